@@ -1,0 +1,207 @@
+"""Typed records that cross module boundaries: places, dates, counts, claims, articles, events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date
+
+EVENT_TYPES: tuple[str, ...] = ("district_seized", "capital_entered", "troops_fled")
+PLACE_TYPES: tuple[str, ...] = ("province", "capital", "district", "border_crossing", "country")
+OUTCOMES: tuple[str, ...] = ("fell", "repelled", "contested", "unknown")
+CLAIMANTS: tuple[str, ...] = (
+    "taliban",
+    "afghan_government",
+    "foreign_government",
+    "international_org",
+    "residents",
+    "media",
+    "unknown",
+)
+STANCES: tuple[str, ...] = ("asserted", "denied")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry: a province, capital, district, border crossing or country."""
+
+    place_id: str
+    name: str
+    place_type: str
+    province: str = ""
+    district: str = ""
+    country: str = "Afghanistan"
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in a text, with the span it came from and the readings it could have."""
+
+    place: Place
+    text: str
+    start: int
+    end: int
+    candidates: tuple[Place, ...] = ()
+    resolved_by: str = "unique"  # unique | context | default
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A temporal expression read as an inclusive day range, with the words it came from."""
+
+    low: date | None
+    high: date | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number of people or districts read from words, with its bounds and qualifier."""
+
+    low: int | None
+    high: int | None
+    text: str
+    qualifier: str = "exact"  # exact | more_than | at_least | about | up_to | vague | all | most
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Who asserts a statement and whether they assert or deny it."""
+
+    claimant: str = "unknown"
+    stance: str = "asserted"
+    cue: str = ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence as a span of its article's text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Article:
+    """One input article after reading and cleaning, ready for extraction."""
+
+    article_id: str
+    path: str
+    text: str = ""
+    published: date | None = None
+    published_precision: str = ""  # day | month | ""
+    published_source: str = "unknown"  # header | text | corpus | unknown
+    outlet: str = ""
+    dateline: str = ""
+    status: str = "ok"
+    warnings: tuple[str, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    n_boilerplate: int = 0
+    encoding: str = ""
+    fmt: str = ""
+    content_hash: str = ""
+    duplicate_of: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One sentence's report of one event (see EVENTS.md, mentions.csv)."""
+
+    mention_id: str
+    article_id: str
+    event_type: str
+    place: str
+    place_type: str
+    province: str = ""
+    destination: str = ""
+    date_low: date | None = None
+    date_high: date | None = None
+    date_text: str = ""
+    count_low: int | None = None
+    count_high: int | None = None
+    count_text: str = ""
+    outcome: str = ""
+    claimant: str = "unknown"
+    stance: str = "asserted"
+    sentence: str = ""
+    char_start: int = 0
+    char_end: int = 0
+    place_id: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    actor: str = "taliban"
+    count_qualifier: str = ""
+    claim_cue: str = ""
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A claimed total of districts held, with who claims it (tallies.csv)."""
+
+    article_id: str
+    date: date | None
+    claimant: str
+    scope: str
+    unit: str
+    count_low: int | None
+    count_high: int | None
+    count_text: str
+    sentence: str
+    char_start: int = 0
+    char_end: int = 0
+    qualifier: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    """A real-world event after merging mentions across sentences and articles (events.csv)."""
+
+    event_id: str
+    event_type: str
+    place: str
+    place_type: str
+    province: str
+    destination: str
+    latitude: float | None
+    longitude: float | None
+    date: date | None
+    date_low: date | None
+    date_high: date | None
+    count_low: int | None
+    count_high: int | None
+    count_text: str
+    outcome: str
+    status: str
+    claimants: str
+    n_mentions: int
+    n_articles: int
+    n_sources: int
+    article_ids: str
+    evidence: str
+    evidence_article: str = ""
+    denied_by: str = ""
+    denial_evidence: str = ""
+    mention_ids: str = ""
+    place_id: str = ""
+
+
+@dataclass
+class ArticleResult:
+    """What reading and extraction produce for one article."""
+
+    article: Article
+    mentions: list[Mention] = field(default_factory=list)
+    tallies: list[Tally] = field(default_factory=list)
+
+
+def column_names(record_type: type) -> list[str]:
+    """Return the field names of a record dataclass in declaration order."""
+    return [f.name for f in fields(record_type)]
