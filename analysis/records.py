@@ -140,6 +140,7 @@ class Mention:
     actor: str = "taliban"
     count_qualifier: str = ""
     claim_cue: str = ""
+    repeat_of: str = ""
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,8 @@ class ArticleResult:
     article: Article
     mentions: list[Mention] = field(default_factory=list)
     tallies: list[Tally] = field(default_factory=list)
+    sketch: tuple[int, ...] = ()
+    month_days: tuple[tuple[int, int], ...] = ()
 
 
 def column_names(record_type: type) -> list[str]:

@@ -1,0 +1,5 @@
+"""Allow `python -m analysis ...`."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,534 @@
+"""Benchmark of the read+extract stage on synthetic wire-style corpora of growing size."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TextIO
+
+from .parallel import available_cores, map_ordered, peak_rss_mb, resolve_workers
+from .paths import REPO_ROOT
+from .records import Place
+
+GENERATOR_VERSION = 1
+FILES_PER_FOLDER = 1000
+BENCH_DIR: Path = REPO_ROOT / ".bench"
+FIRST_DAY = date(2021, 7, 1)
+LAST_DAY = date(2021, 8, 31)
+
+# --- the vocabulary articles are recombined from -------------------------------------------------
+
+OUTLETS: tuple[str, ...] = (
+    "Reuters", "AP", "AFP", "TOLOnews", "Pajhwok Afghan News", "Asia-Plus", "Radio Ozodi", "IRNA",
+    "Tasnim", "Dawn", "The Express Tribune", "Al Jazeera", "RFE/RL", "BBC", "VOA", "Khaama Press",
+    "Ariana News", "Anadolu Agency",
+)
+PEOPLE_COUNTS: tuple[str, ...] = (
+    "more than 1,000", "about 300", "dozens of", "some 40", "1,037", "hundreds of", "at least 57",
+    "nearly 2,000", "around 150", "over 100", "12", "46", "several hundred", "roughly 600", "up to 90",
+)
+DISTRICT_COUNTS: tuple[str, ...] = (
+    "two", "three", "four", "five", "six", "seven", "nine", "at least four", "more than ten", "11",
+)
+TALLY_COUNTS: tuple[str, ...] = (
+    "more than 200", "about 150", "over 100", "nearly half", "at least 220", "roughly a third",
+    "some 170", "85", "more than 250",
+)
+ORDINALS: tuple[str, ...] = ("second", "third", "fifth", "sixth", "eighth", "tenth", "twelfth")
+PERSONS: tuple[str, ...] = (
+    "Ahmad Wali Sadat", "Nasir Ahmad Karimi", "Gul Agha Rahimzai", "Fazel Haq Noori",
+    "Mohammad Daud Safi", "Abdul Basir Hotak", "Sayed Jawad Alizada",
+)
+GOV_SOURCES: tuple[str, ...] = (
+    "the Interior Ministry", "a provincial police spokesman", "the provincial governor",
+    "a senior security official", "Defence Ministry spokesman {person}", "officials in Kabul",
+    "a member of the provincial council", "an army commander in the region",
+)
+TALIBAN_SOURCES: tuple[str, ...] = (
+    "a Taliban spokesman", "the Taliban", "the group's spokesman on Twitter",
+    "a statement from the insurgents",
+)
+RESIDENT_SOURCES: tuple[str, ...] = (
+    "residents", "a tribal elder in the area", "a local journalist", "two shopkeepers reached by phone",
+)
+FOREIGN_SOURCES: tuple[str, ...] = (
+    "the {country} border service", "{country}'s state news agency", "officials in {country}",
+    "a Western security official", "the Pentagon",
+)
+
+EVENT_TEMPLATES: tuple[str, ...] = (
+    "Taliban fighters seized {district} district in {d_province} province {when}, {gov} said.",
+    "The insurgents overran the centre of {district} district {when} after government troops pulled back, {res} said.",
+    "{district} district in {d_province} fell to the Taliban {when} without a fight, according to {gov}.",
+    "The Taliban said {when} that its fighters had captured {n_districts} districts in {province} province.",
+    "A member of the {province} provincial council said {n_districts} districts of the province had fallen to the militants {when}.",
+    "Militants took control of the {crossing} border crossing with {country} {when}, cutting a key trade route, {gov} said.",
+    "The Taliban now control {all_most} districts of {province}, local officials told {outlet}.",
+    "After days of clashes, government forces abandoned their positions in {district} {when}, and the Taliban raised their white flag over the district headquarters.",
+    "{district}, a district of {d_province} on the main highway, was captured by Taliban fighters {when}, {tb} said.",
+    "Taliban fighters entered {capital}, the capital of {c_province} province, {when} and seized the police headquarters, {gov} said.",
+    "The militants stormed the provincial capital {capital} {when} but were pushed back after air strikes, {gov} said.",
+    "{Gov} said the attack on {capital} had been repelled and the city was cleared of insurgents.",
+    "Fighting was continuing inside {capital} {when}, with Taliban fighters holding several neighbourhoods, {res} said.",
+    "{capital} became the {ordinal} provincial capital to fall to the Taliban {when}, after government forces withdrew to the airport.",
+    "The Taliban claimed their fighters had taken the governor's compound in {capital}, but {gov} rejected the claim.",
+    "{People} Afghan soldiers crossed into {country} {when} to escape the Taliban advance, {foreign} said.",
+    "{Gov} confirmed that {people} security personnel had fled across the border into {country} after clashes in {d_province} province.",
+    "Border guards in {country} allowed {people} Afghan troops and police to enter the country {when}, {outlet} reported.",
+    "Soldiers at an outpost in {district} abandoned their posts {when} and fled towards {capital}, {res} said.",
+    "{People} Afghan servicemen who fled into {country} earlier this month were being sent home {when}, officials said.",
+    "The Taliban claim they now control {tally} of Afghanistan's roughly 400 districts.",
+    "Western security officials estimate the insurgents have seized {tally} districts since May.",
+    "The insurgent group says it holds {tally} districts, a figure that could not be independently verified.",
+    "{Gov} denied the reports, saying {district} remained under the control of government forces.",
+    "Interior Ministry spokesman {person} called the claims propaganda and said security forces had retaken {district}.",
+)
+NON_EVENT_TEMPLATES: tuple[str, ...] = (
+    "Heavy fighting was reported {when} on the outskirts of {capital}, the capital of {c_province}, where the Taliban have laid siege for weeks.",
+    "Hundreds of families fled their homes in {d_province} {when} as the fighting approached, according to the United Nations.",
+    "About {small_n} prisoners escaped from the jail in {capital} during the fighting, officials said.",
+    "Dozens of soldiers in {district} surrendered to the Taliban {when} and handed over their weapons and vehicles.",
+    "Peace talks between the Afghan government and the Taliban in Doha have made little progress.",
+    "The last US troops are due to leave the country by the end of August, ending two decades of foreign military involvement.",
+    "The United Nations said it was alarmed by reports of civilian casualties in {province}.",
+    "The World Food Programme said it had delivered food to {people} displaced people in {province} {when}.",
+    "The president has vowed to retake lost territory and has called on militias to join the fight.",
+    "{outlet} could not independently verify the claims.",
+    "Both sides frequently exaggerate their gains and the losses of their opponents.",
+    "Neighbouring {country} has reinforced its border and held military drills near the frontier.",
+    "Residents said prices of flour and fuel had risen sharply since the road to {capital} was cut.",
+    "Calls to the provincial governor's office went unanswered.",
+    "Aid agencies warned that a drought was compounding the hardship caused by the conflict.",
+    "Foreign ministers from the region are due to meet {when} to discuss the security situation.",
+    "The airport in {capital} remained open, although several flights were cancelled.",
+)
+BOILERPLATE: tuple[str, ...] = (
+    "READ MORE:", "READ MORE: Taliban push deeper into the north", "Advertisement", "Photo: {outlet}",
+    "Share this article", "Subscribe to our newsletter", "Your browser doesn't support HTML5",
+    "Related Stories", "(Reporting by the Kabul newsroom; Editing by the regional desk)",
+)
+
+# Used when the gazetteer module is not available: (name, type, province).
+FALLBACK_PLACES: tuple[tuple[str, str, str], ...] = (
+    ("Badakhshan", "province", "Badakhshan"), ("Fayzabad", "capital", "Badakhshan"),
+    ("Kunduz", "province", "Kunduz"), ("Kunduz", "capital", "Kunduz"),
+    ("Takhar", "province", "Takhar"), ("Taloqan", "capital", "Takhar"),
+    ("Jowzjan", "province", "Jowzjan"), ("Sheberghan", "capital", "Jowzjan"),
+    ("Faryab", "province", "Faryab"), ("Maimana", "capital", "Faryab"),
+    ("Nimroz", "province", "Nimroz"), ("Zaranj", "capital", "Nimroz"),
+    ("Helmand", "province", "Helmand"), ("Lashkar Gah", "capital", "Helmand"),
+    ("Paktia", "province", "Paktia"), ("Gardez", "capital", "Paktia"),
+    ("Kunar", "province", "Kunar"), ("Asadabad", "capital", "Kunar"),
+    ("Baghlan", "province", "Baghlan"), ("Pul-e-Khumri", "capital", "Baghlan"),
+    ("Imam Sahib", "district", "Kunduz"), ("Ishkashim", "district", "Badakhshan"),
+    ("Khwaja Ghar", "district", "Takhar"), ("Andkhoy", "district", "Faryab"),
+    ("Nad Ali", "district", "Helmand"), ("Zurmat", "district", "Paktia"),
+    ("Dand-e-Ghori", "district", "Baghlan"), ("Chahar Burjak", "district", "Nimroz"),
+    ("Shir Khan Bandar", "border_crossing", "Kunduz"), ("Abu Nasr Farahi", "border_crossing", "Farah"),
+    ("Tajikistan", "country", ""), ("Uzbekistan", "country", ""), ("Iran", "country", ""),
+    ("Pakistan", "country", ""), ("Turkmenistan", "country", ""),
+)
+NEIGHBOURS: frozenset[str] = frozenset({"Tajikistan", "Uzbekistan", "Iran", "Pakistan", "Turkmenistan", "China"})
+# The neighbouring country a border province faces, so that flights and crossings stay plausible.
+BORDER_COUNTRY: dict[str, str] = {
+    "Herat": "Iran", "Farah": "Iran", "Nimroz": "Iran", "Badghis": "Turkmenistan", "Faryab": "Turkmenistan",
+    "Jowzjan": "Turkmenistan", "Balkh": "Uzbekistan", "Kunduz": "Tajikistan", "Takhar": "Tajikistan",
+    "Badakhshan": "Tajikistan", "Kandahar": "Pakistan", "Helmand": "Pakistan", "Zabul": "Pakistan",
+    "Paktika": "Pakistan", "Paktia": "Pakistan", "Khost": "Pakistan", "Nangarhar": "Pakistan",
+    "Kunar": "Pakistan", "Nuristan": "Pakistan",
+}
+
+
+@dataclass(frozen=True)
+class PlacePools:
+    """The places articles are written about, grouped by type, in a stable order."""
+
+    provinces: tuple[Place, ...]
+    capitals: tuple[Place, ...]
+    districts: tuple[Place, ...]
+    crossings: tuple[Place, ...]
+    countries: tuple[Place, ...]
+    border_districts: tuple[Place, ...] = ()
+
+
+def _fallback_places() -> list[Place]:
+    """Return the small built-in place list."""
+    return [
+        Place(place_id=f"fallback-{i}", name=name, place_type=kind, province=province,
+              country=name if kind == "country" else "Afghanistan")
+        for i, (name, kind, province) in enumerate(FALLBACK_PLACES)
+    ]
+
+
+def place_pools() -> PlacePools:
+    """Return the gazetteer's places by type, or the built-in list when no gazetteer is available."""
+    places: list[Place] = []
+    try:
+        from .gazetteer import load_gazetteer
+
+        places = list(load_gazetteer().places)
+    except Exception:  # the benchmark must run even without a gazetteer
+        places = []
+    pools = _pools_from(places)
+    if not (pools.provinces and pools.capitals and pools.districts and pools.countries):
+        pools = _pools_from(_fallback_places())
+    return pools
+
+
+def _pools_from(places: Iterable[Place]) -> PlacePools:
+    """Group places by type, sorted by id for determinism."""
+    ordered = sorted(places, key=lambda p: (p.place_id, p.name))
+
+    def of(kind: str) -> tuple[Place, ...]:
+        return tuple(p for p in ordered if p.place_type == kind and p.name)
+
+    countries = tuple(p for p in of("country") if p.name in NEIGHBOURS) or of("country")
+    districts = tuple(p for p in of("district") if p.province)
+    country_names = {p.name for p in countries}
+    return PlacePools(
+        provinces=of("province"),
+        capitals=tuple(p for p in of("capital") if p.province),
+        districts=districts,
+        crossings=of("border_crossing"),
+        countries=countries,
+        border_districts=tuple(p for p in districts if BORDER_COUNTRY.get(p.province) in country_names),
+    )
+
+
+# --- writing one article --------------------------------------------------------------------------
+
+MONTH_STYLES: tuple[tuple[str, str], ...] = (("July", "Aug."), ("July", "August"), ("Jul", "Aug"))
+
+
+def _month_day(day: date, rng: random.Random) -> str:
+    """Write a day as wire copy does: 'July 14', 'Aug. 3', '14 July'."""
+    style = rng.choice(MONTH_STYLES)
+    month = style[0] if day.month == 7 else style[1]
+    if rng.random() < 0.2:
+        return f"{day.day} {'July' if day.month == 7 else 'August'}"
+    return f"{month} {day.day}"
+
+
+def _when(published: date, rng: random.Random) -> str:
+    """Return a temporal phrase at or before the publication day."""
+    roll = rng.random()
+    if roll < 0.35:
+        back = rng.randint(0, 6)
+        return "on " + (published - timedelta(days=back)).strftime("%A")
+    if roll < 0.55:
+        return "on " + _month_day(published - timedelta(days=rng.randint(0, 10)), rng)
+    return rng.choice(("earlier this week", "last week", "overnight", "in the past two days", "late on Sunday",
+                       "this week", "on Monday night", "at the weekend"))
+
+
+class _Slots(dict):
+    """Template values drawn lazily, once per sentence, so repeated slots agree."""
+
+    def __init__(self, rng: random.Random, pools: PlacePools, published: date, outlet: str) -> None:
+        super().__init__()
+        self.rng, self.pools, self.published, self.outlet = rng, pools, published, outlet
+
+    def __missing__(self, key: str) -> str:
+        value = self._draw(key)
+        self[key] = value
+        return value
+
+    def _neighbour(self) -> str:
+        """Return the country bordering the sentence's crossing or district, drawing one if needed."""
+        for province_key in ("x_province", "d_province"):
+            country = BORDER_COUNTRY.get(self.get(province_key, ""))
+            if country and any(p.name == country for p in self.pools.countries):
+                return country
+        if "d_province" not in self and self.pools.border_districts:
+            place = self.rng.choice(self.pools.border_districts)
+            self["district"], self["d_province"] = place.name, place.province
+            return BORDER_COUNTRY[place.province]
+        return self.rng.choice(self.pools.countries).name
+
+    def _draw(self, key: str) -> str:
+        rng, pools = self.rng, self.pools
+        if key[0].isupper():
+            lower = self[key[0].lower() + key[1:]]
+            return lower[0].upper() + lower[1:]
+        if key in ("district", "d_province"):
+            place = rng.choice(pools.districts)
+            self["district"], self["d_province"] = place.name, place.province
+            return self[key]
+        if key in ("capital", "c_province"):
+            nearby = [p for p in pools.capitals if p.province == self.get("d_province")]
+            place = rng.choice(nearby or pools.capitals)
+            self["capital"], self["c_province"] = place.name, place.province
+            return self[key]
+        if key == "province":
+            return rng.choice(pools.provinces).name
+        if key in ("crossing", "x_province"):
+            place = rng.choice(pools.crossings or pools.districts)
+            self["crossing"], self["x_province"] = place.name, place.province
+            return self[key]
+        if key == "country":
+            return self._neighbour()
+        if key == "when":
+            return _when(self.published, rng)
+        if key == "people":
+            return rng.choice(PEOPLE_COUNTS)
+        if key == "n_districts":
+            return rng.choice(DISTRICT_COUNTS)
+        if key == "tally":
+            return rng.choice(TALLY_COUNTS)
+        if key == "all_most":
+            return rng.choice(("all", "most", "all but two of the", "nearly all"))
+        if key == "small_n":
+            return str(rng.randint(2, 60) * 10)
+        if key == "ordinal":
+            return rng.choice(ORDINALS)
+        if key == "person":
+            return rng.choice(PERSONS)
+        if key == "outlet":
+            return self.outlet if rng.random() < 0.7 else rng.choice(OUTLETS)
+        if key == "gov":
+            return rng.choice(GOV_SOURCES).format_map(self)
+        if key == "tb":
+            return rng.choice(TALIBAN_SOURCES)
+        if key == "res":
+            return rng.choice(RESIDENT_SOURCES)
+        if key == "foreign":
+            return rng.choice(FOREIGN_SOURCES).format_map(self)
+        return key
+
+
+def _sentence(template: str, rng: random.Random, pools: PlacePools, published: date, outlet: str) -> str:
+    """Fill one template with fresh places, dates, numbers and sources."""
+    return template.format_map(_Slots(rng, pools, published, outlet))
+
+
+def write_article(rng: random.Random, pools: PlacePools) -> str:
+    """Return the text of one synthetic wire article (header, dateline, paragraphs, boilerplate)."""
+    published = FIRST_DAY + timedelta(days=rng.randint(0, (LAST_DAY - FIRST_DAY).days))
+    outlet = rng.choice(OUTLETS)
+    sentences: list[str] = []
+    paragraphs: list[str] = []
+    sentences: list[str] = []
+    for _ in range(rng.randint(8, 25)):
+        roll = rng.random()
+        if roll < 0.40:
+            sentences.append(_sentence(rng.choice(EVENT_TEMPLATES), rng, pools, published, outlet))
+        elif roll < 0.88:
+            sentences.append(_sentence(rng.choice(NON_EVENT_TEMPLATES), rng, pools, published, outlet))
+        else:  # a boilerplate line stands alone between paragraphs
+            if sentences:
+                paragraphs.append(" ".join(sentences))
+                sentences = []
+            paragraphs.append(_sentence(rng.choice(BOILERPLATE), rng, pools, published, outlet))
+            continue
+        if len(sentences) >= rng.randint(1, 3):
+            paragraphs.append(" ".join(sentences))
+            sentences = []
+    if sentences:
+        paragraphs.append(" ".join(sentences))
+    if rng.random() < 0.5:
+        town = rng.choice(pools.capitals).name.upper()
+        paragraphs[0] = f"{town}, {_month_day(published, rng)} ({outlet}) - {paragraphs[0]}"
+    separator = "\n\n" if rng.random() < 0.5 else "\n"
+    body = separator.join(p for p in paragraphs if p)
+    roll = rng.random()
+    if roll < 0.6:
+        return f" date {published.isoformat()} {body}\n"
+    if roll < 0.7:
+        return f" date {published:%Y-%m}\n{body}\n"
+    return f"{body}\n"
+
+
+def article_path(out_dir: Path, index: int) -> Path:
+    """Return where article `index` of a synthetic corpus is written (folders of 1000 files)."""
+    return out_dir / f"{index // FILES_PER_FOLDER:04d}" / f"article_{index:06d}.txt"
+
+
+def generate_corpus(out_dir: Path, n_articles: int, seed: int = 0) -> list[Path]:
+    """Write `n_articles` synthetic articles under out_dir (deterministic for a seed) and return their paths."""
+    out_dir = Path(out_dir)
+    pools = place_pools()
+    paths: list[Path] = []
+    for index in range(n_articles):
+        rng = random.Random(seed * 1_000_003 + index)
+        path = article_path(out_dir, index)
+        if index % FILES_PER_FOLDER == 0:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(write_article(rng, pools), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def cached_corpus(n_articles: int, seed: int = 0, root: Path | None = None) -> Path:
+    """Return a folder holding the synthetic corpus of that size, generating it on first use."""
+    root = Path(root) if root is not None else BENCH_DIR
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        root = Path(tempfile.gettempdir()) / "analysis-bench"
+        root.mkdir(parents=True, exist_ok=True)
+    folder = root / f"corpus-{n_articles}-seed{seed}"
+    manifest = root / f"corpus-{n_articles}-seed{seed}.json"  # beside the folder, so it is not read as an article
+    expected = {"version": GENERATOR_VERSION, "n_articles": n_articles, "seed": seed}
+    if manifest.exists():
+        try:
+            if json.loads(manifest.read_text(encoding="utf-8")) == expected:
+                return folder
+        except (OSError, ValueError):
+            pass
+    generate_corpus(folder, n_articles, seed)
+    manifest.write_text(json.dumps(expected), encoding="utf-8")
+    return folder
+
+
+# --- measuring ------------------------------------------------------------------------------------
+
+
+def _count_results(batch: Sequence[object]) -> tuple[int, int]:
+    """Return (articles, mentions) in one file's results."""
+    return len(batch), sum(len(getattr(result, "mentions", ())) for result in batch)
+
+
+def _size(path: str) -> int:
+    """Return a file's size in bytes, 0 when it cannot be read."""
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def measure_once(corpus: Path, workers: int | None, dask_address: str | None = None) -> dict[str, object]:
+    """Run the read+extract stage over a corpus once, streaming, and return its measurements."""
+    from . import pipeline, reading
+
+    started = time.perf_counter()
+    sources = list(reading.discover_files(corpus))
+    n_bytes = sum(_size(source.path) for source in sources)
+    n_articles = n_mentions = 0
+    for batch in map_ordered(pipeline.process_source, sources, workers=workers, dask_address=dask_address,
+                             progress=False, total=len(sources)):
+        articles, mentions = _count_results(batch)
+        n_articles += articles
+        n_mentions += mentions
+    seconds = time.perf_counter() - started
+    return {
+        "n_files": len(sources),
+        "n_articles": n_articles,
+        "n_mentions": n_mentions,
+        "bytes": n_bytes,
+        "seconds": seconds,
+        "workers": f"dask {dask_address}" if dask_address else str(resolve_workers(workers)),
+        "peak_rss_main_mb": peak_rss_mb(include_children=False),
+        "peak_rss_mb": peak_rss_mb(include_children=True),
+    }
+
+
+def _measure_in_subprocess(corpus: Path, workers: int, dask_address: str | None) -> dict[str, object]:
+    """Run one measurement in a fresh interpreter so its peak memory is its own."""
+    command = [sys.executable, "-m", "analysis.bench", "--one", str(corpus), str(workers)]
+    if dask_address:
+        command += ["--dask", dask_address]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])))
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"benchmark run failed ({' '.join(command)}):\n{done.stderr.strip()}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def format_table(rows: Sequence[dict[str, object]]) -> str:
+    """Return benchmark rows as a markdown table with speed-up against one worker."""
+    lines = [
+        "| articles | workers | seconds | articles/s | MB/s | peak RSS MB | speed-up vs 1 worker |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    baseline: dict[object, float] = {
+        row["size"]: float(row["seconds"]) for row in rows if row["workers"] == "1"  # type: ignore[arg-type]
+    }
+    for row in rows:
+        seconds = float(row["seconds"])  # type: ignore[arg-type]
+        rate = int(row["n_articles"]) / seconds if seconds else 0.0  # type: ignore[call-overload]
+        mb_rate = int(row["bytes"]) / 1e6 / seconds if seconds else 0.0  # type: ignore[call-overload]
+        base = baseline.get(row["size"])
+        speedup = f"{base / seconds:.2f}x" if base and seconds else ""
+        lines.append(
+            f"| {row['size']:,} | {row['workers']} | {seconds:.1f} | {rate:,.0f} | {mb_rate:.2f} | "
+            f"{float(row['peak_rss_mb']):,.0f} | {speedup} |"  # type: ignore[arg-type]
+        )
+    return "\n".join(lines)
+
+
+def run_benchmark(
+    sizes: Sequence[int] = (1000, 10000, 100000),
+    workers_list: Sequence[int | None] = (1, None),
+    out: TextIO = sys.stdout,
+    *,
+    dask_address: str | None = None,
+    seed: int = 0,
+    root: Path | None = None,
+) -> list[dict[str, object]]:
+    """Generate (or reuse) each corpus, time the read+extract stage per worker count, print a table."""
+    rows: list[dict[str, object]] = []
+    for size in sizes:
+        print(f"preparing a corpus of {size:,} synthetic articles...", file=sys.stderr, flush=True)
+        corpus = cached_corpus(size, seed, root)
+        runs: list[tuple[int, str | None]] = [(w or 0, None) for w in workers_list]
+        if dask_address:
+            runs.append((0, dask_address))
+        for workers, address in runs:
+            label = f"dask {address}" if address else f"{resolve_workers(workers or None)} worker(s)"
+            print(f"  {size:,} articles on {label}...", file=sys.stderr, flush=True)
+            row = _measure_in_subprocess(corpus, workers, address)
+            row["size"] = size
+            rows.append(row)
+    cores = available_cores()
+    print(f"Read+extract stage, synthetic corpus, {cores} core(s) available. "
+          "Peak RSS = main process + largest worker.\n", file=out)
+    print(format_table(rows), file=out, flush=True)
+    return rows
+
+
+def _int_list(text: str) -> list[int]:
+    """Parse '1000,10000' or '10k,100k' into integers."""
+    values = []
+    for part in text.split(","):
+        part = part.strip().lower()
+        if part:
+            values.append(int(float(part[:-1]) * 1000) if part.endswith("k") else int(part))
+    return values
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: `python -m analysis.bench [--sizes 1000,10000,100000] [--workers 1,0] [--dask ADDR]`."""
+    parser = argparse.ArgumentParser(prog="python -m analysis.bench", description=__doc__)
+    parser.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes in articles (comma-separated; 10k ok)")
+    parser.add_argument("--workers", default="1,0", help="worker counts to compare (0 = all cores)")
+    parser.add_argument("--dask", default="", help="also run on this Dask scheduler ('tcp://host:port' or 'local:N')")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus")
+    parser.add_argument("--dir", default="", help="where corpora are cached (default: .bench/ in the repository)")
+    parser.add_argument("--one", nargs=2, metavar=("CORPUS_DIR", "WORKERS"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.one:
+        corpus, workers = Path(args.one[0]), int(args.one[1])
+        print(json.dumps(measure_once(corpus, workers or None, args.dask or None)))
+        return 0
+    run_benchmark(
+        _int_list(args.sizes),
+        [w or None for w in _int_list(args.workers)],
+        dask_address=args.dask or None,
+        seed=args.seed,
+        root=Path(args.dir) if args.dir else None,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,383 @@
+"""Who asserts or denies a statement: claimant class and stance from attribution words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping
+
+from analysis.records import Claim
+
+# --- speaker classes -------------------------------------------------------------------------
+
+_OUTLET = re.compile(
+    r"\b(?:tv|television|radio|news agency|agency|newspaper|daily|channel|broadcaster|media|outlet|"
+    r"tolo ?news|tolo|pajhwok|al[- ]?jazeera|al[- ]?ala?lam|press tv|irna|isna|tasnim|fars|mehr|tass|"
+    r"ria novosti|ria|interfax|sputnik|asia[- ]plus|avesta|khovar|dawn|geo news|express tribune|"
+    r"reuters|associated press|afp|agence france[- ]presse|bbc|rfe/rl|radio azadi|radio free afghanistan|"
+    r"voa|voice of america|new york times|washington post|wall street journal|cnn|sky news|ariana news|"
+    r"shamshad|khaama|1tv|anadolu|xinhua|dpa|efe|kyodo|trt ?world|the guardian|al arabiya|"
+    r"bakhtar|hasht-e subh|etilaatroz|state-run|website|newswire|wire service)\b",
+    re.I,
+)
+_AP = re.compile(r"\bAP\b")
+_TALIBAN = re.compile(
+    r"\b(?:taliban|insurgents?|militants?|mujahid|zabihullah|islamic emirate|suhail shaheen|"
+    r"qari yousuf|yousuf ahmadi|muhammad naeem|mohammad naeem|militant group|insurgent group)\b",
+    re.I,
+)
+_FOREIGN = re.compile(
+    r"\b(?:western|pentagon|white house|state department|u\.?s\.?|us|american|washington|nato|"
+    r"central command|centcom|biden|blinken|kirby|price|austin|"
+    r"iran|iran's|iranian|tehran|tajik|tajikistan|tajikistan's|dushanbe|uzbek|uzbekistan|uzbekistan's|"
+    r"tashkent|pakistan|pakistan's|pakistani|islamabad|turkmen|turkmenistan|ashgabat|russia|russia's|"
+    r"russian|moscow|kremlin|lavrov|zarif|china|china's|chinese|beijing|india|indian|new delhi|"
+    r"britain|british|uk|german|germany|berlin|french|france|paris|turkey|turkish|ankara|qatar|qatari|"
+    r"doha|foreign governments?|diplomats?|embassy|ambassador|csto|border guards? service)\b",
+    re.I,
+)
+_INTL = re.compile(
+    r"\b(?:united nations|u\.?n\.?|un|unama|unhcr|unicef|ocha|wfp|world food programme|icrc|"
+    r"red cross|red crescent|human rights watch|hrw|amnesty(?: international)?|iom|"
+    r"doctors without borders|msf|european union|eu|world health organization|who's|"
+    r"international organi[sz]ations?|aid agenc(?:y|ies)|ngos?|rights group|charity|"
+    r"international crisis group)\b",
+    re.I,
+)
+_RESIDENTS = re.compile(
+    r"\b(?:residents?|locals?|local people|witness(?:es)?|eyewitness(?:es)?|tribal elders?|elders?|"
+    r"villagers?|inhabitants?|shopkeepers?|people in|a man in|a woman in|displaced|civilians?|"
+    r"farmers?|traders?|a teacher|a doctor|journalists? in)\b",
+    re.I,
+)
+_AFGHAN_GOV = re.compile(
+    r"\b(?:ministry|ministries|minister|governor|governor's|provincial council|council|officials?|"
+    r"authorities|government|spokes(?:man|woman|person)|police|policemen|army|ana|commanders?|"
+    r"defen[cs]e|interior|nds|national directorate of security|palace|president|presidential|"
+    r"national security adviser|district chief|lawmakers?|mp|parliament|senators?|"
+    r"security sources?|sources?|military|corps|commandos?|special forces|officers?|kabul|afghan forces|"
+    r"security forces|general|administration|chief|head)\b",
+    re.I,
+)
+_PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)$", re.I)
+
+CLASS_ORDER: tuple[str, ...] = (
+    "taliban",
+    "foreign_government",
+    "international_org",
+    "residents",
+    "afghan_government",
+)
+
+# --- attribution cues ------------------------------------------------------------------------
+
+_SAY = (
+    r"said|says|say|saying|told|tells|claimed|claims|claim|claiming|stated|states|added|adds|"
+    r"reported|reports|announced|announces|confirmed|confirms|tweeted|wrote|writes|posted|insisted|"
+    r"insists|denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|"
+    r"acknowledged|admitted|warned|explained|noted|maintained|asserted|alleged|boasted|"
+    r"described|quoted|cited"
+)
+_DENY_VERB = re.compile(
+    r"^(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes)$", re.I
+)
+_CLAIM_VERB = re.compile(r"^(?:claimed|claims|claim|claiming|boasted|alleged)$", re.I)
+_FORWARD = re.compile(rf"\b({_SAY})\b", re.I)
+_ACCORDING = re.compile(r"\baccording to\b", re.I)
+_QUOTES_AS = re.compile(r"\bquot(?:es|ed|ing)\s+(.{2,120}?)\s+as saying\b", re.I)
+_INVERTED = re.compile(
+    rf"(?:[,”\"’']|\b(?:{_SAY})\b[^,.;]{{0,3}})\s*\b(said|says|added|claimed|told|wrote|tweeted|explained|"
+    rf"noted|insisted|stated|reported|confirmed|announced|warned)\s+(?!that\b)(?!it\b)(?!in\b)(?!on\b)",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(
+    r";|\s—\s|\s--\s|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+|\.\s+|[“”\"]",
+    re.I,
+)
+_SPEAKER_STOP = re.compile(
+    r"[“”\"]|;|\s—\s|\s--\s|\bthat\b|\bwhile\b|\bwhereas\b|\bbut\b|\bas\b|\bafter\b|\bwhen\b|"
+    r"\bbecause\b|\bbefore\b|\band that\b|\bif\b",
+    re.I,
+)
+_DENY_CONTENT = re.compile(
+    r"\b(?:(?:still|remain(?:s|ed)?|remaining|continue[sd]? to be)\s+(?:firmly\s+|fully\s+)?"
+    r"(?:under|in)\s+(?:the\s+)?(?:full\s+)?(?:control of (?:the\s+)?(?:afghan\s+)?(?:government|security|"
+    r"defen[cs]e|national)|government(?:'s)?\s+control|government\s+hands|hands of (?:the\s+)?government|"
+    r"our\s+control)|(?:is|are|was|were)\s+(?:not\s+true|untrue|false|baseless|groundless|propaganda)|"
+    r"\bfalse\s+(?:reports?|claims?)|\bbaseless\b|\bpropaganda\b|\bno truth\b|\bfabricat\w+|"
+    r"\bnot\s+(?:fallen|been\s+(?:captured|taken|seized|overrun))|\bhas\s+not\s+fallen)",
+    re.I,
+)
+_NAME = re.compile(r"\b[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+)*")
+_STOPNAMES = frozenset(
+    """The A An He She It They We I But And Afghan Afghanistan Taliban Ministry Minister Governor
+    Defence Defense Interior Officials Official Spokesman Spokeswoman Deputy Provincial Council
+    National Security Police Army Chief Head General President Adviser Commander Earlier Later
+    Meanwhile In On At Reuters Radio Free Azadi Western Senior Local Another Two Three Some""".split()
+)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attribution cue found in a sentence: speaker class, stance, words and span."""
+
+    claimant: str
+    stance: str
+    cue: str
+    start: int
+    end: int
+    form: str  # forward | inverted | according | quoted
+    speaker: str = ""
+
+
+def classify_speaker(phrase: str, speakers: Mapping[str, str] | None = None) -> str:
+    """Return the claimant class (records.CLAIMANTS) of a speaker noun phrase."""
+    text = phrase.strip(" ,.;:\"'“”’")
+    if not text:
+        return "unknown"
+    head = re.split(r",|\s\(|\s—\s|\s--\s", text, maxsplit=1)[0]
+    for segment in (head, text):
+        found = _classify_segment(segment, speakers)
+        if found != "unknown":
+            return found
+    return "unknown"
+
+
+def _classify_segment(segment: str, speakers: Mapping[str, str] | None) -> str:
+    """Classify one segment of a speaker phrase by keyword precedence."""
+    if _PRONOUN.match(segment.strip()):
+        return "unknown"
+    low = segment.lower()
+    taliban = _TALIBAN.search(low)
+    if taliban and not re.search(r"anti-taliban|against the taliban", low):
+        return "taliban"
+    outlet = _OUTLET.search(segment) or _AP.search(segment)
+    if outlet and not re.search(r"\b(?:officials?|ministry|spokes\w+|minister|governor)\b", low):
+        return "media"
+    if _INTL.search(low) and not re.search(r"\bus\b|\bu\.s\.", low[:0]):
+        if not _FOREIGN.search(low) or re.search(r"united nations|unama|unhcr|\bun\b|\bu\.n\.", low):
+            return "international_org"
+    if _FOREIGN.search(segment if re.search(r"\bUS\b", segment) else low) and not re.search(
+        r"\bafghan\b", low
+    ):
+        return _foreign_or_outlet(low)
+    if _FOREIGN.search(low) and re.search(r"\bafghan\b", low):
+        # "Afghan officials in Iran" stays Afghan; "Tajik officials said Afghan troops" stays foreign
+        first_foreign = _FOREIGN.search(low)
+        first_afghan = re.search(r"\bafghan\b", low)
+        if first_foreign and first_afghan and first_foreign.start() < first_afghan.start():
+            return "foreign_government"
+    if _RESIDENTS.search(low):
+        return "residents"
+    if _AFGHAN_GOV.search(low):
+        return "afghan_government"
+    if speakers:
+        for token in re.findall(r"[A-Z][a-z'’\-]+", segment):
+            cls = speakers.get(token)
+            if cls:
+                return cls
+    return "unknown"
+
+
+def _foreign_or_outlet(low: str) -> str:
+    """Foreign government unless the foreign word only qualifies a human-rights body or outlet."""
+    if re.search(r"\bu\.?s\.?-based\b", low) and _INTL.search(low):
+        return "international_org"
+    return "foreign_government"
+
+
+def _speaker_before(sentence: str, verb_start: int) -> tuple[str, int]:
+    """Return the noun phrase right before an attribution verb and its start offset."""
+    lo = max(0, verb_start - 160)
+    window = sentence[lo:verb_start]
+    cut = 0
+    for m in _SPEAKER_STOP.finditer(window):
+        cut = m.end()
+    phrase = window[cut:]
+    # a comma-closed clause before the speaker ("..., officials said")
+    parts = phrase.split(",")
+    if len(parts) > 1:
+        # keep appositions ("Fawad Aman, deputy spokesman of the ministry, told") but drop a
+        # leading content clause when the last part is a full speaker phrase
+        last = parts[-1].strip()
+        if last and classify_speaker(last) != "unknown":
+            phrase = last
+        elif len(parts) >= 3 and parts[-1].strip() == "":
+            phrase = ",".join(parts[-3:])
+        else:
+            phrase = ",".join(parts[-3:])
+    phrase = re.sub(r"^\s*(?:and|also|but|earlier|later|meanwhile|however)\b[, ]*", "", phrase, flags=re.I)
+    return phrase.strip(), verb_start - len(phrase.strip())
+
+
+def _speaker_after(sentence: str, start: int) -> str:
+    """Return the noun phrase right after an inverted attribution verb."""
+    m = re.match(r"[^.;!?“”\"]{0,140}", sentence[start:])
+    phrase = m.group(0) if m else ""
+    phrase = re.split(r"\s+(?:on|in|at|during|after|from)\s+(?:condition|a\s|an\s|the\s|monday|tuesday|"
+                      r"wednesday|thursday|friday|saturday|sunday|\w+day\b)|\s+that\b", phrase, maxsplit=1, flags=re.I)[0]
+    return phrase.strip(" ,")
+
+
+def find_attributions(sentence: str, speakers: Mapping[str, str] | None = None) -> list[Attribution]:
+    """Return every attribution cue in a sentence, in order of position."""
+    found: list[Attribution] = []
+    taken: list[tuple[int, int]] = []
+
+    def overlaps(a: int, b: int) -> bool:
+        return any(a < e and s < b for s, e in taken)
+
+    for m in _QUOTES_AS.finditer(sentence):
+        cls = classify_speaker(m.group(1), speakers)
+        found.append(Attribution(cls, "asserted", m.group(0), m.start(), m.end(), "quoted", m.group(1)))
+        taken.append((m.start(), m.end()))
+    for m in _ACCORDING.finditer(sentence):
+        phrase = _speaker_after(sentence, m.end())
+        cls = classify_speaker(phrase, speakers)
+        found.append(Attribution(cls, "asserted", sentence[m.start():m.end() + len(phrase) + 1].strip(),
+                                 m.start(), m.end(), "according", phrase))
+        taken.append((m.start(), m.end()))
+    for m in _FORWARD.finditer(sentence):
+        if overlaps(m.start(), m.end()):
+            continue
+        verb = m.group(1)
+        low_verb = verb.lower()
+        if low_verb in ("quoted", "cited", "described", "reports", "reported") and re.match(
+            r"\s+(?:by|in)\b", sentence[m.end():]
+        ):
+            continue
+        if low_verb in ("claim", "claims", "reports") and re.search(r"\b(?:the|a|these|those|its|their|such)\s*$",
+                                                                    sentence[: m.start()], re.I):
+            continue  # a noun: "the claims", "these reports"
+        phrase, pstart = _speaker_before(sentence, m.start())
+        form = "forward"
+        # inverted "..., said the governor" / '," he said' / 'said Shams.'
+        if low_verb not in ("told", "tells") and (not phrase or re.search(r"[,”\"’']\s*$", sentence[: m.start()])) or (
+            re.search(r"[,”\"’']\s*(?:\w+\s+){0,1}$", sentence[: m.start()]) and not phrase
+        ):
+            after = _speaker_after(sentence, m.end())
+            if after and not re.match(r"(?:that|it|in|on)\b", after, re.I):
+                phrase, form = after, "inverted"
+        cls = classify_speaker(phrase, speakers)
+        if cls == "unknown" and _PRONOUN.match(phrase.strip() or "x"):
+            cls = "pronoun"
+        if low_verb in ("told", "tells") and form == "forward" and not phrase:
+            continue
+        stance = "denied" if _DENY_VERB.match(verb) else "asserted"
+        found.append(Attribution(cls, stance, (phrase + " " + verb if form == "forward" else verb + " " + phrase).strip(),
+                                 min(pstart, m.start()) if form == "forward" else m.start(),
+                                 m.end() if form == "forward" else m.end() + len(phrase) + 1,
+                                 form, phrase))
+    found.sort(key=lambda a: (a.start, a.end))
+    return found
+
+
+def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
+    """Return the clause (between strong breaks) that contains position `pos`."""
+    lo, hi = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= pos:
+            lo = m.end()
+        elif m.start() >= pos:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def _pick(atts: list[Attribution], sentence: str, anchor: int | None) -> Attribution | None:
+    """Choose the attribution that covers the anchor (or the most informative one)."""
+    if not atts:
+        return None
+    named = [a for a in atts if a.claimant not in ("media", "unknown", "pronoun")]
+    pool = named or [a for a in atts if a.claimant != "unknown"] or atts
+    if anchor is None:
+        deny = [a for a in pool if a.stance == "denied"]
+        return pool[0] if not deny or len(pool) == 1 else pool[0]
+    lo, hi = _clause_bounds(sentence, anchor)
+    forward_before = [a for a in pool if a.form != "inverted" and a.end <= anchor and a.start >= lo]
+    if forward_before:
+        return forward_before[-1]
+    inverted_after = [a for a in pool if a.form == "inverted" and a.start >= anchor]
+    if inverted_after:
+        return inverted_after[0]
+    forward_any_before = [a for a in pool if a.form != "inverted" and a.end <= anchor]
+    if forward_any_before:
+        return forward_any_before[-1]
+    return min(pool, key=lambda a: min(abs(a.start - anchor), abs(a.end - anchor)))
+
+
+def _unbalanced_open_quote(text: str) -> bool:
+    """True when a sentence opens a quotation it does not close."""
+    opens = text.count("“")
+    closes = text.count("”")
+    straight = text.count('"')
+    return opens > closes or (straight % 2 == 1 and text.lstrip().startswith('"'))
+
+
+def _bare_attribution(text: str) -> bool:
+    """True for a short sentence that is only an attribution ("The ministry said.")."""
+    words = text.split()
+    return 0 < len(words) <= 14 and bool(_FORWARD.search(text)) and not re.search(
+        r"\b(?:that|seiz|captur|fled|enter)\w*", text, re.I
+    )
+
+
+def find_claim(
+    sentence: str,
+    before: str = "",
+    after: str = "",
+    speakers: Mapping[str, str] | None = None,
+    anchor: int | None = None,
+) -> Claim:
+    """Return who asserts the sentence's statement and whether they assert or deny it."""
+    try:
+        return _find_claim(sentence, before, after, speakers, anchor)
+    except Exception:  # arbitrary text must never raise
+        return Claim()
+
+
+def _find_claim(sentence: str, before: str, after: str, speakers: Mapping[str, str] | None,
+                anchor: int | None) -> Claim:
+    """Implementation of find_claim."""
+    atts = find_attributions(sentence, speakers)
+    chosen = _pick(atts, sentence, anchor)
+    claimant, stance, cue = "unknown", "asserted", ""
+    if chosen is not None:
+        claimant, stance, cue = chosen.claimant, chosen.stance, chosen.cue
+    if chosen is None or claimant in ("unknown", "pronoun"):
+        borrowed: Claim | None = None
+        if after and (_unbalanced_open_quote(sentence) or _bare_attribution(after)):
+            a_atts = [a for a in find_attributions(after, speakers) if a.claimant not in ("unknown",)]
+            if a_atts:
+                a = a_atts[0]
+                if a.claimant == "pronoun" and before:
+                    prev = _find_claim(before, "", "", speakers, None)
+                    borrowed = Claim(prev.claimant, a.stance, a.cue)
+                else:
+                    borrowed = Claim(a.claimant, a.stance, a.cue)
+        if borrowed is None and before and (claimant == "pronoun" or before.rstrip().endswith(":")):
+            prev = _find_claim(before, "", "", speakers, None)
+            if prev.claimant != "unknown":
+                borrowed = Claim(prev.claimant, stance if chosen is not None else prev.stance, cue or prev.cue)
+        if borrowed is not None and borrowed.claimant not in ("unknown", "pronoun"):
+            claimant, stance, cue = borrowed.claimant, borrowed.stance, borrowed.cue
+    if claimant == "pronoun":
+        claimant = "unknown"
+    if stance == "asserted" and _DENY_CONTENT.search(sentence):
+        stance = "denied"
+    return Claim(claimant=claimant, stance=stance, cue=cue)
+
+
+def speaker_names(sentence: str, speakers: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Return surnames of speakers whose role is stated in the sentence, mapped to their class."""
+    names: dict[str, str] = {}
+    for att in find_attributions(sentence, speakers):
+        if att.claimant in ("unknown", "pronoun", "media"):
+            continue
+        for m in _NAME.finditer(att.speaker):
+            tokens = [t for t in m.group(0).split() if t not in _STOPNAMES]
+            if len(tokens) >= 1 and len(m.group(0).split()) >= 2:
+                for t in tokens:
+                    if not _classify_segment(t, None) != "unknown":
+                        names[t] = att.claimant
+    return names

@@ -1,0 +1,935 @@
+"""Read dates and temporal expressions in news text as inclusive day ranges anchored on publication."""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable, Optional
+
+from .records import DateMention
+
+# How expressions are read (the contract the tests pin down):
+# - A weekday ("on Thursday", "Thursday's attack", "late on Thursday", "early Friday",
+#   "on Sunday night") is the latest such day on or before publication. "last Friday" /
+#   "this past Friday" is the latest such day strictly before publication; "next Friday" the first
+#   strictly after; "this Friday" the one in the publication week (Monday to Sunday);
+#   "Thursday last week" the Thursday of the previous Monday-Sunday week.
+# - "today", "tonight", "this morning" -> publication day; "yesterday" -> the day before;
+#   "last night" and "overnight" -> the day before through publication (a night straddles midnight).
+# - "this week" -> Monday-Sunday of the publication week; "earlier this week" / "earlier in the week"
+#   -> Monday up to publication; "later this week" -> publication to Sunday; "last week" -> the previous
+#   Monday-Sunday ("early last week" Mon-Wed, "late last week" Thu-Sun).
+# - "over/at the weekend", "this weekend" -> the latest Saturday-Sunday on or before publication;
+#   "last weekend" / "this past weekend" -> the same on a weekday, the weekend before on a weekend.
+# - "in the past two days" -> publication minus two days through publication; "the past week" /
+#   "the last week" -> seven days back; "past 24 hours" -> the day before through publication;
+#   "past two months" -> the same day two months back; "in recent days" -> seven days back,
+#   "recent weeks" -> 28 days, "recent months" -> three months. "few" counts as up to 5,
+#   "several" as up to 9, "a couple of" as 2.
+# - "two days ago" -> that day; "three weeks ago" -> a week-wide band (21 days back, +-3 days);
+#   "two months ago" -> +-15 days around the day two months back.
+# - "this month" -> the publication month; "earlier this month" -> first day to publication;
+#   "last month" -> the previous calendar month; "this year", "last year" likewise.
+# - Month parts: early/beginning/start 1-10, mid/middle 11-20, late/end 21-last, first half 1-15,
+#   second half 16-last, first/second/third/fourth week 1-7/8-14/15-21/22-28, last week last-6..last.
+#   Year parts: early Jan-Apr, mid May-Aug, late Sep-Dec, halves Jan-Jun / Jul-Dec.
+# - A bare month needs a cue before it ("in June", "since June", "by May", "last June",
+#   "in June and July"); "May" and "March" must be capitalised, so "the Taliban may attack" and
+#   "a march on Kabul" are not dates. "June 2021" is a whole month; "in 2001" a whole year.
+# - A month-day without a year takes the publication year, or the year before when that would put
+#   it more than six months after publication (a January article recalling "on December 30").
+#   "September 11 attacks" is read as 2001-09-11.
+# - Leads change a range: "since X" / "from X" -> X to publication; "until/by/as of X" -> open below,
+#   up to the end of X; "before X" -> open below, up to the day before X; "after X" -> the day after X
+#   to publication. "in/on/during/at/over/within/for X" leave X unchanged. Open ends are None.
+# - Month-precision publication (header " date 2021-08"): every publication-relative expression gets
+#   the union of its readings over every possible publication day of that month, so "on Thursday"
+#   runs from the latest Thursday on or before the 1st to the last Thursday of the month; explicit
+#   month-days resolve exactly with that year. Without a publication date relative expressions and
+#   year-less month-days yield no mention; explicit full dates still do.
+# - Not dates: "within 24 hours", "a day earlier", "the next day", "for weeks", "9/11", "12 of 34",
+#   "1,037", "USA Today", "Sunday Times", "Good Friday".
+
+Range = tuple[Optional[date], Optional[date]]
+
+_FULL_MONTHS: tuple[str, ...] = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)
+_MONTH_NUMBER: dict[str, int] = {name: i + 1 for i, name in enumerate(_FULL_MONTHS)}
+_MONTH_NUMBER.update(
+    {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+     "oct": 10, "nov": 11, "dec": 12}
+)
+_WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SMALL_NUMBERS: dict[str, tuple[int, int]] = {
+    "a": (1, 1), "an": (1, 1), "one": (1, 1), "two": (2, 2), "three": (3, 3), "four": (4, 4),
+    "five": (5, 5), "six": (6, 6), "seven": (7, 7), "eight": (8, 8), "nine": (9, 9), "ten": (10, 10),
+    "eleven": (11, 11), "twelve": (12, 12), "few": (2, 5), "a few": (2, 5), "several": (3, 9),
+    "couple of": (2, 2), "a couple of": (2, 2),
+}
+_PAPER_WORDS = frozenset(
+    "times telegraph express mirror herald post tribune mail observer independent star sport "
+    "magazine edition guardian review people business standard news".split()
+)
+_HOLIDAY_WORDS = frozenset("good black easter palm bloody ash holy maundy super cyber shrove".split())
+_YEAR_FOLLOWERS = frozenset(
+    "and or but nor when while as after before until since to the a an with that which who where whose "
+    "in on at by for from of into amid during through under over against following was were is are has "
+    "had have saw sees alone onward onwards also there it its this these those they he she we so then "
+    "too than elections election war invasion attacks attack agreement accord deal".split()
+)
+
+_MON = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
+)
+_MON_STRICT = (  # full names, or abbreviations with a period (a bare "Jan" may be a first name)
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
+)
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])(?:st|nd|rd|th)?\b"
+_YEAR = r"(?:19|20)[0-9]{2}\b"
+_NUM = (
+    r"\d{1,3}|a\s+couple\s+of|couple\s+of|a\s+few|few|several|an?|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve"
+)
+_NUM_NO_ARTICLE = r"\d{1,3}|a\s+couple\s+of|couple\s+of|few|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_DASH = r"(?:-|–|—|to|and|through|until|till)"
+_FLAGS = re.IGNORECASE
+
+_LEAD_BEFORE = re.compile(
+    r"\b(?P<lead>since|from|until|till|by|before|after|as\s+of|in|on|during|throughout|at|over|within|for"
+    r"|between)\s+\Z",
+    _FLAGS,
+)
+_MOD_BEFORE = re.compile(
+    r"(?:\b(?:early|late|earlier|later)(?:\s+on)?|\b(?:the\s+)?(?:morning|afternoon|evening|night|early\s+hours)"
+    r"\s+of|\bovernight(?:\s+on)?)\s+\Z",
+    _FLAGS,
+)
+_TRIGGER = re.compile(
+    r"(?P<d>\d)"
+    r"|(?P<m>\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+    r"|(?P<w>\b(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"|(?P<r>\b(?:today|tonight|tomorrow|yesterday|night|overnight|morning|weekend|week|month|year|days?|"
+    r"hours?|ago|recent|past|last))",
+    _FLAGS,
+)
+_ATTACKS_AFTER = re.compile(r"\s+(?:terror(?:ist)?\s+)?attacks?\b", _FLAGS)
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’.-]*)\s+\Z")
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    """The possible publication days: one day, a whole month or year, or unknown."""
+
+    first: Optional[date]
+    last: Optional[date]
+
+    def rel(self, fn: Callable[[date], Range]) -> Optional[Range]:
+        """Read a publication-relative expression as the union of its readings over the window."""
+        if self.first is None or self.last is None:
+            return None
+        a = fn(self.first)
+        b = a if self.last == self.first else fn(self.last)
+        return (_min(a[0], b[0]), _max(a[1], b[1]))
+
+    def year_for(self, month: int, day: int = 1) -> Optional[int]:
+        """Return the year a year-less month-day most plausibly falls in."""
+        if self.first is None or self.last is None:
+            return None
+        year = self.first.year
+        try:
+            if date(year, month, min(day, 28)) > self.last + timedelta(days=183):
+                year -= 1
+        except ValueError:
+            return None
+        return year
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A recognised expression: its kind, what it names, and how to resolve it."""
+
+    kind: str
+    payload: object
+    fn: Callable[[_Ctx], Optional[Range]]
+    day_level: bool = False
+
+
+@dataclass(frozen=True)
+class _Recognizer:
+    """One family of expressions: a regex, the trigger groups it needs, and its reader."""
+
+    name: str
+    regex: re.Pattern[str]
+    handler: Callable[[re.Match[str]], Optional[_Hit]]
+    needs_all: str = ""
+    needs_any: str = ""
+
+
+def _min(a: Optional[date], b: Optional[date]) -> Optional[date]:
+    """Return the earlier of two optional dates (None wins: an open end stays open)."""
+    if a is None or b is None:
+        return None
+    return min(a, b)
+
+
+def _max(a: Optional[date], b: Optional[date]) -> Optional[date]:
+    """Return the later of two optional dates (None wins: an open end stays open)."""
+    if a is None or b is None:
+        return None
+    return max(a, b)
+
+
+def _safe_date(year: int, month: int, day: int) -> Optional[date]:
+    """Build a date or return None when it does not exist."""
+    try:
+        return date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def month_range(d: date) -> tuple[date, date]:
+    """Return the first and last day of the month of `d`."""
+    return date(d.year, d.month, 1), date(d.year, d.month, monthrange(d.year, d.month)[1])
+
+
+def _add_months(d: date, months: int) -> date:
+    """Shift a date by whole calendar months, clamping the day to the month's length."""
+    index = d.year * 12 + (d.month - 1) + months
+    year, month = divmod(index, 12)
+    year = min(max(year, 1), 9999)
+    return date(year, month + 1, min(d.day, monthrange(year, month + 1)[1]))
+
+
+def _month_ok(token: str) -> bool:
+    """Tell whether a month token is really a month (capitalised; lowercase 'may'/'march' are words)."""
+    base = token.rstrip(".")
+    if not base:
+        return False
+    if base[0].isupper():
+        return True
+    return base.lower() in _MONTH_NUMBER and len(base) > 3 and base.lower() not in ("may", "march")
+
+
+def _month_number(token: str) -> int:
+    """Return the month number of a month name or abbreviation."""
+    return _MONTH_NUMBER[token.rstrip(".").lower()]
+
+
+def _small_number(words: str) -> tuple[int, int]:
+    """Read a small count in a temporal expression ('two', 'a few', '3') as low/high."""
+    key = " ".join(words.lower().split())
+    if key.isdigit():
+        n = int(key)
+        return n, n
+    return _SMALL_NUMBERS.get(key, (1, 1))
+
+
+def _count_noun_follows(text: str, pos: int) -> bool:
+    """Tell whether a plural noun follows `pos` (then a four-digit number is a count, not a year)."""
+    m = _WORD_AFTER.match(text, pos)
+    if not m:
+        return False
+    word = m.group(1)
+    if not word[0].islower():
+        return False
+    low = word.lower()
+    if low in _YEAR_FOLLOWERS:
+        return False
+    return low.endswith("s") or low in ("people", "police", "personnel", "militia", "men", "women", "children")
+
+
+def _lead_before(text: str, pos: int, floor: int = 0) -> Optional[re.Match[str]]:
+    """Return the lead word ('in', 'since', 'by'...) right before `pos`, if any."""
+    return _LEAD_BEFORE.search(text, max(floor, pos - 24), pos)
+
+
+def _monday(d: date) -> date:
+    """Return the Monday of the Monday-Sunday week holding `d`."""
+    return d - timedelta(days=d.weekday())
+
+
+def _latest_weekday(pub: date, weekday: int, strict: bool = False) -> date:
+    """Return the latest given weekday on (or strictly before) `pub`."""
+    delta = (pub.weekday() - weekday) % 7
+    if strict and delta == 0:
+        delta = 7
+    return pub - timedelta(days=delta)
+
+
+def _fixed(low: date, high: date) -> Callable[[_Ctx], Optional[Range]]:
+    """Return a resolver for a range that needs no publication date."""
+    return lambda ctx: (low, high)
+
+
+def _month_day_resolver(month: int, day: int) -> Callable[[_Ctx], Optional[Range]]:
+    """Return a resolver for a year-less month-day."""
+
+    def fn(ctx: _Ctx) -> Optional[Range]:
+        year = ctx.year_for(month, day)
+        d = _safe_date(year, month, day) if year is not None else None
+        return (d, d) if d else None
+
+    return fn
+
+
+# ---------------------------------------------------------------- handlers
+
+
+def _h_full_mdy(m: re.Match[str]) -> Optional[_Hit]:
+    """Read 'July 7, 2021' / 'Wednesday, Jul. 7 2021'."""
+    if not _month_ok(m["mon"]) or _count_noun_follows(m.string, m.end()):
+        return None
+    d = _safe_date(int(m["year"]), _month_number(m["mon"]), int(_digits(m["day"])))
+    return _Hit("full", d, _fixed(d, d), True) if d else None
+
+
+def _digits(s: str) -> str:
+    """Strip an ordinal suffix from a day number."""
+    return s.rstrip("stndrhSTNDRH")
+
+
+def _h_full_dmy(m: re.Match[str]) -> Optional[_Hit]:
+    """Read '7 July 2021' / '7th of July, 2021'."""
+    return _h_full_mdy(m)
+
+
+def _h_iso(m: re.Match[str]) -> Optional[_Hit]:
+    """Read '2021-07-07' / '2021/07/07'."""
+    d = _safe_date(int(m["year"]), int(m["m"]), int(m["d"]))
+    return _Hit("full", d, _fixed(d, d), True) if d else None
+
+
+def _h_numeric(m: re.Match[str]) -> Optional[_Hit]:
+    """Read '07.07.2021' or '13/07/2021' when day and month cannot be confused."""
+    a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+    if a == b:
+        d = _safe_date(year, a, b)
+    elif a > 12 >= b:
+        d = _safe_date(year, b, a)
+    elif b > 12 >= a:
+        d = _safe_date(year, a, b)
+    else:
+        return _Hit("ambiguous", None, lambda ctx: None)
+    return _Hit("full", d, _fixed(d, d), True) if d else None
+
+
+def _h_md_range(m: re.Match[str]) -> Optional[_Hit]:
+    """Read 'July 5-7', 'between July 30 and Aug. 2', '5 to 7 July 2021'."""
+    mon = m["mon"]
+    mon1 = m.groupdict().get("mon1") or None
+    mon2 = m.groupdict().get("mon2") or None
+    for token in (mon, mon1, mon2):
+        if token is not None and not _month_ok(token):
+            return None
+    d1, d2 = int(_digits(m["d1"])), int(_digits(m["d2"]))
+    if m.re is _RE_MD_RANGE:
+        m1 = _month_number(mon)
+        m2 = _month_number(mon2) if mon2 else m1
+    else:
+        m2 = _month_number(mon)
+        m1 = _month_number(mon1) if mon1 else m2
+    if m["dash"].lower() == "and" and not m["btw"] and (mon1 or mon2):
+        return None  # "July 7 and August 6" names two days, not a span
+    if (m2 < m1 and not (m1 == 12 and m2 == 1)) or (m2 >= m1 and (m1, d1) >= (m2, d2)):
+        return None
+    if _safe_date(2000, m1, d1) is None or _safe_date(2000, m2, d2) is None:
+        return None
+    payload = ((m1, d1), (m2, d2))
+    if m["year"]:
+        year = int(m["year"])
+        y1 = year if m2 >= m1 else year - 1
+        low, high = _safe_date(y1, m1, d1), _safe_date(year, m2, d2)
+        if low is None or high is None:
+            return None
+        return _Hit("full_range", payload, _fixed(low, high), True)
+
+    def fn(ctx: _Ctx) -> Optional[Range]:
+        year = ctx.year_for(m2, d2)
+        if year is None:
+            return None
+        y1 = year if m2 >= m1 else year - 1
+        low, high = _safe_date(y1, m1, d1), _safe_date(year, m2, d2)
+        return (low, high) if low and high else None
+
+    return _Hit("md_range", payload, fn, True)
+
+
+def _h_month_day(m: re.Match[str]) -> Optional[_Hit]:
+    """Read a year-less 'July 7', 'Aug. 6', '7 July', 'Thursday, July 8'."""
+    if not _month_ok(m["mon"]):
+        return None
+    month, day = _month_number(m["mon"]), int(_digits(m["day"]))
+    if _safe_date(2000, month, day) is None:
+        return None
+    if month == 9 and day == 11 and _ATTACKS_AFTER.match(m.string, m.end()):
+        d = date(2001, 9, 11)
+        return _Hit("named", (month, day), _fixed(d, d), True)
+    return _Hit("month_day", (month, day), _month_day_resolver(month, day), True)
+
+
+def _h_weekday(m: re.Match[str]) -> Optional[_Hit]:
+    """Read 'Thursday', 'last Friday', 'Sunday night', 'Thursday of last week'."""
+    text = m.string
+    wd_token = m["wd"]
+    weekday = _WEEKDAYS.index(wd_token.lower())
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+    if m["rel"] is None and before and before.group(1).lower() in _HOLIDAY_WORDS:
+        return None
+    after = _WORD_AFTER.match(text, m.end("wd"))
+    if after and after.group(1)[0].isupper() and after.group(1).lower() in _PAPER_WORDS:
+        return None
+    rel = " ".join(m["rel"].lower().split()) if m["rel"] else ""
+    week = m["wk"].lower() if m["wk"] else ""
+
+    def fn(pub: date) -> Range:
+        if week:
+            monday = _monday(pub) + timedelta(days={"last": -7, "this": 0, "next": 7}[week])
+            d = monday + timedelta(days=weekday)
+        elif rel in ("last", "past", "this past"):
+            d = _latest_weekday(pub, weekday, strict=True)
+        elif rel == "next":
+            d = pub + timedelta(days=(weekday - pub.weekday()) % 7 or 7)
+        elif rel == "this":
+            d = _monday(pub) + timedelta(days=weekday)
+        else:
+            d = _latest_weekday(pub, weekday)
+        return d, d
+
+    return _Hit("weekday", weekday, lambda ctx: ctx.rel(fn), True)
+
+
+def _h_day_word(m: re.Match[str]) -> Optional[_Hit]:
+    """Read 'today', 'tonight', 'yesterday', 'last night', 'overnight', 'this morning'."""
+    core = " ".join(m.group(0).lower().split())
+    if m.group(0).startswith("Today") and not m.group(0).startswith("TODAY"):
+        before = _WORD_BEFORE.search(m.string, max(0, m.start() - 30), m.start())
+        if before and before.group(1)[0].isupper():
+            return None  # "USA Today", "Pakistan Today": an outlet
+    if core.startswith("the day before yesterday"):
+        offsets = (-2, -2)
+    elif core.startswith("yesterday"):
+        offsets = (-1, -1)
+    elif core.startswith("tomorrow"):
+        offsets = (1, 1)
+    elif core in ("last night", "overnight"):
+        offsets = (-1, 0)
+    else:
+        offsets = (0, 0)
+    lo, hi = offsets
+    return _Hit(
+        "relative", core,
+        lambda ctx: ctx.rel(lambda pub: (pub + timedelta(days=lo), pub + timedelta(days=hi))), True,
+    )
+
+
+def _h_ago(m: re.Match[str]) -> Optional[_Hit]:
+    """Read 'two days ago', 'three weeks ago', 'a month ago'."""
+    nlo, nhi = _small_number(m["n"])
+    unit = m["unit"].lower().rstrip("s")
+
+    def fn(pub: date) -> Range:
+        if unit == "day":
+            return pub - timedelta(days=nhi), pub - timedelta(days=nlo)
+        if unit == "week":
+            return pub - timedelta(days=7 * nhi + 3), min(pub, pub - timedelta(days=7 * nlo - 3))
+        if unit == "month":
+            return (_add_months(pub, -nhi) - timedelta(days=15),
+                    min(pub, _add_months(pub, -nlo) + timedelta(days=15)))
+        return _add_months(pub, -12 * nhi - 1), min(pub, _add_months(pub, -12 * nlo + 1))
+
+    return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn))
+
+
+def _h_past(m: re.Match[str]) -> Optional[_Hit]:
+    """Read 'the past two days', 'past 24 hours', 'in the last week', 'over the past two months'."""
+    if m["pl"].lower() == "last" and not m["the"] and not m["n"]:
+        return None  # "last week" is the previous calendar week
+    nhi = _small_number(m["n"])[1] if m["n"] else 1
+    unit = m["unit"].lower().rstrip("s")
+
+    def fn(pub: date) -> Range:
+        if unit == "hour":
+            return pub - timedelta(days=-(-nhi // 24)), pub
+        if unit == "day":
+            return pub - timedelta(days=nhi), pub
+        if unit == "week":
+            return pub - timedelta(days=7 * nhi), pub
+        if unit == "month":
+            return _add_months(pub, -nhi), pub
+        return _add_months(pub, -12 * nhi), pub
+
+    return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn))
+
+
+def _h_recent(m: re.Match[str]) -> Optional[_Hit]:
+    """Read 'recent days' / 'recent weeks' / 'recent months' (with a lead such as 'in')."""
+    unit = m["unit"].lower()
+
+    def fn(pub: date) -> Range:
+        if unit == "days":
+            return pub - timedelta(days=7), pub
+        if unit == "weeks":
+            return pub - timedelta(days=28), pub
+        return _add_months(pub, -3), pub
+
+    return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn))
+
+
+def _unit_range(pub: date, unit: str, shift: int) -> tuple[date, date]:
+    """Return the calendar week/month/year holding `pub`, shifted by `shift` units."""
+    if unit == "week":
+        monday = _monday(pub) + timedelta(days=7 * shift)
+        return monday, monday + timedelta(days=6)
+    if unit == "month":
+        return month_range(_add_months(date(pub.year, pub.month, 1), shift))
+    year = pub.year + shift
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def _h_calendar(m: re.Match[str]) -> Optional[_Hit]:
+    """Read 'this week', 'earlier this week', 'last week', 'late last week', 'last month', 'earlier this year'."""
+    mod = (m["mod"] or "").lower()
+    if m["unit2"]:
+        if mod not in ("earlier", "later"):
+            return None
+        unit, shift = m["unit2"].lower(), 0
+    else:
+        unit = m["unit"].lower()
+        shift = {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    if unit != "week" and mod in ("early", "late"):
+        return None  # "late last month" is a month part
+    if shift != 0 and mod in ("earlier", "later"):
+        mod = {"earlier": "early", "later": "late"}[mod] if unit == "week" else ""
+
+    def fn(pub: date) -> Range:
+        low, high = _unit_range(pub, unit, shift)
+        if mod == "earlier":
+            return low, pub
+        if mod == "later":
+            return pub, high
+        if mod == "early":
+            return low, low + timedelta(days=2)
+        if mod == "late":
+            return low + timedelta(days=3), high
+        return low, high
+
+    return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn))
+
+
+def _h_weekend(m: re.Match[str]) -> Optional[_Hit]:
+    """Read 'over the weekend', 'last weekend', 'this past weekend', 'next weekend'."""
+    rel = " ".join((m["rel"] or "").lower().split())
+
+    def fn(pub: date) -> Range:
+        wd = pub.weekday()
+        saturday = pub - timedelta(days=(wd - 5) % 7)
+        if rel == "next":
+            saturday = pub + timedelta(days=(5 - wd) % 7 or 7)
+            return saturday, saturday + timedelta(days=1)
+        if rel in ("last", "past", "this past") and wd >= 5:
+            saturday -= timedelta(days=7)
+        return saturday, min(saturday + timedelta(days=1), max(pub, saturday))
+
+    return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn))
+
+
+_MONTH_PARTS: dict[str, tuple[int, int]] = {
+    "early": (1, 10), "beginning": (1, 10), "start": (1, 10), "first days": (1, 7),
+    "mid": (11, 20), "middle": (11, 20),
+    "late": (21, 31), "end": (21, 31),
+    "first half": (1, 15), "second half": (16, 31),
+    "first week": (1, 7), "second week": (8, 14), "third week": (15, 21), "fourth week": (22, 28),
+    "last week": (-6, 31), "final week": (-6, 31), "last days": (-6, 31), "final days": (-6, 31),
+    "closing days": (-6, 31),
+}
+_YEAR_PARTS: dict[str, tuple[int, int]] = {
+    "early": (1, 4), "beginning": (1, 4), "start": (1, 4),
+    "mid": (5, 8), "middle": (5, 8),
+    "late": (9, 12), "end": (9, 12),
+    "first half": (1, 6), "second half": (7, 12),
+}
+
+
+def _month_part(year: int, month: int, part: str) -> Optional[Range]:
+    """Return the days of a month named by a part ('mid', 'end', 'first week')."""
+    lo, hi = _MONTH_PARTS[part]
+    last = monthrange(year, month)[1]
+    low = last + lo if lo < 0 else lo
+    return date(year, month, low), date(year, month, min(hi, last))
+
+
+def _year_part(year: int, part: str) -> Optional[Range]:
+    """Return the days of a year named by a part ('early', 'second half')."""
+    if part not in _YEAR_PARTS:
+        return None
+    lo, hi = _YEAR_PARTS[part]
+    return date(year, lo, 1), month_range(date(year, hi, 1))[1]
+
+
+def _h_part(m: re.Match[str]) -> Optional[_Hit]:
+    """Read 'mid-June', 'early July', 'the end of July', 'late last month', 'early 2021'."""
+    part = " ".join((m["part"] or m["pof"]).lower().split())
+    if m["mon"]:
+        if not _month_ok(m["mon"]):
+            return None
+        month = _month_number(m["mon"])
+        if m["year"]:
+            rng = _month_part(int(m["year"]), month, part)
+            return _Hit("month_part", month, _fixed(*rng)) if rng else None
+
+        def fn_m(ctx: _Ctx) -> Optional[Range]:
+            year = ctx.year_for(month)
+            return _month_part(year, month, part) if year is not None else None
+
+        return _Hit("month_part", month, fn_m)
+    if m["yr"]:
+        if _count_noun_follows(m.string, m.end()):
+            return None
+        rng = _year_part(int(m["yr"]), part)
+        return _Hit("year_part", int(m["yr"]), _fixed(*rng)) if rng else None
+    if m["mrel"] or m["mthe"]:
+        shift = {"last": -1, "this": 0, "next": 1}[(m["mrel"] or "this").lower()]
+
+        def fn_r(pub: date) -> Range:
+            first = _add_months(date(pub.year, pub.month, 1), shift)
+            rng = _month_part(first.year, first.month, part)
+            return rng if rng else month_range(first)
+
+        return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn_r))
+    shift = {"last": -1, "this": 0, "next": 1}[(m["yrel"] or "this").lower()]
+    if part not in _YEAR_PARTS:
+        return None
+
+    def fn_y(pub: date) -> Range:
+        rng = _year_part(pub.year + shift, part)
+        return rng if rng else (date(pub.year + shift, 1, 1), date(pub.year + shift, 12, 31))
+
+    return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn_y))
+
+
+def _h_month_year(m: re.Match[str]) -> Optional[_Hit]:
+    """Read 'July 2021' as the whole month."""
+    if not _month_ok(m["mon"]) or _count_noun_follows(m.string, m.end()):
+        return None
+    first = date(int(m["year"]), _month_number(m["mon"]), 1)
+    return _Hit("month_year", first, _fixed(*month_range(first)))
+
+
+def _h_bare_month(m: re.Match[str]) -> Optional[_Hit]:
+    """Read 'in June', 'since May', 'last June', 'in June and July' (a cue before the month is required)."""
+    rel = (m["rel"] or "").lower()
+    if not rel:
+        lead = _lead_before(m.string, m.start())
+        before = _WORD_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
+        if lead is None and not (before and before.group(1).lower() == "of"):
+            return None
+    if not _month_ok(m["mon"]) or (m["mon2"] and not _month_ok(m["mon2"])):
+        return None
+    m1 = _month_number(m["mon"])
+    m2 = _month_number(m["mon2"]) if m["mon2"] else m1
+
+    def span(year: int) -> Range:
+        y2 = year if m2 >= m1 else year + 1
+        return date(year, m1, 1), month_range(date(y2, m2, 1))[1]
+
+    if rel:
+        def fn_rel(pub: date) -> Range:
+            if rel == "this":
+                year = pub.year
+            elif rel == "last":
+                year = pub.year if m1 < pub.month else pub.year - 1
+            else:
+                year = pub.year if m1 > pub.month else pub.year + 1
+            return span(year)
+
+        return _Hit("relative", m1, lambda ctx: ctx.rel(fn_rel))
+
+    def fn(ctx: _Ctx) -> Optional[Range]:
+        year = ctx.year_for(m1)
+        return span(year) if year is not None else None
+
+    return _Hit("month", m1, fn)
+
+
+def _h_year(m: re.Match[str]) -> Optional[_Hit]:
+    """Read 'in 2001', 'since 2001' as whole years (a lead is required)."""
+    lead = _lead_before(m.string, m.start())
+    if lead is None or lead["lead"].lower() not in (
+        "in", "since", "during", "throughout", "until", "till", "by", "before", "after"
+    ):
+        return None
+    if _count_noun_follows(m.string, m.end()):
+        return None
+    year = int(m["year"])
+    return _Hit("year", year, _fixed(date(year, 1, 1), date(year, 12, 31)))
+
+
+# ---------------------------------------------------------------- recognizers
+
+
+def _c(pattern: str) -> re.Pattern[str]:
+    """Compile a pattern case-insensitively."""
+    return re.compile(pattern, _FLAGS)
+
+
+_WDPRE_M = rf"(?:(?P<wd>{_WD}),?\s+)?"
+_WDPRE_D = rf"(?:(?P<wd>{_WD}),?\s+(?:the\s+)?)?"
+_DAY_START = r"(?<![\d.,/:-])"
+
+_RE_FULL_MDY = _c(rf"\b{_WDPRE_M}(?P<mon>{_MON})\s*(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})")
+_RE_FULL_DMY = _c(rf"\b{_WDPRE_D}{_DAY_START}(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON}),?\s+(?P<year>{_YEAR})")
+_RE_ISO = _c(r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
+             r"(?P<d>3[01]|[12]\d|0?[1-9])(?!\d|[-/.]\d)")
+_RE_NUMERIC = _c(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)(?!\d|[-/.]\d)")
+_RE_MD_RANGE = _c(
+    rf"\b(?:(?P<btw>between|from)\s+)?(?P<mon>{_MON})\s*(?P<d1>{_DAY})\s*(?P<dash>{_DASH})\s*(?:(?P<mon2>{_MON})\s*)?"
+    rf"(?P<d2>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?"
+)
+_RE_DM_RANGE = _c(
+    rf"(?:\b(?P<btw>between|from)\s+)?{_DAY_START}\b(?P<d1>{_DAY})(?:\s+(?:of\s+)?(?P<mon1>{_MON}))?\s*(?P<dash>{_DASH})\s*"
+    rf"(?P<d2>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?"
+)
+_RE_MONTH_DAY = _c(rf"\b{_WDPRE_M}(?P<mon>{_MON})\s*(?P<day>{_DAY})")
+_RE_DAY_MONTH = _c(rf"(?:\b{_WDPRE_D})?{_DAY_START}\b(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})")
+_RE_WEEKDAY = _c(
+    rf"\b(?:(?P<rel>this\s+past|last|next|this|past)\s+)?(?P<wd>{_WD})\b"
+    r"(?:\s+(?P<tod>morning|afternoon|evening|night)\b)?(?:\s+(?:of\s+)?(?P<wk>last|this|next)\s+week\b)?"
+)
+_RE_DAY_WORD = _c(
+    r"\b(?:the\s+day\s+before\s+yesterday|(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night)\b)?"
+    r"|today|tonight|last\s+night|overnight|this\s+(?:morning|afternoon|evening))\b"
+)
+_RE_AGO = _c(rf"\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b")
+_RE_PAST = _c(
+    rf"\b(?:(?P<the>the|this)\s+)?(?P<pl>past|last)\s+(?:(?P<n>{_NUM_NO_ARTICLE})\s+)?"
+    r"(?P<unit>hours?|days?|weeks?|months?|years?)\b"
+)
+_RE_RECENT = _c(r"\brecent\s+(?P<unit>days|weeks|months)\b")
+_RE_CALENDAR = _c(
+    r"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?P<rel>this|last|next)\s+(?P<unit>week|month|year)"
+    r"|in\s+the\s+(?P<unit2>week|month|year))\b(?!-)"
+)
+_RE_WEEKEND = _c(r"\b(?:(?P<rel>this\s+past|this|last|next|past)\s+|the\s+)weekend\b")
+_RE_PART = _c(
+    r"\b(?:(?P<part>early|mid|late)(?:\s*-\s*|\s+)|(?:the\s+)?(?P<pof>beginning|start|middle|end|first\s+half"
+    r"|second\s+half|first\s+week|second\s+week|third\s+week|fourth\s+week|last\s+week|final\s+week"
+    r"|first\s+days|last\s+days|final\s+days|closing\s+days)\s+of\s+)"
+    rf"(?:(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?(?!\s*\d{{1,2}}\b)"
+    r"|(?P<mrel>last|this|next)\s+month\b|(?P<mthe>the\s+month)\b"
+    rf"|(?P<yr>{_YEAR})(?![-–/]\d)"
+    r"|(?P<yrel>last|this|next)\s+year\b|the\s+year\b)"
+)
+_RE_MONTH_YEAR = _c(rf"\b(?P<mon>{_MON}),?\s+(?P<year>{_YEAR})(?![-–/]\d)")
+_RE_BARE_MONTH = _c(
+    rf"\b(?:(?P<rel>last|this|next)\s+)?(?P<mon>{_MON_STRICT})"
+    rf"(?:\s*(?:-|–|and|to|or|through|until)\s*(?P<mon2>{_MON_STRICT}))?(?!\s*\d)"
+)
+_RE_YEAR = _c(r"(?<![\d,.$£€/-])(?P<year>(?:19|20)\d\d)(?!\d|,\d|\.\d|\s*[-–/]\s*\d|\s*%|\s*percent)")
+
+_RECOGNIZERS: tuple[_Recognizer, ...] = (
+    _Recognizer("full_mdy", _RE_FULL_MDY, _h_full_mdy, needs_all="md"),
+    _Recognizer("full_dmy", _RE_FULL_DMY, _h_full_dmy, needs_all="md"),
+    _Recognizer("iso", _RE_ISO, _h_iso, needs_all="d"),
+    _Recognizer("numeric", _RE_NUMERIC, _h_numeric, needs_all="d"),
+    _Recognizer("md_range", _RE_MD_RANGE, _h_md_range, needs_all="md"),
+    _Recognizer("dm_range", _RE_DM_RANGE, _h_md_range, needs_all="md"),
+    _Recognizer("month_day", _RE_MONTH_DAY, _h_month_day, needs_all="md"),
+    _Recognizer("day_month", _RE_DAY_MONTH, _h_month_day, needs_all="md"),
+    _Recognizer("part", _RE_PART, _h_part, needs_any="mdr"),
+    _Recognizer("month_year", _RE_MONTH_YEAR, _h_month_year, needs_all="md"),
+    _Recognizer("bare_month", _RE_BARE_MONTH, _h_bare_month, needs_all="m"),
+    _Recognizer("calendar", _RE_CALENDAR, _h_calendar, needs_all="r"),
+    _Recognizer("weekend", _RE_WEEKEND, _h_weekend, needs_all="r"),
+    _Recognizer("past", _RE_PAST, _h_past, needs_all="r"),
+    _Recognizer("recent", _RE_RECENT, _h_recent, needs_all="r"),
+    _Recognizer("ago", _RE_AGO, _h_ago, needs_all="r"),
+    _Recognizer("day_word", _RE_DAY_WORD, _h_day_word, needs_all="r"),
+    _Recognizer("weekday", _RE_WEEKDAY, _h_weekday, needs_all="w"),
+    _Recognizer("year", _RE_YEAR, _h_year, needs_all="d"),
+)
+
+_EXPLICIT_KINDS = frozenset({"full", "full_range", "md_range", "month_day", "named", "month_year", "ambiguous"})
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A selected expression: its core span, its hit, and the recognizer that found it."""
+
+    start: int
+    end: int
+    order: int
+    hit: _Hit
+
+
+def _flags(text: str) -> set[str]:
+    """Return which trigger groups (digit, month, weekday, relative word) occur in the text."""
+    found: set[str] = set()
+    for m in _TRIGGER.finditer(text):
+        found.add(m.lastgroup or "")
+        if len(found) == 4:
+            break
+    return found
+
+
+def _scan(text: str) -> list[_Found]:
+    """Find every temporal expression, keeping the longest where they overlap."""
+    if not isinstance(text, str) or not text:
+        return []
+    flags = _flags(text)
+    if not flags:
+        return []
+    candidates: list[_Found] = []
+    for order, rec in enumerate(_RECOGNIZERS):
+        if rec.needs_all and not all(f in flags for f in rec.needs_all):
+            continue
+        if rec.needs_any and not any(f in flags for f in rec.needs_any):
+            continue
+        for m in rec.regex.finditer(text):
+            try:
+                hit = rec.handler(m)
+            except (ValueError, OverflowError, KeyError, IndexError):
+                hit = None
+            if hit is not None and m.end() > m.start():
+                candidates.append(_Found(m.start(), m.end(), order, hit))
+    candidates.sort(key=lambda f: (-(f.end - f.start), f.start, f.order))
+    chosen: list[_Found] = []
+    for cand in candidates:
+        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+            chosen.append(cand)
+    chosen.sort(key=lambda f: f.start)
+    return chosen
+
+
+def _apply_lead(lead: str, rng: Range, ctx: _Ctx) -> Optional[Range]:
+    """Change a range by the word that introduces it ('since', 'by', 'before', 'after')."""
+    low, high = rng
+    if lead in ("since", "from"):
+        if low is None:
+            return None
+        end = ctx.last if ctx.last is not None and ctx.last >= low else None
+        return low, end
+    if lead in ("until", "till", "by", "as of"):
+        return (None, high) if high is not None else None
+    if lead == "before":
+        if low is None:
+            return None
+        return None, low - timedelta(days=1)
+    if lead == "after":
+        if high is None:
+            return None
+        start = high + timedelta(days=1)
+        end = ctx.last if ctx.last is not None and ctx.last >= start else None
+        return start, end
+    return rng
+
+
+def _context(published: Optional[date], precision: str) -> _Ctx:
+    """Turn a publication date and its precision into the window of possible publication days."""
+    if not isinstance(published, date):
+        return _Ctx(None, None)
+    p = (precision or "day").lower()
+    if p == "month":
+        return _Ctx(*month_range(published))
+    if p == "year":
+        return _Ctx(date(published.year, 1, 1), date(published.year, 12, 31))
+    return _Ctx(published, published)
+
+
+def find_dates(text: str, published: Optional[date], precision: str = "day") -> list[DateMention]:
+    """Return the temporal expressions in `text` as inclusive day ranges, sorted and non-overlapping."""
+    ctx = _context(published, precision)
+    mentions: list[DateMention] = []
+    prev_end = 0
+    for found in _scan(text):
+        try:
+            rng = found.hit.fn(ctx)
+        except (ValueError, OverflowError):
+            rng = None
+        start = found.start
+        if found.hit.day_level:
+            mod = _MOD_BEFORE.search(text, max(prev_end, start - 30), start)
+            if mod:
+                start = mod.start()
+        lead = _LEAD_BEFORE.search(text, max(prev_end, start - 24), start)
+        if lead:
+            start = lead.start()
+            if rng is not None:
+                try:
+                    rng = _apply_lead(" ".join(lead["lead"].lower().split()), rng, ctx)
+                except (ValueError, OverflowError):
+                    rng = None
+        if rng is None or (rng[0] is None and rng[1] is None):
+            prev_end = found.end
+            continue
+        low, high = rng
+        if low is not None and high is not None and low > high:
+            prev_end = found.end
+            continue
+        mentions.append(DateMention(low=low, high=high, text=text[start:found.end], start=start, end=found.end))
+        prev_end = found.end
+    return mentions
+
+
+def find_full_dates(text: str) -> list[tuple[date, int, int]]:
+    """Return the explicit dates with a year ('July 7, 2021', '7 July 2021', '2021-07-07') and their spans."""
+    out: list[tuple[date, int, int]] = []
+    for found in _scan(text):
+        if found.hit.kind == "full" and isinstance(found.hit.payload, date):
+            out.append((found.hit.payload, found.start, found.end))
+    return out
+
+
+def find_month_days(text: str) -> list[tuple[int, int, int, int]]:
+    """Return (month, day, start, end) for each month-day written without a year (both ends of a range)."""
+    out: list[tuple[int, int, int, int]] = []
+    for found in _scan(text):
+        if found.hit.kind == "month_day":
+            month, day = found.hit.payload  # type: ignore[misc]
+            out.append((month, day, found.start, found.end))
+        elif found.hit.kind == "md_range":
+            for month, day in found.hit.payload:  # type: ignore[union-attr]
+                out.append((month, day, found.start, found.end))
+    return out
+
+
+def explicit_date_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of written-out dates ('July 7', '7 July 2021', 'July 5-7', 'June 2021')."""
+    return [(f.start, f.end) for f in _scan(text) if f.hit.kind in _EXPLICIT_KINDS]
+
+
+_HEADER_ISO = re.compile(
+    r"^\s*(?:date\s*[:=]?\s*)?(?P<year>\d{4})(?:[-/.](?P<month>\d{1,2})(?:[-/.](?P<day>\d{1,2}))?)?"
+    r"(?:[T\s].*)?$",
+    _FLAGS | re.DOTALL,
+)
+
+
+def parse_header_date(s: str) -> Optional[tuple[date, str]]:
+    """Read a header date ('2021-07-10' -> day, '2021-08' -> month, '2021' -> year) with its precision."""
+    if not isinstance(s, str):
+        return None
+    m = _HEADER_ISO.match(s.strip())
+    if m:
+        year = int(m["year"])
+        if not 1900 <= year <= 2100:
+            return None
+        if m["day"] is not None:
+            d = _safe_date(year, int(m["month"]), int(m["day"]))
+            return (d, "day") if d else None
+        if m["month"] is not None:
+            d = _safe_date(year, int(m["month"]), 1)
+            return (d, "month") if d else None
+        return date(year, 1, 1), "year"
+    stripped = re.sub(r"^\s*date\s*[:=]?\s*", "", s, flags=_FLAGS).strip()
+    full = find_full_dates(stripped)
+    if len(full) == 1 and full[0][1] == 0 and full[0][2] >= len(stripped.rstrip(".")):
+        return full[0][0], "day"
+    return None

@@ -1,0 +1,258 @@
+"""The gazetteer of Afghan provinces, capitals, districts, border crossings and neighbouring countries."""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from analysis.paths import PACKAGE_DATA
+from analysis.records import PLACE_TYPES, Place
+
+GAZETTEER_CSV: Path = PACKAGE_DATA / "gazetteer.csv"
+GAZETTEER_COLUMNS: tuple[str, ...] = (
+    "place_id",
+    "name",
+    "place_type",
+    "province",
+    "district",
+    "country",
+    "latitude",
+    "longitude",
+    "aliases",
+    "source",
+)
+
+# Linking words inside compound names: the ezafe ("Qala-e-Naw", "Sar-i-Pul", "Qalah-ye Now")
+# and "and" ("Kuran wa Munjan", "Khost-o-Firing"). They carry no identity, so keys drop them.
+LINKERS: frozenset[str] = frozenset({"e", "i", "y", "ye", "yi", "wa", "va", "o", "u"})
+
+_TOKEN_RE = re.compile(r"[^\W_]+")
+_MIN_SKELETON = 5  # shortest consonant skeleton trusted for vowel-dropping fallback matches
+
+_FOLD_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"dj", "j"),
+        (r"kh", "k"),
+        (r"gh", "g"),
+        (r"q", "k"),
+        (r"c(?!h)", "k"),
+        (r"v", "w"),
+        (r"ayi$", "ai"),
+        (r"[ae][iy](?![aeiou])", "ai"),  # Fayzabad / Feyzabad / Faizabad, Maymana / Maimana
+        (r"[ao][wu](?![aeiou])", "o"),  # Now / Naw / Nau, Kowt / Kot, Dawlat / Daulat / Dowlat
+        (r"(?<=[^aeiou])y(?=.)", "i"),  # Paktya / Paktia
+        (r"[eou]", "i"),  # e, i, o, u are one vowel class: Enjel / Injil, Taloqan / Taliqan
+        (r"iy(?=[aeiou])", "i"),  # Paktiya / Paktia
+        (r"(?<=[ai])h(?=[^aeiou]|$)", ""),  # Lashkar Gah / Lashkarga, Mehtarlam / Metarlam
+        (r"(.)\1+", r"\1"),  # doubled letters: Nooristan, Hassas, Mohammad
+    )
+)
+
+
+def _strip_accents(s: str) -> str:
+    """Return s lower-cased without combining marks (Bāmyān -> bamyan)."""
+    decomposed = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+@lru_cache(maxsize=200_000)
+def fold_token(token: str) -> tuple[str, str, bool]:
+    """Return a word's (final-position key, inner-position key, is-linker) for name matching."""
+    t = _strip_accents(token)
+    if t in LINKERS:
+        return "", "", True
+    if len(t) >= 5 and t.endswith("eh"):  # Persian final -eh: Meymaneh / Maimana, Qaleh / Qala
+        t = t[:-2] + "a"
+    for pattern, repl in _FOLD_RULES:
+        t = pattern.sub(repl, t)
+    inner = t[:-1] if len(t) >= 4 and t.endswith("i") else t  # attached ezafe: Puli Khumri, Sari Pul
+    return t, inner, False
+
+
+def name_tokens(s: str) -> list[str]:
+    """Split a name or text into word tokens (letters and digits; hyphens, spaces, apostrophes split)."""
+    return _TOKEN_RE.findall(s)
+
+
+def key_of_tokens(tokens: Iterable[str]) -> str:
+    """Return the folding key of a sequence of word tokens (see `normalize_name`)."""
+    folded = [fold_token(t) for t in tokens]
+    words = [f for f in folded if not f[2]]
+    if not words:
+        return ""
+    return "".join(w[1] for w in words[:-1]) + words[-1][0]
+
+
+def normalize_name(s: str) -> str:
+    """Return the folding key of a place name, equal for transliteration variants of one name."""
+    return key_of_tokens(name_tokens(s))
+
+
+def skeleton(key: str) -> str:
+    """Return the vowel-free skeleton of a key (first letter, consonants, and a final vowel mark)."""
+    if not key:
+        return ""
+    body = re.sub(r"[aeiouy]", "", key[1:])
+    tail = "_" if key[-1] in "aeiouy" and len(key) > 1 else ""
+    return key[0] + body + tail
+
+
+def consonant_count(skel: str) -> int:
+    """Return how many letters a skeleton carries (its trailing vowel mark excluded)."""
+    return len(skel.rstrip("_"))
+
+
+def _float_or_none(s: str) -> float | None:
+    """Parse a CSV coordinate, empty meaning unknown."""
+    s = s.strip()
+    return float(s) if s else None
+
+
+TYPE_ORDER: dict[str, int] = {t: i for i, t in enumerate(PLACE_TYPES)}
+
+
+class Gazetteer:
+    """Places with their aliases, indexed by folding key for lookup and text matching."""
+
+    def __init__(self, rows: Iterable[tuple[Place, tuple[str, ...], str]]) -> None:
+        """Index places given as (place, aliases, source) triples; aliases exclude the name."""
+        places: list[Place] = []
+        self._aliases: dict[str, tuple[str, ...]] = {}
+        self._sources: dict[str, str] = {}
+        self._by_id: dict[str, Place] = {}
+        by_key: dict[str, list[Place]] = {}
+        self._alias_pairs: list[tuple[str, str]] = []
+        for place, aliases, source in rows:
+            if place.place_id in self._by_id:
+                raise ValueError(f"duplicate place_id {place.place_id!r}")
+            if place.place_type not in PLACE_TYPES:
+                raise ValueError(f"unknown place_type {place.place_type!r} for {place.place_id}")
+            places.append(place)
+            self._by_id[place.place_id] = place
+            names = (place.name,) + tuple(a for a in aliases if a and a != place.name)
+            self._aliases[place.place_id] = names
+            self._sources[place.place_id] = source
+            for name in names:
+                key = normalize_name(name)
+                if not key:
+                    continue
+                self._alias_pairs.append((name, place.place_id))
+                bucket = by_key.setdefault(key, [])
+                if place not in bucket:
+                    bucket.append(place)
+        self.places: tuple[Place, ...] = tuple(places)
+        self.by_key: dict[str, tuple[Place, ...]] = {k: tuple(v) for k, v in by_key.items()}
+        self.prefixes: frozenset[str] = frozenset(k[:i] for k in self.by_key for i in range(1, len(k) + 1))
+        self.max_tokens: int = max(
+            (len(name_tokens(name)) for name, _ in self._alias_pairs), default=1
+        )
+        skel: dict[str, set[str]] = {}
+        for key in self.by_key:
+            s = skeleton(key)
+            if consonant_count(s) >= _MIN_SKELETON:
+                skel.setdefault(s, set()).add(key)
+        # A skeleton is trusted only when it points at one key (one reading group).
+        self.by_skeleton: dict[str, str] = {s: next(iter(ks)) for s, ks in skel.items() if len(ks) == 1}
+        self._provinces: dict[str, Place] = {p.province: p for p in places if p.place_type == "province"}
+        self._capitals: dict[str, Place] = {p.province: p for p in places if p.place_type == "capital"}
+
+    def __len__(self) -> int:
+        """Return the number of places."""
+        return len(self.places)
+
+    def lookup(self, name: str) -> tuple[Place, ...]:
+        """Return every reading of a name or spelling variant, in gazetteer order (empty if unknown)."""
+        key = normalize_name(name)
+        hit = self.by_key.get(key)
+        if hit is None:
+            alt = self.by_skeleton.get(skeleton(key))
+            hit = self.by_key.get(alt, ()) if alt is not None else ()
+        return hit
+
+    def by_id(self, place_id: str) -> Place:
+        """Return the place with this id (KeyError if none)."""
+        return self._by_id[place_id]
+
+    def get(self, place_id: str) -> Place | None:
+        """Return the place with this id, or None."""
+        return self._by_id.get(place_id)
+
+    def aliases(self, place_id: str) -> tuple[str, ...]:
+        """Return a place's canonical name followed by its aliases."""
+        return self._aliases[place_id]
+
+    def source(self, place_id: str) -> str:
+        """Return where a place's name and coordinates come from."""
+        return self._sources[place_id]
+
+    def of_type(self, place_type: str) -> tuple[Place, ...]:
+        """Return the places of one type, in gazetteer order."""
+        return tuple(p for p in self.places if p.place_type == place_type)
+
+    def province(self, name: str) -> Place | None:
+        """Return the province a name denotes, or the one province all its readings lie in."""
+        readings = self.lookup(name)
+        for p in readings:
+            if p.place_type == "province":
+                return p
+        provinces = {p.province for p in readings if p.province}
+        if len(provinces) == 1:
+            return self._provinces.get(provinces.pop())
+        return None
+
+    def province_named(self, province: str) -> Place | None:
+        """Return the province whose canonical name is exactly `province`."""
+        return self._provinces.get(province)
+
+    def capital_of(self, province_name: str) -> Place | None:
+        """Return the capital of the province a name denotes (also given a capital or district)."""
+        prov = self.province(province_name)
+        return self._capitals.get(prov.province) if prov is not None else None
+
+    def capital_of_province(self, province: str) -> Place | None:
+        """Return the capital of the province whose canonical name is exactly `province`."""
+        return self._capitals.get(province)
+
+    def alias_count(self) -> int:
+        """Return how many (name, place) pairs the gazetteer holds, canonical names included."""
+        return len(self._alias_pairs)
+
+
+def read_gazetteer_rows(path: Path) -> list[tuple[Place, tuple[str, ...], str]]:
+    """Read gazetteer.csv rows into (place, aliases, source) triples."""
+    rows: list[tuple[Place, tuple[str, ...], str]] = []
+    with open(path, newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        missing = set(GAZETTEER_COLUMNS) - set(reader.fieldnames or ())
+        if missing:
+            raise ValueError(f"{path}: missing columns {sorted(missing)}")
+        for row in reader:
+            place = Place(
+                place_id=row["place_id"].strip(),
+                name=row["name"].strip(),
+                place_type=row["place_type"].strip(),
+                province=row["province"].strip(),
+                district=row["district"].strip(),
+                country=row["country"].strip() or "Afghanistan",
+                latitude=_float_or_none(row["latitude"]),
+                longitude=_float_or_none(row["longitude"]),
+            )
+            aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
+            rows.append((place, aliases, row["source"].strip()))
+    return rows
+
+
+@lru_cache(maxsize=8)
+def _load(path: str) -> Gazetteer:
+    """Build and cache the gazetteer of one CSV file."""
+    return Gazetteer(read_gazetteer_rows(Path(path)))
+
+
+def load_gazetteer(path: Path | str | None = None) -> Gazetteer:
+    """Return the gazetteer shipped with the package (or read from `path`), built once and cached."""
+    return _load(str(path) if path is not None else str(GAZETTEER_CSV))

@@ -1,0 +1,122 @@
+"""Sentence splitting for news copy, with spans into the article text."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.records import Sentence
+
+# A candidate end: ellipsis, or a run of . ! ?, then optional closing quotes/brackets,
+# followed by whitespace or the end of the line.
+_CANDIDATE = re.compile(r"(?:\.{2,}|…|[.!?]+)[\"'”’»)\]]*(?=\s|$)")
+_LINE = re.compile(r"[^\n]+")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_NEXT = re.compile(r"\s*[\"'“‘«(\[]*(\S?)")
+_LETTER = re.compile(r"[^\W\d_]")
+_TRIM = re.compile(r"\S(?:.*\S)?", re.DOTALL)
+
+# Titles and ranks that precede a name: a period after them never ends a sentence.
+_TITLES = frozenset(
+    """Mr Mrs Ms Messrs Mme Mlle Dr Prof Gen Gens Lt Col Maj Capt Cpt Sgt Cpl Pvt Adm Brig Cmdr Cdr
+    Gov Sen Rep Amb Pres Supt Insp Rev Hon St Mt Ft Sr Jr Sheikh Hj Hon""".split()
+)
+# Abbreviations whose period never ends a sentence when a number follows.
+_BEFORE_NUMBER = frozenset("No Nos no nos Art Vol Fig fig p pp Para para Sec Ch ch Nr Tel ca c".split())
+_MONTHS = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+# Abbreviations that may also end a sentence: split only before a typical sentence starter.
+_OTHER = frozenset(
+    "etc Inc Corp Ltd Co Bros approx est vs al e.g i.e a.m p.m cf Dept Govt govt Intl Univ".split()
+)
+_DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$|^(?:[A-Za-z]\.)+[A-Za-z]$")
+_INITIAL = re.compile(r"^[A-Z]$")
+# Words that typically open a new sentence (used only after an abbreviation).
+_STARTERS = frozenset(
+    """The A An He She It They We I You His Her Its Their Our This That These Those There Then
+    In On At By For From With Without After Before When While Since As If But And Or Yet So
+    However Meanwhile Earlier Later Also Still Some Many Most All No None Both Each Several
+    Officials Asked According Despite Although Though Because Under Over During Last Next""".split()
+)
+_OPEN_QUOTES = "\"'“‘«"
+
+
+def _strip_token(token: str) -> str:
+    """Return the word before a sentence-final mark without surrounding quotes or brackets."""
+    return token.lstrip("\"'“‘«([").rstrip(".!?…\"'”’»)]")
+
+
+def _should_split(text: str, seg_start: int, m: re.Match[str], line_end: int) -> bool:
+    """Decide whether the candidate end `m` closes a sentence."""
+    mark = m.group(0)
+    nxt = _NEXT.match(text, m.end(), line_end)
+    if nxt is None or not nxt.group(1):
+        return True
+    opens_quote = text[m.end():nxt.start(1)].strip() != ""
+    first = nxt.group(1)
+    if first.islower():
+        return False
+    core = mark.rstrip("\"'”’»)]")
+    if "!" in core or "?" in core:
+        return True
+    if core.startswith("..") or core == "…":
+        return first.isupper() or first.isdigit() or opens_quote
+    # A single period: look at the word before it.
+    before = _TOKEN_BEFORE.search(text, max(seg_start, m.start() - 40), m.start())
+    if before is None:
+        return True
+    raw = before.group(1)
+    if raw[-1:] in "\"'”’»)]":  # a quote or bracket closed before the period
+        return True
+    word = _strip_token(raw + ".")
+    token = raw.lstrip("\"'“‘«([") + "."
+    if word in _TITLES:
+        return False
+    if first.isdigit():
+        return not (word in _BEFORE_NUMBER or word in _MONTHS)
+    if not first.isupper() and not opens_quote:
+        return True
+    if word in _MONTHS or word in _OTHER or _DOTTED.match(word) or _DOTTED.match(token[:-1]) or _INITIAL.match(word):
+        if opens_quote:
+            return True
+        following = re.match(r"[\"'“‘«(\[]*([A-Za-z]+)", text[nxt.start(1):min(line_end, nxt.start(1) + 30)])
+        return bool(following) and following.group(1) in _STARTERS
+    return True
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """Split `text[start:end]` into sentences whose offsets index the full `text`."""
+    n = len(text)
+    start = max(0, min(start, n))
+    end = n if end is None else max(start, min(end, n))
+    spans: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text, start, end):
+        ls, le = line.start(), line.end()
+        pieces: list[tuple[int, int]] = []
+        seg = ls
+        for m in _CANDIDATE.finditer(text, ls, le):
+            if _should_split(text, seg, m, le):
+                pieces.append((seg, m.end()))
+                seg = m.end()
+        pieces.append((seg, le))
+        merged: list[tuple[int, int]] = []
+        carry: int | None = None
+        for s, e in pieces:
+            trimmed = _TRIM.search(text, s, e)
+            if trimmed is None:
+                continue
+            s2, e2 = trimmed.span()
+            if carry is not None:
+                s2 = carry
+                carry = None
+            if _LETTER.search(text, s2, e2) is None:
+                carry = s2  # a bare number or mark: glue it to the next piece
+                continue
+            merged.append((s2, e2))
+        if carry is not None:
+            trimmed = _TRIM.search(text, carry, le)
+            if trimmed is not None:
+                if merged:
+                    merged[-1] = (merged[-1][0], trimmed.end())
+                else:
+                    merged.append(trimmed.span())
+        spans.extend(merged)
+    return [Sentence(index=i, start=s, end=e, text=text[s:e]) for i, (s, e) in enumerate(spans)]

@@ -1,0 +1,186 @@
+"""Records to tables, and atomic, deterministic writes of CSV and Parquet files."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pandas as pd
+
+from .records import Article, Event, Mention, Tally
+
+ARTICLE_COLUMNS: list[str] = [
+    "article_id",
+    "path",
+    "published",
+    "published_source",
+    "outlet",
+    "n_sentences",
+    "status",
+    "warnings",
+    "duplicate_of",
+    "dateline",
+    "format",
+    "encoding",
+    "n_boilerplate",
+    "n_mentions",
+    "url",
+]
+MENTION_COLUMNS: list[str] = [f.name for f in dataclasses.fields(Mention)]
+EVENT_COLUMNS: list[str] = [f.name for f in dataclasses.fields(Event)]
+TALLY_COLUMNS: list[str] = [f.name for f in dataclasses.fields(Tally)]
+TABLE_COLUMNS: dict[str, list[str]] = {
+    "articles": ARTICLE_COLUMNS,
+    "mentions": MENTION_COLUMNS,
+    "events": EVENT_COLUMNS,
+    "tallies": TALLY_COLUMNS,
+}
+
+
+def _cell(value: object) -> object:
+    """Turn one record value into a table cell (dates as ISO text, empties as None)."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (tuple, list)):
+        return "; ".join(str(v) for v in value)
+    return value
+
+
+def article_row(article: Article, n_mentions: int = 0) -> dict[str, object]:
+    """Return the articles.csv row of one article."""
+    return {
+        "article_id": article.article_id,
+        "path": article.path,
+        "published": _cell(article.published) if article.published else None,
+        "published_source": article.published_source,
+        "outlet": article.outlet,
+        "n_sentences": len(article.sentences),
+        "status": article.status,
+        "warnings": "; ".join(article.warnings),
+        "duplicate_of": article.duplicate_of,
+        "dateline": article.dateline,
+        "format": article.fmt,
+        "encoding": article.encoding,
+        "n_boilerplate": article.n_boilerplate,
+        "n_mentions": n_mentions,
+        "url": article.url,
+    }
+
+
+def records_frame(records: Iterable[object], columns: Sequence[str]) -> pd.DataFrame:
+    """Build a DataFrame with exactly `columns` from dataclass records or row dicts."""
+    rows = []
+    for rec in records:
+        row = rec if isinstance(rec, dict) else dataclasses.asdict(rec)  # type: ignore[call-overload]
+        rows.append({c: _cell(row.get(c)) for c in columns})
+    frame = pd.DataFrame(rows, columns=list(columns))
+    for col in columns:
+        if col.startswith("count_") and col != "count_text" or col in ("n_mentions", "n_articles", "n_sources", "char_start", "char_end", "n_sentences", "n_boilerplate"):
+            frame[col] = pd.array(frame[col], dtype="Int64")
+        elif col in ("latitude", "longitude"):
+            frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("float64")
+    return frame
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write bytes to `path` through a temporary file in the same folder, then rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write UTF-8 text to `path` atomically."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def frame_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """Serialise a table as CSV bytes with a fixed format (UTF-8, LF, ISO dates)."""
+    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def frame_parquet_bytes(frame: pd.DataFrame) -> bytes:
+    """Serialise a table as Parquet bytes, deterministically for a given library version."""
+    import io
+
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer, index=False, engine="pyarrow", compression="zstd")
+    return buffer.getvalue()
+
+
+def write_tables(
+    tables: dict[str, pd.DataFrame], out_dir: Path, *, parquet: bool = False
+) -> list[Path]:
+    """Write tables as CSV (and Parquet) atomically: all temporaries first, then the renames."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staged: list[tuple[str, Path]] = []
+    try:
+        for name, frame in sorted(tables.items()):
+            payloads = [(out_dir / f"{name}.csv", frame_csv_bytes(frame))]
+            if parquet:
+                payloads.append((out_dir / f"{name}.parquet", frame_parquet_bytes(frame)))
+            for target, data in payloads:
+                fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=out_dir)
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                staged.append((tmp, target))
+        for tmp, target in staged:
+            os.replace(tmp, target)
+    finally:
+        for tmp, _ in staged:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    if not parquet:
+        for name in tables:
+            stale = out_dir / f"{name}.parquet"
+            if stale.exists():
+                stale.unlink()
+    return [target for _, target in staged]
+
+
+def read_table(processed_dir: Path, name: str) -> pd.DataFrame:
+    """Read one processed table, from Parquet when present, else CSV, with its declared columns."""
+    processed_dir = Path(processed_dir)
+    columns = TABLE_COLUMNS.get(name)
+    parquet_path = processed_dir / f"{name}.parquet"
+    csv_path = processed_dir / f"{name}.csv"
+    if parquet_path.exists():
+        frame = pd.read_parquet(parquet_path)
+    elif csv_path.exists():
+        frame = pd.read_csv(csv_path, keep_default_na=False, na_values=[""], dtype=str)
+    else:
+        return pd.DataFrame(columns=columns or [])
+    return _typed(frame)
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give a table read from disk its working types (dates, integers, floats)."""
+    for col in frame.columns:
+        if col in ("published", "date", "date_low", "date_high"):
+            frame[col] = pd.to_datetime(frame[col], errors="coerce")
+        elif (col.startswith("count_") and col != "count_text") or col in (
+            "n_mentions", "n_articles", "n_sources", "char_start", "char_end", "n_sentences", "n_boilerplate"
+        ):
+            frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("Int64")
+        elif col in ("latitude", "longitude"):
+            frame[col] = pd.to_numeric(frame[col], errors="coerce")
+        else:
+            frame[col] = frame[col].fillna("").astype(str) if frame[col].dtype == object else frame[col]
+    return frame

@@ -1,0 +1,98 @@
+"""Tables shaped for reading in notebooks and reports: article status, events with evidence, disputes."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def articles_overview(articles: pd.DataFrame) -> pd.DataFrame:
+    """One line per input file: status, publication date and its source, outlet, warnings."""
+    cols = ["article_id", "status", "published", "published_source", "outlet", "n_sentences", "n_mentions", "duplicate_of", "warnings"]
+    frame = articles.reindex(columns=cols).copy()
+    frame["published"] = pd.to_datetime(frame["published"], errors="coerce").dt.strftime("%Y-%m-%d").fillna("")
+    return frame.sort_values(["status", "article_id"], key=lambda s: s.str.startswith("ok") if s.name == "status" else s, ascending=[False, True]).reset_index(drop=True)
+
+
+def status_counts(articles: pd.DataFrame) -> pd.DataFrame:
+    """How many files ended in each status (ok, or each reason for skipping)."""
+    if articles.empty:
+        return pd.DataFrame({"status": [], "files": []})
+    counts = articles["status"].fillna("").value_counts().rename_axis("status").reset_index(name="files")
+    return counts.sort_values(["files", "status"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _day_range(low: object, high: object) -> str:
+    """Render a date range compactly: one day, a span, or 'by DAY' when open below."""
+    lo = pd.Timestamp(low).strftime("%Y-%m-%d") if pd.notna(low) else ""
+    hi = pd.Timestamp(high).strftime("%Y-%m-%d") if pd.notna(high) else ""
+    if lo and lo == hi:
+        return lo
+    if lo and hi:
+        return f"{lo} to {hi}"
+    if hi:
+        return f"by {hi}"
+    return lo or "unknown"
+
+
+def _count_range(low: object, high: object, text: object) -> str:
+    """Render a count range with its original words."""
+    words = str(text) if isinstance(text, str) and text else ""
+    if pd.notna(low) and pd.notna(high):
+        number = f"{int(low)}" if int(low) == int(high) else f"{int(low)}-{int(high)}"
+    elif pd.notna(low):
+        number = f"{int(low)}+"
+    elif pd.notna(high):
+        number = f"up to {int(high)}"
+    else:
+        number = ""
+    return f"{number} ({words})" if number and words else number or words
+
+
+def events_overview(events: pd.DataFrame, event_type: str | None = None) -> pd.DataFrame:
+    """Events with their date range, count, outcome, claimants and evidence sentence."""
+    frame = events if event_type is None else events[events["event_type"] == event_type]
+    if frame.empty:
+        return pd.DataFrame(columns=["when", "event_type", "place", "province", "destination", "count", "outcome", "status", "claimants", "sources", "evidence", "articles"])
+    out = pd.DataFrame(
+        {
+            "when": [_day_range(lo, hi) for lo, hi in zip(frame["date_low"], frame["date_high"])],
+            "event_type": frame["event_type"],
+            "place": frame["place"],
+            "province": frame["province"],
+            "destination": frame["destination"],
+            "count": [_count_range(lo, hi, t) for lo, hi, t in zip(frame["count_low"], frame["count_high"], frame["count_text"])],
+            "outcome": frame["outcome"],
+            "status": frame["status"],
+            "claimants": frame["claimants"],
+            "sources": frame["n_sources"],
+            "evidence": frame["evidence"],
+            "articles": frame["article_ids"],
+        }
+    )
+    order = pd.to_datetime(frame["date_high"], errors="coerce")
+    return out.assign(_order=order.values).sort_values(["_order", "event_type", "place"]).drop(columns="_order").reset_index(drop=True)
+
+
+def disputed_side_by_side(events: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """For each disputed event: who asserted it and who denied it, each with their sentence."""
+    columns = ["event_id", "event", "asserted_by", "asserted_sentence", "denied_by", "denied_sentence"]
+    if events.empty or "status" not in events:
+        return pd.DataFrame(columns=columns)
+    disputed = events[events["status"] == "disputed"]
+    rows = []
+    for _, ev in disputed.iterrows():
+        ids = [i for i in str(ev.get("mention_ids", "")).split(";") if i]
+        own = mentions[mentions["mention_id"].isin(ids)] if ids else mentions.iloc[0:0]
+        asserted = own[own["stance"] == "asserted"]
+        denied = own[own["stance"] == "denied"]
+        rows.append(
+            {
+                "event_id": ev["event_id"],
+                "event": f"{ev['event_type']}: {ev['place']} ({_day_range(ev['date_low'], ev['date_high'])})",
+                "asserted_by": "; ".join(sorted(set(asserted["claimant"]))),
+                "asserted_sentence": " | ".join(asserted["sentence"].head(2)) or str(ev.get("evidence", "")),
+                "denied_by": "; ".join(sorted(set(denied["claimant"]))) or str(ev.get("denied_by", "")),
+                "denied_sentence": " | ".join(denied["sentence"].head(2)) or str(ev.get("denial_evidence", "")),
+            }
+        )
+    return pd.DataFrame(rows, columns=columns)

@@ -1,0 +1,144 @@
+"""Tests for analysis.bench: the synthetic corpus generator and the results table (no timing runs)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from analysis.bench import (
+    BORDER_COUNTRY,
+    FILES_PER_FOLDER,
+    _int_list,
+    article_path,
+    cached_corpus,
+    format_table,
+    generate_corpus,
+    place_pools,
+)
+
+HEADER = re.compile(r"^ date (2021-\d\d-\d\d) |^ date (2021-\d\d)\n")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """A small synthetic corpus shared by the tests of this file."""
+    return generate_corpus(tmp_path_factory.mktemp("corpus"), 60, seed=3)
+
+
+def test_files_are_nested_in_folders_of_a_thousand(tmp_path: Path) -> None:
+    paths = generate_corpus(tmp_path, FILES_PER_FOLDER + 2, seed=1)
+    assert len(paths) == FILES_PER_FOLDER + 2
+    assert paths[0] == tmp_path / "0000" / "article_000000.txt"
+    assert paths[-1] == tmp_path / "0001" / "article_001001.txt"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["0000", "0001"]
+    assert len(list((tmp_path / "0000").iterdir())) == FILES_PER_FOLDER
+    assert article_path(tmp_path, 2500) == tmp_path / "0002" / "article_002500.txt"
+
+
+def test_same_seed_same_text_other_seed_other_text(tmp_path: Path, corpus: list[Path]) -> None:
+    again = generate_corpus(tmp_path / "again", 60, seed=3)
+    assert [p.read_text(encoding="utf-8") for p in again] == [p.read_text(encoding="utf-8") for p in corpus]
+    other = generate_corpus(tmp_path / "other", 5, seed=4)
+    assert other[0].read_text(encoding="utf-8") != corpus[0].read_text(encoding="utf-8")
+
+
+def test_smaller_corpus_is_a_prefix_of_a_larger_one(tmp_path: Path, corpus: list[Path]) -> None:
+    small = generate_corpus(tmp_path, 7, seed=3)
+    assert [p.read_bytes() for p in small] == [p.read_bytes() for p in corpus[:7]]
+
+
+def test_headers_and_dates_fall_in_july_and_august(corpus: list[Path]) -> None:
+    kinds = {"day": 0, "month": 0, "none": 0}
+    for path in corpus:
+        text = path.read_text(encoding="utf-8")
+        match = HEADER.match(text)
+        if match is None:
+            assert not text.startswith(" date")
+            kinds["none"] += 1
+        elif match.group(1):
+            day = date.fromisoformat(match.group(1))
+            assert date(2021, 7, 1) <= day <= date(2021, 8, 31)
+            kinds["day"] += 1
+        else:
+            assert match.group(2) in ("2021-07", "2021-08")
+            kinds["month"] += 1
+    assert kinds["day"] > kinds["none"] > 0
+    assert kinds["month"] > 0
+
+
+def test_articles_read_like_wire_copy(corpus: list[Path]) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in corpus]
+    joined = "\n".join(texts)
+    assert re.search(r"^(?: date 2021-\d\d-\d\d )?[A-Z][A-Z-]+(?: [A-Z]+)*, (?:July|Jul|Aug\.?|August|\d+ \w+) ?\d* \([^)]+\) - ",
+                     joined, re.M)
+    assert "READ MORE" in joined or "Advertisement" in joined or "Share this article" in joined
+    assert re.search(r"\b(?:seized|overran|captured|fell to the Taliban)\b", joined)
+    assert re.search(r"\b(?:crossed into|fled across the border into)\b", joined)
+    for text in texts:
+        assert 300 < len(text) < 6000
+        sentences = re.findall(r"[.!?](?:\s|$)", text)
+        assert 6 <= len(sentences) <= 30
+        assert "{" not in text and "}" not in text
+
+
+def test_places_come_from_the_gazetteer_pools(corpus: list[Path]) -> None:
+    pools = place_pools()
+    joined = "\n".join(p.read_text(encoding="utf-8") for p in corpus)
+    provinces_seen = {p.name for p in pools.provinces if re.search(rf"\b{re.escape(p.name)}\b", joined)}
+    districts_seen = {p.name for p in pools.districts if re.search(rf"\b{re.escape(p.name)}\b", joined)}
+    assert len(provinces_seen) >= min(10, len(pools.provinces))
+    assert len(districts_seen) >= min(8, len(pools.districts))
+
+
+def test_flights_and_crossings_face_the_right_neighbour(corpus: list[Path]) -> None:
+    joined = "\n".join(p.read_text(encoding="utf-8") for p in corpus)
+    pairs = re.findall(r"into (\w+) after clashes in ([\w-]+(?: [\w-]+)?) province", joined)
+    assert pairs
+    for country, province in pairs:
+        if province in BORDER_COUNTRY:
+            assert BORDER_COUNTRY[province] == country
+
+
+def test_fallback_places_when_gazetteer_is_missing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setitem(sys.modules, "analysis.gazetteer", None)  # makes the import fail
+    pools = place_pools()
+    assert {p.name for p in pools.countries} >= {"Tajikistan", "Iran", "Pakistan"}
+    assert any(p.name == "Imam Sahib" and p.province == "Kunduz" for p in pools.districts)
+    assert all(BORDER_COUNTRY[p.province] for p in pools.border_districts)
+    paths = generate_corpus(tmp_path, 3, seed=9)
+    assert all(p.stat().st_size > 300 for p in paths)
+
+
+def test_cached_corpus_is_reused(tmp_path: Path) -> None:
+    folder = cached_corpus(12, seed=2, root=tmp_path)
+    assert folder == tmp_path / "corpus-12-seed2"
+    first = folder / "0000" / "article_000000.txt"
+    stamp = first.stat().st_mtime_ns
+    first.write_text("marker", encoding="utf-8")
+    assert cached_corpus(12, seed=2, root=tmp_path) == folder
+    assert first.read_text(encoding="utf-8") == "marker"
+    assert sorted(p.name for p in folder.iterdir()) == ["0000"]
+    (tmp_path / "corpus-12-seed2.json").write_text('{"version": -1}', encoding="utf-8")
+    cached_corpus(12, seed=2, root=tmp_path)
+    assert first.read_text(encoding="utf-8") != "marker"
+    assert stamp > 0
+
+
+def test_format_table_computes_rates_and_speed_up() -> None:
+    rows = [
+        {"size": 1000, "workers": "1", "seconds": 20.0, "n_articles": 1000, "bytes": 2_000_000, "peak_rss_mb": 150.4},
+        {"size": 1000, "workers": "2", "seconds": 12.5, "n_articles": 1000, "bytes": 2_000_000, "peak_rss_mb": 260.0},
+    ]
+    lines = format_table(rows).splitlines()
+    assert lines[0].startswith("| articles | workers | seconds | articles/s | MB/s | peak RSS MB |")
+    assert lines[2] == "| 1,000 | 1 | 20.0 | 50 | 0.10 | 150 | 1.00x |"
+    assert lines[3] == "| 1,000 | 2 | 12.5 | 80 | 0.16 | 260 | 1.60x |"
+
+
+def test_int_list() -> None:
+    assert _int_list("1000, 10k,100k") == [1000, 10_000, 100_000]
+    assert _int_list("1,0") == [1, 0]

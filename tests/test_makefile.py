@@ -1,0 +1,57 @@
+"""The Makefile's file targets: a second `make report` does nothing; a change reruns what depends on it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from analysis.paths import RAW_DIR, REPO_ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def make(*args: str) -> subprocess.CompletedProcess:
+    """Run make in the repository with the given arguments."""
+    return subprocess.run(["make", "--no-print-directory", *args], cwd=REPO_ROOT, capture_output=True, text=True, timeout=900)
+
+
+@pytest.mark.skipif(shutil.which("make") is None or not (REPO_ROOT / ".venv" / ".installed").exists(),
+                    reason="needs make and the project's .venv (make test sets it up)")
+def test_report_targets_rerun_only_what_changed(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW_DIR, raw, ignore=shutil.ignore_patterns(".*"))
+    folders = [f"RAW={raw}", f"PROCESSED={tmp_path / 'processed'}", f"REPORTS={tmp_path / 'reports'}", "WORKERS=1"]
+    first = make("report", *folders)
+    assert first.returncode == 0, first.stdout[-3000:] + first.stderr[-3000:]
+    assert (tmp_path / "reports" / "index.html").exists()
+
+    started = time.monotonic()
+    second = make("report", *folders)
+    assert second.returncode == 0
+    assert "running notebook" not in second.stdout + second.stderr
+    assert make("-q", "report", *folders).returncode == 0, "make thinks something is out of date"
+    assert time.monotonic() - started < 10
+
+    # Touching a raw file reruns everything downstream of it.
+    time.sleep(1.1)
+    next(raw.glob("*.txt")).touch()
+    dry = make("-n", "report", *folders)
+    assert "--notebooks 01_parse" in dry.stdout and "--notebooks 03_timelines" in dry.stdout
+
+    # A module of the timelines step reruns that step only, not parsing or tabulating.
+    assert make("report", *folders).returncode == 0
+    figures_src = REPO_ROOT / "analysis" / "figures.py"
+    stamp = figures_src.stat().st_mtime
+    try:
+        future = time.time() + 5
+        os.utime(figures_src, (future, future))
+        dry = make("-n", "report", *folders)
+        assert "--notebooks 03_timelines" in dry.stdout
+        assert "--notebooks 01_parse" not in dry.stdout and "--notebooks 02_tabulate_events" not in dry.stdout
+    finally:
+        os.utime(figures_src, (stamp, stamp))
