@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Mapping
 
 from analysis.records import Claim
@@ -206,8 +207,9 @@ def _speaker_before(sentence: str, verb_start: int) -> tuple[str, int]:
             phrase = ",".join(parts[-3:])
         else:
             phrase = ",".join(parts[-3:])
-    phrase = re.sub(r"^\s*(?:and|also|but|earlier|later|meanwhile|however)\b[, ]*", "", phrase, flags=re.I)
-    return phrase.strip(), verb_start - len(phrase.strip())
+    phrase = re.sub(r"^\s*(?:and|also|but|earlier|later|meanwhile|however)\b[, ]*", "", phrase, flags=re.I).strip()
+    idx = window.rfind(phrase) if phrase else -1
+    return phrase, (lo + idx) if idx >= 0 else verb_start
 
 
 def _speaker_after(sentence: str, start: int) -> str:
@@ -221,6 +223,23 @@ def _speaker_after(sentence: str, start: int) -> str:
 
 def find_attributions(sentence: str, speakers: Mapping[str, str] | None = None) -> list[Attribution]:
     """Return every attribution cue in a sentence, in order of position."""
+    base = _attributions(sentence)
+    if not speakers:
+        return list(base)
+    out = []
+    for a in base:
+        if a.claimant == "unknown" and a.speaker:
+            cls = classify_speaker(a.speaker, speakers)
+            if cls != "unknown":
+                a = Attribution(cls, a.stance, a.cue, a.start, a.end, a.form, a.speaker)
+        out.append(a)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _attributions(sentence: str) -> tuple[Attribution, ...]:
+    """Attribution cues of a sentence without any article context (cached)."""
+    speakers = None
     found: list[Attribution] = []
     taken: list[tuple[int, int]] = []
 
@@ -269,7 +288,7 @@ def find_attributions(sentence: str, speakers: Mapping[str, str] | None = None) 
                                  m.end() if form == "forward" else m.end() + len(phrase) + 1,
                                  form, phrase))
     found.sort(key=lambda a: (a.start, a.end))
-    return found
+    return tuple(found)
 
 
 def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
@@ -359,6 +378,11 @@ def _find_claim(sentence: str, before: str, after: str, speakers: Mapping[str, s
             prev = _find_claim(before, "", "", speakers, None)
             if prev.claimant != "unknown":
                 borrowed = Claim(prev.claimant, stance if chosen is not None else prev.stance, cue or prev.cue)
+        if borrowed is None and before and chosen is None and re.match(r"\s*[\"“]", sentence) and \
+                re.search(r"[\"”]", before):
+            prev = _find_claim(before, "", "", speakers, None)  # a quotation running on from the sentence before
+            if prev.claimant != "unknown":
+                borrowed = prev
         if borrowed is not None and borrowed.claimant not in ("unknown", "pronoun"):
             claimant, stance, cue = borrowed.claimant, borrowed.stance, borrowed.cue
     if claimant == "pronoun":

@@ -304,6 +304,11 @@ def line_key(line: str) -> str:
     return re.sub(r"\s+", " ", s).strip(_EDGE_JUNK + " ")
 
 
+def _exact_key(line: str) -> str:
+    """Return a line folded for case, quotes and spacing only (digits kept), for in-article repeats."""
+    return re.sub(r"\s+", " ", line.translate(_QUOTE_MAP).casefold()).strip(_EDGE_JUNK + " ")
+
+
 def _norm(line: str) -> str:
     """Return a line with straight quotes and plain dashes for pattern matching."""
     return line.translate(_QUOTE_MAP).strip()
@@ -488,9 +493,9 @@ def _analyse(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> _An
     for i, w in enumerate(lines):
         if w.kind != "content":
             continue
-        key = line_key(normed[i])
+        key = _exact_key(normed[i])
         if prev_i >= 0 and prev_i == i - 1 and n_words[i] >= 4:
-            pkey = line_key(normed[prev_i])
+            pkey = _exact_key(normed[prev_i])
             shorter, longer = sorted((pkey, key), key=len)
             extra = len(longer) - len(shorter)
             if key == pkey or (longer.startswith(shorter) and len(shorter) >= 20 and extra <= 60):

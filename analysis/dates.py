@@ -81,47 +81,77 @@ _YEAR_FOLLOWERS = frozenset(
     "had have saw sees alone onward onwards also there it its this these those they he she we so then "
     "too than elections election war invasion attacks attack agreement accord deal".split()
 )
+_PLURAL_LIKE = frozenset("people police personnel militia men women children".split())
+_YEAR_LEADS = frozenset("in since during throughout until till by before after".split())
+_MONTH_LEADS = frozenset("in since during throughout until till by before after from of between through".split())
+_MONTH_PARTS: dict[str, tuple[int, int]] = {
+    "early": (1, 10), "beginning": (1, 10), "start": (1, 10), "first days": (1, 7),
+    "mid": (11, 20), "middle": (11, 20),
+    "late": (21, 31), "end": (21, 31),
+    "first half": (1, 15), "second half": (16, 31),
+    "first week": (1, 7), "second week": (8, 14), "third week": (15, 21), "fourth week": (22, 28),
+    "last week": (-6, 31), "final week": (-6, 31), "last days": (-6, 31), "final days": (-6, 31),
+    "closing days": (-6, 31),
+}
+_YEAR_PARTS: dict[str, tuple[int, int]] = {
+    "early": (1, 4), "beginning": (1, 4), "start": (1, 4),
+    "mid": (5, 8), "middle": (5, 8),
+    "late": (9, 12), "end": (9, 12),
+    "first half": (1, 6), "second half": (7, 12),
+}
 
+# All patterns run on a lowercased copy of the text and start with a literal or a digit, so the
+# regex engine can skip ahead cheaply; optional words before an anchor are read backwards.
 _MON = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+    r"(?:(?:(?<=jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)|(?<=sept))\.)?"
 )
 _MON_STRICT = (  # full names, or abbreviations with a period (a bare "Jan" may be a first name)
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\."
 )
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])(?:st|nd|rd|th)?\b"
-_YEAR = r"(?:19|20)[0-9]{2}\b"
-_NUM = (
-    r"\d{1,3}|a\s+couple\s+of|couple\s+of|a\s+few|few|several|an?|one|two|three|four|five|six|seven"
-    r"|eight|nine|ten|eleven|twelve"
+_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_DAY = r"\d\d?(?!\d)(?:st|nd|rd|th)?\b"
+_YEAR = r"(?:19|20)\d\d\b"
+_DASH = r"(?:-|–|—|to\b|and\b|through\b|until\b|till\b)"
+_NUM_WORDS = (
+    r"a\s+couple\s+of|couple\s+of|a\s+few|few|several|an?|one|two|three|four|five|six|seven|eight|nine"
+    r"|ten|eleven|twelve"
 )
-_NUM_NO_ARTICLE = r"\d{1,3}|a\s+couple\s+of|couple\s+of|few|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-_DASH = r"(?:-|–|—|to|and|through|until|till)"
-_FLAGS = re.IGNORECASE
 
 _LEAD_BEFORE = re.compile(
     r"\b(?P<lead>since|from|until|till|by|before|after|as\s+of|in|on|during|throughout|at|over|within|for"
-    r"|between)\s+\Z",
-    _FLAGS,
+    r"|between|through|of)\s+\Z"
 )
 _MOD_BEFORE = re.compile(
     r"(?:\b(?:early|late|earlier|later)(?:\s+on)?|\b(?:the\s+)?(?:morning|afternoon|evening|night|early\s+hours)"
-    r"\s+of|\bovernight(?:\s+on)?)\s+\Z",
-    _FLAGS,
+    r"\s+of|\bovernight(?:\s+on)?)\s+\Z"
 )
-_TRIGGER = re.compile(
-    r"(?P<d>\d)"
-    r"|(?P<m>\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
-    r"|(?P<w>\b(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
-    r"|(?P<r>\b(?:today|tonight|tomorrow|yesterday|night|overnight|morning|weekend|week|month|year|days?|"
-    r"hours?|ago|recent|past|last))",
-    _FLAGS,
+_WDPRE_M_BEFORE = re.compile(rf"\b{_WD},?\s+\Z")
+_WDPRE_D_BEFORE = re.compile(rf"\b{_WD},?\s+(?:the\s+)?\Z")
+_BETWEEN_BEFORE = re.compile(r"\b(?P<btw>between|from)\s+\Z")
+_REL_BEFORE = re.compile(r"\b(?P<rel>this\s+past|last|next|this|past)\s+\Z")
+_THE_BEFORE = re.compile(r"\b(?:the|this)\s+\Z")
+_N_BEFORE = re.compile(rf"(?:\b(?P<w>{_NUM_WORDS})|(?<![\d,.])(?P<d>\d{{1,3}}))\s+\Z")
+_N_PAST = re.compile(rf"(?P<n>\d{{1,3}}|{_NUM_WORDS})\s+")
+_CAL_MOD_BEFORE = re.compile(r"\b(?P<mod>earlier|later|early|late)\s+\Z")
+_PART_BEFORE = re.compile(
+    r"(?:\b(?P<part>early|mid|late)(?:\s*-\s*|\s+)|\b(?:the\s+)?(?P<pof>beginning|start|middle|end|first\s+half"
+    r"|second\s+half|first\s+week|second\s+week|third\s+week|fourth\s+week|last\s+week|final\s+week"
+    r"|first\s+days|last\s+days|final\s+days|closing\s+days)\s+of\s+)\Z"
 )
-_ATTACKS_AFTER = re.compile(r"\s+(?:terror(?:ist)?\s+)?attacks?\b", _FLAGS)
+_WEEKEND_BEFORE = re.compile(r"\b(?P<rel>this\s+past|this|last|next|past|the)\s+\Z")
+_ATTACKS_AFTER = re.compile(r"\s+(?:terror(?:ist)?\s+)?attacks?\b")
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’.-]*)\s+\Z")
+
+_TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("d", re.compile(r"\d")),
+    ("m", re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")),
+    ("w", re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day")),
+    ("r", re.compile(r"today|tonight|tomorrow|yesterday|night|week|month|year|day|hour|recent")),
+)
 
 
 @dataclass(frozen=True)
@@ -144,33 +174,32 @@ class _Ctx:
         if self.first is None or self.last is None:
             return None
         year = self.first.year
-        try:
-            if date(year, month, min(day, 28)) > self.last + timedelta(days=183):
-                year -= 1
-        except ValueError:
-            return None
+        if date(year, month, min(max(day, 1), 28)) > self.last + timedelta(days=183):
+            year -= 1
         return year
 
 
 @dataclass(frozen=True)
 class _Hit:
-    """A recognised expression: its kind, what it names, and how to resolve it."""
+    """A recognised expression: its kind, what it names, how to resolve it, and where it starts."""
 
     kind: str
     payload: object
     fn: Callable[[_Ctx], Optional[Range]]
     day_level: bool = False
+    start: int = -1
 
 
 @dataclass(frozen=True)
 class _Recognizer:
-    """One family of expressions: a regex, the trigger groups it needs, and its reader."""
+    """One family of expressions: an anchored regex, the triggers it needs, its reader and bad left neighbours."""
 
     name: str
     regex: re.Pattern[str]
-    handler: Callable[[re.Match[str]], Optional[_Hit]]
+    handler: Callable[[re.Match[str], str], Optional[_Hit]]
     needs_all: str = ""
     needs_any: str = ""
+    bad_before: str = ""
 
 
 def _min(a: Optional[date], b: Optional[date]) -> Optional[date]:
@@ -187,8 +216,10 @@ def _max(a: Optional[date], b: Optional[date]) -> Optional[date]:
     return max(a, b)
 
 
-def _safe_date(year: int, month: int, day: int) -> Optional[date]:
+def _safe_date(year: Optional[int], month: int, day: int) -> Optional[date]:
     """Build a date or return None when it does not exist."""
+    if year is None:
+        return None
     try:
         return date(year, month, day)
     except (ValueError, OverflowError):
@@ -209,18 +240,32 @@ def _add_months(d: date, months: int) -> date:
 
 
 def _month_ok(token: str) -> bool:
-    """Tell whether a month token is really a month (capitalised; lowercase 'may'/'march' are words)."""
+    """Tell whether a month token is really a month (capitalised; lowercase 'may'/'march'/'jan' are words)."""
     base = token.rstrip(".")
     if not base:
         return False
     if base[0].isupper():
         return True
-    return base.lower() in _MONTH_NUMBER and len(base) > 3 and base.lower() not in ("may", "march")
+    return len(base) > 3 and base.lower() in _MONTH_NUMBER and base.lower() not in ("may", "march")
 
 
-def _month_number(token: str) -> int:
-    """Return the month number of a month name or abbreviation."""
-    return _MONTH_NUMBER[token.rstrip(".").lower()]
+def _month(m: re.Match[str], text: str, group: str = "mon") -> Optional[int]:
+    """Return the month number of a matched month group when the original text really names a month."""
+    if m[group] is None:
+        return None
+    token = text[m.start(group):m.end(group)]
+    if not _month_ok(token):
+        return None
+    return _MONTH_NUMBER.get(m[group].rstrip("."))
+
+
+def _day(token: str) -> Optional[int]:
+    """Read a day number ('7', '07', '7th') when it is a possible day of a month."""
+    digits = token.rstrip("stndrh")
+    if not digits.isdigit():
+        return None
+    day = int(digits)
+    return day if 1 <= day <= 31 else None
 
 
 def _small_number(words: str) -> tuple[int, int]:
@@ -243,12 +288,12 @@ def _count_noun_follows(text: str, pos: int) -> bool:
     low = word.lower()
     if low in _YEAR_FOLLOWERS:
         return False
-    return low.endswith("s") or low in ("people", "police", "personnel", "militia", "men", "women", "children")
+    return low.endswith("s") or low in _PLURAL_LIKE
 
 
-def _lead_before(text: str, pos: int, floor: int = 0) -> Optional[re.Match[str]]:
-    """Return the lead word ('in', 'since', 'by'...) right before `pos`, if any."""
-    return _LEAD_BEFORE.search(text, max(floor, pos - 24), pos)
+def _back(pattern: re.Pattern[str], low: str, pos: int, width: int = 40) -> Optional[re.Match[str]]:
+    """Return the match of a backward pattern ending exactly at `pos`, if any."""
+    return pattern.search(low, max(0, pos - width), pos)
 
 
 def _monday(d: date) -> date:
@@ -273,41 +318,74 @@ def _month_day_resolver(month: int, day: int) -> Callable[[_Ctx], Optional[Range
     """Return a resolver for a year-less month-day."""
 
     def fn(ctx: _Ctx) -> Optional[Range]:
-        year = ctx.year_for(month, day)
-        d = _safe_date(year, month, day) if year is not None else None
+        d = _safe_date(ctx.year_for(month, day), month, day)
         return (d, d) if d else None
 
     return fn
 
 
+def _weekday_prefix(low: str, pos: int, day_first: bool) -> int:
+    """Return where a leading weekday ('Wednesday, July 7') starts, or `pos` when there is none."""
+    m = _back(_WDPRE_D_BEFORE if day_first else _WDPRE_M_BEFORE, low, pos, 16)
+    return m.start() if m else pos
+
+
+def _month_part(year: int, month: int, part: str) -> Range:
+    """Return the days of a month named by a part ('mid', 'end', 'first week')."""
+    lo, hi = _MONTH_PARTS[part]
+    last = monthrange(year, month)[1]
+    low = last + lo if lo < 0 else lo
+    return date(year, month, low), date(year, month, min(hi, last))
+
+
+def _year_part(year: int, part: str) -> Optional[Range]:
+    """Return the days of a year named by a part ('early', 'second half')."""
+    if part not in _YEAR_PARTS:
+        return None
+    lo, hi = _YEAR_PARTS[part]
+    return date(year, lo, 1), month_range(date(year, hi, 1))[1]
+
+
+def _part_before(low: str, pos: int) -> Optional[tuple[str, int]]:
+    """Return the part phrase before `pos` ('mid-', 'the end of') and where it starts."""
+    m = _back(_PART_BEFORE, low, pos, 36)
+    if m is None:
+        return None
+    return " ".join((m["part"] or m["pof"]).split()), m.start()
+
+
 # ---------------------------------------------------------------- handlers
 
 
-def _h_full_mdy(m: re.Match[str]) -> Optional[_Hit]:
+def _h_full_mdy(m: re.Match[str], text: str) -> Optional[_Hit]:
     """Read 'July 7, 2021' / 'Wednesday, Jul. 7 2021'."""
-    if not _month_ok(m["mon"]) or _count_noun_follows(m.string, m.end()):
+    month, day = _month(m, text), _day(m["day"])
+    if month is None or day is None or _count_noun_follows(text, m.end()):
         return None
-    d = _safe_date(int(m["year"]), _month_number(m["mon"]), int(_digits(m["day"])))
-    return _Hit("full", d, _fixed(d, d), True) if d else None
+    d = _safe_date(int(m["year"]), month, day)
+    if d is None:
+        return None
+    return _Hit("full", d, _fixed(d, d), True, _weekday_prefix(m.string, m.start(), False))
 
 
-def _digits(s: str) -> str:
-    """Strip an ordinal suffix from a day number."""
-    return s.rstrip("stndrhSTNDRH")
-
-
-def _h_full_dmy(m: re.Match[str]) -> Optional[_Hit]:
+def _h_full_dmy(m: re.Match[str], text: str) -> Optional[_Hit]:
     """Read '7 July 2021' / '7th of July, 2021'."""
-    return _h_full_mdy(m)
+    month, day = _month(m, text), _day(m["day"])
+    if month is None or day is None or _count_noun_follows(text, m.end()):
+        return None
+    d = _safe_date(int(m["year"]), month, day)
+    if d is None:
+        return None
+    return _Hit("full", d, _fixed(d, d), True, _weekday_prefix(m.string, m.start(), True))
 
 
-def _h_iso(m: re.Match[str]) -> Optional[_Hit]:
+def _h_iso(m: re.Match[str], text: str) -> Optional[_Hit]:
     """Read '2021-07-07' / '2021/07/07'."""
     d = _safe_date(int(m["year"]), int(m["m"]), int(m["d"]))
     return _Hit("full", d, _fixed(d, d), True) if d else None
 
 
-def _h_numeric(m: re.Match[str]) -> Optional[_Hit]:
+def _h_numeric(m: re.Match[str], text: str) -> Optional[_Hit]:
     """Read '07.07.2021' or '13/07/2021' when day and month cannot be confused."""
     a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
     if a == b:
@@ -321,73 +399,148 @@ def _h_numeric(m: re.Match[str]) -> Optional[_Hit]:
     return _Hit("full", d, _fixed(d, d), True) if d else None
 
 
-def _h_md_range(m: re.Match[str]) -> Optional[_Hit]:
+def _h_range(m: re.Match[str], text: str) -> Optional[_Hit]:
     """Read 'July 5-7', 'between July 30 and Aug. 2', '5 to 7 July 2021'."""
-    mon = m["mon"]
-    mon1 = m.groupdict().get("mon1") or None
-    mon2 = m.groupdict().get("mon2") or None
-    for token in (mon, mon1, mon2):
-        if token is not None and not _month_ok(token):
-            return None
-    d1, d2 = int(_digits(m["d1"])), int(_digits(m["d2"]))
-    if m.re is _RE_MD_RANGE:
-        m1 = _month_number(mon)
-        m2 = _month_number(mon2) if mon2 else m1
+    groups = m.groupdict()
+    d1, d2 = _day(m["d1"]), _day(m["d2"])
+    mon = _month(m, text)
+    other = "mon2" if "mon2" in groups else "mon1"
+    mon_other = _month(m, text, other) if groups[other] else None
+    if d1 is None or d2 is None or mon is None or (groups[other] and mon_other is None):
+        return None
+    if other == "mon2":
+        m1, m2 = mon, mon_other or mon
     else:
-        m2 = _month_number(mon)
-        m1 = _month_number(mon1) if mon1 else m2
-    if m["dash"].lower() == "and" and not m["btw"] and (mon1 or mon2):
+        m1, m2 = mon_other or mon, mon
+    btw = _back(_BETWEEN_BEFORE, m.string, m.start(), 12)
+    if m["dash"] == "and" and btw is None and groups[other]:
         return None  # "July 7 and August 6" names two days, not a span
     if (m2 < m1 and not (m1 == 12 and m2 == 1)) or (m2 >= m1 and (m1, d1) >= (m2, d2)):
         return None
     if _safe_date(2000, m1, d1) is None or _safe_date(2000, m2, d2) is None:
         return None
+    start = btw.start() if btw else m.start()
     payload = ((m1, d1), (m2, d2))
     if m["year"]:
         year = int(m["year"])
-        y1 = year if m2 >= m1 else year - 1
-        low, high = _safe_date(y1, m1, d1), _safe_date(year, m2, d2)
+        low, high = _safe_date(year - (m2 < m1), m1, d1), _safe_date(year, m2, d2)
         if low is None or high is None:
             return None
-        return _Hit("full_range", payload, _fixed(low, high), True)
+        return _Hit("full_range", payload, _fixed(low, high), True, start)
 
     def fn(ctx: _Ctx) -> Optional[Range]:
         year = ctx.year_for(m2, d2)
         if year is None:
             return None
-        y1 = year if m2 >= m1 else year - 1
-        low, high = _safe_date(y1, m1, d1), _safe_date(year, m2, d2)
+        low, high = _safe_date(year - (m2 < m1), m1, d1), _safe_date(year, m2, d2)
         return (low, high) if low and high else None
 
-    return _Hit("md_range", payload, fn, True)
+    return _Hit("md_range", payload, fn, True, start)
 
 
-def _h_month_day(m: re.Match[str]) -> Optional[_Hit]:
+def _h_month_day(m: re.Match[str], text: str) -> Optional[_Hit]:
     """Read a year-less 'July 7', 'Aug. 6', '7 July', 'Thursday, July 8'."""
-    if not _month_ok(m["mon"]):
+    month, day = _month(m, text), _day(m["day"])
+    if month is None or day is None or _safe_date(2000, month, day) is None:
         return None
-    month, day = _month_number(m["mon"]), int(_digits(m["day"]))
-    if _safe_date(2000, month, day) is None:
-        return None
+    start = _weekday_prefix(m.string, m.start(), m.re is _RE_DAY_MONTH)
     if month == 9 and day == 11 and _ATTACKS_AFTER.match(m.string, m.end()):
         d = date(2001, 9, 11)
-        return _Hit("named", (month, day), _fixed(d, d), True)
-    return _Hit("month_day", (month, day), _month_day_resolver(month, day), True)
+        return _Hit("named", (month, day), _fixed(d, d), True, start)
+    return _Hit("month_day", (month, day), _month_day_resolver(month, day), True, start)
 
 
-def _h_weekday(m: re.Match[str]) -> Optional[_Hit]:
-    """Read 'Thursday', 'last Friday', 'Sunday night', 'Thursday of last week'."""
-    text = m.string
-    wd_token = m["wd"]
-    weekday = _WEEKDAYS.index(wd_token.lower())
-    before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
-    if m["rel"] is None and before and before.group(1).lower() in _HOLIDAY_WORDS:
+def _h_month_part(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read 'mid-June', 'early July', 'the end of July', 'late July 2021'."""
+    month = _month(m, text)
+    found = _part_before(m.string, m.start())
+    if month is None or found is None:
         return None
+    part, start = found
+    if m["year"]:
+        rng = _month_part(int(m["year"]), month, part)
+        return _Hit("month_part", month, _fixed(*rng), False, start)
+
+    def fn(ctx: _Ctx) -> Optional[Range]:
+        year = ctx.year_for(month)
+        return _month_part(year, month, part) if year is not None else None
+
+    return _Hit("month_part", month, fn, False, start)
+
+
+def _h_month_year(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read 'July 2021' as the whole month."""
+    month = _month(m, text)
+    if month is None or _count_noun_follows(text, m.end()):
+        return None
+    first = date(int(m["year"]), month, 1)
+    return _Hit("month_year", first, _fixed(*month_range(first)))
+
+
+def _h_bare_month(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read 'in June', 'since May', 'last June', 'in June and July' (a cue before the month is required)."""
+    m1 = _month(m, text)
+    m2 = _month(m, text, "mon2") if m["mon2"] else m1
+    if m1 is None or m2 is None:
+        return None
+    rel_m = _back(_REL_BEFORE, m.string, m.start(), 12)
+    rel = rel_m["rel"] if rel_m and rel_m["rel"] in ("last", "this", "next") else ""
+    if not rel:
+        lead = _back(_LEAD_BEFORE, m.string, m.start(), 16)
+        if lead is None or lead["lead"] not in _MONTH_LEADS:
+            return None
+
+    def span(year: int) -> Range:
+        y2 = year if m2 >= m1 else year + 1
+        return date(year, m1, 1), month_range(date(y2, m2, 1))[1]
+
+    if rel:
+        def fn_rel(pub: date) -> Range:
+            if rel == "this":
+                year = pub.year
+            elif rel == "last":
+                year = pub.year if m1 < pub.month else pub.year - 1
+            else:
+                year = pub.year if m1 > pub.month else pub.year + 1
+            return span(year)
+
+        return _Hit("relative", m1, lambda ctx: ctx.rel(fn_rel), False, rel_m.start() if rel_m else -1)
+
+    def fn(ctx: _Ctx) -> Optional[Range]:
+        year = ctx.year_for(m1)
+        return span(year) if year is not None else None
+
+    return _Hit("month", m1, fn)
+
+
+def _h_year(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read 'in 2001', 'since 2001' as whole years and 'early 2021', 'mid-2021' as parts of one."""
+    year = int(m["year"])
+    if _count_noun_follows(text, m.end()):
+        return None
+    found = _part_before(m.string, m.start())
+    if found is not None:
+        rng = _year_part(year, found[0])
+        return _Hit("year_part", year, _fixed(*rng), False, found[1]) if rng else None
+    lead = _back(_LEAD_BEFORE, m.string, m.start(), 16)
+    if lead is None or lead["lead"] not in _YEAR_LEADS:
+        return None
+    return _Hit("year", year, _fixed(date(year, 1, 1), date(year, 12, 31)))
+
+
+def _h_weekday(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read 'Thursday', 'last Friday', 'Sunday night', 'Thursday of last week'."""
+    weekday = _WEEKDAYS.index(m["wd"])
+    rel_m = _back(_REL_BEFORE, m.string, m.start(), 12)
+    rel = " ".join(rel_m["rel"].split()) if rel_m else ""
+    if not rel:
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        if before and before.group(1).lower() in _HOLIDAY_WORDS:
+            return None
     after = _WORD_AFTER.match(text, m.end("wd"))
     if after and after.group(1)[0].isupper() and after.group(1).lower() in _PAPER_WORDS:
         return None
-    rel = " ".join(m["rel"].lower().split()) if m["rel"] else ""
-    week = m["wk"].lower() if m["wk"] else ""
+    week = m["wk"] or ""
 
     def fn(pub: date) -> Range:
         if week:
@@ -403,37 +556,40 @@ def _h_weekday(m: re.Match[str]) -> Optional[_Hit]:
             d = _latest_weekday(pub, weekday)
         return d, d
 
-    return _Hit("weekday", weekday, lambda ctx: ctx.rel(fn), True)
+    return _Hit("weekday", weekday, lambda ctx: ctx.rel(fn), True, rel_m.start() if rel_m else -1)
 
 
-def _h_day_word(m: re.Match[str]) -> Optional[_Hit]:
+def _h_day_word(m: re.Match[str], text: str) -> Optional[_Hit]:
     """Read 'today', 'tonight', 'yesterday', 'last night', 'overnight', 'this morning'."""
-    core = " ".join(m.group(0).lower().split())
-    if m.group(0).startswith("Today") and not m.group(0).startswith("TODAY"):
-        before = _WORD_BEFORE.search(m.string, max(0, m.start() - 30), m.start())
+    core = " ".join(m.group(0).split())
+    original = text[m.start():m.end()]
+    if original.startswith("Today"):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
         if before and before.group(1)[0].isupper():
             return None  # "USA Today", "Pakistan Today": an outlet
     if core.startswith("the day before yesterday"):
-        offsets = (-2, -2)
+        lo, hi = -2, -2
     elif core.startswith("yesterday"):
-        offsets = (-1, -1)
+        lo, hi = -1, -1
     elif core.startswith("tomorrow"):
-        offsets = (1, 1)
+        lo, hi = 1, 1
     elif core in ("last night", "overnight"):
-        offsets = (-1, 0)
+        lo, hi = -1, 0
     else:
-        offsets = (0, 0)
-    lo, hi = offsets
+        lo, hi = 0, 0
     return _Hit(
         "relative", core,
         lambda ctx: ctx.rel(lambda pub: (pub + timedelta(days=lo), pub + timedelta(days=hi))), True,
     )
 
 
-def _h_ago(m: re.Match[str]) -> Optional[_Hit]:
+def _h_ago(m: re.Match[str], text: str) -> Optional[_Hit]:
     """Read 'two days ago', 'three weeks ago', 'a month ago'."""
-    nlo, nhi = _small_number(m["n"])
-    unit = m["unit"].lower().rstrip("s")
+    n_m = _back(_N_BEFORE, m.string, m.start(), 16)
+    if n_m is None:
+        return None
+    nlo, nhi = _small_number(n_m["w"] or n_m["d"])
+    unit = m["unit"].rstrip("s")
 
     def fn(pub: date) -> Range:
         if unit == "day":
@@ -445,15 +601,16 @@ def _h_ago(m: re.Match[str]) -> Optional[_Hit]:
                     min(pub, _add_months(pub, -nlo) + timedelta(days=15)))
         return _add_months(pub, -12 * nhi - 1), min(pub, _add_months(pub, -12 * nlo + 1))
 
-    return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn))
+    return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn), False, n_m.start())
 
 
-def _h_past(m: re.Match[str]) -> Optional[_Hit]:
+def _h_past(m: re.Match[str], text: str) -> Optional[_Hit]:
     """Read 'the past two days', 'past 24 hours', 'in the last week', 'over the past two months'."""
-    if m["pl"].lower() == "last" and not m["the"] and not m["n"]:
+    the = _back(_THE_BEFORE, m.string, m.start(), 8)
+    if m["pl"] == "last" and the is None and not m["n"]:
         return None  # "last week" is the previous calendar week
     nhi = _small_number(m["n"])[1] if m["n"] else 1
-    unit = m["unit"].lower().rstrip("s")
+    unit = m["unit"].rstrip("s")
 
     def fn(pub: date) -> Range:
         if unit == "hour":
@@ -466,12 +623,12 @@ def _h_past(m: re.Match[str]) -> Optional[_Hit]:
             return _add_months(pub, -nhi), pub
         return _add_months(pub, -12 * nhi), pub
 
-    return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn))
+    return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn), False, the.start() if the else -1)
 
 
-def _h_recent(m: re.Match[str]) -> Optional[_Hit]:
+def _h_recent(m: re.Match[str], text: str) -> Optional[_Hit]:
     """Read 'recent days' / 'recent weeks' / 'recent months' (with a lead such as 'in')."""
-    unit = m["unit"].lower()
+    unit = m["unit"]
 
     def fn(pub: date) -> Range:
         if unit == "days":
@@ -494,18 +651,32 @@ def _unit_range(pub: date, unit: str, shift: int) -> tuple[date, date]:
     return date(year, 1, 1), date(year, 12, 31)
 
 
-def _h_calendar(m: re.Match[str]) -> Optional[_Hit]:
-    """Read 'this week', 'earlier this week', 'last week', 'late last week', 'last month', 'earlier this year'."""
-    mod = (m["mod"] or "").lower()
-    if m["unit2"]:
-        if mod not in ("earlier", "later"):
+def _h_calendar(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read 'this week', 'earlier this week', 'last week', 'late last month', 'the end of the year'."""
+    words = m.group(0).split()
+    unit = words[-1]
+    shift = {"this": 0, "last": -1, "next": 1}.get(words[0], 0)
+    part = _part_before(m.string, m.start()) if unit != "week" else None
+    if part is not None:
+        name, start = part
+
+        def fn_part(pub: date) -> Range:
+            low, high = _unit_range(pub, unit, shift)
+            if unit == "month":
+                return _month_part(low.year, low.month, name)
+            return _year_part(low.year, name) or (low, high)
+
+        if unit == "year" and name not in _YEAR_PARTS:
             return None
-        unit, shift = m["unit2"].lower(), 0
-    else:
-        unit = m["unit"].lower()
-        shift = {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+        return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn_part), False, start)
+    if words[0] == "the":
+        return None  # "the month" needs a part before it
+    mod_m = _back(_CAL_MOD_BEFORE, m.string, m.start(), 10)
+    mod = mod_m["mod"] if mod_m else ""
+    if words[0] == "in" and mod not in ("earlier", "later"):
+        return None
     if unit != "week" and mod in ("early", "late"):
-        return None  # "late last month" is a month part
+        return None
     if shift != 0 and mod in ("earlier", "later"):
         mod = {"earlier": "early", "later": "late"}[mod] if unit == "week" else ""
 
@@ -521,12 +692,15 @@ def _h_calendar(m: re.Match[str]) -> Optional[_Hit]:
             return low + timedelta(days=3), high
         return low, high
 
-    return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn))
+    return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn), False, mod_m.start() if mod_m else -1)
 
 
-def _h_weekend(m: re.Match[str]) -> Optional[_Hit]:
+def _h_weekend(m: re.Match[str], text: str) -> Optional[_Hit]:
     """Read 'over the weekend', 'last weekend', 'this past weekend', 'next weekend'."""
-    rel = " ".join((m["rel"] or "").lower().split())
+    rel_m = _back(_WEEKEND_BEFORE, m.string, m.start(), 12)
+    if rel_m is None:
+        return None
+    rel = " ".join(rel_m["rel"].split())
 
     def fn(pub: date) -> Range:
         wd = pub.weekday()
@@ -538,212 +712,59 @@ def _h_weekend(m: re.Match[str]) -> Optional[_Hit]:
             saturday -= timedelta(days=7)
         return saturday, min(saturday + timedelta(days=1), max(pub, saturday))
 
-    return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn))
-
-
-_MONTH_PARTS: dict[str, tuple[int, int]] = {
-    "early": (1, 10), "beginning": (1, 10), "start": (1, 10), "first days": (1, 7),
-    "mid": (11, 20), "middle": (11, 20),
-    "late": (21, 31), "end": (21, 31),
-    "first half": (1, 15), "second half": (16, 31),
-    "first week": (1, 7), "second week": (8, 14), "third week": (15, 21), "fourth week": (22, 28),
-    "last week": (-6, 31), "final week": (-6, 31), "last days": (-6, 31), "final days": (-6, 31),
-    "closing days": (-6, 31),
-}
-_YEAR_PARTS: dict[str, tuple[int, int]] = {
-    "early": (1, 4), "beginning": (1, 4), "start": (1, 4),
-    "mid": (5, 8), "middle": (5, 8),
-    "late": (9, 12), "end": (9, 12),
-    "first half": (1, 6), "second half": (7, 12),
-}
-
-
-def _month_part(year: int, month: int, part: str) -> Optional[Range]:
-    """Return the days of a month named by a part ('mid', 'end', 'first week')."""
-    lo, hi = _MONTH_PARTS[part]
-    last = monthrange(year, month)[1]
-    low = last + lo if lo < 0 else lo
-    return date(year, month, low), date(year, month, min(hi, last))
-
-
-def _year_part(year: int, part: str) -> Optional[Range]:
-    """Return the days of a year named by a part ('early', 'second half')."""
-    if part not in _YEAR_PARTS:
-        return None
-    lo, hi = _YEAR_PARTS[part]
-    return date(year, lo, 1), month_range(date(year, hi, 1))[1]
-
-
-def _h_part(m: re.Match[str]) -> Optional[_Hit]:
-    """Read 'mid-June', 'early July', 'the end of July', 'late last month', 'early 2021'."""
-    part = " ".join((m["part"] or m["pof"]).lower().split())
-    if m["mon"]:
-        if not _month_ok(m["mon"]):
-            return None
-        month = _month_number(m["mon"])
-        if m["year"]:
-            rng = _month_part(int(m["year"]), month, part)
-            return _Hit("month_part", month, _fixed(*rng)) if rng else None
-
-        def fn_m(ctx: _Ctx) -> Optional[Range]:
-            year = ctx.year_for(month)
-            return _month_part(year, month, part) if year is not None else None
-
-        return _Hit("month_part", month, fn_m)
-    if m["yr"]:
-        if _count_noun_follows(m.string, m.end()):
-            return None
-        rng = _year_part(int(m["yr"]), part)
-        return _Hit("year_part", int(m["yr"]), _fixed(*rng)) if rng else None
-    if m["mrel"] or m["mthe"]:
-        shift = {"last": -1, "this": 0, "next": 1}[(m["mrel"] or "this").lower()]
-
-        def fn_r(pub: date) -> Range:
-            first = _add_months(date(pub.year, pub.month, 1), shift)
-            rng = _month_part(first.year, first.month, part)
-            return rng if rng else month_range(first)
-
-        return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn_r))
-    shift = {"last": -1, "this": 0, "next": 1}[(m["yrel"] or "this").lower()]
-    if part not in _YEAR_PARTS:
-        return None
-
-    def fn_y(pub: date) -> Range:
-        rng = _year_part(pub.year + shift, part)
-        return rng if rng else (date(pub.year + shift, 1, 1), date(pub.year + shift, 12, 31))
-
-    return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn_y))
-
-
-def _h_month_year(m: re.Match[str]) -> Optional[_Hit]:
-    """Read 'July 2021' as the whole month."""
-    if not _month_ok(m["mon"]) or _count_noun_follows(m.string, m.end()):
-        return None
-    first = date(int(m["year"]), _month_number(m["mon"]), 1)
-    return _Hit("month_year", first, _fixed(*month_range(first)))
-
-
-def _h_bare_month(m: re.Match[str]) -> Optional[_Hit]:
-    """Read 'in June', 'since May', 'last June', 'in June and July' (a cue before the month is required)."""
-    rel = (m["rel"] or "").lower()
-    if not rel:
-        lead = _lead_before(m.string, m.start())
-        before = _WORD_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
-        if lead is None and not (before and before.group(1).lower() == "of"):
-            return None
-    if not _month_ok(m["mon"]) or (m["mon2"] and not _month_ok(m["mon2"])):
-        return None
-    m1 = _month_number(m["mon"])
-    m2 = _month_number(m["mon2"]) if m["mon2"] else m1
-
-    def span(year: int) -> Range:
-        y2 = year if m2 >= m1 else year + 1
-        return date(year, m1, 1), month_range(date(y2, m2, 1))[1]
-
-    if rel:
-        def fn_rel(pub: date) -> Range:
-            if rel == "this":
-                year = pub.year
-            elif rel == "last":
-                year = pub.year if m1 < pub.month else pub.year - 1
-            else:
-                year = pub.year if m1 > pub.month else pub.year + 1
-            return span(year)
-
-        return _Hit("relative", m1, lambda ctx: ctx.rel(fn_rel))
-
-    def fn(ctx: _Ctx) -> Optional[Range]:
-        year = ctx.year_for(m1)
-        return span(year) if year is not None else None
-
-    return _Hit("month", m1, fn)
-
-
-def _h_year(m: re.Match[str]) -> Optional[_Hit]:
-    """Read 'in 2001', 'since 2001' as whole years (a lead is required)."""
-    lead = _lead_before(m.string, m.start())
-    if lead is None or lead["lead"].lower() not in (
-        "in", "since", "during", "throughout", "until", "till", "by", "before", "after"
-    ):
-        return None
-    if _count_noun_follows(m.string, m.end()):
-        return None
-    year = int(m["year"])
-    return _Hit("year", year, _fixed(date(year, 1, 1), date(year, 12, 31)))
+    return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn), False, rel_m.start())
 
 
 # ---------------------------------------------------------------- recognizers
 
+_RE_FULL_MDY = re.compile(rf"(?P<mon>{_MON})\s*(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})")
+_RE_FULL_DMY = re.compile(rf"(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON}),?\s+(?P<year>{_YEAR})")
+_RE_ISO = re.compile(r"(?P<year>(?:19|20)\d\d)(?P<sep>[-/.])(?P<m>\d\d?)(?P=sep)(?P<d>\d\d?)(?!\d|[-/.]\d)")
+_RE_NUMERIC = re.compile(r"(?P<a>\d\d?)(?P<sep>[-/.])(?P<b>\d\d?)(?P=sep)(?P<year>(?:19|20)\d\d)(?!\d|[-/.]\d)")
+_RE_MD_RANGE = re.compile(
+    rf"(?P<mon>{_MON})\s*(?P<d1>{_DAY})\s*(?P<dash>{_DASH})\s*(?:(?P<mon2>{_MON})\s*)?(?P<d2>{_DAY})"
+    rf"(?:,?\s+(?P<year>{_YEAR}))?"
+)
+_RE_DM_RANGE = re.compile(
+    rf"(?P<d1>{_DAY})(?:\s+(?:of\s+)?(?P<mon1>{_MON}))?\s*(?P<dash>{_DASH})\s*(?P<d2>{_DAY})\s+(?:of\s+)?"
+    rf"(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?"
+)
+_RE_MONTH_DAY = re.compile(rf"(?P<mon>{_MON})\s*(?P<day>{_DAY})")
+_RE_DAY_MONTH = re.compile(rf"(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})")
+_RE_MONTH_PART = re.compile(rf"(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?(?!\s*\d)")
+_RE_MONTH_YEAR = re.compile(rf"(?P<mon>{_MON}),?\s+(?P<year>{_YEAR})(?![-–/]\d)")
+_RE_BARE_MONTH = re.compile(
+    rf"(?P<mon>{_MON_STRICT})(?:\s*(?:-|–|and|to|or|through|until)\s*(?P<mon2>{_MON_STRICT}))?(?!\s*\d)"
+)
+_RE_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)(?!\d|,\d|\.\d|\s*[-–/]\s*\d|\s*%|\s*percent)")
+_RE_CALENDAR = re.compile(r"(?:this|last|next)\s+(?:week|month|year)\b|(?:in\s+)?the\s+(?:week|month|year)\b")
+_RE_WEEKEND = re.compile(r"weekend\b")
+_RE_PAST = re.compile(
+    rf"(?P<pl>past|last)\s+(?:(?P<n>\d{{1,3}}|{_NUM_WORDS})\s+)?(?P<unit>hours?|days?|weeks?|months?|years?)\b"
+)
+_RE_RECENT = re.compile(r"recent\s+(?P<unit>days|weeks|months)\b")
+_RE_AGO = re.compile(r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b")
+_RE_DAY_WORD = re.compile(
+    r"(?:the\s+day\s+before\s+yesterday|yesterday(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|tomorrow(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|last\s+night|overnight"
+    r"|this\s+(?:morning|afternoon|evening))\b"
+)
+_RE_WEEKDAY = re.compile(
+    rf"(?P<wd>{_WD})\b(?:\s+(?P<tod>morning|afternoon|evening|night)\b)?"
+    r"(?:\s+(?:of\s+)?(?P<wk>last|this|next)\s+week\b)?"
+)
 
-def _c(pattern: str) -> re.Pattern[str]:
-    """Compile a pattern case-insensitively."""
-    return re.compile(pattern, _FLAGS)
-
-
-_WDPRE_M = rf"(?:(?P<wd>{_WD}),?\s+)?"
-_WDPRE_D = rf"(?:(?P<wd>{_WD}),?\s+(?:the\s+)?)?"
-_DAY_START = r"(?<![\d.,/:-])"
-
-_RE_FULL_MDY = _c(rf"\b{_WDPRE_M}(?P<mon>{_MON})\s*(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})")
-_RE_FULL_DMY = _c(rf"\b{_WDPRE_D}{_DAY_START}(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON}),?\s+(?P<year>{_YEAR})")
-_RE_ISO = _c(r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
-             r"(?P<d>3[01]|[12]\d|0?[1-9])(?!\d|[-/.]\d)")
-_RE_NUMERIC = _c(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)(?!\d|[-/.]\d)")
-_RE_MD_RANGE = _c(
-    rf"\b(?:(?P<btw>between|from)\s+)?(?P<mon>{_MON})\s*(?P<d1>{_DAY})\s*(?P<dash>{_DASH})\s*(?:(?P<mon2>{_MON})\s*)?"
-    rf"(?P<d2>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?"
-)
-_RE_DM_RANGE = _c(
-    rf"(?:\b(?P<btw>between|from)\s+)?{_DAY_START}\b(?P<d1>{_DAY})(?:\s+(?:of\s+)?(?P<mon1>{_MON}))?\s*(?P<dash>{_DASH})\s*"
-    rf"(?P<d2>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?"
-)
-_RE_MONTH_DAY = _c(rf"\b{_WDPRE_M}(?P<mon>{_MON})\s*(?P<day>{_DAY})")
-_RE_DAY_MONTH = _c(rf"(?:\b{_WDPRE_D})?{_DAY_START}\b(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})")
-_RE_WEEKDAY = _c(
-    rf"\b(?:(?P<rel>this\s+past|last|next|this|past)\s+)?(?P<wd>{_WD})\b"
-    r"(?:\s+(?P<tod>morning|afternoon|evening|night)\b)?(?:\s+(?:of\s+)?(?P<wk>last|this|next)\s+week\b)?"
-)
-_RE_DAY_WORD = _c(
-    r"\b(?:the\s+day\s+before\s+yesterday|(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night)\b)?"
-    r"|today|tonight|last\s+night|overnight|this\s+(?:morning|afternoon|evening))\b"
-)
-_RE_AGO = _c(rf"\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b")
-_RE_PAST = _c(
-    rf"\b(?:(?P<the>the|this)\s+)?(?P<pl>past|last)\s+(?:(?P<n>{_NUM_NO_ARTICLE})\s+)?"
-    r"(?P<unit>hours?|days?|weeks?|months?|years?)\b"
-)
-_RE_RECENT = _c(r"\brecent\s+(?P<unit>days|weeks|months)\b")
-_RE_CALENDAR = _c(
-    r"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?P<rel>this|last|next)\s+(?P<unit>week|month|year)"
-    r"|in\s+the\s+(?P<unit2>week|month|year))\b(?!-)"
-)
-_RE_WEEKEND = _c(r"\b(?:(?P<rel>this\s+past|this|last|next|past)\s+|the\s+)weekend\b")
-_RE_PART = _c(
-    r"\b(?:(?P<part>early|mid|late)(?:\s*-\s*|\s+)|(?:the\s+)?(?P<pof>beginning|start|middle|end|first\s+half"
-    r"|second\s+half|first\s+week|second\s+week|third\s+week|fourth\s+week|last\s+week|final\s+week"
-    r"|first\s+days|last\s+days|final\s+days|closing\s+days)\s+of\s+)"
-    rf"(?:(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?(?!\s*\d{{1,2}}\b)"
-    r"|(?P<mrel>last|this|next)\s+month\b|(?P<mthe>the\s+month)\b"
-    rf"|(?P<yr>{_YEAR})(?![-–/]\d)"
-    r"|(?P<yrel>last|this|next)\s+year\b|the\s+year\b)"
-)
-_RE_MONTH_YEAR = _c(rf"\b(?P<mon>{_MON}),?\s+(?P<year>{_YEAR})(?![-–/]\d)")
-_RE_BARE_MONTH = _c(
-    rf"\b(?:(?P<rel>last|this|next)\s+)?(?P<mon>{_MON_STRICT})"
-    rf"(?:\s*(?:-|–|and|to|or|through|until)\s*(?P<mon2>{_MON_STRICT}))?(?!\s*\d)"
-)
-_RE_YEAR = _c(r"(?<![\d,.$£€/-])(?P<year>(?:19|20)\d\d)(?!\d|,\d|\.\d|\s*[-–/]\s*\d|\s*%|\s*percent)")
-
+_DIGIT_BAD = "0123456789.,/:-"
 _RECOGNIZERS: tuple[_Recognizer, ...] = (
     _Recognizer("full_mdy", _RE_FULL_MDY, _h_full_mdy, needs_all="md"),
-    _Recognizer("full_dmy", _RE_FULL_DMY, _h_full_dmy, needs_all="md"),
-    _Recognizer("iso", _RE_ISO, _h_iso, needs_all="d"),
-    _Recognizer("numeric", _RE_NUMERIC, _h_numeric, needs_all="d"),
-    _Recognizer("md_range", _RE_MD_RANGE, _h_md_range, needs_all="md"),
-    _Recognizer("dm_range", _RE_DM_RANGE, _h_md_range, needs_all="md"),
+    _Recognizer("full_dmy", _RE_FULL_DMY, _h_full_dmy, needs_all="md", bad_before=_DIGIT_BAD),
+    _Recognizer("iso", _RE_ISO, _h_iso, needs_all="d", bad_before=_DIGIT_BAD),
+    _Recognizer("numeric", _RE_NUMERIC, _h_numeric, needs_all="d", bad_before=_DIGIT_BAD),
+    _Recognizer("md_range", _RE_MD_RANGE, _h_range, needs_all="md"),
+    _Recognizer("dm_range", _RE_DM_RANGE, _h_range, needs_all="md", bad_before=_DIGIT_BAD),
     _Recognizer("month_day", _RE_MONTH_DAY, _h_month_day, needs_all="md"),
-    _Recognizer("day_month", _RE_DAY_MONTH, _h_month_day, needs_all="md"),
-    _Recognizer("part", _RE_PART, _h_part, needs_any="mdr"),
+    _Recognizer("day_month", _RE_DAY_MONTH, _h_month_day, needs_all="md", bad_before=_DIGIT_BAD),
+    _Recognizer("month_part", _RE_MONTH_PART, _h_month_part, needs_all="m"),
     _Recognizer("month_year", _RE_MONTH_YEAR, _h_month_year, needs_all="md"),
     _Recognizer("bare_month", _RE_BARE_MONTH, _h_bare_month, needs_all="m"),
     _Recognizer("calendar", _RE_CALENDAR, _h_calendar, needs_all="r"),
@@ -753,15 +774,20 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
     _Recognizer("ago", _RE_AGO, _h_ago, needs_all="r"),
     _Recognizer("day_word", _RE_DAY_WORD, _h_day_word, needs_all="r"),
     _Recognizer("weekday", _RE_WEEKDAY, _h_weekday, needs_all="w"),
-    _Recognizer("year", _RE_YEAR, _h_year, needs_all="d"),
+    _Recognizer("year", _RE_YEAR, _h_year, needs_all="d", bad_before="0123456789.,/$£€"),
 )
 
-_EXPLICIT_KINDS = frozenset({"full", "full_range", "md_range", "month_day", "named", "month_year", "ambiguous"})
+_EXPLICIT_FAMILIES = frozenset(
+    {"full_mdy", "full_dmy", "iso", "numeric", "md_range", "dm_range", "month_day", "day_month", "month_year", "year"}
+)
+_EXPLICIT_KINDS = frozenset(
+    {"full", "full_range", "md_range", "month_day", "named", "month_year", "ambiguous", "year"}
+)
 
 
 @dataclass(frozen=True)
 class _Found:
-    """A selected expression: its core span, its hit, and the recognizer that found it."""
+    """A selected expression: its span, its hit, and the recognizer that found it."""
 
     start: int
     end: int
@@ -769,43 +795,48 @@ class _Found:
     hit: _Hit
 
 
-def _flags(text: str) -> set[str]:
-    """Return which trigger groups (digit, month, weekday, relative word) occur in the text."""
-    found: set[str] = set()
-    for m in _TRIGGER.finditer(text):
-        found.add(m.lastgroup or "")
-        if len(found) == 4:
-            break
-    return found
+def _lower(text: str) -> str:
+    """Lowercase a text keeping every character at its offset."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def _scan(text: str) -> list[_Found]:
-    """Find every temporal expression, keeping the longest where they overlap."""
+def _scan(text: str, only: Optional[frozenset[str]] = None) -> tuple[str, list[_Found]]:
+    """Find every temporal expression (of the named families), keeping the longest where they overlap."""
     if not isinstance(text, str) or not text:
-        return []
-    flags = _flags(text)
+        return "", []
+    low = _lower(text)
+    flags = {name for name, pattern in _TRIGGERS if pattern.search(low)}
     if not flags:
-        return []
+        return low, []
     candidates: list[_Found] = []
     for order, rec in enumerate(_RECOGNIZERS):
+        if only is not None and rec.name not in only:
+            continue
         if rec.needs_all and not all(f in flags for f in rec.needs_all):
             continue
         if rec.needs_any and not any(f in flags for f in rec.needs_any):
             continue
-        for m in rec.regex.finditer(text):
+        for m in rec.regex.finditer(low):
+            s = m.start()
+            if s > 0 and (low[s - 1].isalnum() or low[s - 1] == "_" or low[s - 1] in rec.bad_before):
+                continue
             try:
-                hit = rec.handler(m)
+                hit = rec.handler(m, text)
             except (ValueError, OverflowError, KeyError, IndexError):
                 hit = None
-            if hit is not None and m.end() > m.start():
-                candidates.append(_Found(m.start(), m.end(), order, hit))
+            if hit is not None and m.end() > s:
+                start = hit.start if 0 <= hit.start <= s else s
+                candidates.append(_Found(start, m.end(), order, hit))
     candidates.sort(key=lambda f: (-(f.end - f.start), f.start, f.order))
     chosen: list[_Found] = []
     for cand in candidates:
         if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
             chosen.append(cand)
     chosen.sort(key=lambda f: f.start)
-    return chosen
+    return low, chosen
 
 
 def _apply_lead(lead: str, rng: Range, ctx: _Ctx) -> Optional[Range]:
@@ -814,20 +845,16 @@ def _apply_lead(lead: str, rng: Range, ctx: _Ctx) -> Optional[Range]:
     if lead in ("since", "from"):
         if low is None:
             return None
-        end = ctx.last if ctx.last is not None and ctx.last >= low else None
-        return low, end
+        return low, ctx.last if ctx.last is not None and ctx.last >= low else None
     if lead in ("until", "till", "by", "as of"):
         return (None, high) if high is not None else None
     if lead == "before":
-        if low is None:
-            return None
-        return None, low - timedelta(days=1)
+        return (None, low - timedelta(days=1)) if low is not None else None
     if lead == "after":
         if high is None:
             return None
         start = high + timedelta(days=1)
-        end = ctx.last if ctx.last is not None and ctx.last >= start else None
-        return start, end
+        return start, ctx.last if ctx.last is not None and ctx.last >= start else None
     return rng
 
 
@@ -835,7 +862,7 @@ def _context(published: Optional[date], precision: str) -> _Ctx:
     """Turn a publication date and its precision into the window of possible publication days."""
     if not isinstance(published, date):
         return _Ctx(None, None)
-    p = (precision or "day").lower()
+    p = (precision or "day").lower() if isinstance(precision, str) else "day"
     if p == "month":
         return _Ctx(*month_range(published))
     if p == "year":
@@ -843,54 +870,54 @@ def _context(published: Optional[date], precision: str) -> _Ctx:
     return _Ctx(published, published)
 
 
+_NO_LEAD = frozenset({"between", "of", "through"})
+
+
 def find_dates(text: str, published: Optional[date], precision: str = "day") -> list[DateMention]:
     """Return the temporal expressions in `text` as inclusive day ranges, sorted and non-overlapping."""
     ctx = _context(published, precision)
+    low_text, found_all = _scan(text)
     mentions: list[DateMention] = []
     prev_end = 0
-    for found in _scan(text):
+    for found in found_all:
         try:
             rng = found.hit.fn(ctx)
         except (ValueError, OverflowError):
             rng = None
         start = found.start
         if found.hit.day_level:
-            mod = _MOD_BEFORE.search(text, max(prev_end, start - 30), start)
+            mod = _MOD_BEFORE.search(low_text, max(prev_end, start - 30), start)
             if mod:
                 start = mod.start()
-        lead = _LEAD_BEFORE.search(text, max(prev_end, start - 24), start)
-        if lead:
+        lead = _LEAD_BEFORE.search(low_text, max(prev_end, start - 24), start)
+        if lead and lead["lead"] not in _NO_LEAD:
             start = lead.start()
             if rng is not None:
                 try:
-                    rng = _apply_lead(" ".join(lead["lead"].lower().split()), rng, ctx)
+                    rng = _apply_lead(" ".join(lead["lead"].split()), rng, ctx)
                 except (ValueError, OverflowError):
                     rng = None
-        if rng is None or (rng[0] is None and rng[1] is None):
-            prev_end = found.end
-            continue
-        low, high = rng
-        if low is not None and high is not None and low > high:
-            prev_end = found.end
-            continue
-        mentions.append(DateMention(low=low, high=high, text=text[start:found.end], start=start, end=found.end))
         prev_end = found.end
+        if rng is None or (rng[0] is None and rng[1] is None):
+            continue
+        if rng[0] is not None and rng[1] is not None and rng[0] > rng[1]:
+            continue
+        mentions.append(DateMention(low=rng[0], high=rng[1], text=text[start:found.end], start=start, end=found.end))
     return mentions
 
 
 def find_full_dates(text: str) -> list[tuple[date, int, int]]:
     """Return the explicit dates with a year ('July 7, 2021', '7 July 2021', '2021-07-07') and their spans."""
-    out: list[tuple[date, int, int]] = []
-    for found in _scan(text):
-        if found.hit.kind == "full" and isinstance(found.hit.payload, date):
-            out.append((found.hit.payload, found.start, found.end))
-    return out
+    return [
+        (f.hit.payload, f.start, f.end) for f in _scan(text)[1]
+        if f.hit.kind == "full" and isinstance(f.hit.payload, date)
+    ]
 
 
 def find_month_days(text: str) -> list[tuple[int, int, int, int]]:
     """Return (month, day, start, end) for each month-day written without a year (both ends of a range)."""
     out: list[tuple[int, int, int, int]] = []
-    for found in _scan(text):
+    for found in _scan(text)[1]:
         if found.hit.kind == "month_day":
             month, day = found.hit.payload  # type: ignore[misc]
             out.append((month, day, found.start, found.end))
@@ -901,15 +928,15 @@ def find_month_days(text: str) -> list[tuple[int, int, int, int]]:
 
 
 def explicit_date_spans(text: str) -> list[tuple[int, int]]:
-    """Return the spans of written-out dates ('July 7', '7 July 2021', 'July 5-7', 'June 2021')."""
-    return [(f.start, f.end) for f in _scan(text) if f.hit.kind in _EXPLICIT_KINDS]
+    """Return the spans of written-out dates and years ('July 7', '7 July 2021', 'July 5-7', 'in 2001')."""
+    return [(f.start, f.end) for f in _scan(text, _EXPLICIT_FAMILIES)[1] if f.hit.kind in _EXPLICIT_KINDS]
 
 
 _HEADER_ISO = re.compile(
-    r"^\s*(?:date\s*[:=]?\s*)?(?P<year>\d{4})(?:[-/.](?P<month>\d{1,2})(?:[-/.](?P<day>\d{1,2}))?)?"
-    r"(?:[T\s].*)?$",
-    _FLAGS | re.DOTALL,
+    r"^\s*(?:date\s*[:=]?\s*)?(?P<year>\d{4})(?:[-/.](?P<month>\d{1,2})(?:[-/.](?P<day>\d{1,2}))?)?(?:[T\s].*)?$",
+    re.IGNORECASE | re.DOTALL,
 )
+_HEADER_WORD = re.compile(r"^\s*date\s*[:=]?\s*", re.IGNORECASE)
 
 
 def parse_header_date(s: str) -> Optional[tuple[date, str]]:
@@ -928,7 +955,7 @@ def parse_header_date(s: str) -> Optional[tuple[date, str]]:
             d = _safe_date(year, int(m["month"]), 1)
             return (d, "month") if d else None
         return date(year, 1, 1), "year"
-    stripped = re.sub(r"^\s*date\s*[:=]?\s*", "", s, flags=_FLAGS).strip()
+    stripped = _HEADER_WORD.sub("", s).strip()
     full = find_full_dates(stripped)
     if len(full) == 1 and full[0][1] == 0 and full[0][2] >= len(stripped.rstrip(".")):
         return full[0][0], "day"

@@ -184,6 +184,8 @@ def fmt_span(low: Any, high: Any) -> str:
         return f"from {fmt_day(lo)}"
     if lo.normalize() == hi.normalize():
         return fmt_day(lo)
+    if lo.year == hi.year and lo.month == hi.month:
+        return f"{lo.day}–{fmt_day(hi)}"
     if lo.year == hi.year:
         return f"{fmt_day(lo, year=False)}–{fmt_day(hi)}"
     return f"{fmt_day(lo)}–{fmt_day(hi)}"
@@ -247,9 +249,22 @@ def color_for(name: str, palette: Mapping[str, str], order: Sequence[str] = ()) 
     return _EXTRA_COLORS[key % len(_EXTRA_COLORS)]
 
 
+def clean_counts(frame: pd.DataFrame) -> pd.DataFrame:
+    """Drop negative counts and order each count band so that low <= high."""
+    out = frame.copy()
+    if out.empty or "count_low" not in out.columns:
+        return out
+    low = out["count_low"].where(out["count_low"] >= 0)
+    high = out["count_high"].where(out["count_high"] >= 0)
+    swap = low.notna() & high.notna() & (low > high)
+    out["count_low"] = low.where(~swap, high)
+    out["count_high"] = high.where(~swap, low)
+    return out
+
+
 def _events_of(events: pd.DataFrame | None, event_type: str) -> pd.DataFrame:
     """Return typed events of one type, with a `_day` column, in a stable order."""
-    ev = coerce_table(events, "events")
+    ev = clean_counts(coerce_table(events, "events"))
     ev = ev[ev["event_type"].str.strip().str.lower() == event_type].copy()
     ev["_day"] = event_day(ev)
     ev = ev.sort_values(["_day", "date_low", "place", "event_id"], kind="mergesort", na_position="last")
@@ -425,12 +440,20 @@ def save_figure(fig: Figure, out_dir: Path | str, stem: str) -> tuple[Path, Path
                 with os.fdopen(fd, "wb") as handle:
                     fig.savefig(handle, format=fmt, dpi=DPI, metadata=metadata,
                                 facecolor="white")
+                os.chmod(tmp_name, 0o666 & ~_umask())
                 os.replace(tmp_name, target)
             except BaseException:
                 Path(tmp_name).unlink(missing_ok=True)
                 raise
             paths.append(target)
     return paths[0], paths[1]
+
+
+def _umask() -> int:
+    """Current process umask (read without changing it for long)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def figure_bytes(fig: Figure, fmt: str = "png") -> bytes:
@@ -449,7 +472,7 @@ def figure_bytes(fig: Figure, fmt: str = "png") -> bytes:
 
 def _national_tallies(tallies: pd.DataFrame | None) -> pd.DataFrame:
     """Return claimed national district totals with a date and a number, sorted."""
-    tl = coerce_table(tallies, "tallies")
+    tl = clean_counts(coerce_table(tallies, "tallies"))
     if tl.empty:
         return tl
     scope = tl["scope"].str.strip().str.lower()
@@ -687,7 +710,8 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
                   if ev.empty else f"{_plural(len(ev), 'capital entry', 'capital entries')} found, none with a date.")
         return empty_figure("Provincial capitals entered: nothing to show", detail, source)
     with styled():
-        fig, (ax, ax_step) = _new_figure(2, [3.2, 1.3])
+        n_places = int(dated["place"].replace("", np.nan).fillna(dated["province"]).nunique())
+        fig, (ax, ax_step) = _new_figure(2, [min(4.6, 3.2 + 0.07 * max(0, n_places - 10)), 1.3])
         dated["outcome"] = dated["outcome"].str.strip().str.lower().where(
             dated["outcome"].str.strip().str.lower().isin(OUTCOMES), "unknown")
         dated["_first"] = dated["date_low"].fillna(dated["_day"])
@@ -726,9 +750,16 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
             last_by_lane[row["_lane"]] = row
         n_lanes = len(lanes)
         label_size = max(7.5, min(11.5, 230.0 / max(n_lanes, 1)))
+        for coll in ax.collections:
+            if str(coll.get_gid()).startswith("entry-"):
+                coll.set_sizes([float(np.clip((0.85 * 240.0 / max(n_lanes, 1)) ** 2, 45.0, 150.0))])
         for lane, row in last_by_lane.items():
             end = row["date_high"] if not _isna(row["date_high"]) else row["_day"]
-            text = f"{row['outcome']} {fmt_day(row['_day'], year=False)}"
+            if not _isna(row["date_low"]) and not _isna(row["date_high"]) and row["date_low"] < row["date_high"]:
+                when = fmt_span(row["date_low"], row["date_high"]).rsplit(" ", 1)[0]
+            else:
+                when = fmt_day(row["_day"], year=False)
+            text = f"{row['outcome']} {when}"
             if str(row["status"]).lower() == "disputed":
                 text += " (disputed)"
             ax.text(_num(end) + 1.4, lane_y[lane], text, fontsize=label_size - 1, va="center",
@@ -773,7 +804,7 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
         ax_step.set_ylim(0, max(len(falls), 1) * 1.3)
         ax_step.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
         ax_step.set_ylabel("Capitals held")
-        ax_step.set_xlabel(date_axis_label(limits, "Day entered"))
+        ax_step.set_xlabel(date_axis_label(limits, "Day"))
         ax_step.set_title("Provincial capitals under Taliban control (reported fallen)")
         _legend(ax_step, [Line2D([], [], color=OUTCOME_COLORS["fell"], linewidth=2.6,
                                  label="Capitals held")], title=None)
@@ -914,25 +945,32 @@ def province_map(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE) -
     return tilemap.province_map(events, source=source)
 
 
+def build_figures(tables: Tables) -> dict[str, Figure]:
+    """Build the three timelines and the map from `tables`, keyed by file stem."""
+    source = source_line(tables.articles, tables.events)
+    return {
+        "districts_seized": districts_timeline(tables.events, tables.tallies, source=source),
+        "capitals_entered": capitals_timeline(tables.events, source=source),
+        "troops_fled": troops_timeline(tables.events, source=source),
+        "province_map": province_map(tables.events, source=source),
+    }
+
+
+def figure_title(fig: Figure) -> str:
+    """Return the headline (finding) of a figure made here, on one line."""
+    sup = getattr(fig, "_suptitle", None)
+    return " ".join(sup.get_text().split()) if sup is not None else ""
+
+
 def make_all_figures(tables: Tables, figures_dir: Path | str) -> dict[str, tuple[Path, Path]]:
     """Render the three timelines and the map from `tables` and save each as PNG and SVG."""
-    source = source_line(tables.articles, tables.events)
-    builders = {
-        "districts_seized": lambda: districts_timeline(tables.events, tables.tallies, source=source),
-        "capitals_entered": lambda: capitals_timeline(tables.events, source=source),
-        "troops_fled": lambda: troops_timeline(tables.events, source=source),
-        "province_map": lambda: province_map(tables.events, source=source),
-    }
-    out: dict[str, tuple[Path, Path]] = {}
-    for stem in FIGURE_STEMS:
-        fig = builders[stem]()
-        out[stem] = save_figure(fig, figures_dir, stem)
-    return out
+    figs = build_figures(tables)
+    return {stem: save_figure(figs[stem], figures_dir, stem) for stem in FIGURE_STEMS}
 
 
 __all__ = [
     "CLAIMANT_COLORS", "DESTINATION_COLORS", "EVENT_TYPE_COLORS", "OUTCOME_COLORS", "OUTCOME_MARKERS",
     "REGION_COLORS", "apply_style", "capitals_timeline", "districts_timeline", "empty_figure",
-    "event_day", "figure_bytes", "fmt_count", "fmt_day", "fmt_span", "make_all_figures",
+    "build_figures", "clean_counts", "event_day", "figure_bytes", "figure_title", "fmt_count", "fmt_day", "fmt_span", "make_all_figures",
     "province_map", "save_figure", "source_line", "styled", "troops_timeline",
 ]

@@ -33,9 +33,14 @@ LINKERS: frozenset[str] = frozenset({"e", "i", "y", "ye", "yi", "wa", "va", "o",
 _TOKEN_RE = re.compile(r"[^\W_]+")
 _MIN_SKELETON = 5  # shortest consonant skeleton trusted for vowel-dropping fallback matches
 
-_FOLD_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), repl)
-    for pattern, repl in (
+def _rules(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Compile (pattern, replacement) pairs."""
+    return tuple((re.compile(p), r) for p, r in pairs)
+
+
+_CONSONANT_RULES = _rules(
+    (
+        (r"([aeiou])\1+", r"\1"),  # doubled vowels: Nooristan, Injeel
         (r"dj", "j"),
         (r"kh", "k"),
         (r"gh", "g"),
@@ -46,12 +51,29 @@ _FOLD_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"[ae][iy](?![aeiou])", "ai"),  # Fayzabad / Feyzabad / Faizabad, Maymana / Maimana
         (r"[ao][wu](?![aeiou])", "o"),  # Now / Naw / Nau, Kowt / Kot, Dawlat / Daulat / Dowlat
         (r"(?<=[^aeiou])y(?=.)", "i"),  # Paktya / Paktia
-        (r"[eou]", "i"),  # e, i, o, u are one vowel class: Enjel / Injil, Taloqan / Taliqan
-        (r"iy(?=[aeiou])", "i"),  # Paktiya / Paktia
-        (r"(?<=[ai])h(?=[^aeiou]|$)", ""),  # Lashkar Gah / Lashkarga, Mehtarlam / Metarlam
+    )
+)
+_AFTER_VOWEL_RULES = _rules(
+    (
+        (r"iy(?=[aiu])", "i"),  # Paktiya / Paktia
+        (r"(?<=[aiu])h(?=[^aiu]|$)", ""),  # Lashkar Gah / Lashkarga, Mehtarlam / Metarlam
         (r"(.)\1+", r"\1"),  # doubled letters: Nooristan, Hassas, Mohammad
     )
 )
+_VOWEL_RE = re.compile(r"[aeiou]")
+_EIOU_RE = re.compile(r"[eiou]")
+
+
+def _finish(t: str) -> str:
+    """Apply the rules that follow vowel folding."""
+    for pattern, repl in _AFTER_VOWEL_RULES:
+        t = pattern.sub(repl, t)
+    return t
+
+
+def _inner(x: str) -> str:
+    """Drop an attached ezafe from a word that is not the last of a name (Puli Khumri, Sari Pul)."""
+    return x[:-1] if len(x) >= 4 and x.endswith("i") else x
 
 
 def _strip_accents(s: str) -> str:
@@ -61,17 +83,28 @@ def _strip_accents(s: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def fold_token(token: str) -> tuple[str, str, bool]:
-    """Return a word's (final-position key, inner-position key, is-linker) for name matching."""
+def fold_token(token: str) -> tuple[str, str, bool, str, str]:
+    """Return a word's folded forms (final, inner, is_linker, first_final, first_inner).
+
+    Vowels e, i, o, u fold into one class (Enjel / Injil, Taloqan / Taliqan), except the first
+    vowel of a name, which keeps e/i apart from o/u (Doshi is not Dishu). "inner" forms serve a
+    word that is not the last of a name; "first" forms serve the first word of a name.
+    """
     t = _strip_accents(token)
     if t in LINKERS:
-        return "", "", True
+        return "", "", True, "", ""
     if len(t) >= 5 and t.endswith("eh"):  # Persian final -eh: Meymaneh / Maimana, Qaleh / Qala
         t = t[:-2] + "a"
-    for pattern, repl in _FOLD_RULES:
+    for pattern, repl in _CONSONANT_RULES:
         t = pattern.sub(repl, t)
-    inner = t[:-1] if len(t) >= 4 and t.endswith("i") else t  # attached ezafe: Puli Khumri, Sari Pul
-    return t, inner, False
+    merged = _finish(_EIOU_RE.sub("i", t))
+    m = _VOWEL_RE.search(t)
+    if m is not None and m.group() != "a":
+        head = "i" if m.group() in "ei" else "u"
+        first = _finish(t[: m.start()] + head + _EIOU_RE.sub("i", t[m.end() :]))
+    else:
+        first = merged
+    return merged, _inner(merged), False, first, _inner(first)
 
 
 def name_tokens(s: str) -> list[str]:
@@ -81,11 +114,12 @@ def name_tokens(s: str) -> list[str]:
 
 def key_of_tokens(tokens: Iterable[str]) -> str:
     """Return the folding key of a sequence of word tokens (see `normalize_name`)."""
-    folded = [fold_token(t) for t in tokens]
-    words = [f for f in folded if not f[2]]
+    words = [f for f in (fold_token(t) for t in tokens) if not f[2]]
     if not words:
         return ""
-    return "".join(w[1] for w in words[:-1]) + words[-1][0]
+    if len(words) == 1:
+        return words[0][3]
+    return words[0][4] + "".join(w[1] for w in words[1:-1]) + words[-1][0]
 
 
 def normalize_name(s: str) -> str:

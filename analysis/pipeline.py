@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
-from . import cleaning, dedup, extract, merge, reading
+from . import cleaning, dates, dedup, extract, merge, reading
 from .parallel import map_ordered
 from .records import Article, ArticleResult, Event, Mention, Tally
 from .tables import (
@@ -86,12 +86,58 @@ def _extract(article: Article) -> ArticleResult:
         warnings = article.warnings + (f"extraction error ({type(error).__name__}: {error})",)
         result = ArticleResult(article=replace(article, warnings=warnings))
     result.sketch = dedup.sketch(article)
+    result.line_keys = _standalone_mention_lines(article, result.mentions)
     if article.published is None:
-        result.month_days = tuple(cleaning.month_days_in(article))
+        result.month_days = anchored_month_days(article)
     else:
         # The text is not needed after extraction: drop it so memory follows events, not the corpus.
         result.article = replace(article, text="", sentences=_sentence_stubs(article))
     return result
+
+
+_ANCHOR = re.compile(r"\b(?:on|late on|early on|by|since|on the (?:morning|afternoon|evening|night) of)\s+$", re.I)
+
+
+def anchored_month_days(article: Article) -> tuple[tuple[int, int], ...]:
+    """Year-less month-days that date something ("on July 7"), else every month-day, in text order.
+
+    A deadline or an anniversary ("a deadline of September 11") says little about when an
+    article was written; a day something happened on does.
+    """
+    anchored: list[tuple[int, int]] = []
+    every: list[tuple[int, int]] = []
+    for sentence in article.sentences:
+        text = article.text[sentence.start : sentence.end]
+        for month, day, start, _ in dates.find_month_days(text):
+            every.append((int(month), int(day)))
+            if _ANCHOR.search(text[max(0, start - 40) : start]):
+                anchored.append((int(month), int(day)))
+    return tuple(anchored or every)
+
+
+_MAX_LINE_WORDS = 30
+
+
+def _standalone_mention_lines(article: Article, mentions: list[Mention]) -> tuple[tuple[str, str], ...]:
+    """(mention_id, line key) for mentions whose sentence is a whole short line (a possible banner)."""
+    out = []
+    for m in mentions:
+        line_start = article.text.rfind("\n", 0, m.char_start) + 1
+        line_end = article.text.find("\n", m.char_end)
+        line = article.text[line_start : len(article.text) if line_end < 0 else line_end]
+        if line.strip() == m.sentence.strip() and len(line.split()) <= _MAX_LINE_WORDS:
+            out.append((m.mention_id, cleaning.line_key(line)))
+    return tuple(out)
+
+
+def corpus_banner_lines(results: list[ArticleResult], sources: dict[str, str], min_sources: int = 4) -> frozenset[str]:
+    """Line keys that stand alone in at least `min_sources` independent articles: corpus boilerplate."""
+    seen: dict[str, set[str]] = {}
+    for r in results:
+        source = sources.get(r.article.article_id, r.article.article_id)
+        for _, key in r.line_keys:
+            seen.setdefault(key, set()).add(source)
+    return frozenset(k for k, found in seen.items() if len(found) >= min_sources)
 
 
 def _sentence_stubs(article: Article) -> tuple:
@@ -113,9 +159,9 @@ def _date_from_corpus(result: ArticleResult, year: int | None) -> ArticleResult:
     if article.published is not None or not article.status.startswith("ok"):
         return result
     if year is None or not result.month_days:
-        warnings = article.warnings if "no publication date found" in article.warnings else article.warnings + ("no publication date found",)
+        warnings = article.warnings if any("no date" in w for w in article.warnings) else article.warnings + ("no date found",)
         updated = replace(article, warnings=warnings, text="", sentences=_sentence_stubs(article))
-        return ArticleResult(article=updated, mentions=result.mentions, tallies=result.tallies, sketch=result.sketch)
+        return ArticleResult(article=updated, mentions=result.mentions, tallies=result.tallies, sketch=result.sketch, line_keys=result.line_keys)
     candidates = []
     for month, day in result.month_days:
         try:
@@ -124,7 +170,10 @@ def _date_from_corpus(result: ArticleResult, year: int | None) -> ArticleResult:
             continue
     if not candidates:
         return result
-    dated = replace(article, published=max(candidates), published_precision="day", published_source="corpus")
+    warnings = tuple(w for w in article.warnings if w != "no date found") + (
+        f"publication date inferred from the corpus: latest dated day in the text with the corpus year {year}",
+    )
+    dated = replace(article, published=max(candidates), published_precision="day", published_source="corpus", warnings=warnings)
     redone = _extract(dated)
     redone.sketch = result.sketch
     return redone
@@ -168,6 +217,7 @@ def parse_corpus(
         for r in results
         if r.article.status.startswith("ok") and r.article.content_hash
     )
+    banners = corpus_banner_lines(results, duplicates)
     articles: list[dict[str, object]] = []
     mentions: list[Mention] = []
     tallies: list[Tally] = []
@@ -175,8 +225,16 @@ def parse_corpus(
         article = r.article
         if article.article_id in duplicates:
             article = replace(article, duplicate_of=duplicates[article.article_id])
-        articles.append(article_row(article, n_mentions=len(r.mentions)))
-        mentions.extend(r.mentions)
+        dropped = {mid for mid, key in r.line_keys if key in banners}
+        kept = [m for m in r.mentions if m.mention_id not in dropped]
+        if dropped:
+            article = replace(
+                article,
+                n_boilerplate=article.n_boilerplate + len(dropped),
+                warnings=article.warnings + (f"{len(dropped)} line(s) repeated across the corpus read as boilerplate",),
+            )
+        articles.append(article_row(article, n_mentions=len(kept)))
+        mentions.extend(kept)
         tallies.extend(r.tallies)
 
     n_ok = sum(1 for a in articles if str(a["status"]).startswith("ok"))
@@ -222,7 +280,7 @@ def _record_from_row(record_type: type, row: dict[str, object]) -> object:
         value = _none_if_na(row[f.name])
         if value is not None and f.name in ("date", "date_low", "date_high", "published"):
             value = pd.Timestamp(value).date()
-        elif value is not None and (f.name.startswith("count_") and f.name != "count_text" or f.name in ("char_start", "char_end")):
+        elif value is not None and f.name in ("count_low", "count_high", "char_start", "char_end"):
             value = int(value)  # type: ignore[call-overload]
         elif value is not None and f.name in ("latitude", "longitude"):
             value = float(value)  # type: ignore[arg-type]

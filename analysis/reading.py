@@ -184,7 +184,8 @@ def discover_files(raw_dir: str | os.PathLike[str]) -> list[SourceFile]:
     try:
         root_stat = os.stat(root)
     except OSError as exc:
-        return [SourceFile(path=str(root), rel=root.name or str(root), problem=_stat_problem(exc))]
+        problem = "not found" if exc.errno == errno.ENOENT and not root.is_symlink() else _stat_problem(exc)
+        return [SourceFile(path=str(root), rel=root.name or str(root), problem=problem, article_id=root.name or "raw")]
     if not stat.S_ISDIR(root_stat.st_mode):
         return make_article_ids([SourceFile(path=str(root), rel=root.name)])
     visited: set[tuple[int, int]] = {(root_stat.st_dev, root_stat.st_ino)}
@@ -241,8 +242,9 @@ def sniff_binary(data: bytes) -> str:
     """Return the binary type of `data` from its magic bytes or control-byte ratio, else ''."""
     for magic, offset, kind in _MAGIC:
         if data[offset : offset + len(magic)] == magic:
-            if kind == "exe" and len(data) > 64 and data[:64].isascii() and b"\x00" not in data[:64]:
-                continue  # text starting with "MZ"
+            head = data[:64]
+            if kind == "exe" and head.isascii() and head.translate(None, _CONTROL_BYTES + b"\x00") == head:
+                continue  # plain text that happens to start with "MZ"
             return kind
     if any(data.startswith(bom) for bom, _ in _BOMS) or _utf16_guess(data):
         return ""

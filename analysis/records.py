@@ -203,6 +203,7 @@ class ArticleResult:
     tallies: list[Tally] = field(default_factory=list)
     sketch: tuple[int, ...] = ()
     month_days: tuple[tuple[int, int], ...] = ()
+    line_keys: tuple[tuple[str, str], ...] = ()
 
 
 def column_names(record_type: type) -> list[str]:

@@ -6,26 +6,29 @@ import re
 
 from analysis.records import Sentence
 
-# A candidate end: ellipsis, or a run of . ! ?, then optional closing quotes/brackets,
-# followed by whitespace or the end of the line.
-_CANDIDATE = re.compile(r"(?:\.{2,}|…|[.!?]+)[\"'”’»)\]]*(?=\s|$)")
+# A candidate end: ellipsis, or a run of . ! ?, then optional closing quotes/brackets, then
+# optionally a short bracketed credit ("... on July 7. (AFP)"), before whitespace or line end.
+_PAREN_CREDIT = r"[(\[][^()\[\]\n]{0,39}[^()\[\]\n.!?\s][)\]]"
+_CANDIDATE = re.compile(rf"(?P<mark>(?:\.{{2,}}|…|[.!?]+)[\"'”’»)\]]*)(?:[ \t]+{_PAREN_CREDIT}(?=\s|$))?(?=\s|$)")
 _LINE = re.compile(r"[^\n]+")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _NEXT = re.compile(r"\s*[\"'“‘«(\[]*(\S?)")
+_FOLLOWING_WORD = re.compile(r"([A-Za-z]+)")
 _LETTER = re.compile(r"[^\W\d_]")
-_TRIM = re.compile(r"\S(?:.*\S)?", re.DOTALL)
+_CREDIT_TAIL = re.compile(rf"{_PAREN_CREDIT}\.?")
+_TRIM = re.compile(r"\S(?:.*\S)?")
 
 # Titles and ranks that precede a name: a period after them never ends a sentence.
 _TITLES = frozenset(
     """Mr Mrs Ms Messrs Mme Mlle Dr Prof Gen Gens Lt Col Maj Capt Cpt Sgt Cpl Pvt Adm Brig Cmdr Cdr
-    Gov Sen Rep Amb Pres Supt Insp Rev Hon St Mt Ft Sr Jr Sheikh Hj Hon""".split()
+    Gov Sen Rep Amb Pres Supt Insp Rev Hon St Mt Ft""".split()
 )
 # Abbreviations whose period never ends a sentence when a number follows.
 _BEFORE_NUMBER = frozenset("No Nos no nos Art Vol Fig fig p pp Para para Sec Ch ch Nr Tel ca c".split())
 _MONTHS = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 # Abbreviations that may also end a sentence: split only before a typical sentence starter.
 _OTHER = frozenset(
-    "etc Inc Corp Ltd Co Bros approx est vs al e.g i.e a.m p.m cf Dept Govt govt Intl Univ".split()
+    "etc Inc Corp Ltd Co Bros Jr Sr approx est vs al e.g i.e a.m p.m cf Dept Govt govt Intl Univ".split()
 )
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$|^(?:[A-Za-z]\.)+[A-Za-z]$")
 _INITIAL = re.compile(r"^[A-Z]$")
@@ -46,7 +49,7 @@ def _strip_token(token: str) -> str:
 
 def _should_split(text: str, seg_start: int, m: re.Match[str], line_end: int) -> bool:
     """Decide whether the candidate end `m` closes a sentence."""
-    mark = m.group(0)
+    mark = m.group("mark")
     nxt = _NEXT.match(text, m.end(), line_end)
     if nxt is None or not nxt.group(1):
         return True
@@ -67,17 +70,14 @@ def _should_split(text: str, seg_start: int, m: re.Match[str], line_end: int) ->
     if raw[-1:] in "\"'”’»)]":  # a quote or bracket closed before the period
         return True
     word = _strip_token(raw + ".")
-    token = raw.lstrip("\"'“‘«([") + "."
     if word in _TITLES:
         return False
     if first.isdigit():
         return not (word in _BEFORE_NUMBER or word in _MONTHS)
-    if not first.isupper() and not opens_quote:
-        return True
-    if word in _MONTHS or word in _OTHER or _DOTTED.match(word) or _DOTTED.match(token[:-1]) or _INITIAL.match(word):
+    if word in _MONTHS or word in _OTHER or _DOTTED.match(word) or _INITIAL.match(word):
         if opens_quote:
             return True
-        following = re.match(r"[\"'“‘«(\[]*([A-Za-z]+)", text[nxt.start(1):min(line_end, nxt.start(1) + 30)])
+        following = _FOLLOWING_WORD.match(text, nxt.start(1), min(line_end, nxt.start(1) + 30))
         return bool(following) and following.group(1) in _STARTERS
     return True
 
@@ -109,6 +109,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
                 carry = None
             if _LETTER.search(text, s2, e2) is None:
                 carry = s2  # a bare number or mark: glue it to the next piece
+                continue
+            if merged and _CREDIT_TAIL.fullmatch(text, s2, e2):
+                merged[-1] = (merged[-1][0], e2)  # "(AFP)" after a caption belongs to it
                 continue
             merged.append((s2, e2))
         if carry is not None:

@@ -33,6 +33,11 @@ ARTICLE_COLUMNS: list[str] = [
 MENTION_COLUMNS: list[str] = [f.name for f in dataclasses.fields(Mention)]
 EVENT_COLUMNS: list[str] = [f.name for f in dataclasses.fields(Event)]
 TALLY_COLUMNS: list[str] = [f.name for f in dataclasses.fields(Tally)]
+INT_COLUMNS: frozenset[str] = frozenset(
+    {"count_low", "count_high", "n_mentions", "n_articles", "n_sources", "char_start", "char_end", "n_sentences", "n_boilerplate"}
+)
+DATE_COLUMNS: frozenset[str] = frozenset({"published", "date", "date_low", "date_high"})
+FLOAT_COLUMNS: frozenset[str] = frozenset({"latitude", "longitude"})
 TABLE_COLUMNS: dict[str, list[str]] = {
     "articles": ARTICLE_COLUMNS,
     "mentions": MENTION_COLUMNS,
@@ -79,9 +84,9 @@ def records_frame(records: Iterable[object], columns: Sequence[str]) -> pd.DataF
         rows.append({c: _cell(row.get(c)) for c in columns})
     frame = pd.DataFrame(rows, columns=list(columns))
     for col in columns:
-        if col.startswith("count_") and col != "count_text" or col in ("n_mentions", "n_articles", "n_sources", "char_start", "char_end", "n_sentences", "n_boilerplate"):
+        if col in INT_COLUMNS:
             frame[col] = pd.array(frame[col], dtype="Int64")
-        elif col in ("latitude", "longitude"):
+        elif col in FLOAT_COLUMNS:
             frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("float64")
     return frame
 
@@ -173,13 +178,11 @@ def read_table(processed_dir: Path, name: str) -> pd.DataFrame:
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     """Give a table read from disk its working types (dates, integers, floats)."""
     for col in frame.columns:
-        if col in ("published", "date", "date_low", "date_high"):
+        if col in DATE_COLUMNS:
             frame[col] = pd.to_datetime(frame[col], errors="coerce")
-        elif (col.startswith("count_") and col != "count_text") or col in (
-            "n_mentions", "n_articles", "n_sources", "char_start", "char_end", "n_sentences", "n_boilerplate"
-        ):
+        elif col in INT_COLUMNS:
             frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("Int64")
-        elif col in ("latitude", "longitude"):
+        elif col in FLOAT_COLUMNS:
             frame[col] = pd.to_numeric(frame[col], errors="coerce")
         else:
             frame[col] = frame[col].fillna("").astype(str) if frame[col].dtype == object else frame[col]

@@ -226,6 +226,16 @@ def place_point(row: pd.Series) -> tuple[float, float] | None:
     return tile.xy[0] + dx, tile.xy[1] + dy
 
 
+def _tile_edge(centre: tuple[float, float], toward: tuple[float, float]) -> tuple[float, float]:
+    """Point on a tile's border on the way from its centre toward another point."""
+    dx, dy = toward[0] - centre[0], toward[1] - centre[1]
+    half = TILE_SIZE / 2
+    scale = min(half / abs(dx) if dx else math.inf, half / abs(dy) if dy else math.inf)
+    if not math.isfinite(scale):
+        return centre
+    return centre[0] + dx * scale, centre[1] + dy * scale
+
+
 def _label_box(x: float, y: float, n_chars: int) -> tuple[float, float, float, float]:
     """Approximate box (x0, x1, y0, y1) of a one-line destination label centred at x, y."""
     half_w = 0.045 * n_chars + 0.12
@@ -284,14 +294,14 @@ def _draw_grid(ax: Axes, fills: dict[str, Any], edges: dict[str, dict[str, Any]]
         color = _text_color(rgba)
         lines = labels.get(tile.province, [])
         ax.text(x, y + (0.22 if lines else 0.0), tile.province, ha="center", va="center",
-                fontsize=10 if len(tile.province) <= 9 else 9.2, fontweight="bold", color=color, zorder=5)
+                fontsize=9.6 if len(tile.province) <= 7 else (9.0 if len(tile.province) <= 8 else 8.2), fontweight="bold", color=color, zorder=5)
         for i, line in enumerate(lines[:2]):
             ax.text(x, y - 0.04 - 0.2 * i, line, ha="center", va="center", fontsize=9.2, color=color, zorder=5)
 
 
 def province_map(events: pd.DataFrame | None, *, source: str = fg.DEFAULT_SOURCE) -> Figure:
     """Map the 34 provinces as tiles coloured by first capital entry, with seizures and flights."""
-    ev = coerce_table(events, "events")
+    ev = fg.clean_counts(coerce_table(events, "events"))
     ev = ev[ev["event_type"].str.strip().str.lower().isin(["district_seized", "capital_entered", "troops_fled"])].copy()
     ev["event_type"] = ev["event_type"].str.strip().str.lower()
     ev["_day"] = fg.event_day(ev)
@@ -312,9 +322,9 @@ def province_map(events: pd.DataFrame | None, *, source: str = fg.DEFAULT_SOURCE
             ax.text(3.0, -2.5, fg.NO_EVENTS, ha="center", va="center", fontsize=20, fontweight="bold",
                     color=fg.MUTED, zorder=8, gid="no-events",
                     bbox={"boxstyle": "round,pad=0.6", "facecolor": "white", "edgecolor": "#cccccc"})
-            ax.text(3.0, -3.2, "No districts seized, capitals entered or troops fled in these tables.",
-                    ha="center", va="center", fontsize=12, color=fg.MUTED, zorder=8,
-                    bbox={"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": "none"})
+            ax.text(3.0, -3.35, "No districts seized, capitals entered or troops fled in these tables.",
+                    ha="center", va="center", fontsize=12.5, color=fg.MUTED, zorder=8,
+                    bbox={"boxstyle": "round,pad=0.4", "facecolor": "white", "edgecolor": "#cccccc"})
             return fg._finish(fig, "Province map: no events to show", source)
 
         caps = ev[(ev["event_type"] == "capital_entered") & (ev["_tile"] != "")].copy()
@@ -384,7 +394,7 @@ def province_map(events: pd.DataFrame | None, *, source: str = fg.DEFAULT_SOURCE
             n, vague = by_tile[prov]
             x, y = tiles[prov].xy
             text = (f"{n}+" if vague and n else ("all" if vague else str(n)))
-            bx, by = x + TILE_SIZE / 2 - 0.04, y + TILE_SIZE / 2 - 0.04
+            bx, by = x + TILE_SIZE / 2 - 0.02, y + TILE_SIZE / 2 + 0.01
             ax.scatter([bx], [by], s=330 if len(text) < 3 else 460, marker="o", color=badge_color,
                        edgecolors="white", linewidths=1.2, zorder=6, gid=f"seized-{tiles[prov].abbrev}")
             ax.text(bx, by, text, ha="center", va="center", fontsize=8.5 if len(text) < 3 else 7.5,
@@ -400,8 +410,16 @@ def province_map(events: pd.DataFrame | None, *, source: str = fg.DEFAULT_SOURCE
             n_crossings += 1
             ax.scatter([point[0]], [point[1]], marker="^", s=110, color="#111111", edgecolors="white",
                        linewidths=0.8, zorder=7, gid=f"crossing-{fg._safe_id(row['event_id'])}")
-            ax.annotate(row["place"], xy=point, xytext=(0, -13), textcoords="offset points", ha="center",
-                        fontsize=8.5, color="#111111", zorder=7)
+            home = tile_for(row["province"])
+            dx, dy = (point[0] - home.xy[0], point[1] - home.xy[1]) if home else (0.0, -1.0)
+            if abs(dx) > abs(dy):
+                offset, ha, va = ((8, 0), "left", "center") if dx > 0 else ((-8, 0), "right", "center")
+            else:
+                offset, ha, va = ((0, 9), "center", "bottom") if dy > 0 else ((0, -9), "center", "top")
+            ax.annotate(row["place"], xy=point, xytext=offset, textcoords="offset points", ha=ha, va=va,
+                        fontsize=8.5, color="#111111", zorder=7,
+                        bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "alpha": 0.75,
+                              "edgecolor": "none"})
 
         # flights to destination countries
         flights = ev[ev["event_type"] == "troops_fled"]
@@ -418,7 +436,7 @@ def province_map(events: pd.DataFrame | None, *, source: str = fg.DEFAULT_SOURCE
                 continue
             start_tile = tile_for(row["province"])
             if start_tile is not None:
-                start = start_tile.xy
+                start = _tile_edge(start_tile.xy, anchor)
             else:
                 point = place_point(row)
                 if point is None:
@@ -433,7 +451,7 @@ def province_map(events: pd.DataFrame | None, *, source: str = fg.DEFAULT_SOURCE
             width = 1.5 + 2.5 * min(1.0, math.sqrt(n / 1000.0)) if n else 1.5
             ax.add_patch(FancyArrowPatch(start, anchor, arrowstyle="-|>", mutation_scale=16,
                                          color=color, linewidth=width, alpha=0.85, zorder=6,
-                                         shrinkA=6, shrinkB=4, connectionstyle="arc3,rad=0.12",
+                                         shrinkA=0, shrinkB=4, connectionstyle="arc3,rad=0.12",
                                          gid=f"flight-{fg._safe_id(row['event_id'])}"))
             arrows += 1
             drawn.add(str(row["event_id"]))
@@ -492,12 +510,12 @@ def province_map(events: pd.DataFrame | None, *, source: str = fg.DEFAULT_SOURCE
         title = f"{fg._plural(n_caps, 'provincial capital')} entered"
         title += f", {n_fell} fell" if n_fell else ""
         if by_tile:
-            title += f"; districts reported seized in {fg._plural(len(by_tile), 'province')}"
+            title += f"; districts seized in {fg._plural(len(by_tile), 'province')}"
         if not n_caps and not by_tile:
             title = f"Troops fled from {fg._plural(len(provinces_with_events), 'province')}"
-        subtitle = "One square per province, placed roughly by geography; border crossings and destinations by coordinates"
+        subtitle = "One square per province, placed roughly by geography; crossings and destinations by coordinates"
         if unplaced > 0:
-            subtitle += f" ({fg._plural(unplaced, 'event')} without a known province not shown)"
+            subtitle += f"\n{fg._plural(unplaced, 'event')} without a known province not shown"
         ax.set_title(subtitle, loc="left", fontsize=12, color=fg.MUTED)
         return fg._finish(fig, title, source)
 

@@ -1,0 +1,1324 @@
+"""Event mentions and district tallies read from one article's sentences (rules of EVENTS.md)."""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Iterable
+
+from analysis import claims
+from analysis.records import Article, ArticleResult, Claim, Count, Mention, Place, Sentence, Tally
+
+# ----------------------------------------------------------------------------------------------
+# vocabulary
+
+COUNTRY_WORDS: dict[str, str] = {
+    "tajikistan": "Tajikistan", "tajik": "Tajikistan", "iran": "Iran", "iranian": "Iran",
+    "uzbekistan": "Uzbekistan", "uzbek": "Uzbekistan", "pakistan": "Pakistan", "pakistani": "Pakistan",
+    "turkmenistan": "Turkmenistan", "turkmen": "Turkmenistan", "china": "China", "chinese": "China",
+}
+_COUNTRY_RE = re.compile(r"\b(" + "|".join(sorted(COUNTRY_WORDS, key=len, reverse=True)) + r")\b", re.I)
+
+# border crossing (normalized name) -> neighbouring country; used when the gazetteer has none
+CROSSING_NEIGHBOUR: dict[str, str] = {
+    "islam qala": "Iran", "islam qaleh": "Iran", "milak": "Iran", "abu nasr farahi": "Iran",
+    "mahirud": "Iran", "zaranj": "Iran",
+    "spin boldak": "Pakistan", "wesh": "Pakistan", "chaman": "Pakistan", "torkham": "Pakistan",
+    "ghulam khan": "Pakistan", "angoor adda": "Pakistan", "dand-e-patan": "Pakistan", "dand patan": "Pakistan",
+    "bahramcha": "Pakistan", "nawa pass": "Pakistan",
+    "torghundi": "Turkmenistan", "turghundi": "Turkmenistan", "aqina": "Turkmenistan", "aqena": "Turkmenistan",
+    "imam nazar": "Turkmenistan",
+    "hairatan": "Uzbekistan", "hayratan": "Uzbekistan",
+    "shir khan bandar": "Tajikistan", "sher khan bandar": "Tajikistan", "shirkhan bandar": "Tajikistan",
+    "ishkashim": "Tajikistan", "eshkashem": "Tajikistan", "ai khanum": "Tajikistan", "kokul": "Tajikistan",
+    "khwahan": "Tajikistan", "darqad": "Tajikistan", "dasht-e-qala": "Tajikistan",
+}
+# provinces with a single neighbouring country ("fled across the border" from there)
+PROVINCE_NEIGHBOUR: dict[str, str] = {
+    "farah": "Iran", "kunduz": "Tajikistan", "takhar": "Tajikistan", "jawzjan": "Turkmenistan",
+    "faryab": "Turkmenistan", "badghis": "Turkmenistan", "kandahar": "Pakistan", "helmand": "Pakistan",
+    "nangarhar": "Pakistan", "kunar": "Pakistan", "paktia": "Pakistan", "paktika": "Pakistan",
+    "khost": "Pakistan", "zabul": "Pakistan", "nuristan": "Pakistan",
+}
+
+_TROOP = (
+    r"soldiers?|troops|servicem[ae]n|service\s+members|(?:security\s+|military\s+)?personnel|"
+    r"(?:security|government|afghan|national|border|defen[cs]e)\s+forces|forces|police(?:men|women)?|"
+    r"policem[ae]n|officers?|officials|commandos|army|militiam[ae]n|(?:border\s+)?guards|military|"
+    r"members\s+of\s+the\s+(?:afghan\s+)?(?:security|armed|national)\s+forces|recruits|staff|"
+    r"pilots|crew|units?|battalions?"
+)
+_TROOP_RE = re.compile(rf"\b(?:{_TROOP})\b", re.I)
+_NOT_TROOP_RE = re.compile(
+    r"\b(?:civilians?|families|family|residents?|people|refugees|prisoners|inmates|detainees|children|"
+    r"women|villagers|afghans|migrants|taliban|insurgents|militants|fighters|journalists|diplomats|"
+    r"interpreters|workers|thousands|households|nomads|students|traders|passengers)\b",
+    re.I,
+)
+_FOREIGN_TROOP_RE = re.compile(
+    r"\b(?:u\.?s\.?|american|nato|foreign|international|coalition|british|german|western|allied|"
+    r"turkish|australian|canadian|french)\s+(?:\w+\s+)?(?:troops|forces|soldiers|personnel|military)",
+    re.I,
+)
+_NOT_FLED_ACT = re.compile(
+    r"\b(?:surrender\w*|joined\s+(?:the\s+)?(?:taliban|insurgents|militants)|defect\w*|switched\s+sides|"
+    r"laid\s+down|lay\s+down|handed\s+over\s+their\s+weapons|were\s+captured|taken\s+prisoner|returning|"
+    r"returned|repatriat\w*)\b",
+    re.I,
+)
+
+# ---- triggers (kind, regex, voice) --------------------------------------------------------------
+_BY_TALIBAN = r"(?:the\s+)?(?:taliban|insurgents|militants|islamic\s+emirate|rebels)"
+_TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
+    ("nth", re.compile(
+        r"\b(?:provincial\s+)?capitals?\s+(?:city\s+)?(?:to\s+(?:fall|be\s+(?:captured|taken|seized|overrun))|"
+        r"(?:captured|taken|seized|overrun)\s+by|to\s+have\s+fallen|lost\s+to)\b", re.I), "passive"),
+    ("entry", re.compile(r"\b(?:provincial\s+)?capitals?\s+(?:city\s+)?(?:to\s+be\s+)?entered\b", re.I), "passive"),
+    ("repel", re.compile(
+        r"\b(?:re-?took|re-?tak(?:e|en|es|ing)|recaptur(?:e|ed|es|ing)|"
+        r"(?:took|take|taken|takes|taking)\s+back(?:\s+(?:full\s+)?control\s+(?:of|over))?|"
+        r"wrest(?:ed|ing|s)?\s+back(?:\s+(?:full\s+)?control\s+(?:of|over))?|"
+        r"regain(?:ed|s|ing)?\s+(?:full\s+)?control\s+(?:of|over)|"
+        r"clear(?:ed|ing|s)?\s+(?:the\s+(?:city|town|area)\s+)?of\s+(?:the\s+)?(?:taliban|insurgents|militants|enemy)|"
+        r"(?:drove|driven|drive|driving|push(?:ed|es|ing)?|forc(?:ed|ing)|chas(?:ed|ing)|expell?(?:ed|ing)|"
+        r"evict(?:ed|ing)|flush(?:ed|ing)|repell?(?:ed|ing))\s+(?:\w+\s+){0,3}?(?:out\s+of|back\s+from|from))\b",
+        re.I), "active"),
+    ("state", re.compile(
+        rf"\b(?:(?:came|come|comes|coming|fallen|fell|brought)\s+under\s+(?:the\s+)?(?:control\s+of\s+{_BY_TALIBAN}|"
+        rf"(?:taliban|insurgent)(?:'s|’s)?\s+control)|"
+        rf"(?:is|are|was|were|been|remains?|now|already)\s+(?:now\s+|fully\s+|firmly\s+|completely\s+)?"
+        rf"(?:under\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control\s+of\s+{_BY_TALIBAN}|(?:taliban|insurgent)(?:'s|’s)?\s+control)|"
+        rf"in\s+(?:the\s+)?(?:hands\s+of\s+{_BY_TALIBAN}|taliban(?:'s|’s)?\s+hands)|"
+        rf"controlled\s+by\s+{_BY_TALIBAN}))", re.I), "passive"),
+    ("capture", re.compile(
+        rf"\b(?:fell|fall(?:en|s|ing)?)(?!\s+back)(?!\s+silent)(?:\s+(?:to|into\s+the\s+hands\s+of)\s+{_BY_TALIBAN})?|"
+        rf"\blost\s+to\s+{_BY_TALIBAN}", re.I), "passive"),
+    ("capture", re.compile(r"\bfall\s+of\b", re.I), "active"),
+    ("capture", re.compile(
+        r"\b(?:seiz(?:e|ed|es|ing)|captur(?:e|ed|es|ing)|overr(?:an|un|uns|unning)|overwhelm(?:ed|ing)|"
+        r"(?:took|take|taken|takes|taking)\s+(?:full\s+|complete\s+|effective\s+)?(?:control\s+(?:of|over)|over)|"
+        r"(?:gain(?:ed|s|ing)?|won|wins|winning|assum(?:ed|e|ing)|grabb?(?:ed|ing)?|establish(?:ed|ing)?)\s+"
+        r"(?:full\s+|complete\s+)?control\s+(?:of|over)|lost\s+control\s+(?:of|over)|"
+        r"(?:took|taken|take|taking)(?=\s+(?:the\s+(?:city|town|provincial|district|border|key|strategic)|[A-Z])))",
+        re.I), "active"),
+    ("entry", re.compile(
+        r"\b(?:enter(?:ed|s|ing)?|storm(?:ed|s|ing)?|breach(?:ed|es|ing)?|infiltrat(?:ed|ing)|penetrat(?:ed|ing)|"
+        r"(?:push(?:ed|es|ing)?|swept|sweep(?:s|ing)?|roll(?:ed|ing)?|march(?:ed|ing)?|mov(?:ed|ing)|broke|"
+        r"burst|stream(?:ed|ing)|pour(?:ed|ing)|advanced|made\s+(?:their|its)\s+way|fought\s+(?:their|its)\s+way)"
+        r"\s+into|(?:were|are|was|is)\s+(?:now\s+|already\s+)?inside|"
+        r"reached\s+(?:the\s+)?(?:centre|center|heart|central\s+(?:parts|square|areas?))\s+of)\b", re.I), "active"),
+    ("contested", re.compile(
+        r"\b(?:fighting|clashes|battles?|gunfire|gun\s*battles?|street\s+battles?)\s+(?:\w+\s+){0,4}?"
+        r"(?:inside|in\s+the\s+(?:centre|center|heart|streets)\s+of|in\s+the\s+streets\s+of|"
+        r"(?:reached|reaching|reach|spread\s+to|spread\s+into)\s+(?:the\s+)?(?:central\s+parts|centre|center|heart|"
+        r"city\s+cent(?:re|er)|main\s+square)(?:\s+of)?)", re.I), "active"),
+    ("fled", re.compile(
+        r"\b(?:fled|flee(?:s|ing)?|escap(?:ed|es|ing)\s+(?:across|into|to|over|through)|"
+        r"cross(?:ed|es|ing)\s+(?:over\s+)?(?:into|the\s+(?:border|frontier|river|amu\s+darya))|"
+        r"(?:abandon(?:ed|s|ing)?|desert(?:ed|s|ing)?|left|leaving|quit)\s+(?:their|its|his|her)\s+"
+        r"(?:posts?|positions?|bases?|checkpoints?|outposts?|barracks)|"
+        r"evacuated\s+(?:\w+\s+){0,3}?(?:to|into)\s+(?:neighbou?ring\s+)?(?=[A-Z])|"
+        r"(?:given|granted|provided|offered|received|sought|seek(?:ing)?|took|taken|found|gave|give|giving)\s+"
+        r"(?:\w+\s+)?(?:shelter|refuge|asylum|safe\s+passage|sanctuary)|"
+        r"retreat(?:ed|ing)?\s+(?:across|into)|withdr(?:ew|awn|awing)\s+(?:across|into)\s+(?:the\s+border|neighbou?ring|[A-Z])|"
+        r"(?:entered|entering|enter)\s+(?:\w+\s+)?(?:territory|soil))\b"), "active"),
+]
+for _i, (_k, _rx, _v) in enumerate(_TRIGGERS):
+    if _k == "fled":
+        _TRIGGERS[_i] = (_k, re.compile(_rx.pattern, re.I), _v)
+
+_PRECHECK = re.compile(
+    r"seiz|captur|overr|took|take|fell|fall|lost|enter|storm|breach|into|inside|reached|fight|clash|battl|"
+    r"fled|flee|escap|cross|abandon|desert|left|leaving|evacuat|shelter|refuge|asylum|passage|retreat|"
+    r"withdr|territor|control|hands|district|retook|retake|recaptur|back|clear|drove|driven|push|expel|"
+    r"deni|deny|reject|dismiss|refut|false|propaganda|baseless",
+    re.I,
+)
+_PASSIVE_AUX = re.compile(
+    r"\b(?:was|were|been|being|is|are|be|got|get|gets|had|has|have)\s+(?:(?:\w+ly|also|now|already|reportedly|"
+    r"then|since|just|largely)\s+)?$", re.I)
+_BY_AGENT = re.compile(rf"^\s+(?:by|to)\s+{_BY_TALIBAN}", re.I)
+_GOV_AGENT = re.compile(
+    r"\b(?:government|afghan|security|national|special|pro-government|defen[cs]e)\s+(?:forces|troops|commandos)|"
+    r"\bcommandos\b|\b(?:the\s+)?army\b|\bsoldiers\b|\bpolice\b|\btroops\b|\bmilitia(?:men)?\b|\bwe\b|\bour\s+forces\b",
+    re.I)
+_TALIBAN_AGENT = re.compile(r"\b(?:taliban|insurgents?|militants?|rebels|enemy|fighters|they)\b", re.I)
+_MODAL_BEFORE = re.compile(
+    r"\b(?:could|might|may|would|will|shall|can|cannot|should|must|'ll|’ll)\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:threat\w*|plan\w*|vow\w*|attempt\w*|tr(?:y|ied|ies|ying)|aim\w*|seek\w*|sought|want\w*|intend\w*|"
+    r"prepar\w*|poised|expected|likely|about|ready|fail\w*|unable|hop\w*|bid|effort\w*|order\w*|"
+    r"prevent\w*|refus\w*|push\w*|determined|pledg\w*|promis\w*|sworn|swore|going|set|need\w*|urg\w*|"
+    r"call\w*|allow\w*|able|designed|move|moves|moving|order)\s+(?:\w+\s+){0,2}?to\s+(?:\w+\s+){0,4}$"
+    r"|\b(?:in\s+an?\s+(?:attempt|bid|effort)\s+to|in\s+order\s+to)\s+(?:\w+\s+)?$",
+    re.I)
+_SUCCESS_TO = re.compile(r"\b(?:managed|managing|manages|began|begun|started|continued|continue|came)\s+to\s+(?:\w+\s+){0,4}$", re.I)
+_NEGATION_BEFORE = re.compile(
+    r"(?:\bnot|n't|n’t|\bnever|\bno\s+longer|\byet\s+to|\bfailed\s+to|\bunable\s+to|\bwithout)\s+(?:\w+\s+){0,2}$",
+    re.I)
+_CONDITIONAL_START = re.compile(r"^\W*(?:if|unless|should|whether|once)\b", re.I)
+_PERIPHERAL_BEFORE = re.compile(
+    r"(?:\b(?:outskirts|edge|edges|fringes?|gates|periphery|vicinity|suburbs?|approaches|doorstep|environs)\s+"
+    r"of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:(?:city|town|capital)\s+of\s+)?|"
+    r"\b(?:around|near|nearby|close\s+to|closer\s+to|outside|surround\w*|encircl\w*|besieg\w*|siege\s+(?:of|on)|"
+    r"toward|towards|approach\w*|threaten\w*|advance\s+on|march\s+on|km\s+from|kilometres\s+from|miles\s+from|"
+    r"attack\w*\s+(?:on\s+)?|assault\s+on|offensive\s+on|push\s+on)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+    r"(?:(?:city|town|capital)\s+of\s+)?)$",
+    re.I)
+_BUILDING_AFTER = re.compile(
+    r"^\s+(?:(?:the|key|several|some|many|main|most|all)\s+)*(?:(?:local|provincial|city|district)\s+)?"
+    r"(?:government\s+(?:buildings?|offices?|compounds?|facilities|installations)|police\s+(?:headquarters|hq|"
+    r"stations?|chief's\s+office)|governor(?:'s|’s)?\s+(?:office|compound|house|residence|palace)|prisons?|jails?|"
+    r"(?:spy\s+agency|intelligence|nds)\s+(?:offices?|headquarters)|provincial\s+(?:office|headquarters)|"
+    r"offices\s+of|buildings?|headquarters|(?:radio|tv)\s+station|city\s+cent(?:re|er))",
+    re.I)
+_OUTCOME_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("repelled", re.compile(
+        r"\b(?:repell?(?:ed|ing)|repuls(?:ed|ing)|pushed\s+(?:\w+\s+){0,3}?(?:back|out)|push\s+(?:\w+\s+){0,3}?back|"
+        r"driven\s+(?:\w+\s+)?out|drove\s+(?:\w+\s+){0,3}?out|driving\s+(?:\w+\s+){0,3}?out|"
+        r"cleared\s+(?:\w+\s+){0,3}?of|clearing\s+(?:\w+\s+){0,3}?of|re-?took|re-?taken|recaptured|"
+        r"wrest(?:ed)?\s+back|took\s+back|taken\s+back|take\s+back|regained|beaten\s+back|forced\s+to\s+retreat|"
+        r"retreat(?:ed|ing)|expelled|(?:fully\s+|firmly\s+)?under\s+(?:our|government)\s+control)\b", re.I)),
+    ("fell", re.compile(
+        rf"\b(?:(?:city|town|capital|it)\s+(?:\w+\s+){0,2}?(?:fell|has\s+fallen|had\s+fallen|collapsed)|under\s+(?:the\s+)?(?:full\s+|complete\s+)?"
+        rf"(?:taliban(?:'s|’s)?\s+control|control\s+of\s+{_BY_TALIBAN})|in\s+taliban\s+hands|"
+        rf"(?:captured|seized|overran|took\s+(?:full\s+)?control\s+of)\s+the\s+(?:city|town|provincial\s+capital))\b", re.I)),
+    ("contested", re.compile(
+        r"\b(?:fighting|clashes|battles?|gunfire)\s+(?:\w+\s+){0,5}?(?:continu\w*|rag\w*|going\s+on|under\s*way|"
+        r"inside|in\s+the\s+(?:city|town|streets)|erupt\w*\s+in\s+the\s+city)|"
+        r"(?:continu\w*|rag\w*|ongoing)\s+(?:\w+\s+){0,2}?(?:fighting|clashes)|street\s+fighting|"
+        r"fighting\s+continue\s*s\b", re.I)),
+]
+_OUTCOME_RANK = {"repelled": 3, "fell": 2, "contested": 1, "unknown": 0, "": 0}
+
+_DENY_OBJECT = re.compile(
+    r"\b(?:deni\w*|deny|reject\w*|dismiss\w*|refut\w*)\s+(?:\w+\s+){0,3}?(?:reports?|claims?|allegations?|"
+    r"accounts?|rumou?rs?|news|assertions?|it|this|that)\b|"
+    r"\b(?:reports?|claims?)\s+(?:\w+\s+){0,3}?(?:were|are|was|is)\s+(?:\w+\s+)?(?:false|baseless|untrue|propaganda|"
+    r"not\s+true|groundless)\b|\b(?:false|baseless|untrue)\b",
+    re.I)
+_GOV_CONTROL_STILL = re.compile(
+    r"\b(?:still|remain(?:s|ed)?|remaining|continues?\s+to\s+be|continued\s+to\s+be)\s+(?:\w+\s+){0,2}?"
+    r"(?:under|in)\s+(?:the\s+)?(?:full\s+)?(?:control\s+of\s+(?:the\s+)?(?:afghan\s+)?(?:government|security|"
+    r"defen[cs]e|national|army|police)|government(?:'s|’s)?\s+control|government\s+hands|hands\s+of\s+(?:the\s+)?"
+    r"government|our\s+control)",
+    re.I)
+_SAY_DATE = re.compile(
+    r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|reported|confirmed|stated|added|tweeted)"
+    r"(?:\s+on\s+condition\s+of\s+anonymity)?\s+(?:late\s+|early\s+)?$",
+    re.I)
+_BOUNDARY = re.compile(
+    r";|\s—\s|\s–\s|\s--\s|:\s|[“”\"]|\.\s|,?\s+\b(?:while|whereas|as|after|before|but|when|because|although|"
+    r"though|since|until|amid|where|which|who|that|and\s+(?=(?:the|a|an|officials|government|afghan|he|she|they|"
+    r"it|we|security|troops|many|some|other)\b))\b",
+    re.I)
+_ANAPHORA = re.compile(
+    r"\b(?:the|this|that)\s+(?:(?:provincial|province's|province’s)\s+(?:capital|centre|center)(?:\s+city)?|"
+    r"(?:city|town)(?!\s+of\b)(?!\s+(?:council|police|officials?|residents?|authorities)\b)|"
+    r"province(?!\s+of\b)(?!s)|district(?!s)(?!\s+of\b)(?!\s+(?:chief|governor|police|council)\b)|"
+    r"(?:border\s+)?crossing(?!s)|border\s+(?:post|town|port)|capital(?!\s+of\b)(?!s))\b",
+    re.I)
+_CAPITAL_OF = re.compile(
+    r"\b(?:the\s+)?(?:provincial\s+)?(?:capital|main\s+city|administrative\s+cent(?:re|er)|provincial\s+cent(?:re|er))"
+    r"(?:\s+city)?\s+of\s+(?:the\s+)?(?:(?:\w+ern|key|strategic|restive|remote|mountainous|neighbouring|"
+    r"neighboring)\s+)*(?:province\s+of\s+)?$",
+    re.I)
+_CAPITAL_AFTER = re.compile(
+    r"^(?:\s+province)?(?:'s|’s|')\s+(?:provincial\s+)?(?:capital|main\s+city|provincial\s+cent(?:re|er))(?:\s+city)?\b|"
+    r"^\s+(?:provincial|province's|province’s)\s+(?:capital|centre|center)(?:\s+city)?\b",
+    re.I)
+_PROVINCE_WORD_AFTER = re.compile(r"^(?:\s+|-)province\b|^(?:'s|’s|')\s", re.I)
+_DISTRICT_WORD = re.compile(r"\bdistricts?\b", re.I)
+_QUANT_DISTRICTS = re.compile(
+    r"\b(?P<q>all(?:\s+(?:the|of\s+the|its|\d+))?|most(?:\s+of\s+the)?|(?:the\s+)?rest\s+of\s+the|(?:the\s+)?other|"
+    r"remaining|every)\s+(?:(?:\w+ern|rural|remaining|other|key|outlying)\s+)?districts?\b",
+    re.I)
+_MOST_OF = re.compile(
+    r"\b(?P<q>most|much|large\s+parts|the\s+rest|the\s+remainder|all)\s+of\s+(?:the\s+)?(?:(?:\w+ern|remote|"
+    r"mountainous|key|strategic|neighbouring|neighboring)\s+)*$",
+    re.I)
+_AFTER_DISTRICTS_LINK = re.compile(
+    r"^\s+(?:(?:more|other|key|rural|strategic|\w+ern|outlying|remaining)\s+){0,2}districts?\b"
+    r"(?:\s+(?:outside\s+the\s+(?:provincial\s+)?capital\s+)?(?:of|in|across|within|from)\s+(?:the\s+)?"
+    r"(?:(?:\w+ern|key|strategic|neighbouring|neighboring)\s+)*)?",
+    re.I)
+_NATIONAL = re.compile(
+    r"\b(?:in\s+afghanistan|across\s+(?:the\s+)?(?:country|afghanistan)|nationwide|of\s+the\s+country|"
+    r"country's|country’s|afghanistan's|afghanistan’s|around\s+the\s+country|in\s+the\s+country)\b",
+    re.I)
+_HOLD_VERB = re.compile(
+    r"\b(?:captur\w*|seiz\w*|overr\w*|control\w*|hold|holds|held|taken|took|fallen|fell|gain\w*|"
+    r"in\s+(?:their|its|taliban)\s+hands|under\s+(?:its|their|taliban)\s+control)\b",
+    re.I)
+_CROSSING_WITH = re.compile(
+    r"\bdistricts?\b[^.;]{0,100}?\b(?:border\s+crossing|crossing|border\s+post|(?:dry\s+)?port|trade\s+route|"
+    r"customs\s+post)\b[^.;]{0,25}?\b(?:with|to|into|from)\s+(?:neighbou?ring\s+)?(?P<c>\w+)",
+    re.I)
+_ACROSS_BORDER = re.compile(r"\b(?:border|frontier|river|amu\s+darya)\b", re.I)
+_FOREIGN_SOURCE = re.compile(
+    r"\b(tajik|tajikistan|uzbek|uzbekistan|iran|iranian|pakistan|pakistani|turkmen|turkmenistan|china|chinese)"
+    r"(?:'s|’s)?\s+(?:\w+\s+){0,3}?(?:border\s+guards?|officials?|authorities|ministry|government|state|"
+    r"military|army|forces|committee|service)",
+    re.I)
+
+
+# ----------------------------------------------------------------------------------------------
+# records private to this module
+
+
+@dataclass(frozen=True)
+class _Ref:
+    """A place reference inside one sentence (named, 'capital of P', or anaphora)."""
+
+    place: Place
+    start: int
+    end: int
+    kind: str  # named | capital_of | anaphora
+    peripheral: bool = False
+    in_speaker: bool = False
+    province_word: bool = False
+    candidates: tuple[Place, ...] = ()
+
+
+@dataclass
+class _Sent:
+    """Everything read from one sentence."""
+
+    sentence: Sentence
+    text: str
+    refs: list[_Ref] = field(default_factory=list)
+    speaker_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class _Draft:
+    """A mention before ids are assigned, with what denials need to relate it to places."""
+
+    mention: Mention
+    sent_index: int
+    pos: int
+    related: frozenset[str]
+    priority: int
+
+
+# ----------------------------------------------------------------------------------------------
+# helpers
+
+
+def _norm(name: str) -> str:
+    """Lowercase a place name and unify separators for table lookups."""
+    return re.sub(r"[\s\-‐’'`]+", " ", name.lower()).strip()
+
+
+def _pub_high(published: date | None, precision: str) -> date | None:
+    """Return the latest day the publication date allows."""
+    if published is None:
+        return None
+    if precision == "month":
+        return date(published.year, published.month, monthrange(published.year, published.month)[1])
+    return published
+
+
+def _place_id(place: Place) -> str:
+    """Return a stable id for a place (its gazetteer id, else type:name)."""
+    return place.place_id or f"{place.place_type}:{place.name}"
+
+
+def _readings(ref: _Ref) -> tuple[Place, ...]:
+    """Every reading of a reference: the resolved place first, then the other candidates."""
+    out = [ref.place]
+    for c in ref.candidates:
+        if c not in out:
+            out.append(c)
+    return tuple(out)
+
+
+def _as_capital(ref: _Ref, gaz: object) -> Place | None:
+    """Read a reference as a provincial capital if it can be one ('Kunduz' the city, not 'Kunduz province')."""
+    if ref.province_word:
+        return None
+    for p in _readings(ref):
+        if p.place_type == "capital":
+            return p
+    return None
+
+
+def _as_province(ref: _Ref, gaz: object) -> Place | None:
+    """Read a reference as a province if it can be one."""
+    for p in _readings(ref):
+        if p.place_type == "province":
+            return p
+    if ref.province_word:
+        try:
+            return gaz.province(ref.place.name)  # type: ignore[attr-defined]
+        except Exception:
+            return None
+    return None
+
+
+def _as_district(ref: _Ref, gaz: object) -> tuple[Place, Place | None] | None:
+    """Read a reference as a district (a border crossing gives its district); returns (district, crossing)."""
+    if ref.province_word:
+        return None
+    readings = _readings(ref)
+    if any(p.place_type == "capital" for p in readings) and ref.place.place_type != "district":
+        return None
+    for p in readings:
+        if p.place_type == "district":
+            crossing = next((q for q in readings if q.place_type == "border_crossing"), None)
+            return p, crossing
+    for p in readings:
+        if p.place_type == "border_crossing":
+            return _crossing_district(p, gaz), p
+    return None
+
+
+def _crossing_district(crossing: Place, gaz: object) -> Place:
+    """Return the district holding a border crossing (the crossing itself if the gazetteer lacks it)."""
+    if crossing.district:
+        try:
+            for p in gaz.lookup(crossing.district):  # type: ignore[attr-defined]
+                if p.place_type == "district" and (not crossing.province or p.province == crossing.province):
+                    return p
+        except Exception:
+            pass
+        return Place(place_id=f"district:{crossing.district}", name=crossing.district, place_type="district",
+                     province=crossing.province, district=crossing.district,
+                     latitude=crossing.latitude, longitude=crossing.longitude)
+    return crossing
+
+
+def _neighbour(crossing: Place) -> str:
+    """Return the country across a border crossing ('' when unknown)."""
+    for key in (_norm(crossing.name), _norm(crossing.district)):
+        if key in CROSSING_NEIGHBOUR:
+            return CROSSING_NEIGHBOUR[key]
+    country = getattr(crossing, "country", "")
+    if country and country != "Afghanistan":
+        return country
+    return ""
+
+
+def _capital_of(province: Place, gaz: object) -> Place | None:
+    """Return the capital of a province through the gazetteer."""
+    try:
+        return gaz.capital_of(province.name)  # type: ignore[attr-defined]
+    except Exception:
+        return None
+
+
+def _country_place(name: str, gaz: object) -> Place:
+    """Return the gazetteer entry of a country (a bare Place when the gazetteer has none)."""
+    try:
+        for p in gaz.lookup(name):  # type: ignore[attr-defined]
+            if p.place_type == "country":
+                return p
+    except Exception:
+        pass
+    return Place(place_id=f"country:{name}", name=name, place_type="country", country=name)
+
+
+# ----------------------------------------------------------------------------------------------
+# place references
+
+
+def _sentence_refs(text: str, offset: int, pms: list, gaz: object, history: list[list[_Ref]],
+                   speaker_spans: list[tuple[int, int]]) -> list[_Ref]:
+    """Build the place references of one sentence: named places, 'capital of P' and resolved anaphora."""
+    refs: list[_Ref] = []
+    for pm in pms:
+        s, e = pm.start - offset, pm.end - offset
+        if s < 0 or e > len(text):
+            continue
+        place = pm.place
+        if place.place_type == "country" or place.country not in ("", "Afghanistan"):
+            continue
+        before = text[max(0, s - 70):s]
+        pword = bool(_PROVINCE_WORD_AFTER.match(text[e:e + 12])) and not _CAPITAL_AFTER.match(text[e:e + 40])
+        pword = pword or pm.text.lower().endswith("province") or bool(re.search(r"\bprovinces?\s+of\s+$", before, re.I))
+        if re.match(r"^(?:'s|’s|')\s", text[e:e + 4]) and not re.search(r"province", text[e:e + 14], re.I):
+            pword = any(c.place_type == "province" for c in (pm.place, *pm.candidates))
+        ref = _Ref(place=place, start=s, end=e, kind="named",
+                   peripheral=bool(_PERIPHERAL_BEFORE.search(before)),
+                   in_speaker=any(a <= s and e <= b for a, b in speaker_spans),
+                   province_word=pword, candidates=tuple(pm.candidates))
+        refs.append(ref)
+        # "the capital of P" / "P's provincial capital" / "P province's main city"
+        prov = _as_province(ref, gaz) if (pword or _CAPITAL_OF.search(before) or _CAPITAL_AFTER.match(text[e:e + 40])) else None
+        if prov is not None:
+            cap = None
+            mb = _CAPITAL_OF.search(before)
+            ma = _CAPITAL_AFTER.match(text[e:e + 40])
+            if mb or ma:
+                cap = _capital_of(prov, gaz)
+            if cap is not None:
+                cs = s - len(mb.group(0)) if mb else s
+                ce = e + (ma.end() if ma else 0)
+                refs.append(_Ref(place=cap, start=cs, end=ce, kind="capital_of",
+                                 peripheral=bool(_PERIPHERAL_BEFORE.search(text[max(0, cs - 70):cs])),
+                                 in_speaker=ref.in_speaker))
+    for m in _ANAPHORA.finditer(text):
+        word = m.group(0).lower()
+        if any(r.start <= m.start() < r.end for r in refs):
+            continue
+        target = _resolve_anaphor(word, refs, m.start(), history, gaz)
+        if target is None:
+            continue
+        before = text[max(0, m.start() - 70):m.start()]
+        refs.append(_Ref(place=target, start=m.start(), end=m.end(), kind="anaphora",
+                         peripheral=bool(_PERIPHERAL_BEFORE.search(before)),
+                         in_speaker=any(a <= m.start() and m.end() <= b for a, b in speaker_spans),
+                         province_word=target.place_type == "province"))
+    refs.sort(key=lambda r: (r.start, r.end))
+    return refs
+
+
+def _resolve_anaphor(word: str, current: list[_Ref], pos: int, history: list[list[_Ref]], gaz: object) -> Place | None:
+    """Resolve 'the city', 'the provincial capital', 'the province', 'the district', 'the crossing'."""
+    pools = [[r for r in current if r.end <= pos]] + [list(h) for h in reversed(history[-3:])]
+    if "crossing" in word or "border" in word:
+        want = ("border_crossing",)
+    elif "district" in word:
+        want = ("district", "border_crossing")
+        pools = pools[:3]
+    elif "province" in word and "capital" not in word and "centre" not in word and "center" not in word:
+        want = ("province",)
+    elif "city" in word or "town" in word:
+        want = ("capital",)
+    else:  # provincial capital / capital / provincial centre
+        want = ("capital", "province")
+    for pool in pools:
+        for r in reversed(pool):
+            for p in _readings(r):
+                if "province" in want and p.place_type == "province" and (r.province_word or r.kind != "named"):
+                    if want == ("province",):
+                        return p
+                    cap = _capital_of(p, gaz)
+                    if cap is not None:
+                        return cap
+                if p.place_type in want and p.place_type != "province":
+                    if p.place_type == "capital" and r.province_word:
+                        continue
+                    return p
+            if want == ("province",) and r.place.province and r.place.place_type in ("capital", "district", "border_crossing"):
+                try:
+                    prov = gaz.province(r.place.province)  # type: ignore[attr-defined]
+                except Exception:
+                    prov = None
+                if prov is not None:
+                    return prov
+    return None
+
+
+# ----------------------------------------------------------------------------------------------
+# scopes, modality, dates, counts
+
+
+def _scope_after(text: str, end: int, limit: int = 170) -> int:
+    """Return where the object scope after a verb ends (next clause break)."""
+    hi = min(len(text), end + limit)
+    for m in _BOUNDARY.finditer(text, end, hi):
+        word = m.group(0).strip(" ,").lower()
+        if word in ("which", "who", "that") and m.start() - end < 3:
+            continue
+        # keep appositive "X, the capital of P, ..." and lists "A, B and C"
+        return m.start()
+    return hi
+
+
+def _scope_before(text: str, start: int, limit: int = 170) -> int:
+    """Return where the subject scope before a verb begins (previous clause break)."""
+    lo = max(0, start - limit)
+    cut = lo
+    last_rel = None
+    for m in _BOUNDARY.finditer(text, lo, start):
+        word = m.group(0).strip(" ,").lower()
+        if word in ("which", "who", "that") and start - m.end() < 30:
+            last_rel = m
+            continue
+        cut = m.end()
+    if last_rel is not None and cut >= last_rel.end():
+        cut = lo
+        for m in _BOUNDARY.finditer(text, lo, last_rel.start()):
+            cut = m.end()
+    return cut
+
+
+def _modal(text: str, start: int, end: int, noun: bool = False) -> bool:
+    """True when a trigger is only a possibility, plan, threat or attempt."""
+    before = text[max(0, start - 70):start]
+    clause = text[_scope_before(text, start, 90):start]
+    if _SUCCESS_TO.search(before):
+        return False
+    if _MODAL_BEFORE.search(before[-60:]) and _MODAL_BEFORE.search(clause + " ") is not None:
+        return True
+    if re.search(r"\b(?:could|might|may|would|will)\s+(?:\w+\s+){0,3}$", clause):
+        return True
+    if re.search(r"\b(?:if|unless|whether)\b", clause, re.I):
+        return True
+    if noun and re.search(r"^[^.;]{0,60}?\b(?:would|could|might|may|will)\b", text[end:], re.I):
+        return True
+    return False
+
+
+def _negated(text: str, start: int) -> bool:
+    """True when the verb is negated ('has not fallen', 'did not enter')."""
+    return bool(_NEGATION_BEFORE.search(text[max(0, start - 40):start]))
+
+
+def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple[date | None, date | None, str]:
+    """Return the date range of the temporal expression closest to a verb (open below when none)."""
+    best = None
+    best_d = 10 ** 9
+    for d in dates:
+        if d.low is None and d.high is None:
+            continue
+        dist = d.start - pos if d.start >= pos else pos - d.end
+        if dist < best_d:
+            best, best_d = d, dist
+    if best is None:
+        return None, pub_high, ""
+    low, high = best.low, best.high
+    if _SAY_DATE.search(text[max(0, best.start - 40):best.start]) and best.start < pos:
+        low = None  # the day it was said: an upper bound for the event
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    return low, high, best.text
+
+
+def _stated_number(count: Count) -> tuple[int | None, int | None]:
+    """Return (low, high) of a count, keeping the stated figure for 'more than N' (EVENTS.md)."""
+    low, high = count.low, count.high
+    if count.qualifier in ("more_than", "at_least") and low is not None:
+        digits = re.sub(r"[^\d]", "", count.text)
+        if digits.isdigit() and int(digits) in (low - 1, low):
+            low = int(digits)
+    if low is not None and low < 0:
+        low = 0
+    if low is not None and high is not None and high < low:
+        high = low
+    return low, high
+
+
+def _find_counts(text: str) -> list[Count]:
+    """Counts in a sentence (empty on any reader failure)."""
+    try:
+        from analysis.numbers import find_counts
+        return [c for c in find_counts(text) if 0 <= c.start <= c.end <= len(text)]
+    except Exception:
+        return []
+
+
+# ----------------------------------------------------------------------------------------------
+# the extractor
+
+
+class _Extractor:
+    """Reads one article sentence by sentence."""
+
+    def __init__(self, article: Article, gaz: object) -> None:
+        self.article = article
+        self.gaz = gaz
+        self.text = article.text or ""
+        self.pub_high = _pub_high(article.published, article.published_precision or "day")
+        self.sents: list[_Sent] = []
+        self.drafts: list[_Draft] = []
+        self.tallies: list[Tally] = []
+        self.speakers: dict[str, str] = {}
+        self.denials: list[tuple[int, str, Claim, set[str], bool]] = []
+
+    # -- setup -----------------------------------------------------------------------------
+    def prepare(self) -> None:
+        """Split sentences and find the place references of each."""
+        from analysis.places import find_places
+        sentences = list(self.article.sentences) or _split(self.text)
+        try:
+            pms = sorted(find_places(self.text, self.gaz), key=lambda p: (p.start, p.end))
+        except Exception:
+            pms = []
+        history: list[list[_Ref]] = []
+        j = 0
+        for sent in sentences:
+            stext = self.text[sent.start:sent.end] if 0 <= sent.start <= sent.end <= len(self.text) else sent.text
+            while j < len(pms) and pms[j].start < sent.start:
+                j += 1
+            k = j
+            mine = []
+            while k < len(pms) and pms[k].end <= sent.end:
+                mine.append(pms[k])
+                k += 1
+            spans = [(a.start, a.end) for a in claims.find_attributions(stext, self.speakers)
+                     if a.form in ("forward", "inverted", "according", "quoted")]
+            spans = [(s, e) for s, e in spans if e - s < 160]
+            refs = _sentence_refs(stext, sent.start, mine, self.gaz, history, spans)
+            self.sents.append(_Sent(sentence=sent, text=stext, refs=refs, speaker_spans=spans))
+            history.append(refs)
+
+    # -- main loop ---------------------------------------------------------------------------
+    def run(self) -> ArticleResult:
+        """Extract mentions and tallies from every sentence, then apply denials."""
+        self.prepare()
+        for i, s in enumerate(self.sents):
+            for name, cls in claims.speaker_names(s.text, self.speakers).items():
+                self.speakers.setdefault(name, cls)
+            if not _PRECHECK.search(s.text):
+                continue
+            n_before = len(self.drafts)
+            self._sentence(i, s)
+            self._tallies(i, s)
+            if len(self.drafts) == n_before:
+                self._denial_directive(i, s)
+        self._apply_denials()
+        return self._result()
+
+    def _claim(self, i: int, pos: int) -> Claim:
+        """The claim covering position `pos` of sentence i."""
+        s = self.sents[i]
+        before = self.sents[i - 1].text if i > 0 else ""
+        after = self.sents[i + 1].text if i + 1 < len(self.sents) else ""
+        return claims.find_claim(s.text, before, after, self.speakers, anchor=pos)
+
+    # -- one sentence ------------------------------------------------------------------------
+    def _sentence(self, i: int, s: _Sent) -> None:
+        """Find triggers in a sentence and turn them into draft mentions."""
+        text = s.text
+        if _CONDITIONAL_START.match(text):
+            return
+        dates_cache: list[list] = []
+
+        def dates() -> list:
+            if not dates_cache:
+                try:
+                    from analysis.dates import find_dates
+                    dates_cache.append(find_dates(text, self.article.published, self.article.published_precision or "day"))
+                except Exception:
+                    dates_cache.append([])
+            return dates_cache[0]
+
+        found: dict[tuple[str, str], dict] = {}
+        taken: list[tuple[int, int]] = []
+        for kind, rx, voice in _TRIGGERS:
+            for m in rx.finditer(text):
+                if any(a <= m.start() < b for a, b in taken):
+                    continue
+                if any(a <= m.start() < b for a, b in s.speaker_spans) and kind != "fled":
+                    continue
+                results = self._trigger(i, s, kind, voice, m)
+                if not results:
+                    continue
+                taken.append((m.start(), m.end()))
+                for res in results:
+                    key = (res["type"], res["key"])
+                    res["date"] = _pick_date(dates(), m.start(), text, self.pub_high) if res.get("date") is None else res["date"]
+                    if res.get("open_low"):
+                        res["date"] = (None, res["date"][1], res["date"][2])
+                    old = found.get(key)
+                    if old is None:
+                        found[key] = res
+                    else:
+                        if res["priority"] > old["priority"]:
+                            res["outcomes"] = old["outcomes"] | res["outcomes"]
+                            res["related"] = old["related"] | res["related"]
+                            found[key] = res
+                        else:
+                            old["outcomes"] |= res["outcomes"]
+                            old["related"] |= res["related"]
+        for res in sorted(found.values(), key=lambda r: r["pos"]):
+            self._emit(i, s, res)
+
+    def _trigger(self, i: int, s: _Sent, kind: str, voice: str, m: re.Match[str]) -> list[dict]:
+        """Interpret one trigger; returns zero or more mention drafts as dicts."""
+        text = s.text
+        noun = m.group(0).lower().startswith("fall of")
+        if kind != "fled" and _modal(text, m.start(), m.end(), noun):
+            return []
+        negated = _negated(text, m.start())
+        if kind == "fled":
+            return self._fled(i, s, m, negated)
+        # passive use of an active verb ("was captured", "captured by the Taliban")
+        if voice == "active" and kind in ("capture", "entry", "repel"):
+            if _PASSIVE_AUX.search(text[max(0, m.start() - 30):m.start()]) and not re.match(
+                r"(?:took|take|taken|taking|seized|captured)\s+(?:control|over)", m.group(0), re.I
+            ) and not re.search(r"\b(?:had|has|have)\s+(?:\w+ly\s+)?$", text[max(0, m.start() - 20):m.start()], re.I):
+                voice = "passive"
+            elif _BY_AGENT.match(text[m.end():m.end() + 30]) and not re.search(r"\b(?:has|have|had)\s+$", text[:m.start()]):
+                voice = "passive"
+            if re.match(r"(?:taken|captured|seized|overrun)$", m.group(0), re.I) and re.search(
+                    r"\b(?:has|have|had)\s+(?:\w+ly\s+)?$", text[max(0, m.start() - 20):m.start()], re.I):
+                voice = "active"
+        # who acts: the government retaking is not a Taliban capture
+        if kind == "capture" and voice == "active":
+            agent = text[_scope_before(text, m.start(), 80):m.start()]
+            if _GOV_AGENT.search(agent) and not _TALIBAN_AGENT.search(agent):
+                if re.match(r"(?:lost)", m.group(0), re.I):
+                    pass
+                else:
+                    kind = "repel"
+        if kind == "repel" and re.match(r"re-?t|recaptur|(?:took|take|taken|taking)\s+back|wrest|regain", m.group(0), re.I):
+            agent = text[_scope_before(text, m.start(), 80):m.start()]
+            if _TALIBAN_AGENT.search(agent) and not _GOV_AGENT.search(agent) and not re.search(r"\bwe\b", agent, re.I):
+                kind = "capture"
+        if voice == "active":
+            lo, hi = m.end(), _scope_after(text, m.end())
+        else:
+            lo, hi = _scope_before(text, m.start()), m.start()
+        out: list[dict] = []
+        # buildings seized inside a city mean the city was entered
+        if kind == "capture" and voice == "active" and _BUILDING_AFTER.match(text[m.end():m.end() + 80]):
+            cap = self._city_in_sentence(s, allow_peripheral=True)
+            if cap is not None:
+                out.append(self._capital_result("entry", cap, m, {"unknown"}, negated))
+            return out
+        if kind == "repel" and _BUILDING_AFTER.match(text[m.end():m.end() + 80]):
+            cap = self._city_in_sentence(s, allow_peripheral=True, need_after=m.end())
+            if cap is not None:
+                out.append(self._capital_result("repel", cap, m, {"repelled"}, negated))
+            return out
+        if kind in ("capture", "state"):
+            counted = self._counted(i, s, m, lo, hi, voice, negated)
+            if counted:
+                return counted
+        refs = [r for r in s.refs if lo <= r.start and r.end <= hi + 1 and not r.in_speaker]
+        if voice == "passive":
+            refs = list(reversed(refs))
+        if kind == "nth":
+            refs = [r for r in reversed([r for r in s.refs if r.end <= m.start() and not r.in_speaker])][:3]
+        for r in refs:
+            if r.peripheral:
+                continue
+            cap = _as_capital(r, self.gaz)
+            if cap is not None:
+                if kind in ("capture", "nth", "state"):
+                    return [self._capital_result(kind, cap, m, {"fell"}, negated)]
+                if kind == "entry":
+                    return [self._capital_result(kind, cap, m, set(), negated)]
+                if kind == "repel":
+                    return [self._capital_result(kind, cap, m, {"repelled"}, negated, open_low=True)]
+                if kind == "contested":
+                    return [self._capital_result(kind, cap, m, {"contested"}, negated)]
+            if kind in ("capture", "state"):
+                dist = _as_district(r, self.gaz)
+                if dist is not None:
+                    return self._district_list(s, r, m, lo, hi, voice, negated)
+                if _as_province(r, self.gaz) is not None:
+                    # "captured Badakhshan province" alone is not a counted mention; keep looking
+                    continue
+        if kind == "capture" and voice == "active":
+            cw = _CROSSING_WITH.search(text, lo, min(len(text), hi + 120))
+            if cw and not any(_as_district(r, self.gaz) for r in refs):
+                country = COUNTRY_WORDS.get(cw.group("c").lower(), "")
+                crossing = self._crossing_in_article(i, country) if country else None
+                if crossing is not None:
+                    dist = _crossing_district(crossing, self.gaz)
+                    return [self._district_result(dist, crossing, m, negated)]
+        return out
+
+    # -- event builders ----------------------------------------------------------------------
+    def _capital_result(self, kind: str, cap: Place, m: re.Match[str], outcomes: set[str], negated: bool,
+                        open_low: bool = False) -> dict:
+        """A capital_entered draft."""
+        priority = {"entry": 3, "capture": 3, "nth": 3, "state": 2, "contested": 2, "repel": 1}.get(kind, 1)
+        return {"type": "capital_entered", "key": _place_id(cap), "place": cap, "pos": m.start(),
+                "outcomes": set(outcomes), "negated": negated, "priority": priority, "open_low": open_low,
+                "related": {_place_id(cap)}, "count": None, "count_text": "", "destination": "", "province": cap.province}
+
+    def _district_result(self, dist: Place, crossing: Place | None, m: re.Match[str], negated: bool) -> dict:
+        """A named district_seized draft."""
+        related = {_place_id(dist)} | ({_place_id(crossing)} if crossing is not None else set())
+        return {"type": "district_seized", "key": _place_id(dist), "place": dist, "pos": m.start(),
+                "outcomes": set(), "negated": negated, "priority": 2, "related": related, "count": None,
+                "count_text": "", "destination": "", "province": dist.province}
+
+    def _counted_result(self, prov: Place, m: re.Match[str], count: Count | None, count_text: str,
+                        kind_key: str, negated: bool) -> dict:
+        """A counted district_seized draft whose place is a province."""
+        return {"type": "district_seized", "key": f"{_place_id(prov)}|{kind_key}", "place": prov, "pos": m.start(),
+                "outcomes": set(), "negated": negated, "priority": 2, "related": {_place_id(prov)},
+                "count": count, "count_text": count_text, "destination": "", "province": prov.name}
+
+    def _district_list(self, s: _Sent, first: _Ref, m: re.Match[str], lo: int, hi: int, voice: str,
+                       negated: bool) -> list[dict]:
+        """Named districts, including lists ('the districts of A, B and C', 'A and B districts')."""
+        text = s.text
+        refs = [r for r in s.refs if not r.in_speaker and r.kind == "named"]
+        idx = refs.index(first) if first in refs else -1
+        chosen = [first]
+        if idx >= 0:
+            j = idx + 1
+            while j < len(refs):
+                gap = text[chosen[-1].end:refs[j].start]
+                if re.fullmatch(r"\s*(?:districts?\s*)?(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*|\s+as\s+well\s+as\s+)"
+                                r"(?:the\s+)?(?:districts?\s+of\s+)?", gap, re.I):
+                    if _as_district(refs[j], self.gaz) is None:
+                        break
+                    chosen.append(refs[j])
+                    j += 1
+                else:
+                    break
+            j = idx - 1
+            while j >= 0 and voice == "passive":
+                gap = text[refs[j].end:chosen[0].start]
+                if re.fullmatch(r"\s*(?:,\s*|\s+and\s+|,\s*and\s+)", gap, re.I) and _as_district(refs[j], self.gaz):
+                    chosen.insert(0, refs[j])
+                    j -= 1
+                else:
+                    break
+        out = []
+        for r in chosen:
+            dc = _as_district(r, self.gaz)
+            if dc is not None:
+                out.append(self._district_result(dc[0], dc[1], m, negated))
+        return out
+
+    def _counted(self, i: int, s: _Sent, m: re.Match[str], lo: int, hi: int, voice: str, negated: bool) -> list[dict]:
+        """Counted district mentions: 'five districts in P', 'all districts of P', 'most of P'."""
+        text = s.text
+        span = text[lo:hi]
+        # a number right before "districts"
+        for c in _find_counts(text):
+            if not (lo <= c.start and c.end <= hi):
+                continue
+            link = _AFTER_DISTRICTS_LINK.match(text[c.end:])
+            if not link or not re.search(r"district", link.group(0), re.I):
+                continue
+            if c.qualifier == "vague" or not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                                                       r"eleven|twelve|\w+teen|twenty|thirty|forty|fifty|a\s+dozen|"
+                                                       r"half\s+a\s+dozen)\b", c.text, re.I):
+                continue
+            prov = self._province_at(s, i, c.end + link.end(), linked=link.group(0).rstrip().lower().endswith(
+                ("of", "in", "across", "within", "from", "the")) or bool(re.search(r"\b(?:of|in|across|within|from)\b", link.group(0))))
+            if prov is None:
+                return []
+            ctext = f"{c.text} districts" if "district" not in c.text.lower() else c.text
+            return [self._counted_result(prov, m, c, ctext, "n", negated)]
+        q = _QUANT_DISTRICTS.search(span)
+        if q:
+            word = q.group("q").lower()
+            kind_key = "most" if word.startswith("most") else "all"
+            ctext = "most districts" if kind_key == "most" else "all districts"
+            end = lo + q.end()
+            link = re.match(r"\s+(?:outside\s+the\s+(?:provincial\s+)?capital\s+)?(?:of|in|across|within)\s+(?:the\s+)?"
+                            r"(?:(?:\w+ern|key|strategic)\s+)*", text[end:])
+            prov = None
+            if link:
+                prov = self._province_at(s, i, end + link.end(), linked=True)
+            if prov is None:
+                prov = self._province_before(s, lo + q.start()) or self._recent_province(i, s, lo + q.start())
+            if prov is None:
+                return []
+            return [self._counted_result(prov, m, None, ctext, kind_key, negated)]
+        # "most of P province" / "the rest of P"
+        for r in s.refs:
+            if not (lo <= r.start <= hi) or r.in_speaker:
+                continue
+            prov = _as_province(r, self.gaz)
+            if prov is None or not (r.province_word or _as_capital(r, self.gaz) is None):
+                continue
+            mo = _MOST_OF.search(text[max(0, r.start - 60):r.start])
+            if mo:
+                word = mo.group("q").lower()
+                kind_key = "all" if word in ("the rest", "the remainder", "all") else "most"
+                ctext = "all districts" if kind_key == "all" else "most"
+                return [self._counted_result(prov, m, None, ctext, kind_key, negated)]
+        if voice == "passive":
+            for r in s.refs:
+                if r.end <= m.start() and not r.in_speaker:
+                    mo = _MOST_OF.search(text[max(0, r.start - 60):r.start])
+                    prov = _as_province(r, self.gaz)
+                    if mo and prov is not None and lo <= r.start:
+                        word = mo.group("q").lower()
+                        kind_key = "all" if word in ("the rest", "the remainder", "all") else "most"
+                        return [self._counted_result(prov, m, None, "all districts" if kind_key == "all" else "most",
+                                                     kind_key, negated)]
+        return []
+
+    def _province_at(self, s: _Sent, i: int, pos: int, linked: bool) -> Place | None:
+        """The province named (or referred to) right at position `pos`."""
+        if not linked:
+            m = re.match(r"\s*(?:of|in|across)\s+(?:the\s+)?", s.text[pos:])
+            if not m:
+                return None
+            pos += m.end()
+        for r in s.refs:
+            if r.start >= pos - 1 and r.start <= pos + 25:
+                prov = _as_province(r, self.gaz)
+                if prov is not None:
+                    return prov
+                if r.place.province and r.place.place_type == "capital" and not r.province_word:
+                    try:
+                        return self.gaz.province(r.place.province)  # type: ignore[attr-defined]
+                    except Exception:
+                        return None
+            if r.start > pos + 25:
+                break
+        return None
+
+    def _province_before(self, s: _Sent, pos: int) -> Place | None:
+        """A possessive province right before a quantifier ('Badghis's districts')."""
+        return None
+
+    def _recent_province(self, i: int, s: _Sent, pos: int) -> Place | None:
+        """The province the passage is about: named in this sentence or the two before."""
+        pools = [[r for r in s.refs if r.start < pos] + [r for r in s.refs if r.start >= pos]]
+        pools += [self.sents[j].refs for j in range(i - 1, max(-1, i - 3), -1)]
+        if i + 1 < len(self.sents):
+            pools.append(self.sents[i + 1].refs)
+        for pool in pools:
+            for r in reversed(pool):
+                prov = _as_province(r, self.gaz)
+                if prov is not None and (r.province_word or r.kind != "named" or _as_capital(r, self.gaz) is None):
+                    return prov
+                if r.place.place_type in ("capital", "district", "border_crossing") and r.place.province:
+                    try:
+                        p = self.gaz.province(r.place.province)  # type: ignore[attr-defined]
+                    except Exception:
+                        p = None
+                    if p is not None:
+                        return p
+        return None
+
+    def _city_in_sentence(self, s: _Sent, allow_peripheral: bool = False, need_after: int = -1) -> Place | None:
+        """The provincial capital a sentence is set in (for buildings seized or retaken)."""
+        for r in s.refs:
+            if r.in_speaker or (r.peripheral and not allow_peripheral):
+                continue
+            if need_after >= 0 and r.start < need_after:
+                continue
+            cap = _as_capital(r, self.gaz)
+            if cap is not None:
+                return cap
+        return None
+
+    def _crossing_in_article(self, i: int, country: str) -> Place | None:
+        """The nearest named border crossing with `country` in the article."""
+        order = sorted(range(len(self.sents)), key=lambda j: (abs(j - i), j))
+        for j in order:
+            for r in self.sents[j].refs:
+                for p in _readings(r):
+                    if p.place_type == "border_crossing" and _neighbour(p) == country:
+                        return p
+        return None
+
+    def _recent_crossing(self, i: int, s: _Sent, pos: int) -> Place | None:
+        """A border crossing named in this sentence (before pos) or the three before."""
+        pools = [[r for r in s.refs if r.start < pos]] + [self.sents[j].refs for j in range(i - 1, max(-1, i - 4), -1)]
+        for pool in pools:
+            for r in reversed(pool):
+                for p in _readings(r):
+                    if p.place_type == "border_crossing":
+                        return p
+        return None
+
+    # -- troops who fled ---------------------------------------------------------------------
+    def _fled(self, i: int, s: _Sent, m: re.Match[str], negated: bool) -> list[dict]:
+        """A troops_fled draft when Afghan forces flee, cross a border or abandon posts."""
+        text = s.text
+        if _modal(text, m.start(), m.end()):
+            return []
+        verb = m.group(0).lower()
+        lo = _scope_before(text, m.start(), 120)
+        subject_zone = text[max(0, m.start() - 110):m.start()]
+        # nearest person noun before the verb decides who fled
+        troop = list(_TROOP_RE.finditer(subject_zone))
+        other = list(_NOT_TROOP_RE.finditer(subject_zone))
+        t_pos = troop[-1].start() if troop else -1
+        o_pos = other[-1].start() if other else -1
+        if verb.startswith(("given", "granted", "provided", "offered", "gave", "give")):
+            after_zone = text[m.end():m.end() + 80]
+            if _TROOP_RE.search(after_zone) and not _NOT_TROOP_RE.search(after_zone[:40]):
+                t_pos, o_pos = 10 ** 6, -1
+        if t_pos < 0 or o_pos > t_pos:
+            return []
+        if troop and _FOREIGN_TROOP_RE.search(subject_zone[max(0, t_pos - 40):t_pos + 30]):
+            return []
+        if troop and re.match(r"(?:fighters|forces)", troop[-1].group(0), re.I) and re.search(
+                r"\btaliban\b", subject_zone[max(0, t_pos - 20):t_pos], re.I):
+            return []
+        if _NOT_FLED_ACT.search(text[lo:m.start()]) and not re.search(r"\bwho\s+(?:had\s+)?$", text[:m.start()]):
+            if not re.search(r"returning|returned", text[m.end():], re.I) or "surrender" in text[lo:m.start()].lower():
+                return []
+        if re.search(r"\bgave\s+themselves\s+up\b", text, re.I):
+            return []
+        if verb.startswith(("flee", "fleeing")) and re.search(r"\b(?:forc\w+|mak\w+|caus\w+|drive\w*)\s+(?:\w+\s+){0,3}$",
+                                                              text[max(0, m.start() - 50):m.start()], re.I):
+            return []
+        hi = _scope_after(text, m.end(), 140)
+        dest = ""
+        for cm in _COUNTRY_RE.finditer(text, m.end(), hi):
+            dest = COUNTRY_WORDS[cm.group(1).lower()]
+            break
+        if not dest and re.search(r"territory|soil", verb):
+            cm = _COUNTRY_RE.search(verb)
+            if cm:
+                dest = COUNTRY_WORDS[cm.group(1).lower()]
+        crossing = None
+        if re.search(r"via|through|crossing", text[m.end():hi] + text[lo:m.start()], re.I) or _ACROSS_BORDER.search(
+                verb + text[m.end():hi]):
+            crossing = self._recent_crossing(i, s, len(text))
+        if not dest and _ACROSS_BORDER.search(verb + text[m.end():hi]):
+            if crossing is not None:
+                dest = _neighbour(crossing)
+            if not dest:
+                fs = _FOREIGN_SOURCE.search(text)
+                if fs:
+                    dest = COUNTRY_WORDS.get(fs.group(1).lower(), "")
+        province = ""
+        if crossing is not None:
+            province = crossing.province
+        if not province:
+            for r in s.refs:
+                if r.place.place_type in ("province", "capital", "district", "border_crossing"):
+                    province = r.place.province or (r.place.name if r.place.place_type == "province" else "")
+                    if province:
+                        break
+        if not dest and province and _ACROSS_BORDER.search(verb + text[m.end():hi]):
+            dest = PROVINCE_NEIGHBOUR.get(_norm(province), "")
+        count = self._troop_count(text, m.start())
+        related: set[str] = set()
+        if crossing is not None:
+            related.add(_place_id(crossing))
+        if dest:
+            place = _country_place(dest, self.gaz)
+            related.add(f"country:{dest}")
+        else:
+            place = None
+            refs = [r for r in s.refs if not r.in_speaker and r.place.place_type != "country"]
+            after_refs = [r for r in refs if r.start >= m.end() and r.start <= hi]
+            before_refs = [r for r in refs if r.end <= m.start()]
+            for r in after_refs + list(reversed(before_refs)):
+                cap = _as_capital(r, self.gaz)
+                if cap is not None:
+                    place = cap
+                    break
+                d = _as_district(r, self.gaz)
+                if d is not None:
+                    place = d[0]
+                    break
+                p = _as_province(r, self.gaz)
+                if p is not None:
+                    place = p
+                    break
+            if place is None:
+                return []
+            province = place.province or (place.name if place.place_type == "province" else province)
+            related.add(_place_id(place))
+        return [{"type": "troops_fled", "key": dest or _place_id(place), "place": place, "pos": m.start(),
+                 "outcomes": set(), "negated": negated, "priority": 2, "related": related, "count": count,
+                 "count_text": count.text if count else "", "destination": dest, "province": province,
+                 "actor": "afghan_forces"}]
+
+    def _speaker_spans_of(self, text: str) -> list[tuple[int, int]]:
+        """Speaker spans of the sentence with this text."""
+        for s in self.sents:
+            if s.text == text:
+                return s.speaker_spans
+        return []
+
+    def _troop_count(self, text: str, pos: int) -> Count | None:
+        """The number of people who fled: a count just before a troop noun, nearest the verb."""
+        best = None
+        spans = self._speaker_spans_of(text)
+        for c in _find_counts(text):
+            if any(a <= c.start < b for a, b in spans):
+                continue
+            follow = text[c.end:c.end + 70]
+            if re.match(r"\s*(?:%|percent|per\s+cent|km|kilomet|miles?|days?|hours?|years?|districts?|provinces?)",
+                        follow, re.I):
+                continue
+            if not _TROOP_RE.search(follow[:60]):
+                continue
+            if best is None or abs(c.start - pos) < abs(best.start - pos):
+                best = c
+        return best
+
+    # -- emit --------------------------------------------------------------------------------
+    def _emit(self, i: int, s: _Sent, res: dict) -> None:
+        """Turn a draft dict into a Mention with claim, stance, date and outcome."""
+        place: Place = res["place"]
+        claim = self._claim(i, res["pos"])
+        stance = claim.stance
+        if stance == "denied" and not re.search(r"\b(?:deni\w*|deny|reject\w*|dismiss\w*|refut\w*)\b", claim.cue, re.I):
+            stance = "asserted"  # a control statement elsewhere in the sentence is not this mention's denial
+        if res["negated"]:
+            stance = "denied"
+        low, high, dtext = res["date"]
+        outcome = ""
+        if res["type"] == "capital_entered":
+            outcome = self._outcome(i, place, res["outcomes"])
+        count: Count | None = res.get("count")
+        c_low, c_high = _stated_number(count) if count is not None else (None, None)
+        mention = Mention(
+            mention_id="", article_id=self.article.article_id, event_type=res["type"],
+            place=place.name, place_type=place.place_type, province=res.get("province") or place.province,
+            destination=res.get("destination", ""), date_low=low, date_high=high, date_text=dtext,
+            count_low=c_low, count_high=c_high, count_text=res.get("count_text", ""), outcome=outcome,
+            claimant=claim.claimant, stance=stance, sentence=s.text, char_start=s.sentence.start,
+            char_end=s.sentence.end, place_id=place.place_id, latitude=place.latitude, longitude=place.longitude,
+            actor=res.get("actor", "taliban"), count_qualifier=count.qualifier if count is not None else
+            ("all" if res.get("count_text", "").startswith("all") else "most" if res.get("count_text", "").startswith("most") else ""),
+            claim_cue=claim.cue,
+        )
+        self.drafts.append(_Draft(mention, i, res["pos"], frozenset(res["related"]), res["priority"]))
+        # "the Taliban claimed X, but officials denied it"
+        if stance == "asserted":
+            for att in claims.find_attributions(s.text, self.speakers):
+                if att.stance == "denied" and att.start > res["pos"] and att.claimant != claim.claimant and \
+                        _DENY_OBJECT.search(s.text[att.start:att.end + 40]):
+                    denial = replace(mention, claimant=att.claimant if att.claimant != "pronoun" else "unknown",
+                                     stance="denied", claim_cue=att.cue)
+                    self.drafts.append(_Draft(denial, i, att.start, frozenset(res["related"]), 0))
+                    break
+
+    def _outcome(self, i: int, place: Place, own: set[str]) -> str:
+        """What followed an entry: the strongest cue in the sentence and its neighbours about the same city."""
+        best = max(own, key=lambda o: _OUTCOME_RANK.get(o, 0)) if own else "unknown"
+        pid = _place_id(place)
+        for j in (i, i + 1, i - 1):
+            if not 0 <= j < len(self.sents):
+                continue
+            sj = self.sents[j]
+            caps = {_place_id(c) for r in sj.refs if not r.in_speaker and not r.peripheral
+                    for c in [_as_capital(r, self.gaz)] if c is not None}
+            if caps and pid not in caps:
+                continue
+            if j != i and not caps and not re.search(r"\b(?:city|town|capital|they|enemy|taliban|advance|attack)\b",
+                                                     sj.text, re.I):
+                continue
+            for name, rx in _OUTCOME_CUES:
+                if rx.search(sj.text) and _OUTCOME_RANK[name] > _OUTCOME_RANK.get(best, 0):
+                    if name == "repelled" and re.search(r"\boutskirts\b[^.]{0,40}cleared", sj.text, re.I) and \
+                            not re.search(r"(?:city|town)\s+(?:was|has\s+been|had\s+been)\s+cleared", sj.text, re.I):
+                        continue
+                    best = name
+        return best or "unknown"
+
+    # -- denials -----------------------------------------------------------------------------
+    def _denial_directive(self, i: int, s: _Sent) -> None:
+        """Remember a denial sentence ('denied the reports', 'still under government control')."""
+        text = s.text
+        explicit = bool(_DENY_OBJECT.search(text)) and bool(
+            re.search(r"\b(?:deni\w*|deny|reject\w*|dismiss\w*|refut\w*|false|baseless|untrue|propaganda)\b", text, re.I))
+        control = bool(_GOV_CONTROL_STILL.search(text))
+        if not explicit and not control:
+            return
+        claim = claims.find_claim(text, self.sents[i - 1].text if i > 0 else "",
+                                  self.sents[i + 1].text if i + 1 < len(self.sents) else "", self.speakers)
+        ids: set[str] = set()
+        for r in s.refs:
+            if r.in_speaker:
+                continue
+            for p in _readings(r)[:1]:
+                ids.add(_place_id(p))
+                if p.place_type == "border_crossing":
+                    ids.add(_place_id(_crossing_district(p, self.gaz)))
+                if p.place_type == "district":
+                    pass
+        if not ids and not explicit:
+            return
+        self.denials.append((i, "explicit" if explicit else "control", claim, ids, explicit))
+
+    def _apply_denials(self) -> None:
+        """Add a denied mention for each asserted mention a denial sentence refers to."""
+        for i, how, claim, ids, explicit in self.denials:
+            s = self.sents[i]
+            if ids:
+                targets = [d for d in self.drafts if d.mention.stance == "asserted" and d.related & ids
+                           and (explicit or d.sent_index != i)]
+                if explicit:
+                    targets = [d for d in targets if i - 6 <= d.sent_index <= i]
+            else:
+                targets = [d for d in self.drafts if d.mention.stance == "asserted" and i - 2 <= d.sent_index < i]
+            seen: set[tuple[str, str]] = set()
+            outcome = ""
+            for name, rx in _OUTCOME_CUES:
+                if name == "repelled" and rx.search(s.text):
+                    outcome = "repelled"
+            for d in sorted(targets, key=lambda d: (d.sent_index, d.pos)):
+                key = (d.mention.event_type, d.mention.destination or d.mention.place_id or d.mention.place)
+                if key in seen:
+                    continue
+                seen.add(key)
+                m = d.mention
+                denial = replace(m, claimant=claim.claimant, stance="denied", sentence=s.text,
+                                 char_start=s.sentence.start, char_end=s.sentence.end, claim_cue=claim.cue,
+                                 outcome=(outcome or m.outcome) if m.event_type == "capital_entered" else m.outcome)
+                self.drafts.append(_Draft(denial, i, 0, d.related, 0))
+
+    # -- tallies ----------------------------------------------------------------------------
+    def _tallies(self, i: int, s: _Sent) -> None:
+        """Claimed national totals of districts ('the Taliban says it holds more than 200 districts')."""
+        text = s.text
+        if not _DISTRICT_WORD.search(text):
+            return
+        for c in _find_counts(text):
+            link = re.match(r"\s+(?:(?:more|other|rural|key|of\s+(?:the\s+country's|afghanistan's|the)\s+\d[\d,]*)\s+){0,2}"
+                            r"districts?\b", text[c.end:])
+            if not link:
+                continue
+            if c.qualifier == "vague" or not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                                                       r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                                                       r"hundred)\b", c.text, re.I):
+                continue
+            if re.search(r"(?:'s|’s)\s+$|\bof\s+(?:the|its|their)\s+$|\btotal\s+of\s+$|\bout\s+of\s+$", text[max(0, c.start - 20):c.start], re.I):
+                continue
+            after = text[c.end + link.end():c.end + link.end() + 60]
+            tail = re.match(r"\s+(?:of|in|across|within)\s+(?:the\s+)?(?:\w+ern\s+)?(\w[\w\-]*)", after)
+            scope = "national"
+            if tail and not _NATIONAL.search(after[:40]):
+                prov = self._province_at(s, i, c.end + link.end(), linked=False)
+                if prov is not None:
+                    continue  # a counted event, not a national tally
+            clause_lo = _scope_before(text, c.start, 200)
+            clause = text[max(0, clause_lo - 10):c.end + link.end() + 40]
+            if not _HOLD_VERB.search(clause):
+                continue
+            claim = self._claim(i, c.start)
+            if claim.claimant == "unknown":
+                continue
+            low, high = _stated_number(c)
+            self.tallies.append(Tally(
+                article_id=self.article.article_id, date=self.pub_high if self.article.published_precision == "day"
+                or not self.article.published_precision else self.article.published,
+                claimant=claim.claimant, scope=scope, unit="districts", count_low=low, count_high=high,
+                count_text=c.text, sentence=text, char_start=s.sentence.start, char_end=s.sentence.end,
+                qualifier=c.qualifier))
+
+    # -- result ------------------------------------------------------------------------------
+    def _result(self) -> ArticleResult:
+        """Number the mentions in reading order."""
+        drafts = sorted(self.drafts, key=lambda d: (d.sent_index, d.pos, d.mention.event_type, d.mention.place,
+                                                    d.mention.stance))
+        mentions = [replace(d.mention, mention_id=f"{self.article.article_id}-m{n:03d}")
+                    for n, d in enumerate(drafts, start=1)]
+        return ArticleResult(article=self.article, mentions=mentions, tallies=list(self.tallies))
+
+
+def _split(text: str) -> list[Sentence]:
+    """Split text into sentences with the project's splitter."""
+    from analysis.sentences import split_sentences
+    return split_sentences(text)
+
+
+def extract_article(article: Article, gazetteer: object | None = None) -> ArticleResult:
+    """Return the event mentions and district tallies of one cleaned article."""
+    if gazetteer is None:
+        from analysis.gazetteer import load_gazetteer
+        gazetteer = load_gazetteer()
+    if not article.text or not (article.status.startswith("ok") or article.status == ""):
+        return ArticleResult(article=article)
+    return _Extractor(article, gazetteer).run()
+
+
+def extract_text(text: str, published: date | None, article_id: str = "t", precision: str = "day",
+                 gazetteer: object | None = None) -> ArticleResult:
+    """Return mentions and tallies of a bare text published on `published` (splits sentences itself)."""
+    article = Article(article_id=article_id, path="", text=text, published=published,
+                      published_precision=precision if published is not None else "",
+                      sentences=tuple(_split(text)))
+    return extract_article(article, gazetteer)
+
+
+def iter_mentions(results: Iterable[ArticleResult]) -> list[Mention]:
+    """Flatten the mentions of several article results."""
+    return [m for r in results for m in r.mentions]

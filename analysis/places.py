@@ -1,0 +1,412 @@
+"""Find gazetteer places named in text and resolve each to one reading by its context."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.gazetteer import (
+    TYPE_ORDER,
+    Gazetteer,
+    consonant_count,
+    fold_token,
+    key_of_tokens,
+    load_gazetteer,
+    normalize_name,
+    skeleton,
+)
+from analysis.records import Place, PlaceMention
+
+# Names that are also English words, person names, tribes or places elsewhere in the region:
+# they resolve only next to "district" (or "crossing"/"border"/"port") or in a list of districts.
+CONTEXT_ONLY_NAMES: tuple[str, ...] = (
+    "Achin", "Ahmad Aba", "Ahmadaba", "Ahmadabad", "Ali Abad", "Aliabad", "Anaba", "Andar", "Argo",
+    "Argu", "Asmar", "Awba", "Azra", "Bak", "Bangi", "Burka", "Burqa", "Chak", "Chal", "Charsada",
+    "Chahar Sadra", "Daman", "Dand", "Dara", "Dawlat Shah", "Dawlat Yar", "Dawlatshah", "Dawlatyar",
+    "Dila", "Doshi", "Dowlatyar", "Dushi", "Farsi", "Gayan", "Gelan", "Gero", "Ghaziabad",
+    "Ghulam Khan", "Gilan", "Giro", "Golestan", "Gomal", "Gulam Khan", "Gulistan", "Gurbaz",
+    "Gurbuz", "Jaji", "Jani Khel", "Janikhel", "Jurm", "Kaiti", "Kakar", "Kama", "Kang", "Khadir",
+    "Khash", "Khedir", "Khoja Bahauddin", "Khoshi", "Khushi", "Khwaja Bahauddin",
+    "Khwaja Bahawuddin", "Kiti", "Kohistan", "Kot", "Mandol", "Maruf", "Maroof", "Mata Khan",
+    "Mizan", "Mohammad Agha", "Mohammad Aghah", "Muhammad Agha", "Musa Khel", "Musakhel", "Narang",
+    "Nari", "Nawa", "Nika", "Obe", "Obeh", "Panjab", "Pato", "Patu", "Qaisar", "Qalandar", "Qaysar",
+    "Reg", "Rukha", "Rokha", "Sabari", "Saghar", "Said Karam", "Said Khel", "Sayad", "Sayed Karam",
+    "Sayed Khel", "Sayd Khel", "Sayid Karam", "Sayyad", "Shahrak", "Shamal", "Sharan", "Sheikh Ali",
+    "Shekh Ali", "Sherzad", "Shiki", "Shinwari", "Shohada", "Shuhada", "Tani", "Unaba", "Wesh",
+    "Zana Khan", "Zanakhan", "Zari",
+)  # fmt: skip
+
+# Dictionary words that fold onto a place key (Cost ~ Khost, Nile ~ Nili, Calendar ~ Qalandar):
+# capitalised at the start of a sentence or in a headline they are still not places.
+ENGLISH_LOOKALIKES: frozenset[str] = frozenset(
+    """aachen argue back badges balk bangui bruckner caddies caesar calendar cash cashiered cider
+    cite cohan colander cost cot cullender cut cylinder della gere glisten gyro keto kidder kite
+    koshered kyoto mocker mosey mousey muckier narrow nellie nile nosey pate patio patti rag rig
+    shiva washer wish""".split()
+)
+
+# Names that are also common given names: not a place when a capitalised surname follows.
+PERSON_LIKE_NAMES: tuple[str, ...] = ("Farah", "Nili", "Zaranj")
+
+_HONORIFIC_RE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Gen|General|Col|Colonel|Lt|Sgt|Capt|Maj|Mullah|Mawlawi|Maulvi|Haji|"
+    r"Qari|Sheikh|Shaikh|Hazrat|Sayed|Syed|Mohammad|Muhammad|Abdul|Ahmad)\.?\s+$"
+)
+_SEPARATOR_RE = re.compile(r"[ \t\-\u2010\u2011\u2012\u2013'\u2019\u02bc`]{1,3}")
+_WORD_RE = re.compile(r"[^\W_]+")
+_CLAUSE_END_RE = re.compile(r"[.;:!?\n]")
+
+_GUARD_AFTER_RE = re.compile(
+    r"^(?:(?:\s*,\s*|\s+(?:and|or|&)\s+|\s+|[\-'\u2019]+)[A-Z][\w'\u2019\-]*){0,6}"
+    r"(?:['\u2019]s)?\s+(?:border\s+)?(?:districts?|Districts?|DISTRICTS?|crossings?|Crossing|ports?|Port)\b"
+)
+_GUARD_BEFORE_RE = re.compile(
+    r"\b(?:districts?|Districts?|crossings?|port)\s+(?:of|in|including|such\s+as|like|at|called|named)\s+"
+    r"(?:[A-Z][\w'\u2019\-]*(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+))*$"
+)
+
+_AFTER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("province", re.compile(r"^(?:['\u2019]s?)?\s+(?:provinces?|Provinces?|PROVINCES?)\b")),
+    ("province", re.compile(r"^(?:['\u2019]s?)?\s+(?:provincial|Provincial|governor|Governor)\b")),
+    ("district", re.compile(r"^(?:['\u2019]s?)?\s+(?:districts?|Districts?|DISTRICTS?)\b")),
+    ("district", re.compile(r"^\s*,\s+(?:a|the)\s+(?:[\w'\u2019\-]+\s+){0,2}district\b")),
+    (
+        "border_crossing",
+        re.compile(
+            r"^\s+(?:border\s+)?(?:crossings?|Crossings?|crossing\s+point|ports?|Port|border\s+post|"
+            r"border\s+point|dry\s+port|customs|gate|Gate|border)\b"
+        ),
+    ),
+    (
+        "capital",
+        re.compile(
+            r"^(?:['\u2019]s?)?\s+(?:city|City|CITY|cities|town|Town|airport|Airport|airfield|"
+            r"municipality|Municipality|mayor|Mayor|University|university)\b"
+        ),
+    ),
+    (
+        "capital",
+        re.compile(
+            r"^\s*,\s+(?:the\s+|a\s+|its\s+)?(?:[\w'\u2019\-]+\s+){0,3}(?:provincial\s+)?"
+            r"(?:capital|city)\b"
+        ),
+    ),
+)
+_BEFORE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("province", re.compile(r"\b(?:provinces?|Provinces?)\s+(?:of|including|such\s+as|like)\s+$")),
+    (
+        "province",
+        re.compile(
+            r"\b(?:capital|capitals|governor|governors|Governor|council|administration|police\s+chief)"
+            r"\s+of\s+$"
+        ),
+    ),
+    ("district", re.compile(r"\b(?:districts?|Districts?)\s+(?:of|including|such\s+as|like)\s+$")),
+    ("province", re.compile(r"\b(?:districts?|Districts?)\s+(?:of|in|across)\s+$")),
+    ("border_crossing", re.compile(r"\b(?:crossings?|ports?)\s+(?:of|at)\s+$")),
+    (
+        "capital",
+        re.compile(
+            r"\b(?:city|cities|town|outskirts|suburbs|edge|edges|gates|streets|centre|center|"
+            r"heart|fringes|downtown|residents)\s+of\s+$"
+        ),
+    ),
+    ("capital", re.compile(r"\b(?:capital|city|town)\s*,?\s+$")),
+)
+_LIST_SEP_RE = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")
+
+_ANAPHORA_RE = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]his)\s+(?:(?P<prov>provincial\s+capital(?:\s+city)?|provincial\s+(?:centre|center)|"
+    r"province['\u2019]s\s+capital|capital\s+of\s+the\s+province)|(?P<city>city))\b"
+)
+_OF_RE = re.compile(r"\s+of\b")
+_SURNAME_RE = re.compile(
+    r"\s+(?!(?:Province|City|District|Governor|Provincial|Airport|River|Police|Council|Municipality|"
+    r"Mayor|University|Prison)\b)[A-Z][a-z]+"
+)
+_CITY_WINDOW = 300  # "the city" refers back at most this many characters
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Keys of the guarded names, precomputed once per gazetteer."""
+
+    guarded: frozenset[str]
+    person_like: frozenset[str]
+
+
+_INDEX_CACHE: dict[int, _Index] = {}
+
+
+def _index(gz: Gazetteer) -> _Index:
+    """Return (and cache) the guarded-name keys for a gazetteer."""
+    idx = _INDEX_CACHE.get(id(gz))
+    if idx is None:
+        idx = _Index(
+            guarded=frozenset(normalize_name(n) for n in CONTEXT_ONLY_NAMES),
+            person_like=frozenset(normalize_name(n) for n in PERSON_LIKE_NAMES),
+        )
+        _INDEX_CACHE[id(gz)] = idx
+    return idx
+
+
+def _raw_matches(text: str, gz: Gazetteer) -> list[tuple[int, int, str, bool]]:
+    """Return (start, end, key, by_skeleton) for the longest capitalised name spans, left to right."""
+    toks = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]
+    n = len(toks)
+    out: list[tuple[int, int, str, bool]] = []
+    by_key = gz.by_key
+    prefixes = gz.prefixes
+    limit = gz.max_tokens + 2
+    i = 0
+    while i < n:
+        start, _, word = toks[i]
+        if not word[0].isupper():
+            i += 1
+            continue
+        final, _, linker, first_final, first_inner = fold_token(word)
+        if linker:
+            i += 1
+            continue
+        best_j, best_key = -1, ""
+        if first_final in by_key:
+            best_j, best_key = i, first_final
+        running = first_inner
+        j = i
+        if running in prefixes:
+            while j + 1 < n and j + 1 - i < limit:
+                gap = text[toks[j][1] : toks[j + 1][0]]
+                if not _SEPARATOR_RE.fullmatch(gap):
+                    break
+                j += 1
+                f_final, f_inner, f_linker, _, _ = fold_token(toks[j][2])
+                if f_linker:
+                    continue
+                cand = running + f_final
+                if cand in by_key:
+                    best_j, best_key = j, cand
+                running += f_inner
+                if running not in prefixes:
+                    break
+        if best_j >= 0:
+            out.append((start, toks[best_j][1], best_key, False))
+            i = best_j + 1
+            continue
+        hit = _skeleton_match(text, toks, i, gz)
+        if hit is not None:
+            j, key = hit
+            out.append((start, toks[j][1], key, True))
+            i = j + 1
+            continue
+        i += 1
+    return out
+
+
+def _skeleton_match(
+    text: str, toks: list[tuple[int, int, str]], i: int, gz: Gazetteer
+) -> tuple[int, str] | None:
+    """Match capitalised words whose vowels differ from a known name (Kandehar, Badakshan)."""
+    if len(toks[i][2]) < 5 or toks[i][2].lower() in ENGLISH_LOOKALIKES:
+        return None
+    words: list[str] = []
+    best: tuple[int, str] | None = None
+    j = i
+    while j < len(toks) and j - i < 3:
+        if j > i and not _SEPARATOR_RE.fullmatch(text[toks[j - 1][1] : toks[j][0]]):
+            break
+        word = toks[j][2]
+        words.append(word)
+        linker = fold_token(word)[2]
+        if not linker:
+            if not word[0].isupper():
+                break
+            skel = skeleton(key_of_tokens(words))
+            if consonant_count(skel) >= 5 and skel in gz.by_skeleton:
+                best = (j, gz.by_skeleton[skel])
+        j += 1
+    return best
+
+
+def _guard_ok(text: str, start: int, end: int) -> bool:
+    """Tell whether a context-only name stands next to "district" (or crossing/border/port)."""
+    after = text[end : end + 90]
+    cut = _CLAUSE_END_RE.search(after)
+    if cut is not None:
+        after = after[: cut.start()]
+    if _GUARD_AFTER_RE.match(after):
+        return True
+    before = text[max(0, start - 90) : start]
+    cuts = list(_CLAUSE_END_RE.finditer(before))
+    if cuts:
+        before = before[cuts[-1].end() :]
+    return _GUARD_BEFORE_RE.search(before) is not None
+
+
+def _type_cue(text: str, start: int, end: int, types: set[str]) -> str | None:
+    """Return the place type the words around a name point to, among the types it can have."""
+    after = text[end : end + 60]
+    for place_type, pattern in _AFTER_CUES:
+        if place_type in types and pattern.match(after):
+            return place_type
+    before = text[max(0, start - 40) : start]
+    for place_type, pattern in _BEFORE_CUES:
+        if place_type in types and pattern.search(before):
+            return place_type
+    return None
+
+
+def _preferred(readings: tuple[Place, ...]) -> Place:
+    """Return the default reading: province before capital before district before crossing."""
+    return min(readings, key=lambda p: (TYPE_ORDER.get(p.place_type, 99), readings.index(p)))
+
+
+@dataclass
+class _Draft:
+    """A mention being resolved: all its readings, the ones still in play, and why."""
+
+    start: int
+    end: int
+    readings: tuple[Place, ...]
+    chosen: tuple[Place, ...]
+    cue: str | None = None
+    narrowed: bool = False
+
+
+def _narrow(draft: _Draft, keep: tuple[Place, ...]) -> None:
+    """Keep only some readings of a draft, if that removes any and leaves at least one."""
+    if keep and len(keep) < len(draft.chosen):
+        draft.chosen = keep
+        draft.narrowed = True
+
+
+def _pick_by_province(drafts: list[_Draft]) -> None:
+    """Narrow readings spread over provinces to the province named nearest in the same text."""
+    named: list[tuple[int, str]] = []
+    for d in drafts:
+        provinces = {p.province for p in d.chosen if p.province}
+        if len(provinces) == 1:
+            named.append((d.start, next(iter(provinces))))
+    for d in drafts:
+        provinces = {p.province for p in d.chosen if p.province}
+        if len(provinces) < 2:
+            continue
+        near = sorted((abs(pos - d.start), prov) for pos, prov in named if pos != d.start and prov in provinces)
+        if near:
+            _narrow(d, tuple(p for p in d.chosen if p.province == near[0][1]))
+
+
+def _propagate_lists(text: str, drafts: list[_Draft]) -> None:
+    """Let names in one list ("the provinces of Herat, Kandahar and Helmand") share a type cue."""
+    for step in (1, -1):
+        order = range(1, len(drafts)) if step == 1 else range(len(drafts) - 2, -1, -1)
+        for k in order:
+            d, nb = drafts[k], drafts[k - step]
+            if d.cue is not None or nb.cue is None:
+                continue
+            lo, hi = (nb.end, d.start) if step == 1 else (d.end, nb.start)
+            if not _LIST_SEP_RE.match(text[lo:hi]):
+                continue
+            typed = tuple(p for p in d.chosen if p.place_type == nb.cue)
+            if typed:
+                d.cue = nb.cue
+                _narrow(d, typed)
+
+
+def _keep_match(text: str, start: int, end: int, key: str, idx: _Index) -> bool:
+    """Tell whether a matched span is a place here (not an English word, person or bare guarded name)."""
+    span = text[start:end]
+    if span.isalpha() and span.lower() in ENGLISH_LOOKALIKES:
+        return False
+    if key in idx.guarded and not _guard_ok(text, start, end):
+        return False
+    if _HONORIFIC_RE.search(text[max(0, start - 14) : start]):
+        return False
+    if key in idx.person_like and _SURNAME_RE.match(text[end : end + 30]):
+        return False
+    return True
+
+
+def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """Return the places named in text: sorted, non-overlapping, longest match, resolved by context."""
+    if not text:
+        return []
+    gz = gazetteer if gazetteer is not None else load_gazetteer()
+    idx = _index(gz)
+    drafts: list[_Draft] = []
+    for start, end, key, _fallback in _raw_matches(text, gz):
+        readings = gz.by_key.get(key, ())
+        if not readings or not _keep_match(text, start, end, key, idx):
+            continue
+        draft = _Draft(start, end, readings, readings)
+        draft.cue = _type_cue(text, start, end, {p.place_type for p in readings})
+        if draft.cue is not None:
+            _narrow(draft, tuple(p for p in readings if p.place_type == draft.cue))
+        drafts.append(draft)
+    _propagate_lists(text, drafts)
+    _pick_by_province(drafts)
+    mentions: list[PlaceMention] = []
+    for d in drafts:
+        if len(d.readings) == 1:
+            how = "unique"
+        elif len(d.chosen) == 1 and d.narrowed:
+            how = "context"
+        else:
+            how = "default"
+        mentions.append(
+            PlaceMention(
+                place=_preferred(d.chosen),
+                text=text[d.start : d.end],
+                start=d.start,
+                end=d.end,
+                candidates=d.readings,
+                resolved_by=how,
+            )
+        )
+    return mentions
+
+
+def capital_of_province(province_place: Place, gazetteer: Gazetteer | None = None) -> Place | None:
+    """Return the capital of the province a place lies in (a province, capital, district or crossing)."""
+    if not province_place.province:
+        return None
+    gz = gazetteer if gazetteer is not None else load_gazetteer()
+    return gz.capital_of_province(province_place.province)
+
+
+def resolve_provincial_capital(
+    text: str, gazetteer: Gazetteer | None = None, mentions: list[PlaceMention] | None = None
+) -> list[PlaceMention]:
+    """Return mentions for "the provincial capital" / "the city", read as the capital of the province named before."""
+    if not text:
+        return []
+    gz = gazetteer if gazetteer is not None else load_gazetteer()
+    found = mentions if mentions is not None else find_places(text, gz)
+    out: list[PlaceMention] = []
+    for m in _ANAPHORA_RE.finditer(text):
+        if _OF_RE.match(text, m.end()):
+            continue  # "the provincial capital of Badghis", "the city of Herat" name their place
+        if any(p.start >= m.end() and text[m.end() : p.start].strip(" ,") == "" for p in found):
+            continue  # appositive: "the provincial capital, Kunduz"
+        before = [p for p in found if p.end <= m.start() and p.place.place_type != "country"]
+        if not before:
+            continue
+        last = before[-1]
+        if m.group("city") is not None:
+            if m.start() - last.end > _CITY_WINDOW or not any(
+                c.place_type in ("province", "capital") for c in (last.candidates or (last.place,))
+            ):
+                continue
+        capital = capital_of_province(last.place, gz)
+        if capital is None:
+            continue
+        out.append(
+            PlaceMention(
+                place=capital,
+                text=m.group(0),
+                start=m.start(),
+                end=m.end(),
+                candidates=(capital,),
+                resolved_by="context",
+            )
+        )
+    return out

@@ -1,0 +1,432 @@
+"""Tests for article cleaning: repair, header date, dateline, outlet, boilerplate and sentences."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.cleaning import (
+    candidate_lines,
+    classify_lines,
+    clean_document,
+    line_key,
+    month_days_in,
+    parse_date_value,
+    repair_text,
+    repeated_lines,
+)
+from analysis.paths import RAW_DIR
+from analysis.reading import RawDocument, SourceFile, read_source
+
+
+def doc(text: str, **kw: str) -> RawDocument:
+    return RawDocument(article_id="t", path="t.txt", text=text, fmt="text", encoding="utf-8", warnings=(), **kw)
+
+
+def reasons(text: str) -> dict[str, str]:
+    return {text[li.start : li.end]: li.reason or li.kind for li in classify_lines(text)}
+
+
+LEAD = "Taliban fighters overran Dasht-e-Archi district in Kunduz province overnight, a police spokesman said."
+SECOND = "Soldiers at the district centre withdrew toward Kunduz city after running out of ammunition."
+
+
+# ------------------------------------------------------------------ header and publication date
+
+
+def test_inline_header_date() -> None:
+    article = clean_document(doc(f" date 2021-08-06 {LEAD}\n{SECOND}"))
+    assert (article.published, article.published_precision, article.published_source) == (date(2021, 8, 6), "day", "header")
+    assert article.sentences[0].text == LEAD
+    assert article.text.startswith(" date 2021-08-06 ")
+    assert article.n_boilerplate == 0
+
+
+def test_month_header_on_its_own_line() -> None:
+    article = clean_document(doc(f"date 2021-08\n{LEAD}"))
+    assert (article.published, article.published_precision, article.published_source) == (date(2021, 8, 1), "month", "header")
+    assert [s.text for s in article.sentences] == [LEAD]
+    assert article.n_boilerplate == 0
+
+
+def test_invalid_header_is_reported() -> None:
+    article = clean_document(doc(f" date 2021-13-45 {LEAD}"))
+    assert article.published is None
+    assert "invalid header date '2021-13-45'" in article.warnings
+    assert "no date found" in article.warnings
+    assert article.sentences[0].text == LEAD
+
+
+def test_date_from_caption_in_text() -> None:
+    text = f"{LEAD}\nA damaged checkpoint near Kunduz on August 7, 2021. (Reuters)\nFighting began on July 30, 2021."
+    article = clean_document(doc(text))
+    assert (article.published, article.published_source) == (date(2021, 8, 7), "text")
+
+
+def test_metadata_date_from_reader() -> None:
+    article = clean_document(doc(LEAD, header_date="2021-08-12T09:30:00+04:30"))
+    assert (article.published, article.published_precision, article.published_source) == (date(2021, 8, 12), "day", "header")
+
+
+def test_published_line_near_the_top() -> None:
+    article = clean_document(doc(f"Published On 14 Aug 2021\nUpdated: August 15, 2021\n{LEAD}"))
+    assert (article.published, article.published_source) == (date(2021, 8, 14), "header")
+    assert article.n_boilerplate == 2
+
+
+def test_no_date_anywhere() -> None:
+    article = clean_document(doc(f"{LEAD}\n{SECOND}"))
+    assert (article.published, article.published_source, article.published_precision) == (None, "unknown", "")
+    assert "no date found" in article.warnings
+    assert article.status == "ok"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2021-07-10", (date(2021, 7, 10), "day")),
+        ("2021-07", (date(2021, 7, 1), "month")),
+        ("2021-07-10T22:15:00Z", (date(2021, 7, 10), "day")),
+        ("July 10, 2021", (date(2021, 7, 10), "day")),
+        ("not a date", None),
+        ("2021-02-30", None),
+    ],
+)
+def test_parse_date_value(value: str, expected: tuple[date, str] | None) -> None:
+    assert parse_date_value(value) == expected
+
+
+# ------------------------------------------------------------------ datelines and outlets
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "outlet"),
+    [
+        ("KUNDUZ, Aug 8 (Reuters) - ", "KUNDUZ", "Reuters"),
+        ("FAIZABAD, Afghanistan -- ", "FAIZABAD, Afghanistan", ""),
+        ("ISLAMABAD (AP) — ", "ISLAMABAD", "AP"),
+        ("Sheberghan, July 22 (AFP) – ", "Sheberghan", "AFP"),
+        ("MAZAR-I-SHARIF, Afghanistan, Aug 14 (Reuters) - ", "MAZAR-I-SHARIF, Afghanistan", "Reuters"),
+        ("DUSHANBE, July 5 (Xinhua) -- ", "DUSHANBE", "Xinhua"),
+        ("WASHINGTON/KABUL (Reuters) - ", "WASHINGTON/KABUL", "Reuters"),
+        ("KABUL: ", "KABUL", ""),
+        ("Kabul, Afghanistan (CNN)", "Kabul, Afghanistan", "CNN"),
+    ],
+)
+def test_datelines(opening: str, place: str, outlet: str) -> None:
+    article = clean_document(doc(f"{opening}{LEAD}\n{SECOND}"))
+    assert (article.dateline, article.outlet) == (place, outlet)
+    assert article.sentences[0].text == LEAD
+    assert article.sentences[0].start == len(opening)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kandahar — the birthplace of the movement — came under rocket fire on Friday.",
+        "Taliban fighters - many of them teenagers - entered the bazaar in Maimana.",
+        "BREAKING: Taliban fighters enter Pul-e-Khumri.",
+        "U.S. - Afghan talks resumed in Doha on Monday.",
+    ],
+)
+def test_not_datelines(line: str) -> None:
+    article = clean_document(doc(line))
+    assert article.dateline == ""
+    assert article.sentences[0].text == line
+
+
+def test_dateline_after_a_headline_and_byline() -> None:
+    text = f"Taliban Overrun District In Northern Kunduz Province\nBy Maria Lopez\nKUNDUZ (AFP) - {LEAD}"
+    article = clean_document(doc(text))
+    assert (article.dateline, article.outlet) == ("KUNDUZ", "AFP")
+    assert [s.text for s in article.sentences] == ["Taliban Overrun District In Northern Kunduz Province", LEAD]
+
+
+@pytest.mark.parametrize(
+    ("tail", "outlet"),
+    [
+        ("Source: Al Jazeera and news agencies", "Al Jazeera"),
+        ("Source: TRT World and agencies", "TRT World"),
+        ("SOURCE: Anadolu Agency", "Anadolu Agency"),
+        ("Source: agencies", ""),
+        ("Copyright 2021 The Associated Press. All rights reserved.", "AP"),
+        ("© 2021 Example Wire", "Example Wire"),
+        ("(Reporting by Hamid Karimi in Kabul; Editing by Jane Roe)", "Reuters"),
+        ("With reporting by AP, AFP, and dpa", ""),
+        ("Associated Press writer Ali Rahimi in Islamabad contributed to this report.", ""),
+    ],
+)
+def test_outlet_from_credits(tail: str, outlet: str) -> None:
+    article = clean_document(doc(f"{LEAD}\n{SECOND}\n{tail}"))
+    assert article.outlet == outlet
+    assert article.n_boilerplate == 1
+    assert all(tail not in s.text for s in article.sentences)
+
+
+def test_dateline_agency_beats_metadata_outlet() -> None:
+    assert clean_document(doc(f"HERAT (Reuters) - {LEAD}", outlet="Example Daily")).outlet == "Reuters"
+    assert clean_document(doc(LEAD, outlet="Example Daily")).outlet == "Example Daily"
+
+
+# ------------------------------------------------------------------ boilerplate
+
+PAGE = f"""Skip to main content
+Share
+Breaking News
+By Farida Noori and James Holt
+{LEAD}
+Image source, Getty Images
+Smoke rises over Dasht-e-Archi on August 5, 2021.
+Smoke rises over Dasht-e-Archi on August 5, 2021. (AFP)
+(Reuters)
+Photo: AP
+AFP via Getty Images
+AP Photo/Rahmat Gul
+Your browser doesn’t support HTML5
+Video Duration 02 minutes 14 seconds
+READ MORE: Who controls the northern highways?
+WATCH: Inside the fight for Kunduz airport
+Subscribe to our daily newsletter for the latest from Central Asia.
+#Kunduz is under attack tonight. @DashtArchiGov says the district HQ is lost.
+Pray for our people. pic.twitter.com/Qw3rTy7 — Dasht Archi Voice (@DashtArchiGov) August 5, 2021
+Rebuilding the district
+{SECOND}
+Officials in Kabul said commandos would be flown to the province on Friday.
+Residents said the bazaar had been closed for three days.
+Local elders were trying to negotiate the return of captured policemen.
+With reporting by Reuters and dpa
+• 16x9 Image
+Example Radio
+Example Radio is one of the most trusted broadcasters in the region, reaching millions of listeners.
+"""
+
+EXPECTED_REASONS = {
+    "Skip to main content": "navigation",
+    "Share": "navigation",
+    "Breaking News": "navigation",
+    "By Farida Noori and James Holt": "byline",
+    "Image source, Getty Images": "image credit",
+    "Smoke rises over Dasht-e-Archi on August 5, 2021. (AFP)": "repeated caption",
+    "(Reuters)": "parenthesised credit or note",
+    "Photo: AP": "image credit",
+    "AFP via Getty Images": "image credit",
+    "AP Photo/Rahmat Gul": "image credit",
+    "Your browser doesn’t support HTML5": "video player notice",
+    "Video Duration 02 minutes 14 seconds": "video player notice",
+    "READ MORE: Who controls the northern highways?": "link to another story",
+    "WATCH: Inside the fight for Kunduz airport": "link to another story",
+    "Subscribe to our daily newsletter for the latest from Central Asia.": "promotion",
+    "#Kunduz is under attack tonight. @DashtArchiGov says the district HQ is lost.": "embedded post",
+    "Pray for our people. pic.twitter.com/Qw3rTy7 — Dasht Archi Voice (@DashtArchiGov) August 5, 2021": "embedded post",
+    "Rebuilding the district": "heading",
+    "With reporting by Reuters and dpa": "reporting credit",
+    "• 16x9 Image": "image marker",
+    "Example Radio": "outlet promotion",
+    "Example Radio is one of the most trusted broadcasters in the region, reaching millions of listeners.": "outlet promotion",
+    LEAD: "content",
+    SECOND: "content",
+    "Smoke rises over Dasht-e-Archi on August 5, 2021.": "content",
+}
+
+
+def test_boilerplate_reasons() -> None:
+    got = reasons(PAGE)
+    for line, reason in EXPECTED_REASONS.items():
+        assert got[line] == reason, line
+
+
+def test_boilerplate_counted_and_not_sentences() -> None:
+    article = clean_document(doc(PAGE))
+    assert article.n_boilerplate == 21
+    assert [s.text for s in article.sentences] == [
+        LEAD,
+        "Smoke rises over Dasht-e-Archi on August 5, 2021.",
+        SECOND,
+        "Officials in Kabul said commandos would be flown to the province on Friday.",
+        "Residents said the bazaar had been closed for three days.",
+        "Local elders were trying to negotiate the return of captured policemen.",
+    ]
+    assert article.outlet == "Example Radio"
+    assert article.published == date(2021, 8, 5) and article.published_source == "text"
+
+
+def test_credit_in_first_half_does_not_cut_the_article() -> None:
+    text = f"Source: Example Wire\n{LEAD}\n{SECOND}\nOfficials said more troops were on the way."
+    article = clean_document(doc(text))
+    assert len(article.sentences) == 3
+    assert article.outlet == "Example Wire"
+
+
+def test_repeated_line_later_in_article() -> None:
+    repeated = "The district has changed hands three times since June, residents said."
+    article = clean_document(doc(f"{LEAD}\n{repeated}\n{SECOND}\n{repeated}"))
+    assert [s.text for s in article.sentences] == [LEAD, repeated, SECOND]
+    assert article.n_boilerplate == 1
+
+
+def test_corpus_boilerplate() -> None:
+    promo = "Listen to our Dari service every evening on FM 88.2"
+    places = ["Khost", "Paktia", "Zabul", "Logar", "Wardak"]
+    texts = [f"Fighting was reported in {p} on Monday.\n{promo}\nElders in {p} asked for a ceasefire." for p in places]
+    keys = [candidate_lines(t) for t in texts]
+    assert line_key(promo) in keys[0]
+    common = repeated_lines(keys, min_articles=4)
+    assert common == frozenset({line_key(promo)})
+    article = clean_document(doc(texts[0]), corpus_boilerplate=common)
+    assert article.n_boilerplate == 1
+    assert all("FM" not in s.text for s in article.sentences)
+
+
+def test_line_key_normalises() -> None:
+    assert line_key("  • READ MORE: Taliban’s “offer” – 2021  ") == line_key("read more: taliban's \"offer\" - 1999")
+
+
+def test_candidate_lines_skip_header_and_long_paragraphs() -> None:
+    long_line = " ".join(["word"] * 40) + "."
+    keys = candidate_lines(f" date 2021-07-01 Fast News\n{long_line}\nShare\nShare")
+    assert keys == ["fast news", "share"]
+
+
+# ------------------------------------------------------------------ repair
+
+
+def test_mojibake_repaired() -> None:
+    article = clean_document(doc("The governorâ€™s spokesman said Kunduzâ€™s airport was â€œsecureâ€\x9d."))
+    assert article.text == "The governor’s spokesman said Kunduz’s airport was “secure”."
+    assert "mojibake repaired" in article.warnings
+
+
+def test_curly_quotes_untouched() -> None:
+    text = "“We hold Taloqan,” the governor’s deputy said — café owners disagreed."
+    assert repair_text(text) == (text, ())
+
+
+def test_skipped_document_passes_through() -> None:
+    raw = RawDocument("x", "x.png", "", "", "", ("w",), status="skipped: binary file (png)")
+    article = clean_document(raw)
+    assert (article.status, article.warnings, article.sentences, article.text) == ("skipped: binary file (png)", ("w",), (), "")
+
+
+def test_only_boilerplate_gives_no_sentences() -> None:
+    article = clean_document(doc("Share\nPrint\nREAD MORE: Something else"))
+    assert article.sentences == ()
+    assert "no sentences after cleaning" in article.warnings
+    assert article.n_boilerplate == 3
+
+
+def test_content_hash_ignores_boilerplate_and_headline_case() -> None:
+    a = clean_document(doc(f"Share\n{LEAD}\n{SECOND}"))
+    b = clean_document(doc(f"{LEAD}\n{SECOND}\nREAD MORE: Other story"))
+    assert a.content_hash == b.content_hash and len(a.content_hash) == 40
+
+
+def test_month_days_in() -> None:
+    article = clean_document(doc(f"KUNDUZ, Aug 8 (Reuters) - {LEAD} Fighting began on July 30.\nShare"))
+    assert month_days_in(article) == [(8, 8), (7, 30)]
+
+
+# ------------------------------------------------------------------ seeds and speed
+
+
+def _seed(name: str):
+    path = RAW_DIR / name
+    if not path.exists():
+        pytest.skip(f"seed {name} not present")
+    (raw,) = read_source(SourceFile(str(path), name, article_id=path.stem))
+    return clean_document(raw)
+
+
+def test_seed_rfe() -> None:
+    article = _seed("000_ce20bf968528e301.txt")
+    assert article.dateline == "HERAT, Afghanistan"
+    assert article.sentences[0].text.startswith("Fighting between the Taliban")
+    assert not any("HTML5" in s.text or s.text.startswith("WATCH") for s in article.sentences)
+
+
+def test_seed_header_and_credit() -> None:
+    article = _seed("001_568990b876bf0f1d.txt")
+    assert (article.published, article.published_source) == (date(2021, 7, 10), "header")
+    assert article.sentences[0].text.startswith("Taliban fighters on Thursday")
+    assert not any(s.text == "Photo: AP" for s in article.sentences)
+
+
+def test_seed_caption_twice_and_source() -> None:
+    article = _seed("002_514d3d444b6c8fb1.txt")
+    assert (article.published, article.published_source, article.outlet) == (date(2021, 7, 7), "text", "TRTWorld")
+    assert sum(1 for s in article.sentences if s.text.startswith("Afghan security personnel stand guard")) == 1
+    assert not any(s.text in ("Iran talks", "US and NATO exit") for s in article.sentences)
+
+
+def test_seed_navigation_and_promo() -> None:
+    article = _seed("003_03fd354f3bc39da9.txt")
+    assert article.published is None
+    assert not any("16x9" in s.text or "Accessibility" in s.text or "most popular" in s.text for s in article.sentences)
+
+
+def test_seed_tweet() -> None:
+    article = _seed("004_f205b334fcaada9c.txt")
+    assert (article.published, article.outlet) == (date(2021, 7, 7), "TRTWorld")
+    assert not any("#ANA" in s.text or "pic.twitter" in s.text or s.text == "Fast News" for s in article.sentences)
+
+
+def test_typical_article_is_fast() -> None:
+    paragraph = (
+        "Taliban fighters attacked checkpoints around {} on Aug. 3, officials said, "
+        "and the U.S. carried out air strikes. “We are holding,” Gen. Sadat said of {}.\n"
+    )
+    places = ["Maimana", "Qaisar", "Almar", "Pashtun Kot", "Shirin Tagab", "Andkhoy"]
+    body = "".join(paragraph.format(places[i % 6], i) for i in range(30))
+    raw = doc(" date 2021-08-04 " + body)  # about 5 KB
+    clean_document(raw)
+    started = time.perf_counter()
+    for _ in range(10):
+        article = clean_document(raw)
+    per_article = (time.perf_counter() - started) / 10
+    assert len(article.sentences) == 60
+    assert per_article < 0.05
+
+
+# ------------------------------------------------------------------ properties
+
+LINES = st.sampled_from(
+    [
+        LEAD,
+        SECOND,
+        "Share",
+        "READ MORE: x",
+        " date 2021-07-10 ",
+        "KABUL (AP) — ",
+        "Photo: AP",
+        "(AFP)",
+        "pic.twitter.com/x — A (@b) July 6, 2021",
+        "Source: X and agencies",
+        "With reporting by Y",
+        "",
+        "Short heading",
+    ]
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.one_of(LINES, st.text(max_size=80)), max_size=12), st.sampled_from(["", "2021-07-01", "junk"]))
+def test_clean_document_properties(lines: list[str], header_date: str) -> None:
+    text = "\n".join(lines)
+    article = clean_document(doc(text, header_date=header_date))
+    assert article.status == "ok"
+    assert article.n_boilerplate >= 0
+    assert article.published_source in ("header", "text", "unknown")
+    assert (article.published is None) == (article.published_source == "unknown")
+    previous = 0
+    for i, s in enumerate(article.sentences):
+        assert s.index == i
+        assert 0 <= s.start < s.end <= len(article.text)
+        assert s.start >= previous
+        assert article.text[s.start : s.end] == s.text == s.text.strip()
+        previous = s.end
+    for li in classify_lines(article.text):
+        assert 0 <= li.start <= li.end <= len(article.text)
+    month_days_in(article)

@@ -1,0 +1,143 @@
+"""Tests for exact and near-duplicate detection."""
+
+from __future__ import annotations
+
+import hashlib
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.cleaning import clean_document
+from analysis.dedup import (
+    EMPTY_HASH,
+    content_hash,
+    duplicate_map,
+    find_duplicates,
+    resemblance,
+    sketch,
+    sketch_text,
+)
+from analysis.reading import RawDocument
+from analysis.records import Article
+
+WIRE = """KUNDUZ, Aug 8 (Reuters) - Taliban fighters seized the main government buildings in the northern city of Kunduz on Sunday after days of street battles, two provincial officials and a resident said.
+The capture of Kunduz, a trading hub close to the Tajik border, would be the most significant gain for the insurgents since they launched a sweeping offensive in May.
+"All of the city is in the hands of the Taliban except the airport and the army base, where our forces have retreated," a provincial council member told Reuters by telephone.
+A spokesman for the defence ministry said commandos were clearing the city and that dozens of insurgents had been killed in air strikes overnight.
+Residents described looting in the main bazaar and said hundreds of families had fled toward the airport on foot, carrying what they could.
+The insurgents also claimed to have taken Sar-e-Pul and Taloqan, two other provincial capitals in the north, in the space of three days.
+Government officials did not respond to requests for comment on those claims.
+"""
+
+# The same wire copy republished: new headline on top, one paragraph cut, a paragraph of the outlet's own added.
+REPUBLISHED = """Taliban Fighters Take Government Buildings In Key Northern City As Offensive Widens
+KUNDUZ, Aug 8 (Reuters) - Taliban fighters seized the main government buildings in the northern city of Kunduz on Sunday after days of street battles, two provincial officials and a resident said.
+The capture of Kunduz, a trading hub close to the Tajik border, would be the most significant gain for the insurgents since they launched a sweeping offensive in May.
+"All of the city is in the hands of the Taliban except the airport and the army base, where our forces have retreated," a provincial council member told Reuters by telephone.
+A spokesman for the defence ministry said commandos were clearing the city and that dozens of insurgents had been killed in air strikes overnight.
+Residents described looting in the main bazaar and said hundreds of families had fled toward the airport on foot, carrying what they could.
+The insurgents also claimed to have taken Sar-e-Pul and Taloqan, two other provincial capitals in the north, in the space of three days.
+Our correspondent in Mazar-i-Sharif adds that long queues formed at petrol stations as drivers feared the highway to the south would be cut.
+Analysts in the capital say the fall of the northern cities leaves the government with few reserves to defend Mazar itself.
+Source: Example Daily and agencies
+"""
+
+# Another outlet's own report on the same event: same facts and names, different words.
+OTHER_REPORT = """Kunduz, Aug 8 (AFP) – The Taliban on Sunday overran most of Kunduz city, officials said, a blow to Afghan forces who had held the northern hub for weeks.
+Government troops pulled back to the airport and a nearby army base, according to a member of the provincial council reached by phone.
+Witnesses said fighters drove through the central bazaar in captured police vehicles while families streamed toward the airport.
+The defence ministry insisted that special forces were fighting to retake the city with support from the air force.
+The militants have now claimed three provincial capitals in the north in as many days, including Sar-e-Pul and Taloqan.
+"""
+
+
+def article(article_id: str, text: str) -> Article:
+    raw = RawDocument(article_id=article_id, path=f"{article_id}.txt", text=text, fmt="text", encoding="utf-8", warnings=())
+    return clean_document(raw)
+
+
+def items(*articles: Article) -> list[tuple[str, str, tuple[int, ...]]]:
+    return [(a.article_id, a.content_hash, sketch(a)) for a in articles]
+
+
+def test_content_hash_is_sha1_of_normalised_text() -> None:
+    assert content_hash("  Kunduz   FELL\n") == hashlib.sha1(b"kunduz fell").hexdigest()
+    assert content_hash("“quoted”") == content_hash('"quoted"')
+    assert EMPTY_HASH == hashlib.sha1(b"").hexdigest()
+
+
+def test_sketch_is_stable_bottom_k() -> None:
+    words = " ".join(f"w{i}" for i in range(300))
+    sk = sketch_text(words, k=16)
+    assert len(sk) == 16 and list(sk) == sorted(sk)
+    first = int.from_bytes(hashlib.blake2b(b"a b c d e", digest_size=8).digest(), "big")
+    assert sketch_text("A b, c. D e!") == (first,)
+    assert sketch_text("") == ()
+    assert sketch_text("two words") == (int.from_bytes(hashlib.blake2b(b"two words", digest_size=8).digest(), "big"),)
+
+
+def test_exact_copy_under_two_names() -> None:
+    a, b = article("zz-copy", WIRE), article("aa-original", WIRE)
+    assert find_duplicates(items(a, b)) == {"zz-copy": "aa-original"}
+
+
+def test_republished_wire_copy_grouped() -> None:
+    a, b = article("a-wire", WIRE), article("b-republished", REPUBLISHED)
+    assert a.content_hash != b.content_hash
+    assert resemblance(sketch(a), sketch(b)) >= 0.5
+    assert find_duplicates(items(a, b)) == {"b-republished": "a-wire"}
+
+
+def test_trimmed_copy_grouped_by_containment() -> None:
+    short = "\n".join(WIRE.splitlines()[:3])
+    a, b = article("a-wire", WIRE), article("c-short", short)
+    assert resemblance(sketch(a), sketch(b)) < 0.5
+    assert find_duplicates(items(a, b)) == {"c-short": "a-wire"}
+
+
+def test_different_report_of_same_event_not_grouped() -> None:
+    a, b = article("a-wire", WIRE), article("d-other", OTHER_REPORT)
+    assert resemblance(sketch(a), sketch(b)) < 0.1
+    assert find_duplicates(items(a, b)) == {}
+
+
+def test_groups_map_to_earliest_id_and_are_deterministic() -> None:
+    arts = [article("m3", REPUBLISHED), article("m1", WIRE), article("m2", WIRE), article("m4", OTHER_REPORT)]
+    expected = {"m2": "m1", "m3": "m1"}
+    assert find_duplicates(items(*arts)) == expected
+    assert find_duplicates(reversed(items(*arts))) == expected
+    assert duplicate_map(arts) == expected
+
+
+def test_empty_and_skipped_articles_are_never_duplicates() -> None:
+    rows = [("e1", EMPTY_HASH, ()), ("e2", EMPTY_HASH, ()), ("e3", "", ())]
+    assert find_duplicates(rows) == {}
+    skipped = Article(article_id="s", path="s.png", status="skipped: binary file (png)")
+    assert duplicate_map([skipped, article("a", WIRE)]) == {}
+
+
+def test_many_unrelated_articles_do_not_group() -> None:
+    provinces = ["Badakhshan", "Baghlan", "Balkh", "Bamyan", "Daykundi", "Farah", "Faryab", "Ghazni", "Ghor", "Helmand"]
+    verbs = ["attacked", "surrounded", "shelled", "entered", "blockaded", "raided"]
+    arts = []
+    for i, province in enumerate(provinces):
+        lines = [
+            f"Officials in {province} said fighters {verbs[(i + j) % 6]} outpost number {i * 10 + j} near road {j}."
+            for j in range(8)
+        ]
+        arts.append(article(f"u{i:02d}", "\n".join(lines)))
+    assert find_duplicates(items(*arts)) == {}
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("abcdef"), st.text(max_size=120)), max_size=8))
+def test_find_duplicates_properties(rows: list[tuple[str, str]]) -> None:
+    data = [(f"{key}{i}", content_hash(text), sketch_text(text)) for i, (key, text) in enumerate(rows)]
+    result = find_duplicates(data)
+    ids = {d[0] for d in data}
+    for dup, original in result.items():
+        assert dup in ids and original in ids
+        assert original < dup
+        assert original not in result
+    for sk in (d[2] for d in data):
+        assert list(sk) == sorted(set(sk)) and len(sk) <= 64
