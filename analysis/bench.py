@@ -490,7 +490,8 @@ def run_benchmark(
             row["size"] = size
             rows.append(row)
     cores = available_cores()
-    print(f"Read+extract stage, synthetic corpus, {cores} core(s) available. "
+    load = f"{os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "n/a"
+    print(f"Read+extract stage, synthetic corpus, {cores} core(s) available, load average {load} at the end. "
           "Peak RSS = main process + largest worker.\n", file=out)
     print(format_table(rows), file=out, flush=True)
     return rows

@@ -30,7 +30,7 @@ _TALIBAN = re.compile(
 _FOREIGN = re.compile(
     r"\b(?:western|pentagon|white house|state department|u\.?s\.?|us|american|washington|nato|"
     r"central command|centcom|biden|blinken|kirby|price|austin|"
-    r"iran|iran's|iranian|tehran|tajik|tajikistan|tajikistan's|dushanbe|uzbek|uzbekistan|uzbekistan's|"
+    r"iran|iran's|iranian|tehran|america|america's|tajik|tajikistan|tajikistan's|dushanbe|uzbek|uzbekistan|uzbekistan's|"
     r"tashkent|pakistan|pakistan's|pakistani|islamabad|turkmen|turkmenistan|ashgabat|russia|russia's|"
     r"russian|moscow|kremlin|lavrov|zarif|china|china's|chinese|beijing|india|indian|new delhi|"
     r"britain|british|uk|german|germany|berlin|french|france|paris|turkey|turkish|ankara|qatar|qatari|"
@@ -46,7 +46,7 @@ _INTL = re.compile(
     re.I,
 )
 _RESIDENTS = re.compile(
-    r"\b(?:residents?|locals?|local people|witness(?:es)?|eyewitness(?:es)?|tribal elders?|elders?|"
+    r"\b(?:residents?|locals|local people|local residents|witness(?:es)?|eyewitness(?:es)?|tribal elders?|elders?|"
     r"villagers?|inhabitants?|shopkeepers?|people in|a man in|a woman in|displaced|civilians?|"
     r"farmers?|traders?|a teacher|a doctor|journalists? in)\b",
     re.I,
@@ -77,7 +77,7 @@ _SAY = (
     r"reported|reports|announced|announces|confirmed|confirms|tweeted|wrote|writes|posted|insisted|"
     r"insists|denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|"
     r"acknowledged|admitted|warned|explained|noted|maintained|asserted|alleged|boasted|"
-    r"described|quoted|cited"
+    r"described|quoted|cited|estimated|estimates|estimate|believes|believe|puts|put"
 )
 _DENY_VERB = re.compile(
     r"^(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes)$", re.I
@@ -152,8 +152,11 @@ def _classify_segment(segment: str, speakers: Mapping[str, str] | None) -> str:
     taliban = _TALIBAN.search(low)
     if taliban and not re.search(r"anti-taliban|against the taliban", low):
         return "taliban"
+    if re.search(r"\b(?:united nations|u\.n\.|un|unama|unhcr|un refugee agency)\b", low):
+        return "international_org"
     outlet = _OUTLET.search(segment) or _AP.search(segment)
-    if outlet and not re.search(r"\b(?:officials?|ministry|spokes\w+|minister|governor)\b", low):
+    if outlet and not re.search(r"\b(?:officials?|ministry|spokes\w+|minister|governor|military|army|wing|"
+                                r"office|government|police|forces)\b", low):
         return "media"
     if _INTL.search(low) and not re.search(r"\bus\b|\bu\.s\.", low[:0]):
         if not _FOREIGN.search(low) or re.search(r"united nations|unama|unhcr|\bun\b|\bu\.n\.", low):
@@ -271,14 +274,20 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
         phrase, pstart = _speaker_before(sentence, m.start())
         form = "forward"
         # inverted "..., said the governor" / '," he said' / 'said Shams.'
-        if low_verb not in ("told", "tells") and (not phrase or re.search(r"[,”\"’']\s*$", sentence[: m.start()])) or (
-            re.search(r"[,”\"’']\s*(?:\w+\s+){0,1}$", sentence[: m.start()]) and not phrase
-        ):
+        prefix = sentence[: m.start()]
+        if low_verb not in ("told", "tells"):
             after = _speaker_after(sentence, m.end())
-            if after and not re.match(r"(?:that|it|in|on)\b", after, re.I):
+            usable = bool(after) and not re.match(r"(?:that|it|in|on|a|an)\b", after, re.I)
+            if usable and (not phrase or re.search(r"[”\"’']\s*$", prefix)):
                 phrase, form = after, "inverted"
+            elif usable and re.search(r",\s*$", prefix):
+                fwd_cls = classify_speaker(phrase, speakers)
+                aft_cls = classify_speaker(after, speakers)
+                if (fwd_cls == "unknown" and (aft_cls != "unknown" or _PRONOUN.match(after.split()[0]))) or \
+                        re.search(r"[”\"’']", phrase):
+                    phrase, form = after, "inverted"
         cls = classify_speaker(phrase, speakers)
-        if cls == "unknown" and _PRONOUN.match(phrase.strip() or "x"):
+        if cls == "unknown" and _PRONOUN.match((phrase.strip().split() or ["x"])[-1]):
             cls = "pronoun"
         if low_verb in ("told", "tells") and form == "forward" and not phrase:
             continue
@@ -376,6 +385,9 @@ def _find_claim(sentence: str, before: str, after: str, speakers: Mapping[str, s
                     borrowed = Claim(a.claimant, a.stance, a.cue)
         if borrowed is None and before and (claimant == "pronoun" or before.rstrip().endswith(":")):
             prev = _find_claim(before, "", "", speakers, None)
+            if prev.claimant == "unknown" and claimant == "pronoun":
+                subject = " ".join(re.split(r"\s+", before.strip())[:8])
+                prev = Claim(classify_speaker(subject, speakers), "asserted", subject)
             if prev.claimant != "unknown":
                 borrowed = Claim(prev.claimant, stance if chosen is not None else prev.stance, cue or prev.cue)
         if borrowed is None and before and chosen is None and re.match(r"\s*[\"“]", sentence) and \

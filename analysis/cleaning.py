@@ -29,7 +29,8 @@ _FTFY = ftfy.TextFixerConfig(
     explain=False,
 )
 _MOJIBAKE_STEPS = frozenset(
-    {"encode", "decode", "transcode", "restore_byte_a0", "replace_lossy_sequences", "decode_inconsistent_utf8", "fix_c1_controls"}
+    {"encode", "decode", "transcode", "restore_byte_a0", "replace_lossy_sequences", "decode_inconsistent_utf8"}
+    | {"fix_c1_controls"}
 )
 
 
@@ -51,7 +52,10 @@ _MONTH_NAMES = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_MON = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
 _FALLBACK_FULL = re.compile(
     rf"\b(?:(?P<m1>{_MON})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MON})\.?,?\s+(?P<y2>\d{{4}})"
@@ -155,7 +159,7 @@ def parse_date_value(value: str) -> tuple[date, str] | None:
     if mod is not None and hasattr(mod, "parse_header_date"):
         try:
             parsed = mod.parse_header_date(value)
-            if parsed is not None:
+            if parsed is not None and parsed[1] in ("day", "month"):
                 return parsed
         except Exception:  # noqa: BLE001
             pass
@@ -233,7 +237,9 @@ _TWEET_LINK = re.compile(r"pic\.twitter\.com/|twitter\.com/\w+/status|x\.com/\w+
 _TWEET_END = re.compile(rf"(?:^|\s)(?:—|–|-|--)\s*[^\n()]{{0,80}}\(@\w{{1,20}}\)\s*{_MON}\.?\s+\d{{1,2}},?\s+\d{{4}}\s*$")
 _EMBED_OTHER = re.compile(r"^(?:a post shared by\b|view this post on instagram|view on (?:twitter|instagram|x)$)", re.I)
 _SOURCE = re.compile(r"^sources?\s*:\s*(?P<src>\S.{0,80}?)\s*\.?$", re.I)
-_SOURCE_TAIL = re.compile(r"\s*(?:,|/|&|\+|\band\b|\bwith\b)\s*(?:other\s+|news\s+|wire\s+)?(?:agencies|agency|wires|news agencies)\s*$", re.I)
+_SOURCE_TAIL = re.compile(
+    r"\s*(?:,|/|&|\+|\band\b|\bwith\b)\s*(?:other\s+|news\s+|wire\s+)?(?:agencies|agency|wires|news agencies)\s*$", re.I
+)
 _CREDIT = re.compile(
     r"^[\(\[]?\s*(?:with\s+|additional\s+)?(?:reporting|writing|editing|compiled|compilation|research|edited|written"
     r"|translated|translation|production|produced|contributing|contributions?)\s+(?:by|from)\b",
@@ -520,20 +526,24 @@ def _analyse(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> _An
     # Dateline at the start of one of the first body lines.
     checked = 0
     for w in lines:
-        if w.kind != "content":
+        if w.kind not in ("content", "heading"):
             continue
         checked += 1
-        if checked > 4:
+        if checked > 5:
             break
         found = _match_dateline(text, w.body_start, w.end)
-        if found is not None:
-            place, agency, end = found
-            an.dateline, an.dateline_agency = place, agency
-            if re.search(r"\S", text[end : w.end]) is None:
-                w.kind, w.reason = "dateline", "dateline"
-            else:
-                w.body_start = end
-            break
+        if found is None:
+            continue
+        place, agency, end = found
+        alone = re.search(r"\S", text[end : w.end]) is None
+        if not alone and w.kind == "heading":
+            continue
+        an.dateline, an.dateline_agency = place, agency
+        if alone:
+            w.kind, w.reason = "dateline", "dateline"
+        else:
+            w.body_start = end
+        break
     return an
 
 
@@ -545,8 +555,9 @@ def _match_dateline(text: str, start: int, end: int) -> tuple[str, str, int] | N
     place, first, agency, sep = m.group("place"), m.group("first"), m.group("agency") or "", m.group("sep") or ""
     if len(place) > 45 or first.upper().strip(".") in _NOT_PLACES:
         return None
-    agency_ok = bool(agency) and len(agency.split()) <= 4 and all(
-        wd[:1].isupper() or wd.lower() == "dpa" or wd in ("&", "and") for wd in agency.replace("/", " / ").split() if wd != "/"
+    agency_words = [wd for wd in agency.replace("/", " ").split()]
+    agency_ok = 0 < len(agency_words) <= 4 and all(
+        wd[:1].isupper() or wd.lower() == "dpa" or wd in ("&", "and") for wd in agency_words
     )
     letters = re.sub(r"[^A-Za-z]", "", first)
     caps = len(letters) >= 3 and letters.isupper()
@@ -558,8 +569,10 @@ def _match_dateline(text: str, start: int, end: int) -> tuple[str, str, int] | N
         or (sep == ":" and caps)
         or (sep in ("--", "—") and m.group("country"))
     )
-    if not accepted or m.end() >= end:
+    if not accepted:
         return None
+    if m.end() >= end:
+        return place, _agency(agency) if agency_ok else "", end  # a dateline on its own line
     # A dateline must be followed by a sentence, not by the rest of a name or a number.
     nxt = text[m.end() : m.end() + 1]
     if not (nxt.isalpha() or nxt in "\"“'‘("):
@@ -643,7 +656,8 @@ def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
 
 def _outlet(doc: RawDocument, an: _Analysis) -> str:
     """Pick the outlet: dateline agency, 'Source:' credit, page metadata, copyright, self-description."""
-    for candidate in (an.dateline_agency, an.source_outlet, _agency(doc.outlet) if doc.outlet else "", an.copyright_outlet, an.promo_outlet):
+    metadata = _agency(doc.outlet) if doc.outlet else ""
+    for candidate in (an.dateline_agency, an.source_outlet, metadata, an.copyright_outlet, an.promo_outlet):
         if candidate:
             return candidate
     return "Reuters" if an.reuters_credit else ""

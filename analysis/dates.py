@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Callable, Optional
 
 from .records import DateMention
@@ -15,7 +15,8 @@ from .records import DateMention
 #   "on Sunday night") is the latest such day on or before publication. "last Friday" /
 #   "this past Friday" is the latest such day strictly before publication; "next Friday" the first
 #   strictly after; "this Friday" the one in the publication week (Monday to Sunday);
-#   "Thursday last week" the Thursday of the previous Monday-Sunday week.
+#   "Thursday last week" the Thursday of the previous Monday-Sunday week. A weekday written beside
+#   a date ("Thursday, July 8", "Thursday (August 5)", "15 August 2021, Sunday") is folded into it.
 # - "today", "tonight", "this morning" -> publication day; "yesterday" -> the day before;
 #   "last night" and "overnight" -> the day before through publication (a night straddles midnight).
 # - "this week" -> Monday-Sunday of the publication week; "earlier this week" / "earlier in the week"
@@ -150,7 +151,9 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("d", re.compile(r"\d")),
     ("m", re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")),
     ("w", re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day")),
-    ("r", re.compile(r"today|tonight|tomorrow|yesterday|night|week|month|year|day|hour|recent")),
+    ("r", re.compile(
+        r"today|tonight|tomorrow|yesterday|night|morning|afternoon|evening|week|month|year|day|hour|recent"
+    )),
 )
 
 
@@ -360,7 +363,7 @@ def _part_before(low: str, pos: int) -> Optional[tuple[str, int]]:
 def _h_full_mdy(m: re.Match[str], text: str) -> Optional[_Hit]:
     """Read 'July 7, 2021' / 'Wednesday, Jul. 7 2021'."""
     month, day = _month(m, text), _day(m["day"])
-    if month is None or day is None or _count_noun_follows(text, m.end()):
+    if month is None or day is None:
         return None
     d = _safe_date(int(m["year"]), month, day)
     if d is None:
@@ -371,7 +374,7 @@ def _h_full_mdy(m: re.Match[str], text: str) -> Optional[_Hit]:
 def _h_full_dmy(m: re.Match[str], text: str) -> Optional[_Hit]:
     """Read '7 July 2021' / '7th of July, 2021'."""
     month, day = _month(m, text), _day(m["day"])
-    if month is None or day is None or _count_noun_follows(text, m.end()):
+    if month is None or day is None:
         return None
     d = _safe_date(int(m["year"]), month, day)
     if d is None:
@@ -731,7 +734,7 @@ _RE_DM_RANGE = re.compile(
 )
 _RE_MONTH_DAY = re.compile(rf"(?P<mon>{_MON})\s*(?P<day>{_DAY})")
 _RE_DAY_MONTH = re.compile(rf"(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})")
-_RE_MONTH_PART = re.compile(rf"(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?(?!\s*\d)")
+_RE_MONTH_PART = re.compile(rf"(?P<mon>{_MON_STRICT})(?:,?\s+(?P<year>{_YEAR}))?(?!\s*\d)")
 _RE_MONTH_YEAR = re.compile(rf"(?P<mon>{_MON}),?\s+(?P<year>{_YEAR})(?![-–/]\d)")
 _RE_BARE_MONTH = re.compile(
     rf"(?P<mon>{_MON_STRICT})(?:\s*(?:-|–|and|to|or|through|until)\s*(?P<mon2>{_MON_STRICT}))?(?!\s*\d)"
@@ -836,7 +839,37 @@ def _scan(text: str, only: Optional[frozenset[str]] = None) -> tuple[str, list[_
         if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
             chosen.append(cand)
     chosen.sort(key=lambda f: f.start)
-    return low, chosen
+    return low, _merge_weekdays(low, chosen)
+
+
+_WEEKDAY_GAP = re.compile(r"\s*,?\s*\(?\s*\Z")
+_CLOSING_PAREN = re.compile(r"\s*\)")
+
+
+def _merge_weekdays(low: str, chosen: list[_Found]) -> list[_Found]:
+    """Fold a weekday written beside a date ('Thursday (August 5)', '15 August 2021, Sunday') into the date."""
+    out: list[_Found] = []
+    for found in chosen:
+        if out:
+            prev = out[-1]
+            kinds = {prev.hit.kind, found.hit.kind}
+            dated = prev if prev.hit.kind != "weekday" else found
+            gap = low[prev.end:found.start]
+            if (
+                "weekday" in kinds
+                and kinds & {"full", "month_day"}
+                and len(gap) <= 4
+                and _WEEKDAY_GAP.match(gap)
+                and _RE_WEEKDAY.fullmatch(low, *(prev.start, prev.end) if dated is found else (found.start, found.end))
+            ):
+                end = found.end
+                if "(" in gap:
+                    paren = _CLOSING_PAREN.match(low, end)
+                    end = paren.end() if paren else end
+                out[-1] = _Found(prev.start, end, dated.order, dated.hit)
+                continue
+        out.append(found)
+    return out
 
 
 def _apply_lead(lead: str, rng: Range, ctx: _Ctx) -> Optional[Range]:
@@ -862,6 +895,8 @@ def _context(published: Optional[date], precision: str) -> _Ctx:
     """Turn a publication date and its precision into the window of possible publication days."""
     if not isinstance(published, date):
         return _Ctx(None, None)
+    if isinstance(published, datetime):
+        published = published.date()
     p = (precision or "day").lower() if isinstance(precision, str) else "day"
     if p == "month":
         return _Ctx(*month_range(published))

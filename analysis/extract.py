@@ -46,9 +46,11 @@ PROVINCE_NEIGHBOUR: dict[str, str] = {
 _TROOP = (
     r"soldiers?|troops|servicem[ae]n|service\s+members|(?:security\s+|military\s+)?personnel|"
     r"(?:security|government|afghan|national|border|defen[cs]e)\s+forces|forces|police(?:men|women)?|"
-    r"policem[ae]n|officers?|officials|commandos|army|militiam[ae]n|(?:border\s+)?guards|military|"
+    r"policem[ae]n|officers?|officials|commandos|army|militiam[ae]n|(?:border\s+)?guards|"
+    r"military(?!\s+(?:aircraft|helicopters?|planes?|vehicles?|equipment|hardware|bases?|jets?))|"
     r"members\s+of\s+the\s+(?:afghan\s+)?(?:security|armed|national)\s+forces|recruits|staff|"
-    r"pilots|crew|units?|battalions?"
+    r"pilots|crew|units?|battalions?|governors?|deputies|deputy\s+governors?|district\s+chiefs?|police\s+chiefs?|"
+    r"garrisons?|conscripts|cadets|bodyguards"
 )
 _TROOP_RE = re.compile(rf"\b(?:{_TROOP})\b", re.I)
 _NOT_TROOP_RE = re.compile(
@@ -82,6 +84,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
         r"wrest(?:ed|ing|s)?\s+back(?:\s+(?:full\s+)?control\s+(?:of|over))?|"
         r"regain(?:ed|s|ing)?\s+(?:full\s+)?control\s+(?:of|over)|"
         r"clear(?:ed|ing|s)?\s+(?:the\s+(?:city|town|area)\s+)?of\s+(?:the\s+)?(?:taliban|insurgents|militants|enemy)|"
+        r"clear(?:ed|ing|s)?(?=\s+(?:the\s+(?:city|town)\s+of\s+)?[A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)?\s+of\s+(?:the\s+)?"
+        r"(?:taliban|insurgents|militants|enemy))|"
         r"(?:drove|driven|drive|driving|push(?:ed|es|ing)?|forc(?:ed|ing)|chas(?:ed|ing)|expell?(?:ed|ing)|"
         r"evict(?:ed|ing)|flush(?:ed|ing)|repell?(?:ed|ing))\s+(?:\w+\s+){0,3}?(?:out\s+of|back\s+from|from))\b",
         re.I), "active"),
@@ -94,20 +98,21 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
         rf"controlled\s+by\s+{_BY_TALIBAN}))", re.I), "passive"),
     ("capture", re.compile(
         rf"\b(?:fell|fall(?:en|s|ing)?)(?!\s+back)(?!\s+silent)(?:\s+(?:to|into\s+the\s+hands\s+of)\s+{_BY_TALIBAN})?|"
-        rf"\blost\s+to\s+{_BY_TALIBAN}", re.I), "passive"),
-    ("capture", re.compile(r"\bfall\s+of\b", re.I), "active"),
+        rf"\blost\s+to\s+{_BY_TALIBAN}|\bhand(?:ed|s)?\s+(?:over\s+)?to\s+{_BY_TALIBAN}|"
+        rf"\bhanded\s+over(?=[^.;]{{0,50}}\bto\s+(?:the\s+)?(?:taliban|insurgents|militants))", re.I), "passive"),
+    ("capture", re.compile(r"\b(?:fall|capture|seizure|takeover|overrunning)\s+of\b", re.I), "active"),
     ("capture", re.compile(
         r"\b(?:seiz(?:e|ed|es|ing)|captur(?:e|ed|es|ing)|overr(?:an|un|uns|unning)|overwhelm(?:ed|ing)|"
         r"(?:took|take|taken|takes|taking)\s+(?:full\s+|complete\s+|effective\s+)?(?:control\s+(?:of|over)|over)|"
         r"(?:gain(?:ed|s|ing)?|won|wins|winning|assum(?:ed|e|ing)|grabb?(?:ed|ing)?|establish(?:ed|ing)?)\s+"
         r"(?:full\s+|complete\s+)?control\s+(?:of|over)|lost\s+control\s+(?:of|over)|"
-        r"(?:took|taken|take|taking)(?=\s+(?:the\s+(?:city|town|provincial|district|border|key|strategic)|[A-Z])))",
+        r"(?:took|taken|take|taking)(?=\s+(?:the\s+(?:city|town|provincial|district|border|key|strategic)|[A-Z])))\b",
         re.I), "active"),
     ("entry", re.compile(
         r"\b(?:enter(?:ed|s|ing)?|storm(?:ed|s|ing)?|breach(?:ed|es|ing)?|infiltrat(?:ed|ing)|penetrat(?:ed|ing)|"
         r"(?:push(?:ed|es|ing)?|swept|sweep(?:s|ing)?|roll(?:ed|ing)?|march(?:ed|ing)?|mov(?:ed|ing)|broke|"
         r"burst|stream(?:ed|ing)|pour(?:ed|ing)|advanced|made\s+(?:their|its)\s+way|fought\s+(?:their|its)\s+way)"
-        r"\s+into|(?:were|are|was|is)\s+(?:now\s+|already\s+)?inside|"
+        r"\s+into|(?:were|are|was|is)\s+(?:now\s+|already\s+)?(?:inside|in\s+the\s+(?:streets|centre|center|heart)\s+of)|"
         r"reached\s+(?:the\s+)?(?:centre|center|heart|central\s+(?:parts|square|areas?))\s+of)\b", re.I), "active"),
     ("contested", re.compile(
         r"\b(?:fighting|clashes|battles?|gunfire|gun\s*battles?|street\s+battles?)\s+(?:\w+\s+){0,4}?"
@@ -116,9 +121,11 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
         r"city\s+cent(?:re|er)|main\s+square)(?:\s+of)?)", re.I), "active"),
     ("fled", re.compile(
         r"\b(?:fled|flee(?:s|ing)?|escap(?:ed|es|ing)\s+(?:across|into|to|over|through)|"
-        r"cross(?:ed|es|ing)\s+(?:over\s+)?(?:into|the\s+(?:border|frontier|river|amu\s+darya))|"
-        r"(?:abandon(?:ed|s|ing)?|desert(?:ed|s|ing)?|left|leaving|quit)\s+(?:their|its|his|her)\s+"
-        r"(?:posts?|positions?|bases?|checkpoints?|outposts?|barracks)|"
+        r"cross(?:ed|es|ing)?\s+(?:over\s+)?(?:into|the\s+(?:border|frontier|river|amu\s+darya))|"
+        r"(?:abandon(?:ed|s|ing)?|desert(?:ed|s|ing)?|left|leaving|quit|fled|flee(?:ing)?)\s+(?:their|its|his|her|the)\s+"
+        r"(?:[\w\-’']+\s+){0,3}?(?:posts?|positions?|bases?|checkpoints?|outposts?|barracks|headquarters|compounds?|"
+        r"garrisons?)|"
+        r"fl(?:ew|own)\s+(?:\w+\s+){0,4}?(?:into|to)\s+(?:neighbou?ring\s+)?(?=(?:Tajikistan|Uzbekistan|Iran|Pakistan|Turkmenistan))|"
         r"evacuated\s+(?:\w+\s+){0,3}?(?:to|into)\s+(?:neighbou?ring\s+)?(?=[A-Z])|"
         r"(?:given|granted|provided|offered|received|sought|seek(?:ing)?|took|taken|found|gave|give|giving)\s+"
         r"(?:\w+\s+)?(?:shelter|refuge|asylum|safe\s+passage|sanctuary)|"
@@ -166,6 +173,29 @@ _PERIPHERAL_BEFORE = re.compile(
     r"attack\w*\s+(?:on\s+)?|assault\s+on|offensive\s+on|push\s+on)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"(?:(?:city|town|capital)\s+of\s+)?)$",
     re.I)
+_LANDMARK_BEFORE = re.compile(
+    r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
+    r"south-west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|provincial\s+capital|capital)\s+of\s+)?|"
+    r"\bbetween\s+[\w\-’' ]{1,30}\s+and\s+|\bbetween\s+|\b(?:road|highway|route|motorway)\s+(?:to|from|between|linking)\s+|"
+    r"\b(?:linking|connecting|km|kilometres|kilometers|miles)\s+(?:\w+\s+){0,3}?(?:from|of|to)?\s*|"
+    r"\b(?:from|to)\s+(?=\S*$)[\w\-]*-)$",
+    re.I)
+_LANDMARK_AFTER = re.compile(r"^(?:-[\w’'\-]+)?\s+(?:highway|road|motorway|route|airport|air\s+base|airbase|dam)\b|^-[A-Z]", re.I)
+_GAP_WORDS = frozenset(
+    """the a an of key strategic strategically important city town provincial province capital district districts
+    border crossing crossings centre center headquarters northern southern western eastern north south east west
+    northeastern northwestern southeastern southwestern north-eastern north-western south-eastern south-western
+    control full complete effective over most all parts part large much nearby neighbouring neighboring remote entire
+    whole another second third major main trading port town's city's nearly almost about more than some several
+    areas area outlying rural located mountainous restive besieged embattled heart downtown and commercial hub gateway
+    symbolic sprawling into in its their itself key northernmost southernmost also swiftly quickly largely
+    strategically-located home bustling ancient historic small big defences defenses perimeter""".split()
+)
+_CONTRA = re.compile(
+    r"\bunder\s+(?:\w+\s+){0,2}?(?:government|our)(?:'s|’s)?\s+control|\bin\s+government\s+hands|"
+    r"\brepell?(?:ed|ing)\s+(?:the|their|an?)\s+(?:\w+\s+)?(?:attack|assault|advance)|\bpushed\s+(?:them|the\s+\w+)\s+back|"
+    r"\bbeat\s+back|\bdeni\w*|\breject\w*|\bfalse\b|\bbaseless\b|\buntrue\b|\bpropaganda\b",
+    re.I)
 _BUILDING_AFTER = re.compile(
     r"^\s+(?:(?:the|key|several|some|many|main|most|all)\s+)*(?:(?:local|provincial|city|district)\s+)?"
     r"(?:government\s+(?:buildings?|offices?|compounds?|facilities|installations)|police\s+(?:headquarters|hq|"
@@ -179,16 +209,18 @@ _OUTCOME_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"driven\s+(?:\w+\s+)?out|drove\s+(?:\w+\s+){0,3}?out|driving\s+(?:\w+\s+){0,3}?out|"
         r"cleared\s+(?:\w+\s+){0,3}?of|clearing\s+(?:\w+\s+){0,3}?of|re-?took|re-?taken|recaptured|"
         r"wrest(?:ed)?\s+back|took\s+back|taken\s+back|take\s+back|regained|beaten\s+back|forced\s+to\s+retreat|"
-        r"retreat(?:ed|ing)|expelled|(?:fully\s+|firmly\s+)?under\s+(?:our|government)\s+control)\b", re.I)),
+        r"retreat(?:ed|ing)|expelled|driven\s+back|drove\s+(?:\w+\s+){0,2}?back|driving\s+(?:\w+\s+){0,2}?back|"
+        r"cleared\s+the\s+city)\b", re.I)),
     ("fell", re.compile(
         rf"\b(?:(?:city|town|capital|it)\s+(?:\w+\s+){0,2}?(?:fell|has\s+fallen|had\s+fallen|collapsed)|under\s+(?:the\s+)?(?:full\s+|complete\s+)?"
-        rf"(?:taliban(?:'s|’s)?\s+control|control\s+of\s+{_BY_TALIBAN})|in\s+taliban\s+hands|"
+        rf"(?:taliban(?:'s|’s)?\s+control|control\s+of\s+{_BY_TALIBAN}|their\s+control)|in\s+(?:taliban|their)\s+hands|"
         rf"(?:captured|seized|overran|took\s+(?:full\s+)?control\s+of)\s+the\s+(?:city|town|provincial\s+capital))\b", re.I)),
     ("contested", re.compile(
         r"\b(?:fighting|clashes|battles?|gunfire)\s+(?:\w+\s+){0,5}?(?:continu\w*|rag\w*|going\s+on|under\s*way|"
         r"inside|in\s+the\s+(?:city|town|streets)|erupt\w*\s+in\s+the\s+city)|"
         r"(?:continu\w*|rag\w*|ongoing)\s+(?:\w+\s+){0,2}?(?:fighting|clashes)|street\s+fighting|"
-        r"fighting\s+continue\s*s\b", re.I)),
+        r"fighting\s+continue\s*s|(?:fighting|clashes|battles)\s+(?:\w+\s+){0,2}?(?:spread|raged?)\s+(?:through|across|in)|"
+        r"clashes\s+in\s+(?:residential|the)|street\s+battles\b", re.I)),
 ]
 _OUTCOME_RANK = {"repelled": 3, "fell": 2, "contested": 1, "unknown": 0, "": 0}
 
@@ -436,11 +468,15 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: object, history: list
             continue
         before = text[max(0, s - 70):s]
         pword = bool(_PROVINCE_WORD_AFTER.match(text[e:e + 12])) and not _CAPITAL_AFTER.match(text[e:e + 40])
-        pword = pword or pm.text.lower().endswith("province") or bool(re.search(r"\bprovinces?\s+of\s+$", before, re.I))
+        has_prov = any(c.place_type == "province" for c in (pm.place, *pm.candidates))
+        pword = pword or pm.text.lower().endswith("province") or (has_prov and bool(
+            re.search(r"\bprovinces?\s+(?:of|in)\s+(?:the\s+)?$", before, re.I)
+            or re.search(r"\b[A-Z][\w\-’']*\s+districts?\s+(?:of|in)\s+$", before)))
         if re.match(r"^(?:'s|’s|')\s", text[e:e + 4]) and not re.search(r"province", text[e:e + 14], re.I):
             pword = any(c.place_type == "province" for c in (pm.place, *pm.candidates))
         ref = _Ref(place=place, start=s, end=e, kind="named",
-                   peripheral=bool(_PERIPHERAL_BEFORE.search(before)),
+                   peripheral=bool(_PERIPHERAL_BEFORE.search(before) or _LANDMARK_BEFORE.search(before)
+                                   or _LANDMARK_AFTER.match(text[e:e + 30])),
                    in_speaker=any(a <= s and e <= b for a, b in speaker_spans),
                    province_word=pword, candidates=tuple(pm.candidates))
         refs.append(ref)
@@ -491,7 +527,8 @@ def _resolve_anaphor(word: str, current: list[_Ref], pos: int, history: list[lis
     for pool in pools:
         for r in reversed(pool):
             for p in _readings(r):
-                if "province" in want and p.place_type == "province" and (r.province_word or r.kind != "named"):
+                if "province" in want and p.place_type == "province" and (
+                        r.province_word or r.kind != "named" or not any(q.place_type == "capital" for q in _readings(r))):
                     if want == ("province",):
                         return p
                     cap = _capital_of(p, gaz)
@@ -545,6 +582,12 @@ def _scope_before(text: str, start: int, limit: int = 170) -> int:
     return cut
 
 
+def _gap_ok(gap: str) -> bool:
+    """True when only determiners, adjectives and place words separate a verb from its object place."""
+    words = re.findall(r"[\w’'\-]+", gap.lower())
+    return len(words) <= 9 and all(w in _GAP_WORDS or w.isdigit() for w in words)
+
+
 def _modal(text: str, start: int, end: int, noun: bool = False) -> bool:
     """True when a trigger is only a possibility, plan, threat or attempt."""
     before = text[max(0, start - 70):start]
@@ -556,6 +599,9 @@ def _modal(text: str, start: int, end: int, noun: bool = False) -> bool:
     if re.search(r"\b(?:could|might|may|would|will)\s+(?:\w+\s+){0,3}$", clause):
         return True
     if re.search(r"\b(?:if|unless|whether)\b", clause, re.I):
+        return True
+    if re.search(r"\b(?:intention|intent|plans?|threats?|attempts?|bid|efforts?|aim|goal|hopes?|ability|"
+                 r"capacity|chance|risk|danger|prospect)\s+(?:of|to)\s+(?:\w+\s+){0,2}$", before, re.I):
         return True
     if noun and re.search(r"^[^.;]{0,60}?\b(?:would|could|might|may|will)\b", text[end:], re.I):
         return True
@@ -730,7 +776,7 @@ class _Extractor:
     def _trigger(self, i: int, s: _Sent, kind: str, voice: str, m: re.Match[str]) -> list[dict]:
         """Interpret one trigger; returns zero or more mention drafts as dicts."""
         text = s.text
-        noun = m.group(0).lower().startswith("fall of")
+        noun = m.group(0).lower().startswith(("fall of", "capture of", "seizure of", "takeover of", "overrunning of"))
         if kind != "fled" and _modal(text, m.start(), m.end(), noun):
             return []
         negated = _negated(text, m.start())
@@ -780,13 +826,13 @@ class _Extractor:
             if counted:
                 return counted
         refs = [r for r in s.refs if lo <= r.start and r.end <= hi + 1 and not r.in_speaker]
-        if voice == "passive":
-            refs = list(reversed(refs))
         if kind == "nth":
-            refs = [r for r in reversed([r for r in s.refs if r.end <= m.start() and not r.in_speaker])][:3]
+            refs = [r for r in s.refs if r.end <= m.start() and not r.in_speaker and r.start >= _scope_before(text, m.start(), 200)]
         for r in refs:
             if r.peripheral:
                 continue
+            if voice == "active" and not noun and not _gap_ok(text[m.end():r.start]):
+                break
             cap = _as_capital(r, self.gaz)
             if cap is not None:
                 if kind in ("capture", "nth", "state"):
@@ -1048,6 +1094,10 @@ class _Extractor:
         for cm in _COUNTRY_RE.finditer(text, m.end(), hi):
             dest = COUNTRY_WORDS[cm.group(1).lower()]
             break
+        if not dest and re.search(r"shelter|refuge|asylum|sanctuary|safe\s+passage", verb):
+            fs = _FOREIGN_SOURCE.search(text[:m.start()]) or _COUNTRY_RE.search(text[max(0, m.start() - 60):m.start()])
+            if fs:
+                dest = COUNTRY_WORDS.get(fs.group(1).lower(), "")
         if not dest and re.search(r"territory|soil", verb):
             cm = _COUNTRY_RE.search(verb)
             if cm:
@@ -1066,8 +1116,14 @@ class _Extractor:
         province = ""
         if crossing is not None:
             province = crossing.province
+        def _to_ref(r: _Ref) -> bool:
+            return r.start >= m.end() and bool(re.search(r"\b(?:to|into|for|towards?|back\s+to)\s+(?:the\s+)?(?:\w+\s+)?$",
+                                                           text[max(m.end(), r.start - 25):r.start], re.I)) and \
+                not re.search(r"\b(?:posts?|positions?|bases?|headquarters|checkpoints?)\s+in\s+$", text[max(0, r.start - 30):r.start], re.I)
         if not province:
             for r in s.refs:
+                if _to_ref(r) and (dest or r.start >= m.end()):
+                    continue
                 if r.place.place_type in ("province", "capital", "district", "border_crossing"):
                     province = r.place.province or (r.place.name if r.place.place_type == "province" else "")
                     if province:
@@ -1083,22 +1139,25 @@ class _Extractor:
             related.add(f"country:{dest}")
         else:
             place = None
-            refs = [r for r in s.refs if not r.in_speaker and r.place.place_type != "country"]
+            refs = [r for r in s.refs if not r.in_speaker and r.place.place_type != "country" and not _to_ref(r)]
             after_refs = [r for r in refs if r.start >= m.end() and r.start <= hi]
             before_refs = [r for r in refs if r.end <= m.start()]
-            for r in after_refs + list(reversed(before_refs)):
+            ordered = after_refs + list(reversed(before_refs))
+            for r in ordered:
+                d = _as_district(r, self.gaz)
                 cap = _as_capital(r, self.gaz)
+                if d is not None and (cap is None or r.place.place_type == "district"):
+                    place = d[0]
+                    break
                 if cap is not None:
                     place = cap
                     break
-                d = _as_district(r, self.gaz)
-                if d is not None:
-                    place = d[0]
-                    break
-                p = _as_province(r, self.gaz)
-                if p is not None:
-                    place = p
-                    break
+            if place is None:
+                for r in ordered:
+                    p = _as_province(r, self.gaz)
+                    if p is not None:
+                        place = p
+                        break
             if place is None:
                 return []
             province = place.province or (place.name if place.place_type == "province" else province)
@@ -1126,7 +1185,9 @@ class _Extractor:
             if re.match(r"\s*(?:%|percent|per\s+cent|km|kilomet|miles?|days?|hours?|years?|districts?|provinces?)",
                         follow, re.I):
                 continue
-            if not _TROOP_RE.search(follow[:60]):
+            if not re.match(r"\s*(?:(?:more|other|afghan|government|security|military|army|border|national|police|"
+                            r"armed|of\s+the|of\s+their|of\s+its|of|pro-government|local|senior|soldiers\s+and)\s+){0,3}"
+                            rf"(?:{_TROOP})\b", follow, re.I):
                 continue
             if best is None or abs(c.start - pos) < abs(best.start - pos):
                 best = c
@@ -1163,8 +1224,11 @@ class _Extractor:
         # "the Taliban claimed X, but officials denied it"
         if stance == "asserted":
             for att in claims.find_attributions(s.text, self.speakers):
-                if att.stance == "denied" and att.start > res["pos"] and att.claimant != claim.claimant and \
-                        _DENY_OBJECT.search(s.text[att.start:att.end + 40]):
+                if att.start <= res["pos"] or att.claimant in (claim.claimant, "unknown", "pronoun"):
+                    continue
+                content = s.text[att.start:_scope_after(s.text, att.end, 200) if att.form != "inverted" else att.end]
+                if (att.stance == "denied" and _DENY_OBJECT.search(s.text[att.start:att.end + 40])) or \
+                        _CONTRA.search(content):
                     denial = replace(mention, claimant=att.claimant if att.claimant != "pronoun" else "unknown",
                                      stance="denied", claim_cue=att.cue)
                     self.drafts.append(_Draft(denial, i, att.start, frozenset(res["related"]), 0))
@@ -1252,20 +1316,35 @@ class _Extractor:
         if not _DISTRICT_WORD.search(text):
             return
         for c in _find_counts(text):
-            link = re.match(r"\s+(?:(?:more|other|rural|key|of\s+(?:the\s+country's|afghanistan's|the)\s+\d[\d,]*)\s+){0,2}"
-                            r"districts?\b", text[c.end:])
+            link = re.match(r"\s+(?:(?:more|other|rural|key)\s+)?(?:of\s+(?P<owner>the\s+country|afghanistan|the\s+province|its|"
+                            r"[A-Z][\w\-]+)(?:'s|’s|')\s+(?:roughly\s+|about\s+|some\s+|nearly\s+|total\s+)?\d[\d,]*\s+)?"
+                            r"districts?(?:\s+cent(?:re|er)s)?\b", text[c.end:])
             if not link:
                 continue
             if c.qualifier == "vague" or not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
                                                        r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                                                        r"hundred)\b", c.text, re.I):
                 continue
-            if re.search(r"(?:'s|’s)\s+$|\bof\s+(?:the|its|their)\s+$|\btotal\s+of\s+$|\bout\s+of\s+$", text[max(0, c.start - 20):c.start], re.I):
+            if re.search(r"(?:'s|’s)\s+(?:roughly\s+|about\s+|some\s+|nearly\s+|total\s+)?$|\bof\s+(?:the|its|their)\s+$|"
+                         r"\btotal\s+of\s+$|\bout\s+of\s+$", text[max(0, c.start - 30):c.start], re.I):
                 continue
             after = text[c.end + link.end():c.end + link.end() + 60]
             tail = re.match(r"\s+(?:of|in|across|within)\s+(?:the\s+)?(?:\w+ern\s+)?(\w[\w\-]*)", after)
             scope = "national"
-            if tail and not _NATIONAL.search(after[:40]):
+            owner = (link.group("owner") or "").lower()
+            if owner and owner not in ("the country", "afghanistan", "its"):
+                prov = None
+                if owner == "the province":
+                    prov = self._recent_province(i, s, c.start)
+                else:
+                    for r in s.refs:
+                        if c.end <= r.start <= c.end + link.end():
+                            prov = _as_province(r, self.gaz)
+                            break
+                if prov is None:
+                    continue
+                scope = prov.name
+            elif tail and not _NATIONAL.search(after[:40]):
                 prov = self._province_at(s, i, c.end + link.end(), linked=False)
                 if prov is not None:
                     continue  # a counted event, not a national tally

@@ -22,7 +22,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from analysis.loading import Tables, coerce_table
+from analysis.loading import Tables, coerce_table, load_tables
 
 FIGSIZE: tuple[float, float] = (12.0, 6.75)
 DPI: int = 150
@@ -335,6 +335,15 @@ def _finish(fig: Figure, title: str, source: str) -> Figure:
                  fontweight="bold", color=INK)
     fig.supxlabel(_wrap(source or DEFAULT_SOURCE, 170), x=0.01, ha="left", fontsize=9.5,
                   color=MUTED)
+    return _settle(fig)
+
+
+def _settle(fig: Figure) -> Figure:
+    """Run the layout until it is stable, then fix it, so every later render is identical."""
+    with styled():
+        fig.draw_without_rendering()
+        fig.draw_without_rendering()
+    fig.set_layout_engine("none")
     return fig
 
 
@@ -415,7 +424,7 @@ def source_line(articles: pd.DataFrame | None, events: pd.DataFrame | None = Non
     else:
         span = fmt_span(dates.min(), dates.max()) if not dates.empty else ""
         span_text = f", published {span}" if span else ""
-    what = _plural(n, "article")
+    what = _plural(n, "article") if n else "news articles"
     if outlet_text:
         what += f" from {outlet_text}"
     elif n:
@@ -456,14 +465,14 @@ def _umask() -> int:
     return mask
 
 
-def figure_bytes(fig: Figure, fmt: str = "png") -> bytes:
+def figure_bytes(fig: Figure, fmt: str = "png", dpi: int = DPI) -> bytes:
     """Render `fig` to PNG or SVG bytes with the same settings as save_figure."""
     import io
 
     metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
     buf = io.BytesIO()
     with styled():
-        fig.savefig(buf, format=fmt, dpi=DPI, metadata=metadata, facecolor="white")
+        fig.savefig(buf, format=fmt, dpi=dpi, metadata=metadata, facecolor="white")
     return buf.getvalue()
 
 
@@ -521,39 +530,42 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
         notes: dict[float, list[str]] = {}
         if dated.empty:
             _placeholder(ax_day, NO_EVENTS, "No dated district seizures; claimed totals below.")
-        for _, row in dated.iterrows():
+        is_province = dated["place_type"].str.lower().eq("province")
+        known = dated["count_low"].notna() | dated["count_high"].notna()
+        vague_mask = is_province & ~known
+        stacked = dated.assign(_vague=vague_mask.astype(int)).sort_values(
+            ["_day", "_vague", "province", "place", "event_id"], kind="mergesort")
+        for _, row in stacked.iterrows():
             x0 = _num(row["_day"])
             province = row["province"] or (row["place"] if row["place_type"] == "province" else "")
             region = regions.get(province_key(province), "Unknown")
             color = REGION_COLORS.get(region, REGION_COLORS["Unknown"])
             counted = str(row["place_type"]).lower() == "province"
             bottom = stack_top.get(x0, 0.0)
-            n = 1.0
-            if counted:
-                value = row["count_low"] if not _isna(row["count_low"]) else row["count_high"]
-                if _isna(value):
-                    any_vague = True
-                    words = str(row["count_text"]).strip() or "districts"
-                    notes.setdefault(x0, []).append(f"{words} in {row['place']}")
-                    ax_day.scatter([x0 + 0.5], [bottom + 0.45], marker="*", s=260, color=color,
-                                   edgecolors=INK, linewidths=0.6, zorder=4,
-                                   gid=f"vague-{_safe_id(row['event_id'])}")
-                    stack_top[x0] = bottom + 0.9
-                    region_seen.add(region)
-                    continue
-                n = float(value)
-                any_counted = True
-                notes.setdefault(x0, []).append(f"{int(value):,} in {row['place']}")
-            ax_day.bar([x0 + 0.5], [n], width=0.78, bottom=[bottom], color=color,
-                       edgecolor="white", linewidth=0.6, hatch="///" if counted else None,
-                       zorder=3, gid=f"seized-{_safe_id(row['event_id'])}")
             region_seen.add(region)
+            if row["_vague"]:
+                any_vague = True
+                words = str(row["count_text"]).strip() or "districts"
+                notes.setdefault(x0, []).append(f"{words} in {row['place']}")
+                height, mid = 0.9, bottom + 0.45
+                ax_day.scatter([x0 + 0.5], [mid], marker="*", s=260, color=color, edgecolors=INK,
+                               linewidths=0.6, zorder=4, gid=f"vague-{_safe_id(row['event_id'])}")
+            else:
+                value = row["count_low"] if not _isna(row["count_low"]) else row["count_high"]
+                height = float(value) if counted else 1.0
+                mid = bottom + height / 2
+                if counted:
+                    any_counted = True
+                    notes.setdefault(x0, []).append(f"{int(value):,} in {row['place']}")
+                ax_day.bar([x0 + 0.5], [height], width=0.78, bottom=[bottom], color=color,
+                           edgecolor="white", linewidth=0.6, hatch="///" if counted else None,
+                           zorder=3, gid=f"seized-{_safe_id(row['event_id'])}")
             if not _isna(row["date_low"]) and not _isna(row["date_high"]) and row["date_low"] < row["date_high"]:
                 any_range = True
-                ax_day.hlines(bottom + n / 2, _num(row["date_low"]), _num(row["date_high"]) + 1,
+                ax_day.hlines(mid, _num(row["date_low"]), _num(row["date_high"]) + 1,
                               colors=color, linewidth=2.2, alpha=0.75, zorder=2,
                               gid=f"range-{_safe_id(row['event_id'])}")
-            stack_top[x0] = bottom + n
+            stack_top[x0] = bottom + height
         ymax = max(stack_top.values(), default=1.0)
         for x0, lines in sorted(notes.items()):
             ax_day.text(x0 + 0.5, stack_top[x0] + ymax * 0.03, "\n".join(lines[:4]), ha="center",
@@ -968,9 +980,27 @@ def make_all_figures(tables: Tables, figures_dir: Path | str) -> dict[str, tuple
     return {stem: save_figure(figs[stem], figures_dir, stem) for stem in FIGURE_STEMS}
 
 
+def enable_notebook_display() -> bool:
+    """Let IPython show a bare matplotlib Figure as PNG (no pyplot needed); True if registered."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "display_formatter"):
+        return False
+    formatter = shell.display_formatter.formatters.get("image/png")
+    if formatter is None:
+        return False
+    formatter.for_type(Figure, lambda fig: figure_bytes(fig, "png", dpi=100))
+    return True
+
+
+enable_notebook_display()
+
 __all__ = [
     "CLAIMANT_COLORS", "DESTINATION_COLORS", "EVENT_TYPE_COLORS", "OUTCOME_COLORS", "OUTCOME_MARKERS",
     "REGION_COLORS", "apply_style", "capitals_timeline", "districts_timeline", "empty_figure",
-    "build_figures", "clean_counts", "event_day", "figure_bytes", "figure_title", "fmt_count", "fmt_day", "fmt_span", "make_all_figures",
+    "Tables", "build_figures", "clean_counts", "enable_notebook_display", "load_tables", "event_day", "figure_bytes", "figure_title", "fmt_count", "fmt_day", "fmt_span", "make_all_figures",
     "province_map", "save_figure", "source_line", "styled", "troops_timeline",
 ]

@@ -33,6 +33,7 @@ LINKERS: frozenset[str] = frozenset({"e", "i", "y", "ye", "yi", "wa", "va", "o",
 _TOKEN_RE = re.compile(r"[^\W_]+")
 _MIN_SKELETON = 5  # shortest consonant skeleton trusted for vowel-dropping fallback matches
 
+
 def _rules(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
     """Compile (pattern, replacement) pairs."""
     return tuple((re.compile(p), r) for p, r in pairs)
@@ -190,8 +191,12 @@ class Gazetteer:
             s = skeleton(key)
             if consonant_count(s) >= _MIN_SKELETON:
                 skel.setdefault(s, set()).add(key)
-        # A skeleton is trusted only when it points at one key (one reading group).
-        self.by_skeleton: dict[str, str] = {s: next(iter(ks)) for s, ks in skel.items() if len(ks) == 1}
+        # A skeleton is trusted only when all its keys name the same places (one reading group).
+        self.by_skeleton: dict[str, str] = {}
+        for s, ks in skel.items():
+            groups = {frozenset(p.place_id for p in self.by_key[k]) for k in ks}
+            if len(groups) == 1:
+                self.by_skeleton[s] = min(ks)
         self._provinces: dict[str, Place] = {p.province: p for p in places if p.place_type == "province"}
         self._capitals: dict[str, Place] = {p.province: p for p in places if p.place_type == "capital"}
 

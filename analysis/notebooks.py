@@ -57,7 +57,7 @@ def ensure_kernel() -> str:
     """Install (once) a kernel spec that runs this very interpreter, and return its name."""
     kernel_dir = Path(sys.prefix) / "share" / "jupyter" / "kernels" / KERNEL_NAME
     spec = {
-        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}", "--IPKernelApp.log_level=ERROR"],
         "display_name": "Python (analysis project)",
         "language": "python",
         "metadata": {"debugger": True},
@@ -119,7 +119,7 @@ def execute_notebook(name: str, params: RunParameters, *, progress: bool = True)
     source = NOTEBOOKS_DIR / f"{name}.ipynb"
     if not source.exists():
         raise FileNotFoundError(f"notebook {source} is missing")
-    tmp = executed.with_name(f".{executed.name}.tmp")
+    tmp = executed.with_name(f".{name}.partial.ipynb")
     try:
         pm.execute_notebook(
             str(source),

@@ -92,6 +92,10 @@ _NOUN_AFTER_YEAR_STOP = frozenset(
 _MONEY_BEFORE = frozenset("$ £ € ¥ # №".split())
 _MONEY_WORDS_BEFORE = frozenset("us$ usd rs afs afn eur".split())
 
+_START_WORDS = frozenset(
+    set(_QUALIFIER_FIRST) | set(_UNITS) | set(_TENS)
+    | {"a", "an", "half", "between", "several", "dozens", "scores", "tens", "hundreds", "thousands", "millions"}
+)
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
 _PRECHECK = re.compile(
     r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
@@ -102,6 +106,7 @@ _PRECHECK = re.compile(
 _TIME_AFTER = re.compile(
     r"\s*(?:[ap]\.\s?m\b\.?|[ap]m\b|gmt\b|utc\b|hrs\b|h\b|o['’]clock\b|local\s+time\b)", re.IGNORECASE
 )
+_DIGIT = re.compile(r"\d")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 _QUANTIFIER = re.compile(
     r"\b(?:(?P<pre>almost|nearly|virtually|practically)\s+)?(?P<q>all|most)\b(?!-)", re.IGNORECASE
@@ -110,19 +115,12 @@ _QUANT_NEXT = re.compile(r"\s+([A-Za-z][A-Za-z'’]*)")
 _QUANT_PREV = re.compile(r"([A-Za-z]+)\s+\Z")
 
 
-@dataclass(frozen=True)
-class _Tok:
-    """One token: its text, lowercase form and span."""
-
-    text: str
-    low: str
-    start: int
-    end: int
+_PAD = 6  # empty sentinel tokens after the end: words[i + k] and words[-1] never fail
 
 
 @dataclass(frozen=True)
 class _Base:
-    """A count before its qualifier: bounds, whether exact, and the index after its last token."""
+    """A count before its qualifier: bounds, kind, token indices, and whether digits were used."""
 
     low: int
     high: int
@@ -138,33 +136,40 @@ class _Base:
 
 
 class _Tokens:
-    """Tokens of a text with helpers to look around them."""
+    """Tokens of a text (lowercase words, raw words, spans) padded with empty sentinels at the end."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.toks = [_Tok(m.group(0), m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        self.n = len(self.toks)
+        low = text.lower()
+        if len(low) != len(text):
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        self.n = len(spans)
+        self.starts = [a for a, _ in spans] + [-1] * _PAD
+        self.ends = [e for _, e in spans] + [-2] * _PAD
+        self.words = [low[a:e] for a, e in spans] + [""] * _PAD
+        self.raw = [text[a:e] for a, e in spans] + [""] * _PAD
 
     def low(self, i: int) -> str:
         """Return the lowercase token at i, or '' past the ends."""
-        return self.toks[i].low if 0 <= i < self.n else ""
+        return self.words[i] if -_PAD <= i < self.n + _PAD else ""
 
     def attached(self, i: int, j: int) -> bool:
         """Tell whether tokens i and j touch with no space between them."""
-        return 0 <= i < self.n and 0 <= j < self.n and self.toks[i].end == self.toks[j].start
+        return 0 <= i < self.n and 0 <= j < self.n and self.ends[i] == self.starts[j]
 
     def is_word(self, i: int) -> bool:
         """Tell whether token i is a word of letters."""
-        return 0 <= i < self.n and self.toks[i].text[0].isalpha()
+        return 0 <= i < self.n and self.words[i][0].isalpha()
 
     def is_digits(self, i: int) -> bool:
         """Tell whether token i is a run of digits (possibly grouped or decimal)."""
-        return 0 <= i < self.n and self.toks[i].text[0].isdigit()
+        return 0 <= i < self.n and self.words[i][0].isdigit()
 
 
 def _digit_value(tokens: _Tokens, i: int) -> Optional[tuple[int, int]]:
     """Read a digit token (with an optional scale word after it) as (value, index after)."""
-    raw = tokens.toks[i].text
+    raw = tokens.raw[i]
     if "," in raw and "." not in raw:
         if not _GROUPED.fullmatch(raw):
             return None
@@ -386,7 +391,7 @@ def _excluded(tokens: _Tokens, base: _Base, spans: list[tuple[int, int]]) -> boo
     text = tokens.text
     first, after = base.first, base.last
     last = after - 1
-    start, end = tokens.toks[first].start, tokens.toks[last].end
+    start, end = tokens.starts[first], tokens.ends[last]
     for s, e in spans:
         if s < end and start < e:
             return True
@@ -415,12 +420,12 @@ def _excluded(tokens: _Tokens, base: _Base, spans: list[tuple[int, int]]) -> boo
             return True
         if tokens.low(after) in ("/", ":") and tokens.attached(last, after) and tokens.is_digits(after + 1):
             return True
-        if tokens.low(prev) in _IDENT_BEFORE and tokens.toks[prev].text[0].isupper():
+        if tokens.low(prev) in _IDENT_BEFORE and tokens.raw[prev][:1].isupper():
             return True
         if tokens.low(prev) == "." and tokens.low(prev - 1) in ("no", "nos"):
             return True
     if base.digits and base.kind != "vague" and not _noun_follows(tokens, after):
-        numbers = [t.text for t in tokens.toks[first:after] if t.text[0].isdigit()]
+        numbers = [t for t in tokens.raw[first:after] if t[:1].isdigit()]
         if numbers and all(len(n) == 4 and n.isdigit() and 1900 <= int(n) <= 2099 for n in numbers):
             return True  # a year or a span of years
     if tokens.low(first) == "one" and base.exact and after == first + 1:
@@ -435,7 +440,7 @@ def _noun_follows(tokens: _Tokens, j: int) -> bool:
     """Tell whether a plural noun follows (then a year-like number is a count: '2000 troops')."""
     if not tokens.is_word(j):
         return False
-    word = tokens.toks[j].text
+    word = tokens.raw[j]
     if not word[0].islower() or tokens.low(j) in _NOUN_AFTER_YEAR_STOP:
         return False
     low = tokens.low(j)
@@ -480,21 +485,9 @@ def _count_at(tokens: _Tokens, i: int, spans: list[tuple[int, int]]) -> Optional
     low, high, code = _qualify(qualifier, base)
     if low is not None and high is not None and low > high:
         low, high = high, low
-    start = tokens.toks[i].start
-    end = tokens.toks[end_index - 1].end
+    start = tokens.starts[i]
+    end = tokens.ends[end_index - 1]
     return Count(low=low, high=high, text=tokens.text[start:end], qualifier=code, start=start, end=end), end_index
-
-
-def _could_start(tokens: _Tokens, i: int) -> bool:
-    """Tell cheaply whether a count may start at token i."""
-    w = tokens.low(i)
-    if tokens.is_digits(i):
-        return True
-    return (
-        w in _QUALIFIER_FIRST or w in _UNITS or w in _TENS or w in ("a", "an", "half", "between", "several",
-                                                                   "dozens", "scores", "tens", "hundreds",
-                                                                   "thousands", "millions")
-    )
 
 
 def find_counts(text: str) -> list[Count]:
@@ -502,11 +495,13 @@ def find_counts(text: str) -> list[Count]:
     if not isinstance(text, str) or not text or not _PRECHECK.search(text):
         return []
     tokens = _Tokens(text)
-    spans = explicit_date_spans(text) if any(ch.isdigit() for ch in text) else []
+    spans = explicit_date_spans(text) if _DIGIT.search(text) else []
     counts: list[Count] = []
     i = 0
+    words = tokens.words
     while i < tokens.n:
-        if _could_start(tokens, i):
+        w = words[i]
+        if w[0].isdigit() or w in _START_WORDS:
             got = _count_at(tokens, i, spans)
             if got is not None:
                 counts.append(got[0])

@@ -42,7 +42,7 @@ ENGLISH_LOOKALIKES: frozenset[str] = frozenset(
     """aachen argue back badges balk bangui bruckner caddies caesar calendar cash cashiered cider
     cite cohan colander cost cot cullender cut cylinder della gere glisten gyro keto kidder kite
     koshered kyoto mocker mosey mousey muckier narrow nellie nile nosey pate patio patti rag rig
-    shiva washer wish""".split()
+    shiva tourniquet trinket turncoat washer wish""".split()
 )
 
 # Names that are also common given names: not a place when a capitalised surname follows.
@@ -57,6 +57,7 @@ _WORD_RE = re.compile(r"[^\W_]+")
 _CLAUSE_END_RE = re.compile(r"[.;:!?\n]")
 
 _GUARD_AFTER_RE = re.compile(
+    r"^\s*,\s+(?:a|the)\s+(?:[\w'\u2019\-]+\s+){0,2}district\b|"
     r"^(?:(?:\s*,\s*|\s+(?:and|or|&)\s+|\s+|[\-'\u2019]+)[A-Z][\w'\u2019\-]*){0,6}"
     r"(?:['\u2019]s)?\s+(?:border\s+)?(?:districts?|Districts?|DISTRICTS?|crossings?|Crossing|ports?|Port)\b"
 )
@@ -67,7 +68,10 @@ _GUARD_BEFORE_RE = re.compile(
 
 _AFTER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("province", re.compile(r"^(?:['\u2019]s?)?\s+(?:provinces?|Provinces?|PROVINCES?)\b")),
-    ("province", re.compile(r"^(?:['\u2019]s?)?\s+(?:provincial|Provincial|governor|Governor)\b")),
+    (
+        "province",
+        re.compile(r"^(?:['\u2019]s?)?\s+(?:provincial|Provincial|governor|Governor|police|Police)\b"),
+    ),
     ("district", re.compile(r"^(?:['\u2019]s?)?\s+(?:districts?|Districts?|DISTRICTS?)\b")),
     ("district", re.compile(r"^\s*,\s+(?:a|the)\s+(?:[\w'\u2019\-]+\s+){0,2}district\b")),
     (
@@ -87,8 +91,8 @@ _AFTER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "capital",
         re.compile(
-            r"^\s*,\s+(?:the\s+|a\s+|its\s+)?(?:[\w'\u2019\-]+\s+){0,3}(?:provincial\s+)?"
-            r"(?:capital|city)\b"
+            r"^\s*(?:,|\s(?:became|becomes|becoming|was|is|remains))\s+(?:the\s+|a\s+|its\s+)?"
+            r"(?:[\w'\u2019\-]+\s+){0,3}(?:provincial\s+)?(?:capital|city)\b"
         ),
     ),
 )
@@ -113,12 +117,15 @@ _BEFORE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("capital", re.compile(r"\b(?:capital|city|town)\s*,?\s+$")),
 )
+_IN_PROVINCE_RE = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+)?")
 _LIST_SEP_RE = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")
 
 _ANAPHORA_RE = re.compile(
-    r"\b(?:[Tt]he|[Ii]ts|[Tt]his)\s+(?:(?P<prov>provincial\s+capital(?:\s+city)?|provincial\s+(?:centre|center)|"
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]his)\s+(?:(?P<prov>provincial\s+capital(?:\s+city)?|"
+    r"provincial\s+(?:centre|center)|"
     r"province['\u2019]s\s+capital|capital\s+of\s+the\s+province)|(?P<city>city))\b"
 )
+_DATELINE_TAIL_RE = re.compile(r"\s*(?:,|\(|--|\u2014|\u2013|-\s)")
 _OF_RE = re.compile(r"\s+of\b")
 _SURNAME_RE = re.compile(
     r"\s+(?!(?:Province|City|District|Governor|Provincial|Airport|River|Police|Council|Municipality|"
@@ -127,34 +134,15 @@ _SURNAME_RE = re.compile(
 _CITY_WINDOW = 300  # "the city" refers back at most this many characters
 
 
-@dataclass(frozen=True)
-class _Index:
-    """Keys of the guarded names, precomputed once per gazetteer."""
-
-    guarded: frozenset[str]
-    person_like: frozenset[str]
+_GUARDED_KEYS: frozenset[str] = frozenset(normalize_name(n) for n in CONTEXT_ONLY_NAMES)
+_PERSON_LIKE_KEYS: frozenset[str] = frozenset(normalize_name(n) for n in PERSON_LIKE_NAMES)
 
 
-_INDEX_CACHE: dict[int, _Index] = {}
-
-
-def _index(gz: Gazetteer) -> _Index:
-    """Return (and cache) the guarded-name keys for a gazetteer."""
-    idx = _INDEX_CACHE.get(id(gz))
-    if idx is None:
-        idx = _Index(
-            guarded=frozenset(normalize_name(n) for n in CONTEXT_ONLY_NAMES),
-            person_like=frozenset(normalize_name(n) for n in PERSON_LIKE_NAMES),
-        )
-        _INDEX_CACHE[id(gz)] = idx
-    return idx
-
-
-def _raw_matches(text: str, gz: Gazetteer) -> list[tuple[int, int, str, bool]]:
-    """Return (start, end, key, by_skeleton) for the longest capitalised name spans, left to right."""
+def _raw_matches(text: str, gz: Gazetteer) -> list[tuple[int, int, str]]:
+    """Return (start, end, key) for the longest capitalised name spans, left to right."""
     toks = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]
     n = len(toks)
-    out: list[tuple[int, int, str, bool]] = []
+    out: list[tuple[int, int, str]] = []
     by_key = gz.by_key
     prefixes = gz.prefixes
     limit = gz.max_tokens + 2
@@ -164,7 +152,7 @@ def _raw_matches(text: str, gz: Gazetteer) -> list[tuple[int, int, str, bool]]:
         if not word[0].isupper():
             i += 1
             continue
-        final, _, linker, first_final, first_inner = fold_token(word)
+        _, _, linker, first_final, first_inner = fold_token(word)
         if linker:
             i += 1
             continue
@@ -189,13 +177,13 @@ def _raw_matches(text: str, gz: Gazetteer) -> list[tuple[int, int, str, bool]]:
                 if running not in prefixes:
                     break
         if best_j >= 0:
-            out.append((start, toks[best_j][1], best_key, False))
+            out.append((start, toks[best_j][1], best_key))
             i = best_j + 1
             continue
         hit = _skeleton_match(text, toks, i, gz)
         if hit is not None:
             j, key = hit
-            out.append((start, toks[j][1], key, True))
+            out.append((start, toks[j][1], key))
             i = j + 1
             continue
         i += 1
@@ -242,9 +230,21 @@ def _guard_ok(text: str, start: int, end: int) -> bool:
     return _GUARD_BEFORE_RE.search(before) is not None
 
 
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """Tell whether a name opens a line in capitals as a dateline does ("KUNDUZ, Afghanistan --")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return (
+        text[line_start:start].strip() == ""
+        and text[start:end].isupper()
+        and _DATELINE_TAIL_RE.match(text, end) is not None
+    )
+
+
 def _type_cue(text: str, start: int, end: int, types: set[str]) -> str | None:
     """Return the place type the words around a name point to, among the types it can have."""
     after = text[end : end + 60]
+    if "capital" in types and _is_dateline(text, start, end):
+        return "capital"
     for place_type, pattern in _AFTER_CUES:
         if place_type in types and pattern.match(after):
             return place_type
@@ -290,40 +290,72 @@ def _pick_by_province(drafts: list[_Draft]) -> None:
         provinces = {p.province for p in d.chosen if p.province}
         if len(provinces) < 2:
             continue
-        near = sorted((abs(pos - d.start), prov) for pos, prov in named if pos != d.start and prov in provinces)
+        near = sorted(
+            (abs(pos - d.start), prov) for pos, prov in named if pos != d.start and prov in provinces
+        )
         if near:
             _narrow(d, tuple(p for p in d.chosen if p.province == near[0][1]))
 
 
 def _propagate_lists(text: str, drafts: list[_Draft]) -> None:
-    """Let names in one list ("the provinces of Herat, Kandahar and Helmand") share a type cue."""
+    """Let names in one list share a type: "the provinces of Herat, Kandahar", "Kunduz and Taloqan"."""
     for step in (1, -1):
         order = range(1, len(drafts)) if step == 1 else range(len(drafts) - 2, -1, -1)
         for k in order:
             d, nb = drafts[k], drafts[k - step]
-            if d.cue is not None or nb.cue is None:
+            if d.cue is not None:
+                continue
+            source = nb.cue if nb.cue is not None or len(nb.readings) > 1 else nb.readings[0].place_type
+            if source is None:
                 continue
             lo, hi = (nb.end, d.start) if step == 1 else (d.end, nb.start)
             if not _LIST_SEP_RE.match(text[lo:hi]):
                 continue
-            typed = tuple(p for p in d.chosen if p.place_type == nb.cue)
+            typed = tuple(p for p in d.chosen if p.place_type == source)
             if typed:
-                d.cue = nb.cue
+                d.cue = source
                 _narrow(d, typed)
 
 
-def _keep_match(text: str, start: int, end: int, key: str, idx: _Index) -> bool:
-    """Tell whether a matched span is a place here (not an English word, person or bare guarded name)."""
+def _keep_match(text: str, start: int, end: int, key: str) -> bool:
+    """Tell whether a matched span can be a place here (not an English word or a person's name)."""
     span = text[start:end]
     if span.isalpha() and span.lower() in ENGLISH_LOOKALIKES:
         return False
-    if key in idx.guarded and not _guard_ok(text, start, end):
-        return False
     if _HONORIFIC_RE.search(text[max(0, start - 14) : start]):
         return False
-    if key in idx.person_like and _SURNAME_RE.match(text[end : end + 30]):
+    if key in _PERSON_LIKE_KEYS and _SURNAME_RE.match(text[end : end + 30]):
         return False
     return True
+
+
+def _accept_guarded(text: str, drafts: list[_Draft], pending: list[bool]) -> list[_Draft]:
+    """Keep a context-only name listed with other districts or followed by its own province."""
+    changed = True
+    while changed:
+        changed = False
+        for k, d in enumerate(drafts):
+            if not pending[k]:
+                continue
+            for nb_k in (k - 1, k + 1):
+                if not 0 <= nb_k < len(drafts) or pending[nb_k]:
+                    continue
+                nb = drafts[nb_k]
+                lo, hi = (nb.end, d.start) if nb_k < k else (d.end, nb.start)
+                gap = text[lo:hi]
+                in_list = _LIST_SEP_RE.match(gap) is not None and any(
+                    p.place_type == "district" for p in nb.chosen
+                )
+                own_province = (
+                    nb_k > k
+                    and _IN_PROVINCE_RE.fullmatch(gap) is not None
+                    and {p.province for p in nb.chosen} & {p.province for p in d.readings}
+                )
+                if in_list or own_province:
+                    pending[k] = False
+                    changed = True
+                    break
+    return [d for d, wait in zip(drafts, pending) if not wait]
 
 
 def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
@@ -331,17 +363,20 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
     if not text:
         return []
     gz = gazetteer if gazetteer is not None else load_gazetteer()
-    idx = _index(gz)
     drafts: list[_Draft] = []
-    for start, end, key, _fallback in _raw_matches(text, gz):
+    pending: list[bool] = []
+    for start, end, key in _raw_matches(text, gz):
         readings = gz.by_key.get(key, ())
-        if not readings or not _keep_match(text, start, end, key, idx):
+        if not readings or not _keep_match(text, start, end, key):
             continue
         draft = _Draft(start, end, readings, readings)
         draft.cue = _type_cue(text, start, end, {p.place_type for p in readings})
         if draft.cue is not None:
             _narrow(draft, tuple(p for p in readings if p.place_type == draft.cue))
         drafts.append(draft)
+        pending.append(key in _GUARDED_KEYS and not _guard_ok(text, start, end))
+    if any(pending):
+        drafts = _accept_guarded(text, drafts, pending)
     _propagate_lists(text, drafts)
     _pick_by_province(drafts)
     mentions: list[PlaceMention] = []
@@ -376,7 +411,7 @@ def capital_of_province(province_place: Place, gazetteer: Gazetteer | None = Non
 def resolve_provincial_capital(
     text: str, gazetteer: Gazetteer | None = None, mentions: list[PlaceMention] | None = None
 ) -> list[PlaceMention]:
-    """Return mentions for "the provincial capital" / "the city", read as the capital of the province named before."""
+    """Return mentions of "the provincial capital" / "the city" read as the capital named before."""
     if not text:
         return []
     gz = gazetteer if gazetteer is not None else load_gazetteer()

@@ -121,9 +121,14 @@ def _stem(name: str) -> str:
     return name[: len(name) - len(suffix)] if suffix else name
 
 
+def display_path(rel: str) -> str:
+    """Return a relative path safe to print and write as UTF-8 (undecodable name bytes become U+FFFD)."""
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _clean_id(s: str) -> str:
     """Return `s` with control characters and path separators replaced, never empty."""
-    cleaned = _UNSAFE_ID_CHARS.sub("_", s).strip()
+    cleaned = _UNSAFE_ID_CHARS.sub("_", display_path(s)).strip()
     return cleaned or "article"
 
 
@@ -354,6 +359,7 @@ _LAYOUT_CLASSES = frozenset(
     outbrain taboola recirculation""".split()
 )
 _EMBED_CLASSES = ("twitter-tweet", "instagram-media", "tiktok-embed", "fb-post")
+_LAYOUT_ROLES = ("navigation", "banner", "contentinfo", "complementary")
 _BLOCK_TAGS = frozenset(
     """p div section article main h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote figure figcaption
     table tr td th thead tbody tfoot pre address hr br header footer nav aside form fieldset
@@ -418,7 +424,8 @@ class _Extractor(HTMLParser):
         if tag in _SKIP_TAGS or any(e in raw_class for e in _EMBED_CLASSES) or "hidden" in a:
             flags |= self.SKIP
         in_content = flags & (self.ARTICLE | self.MAIN)
-        if (tag in _LAYOUT_TAGS and not (tag == "header" and in_content)) or (classes & _LAYOUT_CLASSES) or a.get("role") in ("navigation", "banner", "contentinfo", "complementary"):
+        layout_tag = tag in _LAYOUT_TAGS and not (tag == "header" and in_content)
+        if layout_tag or (classes & _LAYOUT_CLASSES) or a.get("role") in _LAYOUT_ROLES:
             flags |= self.LAYOUT
         if tag == "article":
             flags |= self.ARTICLE
@@ -698,16 +705,17 @@ def _json_documents(
             aid = f"{base}-{given}"
         else:
             aid = f"{base}-{ordinal:03d}"
-        common = dict(article_id=aid, path=src.rel, fmt=mode, encoding=encoding)
+        common = dict(article_id=aid, path=display_path(src.rel), fmt=mode, encoding=encoding)
+        label = f"JSON {what} {ordinal or 1}"
         if isinstance(obj, _BadLine):
             docs.append(RawDocument(text="", warnings=warnings, status=f"skipped: invalid JSON (line {ordinal})", **common))
             continue
         if not isinstance(obj, dict):
-            docs.append(RawDocument(text="", warnings=warnings, status=f"skipped: JSON {what} {ordinal or 1} is not an object", **common))
+            docs.append(RawDocument(text="", warnings=warnings, status=f"skipped: {label} is not an object", **common))
             continue
         body = _as_text(_get(obj, _TEXT_KEYS))
         if not body.strip():
-            docs.append(RawDocument(text="", warnings=warnings, status=f"skipped: JSON {what} {ordinal or 1} has no text", **common))
+            docs.append(RawDocument(text="", warnings=warnings, status=f"skipped: {label} has no text", **common))
             continue
         item_warnings = list(warnings)
         body, nul_note = body.replace("\x00", ""), body.count("\x00")
@@ -719,7 +727,8 @@ def _json_documents(
             item_warnings.append("HTML markup in JSON text removed")
         body = _NEWLINES.sub("\n", body)
         if len(body) > max_chars:
-            docs.append(RawDocument(text="", warnings=tuple(item_warnings), status=f"skipped: too large (JSON {what} {ordinal or 1} has {len(body):,} characters)", **common))
+            status = f"skipped: too large ({label} has {len(body):,} characters)"
+            docs.append(RawDocument(text="", warnings=tuple(item_warnings), status=status, **common))
             continue
         title = _get(obj, _TITLE_KEYS)
         url = _get(obj, _URL_KEYS)
@@ -750,10 +759,13 @@ def _has_markup(text: str) -> bool:
     return sum(1 for _ in zip(range(3), _HTML_IN_TEXT.finditer(text))) >= 3
 
 
-def _skipped(src: SourceFile, reason: str, fmt: str = "", encoding: str = "", warnings: tuple[str, ...] = ()) -> RawDocument:
+def _skipped(
+    src: SourceFile, reason: str, fmt: str = "", encoding: str = "", warnings: tuple[str, ...] = ()
+) -> RawDocument:
     """Return the record of a file that could not be read, with the reason."""
     aid = src.article_id or _clean_id(_stem(_basename(src.rel)))
-    return RawDocument(article_id=aid, path=src.rel, text="", fmt=fmt, encoding=encoding, warnings=warnings, status=f"skipped: {reason}")
+    path = display_path(src.rel)
+    return RawDocument(aid, path, "", fmt, encoding, warnings, status=f"skipped: {reason}")
 
 
 def _size_text(n: int) -> str:
@@ -830,7 +842,7 @@ def _read_source(src: SourceFile, max_bytes: int) -> list[RawDocument]:
     return [
         RawDocument(
             article_id=aid,
-            path=src.rel,
+            path=display_path(src.rel),
             text=text,
             fmt=fmt,
             encoding=encoding,

@@ -39,7 +39,6 @@ _STARTERS = frozenset(
     However Meanwhile Earlier Later Also Still Some Many Most All No None Both Each Several
     Officials Asked According Despite Although Though Because Under Over During Last Next""".split()
 )
-_OPEN_QUOTES = "\"'“‘«"
 
 
 def _strip_token(token: str) -> str:

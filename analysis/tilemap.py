@@ -353,7 +353,7 @@ def province_map(events: pd.DataFrame | None, *, source: str = fg.DEFAULT_SOURCE
             fills[prov] = OTHER_EVENT_FILL
         for prov, day in first_entry.items():
             fills[prov] = cmap(norm(fg._num(day) + 0.5))
-            labels[prov] = [f"in {fg.fmt_day(day, year=False)}"]
+            labels[prov] = [_entry_label(caps[caps["_tile"] == prov])]
         for prov in entered_undated:
             fills[prov] = "#bdbdbd"
             labels[prov] = ["entered"]
@@ -377,12 +377,16 @@ def province_map(events: pd.DataFrame | None, *, source: str = fg.DEFAULT_SOURCE
         # district seizure badges
         dist = ev[(ev["event_type"] == "district_seized") & (ev["_tile"] != "")]
         by_tile: dict[str, tuple[int, bool]] = {}
+        vague_words: dict[str, str] = {}
         for _, row in dist.iterrows():
             n, vague = by_tile.get(row["_tile"], (0, False))
             if str(row["place_type"]).lower() == "province":
                 value = row["count_low"] if not pd.isna(row["count_low"]) else row["count_high"]
                 if pd.isna(value):
                     vague = True
+                    word = (str(row["count_text"]).strip().lower().split() or ["all"])[0][:4]
+                    if vague_words.get(row["_tile"]) != "all":
+                        vague_words[row["_tile"]] = word
                 else:
                     n += int(value)
             else:
@@ -393,12 +397,14 @@ def province_map(events: pd.DataFrame | None, *, source: str = fg.DEFAULT_SOURCE
         for prov in sorted(by_tile):
             n, vague = by_tile[prov]
             x, y = tiles[prov].xy
-            text = (f"{n}+" if vague and n else ("all" if vague else str(n)))
+            text = f"{n}+" if vague and n else (vague_words.get(prov, "all") if vague else str(n))
             bx, by = x + TILE_SIZE / 2 - 0.02, y + TILE_SIZE / 2 + 0.01
-            ax.scatter([bx], [by], s=330 if len(text) < 3 else 460, marker="o", color=badge_color,
+            size = {1: 330.0, 2: 380.0, 3: 520.0}.get(len(text), 700.0)
+            ax.scatter([bx], [by], s=size, marker="o", color=badge_color,
                        edgecolors="white", linewidths=1.2, zorder=6, gid=f"seized-{tiles[prov].abbrev}")
-            ax.text(bx, by, text, ha="center", va="center", fontsize=8.5 if len(text) < 3 else 7.5,
-                    color="white", fontweight="bold", zorder=7)
+            ax.text(bx, by, text, ha="center", va="center",
+                    fontsize=8.5 if len(text) < 3 else (7.5 if len(text) == 3 else 6.8),
+                    color="white", fontweight="bold", zorder=7, gid=f"seized-label-{tiles[prov].abbrev}")
 
         # border crossings by coordinates
         crossing_rows = ev[ev["place_type"].str.lower() == "border_crossing"]
@@ -520,6 +526,18 @@ def province_map(events: pd.DataFrame | None, *, source: str = fg.DEFAULT_SOURCE
         return fg._finish(fig, title, source)
 
 
+def _entry_label(entries: pd.DataFrame) -> str:
+    """When a province's capital was first entered: 'in 7 Jul', 'by 30 Jul' or '6–8 Aug'."""
+    first = entries.assign(_key=entries["date_low"].fillna(entries["_day"])).sort_values(
+        ["_key", "date_high"], kind="mergesort", na_position="last").iloc[0]
+    low, high = first["date_low"], first["date_high"]
+    if pd.isna(low) and not pd.isna(high):
+        return f"by {fg.fmt_day(high, year=False)}"
+    if not pd.isna(low) and not pd.isna(high) and low < high:
+        return fg.fmt_span(low, high).rsplit(" ", 1)[0]
+    return f"in {fg.fmt_day(first['_key'], year=False)}"
+
+
 def _from_num(value: float) -> pd.Timestamp:
     """Convert a matplotlib date number back to a day."""
     import matplotlib.dates as mdates
@@ -530,6 +548,6 @@ def _from_num(value: float) -> pd.Timestamp:
 def _date_ticks(lo: float, hi: float) -> list[float]:
     """Pick a handful of whole-day ticks (at day centres) between two date numbers."""
     span = hi - lo
-    step = max(1, int(math.ceil(span / 6.0)))
+    step = max(1, int(math.ceil(span / 5.0)))
     start = math.ceil(lo)
     return [d + 0.5 for d in range(start, int(math.floor(hi)), step) if d + 0.5 <= hi]

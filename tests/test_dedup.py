@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,7 +18,7 @@ from analysis.dedup import (
     sketch,
     sketch_text,
 )
-from analysis.reading import RawDocument
+from analysis.reading import RawDocument, discover_files, read_source
 from analysis.records import Article
 
 WIRE = """KUNDUZ, Aug 8 (Reuters) - Taliban fighters seized the main government buildings in the northern city of Kunduz on Sunday after days of street battles, two provincial officials and a resident said.
@@ -107,6 +108,17 @@ def test_groups_map_to_earliest_id_and_are_deterministic() -> None:
     assert find_duplicates(items(*arts)) == expected
     assert find_duplicates(reversed(items(*arts))) == expected
     assert duplicate_map(arts) == expected
+
+
+def test_same_file_under_two_names_end_to_end(tmp_path: Path) -> None:
+    (tmp_path / "wire").mkdir()
+    (tmp_path / "wire" / "kunduz.txt").write_text(WIRE, encoding="utf-8")
+    (tmp_path / "kunduz-copy.html").write_text("<p>" + WIRE.replace("\n", "</p><p>") + "</p>", encoding="utf-8")
+    (tmp_path / "other.txt").write_text(OTHER_REPORT, encoding="utf-8")
+    arts = [clean_document(d) for src in discover_files(tmp_path) for d in read_source(src)]
+    assert [a.article_id for a in arts] == ["kunduz-copy", "other", "kunduz"]
+    assert arts[0].content_hash == arts[2].content_hash
+    assert duplicate_map(arts) == {"kunduz-copy": "kunduz"}
 
 
 def test_empty_and_skipped_articles_are_never_duplicates() -> None:

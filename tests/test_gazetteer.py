@@ -44,7 +44,13 @@ def test_csv_has_the_documented_columns(rows: list[dict[str, str]]) -> None:
 def test_ids_are_unique_and_follow_the_slug_patterns(rows: list[dict[str, str]]) -> None:
     ids = [r["place_id"] for r in rows]
     assert len(ids) == len(set(ids))
-    prefix = {"province": "prov-", "capital": "cap-", "district": "dist-", "border_crossing": "bc-", "country": "ctry-"}
+    prefix = {
+        "province": "prov-",
+        "capital": "cap-",
+        "district": "dist-",
+        "border_crossing": "bc-",
+        "country": "ctry-",
+    }
     for r in rows:
         assert r["place_type"] in PLACE_TYPES
         assert r["place_id"].startswith(prefix[r["place_type"]]), r["place_id"]
@@ -287,7 +293,8 @@ def test_custom_csv_and_duplicate_ids(tmp_path) -> None:
     g = load_gazetteer(path)
     assert [p.place_id for p in g.lookup("Eks Land")] == ["prov-x"]
     assert g.lookup("Oks Land") == ()
-    assert g.lookup("Ex-Land")[0] == Place("prov-x", "Xland", "province", "Xland", "", "Afghanistan", 33.0, 66.0)
+    expected = Place("prov-x", "Xland", "province", "Xland", "", "Afghanistan", 33.0, 66.0)
+    assert g.lookup("Ex-Land")[0] == expected
     assert g.capital_of("Iksland").name == "Xtown"
     assert g.by_id("cap-x").latitude is None
     rows = read_gazetteer_rows(path)

@@ -6,7 +6,6 @@ import os
 import shutil
 import subprocess
 import time
-from pathlib import Path
 
 import pytest
 
@@ -30,12 +29,10 @@ def test_report_targets_rerun_only_what_changed(tmp_path):
     assert first.returncode == 0, first.stdout[-3000:] + first.stderr[-3000:]
     assert (tmp_path / "reports" / "index.html").exists()
 
-    started = time.monotonic()
     second = make("report", *folders)
     assert second.returncode == 0
     assert "running notebook" not in second.stdout + second.stderr
     assert make("-q", "report", *folders).returncode == 0, "make thinks something is out of date"
-    assert time.monotonic() - started < 10
 
     # Touching a raw file reruns everything downstream of it.
     time.sleep(1.1)
