@@ -1,0 +1,254 @@
+"""Tests for analysis.extract: event mentions and tallies from sentences and articles (EVENTS.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.extract import extract_article, extract_text
+from analysis.records import EVENT_TYPES, Article
+
+PUB = date(2021, 8, 7)  # a Saturday
+FIELDS = ("event_type", "place", "place_type", "province", "destination", "date_low", "date_high",
+          "count_low", "count_high", "outcome", "claimant", "stance")
+
+
+def row(event_type: str, place: str, place_type: str, province: str, destination: str = "",
+        low: str = "", high: str = "", count_low: int | None = None, count_high: int | None = None,
+        outcome: str = "", claimant: str = "unknown", stance: str = "asserted") -> tuple[Any, ...]:
+    """An expected mention as a tuple in FIELDS order."""
+    return (event_type, place, place_type, province, destination, low, high, count_low, count_high, outcome,
+            claimant, stance)
+
+
+def got(text: str, published: date | None = PUB) -> list[tuple[Any, ...]]:
+    """The extracted mentions of a text as sorted tuples in FIELDS order."""
+    out = []
+    for m in extract_text(text, published).mentions:
+        out.append((m.event_type, m.place, m.place_type, m.province, m.destination,
+                    m.date_low.isoformat() if m.date_low else "", m.date_high.isoformat() if m.date_high else "",
+                    m.count_low, m.count_high, m.outcome, m.claimant, m.stance))
+    return sorted(out)
+
+
+CASES: list[tuple[str, list[tuple[Any, ...]]]] = [
+    # capital_entered, active and passive, appositions and spellings
+    ("Taliban fighters overran Sheberghan, the capital of Jowzjan province, on Friday, a provincial council member said.",
+     [row("capital_entered", "Sheberghan", "capital", "Jowzjan", "", "2021-08-06", "2021-08-06", outcome="fell", claimant="afghan_government")]),
+    ("Zaranj, the capital of Nimroz province, fell to the Taliban on Friday without a fight, the deputy governor told Reuters.",
+     [row("capital_entered", "Zaranj", "capital", "Nimroz", "", "2021-08-06", "2021-08-06", outcome="fell", claimant="afghan_government")]),
+    ("The Taliban took control of Kunduz city on Sunday after days of street fighting, residents said.",
+     [row("capital_entered", "Kunduz", "capital", "Kunduz", "", "2021-08-01", "2021-08-01", outcome="fell", claimant="residents")]),
+    ("Insurgents stormed into Sar-e-Pul on Thursday and seized the governor's compound, officials said.",
+     [row("capital_entered", "Sar-e-Pul", "capital", "Sar-e-Pul", "", "2021-08-05", "2021-08-05", outcome="unknown", claimant="afghan_government")]),
+    ("Taliban fighters entered Ghazni city on Wednesday, but commandos pushed them back after a night of fighting, the army said.",
+     [row("capital_entered", "Ghazni", "capital", "Ghazni", "", "2021-08-04", "2021-08-04", outcome="repelled", claimant="afghan_government")]),
+    ("Aybak became the sixth provincial capital to fall to the Taliban in a week.",
+     [row("capital_entered", "Aybak", "capital", "Samangan", "", "", "2021-08-07", outcome="fell")]),
+    ("Pul-e-Khumri, the capital of Baghlan province, was captured by the Taliban on Tuesday, officials said.",
+     [row("capital_entered", "Pul-e-Khumri", "capital", "Baghlan", "", "2021-08-03", "2021-08-03", outcome="fell", claimant="afghan_government")]),
+    ("Government forces retook Lashkar Gah on Thursday, the defence ministry said.",
+     [row("capital_entered", "Lashkar Gah", "capital", "Helmand", "", "", "2021-08-05", outcome="repelled", claimant="afghan_government")]),
+    ("Fighting raged inside Kandahar city on Friday, officials said.",
+     [row("capital_entered", "Kandahar", "capital", "Kandahar", "", "2021-08-06", "2021-08-06", outcome="contested", claimant="afghan_government")]),
+    ("Taliban fighters breached the defences of Farah city on Monday and raised their flag over the governor's office, residents said.",
+     [row("capital_entered", "Farah", "capital", "Farah", "", "2021-08-02", "2021-08-02", outcome="unknown", claimant="residents")]),
+    ("Shibirghan was in Taliban hands on Saturday, residents said.",
+     [row("capital_entered", "Sheberghan", "capital", "Jowzjan", "", "2021-08-07", "2021-08-07", outcome="fell", claimant="residents")]),
+    ("Government forces said they had cleared Faizabad of Taliban fighters on Wednesday.",
+     [row("capital_entered", "Faizabad", "capital", "Badakhshan", "", "", "2021-08-04", outcome="repelled", claimant="afghan_government")]),
+    ("The Taliban captured Jowzjan's capital, Sheberghan, on Friday.",
+     [row("capital_entered", "Sheberghan", "capital", "Jowzjan", "", "2021-08-06", "2021-08-06", outcome="fell")]),
+    ("Badakhshan's provincial capital, Faizabad, fell to the Taliban on Wednesday, officials said.",
+     [row("capital_entered", "Faizabad", "capital", "Badakhshan", "", "2021-08-04", "2021-08-04", outcome="fell", claimant="afghan_government")]),
+    # claims and denials inside one sentence
+    ("The Taliban claimed to have captured Ghazni, but officials denied it.",
+     [row("capital_entered", "Ghazni", "capital", "Ghazni", "", "", "2021-08-07", outcome="fell", claimant="afghan_government", stance="denied"),
+      row("capital_entered", "Ghazni", "capital", "Ghazni", "", "", "2021-08-07", outcome="fell", claimant="taliban")]),
+    ("The Taliban said their fighters had entered Herat, while officials said the city remained under government control.",
+     [row("capital_entered", "Herat", "capital", "Herat", "", "", "2021-08-07", outcome="unknown", claimant="afghan_government", stance="denied"),
+      row("capital_entered", "Herat", "capital", "Herat", "", "", "2021-08-07", outcome="unknown", claimant="taliban")]),
+    # district_seized: named, crossings, lists, counted
+    ("The militants captured Spin Boldak district on Wednesday, a Taliban spokesman said.",
+     [row("district_seized", "Spin Boldak", "district", "Kandahar", "", "2021-08-04", "2021-08-04", claimant="taliban")]),
+    ("Taliban fighters seized the Shir Khan Bandar crossing with Tajikistan on Tuesday, local officials said.",
+     [row("district_seized", "Imam Sahib", "district", "Kunduz", "", "2021-08-03", "2021-08-03", claimant="afghan_government")]),
+    ("The Taliban captured Torghundi on Friday, a customs official in Herat said.",
+     [row("district_seized", "Kushk", "district", "Herat", "", "2021-08-06", "2021-08-06", claimant="afghan_government")]),
+    ("Taliban fighters overran the Aqina port on the border with Turkmenistan on Saturday.",
+     [row("district_seized", "Khan-e-Char Bagh", "district", "Faryab", "", "2021-08-07", "2021-08-07")]),
+    ("Militants captured the districts of Ishkashim, Zebak and Wakhan in Badakhshan last week, officials said.",
+     [row("district_seized", p, "district", "Badakhshan", "", "2021-07-26", "2021-08-01", claimant="afghan_government")
+      for p in ("Ishkashim", "Wakhan", "Zebak")]),
+    ("Insurgents seized Kalafgan and Farkhar districts of Takhar on Monday, officials said.",
+     [row("district_seized", p, "district", "Takhar", "", "2021-08-02", "2021-08-02", claimant="afghan_government")
+      for p in ("Farkhar", "Kalafgan")]),
+    ("The Taliban seized six districts in Faryab province earlier this week, the provincial governor said.",
+     [row("district_seized", "Faryab", "province", "Faryab", "", "2021-08-02", "2021-08-07", 6, 6, claimant="afghan_government")]),
+    ("The Taliban have taken three more districts in Ghazni, the provincial police chief said.",
+     [row("district_seized", "Ghazni", "province", "Ghazni", "", "", "2021-08-07", 3, 3, claimant="afghan_government")]),
+    ("All the districts of Nimroz have fallen to the Taliban, a provincial council member said.",
+     [row("district_seized", "Nimroz", "province", "Nimroz", "", "", "2021-08-07", claimant="afghan_government")]),
+    ("The insurgents have captured most of Takhar province, officials in Taloqan said.",
+     [row("district_seized", "Takhar", "province", "Takhar", "", "", "2021-08-07", claimant="afghan_government")]),
+    # troops_fled
+    ("More than 300 Afghan soldiers fled into Tajikistan on Thursday after the Taliban attacked their posts in Kunduz, Tajik border guards said.",
+     [row("troops_fled", "Tajikistan", "country", "Kunduz", "Tajikistan", "2021-08-05", "2021-08-05", 300, None, claimant="foreign_government")]),
+    ("Hundreds of Afghan troops crossed the border into Uzbekistan near Hairatan on Friday, Uzbekistan's foreign ministry said.",
+     [row("troops_fled", "Uzbekistan", "country", "Balkh", "Uzbekistan", "2021-08-06", "2021-08-06", 200, 999, claimant="foreign_government")]),
+    ("Forty Afghan soldiers escaped across the frontier into Turkmenistan after the fall of Torghundi, Turkmen officials said.",
+     [row("district_seized", "Kushk", "district", "Herat", "", "", "2021-08-07", claimant="foreign_government"),
+      row("troops_fled", "Turkmenistan", "country", "Herat", "Turkmenistan", "", "2021-08-07", 40, 40, claimant="foreign_government")]),
+    ("Police in Khanabad district abandoned their posts on Monday, residents said.",
+     [row("troops_fled", "Khanabad", "district", "Kunduz", "", "2021-08-02", "2021-08-02", claimant="residents")]),
+    ("Afghan soldiers were given shelter by Pakistan after they fled their posts in Kunar, the Pakistani army said.",
+     [row("troops_fled", "Pakistan", "country", "Kunar", "Pakistan", "", "2021-08-07", claimant="foreign_government")]),
+    ("A group of 46 Afghan soldiers was evacuated by air to Uzbekistan on Sunday, Uzbek officials said.",
+     [row("troops_fled", "Uzbekistan", "country", "", "Uzbekistan", "2021-08-01", "2021-08-01", 46, 46, claimant="foreign_government")]),
+]
+
+NEGATIVES = [
+    "Taliban fighters have surrounded Mazar-i-Sharif and are fighting on the outskirts of the city, officials said.",
+    "The Taliban could take Kabul within 90 days, a U.S. intelligence assessment warned.",
+    "Taliban fighters were attempting to take over Jalalabad, officials said.",
+    "Taliban fighters reached the gates of Kabul on Sunday.",
+    "The Taliban vowed to retake Charikar within days.",
+    "Thousands of civilians fled Kunduz city as fighting intensified.",
+    "About 400 prisoners escaped from the jail in Sheberghan on Friday.",
+    "US troops left Kandahar airfield last month.",
+    "Dozens of soldiers surrendered to the Taliban in Farah on Tuesday, a local official said.",
+    "More than 50 policemen in Maimana joined the Taliban, a provincial official said.",
+    "The Taliban have overrun dozens of districts in the past two months.",
+    "Kohsan district remains under the control of government forces, the interior ministry said.",
+    "Families from Kunar fled to Jalalabad to escape the fighting.",
+    "Taliban fighters seized a truckload of fuel on the Kabul-Kandahar highway, officials said.",
+    "Police captured three Taliban commanders in a raid in Mazar-i-Sharif.",
+    "The militants laid siege to Ghazni city on Monday.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_sentence_fields(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert got(text) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", NEGATIVES, ids=[t[:40] for t in NEGATIVES])
+def test_negatives_yield_no_event(text: str) -> None:
+    assert got(text) == []
+
+
+def test_national_tallies_with_claimants() -> None:
+    text = ("Western diplomats say the Taliban hold more than 150 districts, "
+            "while the Taliban says it controls more than 230 districts.")
+    result = extract_text(text, PUB)
+    assert result.mentions == []
+    tallies = sorted((t.claimant, t.scope, t.unit, t.count_low, t.count_high) for t in result.tallies)
+    assert tallies == [("foreign_government", "national", "districts", 150, None),
+                       ("taliban", "national", "districts", 230, None)]
+    assert all(t.date == PUB for t in result.tallies)
+
+
+def test_vague_summary_without_claimant_is_no_tally() -> None:
+    assert extract_text("The insurgents have captured dozens of districts since May.", PUB).tallies == []
+
+
+def test_provincial_capital_anaphora_and_neighbouring_denial() -> None:
+    text = ("Fighting was reported on the outskirts of Maimana, the capital of Faryab province, on Friday. "
+            "The Taliban claimed its fighters entered the provincial capital. "
+            "But officials in Kabul rejected that claim, saying the attack was repelled.")
+    assert got(text) == [
+        row("capital_entered", "Maimana", "capital", "Faryab", "", "", "2021-08-07", outcome="repelled",
+            claimant="afghan_government", stance="denied"),
+        row("capital_entered", "Maimana", "capital", "Faryab", "", "", "2021-08-07", outcome="repelled",
+            claimant="taliban"),
+    ]
+
+
+def test_unnamed_district_with_crossing_and_control_denial() -> None:
+    text = ("Taliban fighters on Friday seized a key district in western Afghanistan that includes a border "
+            "crossing with Turkmenistan, Afghan officials said. "
+            "Two officials said the Torghundi crossing had fallen and that Afghan soldiers had fled across the border. "
+            "The interior ministry denied the reports, saying the crossing was still under the control of government forces.")
+    rows = got(text)
+    assert row("district_seized", "Kushk", "district", "Herat", "", "2021-08-06", "2021-08-06",
+               claimant="afghan_government") in rows
+    assert row("troops_fled", "Turkmenistan", "country", "Herat", "Turkmenistan", "", "2021-08-07",
+               claimant="afghan_government") in rows
+    denied = sorted((r[0], r[1]) for r in rows if r[-1] == "denied")
+    assert denied == [("district_seized", "Kushk"), ("troops_fled", "Turkmenistan")]
+
+
+def test_all_districts_take_the_province_from_context() -> None:
+    text = ("The attack on Maimana, in northern Faryab Province, was the first on a city in weeks. "
+            "\"The enemy has entered the city, all the districts have fallen,\" the governor told reporters.")
+    rows = got(text)
+    assert row("district_seized", "Faryab", "province", "Faryab", "", "", "2021-08-07",
+               claimant="afghan_government") in rows
+    assert ("capital_entered", "Maimana") in {(r[0], r[1]) for r in rows}
+
+
+def test_past_perfect_event_dated_by_this_article() -> None:
+    text = ("The defence ministry said troops had retaken Taloqan, the capital of Takhar, "
+            "which had been stormed by the Taliban on Wednesday.")
+    assert got(text, date(2021, 7, 10)) == [
+        row("capital_entered", "Taloqan", "capital", "Takhar", "", "2021-07-07", "2021-07-07", outcome="repelled",
+            claimant="afghan_government")]
+
+
+def test_returning_troops_still_report_the_flight() -> None:
+    text = "About 1,000 Afghan soldiers who fled into Uzbekistan earlier this week were returning home, officials said."
+    rows = got(text, date(2021, 7, 9))
+    assert [(r[0], r[4], r[5], r[6]) for r in rows] == [("troops_fled", "Uzbekistan", "2021-07-05", "2021-07-09")]
+
+
+def test_undated_sentence_is_open_below_and_month_precision() -> None:
+    rows = got("Taliban fighters captured Charikar, the capital of Parwan province.", None)
+    assert [(r[1], r[5], r[6]) for r in rows] == [("Charikar", "", "")]
+    month = extract_text("Taliban fighters captured Charikar.", date(2021, 8, 1), precision="month").mentions
+    assert [(m.date_low, m.date_high) for m in month] == [(None, date(2021, 8, 31))]
+
+
+def test_mention_ids_and_offsets() -> None:
+    text = "Officials met on Monday.\nZaranj fell to the Taliban on Friday, officials said."
+    article = Article(article_id="abc", path="abc.txt", text=text, published=PUB, published_precision="day")
+    result = extract_article(article)
+    assert [m.mention_id for m in result.mentions] == ["abc-m001"]
+    m = result.mentions[0]
+    assert text[m.char_start:m.char_end] == m.sentence == "Zaranj fell to the Taliban on Friday, officials said."
+
+
+def test_repeated_paragraphs_give_one_mention_per_sentence() -> None:
+    paragraph = ("Taliban fighters attacked checkpoints near Maimana on Monday, officials said, as residents fled. "
+                 "The militants seized Qaisar district and Afghan soldiers crossed into Turkmenistan. ")
+    result = extract_text(paragraph * 30, PUB)
+    seized = [m for m in result.mentions if m.event_type == "district_seized"]
+    fled = [m for m in result.mentions if m.event_type == "troops_fled"]
+    assert len(seized) == 30 and {m.place for m in seized} == {"Qaisar"}
+    assert len(fled) == 30 and {m.destination for m in fled} == {"Turkmenistan"}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_text_never_raises(text: str) -> None:
+    result = extract_text(text, PUB)
+    for m in result.mentions:
+        assert m.event_type in EVENT_TYPES
+        assert 0 <= m.char_start <= m.char_end <= len(text)
+        assert m.date_low is None or m.date_high is None or m.date_low <= m.date_high
+        assert m.count_low is None or m.count_high is None or 0 <= m.count_low <= m.count_high
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Taliban fighters captured ", "Kunduz", " fell to the Taliban", ", officials said", " on Friday", ". ",
+    "more than 300 soldiers fled into Tajikistan", "the provincial capital", " denied the reports",
+    "all the districts have fallen", "Spin Boldak", " were evacuated to Iran", "\"", "five districts in Herat",
+]), max_size=12))
+def test_word_salad_never_raises(parts: list[str]) -> None:
+    text = "".join(parts)
+    for m in extract_text(text, PUB).mentions:
+        assert 0 <= m.char_start <= m.char_end <= len(text)

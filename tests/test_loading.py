@@ -1,0 +1,56 @@
+"""Reading the pipeline's tables: Parquet before CSV, typed dates and counts, missing files as empty frames."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.loading import TABLE_COLUMNS, coerce_table, load_tables, make_tables
+
+
+def test_missing_files_give_empty_frames_with_all_columns(tmp_path):
+    tables = load_tables(tmp_path / "does-not-exist")
+    for name, columns in TABLE_COLUMNS.items():
+        frame = getattr(tables, name)
+        assert frame.empty
+        assert list(frame.columns[: len(columns)]) == list(columns)
+    assert pd.api.types.is_datetime64_any_dtype(tables.events["date_low"])
+    assert str(tables.events["count_low"].dtype) == "Int64"
+
+
+def test_csv_is_typed_and_blank_cells_are_empty_strings(tmp_path):
+    (tmp_path / "events.csv").write_text(
+        "event_id,event_type,place,date_low,date_high,count_low,latitude,evidence\n"
+        "e1,troops_fled,Tajikistan,2021-07-05,2021-07-07,1000,38.5,\"Soldiers crossed the Panj river, a border guard said.\"\n"
+        "e2,capital_entered,Farah,,2021-08,,,\n"
+        "e3,capital_entered,Ghazni,not a date,2021-08-12,twelve,north,\n",
+        encoding="utf-8")
+    (tmp_path / "articles.csv").write_text("article_id,published,status\na1,2021-08-10,ok\n", encoding="utf-8")
+    tables = load_tables(tmp_path)
+    ev = tables.events
+    assert ev["date_low"].tolist()[0] == pd.Timestamp("2021-07-05")
+    assert pd.isna(ev["date_low"][1]) and pd.isna(ev["date_low"][2])
+    assert ev["date_high"][1] == pd.Timestamp("2021-08-01")
+    assert ev["count_low"][0] == 1000 and pd.isna(ev["count_low"][2])
+    assert ev["latitude"][0] == 38.5 and pd.isna(ev["latitude"][2])
+    assert ev["evidence"].tolist() == ["Soldiers crossed the Panj river, a border guard said.", "", ""]
+    assert ev["status"].tolist() == ["", "", ""]
+    assert tables.articles["published"][0] == pd.Timestamp("2021-08-10")
+    assert tables.mentions.empty and tables.tallies.empty
+
+
+def test_parquet_is_preferred_over_csv(tmp_path):
+    pd.DataFrame({"article_id": ["csv"], "date": ["2021-07-01"]}).to_csv(tmp_path / "tallies.csv", index=False)
+    pd.DataFrame({"article_id": ["parquet"], "date": pd.to_datetime(["2021-07-02"]), "count_low": [150]}).to_parquet(
+        tmp_path / "tallies.parquet", index=False)
+    tallies = load_tables(tmp_path).tallies
+    assert tallies["article_id"].tolist() == ["parquet"]
+    assert tallies["date"][0] == pd.Timestamp("2021-07-02")
+    assert tallies["count_low"][0] == 150
+
+
+def test_make_tables_and_coerce_accept_partial_frames():
+    tables = make_tables(events=pd.DataFrame({"event_id": ["x"], "count_high": [3.0]}))
+    assert tables.events["count_high"][0] == 3
+    assert tables.events["place"][0] == ""
+    assert tables.articles.empty
+    assert coerce_table(pd.DataFrame({"extra": [1]}), "tallies").columns[-1] == "extra"

@@ -1,0 +1,130 @@
+"""Tests for analysis.merge: grouping, date intersection, disputes, duplicates, order independence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.merge import merge_counts, merge_mentions
+from analysis.records import Mention
+
+D = date
+
+
+def mention(mid: str, article: str = "a1", event_type: str = "capital_entered", place: str = "Kunduz",
+            place_type: str = "capital", low: date | None = None, high: date | None = None, **kw: object) -> Mention:
+    """A mention with defaults for the fields a test does not care about."""
+    base = dict(mention_id=mid, article_id=article, event_type=event_type, place=place, place_type=place_type,
+                province=kw.pop("province", "Kunduz"), date_low=low, date_high=high, sentence=f"sentence {mid}",
+                place_id=f"{place_type}:{place}")
+    base.update(kw)
+    return Mention(**base)  # type: ignore[arg-type]
+
+
+def test_ranges_intersect_and_single_day_becomes_date() -> None:
+    events = merge_mentions([
+        mention("a1-m001", "a1", low=D(2021, 8, 2), high=D(2021, 8, 8)),
+        mention("a2-m001", "a2", low=D(2021, 8, 8), high=D(2021, 8, 8)),
+        mention("a3-m001", "a3", low=None, high=D(2021, 8, 10)),
+    ])
+    assert len(events) == 1
+    e = events[0]
+    assert (e.date_low, e.date_high, e.date) == (D(2021, 8, 8), D(2021, 8, 8), D(2021, 8, 8))
+    assert (e.n_mentions, e.n_articles, e.n_sources, e.article_ids) == (3, 3, 3, "a1;a2;a3")
+
+
+def test_same_city_weeks_apart_stays_two_events() -> None:
+    events = merge_mentions([
+        mention("a1-m001", "a1", low=D(2021, 6, 21), high=D(2021, 6, 21), outcome="repelled"),
+        mention("a2-m001", "a2", low=D(2021, 8, 8), high=D(2021, 8, 8), outcome="fell"),
+        mention("a3-m001", "a3", low=None, high=D(2021, 8, 9), outcome="fell"),
+    ])
+    assert [(e.date_low, e.date_high, e.outcome, e.n_mentions) for e in events] == [
+        (D(2021, 6, 21), D(2021, 6, 21), "repelled", 1),
+        (D(2021, 8, 8), D(2021, 8, 8), "fell", 2),
+    ]
+
+
+def test_denial_makes_event_disputed_and_denial_alone_is_dropped() -> None:
+    events = merge_mentions([
+        mention("a1-m001", claimant="taliban", high=D(2021, 7, 30)),
+        mention("a1-m002", claimant="afghan_government", stance="denied", high=D(2021, 7, 30), outcome="repelled"),
+        mention("a2-m001", "a2", place="Ghazni", claimant="afghan_government", stance="denied", high=D(2021, 7, 30)),
+    ])
+    assert len(events) == 1
+    e = events[0]
+    assert (e.status, e.claimants, e.denied_by, e.outcome) == ("disputed", "taliban", "afghan_government", "repelled")
+    assert e.denial_evidence == "sentence a1-m002"
+
+
+def test_republished_copy_adds_no_source() -> None:
+    ms = [mention("a1-m001", "a1", high=D(2021, 8, 8)), mention("copy-m001", "copy", high=D(2021, 8, 8))]
+    e = merge_mentions(ms, sources={"copy": "a1"})[0]
+    assert (e.n_articles, e.n_sources) == (2, 1)
+
+
+def test_counted_and_named_districts_are_different_events() -> None:
+    events = merge_mentions([
+        mention("a1-m001", event_type="district_seized", place="Herat", place_type="province", province="Herat",
+                high=D(2021, 7, 10), count_low=5, count_high=5, count_text="five districts"),
+        mention("a1-m002", event_type="district_seized", place="Kohsan", place_type="district", province="Herat",
+                low=D(2021, 7, 8), high=D(2021, 7, 8)),
+        mention("a2-m001", "a2", event_type="district_seized", place="Herat", place_type="province", province="Herat",
+                high=D(2021, 7, 12), count_text="most districts"),
+    ])
+    assert sorted((e.place, e.place_type, e.count_text) for e in events) == [
+        ("Herat", "province", "five districts"), ("Herat", "province", "most districts"), ("Kohsan", "district", "")]
+
+
+def test_troops_fled_groups_by_destination_and_counts_keep_honest_range() -> None:
+    events = merge_mentions([
+        mention("a1-m001", "a1", event_type="troops_fled", place="Tajikistan", place_type="country",
+                destination="Tajikistan", low=D(2021, 7, 5), high=D(2021, 7, 10), count_low=1000, count_text="more than 1,000"),
+        mention("a2-m001", "a2", event_type="troops_fled", place="Tajikistan", place_type="country",
+                destination="Tajikistan", low=D(2021, 7, 5), high=D(2021, 7, 7), count_low=1037, count_high=1037,
+                count_text="1,037", province="Badakhshan"),
+    ])
+    assert len(events) == 1
+    e = events[0]
+    assert (e.destination, e.date_low, e.date_high, e.count_low, e.count_high) == (
+        "Tajikistan", D(2021, 7, 5), D(2021, 7, 7), 1037, 1037)
+    assert e.outcome == ""
+
+
+def test_merge_counts_conflict_gives_union() -> None:
+    ms = [mention("x1", count_low=300, count_high=300), mention("x2", count_low=1000, count_high=None)]
+    assert merge_counts(ms)[:2] == (300, None)
+    ms = [mention("x1", count_low=200, count_high=999), mention("x2", count_low=300, count_high=300)]
+    assert merge_counts(ms)[:2] == (300, 300)
+
+
+def test_outcome_latest_statement_then_precedence() -> None:
+    events = merge_mentions([
+        mention("a1-m001", low=D(2021, 7, 7), high=D(2021, 7, 7), outcome="contested"),
+        mention("a2-m001", "a2", low=D(2021, 7, 7), high=D(2021, 7, 7), outcome="repelled"),
+        mention("a3-m001", "a3", low=D(2021, 7, 7), high=D(2021, 7, 7), outcome="fell"),
+    ])
+    assert events[0].outcome == "repelled"
+
+
+_MENTIONS = st.lists(st.builds(
+    lambda i, place, lo, span, stance: mention(
+        f"a{i}-m001", f"a{i}", place=place, low=None if lo is None else D(2021, 7, 1 + lo),
+        high=D(2021, 7, 1 + (lo or 0) + span), stance=stance),
+    st.integers(0, 30), st.sampled_from(["Kunduz", "Ghazni"]), st.one_of(st.none(), st.integers(0, 20)),
+    st.integers(0, 5), st.sampled_from(["asserted", "denied"])), max_size=8, unique_by=lambda m: m.mention_id)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_MENTIONS, st.randoms(use_true_random=False))
+def test_order_independent_and_ranges_ordered(ms: list[Mention], rnd: object) -> None:
+    shuffled = list(ms)
+    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+    a, b = merge_mentions(ms), merge_mentions(shuffled)
+    assert a == b
+    for e in a:
+        assert e.date_low is None or e.date_high is None or e.date_low <= e.date_high
+        assert e.n_sources <= e.n_articles <= e.n_mentions
+    assert len({e.event_id for e in a}) == len(a)

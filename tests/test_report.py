@@ -1,0 +1,169 @@
+"""The stakeholder page: figures inline, corpus and key figures, disputes, events table, nothing remote, text escaped."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import report
+from analysis.loading import make_tables
+
+HOSTILE = "Residents said <script>alert(1)</script> fighters hid near <img src=x onerror=alert(1)> the bazaar."
+REMOTE = re.compile(r"""(?:src|href|action)\s*=\s*["']?\s*(?:https?:)?//|<link\b|@import|url\(\s*["']?https?:""", re.I)
+
+
+def write_tables(processed: Path) -> None:
+    """A small processed folder: two capitals (one disputed), one flight, a claim, a skipped file."""
+    processed.mkdir(parents=True, exist_ok=True)
+    pd.DataFrame([
+        dict(event_id="ce-pulikhumri", event_type="capital_entered", place="Puli Khumri", place_type="capital",
+             province="Baghlan", date="2021-08-10", date_low="2021-08-10", date_high="2021-08-10", outcome="fell",
+             status="reported", claimants="afghan_government", n_mentions=2, n_articles=2, n_sources=2,
+             article_ids="a1;a2", evidence="Puli Khumri fell on Tuesday after government forces withdrew, a lawmaker said.",
+             evidence_article="a1", mention_ids="m1;m2"),
+        dict(event_id="ce-faizabad", event_type="capital_entered", place="Faizabad", place_type="capital",
+             province="Badakhshan", date="2021-08-05", date_low="2021-08-05", date_high="2021-08-05",
+             outcome="repelled", status="disputed", claimants="taliban;afghan_government", n_mentions=2,
+             n_articles=1, n_sources=1, article_ids="a2", evidence=HOSTILE, evidence_article="a2",
+             denied_by="afghan_government", denial_evidence="The governor's office said the attackers never reached the city.",
+             mention_ids="m3;m4"),
+        dict(event_id="tf-uz", event_type="troops_fled", place="Uzbekistan", place_type="country",
+             province="Balkh", destination="Uzbekistan", date="2021-08-14", date_low="2021-08-14",
+             date_high="2021-08-14", count_low=84, count_high=84, count_text="84", status="reported",
+             claimants="foreign_government", n_mentions=1, n_articles=1, n_sources=1, article_ids="a2",
+             evidence="Uzbek officials said 84 Afghan soldiers crossed the Friendship Bridge.", mention_ids="m5"),
+    ]).to_csv(processed / "events.csv", index=False)
+    pd.DataFrame([
+        dict(mention_id="m3", article_id="a2", event_type="capital_entered", place="Faizabad", claimant="taliban",
+             stance="asserted", sentence="A Taliban spokesman said their fighters had entered Faizabad.", char_start=10),
+        dict(mention_id="m4", article_id="a2", event_type="capital_entered", place="Faizabad",
+             claimant="afghan_government", stance="denied",
+             sentence="The governor's office said the attackers never reached the city.", char_start=90),
+        dict(mention_id="m1", article_id="a1", event_type="capital_entered", place="Puli Khumri",
+             claimant="afghan_government", stance="asserted", sentence="Puli Khumri fell on Tuesday.", char_start=0),
+    ]).to_csv(processed / "mentions.csv", index=False)
+    pd.DataFrame([
+        dict(article_id="a1", date="2021-08-11", claimant="taliban", scope="national", unit="districts",
+             count_low=250, count_high=None, count_text="more than 250",
+             sentence="The group claims to control more than 250 districts."),
+    ]).to_csv(processed / "tallies.csv", index=False)
+    pd.DataFrame([
+        dict(article_id="a1", path="a1.txt", published="2021-08-11", published_source="header", outlet="Ariana News",
+             n_sentences=12, status="ok"),
+        dict(article_id="a2", path="a2.html", published="2021-08-15", published_source="text", outlet="Khaama Press",
+             n_sentences=20, status="ok"),
+        dict(article_id="a3", path="a3.pdf", published="", published_source="unknown", outlet="",
+             n_sentences=0, status="skipped: <b>scanned PDF</b> without text"),
+    ]).to_csv(processed / "articles.csv", index=False)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Build the page once from the small tables."""
+    root = tmp_path_factory.mktemp("report")
+    write_tables(root / "processed")
+    pages = [("01 Parse articles", "01_parse.html"), ("Elsewhere", "https://example.org/x.html")]
+    path = report.build_index(root / "processed", root / "reports", notebook_pages=pages)
+    return root, path, path.read_text(encoding="utf-8")
+
+
+def test_index_is_written_with_the_four_figures_inline(built):
+    root, path, page = built
+    assert path == root / "reports" / "index.html"
+    assert page.count('<img src="data:image/png;base64,') == 4
+    for stem in ("districts_seized", "capitals_entered", "troops_fled", "province_map"):
+        assert f'href="figures/{stem}.svg"' in page
+        assert (root / "reports" / "figures" / f"{stem}.png").stat().st_size > 0
+        assert (root / "reports" / "figures" / f"{stem}.svg").stat().st_size > 0
+    assert sorted(p.name for p in (root / "reports").iterdir()) == ["figures", "index.html"]
+
+
+def test_corpus_summary_and_key_figures(built):
+    _, _, page = built
+    assert "<strong>3</strong> article files read; <strong>2</strong> used, <strong>1</strong> skipped." in page
+    assert "Outlets: Ariana News (1), Khaama Press (1)." in page
+    assert "Published: 11–15 Aug 2021." in page
+    assert "&lt;b&gt;scanned PDF&lt;/b&gt; without text" in page
+    assert "<li>2 provincial capitals entered, 1 fell (Puli Khumri).</li>" in page
+    assert "<li>84 troops and officials reported fled, to Uzbekistan (84).</li>" in page
+    assert "Taliban: more than 250 (11 Aug 2021)" in page
+    assert "<li>1 event is disputed (one side asserts, another denies).</li>" in page
+
+
+def test_disputed_section_shows_both_sides_with_sentences(built):
+    _, _, page = built
+    section = page[page.index("<section id='disputed'>"):page.index("<section id='tallies'>")]
+    assert "Faizabad — capital entered, 5 Aug 2021" in section
+    asserted = section[section.index("side asserted"):section.index("side denied")]
+    denied = section[section.index("side denied"):]
+    assert "<strong>Taliban</strong>" in asserted
+    assert "A Taliban spokesman said their fighters had entered Faizabad." in asserted
+    assert "<strong>Afghan government</strong>" in denied
+    assert "The governor&#x27;s office said the attackers never reached the city." in denied
+    assert "Puli Khumri" not in section
+
+
+def test_events_table_is_sortable_searchable_and_shows_evidence(built):
+    _, _, page = built
+    table = page[page.index("<table id='events-table'>"):]
+    table = table[:table.index("</table>")]
+    assert table.count("<tr data-order=") == 3
+    assert "Uzbek officials said 84 Afghan soldiers crossed the Friendship Bridge." in table
+    assert "Khaama Press, 15 Aug 2021" in table and ">a1</span>" in table
+    assert "<button type='button'>Date</button>" in table
+    assert "data-sort='2021-08-05'" in table
+    assert "id='events-search'" in page and 'addEventListener("click"' in page and 'addEventListener("input"' in page
+
+
+def test_nothing_is_loaded_from_the_network(built):
+    _, _, page = built
+    assert not REMOTE.search(page)
+    assert page.count("<script") == 1 and "<script src" not in page
+    assert "https://example.org" in page and 'href="https://example.org' not in page
+    assert '<a href="01_parse.html">01 Parse articles</a>' in page
+    assert '<meta name=\'viewport\' content=\'width=device-width, initial-scale=1\'>' in page
+    assert "overflow-x:auto" in page
+
+
+def test_article_text_is_escaped_never_raw(built):
+    _, _, page = built
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "<script>alert(1)" not in page
+    assert "<img src=x" not in page
+    assert "onerror=alert(1)>" not in page
+
+
+def test_rebuilding_gives_identical_bytes(built, tmp_path):
+    root, path, page = built
+    again = report.build_index(root / "processed", tmp_path / "r2",
+                               notebook_pages=[("01 Parse articles", "01_parse.html"), ("Elsewhere", "https://example.org/x.html")])
+    assert again.read_bytes() == path.read_bytes()
+
+
+def test_empty_processed_folder_still_gives_a_page(tmp_path):
+    tables = make_tables()
+    page = report.render_index(tables, [("capitals_entered", "Nothing", b"\x89PNG fake")], notebook_pages=[])
+    assert "No disputed events in these tables." in page
+    assert "No events in these tables." in page
+    assert "<li>0 provincial capitals entered, 0 fell.</li>" in page
+    assert "No flights of Afghan troops reported" in page
+    assert page.count("data:image/png;base64,") == 1
+
+
+def test_key_figures_count_lower_bounds_and_vague_seizures():
+    events = pd.DataFrame([
+        dict(event_type="troops_fled", destination="Tajikistan", count_low=1000, count_high=None),
+        dict(event_type="troops_fled", destination="", count_low=None, count_high=None),
+        dict(event_type="district_seized", place="Andar", place_type="district", province="Ghazni"),
+        dict(event_type="district_seized", place="Faryab", place_type="province", count_low=4, count_high=4),
+        dict(event_type="district_seized", place="Zabul", place_type="province", count_text="most districts"),
+    ])
+    lines = report.key_figures(make_tables(events=events))
+    assert lines[1] == ("1 district named as seized, plus 4 counted in 1 province statement(s); "
+                        "1 'all'/'most districts' statement(s) without a number")
+    assert lines[2] == ("At least 1,000 troops and officials reported fled, to Tajikistan (1,000), "
+                        "destination not stated (number not given)")
