@@ -256,6 +256,7 @@ class _Slots(dict):
         return self.rng.choice(self.pools.countries).name
 
     def _draw(self, key: str) -> str:
+        """Draw the value of one template slot (a capitalised slot repeats its lower-case value)."""
         rng, pools = self.rng, self.pools
         if key[0].isupper():
             lower = self[key[0].lower() + key[1:]]
@@ -315,7 +316,6 @@ def write_article(rng: random.Random, pools: PlacePools) -> str:
     """Return the text of one synthetic wire article (header, dateline, paragraphs, boilerplate)."""
     published = FIRST_DAY + timedelta(days=rng.randint(0, (LAST_DAY - FIRST_DAY).days))
     outlet = rng.choice(OUTLETS)
-    sentences: list[str] = []
     paragraphs: list[str] = []
     sentences: list[str] = []
     for _ in range(rng.randint(8, 25)):

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
-from types import ModuleType
 from typing import Iterable
 
 import ftfy
 
+from analysis import dates
 from analysis.dedup import content_hash
 from analysis.reading import RawDocument
 from analysis.records import Article, Sentence
@@ -56,29 +55,7 @@ _MON = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-_FALLBACK_FULL = re.compile(
-    rf"\b(?:(?P<m1>{_MON})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MON})\.?,?\s+(?P<y2>\d{{4}})"
-    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))(?!\d)",
-    re.I,
-)
-_FALLBACK_MD = re.compile(rf"\b(?:(?P<m1>{_MON})\.?\s+(?P<d1>\d{{1,2}})(?!\d)|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MON})\b)", re.I)
 _ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\d])")
-
-
-@functools.lru_cache(maxsize=1)
-def _dates_module() -> ModuleType | None:
-    """Return analysis.dates when it is importable, else None."""
-    try:
-        from analysis import dates
-    except Exception:  # noqa: BLE001 - optional collaborator module
-        return None
-    return dates
-
-
-def _month_number(name: str) -> int:
-    """Return the month number of an English month name or abbreviation."""
-    return _MONTH_NAMES.get(name[:3].lower(), 0)
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -109,40 +86,7 @@ def find_full_dates_safe(text: str) -> list[tuple[date, int, int]]:
 
 def _full_dates(text: str) -> list[tuple[date, int, int]]:
     """Return complete dates in one piece of text."""
-    mod = _dates_module()
-    if mod is not None and hasattr(mod, "find_full_dates"):
-        try:
-            return [(d, s, e) for d, s, e in mod.find_full_dates(text) if isinstance(d, date)]
-        except Exception:  # noqa: BLE001
-            pass
-    found: list[tuple[date, int, int]] = []
-    for m in _FALLBACK_FULL.finditer(text):
-        if m.group("y1"):
-            d = _safe_date(int(m.group("y1")), _month_number(m.group("m1")), int(m.group("d1")))
-        elif m.group("y2"):
-            d = _safe_date(int(m.group("y2")), _month_number(m.group("m2")), int(m.group("d2")))
-        else:
-            d = _safe_date(int(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
-        if d is not None:
-            found.append((d, m.start(), m.end()))
-    return found
-
-
-def _find_month_days(text: str) -> list[tuple[int, int, int, int]]:
-    """Return year-less (month, day, start, end) mentions (via analysis.dates when present)."""
-    mod = _dates_module()
-    if mod is not None and hasattr(mod, "find_month_days"):
-        try:
-            return list(mod.find_month_days(text))
-        except Exception:  # noqa: BLE001
-            pass
-    out: list[tuple[int, int, int, int]] = []
-    for m in _FALLBACK_MD.finditer(text):
-        month = _month_number(m.group("m1") or m.group("m2"))
-        day = int(m.group("d1") or m.group("d2"))
-        if 1 <= day <= 31:
-            out.append((month, day, m.start(), m.end()))
-    return out
+    return [(d, s, e) for d, s, e in dates.find_full_dates(text) if isinstance(d, date)]
 
 
 def parse_date_value(value: str) -> tuple[date, str] | None:
@@ -155,14 +99,9 @@ def parse_date_value(value: str) -> tuple[date, str] | None:
             return (d, "day") if d else None
         d = _safe_date(y, mo, 1)
         return (d, "month") if d else None
-    mod = _dates_module()
-    if mod is not None and hasattr(mod, "parse_header_date"):
-        try:
-            parsed = mod.parse_header_date(value)
-            if parsed is not None and parsed[1] in ("day", "month"):
-                return parsed
-        except Exception:  # noqa: BLE001
-            pass
+    parsed = dates.parse_header_date(value)
+    if parsed is not None and parsed[1] in ("day", "month"):
+        return parsed
     full = find_full_dates_safe(value)
     return (full[0][0], "day") if full else None
 
@@ -746,6 +685,6 @@ def month_days_in(article: Article) -> list[tuple[int, int]]:
     for start, end in spans:
         if end <= start:
             continue
-        for month, day, _, _ in _find_month_days(text[start:end]):
+        for month, day, _, _ in dates.find_month_days(text[start:end]):
             out.append((int(month), int(day)))
     return out

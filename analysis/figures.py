@@ -165,7 +165,7 @@ def styled() -> Iterator[None]:
 
 def fmt_day(value: Any, year: bool = True) -> str:
     """Format a date as '7 Jul 2021' (or '7 Jul'), locale-independent; '' when missing."""
-    ts = pd.Timestamp(value) if value is not None and not _isna(value) else None
+    ts = pd.Timestamp(value) if value is not None and not is_missing(value) else None
     if ts is None or pd.isna(ts):
         return ""
     text = f"{ts.day} {_MONTHS[ts.month - 1]}"
@@ -174,8 +174,8 @@ def fmt_day(value: Any, year: bool = True) -> str:
 
 def fmt_span(low: Any, high: Any) -> str:
     """Format an inclusive date span compactly: '7 Jul–12 Aug 2021', '7 Jul 2021'."""
-    lo = None if _isna(low) else pd.Timestamp(low)
-    hi = None if _isna(high) else pd.Timestamp(high)
+    lo = None if is_missing(low) else pd.Timestamp(low)
+    hi = None if is_missing(high) else pd.Timestamp(high)
     if lo is None and hi is None:
         return ""
     if lo is None:
@@ -193,8 +193,8 @@ def fmt_span(low: Any, high: Any) -> str:
 
 def fmt_count(low: Any, high: Any) -> str:
     """Format a count band: '1,037', '≥1,000' (lower bound), '300–500', '' when unknown."""
-    lo = None if _isna(low) else int(low)
-    hi = None if _isna(high) else int(high)
+    lo = None if is_missing(low) else int(low)
+    hi = None if is_missing(high) else int(high)
     if lo is None and hi is None:
         return ""
     if lo is None:
@@ -206,7 +206,7 @@ def fmt_count(low: Any, high: Any) -> str:
     return f"{lo:,}–{hi:,}"
 
 
-def _isna(value: Any) -> bool:
+def is_missing(value: Any) -> bool:
     """Return True for None, NaN, NaT and pandas NA."""
     try:
         return bool(pd.isna(value))
@@ -214,12 +214,12 @@ def _isna(value: Any) -> bool:
         return False
 
 
-def _num(ts: pd.Timestamp) -> float:
+def day_number(ts: pd.Timestamp) -> float:
     """Convert a day to matplotlib's date number (start of that day)."""
     return float(mdates.date2num(pd.Timestamp(ts).normalize().to_pydatetime()))
 
 
-def _safe_id(text: str) -> str:
+def svg_id(text: str) -> str:
     """Turn any text into a string usable as an SVG element id."""
     return re.sub(r"[^A-Za-z0-9_-]+", "-", str(text)).strip("-") or "x"
 
@@ -229,9 +229,9 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width=width)) if text else text
 
 
-def _plural(n: int, word: str, plural: str | None = None) -> str:
+def plural(n: int, word: str, many: str | None = None) -> str:
     """Return 'n word' with a simple plural."""
-    return f"{n:,} {word if n == 1 else (plural or word + 's')}"
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
 def event_day(events: pd.DataFrame) -> pd.Series:
@@ -241,7 +241,7 @@ def event_day(events: pd.DataFrame) -> pd.Series:
     return events["date"].fillna(events["date_high"]).fillna(events["date_low"])
 
 
-def color_for(name: str, palette: Mapping[str, str], order: Sequence[str] = ()) -> str:
+def color_for(name: str, palette: Mapping[str, str]) -> str:
     """Return the palette colour of `name`, or a stable extra colour for unknown names."""
     if name in palette:
         return palette[name]
@@ -329,7 +329,7 @@ def _new_figure(nrows: int = 1, height_ratios: Sequence[float] | None = None,
     return fig, out
 
 
-def _finish(fig: Figure, title: str, source: str) -> Figure:
+def finish_figure(fig: Figure, title: str, source: str) -> Figure:
     """Add the finding as headline and the source line at the bottom-left."""
     fig.suptitle(_wrap(title, 80), x=0.01, ha="left", fontsize=STYLE["figure.titlesize"],
                  fontweight="bold", color=INK)
@@ -347,8 +347,8 @@ def _settle(fig: Figure) -> Figure:
     return fig
 
 
-def _legend(ax: Axes, handles: list[Any], title: str | None = None, loc: str = "upper left",
-            outside: bool = True) -> None:
+def add_legend(ax: Axes, handles: list[Any], title: str | None = None, loc: str = "upper left",
+               outside: bool = True) -> None:
     """Draw a legend with the shared look, outside the plot area to the right by default."""
     if not handles:
         return
@@ -382,13 +382,7 @@ def empty_figure(title: str, detail: str, source: str = DEFAULT_SOURCE) -> Figur
     with styled():
         fig, (ax,) = _new_figure(1)
         _placeholder(ax, NO_EVENTS, detail)
-        return _finish(fig, title, source)
-
-
-def _day_label(ax: Axes, x: float, y: float, text: str, **kwargs: Any) -> None:
-    """Write a small annotation at a data position."""
-    ax.text(x, y, text, fontsize=kwargs.pop("fontsize", 10), color=kwargs.pop("color", INK),
-            va=kwargs.pop("va", "center"), ha=kwargs.pop("ha", "left"), **kwargs)
+        return finish_figure(fig, title, source)
 
 
 def _province_regions() -> dict[str, str]:
@@ -424,7 +418,7 @@ def source_line(articles: pd.DataFrame | None, events: pd.DataFrame | None = Non
     else:
         span = fmt_span(dates.min(), dates.max()) if not dates.empty else ""
         span_text = f", published {span}" if span else ""
-    what = _plural(n, "article") if n else "news articles"
+    what = plural(n, "article") if n else "news articles"
     if outlet_text:
         what += f" from {outlet_text}"
     elif n:
@@ -479,7 +473,7 @@ def figure_bytes(fig: Figure, fmt: str = "png", dpi: int = DPI) -> bytes:
 # ----------------------------------------------------------------------------- districts
 
 
-def _national_tallies(tallies: pd.DataFrame | None) -> pd.DataFrame:
+def national_tallies(tallies: pd.DataFrame | None) -> pd.DataFrame:
     """Return claimed national district totals with a date and a number, sorted."""
     tl = clean_counts(coerce_table(tallies, "tallies"))
     if tl.empty:
@@ -505,11 +499,11 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
                        source: str = DEFAULT_SOURCE) -> Figure:
     """Plot district seizures per day by region, their cumulative count and the claimed totals."""
     ev = _events_of(events, "district_seized")
-    tl = _national_tallies(tallies)
+    tl = national_tallies(tallies)
     dated = ev[ev["_day"].notna()]
     if dated.empty and tl.empty:
         detail = ("No district seizures were found in these articles."
-                  if ev.empty else f"{_plural(len(ev), 'district seizure')} found, none with a date.")
+                  if ev.empty else f"{plural(len(ev), 'district seizure')} found, none with a date.")
         return empty_figure("Districts seized: nothing to show", detail, source)
     regions = _province_regions()
     from analysis.tilemap import province_key
@@ -519,8 +513,8 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
         counted_mask = dated["place_type"].str.lower().eq("province")
         n_named = int((~counted_mask).sum())
         counted_total = int(dated.loc[counted_mask, "count_low"].fillna(dated.loc[counted_mask, "count_high"]).fillna(0).sum())
-        lows = [_num(d) for d in dated["date_low"].dropna()] + [_num(d) for d in tl["date"]]
-        highs = [_num(d) + 1 for d in dated["_day"]] + [_num(d) + 1 for d in dated["date_high"].dropna()]
+        lows = [day_number(d) for d in dated["date_low"].dropna()] + [day_number(d) for d in tl["date"]]
+        highs = [day_number(d) + 1 for d in dated["_day"]] + [day_number(d) + 1 for d in dated["date_high"].dropna()]
         limits = _x_limits(lows, highs)
 
         # --- top panel: stacked daily bars by region
@@ -536,7 +530,7 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
         stacked = dated.assign(_vague=vague_mask.astype(int)).sort_values(
             ["_day", "_vague", "province", "place", "event_id"], kind="mergesort")
         for _, row in stacked.iterrows():
-            x0 = _num(row["_day"])
+            x0 = day_number(row["_day"])
             province = row["province"] or (row["place"] if row["place_type"] == "province" else "")
             region = regions.get(province_key(province), "Unknown")
             color = REGION_COLORS.get(region, REGION_COLORS["Unknown"])
@@ -549,9 +543,9 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
                 notes.setdefault(x0, []).append(f"{words} in {row['place']}")
                 height, mid = 0.9, bottom + 0.45
                 ax_day.scatter([x0 + 0.5], [mid], marker="*", s=260, color=color, edgecolors=INK,
-                               linewidths=0.6, zorder=4, gid=f"vague-{_safe_id(row['event_id'])}")
+                               linewidths=0.6, zorder=4, gid=f"vague-{svg_id(row['event_id'])}")
             else:
-                value = row["count_low"] if not _isna(row["count_low"]) else row["count_high"]
+                value = row["count_low"] if not is_missing(row["count_low"]) else row["count_high"]
                 height = float(value) if counted else 1.0
                 mid = bottom + height / 2
                 if counted:
@@ -559,12 +553,12 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
                     notes.setdefault(x0, []).append(f"{int(value):,} in {row['place']}")
                 ax_day.bar([x0 + 0.5], [height], width=0.78, bottom=[bottom], color=color,
                            edgecolor="white", linewidth=0.6, hatch="///" if counted else None,
-                           zorder=3, gid=f"seized-{_safe_id(row['event_id'])}")
-            if not _isna(row["date_low"]) and not _isna(row["date_high"]) and row["date_low"] < row["date_high"]:
+                           zorder=3, gid=f"seized-{svg_id(row['event_id'])}")
+            if not is_missing(row["date_low"]) and not is_missing(row["date_high"]) and row["date_low"] < row["date_high"]:
                 any_range = True
-                ax_day.hlines(mid, _num(row["date_low"]), _num(row["date_high"]) + 1,
+                ax_day.hlines(mid, day_number(row["date_low"]), day_number(row["date_high"]) + 1,
                               colors=color, linewidth=2.2, alpha=0.75, zorder=2,
-                              gid=f"range-{_safe_id(row['event_id'])}")
+                              gid=f"range-{svg_id(row['event_id'])}")
             stack_top[x0] = bottom + height
         ymax = max(stack_top.values(), default=1.0)
         for x0, lines in sorted(notes.items()):
@@ -589,17 +583,17 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
             if any_range:
                 handles.append(Line2D([], [], color="#777777", linewidth=2.2,
                                       label="Possible dates (day uncertain)"))
-            _legend(ax_day, handles, title="Region")
+            add_legend(ax_day, handles, title="Region")
 
         # --- bottom panel: cumulative reported vs claimed national totals
-        days = sorted({_num(d) for d in dated["_day"]})
+        days = sorted({day_number(d) for d in dated["_day"]})
         per_day = {d: 0.0 for d in days}
         for _, row in dated.iterrows():
             if str(row["place_type"]).lower() == "province":
-                value = row["count_low"] if not _isna(row["count_low"]) else row["count_high"]
-                per_day[_num(row["_day"])] += 0.0 if _isna(value) else float(value)
+                value = row["count_low"] if not is_missing(row["count_low"]) else row["count_high"]
+                per_day[day_number(row["_day"])] += 0.0 if is_missing(value) else float(value)
             else:
-                per_day[_num(row["_day"])] += 1.0
+                per_day[day_number(row["_day"])] += 1.0
         cum_handles: list[Any] = []
         total = 0.0
         if days:
@@ -622,7 +616,7 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
         for i, (_, row) in enumerate(tl.iterrows()):
             claimant = row["claimant"]
             color = CLAIMANT_COLORS.get(claimant, CLAIMANT_COLORS["unknown"])
-            x = _num(row["date"]) + 0.5
+            x = day_number(row["date"]) + 0.5
             value = float(row["_value"])
             label = CLAIMANT_LABELS.get(claimant, claimant) if claimant not in seen_claimants else "_nolegend_"
             if claimant not in seen_claimants:
@@ -630,9 +624,9 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
             ax_cum.scatter([x], [value], marker=CLAIMANT_MARKERS.get(claimant, "o"), s=120, color=color,
                            edgecolors="white", linewidths=0.8, zorder=5, label=label,
                            gid=f"tally-{i}")
-            if not _isna(row["count_high"]) and not _isna(row["count_low"]) and row["count_high"] > row["count_low"]:
+            if not is_missing(row["count_high"]) and not is_missing(row["count_low"]) and row["count_high"] > row["count_low"]:
                 ax_cum.vlines(x, row["count_low"], row["count_high"], colors=color, linewidth=2, zorder=4)
-            elif _isna(row["count_high"]):
+            elif is_missing(row["count_high"]):
                 ax_cum.annotate("", xy=(x, value), xytext=(0, 26), textcoords="offset points",
                                 arrowprops={"arrowstyle": "<|-", "color": color, "lw": 1.8,
                                             "shrinkA": 0, "shrinkB": 7}, zorder=4,
@@ -642,7 +636,7 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
             ax_cum.annotate(_tally_label(row), xy=(x, value), xytext=(-10 if right else 10, -14.0 * rank),
                             textcoords="offset points", fontsize=10.5, color=color, fontweight="bold",
                             va="center", ha="right" if right else "left")
-            top = max(top, float(row["count_high"]) if not _isna(row["count_high"]) else value * 1.12)
+            top = max(top, float(row["count_high"]) if not is_missing(row["count_high"]) else value * 1.12)
         if seen_claimants:
             cum_handles.extend(
                 Line2D([], [], marker=CLAIMANT_MARKERS.get(c, "o"), linestyle="",
@@ -657,11 +651,11 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
         ax_cum.set_ylabel("Districts (total)")
         ax_cum.set_xlabel(date_axis_label(limits, "Day seized, or latest possible day"))
         ax_cum.set_title("Cumulative districts reported seized vs. claimed national totals")
-        _legend(ax_cum, cum_handles, title="Totals")
+        add_legend(ax_cum, cum_handles, title="Totals")
         _date_axis(ax_cum, limits)
 
         span = fmt_span(dated["_day"].min(), dated["_day"].max()) if not dated.empty else ""
-        parts = [f"{_plural(n_named, 'district')} named as seized"]
+        parts = [f"{plural(n_named, 'district')} named as seized"]
         if counted_total:
             parts[0] += f" and {counted_total:,} more counted"
         if span:
@@ -677,7 +671,7 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
                 parts.append(f"claimed national total: {said(high)}")
             else:
                 parts.append(f"claimed national totals range from {said(low)} to {said(high)}")
-        return _finish(fig, "; ".join(parts), source)
+        return finish_figure(fig, "; ".join(parts), source)
 
 
 # ----------------------------------------------------------------------------- capitals
@@ -695,21 +689,21 @@ def _lane_label(place: str, province: str) -> str:
 def _range_patch(ax: Axes, row: pd.Series, y: float, color: str, height: float = 0.56) -> bool:
     """Draw the date range of an event as a bar when its day is uncertain; True if drawn."""
     lo, hi = row["date_low"], row["date_high"]
-    if _isna(lo) or _isna(hi) or lo >= hi:
+    if is_missing(lo) or is_missing(hi) or lo >= hi:
         return False
-    x0, x1 = _num(lo), _num(hi) + 1.0
+    x0, x1 = day_number(lo), day_number(hi) + 1.0
     ax.add_patch(Rectangle((x0, y - height / 2), x1 - x0, height, facecolor=color, alpha=0.22,
                            edgecolor=color, linewidth=1.0, zorder=2,
-                           gid=f"range-{_safe_id(row['event_id'])}"))
+                           gid=f"range-{svg_id(row['event_id'])}"))
     return True
 
 
 def _open_range(ax: Axes, row: pd.Series, y: float, left: float, color: str) -> bool:
     """Draw a dotted lead-in when only the latest possible day is known; True if drawn."""
-    if not _isna(row["date_low"]) or _isna(row["date_high"]):
+    if not is_missing(row["date_low"]) or is_missing(row["date_high"]):
         return False
-    ax.hlines(y, left, _num(row["date_high"]) + 0.5, colors=color, linestyles=(0, (1, 2)),
-              linewidth=1.6, alpha=0.8, zorder=2, gid=f"open-{_safe_id(row['event_id'])}")
+    ax.hlines(y, left, day_number(row["date_high"]) + 0.5, colors=color, linestyles=(0, (1, 2)),
+              linewidth=1.6, alpha=0.8, zorder=2, gid=f"open-{svg_id(row['event_id'])}")
     return True
 
 
@@ -719,7 +713,7 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
     dated = ev[ev["_day"].notna()].copy()
     if dated.empty:
         detail = ("No Taliban entries into provincial capitals were found in these articles."
-                  if ev.empty else f"{_plural(len(ev), 'capital entry', 'capital entries')} found, none with a date.")
+                  if ev.empty else f"{plural(len(ev), 'capital entry', 'capital entries')} found, none with a date.")
         return empty_figure("Provincial capitals entered: nothing to show", detail, source)
     with styled():
         n_places = int(dated["place"].replace("", np.nan).fillna(dated["province"]).nunique())
@@ -731,8 +725,8 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
         firsts = dated.groupby("_lane")["_first"].min()
         lanes = sorted(firsts.index, key=lambda lane: (firsts[lane], lane))
         lane_y = {lane: i for i, lane in enumerate(lanes)}
-        lows = [_num(d) for d in dated["date_low"].dropna()] + [_num(d) for d in dated["_day"]]
-        highs = [_num(d) + 1 for d in dated["date_high"].dropna()] + [_num(d) + 1 for d in dated["_day"]]
+        lows = [day_number(d) for d in dated["date_low"].dropna()] + [day_number(d) for d in dated["_day"]]
+        highs = [day_number(d) + 1 for d in dated["date_high"].dropna()] + [day_number(d) + 1 for d in dated["_day"]]
         limits = _x_limits(lows, [h + 4 for h in highs])
 
         any_range = any_open = any_disputed = False
@@ -749,16 +743,16 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
             any_disputed |= disputed
             any_range |= _range_patch(ax, row, y, color)
             any_open |= _open_range(ax, row, y, limits[0], color)
-            if not _isna(row["date"]):
-                x = _num(row["date"]) + 0.5
-            elif not _isna(row["date_low"]) and not _isna(row["date_high"]):
-                x = (_num(row["date_low"]) + _num(row["date_high"]) + 1.0) / 2.0
+            if not is_missing(row["date"]):
+                x = day_number(row["date"]) + 0.5
+            elif not is_missing(row["date_low"]) and not is_missing(row["date_high"]):
+                x = (day_number(row["date_low"]) + day_number(row["date_high"]) + 1.0) / 2.0
             else:
-                x = _num(row["_day"]) + 0.5
+                x = day_number(row["_day"]) + 0.5
             ax.scatter([x], [y], marker=OUTCOME_MARKERS[outcome], s=150,
                        facecolors="none" if disputed else color, edgecolors=color,
                        linewidths=2.2 if disputed else 0.8, zorder=4,
-                       gid=f"entry-{_safe_id(row['event_id'])}")
+                       gid=f"entry-{svg_id(row['event_id'])}")
             last_by_lane[row["_lane"]] = row
         n_lanes = len(lanes)
         label_size = max(7.5, min(11.5, 230.0 / max(n_lanes, 1)))
@@ -766,15 +760,15 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
             if str(coll.get_gid()).startswith("entry-"):
                 coll.set_sizes([float(np.clip((0.85 * 240.0 / max(n_lanes, 1)) ** 2, 45.0, 150.0))])
         for lane, row in last_by_lane.items():
-            end = row["date_high"] if not _isna(row["date_high"]) else row["_day"]
-            if not _isna(row["date_low"]) and not _isna(row["date_high"]) and row["date_low"] < row["date_high"]:
+            end = row["date_high"] if not is_missing(row["date_high"]) else row["_day"]
+            if not is_missing(row["date_low"]) and not is_missing(row["date_high"]) and row["date_low"] < row["date_high"]:
                 when = fmt_span(row["date_low"], row["date_high"]).rsplit(" ", 1)[0]
             else:
                 when = fmt_day(row["_day"], year=False)
             text = f"{row['outcome']} {when}"
             if str(row["status"]).lower() == "disputed":
                 text += " (disputed)"
-            ax.text(_num(end) + 1.4, lane_y[lane], text, fontsize=label_size - 1, va="center",
+            ax.text(day_number(end) + 1.4, lane_y[lane], text, fontsize=label_size - 1, va="center",
                     ha="left", color=OUTCOME_COLORS[row["outcome"]])
         ax.set_yticks(range(n_lanes))
         ax.set_yticklabels(
@@ -799,12 +793,12 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
         if any_open:
             handles.append(Line2D([], [], color="#777777", linestyle=(0, (1, 2)), linewidth=1.6,
                                   label="Reported by this day, start unknown"))
-        _legend(ax, handles, title="Outcome")
+        add_legend(ax, handles, title="Outcome")
 
         falls = dated[dated["outcome"] == "fell"].groupby("_lane")["_day"].min().sort_values()
         xs, ys = [limits[0]], [0]
         for i, day in enumerate(falls.tolist(), start=1):
-            xs.append(_num(day) + 0.5)
+            xs.append(day_number(day) + 0.5)
             ys.append(i)
         xs.append(limits[1])
         ys.append(len(falls))
@@ -818,20 +812,20 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
         ax_step.set_ylabel("Capitals held")
         ax_step.set_xlabel(date_axis_label(limits, "Day"))
         ax_step.set_title("Provincial capitals under Taliban control (reported fallen)")
-        _legend(ax_step, [Line2D([], [], color=OUTCOME_COLORS["fell"], linewidth=2.6,
+        add_legend(ax_step, [Line2D([], [], color=OUTCOME_COLORS["fell"], linewidth=2.6,
                                  label="Capitals held")], title=None)
         _date_axis(ax_step, limits)
 
         n_fell = len(falls)
-        title = f"{_plural(n_lanes, 'provincial capital')} entered"
+        title = f"{plural(n_lanes, 'provincial capital')} entered"
         title += f", {n_fell:,} fell" if n_fell else ", none reported fallen"
         if n_fell:
             first = falls.index[0]
             title += f" (first: {first}, {fmt_day(falls.iloc[0], year=False)})"
         n_disputed = int((dated["status"].str.lower() == "disputed").sum())
         if n_disputed:
-            title += f"; {_plural(n_disputed, 'entry', 'entries')} disputed"
-        return _finish(fig, title, source)
+            title += f"; {plural(n_disputed, 'entry', 'entries')} disputed"
+        return finish_figure(fig, title, source)
 
 
 # ----------------------------------------------------------------------------- troops
@@ -843,7 +837,7 @@ def troops_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE
     dated = ev[ev["_day"].notna()].copy()
     if dated.empty:
         detail = ("No flights of Afghan troops or officials were found in these articles."
-                  if ev.empty else f"{_plural(len(ev), 'flight')} found, none with a date.")
+                  if ev.empty else f"{plural(len(ev), 'flight')} found, none with a date.")
         return empty_figure("Troops who fled: nothing to show", detail, source)
     with styled():
         fig, (ax, ax_cum) = _new_figure(2, [2.4, 2])
@@ -852,8 +846,8 @@ def troops_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE
         totals = dated.groupby("_dest")["_n"].sum(min_count=1).fillna(0.0)
         dests = sorted(totals.index, key=lambda d: (d == "Not stated", -totals[d], d))
         lane_y = {d: i for i, d in enumerate(dests)}
-        lows = [_num(d) for d in dated["date_low"].dropna()] + [_num(d) for d in dated["_day"]]
-        highs = [_num(d) + 1 for d in dated["date_high"].dropna()] + [_num(d) + 1 for d in dated["_day"]]
+        lows = [day_number(d) for d in dated["date_low"].dropna()] + [day_number(d) for d in dated["_day"]]
+        highs = [day_number(d) + 1 for d in dated["date_high"].dropna()] + [day_number(d) + 1 for d in dated["_day"]]
         limits = _x_limits(lows, [h + 5 for h in highs])
         max_n = float(dated["_n"].max()) if dated["_n"].notna().any() else 1.0
 
@@ -865,24 +859,24 @@ def troops_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE
             disputed = str(row["status"]).strip().lower() == "disputed"
             any_disputed |= disputed
             any_range |= _range_patch(ax, row, y, color, height=0.5)
-            x = _num(row["_day"]) + 0.5
+            x = day_number(row["_day"]) + 0.5
             n = row["_n"]
-            size = 70.0 if _isna(n) else 70.0 + 1500.0 * math.sqrt(float(n) / max(max_n, 1.0))
+            size = 70.0 if is_missing(n) else 70.0 + 1500.0 * math.sqrt(float(n) / max(max_n, 1.0))
             ax.scatter([x], [y], s=size, marker="o", facecolors="none" if disputed else color,
                        edgecolors=color, linewidths=2.2 if disputed else 0.8, alpha=0.9, zorder=4,
-                       gid=f"flight-{_safe_id(row['event_id'])}")
-            lower = not _isna(row["count_low"]) and _isna(row["count_high"])
+                       gid=f"flight-{svg_id(row['event_id'])}")
+            lower = not is_missing(row["count_low"]) and is_missing(row["count_high"])
             if lower:
                 any_lower = True
                 ax.scatter([x], [y], s=size * 1.55, marker="o", facecolors="none", edgecolors=color,
                            linewidths=1.2, linestyles="--", zorder=3,
-                           gid=f"lower-{_safe_id(row['event_id'])}")
+                           gid=f"lower-{svg_id(row['event_id'])}")
             label = fmt_count(row["count_low"], row["count_high"]) or "number not given"
-            any_unknown |= _isna(n)
+            any_unknown |= is_missing(n)
             radius_pt = math.sqrt(size * (1.55 if lower else 1.0)) / 2.0
             ax.annotate(label, xy=(x, y), xytext=(radius_pt + 4, 0), textcoords="offset points",
                         fontsize=10.5, va="center", ha="left", color=INK,
-                        fontweight="bold" if not _isna(n) else "normal")
+                        fontweight="bold" if not is_missing(n) else "normal")
         ax.set_yticks(range(len(dests)))
         ax.set_yticklabels(dests)
         ax.set_ylim(len(dests) - 0.4, -0.6)
@@ -899,7 +893,7 @@ def troops_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE
                                   markeredgecolor=INK, markeredgewidth=2, label="Disputed (claim denied)"))
         if any_range:
             handles.append(Patch(facecolor="#bbbbbb", edgecolor="#777777", label="Possible dates (day uncertain)"))
-        _legend(ax, handles, title="Destination")
+        add_legend(ax, handles, title="Destination")
 
         for dest in dests:
             sub = dated[dated["_dest"] == dest]
@@ -910,13 +904,13 @@ def troops_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE
             xs, ys, total = [limits[0]], [0.0], 0.0
             for day, n in per_day.items():
                 total += float(n)
-                xs.append(_num(day) + 0.5)
+                xs.append(day_number(day) + 0.5)
                 ys.append(total)
             xs.append(limits[1])
             ys.append(total)
             has_lower = bool((sub["count_low"].notna() & sub["count_high"].isna()).any())
             ax_cum.step(xs, ys, where="post", color=color, linewidth=2.6, zorder=3, label=dest,
-                        gid=f"cumulative-{_safe_id(dest)}")
+                        gid=f"cumulative-{svg_id(dest)}")
             ax_cum.text(limits[1], total, f"{dest} {'≥' if has_lower else ''}{int(total):,} ",
                         ha="right", va="bottom", fontsize=10.5, color=color, fontweight="bold")
         grand = float(dated["_n"].fillna(0).sum())
@@ -931,20 +925,21 @@ def troops_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE
         ax_cum.set_title("Cumulative people reported fled, by destination (known minimum)")
         _date_axis(ax_cum, limits)
 
-        flights = _plural(len(dated), "flight")
+        flights = plural(len(dated), "flight")
+        named = [d for d in dests if d != "Not stated"]
         if grand > 0:
-            lead = dests[0]
             any_low = bool((dated["count_low"].notna() & dated["count_high"].isna()).any())
             title = (f"{'At least ' if any_low or any_unknown else ''}{int(grand):,} Afghan troops and officials "
                      f"reported fled in {flights}")
-            if len([d for d in dests if d != "Not stated"]) > 1 or lead != "Not stated":
-                title += f", most to {lead}" if len(dests) > 1 else f", to {lead}"
         else:
-            named = [d for d in dests if d != "Not stated"]
             title = f"{flights.capitalize()} of Afghan troops reported"
-            if named:
-                title += " to " + ", ".join(named)
-        return _finish(fig, title, source)
+        if len(dests) == 1 and named:
+            title += f", to {named[0]}"
+        elif named and dests[0] != "Not stated" and totals[dests[0]] > 0:
+            title += f", most to {dests[0]}"
+        elif named:
+            title += ", to " + ", ".join(named)
+        return finish_figure(fig, title, source)
 
 
 # ----------------------------------------------------------------------------- map and all

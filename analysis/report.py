@@ -164,9 +164,9 @@ def _claimant(name: str) -> str:
 def _span(row: pd.Series) -> str:
     """Readable date or date range of an event row."""
     lo, hi, day = row.get("date_low"), row.get("date_high"), row.get("date")
-    if not fg._isna(lo) and not fg._isna(hi):
+    if not fg.is_missing(lo) and not fg.is_missing(hi):
         return fg.fmt_span(lo, hi)
-    if not fg._isna(day) and fg._isna(lo) and fg._isna(hi):
+    if not fg.is_missing(day) and fg.is_missing(lo) and fg.is_missing(hi):
         return fg.fmt_day(day)
     return fg.fmt_span(lo, hi) or fg.fmt_day(day) or "undated"
 
@@ -175,7 +175,7 @@ def _sort_date(row: pd.Series) -> str:
     """ISO sort key of an event's date (low end first), '' when undated."""
     for key in ("date_low", "date", "date_high"):
         value = row.get(key)
-        if not fg._isna(value):
+        if not fg.is_missing(value):
             return pd.Timestamp(value).strftime("%Y-%m-%d")
     return ""
 
@@ -222,7 +222,7 @@ def key_figures(tables: Tables) -> list[str]:
         total = int(n.fillna(0).sum())
         lines.append(f"{'At least ' if lower else ''}{total:,} troops and officials reported fled, "
                      f"to {', '.join(parts)}")
-    tl = fg._national_tallies(tables.tallies)
+    tl = fg.national_tallies(tables.tallies)
     if not tl.empty:
         claims = [f"{_claimant(r['claimant'])}: {str(r['count_text']).strip() or fg.fmt_count(r['count_low'], r['count_high'])}"
                   f" ({fg.fmt_day(r['date'])})" for _, r in tl.iterrows()]
@@ -397,10 +397,10 @@ def _events_section(tables: Tables) -> str:
                + "</tr></thead><tbody>")
     for order, (_, r) in enumerate(ev.iterrows()):
         count = fg.fmt_count(r["count_low"], r["count_high"])
-        count_sort = r["count_low"] if not fg._isna(r["count_low"]) else (r["count_high"] if not fg._isna(r["count_high"]) else -1)
+        count_sort = r["count_low"] if not fg.is_missing(r["count_low"]) else (r["count_high"] if not fg.is_missing(r["count_high"]) else -1)
         status = str(r["status"]).strip() or "reported"
         claimants = ", ".join(_claimant(c) for c in _split(r["claimants"]))
-        sources = r["n_sources"] if not fg._isna(r["n_sources"]) else r["n_articles"]
+        sources = r["n_sources"] if not fg.is_missing(r["n_sources"]) else r["n_articles"]
         art_html = []
         for aid in _split(r["article_ids"]):
             meta = ""
@@ -425,7 +425,7 @@ def _events_section(tables: Tables) -> str:
             f"<td class='num' data-sort='{esc(count_sort)}'>{esc(count or r['count_text'])}</td>"
             f"<td><span class='tag {esc(status.lower())}'>{esc(status)}</span></td>"
             f"<td>{esc(claimants)}</td>"
-            f"<td class='num' data-sort='{esc(sources if not fg._isna(sources) else 0)}'>{esc(sources)}</td>"
+            f"<td class='num' data-sort='{esc(sources if not fg.is_missing(sources) else 0)}'>{esc(sources)}</td>"
             f"<td class='evidence'>{evidence}</td><td>{'<br>'.join(art_html)}</td></tr>")
     out.append("</tbody></table></div></section>")
     return "\n".join(out)

@@ -325,7 +325,7 @@ def province_map(events: pd.DataFrame | None, *, source: str = fg.DEFAULT_SOURCE
             ax.text(3.0, -3.35, "No districts seized, capitals entered or troops fled in these tables.",
                     ha="center", va="center", fontsize=12.5, color=fg.MUTED, zorder=8,
                     bbox={"boxstyle": "round,pad=0.4", "facecolor": "white", "edgecolor": "#cccccc"})
-            return fg._finish(fig, "Province map: no events to show", source)
+            return fg.finish_figure(fig, "Province map: no events to show", source)
 
         caps = ev[(ev["event_type"] == "capital_entered") & (ev["_tile"] != "")].copy()
         caps["_first"] = caps["date_low"].fillna(caps["_day"])
@@ -337,7 +337,7 @@ def province_map(events: pd.DataFrame | None, *, source: str = fg.DEFAULT_SOURCE
         cmap = colormaps[DATE_CMAP]
         cmap = mcolors.ListedColormap(cmap(np.linspace(0.18, 0.92, 256)), name="entry_dates")
         if len(first_entry):
-            lo, hi = fg._num(first_entry.min()), fg._num(first_entry.max()) + 1.0
+            lo, hi = fg.day_number(first_entry.min()), fg.day_number(first_entry.max()) + 1.0
             if hi - lo < 7:
                 mid = (lo + hi) / 2
                 lo, hi = mid - 3.5, mid + 3.5
@@ -352,7 +352,7 @@ def province_map(events: pd.DataFrame | None, *, source: str = fg.DEFAULT_SOURCE
         for prov in provinces_with_events:
             fills[prov] = OTHER_EVENT_FILL
         for prov, day in first_entry.items():
-            fills[prov] = cmap(norm(fg._num(day) + 0.5))
+            fills[prov] = cmap(norm(fg.day_number(day) + 0.5))
             labels[prov] = [_entry_label(caps[caps["_tile"] == prov])]
         for prov in entered_undated:
             fills[prov] = "#bdbdbd"
@@ -415,7 +415,7 @@ def province_map(events: pd.DataFrame | None, *, source: str = fg.DEFAULT_SOURCE
                 continue
             n_crossings += 1
             ax.scatter([point[0]], [point[1]], marker="^", s=110, color="#111111", edgecolors="white",
-                       linewidths=0.8, zorder=7, gid=f"crossing-{fg._safe_id(row['event_id'])}")
+                       linewidths=0.8, zorder=7, gid=f"crossing-{fg.svg_id(row['event_id'])}")
             home = tile_for(row["province"])
             dx, dy = (point[0] - home.xy[0], point[1] - home.xy[1]) if home else (0.0, -1.0)
             if abs(dx) > abs(dy):
@@ -458,7 +458,7 @@ def province_map(events: pd.DataFrame | None, *, source: str = fg.DEFAULT_SOURCE
             ax.add_patch(FancyArrowPatch(start, anchor, arrowstyle="-|>", mutation_scale=16,
                                          color=color, linewidth=width, alpha=0.85, zorder=6,
                                          shrinkA=0, shrinkB=4, connectionstyle="arc3,rad=0.12",
-                                         gid=f"flight-{fg._safe_id(row['event_id'])}"))
+                                         gid=f"flight-{fg.svg_id(row['event_id'])}"))
             arrows += 1
             drawn.add(str(row["event_id"]))
         for dest in sorted(dest_totals):
@@ -508,22 +508,22 @@ def province_map(events: pd.DataFrame | None, *, source: str = fg.DEFAULT_SOURCE
         if arrows:
             handles.append(Line2D([], [], marker=">", color="#555555", linewidth=2,
                                   label="Troops fled to a country"))
-        fg._legend(ax, handles, title="Map key")
+        fg.add_legend(ax, handles, title="Map key")
 
         unplaced = int(((ev["_tile"] == "") & ~ev["event_id"].astype(str).isin(drawn)).sum())
         n_caps = int(caps["_tile"].nunique())
         n_fell = len(fell)
-        title = f"{fg._plural(n_caps, 'provincial capital')} entered"
+        title = f"{fg.plural(n_caps, 'provincial capital')} entered"
         title += f", {n_fell} fell" if n_fell else ""
         if by_tile:
-            title += f"; districts seized in {fg._plural(len(by_tile), 'province')}"
+            title += f"; districts seized in {fg.plural(len(by_tile), 'province')}"
         if not n_caps and not by_tile:
-            title = f"Troops fled from {fg._plural(len(provinces_with_events), 'province')}"
+            title = f"Troops fled from {fg.plural(len(provinces_with_events), 'province')}"
         subtitle = "One square per province, placed roughly by geography; crossings and destinations by coordinates"
         if unplaced > 0:
-            subtitle += f"\n{fg._plural(unplaced, 'event')} without a known province not shown"
+            subtitle += f"\n{fg.plural(unplaced, 'event')} without a known province not shown"
         ax.set_title(subtitle, loc="left", fontsize=12, color=fg.MUTED)
-        return fg._finish(fig, title, source)
+        return fg.finish_figure(fig, title, source)
 
 
 def _entry_label(entries: pd.DataFrame) -> str:

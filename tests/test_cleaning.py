@@ -99,10 +99,9 @@ def test_parse_date_value(value: str, expected: tuple[date, str] | None) -> None
     assert parse_date_value(value) == expected
 
 
-def test_fallback_date_readers_without_dates_module(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_full_dates_and_month_days_in_article() -> None:
     import analysis.cleaning as cleaning
 
-    monkeypatch.setattr(cleaning, "_dates_module", lambda: None)
     found = cleaning.find_full_dates_safe("Fighting on July 7, 2021 and on 8 August 2021 near 2021-08-09.")
     assert [d for d, _, _ in found] == [date(2021, 7, 7), date(2021, 8, 8), date(2021, 8, 9)]
     article = clean_document(doc(f"KUNDUZ, Aug 8 (Reuters) - {LEAD} It began on July 30."))
