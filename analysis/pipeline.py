@@ -91,7 +91,7 @@ def _extract(article: Article) -> ArticleResult:
         result.month_days = anchored_month_days(article)
     else:
         # The text is not needed after extraction: drop it so memory follows events, not the corpus.
-        result.article = replace(article, text="", sentences=_sentence_stubs(article))
+        result.article = _light(article)
     return result
 
 
@@ -140,9 +140,9 @@ def corpus_banner_lines(results: list[ArticleResult], sources: dict[str, str], m
     return frozenset(k for k, found in seen.items() if len(found) >= min_sources)
 
 
-def _sentence_stubs(article: Article) -> tuple:
-    """Keep the sentence count without the sentence texts."""
-    return tuple(dataclasses.replace(s, text="") for s in article.sentences)
+def _light(article: Article) -> Article:
+    """The article without its text and sentences (their count kept), once extraction is done."""
+    return replace(article, text="", sentences=(), n_sentences=len(article.sentences) if article.n_sentences < 0 else article.n_sentences)
 
 
 def _corpus_year(results: Iterable[ArticleResult]) -> int | None:
@@ -160,7 +160,7 @@ def _date_from_corpus(result: ArticleResult, year: int | None) -> ArticleResult:
         return result
     if year is None or not result.month_days:
         warnings = article.warnings if any("no date" in w for w in article.warnings) else article.warnings + ("no date found",)
-        updated = replace(article, warnings=warnings, text="", sentences=_sentence_stubs(article))
+        updated = _light(replace(article, warnings=warnings))
         return ArticleResult(article=updated, mentions=result.mentions, tallies=result.tallies, sketch=result.sketch, line_keys=result.line_keys)
     candidates = []
     for month, day in result.month_days:
@@ -169,7 +169,7 @@ def _date_from_corpus(result: ArticleResult, year: int | None) -> ArticleResult:
         except ValueError:
             continue
     if not candidates:
-        return result
+        return ArticleResult(article=_light(article), mentions=result.mentions, tallies=result.tallies, sketch=result.sketch, line_keys=result.line_keys)
     warnings = tuple(w for w in article.warnings if w != "no date found") + (
         f"publication date inferred from the corpus: latest dated day in the text with the corpus year {year}",
     )

@@ -109,6 +109,7 @@ class Article:
     content_hash: str = ""
     duplicate_of: str = ""
     url: str = ""
+    n_sentences: int = -1  # kept when the sentences themselves are dropped to save memory
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,7 @@ def article_row(article: Article, n_mentions: int = 0) -> dict[str, object]:
         "published": _cell(article.published) if article.published else None,
         "published_source": article.published_source,
         "outlet": article.outlet,
-        "n_sentences": len(article.sentences),
+        "n_sentences": article.n_sentences if article.n_sentences >= 0 else len(article.sentences),
         "status": article.status,
         "warnings": "; ".join(article.warnings),
         "duplicate_of": article.duplicate_of,

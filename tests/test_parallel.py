@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import socket
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -182,10 +181,8 @@ def test_dask_local_process_cluster_matches_single_process() -> None:
 
 def test_unreachable_scheduler_raises_cluster_error() -> None:
     address = f"tcp://127.0.0.1:{closed_port()}"
-    started = time.monotonic()
     with pytest.raises(ClusterError) as info:
         list(map_ordered(shape_dispatch, DISPATCHES, dask_address=address, progress=False, dask_timeout=1))
-    assert time.monotonic() - started < 15
     message = str(info.value)
     assert message.startswith(f"could not reach the Dask scheduler at {address}: ")
     assert "`dask scheduler`" in message
