@@ -96,7 +96,7 @@ _CLAUSE_BREAK = re.compile(
     re.I,
 )
 _SPEAKER_STOP = re.compile(
-    r"[“”\"]|;|\s—\s|\s--\s|\bthat\b|\bwhile\b|\bwhereas\b|\bbut\b|\bas\b|\bafter\b|\bwhen\b|"
+    r"[“”\"(]|;|\s—\s|\s--\s|\bthat\b|\bwhile\b|\bwhereas\b|\bbut\b|\bas\b|\bafter\b|\bwhen\b|"
     r"\bbecause\b|\bbefore\b|\band that\b|\bif\b",
     re.I,
 )
@@ -107,6 +107,19 @@ _DENY_CONTENT = re.compile(
     r"our\s+control)|(?:is|are|was|were)\s+(?:not\s+true|untrue|false|baseless|groundless|propaganda)|"
     r"\bfalse\s+(?:reports?|claims?)|\bbaseless\b|\bpropaganda\b|\bno truth\b|\bfabricat\w+|"
     r"\bnot\s+(?:fallen|been\s+(?:captured|taken|seized|overrun))|\bhas\s+not\s+fallen)",
+    re.I,
+)
+_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|these|those|its|their|such|unconfirmed|conflicting|initial|earlier|separate|similar|"
+    r"amid|despite|about|of|on|over|to|with|by|from|after|following|and|or|were|are|was|is|no|any|"
+    r"confirm\w*|verif\w*|deni\w*|deny|reject\w*|dismiss\w*|refut\w*|investigat\w*|heard|received|"
+    r"seen|saw|ignored)\s*$",
+    re.I,
+)
+# a negated attribution verb: "have not confirmed", "did not deny", "would neither confirm nor deny"
+_NEGATED_SAY = re.compile(
+    r"(?:\bnot|n't|n’t|\bnever|\bnor|\bneither|\byet\s+to|\b(?:declined|refused|unable|failed)\s+to)\s+"
+    r"(?:(?:immediately|independently|officially|publicly|yet|be\s+able\s+to|confirm\s+or)\s+)*$",
     re.I,
 )
 _NAME = re.compile(r"\b[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+)*")
@@ -268,9 +281,10 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
             r"\s+(?:by|in)\b", sentence[m.end():]
         ):
             continue
-        if low_verb in ("claim", "claims", "reports") and re.search(r"\b(?:the|a|these|those|its|their|such)\s*$",
-                                                                    sentence[: m.start()], re.I):
-            continue  # a noun: "the claims", "these reports"
+        if low_verb in ("claim", "claims", "reports") and _NOUN_BEFORE.search(sentence[max(0, m.start() - 40):m.start()]):
+            continue  # a noun: "the claims", "these reports", "confirmed reports that", "amid reports"
+        if _NEGATED_SAY.search(sentence[max(0, m.start() - 50):m.start()]):
+            continue  # "officials have not confirmed", "did not deny": the speaker asserts nothing
         phrase, pstart = _speaker_before(sentence, m.start())
         form = "forward"
         # inverted "..., said the governor" / '," he said' / 'said Shams.'

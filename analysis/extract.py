@@ -130,19 +130,31 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
         r"(?:given|granted|provided|offered|received|sought|seek(?:ing)?|took|taken|found|gave|give|giving)\s+"
         r"(?:\w+\s+)?(?:shelter|refuge|asylum|safe\s+passage|sanctuary)|"
         r"retreat(?:ed|ing)?\s+(?:across|into)|withdr(?:ew|awn|awing)\s+(?:across|into)\s+(?:the\s+border|neighbou?ring|[A-Z])|"
-        r"(?:entered|entering|enter)\s+(?:\w+\s+)?(?:territory|soil))\b"), "active"),
+        r"(?:entered|entering|enter)\s+(?:\w+\s+)?(?:territory|soil))\b", re.I), "active"),
 ]
-for _i, (_k, _rx, _v) in enumerate(_TRIGGERS):
-    if _k == "fled":
-        _TRIGGERS[_i] = (_k, re.compile(_rx.pattern, re.I), _v)
+# Literal stems every match of a trigger contains (lowercase): a trigger is only run on a sentence
+# holding one of them, which skips most sentences of an article cheaply.
+_TRIGGER_KEYS: list[tuple[str, ...]] = [
+    ("capital",),
+    ("entered",),
+    ("took", "tak", "captur", "wrest", "regain", "clear", "drov", "driv", "push", "forc", "chas", "expel",
+     "evict", "flush", "repel"),
+    ("under", "hands", "controlled"),
+    ("fell", "fall", "lost", "hand"),
+    ("fall", "capture", "seizure", "takeover", "overrunning"),
+    ("seiz", "captur", "overr", "overwhelm", "took", "tak", "gain", "won", "win", "assum", "grab", "establish",
+     "lost"),
+    ("enter", "storm", "breach", "infiltrat", "penetrat", "into", "inside", "street", "centre", "center", "heart",
+     "reached"),
+    ("fighting", "clashes", "battle", "gunfire"),
+    ("fled", "flee", "escap", "cross", "abandon", "desert", "left", "leaving", "quit", "flew", "flown", "evacuated",
+     "shelter", "refuge", "asylum", "passage", "sanctuary", "retreat", "withdr", "territory", "soil"),
+]
+assert len(_TRIGGER_KEYS) == len(_TRIGGERS)
 
-_PRECHECK = re.compile(
-    r"seiz|captur|overr|took|take|fell|fall|lost|enter|storm|breach|into|inside|reached|fight|clash|battl|"
-    r"fled|flee|escap|cross|abandon|desert|left|leaving|evacuat|shelter|refuge|asylum|passage|retreat|"
-    r"withdr|territor|control|hands|district|retook|retake|recaptur|back|clear|drove|driven|push|expel|"
-    r"deni|deny|reject|dismiss|refut|false|propaganda|baseless",
-    re.I,
-)
+# stems a denial or a "still under government control" statement needs
+_DENIAL_KEYS: tuple[str, ...] = ("deni", "deny", "reject", "dismiss", "refut", "false", "baseless", "untrue",
+                                 "propaganda", "control", "hands")
 _PASSIVE_AUX = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got|get|gets|had|has|have)\s+(?:(?:\w+ly|also|now|already|reportedly|"
     r"then|since|just|largely)\s+)?$", re.I)
@@ -189,7 +201,8 @@ _GAP_WORDS = frozenset(
     whole another second third major main trading port town's city's nearly almost about more than some several
     areas area outlying rural located mountainous restive besieged embattled heart downtown and commercial hub gateway
     symbolic sprawling into in its their itself key northernmost southernmost also swiftly quickly largely
-    strategically-located home bustling ancient historic small big defences defenses perimeter""".split()
+    strategically-located home bustling ancient historic small big defences defenses perimeter river dry inland land
+    afghan side customs frontier post at busy lucrative vital crucial""".split()
 )
 _CONTRA = re.compile(
     r"\bunder\s+(?:\w+\s+){0,2}?(?:government|our)(?:'s|’s)?\s+control|\bin\s+government\s+hands|"
@@ -202,6 +215,48 @@ _BUILDING_AFTER = re.compile(
     r"stations?|chief's\s+office)|governor(?:'s|’s)?\s+(?:office|compound|house|residence|palace)|prisons?|jails?|"
     r"(?:spy\s+agency|intelligence|nds)\s+(?:offices?|headquarters)|provincial\s+(?:office|headquarters)|"
     r"offices\s+of|buildings?|headquarters|(?:radio|tv)\s+station|city\s+cent(?:re|er))",
+    re.I)
+_CAPITAL_OUTCOME: dict[str, tuple[str, ...]] = {
+    "capture": ("fell",), "nth": ("fell",), "state": ("fell",), "entry": (), "repel": ("repelled",),
+    "contested": ("contested",)}
+_LIST_GAP = re.compile(
+    r"(?:\s+(?:city|town|district))?\s*(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*|\s+as\s+well\s+as\s+)"
+    r"(?:the\s+)?(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*"
+    r"(?:(?:(?:provincial\s+)?capital|city|town|district)\s+(?:city\s+)?of\s+)?",
+    re.I)
+_OWNER_AFTER = re.compile(r"(?:\s+province)?(?:'s|’s|')\s+(?:[\w\-]+\s+){0,2}?districts\b", re.I)
+_OWNER_BEFORE = re.compile(r"\bdistricts\s+(?:of|in)\s+(?:the\s+)?(?:province\s+of\s+)?$", re.I)
+_IT_OBJECT = re.compile(r"\s+it\b(?!\s*(?:'s|’s|is|was|has|had|would|will|could|did|may|might)\b)", re.I)
+_IT_SUBJECT = re.compile(
+    r"(?:^|[,;]\s+|\b(?:and|but|then|as|when|before|after|until)\s+)\W*\bit\s+(?:(?:had|has|have|was|also|finally|"
+    r"eventually|later|soon|quickly|now|reportedly|then)\s+)*(?:been\s+)?$",
+    re.I)
+_OTHER_NOUN = re.compile(
+    r"\b(?:the|a|an|its|their|his|her)\s+(?!(?:city|town|provincial|capital|district|province|taliban|insurgents|"
+    r"militants|government|afghan|country|north|south|east|west|\w+ern|same|next|following|previous|weekend|"
+    r"morning|afternoon|evening|night|day|week|end|past|last|first|early|late)\b)[a-z]",
+    re.I)
+_DESTINATION_BEFORE = re.compile(r"\b(?:for|to|towards?)\s+(?:the\s+)?$", re.I)
+_PREPOSITION_BEFORE = re.compile(  # a place qualifying a noun: "a police post near Ghazni"
+    r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w\-’']+\s+){0,3}?(?:in|at|near|outside|around|from|of|on|by|through|"
+    r"across|via|past|beyond|between|and|with|within|inside)\s+(?:the\s+)?$", re.I)
+_CITY_OF_BEFORE = re.compile(r"\b(?:city|town|capital|provincial\s+capital|district)\s+of\s+(?:the\s+)?$", re.I)
+_FIGURE_BEFORE = re.compile(  # "puts the number held by the Taliban at", "the number of districts ... rose to"
+    r"\b(?:(?:put|puts|putting|placed|places|placing|estimat\w*|gave|gives|giving)\s+the\s+(?:total\s+)?"
+    r"(?:number|figure|tally|total|count)\b(?P<mid>[^.;]{0,90}?)\s+at|"
+    r"\b(?:number|figure|tally|total|count)\s+(?P<of>of\s+(?:[\w\-]+\s+){0,2}?districts?(?:\s+cent(?:re|er)s)?)\b"
+    r"(?P<mid2>[^.;]{0,90}?)\s+(?:stands\s+at|stood\s+at|is|was|has\s+(?:risen|climbed|grown)\s+to|"
+    r"had\s+(?:risen|climbed|grown)\s+to|rose\s+to|climbed\s+to|grew\s+to|(?:has\s+)?reached|at))\s+$",
+    re.I)
+_AMONG = re.compile(
+    r"(?:(?:,|\s[—–-]{1,2}|:)\s*|\(\s*(?=[A-Z])|\(\s*)(?:(?:among\s+(?:them|which|those|others)|including|"
+    r"such\s+as|namely|notably|in\s+particular)\s+|(?<=\())(?:the\s+)?(?:districts?\s+of\s+)?",
+    re.I)
+_DISTRICT_SEAT_AFTER = re.compile(
+    r"\s+(?:the\s+)?(?:(?:(?-i:[A-Z])[\w\-’']+\s+){1,3})?(?:(?:main|local|key|nearby|remote|besieged|embattled|government|administrative)\s+)*"
+    r"district(?:'s|’s)?\s+"
+    r"(?:headquarters|hq|compound|cent(?:re|er)|administration|administrative\s+cent(?:re|er)|offices?|"
+    r"buildings?|seat|governor(?:'s|’s)?\s+(?:office|compound)|police\s+(?:headquarters|station))\b",
     re.I)
 _OUTCOME_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("repelled", re.compile(
@@ -708,12 +763,14 @@ class _Extractor:
         for i, s in enumerate(self.sents):
             for name, cls in claims.speaker_names(s.text, self.speakers).items():
                 self.speakers.setdefault(name, cls)
-            if not _PRECHECK.search(s.text):
-                continue
+            low = s.text.lower()
+            triggers = [t for t, keys in zip(_TRIGGERS, _TRIGGER_KEYS) if any(k in low for k in keys)]
             n_before = len(self.drafts)
-            self._sentence(i, s)
-            self._tallies(i, s)
-            if len(self.drafts) == n_before:
+            if triggers:
+                self._sentence(i, s, triggers)
+            if "district" in low:
+                self._tallies(i, s)
+            if len(self.drafts) == n_before and any(k in low for k in _DENIAL_KEYS):
                 self._denial_directive(i, s)
         self._apply_denials()
         return self._result()
@@ -726,8 +783,8 @@ class _Extractor:
         return claims.find_claim(s.text, before, after, self.speakers, anchor=pos)
 
     # -- one sentence ------------------------------------------------------------------------
-    def _sentence(self, i: int, s: _Sent) -> None:
-        """Find triggers in a sentence and turn them into draft mentions."""
+    def _sentence(self, i: int, s: _Sent, triggers: list[tuple[str, re.Pattern[str], str]]) -> None:
+        """Find the given triggers in a sentence and turn them into draft mentions."""
         text = s.text
         if _CONDITIONAL_START.match(text):
             return
@@ -744,7 +801,7 @@ class _Extractor:
 
         found: dict[tuple[str, str], dict] = {}
         taken: list[tuple[int, int]] = []
-        for kind, rx, voice in _TRIGGERS:
+        for kind, rx, voice in triggers:
             for m in rx.finditer(text):
                 if any(a <= m.start() < b for a, b in taken):
                     continue
@@ -810,6 +867,11 @@ class _Extractor:
         else:
             lo, hi = _scope_before(text, m.start()), m.start()
         out: list[dict] = []
+        # "took over the district headquarters in Jaghatu": the seat of a district means the district
+        if kind in ("capture", "state") and voice == "active":
+            seat = _DISTRICT_SEAT_AFTER.match(text, m.end(), min(len(text), m.end() + 80))
+            if seat is not None:
+                return self._district_seat(s, m, seat.start(), seat.end(), hi, negated)
         # buildings seized inside a city mean the city was entered
         if kind == "capture" and voice == "active" and _BUILDING_AFTER.match(text[m.end():m.end() + 80]):
             cap = self._city_in_sentence(s, allow_peripheral=True)
@@ -825,6 +887,20 @@ class _Extractor:
             counted = self._counted(i, s, m, lo, hi, voice, negated)
             if counted:
                 return counted
+        # "... as Taliban fighters overran it" / "It fell to the Taliban on Sunday": a pronoun for a place
+        pronoun = -1
+        if kind in ("capture", "entry") and voice == "active" and not noun and _IT_OBJECT.match(text, m.end()):
+            pronoun = m.end()
+        elif kind == "capture" and voice == "passive":
+            subj = _IT_SUBJECT.search(text, lo, m.start())
+            pronoun = subj.start() if subj is not None else -1
+        if pronoun >= 0:
+            place = self._it_antecedent(i, s, pronoun)
+            if place is not None and place.place_type == "capital":
+                return [self._capital_result(kind, place, m, set(_CAPITAL_OUTCOME[kind]), negated)]
+            if place is not None:
+                return [self._district_result(place, None, m, negated)]
+            return []
         refs = [r for r in s.refs if lo <= r.start and r.end <= hi + 1 and not r.in_speaker]
         if kind == "nth":
             refs = [r for r in s.refs if r.end <= m.start() and not r.in_speaker and r.start >= _scope_before(text, m.start(), 200)]
@@ -834,15 +910,19 @@ class _Extractor:
             if voice == "active" and not noun and not _gap_ok(text[m.end():r.start]):
                 break
             cap = _as_capital(r, self.gaz)
-            if cap is not None:
-                if kind in ("capture", "nth", "state"):
-                    return [self._capital_result(kind, cap, m, {"fell"}, negated)]
-                if kind == "entry":
-                    return [self._capital_result(kind, cap, m, set(), negated)]
-                if kind == "repel":
-                    return [self._capital_result(kind, cap, m, {"repelled"}, negated, open_low=True)]
-                if kind == "contested":
-                    return [self._capital_result(kind, cap, m, {"contested"}, negated)]
+            if cap is not None and kind in _CAPITAL_OUTCOME:
+                # "captured Farah and Pul-e-Khumri": every capital of a list
+                for item in self._list_from(s, r, m.start() if voice == "passive" else hi):
+                    cap = _as_capital(item, self.gaz)
+                    if cap is not None:
+                        out.append(self._capital_result(kind, cap, m, set(_CAPITAL_OUTCOME[kind]), negated,
+                                                        open_low=kind == "repel"))
+                    elif kind in ("capture", "state") and _as_district(item, self.gaz) is not None:
+                        dc = _as_district(item, self.gaz)
+                        out.append(self._district_result(dc[0], dc[1], m, negated))  # type: ignore[index]
+                    else:
+                        break
+                return out
             if kind in ("capture", "state"):
                 dist = _as_district(r, self.gaz)
                 if dist is not None:
@@ -861,6 +941,60 @@ class _Extractor:
         return out
 
     # -- event builders ----------------------------------------------------------------------
+    def _it_antecedent(self, i: int, s: _Sent, pos: int) -> Place | None:
+        """The capital or district 'it' at `pos` refers to: the nearest place named as a subject or object."""
+        pools = [(s, [r for r in s.refs if r.end <= pos])]
+        if not pools[0][1] and i > 0:
+            pools.append((self.sents[i - 1], list(self.sents[i - 1].refs)))
+        for sent, refs in pools:
+            for r in reversed(refs):
+                if r.in_speaker:
+                    continue
+                between = sent.text[r.end:] + " " + s.text[:pos] if sent is not s else s.text[r.end:pos]
+                if _OTHER_NOUN.search(between):
+                    return None  # "seized the airport, then overran it": the pronoun is not the place
+                before = sent.text[max(0, r.start - 40):r.start]
+                if _DESTINATION_BEFORE.search(before):
+                    continue  # "fled Kunduz city for Kabul": a destination is not the antecedent
+                if _PREPOSITION_BEFORE.search(before) and not _CITY_OF_BEFORE.search(before):
+                    return None  # "a post near Ghazni ... overran it"
+                cap = _as_capital(r, self.gaz)
+                if cap is not None:
+                    return cap
+                dc = _as_district(r, self.gaz)
+                return dc[0] if dc is not None else None
+        return None
+
+    def _list_from(self, s: _Sent, first: _Ref, hi: int) -> list[_Ref]:
+        """The named places of a list starting at `first` ('A, B and C'), ending before `hi`."""
+        refs = [r for r in s.refs if not r.in_speaker and r.kind == "named" and r.start > first.start and r.end <= hi + 1]
+        out = [first]
+        for r in refs:
+            if r.start < out[-1].end:
+                continue
+            if not _LIST_GAP.fullmatch(s.text, out[-1].end, r.start) or r.peripheral:
+                break
+            out.append(r)
+        return out
+
+    def _district_seat(self, s: _Sent, m: re.Match[str], lo: int, seat_end: int, hi: int,
+                       negated: bool) -> list[dict]:
+        """A district named with its seat ('the district compound in A', 'A's district centre')."""
+        text = s.text
+        for r in s.refs:
+            if r.in_speaker or r.end > hi + 1:
+                continue
+            inside = lo <= r.start < seat_end
+            after = r.start >= seat_end and re.fullmatch(r"\s*(?:,\s*)?(?:(?:in|of|at)\s+(?:the\s+)?)?",
+                                                         text[seat_end:r.start], re.I)
+            if not (inside or after):
+                continue
+            dc = _as_district(r, self.gaz)
+            if dc is not None:
+                return [self._district_result(dc[0], dc[1], m, negated)]
+            break
+        return []
+
     def _capital_result(self, kind: str, cap: Place, m: re.Match[str], outcomes: set[str], negated: bool,
                         open_low: bool = False) -> dict:
         """A capital_entered draft."""
@@ -935,9 +1069,13 @@ class _Extractor:
             prov = self._province_at(s, i, c.end + link.end(), linked=link.group(0).rstrip().lower().endswith(
                 ("of", "in", "across", "within", "from", "the")) or bool(re.search(r"\b(?:of|in|across|within|from)\b", link.group(0))))
             if prov is None:
+                prov = self._districts_owner(s)  # "three more districts ..., 12 of Takhar's 17 districts"
+            if prov is None:
                 return []
             ctext = f"{c.text} districts" if "district" not in c.text.lower() else c.text
-            return [self._counted_result(prov, m, c, ctext, "n", negated)]
+            return [self._counted_result(prov, m, c, ctext, "n", negated)] + \
+                self._named_with_count(s, c, c.end + link.end(), hi, prov, m, negated,
+                                       other=bool(re.search(r"\b(?:other|more)\b", link.group(0), re.I)))
         q = _QUANT_DISTRICTS.search(span)
         if q:
             word = q.group("q").lower()
@@ -978,6 +1116,45 @@ class _Extractor:
                         return [self._counted_result(prov, m, None, "all districts" if kind_key == "all" else "most",
                                                      kind_key, negated)]
         return []
+
+    def _named_with_count(self, s: _Sent, c: Count, end: int, hi: int, prov: Place, m: re.Match[str],
+                          negated: bool, other: bool) -> list[dict]:
+        """Districts named beside a count ('five districts, among them A and B'; 'A, B and three other districts')."""
+        text = s.text
+        named: list[_Ref] = []
+        cue = _AMONG.search(text, end, max(end, hi))
+        if cue is not None:
+            first = next((r for r in s.refs if r.kind == "named" and not r.in_speaker
+                          and re.fullmatch(r"\s*", text[cue.end():r.start]) is not None and r.start >= cue.end()), None)
+            if first is not None:
+                named = self._list_from(s, first, hi)
+        elif other:
+            before = [r for r in s.refs if r.kind == "named" and not r.in_speaker and r.end <= c.start]
+            if before and re.fullmatch(r"(?:\s+districts?)?\s*(?:,\s*|\s+and\s+|,\s*and\s+)", text[before[-1].end:c.start],
+                                       re.I):
+                named = [before[-1]]
+                for r in reversed(before[:-1]):
+                    if r.end > named[0].start or not _LIST_GAP.fullmatch(text, r.end, named[0].start):
+                        break
+                    named.insert(0, r)
+        out = []
+        for r in named:
+            dc = _as_district(r, self.gaz)
+            if dc is None or dc[0].province != prov.name:
+                break
+            out.append(self._district_result(dc[0], dc[1], m, negated))
+        return out
+
+    def _districts_owner(self, s: _Sent) -> Place | None:
+        """The one province whose districts the sentence speaks of ("Takhar's districts", "districts of Takhar")."""
+        found: dict[str, Place] = {}
+        for r in s.refs:
+            prov = _as_province(r, self.gaz)
+            if prov is None or r.in_speaker or r.kind != "named":
+                continue
+            if _OWNER_AFTER.match(s.text, r.end) or _OWNER_BEFORE.search(s.text, max(0, r.start - 40), r.start):
+                found[prov.name] = prov
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _province_at(self, s: _Sent, i: int, pos: int, linked: bool) -> Place | None:
         """The province named (or referred to) right at position `pos`."""
@@ -1140,7 +1317,7 @@ class _Extractor:
         else:
             place = None
             refs = [r for r in s.refs if not r.in_speaker and r.place.place_type != "country" and not _to_ref(r)]
-            after_refs = [r for r in refs if r.start >= m.end() and r.start <= hi]
+            after_refs = [r for r in refs if m.start() < r.start <= hi]  # "abandoned the Garmsir district centre"
             before_refs = [r for r in refs if r.end <= m.start()]
             ordered = after_refs + list(reversed(before_refs))
             for r in ordered:
@@ -1316,6 +1493,10 @@ class _Extractor:
         if not _DISTRICT_WORD.search(text):
             return
         for c in _find_counts(text):
+            figure = _FIGURE_BEFORE.search(text, max(0, c.start - 160), c.start)
+            if figure is not None:
+                self._figure_tally(i, s, c, figure)
+                continue
             link = re.match(r"\s+(?:(?:more|other|rural|key)\s+)?(?:of\s+(?P<owner>the\s+country|afghanistan|the\s+province|its|"
                             r"[A-Z][\w\-]+)(?:'s|’s|')\s+(?:roughly\s+|about\s+|some\s+|nearly\s+|total\s+)?\d[\d,]*\s+)?"
                             r"districts?(?:\s+cent(?:re|er)s)?\b", text[c.end:])
@@ -1325,6 +1506,8 @@ class _Extractor:
                                                        r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                                                        r"hundred)\b", c.text, re.I):
                 continue
+            if re.match(r"\s+(?:more|other|further|additional|new)\b", text[c.end:], re.I):
+                continue  # "three more districts": districts just taken, not a total held
             if re.search(r"(?:'s|’s)\s+(?:roughly\s+|about\s+|some\s+|nearly\s+|total\s+)?$|\bof\s+(?:the|its|their)\s+$|"
                          r"\btotal\s+of\s+$|\bout\s+of\s+$", text[max(0, c.start - 30):c.start], re.I):
                 continue
@@ -1352,16 +1535,36 @@ class _Extractor:
             clause = text[max(0, clause_lo - 10):c.end + link.end() + 40]
             if not _HOLD_VERB.search(clause):
                 continue
-            claim = self._claim(i, c.start)
-            if claim.claimant == "unknown":
-                continue
-            low, high = _stated_number(c)
-            self.tallies.append(Tally(
-                article_id=self.article.article_id, date=self.pub_high if self.article.published_precision == "day"
-                or not self.article.published_precision else self.article.published,
-                claimant=claim.claimant, scope=scope, unit="districts", count_low=low, count_high=high,
-                count_text=c.text, sentence=text, char_start=s.sentence.start, char_end=s.sentence.end,
-                qualifier=c.qualifier))
+            self._add_tally(i, s, c, scope)
+
+    def _figure_tally(self, i: int, s: _Sent, c: Count, figure: re.Match[str]) -> None:
+        """A total given as a figure: 'puts the number held by the Taliban at 142'."""
+        mid = figure.group("mid") or figure.group("mid2") or ""
+        if c.qualifier == "vague" or not _HOLD_VERB.search(mid):
+            return
+        if re.match(r"\s+of\s+(?!(?:the\s+)?districts?\b)", mid, re.I):
+            return  # "the number of soldiers held": not districts
+        scope = "national"
+        for r in s.refs:
+            if figure.start() <= r.start < c.start and not r.in_speaker and r.kind == "named":
+                prov = _as_province(r, self.gaz)
+                if prov is not None and (r.province_word or _as_capital(r, self.gaz) is None):
+                    scope = prov.name
+                    break
+        self._add_tally(i, s, c, scope)
+
+    def _add_tally(self, i: int, s: _Sent, c: Count, scope: str) -> None:
+        """Record a districts tally when someone claims it."""
+        claim = self._claim(i, c.start)
+        if claim.claimant == "unknown":
+            return
+        low, high = _stated_number(c)
+        self.tallies.append(Tally(
+            article_id=self.article.article_id, date=self.pub_high if self.article.published_precision == "day"
+            or not self.article.published_precision else self.article.published,
+            claimant=claim.claimant, scope=scope, unit="districts", count_low=low, count_high=high,
+            count_text=c.text, sentence=s.text, char_start=s.sentence.start, char_end=s.sentence.end,
+            qualifier=c.qualifier))
 
     # -- result ------------------------------------------------------------------------------
     def _result(self) -> ArticleResult:

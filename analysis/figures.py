@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import math
-import os
 import re
-import tempfile
 import textwrap
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -23,6 +21,7 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from analysis.loading import Tables, coerce_table, load_tables
+from analysis.tables import atomic_write_bytes
 
 FIGSIZE: tuple[float, float] = (12.0, 6.75)
 DPI: int = 150
@@ -432,31 +431,10 @@ def source_line(articles: pd.DataFrame | None, events: pd.DataFrame | None = Non
 def save_figure(fig: Figure, out_dir: Path | str, stem: str) -> tuple[Path, Path]:
     """Write `fig` as STEM.png and STEM.svg atomically and byte-for-byte reproducibly."""
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    paths: list[Path] = []
-    jobs = (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None}))
-    with styled():
-        for fmt, metadata in jobs:
-            target = out / f"{stem}.{fmt}"
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{stem}.", suffix=f".{fmt}.tmp", dir=out)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    fig.savefig(handle, format=fmt, dpi=DPI, metadata=metadata,
-                                facecolor="white")
-                os.chmod(tmp_name, 0o666 & ~_umask())
-                os.replace(tmp_name, target)
-            except BaseException:
-                Path(tmp_name).unlink(missing_ok=True)
-                raise
-            paths.append(target)
-    return paths[0], paths[1]
-
-
-def _umask() -> int:
-    """Current process umask (read without changing it for long)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+    paths = (out / f"{stem}.png", out / f"{stem}.svg")
+    for target in paths:
+        atomic_write_bytes(target, figure_bytes(fig, target.suffix[1:]))
+    return paths
 
 
 def figure_bytes(fig: Figure, fmt: str = "png", dpi: int = DPI) -> bytes:
@@ -716,7 +694,7 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
                   if ev.empty else f"{plural(len(ev), 'capital entry', 'capital entries')} found, none with a date.")
         return empty_figure("Provincial capitals entered: nothing to show", detail, source)
     with styled():
-        n_places = int(dated["place"].replace("", np.nan).fillna(dated["province"]).nunique())
+        n_places = len({p or q for p, q in zip(dated["place"], dated["province"])})
         fig, (ax, ax_step) = _new_figure(2, [min(4.6, 3.2 + 0.07 * max(0, n_places - 10)), 1.3])
         dated["outcome"] = dated["outcome"].str.strip().str.lower().where(
             dated["outcome"].str.strip().str.lower().isin(OUTCOMES), "unknown")

@@ -1,4 +1,4 @@
-"""Read the pipeline's four tables (events, mentions, tallies, articles) as typed DataFrames."""
+"""Read the pipeline's tables (events, mentions, tallies, articles, interim ones) as typed DataFrames."""
 
 from __future__ import annotations
 
@@ -7,39 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-EVENT_COLUMNS: tuple[str, ...] = (
-    "event_id", "event_type", "place", "place_type", "province", "destination",
-    "latitude", "longitude", "date", "date_low", "date_high", "count_low", "count_high",
-    "count_text", "outcome", "status", "claimants", "n_mentions", "n_articles", "n_sources",
-    "article_ids", "evidence", "evidence_article", "denied_by", "denial_evidence", "mention_ids",
-)
-MENTION_COLUMNS: tuple[str, ...] = (
-    "mention_id", "article_id", "event_type", "place", "place_type", "province", "destination",
-    "date_low", "date_high", "date_text", "count_low", "count_high", "count_text", "outcome",
-    "claimant", "stance", "sentence", "char_start", "char_end",
-)
-TALLY_COLUMNS: tuple[str, ...] = (
-    "article_id", "date", "claimant", "scope", "unit", "count_low", "count_high", "count_text",
-    "sentence",
-)
-ARTICLE_COLUMNS: tuple[str, ...] = (
-    "article_id", "path", "published", "published_source", "outlet", "n_sentences", "status",
-    "warnings", "duplicate_of",
-)
-
-TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "events": EVENT_COLUMNS,
-    "mentions": MENTION_COLUMNS,
-    "tallies": TALLY_COLUMNS,
-    "articles": ARTICLE_COLUMNS,
-}
-
-DATE_COLUMNS: frozenset[str] = frozenset({"date", "date_low", "date_high", "published"})
-INT_COLUMNS: frozenset[str] = frozenset(
-    {"count_low", "count_high", "n_mentions", "n_articles", "n_sources", "n_sentences",
-     "char_start", "char_end"}
-)
-FLOAT_COLUMNS: frozenset[str] = frozenset({"latitude", "longitude"})
+from analysis.tables import DATE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, TABLE_COLUMNS
 
 
 @dataclass

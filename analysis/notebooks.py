@@ -71,10 +71,12 @@ def ensure_kernel() -> str:
 
 
 def _scrub_timings(path: Path) -> None:
-    """Drop execution timestamps from an executed notebook so reruns diff cleanly."""
+    """Drop execution timestamps and random ids from an executed notebook so reruns are identical."""
     nb = json.loads(path.read_text(encoding="utf-8"))
     for cell in nb.get("cells", []):
         meta = cell.get("metadata", {})
+        if "injected-parameters" in meta.get("tags", []):
+            cell["id"] = "injected-parameters"  # papermill gives it a random id
         meta.pop("execution", None)
         pm = meta.get("papermill")
         if isinstance(pm, dict):

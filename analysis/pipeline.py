@@ -14,6 +14,7 @@ from typing import Iterable, Iterator
 import pandas as pd
 
 from . import cleaning, dates, dedup, extract, merge, reading
+from .loading import read_table
 from .parallel import map_ordered
 from .records import Article, ArticleResult, Event, Mention, Tally
 from .tables import (
@@ -22,7 +23,6 @@ from .tables import (
     MENTION_COLUMNS,
     TALLY_COLUMNS,
     article_row,
-    read_table,
     records_frame,
     write_tables,
 )

@@ -72,7 +72,7 @@ _UNSAFE_ID_CHARS = re.compile(r"[\x00-\x1f\x7f/\\]+")
 _VALID_SUFFIX = re.compile(r"^\.[A-Za-z0-9]{1,10}$")
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 _ACTIVE_MARKUP = re.compile(r"<(?:script|style|iframe|img|object|embed|svg)\b", re.I)
-_HTML_IN_TEXT = re.compile(r"</?(?:p|br|div|span|a|strong|em|b|i|h[1-6]|ul|ol|li|blockquote|figure|img|script)\b[^>]*>", re.I)
+_HTML_IN_TEXT = re.compile(r"</?(?:p|br|div|span|a|strong|em|b|i|h[1-6]|ul|ol|li|blockquote|figure)\b[^>]*>", re.I)
 
 
 @dataclass(frozen=True)
@@ -751,11 +751,9 @@ def _json_documents(
 
 
 def _has_markup(text: str) -> bool:
-    """True when plain text carries HTML: active elements, or several common tags."""
+    """True when plain text is really an HTML fragment: several common tags, not one stray tag."""
     if "<" not in text:
         return False
-    if _ACTIVE_MARKUP.search(text):
-        return True
     return sum(1 for _ in zip(range(3), _HTML_IN_TEXT.finditer(text))) >= 3
 
 
@@ -836,6 +834,8 @@ def _read_source(src: SourceFile, max_bytes: int) -> list[RawDocument]:
     elif _has_markup(text):
         text, meta = html_to_text(text)
         extra.append("HTML markup in a text file removed")
+    elif _ACTIVE_MARKUP.search(text):
+        extra.append("text contains markup such as <script>; kept as text and escaped in reports")
     if not text.strip():
         return [_skipped(src, "empty file (no text)", fmt=fmt, encoding=encoding, warnings=warnings + tuple(extra))]
     aid = src.article_id or _clean_id(_stem(name))

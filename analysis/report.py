@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import base64
 import html
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -15,6 +13,7 @@ import pandas as pd
 
 from analysis import figures as fg
 from analysis.loading import Tables, load_tables
+from analysis.tables import atomic_write_text
 
 DEFAULT_NOTEBOOK_PAGES: tuple[tuple[str, str], ...] = (
     ("01 Read and clean the articles", "01_articles.html"),
@@ -474,27 +473,6 @@ def render_index(tables: Tables, figures: Sequence[tuple[str, str, bytes]], *,
             f"<script>{SCRIPT}</script>\n</body>\n</html>\n")
 
 
-def _umask() -> int:
-    """Current process umask (read without changing it for long)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write text to `path` through a temporary file in the same directory."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def build_index(processed_dir: Path | str, reports_dir: Path | str, *,
                 notebook_pages: Sequence[tuple[str, str]] = DEFAULT_NOTEBOOK_PAGES) -> Path:
     """Build the figures and write reports_dir/index.html from the tables in processed_dir."""
@@ -507,5 +485,5 @@ def build_index(processed_dir: Path | str, reports_dir: Path | str, *,
         embedded.append((stem, fg.figure_title(figs[stem]), png.read_bytes()))
     page = render_index(tables, embedded, notebook_pages=notebook_pages, figures_href="figures")
     target = reports / "index.html"
-    _write_atomic(target, page)
+    atomic_write_text(target, page)
     return target

@@ -43,6 +43,8 @@ TABLE_COLUMNS: dict[str, list[str]] = {
     "mentions": MENTION_COLUMNS,
     "events": EVENT_COLUMNS,
     "tallies": TALLY_COLUMNS,
+    "mentions_raw": MENTION_COLUMNS,
+    "tallies_raw": TALLY_COLUMNS,
 }
 
 
@@ -171,32 +173,3 @@ def write_tables(
             if stale.exists():
                 stale.unlink()
     return [target for _, target in staged]
-
-
-def read_table(processed_dir: Path, name: str) -> pd.DataFrame:
-    """Read one processed table, from Parquet when present, else CSV, with its declared columns."""
-    processed_dir = Path(processed_dir)
-    columns = TABLE_COLUMNS.get(name)
-    parquet_path = processed_dir / f"{name}.parquet"
-    csv_path = processed_dir / f"{name}.csv"
-    if parquet_path.exists():
-        frame = pd.read_parquet(parquet_path)
-    elif csv_path.exists():
-        frame = pd.read_csv(csv_path, keep_default_na=False, na_values=[""], dtype=str)
-    else:
-        return pd.DataFrame(columns=columns or [])
-    return _typed(frame)
-
-
-def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-    """Give a table read from disk its working types (dates, integers, floats)."""
-    for col in frame.columns:
-        if col in DATE_COLUMNS:
-            frame[col] = pd.to_datetime(frame[col], errors="coerce")
-        elif col in INT_COLUMNS:
-            frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("Int64")
-        elif col in FLOAT_COLUMNS:
-            frame[col] = pd.to_numeric(frame[col], errors="coerce")
-        else:
-            frame[col] = frame[col].fillna("").astype(str) if frame[col].dtype == object else frame[col]
-    return frame

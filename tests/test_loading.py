@@ -9,8 +9,8 @@ from analysis.loading import TABLE_COLUMNS, coerce_table, load_tables, make_tabl
 
 def test_missing_files_give_empty_frames_with_all_columns(tmp_path):
     tables = load_tables(tmp_path / "does-not-exist")
-    for name, columns in TABLE_COLUMNS.items():
-        frame = getattr(tables, name)
+    for name in ("events", "mentions", "tallies", "articles"):
+        frame, columns = getattr(tables, name), TABLE_COLUMNS[name]
         assert frame.empty
         assert list(frame.columns[: len(columns)]) == list(columns)
     assert pd.api.types.is_datetime64_any_dtype(tables.events["date_low"])
