@@ -113,7 +113,8 @@ _NOUN_BEFORE = re.compile(
     r"\b(?:the|a|these|those|its|their|such|unconfirmed|conflicting|initial|earlier|separate|similar|"
     r"amid|despite|about|of|on|over|to|with|by|from|after|following|and|or|were|are|was|is|no|any|"
     r"confirm\w*|verif\w*|deni\w*|deny|reject\w*|dismiss\w*|refut\w*|investigat\w*|heard|received|"
-    r"seen|saw|ignored)\s*$",
+    r"seen|saw|ignored)\s*$"
+    r"|\b(?:confirm\w*|verif\w*|deni\w*|deny|reject\w*|dismiss\w*|refut\w*)\s+(?:the\s+)?(?:[\w’'\-]+\s+){1,2}$",
     re.I,
 )
 # a negated attribution verb: "have not confirmed", "did not deny", "would neither confirm nor deny"

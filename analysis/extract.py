@@ -248,6 +248,10 @@ _FIGURE_BEFORE = re.compile(  # "puts the number held by the Taliban at", "the n
     r"(?P<mid2>[^.;]{0,90}?)\s+(?:stands\s+at|stood\s+at|is|was|has\s+(?:risen|climbed|grown)\s+to|"
     r"had\s+(?:risen|climbed|grown)\s+to|rose\s+to|climbed\s+to|grew\s+to|(?:has\s+)?reached|at))\s+$",
     re.I)
+_DENIED_REPORTS = re.compile(
+    r"\b(?:deni\w*|deny|reject\w*|dismiss\w*|refut\w*)\s+(?:the\s+)?(?P<owner>(?:[\w’'\-]+\s+){0,3}?)"
+    r"(?:reports?|claims?|rumou?rs?|allegations?|assertions?|accounts?)\s+(?:that|of)\b",
+    re.I)
 _AMONG = re.compile(
     r"(?:(?:,|\s[—–-]{1,2}|:)\s*|\(\s*(?=[A-Z])|\(\s*)(?:(?:among\s+(?:them|which|those|others)|including|"
     r"such\s+as|namely|notably|in\s+particular)\s+|(?<=\())(?:the\s+)?(?:districts?\s+of\s+)?",
@@ -1398,6 +1402,13 @@ class _Extractor:
             claim_cue=claim.cue,
         )
         self.drafts.append(_Draft(mention, i, res["pos"], frozenset(res["related"]), res["priority"]))
+        # "officials denied reports that X had fallen": the reports assert it, the officials deny it
+        if stance == "denied" and not res["negated"]:
+            rep = _DENIED_REPORTS.search(s.text, 0, res["pos"])
+            if rep is not None:
+                owner = claims.classify_speaker(rep.group("owner") or "")
+                reported = replace(mention, claimant=owner, stance="asserted", claim_cue=rep.group(0))
+                self.drafts.append(_Draft(reported, i, res["pos"], frozenset(res["related"]), res["priority"]))
         # "the Taliban claimed X, but officials denied it"
         if stance == "asserted":
             for att in claims.find_attributions(s.text, self.speakers):

@@ -104,13 +104,18 @@ def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def _progress_bar(progress: bool | str, total: int | None) -> Any:
-    """Return a tqdm progress bar on stderr, or None when progress is off."""
+    """Return a tqdm progress bar on the process's own stderr, or None when progress is off.
+
+    Inside a notebook kernel the process's own stderr (not the cell's) is the terminal that
+    runs `make report`, so the bar shows there and stays out of the stakeholder report.
+    """
     if progress is False:
         return None
     from tqdm import tqdm
 
     desc = progress if isinstance(progress, str) else "articles"
-    return tqdm(total=total, desc=desc, unit="item", file=sys.stderr, dynamic_ncols=True)
+    stream = sys.__stderr__ if sys.__stderr__ is not None else sys.stderr
+    return tqdm(total=total, desc=desc, unit="file", file=stream, dynamic_ncols=True, mininterval=0.5)
 
 
 def _map_serial(func: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
