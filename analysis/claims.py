@@ -117,6 +117,7 @@ _NOUN_BEFORE = re.compile(
     r"|\b(?:confirm\w*|verif\w*|deni\w*|deny|reject\w*|dismiss\w*|refut\w*)\s+(?:the\s+)?(?:[\w’'\-]+\s+){1,2}$",
     re.I,
 )
+_NOUN_OWNER = re.compile(r"(?:^|[\s,])(?P<owner>[\w’'\-]+?(?:'s|’s|s')?)\s+$", re.I)
 # a negated attribution verb: "have not confirmed", "did not deny", "would neither confirm nor deny"
 _NEGATED_SAY = re.compile(
     r"(?:\bnot|n't|n’t|\bnever|\bnor|\bneither|\byet\s+to|\b(?:declined|refused|unable|failed)\s+to)\s+"
@@ -283,7 +284,15 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
         ):
             continue
         if low_verb in ("claim", "claims", "reports") and _NOUN_BEFORE.search(sentence[max(0, m.start() - 40):m.start()]):
-            continue  # a noun: "the claims", "these reports", "confirmed reports that", "amid reports"
+            # a noun: "the claims", "these reports", "confirmed reports that", "amid reports"; its owner
+            # asserts what follows ("rejected Taliban claims that ...", "dismissed media reports that ...")
+            owner = _NOUN_OWNER.search(sentence, max(0, m.start() - 40), m.start())
+            if owner is not None and re.match(r"\s+(?:that|of)\b", sentence[m.end():]):
+                cls = classify_speaker(owner.group("owner"))
+                if cls not in ("unknown", "pronoun"):
+                    found.append(Attribution(cls, "asserted", sentence[owner.start("owner"):m.end()],
+                                             owner.start("owner"), m.end(), "according", owner.group("owner")))
+            continue
         if _NEGATED_SAY.search(sentence[max(0, m.start() - 50):m.start()]):
             continue  # "officials have not confirmed", "did not deny": the speaker asserts nothing
         phrase, pstart = _speaker_before(sentence, m.start())

@@ -57,7 +57,7 @@ def ensure_kernel() -> str:
     """Install (once) a kernel spec that runs this very interpreter, and return its name."""
     kernel_dir = Path(sys.prefix) / "share" / "jupyter" / "kernels" / KERNEL_NAME
     spec = {
-        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}", "--IPKernelApp.log_level=ERROR"],
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}", "--IPKernelApp.log_level=ERROR", "--IPKernelApp.capture_fd_output=False"],
         "display_name": "Python (analysis project)",
         "language": "python",
         "metadata": {"debugger": True},
