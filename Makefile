@@ -38,7 +38,7 @@ INDEX := $(REPORTS)/index.html
 
 .PHONY: report test lab clean help bench setup FORCE
 
-report: $(INDEX) ## Set up .venv if needed, run the pipeline on $(RAW), write $(PROCESSED) and $(REPORTS) (default)
+report: $(INDEX) ## Set up .venv if needed, run the pipeline on RAW (data/raw), write PROCESSED and REPORTS (default)
 
 setup: $(STAMP) ## Create .venv and install the project with its test tools
 
