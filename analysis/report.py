@@ -53,7 +53,8 @@ h1 { font-size: 1.9rem; line-height: 1.2; margin: .5rem 0 .25rem; }
 h2 { font-size: 1.35rem; margin: 2.2rem 0 .6rem; border-bottom: 2px solid var(--ink); padding-bottom: .2rem; }
 h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
 p.lede { color: var(--muted); margin-top: 0; }
-nav.toc a { margin-right: .9rem; white-space: nowrap; }
+nav.toc { display: flex; flex-wrap: wrap; gap: .3rem .9rem; }
+nav.toc a { white-space: nowrap; }
 ul.key { padding-left: 1.1rem; font-size: 1.08rem; }
 ul.key li { margin: .25rem 0; }
 figure { margin: 1.2rem 0 2rem; }
