@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 from typing import Iterable
 
 import ftfy
 
 from analysis import dates
 from analysis.dedup import content_hash
+from analysis.paths import PACKAGE_DATA
 from analysis.reading import RawDocument
 from analysis.records import Article, Sentence
 from analysis.sentences import split_sentences
 
 YEAR_MIN, YEAR_MAX = 1990, 2035
+OUTLETS_CSV: Path = PACKAGE_DATA / "outlets.csv"
 
 _FTFY = ftfy.TextFixerConfig(
     unescape_html=False,
@@ -100,6 +106,97 @@ def parse_date_value(value: str) -> tuple[date, str] | None:
         return parsed
     full = find_full_dates_safe(value)
     return (full[0][0], "day") if full else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Known outlets (analysis/data/outlets.csv: canonical name, |-separated aliases and web domains)
+
+
+@dataclass(frozen=True)
+class OutletTable:
+    """Known news outlets: folded alias -> canonical name, web domains, and a finder for their names."""
+
+    by_key: dict[str, str]
+    domains: tuple[tuple[str, str], ...]
+    forms: dict[str, str]  # a name as it is written (or in capitals) -> canonical name
+    pattern: re.Pattern[str]
+
+
+def outlet_key(name: str) -> str:
+    """Return the folded form of an outlet name used to look it up (case, 'the', punctuation ignored)."""
+    s = unicodedata.normalize("NFKC", name).casefold().strip()
+    s = re.sub(r"^the\s+", "", s)
+    return re.sub(r"[^0-9a-z\u00c0-\uffff]+", "", s)
+
+
+@lru_cache(maxsize=4)
+def load_outlets(path: str = "") -> OutletTable:
+    """Return the table of known outlets shipped with the package (or read from `path`), built once."""
+    by_key: dict[str, str] = {}
+    domains: list[tuple[str, str]] = []
+    forms: dict[str, str] = {}
+    with open(path or OUTLETS_CSV, newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            canonical = (row.get("outlet") or "").strip()
+            if not canonical:
+                continue
+            names = [canonical] + [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
+            for name in names:
+                by_key.setdefault(outlet_key(name), canonical)
+                for form in (name, name.upper()):
+                    if len(form) >= 2:
+                        forms.setdefault(form, canonical)
+            for dom in (row.get("domains") or "").split("|"):
+                if dom.strip():
+                    domains.append((dom.strip().lower(), canonical))
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+    pattern = re.compile(rf"(?<![\w/@.\-])(?:{alternation})(?![\w/\-]|\.\w)" if alternation else r"(?!x)x")
+    return OutletTable(by_key, tuple(sorted(domains, key=lambda d: (-len(d[0]), d[0]))), forms, pattern)
+
+
+def outlet_from_domain(url_or_host: str) -> str:
+    """Return the known outlet whose web domain a URL or host name belongs to, else ''."""
+    m = re.match(r"^\s*(?:[a-z][a-z0-9+.\-]*://)?(?:www\d?\.)?([^/\s:?#]+)", url_or_host.strip().lower())
+    if not m:
+        return ""
+    host = m.group(1).rstrip(".")
+    for dom, canonical in load_outlets().domains:
+        if host == dom or host.endswith("." + dom):
+            return canonical
+    return ""
+
+
+def find_outlet_names(text: str) -> list[tuple[str, int, int]]:
+    """Return (canonical outlet, start, end) for each known outlet name written in `text`."""
+    table = load_outlets()
+    return [(table.forms[m.group(0)], m.start(), m.end()) for m in table.pattern.finditer(text)]
+
+
+def canonical_outlet(name: str) -> str:
+    """Return an outlet name in its canonical form when it is known, else the name tidied."""
+    cleaned = re.sub(r"\s+", " ", name).strip(" .,;:-|–—\"'")
+    if not cleaned:
+        return ""
+    table = load_outlets()
+    known = table.by_key.get(outlet_key(cleaned))
+    if known:
+        return known
+    if re.fullmatch(r"(?:https?://)?(?:www\.)?[\w\-]+(?:\.[\w\-]+)+/?\S*", cleaned, re.I):
+        return outlet_from_domain(cleaned) or cleaned
+    head = table.pattern.match(re.sub(r"(?i)^the\s+", "", cleaned))
+    if head is not None:
+        return table.forms[head.group(0)]
+    return cleaned
+
+
+def known_outlet(name: str) -> str:
+    """Return the canonical name when `name` is exactly a known outlet (or its domain), else ''."""
+    cleaned = re.sub(r"\s+", " ", name).strip(" .,;:-|–—\"'()[]")
+    if not cleaned:
+        return ""
+    return load_outlets().by_key.get(outlet_key(cleaned), "") or (
+        outlet_from_domain(cleaned) if re.fullmatch(r"(?:www\.)?[\w\-]+(?:\.[a-z]{2,})+", cleaned, re.I) else ""
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -212,26 +309,13 @@ _HEADING_END = re.compile(r"[.!?…]['\"”’)\]]*$")
 _HASHTAG = re.compile(r"(?:^|\s)[#@]\w")
 _PROMO_OPENING = re.compile(r"^(?P<name>.{2,60}?)(?:'s|’s)?\s+(?:is|are|was)\s+(?:one of|a|an|the)\b")
 
-_AGENCY_NAMES = {
-    "associated press": "AP",
-    "the associated press": "AP",
-    "ap": "AP",
-    "agence france-presse": "AFP",
-    "agence france presse": "AFP",
-    "afp": "AFP",
-    "reuters": "Reuters",
-    "thomson reuters": "Reuters",
-    "deutsche presse-agentur": "dpa",
-    "dpa": "dpa",
-}
-
 _NOT_PLACES = frozenset(
     """BREAKING UPDATE UPDATED EXCLUSIVE WATCH ANALYSIS OPINION LIVE FACTBOX EXPLAINER URGENT FLASH VIDEO PHOTOS
     NOTE CORRECTION EDITORS EDITOR'S EDITOR’S REFILE WRAPUP INSIGHT COLUMN COMMENT REVIEW INTERVIEW SPECIAL""".split()
 )
 _PW = r"[A-Z][A-Za-z'’.\-/]*"
 _DATELINE = re.compile(
-    rf"(?P<place>(?P<first>{_PW}(?:[ ]{_PW}){{0,3}})(?P<country>,[ ]+(?!{_MON}\.?[ ]+\d){_PW}(?:[ ]{_PW}){{0,2}})?)"
+    rf"(?P<place>(?P<first>{_PW}(?:(?:[ ]|[ ]?/[ ]?){_PW}){{0,3}})(?P<country>,[ ]+(?!{_MON}\.?[ ]+\d){_PW}(?:[ ]{_PW}){{0,2}})?)"
     rf"(?:,?[ ]+(?P<md>{_MON}\.?[ ]+\d{{1,2}})(?:,[ ]*\d{{4}})?)?"
     rf"(?:[ ]*\((?P<agency>[A-Za-z][A-Za-z0-9&/.'’ \-]{{0,40}})\))?"
     rf"[ ]*(?P<sep>--|—|–|-|:)?[ ]*"
@@ -255,10 +339,145 @@ def _norm(line: str) -> str:
     return line.translate(_QUOTE_MAP).strip()
 
 
+# "Published in Dawn, July 27th, 2021", "This article originally appeared on Example News".
+_PUBLISHED_IN = re.compile(
+    r"^(?:this (?:article|story|report|piece|item|content|interview)\s+(?:was\s+|is\s+|has been\s+)?"
+    r"(?:first\s+|originally\s+)?(?:appeared|published|posted|ran|reproduced|republished|syndicated)"
+    r"|(?:it\s+)?(?:was\s+)?(?:first|originally)\s+(?:published|appeared|posted|ran)"
+    r"|(?:published|appeared|republished|reproduced|syndicated|printed)(?:\s+with permission)?)"
+    r"\s+(?:in|on|by|at|from)\s+(?:the\s+)?(?P<name>[^,;|()]{2,60}?)"
+    r"\s*(?:,|;|\||\(|\s(?:on|at|in)\s+\S|\.\s|\.?$)",
+    re.I,
+)
+_TAGS = re.compile(r"^(?:tags?|topics?|keywords?|filed under|categories|category|related topics?)\s*:\s*\S", re.I)
+# A byline that carries the publication time: "Farid Noori Published July 27, 2021 Updated 2 hours ago".
+_BYLINE_DATE = re.compile(
+    r"^(?:By\s+)?[A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|and|&))*\s*[,|\-–—]?\s*"
+    r"(?P<label>Published|Posted|First published|Updated|Last updated)\b(?P<rest>.*)$"
+)
+_ROLE_TAIL = re.compile(
+    r"\s+(?:reporter|reporters|correspondent|correspondents|staff|staff reporter|staff report|report|news desk|desk"
+    r"|web desk|monitoring desk|monitoring|editorial|online|digital|team|newsroom|bureau)$",
+    re.I,
+)
+_CREDIT_REST_WORDS = frozenset("in on at print edition issue page newspaper website".split())
+_MONTHS_AND_DAYS = frozenset(w for w in _DATE_WORDS if len(w) > 2 and w.isalpha())
+# An outlet naming itself inside the story: "told Example News", "Example News's correspondent", "Example data".
+_SELF_BEFORE = re.compile(
+    r"(?:\btold|\btelling|\bspeaking to|\bspeaking with|\btalking to|\bin an interview with|\bsaid to)\s+$", re.I
+)
+_SELF_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:own\s+)?(?:correspondents?|reporters?|count|tally|data|analysis|calculations?|investigation"
+    r"|sources|has learned|has learnt|learned|learnt|could not independently)\b",
+    re.I,
+)
+
+
+def _outlet_line(norm: str, n_words: int) -> str:
+    """Return the outlet a short credit line names ("BBC News", "- Example Daily", "Example reporter", "A | B | date")."""
+    if n_words > 14 or not norm:
+        return ""
+    if n_words <= 6:
+        core = re.sub(r"^(?:By|From)\s+", "", norm.strip(_EDGE_JUNK + " ©()[]:"))
+        core = _ROLE_TAIL.sub("", core).strip(_EDGE_JUNK + " ,")
+        found = known_outlet(core)
+        if found:
+            return found
+    parts = [p.strip() for p in re.split(r"[|•·]", norm)]
+    if len(parts) >= 2:
+        for part in parts:
+            if 0 < len(part.split()) <= 4:
+                found = known_outlet(part)
+                if found:
+                    return found
+    return ""
+
+
+def _published_in(norm: str) -> str:
+    """Return the outlet named by a 'Published in X' / 'originally appeared on X' credit line, else ''."""
+    m = _PUBLISHED_IN.match(norm)
+    if m is None:
+        return ""
+    rest = re.sub(r"\d+(?:st|nd|rd|th)?\b|[^\w\s]", " ", norm[m.end("name") :]).lower().split()
+    if any(w not in _DATE_WORDS and w not in _CREDIT_REST_WORDS for w in rest):
+        return ""  # more than a date follows the name: a sentence, not a credit line
+    name = m.group("name").strip(" .'\"")
+    words = name.split()
+    if not words or not re.match(r"[A-Za-z]", name) or words[0].lower().rstrip(".,") in _MONTHS_AND_DAYS:
+        return ""
+    known = known_outlet(name)
+    if known:
+        return known
+    if len(words) <= 5 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in ("of", "and", "&", "the") for w in words):
+        return canonical_outlet(name)
+    return ""
+
+
+_HANDLE_SUFFIX = re.compile(r"(?i)(?:_?(?:english|eng|en|official|online|tv|live|world|intl|global|news|media|agency))+$")
+
+
+def _handle_outlet(handle: str) -> str:
+    """Return the known outlet a social-media handle belongs to ("ExampleNewsEnglish" -> "Example News"), else ''."""
+    return known_outlet(handle) or known_outlet(_HANDLE_SUFFIX.sub("", handle))
+
+
+def _byline_outlet(norm: str) -> str:
+    """Return a known outlet named in a byline ("By A and B, Example Times"), else ''."""
+    for name, start, end in reversed(find_outlet_names(norm)):
+        in_name_slot = re.search(r"(?:^|\bBy|\band|&)\s*$", norm[:start], re.I) is not None
+        if in_name_slot and re.match(r"\s+[A-Z][a-z]", norm[end:]) and not _ROLE_TAIL.match(norm[end:]):
+            continue  # "By Dawn Ahmadi": a person's first name, not the paper
+        return name
+    return ""
+
+
+def _self_references(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """Return the known outlet the story most often names as itself ("told X", "X's correspondent"), else ''."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for start, end in spans:
+        chunk = text[start:end]
+        for name, s, e in find_outlet_names(chunk):
+            if _SELF_BEFORE.search(chunk[max(0, s - 30) : s]) or _SELF_AFTER.match(chunk[e : e + 40]):
+                counts[name] += 1
+                first.setdefault(name, start + s)
+    if not counts:
+        return ""
+    return min(counts, key=lambda n: (-counts[n], first[n], n))
+
+
+_RELATED_MARKER = re.compile(
+    r"^(?:related(?: news| stories| story| articles| article| coverage| content| topics| links| reading| posts| videos"
+    r"| items| reports| reads)?|more (?:on|about|from|in) (?:this|the|our|\S+)(?: \S+){0,4}|more (?:stories|news|headlines"
+    r"|coverage|to read|like this)|read (?:more|also|next|this next)|also read|see also|also see|also on \S+(?: \S+)?"
+    r"|you (?:may|might|could) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| articles| reading)?"
+    r"|most (?:read|popular|viewed|shared|watched|recent)|latest(?: news| stories| articles| headlines| updates)?"
+    r"|top (?:stories|news|headlines)|trending(?: now| stories| news)?|don't miss|must read|editor'?s (?:picks?|choice)"
+    r"|further reading|in other news|other news|what to read next|elsewhere on \S+(?: \S+)?"
+    r"|recent (?:stories|news|posts|articles)|also in (?:the )?news|from our correspondents?|previous (?:stories|articles))$"
+)
+
+
+_MAX_RELATED_LINKS = 30
+
+
+def _bare(norm: str) -> str:
+    """Return a line folded for case with edge junk and colons removed (for marker tests)."""
+    return norm.casefold().strip(_EDGE_JUNK + " :")
+
+
+def _headline_like(norm: str, n_words: int) -> bool:
+    """True for a line that reads as a headline: short, with no closing full stop or exclamation."""
+    if n_words == 0 or n_words > 20:
+        return False
+    if re.search(r"[.!…]['\"”’)\]]*$", norm):
+        return False
+    return not norm.endswith("?") or n_words <= 14
+
+
 def _agency(name: str) -> str:
-    """Return an agency or outlet name in its usual short form."""
-    cleaned = re.sub(r"\s+", " ", name).strip(" .,;:-")
-    return _AGENCY_NAMES.get(cleaned.casefold(), cleaned)
+    """Return an agency or outlet name in its canonical form (see outlets.csv)."""
+    return canonical_outlet(name)
 
 
 def _is_date_line(norm: str) -> bool:
@@ -286,6 +505,10 @@ def _boilerplate_reason(norm: str, n_words: int) -> str:
         return "video player notice"
     if _PREFIX_LINK.match(bare):
         return "link to another story"
+    if n_words <= 20 and _published_in(norm):
+        return "publication credit"
+    if n_words <= 25 and _TAGS.match(norm):
+        return "tags"
     if _PROMO.match(bare):
         return "promotion"
     if n_words <= 10 and _SOURCE.match(norm):
@@ -310,6 +533,10 @@ def _boilerplate_reason(norm: str, n_words: int) -> str:
         return "byline"
     if n_words <= 14 and _is_date_line(norm):
         return "date line"
+    if n_words <= 16 and not _HEADING_END.search(norm) and _BYLINE_DATE.match(norm) and find_full_dates_safe(norm):
+        return "byline and date"
+    if _outlet_line(norm, n_words):
+        return "outlet credit"
     return ""
 
 
@@ -350,6 +577,10 @@ class _Analysis:
     copyright_outlet: str = ""
     promo_outlet: str = ""
     reuters_credit: bool = False
+    credit_outlet: str = ""  # "Published in X", "originally appeared on X"
+    line_outlet: str = ""  # an outlet line or byline near the names ("BBC News", "By A, Example Times")
+    follow_outlet: str = ""  # the outlet's own social account in a promotion line
+    self_outlet: str = ""  # the outlet the story names as itself ("told X", "X's correspondent")
 
 
 def _analyse(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> _Analysis:
@@ -395,6 +626,21 @@ def _analyse(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> _An
                 an.copyright_outlet = _agency(holder)
         elif reason == "reporting credit" and _REUTERS_CREDIT.search(normed[i]):
             an.reuters_credit = True
+        elif reason == "publication credit":
+            an.credit_outlet = an.credit_outlet or _published_in(normed[i])
+        elif reason == "outlet credit" and (i < 6 or i >= n_lines - 3 or lines[i - 1].reason.startswith("byline")):
+            # near the byline or closing the story; elsewhere a bare outlet name is mostly a photo credit
+            an.line_outlet = an.line_outlet or _outlet_line(normed[i], n_words[i])
+        elif reason == "byline":
+            an.line_outlet = an.line_outlet or _byline_outlet(normed[i])
+        elif reason == "promotion" and not an.follow_outlet:
+            handles = [_handle_outlet(h) for h in re.findall(r"@(\w{2,30})", normed[i])]
+            an.follow_outlet = next((h for h in handles if h), "") or _byline_outlet(normed[i])
+        elif reason == "byline and date" and i < 8 and an.date_line is None:
+            bm = _BYLINE_DATE.match(normed[i])
+            if bm is not None and bm.group("label").lower() in ("published", "posted", "first published"):
+                full = find_full_dates_safe(bm.group("rest"))
+                an.date_line = (full[0][0], "day") if full else None
         if reason:
             w.kind, w.reason = "boilerplate", reason
             continue
@@ -409,9 +655,27 @@ def _analyse(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> _An
                 lines[j].kind, lines[j].reason = "boilerplate", "embedded post"
                 j -= 1
 
+    # Related-link blocks: a marker ("Related news:", "More on this story", "Also read") and the run of
+    # headline-like lines after it (short, no closing full stop), up to the first normal paragraph.
+    for i, w in enumerate(lines):
+        if w.kind not in ("content", "boilerplate") or n_words[i] > 8 or not _RELATED_MARKER.match(_bare(normed[i])):
+            continue
+        block: list[int] = []
+        for j in range(i + 1, n_lines):
+            if lines[j].kind == "boilerplate":
+                continue  # image credits, link lines, dates between the headlines
+            if lines[j].kind != "content" or not _headline_like(normed[j], n_words[j]):
+                break
+            block.append(j)
+        if 0 < len(block) <= _MAX_RELATED_LINKS:  # a longer run of short lines is text without stops, not links
+            for k in [i, *block]:
+                lines[k].kind, lines[k].reason = "boilerplate", "related links"
+
     # Outlet self-description after the credits: "X" then "X is one of the most ...".
     for i in range(n_lines - 1):
-        if lines[i].kind != "content" or lines[i + 1].kind != "content" or n_words[i] > 6:
+        if lines[i].kind != "content" and lines[i].reason != "outlet credit":
+            continue
+        if lines[i + 1].kind != "content" or n_words[i] > 6:
             continue
         name = normed[i].rstrip(".:")
         nxt = normed[i + 1]
@@ -479,6 +743,7 @@ def _analyse(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> _An
         else:
             w.body_start = end
         break
+    an.self_outlet = _self_references(text, [(w.body_start, w.end) for w in lines if w.kind == "content"])
     return an
 
 
@@ -489,6 +754,12 @@ def _match_dateline(text: str, start: int, end: int) -> tuple[str, str, int] | N
         return None
     place, first, agency, sep = m.group("place"), m.group("first"), m.group("agency") or "", m.group("sep") or ""
     if len(place) > 45 or first.upper().strip(".") in _NOT_PLACES:
+        return None
+    # "Tehran, IRNA --": a known outlet in the country slot is the agency, not part of the place.
+    country_outlet = known_outlet(m.group("country") or "") if not agency else ""
+    if country_outlet and sep:
+        if m.end() >= end or text[m.end() : m.end() + 1].isalpha() or text[m.end() : m.end() + 1] in "\"“'‘(":
+            return first, country_outlet, min(m.end(), end)
         return None
     agency_words = [wd for wd in agency.replace("/", " ").split()]
     agency_ok = 0 < len(agency_words) <= 4 and all(
@@ -590,16 +861,42 @@ def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _outlet(doc: RawDocument, an: _Analysis) -> str:
-    """Pick the outlet: dateline agency, 'Source:' credit, page metadata, copyright, self-description."""
+    """Pick the outlet from the strongest clue the article gives (see `clean_document`)."""
     metadata = _agency(doc.outlet) if doc.outlet else ""
-    for candidate in (an.dateline_agency, an.source_outlet, metadata, an.copyright_outlet, an.promo_outlet):
+    domain = outlet_from_domain(doc.url) if doc.url else ""
+    for candidate in (
+        an.dateline_agency,
+        an.source_outlet,
+        an.credit_outlet,
+        metadata,
+        domain,
+        an.copyright_outlet,
+        an.line_outlet,
+        canonical_outlet(an.promo_outlet) if an.promo_outlet else "",
+        an.follow_outlet,
+        "Reuters" if an.reuters_credit else "",
+        an.self_outlet,
+    ):
         if candidate:
             return candidate
-    return "Reuters" if an.reuters_credit else ""
+    return ""
 
 
 def clean_document(doc: RawDocument, corpus_boilerplate: frozenset[str] = frozenset()) -> Article:
-    """Turn a raw document into an Article: repaired text, date, dateline, outlet, sentences."""
+    """Turn a raw document into an Article: repaired text, date, dateline, outlet, sentences.
+
+    Publication date and `published_source`: "header" for the ` date YYYY-MM-DD` header line and for
+    the date field of the file's own metadata (HTML meta tags, JSON/Markdown fields: the page header,
+    not the story text); "text" for a date read from the text (a "Published On 9 Aug 2021" date line,
+    a byline with its date, else the latest full date such as a photo caption's).
+
+    Outlet, strongest clue first: the dateline agency ("(Reuters)", "Tehran, IRNA --"); a "Source: X"
+    or "Published in X" / "originally appeared on X" credit; the metadata outlet; the URL's domain; a
+    copyright holder; an outlet line or byline ("BBC News", "By A, Example Times", "X | Section");
+    the outlet's self-description or its own social account; a Reuters-style credit; last, the outlet
+    the story names as itself ("told X", "X's correspondent"). Names are canonicalised through
+    analysis/data/outlets.csv. A "With reporting by X" credit names a contributor, not the outlet.
+    """
     if doc.status != "ok":
         return Article(
             article_id=doc.article_id,
@@ -637,7 +934,7 @@ def clean_document(doc: RawDocument, corpus_boilerplate: frozenset[str] = frozen
         else:
             warnings.append(f"unreadable metadata date {doc.header_date[:40]!r}")
     if published is None and an.date_line is not None:
-        (published, precision), source = an.date_line, "header"
+        (published, precision), source = an.date_line, "text"
     if published is None:
         body_from = an.lines[0].body_start if an.lines else 0
         full = [d for d, s, _ in find_full_dates_safe(text) if s >= body_from]

@@ -9,11 +9,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.cleaning import (
+    OUTLETS_CSV,
     candidate_lines,
+    canonical_outlet,
     classify_lines,
     clean_document,
+    find_outlet_names,
+    known_outlet,
     line_key,
     month_days_in,
+    outlet_from_domain,
+    outlet_key,
     parse_date_value,
     repair_text,
     repeated_lines,
@@ -73,7 +79,7 @@ def test_metadata_date_from_reader() -> None:
 
 def test_published_line_near_the_top() -> None:
     article = clean_document(doc(f"Published On 14 Aug 2021\nUpdated: August 15, 2021\n{LEAD}"))
-    assert (article.published, article.published_source) == (date(2021, 8, 14), "header")
+    assert (article.published, article.published_source) == (date(2021, 8, 14), "text")
     assert article.n_boilerplate == 2
 
 
@@ -185,6 +191,164 @@ def test_outlet_from_credits(tail: str, outlet: str) -> None:
 def test_dateline_agency_beats_metadata_outlet() -> None:
     assert clean_document(doc(f"HERAT (Reuters) - {LEAD}", outlet="Example Daily")).outlet == "Reuters"
     assert clean_document(doc(LEAD, outlet="Example Daily")).outlet == "Example Daily"
+
+
+# ------------------------------------------------------------------ outlets: the table and the clues
+
+
+def test_outlet_table_has_no_conflicting_aliases() -> None:
+    import csv
+
+    owner: dict[str, str] = {}
+    with open(OUTLETS_CSV, newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            for name in [row["outlet"], *[a for a in row["aliases"].split("|") if a]]:
+                key = outlet_key(name)
+                assert owner.setdefault(key, row["outlet"]) == row["outlet"], name
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("Associated Press", "AP"),
+        ("The Associated Press", "AP"),
+        ("Agence France-Presse", "AFP"),
+        ("Voice of America", "VOA"),
+        ("Tolo News", "TOLOnews"),
+        ("Pajhwok Afghan News", "Pajhwok"),
+        ("Asia Plus", "Asia-Plus"),
+        ("Islamic Republic News Agency", "IRNA"),
+        ("The Express Tribune", "Express Tribune"),
+        ("PressTV", "Press TV"),
+        ("BBC News Services", "BBC"),
+        ("www.khaama.com", "Khaama Press"),
+        ("Example Valley Gazette", "Example Valley Gazette"),
+        ("  ", ""),
+    ],
+)
+def test_canonical_outlet(name: str, canonical: str) -> None:
+    assert canonical_outlet(name) == canonical
+
+
+def test_known_outlet_and_domains() -> None:
+    assert (known_outlet("Dawn.com"), known_outlet("Example Valley Gazette"), known_outlet("dawn")) == ("Dawn", "", "Dawn")
+    assert outlet_from_domain("https://www.tolonews.com/afghanistan-173400") == "TOLOnews"
+    assert outlet_from_domain("https://en.irna.ir/news/8455") == "IRNA"
+    assert outlet_from_domain("https://notdawn.com/x") == ""
+    assert [n for n, _, _ in find_outlet_names("told the BBC, then Reuters; at dawn the AP-style guide")] == ["BBC", "Reuters"]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        # datelines with the agency in brackets or in the country slot
+        (f"Mashhad, IRNA -- {LEAD}", "IRNA"),
+        (f"TEHRAN (Tasnim) – {LEAD}", "Tasnim"),
+        (f"KUNDUZ (Pajhwok): {LEAD}", "Pajhwok"),
+        # an outlet line next to the byline, a byline naming the paper, a section line
+        (f"Kunduz district lost as troops withdraw overnight\nBy Sara Jamal & Ahmad Wali\nBBC News\n{LEAD}", "BBC"),
+        (f"By Imran Qureshi, Dawn\n{LEAD}", "Dawn"),
+        (f"By FARHAD NOORI and LENA MARSH Associated Press\n{LEAD}", "AP"),
+        (f"By Dawn Hakimi and Omar Saleh\n{LEAD}", ""),
+        (f"By Dawn Hakimi, Voice of America\n{LEAD}", "VOA"),
+        (f"Asia-Plus | Politics | 12/08/2021 09:15\n{LEAD}", "Asia-Plus"),
+        (f"{LEAD}\nTOLOnews reporter", "TOLOnews"),
+        (f"{LEAD}\n{SECOND}\n— Khaama Press", "Khaama Press"),
+        (f"{LEAD}\nVOA News", "VOA"),
+        # closing credits
+        (f"{LEAD}\nPublished in Dawn, August 3rd, 2021", "Dawn"),
+        (f"{LEAD}\nThis article originally appeared on Example Valley Gazette.", "Example Valley Gazette"),
+        (f"{LEAD}\n© 2021 BBC", "BBC"),
+        (f"{LEAD}\nCopyright Dawn", "Dawn"),
+        (f"{LEAD}\nFollow us on Telegram @PajhwokNewsEnglish", "Pajhwok"),
+        # last resort: the story naming itself
+        (f"{LEAD}\nA district official told Tolo News that the police had left.", "TOLOnews"),
+        (f"{LEAD}\nAccording to Pajhwok's count, 40 districts have changed hands.", "Pajhwok"),
+        (f"{LEAD}\nBased on Khaama data, the group holds the valley.", "Khaama Press"),
+        # citing another outlet, or a contributor credit, does not name this article's outlet
+        (f"{LEAD}\nAccording to Tasnim News Agency, the crossing was closed.", ""),
+        (f"{LEAD}\n{SECOND}\nWith reporting by Reuters", ""),
+    ],
+)
+def test_outlet_clues(text: str, outlet: str) -> None:
+    assert clean_document(doc(text)).outlet == outlet
+
+
+def test_outlet_clue_lines_are_not_sentences() -> None:
+    text = f"By Sara Jamal\nVOA News\n{LEAD}\nPublished in Dawn, August 3rd, 2021\nTags: Kunduz, Taliban, Security"
+    article = clean_document(doc(text))
+    assert [s.text for s in article.sentences] == [LEAD]
+    assert {li.reason for li in classify_lines(text)} >= {"outlet credit", "publication credit", "tags"}
+
+
+def test_outlet_clues_rank() -> None:
+    # the dateline agency beats the story naming another outlet and the metadata
+    text = f"KABUL (AFP) - {LEAD}\nA commander told Tolo News that the base was empty."
+    assert clean_document(doc(text, outlet="Example Daily")).outlet == "AFP"
+    # metadata beats an outlet line; the URL's domain is used when nothing else is said
+    assert clean_document(doc(f"{LEAD}\nBBC News", outlet="Voice of America")).outlet == "VOA"
+    assert clean_document(doc(LEAD, url="https://www.dawn.com/news/1638000")).outlet == "Dawn"
+    assert clean_document(doc(f"Dushanbe, Asia-Plus -- {LEAD}")).dateline == "Dushanbe"
+
+
+def test_outlet_line_mid_story_is_a_photo_credit() -> None:
+    body = [LEAD, SECOND, "Police said the road to the airport was closed.", "Elders met the governor on Monday.",
+            "Shops stayed shut.", "A convoy of trucks waits at the crossing on Sunday.", "REUTERS",
+            "Schools were closed.", "Traffic was light.", "Prices rose.", "Banks were shut."]
+    article = clean_document(doc("\n".join(body)))
+    assert article.outlet == ""
+    assert "REUTERS" not in [s.text for s in article.sentences]
+
+
+def test_dateline_with_two_cities() -> None:
+    article = clean_document(doc(f"KABUL / DUSHANBE - {LEAD}"))
+    assert (article.dateline, article.sentences[0].text) == ("KABUL / DUSHANBE", LEAD)
+
+
+# ------------------------------------------------------------------ related-link blocks
+
+RELATED_BODY = "Residents said the last soldiers left the district centre before dawn on Tuesday."
+
+
+@pytest.mark.parametrize(
+    "marker",
+    ["Related news:", "RELATED STORIES", "More on this story", "Also read:", "Recommended", "Most read", "Latest",
+     "READ MORE", "You may also like", "More from Central Asia"],
+)
+def test_related_link_block_dropped(marker: str) -> None:
+    text = (
+        f"{LEAD}\n{marker}\nTaliban seize Maimana after week of clashes\n"
+        "Afghan soldiers cross into Turkmenistan, officials say\n"
+        "What next for the northern highway?\n"
+        f"{RELATED_BODY}"
+    )
+    article = clean_document(doc(text))
+    assert [s.text for s in article.sentences] == [LEAD, RELATED_BODY]
+    assert article.n_boilerplate == 4
+    assert "related links" in {li.reason for li in classify_lines(text)}
+
+
+def test_related_marker_before_a_paragraph_and_plain_lists_kept() -> None:
+    # a marker with no headline after it removes nothing else
+    article = clean_document(doc(f"{LEAD}\nLatest\n{RELATED_BODY}"))
+    assert [s.text for s in article.sentences] == [LEAD, RELATED_BODY]
+    # a bulleted summary under an ordinary heading stays: the bullets are news, not links
+    bullets = "- Maimana, capital of Faryab province, fell on Friday\n- Aibak was handed over on Monday"
+    article = clean_document(doc(f"{LEAD}\nWhat we know so far\n{bullets}"))
+    assert [s.text for s in article.sentences][1:] == bullets.split("\n")
+
+
+# ------------------------------------------------------------------ where the publication date came from
+
+
+def test_published_source_header_metadata_and_text() -> None:
+    assert clean_document(doc(f" date 2021-08-03\n{LEAD}")).published_source == "header"
+    assert clean_document(doc(LEAD, header_date="2021-08-03")).published_source == "header"
+    date_line = clean_document(doc(f"Tuesday, 3 August 2021\n{LEAD}"))
+    assert (date_line.published, date_line.published_source) == (date(2021, 8, 3), "text")
+    byline = clean_document(doc(f"Nadia Rahimi Published August 3, 2021 Updated 2 hours ago\n{LEAD}"))
+    assert (byline.published, byline.published_source, [s.text for s in byline.sentences]) == (
+        date(2021, 8, 3), "text", [LEAD])
 
 
 # ------------------------------------------------------------------ boilerplate
@@ -371,7 +535,7 @@ def test_seed_header_and_credit() -> None:
 
 def test_seed_caption_twice_and_source() -> None:
     article = _seed("002_514d3d444b6c8fb1.txt")
-    assert (article.published, article.published_source, article.outlet) == (date(2021, 7, 7), "text", "TRTWorld")
+    assert (article.published, article.published_source, article.outlet) == (date(2021, 7, 7), "text", "TRT World")
     assert sum(1 for s in article.sentences if s.text.startswith("Afghan security personnel stand guard")) == 1
     assert not any(s.text in ("Iran talks", "US and NATO exit") for s in article.sentences)
 
@@ -384,7 +548,7 @@ def test_seed_navigation_and_promo() -> None:
 
 def test_seed_tweet() -> None:
     article = _seed("004_f205b334fcaada9c.txt")
-    assert (article.published, article.outlet) == (date(2021, 7, 7), "TRTWorld")
+    assert (article.published, article.outlet) == (date(2021, 7, 7), "TRT World")
     assert not any("#ANA" in s.text or "pic.twitter" in s.text or s.text == "Fast News" for s in article.sentences)
 
 
@@ -417,6 +581,13 @@ LINES = st.sampled_from(
         "With reporting by Y",
         "",
         "Short heading",
+        "Related news:",
+        "Taliban seize Khash district",
+        "Published in Dawn, July 27th, 2021",
+        "BBC News",
+        "Tehran, IRNA -- ",
+        "Tags: a, b",
+        "Asia-Plus | x | 1",
     ]
 )
 
@@ -440,3 +611,13 @@ def test_clean_document_properties(lines: list[str], header_date: str) -> None:
     for li in classify_lines(article.text):
         assert 0 <= li.start <= li.end <= len(article.text)
     month_days_in(article)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=120))
+def test_outlet_helpers_never_raise(text: str) -> None:
+    assert isinstance(canonical_outlet(text), str)
+    assert isinstance(known_outlet(text), str)
+    assert isinstance(outlet_from_domain(text), str)
+    for name, start, end in find_outlet_names(text):
+        assert name and 0 <= start < end <= len(text)
