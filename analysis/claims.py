@@ -83,7 +83,28 @@ _DENY_VERB = re.compile(
     r"^(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes)$", re.I
 )
 _CLAIM_VERB = re.compile(r"^(?:claimed|claims|claim|claiming|boasted|alleged)$", re.I)
-_FORWARD = re.compile(rf"\b({_SAY})\b", re.I)
+
+
+def _word_alternation(words: list[str] | tuple[str, ...]) -> str:
+    """Return a regex alternation of literal words arranged as a prefix tree (much faster to scan than a flat list)."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
+        if not alts:
+            return ""
+        body = "(?:" + "|".join(alts) + ")" if len(alts) > 1 or "" in node else alts[0]
+        return body + "?" if "" in node else body
+
+    return emit(tree)
+
+
+_FORWARD = re.compile(rf"(?<!\w)({_word_alternation(_SAY.split('|'))})\b", re.I)
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _QUOTES_AS = re.compile(r"\bquot(?:es|ed|ing)\s+(.{2,120}?)\s+as saying\b", re.I)
 _INVERTED = re.compile(
@@ -96,8 +117,7 @@ _CLAUSE_BREAK = re.compile(
     re.I,
 )
 _SPEAKER_STOP = re.compile(
-    r"[“”\"(]|;|\s—\s|\s--\s|\bthat\b|\bwhile\b|\bwhereas\b|\bbut\b|\bas\b|\bafter\b|\bwhen\b|"
-    r"\bbecause\b|\bbefore\b|\band that\b|\bif\b",
+    r"[“”\"(;]|\s(?:—|--)\s|(?<!\w)(?:that|while|whereas|but|as|after|when|because|before|if)\b",
     re.I,
 )
 _DENY_CONTENT = re.compile(
@@ -124,7 +144,12 @@ _NEGATED_SAY = re.compile(
     r"(?:(?:immediately|independently|officially|publicly|yet|be\s+able\s+to|confirm\s+or)\s+)*$",
     re.I,
 )
+_NEGATION_KEYS: tuple[str, ...] = ("not", "n't", "n’t", "never", "nor", "neither", "yet", "declined", "refused",
+                                   "unable", "failed")
+_DENY_CONTENT_KEYS: tuple[str, ...] = ("still", "remain", "continue", "true", "false", "baseless", "groundless",
+                                       "propaganda", "truth", "fabricat", "not")
 _NAME = re.compile(r"\b[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+)*")
+_TWO_NAMES = re.compile(r"[A-Z][a-z'’\-]+\s+[A-Z][a-z'’\-]+")
 _STOPNAMES = frozenset(
     """The A An He She It They We I But And Afghan Afghanistan Taliban Ministry Minister Governor
     Defence Defense Interior Officials Official Spokesman Spokeswoman Deputy Provincial Council
@@ -160,7 +185,20 @@ def classify_speaker(phrase: str, speakers: Mapping[str, str] | None = None) -> 
 
 
 def _classify_segment(segment: str, speakers: Mapping[str, str] | None) -> str:
-    """Classify one segment of a speaker phrase by keyword precedence."""
+    """Classify one segment of a speaker phrase by keyword precedence, then by known speaker names."""
+    found = _classify_words(segment)
+    if found != "unknown" or not speakers or _PRONOUN.match(segment.strip()):
+        return found
+    for token in re.findall(r"[A-Z][a-z'’\-]+", segment):
+        cls = speakers.get(token)
+        if cls:
+            return cls
+    return "unknown"
+
+
+@lru_cache(maxsize=65536)
+def _classify_words(segment: str) -> str:
+    """Classify one segment of a speaker phrase by its keywords alone (cached: phrases recur)."""
     if _PRONOUN.match(segment.strip()):
         return "unknown"
     low = segment.lower()
@@ -190,11 +228,6 @@ def _classify_segment(segment: str, speakers: Mapping[str, str] | None) -> str:
         return "residents"
     if _AFGHAN_GOV.search(low):
         return "afghan_government"
-    if speakers:
-        for token in re.findall(r"[A-Z][a-z'’\-]+", segment):
-            cls = speakers.get(token)
-            if cls:
-                return cls
     return "unknown"
 
 
@@ -242,8 +275,8 @@ def _speaker_after(sentence: str, start: int) -> str:
 def find_attributions(sentence: str, speakers: Mapping[str, str] | None = None) -> list[Attribution]:
     """Return every attribution cue in a sentence, in order of position."""
     base = _attributions(sentence)
-    if not speakers:
-        return list(base)
+    if all(a.claimant != "unknown" or not a.speaker for a in base) or not speakers:
+        return list(base)  # (known speakers are consulted only when an attribution needs them)
     out = []
     for a in base:
         if a.claimant == "unknown" and a.speaker:
@@ -264,11 +297,12 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
     def overlaps(a: int, b: int) -> bool:
         return any(a < e and s < b for s, e in taken)
 
-    for m in _QUOTES_AS.finditer(sentence):
+    low = sentence.lower()
+    for m in _QUOTES_AS.finditer(sentence) if "as saying" in low else ():
         cls = classify_speaker(m.group(1), speakers)
         found.append(Attribution(cls, "asserted", m.group(0), m.start(), m.end(), "quoted", m.group(1)))
         taken.append((m.start(), m.end()))
-    for m in _ACCORDING.finditer(sentence):
+    for m in _ACCORDING.finditer(sentence) if "according to" in low else ():
         phrase = _speaker_after(sentence, m.end())
         cls = classify_speaker(phrase, speakers)
         found.append(Attribution(cls, "asserted", sentence[m.start():m.end() + len(phrase) + 1].strip(),
@@ -293,7 +327,8 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
                     found.append(Attribution(cls, "asserted", sentence[owner.start("owner"):m.end()],
                                              owner.start("owner"), m.end(), "according", owner.group("owner")))
             continue
-        if _NEGATED_SAY.search(sentence[max(0, m.start() - 50):m.start()]):
+        window = sentence[max(0, m.start() - 50):m.start()]
+        if any(k in window.lower() for k in _NEGATION_KEYS) and _NEGATED_SAY.search(window):
             continue  # "officials have not confirmed", "did not deny": the speaker asserts nothing
         phrase, pstart = _speaker_before(sentence, m.start())
         form = "forward"
@@ -423,7 +458,8 @@ def _find_claim(sentence: str, before: str, after: str, speakers: Mapping[str, s
             claimant, stance, cue = borrowed.claimant, borrowed.stance, borrowed.cue
     if claimant == "pronoun":
         claimant = "unknown"
-    if stance == "asserted" and _DENY_CONTENT.search(sentence):
+    low = sentence.lower()
+    if stance == "asserted" and any(k in low for k in _DENY_CONTENT_KEYS) and _DENY_CONTENT.search(sentence):
         stance = "denied"
     return Claim(claimant=claimant, stance=stance, cue=cue)
 
@@ -431,6 +467,8 @@ def _find_claim(sentence: str, before: str, after: str, speakers: Mapping[str, s
 def speaker_names(sentence: str, speakers: Mapping[str, str] | None = None) -> dict[str, str]:
     """Return surnames of speakers whose role is stated in the sentence, mapped to their class."""
     names: dict[str, str] = {}
+    if not _TWO_NAMES.search(sentence):
+        return names  # no name of two capitalised words to learn
     for att in find_attributions(sentence, speakers):
         if att.claimant in ("unknown", "pronoun", "media"):
             continue

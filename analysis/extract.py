@@ -6,7 +6,8 @@ import re
 from calendar import monthrange
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Iterable
+from functools import lru_cache
+from typing import Iterable, Iterator, Mapping
 
 from analysis import claims
 from analysis.records import Article, ArticleResult, Claim, Count, Mention, Place, Sentence, Tally
@@ -137,13 +138,12 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
 _TRIGGER_KEYS: list[tuple[str, ...]] = [
     ("capital",),
     ("entered",),
-    ("took", "tak", "captur", "wrest", "regain", "clear", "drov", "driv", "push", "forc", "chas", "expel",
-     "evict", "flush", "repel"),
+    ("took", "take", "taking", "captur", "wrest", "regain", "clear", "drov", "drive", "driving", "push", "forced",
+     "forcing", "chased", "chasing", "expel", "evict", "flush", "repel"),
     ("under", "hands", "controlled"),
     ("fell", "fall", "lost", "hand"),
     ("fall", "capture", "seizure", "takeover", "overrunning"),
-    ("seiz", "captur", "overr", "overwhelm", "took", "tak", "gain", "won", "win", "assum", "grab", "establish",
-     "lost"),
+    ("seiz", "captur", "overr", "overwhelm", "took", "take", "taking", "control"),
     ("enter", "storm", "breach", "infiltrat", "penetrat", "into", "inside", "street", "centre", "center", "heart",
      "reached"),
     ("fighting", "clashes", "battle", "gunfire"),
@@ -172,6 +172,8 @@ _MODAL_BEFORE = re.compile(
     r"call\w*|allow\w*|able|designed|move|moves|moving|order)\s+(?:\w+\s+){0,2}?to\s+(?:\w+\s+){0,4}$"
     r"|\b(?:in\s+an?\s+(?:attempt|bid|effort)\s+to|in\s+order\s+to)\s+(?:\w+\s+)?$",
     re.I)
+_SUCCESS_KEYS: tuple[str, ...] = ("manag", "began", "begun", "started", "continu", "came")
+_MODAL_KEYS: tuple[str, ...] = ("could", "might", "may", "would", "will", "shall", "can", "should", "must", "'ll", "’ll")
 _SUCCESS_TO = re.compile(r"\b(?:managed|managing|manages|began|begun|started|continued|continue|came)\s+to\s+(?:\w+\s+){0,4}$", re.I)
 _NEGATION_BEFORE = re.compile(
     r"(?:\bnot|n't|n’t|\bnever|\bno\s+longer|\byet\s+to|\bfailed\s+to|\bunable\s+to|\bwithout)\s+(?:\w+\s+){0,2}$",
@@ -192,6 +194,15 @@ _LANDMARK_BEFORE = re.compile(
     r"\b(?:linking|connecting|km|kilometres|kilometers|miles)\s+(?:\w+\s+){0,3}?(?:from|of|to)?\s*|"
     r"\b(?:from|to)\s+(?=\S*$)[\w\-]*-)$",
     re.I)
+# stems every match of _PERIPHERAL_BEFORE / _LANDMARK_BEFORE / _CAPITAL_OF contains (cheap pre-checks)
+_PERIPHERAL_KEYS: tuple[str, ...] = (
+    "outskirts", "edge", "fringe", "gates", "periphery", "vicinity", "suburb", "approach", "doorstep", "environs",
+    "around", "near", "close", "outside", "surround", "encircl", "besieg", "siege", "toward", "threaten", "advance",
+    "march", "km", "kilometres", "miles", "attack", "assault", "offensive", "push")
+_LANDMARK_KEYS: tuple[str, ...] = (
+    "north", "south", "east", "west", "between", "road", "highway", "route", "motorway", "linking", "connecting",
+    "km", "kilometres", "kilometers", "miles")
+_CAPITAL_KEYS: tuple[str, ...] = ("capital", "city", "cent")
 _LANDMARK_AFTER = re.compile(r"^(?:-[\w’'\-]+)?\s+(?:highway|road|motorway|route|airport|air\s+base|airbase|dam)\b|^-[A-Z]", re.I)
 _GAP_WORDS = frozenset(
     """the a an of key strategic strategically important city town provincial province capital district districts
@@ -202,7 +213,8 @@ _GAP_WORDS = frozenset(
     areas area outlying rural located mountainous restive besieged embattled heart downtown and commercial hub gateway
     symbolic sprawling into in its their itself key northernmost southernmost also swiftly quickly largely
     strategically-located home bustling ancient historic small big defences defenses perimeter river dry inland land
-    afghan side customs frontier post at busy lucrative vital crucial""".split()
+    afghan side customs frontier post at busy lucrative vital crucial centres centers compound compounds seat seats
+    administrative""".split()
 )
 _CONTRA = re.compile(
     r"\bunder\s+(?:\w+\s+){0,2}?(?:government|our)(?:'s|’s)?\s+control|\bin\s+government\s+hands|"
@@ -252,6 +264,11 @@ _DENIED_REPORTS = re.compile(
     r"\b(?:deni\w*|deny|reject\w*|dismiss\w*|refut\w*)\s+(?:the\s+)?(?P<owner>(?:[\w’'\-]+\s+){0,3}?)"
     r"(?:reports?|claims?|rumou?rs?|allegations?|assertions?|accounts?)\s+(?:that|of)\b",
     re.I)
+_PLURAL_HEAD = re.compile(
+    r"\s+(?:the\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|more|other|key|remaining|"
+    r"strategic|northern|southern|eastern|western)\s+){0,3}(?:provincial\s+)?(?:capitals|cities|districts|"
+    r"border\s+crossings)\s*(?::|—|–|--|,)\s*(?:(?:including|namely)\s+)?(?:the\s+(?:city|cities|districts?)\s+of\s+)?",
+    re.I)
 _AMONG = re.compile(
     r"(?:(?:,|\s[—–-]{1,2}|:)\s*|\(\s*(?=[A-Z])|\(\s*)(?:(?:among\s+(?:them|which|those|others)|including|"
     r"such\s+as|namely|notably|in\s+particular)\s+|(?<=\())(?:the\s+)?(?:districts?\s+of\s+)?",
@@ -281,6 +298,12 @@ _OUTCOME_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"fighting\s+continue\s*s|(?:fighting|clashes|battles)\s+(?:\w+\s+){0,2}?(?:spread|raged?)\s+(?:through|across|in)|"
         r"clashes\s+in\s+(?:residential|the)|street\s+battles\b", re.I)),
 ]
+_OUTCOME_KEYS: dict[str, tuple[str, ...]] = {  # stems every match of an outcome cue contains
+    "repelled": ("repel", "repuls", "push", "driv", "drove", "clear", "took", "taken", "take", "recaptur", "wrest",
+                 "regain", "beaten", "retreat", "expel"),
+    "fell": ("fell", "fallen", "collapsed", "control", "hands", "captured", "seized", "overran", "took"),
+    "contested": ("fighting", "clashes", "battle", "gunfire"),
+}
 _OUTCOME_RANK = {"repelled": 3, "fell": 2, "contested": 1, "unknown": 0, "": 0}
 
 _DENY_OBJECT = re.compile(
@@ -310,6 +333,8 @@ _ANAPHORA = re.compile(
     r"province(?!\s+of\b)(?!s)|district(?!s)(?!\s+of\b)(?!\s+(?:chief|governor|police|council)\b)|"
     r"(?:border\s+)?crossing(?!s)|border\s+(?:post|town|port)|capital(?!\s+of\b)(?!s))\b",
     re.I)
+_ANAPHORA_KEYS: tuple[str, ...] = ("capital", "centre", "center", "city", "town", "province", "district",
+                                   "crossing", "border")
 _CAPITAL_OF = re.compile(
     r"\b(?:the\s+)?(?:provincial\s+)?(?:capital|main\s+city|administrative\s+cent(?:re|er)|provincial\s+cent(?:re|er))"
     r"(?:\s+city)?\s+of\s+(?:the\s+)?(?:(?:\w+ern|key|strategic|restive|remote|mountainous|neighbouring|"
@@ -380,6 +405,8 @@ class _Sent:
     text: str
     refs: list[_Ref] = field(default_factory=list)
     speaker_spans: list[tuple[int, int]] = field(default_factory=list)
+    low: str = ""  # the text lowercased, for keyword checks
+    triggers: list[tuple[str, re.Pattern[str], str]] = field(default_factory=list)  # triggers whose stems occur
 
 
 @dataclass
@@ -514,6 +541,19 @@ def _country_place(name: str, gaz: object) -> Place:
 # place references
 
 
+def _peripheral(before: str) -> bool:
+    """True when the words before a place put it on the outskirts, nearby or under attack."""
+    low = before.lower()
+    return any(k in low for k in _PERIPHERAL_KEYS) and _PERIPHERAL_BEFORE.search(before) is not None
+
+
+def _landmark(before: str) -> bool:
+    """True when the words before a place make it a landmark ('west of Herat', 'the road to Kabul')."""
+    low = before.lower()
+    return (low.rstrip("\n").endswith("-") or any(k in low for k in _LANDMARK_KEYS)) and \
+        _LANDMARK_BEFORE.search(before) is not None
+
+
 def _sentence_refs(text: str, offset: int, pms: list, gaz: object, history: list[list[_Ref]],
                    speaker_spans: list[tuple[int, int]]) -> list[_Ref]:
     """Build the place references of one sentence: named places, 'capital of P' and resolved anaphora."""
@@ -526,7 +566,8 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: object, history: list
         if place.place_type == "country" or place.country not in ("", "Afghanistan"):
             continue
         before = text[max(0, s - 70):s]
-        pword = bool(_PROVINCE_WORD_AFTER.match(text[e:e + 12])) and not _CAPITAL_AFTER.match(text[e:e + 40])
+        capital_after = _CAPITAL_AFTER.match(text[e:e + 40])
+        pword = bool(_PROVINCE_WORD_AFTER.match(text[e:e + 12])) and not capital_after
         has_prov = any(c.place_type == "province" for c in (pm.place, *pm.candidates))
         pword = pword or pm.text.lower().endswith("province") or (has_prov and bool(
             re.search(r"\bprovinces?\s+(?:of|in)\s+(?:the\s+)?$", before, re.I)
@@ -534,26 +575,27 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: object, history: list
         if re.match(r"^(?:'s|’s|')\s", text[e:e + 4]) and not re.search(r"province", text[e:e + 14], re.I):
             pword = any(c.place_type == "province" for c in (pm.place, *pm.candidates))
         ref = _Ref(place=place, start=s, end=e, kind="named",
-                   peripheral=bool(_PERIPHERAL_BEFORE.search(before) or _LANDMARK_BEFORE.search(before)
-                                   or _LANDMARK_AFTER.match(text[e:e + 30])),
+                   peripheral=_peripheral(before) or _landmark(before) or bool(_LANDMARK_AFTER.match(text[e:e + 30])),
                    in_speaker=any(a <= s and e <= b for a, b in speaker_spans),
                    province_word=pword, candidates=tuple(pm.candidates))
         refs.append(ref)
         # "the capital of P" / "P's provincial capital" / "P province's main city"
-        prov = _as_province(ref, gaz) if (pword or _CAPITAL_OF.search(before) or _CAPITAL_AFTER.match(text[e:e + 40])) else None
+        capital_before = _CAPITAL_OF.search(before) if any(k in before.lower() for k in _CAPITAL_KEYS) else None
+        prov = _as_province(ref, gaz) if (pword or capital_before or capital_after) else None
         if prov is not None:
             cap = None
-            mb = _CAPITAL_OF.search(before)
-            ma = _CAPITAL_AFTER.match(text[e:e + 40])
+            mb = capital_before
+            ma = capital_after
             if mb or ma:
                 cap = _capital_of(prov, gaz)
             if cap is not None:
                 cs = s - len(mb.group(0)) if mb else s
                 ce = e + (ma.end() if ma else 0)
                 refs.append(_Ref(place=cap, start=cs, end=ce, kind="capital_of",
-                                 peripheral=bool(_PERIPHERAL_BEFORE.search(text[max(0, cs - 70):cs])),
+                                 peripheral=_peripheral(text[max(0, cs - 70):cs]),
                                  in_speaker=ref.in_speaker))
-    for m in _ANAPHORA.finditer(text):
+    low = text.lower()
+    for m in _ANAPHORA.finditer(text) if any(k in low for k in _ANAPHORA_KEYS) else ():
         word = m.group(0).lower()
         if any(r.start <= m.start() < r.end for r in refs):
             continue
@@ -562,7 +604,7 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: object, history: list
             continue
         before = text[max(0, m.start() - 70):m.start()]
         refs.append(_Ref(place=target, start=m.start(), end=m.end(), kind="anaphora",
-                         peripheral=bool(_PERIPHERAL_BEFORE.search(before)),
+                         peripheral=_peripheral(before),
                          in_speaker=any(a <= m.start() and m.end() <= b for a, b in speaker_spans),
                          province_word=target.place_type == "province"))
     refs.sort(key=lambda r: (r.start, r.end))
@@ -642,25 +684,31 @@ def _scope_before(text: str, start: int, limit: int = 170) -> int:
 
 
 def _gap_ok(gap: str) -> bool:
-    """True when only determiners, adjectives and place words separate a verb from its object place."""
+    """True when only determiners, adjectives and place words separate a verb from its object place
+    (or a plural head introducing a list: 'seized three more provincial capitals: A, B and C')."""
     words = re.findall(r"[\w’'\-]+", gap.lower())
-    return len(words) <= 9 and all(w in _GAP_WORDS or w.isdigit() for w in words)
+    return (len(words) <= 9 and all(w in _GAP_WORDS or w.isdigit() for w in words)) or \
+        _PLURAL_HEAD.fullmatch(gap) is not None
 
 
 def _modal(text: str, start: int, end: int, noun: bool = False) -> bool:
     """True when a trigger is only a possibility, plan, threat or attempt."""
     before = text[max(0, start - 70):start]
+    low = before.lower()
     clause = text[_scope_before(text, start, 90):start]
-    if _SUCCESS_TO.search(before):
+    if any(k in low for k in _SUCCESS_KEYS) and _SUCCESS_TO.search(before):
         return False
-    if _MODAL_BEFORE.search(before[-60:]) and _MODAL_BEFORE.search(clause + " ") is not None:
+    if ("to" in low or any(k in low for k in _MODAL_KEYS)) and _MODAL_BEFORE.search(before[-60:]) and \
+            _MODAL_BEFORE.search(clause + " ") is not None:
         return True
-    if re.search(r"\b(?:could|might|may|would|will)\s+(?:\w+\s+){0,3}$", clause):
+    clow = clause.lower()
+    if any(k in clow for k in _MODAL_KEYS) and re.search(r"\b(?:could|might|may|would|will)\s+(?:\w+\s+){0,3}$", clause):
         return True
-    if re.search(r"\b(?:if|unless|whether)\b", clause, re.I):
+    if ("if" in clow or "unless" in clow or "whether" in clow) and re.search(r"\b(?:if|unless|whether)\b", clause, re.I):
         return True
-    if re.search(r"\b(?:intention|intent|plans?|threats?|attempts?|bid|efforts?|aim|goal|hopes?|ability|"
-                 r"capacity|chance|risk|danger|prospect)\s+(?:of|to)\s+(?:\w+\s+){0,2}$", before, re.I):
+    if ("of" in low or "to" in low) and re.search(
+            r"\b(?:intention|intent|plans?|threats?|attempts?|bid|efforts?|aim|goal|hopes?|ability|"
+            r"capacity|chance|risk|danger|prospect)\s+(?:of|to)\s+(?:\w+\s+){0,2}$", before, re.I):
         return True
     if noun and re.search(r"^[^.;]{0,60}?\b(?:would|could|might|may|will)\b", text[end:], re.I):
         return True
@@ -706,17 +754,53 @@ def _stated_number(count: Count) -> tuple[int | None, int | None]:
     return low, high
 
 
-def _find_counts(text: str) -> list[Count]:
-    """Counts in a sentence (empty on any reader failure)."""
+@lru_cache(maxsize=8192)
+def _find_counts(text: str) -> tuple[Count, ...]:
+    """Counts in a sentence (empty on any reader failure; cached, as syndicated copy repeats sentences)."""
     try:
         from analysis.numbers import find_counts
-        return [c for c in find_counts(text) if 0 <= c.start <= c.end <= len(text)]
+        return tuple(c for c in find_counts(text) if 0 <= c.start <= c.end <= len(text))
     except Exception:
-        return []
+        return ()
+
+
+@lru_cache(maxsize=8192)
+def _outcome_cues_of(text: str) -> tuple[str, ...]:
+    """The outcome cues ('repelled', 'fell', 'contested') a sentence holds."""
+    low = text.lower()
+    return tuple(name for name, rx in _OUTCOME_CUES if any(k in low for k in _OUTCOME_KEYS[name]) and rx.search(text))
 
 
 # ----------------------------------------------------------------------------------------------
 # the extractor
+
+
+class _Speakers(Mapping[str, str]):
+    """Speakers named so far in the article (surname -> claimant class), read from the sentences only when
+    a claim needs them: up to the sentence being read (`horizon`), the earliest naming winning."""
+
+    def __init__(self, extractor: _Extractor) -> None:
+        self.extractor = extractor
+        self.horizon = -1
+        self.read = -1
+        self.names: dict[str, str] = {}
+
+    def _fill(self) -> dict[str, str]:
+        """Learn the names of the sentences up to the horizon not read yet."""
+        while self.read < self.horizon:
+            self.read += 1
+            for name, cls in claims.speaker_names(self.extractor.sents[self.read].text, self.names).items():
+                self.names.setdefault(name, cls)
+        return self.names
+
+    def __getitem__(self, key: str) -> str:
+        return self._fill()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._fill())
+
+    def __len__(self) -> int:
+        return len(self._fill())
 
 
 class _Extractor:
@@ -730,7 +814,7 @@ class _Extractor:
         self.sents: list[_Sent] = []
         self.drafts: list[_Draft] = []
         self.tallies: list[Tally] = []
-        self.speakers: dict[str, str] = {}
+        self.speakers = _Speakers(self)
         self.denials: list[tuple[int, str, Claim, set[str], bool]] = []
 
     # -- setup -----------------------------------------------------------------------------
@@ -753,11 +837,16 @@ class _Extractor:
             while k < len(pms) and pms[k].end <= sent.end:
                 mine.append(pms[k])
                 k += 1
-            spans = [(a.start, a.end) for a in claims.find_attributions(stext, self.speakers)
-                     if a.form in ("forward", "inverted", "according", "quoted")]
-            spans = [(s, e) for s, e in spans if e - s < 160]
+            low = stext.lower()
+            triggers = [t for t, keys in zip(_TRIGGERS, _TRIGGER_KEYS) if any(k in low for k in keys)]
+            spans: list[tuple[int, int]] = []
+            if mine or triggers or any(k in low for k in _ANAPHORA_KEYS):
+                # speaker spans only matter where places or triggers are
+                spans = [(a.start, a.end) for a in claims.find_attributions(stext)
+                         if a.form in ("forward", "inverted", "according", "quoted") and a.end - a.start < 160]
             refs = _sentence_refs(stext, sent.start, mine, self.gaz, history, spans)
-            self.sents.append(_Sent(sentence=sent, text=stext, refs=refs, speaker_spans=spans))
+            self.sents.append(_Sent(sentence=sent, text=stext, refs=refs, speaker_spans=spans, low=low,
+                                    triggers=triggers))
             history.append(refs)
 
     # -- main loop ---------------------------------------------------------------------------
@@ -765,13 +854,11 @@ class _Extractor:
         """Extract mentions and tallies from every sentence, then apply denials."""
         self.prepare()
         for i, s in enumerate(self.sents):
-            for name, cls in claims.speaker_names(s.text, self.speakers).items():
-                self.speakers.setdefault(name, cls)
-            low = s.text.lower()
-            triggers = [t for t, keys in zip(_TRIGGERS, _TRIGGER_KEYS) if any(k in low for k in keys)]
+            self.speakers.horizon = i
+            low = s.low
             n_before = len(self.drafts)
-            if triggers:
-                self._sentence(i, s, triggers)
+            if s.triggers:
+                self._sentence(i, s, s.triggers)
             if "district" in low:
                 self._tallies(i, s)
             if len(self.drafts) == n_before and any(k in low for k in _DENIAL_KEYS):
@@ -867,7 +954,8 @@ class _Extractor:
             if _TALIBAN_AGENT.search(agent) and not _GOV_AGENT.search(agent) and not re.search(r"\bwe\b", agent, re.I):
                 kind = "capture"
         if voice == "active":
-            lo, hi = m.end(), _scope_after(text, m.end())
+            head = _PLURAL_HEAD.match(text, m.end())  # "seized three capitals: A, B and C" reads past the colon
+            lo, hi = m.end(), _scope_after(text, head.end() if head is not None else m.end())
         else:
             lo, hi = _scope_before(text, m.start()), m.start()
         out: list[dict] = []
@@ -1060,7 +1148,7 @@ class _Extractor:
         text = s.text
         span = text[lo:hi]
         # a number right before "districts"
-        for c in _find_counts(text):
+        for c in _find_counts(text) if "district" in s.low else ():
             if not (lo <= c.start and c.end <= hi):
                 continue
             link = _AFTER_DISTRICTS_LINK.match(text[c.end:])
@@ -1401,14 +1489,21 @@ class _Extractor:
             ("all" if res.get("count_text", "").startswith("all") else "most" if res.get("count_text", "").startswith("most") else ""),
             claim_cue=claim.cue,
         )
+        # "officials denied (Taliban) reports that X had fallen": the reports assert it, the officials deny it
+        rep = None if res["negated"] else _DENIED_REPORTS.search(s.text, 0, res["pos"])
+        if rep is not None:
+            denier = next((a for a in reversed(claims.find_attributions(s.text, self.speakers))
+                           if a.stance == "denied" and a.start <= rep.start()), None)
+            if denier is not None:
+                who = claim.claimant if claim.stance == "denied" else denier.claimant
+                reported = replace(mention, claimant=claims.classify_speaker(rep.group("owner") or ""),
+                                   stance="asserted", claim_cue=rep.group(0))
+                denial = replace(mention, claimant=who if who != "pronoun" else "unknown", stance="denied",
+                                 claim_cue=denier.cue)
+                for d in (reported, denial):
+                    self.drafts.append(_Draft(d, i, res["pos"], frozenset(res["related"]), res["priority"]))
+                return
         self.drafts.append(_Draft(mention, i, res["pos"], frozenset(res["related"]), res["priority"]))
-        # "officials denied reports that X had fallen": the reports assert it, the officials deny it
-        if stance == "denied" and not res["negated"]:
-            rep = _DENIED_REPORTS.search(s.text, 0, res["pos"])
-            if rep is not None:
-                owner = claims.classify_speaker(rep.group("owner") or "")
-                reported = replace(mention, claimant=owner, stance="asserted", claim_cue=rep.group(0))
-                self.drafts.append(_Draft(reported, i, res["pos"], frozenset(res["related"]), res["priority"]))
         # "the Taliban claimed X, but officials denied it"
         if stance == "asserted":
             for att in claims.find_attributions(s.text, self.speakers):
@@ -1437,8 +1532,8 @@ class _Extractor:
             if j != i and not caps and not re.search(r"\b(?:city|town|capital|they|enemy|taliban|advance|attack)\b",
                                                      sj.text, re.I):
                 continue
-            for name, rx in _OUTCOME_CUES:
-                if rx.search(sj.text) and _OUTCOME_RANK[name] > _OUTCOME_RANK.get(best, 0):
+            for name in _outcome_cues_of(sj.text):
+                if _OUTCOME_RANK[name] > _OUTCOME_RANK.get(best, 0):
                     if name == "repelled" and re.search(r"\boutskirts\b[^.]{0,40}cleared", sj.text, re.I) and \
                             not re.search(r"(?:city|town)\s+(?:was|has\s+been|had\s+been)\s+cleared", sj.text, re.I):
                         continue
@@ -1551,8 +1646,8 @@ class _Extractor:
     def _figure_tally(self, i: int, s: _Sent, c: Count, figure: re.Match[str]) -> None:
         """A total given as a figure: 'puts the number held by the Taliban at 142'."""
         mid = figure.group("mid") or figure.group("mid2") or ""
-        if c.qualifier == "vague" or not _HOLD_VERB.search(mid):
-            return
+        if c.qualifier == "vague" or not (_HOLD_VERB.search(mid) or re.search(r"\blost\b", mid, re.I)):
+            return  # held by the Taliban, or lost by the government
         if re.match(r"\s+of\s+(?!(?:the\s+)?districts?\b)", mid, re.I):
             return  # "the number of soldiers held": not districts
         scope = "national"

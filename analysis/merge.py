@@ -3,18 +3,28 @@
 Rules (EVENTS.md):
 - Mentions group by event type and place (troops_fled: destination, else place); a counted
   district mention (place = province) never merges with a named district, and counted mentions
-  keep apart by kind of quantity (a number, "all", "most").
+  keep apart by kind of quantity (a number, "all", "most"), except that an "all"/"most" mention
+  joins a numbered cluster of the same province that holds a mention of its own article and
+  whose dates overlap its own (one article describing one sweep twice).
 - Within a group, mentions with a closed date range are clustered so that every cluster's ranges
   share at least one day (greedy interval stabbing on the sorted ranges); the event's range is
   the intersection. Entries into one city weeks apart therefore stay two events.
 - A mention open below (no date expression, dated only by publication) joins the most recent
   cluster that starts on or before its upper bound, if that cluster ends no more than
-  OPEN_JOIN_DAYS before it; otherwise open mentions form their own cluster (range open below,
-  upper bound the earliest of theirs).
+  OPEN_JOIN_DAYS before the article's earliest possible publication day: the upper bound itself
+  for a day-precise article, the first of the month for an article dated only to the month
+  (`precisions`; when not given, an open upper bound on a month's last day is read as such).
+  Otherwise open mentions form their own cluster (range open below, upper bound the earliest).
 - Counts: the intersection of the reported ranges when they agree (narrowest consistent reading),
   else their union (conflicting reports give the honest widest range). Open upper bounds stay open.
-- Outcome (capital_entered): the statement about the latest state wins: mentions are ranked by
-  their upper date bound, ties broken by repelled > fell > contested > unknown.
+  A cumulative figure (count_qualifier "total", or a mention whose date range is far wider than
+  the others', such as "a total of 1,600 in three weeks") is left out of the count when reports
+  of the single event give one.
+- Outcome (capital_entered): the latest DATED evidence decides. Mentions with a closed date range
+  are ranked by upper bound, then lower bound; an undated mention (open below, dated only by its
+  article's publication) counts only when no dated mention tells an outcome, so "operations to
+  retake the city" said on Monday does not undo a dated "fell on Sunday". Among equally late
+  statements the outcome told by more articles wins, then repelled > fell > contested.
 - Status: disputed when the cluster has a denied mention next to an asserted one; a cluster with
   only denials is dropped (nobody reports the event).
 - n_articles counts articles; n_sources counts independent sources (a republished copy mapped to
@@ -26,13 +36,16 @@ from __future__ import annotations
 
 import hashlib
 import re
+from calendar import monthrange
 from collections import Counter
 from datetime import date, timedelta
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from analysis.records import Event, Mention
 
 OPEN_JOIN_DAYS = 14
+WIDE_RANGE_DAYS = 7  # a counted mention spanning more days than this (and 3x the narrowest) is cumulative
+_CUMULATIVE = frozenset({"total", "cumulative", "aggregate"})
 _OUTCOME_RANK = {"repelled": 3, "fell": 2, "contested": 1, "unknown": 0, "": 0}
 _TYPE_PREFIX = {"district_seized": "ds", "capital_entered": "ce", "troops_fled": "tf"}
 
@@ -69,7 +82,30 @@ def _range(m: Mention) -> tuple[date | None, date | None]:
     return lo, hi
 
 
-def cluster_by_date(mentions: Sequence[Mention]) -> list[list[Mention]]:
+def _month_end(d: date) -> bool:
+    """True when `d` is the last day of its month."""
+    return d.day == monthrange(d.year, d.month)[1]
+
+
+def month_precision_articles(mentions: Sequence[Mention]) -> frozenset[str]:
+    """Articles that look dated only to the month: every open mention ends on one month's last day."""
+    highs: dict[str, set[date]] = {}
+    for m in mentions:
+        lo, hi = _range(m)
+        if lo is None and hi is not None:
+            highs.setdefault(m.article_id, set()).add(hi)
+    return frozenset(a for a, hs in highs.items() if len(hs) == 1 and _month_end(next(iter(hs))))
+
+
+def _earliest_publication(m: Mention, month_articles: frozenset[str]) -> date | None:
+    """The earliest day an open mention's article can have been published (its upper bound, or the month's first)."""
+    hi = _range(m)[1]
+    if hi is not None and m.article_id in month_articles:
+        return hi.replace(day=1)
+    return hi
+
+
+def cluster_by_date(mentions: Sequence[Mention], month_articles: frozenset[str] = frozenset()) -> list[list[Mention]]:
     """Split one place's mentions into clusters whose date ranges share a day."""
     ordered = sorted(mentions, key=lambda m: (_range(m)[1] or date.max, _range(m)[0] or date.min, m.mention_id))
     closed = [m for m in ordered if _range(m)[0] is not None and _range(m)[1] is not None]
@@ -93,8 +129,9 @@ def cluster_by_date(mentions: Sequence[Mention]) -> list[list[Mention]]:
             leftovers.append(m)
             continue
         best = -1
+        ref = _earliest_publication(m, month_articles) or hi
         for k, (lo_k, hi_k) in enumerate(bounds):
-            if lo_k <= hi and (hi - hi_k) <= timedelta(days=OPEN_JOIN_DAYS):
+            if lo_k <= hi and (ref - hi_k) <= timedelta(days=OPEN_JOIN_DAYS):
                 if best < 0 or lo_k > bounds[best][0]:
                     best = k
         if best >= 0:
@@ -109,7 +146,8 @@ def cluster_by_date(mentions: Sequence[Mention]) -> list[list[Mention]]:
     first_hi: date | None = None
     for m in leftovers:
         hi = _range(m)[1]
-        if current and (hi is None or first_hi is None or hi - first_hi <= timedelta(days=OPEN_JOIN_DAYS)):
+        ref = _earliest_publication(m, month_articles)
+        if current and (ref is None or first_hi is None or ref - first_hi <= timedelta(days=OPEN_JOIN_DAYS)):
             current.append(m)
             continue
         if current:
@@ -131,9 +169,28 @@ def _intersect_dates(members: Sequence[Mention]) -> tuple[date | None, date | No
     return lo, hi
 
 
+def _width(m: Mention) -> int | None:
+    """Days spanned by a mention's closed date range (None when open)."""
+    lo, hi = _range(m)
+    return (hi - lo).days if lo is not None and hi is not None else None
+
+
+def _cumulative(m: Mention, narrowest: int | None) -> bool:
+    """True for a running total rather than one event's count (tagged so, or dated far more widely)."""
+    if m.count_qualifier in _CUMULATIVE:
+        return True
+    w = _width(m)
+    return w is not None and narrowest is not None and w > WIDE_RANGE_DAYS and w > 3 * max(narrowest, 1)
+
+
 def merge_counts(members: Sequence[Mention]) -> tuple[int | None, int | None, str]:
     """Combine reported counts: the intersection when consistent, else the union; with the words."""
     counted = [m for m in members if m.count_low is not None or m.count_high is not None]
+    widths = [w for w in (_width(m) for m in counted) if w is not None]
+    narrowest = min(widths) if widths else None
+    point = [m for m in counted if not _cumulative(m, narrowest)]
+    if point and len(point) < len(counted):
+        counted = point  # a running total does not widen the count of one event
     texts = sorted({m.count_text for m in members if m.count_text}, key=lambda t: (-len(t), t))
     if not counted:
         return None, None, texts[0] if texts else ""
@@ -151,12 +208,23 @@ def merge_counts(members: Sequence[Mention]) -> tuple[int | None, int | None, st
 
 
 def merge_outcome(members: Sequence[Mention]) -> str:
-    """Outcome of a capital entry: the latest statement, ties by repelled > fell > contested."""
+    """Outcome of a capital entry: the latest dated statement, then more articles, then repelled > fell > contested."""
     known = [m for m in members if _OUTCOME_RANK.get(m.outcome, 0) > 0]
     if not known:
         return "unknown" if any(m.event_type == "capital_entered" for m in members) else ""
-    best = max(known, key=lambda m: (_range(m)[1] or date.min, _OUTCOME_RANK[m.outcome]))
-    return best.outcome
+    dated = [m for m in known if _range(m)[0] is not None and _range(m)[1] is not None]
+    pool = dated or known
+
+    def when(m: Mention) -> tuple[date, date]:
+        lo, hi = _range(m)
+        return (hi or date.min, lo or date.min)
+
+    latest = max(when(m) for m in pool)
+    articles: dict[str, set[str]] = {}
+    for m in pool:
+        if when(m) == latest:
+            articles.setdefault(m.outcome, set()).add(m.article_id)
+    return max(articles, key=lambda o: (len(articles[o]), _OUTCOME_RANK[o]))
 
 
 def _evidence(asserted: Sequence[Mention]) -> Mention:
@@ -222,17 +290,55 @@ def _event(members: list[Mention], sources: dict[str, str]) -> Event | None:
     )
 
 
-def merge_mentions(mentions: Sequence[Mention], sources: dict[str, str] | None = None) -> list[Event]:
-    """Merge mentions into events (see the module docstring for the rules); sorted deterministically."""
-    sources = dict(sources or {})
-    groups: dict[tuple[str, str, str, str], list[Mention]] = {}
-    for m in mentions:
-        if not m.event_type or not (m.place or m.destination):
+def _overlap(a: Mention, b: Mention) -> bool:
+    """True when two mentions' date ranges (open ends unbounded) share a day."""
+    a_lo, a_hi = _range(a)
+    b_lo, b_hi = _range(b)
+    return (a_lo or date.min) <= (b_hi or date.max) and (b_lo or date.min) <= (a_hi or date.max)
+
+
+def _join_quantified(groups: dict[tuple[str, str, str, str], list[Mention]]) -> None:
+    """Move an "all"/"most" province mention into its article's overlapping numbered group of that province."""
+    for key in sorted(groups):
+        if key[3] not in ("all", "most"):
             continue
+        numbered = groups.get((key[0], key[1], key[2], "n"))
+        if not numbered:
+            continue
+        stay: list[Mention] = []
+        for m in groups[key]:
+            if any(n.article_id == m.article_id and _overlap(n, m) for n in numbered):
+                numbered.append(m)
+            else:
+                stay.append(m)
+        groups[key] = stay
+
+
+def merge_mentions(
+    mentions: Sequence[Mention],
+    sources: dict[str, str] | None = None,
+    precisions: Mapping[str, str] | None = None,
+) -> list[Event]:
+    """Merge mentions into events (see the module docstring for the rules); sorted deterministically.
+
+    `sources` maps a republished article to its original; `precisions` maps an article to its
+    publication date's precision ("day" or "month"); without it, month precision is inferred.
+    """
+    sources = dict(sources or {})
+    usable = [m for m in mentions if m.event_type and (m.place or m.destination)]
+    if precisions is None:
+        month_articles = month_precision_articles(usable)
+    else:
+        month_articles = frozenset(a for a, p in precisions.items() if p == "month")
+    groups: dict[tuple[str, str, str, str], list[Mention]] = {}
+    for m in usable:
         groups.setdefault(group_key(m), []).append(m)
+    _join_quantified(groups)
     events: list[Event] = []
     for key in sorted(groups):
-        for cluster in cluster_by_date(groups[key]):
+        if not groups[key]:
+            continue
+        for cluster in cluster_by_date(groups[key], month_articles):
             ev = _event(cluster, sources)
             if ev is not None:
                 events.append(ev)

@@ -40,6 +40,17 @@ CASES = [
     ("Police said the Torghundi crossing remained in government hands.", "afghan_government", "denied"),
     ("A Taliban spokesman denied that its fighters had executed prisoners in Malistan.", "taliban", "denied"),
     ("The Taliban overran Ghormach district on Monday.", "unknown", "asserted"),
+    # negated attribution verbs credit nobody; a report is not its reader's claim
+    ("Officials have not confirmed reports that Maimana had fallen.", "unknown", "asserted"),
+    ("The governor did not deny that Kishim had fallen.", "unknown", "asserted"),
+    ("Officials would neither confirm nor deny reports that Gardez had fallen.", "unknown", "asserted"),
+    ("There were unconfirmed reports that the Taliban had entered Gardez.", "unknown", "asserted"),
+    ("Police declined to confirm that Shortepa had been overrun.", "unknown", "asserted"),
+    ("Security officials could not confirm the Taliban's claim that Sayad had fallen.", "taliban", "asserted"),
+    ("Local media reports said Khash Rod had fallen.", "media", "asserted"),
+    ("Officials confirmed reports that Khash Rod had fallen.", "afghan_government", "asserted"),
+    ("A ministry spokesman dismissed Taliban claims that Sayad had fallen.", "afghan_government", "denied"),
+    ("The Taliban seized Almar (officials said) on Friday.", "afghan_government", "asserted"),
 ]
 
 
@@ -103,3 +114,25 @@ def test_arbitrary_text_never_raises(sentence: str, before: str, after: str) -> 
     assert claim.stance in STANCES
     for a in find_attributions(sentence):
         assert 0 <= a.start <= a.end <= len(sentence) + 1
+
+
+def test_claims_as_nouns_credit_their_owner() -> None:
+    attributions = find_attributions("A ministry spokesman dismissed Taliban claims that Sayad had fallen.")
+    assert [(a.claimant, a.stance, a.form) for a in attributions] == [
+        ("afghan_government", "denied", "forward"), ("taliban", "asserted", "according")]
+    assert find_attributions("Officials have not confirmed reports that Maimana had fallen.") == []
+
+
+def test_known_speakers_are_consulted_only_when_needed() -> None:
+    class Watch(dict):
+        touched = False
+
+        def __len__(self) -> int:
+            Watch.touched = True
+            return super().__len__()
+
+    known = Watch(Yourish="afghan_government")
+    assert find_claim("The defence ministry said Almar had fallen.", speakers=known).claimant == "afghan_government"
+    assert not Watch.touched
+    assert find_claim("Yourish said Almar had fallen.", speakers=known).claimant == "afghan_government"
+    assert Watch.touched

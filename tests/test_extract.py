@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.extract import extract_article, extract_text
@@ -109,6 +109,60 @@ CASES: list[tuple[str, list[tuple[Any, ...]]]] = [
      [row("troops_fled", "Pakistan", "country", "Kunar", "Pakistan", "", "2021-08-07", claimant="foreign_government")]),
     ("A group of 46 Afghan soldiers was evacuated by air to Uzbekistan on Sunday, Uzbek officials said.",
      [row("troops_fled", "Uzbekistan", "country", "", "Uzbekistan", "2021-08-01", "2021-08-01", 46, 46, claimant="foreign_government")]),
+    # crossings written as ports and sides, district seats, lists
+    ("Insurgents overran the dry port of Torghundi on the Turkmen frontier on Tuesday, a customs official said.",
+     [row("district_seized", "Kushk", "district", "Herat", "", "2021-08-03", "2021-08-03", claimant="afghan_government")]),
+    ("Uzbek officials said militants had seized the Afghan side of the Hairatan crossing on Saturday.",
+     [row("district_seized", "Kaldar", "district", "Balkh", "", "2021-08-07", "2021-08-07", claimant="foreign_government")]),
+    ("Taliban fighters captured the district compound in Nahrin, Baghlan province, on Thursday, residents said.",
+     [row("district_seized", "Nahrin", "district", "Baghlan", "", "2021-08-05", "2021-08-05", claimant="residents")]),
+    ("The militants overran the Kohistanat district governor's compound on Friday.",
+     [row("district_seized", "Kohistanat", "district", "Sar-e-Pul", "", "2021-08-06", "2021-08-06")]),
+    ("The Taliban took five districts of Ghor province on Monday, among them Shahrak and Tulak, a council member said.",
+     [row("district_seized", "Ghor", "province", "Ghor", "", "2021-08-02", "2021-08-02", 5, 5, claimant="afghan_government")]
+     + [row("district_seized", p, "district", "Ghor", "", "2021-08-02", "2021-08-02", claimant="afghan_government")
+        for p in ("Shahrak", "Tulak")]),
+    ("Fighters seized Darayim, Kishim and two other districts in Badakhshan on Friday.",
+     [row("district_seized", "Badakhshan", "province", "Badakhshan", "", "2021-08-06", "2021-08-06", 2, 2)]
+     + [row("district_seized", p, "district", "Badakhshan", "", "2021-08-06", "2021-08-06") for p in ("Darayim", "Kishim")]),
+    ("The insurgents captured Maimana and Sheberghan on Saturday, officials said.",
+     [row("capital_entered", p, "capital", q, "", "2021-08-07", "2021-08-07", outcome="fell", claimant="afghan_government")
+      for p, q in (("Maimana", "Faryab"), ("Sheberghan", "Jowzjan"))]),
+    ("By Friday the insurgents had seized two more provincial capitals: Maimana and Gardez, officials said.",
+     [row("capital_entered", p, "capital", q, "", "", "2021-08-06", outcome="fell", claimant="afghan_government")
+      for p, q in (("Maimana", "Faryab"), ("Gardez", "Paktia"))]),
+    ("Aybak and Pul-e-Alam fell to the Taliban on Monday.",
+     [row("capital_entered", p, "capital", q, "", "2021-08-02", "2021-08-02", outcome="fell")
+      for p, q in (("Aybak", "Samangan"), ("Pul-e-Alam", "Logar"))]),
+    ("The Taliban captured the district centres of Shahrak and Tulak on Monday, a Ghor council member said.",
+     [row("district_seized", p, "district", "Ghor", "", "2021-08-02", "2021-08-02", claimant="afghan_government")
+      for p in ("Shahrak", "Tulak")]),
+    ("Police abandoned the Dand district headquarters in Kandahar on Monday.",
+     [row("troops_fled", "Dand", "district", "Kandahar", "", "2021-08-02", "2021-08-02")]),
+    ("Sar-e-Pul city was handed over to the Taliban on Sunday after elders negotiated a truce.",
+     [row("capital_entered", "Sar-e-Pul", "capital", "Sar-e-Pul", "", "2021-08-01", "2021-08-01", outcome="fell")]),
+    # a pronoun for the place, in the sentence or the one before
+    ("The Ghazni governor fled the city for Kabul on Thursday as the militants stormed it, officials said.",
+     [row("troops_fled", "Ghazni", "capital", "Ghazni", "", "2021-08-05", "2021-08-05", claimant="afghan_government"),
+      row("capital_entered", "Ghazni", "capital", "Ghazni", "", "2021-08-05", "2021-08-05", outcome="unknown",
+          claimant="afghan_government")]),
+    ("Heavy fighting was reported around Aybak for a week. It fell to the Taliban on Monday.",
+     [row("capital_entered", "Aybak", "capital", "Samangan", "", "2021-08-02", "2021-08-02", outcome="fell")]),
+    # reports that are denied or not confirmed
+    ("The interior ministry denied reports that Dand Patan had fallen.",
+     [row("district_seized", "Dand Patan", "district", "Paktia", "", "", "2021-08-07"),
+      row("district_seized", "Dand Patan", "district", "Paktia", "", "", "2021-08-07", claimant="afghan_government",
+          stance="denied")]),
+    ("A police spokesman rejected Taliban claims that Chahar Bolak had been overrun.",
+     [row("district_seized", "Chahar Bolak", "district", "Balkh", "", "", "2021-08-07", claimant="taliban"),
+      row("district_seized", "Chahar Bolak", "district", "Balkh", "", "", "2021-08-07", claimant="afghan_government",
+          stance="denied")]),
+    ("Officials have not confirmed reports that Mihtarlam had fallen.",
+     [row("capital_entered", "Mihtarlam", "capital", "Laghman", "", "", "2021-08-07", outcome="fell")]),
+    ("The provincial governor would neither confirm nor deny reports that Nahrin had fallen.",
+     [row("district_seized", "Nahrin", "district", "Baghlan", "", "", "2021-08-07")]),
+    ("Security officials could not confirm the Taliban's claim that its fighters had captured Sayad district.",
+     [row("district_seized", "Sayad", "district", "Sar-e-Pul", "", "", "2021-08-07", claimant="taliban")]),
 ]
 
 NEGATIVES = [
@@ -128,6 +182,10 @@ NEGATIVES = [
     "Taliban fighters seized a truckload of fuel on the Kabul-Kandahar highway, officials said.",
     "Police captured three Taliban commanders in a raid in Mazar-i-Sharif.",
     "The militants laid siege to Ghazni city on Monday.",
+    "Taliban fighters attacked a checkpoint near Mihtarlam and overran it, police said.",
+    "The Taliban attacked Gardez on Saturday and seized the airport, then overran it.",
+    "Taliban fighters captured the district headquarters on Monday.",
+    "The Taliban have captured 10 districts in the past week, and fighting continues in Zabul province.",
 ]
 
 
@@ -252,3 +310,69 @@ def test_word_salad_never_raises(parts: list[str]) -> None:
     text = "".join(parts)
     for m in extract_text(text, PUB).mentions:
         assert 0 <= m.char_start <= m.char_end <= len(text)
+
+
+def test_tally_given_as_a_figure() -> None:
+    text = "A Western official put the number of districts under Taliban control at 223."
+    result = extract_text(text, PUB)
+    assert [(t.claimant, t.scope, t.count_low, t.count_high) for t in result.tallies] == [
+        ("foreign_government", "national", 223, 223)]
+    held = "The defence ministry, which says it still holds most district centres, puts the number lost at 96."
+    assert [(t.claimant, t.count_low) for t in extract_text(held, PUB).tallies] == [("afghan_government", 96)]
+    soldiers = "Officials put the number of soldiers held by the Taliban in Kunduz district at 40."
+    assert extract_text(soldiers, PUB).tallies == []
+
+
+def test_districts_just_taken_are_an_event_not_a_tally() -> None:
+    text = ("After the fall of two more districts on Thursday, the Taliban now control 9 of Ghor's 11 districts, "
+            "the provincial governor said.")
+    result = extract_text(text, PUB)
+    assert [(m.event_type, m.place, m.count_low, m.date_low) for m in result.mentions] == [
+        ("district_seized", "Ghor", 2, date(2021, 8, 5))]
+    assert [(t.claimant, t.scope, t.count_low) for t in result.tallies] == [("afghan_government", "Ghor", 9)]
+
+
+def _keyed_patterns() -> list[tuple[Any, tuple[str, ...]]]:
+    """Each pattern guarded by a cheap pre-check, with the stems the pre-check looks for."""
+    from analysis import extract
+
+    keyed = [(rx, keys) for (_, rx, _), keys in zip(extract._TRIGGERS, extract._TRIGGER_KEYS)]
+    keyed += [(rx, extract._OUTCOME_KEYS[name]) for name, rx in extract._OUTCOME_CUES]
+    keyed += [(extract._PERIPHERAL_BEFORE, extract._PERIPHERAL_KEYS), (extract._CAPITAL_OF, extract._CAPITAL_KEYS),
+              (extract._ANAPHORA, extract._ANAPHORA_KEYS)]
+    return keyed
+
+
+@pytest.mark.parametrize("index", range(len(_keyed_patterns())))
+def test_pre_checks_never_skip_a_match(index: int) -> None:
+    """Every match of a guarded pattern contains one of the stems its cheap pre-check looks for."""
+    rx, keys = _keyed_patterns()[index]
+    for text, _expected in CASES:
+        for found in rx.finditer(text):
+            assert any(k in found.group(0).lower() for k in keys), (rx.pattern[:60], found.group(0))
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.from_regex(rx))
+    def check(text: str) -> None:
+        found = rx.search(text)
+        assert found is None or any(k in found.group(0).lower() for k in keys), (rx.pattern[:60], text)
+
+    check()
+
+
+def test_landmark_pre_check() -> None:
+    from analysis import extract
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.from_regex(extract._LANDMARK_BEFORE))
+    def check(text: str) -> None:
+        assert extract._landmark(text) == bool(extract._LANDMARK_BEFORE.search(text))
+
+    check()
+
+
+def test_speaker_named_earlier_in_the_article() -> None:
+    text = ("Faryab police spokesman Karim Yourish said the road to Maimana was closed. "
+            "Officials met elders on Friday. Yourish said Almar district had fallen on Friday.")
+    assert got(text) == [row("district_seized", "Almar", "district", "Faryab", "", "2021-08-06", "2021-08-06",
+                             claimant="afghan_government")]

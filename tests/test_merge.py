@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.merge import merge_counts, merge_mentions
+from analysis.merge import merge_counts, merge_mentions, merge_outcome, month_precision_articles
 from analysis.records import Mention
 
 D = date
@@ -107,6 +107,77 @@ def test_outcome_latest_statement_then_precedence() -> None:
         mention("a3-m001", "a3", low=D(2021, 7, 7), high=D(2021, 7, 7), outcome="fell"),
     ])
     assert events[0].outcome == "repelled"
+
+
+def test_outcome_dated_evidence_beats_undated_intent() -> None:
+    # "fell on Sunday" (dated) and, in a later article, "operations to retake the city" (undated)
+    ms = [
+        mention("b1-m001", "b1", low=D(2021, 8, 8), high=D(2021, 8, 8), outcome="fell"),
+        mention("b2-m004", "b2", low=None, high=D(2021, 8, 9), outcome="repelled"),
+    ]
+    assert merge_outcome(ms) == "fell"
+    assert merge_mentions(ms)[0].outcome == "fell"
+    # with no dated outcome at all, the latest undated statement still decides
+    undated = [mention("c1-m001", "c1", high=D(2021, 8, 9), outcome="fell"),
+               mention("c2-m001", "c2", high=D(2021, 8, 11), outcome="repelled")]
+    assert merge_outcome(undated) == "repelled"
+    # a later dated repulse still wins over an earlier dated fall
+    later = [mention("d1-m001", "d1", low=D(2021, 7, 7), high=D(2021, 7, 7), outcome="fell"),
+             mention("d2-m001", "d2", low=D(2021, 7, 8), high=D(2021, 7, 8), outcome="repelled")]
+    assert merge_outcome(later) == "repelled"
+
+
+def test_outcome_same_day_told_by_more_articles_wins() -> None:
+    ms = [
+        mention("e1-m001", "e1", low=D(2021, 8, 7), high=D(2021, 8, 7), outcome="fell"),
+        mention("e1-m002", "e1", low=D(2021, 8, 7), high=D(2021, 8, 7), outcome="repelled"),
+        mention("e2-m003", "e2", low=D(2021, 8, 7), high=D(2021, 8, 7), outcome="fell"),
+    ]
+    assert merge_outcome(ms) == "fell"
+
+
+def test_month_precision_article_joins_the_dated_event() -> None:
+    # an article dated only "2021-08": its undated mentions end on Aug 31, 19 days after the entry
+    ms = [
+        mention("f1-m001", "f1", place="Maimana", low=D(2021, 8, 12), high=D(2021, 8, 12), outcome="fell"),
+        mention("mo-m001", "mo", place="Maimana", low=None, high=D(2021, 8, 31), outcome="fell"),
+        mention("mo-m002", "mo", place="Maimana", low=D(2021, 8, 12), high=D(2021, 8, 12)),
+    ]
+    assert month_precision_articles(ms) == frozenset({"mo"})
+    for precisions in (None, {"mo": "month", "f1": "day"}):
+        events = merge_mentions(ms, precisions=precisions)
+        assert [(e.date_low, e.date_high, e.n_mentions) for e in events] == [(D(2021, 8, 12), D(2021, 8, 12), 3)]
+    # read as a day-precise article of Aug 31, the undated mention is too late to join
+    events = merge_mentions(ms, precisions={"mo": "day", "f1": "day"})
+    assert sorted((e.date_low, e.date_high, e.n_mentions) for e in events if e.date_low) == [
+        (D(2021, 8, 12), D(2021, 8, 12), 2)]
+    assert len(events) == 2
+
+
+def test_running_total_does_not_widen_a_point_count() -> None:
+    fled = dict(event_type="troops_fled", place="Tajikistan", place_type="country", destination="Tajikistan")
+    point = mention("g1-m001", "g1", low=D(2021, 6, 22), high=D(2021, 6, 22), count_low=134, count_high=134,
+                    count_text="134", **fled)
+    total = mention("g1-m002", "g1", low=D(2021, 6, 14), high=D(2021, 7, 5), count_low=1600, count_high=1600,
+                    count_text="a total of 1,600", **fled)
+    assert merge_counts([point, total])[:2] == (134, 134)
+    tagged = mention("g2-m001", "g2", low=D(2021, 6, 22), high=D(2021, 6, 23), count_low=900, count_high=900,
+                     count_qualifier="total", **fled)
+    assert merge_counts([point, tagged])[:2] == (134, 134)
+    assert merge_counts([total])[:2] == (1600, 1600)  # alone, a total is still the only count there is
+
+
+def test_most_joins_its_own_articles_numbered_sweep() -> None:
+    prov = dict(event_type="district_seized", place="Faryab", place_type="province", province="Faryab")
+    ms = [
+        mention("h1-m001", "h1", low=D(2021, 7, 2), high=D(2021, 7, 5), count_low=6, count_high=6,
+                count_text="six districts", **prov),
+        mention("h1-m002", "h1", low=D(2021, 7, 5), high=D(2021, 7, 5), count_text="most of the districts", **prov),
+        mention("h2-m001", "h2", low=None, high=D(2021, 7, 20), count_text="most of the districts", **prov),
+    ]
+    events = merge_mentions(ms)
+    assert sorted((e.count_text, e.count_low, e.n_mentions) for e in events) == [
+        ("most of the districts", None, 1), ("six districts", 6, 2)]
 
 
 _MENTIONS = st.lists(st.builds(
