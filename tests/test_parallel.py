@@ -122,18 +122,19 @@ def test_results_before_failure_are_delivered() -> None:
     assert seen == [DISPATCHES[0].upper()]
 
 
-def test_progress_bar_writes_label_to_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+def test_progress_bar_writes_label_to_stderr(capfd: pytest.CaptureFixture[str]) -> None:
+    # the bar goes to the process's real stderr (not a notebook's captured stream), so capture the descriptor
     result = list(map_ordered(shape_dispatch, DISPATCHES[:5], workers=1, progress="reading dispatches"))
     assert result == EXPECTED[:5]
-    captured = capsys.readouterr()
+    captured = capfd.readouterr()
     assert "reading dispatches" in captured.err
     assert "5/5" in captured.err
     assert captured.out == ""
 
 
-def test_no_progress_bar_when_disabled(capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_progress_bar_when_disabled(capfd: pytest.CaptureFixture[str]) -> None:
     list(map_ordered(shape_dispatch, DISPATCHES[:5], workers=1, progress=False))
-    assert capsys.readouterr().err == ""
+    assert capfd.readouterr().err == ""
 
 
 def test_resolve_workers() -> None:
