@@ -354,7 +354,14 @@ def tabulate_events(processed_dir: Path, *, start_date: str = "", end_date: str 
     mentions = [m for m in mentions_from_frame(read_table(interim, "mentions_raw")) if in_window(m.date_low, m.date_high, start, end)]
     mentions = mark_repeats(mentions, sources)
     tallies = [t for t in tallies_from_frame(read_table(interim, "tallies_raw")) if in_window(t.date, t.date, start, end)]
-    events: list[Event] = merge.merge_mentions([m for m in mentions if not m.repeat_of], sources)
+    precisions = {
+        str(a): str(p)
+        for a, p in zip(articles.get("article_id", []), articles.get("published_precision", []))
+        if isinstance(p, str) and p
+    }
+    events: list[Event] = merge.merge_mentions(
+        [m for m in mentions if not m.repeat_of], sources, precisions if "published_precision" in articles else None
+    )
     parquet = len(articles) >= PARQUET_FROM_ARTICLES
     outputs = write_tables(
         {
