@@ -45,8 +45,9 @@ setup: $(STAMP) ## Create .venv and install the project with its test tools
 $(STAMP): pyproject.toml
 	@test -x $(PY) || { echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
 	@echo "Installing the project into $(VENV) (first time takes a few minutes)"
-	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
-	@set -o pipefail; $(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]' 2>&1 | grep -v "^WARNING: Location" || { echo "pip install failed"; exit 1; }
+	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip > $(VENV)/install.log 2>&1 || true
+	@$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]' >> $(VENV)/install.log 2>&1 || \
+		{ tail -n 30 $(VENV)/install.log; echo "error: pip install failed (full log: $(VENV)/install.log)"; exit 1; }
 	@touch $@
 
 # The list of raw files with sizes and times; rewritten only when it changes, so make sees real changes.
@@ -78,7 +79,7 @@ $(INDEX): $(FIGURES) $(INDEX_SRC) $(SHARED_SRC)
 	$(PY) -m analysis index --processed "$(PROCESSED)" --reports "$(REPORTS)"
 
 test: $(STAMP) ## Run the test suite: modules, extraction, notebooks (nbval) and the whole chain
-	$(PY) -m pytest -q -n 2 --nbval-lax --nbval-current-env -p no:cacheprovider tests notebooks
+	$(PY) -m pytest -q -n 2 --dist loadfile --nbval-lax --nbval-current-env -p no:cacheprovider tests notebooks
 
 lab: $(STAMP) ## Open JupyterLab on notebooks/ with the project's interpreter as kernel
 	$(PY) -c "from analysis.notebooks import ensure_kernel; ensure_kernel()"
