@@ -238,8 +238,23 @@ def _foreign_or_outlet(low: str) -> str:
     return "foreign_government"
 
 
+# a parenthetical between a speaker and the verb: "officials in Herat, speaking on condition of anonymity ..., said"
+_ASIDE_BEFORE_VERB = re.compile(
+    r",\s*(?:speaking|who\s+(?:spoke|asked|requested|declined|did\s+not\s+want|was\s+not|were\s+not)|asking|"
+    r"requesting|declining|on\s+condition)\b[^,;“”\"]{0,160},\s*$",
+    re.I,
+)
+_ASIDE_KEYS: tuple[str, ...] = ("speaking", "who", "asking", "requesting", "declining", "condition")
+
+
 def _speaker_before(sentence: str, verb_start: int) -> tuple[str, int]:
     """Return the noun phrase right before an attribution verb and its start offset."""
+    lo = max(0, verb_start - 200)
+    head = sentence[lo:verb_start]
+    if any(k in head.lower() for k in _ASIDE_KEYS):
+        aside = _ASIDE_BEFORE_VERB.search(head)
+        if aside is not None and aside.start() > 0:
+            return _speaker_before(sentence, lo + aside.start())  # the speaker stands before the aside
     lo = max(0, verb_start - 160)
     window = sentence[lo:verb_start]
     cut = 0

@@ -44,6 +44,23 @@ PROVINCE_NEIGHBOUR: dict[str, str] = {
     "khost": "Pakistan", "zabul": "Pakistan", "nuristan": "Pakistan",
 }
 
+# towns across the border (not in the Afghan gazetteer) -> their country; used only for a destination.
+# Names shared with an Afghan place (Darvoz/Darwaz, Milak) are left out.
+FOREIGN_TOWNS: dict[str, str] = {
+    "termez": "Uzbekistan", "termiz": "Uzbekistan", "tashkent": "Uzbekistan", "surkhandarya": "Uzbekistan",
+    "bokhtar": "Tajikistan", "bohtar": "Tajikistan", "qurghonteppa": "Tajikistan", "kurgan-tyube": "Tajikistan",
+    "dushanbe": "Tajikistan", "kulob": "Tajikistan", "khorog": "Tajikistan", "kalaikhum": "Tajikistan",
+    "shuroobod": "Tajikistan",
+    "mashhad": "Iran", "dogharoun": "Iran", "dogharun": "Iran", "taybad": "Iran", "zahedan": "Iran", "zabol": "Iran",
+    "tehran": "Iran",
+    "chaman": "Pakistan", "chitral": "Pakistan", "quetta": "Pakistan", "peshawar": "Pakistan", "landi kotal": "Pakistan",
+    "bajaur": "Pakistan", "islamabad": "Pakistan",
+    "serhetabat": "Turkmenistan", "kushka": "Turkmenistan", "ashgabat": "Turkmenistan", "imamnazar": "Turkmenistan",
+}
+_FOREIGN_TOWN_RE = re.compile(
+    r"(?<![\w\-‐])(" + "|".join(sorted((re.escape(k) for k in FOREIGN_TOWNS), key=len, reverse=True)) + r")\b(?![\-‐])",
+    re.I)
+
 _TROOP = (
     r"soldiers?|troops|servicem[ae]n|service\s+members|(?:security\s+|military\s+)?personnel|"
     r"(?:security|government|afghan|national|border|defen[cs]e)\s+forces|forces|police(?:men|women)?|"
@@ -51,13 +68,14 @@ _TROOP = (
     r"military(?!\s+(?:aircraft|helicopters?|planes?|vehicles?|equipment|hardware|bases?|jets?))|"
     r"members\s+of\s+the\s+(?:afghan\s+)?(?:security|armed|national)\s+forces|recruits|staff|"
     r"pilots|crew|units?|battalions?|governors?|deputies|deputy\s+governors?|district\s+chiefs?|police\s+chiefs?|"
-    r"garrisons?|conscripts|cadets|bodyguards"
+    r"garrisons?|conscripts|cadets|bodyguards|(?:customs|border|port)\s+(?:workers|employees|staff)"
 )
 _TROOP_RE = re.compile(rf"\b(?:{_TROOP})\b", re.I)
 _NOT_TROOP_RE = re.compile(
     r"\b(?:civilians?|families|family|residents?|people|refugees|prisoners|inmates|detainees|children|"
     r"women|villagers|afghans|migrants|taliban|insurgents|militants|fighters|journalists|diplomats|"
-    r"interpreters|workers|thousands|households|nomads|students|traders|passengers)\b",
+    r"interpreters|workers|thousands|households|nomads|students|traders|passengers|relatives|wives|"
+    r"dependa?nts)\b",
     re.I,
 )
 _FOREIGN_TROOP_RE = re.compile(
@@ -122,16 +140,20 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
         r"city\s+cent(?:re|er)|main\s+square)(?:\s+of)?)", re.I), "active"),
     ("fled", re.compile(
         r"\b(?:fled|flee(?:s|ing)?|escap(?:ed|es|ing)\s+(?:across|into|to|over|through)|"
-        r"cross(?:ed|es|ing)?\s+(?:over\s+)?(?:into|the\s+(?:border|frontier|river|amu\s+darya))|"
+        r"cross(?:ed|es|ing)?\s+(?:over\s+)?(?:into|onto|the\s+(?:border|frontier|river|amu\s+darya))|"
+        r"cross(?:ed|es|ing)?\s+(?:[\w\-’']+\s+){1,7}?(?:into|to|onto)\s+(?:neighbou?ring\s+|the\s+)?"
+        r"(?=(?:Tajik|Uzbek|Iran|Pakistan|Turkmen))|"
         r"(?:abandon(?:ed|s|ing)?|desert(?:ed|s|ing)?|left|leaving|quit|fled|flee(?:ing)?)\s+(?:their|its|his|her|the)\s+"
         r"(?:[\w\-’']+\s+){0,3}?(?:posts?|positions?|bases?|checkpoints?|outposts?|barracks|headquarters|compounds?|"
         r"garrisons?)|"
         r"fl(?:ew|own)\s+(?:\w+\s+){0,4}?(?:into|to)\s+(?:neighbou?ring\s+)?(?=(?:Tajikistan|Uzbekistan|Iran|Pakistan|Turkmenistan))|"
         r"evacuated\s+(?:\w+\s+){0,3}?(?:to|into)\s+(?:neighbou?ring\s+)?(?=[A-Z])|"
-        r"(?:given|granted|provided|offered|received|sought|seek(?:ing)?|took|taken|found|gave|give|giving)\s+"
+        r"(?:given|granted|provided|offered|received|sought|seek(?:ing)?|took|taken|found|gave|give|giving|"
+        r"request(?:ed|s|ing)?|ask(?:ed|s|ing)?\s+for|appeal(?:ed|s|ing)?\s+for|appl(?:ied|y|ying)\s+for)\s+"
         r"(?:\w+\s+)?(?:shelter|refuge|asylum|safe\s+passage|sanctuary)|"
-        r"retreat(?:ed|ing)?\s+(?:across|into)|withdr(?:ew|awn|awing)\s+(?:across|into)\s+(?:the\s+border|neighbou?ring|[A-Z])|"
-        r"(?:entered|entering|enter)\s+(?:\w+\s+)?(?:territory|soil))\b", re.I), "active"),
+        r"retreat(?:ed|ing)?\s+(?:across|into|onto)|withdr(?:ew|awn|awing)\s+(?:across|into)\s+(?:the\s+border|neighbou?ring|[A-Z])|"
+        r"(?:entered|entering|enter)\s+(?:\w+\s+)?(?:territory|soil)|"
+        r"land(?:ed|s|ing)\s+(?:safely\s+)?(?:in|at))\b", re.I), "active"),
 ]
 # Literal stems every match of a trigger contains (lowercase): a trigger is only run on a sentence
 # holding one of them, which skips most sentences of an article cheaply.
@@ -148,7 +170,7 @@ _TRIGGER_KEYS: list[tuple[str, ...]] = [
      "reached"),
     ("fighting", "clashes", "battle", "gunfire"),
     ("fled", "flee", "escap", "cross", "abandon", "desert", "left", "leaving", "quit", "flew", "flown", "evacuated",
-     "shelter", "refuge", "asylum", "passage", "sanctuary", "retreat", "withdr", "territory", "soil"),
+     "shelter", "refuge", "asylum", "passage", "sanctuary", "retreat", "withdr", "territory", "soil", "land"),
 ]
 assert len(_TRIGGER_KEYS) == len(_TRIGGERS)
 
@@ -169,7 +191,8 @@ _MODAL_BEFORE = re.compile(
     r"|\b(?:threat\w*|plan\w*|vow\w*|attempt\w*|tr(?:y|ied|ies|ying)|aim\w*|seek\w*|sought|want\w*|intend\w*|"
     r"prepar\w*|poised|expected|likely|about|ready|fail\w*|unable|hop\w*|bid|effort\w*|order\w*|"
     r"prevent\w*|refus\w*|push\w*|determined|pledg\w*|promis\w*|sworn|swore|going|set|need\w*|urg\w*|"
-    r"call\w*|allow\w*|able|designed|move|moves|moving|order)\s+(?:\w+\s+){0,2}?to\s+(?:\w+\s+){0,4}$"
+    r"call\w*|allow\w*|able|designed|move|moves|moving|order|operations?|offensives?|counter-?offensives?|"
+    r"campaign|mission|drive)[\"”’']?\s+(?:\w+\s+){0,2}?to\s+(?:\w+\s+){0,4}$"
     r"|\b(?:in\s+an?\s+(?:attempt|bid|effort)\s+to|in\s+order\s+to)\s+(?:\w+\s+)?$",
     re.I)
 _SUCCESS_KEYS: tuple[str, ...] = ("manag", "began", "begun", "started", "continu", "came")
@@ -376,6 +399,31 @@ _FOREIGN_SOURCE = re.compile(
     r"\b(tajik|tajikistan|uzbek|uzbekistan|iran|iranian|pakistan|pakistani|turkmen|turkmenistan|china|chinese)"
     r"(?:'s|’s)?\s+(?:\w+\s+){0,3}?(?:border\s+guards?|officials?|authorities|ministry|government|state|"
     r"military|army|forces|committee|service)",
+    re.I)
+# "planes and helicopters carrying 585 Afghan military personnel ... landed in": aircraft bringing troops out
+# (military nouns only: "a plane carrying Afghan officials landed in Tashkent" is a visit)
+_AIRCRAFT_CARRYING = re.compile(
+    r"\b(?:(?:air)?planes?|aircraft|helicopters?|choppers?|jets?|flights?|airplanes?)\b[^.;]{0,80}?"
+    r"\b(?:carrying|with|transporting|ferrying|bringing|full\s+of|loaded\s+with)\s+[^.;]{0,50}?\b(?:soldiers?|troops|"
+    r"servicem[ae]n|service\s+members|personnel|forces|police(?:men)?|policem[ae]n|commandos|officers|pilots|airmen|"
+    r"crews?|army|guards)\b",
+    re.I)
+_AIRCRAFT_KEYS: tuple[str, ...] = ("plane", "aircraft", "helicopter", "chopper", "jet", "flight")
+# a troop noun coordinated with another noun ("soldiers and customs workers", "troops, police and civilians")
+_COORDINATED = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s*&\s*|\s+or\s+)(?:[\w\-’']+\s+){0,2}",
+    re.I)
+_KIN_OF = re.compile(
+    r"\b(?:families|family\s+members|relatives|wives|children|dependa?nts|parents)\s+of\s+(?:[\w\-]+\s+){0,3}$", re.I)
+# verbs of flight that bring the destination along from the article's previous flight ("given safe passage")
+_SHELTER_VERB = re.compile(r"shelter|refuge|asylum|sanctuary|safe\s+passage", re.I)
+_SUBCOUNT_BEFORE = re.compile(
+    r"(?:\bincluding|\bincl\.|\bamong\s+(?:them|whom|those)|\bof\s+(?:them|whom)|\bamong)\s+(?:at\s+least\s+|some\s+)?$",
+    re.I)
+# the say-verb of a trailing attribution after the event ("..., the military's media wing said on Monday")
+_TRAILING_SAY = re.compile(
+    r",\s*[^,;]{1,100}?(?<!\bwas)(?<!\bwere)(?<!\bbeen)(?<!\bis)(?<!\bare)\s+(?:said|says|told\s+\w+(?:\s+\w+)?|"
+    r"announced|reported|confirmed|stated|added|tweeted)(?:\s+on\s+condition\s+of\s+anonymity)?\s+(?:late\s+|early\s+)?$",
     re.I)
 
 
@@ -722,22 +770,33 @@ def _negated(text: str, start: int) -> bool:
 
 def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple[date | None, date | None, str]:
     """Return the date range of the temporal expression closest to a verb (open below when none)."""
+    cands = [d for d in dates if d.low is not None or d.high is not None]
+    said = [_said_date(d, pos, text) for d in cands]
+    if not all(said):  # a day something was said yields to a day of the event itself
+        cands = [d for d, sd in zip(cands, said) if not sd]
     best = None
     best_d = 10 ** 9
-    for d in dates:
-        if d.low is None and d.high is None:
-            continue
+    for d in cands:
         dist = d.start - pos if d.start >= pos else pos - d.end
         if dist < best_d:
             best, best_d = d, dist
     if best is None:
         return None, pub_high, ""
     low, high = best.low, best.high
-    if _SAY_DATE.search(text[max(0, best.start - 40):best.start]) and best.start < pos:
+    if _said_date(best, pos, text):
         low = None  # the day it was said: an upper bound for the event
     if low is not None and high is not None and low > high:
         low, high = high, low
     return low, high, best.text
+
+
+def _said_date(d: object, pos: int, text: str) -> bool:
+    """True when a date is the day of saying: 'officials said on Monday that ...' before the verb, or a
+    trailing ', the ministry said on Monday' after it."""
+    start = d.start  # type: ignore[attr-defined]
+    if not _SAY_DATE.search(text[max(0, start - 40):start]):
+        return False
+    return start < pos or _TRAILING_SAY.search(text, pos, start) is not None
 
 
 def _stated_number(count: Count) -> tuple[int | None, int | None]:
@@ -768,7 +827,18 @@ def _find_counts(text: str) -> tuple[Count, ...]:
 def _outcome_cues_of(text: str) -> tuple[str, ...]:
     """The outcome cues ('repelled', 'fell', 'contested') a sentence holds."""
     low = text.lower()
-    return tuple(name for name, rx in _OUTCOME_CUES if any(k in low for k in _OUTCOME_KEYS[name]) and rx.search(text))
+    return tuple(name for name, rx in _OUTCOME_CUES if any(k in low for k in _OUTCOME_KEYS[name])
+                 and any(name != "repelled" or not _gov_retreat(text, m) for m in rx.finditer(text)))
+
+
+def _gov_retreat(text: str, m: re.Match[str]) -> bool:
+    """True for 'government forces retreated to the airport': a retreat whose subject is the government
+    side means the city fell, not that the attack was repelled."""
+    if not m.group(0).lower().startswith("retreat"):
+        return False
+    subject = re.split(r"[,;:]", text[max(0, m.start() - 80):m.start()])[-1]
+    return bool(_GOV_AGENT.search(subject) or re.search(r"\bofficials\b", subject, re.I)) and \
+        not _TALIBAN_AGENT.search(subject)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -843,7 +913,8 @@ class _Extractor:
             if mine or triggers or any(k in low for k in _ANAPHORA_KEYS):
                 # speaker spans only matter where places or triggers are
                 spans = [(a.start, a.end) for a in claims.find_attributions(stext)
-                         if a.form in ("forward", "inverted", "according", "quoted") and a.end - a.start < 160]
+                         if a.form in ("forward", "inverted", "according", "quoted")
+                         and (a.end - a.start < 160 or (a.form == "forward" and len(a.speaker) < 80))]
             refs = _sentence_refs(stext, sent.start, mine, self.gaz, history, spans)
             self.sents.append(_Sent(sentence=sent, text=stext, refs=refs, speaker_spans=spans, low=low,
                                     triggers=triggers))
@@ -1336,9 +1407,20 @@ class _Extractor:
         subject_zone = text[max(0, m.start() - 110):m.start()]
         # nearest person noun before the verb decides who fled
         troop = list(_TROOP_RE.finditer(subject_zone))
-        other = list(_NOT_TROOP_RE.finditer(subject_zone))
+        other = [o for o in _NOT_TROOP_RE.finditer(subject_zone)
+                 if not any(t.start() <= o.start() < t.end() for t in troop)]  # "customs workers" are officials
         t_pos = troop[-1].start() if troop else -1
         o_pos = other[-1].start() if other else -1
+        if troop and other and o_pos > t_pos and _COORDINATED.fullmatch(subject_zone, troop[-1].end(), o_pos):
+            o_pos = -1  # "soldiers and customs workers fled": one conjunct is a troop noun
+        if troop and _KIN_OF.search(subject_zone, 0, t_pos):
+            return []  # "families of Afghan soldiers fled": the kin fled, not the troops
+        landing = verb.startswith("land")
+        if landing:
+            clause = text[lo:m.start()]
+            if not any(k in clause.lower() for k in _AIRCRAFT_KEYS) or not _AIRCRAFT_CARRYING.search(clause) or \
+                    not re.search(r"\bafghan", clause, re.I):
+                return []
         if verb.startswith(("given", "granted", "provided", "offered", "gave", "give")):
             after_zone = text[m.end():m.end() + 80]
             if _TROOP_RE.search(after_zone) and not _NOT_TROOP_RE.search(after_zone[:40]):
@@ -1363,6 +1445,14 @@ class _Extractor:
         for cm in _COUNTRY_RE.finditer(text, m.end(), hi):
             dest = COUNTRY_WORDS[cm.group(1).lower()]
             break
+        if not dest:
+            dest = self._foreign_town(s, m.end(), hi)
+        if not dest and landing and not any(m.end() <= r.start < hi for r in s.refs):
+            # "In neighbouring Tajikistan, ... an aircraft carrying 100 servicemen had landed at the airport"
+            cm = _COUNTRY_RE.search(text, 0, m.start())
+            dest = COUNTRY_WORDS[cm.group(1).lower()] if cm else ""
+        if landing and not dest:
+            return []
         if not dest and re.search(r"shelter|refuge|asylum|sanctuary|safe\s+passage", verb):
             fs = _FOREIGN_SOURCE.search(text[:m.start()]) or _COUNTRY_RE.search(text[max(0, m.start() - 60):m.start()])
             if fs:
@@ -1389,8 +1479,12 @@ class _Extractor:
             return r.start >= m.end() and bool(re.search(r"\b(?:to|into|for|towards?|back\s+to)\s+(?:the\s+)?(?:\w+\s+)?$",
                                                            text[max(m.end(), r.start - 25):r.start], re.I)) and \
                 not re.search(r"\b(?:posts?|positions?|bases?|headquarters|checkpoints?)\s+in\s+$", text[max(0, r.start - 30):r.start], re.I)
+        usable = [r for r in s.refs if not r.in_speaker]
+        if not dest and not usable and (_SHELTER_VERB.search(verb) or _ACROSS_BORDER.search(verb + text[m.end():hi])):
+            # "35 soldiers were given safe passage in the same sector": the country of the flight just reported
+            dest = self._recent_destination(i)
         if not province:
-            for r in s.refs:
+            for r in usable:
                 if _to_ref(r) and (dest or r.start >= m.end()):
                     continue
                 if r.place.place_type in ("province", "capital", "district", "border_crossing"):
@@ -1443,6 +1537,25 @@ class _Extractor:
                 return s.speaker_spans
         return []
 
+    def _foreign_town(self, s: _Sent, lo: int, hi: int) -> str:
+        """The country of a foreign border town named between lo and hi ('landed in Termez'), outside speakers."""
+        for fm in _FOREIGN_TOWN_RE.finditer(s.text, lo, hi):
+            if any(a <= fm.start() < b for a, b in s.speaker_spans) or \
+                    re.search(r"\bfrom\s+(?:the\s+)?$", s.text[max(0, fm.start() - 12):fm.start()], re.I):
+                continue  # the speaker's town, or where they came from
+            return FOREIGN_TOWNS[fm.group(1).lower()]
+        return ""
+
+    def _recent_destination(self, i: int, window: int = 6) -> str:
+        """The destination of the latest asserted troops_fled mention in the few sentences before sentence i."""
+        for d in reversed(self.drafts):
+            if d.sent_index < i - window:
+                break
+            m = d.mention
+            if d.sent_index < i and m.event_type == "troops_fled" and m.destination and m.stance == "asserted":
+                return m.destination
+        return ""
+
     def _troop_count(self, text: str, pos: int) -> Count | None:
         """The number of people who fled: a count just before a troop noun, nearest the verb."""
         best = None
@@ -1450,6 +1563,8 @@ class _Extractor:
         for c in _find_counts(text):
             if any(a <= c.start < b for a, b in spans):
                 continue
+            if _SUBCOUNT_BEFORE.search(text, max(0, c.start - 30), c.start):
+                continue  # "Forty-six soldiers, including five officers": a part, not the whole
             follow = text[c.end:c.end + 70]
             if re.match(r"\s*(?:%|percent|per\s+cent|km|kilomet|miles?|days?|hours?|years?|districts?|provinces?)",
                         follow, re.I):

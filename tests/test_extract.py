@@ -339,7 +339,7 @@ def _keyed_patterns() -> list[tuple[Any, tuple[str, ...]]]:
     keyed = [(rx, keys) for (_, rx, _), keys in zip(extract._TRIGGERS, extract._TRIGGER_KEYS)]
     keyed += [(rx, extract._OUTCOME_KEYS[name]) for name, rx in extract._OUTCOME_CUES]
     keyed += [(extract._PERIPHERAL_BEFORE, extract._PERIPHERAL_KEYS), (extract._CAPITAL_OF, extract._CAPITAL_KEYS),
-              (extract._ANAPHORA, extract._ANAPHORA_KEYS)]
+              (extract._ANAPHORA, extract._ANAPHORA_KEYS), (extract._AIRCRAFT_CARRYING, extract._AIRCRAFT_KEYS)]
     return keyed
 
 
@@ -376,3 +376,66 @@ def test_speaker_named_earlier_in_the_article() -> None:
             "Officials met elders on Friday. Yourish said Almar district had fallen on Friday.")
     assert got(text) == [row("district_seized", "Almar", "district", "Faryab", "", "2021-08-06", "2021-08-06",
                              claimant="afghan_government")]
+
+
+def test_safe_passage_takes_the_destination_of_the_flight_just_reported() -> None:
+    text = ("Pakistani officials said 40 Afghan soldiers crossed into Pakistan near Torkham on Tuesday. "
+            "Another 22 soldiers were given safe passage in the same area on Thursday.")
+    assert got(text) == sorted([
+        row("troops_fled", "Pakistan", "country", "Nangarhar", "Pakistan", "2021-08-03", "2021-08-03", 40, 40,
+            claimant="foreign_government"),
+        row("troops_fled", "Pakistan", "country", "", "Pakistan", "2021-08-05", "2021-08-05", 22, 22)])
+
+
+def test_requested_refuge_inherits_only_from_a_recent_flight() -> None:
+    lead = "Pakistani officials said 40 Afghan soldiers crossed into Pakistan near Torkham on Tuesday. "
+    filler = "Trade at the border has slowed. " * 7
+    later = "Another 22 soldiers requested refuge in the same area on Thursday."
+    near = got(lead + later)
+    assert sorted((r[1], r[5], r[7]) for r in near) == [("Pakistan", "2021-08-03", 40), ("Pakistan", "2021-08-05", 22)]
+    far = got(lead + filler + later)
+    assert [(r[1], r[5], r[7]) for r in far] == [("Pakistan", "2021-08-03", 40)]
+
+
+def test_abandoned_posts_do_not_inherit_a_country() -> None:
+    text = ("Uzbek officials said 30 Afghan soldiers crossed into Uzbekistan on Tuesday. "
+            "Elsewhere, police abandoned their posts on Thursday.")
+    assert [r[1] for r in got(text)] == ["Uzbekistan"]
+
+
+def test_aircraft_carrying_troops_landed_abroad() -> None:
+    assert got("Two Afghan military planes carrying 75 soldiers landed in Termez on Friday, Uzbek officials said.") == [
+        row("troops_fled", "Uzbekistan", "country", "", "Uzbekistan", "2021-08-06", "2021-08-06", 75, 75,
+            claimant="foreign_government")]
+    # the country named before the verb when the airport town is not known
+    assert [r[1] for r in got("In Turkmenistan, officials said an Afghan aircraft carrying 12 pilots had landed at a "
+                              "military airfield on Friday.")] == ["Turkmenistan"]
+    assert got("A plane carrying 90 Afghan refugees landed in Termez on Friday.") == []
+    assert got("Helicopters carrying Afghan commandos landed in Kunduz on Friday.") == []
+
+
+def test_trailing_attribution_date_is_an_upper_bound() -> None:
+    assert got("Twelve Afghan soldiers crossed into Tajikistan, Tajik border guards said on Friday.") == [
+        row("troops_fled", "Tajikistan", "country", "", "Tajikistan", "", "2021-08-06", 12, 12,
+            claimant="foreign_government")]
+    # an event day in the sentence wins over the day of saying
+    assert got("On Wednesday, twelve Afghan soldiers crossed into Tajikistan, Tajik border guards said on Friday.")[0][5:7] \
+        == ("2021-08-04", "2021-08-04")
+
+
+def test_part_of_a_group_is_not_the_count() -> None:
+    result = got("Seventy Afghan soldiers, including six officers, crossed into Iran on Thursday.")
+    assert [(r[1], r[7]) for r in result] == [("Iran", 70)]
+
+
+def test_government_retreat_is_no_repulse() -> None:
+    from analysis import extract
+
+    assert "repelled" not in extract._outcome_cues_of("Government troops retreated to the airport near the city.")
+    assert "repelled" in extract._outcome_cues_of("The Taliban retreated from the city after air strikes.")
+    assert got("Taliban fighters entered Maimana on Friday but retreated after air strikes, officials said.")[0][9] \
+        == "repelled"
+
+
+def test_operations_to_retake_are_an_intent() -> None:
+    assert got("The army said commandos were conducting clearance operations to retake Farah city.") == []
