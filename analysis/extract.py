@@ -92,7 +92,13 @@ _NOT_FLED_ACT = re.compile(
 
 # ---- triggers (kind, regex, voice) --------------------------------------------------------------
 _BY_TALIBAN = r"(?:the\s+)?(?:taliban|insurgents|militants|islamic\s+emirate|rebels)"
+_REL_AGENT = (r"(?:the\s+)?(?:taliban(?:\s+fighters)?|insurgents|militants|(?:insurgent\s+|militant\s+)?group|"
+              r"rebels|islamic\s+emirate)")
 _TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
+    # "after Islam Qala, which the group took on 8 July": the antecedent place taken, with the clause's own date
+    ("relative", re.compile(
+        rf",?\s+(?:which|that)\s+{_REL_AGENT}\s+(?:(?:had|has|have|then|later|eventually|also|first|\w+ly)\s+){{0,2}}"
+        r"(?:took(?:\s+over)?|taken(?:\s+over)?|captured|seized|overran|overrun|stormed|entered)\b", re.I), "relative"),
     ("nth", re.compile(
         r"\b(?:provincial\s+)?capitals?\s+(?:city\s+)?(?:to\s+(?:fall|be\s+(?:captured|taken|seized|overrun))|"
         r"(?:captured|taken|seized|overrun)\s+by|to\s+have\s+fallen|lost\s+to)\b", re.I), "passive"),
@@ -158,6 +164,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
 # Literal stems every match of a trigger contains (lowercase): a trigger is only run on a sentence
 # holding one of them, which skips most sentences of an article cheaply.
 _TRIGGER_KEYS: list[tuple[str, ...]] = [
+    ("which", "that"),
     ("capital",),
     ("entered",),
     ("took", "take", "taking", "captur", "wrest", "regain", "clear", "drov", "drive", "driving", "push", "forced",
@@ -176,7 +183,8 @@ assert len(_TRIGGER_KEYS) == len(_TRIGGERS)
 
 # stems a denial or a "still under government control" statement needs
 _DENIAL_KEYS: tuple[str, ...] = ("deni", "deny", "reject", "dismiss", "refut", "false", "baseless", "untrue",
-                                 "propaganda", "control", "hands")
+                                 "propaganda", "control", "hands", "not", "n't", "n’t", "never", "repel", "repuls",
+                                 "foiled", "thwarted", "back")
 _PASSIVE_AUX = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got|get|gets|had|has|have)\s+(?:(?:\w+ly|also|now|already|reportedly|"
     r"then|since|just|largely)\s+)?$", re.I)
@@ -242,7 +250,9 @@ _GAP_WORDS = frozenset(
 _CONTRA = re.compile(
     r"\bunder\s+(?:\w+\s+){0,2}?(?:government|our)(?:'s|’s)?\s+control|\bin\s+government\s+hands|"
     r"\brepell?(?:ed|ing)\s+(?:the|their|an?)\s+(?:\w+\s+)?(?:attack|assault|advance)|\bpushed\s+(?:them|the\s+\w+)\s+back|"
-    r"\bbeat\s+back|\bdeni\w*|\breject\w*|\bfalse\b|\bbaseless\b|\buntrue\b|\bpropaganda\b",
+    r"\bbeat\s+back|\bdeni\w*|\breject\w*|\bfalse\b|\bbaseless\b|\buntrue\b|\bpropaganda\b|"
+    r"\b(?:attacks?|assaults?|advances?)\b[^.;]{0,60}?\b(?:had\s+been|has\s+been|have\s+been|was|were)\s+(?:\w+ly\s+)?"
+    r"(?:repell?ed|repulsed|beaten\s+back|pushed\s+back)",
     re.I)
 _BUILDING_AFTER = re.compile(
     r"^\s+(?:(?:the|key|several|some|many|main|most|all)\s+)*(?:(?:local|provincial|city|district)\s+)?"
@@ -258,6 +268,32 @@ _LIST_GAP = re.compile(
     r"(?:\s+(?:city|town|district))?\s*(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*|\s+as\s+well\s+as\s+)"
     r"(?:the\s+)?(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*"
     r"(?:(?:(?:provincial\s+)?capital|city|town|district)\s+(?:city\s+)?of\s+)?",
+    re.I)
+# an appositive after a list item: "Pul-i-Khumri, the capital of Baghlan province, and Farah city"
+_APPOSITIVE_HEAD = re.compile(
+    r"(?:\s+(?:city|town|district))?\s*,\s*(?:the\s+|a\s+)?(?:(?:\w+ern|provincial|main|key|strategic|administrative|"
+    r"largest|biggest|second|third)\s+)*(?:capital|centre|center|seat|hub|city|town|headquarters)\s+(?:city\s+)?of\s+"
+    r"(?:the\s+)?(?:(?:\w+ern|neighbou?ring|restive|remote|key|strategic)\s+)*",
+    re.I)
+_PROVINCE_TAIL = re.compile(r"\s+province\b", re.I)
+# an open appositive before a verb ("Zaranj, the centre of Nimroz province and the first ..., fell"): its "and" is
+# no clause break
+_APPOSITIVE_OPEN = re.compile(
+    r",\s*(?:the|a)\s+(?:[\w\-]+\s+){0,2}?(?:capital|centre|center|seat|hub|city|town)\s+of\s+[^,;:]*$", re.I)
+# "fell on August 6, followed by Farah city ... on August 10": the same verb for the place after "followed by"
+_FOLLOWED_BY = re.compile(
+    r"[,;]?\s+(?:and\s+)?(?:then\s+|later\s+|soon\s+|quickly\s+)?followed\s+(?:\w+ly\s+)?by\s+(?:the\s+)?"
+    r"(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*(?:(?:(?:provincial\s+)?capital|city|town|district)\s+"
+    r"(?:city\s+)?of\s+)?",
+    re.I)
+# what may follow the verb of a relative clause whose object is the antecedent ("which the group took on 8 July")
+_REL_AFTER = re.compile(
+    r"\s*(?:[,.;:)—–]|$)|\s+(?:on|in|at|last|earlier|this|after|before|during|late|early|overnight|without|with|"
+    r"from|by|since|within|only|just|two|three|a\s+few|\w+day|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|\d)",
+    re.I)
+_LOCATIVE_TAIL = re.compile(
+    r"(?:\s+(?:city|town|district|crossing|border\s+crossing|port))?\s+in\s+(?:the\s+)?(?:(?:\w+ern|neighbou?ring)\s+)?$",
     re.I)
 _OWNER_AFTER = re.compile(r"(?:\s+province)?(?:'s|’s|')\s+(?:[\w\-]+\s+){0,2}?districts\b", re.I)
 _OWNER_BEFORE = re.compile(r"\bdistricts\s+(?:of|in)\s+(?:the\s+)?(?:province\s+of\s+)?$", re.I)
@@ -341,6 +377,65 @@ _GOV_CONTROL_STILL = re.compile(
     r"defen[cs]e|national|army|police)|government(?:'s|’s)?\s+control|government\s+hands|hands\s+of\s+(?:the\s+)?"
     r"government|our\s+control)",
     re.I)
+# "the area was under the control of Afghan forces", "the port is under the control of our forces": a government
+# statement of control (no "still" needed), read as a denial only when an official says it about a place
+_GOV_FORCES_CONTROL = re.compile(
+    r"\b(?:is|are|was|were|remains?|remained|stays?|stayed|been)\s+(?:(?:still|firmly|fully|completely|entirely|"
+    r"very\s+much)\s+)*(?:under\s+(?:the\s+)?(?:full\s+|complete\s+|firm\s+)?control\s+of\s+(?:the\s+)?(?:our|government|"
+    r"afghan|security|national|defen[cs]e|pro-government)\s+(?:(?:and\s+)?(?:security|defen[cs]e|government|national|"
+    r"armed|afghan)\s+)*(?:forces|troops|army|police|soldiers)|in\s+(?:the\s+)?hands\s+of\s+(?:the\s+)?(?:our|government|"
+    r"afghan|security)\s+(?:\w+\s+)?(?:forces|troops))\b",
+    re.I)
+_GOV_FORCES_CONTROL_KEYS: tuple[str, ...] = ("control", "hands")
+# the subject of such a statement must be a place or a place noun ("the situation is under control" is not)
+_CONTROL_SUBJECT = re.compile(
+    r"(?:\b(?:area|areas|district|city|town|crossing|port|posts?|checkpoints?|border|province|capital|centre|center|"
+    r"headquarters|compound|gate|it)|\b[A-Z][\w\-’']+)(?:\s+(?:there|itself|themselves))?\s+$")
+# a retake makes the control statement a report of recapture, not a denial
+_RETAKE_CUE = re.compile(r"\b(?:now|again|back|re-?took|re-?taken|retak\w*|recaptur\w*|regain\w*|cleared)\b", re.I)
+# "the crossing had not been lost", "the district has not been captured": an official denies the loss
+_NOT_LOST = re.compile(
+    r"\b(?:has|had|have|was|were|is|are)\s*(?:not|n't|n’t|never)\s+(?:been\s+)?(?:lost|captured|taken|seized|overrun|"
+    r"fallen)\b|\b(?:did|does|do)\s*(?:not|n't|n’t)\s+(?:fall|lose)\b",
+    re.I)
+_NOT_LOST_KEYS: tuple[str, ...] = ("not", "n't", "n’t", "never")
+# passive "the Taliban attack on the district had been repelled": the capture is contradicted
+_ATTACK_REPELLED = re.compile(
+    r"\b(?:attacks?|assaults?|offensives?|advances?|attempts?)\b[^.;]{0,60}?\b(?:had|has|have)?\s*(?:been|was|were)\s+"
+    r"(?:(?:\w+ly|successfully)\s+)?(?:repell?ed|repulsed|foiled|thwarted|(?:pushed|beaten|driven)\s+back)\b",
+    re.I)
+_ATTACK_REPELLED_KEYS: tuple[str, ...] = ("repel", "repuls", "foiled", "thwarted", "back")
+# a place inside an organisation phrase ("the defence ministry in Kabul", "officials in Herat"): where the speaker is
+_ORG_PLACE_BEFORE = re.compile(
+    r"\b(?:ministry|ministries|officials?|authorities|government|spokes(?:man|woman|person)|police|army|corps|"
+    r"headquarters|office|embassy|consulate|sources?|commanders?|correspondents?|officers?)\s+(?:based\s+)?(?:in|at|from)\s+"
+    r"(?:the\s+)?$",
+    re.I)
+# a place noun with no name: a statement with it and no place of its own is about the place just reported
+_PLACE_NOUN = re.compile(
+    r"\b(?:the|this|that)\s+(?:area|district|city|town|crossing|port|border\s+posts?|posts?|province|capital|"
+    r"region|sector)\b|\bthere\b",
+    re.I)
+# a denial that points back at a claim already reported ("rejected the claim", "denied it"), not one with its own
+# content ("rejected allegations that Pakistan was ...")
+_DENY_BACK = re.compile(
+    r"\b(?:deni\w*|deny|reject\w*|dismiss\w*|refut\w*)\s+(?:(?:the|that|this|these|those|such|their|its|his)\s+)?"
+    r"(?:[\w’'\-]+\s+){0,2}?(?:claims?|reports?|accounts?|statements?|allegations?|assertions?|it|this|that)\b"
+    r"(?!\s+(?:that|of|about|by)\b)",
+    re.I)
+# "the (Taliban) attack": a definite attack is the one just reported
+_THE_ATTACK = re.compile(r"\b(?:the|this|that|their|its)\s+(?:taliban\s+|insurgents?(?:'|’)?\s+|enemy(?:'s|’s)?\s+)?"
+                         r"(?:attacks?|assaults?|offensive)\b", re.I)
+# a denial with a content clause of its own ("rejected allegations that Pakistan had sheltered fighters"): about the
+# previous sentence's event only when that clause speaks of such an event
+_DENY_OWN_CONTENT = re.compile(
+    r"\b(?:deni\w*|deny|reject\w*|dismiss\w*|refut\w*)\s+(?:[\w’'\-]+\s+){0,3}?(?:claims?|reports?|allegations?|"
+    r"accusations?|charges?|suggestions?|assertions?)\s+(?:that|of|about)\b(?P<content>[^.;]*)",
+    re.I)
+_EVENT_WORD = re.compile(
+    r"\b(?:fell|fallen|fall|captur\w*|seiz\w*|taken|took|overr\w*|lost|fled|flee\w*|abandon\w*|cross\w*|entered|"
+    r"control|posts?|refuge|shelter|asylum)\b",
+    re.I)
 _SAY_DATE = re.compile(
     r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|reported|confirmed|stated|added|tweeted)"
     r"(?:\s+on\s+condition\s+of\s+anonymity)?\s+(?:late\s+|early\s+)?$",
@@ -354,10 +449,10 @@ _ANAPHORA = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:provincial|province's|province’s)\s+(?:capital|centre|center)(?:\s+city)?|"
     r"(?:city|town)(?!\s+of\b)(?!\s+(?:council|police|officials?|residents?|authorities)\b)|"
     r"province(?!\s+of\b)(?!s)|district(?!s)(?!\s+of\b)(?!\s+(?:chief|governor|police|council)\b)|"
-    r"(?:border\s+)?crossing(?!s)|border\s+(?:post|town|port)|capital(?!\s+of\b)(?!s))\b",
+    r"(?:border\s+)?crossing(?!s)|border\s+(?:post|town|port)|(?:dry\s+)?port(?!s)(?!\s+of\b)|capital(?!\s+of\b)(?!s))\b",
     re.I)
 _ANAPHORA_KEYS: tuple[str, ...] = ("capital", "centre", "center", "city", "town", "province", "district",
-                                   "crossing", "border")
+                                   "crossing", "border", "port")
 _CAPITAL_OF = re.compile(
     r"\b(?:the\s+)?(?:provincial\s+)?(?:capital|main\s+city|administrative\s+cent(?:re|er)|provincial\s+cent(?:re|er))"
     r"(?:\s+city)?\s+of\s+(?:the\s+)?(?:(?:\w+ern|key|strategic|restive|remote|mountainous|neighbouring|"
@@ -662,7 +757,7 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: object, history: list
 def _resolve_anaphor(word: str, current: list[_Ref], pos: int, history: list[list[_Ref]], gaz: object) -> Place | None:
     """Resolve 'the city', 'the provincial capital', 'the province', 'the district', 'the crossing'."""
     pools = [[r for r in current if r.end <= pos]] + [list(h) for h in reversed(history[-3:])]
-    if "crossing" in word or "border" in word:
+    if "crossing" in word or "border" in word or word.endswith("port"):
         want = ("border_crossing",)
     elif "district" in word:
         want = ("district", "border_crossing")
@@ -723,6 +818,9 @@ def _scope_before(text: str, start: int, limit: int = 170) -> int:
         if word in ("which", "who", "that") and start - m.end() < 30:
             last_rel = m
             continue
+        if word.startswith("and") and "," in text[max(lo, m.start() - 90):m.start()] and \
+                _APPOSITIVE_OPEN.search(text, max(lo, m.start() - 90), m.start()):
+            continue  # "Zaranj, the centre of Nimroz province and the first capital taken, fell"
         cut = m.end()
     if last_rel is not None and cut >= last_rel.end():
         cut = lo
@@ -829,6 +927,16 @@ def _outcome_cues_of(text: str) -> tuple[str, ...]:
     low = text.lower()
     return tuple(name for name, rx in _OUTCOME_CUES if any(k in low for k in _OUTCOME_KEYS[name])
                  and any(name != "repelled" or not _gov_retreat(text, m) for m in rx.finditer(text)))
+
+
+def _gov_forces_control(text: str) -> bool:
+    """True for 'the area was under the control of Afghan forces' said of a place, not of a retake."""
+    for m in _GOV_FORCES_CONTROL.finditer(text):
+        lo = _scope_before(text, m.start(), 90)
+        if _CONTROL_SUBJECT.search(text, max(lo, m.start() - 40), m.start()) and \
+                not _RETAKE_CUE.search(text, lo, m.end()):
+            return True
+    return False
 
 
 def _gov_retreat(text: str, m: re.Match[str]) -> bool:
@@ -975,7 +1083,14 @@ class _Extractor:
                 taken.append((m.start(), m.end()))
                 for res in results:
                     key = (res["type"], res["key"])
-                    res["date"] = _pick_date(dates(), m.start(), text, self.pub_high) if res.get("date") is None else res["date"]
+                    if res.get("date") is None:
+                        pool = dates()
+                        if res.get("date_from") is not None or res.get("date_until") is not None:
+                            # a clause with its own date ("followed by Y on D", "which the group took on D")
+                            a, b = res.get("date_from") or 0, res.get("date_until") or len(text)
+                            inside = [d for d in pool if a <= d.start and d.end <= b]
+                            pool = inside if inside or res.get("date_from") is not None else pool
+                        res["date"] = _pick_date(pool, m.start(), text, self.pub_high)
                     if res.get("open_low"):
                         res["date"] = (None, res["date"][1], res["date"][2])
                     old = found.get(key)
@@ -993,7 +1108,77 @@ class _Extractor:
             self._emit(i, s, res)
 
     def _trigger(self, i: int, s: _Sent, kind: str, voice: str, m: re.Match[str]) -> list[dict]:
-        """Interpret one trigger; returns zero or more mention drafts as dicts."""
+        """Interpret one trigger (and a 'followed by Y on D' after it); returns zero or more mention drafts as dicts."""
+        if kind == "relative":
+            return self._relative(s, m)
+        out = self._trigger_places(i, s, kind, voice, m)
+        if out and kind in ("capture", "state", "nth", "entry") and "followed" in s.low:
+            more = self._followed_by(s, kind, m, out)
+            if more:
+                for res in out:
+                    res["date_until"] = more[0]["date_from"]  # the dates after "followed by" belong to Y
+                out = out + more
+        return out
+
+    def _followed_by(self, s: _Sent, kind: str, m: re.Match[str], out: list[dict]) -> list[dict]:
+        """'X fell on August 6, followed by Y on August 10': Y gets the same verb with its own date."""
+        text = s.text
+        fb = _FOLLOWED_BY.search(text, m.end(), min(len(text), m.end() + 120))
+        if fb is None or re.search(r"[;:]|\.\s", text[m.end():fb.start()]):
+            return []
+        first = next((r for r in s.refs if r.kind == "named" and not r.in_speaker and r.start >= fb.end()), None)
+        if first is None or not re.fullmatch(r"\s*", text[fb.end():first.start]) or first.peripheral:
+            return []
+        outcomes = set(_CAPITAL_OUTCOME.get(kind, ()))
+        negated = bool(out[0]["negated"])
+        more: list[dict] = []
+        for item in self._list_from(s, first, _scope_after(text, first.end)):
+            cap = _as_capital(item, self.gaz)
+            dist = _as_district(item, self.gaz) if cap is None else None
+            if cap is not None and out[0]["type"] == "capital_entered":
+                res = self._capital_result(kind, cap, m, outcomes, negated)
+            elif dist is not None and out[0]["type"] == "district_seized" and kind != "entry":
+                res = self._district_result(dist[0], dist[1], m, negated)
+            else:
+                break
+            res["pos"] = item.start
+            res["date_from"] = fb.start()
+            more.append(res)
+        return more
+
+    def _relative(self, s: _Sent, m: re.Match[str]) -> list[dict]:
+        """'... after Islam Qala, which the group took on 8 July': the antecedent place, dated by the clause."""
+        text = s.text
+        if not _REL_AFTER.match(text, m.end()) or any(m.end() <= r.start < m.end() + 3 for r in s.refs):
+            return []  # the verb has an object of its own: no relative clause about the place before
+        before = [r for r in s.refs if r.end <= m.start() and not r.in_speaker]
+        if not before:
+            return []
+        ante = before[-1]
+        if not re.fullmatch(r"(?:\s+(?:city|town|district|province|crossing|border\s+crossing|port))?\s*",
+                            text[ante.end:m.start()], re.I):
+            return []
+        if len(before) >= 2 and _as_province(ante, self.gaz) is not None and \
+                _LOCATIVE_TAIL.fullmatch(text, before[-2].end, ante.start):
+            ante = before[-2]  # "Islam Qala in western Herat, which ...": Herat only locates the antecedent
+        if ante.peripheral or _negated(text, m.end() - 12):
+            return []
+        cap = _as_capital(ante, self.gaz)
+        entry = bool(re.search(r"\b(?:entered|stormed)\b", m.group(0), re.I))
+        if cap is not None:
+            res = self._capital_result("entry" if entry else "capture", cap, m, set() if entry else {"fell"}, False)
+        else:
+            dist = _as_district(ante, self.gaz)
+            if dist is None or entry:
+                return []  # entering a district is no seizure
+            res = self._district_result(dist[0], dist[1], m, False)
+        res["pos"] = m.start()
+        res["date_from"] = m.start()
+        res["date_until"] = _scope_after(text, m.end())
+        return [res]
+
+    def _trigger_places(self, i: int, s: _Sent, kind: str, voice: str, m: re.Match[str]) -> list[dict]:
+        """Interpret one trigger by the places in its scope; returns zero or more mention drafts as dicts."""
         text = s.text
         noun = m.group(0).lower().startswith(("fall of", "capture of", "seizure of", "takeover of", "overrunning of"))
         if kind != "fled" and _modal(text, m.start(), m.end(), noun):
@@ -1132,12 +1317,19 @@ class _Extractor:
         """The named places of a list starting at `first` ('A, B and C'), ending before `hi`."""
         refs = [r for r in s.refs if not r.in_speaker and r.kind == "named" and r.start > first.start and r.end <= hi + 1]
         out = [first]
+        cursor = first.end
         for r in refs:
-            if r.start < out[-1].end:
+            if r.start < cursor:
                 continue
-            if not _LIST_GAP.fullmatch(s.text, out[-1].end, r.start) or r.peripheral:
+            if "," in s.text[cursor:r.start] and _APPOSITIVE_HEAD.fullmatch(s.text, cursor, r.start) and \
+                    _as_province(r, self.gaz) is not None:
+                tail = _PROVINCE_TAIL.match(s.text, r.end)
+                cursor = tail.end() if tail else r.end  # skip "X, the capital of P province" to the next item
+                continue
+            if not _LIST_GAP.fullmatch(s.text, cursor, r.start) or r.peripheral:
                 break
             out.append(r)
+            cursor = r.end
         return out
 
     def _district_seat(self, s: _Sent, m: re.Match[str], lo: int, seat_end: int, hi: int,
@@ -1657,28 +1849,51 @@ class _Extractor:
 
     # -- denials -----------------------------------------------------------------------------
     def _denial_directive(self, i: int, s: _Sent) -> None:
-        """Remember a denial sentence ('denied the reports', 'still under government control')."""
+        """Remember a denial sentence ('denied the reports', 'still under government control', 'the crossing had not
+        been lost', 'the attack on the district had been repelled')."""
         text = s.text
+        low = s.low
         explicit = bool(_DENY_OBJECT.search(text)) and bool(
             re.search(r"\b(?:deni\w*|deny|reject\w*|dismiss\w*|refut\w*|false|baseless|untrue|propaganda)\b", text, re.I))
-        control = bool(_GOV_CONTROL_STILL.search(text))
-        if not explicit and not control:
+        how = "explicit" if explicit else ""
+        if not how and _GOV_CONTROL_STILL.search(text):
+            how = "control"
+        official = ""  # a statement that denies only when an Afghan official makes it
+        if not how:
+            if any(k in low for k in _GOV_FORCES_CONTROL_KEYS) and _gov_forces_control(text):
+                official = "control"
+            elif any(k in low for k in _NOT_LOST_KEYS) and _NOT_LOST.search(text):
+                official = "control"
+            elif any(k in low for k in _ATTACK_REPELLED_KEYS) and _ATTACK_REPELLED.search(text):
+                official = "repelled"
+        if not how and not official:
             return
         claim = claims.find_claim(text, self.sents[i - 1].text if i > 0 else "",
                                   self.sents[i + 1].text if i + 1 < len(self.sents) else "", self.speakers)
+        if official:
+            if claim.claimant != "afghan_government":
+                return
+            how = official
         ids: set[str] = set()
         for r in s.refs:
-            if r.in_speaker:
-                continue
+            if r.in_speaker or _ORG_PLACE_BEFORE.search(text, max(0, r.start - 50), r.start):
+                continue  # the speaker's own place ("the defence ministry in Kabul") is not what is denied
             for p in _readings(r)[:1]:
                 ids.add(_place_id(p))
                 if p.place_type == "border_crossing":
                     ids.add(_place_id(_crossing_district(p, self.gaz)))
-                if p.place_type == "district":
-                    pass
-        if not ids and not explicit:
-            return
-        self.denials.append((i, "explicit" if explicit else "control", claim, ids, explicit))
+        if not ids and not explicit and not _PLACE_NOUN.search(text) and not (
+                how == "repelled" and _THE_ATTACK.search(text)):
+            return  # a control statement about no place at all
+        self.denials.append((i, how, claim, ids, explicit))
+
+    def _nearest_targets(self, i: int, window: int) -> list[_Draft]:
+        """The asserted mentions of the nearest sentence before sentence i (within `window`) that has any."""
+        for j in range(i - 1, max(-1, i - window - 1), -1):
+            found = [d for d in self.drafts if d.sent_index == j and d.mention.stance == "asserted"]
+            if found:
+                return found
+        return []
 
     def _apply_denials(self) -> None:
         """Add a denied mention for each asserted mention a denial sentence refers to."""
@@ -1689,8 +1904,22 @@ class _Extractor:
                            and (explicit or d.sent_index != i)]
                 if explicit:
                     targets = [d for d in targets if i - 6 <= d.sent_index <= i]
-            else:
+            elif explicit:
+                own = _DENY_OWN_CONTENT.search(s.text)
+                if own is not None and not _EVENT_WORD.search(own.group("content")):
+                    continue  # "rejected allegations that Pakistan had sheltered fighters": another matter
                 targets = [d for d in self.drafts if d.mention.stance == "asserted" and i - 2 <= d.sent_index < i]
+                if not targets and _DENY_BACK.search(s.text) and _PLACE_NOUN.search(s.text):
+                    # "rejected the claim, saying no soldier had abandoned his post in the area": the claim
+                    # reported a little earlier (the speaker's place, if any, was left out)
+                    targets = self._nearest_targets(i, 6)
+            else:  # "the area was under the control of Afghan forces": the place of the mention just before
+                targets = self._nearest_targets(i, 3)
+            if how in ("control", "repelled") and not explicit:
+                # a statement of control or a repulse contradicts a capture, not a flight of troops
+                targets = [d for d in targets if d.mention.event_type != "troops_fled"]
+            if how == "repelled":
+                targets = [d for d in targets if d.mention.event_type == "district_seized"]
             seen: set[tuple[str, str]] = set()
             outcome = ""
             for name, rx in _OUTCOME_CUES:

@@ -339,7 +339,9 @@ def _keyed_patterns() -> list[tuple[Any, tuple[str, ...]]]:
     keyed = [(rx, keys) for (_, rx, _), keys in zip(extract._TRIGGERS, extract._TRIGGER_KEYS)]
     keyed += [(rx, extract._OUTCOME_KEYS[name]) for name, rx in extract._OUTCOME_CUES]
     keyed += [(extract._PERIPHERAL_BEFORE, extract._PERIPHERAL_KEYS), (extract._CAPITAL_OF, extract._CAPITAL_KEYS),
-              (extract._ANAPHORA, extract._ANAPHORA_KEYS), (extract._AIRCRAFT_CARRYING, extract._AIRCRAFT_KEYS)]
+              (extract._ANAPHORA, extract._ANAPHORA_KEYS), (extract._AIRCRAFT_CARRYING, extract._AIRCRAFT_KEYS),
+              (extract._GOV_FORCES_CONTROL, extract._GOV_FORCES_CONTROL_KEYS), (extract._NOT_LOST, extract._NOT_LOST_KEYS),
+              (extract._ATTACK_REPELLED, extract._ATTACK_REPELLED_KEYS), (extract._FOLLOWED_BY, ("followed",))]
     return keyed
 
 
@@ -439,3 +441,64 @@ def test_government_retreat_is_no_repulse() -> None:
 
 def test_operations_to_retake_are_an_intent() -> None:
     assert got("The army said commandos were conducting clearance operations to retake Farah city.") == []
+
+
+def test_not_lost_and_control_of_our_forces_deny_through_anaphora() -> None:
+    text = ("Taliban fighters overran Jaghatu district on Monday, a Taliban spokesman said. "
+            "The interior ministry insisted that the district had not been lost. "
+            "\"The area is under the control of our forces,\" a ministry spokesman added.")
+    seized = row("district_seized", "Jaghatu", "district", "Ghazni", "", "2021-08-02", "2021-08-02", claimant="taliban")
+    denied = row("district_seized", "Jaghatu", "district", "Ghazni", "", "2021-08-02", "2021-08-02",
+                 claimant="afghan_government", stance="denied")
+    assert got(text) == sorted([seized, denied, denied])
+
+
+def test_control_statement_without_a_place_relates_to_the_mention_before() -> None:
+    lead = ("The Taliban said on Wednesday that they had seized the Torkham crossing. "
+            "Traders said the gate was shut. ")
+    asserted = row("district_seized", "Mohmand Dara", "district", "Nangarhar", "", "", "2021-08-04", claimant="taliban")
+    denied = row("district_seized", "Mohmand Dara", "district", "Nangarhar", "", "", "2021-08-04",
+                 claimant="afghan_government", stance="denied")
+    assert got(lead + "But the interior ministry said the area was under the control of Afghan forces.") == \
+        sorted([asserted, denied])
+    assert got(lead + "Officials said the attack had been repelled.") == sorted([asserted, denied])
+    # no official, no place noun, or a report of a retake: no denial
+    assert got(lead + "A trader said the area was under the control of Afghan forces.") == [asserted]
+    assert got(lead + "The ministry said the situation is under the control of our forces.") == [asserted]
+    assert got(lead + "The army said the area is now under the control of Afghan forces after a clearance "
+                      "operation.") == [asserted]
+
+
+def test_control_statement_does_not_deny_a_flight() -> None:
+    text = ("Uzbek officials said 31 Afghan soldiers crossed into Uzbekistan on Thursday. "
+            "The governor said the district was under the control of government forces.")
+    assert got(text) == [row("troops_fled", "Uzbekistan", "country", "", "Uzbekistan", "2021-08-05", "2021-08-05",
+                             31, 31, claimant="foreign_government")]
+
+
+def test_speaker_place_is_not_the_denied_place() -> None:
+    lead = "Pakistani officials said 40 Afghan soldiers crossed into Pakistan on Tuesday. Trade was halted. "
+    fled = row("troops_fled", "Pakistan", "country", "", "Pakistan", "2021-08-03", "2021-08-03", 40, 40,
+               claimant="foreign_government")
+    denial = "A spokesman for the defence ministry in Kabul dismissed the claim, saying no soldier had left his post in the area."
+    assert got(lead + denial) == sorted([fled, fled[:-2] + ("afghan_government", "denied")])
+    # the denial falls back to the nearest earlier mention within six sentences
+    far = lead + "Shops were shut. Prices rose. Roads were closed. " + denial
+    assert got(far) == sorted([fled, fled[:-2] + ("afghan_government", "denied")])
+    # a rejection with a content clause of its own is about another matter
+    other = "Officials in Kabul rejected allegations that Pakistan had sheltered fighters."
+    assert got(lead + other) == [fled]
+
+
+def test_appositive_lists_followed_by_and_relative_clauses() -> None:
+    assert got("The insurgents seized Sharana, the capital of Paktika province, and Gardez, the centre of "
+               "Paktia province, on Friday.") == sorted([
+        row("capital_entered", "Sharana", "capital", "Paktika", "", "2021-08-06", "2021-08-06", outcome="fell"),
+        row("capital_entered", "Gardez", "capital", "Paktia", "", "2021-08-06", "2021-08-06", outcome="fell")])
+    assert got("Asadabad, the capital of Kunar province and the last city held in the east, fell on August 3, "
+               "followed by Mihtarlam, the capital of Laghman province, on August 5.") == sorted([
+        row("capital_entered", "Asadabad", "capital", "Kunar", "", "2021-08-03", "2021-08-03", outcome="fell"),
+        row("capital_entered", "Mihtarlam", "capital", "Laghman", "", "2021-08-05", "2021-08-05", outcome="fell")])
+    assert got("Aid reached families who fled Darzab, which the Taliban overran on Tuesday, officials said.") == [
+        row("district_seized", "Darzab", "district", "Jowzjan", "", "2021-08-03", "2021-08-03",
+            claimant="afghan_government")]

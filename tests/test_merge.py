@@ -199,3 +199,28 @@ def test_order_independent_and_ranges_ordered(ms: list[Mention], rnd: object) ->
         assert e.date_low is None or e.date_high is None or e.date_low <= e.date_high
         assert e.n_sources <= e.n_articles <= e.n_mentions
     assert len({e.event_id for e in a}) == len(a)
+
+
+def test_denial_through_anaphora_makes_the_extracted_event_disputed() -> None:
+    from analysis.extract import extract_text
+
+    text = ("Taliban fighters overran Qush Tepa district on Sunday, a Taliban spokesman said. "
+            "But the interior ministry said the Taliban attack on the district had been repelled and that the area "
+            "was under the control of Afghan forces.")
+    events = merge_mentions(extract_text(text, D(2021, 7, 20), article_id="q1").mentions)
+    assert [(e.event_type, e.place, e.place_type, e.date_low, e.date_high, e.count_low, e.status, e.claimants,
+             e.denied_by) for e in events] == [
+        ("district_seized", "Qush Tepa", "district", D(2021, 7, 18), D(2021, 7, 18), None, "disputed", "taliban",
+         "afghan_government")]
+
+
+def test_speaker_place_denial_disputes_the_flight_reported_before() -> None:
+    from analysis.extract import extract_text
+
+    text = ("Forty-two Afghan soldiers were given shelter by Pakistani forces on Saturday night, the Pakistani "
+            "military said. The soldiers were given food. A spokesman for the Afghan defence ministry in Kabul "
+            "rejected the claim, saying no soldier had abandoned his post in the area.")
+    events = merge_mentions(extract_text(text, D(2021, 7, 20), article_id="p1").mentions)
+    assert [(e.event_type, e.destination, e.date_low, e.date_high, e.count_low, e.count_high, e.status,
+             e.denied_by) for e in events] == [
+        ("troops_fled", "Pakistan", D(2021, 7, 17), D(2021, 7, 17), 42, 42, "disputed", "afghan_government")]
