@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Iterable, Iterator, Mapping
 
@@ -120,11 +120,16 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
         rf"(?:is|are|was|were|been|remains?|now|already)\s+(?:now\s+|fully\s+|firmly\s+|completely\s+)?"
         rf"(?:under\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control\s+of\s+{_BY_TALIBAN}|(?:taliban|insurgent)(?:'s|’s)?\s+control)|"
         rf"in\s+(?:the\s+)?(?:hands\s+of\s+{_BY_TALIBAN}|taliban(?:'s|’s)?\s+hands)|"
-        rf"controlled\s+by\s+{_BY_TALIBAN}))", re.I), "passive"),
+        rf"controlled\s+by\s+{_BY_TALIBAN})|"
+        rf"\bpass(?:ed|es|ing)?\s+(?:in)?to\s+(?:the\s+)?(?:control\s+of\s+{_BY_TALIBAN}|(?:taliban|insurgent)(?:'s|’s)?\s+"
+        rf"(?:control|hands)))", re.I), "passive"),
     ("capture", re.compile(
         rf"\b(?:fell|fall(?:en|s|ing)?)(?!\s+back)(?!\s+silent)(?:\s+(?:to|into\s+the\s+hands\s+of)\s+{_BY_TALIBAN})?|"
         rf"\blost\s+to\s+{_BY_TALIBAN}|\bhand(?:ed|s)?\s+(?:over\s+)?to\s+{_BY_TALIBAN}|"
-        rf"\bhanded\s+over(?=[^.;]{{0,50}}\bto\s+(?:the\s+)?(?:taliban|insurgents|militants))", re.I), "passive"),
+        rf"\bhanded\s+over(?=[^.;]{{0,50}}\bto\s+(?:the\s+)?(?:taliban|insurgents|militants))|"
+        rf"\bhanded\s+over(?=\s+[\"“']?without\s+(?:a\s+)?(?:fight|shot|resistance))|"
+        rf"(?:(?<=\bwas\s)|(?<=\bwere\s))taken(?=\s+(?:(?:on|in|late|early)\s+(?:the\s+)?(?:\w+day|morning|afternoon|"
+        rf"evening|night)|overnight|yesterday|last\s+night)\b)", re.I), "passive"),
     ("capture", re.compile(r"\b(?:fall|capture|seizure|takeover|overrunning)\s+of\b", re.I), "active"),
     ("capture", re.compile(
         r"\b(?:seiz(?:e|ed|es|ing)|captur(?:e|ed|es|ing)|overr(?:an|un|uns|unning)|overwhelm(?:ed|ing)|"
@@ -140,7 +145,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
         r"\s+into|(?:were|are|was|is)\s+(?:now\s+|already\s+)?(?:inside|in\s+the\s+(?:streets|centre|center|heart)\s+of)|"
         r"reached\s+(?:the\s+)?(?:centre|center|heart|central\s+(?:parts|square|areas?))\s+of)\b", re.I), "active"),
     ("contested", re.compile(
-        r"\b(?:fighting|clashes|battles?|gunfire|gun\s*battles?|street\s+battles?)\s+(?:\w+\s+){0,4}?"
+        r"\b(?:fighting|battling|clashes|clashing|battles?|gunfire|gun\s*battles?|street\s+battles?)\s+(?:\w+\s+){0,4}?"
         r"(?:inside|in\s+the\s+(?:centre|center|heart|streets)\s+of|in\s+the\s+streets\s+of|"
         r"(?:reached|reaching|reach|spread\s+to|spread\s+into)\s+(?:the\s+)?(?:central\s+parts|centre|center|heart|"
         r"city\s+cent(?:re|er)|main\s+square)(?:\s+of)?)", re.I), "active"),
@@ -169,13 +174,13 @@ _TRIGGER_KEYS: list[tuple[str, ...]] = [
     ("entered",),
     ("took", "take", "taking", "captur", "wrest", "regain", "clear", "drov", "drive", "driving", "push", "forced",
      "forcing", "chased", "chasing", "expel", "evict", "flush", "repel"),
-    ("under", "hands", "controlled"),
-    ("fell", "fall", "lost", "hand"),
+    ("under", "hands", "controlled", "pass"),
+    ("fell", "fall", "lost", "hand", "taken"),
     ("fall", "capture", "seizure", "takeover", "overrunning"),
     ("seiz", "captur", "overr", "overwhelm", "took", "take", "taking", "control"),
     ("enter", "storm", "breach", "infiltrat", "penetrat", "into", "inside", "street", "centre", "center", "heart",
      "reached"),
-    ("fighting", "clashes", "battle", "gunfire"),
+    ("fighting", "clashes", "clashing", "battl", "gunfire"),
     ("fled", "flee", "escap", "cross", "abandon", "desert", "left", "leaving", "quit", "flew", "flown", "evacuated",
      "shelter", "refuge", "asylum", "passage", "sanctuary", "retreat", "withdr", "territory", "soil", "land"),
 ]
@@ -188,6 +193,30 @@ _DENIAL_KEYS: tuple[str, ...] = ("deni", "deny", "reject", "dismiss", "refut", "
 _PASSIVE_AUX = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got|get|gets|had|has|have)\s+(?:(?:\w+ly|also|now|already|reportedly|"
     r"then|since|just|largely)\s+)?$", re.I)
+# a relative clause closed by a comma right before the verb (and its auxiliaries): parenthetical to the subject
+_REL_CLOSED = re.compile(r"[^,;:.]{1,90},\s*(?:(?:was|were|is|are|has|have|had|been|also|then|later|\w+ly)\s+){0,3}")
+# ", and Y ..." after a clause with a finite verb of its own: a second coordinated clause
+_AND_CLAUSE = re.compile(r",\s+and\s+(?=[A-Z])")
+_FINITE_EVENT = re.compile(r"\b(?:fell|was|were|captured|seized|overran|took|entered|stormed|is|are)\b")
+# between a part and its total: "26 of Badakhshan's 28 districts", "five of the province's 12"
+_PART_OF_GAP = re.compile(
+    r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?(?:\s+province)?|province)(?:'s|’s|')\s+)?")
+# a plural subject naming no place ("Three more provincial capitals", "two other districts") and the colon
+# that opens its list after the verb
+_PLURAL_SUBJECT = re.compile(
+    r"\b(?:capitals|cities|districts|district\s+centres|district\s+centers)\s+(?:(?:also|have|had|were|was|now)\s+)*$", re.I)
+_COLON_LIST = re.compile(r"[^.;:\"“”]{0,120}?:\s*(?:the\s+)?(?=[A-Z])")
+_IN_PROVINCE_GAP = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:\w+ern|neighbou?ring)\s+)?")
+# a modal verb phrase whose coordinated second verb is the trigger ("could isolate X ... and possibly take it")
+_MODAL_COORD = re.compile(
+    r"\b(?:could|might|may|would|will|can)\s+(?:\w+\s+){1,8}?(?:and|or)\s+(?:(?:possibly|perhaps|probably|eventually|"
+    r"even|then|later|ultimately|potentially)\s+)?$", re.I)
+# "a day after X", "two days before X": X is dated relative to the clause's date
+_DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|the)\s+days?\s+(?P<dir>after|before)\s+(?=[A-Z])", re.I)
+_SMALL_NUMBERS: dict[str, int] = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3}
+# a perfect auxiliary before an active participle ("have also seized", "had already overrun"): not a passive
+_PERFECT_AUX = re.compile(
+    r"\b(?:had|has|have)\s+(?:(?:\w+ly|also|now|already|since|just|again|reportedly)\s+){0,2}$", re.I)
 _BY_AGENT = re.compile(rf"^\s+(?:by|to)\s+{_BY_TALIBAN}", re.I)
 _GOV_AGENT = re.compile(
     r"\b(?:government|afghan|security|national|special|pro-government|defen[cs]e)\s+(?:forces|troops|commandos)|"
@@ -351,7 +380,7 @@ _OUTCOME_CUES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:taliban(?:'s|’s)?\s+control|control\s+of\s+{_BY_TALIBAN}|their\s+control)|in\s+(?:taliban|their)\s+hands|"
         rf"(?:captured|seized|overran|took\s+(?:full\s+)?control\s+of)\s+the\s+(?:city|town|provincial\s+capital))\b", re.I)),
     ("contested", re.compile(
-        r"\b(?:fighting|clashes|battles?|gunfire)\s+(?:\w+\s+){0,5}?(?:continu\w*|rag\w*|going\s+on|under\s*way|"
+        r"\b(?:fighting|battling|clashes|clashing|battles?|gunfire)\s+(?:\w+\s+){0,5}?(?:continu\w*|rag\w*|going\s+on|under\s*way|"
         r"inside|in\s+the\s+(?:city|town|streets)|erupt\w*\s+in\s+the\s+city)|"
         r"(?:continu\w*|rag\w*|ongoing)\s+(?:\w+\s+){0,2}?(?:fighting|clashes)|street\s+fighting|"
         r"fighting\s+continue\s*s|(?:fighting|clashes|battles)\s+(?:\w+\s+){0,2}?(?:spread|raged?)\s+(?:through|across|in)|"
@@ -361,7 +390,7 @@ _OUTCOME_KEYS: dict[str, tuple[str, ...]] = {  # stems every match of an outcome
     "repelled": ("repel", "repuls", "push", "driv", "drove", "clear", "took", "taken", "take", "recaptur", "wrest",
                  "regain", "beaten", "retreat", "expel"),
     "fell": ("fell", "fallen", "collapsed", "control", "hands", "captured", "seized", "overran", "took"),
-    "contested": ("fighting", "clashes", "battle", "gunfire"),
+    "contested": ("fighting", "clashes", "clashing", "battl", "gunfire"),
 }
 _OUTCOME_RANK = {"repelled": 3, "fell": 2, "contested": 1, "unknown": 0, "": 0}
 
@@ -474,6 +503,7 @@ _MOST_OF = re.compile(
     re.I)
 _AFTER_DISTRICTS_LINK = re.compile(
     r"^\s+(?:(?:more|other|key|rural|strategic|\w+ern|outlying|remaining)\s+){0,2}districts?\b"
+    r"(?:\s+(?:administrative\s+)?(?:cent(?:re|er)s|headquarters|seats))?"
     r"(?:\s+(?:outside\s+the\s+(?:provincial\s+)?capital\s+)?(?:of|in|across|within|from)\s+(?:the\s+)?"
     r"(?:(?:\w+ern|key|strategic|neighbouring|neighboring)\s+)*)?",
     re.I)
@@ -815,8 +845,8 @@ def _scope_before(text: str, start: int, limit: int = 170) -> int:
     last_rel = None
     for m in _BOUNDARY.finditer(text, lo, start):
         word = m.group(0).strip(" ,").lower()
-        if word in ("which", "who", "that") and start - m.end() < 30:
-            last_rel = m
+        if word in ("which", "who", "that") and (start - m.end() < 30 or _REL_CLOSED.fullmatch(text, m.end(), start)):
+            last_rel = m  # "A and B districts, which had been contested for months, were overrun"
             continue
         if word.startswith("and") and "," in text[max(lo, m.start() - 90):m.start()] and \
                 _APPOSITIVE_OPEN.search(text, max(lo, m.start() - 90), m.start()):
@@ -826,6 +856,11 @@ def _scope_before(text: str, start: int, limit: int = 170) -> int:
         cut = lo
         for m in _BOUNDARY.finditer(text, lo, last_rel.start()):
             cut = m.end()
+    if ", and " in text[cut:start]:
+        # "X fell on Thursday, and Y, the capital of P, was taken": a clause of its own before "and"
+        for m in _AND_CLAUSE.finditer(text, cut, start):
+            if _FINITE_EVENT.search(text, cut, m.start()):
+                cut = m.end()
     return cut
 
 
@@ -850,6 +885,10 @@ def _modal(text: str, start: int, end: int, noun: bool = False) -> bool:
     clow = clause.lower()
     if any(k in clow for k in _MODAL_KEYS) and re.search(r"\b(?:could|might|may|would|will)\s+(?:\w+\s+){0,3}$", clause):
         return True
+    if " and " in low or " or " in low:
+        # "could isolate Herat within 30 days and possibly take it": a modal verb phrase coordinated with the trigger
+        if _MODAL_COORD.search(before):
+            return True
     if ("if" in clow or "unless" in clow or "whether" in clow) and re.search(r"\b(?:if|unless|whether)\b", clause, re.I):
         return True
     if ("of" in low or "to" in low) and re.search(
@@ -881,6 +920,16 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
     if best is None:
         return None, pub_high, ""
     low, high = best.low, best.high
+    if best.end <= pos and ("after" in text or "before" in text):
+        # "Y fell on Saturday, a day after X became the first ...": X's day is the day before
+        rel = None
+        for rel in _DAYS_AFTER.finditer(text, best.end, pos):
+            pass
+        if rel is not None:
+            n = _SMALL_NUMBERS.get(rel.group("n").lower(), 1)
+            shift = timedelta(days=-n if rel.group("dir").lower() == "after" else n)
+            low = low + shift if low is not None else None
+            high = high + shift if high is not None else None
     if _said_date(best, pos, text):
         low = None  # the day it was said: an upper bound for the event
     if low is not None and high is not None and low > high:
@@ -951,6 +1000,26 @@ def _gov_retreat(text: str, m: re.Match[str]) -> bool:
 
 # ----------------------------------------------------------------------------------------------
 # the extractor
+
+
+class _Pos:
+    """A trigger match moved to a later position (a colon list read as the verb's object)."""
+
+    def __init__(self, m: re.Match[str], start: int) -> None:
+        self._m = m
+        self._start = start
+
+    def start(self) -> int:
+        """Where the moved trigger now starts."""
+        return self._start
+
+    def end(self) -> int:
+        """Where the moved trigger now ends (same as its start)."""
+        return self._start
+
+    def group(self, n: int = 0) -> str:
+        """The original trigger text."""
+        return self._m.group(n)
 
 
 class _Speakers(Mapping[str, str]):
@@ -1190,12 +1259,12 @@ class _Extractor:
         if voice == "active" and kind in ("capture", "entry", "repel"):
             if _PASSIVE_AUX.search(text[max(0, m.start() - 30):m.start()]) and not re.match(
                 r"(?:took|take|taken|taking|seized|captured)\s+(?:control|over)", m.group(0), re.I
-            ) and not re.search(r"\b(?:had|has|have)\s+(?:\w+ly\s+)?$", text[max(0, m.start() - 20):m.start()], re.I):
+            ) and not _PERFECT_AUX.search(text[max(0, m.start() - 30):m.start()]):
                 voice = "passive"
             elif _BY_AGENT.match(text[m.end():m.end() + 30]) and not re.search(r"\b(?:has|have|had)\s+$", text[:m.start()]):
                 voice = "passive"
-            if re.match(r"(?:taken|captured|seized|overrun)$", m.group(0), re.I) and re.search(
-                    r"\b(?:has|have|had)\s+(?:\w+ly\s+)?$", text[max(0, m.start() - 20):m.start()], re.I):
+            if re.match(r"(?:taken|captured|seized|overrun)$", m.group(0), re.I) and _PERFECT_AUX.search(
+                    text[max(0, m.start() - 30):m.start()]):
                 voice = "active"
         # who acts: the government retaking is not a Taliban capture
         if kind == "capture" and voice == "active":
@@ -1249,6 +1318,15 @@ class _Extractor:
             if place is not None:
                 return [self._district_result(place, None, m, negated)]
             return []
+        list_hi = m.start() if voice == "passive" else hi
+        if voice == "passive" and kind in ("capture", "state") and ":" in text[m.end():] and \
+                _PLURAL_SUBJECT.search(text, lo, m.start()):
+            # "Three more provincial capitals fell on Friday, officials said: A, B and C": the list after the colon
+            colon = _COLON_LIST.match(text, m.end())
+            if colon is not None and not any(lo <= r.start < m.start() for r in s.refs if not r.in_speaker):
+                lo, hi = colon.end(), _scope_after(text, colon.end(), 220)
+                voice, list_hi = "active", hi
+                m = _Pos(m, colon.end())
         refs = [r for r in s.refs if lo <= r.start and r.end <= hi + 1 and not r.in_speaker]
         if kind == "nth":
             refs = [r for r in s.refs if r.end <= m.start() and not r.in_speaker and r.start >= _scope_before(text, m.start(), 200)]
@@ -1260,7 +1338,7 @@ class _Extractor:
             cap = _as_capital(r, self.gaz)
             if cap is not None and kind in _CAPITAL_OUTCOME:
                 # "captured Farah and Pul-e-Khumri": every capital of a list
-                for item in self._list_from(s, r, m.start() if voice == "passive" else hi):
+                for item in self._list_from(s, r, list_hi):
                     cap = _as_capital(item, self.gaz)
                     if cap is not None:
                         out.append(self._capital_result(kind, cap, m, set(_CAPITAL_OUTCOME[kind]), negated,
@@ -1325,6 +1403,11 @@ class _Extractor:
                     _as_province(r, self.gaz) is not None:
                 tail = _PROVINCE_TAIL.match(s.text, r.end)
                 cursor = tail.end() if tail else r.end  # skip "X, the capital of P province" to the next item
+                continue
+            if _IN_PROVINCE_GAP.fullmatch(s.text, cursor, r.start) and _as_province(r, self.gaz) is not None and \
+                    _as_capital(r, self.gaz) is None:
+                tail = _PROVINCE_TAIL.match(s.text, r.end)
+                cursor = tail.end() if tail else r.end  # "B in Q and C": Q only locates B
                 continue
             if not _LIST_GAP.fullmatch(s.text, cursor, r.start) or r.peripheral:
                 break
@@ -1428,6 +1511,9 @@ class _Extractor:
             if prov is None:
                 return []
             ctext = f"{c.text} districts" if "district" not in c.text.lower() else c.text
+            part = self._part_of(text, c, lo)
+            if part is not None:  # "26 of Badakhshan's 28 districts": the part taken, not the total
+                c, ctext = part, f"{part.text} of {c.text} districts"
             return [self._counted_result(prov, m, c, ctext, "n", negated)] + \
                 self._named_with_count(s, c, c.end + link.end(), hi, prov, m, negated,
                                        other=bool(re.search(r"\b(?:other|more)\b", link.group(0), re.I)))
@@ -1471,6 +1557,17 @@ class _Extractor:
                         return [self._counted_result(prov, m, None, "all districts" if kind_key == "all" else "most",
                                                      kind_key, negated)]
         return []
+
+    @staticmethod
+    def _part_of(text: str, total: Count, lo: int) -> Count | None:
+        """The part counted before a total ('26 of P's 28 districts', 'five of its 12 districts'), if any."""
+        if "of" not in text[max(lo, total.start - 60):total.start]:
+            return None
+        for c in _find_counts(text):
+            if lo <= c.start and c.end < total.start and _PART_OF_GAP.fullmatch(text, c.end, total.start) and \
+                    c.low is not None and total.low is not None and c.low <= total.low:
+                return c
+        return None
 
     def _named_with_count(self, s: _Sent, c: Count, end: int, hi: int, prov: Place, m: re.Match[str],
                           negated: bool, other: bool) -> list[dict]:
@@ -1949,7 +2046,7 @@ class _Extractor:
                 continue
             link = re.match(r"\s+(?:(?:more|other|rural|key)\s+)?(?:of\s+(?P<owner>the\s+country|afghanistan|the\s+province|its|"
                             r"[A-Z][\w\-]+)(?:'s|’s|')\s+(?:roughly\s+|about\s+|some\s+|nearly\s+|total\s+)?\d[\d,]*\s+)?"
-                            r"districts?(?:\s+cent(?:re|er)s)?\b", text[c.end:])
+                            r"districts?(?:\s+(?:administrative\s+)?(?:cent(?:re|er)s|headquarters|seats))?\b", text[c.end:])
             if not link:
                 continue
             if c.qualifier == "vague" or not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
