@@ -475,11 +475,6 @@ def _headline_like(norm: str, n_words: int) -> bool:
     return not norm.endswith("?") or n_words <= 14
 
 
-def _agency(name: str) -> str:
-    """Return an agency or outlet name in its canonical form (see outlets.csv)."""
-    return canonical_outlet(name)
-
-
 def _is_date_line(norm: str) -> bool:
     """True when a line only states a date/time (optionally after a 'Published' label)."""
     rest = _DATE_LABEL.sub("", norm, count=1)
@@ -617,13 +612,13 @@ def _analyse(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> _An
             m = _SOURCE.match(normed[i])
             name = _SOURCE_TAIL.sub("", m.group("src")) if m else ""
             if name and name.casefold() not in ("agencies", "agency", "wires") and not an.source_outlet:
-                an.source_outlet = _agency(name)
+                an.source_outlet = canonical_outlet(name)
         elif reason == "copyright":
             m = _COPYRIGHT.match(normed[i])
             holder = (m.group("holder") or "").strip() if m else ""
             holder = re.sub(r"(?i)\s*all rights reserved.*$", "", holder)
             if holder and len(holder.split()) <= 6 and not an.copyright_outlet and re.search(r"[A-Za-z]", holder):
-                an.copyright_outlet = _agency(holder)
+                an.copyright_outlet = canonical_outlet(holder)
         elif reason == "reporting credit" and _REUTERS_CREDIT.search(normed[i]):
             an.reuters_credit = True
         elif reason == "publication credit":
@@ -778,12 +773,12 @@ def _match_dateline(text: str, start: int, end: int) -> tuple[str, str, int] | N
     if not accepted:
         return None
     if m.end() >= end:
-        return place, _agency(agency) if agency_ok else "", end  # a dateline on its own line
+        return place, canonical_outlet(agency) if agency_ok else "", end  # a dateline on its own line
     # A dateline must be followed by a sentence, not by the rest of a name or a number.
     nxt = text[m.end() : m.end() + 1]
     if not (nxt.isalpha() or nxt in "\"“'‘("):
         return None
-    return place, _agency(agency) if agency_ok else "", m.end()
+    return place, canonical_outlet(agency) if agency_ok else "", m.end()
 
 
 def classify_lines(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> list[LineInfo]:
@@ -862,7 +857,7 @@ def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
 
 def _outlet(doc: RawDocument, an: _Analysis) -> str:
     """Pick the outlet from the strongest clue the article gives (see `clean_document`)."""
-    metadata = _agency(doc.outlet) if doc.outlet else ""
+    metadata = canonical_outlet(doc.outlet) if doc.outlet else ""
     domain = outlet_from_domain(doc.url) if doc.url else ""
     for candidate in (
         an.dateline_agency,

@@ -271,8 +271,8 @@ def _day(token: str) -> Optional[int]:
     return day if 1 <= day <= 31 else None
 
 
-def _small_number(words: str) -> tuple[int, int]:
-    """Read a small count in a temporal expression ('two', 'a few', '3') as low/high."""
+def small_number(words: str) -> tuple[int, int]:
+    """Read a small count in a temporal expression ('two', 'a few', '3') as low/high (1 when unknown)."""
     key = " ".join(words.lower().split())
     if key.isdigit():
         n = int(key)
@@ -591,7 +591,7 @@ def _h_ago(m: re.Match[str], text: str) -> Optional[_Hit]:
     n_m = _back(_N_BEFORE, m.string, m.start(), 16)
     if n_m is None:
         return None
-    nlo, nhi = _small_number(n_m["w"] or n_m["d"])
+    nlo, nhi = small_number(n_m["w"] or n_m["d"])
     unit = m["unit"].rstrip("s")
 
     def fn(pub: date) -> Range:
@@ -612,7 +612,7 @@ def _h_past(m: re.Match[str], text: str) -> Optional[_Hit]:
     the = _back(_THE_BEFORE, m.string, m.start(), 8)
     if m["pl"] == "last" and the is None and not m["n"]:
         return None  # "last week" is the previous calendar week
-    nhi = _small_number(m["n"])[1] if m["n"] else 1
+    nhi = small_number(m["n"])[1] if m["n"] else 1
     unit = m["unit"].rstrip("s")
 
     def fn(pub: date) -> Range:

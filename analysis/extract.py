@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator, Mapping
 
 from analysis import claims
+from analysis.dates import small_number
 from analysis.records import Article, ArticleResult, Claim, Count, Mention, Place, Sentence, Tally
 
 # ----------------------------------------------------------------------------------------------
@@ -213,7 +214,6 @@ _MODAL_COORD = re.compile(
     r"even|then|later|ultimately|potentially)\s+)?$", re.I)
 # "a day after X", "two days before X": X is dated relative to the clause's date
 _DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|the)\s+days?\s+(?P<dir>after|before)\s+(?=[A-Z])", re.I)
-_SMALL_NUMBERS: dict[str, int] = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3}
 # a perfect auxiliary before an active participle ("have also seized", "had already overrun"): not a passive
 _PERFECT_AUX = re.compile(
     r"\b(?:had|has|have)\s+(?:(?:\w+ly|also|now|already|since|just|again|reportedly)\s+){0,2}$", re.I)
@@ -926,7 +926,7 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
         for rel in _DAYS_AFTER.finditer(text, best.end, pos):
             pass
         if rel is not None:
-            n = _SMALL_NUMBERS.get(rel.group("n").lower(), 1)
+            n = small_number(rel.group("n"))[0]
             shift = timedelta(days=-n if rel.group("dir").lower() == "after" else n)
             low = low + shift if low is not None else None
             high = high + shift if high is not None else None
