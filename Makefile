@@ -22,14 +22,14 @@ RUN := $(PY) -m analysis run --raw "$(RAW)" --processed "$(PROCESSED)" --reports
 MANIFEST := $(PROCESSED)/.raw-manifest
 PARAMS := $(PROCESSED)/.parameters
 
-# What each step reads: its notebook and the modules it calls (shared modules touch every step).
-SHARED_SRC := analysis/__init__.py analysis/records.py analysis/paths.py analysis/notebooks.py analysis/cli.py analysis/tables.py analysis/templates/offline.html.j2
-PARSE_SRC := notebooks/01_parse.ipynb analysis/pipeline.py analysis/parallel.py analysis/reading.py analysis/cleaning.py \
-	analysis/sentences.py analysis/dedup.py analysis/dates.py analysis/numbers.py analysis/places.py \
-	analysis/gazetteer.py analysis/data/gazetteer.csv analysis/claims.py analysis/extract.py analysis/views.py
-TABULATE_SRC := notebooks/02_tabulate_events.ipynb analysis/pipeline.py analysis/merge.py analysis/views.py
-TIMELINE_SRC := notebooks/03_timelines.ipynb analysis/figures.py analysis/tilemap.py analysis/data/province_tiles.csv analysis/gazetteer.py analysis/data/gazetteer.csv
-INDEX_SRC := analysis/report.py analysis/views.py
+# What each step reads: its notebook, every package module it imports (followed through imports)
+# and the data files those modules name, computed by analysis/depends.py with the system interpreter.
+DEPENDS = $(shell $(PYTHON) analysis/depends.py $(1))
+RUNNER_SRC := analysis/__main__.py analysis/cli.py $(call DEPENDS,analysis/notebooks.py)
+PARSE_SRC := $(call DEPENDS,notebooks/01_parse.ipynb)
+TABULATE_SRC := $(call DEPENDS,notebooks/02_tabulate_events.ipynb)
+TIMELINE_SRC := $(call DEPENDS,notebooks/03_timelines.ipynb)
+INDEX_SRC := $(call DEPENDS,analysis/present/report.py)
 
 PARSED := $(PROCESSED)/articles.csv
 TABULATED := $(PROCESSED)/events.csv
@@ -63,19 +63,19 @@ $(PARAMS): FORCE
 	@printf 'raw=%s\nstart=%s\nend=%s\n' "$(abspath $(RAW))" "$(START)" "$(END)" > "$@.tmp"
 	@if cmp -s "$@.tmp" "$@"; then rm -f "$@.tmp"; else mv -f "$@.tmp" "$@"; fi
 
-$(PARSED) &: $(MANIFEST) $(PARSE_SRC) $(SHARED_SRC) $(STAMP)
+$(PARSED) &: $(MANIFEST) $(PARSE_SRC) $(RUNNER_SRC) $(STAMP)
 	$(RUN) --notebooks 01_parse
 	@touch $(PARSED)
 
-$(TABULATED) &: $(PARSED) $(PARAMS) $(TABULATE_SRC) $(SHARED_SRC)
+$(TABULATED) &: $(PARSED) $(PARAMS) $(TABULATE_SRC) $(RUNNER_SRC)
 	$(RUN) --notebooks 02_tabulate_events
 	@touch $(TABULATED)
 
-$(FIGURES) &: $(TABULATED) $(TIMELINE_SRC) $(SHARED_SRC)
+$(FIGURES) &: $(TABULATED) $(TIMELINE_SRC) $(RUNNER_SRC)
 	$(RUN) --notebooks 03_timelines
 	@touch $(FIGURES)
 
-$(INDEX): $(FIGURES) $(INDEX_SRC) $(SHARED_SRC)
+$(INDEX): $(FIGURES) $(INDEX_SRC) $(RUNNER_SRC)
 	$(PY) -m analysis index --processed "$(PROCESSED)" --reports "$(REPORTS)"
 
 test: $(STAMP) ## Run the test suite: modules, extraction, notebooks (nbval) and the whole chain
@@ -86,7 +86,7 @@ lab: $(STAMP) ## Open JupyterLab on notebooks/ with the project's interpreter as
 	$(PY) -m jupyter lab --notebook-dir=notebooks
 
 bench: $(STAMP) ## Benchmark reading+extraction on synthetic corpora (1k, 10k, 100k articles)
-	$(PY) -m analysis.bench $(if $(SIZES),--sizes $(SIZES),)
+	$(PY) -m benchmarks.bench $(if $(SIZES),--sizes $(SIZES),)
 
 clean: ## Remove generated tables and reports (keeps data/raw and .venv)
 	find "$(PROCESSED)" -mindepth 1 ! -name .gitkeep -exec rm -rf {} +

@@ -1,5 +1,5 @@
 """Allow `python -m analysis ...`."""
 
-from .cli import main
+from analysis.cli import main
 
 raise SystemExit(main())

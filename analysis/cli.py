@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from .paths import PROCESSED_DIR, RAW_DIR, REPORTS_DIR
+from analysis.paths import PROCESSED_DIR, RAW_DIR, REPORTS_DIR
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _run(args: argparse.Namespace) -> int:
     """Execute the notebooks with the given folders and window, then the index page."""
-    from .notebooks import NotebookFailed, RunParameters, run_notebooks
+    from analysis.notebooks import NotebookFailed, RunParameters, run_notebooks
 
     raw = args.raw.resolve()
     if not raw.is_dir():
@@ -75,8 +75,8 @@ def _run(args: argparse.Namespace) -> int:
 
 def _index(args: argparse.Namespace) -> int:
     """Rebuild the stakeholder index page."""
-    from .notebooks import NOTEBOOKS
-    from .report import build_index
+    from analysis.notebooks import NOTEBOOKS
+    from analysis.present.report import build_index
 
     pages = [(f"{name[:2]} {title}", f"{name}.html") for name, title in NOTEBOOKS]
     out = build_index(args.processed.resolve(), args.reports.resolve(), notebook_pages=pages)
@@ -92,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "index":
         return _index(args)
     if args.command == "evaluate":
-        from . import evaluate
+        from analysis import evaluate
 
         return evaluate.main(["--gold", str(args.gold), "--events", str(args.events)])
     return 2

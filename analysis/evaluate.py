@@ -149,7 +149,7 @@ def _canonical(name: str) -> str:
     if not text:
         return ""
     try:
-        from analysis.gazetteer import load_gazetteer, normalize_name
+        from analysis.extract.gazetteer import load_gazetteer, normalize_name
         gaz = load_gazetteer()
         readings = gaz.lookup(text)
         if readings:

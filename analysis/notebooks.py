@@ -8,11 +8,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .paths import NOTEBOOKS_DIR, PACKAGE_DIR, PROCESSED_DIR, RAW_DIR, REPORTS_DIR
-from .tables import atomic_write_text
+from analysis.paths import NOTEBOOKS_DIR, PACKAGE_DIR, PROCESSED_DIR, RAW_DIR, REPORTS_DIR
+from analysis.tabulate.tables import atomic_write_text
 
 KERNEL_NAME = "analysis-project"
-TEMPLATES_DIR = PACKAGE_DIR / "templates"
+TEMPLATES_DIR = PACKAGE_DIR / "present" / "templates"
 
 # Run order and the title each notebook's report gets.
 NOTEBOOKS: tuple[tuple[str, str], ...] = (

@@ -13,11 +13,16 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
-from . import cleaning, dates, dedup, extract, merge, reading
-from .loading import read_table
-from .parallel import map_ordered
-from .records import Article, ArticleResult, Event, Mention, Tally
-from .tables import (
+from analysis.extract import dates
+from analysis.extract import events as extract
+from analysis.ingest import cleaning
+from analysis.ingest import duplicates as dedup
+from analysis.ingest import files as reading
+from analysis.tabulate import merge
+from analysis.tabulate.tables import read_table
+from analysis.parallel import map_ordered
+from analysis.records import Article, ArticleResult, Event, Mention, Tally
+from analysis.tabulate.tables import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
     MENTION_COLUMNS,

@@ -1,4 +1,4 @@
-"""Tests for analysis.bench: the synthetic corpus generator and the results table (no timing runs)."""
+"""Tests for benchmarks.bench: the synthetic corpus generator and the results table (no timing runs)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.bench import (
+from benchmarks.bench import (
     BORDER_COUNTRY,
     FILES_PER_FOLDER,
     _int_list,
@@ -104,7 +104,7 @@ def test_flights_and_crossings_face_the_right_neighbour(corpus: list[Path]) -> N
 
 
 def test_fallback_places_when_gazetteer_is_missing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setitem(sys.modules, "analysis.gazetteer", None)  # makes the import fail
+    monkeypatch.setitem(sys.modules, "analysis.extract.gazetteer", None)  # makes the import fail
     pools = place_pools()
     assert {p.name for p in pools.countries} >= {"Tajikistan", "Iran", "Pakistan"}
     assert any(p.name == "Imam Sahib" and p.province == "Kunduz" for p in pools.districts)

@@ -1,4 +1,4 @@
-"""Tests for analysis.claims: claimant classes, stances, neighbouring and nested attribution."""
+"""Tests for analysis.extract.claims: claimant classes, stances, neighbouring and nested attribution."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.claims import classify_speaker, find_attributions, find_claim, speaker_names
+from analysis.extract.claims import classify_speaker, find_attributions, find_claim, speaker_names
 from analysis.records import CLAIMANTS, STANCES
 
 CASES = [

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.cleaning import (
+from analysis.ingest.cleaning import (
     OUTLETS_CSV,
     candidate_lines,
     canonical_outlet,
@@ -25,7 +25,7 @@ from analysis.cleaning import (
     repeated_lines,
 )
 from analysis.paths import RAW_DIR
-from analysis.reading import RawDocument, SourceFile, read_source
+from analysis.ingest.files import RawDocument, SourceFile, read_source
 
 
 def doc(text: str, **kw: str) -> RawDocument:
@@ -106,7 +106,7 @@ def test_parse_date_value(value: str, expected: tuple[date, str] | None) -> None
 
 
 def test_full_dates_and_month_days_in_article() -> None:
-    import analysis.cleaning as cleaning
+    import analysis.ingest.cleaning as cleaning
 
     found = cleaning.find_full_dates_safe("Fighting on July 7, 2021 and on 8 August 2021 near 2021-08-09.")
     assert [d for d, _, _ in found] == [date(2021, 7, 7), date(2021, 8, 8), date(2021, 8, 9)]
@@ -513,8 +513,7 @@ def test_month_days_in() -> None:
 
 def _seed(name: str):
     path = RAW_DIR / name
-    if not path.exists():
-        pytest.skip(f"seed {name} not present")
+    assert path.exists(), f"seed {name} missing from data/raw"
     (raw,) = read_source(SourceFile(str(path), name, article_id=path.stem))
     return clean_document(raw)
 

@@ -1,4 +1,4 @@
-"""Tests for analysis.dates: temporal expressions read as inclusive day ranges anchored on publication."""
+"""Tests for analysis.extract.dates: temporal expressions read as inclusive day ranges anchored on publication."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.dates import (
+from analysis.extract.dates import (
     explicit_date_spans,
     find_dates,
     find_full_dates,

@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.cleaning import clean_document
-from analysis.dedup import (
+from analysis.ingest.cleaning import clean_document
+from analysis.ingest.duplicates import (
     EMPTY_HASH,
     content_hash,
     duplicate_map,
@@ -18,7 +18,7 @@ from analysis.dedup import (
     sketch,
     sketch_text,
 )
-from analysis.reading import RawDocument, discover_files, read_source
+from analysis.ingest.files import RawDocument, discover_files, read_source
 from analysis.records import Article
 
 WIRE = """KUNDUZ, Aug 8 (Reuters) - Taliban fighters seized the main government buildings in the northern city of Kunduz on Sunday after days of street battles, two provincial officials and a resident said.

@@ -1,4 +1,4 @@
-"""Tests for analysis.extract: event mentions and tallies from sentences and articles (EVENTS.md)."""
+"""Tests for analysis.extract.events: event mentions and tallies from sentences and articles (EVENTS.md)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.extract import extract_article, extract_text
+from analysis.extract.events import extract_article, extract_text
 from analysis.records import EVENT_TYPES, Article
 
 PUB = date(2021, 8, 7)  # a Saturday
@@ -334,7 +334,7 @@ def test_districts_just_taken_are_an_event_not_a_tally() -> None:
 
 def _keyed_patterns() -> list[tuple[Any, tuple[str, ...]]]:
     """Each pattern guarded by a cheap pre-check, with the stems the pre-check looks for."""
-    from analysis import extract
+    from analysis.extract import events as extract
 
     keyed = [(rx, keys) for (_, rx, _), keys in zip(extract._TRIGGERS, extract._TRIGGER_KEYS)]
     keyed += [(rx, extract._OUTCOME_KEYS[name]) for name, rx in extract._OUTCOME_CUES]
@@ -363,7 +363,7 @@ def test_pre_checks_never_skip_a_match(index: int) -> None:
 
 
 def test_landmark_pre_check() -> None:
-    from analysis import extract
+    from analysis.extract import events as extract
 
     @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.from_regex(extract._LANDMARK_BEFORE))
@@ -431,7 +431,7 @@ def test_part_of_a_group_is_not_the_count() -> None:
 
 
 def test_government_retreat_is_no_repulse() -> None:
-    from analysis import extract
+    from analysis.extract import events as extract
 
     assert "repelled" not in extract._outcome_cues_of("Government troops retreated to the airport near the city.")
     assert "repelled" in extract._outcome_cues_of("The Taliban retreated from the city after air strikes.")

@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
-from analysis import figures as fg
+from analysis.present import figures as fg
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -369,7 +369,7 @@ def test_save_figure_is_byte_identical_and_atomic(tmp_path):
 
 
 def test_make_all_figures_writes_four_pairs(tmp_path):
-    from analysis.loading import make_tables
+    from analysis.tabulate.tables import make_tables
 
     written = fg.make_all_figures(make_tables(events=frame(event())), tmp_path)
     assert sorted(written) == sorted(fg.FIGURE_STEMS)

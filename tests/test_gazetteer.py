@@ -1,4 +1,4 @@
-"""Tests for analysis.gazetteer: the shipped data file, the folding key and lookups."""
+"""Tests for analysis.extract.gazetteer: the shipped data file, the folding key and lookups."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.gazetteer import (
+from analysis.extract.gazetteer import (
     GAZETTEER_COLUMNS,
     GAZETTEER_CSV,
     Gazetteer,

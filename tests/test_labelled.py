@@ -1,4 +1,4 @@
-"""Labelled evaluation sentences: expected mentions and tallies checked against analysis.extract."""
+"""Labelled evaluation sentences: expected mentions and tallies checked against analysis.extract.events."""
 
 from __future__ import annotations
 
@@ -80,11 +80,9 @@ def case_kinds(case: dict[str, Any]) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> Any | None:
-    """Return the project gazetteer, or None while analysis/gazetteer.py is not written yet."""
-    if not (PACKAGE_DIR / "gazetteer.py").exists():
-        return None
-    from analysis.gazetteer import load_gazetteer
+def _gazetteer() -> Any:
+    """Return the project gazetteer."""
+    from analysis.extract.gazetteer import load_gazetteer
 
     return load_gazetteer()
 
@@ -92,7 +90,7 @@ def _gazetteer() -> Any | None:
 def _readings(name: str, place_type: str) -> list[Any]:
     """Gazetteer readings of a name with the wanted type (a crossing counts for its district)."""
     gaz = _gazetteer()
-    if gaz is None or not name:
+    if not name:
         return []
     readings = list(gaz.lookup(name))
     pool = [p for p in readings if p.place_type == place_type]
@@ -235,10 +233,8 @@ def compare_tallies(expected: Iterable[dict[str, Any]], tallies: Iterable[Any]) 
 
 
 def _extract_text() -> Callable[..., ArticleResult]:
-    """The extractor under test; skips while analysis/extract.py is not written yet."""
-    if not (PACKAGE_DIR / "extract.py").exists():
-        pytest.skip("analysis/extract.py not written yet")
-    from analysis.extract import extract_text
+    """The extractor under test."""
+    from analysis.extract.events import extract_text
 
     return extract_text
 
@@ -427,8 +423,6 @@ def test_harness_accepts_exact_results_and_rejects_changed_ones() -> None:
 
 def test_places_resolve_in_gazetteer() -> None:
     """Every labelled place, province, destination and tally scope is a gazetteer name of its type."""
-    if _gazetteer() is None:
-        pytest.skip("analysis/gazetteer.py not written yet")
     missing: set[str] = set()
     for case in CASES:
         for exp in case["expect"]:
@@ -449,10 +443,7 @@ def test_places_resolve_in_gazetteer() -> None:
 
 def main() -> int:
     """Print how many labelled cases pass per category; return 0."""
-    if not (PACKAGE_DIR / "extract.py").exists():
-        print("analysis/extract.py not written yet")
-        return 0
-    from analysis.extract import extract_text
+    from analysis.extract.events import extract_text
 
     passed: Counter[str] = Counter()
     total: Counter[str] = Counter()

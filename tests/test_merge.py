@@ -1,4 +1,4 @@
-"""Tests for analysis.merge: grouping, date intersection, disputes, duplicates, order independence."""
+"""Tests for analysis.tabulate.merge: grouping, date intersection, disputes, duplicates, order independence."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.merge import merge_counts, merge_mentions, merge_outcome, month_precision_articles
+from analysis.tabulate.merge import merge_counts, merge_mentions, merge_outcome, month_precision_articles
 from analysis.records import Mention
 
 D = date
@@ -202,7 +202,7 @@ def test_order_independent_and_ranges_ordered(ms: list[Mention], rnd: object) ->
 
 
 def test_denial_through_anaphora_makes_the_extracted_event_disputed() -> None:
-    from analysis.extract import extract_text
+    from analysis.extract.events import extract_text
 
     text = ("Taliban fighters overran Qush Tepa district on Sunday, a Taliban spokesman said. "
             "But the interior ministry said the Taliban attack on the district had been repelled and that the area "
@@ -215,7 +215,7 @@ def test_denial_through_anaphora_makes_the_extracted_event_disputed() -> None:
 
 
 def test_speaker_place_denial_disputes_the_flight_reported_before() -> None:
-    from analysis.extract import extract_text
+    from analysis.extract.events import extract_text
 
     text = ("Forty-two Afghan soldiers were given shelter by Pakistani forces on Saturday night, the Pakistani "
             "military said. The soldiers were given food. A spokesman for the Afghan defence ministry in Kabul "

@@ -1,4 +1,4 @@
-"""Tests for analysis.numbers: counts written in digits or words, with bounds, qualifier and offsets."""
+"""Tests for analysis.extract.numbers: counts written in digits or words, with bounds, qualifier and offsets."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.numbers import find_counts, find_quantifiers, parse_count, parse_quantifier
+from analysis.extract.numbers import find_counts, find_quantifiers, parse_count, parse_quantifier
 from analysis.records import Count
 
 # (sentence, words expected, low, high, qualifier)

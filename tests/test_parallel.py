@@ -159,7 +159,7 @@ def test_peak_rss_is_plausible() -> None:
 
 
 def test_dask_local_cluster_matches_single_process() -> None:
-    distributed = pytest.importorskip("distributed")
+    import distributed
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
     ) as cluster:
@@ -175,7 +175,6 @@ def test_dask_local_cluster_matches_single_process() -> None:
 
 
 def test_dask_local_process_cluster_matches_single_process() -> None:
-    pytest.importorskip("distributed")
     result = list(map_ordered(shape_dispatch, DISPATCHES, dask_address="local:1", progress=False))
     assert result == EXPECTED
 
@@ -197,11 +196,10 @@ def test_bad_local_address_raises_cluster_error() -> None:
 
 
 def test_seed_pipeline_identical_on_one_two_workers_and_dask() -> None:
-    try:
-        from analysis import pipeline, reading
-    except ImportError as exc:  # the pipeline's modules are not all written yet
-        pytest.skip(f"pipeline not importable: {exc}")
-    distributed = pytest.importorskip("distributed")
+    import distributed
+
+    from analysis import pipeline
+    from analysis.ingest import files as reading
     from analysis.paths import RAW_DIR
 
     sources = reading.discover_files(RAW_DIR)

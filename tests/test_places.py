@@ -1,4 +1,4 @@
-"""Tests for analysis.places: finding gazetteer places in sentences and resolving them by context."""
+"""Tests for analysis.extract.places: finding gazetteer places in sentences and resolving them by context."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.gazetteer import Gazetteer, load_gazetteer
-from analysis.places import capital_of_province, find_places, resolve_provincial_capital
+from analysis.extract.gazetteer import Gazetteer, load_gazetteer
+from analysis.extract.places import capital_of_province, find_places, resolve_provincial_capital
 from analysis.records import PlaceMention
 
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.reading import (
+from analysis.ingest.files import (
     RawDocument,
     SourceFile,
     decode_bytes,

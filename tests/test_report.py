@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import report
-from analysis.loading import make_tables
+from analysis.present import report
+from analysis.tabulate.tables import make_tables
 
 HOSTILE = "Residents said <script>alert(1)</script> fighters hid near <img src=x onerror=alert(1)> the bazaar."
 REMOTE = re.compile(r"""(?:src|href|action)\s*=\s*["']?\s*(?:https?:)?//|<link\b|@import|url\(\s*["']?https?:""", re.I)

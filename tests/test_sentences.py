@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.sentences import split_sentences
+from analysis.ingest.sentences import split_sentences
 
 CASES: list[tuple[str, list[str]]] = [
     (

@@ -11,8 +11,8 @@ import pytest
 from matplotlib.patches import FancyArrowPatch, Rectangle
 from matplotlib.text import Text
 
-from analysis import figures as fg
-from analysis import tilemap as tm
+from analysis.present import figures as fg
+from analysis.present import tilemap as tm
 
 
 def texts(fig) -> list[str]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Callable, Optional
 
-from .records import DateMention
+from analysis.records import DateMention
 
 # How expressions are read (the contract the tests pin down):
 # - A weekday ("on Thursday", "Thursday's attack", "late on Thursday", "early Friday",

@@ -16,9 +16,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TextIO
 
-from .parallel import available_cores, map_ordered, peak_rss_mb, resolve_workers
-from .paths import REPO_ROOT
-from .records import Place
+from analysis.parallel import available_cores, map_ordered, peak_rss_mb, resolve_workers
+from analysis.paths import REPO_ROOT
+from analysis.records import Place
 
 GENERATOR_VERSION = 1
 FILES_PER_FOLDER = 1000
@@ -174,7 +174,7 @@ def place_pools() -> PlacePools:
     """Return the gazetteer's places by type, or the built-in list when no gazetteer is available."""
     places: list[Place] = []
     try:
-        from .gazetteer import load_gazetteer
+        from analysis.extract.gazetteer import load_gazetteer
 
         places = list(load_gazetteer().places)
     except Exception:  # the benchmark must run even without a gazetteer
@@ -408,7 +408,8 @@ def _size(path: str) -> int:
 
 def measure_once(corpus: Path, workers: int | None, dask_address: str | None = None) -> dict[str, object]:
     """Run the read+extract stage over a corpus once, streaming, and return its measurements."""
-    from . import pipeline, reading
+    from analysis import pipeline
+    from analysis.ingest import files as reading
 
     started = time.perf_counter()
     sources = list(reading.discover_files(corpus))
@@ -434,7 +435,7 @@ def measure_once(corpus: Path, workers: int | None, dask_address: str | None = N
 
 def _measure_in_subprocess(corpus: Path, workers: int, dask_address: str | None) -> dict[str, object]:
     """Run one measurement in a fresh interpreter so its peak memory is its own."""
-    command = [sys.executable, "-m", "analysis.bench", "--one", str(corpus), str(workers)]
+    command = [sys.executable, "-m", "benchmarks.bench", "--one", str(corpus), str(workers)]
     if dask_address:
         command += ["--dask", dask_address]
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])))
@@ -508,8 +509,8 @@ def _int_list(text: str) -> list[int]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: `python -m analysis.bench [--sizes 1000,10000,100000] [--workers 1,0] [--dask ADDR]`."""
-    parser = argparse.ArgumentParser(prog="python -m analysis.bench", description=__doc__)
+    """Command line: `python -m benchmarks.bench [--sizes 1000,10000,100000] [--workers 1,0] [--dask ADDR]`."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__)
     parser.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes in articles (comma-separated; 10k ok)")
     parser.add_argument("--workers", default="1,0", help="worker counts to compare (0 = all cores)")
     parser.add_argument("--dask", default="", help="also run on this Dask scheduler ('tcp://host:port' or 'local:N')")

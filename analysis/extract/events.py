@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Iterable, Iterator, Mapping
 
-from analysis import claims
-from analysis.dates import small_number
+from analysis.extract import claims
+from analysis.extract.dates import small_number
 from analysis.records import Article, ArticleResult, Claim, Count, Mention, Place, Sentence, Tally
 
 # ----------------------------------------------------------------------------------------------
@@ -964,7 +964,7 @@ def _stated_number(count: Count) -> tuple[int | None, int | None]:
 def _find_counts(text: str) -> tuple[Count, ...]:
     """Counts in a sentence (empty on any reader failure; cached, as syndicated copy repeats sentences)."""
     try:
-        from analysis.numbers import find_counts
+        from analysis.extract.numbers import find_counts
         return tuple(c for c in find_counts(text) if 0 <= c.start <= c.end <= len(text))
     except Exception:
         return ()
@@ -1067,7 +1067,7 @@ class _Extractor:
     # -- setup -----------------------------------------------------------------------------
     def prepare(self) -> None:
         """Split sentences and find the place references of each."""
-        from analysis.places import find_places
+        from analysis.extract.places import find_places
         sentences = list(self.article.sentences) or _split(self.text)
         try:
             pms = sorted(find_places(self.text, self.gaz), key=lambda p: (p.start, p.end))
@@ -1132,7 +1132,7 @@ class _Extractor:
         def dates() -> list:
             if not dates_cache:
                 try:
-                    from analysis.dates import find_dates
+                    from analysis.extract.dates import find_dates
                     dates_cache.append(find_dates(text, self.article.published, self.article.published_precision or "day"))
                 except Exception:
                     dates_cache.append([])
@@ -2125,14 +2125,14 @@ class _Extractor:
 
 def _split(text: str) -> list[Sentence]:
     """Split text into sentences with the project's splitter."""
-    from analysis.sentences import split_sentences
+    from analysis.ingest.sentences import split_sentences
     return split_sentences(text)
 
 
 def extract_article(article: Article, gazetteer: object | None = None) -> ArticleResult:
     """Return the event mentions and district tallies of one cleaned article."""
     if gazetteer is None:
-        from analysis.gazetteer import load_gazetteer
+        from analysis.extract.gazetteer import load_gazetteer
         gazetteer = load_gazetteer()
     if not article.text or not (article.status.startswith("ok") or article.status == ""):
         return ArticleResult(article=article)

@@ -20,8 +20,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch, Rectangle
 from matplotlib.ticker import FixedLocator, FuncFormatter
 
-from analysis import figures as fg
-from analysis.loading import coerce_table
+from analysis.present import figures as fg
+from analysis.tabulate.tables import coerce_table
 from analysis.paths import PACKAGE_DATA
 
 TILES_CSV = PACKAGE_DATA / "province_tiles.csv"
@@ -166,7 +166,7 @@ def _gazetteer_coords(name: str) -> tuple[float, float] | None:
     if not name:
         return None
     try:
-        from analysis.gazetteer import load_gazetteer  # written alongside; optional here
+        from analysis.extract.gazetteer import load_gazetteer  # written alongside; optional here
 
         for place in load_gazetteer().lookup(name):
             if place.latitude is not None and place.longitude is not None:

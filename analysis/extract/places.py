@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.gazetteer import (
+from analysis.extract.gazetteer import (
     TYPE_ORDER,
     Gazetteer,
     consonant_count,

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Optional
 
-from .dates import explicit_date_spans
-from .records import Count
+from analysis.extract.dates import explicit_date_spans
+from analysis.records import Count
 
 # How counts are read (the contract the tests pin down):
 # - "1,037", "twelve", "ninety-nine", "two hundred and fifty", "a thousand", "1.5 million" -> exact.

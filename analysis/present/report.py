@@ -11,9 +11,9 @@ from typing import Any
 
 import pandas as pd
 
-from analysis import figures as fg
-from analysis.loading import Tables, load_tables
-from analysis.tables import atomic_write_text
+from analysis.present import figures as fg
+from analysis.tabulate.tables import Tables, load_tables
+from analysis.tabulate.tables import atomic_write_text
 
 DEFAULT_NOTEBOOK_PAGES: tuple[tuple[str, str], ...] = (
     ("01 Read and clean the articles", "01_articles.html"),
@@ -464,7 +464,7 @@ def render_index(tables: Tables, figures: Sequence[tuple[str, str, bytes]], *,
         _tallies_section(tables),
         _events_section(tables),
         _notebooks_section(notebook_pages),
-        f"<footer>{esc(source)}. Built by <code>analysis.report.build_index</code> from the tables in "
+        f"<footer>{esc(source)}. Built by <code>analysis.present.report.build_index</code> from the tables in "
         f"<code>data/processed</code>. Article text is quoted as published.</footer>",
     ])
     return ("<!DOCTYPE html>\n<html lang='en'>\n<head>\n<meta charset='utf-8'>\n"

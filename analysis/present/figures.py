@@ -20,8 +20,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from analysis.loading import Tables, coerce_table, load_tables
-from analysis.tables import atomic_write_bytes
+from analysis.tabulate.tables import Tables, coerce_table, load_tables
+from analysis.tabulate.tables import atomic_write_bytes
 
 FIGSIZE: tuple[float, float] = (12.0, 6.75)
 DPI: int = 150
@@ -386,7 +386,7 @@ def empty_figure(title: str, detail: str, source: str = DEFAULT_SOURCE) -> Figur
 
 def _province_regions() -> dict[str, str]:
     """Map normalized province names to their region (from the tile grid data)."""
-    from analysis import tilemap  # local import: tilemap imports this module
+    from analysis.present import tilemap  # local import: tilemap imports this module
 
     return tilemap.region_lookup()
 
@@ -484,7 +484,7 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
                   if ev.empty else f"{plural(len(ev), 'district seizure')} found, none with a date.")
         return empty_figure("Districts seized: nothing to show", detail, source)
     regions = _province_regions()
-    from analysis.tilemap import province_key
+    from analysis.present.tilemap import province_key
 
     with styled():
         fig, (ax_day, ax_cum) = _new_figure(2, [3, 2])
@@ -657,7 +657,7 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
 
 def _lane_label(place: str, province: str) -> str:
     """Label of a capital's lane: 'Zaranj (Nimroz)' or 'Kunduz' when names agree."""
-    from analysis.tilemap import province_key
+    from analysis.present.tilemap import province_key
 
     if not province or province_key(place) == province_key(province):
         return place or province or "Unknown place"
@@ -924,8 +924,8 @@ def troops_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE
 
 
 def province_map(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE) -> Figure:
-    """Draw the province tile map of events (see analysis.tilemap.province_map)."""
-    from analysis import tilemap
+    """Draw the province tile map of events (see analysis.present.tilemap.province_map)."""
+    from analysis.present import tilemap
 
     return tilemap.province_map(events, source=source)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.loading import TABLE_COLUMNS, coerce_table, load_tables, make_tables
+from analysis.tabulate.tables import TABLE_COLUMNS, coerce_table, load_tables, make_tables
 
 
 def test_missing_files_give_empty_frames_with_all_columns(tmp_path):

@@ -14,12 +14,12 @@ from typing import Iterable
 
 import ftfy
 
-from analysis import dates
-from analysis.dedup import content_hash
+from analysis.extract import dates
+from analysis.ingest.duplicates import content_hash
 from analysis.paths import PACKAGE_DATA
-from analysis.reading import RawDocument
+from analysis.ingest.files import RawDocument
 from analysis.records import Article, Sentence
-from analysis.sentences import split_sentences
+from analysis.ingest.sentences import split_sentences
 
 YEAR_MIN, YEAR_MAX = 1990, 2035
 OUTLETS_CSV: Path = PACKAGE_DATA / "outlets.csv"
@@ -74,7 +74,7 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def find_full_dates_safe(text: str) -> list[tuple[date, int, int]]:
-    """Return complete dates in `text` (via analysis.dates when present), never raising."""
+    """Return complete dates in `text` (via analysis.extract.dates when present), never raising."""
     if _YEAR.search(text) is None:
         return []
     if len(text) > 400 and "\n" in text:
