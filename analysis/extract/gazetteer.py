@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 import re
 import unicodedata
 from functools import lru_cache
@@ -13,6 +14,7 @@ from analysis.paths import PACKAGE_DATA
 from analysis.records import PLACE_TYPES, Place
 
 GAZETTEER_CSV: Path = PACKAGE_DATA / "gazetteer.csv"
+CENTRES_CSV: Path = PACKAGE_DATA / "district_centres.csv"
 GAZETTEER_COLUMNS: tuple[str, ...] = (
     "place_id",
     "name",
@@ -286,10 +288,33 @@ def read_gazetteer_rows(path: Path) -> list[tuple[Place, tuple[str, ...], str]]:
     return rows
 
 
+def read_district_centres(path: Path) -> dict[str, tuple[float, float, str]]:
+    """Read district_centres.csv (GeoNames coordinates) into place_id -> (latitude, longitude, source)."""
+    if not path.exists():
+        return {}
+    with open(path, newline="", encoding="utf-8") as fh:
+        return {row["place_id"]: (float(row["latitude"]), float(row["longitude"]),
+                                  f"coordinates: {row['source']}, geonameid {row['geonameid']} ({row['licence']})")
+                for row in csv.DictReader(fh)}
+
+
+def with_centres(rows: list[tuple[Place, tuple[str, ...], str]],
+                 centres: dict[str, tuple[float, float, str]]) -> list[tuple[Place, tuple[str, ...], str]]:
+    """Return the rows with GeoNames district-centre coordinates where a district has a match."""
+    out = []
+    for place, aliases, source in rows:
+        if place.place_id in centres:
+            lat, lon, note = centres[place.place_id]
+            place, source = replace(place, latitude=lat, longitude=lon), f"{source}; {note}"
+        out.append((place, aliases, source))
+    return out
+
+
 @lru_cache(maxsize=8)
 def _load(path: str) -> Gazetteer:
-    """Build and cache the gazetteer of one CSV file."""
-    return Gazetteer(read_gazetteer_rows(Path(path)))
+    """Build and cache the gazetteer of one CSV file, with the district centres file beside it."""
+    rows = read_gazetteer_rows(Path(path))
+    return Gazetteer(with_centres(rows, read_district_centres(Path(path).with_name(CENTRES_CSV.name))))
 
 
 def load_gazetteer(path: Path | str | None = None) -> Gazetteer:
