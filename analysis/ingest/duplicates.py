@@ -6,7 +6,8 @@ import hashlib
 import heapq
 import re
 import unicodedata
-from typing import Iterable
+from dataclasses import dataclass
+from typing import Iterable, Sequence
 
 from analysis.records import Article
 
@@ -15,12 +16,19 @@ SKETCH_SIZE = 64
 NEAR_JACCARD = 0.5  # estimated resemblance at or above which two articles are copies
 NEAR_CONTAINMENT = 0.85  # share of the shorter text found in the longer one (a trimmed copy) ...
 CONTAINMENT_MIN_JACCARD = 0.25  # ... provided the two still resemble each other this much
-_MAX_POSTINGS = 2000  # a sketch value shared by more articles than this is not used to find candidates
+LSH_BINS = 64  # one-permutation MinHash bins (a power of two)
+LSH_ROWS = 2  # signature values per band: 32 bands find pairs of resemblance 0.25 with probability 0.87, 0.5 with 0.9999
+BUCKET_GROUPS = 16  # a band bucket holding this many different stories is boilerplate: it no longer finds candidates
+PER_GROUP = 2  # articles of one story kept in a bucket
+MAX_CANDIDATES = 24  # sketches compared per article, those sharing the most bands first
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
 _HASH_SPACE = float(2**64)
+_MASK64 = 2**64 - 1
+_NO_VALUE = 2**64
+_DENSIFY_OFFSET = 0x9E3779B97F4A7C15
 
 
 def normalize_for_hash(text: str) -> str:
@@ -42,22 +50,88 @@ def _stable_hash(s: str) -> int:
     return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
 
 
-def sketch_text(text: str, k: int = SKETCH_SIZE) -> tuple[int, ...]:
-    """Return the bottom-k hashes (ascending) of the word 5-shingles of a text."""
+def shingle_hashes(text: str) -> set[int]:
+    """Return the stable 64-bit hashes of a text's word 5-shingles (one shingle for a shorter text)."""
     words = _WORD.findall(normalize_for_hash(text))
     if not words:
-        return ()
+        return set()
     if len(words) < SHINGLE_WORDS:
-        shingles = {" ".join(words)}
-    else:
-        shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
-    return tuple(heapq.nsmallest(max(1, k), {_stable_hash(s) for s in shingles}))
+        return {_stable_hash(" ".join(words))}
+    return {_stable_hash(" ".join(words[i : i + SHINGLE_WORDS])) for i in range(len(words) - SHINGLE_WORDS + 1)}
+
+
+def sketch_text(text: str, k: int = SKETCH_SIZE) -> tuple[int, ...]:
+    """Return the bottom-k hashes (ascending) of the word 5-shingles of a text."""
+    hashes = shingle_hashes(text)
+    return tuple(heapq.nsmallest(max(1, k), hashes)) if hashes else ()
+
+
+def minhash_bins(hashes: Iterable[int], bins: int = LSH_BINS) -> tuple[int, ...]:
+    """Return a one-permutation MinHash signature: the least hash per bin, empty bins filled from the next one.
+
+    The top bits of a shingle hash pick its bin; an empty bin borrows the value of the next
+    non-empty bin (circularly) plus an offset per step, so two texts agree on a bin with a
+    probability close to their resemblance.
+    """
+    shift = 64 - (bins.bit_length() - 1)
+    mins = [_NO_VALUE] * bins
+    for h in hashes:
+        b = h >> shift
+        if h < mins[b]:
+            mins[b] = h
+    if all(v == _NO_VALUE for v in mins):
+        return ()
+    out = list(mins)
+    for i in range(bins):
+        if mins[i] != _NO_VALUE:
+            continue
+        step = 1
+        while mins[(i + step) % bins] == _NO_VALUE:
+            step += 1
+        out[i] = (mins[(i + step) % bins] + step * _DENSIFY_OFFSET) & _MASK64
+    return tuple(out)
+
+
+def band_keys(signature: Sequence[int], rows: int = LSH_ROWS) -> tuple[int, ...]:
+    """Return one 64-bit key per band of `rows` signature values (band index included)."""
+    if not signature:
+        return ()
+    keys = []
+    for band, start in enumerate(range(0, len(signature) - rows + 1, rows)):
+        payload = band.to_bytes(2, "big") + b"".join(v.to_bytes(8, "big") for v in signature[start : start + rows])
+        keys.append(int.from_bytes(hashlib.blake2b(payload, digest_size=8).digest(), "big"))
+    return tuple(keys)
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What near-duplicate detection needs of one article: its bottom-k sketch and its LSH band keys."""
+
+    sketch: tuple[int, ...] = ()
+    bands: tuple[int, ...] = ()
+
+
+def fingerprint_text(text: str, k: int = SKETCH_SIZE) -> Fingerprint:
+    """Return the sketch and band keys of a text, hashing its shingles once."""
+    hashes = shingle_hashes(text)
+    if not hashes:
+        return Fingerprint()
+    return Fingerprint(sketch=tuple(heapq.nsmallest(max(1, k), hashes)), bands=band_keys(minhash_bins(hashes)))
+
+
+def _kept_text(article: Article) -> str:
+    """The text duplicates are judged on: the kept sentences, else the whole text."""
+    return " ".join(s.text for s in article.sentences) if article.sentences else article.text
+
+
+def fingerprint(article: Article, k: int = SKETCH_SIZE) -> Fingerprint:
+    """Return the sketch and band keys of an article's kept sentences (or its text)."""
+    return fingerprint_text(_kept_text(article), k)
 
 
 def sketch(article: Article, k: int = SKETCH_SIZE) -> tuple[int, ...]:
     """Return the bottom-k shingle sketch of an article's kept sentences (or its text)."""
-    kept = " ".join(s.text for s in article.sentences) if article.sentences else article.text
-    return sketch_text(kept, k)
+    return sketch_text(_kept_text(article), k)
 
 
 def _size(sk: tuple[int, ...], k: int) -> float:
@@ -99,15 +173,25 @@ def is_near_duplicate(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     return j >= CONTAINMENT_MIN_JACCARD and min(len(a), len(b)) >= 8 and containment(a, b) >= NEAR_CONTAINMENT
 
 
-def find_duplicates(items: Iterable[tuple[str, str, tuple[int, ...]]]) -> dict[str, str]:
-    """Map each duplicate article_id to its original (earliest id of its group); originals absent."""
+def find_duplicates(items: Iterable[tuple]) -> dict[str, str]:
+    """Map each duplicate article_id to its original (earliest id of its group); originals absent.
+
+    Items are (article_id, content_hash, sketch) or (article_id, content_hash, sketch, band_keys).
+    Exact copies are found by hash; near copies by a banded MinHash index (candidates: articles
+    sharing a band, at most MAX_CANDIDATES per article, buckets of boilerplate ignored), each
+    candidate confirmed on the bottom-k sketches. Articles are taken in id order, so the result
+    does not depend on input order or on how the work was split.
+    """
     rows = sorted(items, key=lambda r: r[0])
     root: dict[str, str] = {}
     by_hash: dict[str, str] = {}
-    postings: dict[int, list[int]] = {}
+    buckets: dict[int, list[tuple[str, int]]] = {}
+    hot: set[int] = set()
     kept: list[tuple[str, tuple[int, ...]]] = []
     result: dict[str, str] = {}
-    for article_id, digest, sk in rows:
+    for row in rows:
+        article_id, digest, sk = row[0], row[1], tuple(row[2] or ())
+        bands = tuple(row[3]) if len(row) > 3 and row[3] else sk  # without band keys, sketch values index
         if article_id in root:
             continue  # the same id twice: keep the first
         if digest and digest != EMPTY_HASH and digest in by_hash:
@@ -120,13 +204,13 @@ def find_duplicates(items: Iterable[tuple[str, str, tuple[int, ...]]]) -> dict[s
         match = ""
         if sk:
             shared: dict[int, int] = {}
-            for h in sk:
-                for idx in postings.get(h, ()):
-                    shared[idx] = shared.get(idx, 0) + 1
-            for idx in sorted(shared, key=lambda i: (-shared[i], i)):
-                other_id, other_sk = kept[idx]
-                if shared[idx] < max(1, min(len(sk), len(other_sk)) // 8):
+            for key in bands:
+                if key in hot:
                     continue
+                for _, idx in buckets.get(key, ()):
+                    shared[idx] = shared.get(idx, 0) + 1
+            for idx in sorted(shared, key=lambda i: (-shared[i], i))[:MAX_CANDIDATES]:
+                other_id, other_sk = kept[idx]
                 if is_near_duplicate(sk, other_sk):
                     cand = root[other_id]
                     if not match or cand < match:
@@ -137,14 +221,31 @@ def find_duplicates(items: Iterable[tuple[str, str, tuple[int, ...]]]) -> dict[s
         if sk:
             idx = len(kept)
             kept.append((article_id, sk))
-            for h in sk:
-                plist = postings.setdefault(h, [])
-                if len(plist) < _MAX_POSTINGS:
-                    plist.append(idx)
+            _index(buckets, hot, bands, root[article_id], idx)
     return result
+
+
+def _index(buckets: dict[int, list[tuple[str, int]]], hot: set[int], bands: Sequence[int], group: str, idx: int) -> None:
+    """Add an article to its band buckets: a few per story; a bucket of too many stories turns hot."""
+    for key in bands:
+        if key in hot:
+            continue
+        entries = buckets.setdefault(key, [])
+        same = sum(1 for g, _ in entries if g == group)
+        if same >= PER_GROUP:
+            continue
+        if same == 0 and len({g for g, _ in entries}) >= BUCKET_GROUPS:
+            hot.add(key)
+            del buckets[key]
+            continue
+        entries.append((group, idx))
 
 
 def duplicate_map(articles: Iterable[Article]) -> dict[str, str]:
     """Find duplicates among readable articles: article_id -> article_id of the original."""
-    items = [(a.article_id, a.content_hash, sketch(a)) for a in articles if a.status == "ok" and a.sentences]
+    items = []
+    for a in articles:
+        if a.status == "ok" and a.sentences:
+            fp = fingerprint(a)
+            items.append((a.article_id, a.content_hash, fp.sketch, fp.bands))
     return find_duplicates(items)
