@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -257,24 +256,6 @@ def in_window(low: date | None, high: date | None, start: date | None, end: date
     return True
 
 
-_SPACE = re.compile(r"\W+")
-
-
-def mark_repeats(mentions: list[Mention], sources: dict[str, str]) -> list[Mention]:
-    """Mark a mention whose sentence another source already printed word for word (syndicated copy)."""
-    first: dict[tuple[str, str, str, str], Mention] = {}
-    marked: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: (m.article_id, m.char_start, m.mention_id)):
-        key = (m.event_type, m.place, m.destination, _SPACE.sub(" ", m.sentence.lower()).strip())
-        seen = first.get(key)
-        if seen is not None and sources.get(m.article_id, m.article_id) != sources.get(seen.article_id, seen.article_id):
-            marked.append(replace(m, repeat_of=seen.mention_id))
-            continue
-        first.setdefault(key, m)
-        marked.append(m)
-    return marked
-
-
 def tabulate_events(processed_dir: Path, *, start_date: str = "", end_date: str = "") -> TabulateSummary:
     """Merge the interim mentions into events and write mentions, events and tallies tables."""
     processed_dir = Path(processed_dir)
@@ -289,7 +270,7 @@ def tabulate_events(processed_dir: Path, *, start_date: str = "", end_date: str 
         if isinstance(d, str) and d
     }
     mentions = [m for m in mentions_from_frame(read_table(interim, "mentions_raw")) if in_window(m.date_low, m.date_high, start, end)]
-    mentions = mark_repeats(mentions, sources)
+    mentions = merge.mark_repeats(mentions, sources)
     tallies = [t for t in tallies_from_frame(read_table(interim, "tallies_raw")) if in_window(t.date, t.date, start, end)]
     precisions = {
         str(a): str(p)
@@ -299,6 +280,7 @@ def tabulate_events(processed_dir: Path, *, start_date: str = "", end_date: str 
     events: list[Event] = merge.merge_mentions(
         [m for m in mentions if not m.repeat_of], sources, precisions if "published_precision" in articles else None
     )
+    mentions = merge.assign_events(mentions, events)
     parquet = len(articles) >= PARQUET_FROM_ARTICLES
     outputs = write_tables(
         {
