@@ -11,6 +11,7 @@ from typing import Iterable, Iterator, Mapping
 
 from analysis.extract import claims
 from analysis.extract.dates import small_number
+from analysis.ids import mention_ids
 from analysis.records import Article, ArticleResult, Claim, Count, Mention, Place, Sentence, Tally
 
 # ----------------------------------------------------------------------------------------------
@@ -2118,8 +2119,8 @@ class _Extractor:
         """Number the mentions in reading order."""
         drafts = sorted(self.drafts, key=lambda d: (d.sent_index, d.pos, d.mention.event_type, d.mention.place,
                                                     d.mention.stance))
-        mentions = [replace(d.mention, mention_id=f"{self.article.article_id}-m{n:03d}")
-                    for n, d in enumerate(drafts, start=1)]
+        ids = mention_ids(self.article.article_id, [d.mention.char_start + max(d.pos, 0) for d in drafts])
+        mentions = [replace(d.mention, mention_id=mid) for d, mid in zip(drafts, ids)]
         return ArticleResult(article=self.article, mentions=mentions, tallies=list(self.tallies))
 
 
