@@ -11,6 +11,10 @@ from hypothesis import strategies as st
 from analysis.ingest.cleaning import clean_document
 from analysis.ingest.duplicates import (
     EMPTY_HASH,
+    band_keys,
+    fingerprint,
+    minhash_bins,
+    shingle_hashes,
     content_hash,
     duplicate_map,
     find_duplicates,
@@ -153,3 +157,81 @@ def test_find_duplicates_properties(rows: list[tuple[str, str]]) -> None:
         assert original not in result
     for sk in (d[2] for d in data):
         assert list(sk) == sorted(set(sk)) and len(sk) <= 64
+
+
+def _pairwise(rows: list[tuple[str, str, tuple[int, ...]]]) -> dict[str, str]:
+    """Today's groups by brute force: every article compared with every earlier one."""
+    from analysis.ingest.duplicates import is_near_duplicate
+
+    root: dict[str, str] = {}
+    out: dict[str, str] = {}
+    seen: list[tuple[str, str, tuple[int, ...]]] = []
+    for aid, digest, sk in sorted(rows):
+        match = ""
+        for oid, odigest, osk in seen:
+            if (digest and digest == odigest) or (sk and osk and is_near_duplicate(sk, osk)):
+                cand = root[oid]
+                match = cand if not match or cand < match else match
+        root[aid] = match or aid
+        if match:
+            out[aid] = match
+        seen.append((aid, digest, sk))
+    return out
+
+
+def _wire_cases() -> list[Article]:
+    """Wire copy retitled, trimmed and extended, several unrelated reports, and texts sharing boilerplate."""
+    lines = WIRE.splitlines()
+    arts = [article("w00", WIRE), article("w01", REPUBLISHED), article("w02", "\n".join(lines[:3])),
+            article("w03", "\n".join(lines[1:6]) + "\nAn added line of the outlet's own about the weather in Kabul."),
+            article("w04", OTHER_REPORT), article("w05", OTHER_REPORT.upper()),
+            article("w06", "Breaking: " + "\n".join(reversed(lines)))]
+    boiler = "Share this article. Subscribe to our newsletter for the latest news from the region every morning."
+    for i in range(40):
+        body = " ".join(f"Officials in district {i} said fighters {v} outpost {i * 7 + j} near road {j}."
+                        for j, v in enumerate(["attacked", "shelled", "surrounded", "raided"]))
+        arts.append(article(f"x{i:02d}", body + "\n" + boiler))
+    return arts
+
+
+def test_lsh_groups_equal_pairwise_groups_on_wire_copies() -> None:
+    arts = _wire_cases()
+    with_bands = []
+    for a in arts:
+        fp = fingerprint(a)
+        assert fp.sketch == sketch(a) and len(fp.bands) == 32
+        with_bands.append((a.article_id, a.content_hash, fp.sketch, fp.bands))
+    expected = _pairwise([(a.article_id, a.content_hash, sketch(a)) for a in arts])
+    assert {k: v for k, v in expected.items() if k.startswith("w")} == {
+        "w01": "w00", "w02": "w00", "w03": "w00", "w05": "w04", "w06": "w00"}
+    assert find_duplicates(with_bands) == expected
+    assert find_duplicates(list(reversed(with_bands))) == expected
+    assert duplicate_map(arts) == expected
+
+
+def test_hot_buckets_are_dropped_and_candidates_bounded() -> None:
+    from analysis.ingest import duplicates
+
+    boiler = tuple(range(1000, 1032))  # the same band keys in every article: boilerplate
+    rows = [(f"h{i:03d}", f"digest{i}", (i * 10 + 1, i * 10 + 2), boiler) for i in range(200)]
+    calls = []
+    original = duplicates.is_near_duplicate
+    try:
+        duplicates.is_near_duplicate = lambda a, b: calls.append(1) or False  # type: ignore[assignment]
+        assert find_duplicates(rows) == {}
+    finally:
+        duplicates.is_near_duplicate = original
+    # only the first BUCKET_GROUPS articles ever share a bucket; then it is ignored
+    assert len(calls) <= duplicates.BUCKET_GROUPS * duplicates.MAX_CANDIDATES
+
+
+def test_minhash_bins_agree_with_resemblance() -> None:
+    base = [f"w{i}" for i in range(400)]
+    a = shingle_hashes(" ".join(base))
+    b = shingle_hashes(" ".join(base[:200] + [f"v{i}" for i in range(200)]))
+    sa, sb = minhash_bins(a), minhash_bins(b)
+    agree = sum(x == y for x, y in zip(sa, sb)) / len(sa)
+    true = len(a & b) / len(a | b)
+    assert abs(agree - true) < 0.15
+    assert band_keys(sa) == band_keys(minhash_bins(set(a)))  # deterministic
+    assert minhash_bins(set()) == ()
