@@ -256,8 +256,19 @@ def in_window(low: date | None, high: date | None, start: date | None, end: date
     return True
 
 
-def tabulate_events(processed_dir: Path, *, start_date: str = "", end_date: str = "") -> TabulateSummary:
-    """Merge the interim mentions into events and write mentions, events and tallies tables."""
+@dataclass
+class TabulateInput:
+    """What the tabulate stage reads: mentions and tallies in the window, copies and date precisions."""
+
+    n_articles: int
+    mentions: list[Mention]
+    tallies: list[Tally]
+    sources: dict[str, str]
+    precisions: dict[str, str] | None
+
+
+def load_for_tabulate(processed_dir: Path, *, start_date: str = "", end_date: str = "") -> TabulateInput:
+    """Read the parse stage's tables back as records, keeping the mentions and tallies in the window."""
     processed_dir = Path(processed_dir)
     interim = processed_dir / INTERIM
     if not (interim / "mentions_raw.csv").exists():
@@ -270,34 +281,47 @@ def tabulate_events(processed_dir: Path, *, start_date: str = "", end_date: str 
         if isinstance(d, str) and d
     }
     mentions = [m for m in mentions_from_frame(read_table(interim, "mentions_raw")) if in_window(m.date_low, m.date_high, start, end)]
-    mentions = merge.mark_repeats(mentions, sources)
     tallies = [t for t in tallies_from_frame(read_table(interim, "tallies_raw")) if in_window(t.date, t.date, start, end)]
     precisions = {
         str(a): str(p)
         for a, p in zip(articles.get("article_id", []), articles.get("published_precision", []))
         if isinstance(p, str) and p
     }
-    events: list[Event] = merge.merge_mentions(
-        [m for m in mentions if not m.repeat_of], sources, precisions if "published_precision" in articles else None
-    )
-    mentions = merge.assign_events(mentions, events)
-    parquet = len(articles) >= PARQUET_FROM_ARTICLES
-    outputs = write_tables(
+    return TabulateInput(len(articles), mentions, tallies, sources, precisions if "published_precision" in articles else None)
+
+
+def merge_events(data: TabulateInput) -> tuple[list[Mention], list[Event]]:
+    """The merge stage: mark word-for-word repeats, merge mentions into events, tell each mention its event."""
+    mentions = merge.mark_repeats(data.mentions, data.sources)
+    events = merge.merge_mentions([m for m in mentions if not m.repeat_of], data.sources, data.precisions)
+    return merge.assign_events(mentions, events), events
+
+
+def write_tabulated(processed_dir: Path, data: TabulateInput, mentions: list[Mention], events: list[Event]) -> list[Path]:
+    """Write mentions, events and tallies tables (Parquet too for large corpora)."""
+    return write_tables(
         {
             "mentions": records_frame(sorted(mentions, key=lambda m: (m.article_id, m.char_start, m.mention_id)), MENTION_COLUMNS),
             "events": records_frame(events, EVENT_COLUMNS),
-            "tallies": records_frame(tallies, TALLY_COLUMNS),
+            "tallies": records_frame(data.tallies, TALLY_COLUMNS),
         },
-        processed_dir,
-        parquet=parquet,
+        Path(processed_dir),
+        parquet=data.n_articles >= PARQUET_FROM_ARTICLES,
     )
+
+
+def tabulate_events(processed_dir: Path, *, start_date: str = "", end_date: str = "") -> TabulateSummary:
+    """Merge the interim mentions into events and write mentions, events and tallies tables."""
+    data = load_for_tabulate(processed_dir, start_date=start_date, end_date=end_date)
+    mentions, events = merge_events(data)
+    outputs = write_tabulated(processed_dir, data, mentions, events)
     by_type = Counter(e.event_type for e in events)
     return TabulateSummary(
         n_mentions=len(mentions),
         n_events=len(events),
         events_by_type=dict(sorted(by_type.items())),
         n_disputed=sum(1 for e in events if e.status == "disputed"),
-        n_tallies=len(tallies),
+        n_tallies=len(data.tallies),
         outputs=tuple(str(p) for p in outputs),
     )
 
