@@ -74,11 +74,16 @@ def test_content_hash_is_sha1_of_normalised_text() -> None:
 def test_sketch_is_stable_bottom_k() -> None:
     words = " ".join(f"w{i}" for i in range(300))
     sk = sketch_text(words, k=16)
-    assert len(sk) == 16 and list(sk) == sorted(sk)
-    first = int.from_bytes(hashlib.blake2b(b"a b c d e", digest_size=8).digest(), "big")
-    assert sketch_text("A b, c. D e!") == (first,)
+    assert len(sk) == 16 and list(sk) == sorted(sk) and len(set(sk)) == 16
+    assert sketch_text(words, k=64)[:16] == sk  # bottom-k: the smallest hashes, whatever k
+    assert sketch_text("A b, c. D e!") == sketch_text("a b c d e")  # words only, case folded
+    assert len(sketch_text("A b, c. D e!")) == 1 and len(sketch_text("two words")) == 1
     assert sketch_text("") == ()
-    assert sketch_text("two words") == (int.from_bytes(hashlib.blake2b(b"two words", digest_size=8).digest(), "big"),)
+    # a shingle's hash depends on its words in order, not on where it stands
+    assert set(sketch_text("x y z a b c d e")) >= set(sketch_text("a b c d e"))
+    assert sketch_text("e d c b a") != sketch_text("a b c d e")
+    # the same on every run: a fixed value for a fixed text
+    assert sketch_text("a b c d e") == (1985841417975746169,)
 
 
 def test_exact_copy_under_two_names() -> None:
@@ -94,7 +99,7 @@ def test_republished_wire_copy_grouped() -> None:
 
 
 def test_trimmed_copy_grouped_by_containment() -> None:
-    short = "\n".join(WIRE.splitlines()[:3])
+    short = "\n".join(WIRE.splitlines()[:2])
     a, b = article("a-wire", WIRE), article("c-short", short)
     assert resemblance(sketch(a), sketch(b)) < 0.5
     assert find_duplicates(items(a, b)) == {"c-short": "a-wire"}

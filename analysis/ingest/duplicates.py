@@ -7,7 +7,10 @@ import heapq
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
+
+import numpy as np
 
 from analysis.records import Article
 
@@ -29,6 +32,7 @@ _HASH_SPACE = float(2**64)
 _MASK64 = 2**64 - 1
 _NO_VALUE = 2**64
 _DENSIFY_OFFSET = 0x9E3779B97F4A7C15
+_POLY = np.uint64(0x100000001B3)  # the multiplier that combines word hashes into a shingle hash
 
 
 def normalize_for_hash(text: str) -> str:
@@ -50,37 +54,65 @@ def _stable_hash(s: str) -> int:
     return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
 
 
-def shingle_hashes(text: str) -> set[int]:
-    """Return the stable 64-bit hashes of a text's word 5-shingles (one shingle for a shorter text)."""
+@lru_cache(maxsize=1 << 16)
+def _word_hash(word: str) -> int:
+    """A stable 64-bit hash of one word (cached: a corpus reuses its words)."""
+    return _stable_hash(word)
+
+
+def _mix(h: np.ndarray) -> np.ndarray:
+    """Spread the bits of 64-bit values (the splitmix64 finaliser), so the top bits pick bins evenly."""
+    h = h ^ (h >> np.uint64(30))
+    h = h * np.uint64(0xBF58476D1CE4E5B9)
+    h = h ^ (h >> np.uint64(27))
+    h = h * np.uint64(0x94D049BB133111EB)
+    return h ^ (h >> np.uint64(31))
+
+
+def shingle_array(text: str) -> np.ndarray:
+    """Return the sorted, distinct 64-bit hashes of a text's word 5-shingles (one shingle for a shorter text).
+
+    A shingle's hash combines its words' hashes by position (a polynomial in 64-bit arithmetic),
+    so it is computed for all shingles at once.
+    """
     words = _WORD.findall(normalize_for_hash(text))
     if not words:
-        return set()
-    if len(words) < SHINGLE_WORDS:
-        return {_stable_hash(" ".join(words))}
-    return {_stable_hash(" ".join(words[i : i + SHINGLE_WORDS])) for i in range(len(words) - SHINGLE_WORDS + 1)}
+        return np.zeros(0, dtype=np.uint64)
+    word_hashes = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    width = min(SHINGLE_WORDS, len(words))
+    n = len(words) - width + 1
+    h = np.zeros(n, dtype=np.uint64)
+    for k in range(width):
+        h = h * _POLY + word_hashes[k : k + n]
+    return np.unique(_mix(h))
+
+
+def shingle_hashes(text: str) -> set[int]:
+    """Return the stable 64-bit hashes of a text's word 5-shingles as a set of Python integers."""
+    return {int(v) for v in shingle_array(text)}
 
 
 def sketch_text(text: str, k: int = SKETCH_SIZE) -> tuple[int, ...]:
     """Return the bottom-k hashes (ascending) of the word 5-shingles of a text."""
-    hashes = shingle_hashes(text)
-    return tuple(heapq.nsmallest(max(1, k), hashes)) if hashes else ()
+    return tuple(int(v) for v in shingle_array(text)[: max(1, k)])
 
 
-def minhash_bins(hashes: Iterable[int], bins: int = LSH_BINS) -> tuple[int, ...]:
+def minhash_bins(hashes: Iterable[int] | np.ndarray, bins: int = LSH_BINS) -> tuple[int, ...]:
     """Return a one-permutation MinHash signature: the least hash per bin, empty bins filled from the next one.
 
     The top bits of a shingle hash pick its bin; an empty bin borrows the value of the next
     non-empty bin (circularly) plus an offset per step, so two texts agree on a bin with a
     probability close to their resemblance.
     """
-    shift = 64 - (bins.bit_length() - 1)
-    mins = [_NO_VALUE] * bins
-    for h in hashes:
-        b = h >> shift
-        if h < mins[b]:
-            mins[b] = h
-    if all(v == _NO_VALUE for v in mins):
+    values = hashes if isinstance(hashes, np.ndarray) else np.array(sorted(hashes), dtype=np.uint64)
+    if values.size == 0:
         return ()
+    values = np.sort(values)
+    shift = np.uint64(64 - (bins.bit_length() - 1))
+    which, first = np.unique(values >> shift, return_index=True)
+    mins: list[int] = [_NO_VALUE] * bins
+    for b, i in zip(which.tolist(), first.tolist()):
+        mins[b] = int(values[i])
     out = list(mins)
     for i in range(bins):
         if mins[i] != _NO_VALUE:
@@ -113,10 +145,10 @@ class Fingerprint:
 
 def fingerprint_text(text: str, k: int = SKETCH_SIZE) -> Fingerprint:
     """Return the sketch and band keys of a text, hashing its shingles once."""
-    hashes = shingle_hashes(text)
-    if not hashes:
+    hashes = shingle_array(text)
+    if hashes.size == 0:
         return Fingerprint()
-    return Fingerprint(sketch=tuple(heapq.nsmallest(max(1, k), hashes)), bands=band_keys(minhash_bins(hashes)))
+    return Fingerprint(sketch=tuple(int(v) for v in hashes[: max(1, k)]), bands=band_keys(minhash_bins(hashes)))
 
 
 def _kept_text(article: Article) -> str:
