@@ -87,3 +87,29 @@ Taliban fighters captured Sheberghan, the capital of Jowzjan province, on Monday
     again = dict(zip(second["date_high"], second["event_id"]))
     assert all(again[k] == v for k, v in kept.items())
     assert len(second) == len(first) + 1
+
+
+def test_corpus_passes_see_compact_records_and_dask_equals_one_process(tmp_path: Path) -> None:
+    import shutil
+
+    import distributed
+
+    from analysis.pipeline import iter_results
+    from analysis.paths import RAW_DIR
+
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW_DIR, raw, ignore=shutil.ignore_patterns(".*"))
+    first = sorted(raw.glob("*.txt"))[0].read_text(encoding="utf-8").splitlines()
+    (raw / "zz-undated-copy.txt").write_text("\n".join(line for line in first if not line.startswith(" date")) + "\n",
+                                            encoding="utf-8")
+    results = list(iter_results(raw, workers=1, progress=False))
+    assert results and all(r.article.text == "" and r.article.sentences == () for r in results)
+    assert all(r.sketch and len(r.bands) == 32 for r in results if r.article.status.startswith("ok"))
+    parse_corpus(raw, tmp_path / "one", workers=1, progress=False)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        parse_corpus(raw, tmp_path / "dask", dask_address=cluster.scheduler_address, progress=False)
+    for table in ("articles.csv", "interim/mentions_raw.csv", "interim/tallies_raw.csv"):
+        assert (tmp_path / "one" / table).read_bytes() == (tmp_path / "dask" / table).read_bytes(), table
+    articles = pd.read_csv(tmp_path / "one" / "articles.csv", dtype=str, keep_default_na=False).set_index("article_id")
+    assert articles.loc["zz-undated-copy", "published_source"] == "corpus"
+    assert articles.loc["zz-undated-copy", "duplicate_of"] != ""
