@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import heapq
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -178,9 +177,12 @@ def resemblance(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     if not a or not b:
         return 0.0
     k = max(len(a), len(b))
-    sa, sb = set(a), set(b)
-    union = heapq.nsmallest(k, sa | sb)
-    both = sum(1 for h in union if h in sa and h in sb)
+    sb = set(b)
+    shared = sb.intersection(a)
+    if not shared:
+        return 0.0
+    union = sorted(sb.union(a))[:k]
+    both = sum(1 for h in union if h in shared)
     return both / len(union)
 
 
@@ -199,6 +201,8 @@ def containment(a: tuple[int, ...], b: tuple[int, ...]) -> float:
 
 def is_near_duplicate(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     """True when two sketches come from copies of the same text (retitled, trimmed or extended)."""
+    if len(set(a).intersection(b)) < CONTAINMENT_MIN_JACCARD * min(max(len(a), len(b)), len(set(a).union(b))):
+        return False  # too few shared values for either test: the estimate below cannot reach its thresholds
     j = resemblance(a, b)
     if j >= NEAR_JACCARD:
         return True
