@@ -85,8 +85,8 @@ lab: $(STAMP) ## Open JupyterLab on notebooks/ with the project's interpreter as
 	$(PY) -c "from analysis.notebooks import ensure_kernel; ensure_kernel()"
 	$(PY) -m jupyter lab --notebook-dir=notebooks
 
-bench: $(STAMP) ## Benchmark reading+extraction on synthetic corpora (1k, 10k, 100k articles)
-	$(PY) -m benchmarks.bench $(if $(SIZES),--sizes $(SIZES),)
+bench: $(STAMP) ## Time every pipeline stage on synthetic corpora (10k, 100k articles; MILLION=1 adds 1M)
+	$(PY) -m benchmarks.bench $(if $(SIZES),--sizes $(SIZES),) $(if $(MILLION),--million,)
 
 clean: ## Remove generated tables and reports (keeps data/raw and .venv)
 	find "$(PROCESSED)" -mindepth 1 ! -name .gitkeep -exec rm -rf {} +

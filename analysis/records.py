@@ -142,6 +142,7 @@ class Mention:
     count_qualifier: str = ""
     claim_cue: str = ""
     repeat_of: str = ""
+    event_id: str = ""  # the event this mention was merged into ("" when it joined none)
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,7 @@ class ArticleResult:
     mentions: list[Mention] = field(default_factory=list)
     tallies: list[Tally] = field(default_factory=list)
     sketch: tuple[int, ...] = ()
+    bands: tuple[int, ...] = ()
     month_days: tuple[tuple[int, int], ...] = ()
     line_keys: tuple[tuple[str, str], ...] = ()
 

@@ -1,4 +1,11 @@
-"""Benchmark of the read+extract stage on synthetic wire-style corpora of growing size."""
+"""Benchmark of the whole pipeline, stage by stage, on synthetic corpora of growing size.
+
+The corpus is written from templates of this module: varied event and background sentences,
+places drawn from the whole gazetteer, many outlets, undated articles, 25 % wire copies of
+earlier articles (retitled, trimmed, with lines added), and a few hot events that about 10 %
+of articles report. Corpora and run outputs go where `--dir` says, else under the system's
+temporary folder; nothing is written into the repository.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +13,7 @@ import argparse
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -16,13 +24,16 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TextIO
 
-from analysis.parallel import available_cores, map_ordered, peak_rss_mb, resolve_workers
+from analysis.parallel import available_cores, peak_rss_mb, resolve_workers
 from analysis.paths import REPO_ROOT
 from analysis.records import Place
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 FILES_PER_FOLDER = 1000
-BENCH_DIR: Path = REPO_ROOT / ".bench"
+BENCH_DIR: Path = Path(tempfile.gettempdir()) / "analysis-bench"
+COPY_SHARE = 0.25  # articles that republish an earlier article
+HOT_SHARE = 0.10  # articles that report one of the hot events
+COPY_LOOKBACK = 500  # a copy republishes one of the previous articles this far back
 FIRST_DAY = date(2021, 7, 1)
 LAST_DAY = date(2021, 8, 31)
 
@@ -31,7 +42,10 @@ LAST_DAY = date(2021, 8, 31)
 OUTLETS: tuple[str, ...] = (
     "Reuters", "AP", "AFP", "TOLOnews", "Pajhwok Afghan News", "Asia-Plus", "Radio Ozodi", "IRNA",
     "Tasnim", "Dawn", "The Express Tribune", "Al Jazeera", "RFE/RL", "BBC", "VOA", "Khaama Press",
-    "Ariana News", "Anadolu Agency",
+    "Ariana News", "Anadolu Agency", "Xinhua", "Kyodo", "dpa", "EFE", "ANSA", "Sputnik", "TASS",
+    "Gandhara", "Hasht-e Subh", "Shamshad TV", "1TV", "Bakhtar", "The News International", "Geo News",
+    "Press TV", "Fars", "Trend", "Kun.uz", "Avesta", "The Hindu", "NDTV", "Arab News", "The National",
+    "Deutsche Welle", "France 24", "Euronews",
 )
 PEOPLE_COUNTS: tuple[str, ...] = (
     "more than 1,000", "about 300", "dozens of", "some 40", "1,037", "hundreds of", "at least 57",
@@ -92,6 +106,13 @@ EVENT_TEMPLATES: tuple[str, ...] = (
     "The insurgent group says it holds {tally} districts, a figure that could not be independently verified.",
     "{Gov} denied the reports, saying {district} remained under the control of government forces.",
     "Interior Ministry spokesman {person} called the claims propaganda and said security forces had retaken {district}.",
+    "Local officials said {district} district of {d_province} had been overrun {when} after a siege of nearly two weeks.",
+    "By {when}, the insurgents had also taken control of {district}, {res} told {outlet} by telephone.",
+    "The district centre of {district} in {d_province} province was handed over to the Taliban {when}, {gov} said.",
+    "Afghan forces abandoned {n_districts} districts in {province} {when}, leaving large quantities of weapons behind, {gov} said.",
+    "Taliban fighters pushed into {capital} {when} and were fighting government forces near the governor's office, {res} said.",
+    "{People} Afghan soldiers and border police fled into {country} {when} as the militants advanced, {foreign} said.",
+    "The militants captured the {crossing} crossing on the border with {country} {when}, {tb} said.",
 )
 NON_EVENT_TEMPLATES: tuple[str, ...] = (
     "Heavy fighting was reported {when} on the outskirts of {capital}, the capital of {c_province}, where the Taliban have laid siege for weeks.",
@@ -111,6 +132,16 @@ NON_EVENT_TEMPLATES: tuple[str, ...] = (
     "Aid agencies warned that a drought was compounding the hardship caused by the conflict.",
     "Foreign ministers from the region are due to meet {when} to discuss the security situation.",
     "The airport in {capital} remained open, although several flights were cancelled.",
+    "Schools in {province} have been closed since the fighting began, a local education official said.",
+    "Traders in {capital} said the price of cooking oil had doubled in a week.",
+    "The government says it has sent reinforcements to the north and that air strikes killed dozens of fighters.",
+    "Telephone lines to several districts of {province} were cut {when}, making it hard to confirm reports.",
+    "A curfew was imposed in {capital} {when} to stop militants from infiltrating the city.",
+    "The governor of {c_province} told {outlet} that the security situation was under control.",
+    "Thousands of people have crowded into makeshift camps on the edge of {capital}.",
+    "Hospitals in {capital} said they had treated {small_n} wounded people in the past week.",
+    "Analysts said the speed of the advance had surprised even the group's own commanders.",
+    "The US special envoy travelled to Doha {when} for talks with both sides.",
 )
 BOILERPLATE: tuple[str, ...] = (
     "READ MORE:", "READ MORE: Taliban push deeper into the north", "Advertisement", "Photo: {outlet}",
@@ -312,15 +343,59 @@ def _sentence(template: str, rng: random.Random, pools: PlacePools, published: d
     return template.format_map(_Slots(rng, pools, published, outlet))
 
 
-def write_article(rng: random.Random, pools: PlacePools) -> str:
+@dataclass(frozen=True)
+class HotEvent:
+    """An event many articles report: its sentence template, place and day."""
+
+    template: str
+    place: str
+    province: str
+    day: date
+
+
+def hot_events(pools: PlacePools) -> tuple[HotEvent, ...]:
+    """The few hot events of a corpus, placed deterministically from the place pools."""
+    caps, dists = pools.capitals, pools.districts
+    countries = [p.name for p in pools.countries]
+    country = "Tajikistan" if "Tajikistan" in countries else countries[0]
+    picks = [caps[len(caps) // 3], caps[(2 * len(caps)) // 3]]
+    district = dists[len(dists) // 2]
+    return (
+        HotEvent("Taliban fighters entered {place}, the capital of {province} province, {when}, and the city fell "
+                 "after hours of street fighting, {gov} said.", picks[0].name, picks[0].province, date(2021, 8, 8)),
+        HotEvent("{place}, the capital of {province}, fell to the Taliban {when} after government forces withdrew "
+                 "to the airport, {res} said.", picks[1].name, picks[1].province, date(2021, 8, 13)),
+        HotEvent("The Taliban captured {place} district in {province} province {when}, {gov} said.",
+                 district.name, district.province, date(2021, 7, 14)),
+        HotEvent("More than 1,000 Afghan soldiers fled across the border into {place} {when} after clashes with "
+                 "the Taliban, {foreign} said.", country, "", date(2021, 7, 5)),
+    )
+
+
+def _hot_when(day: date, published: date, rng: random.Random) -> str:
+    """How an article published on `published` dates a hot event of `day`."""
+    if (published - day).days <= 6 and rng.random() < 0.6:
+        return "on " + day.strftime("%A")
+    return "on " + _month_day(day, rng)
+
+
+def write_article(rng: random.Random, pools: PlacePools, hot: HotEvent | None = None) -> str:
     """Return the text of one synthetic wire article (header, dateline, paragraphs, boilerplate)."""
     published = FIRST_DAY + timedelta(days=rng.randint(0, (LAST_DAY - FIRST_DAY).days))
+    if hot is not None:
+        published = min(LAST_DAY, hot.day + timedelta(days=rng.randint(0, 10)))
     outlet = rng.choice(OUTLETS)
     paragraphs: list[str] = []
     sentences: list[str] = []
-    for _ in range(rng.randint(8, 25)):
+    if hot is not None:
+        slots = _Slots(rng, pools, published, outlet)
+        slots.update(place=hot.place, province=hot.province, when=_hot_when(hot.day, published, rng))
+        if hot.province:
+            slots["d_province"] = hot.province
+        sentences.append(hot.template.format_map(slots))
+    for _ in range(rng.randint(8, 22)):
         roll = rng.random()
-        if roll < 0.40:
+        if roll < 0.30:
             sentences.append(_sentence(rng.choice(EVENT_TEMPLATES), rng, pools, published, outlet))
         elif roll < 0.88:
             sentences.append(_sentence(rng.choice(NON_EVENT_TEMPLATES), rng, pools, published, outlet))
@@ -348,6 +423,51 @@ def write_article(rng: random.Random, pools: PlacePools) -> str:
     return f"{body}\n"
 
 
+_HEADER_RE = re.compile(r"^ date (\d{4}-\d\d(?:-\d\d)?)[ \n]")
+HEADLINE_WORDS: tuple[str, ...] = (
+    "Taliban", "Advance", "Northern", "Offensive", "Widens", "Fighting", "Government", "Forces", "Province",
+    "Border", "Claims", "Capital", "Pressure", "Mounts", "Talks", "Stall", "Militants", "Gain", "Ground",
+)
+
+
+def write_copy(original: str, rng: random.Random, pools: PlacePools) -> str:
+    """Republish an article: perhaps retitled, trimmed, with lines of the outlet's own, dated or not."""
+    header = _HEADER_RE.match(original)
+    body = original[header.end():] if header else original
+    separator = "\n\n" if "\n\n" in body else "\n"
+    paragraphs = [p for p in body.strip("\n").split(separator) if p]
+    if len(paragraphs) > 3 and rng.random() < 0.5:
+        keep = max(3, len(paragraphs) - rng.randint(1, max(1, len(paragraphs) // 3)))
+        paragraphs = paragraphs[:keep]
+    outlet = rng.choice(OUTLETS)
+    published = date.fromisoformat(header.group(1)) if header and len(header.group(1)) == 10 else FIRST_DAY
+    if rng.random() < 0.5:
+        own = _sentence(rng.choice(NON_EVENT_TEMPLATES), rng, pools, published, outlet)
+        paragraphs.append(own if rng.random() < 0.5 else f"{own} Source: {outlet} and agencies")
+    if rng.random() < 0.6:
+        title = " ".join(rng.sample(HEADLINE_WORDS, rng.randint(4, 7)))
+        paragraphs.insert(0, title)
+    text = separator.join(paragraphs) + "\n"
+    roll = rng.random()
+    if header is None or roll < 0.3:
+        return text  # an undated copy: it takes the date of the story it copies
+    if len(header.group(1)) == 7:
+        return f" date {header.group(1)}\n{text}"
+    day = min(LAST_DAY, published + timedelta(days=1)) if roll < 0.5 else published
+    return f" date {day.isoformat()} {text}"
+
+
+def article_text(seed: int, index: int, pools: PlacePools, hot: tuple[HotEvent, ...] | None = None) -> str:
+    """Return article `index` of the corpus of `seed`: an original, or a copy of one of the articles before it."""
+    hot = hot_events(pools) if hot is None else hot
+    rng = random.Random(seed * 1_000_003 + index)
+    if index > 0 and rng.random() < COPY_SHARE:
+        source = index - 1 - rng.randrange(min(index, COPY_LOOKBACK))
+        return write_copy(article_text(seed, source, pools, hot), rng, pools)
+    event = hot[rng.randrange(len(hot))] if rng.random() < HOT_SHARE else None
+    return write_article(rng, pools, event)
+
+
 def article_path(out_dir: Path, index: int) -> Path:
     """Return where article `index` of a synthetic corpus is written (folders of 1000 files)."""
     return out_dir / f"{index // FILES_PER_FOLDER:04d}" / f"article_{index:06d}.txt"
@@ -357,13 +477,13 @@ def generate_corpus(out_dir: Path, n_articles: int, seed: int = 0) -> list[Path]
     """Write `n_articles` synthetic articles under out_dir (deterministic for a seed) and return their paths."""
     out_dir = Path(out_dir)
     pools = place_pools()
+    hot = hot_events(pools)
     paths: list[Path] = []
     for index in range(n_articles):
-        rng = random.Random(seed * 1_000_003 + index)
         path = article_path(out_dir, index)
         if index % FILES_PER_FOLDER == 0:
             path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(write_article(rng, pools), encoding="utf-8")
+        path.write_text(article_text(seed, index, pools, hot), encoding="utf-8")
         paths.append(path)
     return paths
 
@@ -392,10 +512,76 @@ def cached_corpus(n_articles: int, seed: int = 0, root: Path | None = None) -> P
 
 # --- measuring ------------------------------------------------------------------------------------
 
+STAGES: tuple[str, ...] = (
+    "read+extract", "near-duplicates", "corpus dating", "parse tables", "merge", "event tables", "timelines + report",
+)
 
-def _count_results(batch: Sequence[object]) -> tuple[int, int]:
-    """Return (articles, mentions) in one file's results."""
-    return len(batch), sum(len(getattr(result, "mentions", ())) for result in batch)
+
+class _Clock:
+    """Times named stages and notes the peak memory after each."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.peak_mb: dict[str, float] = {}
+        self._start = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        """Close a stage: its seconds since the last lap, and the peak RSS so far."""
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self._start
+        self.peak_mb[stage] = peak_rss_mb(include_children=True)
+        self._start = now
+
+
+def measure_stages(corpus: Path, workers: int | None, work_dir: Path, *, report: bool = True,
+                   dask_address: str | None = None) -> dict[str, object]:
+    """Run the whole pipeline on a corpus, stage by stage, writing into work_dir; return seconds per stage."""
+    from analysis import pipeline
+    from analysis.ingest import corpus as corpus_passes
+    from analysis.ingest import files as reading
+
+    processed, reports = work_dir / "processed", work_dir / "reports"
+    clock = _Clock()
+    sources = reading.discover_files(corpus)
+    results = list(pipeline.iter_results(corpus, workers=workers, dask_address=dask_address, progress=False, sources=sources))
+    n_mentions = sum(len(r.mentions) for r in results)
+    clock.lap("read+extract")
+    duplicates = pipeline.find_duplicates(results)
+    clock.lap("near-duplicates")
+    results = pipeline.date_from_corpus(results, duplicates, sources, workers=workers, dask_address=dask_address, progress=False)
+    clock.lap("corpus dating")
+    banners = corpus_passes.banner_lines(results, duplicates)
+    articles, mentions, tallies = pipeline.corpus_tables(results, duplicates, banners)
+    n_articles = len(articles)
+    pipeline.write_parse_tables(processed, articles, mentions, tallies)
+    del results, articles, mentions, tallies
+    data = pipeline.load_for_tabulate(processed)
+    clock.lap("parse tables")
+    merged, events = pipeline.merge_events(data)
+    clock.lap("merge")
+    pipeline.write_tabulated(processed, data, merged, events)
+    n_events = len(events)
+    del data, merged, events
+    clock.lap("event tables")
+    if report:
+        from analysis.notebooks import NOTEBOOKS, RunParameters, run_notebooks
+        from analysis.present.report import build_index
+
+        params = RunParameters(raw_dir=str(corpus), processed_dir=str(processed), reports_dir=str(reports), workers=workers or 0)
+        run_notebooks(params, ["03_timelines"], progress=False, say=lambda _: None)
+        build_index(processed, reports, notebook_pages=[(f"{n[:2]} {t}", f"{n}.html") for n, t in NOTEBOOKS])
+        clock.lap("timelines + report")
+    return {
+        "n_files": len(sources),
+        "n_articles": n_articles,
+        "n_duplicates": len(duplicates),
+        "n_mentions": n_mentions,
+        "n_events": n_events,
+        "bytes": sum(_size(src.path) for src in sources),
+        "workers": f"dask {dask_address}" if dask_address else str(resolve_workers(workers)),
+        "seconds": clock.seconds,
+        "peak_rss_mb": max(clock.peak_mb.values()),
+    }
 
 
 def _size(path: str) -> int:
@@ -406,36 +592,11 @@ def _size(path: str) -> int:
         return 0
 
 
-def measure_once(corpus: Path, workers: int | None, dask_address: str | None = None) -> dict[str, object]:
-    """Run the read+extract stage over a corpus once, streaming, and return its measurements."""
-    from analysis import pipeline
-    from analysis.ingest import files as reading
-
-    started = time.perf_counter()
-    sources = list(reading.discover_files(corpus))
-    n_bytes = sum(_size(source.path) for source in sources)
-    n_articles = n_mentions = 0
-    for batch in map_ordered(pipeline.process_source, sources, workers=workers, dask_address=dask_address,
-                             progress=False, total=len(sources)):
-        articles, mentions = _count_results(batch)
-        n_articles += articles
-        n_mentions += mentions
-    seconds = time.perf_counter() - started
-    return {
-        "n_files": len(sources),
-        "n_articles": n_articles,
-        "n_mentions": n_mentions,
-        "bytes": n_bytes,
-        "seconds": seconds,
-        "workers": f"dask {dask_address}" if dask_address else str(resolve_workers(workers)),
-        "peak_rss_main_mb": peak_rss_mb(include_children=False),
-        "peak_rss_mb": peak_rss_mb(include_children=True),
-    }
-
-
-def _measure_in_subprocess(corpus: Path, workers: int, dask_address: str | None) -> dict[str, object]:
+def _measure_in_subprocess(corpus: Path, workers: int, work_dir: Path, report: bool, dask_address: str | None) -> dict[str, object]:
     """Run one measurement in a fresh interpreter so its peak memory is its own."""
-    command = [sys.executable, "-m", "benchmarks.bench", "--one", str(corpus), str(workers)]
+    command = [sys.executable, "-m", "benchmarks.bench", "--one", str(corpus), str(workers), "--work", str(work_dir)]
+    if not report:
+        command.append("--no-report")
     if dask_address:
         command += ["--dask", dask_address]
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])))
@@ -446,89 +607,97 @@ def _measure_in_subprocess(corpus: Path, workers: int, dask_address: str | None)
 
 
 def format_table(rows: Sequence[dict[str, object]]) -> str:
-    """Return benchmark rows as a markdown table with speed-up against one worker."""
-    lines = [
-        "| articles | workers | seconds | articles/s | MB/s | peak RSS MB | speed-up vs 1 worker |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    baseline: dict[object, float] = {
-        row["size"]: float(row["seconds"]) for row in rows if row["workers"] == "1"  # type: ignore[arg-type]
-    }
-    for row in rows:
-        seconds = float(row["seconds"])  # type: ignore[arg-type]
-        rate = int(row["n_articles"]) / seconds if seconds else 0.0  # type: ignore[call-overload]
-        mb_rate = int(row["bytes"]) / 1e6 / seconds if seconds else 0.0  # type: ignore[call-overload]
-        base = baseline.get(row["size"])
-        speedup = f"{base / seconds:.2f}x" if base and seconds else ""
-        lines.append(
-            f"| {row['size']:,} | {row['workers']} | {seconds:.1f} | {rate:,.0f} | {mb_rate:.2f} | "
-            f"{float(row['peak_rss_mb']):,.0f} | {speedup} |"  # type: ignore[arg-type]
-        )
+    """Return per-stage seconds and articles/s for each corpus size, with the growth between sizes."""
+    sizes = [int(row["size"]) for row in rows]  # type: ignore[call-overload]
+    header = "| stage | " + " | ".join(f"{n:,}: s | {n:,}: art/s" for n in sizes)
+    growth = [f"x{b // a} size: time growth" for a, b in zip(sizes, sizes[1:]) if a]
+    header += "".join(f" | {g}" for g in growth) + " |"
+    lines = [header, "|" + "---|" * (1 + 2 * len(sizes) + len(growth))]
+    stages = [s for s in STAGES if any(s in row["seconds"] for row in rows)]  # type: ignore[operator]
+
+    def cells(values: list[float | None]) -> str:
+        out = []
+        for n, v in zip(sizes, values):
+            out.append("" if v is None else f"{v:,.1f}")
+            out.append("" if not v else f"{n / v:,.0f}")
+        for a, b in zip(values, values[1:]):
+            out.append(f"{b / a:.1f}x" if a and b else "")
+        return " | ".join(out)
+
+    for stage in stages + ["whole pipeline"]:
+        values: list[float | None] = []
+        for row in rows:
+            secs: dict[str, float] = row["seconds"]  # type: ignore[assignment]
+            values.append(sum(secs.values()) if stage == "whole pipeline" else secs.get(stage))
+        lines.append(f"| {stage} | {cells(values)} |")
+    lines.append("| peak RSS MB | " + " | ".join(f"{float(row['peak_rss_mb']):,.0f} | " for row in rows)  # type: ignore[arg-type]
+                 + "".join(" | " for _ in growth) + " |")
     return "\n".join(lines)
 
 
 def run_benchmark(
-    sizes: Sequence[int] = (1000, 10000, 100000),
-    workers_list: Sequence[int | None] = (1, None),
+    sizes: Sequence[int] = (10_000, 100_000),
+    workers: int | None = None,
     out: TextIO = sys.stdout,
     *,
     dask_address: str | None = None,
     seed: int = 0,
     root: Path | None = None,
+    report: bool = True,
 ) -> list[dict[str, object]]:
-    """Generate (or reuse) each corpus, time the read+extract stage per worker count, print a table."""
+    """Generate (or reuse) each corpus, time every stage of the pipeline on it, print a table."""
     rows: list[dict[str, object]] = []
     for size in sizes:
         print(f"preparing a corpus of {size:,} synthetic articles...", file=sys.stderr, flush=True)
         corpus = cached_corpus(size, seed, root)
-        runs: list[tuple[int, str | None]] = [(w or 0, None) for w in workers_list]
-        if dask_address:
-            runs.append((0, dask_address))
-        for workers, address in runs:
-            label = f"dask {address}" if address else f"{resolve_workers(workers or None)} worker(s)"
-            print(f"  {size:,} articles on {label}...", file=sys.stderr, flush=True)
-            row = _measure_in_subprocess(corpus, workers, address)
-            row["size"] = size
-            rows.append(row)
+        print(f"  running the pipeline on {size:,} articles...", file=sys.stderr, flush=True)
+        with tempfile.TemporaryDirectory(prefix="analysis-bench-run-") as work:
+            row = _measure_in_subprocess(corpus, workers or 0, Path(work), report, dask_address)
+        row["size"] = size
+        rows.append(row)
+        print(f"  {size:,} articles: {sum(row['seconds'].values()):,.1f} s, "  # type: ignore[union-attr]
+              f"{row['n_duplicates']:,} copies, {row['n_mentions']:,} mentions, {row['n_events']:,} events",
+              file=sys.stderr, flush=True)
     cores = available_cores()
     load = f"{os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "n/a"
-    print(f"Read+extract stage, synthetic corpus, {cores} core(s) available, load average {load} at the end. "
-          "Peak RSS = main process + largest worker.\n", file=out)
+    print(f"Whole pipeline, synthetic corpus, {rows[0]['workers'] if rows else '?'} worker(s) on {cores} core(s), "
+          f"load average {load} at the end. Peak RSS = main process + largest worker.\n", file=out)
     print(format_table(rows), file=out, flush=True)
     return rows
 
 
 def _int_list(text: str) -> list[int]:
-    """Parse '1000,10000' or '10k,100k' into integers."""
+    """Parse '1000,10000' or '10k,100k,1m' into integers."""
     values = []
     for part in text.split(","):
         part = part.strip().lower()
         if part:
-            values.append(int(float(part[:-1]) * 1000) if part.endswith("k") else int(part))
+            scale = {"k": 1000, "m": 1_000_000}.get(part[-1], 1)
+            values.append(int(float(part[:-1] if scale > 1 else part) * scale))
     return values
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: `python -m benchmarks.bench [--sizes 1000,10000,100000] [--workers 1,0] [--dask ADDR]`."""
+    """Command line: `python -m benchmarks.bench [--sizes 10k,100k] [--million] [--workers N] [--no-report]`."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__)
-    parser.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes in articles (comma-separated; 10k ok)")
-    parser.add_argument("--workers", default="1,0", help="worker counts to compare (0 = all cores)")
-    parser.add_argument("--dask", default="", help="also run on this Dask scheduler ('tcp://host:port' or 'local:N')")
+    parser.add_argument("--sizes", default="10k,100k", help="corpus sizes in articles (comma-separated; 10k ok)")
+    parser.add_argument("--million", action="store_true", help="also run a corpus of 1,000,000 articles")
+    parser.add_argument("--workers", type=int, default=0, help="worker processes (0 = all cores)")
+    parser.add_argument("--dask", default="", help="run on this Dask scheduler ('tcp://host:port' or 'local:N')")
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus")
-    parser.add_argument("--dir", default="", help="where corpora are cached (default: .bench/ in the repository)")
+    parser.add_argument("--dir", default="", help="where corpora are cached (default: the system temporary folder)")
+    parser.add_argument("--no-report", action="store_true", help="leave out the timelines notebook and the report")
     parser.add_argument("--one", nargs=2, metavar=("CORPUS_DIR", "WORKERS"), help=argparse.SUPPRESS)
+    parser.add_argument("--work", default="", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
         corpus, workers = Path(args.one[0]), int(args.one[1])
-        print(json.dumps(measure_once(corpus, workers or None, args.dask or None)))
+        row = measure_stages(corpus, workers or None, Path(args.work), report=not args.no_report, dask_address=args.dask or None)
+        print(json.dumps(row))
         return 0
-    run_benchmark(
-        _int_list(args.sizes),
-        [w or None for w in _int_list(args.workers)],
-        dask_address=args.dask or None,
-        seed=args.seed,
-        root=Path(args.dir) if args.dir else None,
-    )
+    sizes = _int_list(args.sizes) + ([1_000_000] if args.million else [])
+    run_benchmark(sizes, args.workers or None, dask_address=args.dask or None, seed=args.seed,
+                  root=Path(args.dir) if args.dir else None, report=not args.no_report)
     return 0
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.bench import (
+    BENCH_DIR,
     BORDER_COUNTRY,
     FILES_PER_FOLDER,
     _int_list,
@@ -17,6 +18,7 @@ from benchmarks.bench import (
     cached_corpus,
     format_table,
     generate_corpus,
+    hot_events,
     place_pools,
 )
 
@@ -26,7 +28,7 @@ HEADER = re.compile(r"^ date (2021-\d\d-\d\d) |^ date (2021-\d\d)\n")
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     """A small synthetic corpus shared by the tests of this file."""
-    return generate_corpus(tmp_path_factory.mktemp("corpus"), 60, seed=3)
+    return generate_corpus(tmp_path_factory.mktemp("corpus"), 120, seed=3)
 
 
 def test_files_are_nested_in_folders_of_a_thousand(tmp_path: Path) -> None:
@@ -40,7 +42,7 @@ def test_files_are_nested_in_folders_of_a_thousand(tmp_path: Path) -> None:
 
 
 def test_same_seed_same_text_other_seed_other_text(tmp_path: Path, corpus: list[Path]) -> None:
-    again = generate_corpus(tmp_path / "again", 60, seed=3)
+    again = generate_corpus(tmp_path / "again", 120, seed=3)
     assert [p.read_text(encoding="utf-8") for p in again] == [p.read_text(encoding="utf-8") for p in corpus]
     other = generate_corpus(tmp_path / "other", 5, seed=4)
     assert other[0].read_text(encoding="utf-8") != corpus[0].read_text(encoding="utf-8")
@@ -81,7 +83,7 @@ def test_articles_read_like_wire_copy(corpus: list[Path]) -> None:
     for text in texts:
         assert 300 < len(text) < 6000
         sentences = re.findall(r"[.!?](?:\s|$)", text)
-        assert 6 <= len(sentences) <= 30
+        assert 3 <= len(sentences) <= 32  # trimmed copies are shorter
         assert "{" not in text and "}" not in text
 
 
@@ -128,17 +130,42 @@ def test_cached_corpus_is_reused(tmp_path: Path) -> None:
     assert stamp > 0
 
 
-def test_format_table_computes_rates_and_speed_up() -> None:
+def test_format_table_gives_rates_and_growth_per_stage() -> None:
     rows = [
-        {"size": 1000, "workers": "1", "seconds": 20.0, "n_articles": 1000, "bytes": 2_000_000, "peak_rss_mb": 150.4},
-        {"size": 1000, "workers": "2", "seconds": 12.5, "n_articles": 1000, "bytes": 2_000_000, "peak_rss_mb": 260.0},
+        {"size": 10_000, "seconds": {"read+extract": 20.0, "merge": 1.0}, "peak_rss_mb": 150.4},
+        {"size": 100_000, "seconds": {"read+extract": 210.0, "merge": 12.5}, "peak_rss_mb": 260.0},
     ]
     lines = format_table(rows).splitlines()
-    assert lines[0].startswith("| articles | workers | seconds | articles/s | MB/s | peak RSS MB |")
-    assert lines[2] == "| 1,000 | 1 | 20.0 | 50 | 0.10 | 150 | 1.00x |"
-    assert lines[3] == "| 1,000 | 2 | 12.5 | 80 | 0.16 | 260 | 1.60x |"
+    assert lines[0] == "| stage | 10,000: s | 10,000: art/s | 100,000: s | 100,000: art/s | x10 size: time growth |"
+    assert lines[2] == "| read+extract | 20.0 | 500 | 210.0 | 476 | 10.5x |"
+    assert lines[3] == "| merge | 1.0 | 10,000 | 12.5 | 8,000 | 12.5x |"
+    assert lines[4] == "| whole pipeline | 21.0 | 476 | 222.5 | 449 | 10.6x |"
+    assert lines[5].startswith("| peak RSS MB | 150 | ")
+
+
+def test_wire_copies_and_hot_events(corpus: list[Path]) -> None:
+    pools = place_pools()
+    texts = [p.read_text(encoding="utf-8") for p in corpus]
+    bodies = [re.sub(r"^ date \S+[ \n]", "", t) for t in texts]
+    # a copy shares a long run of text with an earlier article
+    copies = sum(1 for i, b in enumerate(bodies) if any(
+        len(set(b.split(". ")) & set(o.split(". "))) >= 4 for o in bodies[:i]))
+    assert 0.1 * len(texts) <= copies <= 0.45 * len(texts)
+    hot_places = {h.place for h in hot_events(pools)}
+    with_hot = sum(1 for t in texts if any(p in t for p in hot_places))
+    assert with_hot >= 3
+    outlets = {m for t in texts for m in re.findall(r"\(([^)]+)\) - ", t)}
+    assert len(outlets) >= 8
+    assert sum(1 for t in texts if not t.startswith(" date")) >= 0.15 * len(texts)
+
+
+def test_benchmark_writes_outside_the_repository() -> None:
+    from analysis.paths import REPO_ROOT
+
+    assert REPO_ROOT not in BENCH_DIR.parents
 
 
 def test_int_list() -> None:
     assert _int_list("1000, 10k,100k") == [1000, 10_000, 100_000]
     assert _int_list("1,0") == [1, 0]
+    assert _int_list("1m") == [1_000_000]

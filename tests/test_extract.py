@@ -274,7 +274,7 @@ def test_mention_ids_and_offsets() -> None:
     text = "Officials met on Monday.\nZaranj fell to the Taliban on Friday, officials said."
     article = Article(article_id="abc", path="abc.txt", text=text, published=PUB, published_precision="day")
     result = extract_article(article)
-    assert [m.mention_id for m in result.mentions] == ["abc-m001"]
+    assert [m.mention_id for m in result.mentions] == ["abc-c000032"]  # article id and the offset read
     m = result.mentions[0]
     assert text[m.char_start:m.char_end] == m.sentence == "Zaranj fell to the Taliban on Friday, officials said."
 

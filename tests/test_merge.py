@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis.tabulate import merge
 from analysis.tabulate.merge import merge_counts, merge_mentions, merge_outcome, month_precision_articles
 from analysis.records import Mention
 
@@ -224,3 +225,100 @@ def test_speaker_place_denial_disputes_the_flight_reported_before() -> None:
     assert [(e.event_type, e.destination, e.date_low, e.date_high, e.count_low, e.count_high, e.status,
              e.denied_by) for e in events] == [
         ("troops_fled", "Pakistan", D(2021, 7, 17), D(2021, 7, 17), 42, 42, "disputed", "afghan_government")]
+
+
+# --- guards and undated rules (issue 9), stable ids (issue 12) -------------------------------------
+
+
+def test_publication_dated_fall_does_not_join_a_week_older_repulse() -> None:
+    ms = [
+        mention("r1-c000010", "r1", low=D(2021, 8, 1), high=D(2021, 8, 1), outcome="repelled"),
+        mention("r2-c000010", "r2", low=None, high=D(2021, 8, 8), outcome="fell"),
+    ]
+    events = merge_mentions(ms)
+    assert [(e.date_low, e.date_high, e.outcome) for e in events] == [
+        (D(2021, 8, 1), D(2021, 8, 1), "repelled"), (None, D(2021, 8, 8), "fell")]
+    # the same open report two days later, or agreeing with the outcome, still joins
+    near = [ms[0], mention("r3-c000010", "r3", low=None, high=D(2021, 8, 3), outcome="fell")]
+    assert len(merge_mentions(near)) == 1
+    agree = [ms[0], mention("r4-c000010", "r4", low=None, high=D(2021, 8, 8), outcome="repelled")]
+    assert len(merge_mentions(agree)) == 1
+
+
+def test_open_chain_does_not_drag_a_later_event_back() -> None:
+    ms = [mention(f"o{i}-c000001", f"o{i}", low=None, high=day) for i, day in
+          enumerate([D(2021, 8, 1), D(2021, 8, 12), D(2021, 8, 24)])]
+    events = merge_mentions(ms)
+    # Aug 24 is within 14 days of Aug 12 but not of the chain's first report: it stays its own event
+    assert [(e.date_low, e.date_high, e.n_mentions) for e in events] == [
+        (None, D(2021, 8, 1), 2), (None, D(2021, 8, 24), 1)]
+
+
+def test_two_counted_groups_in_one_sentence_stay_two_events() -> None:
+    fled = dict(event_type="troops_fled", place="Uzbekistan", place_type="country", destination="Uzbekistan",
+                low=D(2021, 8, 15), high=D(2021, 8, 15), char_start=40)
+    ms = [mention("s1-c000050", "s1", count_low=300, count_high=300, count_text="300", **fled),
+          mention("s1-c000090", "s1", count_low=70, count_high=70, count_text="70", **fled),
+          mention("s2-c000010", "s2", count_low=70, count_high=70, count_text="70", **dict(fled, char_start=0))]
+    events = merge_mentions(ms)
+    assert sorted((e.count_low, e.n_mentions, e.article_ids) for e in events) == [(70, 2, "s1;s2"), (300, 1, "s1")]
+
+
+def test_all_districts_and_all_six_districts_merge() -> None:
+    prov = dict(event_type="district_seized", place="Faryab", place_type="province", province="Faryab")
+    ms = [mention("t1-c000001", "t1", low=D(2021, 7, 20), high=D(2021, 7, 20), count_low=6, count_high=6,
+                  count_text="six districts", sentence="The Taliban took all six districts of Faryab on Tuesday.",
+                  count_qualifier="exact", **prov),
+          mention("t2-c000001", "t2", low=None, high=D(2021, 7, 21), count_text="all districts",
+                  count_qualifier="all", sentence="All districts of Faryab have fallen.", **prov)]
+    events = merge_mentions(ms)
+    assert [(e.count_low, e.count_high, e.n_articles) for e in events] == [(6, 6, 2)]
+
+
+def test_undated_mention_joins_latest_dated_event_or_stays_out() -> None:
+    ms = [mention("u1-c000001", "u1", low=D(2021, 7, 1), high=D(2021, 7, 1)),
+          mention("u2-c000001", "u2", low=D(2021, 8, 8), high=D(2021, 8, 8)),
+          mention("u3-c000001", "u3", low=None, high=None)]
+    events = merge_mentions(ms)
+    assert [(e.date_high, e.n_mentions) for e in events] == [(D(2021, 7, 1), 1), (D(2021, 8, 8), 2)]
+    alone = merge_mentions([mention("u4-c000001", "u4", place="Ghazni", low=None, high=None)])
+    assert alone == []  # no upper bound anywhere: mentions.csv only
+    assigned = merge.assign_events(ms + [mention("u4-c000001", "u4", place="Ghazni")], events)
+    assert [m.event_id for m in assigned] == [events[0].event_id, events[1].event_id, events[1].event_id, ""]
+
+
+def test_only_asserted_mentions_form_events() -> None:
+    import dataclasses
+
+    @dataclasses.dataclass(frozen=True)
+    class WithModality(Mention):
+        modality: str = ""
+
+    base = dataclasses.asdict(mention("v1-c000001", "v1", low=D(2021, 8, 1), high=D(2021, 8, 1)))
+    speculative = WithModality(**dict(base, mention_id="v1-c000001", modality="speculative"))
+    asserted = WithModality(**dict(base, mention_id="v2-c000001", article_id="v2", modality="asserted"))
+    assert merge_mentions([speculative]) == []
+    events = merge_mentions([speculative, asserted])
+    assert [(e.n_mentions, e.mention_ids) for e in events] == [(1, "v2-c000001")]
+
+
+def test_event_ids_survive_added_articles_about_other_events() -> None:
+    base = [mention("w1-c000001", "w1", low=D(2021, 8, 8), high=D(2021, 8, 8)),
+            mention("w2-c000001", "w2", low=None, high=D(2021, 8, 9)),
+            mention("w3-c000001", "w3", place="Ghazni", low=D(2021, 8, 12), high=D(2021, 8, 12))]
+    before = {(e.place, e.date_high): e.event_id for e in merge_mentions(base)}
+    more = base + [mention("a0-c000001", "a0", place="Herat", low=D(2021, 8, 12), high=D(2021, 8, 12)),
+                   mention("a0-c000099", "a0", low=D(2021, 6, 1), high=D(2021, 6, 1))]
+    after = {(e.place, e.date_high): e.event_id for e in merge_mentions(more)}
+    assert all(after[k] == v for k, v in before.items())
+    assert len(set(after.values())) == len(after) == 4
+    # a further report of the same event narrows its dates but keeps its id
+    narrowed = merge_mentions(base + [mention("z9-c000001", "z9", low=D(2021, 8, 8), high=D(2021, 8, 8))])
+    assert {e.event_id for e in narrowed} == set(before.values())
+
+
+def test_one_event_mentioned_many_times_merges_into_one() -> None:
+    ms = [mention(f"x{i:06d}-c000001", f"x{i:06d}", low=None if i % 3 else D(2021, 8, 8) - timedelta(days=i % 2),
+                  high=D(2021, 8, 8) + timedelta(days=i % 5 if i % 3 else 0)) for i in range(20000)]
+    events = merge_mentions(ms)
+    assert [(e.n_mentions, e.date_high) for e in events] == [(20000, D(2021, 8, 8))]

@@ -22,7 +22,7 @@ Zaranj fell to the Taliban, residents said.
 def run(tmp_path: Path, files: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Parse and tabulate a small corpus in temporary folders; return the articles and events tables."""
     raw, processed = tmp_path / "raw", tmp_path / "processed"
-    raw.mkdir()
+    raw.mkdir(parents=True)
     for name, text in files.items():
         (raw / name).write_text(text, encoding="utf-8")
     parse_corpus(raw, processed, workers=1, progress=False)
@@ -42,3 +42,74 @@ def test_publication_precision_is_written_and_used_by_the_merge(tmp_path: Path) 
         ["capital_entered", "Zaranj", "2021-08-06", "2021-08-06", "early;monthly"],
         ["capital_entered", "Zaranj", "", "2021-08-31", "late"],
     ]
+
+
+def test_undated_copy_inherits_the_date_and_undated_reports_stay_in_mentions(tmp_path: Path) -> None:
+    story = ("Taliban fighters captured Zaranj, the capital of Nimroz province, on Friday, a provincial council "
+             "member said. Residents said the fighters took the governor's office and the police headquarters "
+             "without meeting much resistance. Officials in Kabul did not comment on the report.\n")
+    undated_other = "Taliban fighters captured Qala-e-Naw, the capital of Badghis province, officials said.\n"
+    raw = {"a-original.txt": " date 2021-08-07\n" + story,
+           "b-copy.txt": "Taliban take Zaranj\n" + story + "Source: agencies\n",
+           "c-undated.txt": undated_other}
+    articles, events = run(tmp_path, raw)
+    rows = articles.set_index("article_id")
+    assert rows.loc["b-copy", ["published", "published_precision", "published_source", "duplicate_of"]].tolist() == [
+        "2021-08-07", "day", "corpus", "a-original"]
+    assert "a-original" in rows.loc["b-copy", "warnings"]
+    assert rows.loc["c-undated", "published"] == "" and "no date found" in rows.loc["c-undated", "warnings"]
+    assert events[["place", "date_low", "date_high", "article_ids"]].values.tolist() == [
+        ["Zaranj", "2021-08-06", "2021-08-06", "a-original;b-copy"]]
+    mentions = pd.read_csv(tmp_path / "processed" / "mentions.csv", dtype=str, keep_default_na=False)
+    by_place = dict(zip(mentions["place"], mentions["event_id"]))
+    assert by_place["Qala-e-Naw"] == ""  # undated and alone: kept as a mention, no event
+    assert set(mentions.loc[mentions["place"] == "Zaranj", "event_id"]) == {events["event_id"][0]}
+
+
+def test_corpus_date_prefers_the_reporting_day_over_a_background_clause(tmp_path: Path) -> None:
+    undated = ("Fighting has raged in the province since the offensive began on July 28. "
+               "Taliban fighters captured Zaranj, the capital of Nimroz province, a provincial council member "
+               "said on Friday (July 9).\n")
+    dated = " date 2021-07-02\nOfficials met in Kabul on Thursday to discuss the situation in the north.\n"
+    articles, events = run(tmp_path, {"a.txt": dated, "b.txt": undated})
+    row = articles.set_index("article_id").loc["b"]
+    assert (row["published"], row["published_source"]) == ("2021-07-09", "corpus")
+    assert events[["place", "date_high"]].values.tolist() == [["Zaranj", "2021-07-09"]]
+
+
+def test_event_ids_stay_when_articles_about_other_events_are_added(tmp_path: Path) -> None:
+    _, first = run(tmp_path / "one", {"early.txt": EARLY, "late.txt": LATE})
+    other = """ date 2021-08-10
+Taliban fighters captured Sheberghan, the capital of Jowzjan province, on Monday, officials said.
+"""
+    _, second = run(tmp_path / "two", {"early.txt": EARLY, "late.txt": LATE, "aaa-other.txt": other})
+    kept = dict(zip(first["date_high"], first["event_id"]))
+    again = dict(zip(second["date_high"], second["event_id"]))
+    assert all(again[k] == v for k, v in kept.items())
+    assert len(second) == len(first) + 1
+
+
+def test_corpus_passes_see_compact_records_and_dask_equals_one_process(tmp_path: Path) -> None:
+    import shutil
+
+    import distributed
+
+    from analysis.pipeline import iter_results
+    from analysis.paths import RAW_DIR
+
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW_DIR, raw, ignore=shutil.ignore_patterns(".*"))
+    first = sorted(raw.glob("*.txt"))[0].read_text(encoding="utf-8").splitlines()
+    (raw / "zz-undated-copy.txt").write_text("\n".join(line for line in first if not line.startswith(" date")) + "\n",
+                                            encoding="utf-8")
+    results = list(iter_results(raw, workers=1, progress=False))
+    assert results and all(r.article.text == "" and r.article.sentences == () for r in results)
+    assert all(r.sketch and len(r.bands) == 32 for r in results if r.article.status.startswith("ok"))
+    parse_corpus(raw, tmp_path / "one", workers=1, progress=False)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        parse_corpus(raw, tmp_path / "dask", dask_address=cluster.scheduler_address, progress=False)
+    for table in ("articles.csv", "interim/mentions_raw.csv", "interim/tallies_raw.csv"):
+        assert (tmp_path / "one" / table).read_bytes() == (tmp_path / "dask" / table).read_bytes(), table
+    articles = pd.read_csv(tmp_path / "one" / "articles.csv", dtype=str, keep_default_na=False).set_index("article_id")
+    assert articles.loc["zz-undated-copy", "published_source"] == "corpus"
+    assert articles.loc["zz-undated-copy", "duplicate_of"] != ""

@@ -11,6 +11,8 @@ from typing import Iterable, Iterator, Mapping
 
 from analysis.extract import claims
 from analysis.extract.dates import small_number
+from analysis.extract.prefilter import Prefilter
+from analysis.ids import mention_ids
 from analysis.records import Article, ArticleResult, Claim, Count, Mention, Place, Sentence, Tally
 
 # ----------------------------------------------------------------------------------------------
@@ -482,6 +484,7 @@ _ANAPHORA = re.compile(
     re.I)
 _ANAPHORA_KEYS: tuple[str, ...] = ("capital", "centre", "center", "city", "town", "province", "district",
                                    "crossing", "border", "port")
+_PREFILTER = Prefilter([*_TRIGGER_KEYS, _ANAPHORA_KEYS])  # one scan per article for every stem above
 _CAPITAL_OF = re.compile(
     r"\b(?:the\s+)?(?:provincial\s+)?(?:capital|main\s+city|administrative\s+cent(?:re|er)|provincial\s+cent(?:re|er))"
     r"(?:\s+city)?\s+of\s+(?:the\s+)?(?:(?:\w+ern|key|strategic|restive|remote|mountainous|neighbouring|"
@@ -1075,7 +1078,8 @@ class _Extractor:
             pms = []
         history: list[list[_Ref]] = []
         j = 0
-        for sent in sentences:
+        cues = _PREFILTER.scan(self.text, sentences)
+        for n, sent in enumerate(sentences):
             stext = self.text[sent.start:sent.end] if 0 <= sent.start <= sent.end <= len(self.text) else sent.text
             while j < len(pms) and pms[j].start < sent.start:
                 j += 1
@@ -1085,9 +1089,14 @@ class _Extractor:
                 mine.append(pms[k])
                 k += 1
             low = stext.lower()
-            triggers = [t for t, keys in zip(_TRIGGERS, _TRIGGER_KEYS) if any(k in low for k in keys)]
+            if cues is not None and stext == sent.text:
+                triggers = [t for g, t in enumerate(_TRIGGERS) if g in cues[n]]
+                anaphora = len(_TRIGGERS) in cues[n]
+            else:
+                triggers = [t for t, keys in zip(_TRIGGERS, _TRIGGER_KEYS) if any(k in low for k in keys)]
+                anaphora = any(k in low for k in _ANAPHORA_KEYS)
             spans: list[tuple[int, int]] = []
-            if mine or triggers or any(k in low for k in _ANAPHORA_KEYS):
+            if mine or triggers or anaphora:
                 # speaker spans only matter where places or triggers are
                 spans = [(a.start, a.end) for a in claims.find_attributions(stext)
                          if a.form in ("forward", "inverted", "according", "quoted")
@@ -2118,8 +2127,8 @@ class _Extractor:
         """Number the mentions in reading order."""
         drafts = sorted(self.drafts, key=lambda d: (d.sent_index, d.pos, d.mention.event_type, d.mention.place,
                                                     d.mention.stance))
-        mentions = [replace(d.mention, mention_id=f"{self.article.article_id}-m{n:03d}")
-                    for n, d in enumerate(drafts, start=1)]
+        ids = mention_ids(self.article.article_id, [d.mention.char_start + max(d.pos, 0) for d in drafts])
+        mentions = [replace(d.mention, mention_id=mid) for d, mid in zip(drafts, ids)]
         return ArticleResult(article=self.article, mentions=mentions, tallies=list(self.tallies))
 
 

@@ -1,6 +1,8 @@
 """Merge event mentions across sentences and articles into real-world events.
 
 Rules (EVENTS.md):
+- Only mentions asserted as fact (modality empty or "asserted") form or join events; speculative,
+  conditional, future or negated ones stay in mentions.csv only.
 - Mentions group by event type and place (troops_fled: destination, else place); a counted
   district mention (place = province) never merges with a named district, and counted mentions
   keep apart by kind of quantity (a number, "all", "most"), except that an "all"/"most" mention
@@ -14,7 +16,15 @@ Rules (EVENTS.md):
   OPEN_JOIN_DAYS before the article's earliest possible publication day: the upper bound itself
   for a day-precise article, the first of the month for an article dated only to the month
   (`precisions`; when not given, an open upper bound on a month's last day is read as such).
-  Otherwise open mentions form their own cluster (range open below, upper bound the earliest).
+  It never joins an exact-day cluster more than CONFLICT_DAYS before its publication whose outcome
+  contradicts its own (a city that "fell", said a week after a dated repulse, is another event).
+  Otherwise open mentions chain with those published within OPEN_JOIN_DAYS of the chain's first
+  (range open below, upper bound the earliest).
+- An undated mention (no upper bound: its article has no publication date) joins the latest dated
+  event of its group, else none; events.csv holds only events with at least an upper bound.
+- One sentence giving two exact counts ("300 flew in and 70 more walked across") keeps two events.
+- "all districts" and "all six districts" of a province are one kind of quantity ("all").
+- Everything is sorted once and swept: O(m log m) in the number of mentions.
 - Counts: the intersection of the reported ranges when they agree (narrowest consistent reading),
   else their union (conflicting reports give the honest widest range). Open upper bounds stay open.
   A cumulative figure (count_qualifier "total", or a mention whose date range is far wider than
@@ -29,21 +39,25 @@ Rules (EVENTS.md):
   only denials is dropped (nobody reports the event).
 - n_articles counts articles; n_sources counts independent sources (a republished copy mapped to
   its original by `sources` adds no corroboration).
-- event_id is derived from the sorted mention ids, so it is stable across runs and input order.
+- event_id is derived from the type, the place (id or destination) and the earliest supporting
+  mention id, so it is stable across runs, input order, and articles about other events.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from calendar import monthrange
 from collections import Counter
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Mapping, Sequence
 
 from analysis.records import Event, Mention
 
 OPEN_JOIN_DAYS = 14
+CONFLICT_DAYS = 3  # an open mention more than this many days after an exact-day event with the opposite outcome stays apart
 WIDE_RANGE_DAYS = 7  # a counted mention spanning more days than this (and 3x the narrowest) is cumulative
 _CUMULATIVE = frozenset({"total", "cumulative", "aggregate"})
 _OUTCOME_RANK = {"repelled": 3, "fell": 2, "contested": 1, "unknown": 0, "": 0}
@@ -60,6 +74,9 @@ def _count_kind(m: Mention) -> str:
     if m.event_type != "district_seized" or m.place_type != "province":
         return ""
     text = (m.count_text or "").lower()
+    if m.count_qualifier == "all" or (text and re.search(r"\ball\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?" + re.escape(text),
+                                                          m.sentence or "", re.I)):
+        return "all"  # "all districts" and "all six districts" of a province are one sweep
     if m.count_low is not None or m.count_high is not None:
         return "n"
     if text.startswith("most"):
@@ -105,57 +122,167 @@ def _earliest_publication(m: Mention, month_articles: frozenset[str]) -> date | 
     return hi
 
 
-def cluster_by_date(mentions: Sequence[Mention], month_articles: frozenset[str] = frozenset()) -> list[list[Mention]]:
-    """Split one place's mentions into clusters whose date ranges share a day."""
-    ordered = sorted(mentions, key=lambda m: (_range(m)[1] or date.max, _range(m)[0] or date.min, m.mention_id))
-    closed = [m for m in ordered if _range(m)[0] is not None and _range(m)[1] is not None]
-    open_ = [m for m in ordered if not (_range(m)[0] is not None and _range(m)[1] is not None)]
+def _when_key(m: Mention) -> tuple[date, date, str]:
+    """Sort key of a mention: upper bound, lower bound, id (open ends last and first)."""
+    lo, hi = _range(m)
+    return (hi or date.max, lo or date.min, m.mention_id)
+
+
+def _closed_clusters(closed: Sequence[Mention]) -> tuple[list[list[Mention]], list[tuple[date, date]]]:
+    """Greedy interval stabbing of closed ranges sorted by upper bound, in O(n log n).
+
+    The earliest upper bound left is the stab; every mention left whose range starts on or before
+    it joins that cluster. Mentions are taken in order of lower bound, so each is visited once.
+    """
+    n = len(closed)
+    los = [_range(m)[0] for m in closed]
+    his = [_range(m)[1] for m in closed]
+    by_low = sorted(range(n), key=lambda i: (los[i], i))
+    taken = [False] * n
+    pointer = 0
     clusters: list[list[Mention]] = []
     bounds: list[tuple[date, date]] = []
-    remaining = list(closed)
-    while remaining:
-        stab = _range(remaining[0])[1]
-        assert stab is not None
-        members = [m for m in remaining if _range(m)[0] <= stab]  # type: ignore[operator]
-        remaining = [m for m in remaining if m not in members]
-        lo = max(_range(m)[0] for m in members)  # type: ignore[type-var]
-        hi = min(_range(m)[1] for m in members)  # type: ignore[type-var]
-        clusters.append(members)
-        bounds.append((lo, hi))
+    for i in range(n):
+        if taken[i]:
+            continue
+        stab = his[i]
+        members: list[int] = []
+        while pointer < n and los[by_low[pointer]] <= stab:  # type: ignore[operator]
+            j = by_low[pointer]
+            pointer += 1
+            taken[j] = True
+            members.append(j)
+        members.sort()
+        clusters.append([closed[j] for j in members])
+        bounds.append((max(los[j] for j in members), stab))  # type: ignore[type-var,arg-type]
+    return clusters, bounds
+
+
+def _conflicting(a: str, b: str) -> bool:
+    """True when two outcomes contradict each other (the city fell / the attack was repelled)."""
+    return {a, b} == {"fell", "repelled"}
+
+
+def _join_open(
+    open_: Sequence[Mention],
+    clusters: list[list[Mention]],
+    bounds: list[tuple[date, date]],
+    month_articles: frozenset[str],
+) -> list[Mention]:
+    """Put each open-below mention into the latest-starting dated cluster it fits; return those that fit none.
+
+    Clusters are searched from the latest start on or before the mention's upper bound downwards,
+    and the search stops once no earlier cluster can end recently enough, so each mention looks
+    at a few clusters only.
+    """
+    if not clusters:
+        return list(open_)
+    order = sorted(range(len(bounds)), key=lambda k: (bounds[k][0], -k))
+    starts = [bounds[k][0] for k in order]
+    widest = max((hi - lo).days for lo, hi in bounds)
+    exact = [lo == hi for lo, hi in bounds]
+    outcome_of = [merge_outcome(c) if c and c[0].event_type == "capital_entered" else "" for c in clusters]
     leftovers: list[Mention] = []
+    window = timedelta(days=OPEN_JOIN_DAYS)
     for m in open_:
         hi = _range(m)[1]
-        if hi is None:
+        assert hi is not None
+        ref = _earliest_publication(m, month_articles) or hi
+        floor = ref - window
+        best = -1
+        pos = bisect_right(starts, hi) - 1
+        while pos >= 0:
+            k = order[pos]
+            lo_k, hi_k = bounds[k]
+            if lo_k + timedelta(days=widest) < floor:
+                break  # every cluster from here on ended too long before
+            pos -= 1
+            if hi_k < floor:
+                continue
+            if exact[k] and (ref - hi_k).days > CONFLICT_DAYS and _conflicting(m.outcome, outcome_of[k]):
+                continue  # "fell" said a week after a dated repulse (or the reverse) is another event
+            best = k
+            break
+        if best < 0:
             leftovers.append(m)
             continue
-        best = -1
-        ref = _earliest_publication(m, month_articles) or hi
-        for k, (lo_k, hi_k) in enumerate(bounds):
-            if lo_k <= hi and (ref - hi_k) <= timedelta(days=OPEN_JOIN_DAYS):
-                if best < 0 or lo_k > bounds[best][0]:
-                    best = k
-        if best >= 0:
-            clusters[best].append(m)
-            lo_b, hi_b = bounds[best]
-            bounds[best] = (lo_b, min(hi_b, hi))
-        else:
-            leftovers.append(m)
-    # open mentions without a closed partner: chain those whose upper bounds lie close together
-    leftovers.sort(key=lambda m: (_range(m)[1] or date.max, m.mention_id))
+        clusters[best].append(m)
+        bounds[best] = (bounds[best][0], min(bounds[best][1], hi))
+    return leftovers
+
+
+def _chain_open(leftovers: Sequence[Mention], month_articles: frozenset[str]) -> list[list[Mention]]:
+    """Chain open mentions with no dated partner whose publications lie within OPEN_JOIN_DAYS of the chain's first.
+
+    Each mention is compared with the first of its chain, never with the last, so a chain cannot
+    creep forward and pull a later event's upper bound back to an earlier one.
+    """
+    clusters: list[list[Mention]] = []
     current: list[Mention] = []
     first_hi: date | None = None
-    for m in leftovers:
-        hi = _range(m)[1]
+    for m in sorted(leftovers, key=lambda m: (_range(m)[1] or date.max, m.mention_id)):
         ref = _earliest_publication(m, month_articles)
-        if current and (ref is None or first_hi is None or ref - first_hi <= timedelta(days=OPEN_JOIN_DAYS)):
+        if current and ref is not None and first_hi is not None and ref - first_hi <= timedelta(days=OPEN_JOIN_DAYS):
             current.append(m)
             continue
         if current:
             clusters.append(current)
-        current, first_hi = [m], hi
+        current, first_hi = [m], _range(m)[1]
     if current:
         clusters.append(current)
     return clusters
+
+
+def cluster_by_date(mentions: Sequence[Mention], month_articles: frozenset[str] = frozenset()) -> list[list[Mention]]:
+    """Split one place's mentions into clusters whose date ranges share a day (undated ones join the latest, or none)."""
+    ordered = sorted(mentions, key=_when_key)
+    closed = [m for m in ordered if _range(m)[0] is not None and _range(m)[1] is not None]
+    open_ = [m for m in ordered if _range(m)[0] is None and _range(m)[1] is not None]
+    undated = [m for m in ordered if _range(m)[1] is None]
+    clusters, bounds = _closed_clusters(closed)
+    leftovers = _join_open(open_, clusters, bounds, month_articles)
+    clusters.extend(_chain_open(leftovers, month_articles))
+    if undated and clusters:
+        # an undated report joins the latest dated event of its type and place
+        latest = max(range(len(clusters)), key=lambda k: (_intersect_dates(clusters[k])[1] or date.min, k))
+        clusters[latest].extend(undated)
+    out: list[list[Mention]] = []
+    for cluster in clusters:
+        out.extend(split_counted_groups(cluster))
+    return out
+
+
+def _exact_count(m: Mention) -> int | None:
+    """A mention's count when it is one exact number."""
+    if m.count_low is not None and m.count_low == m.count_high and m.count_qualifier in ("", "exact"):
+        return m.count_low
+    return None
+
+
+def split_counted_groups(cluster: list[Mention]) -> list[list[Mention]]:
+    """Keep apart groups counted separately in one sentence ("300 flew in and 70 more walked across").
+
+    When one sentence gives two or more exact counts, each count seeds its own event; other
+    mentions join the seed with their count, else the first seed.
+    """
+    counts: dict[tuple[str, int], set[int]] = {}
+    for m in cluster:
+        c = _exact_count(m)
+        if c is not None:
+            counts.setdefault((m.article_id, m.char_start), set()).add(c)
+    several = sorted(k for k, v in counts.items() if len(v) > 1)
+    if not several:
+        return [cluster]
+    seed_sentence = several[0]
+    seeds: dict[int, list[Mention]] = {}
+    for m in sorted(cluster, key=lambda m: m.mention_id):
+        if (m.article_id, m.char_start) == seed_sentence and _exact_count(m) is not None:
+            seeds.setdefault(_exact_count(m), [])  # type: ignore[arg-type]
+    first = next(iter(seeds))
+    for m in cluster:
+        c = _exact_count(m)
+        seeds[c if c in seeds else first].append(m)  # type: ignore[index]
+    return [members for members in seeds.values() if members]
 
 
 def _intersect_dates(members: Sequence[Mention]) -> tuple[date | None, date | None]:
@@ -238,6 +365,16 @@ def _evidence(asserted: Sequence[Mention]) -> Mention:
     return min(asserted, key=lambda m: (width(m), m.claimant == "unknown", m.article_id, m.char_start, m.mention_id))
 
 
+def stable_event_id(m: Mention, earliest_mention: str) -> str:
+    """An event id from its type, its place (id or destination) and its earliest supporting mention.
+
+    It does not change on a rerun, nor when articles about other events are added.
+    """
+    key = group_key(m)
+    digest = hashlib.sha1("|".join((*key[:3], earliest_mention)).encode("utf-8")).hexdigest()[:10]
+    return f"{_TYPE_PREFIX.get(m.event_type, 'ev')}-{_slug(m.destination or m.place)}-{digest}"
+
+
 def _event(members: list[Mention], sources: dict[str, str]) -> Event | None:
     """Build one event from a cluster of mentions (None when nobody asserts it)."""
     asserted = [m for m in members if m.stance != "denied"]
@@ -255,9 +392,7 @@ def _event(members: list[Mention], sources: dict[str, str]) -> Event | None:
     article_ids = sorted({m.article_id for m in members})
     n_sources = len({sources.get(a, a) for a in article_ids})
     ids = sorted(m.mention_id for m in members)
-    digest = hashlib.sha1("|".join(ids).encode("utf-8")).hexdigest()[:8]
-    place_for_id = rep.destination or rep.place
-    event_id = f"{_TYPE_PREFIX.get(rep.event_type, 'ev')}-{_slug(place_for_id)}-{lo.isoformat() if lo else 'open'}-{digest}"
+    event_id = stable_event_id(rep, min(m.mention_id for m in asserted))
     denial = min(denied, key=lambda m: (m.article_id, m.char_start, m.mention_id)) if denied else None
     return Event(
         event_id=event_id,
@@ -305,13 +440,21 @@ def _join_quantified(groups: dict[tuple[str, str, str, str], list[Mention]]) -> 
         numbered = groups.get((key[0], key[1], key[2], "n"))
         if not numbered:
             continue
+        by_article: dict[str, list[Mention]] = {}
+        for n in numbered:
+            by_article.setdefault(n.article_id, []).append(n)
         stay: list[Mention] = []
         for m in groups[key]:
-            if any(n.article_id == m.article_id and _overlap(n, m) for n in numbered):
+            if any(_overlap(n, m) for n in by_article.get(m.article_id, ())):
                 numbered.append(m)
             else:
                 stay.append(m)
         groups[key] = stay
+
+
+def eligible(m: Mention) -> bool:
+    """Whether a mention may form or join an event: asserted as fact (modality empty or 'asserted')."""
+    return getattr(m, "modality", "") in ("", "asserted")
 
 
 def merge_mentions(
@@ -325,7 +468,7 @@ def merge_mentions(
     publication date's precision ("day" or "month"); without it, month precision is inferred.
     """
     sources = dict(sources or {})
-    usable = [m for m in mentions if m.event_type and (m.place or m.destination)]
+    usable = [m for m in mentions if m.event_type and (m.place or m.destination) and eligible(m)]
     if precisions is None:
         month_articles = month_precision_articles(usable)
     else:
@@ -340,7 +483,35 @@ def merge_mentions(
             continue
         for cluster in cluster_by_date(groups[key], month_articles):
             ev = _event(cluster, sources)
-            if ev is not None:
+            if ev is not None and ev.date_high is not None:
                 events.append(ev)
     events.sort(key=lambda e: (e.date_high or date.max, e.date_low or date.min, e.event_type, e.place, e.event_id))
     return events
+
+
+def assign_events(mentions: Sequence[Mention], events: Sequence[Event]) -> list[Mention]:
+    """Return the mentions with `event_id` set to the event each was merged into ("" when none)."""
+    owner: dict[str, str] = {}
+    for e in events:
+        for mid in e.mention_ids.split(";"):
+            if mid:
+                owner[mid] = e.event_id
+    return [replace(m, event_id=owner.get(m.mention_id, "")) for m in mentions]
+
+
+_SPACE = re.compile(r"\W+")
+
+
+def mark_repeats(mentions: Sequence[Mention], sources: Mapping[str, str]) -> list[Mention]:
+    """Mark a mention whose sentence another source already printed word for word (syndicated copy)."""
+    first: dict[tuple[str, str, str, str], Mention] = {}
+    marked: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.article_id, m.char_start, m.mention_id)):
+        key = (m.event_type, m.place, m.destination, _SPACE.sub(" ", m.sentence.lower()).strip())
+        seen = first.get(key)
+        if seen is not None and sources.get(m.article_id, m.article_id) != sources.get(seen.article_id, seen.article_id):
+            marked.append(replace(m, repeat_of=seen.mention_id))
+            continue
+        first.setdefault(key, m)
+        marked.append(m)
+    return marked

@@ -1,0 +1,171 @@
+"""Corpus-level passes on compact per-article records: publication dates for undated articles and banner lines.
+
+These passes never see article texts: each article contributes a few month-days read from its
+text by the worker that extracted it (`dating_month_days`), its standalone short lines
+(`standalone_lines`), and its fingerprint for near-duplicates. Reading dates from the corpus:
+
+- A near-duplicate of a dated article takes that article's publication date and precision.
+- Otherwise the latest month-day the article itself reports, in the corpus year. Month-days tied to
+  a reporting verb or a weekday ("said on Friday (July 9)", "told AFP on July 9") are preferred;
+  then month-days that date something ("on July 7", "by July 7"); a month-day inside a clause about
+  another, earlier event ("since the offensive began on 1 June", "after the talks stalled on July 2",
+  "when ... on July 3") is used only when nothing else is there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable, Mapping, Sequence
+
+from analysis.extract import dates
+from analysis.ingest import cleaning
+from analysis.records import Article, ArticleResult, Mention
+
+BANNER_MIN_SOURCES = 4  # a standalone line in this many independent articles is corpus boilerplate
+MAX_LINE_WORDS = 30
+
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_REPORTING = (
+    r"(?:said|says|told|tweeted|announced|confirmed|reported|stated|added|claimed|denied|wrote|posted|"
+    r"declared|insisted|warned|acknowledged|briefed|explained|noted)"
+)
+# "said on Friday (July 9)", "said on July 9", "told reporters on Friday, July 9", "on Friday, July 9"
+_REPORTED_BEFORE = re.compile(
+    rf"(?:\b{_REPORTING}\b[^.;:]{{0,40}}?\bon\s+(?:{_WEEKDAY}\s*[,(]?\s*)?|\b{_WEEKDAY}\s*[,(]\s*(?:the\s+)?)$",
+    re.I,
+)
+_REPORTED_AFTER = re.compile(rf"^\)?\s*,?\s*(?:{_REPORTING})\b", re.I)
+_ANCHOR = re.compile(
+    r"\b(?:on|late on|early on|by|on the (?:morning|afternoon|evening|night) of)\s+$", re.I
+)
+# a clause about another, earlier event: its month-day is background, not the article's news
+_BACKGROUND = re.compile(
+    r"\b(?:since|after|before|when|until|ever\s+since|following|began|launched|started|stalled|"
+    r"as\s+early\s+as|back\s+in|earlier\s+in|anniversary|deadline)\b[^.;]{0,60}$",
+    re.I,
+)
+
+RANK_REPORTED, RANK_ANCHORED, RANK_PLAIN, RANK_BACKGROUND = 3, 2, 1, 0
+
+
+@dataclass(frozen=True)
+class CorpusDate:
+    """A publication date found by a corpus pass for an article that had none, and why."""
+
+    published: date
+    precision: str
+    note: str
+
+
+def _rank(text: str, start: int, end: int) -> int:
+    """How strongly a month-day at [start, end) of a sentence dates the article's own reporting."""
+    before = text[max(0, start - 80) : start]
+    if _REPORTED_BEFORE.search(before) or _REPORTED_AFTER.match(text[end : end + 30]):
+        return RANK_REPORTED
+    if _BACKGROUND.search(before):
+        return RANK_BACKGROUND
+    if _ANCHOR.search(before[-40:]):
+        return RANK_ANCHORED
+    return RANK_PLAIN
+
+
+def dating_month_days(article: Article) -> tuple[tuple[int, int], ...]:
+    """Year-less month-days of the best kind an undated article offers (see the module docstring), in text order."""
+    best = -1
+    found: list[tuple[int, int]] = []
+    for sentence in article.sentences:
+        text = article.text[sentence.start : sentence.end]
+        for month, day, start, end in dates.find_month_days(text):
+            rank = _rank(text, start, end)
+            if rank > best:
+                best, found = rank, []
+            if rank == best:
+                found.append((int(month), int(day)))
+    return tuple(found)
+
+
+def standalone_lines(article: Article, mentions: Sequence[Mention]) -> tuple[tuple[str, str], ...]:
+    """(mention_id, line key) for mentions whose sentence is a whole short line (a possible banner)."""
+    out = []
+    text = article.text
+    for m in mentions:
+        line_start = text.rfind("\n", 0, m.char_start) + 1
+        line_end = text.find("\n", m.char_end)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        if line.strip() == m.sentence.strip() and len(line.split()) <= MAX_LINE_WORDS:
+            out.append((m.mention_id, cleaning.line_key(line)))
+    return tuple(out)
+
+
+def banner_lines(results: Iterable[ArticleResult], sources: Mapping[str, str], min_sources: int = BANNER_MIN_SOURCES) -> frozenset[str]:
+    """Line keys that stand alone in at least `min_sources` independent articles: corpus boilerplate."""
+    seen: dict[str, set[str]] = {}
+    for r in results:
+        source = sources.get(r.article.article_id, r.article.article_id)
+        for _, key in r.line_keys:
+            seen.setdefault(key, set()).add(source)
+    return frozenset(k for k, found in seen.items() if len(found) >= min_sources)
+
+
+def corpus_year(articles: Iterable[Article]) -> int | None:
+    """Return the most common publication year among dated articles (latest on ties)."""
+    years = Counter(a.published.year for a in articles if a.published)
+    if not years:
+        return None
+    return max(years.items(), key=lambda item: (item[1], item[0]))[0]
+
+
+def _from_month_days(month_days: Sequence[tuple[int, int]], year: int) -> date | None:
+    """The latest valid day among month-days in a year."""
+    days = []
+    for month, day in month_days:
+        try:
+            days.append(date(year, month, day))
+        except ValueError:
+            continue
+    return max(days) if days else None
+
+
+def date_undated(results: Sequence[ArticleResult], duplicates: Mapping[str, str]) -> dict[str, CorpusDate]:
+    """Publication dates for readable undated articles: from the dated copy of the same story, else the corpus year."""
+    articles = {r.article.article_id: r.article for r in results}
+    group_dates: dict[str, Article] = {}
+    for r in sorted(results, key=lambda r: r.article.article_id):
+        a = r.article
+        if a.published is not None and a.status.startswith("ok"):
+            group = duplicates.get(a.article_id, a.article_id)
+            group_dates.setdefault(group, a)
+    year = corpus_year(articles.values())
+    out: dict[str, CorpusDate] = {}
+    for r in results:
+        a = r.article
+        if a.published is not None or not a.status.startswith("ok"):
+            continue
+        group = duplicates.get(a.article_id, a.article_id)
+        dated = group_dates.get(group)
+        if dated is not None and dated.published is not None:
+            out[a.article_id] = CorpusDate(
+                dated.published, dated.published_precision or "day",
+                f"publication date taken from {dated.article_id}, a copy of the same story",
+            )
+            continue
+        if year is None or not r.month_days:
+            continue
+        day = _from_month_days(r.month_days, year)
+        if day is not None:
+            out[a.article_id] = CorpusDate(
+                day, "day", f"publication date inferred from the corpus: latest dated day in the text with the corpus year {year}"
+            )
+    return out
+
+
+def undated_warning(article: Article) -> Article:
+    """The article with a 'no date found' warning (once), for an article no pass could date."""
+    from dataclasses import replace
+
+    if any("no date" in w for w in article.warnings):
+        return article
+    return replace(article, warnings=article.warnings + ("no date found",))
