@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import sys
 from collections import Counter
@@ -20,7 +21,9 @@ from analysis.ingest import duplicates as dedup
 from analysis.ingest import files as reading
 from analysis.tabulate import merge
 from analysis.tabulate.tables import read_table
-from analysis.parallel import map_ordered
+from analysis.ingest.folders import check_folders
+from analysis.ingest.normalise import restore_offsets
+from analysis.parallel import DEFAULT_FILE_BUDGET, BudgetExceeded, budget_text, map_ordered, time_limit
 from analysis.records import Article, ArticleResult, Event, Mention, Tally
 from analysis.tabulate.tables import (
     ARTICLE_COLUMNS,
@@ -62,22 +65,31 @@ class TabulateSummary:
     outputs: tuple[str, ...]
 
 
-def process_source(src: reading.SourceFile) -> list[ArticleResult]:
-    """Read, clean and extract one input file; never raises (problems become statuses)."""
+def process_source(src: reading.SourceFile, budget: float | None = DEFAULT_FILE_BUDGET) -> list[ArticleResult]:
+    """Read, clean and extract one input file within `budget` seconds (reading, then each article); never raises."""
     results: list[ArticleResult] = []
     try:
-        documents = reading.read_source(src)
+        with time_limit(budget):
+            documents = reading.read_source(src)
+    except BudgetExceeded:
+        article = Article(article_id=src.article_id or Path(src.rel).stem, path=reading.display_path(src.rel), status=budget_text(budget or 0))
+        return [ArticleResult(article=article)]
     except Exception as error:  # a reader bug must not lose the file
         article = Article(article_id=Path(src.rel).stem, path=src.rel, status=f"skipped: read error ({type(error).__name__}: {error})")
         return [ArticleResult(article=article)]
     for doc in documents:
         try:
-            article = cleaning.clean_document(doc)
-        except Exception as error:
-            article = Article(article_id=doc.article_id, path=doc.path, status=f"skipped: cleaning error ({type(error).__name__}: {error})")
+            with time_limit(budget):
+                try:
+                    article = cleaning.clean_document(doc)
+                except Exception as error:
+                    article = Article(article_id=doc.article_id, path=doc.path, status=f"skipped: cleaning error ({type(error).__name__}: {error})")
+                    results.append(ArticleResult(article=article))
+                    continue
+                results.append(_extract(article))
+        except BudgetExceeded:
+            article = Article(article_id=doc.article_id, path=doc.path, status=budget_text(budget or 0), fmt=doc.fmt, encoding=doc.encoding, url=doc.url)
             results.append(ArticleResult(article=article))
-            continue
-        results.append(_extract(article))
     return results
 
 
@@ -92,6 +104,7 @@ def _extract(article: Article) -> ArticleResult:
         result = ArticleResult(article=replace(article, warnings=warnings))
     result.sketch = dedup.sketch(article)
     result.line_keys = _standalone_mention_lines(article, result.mentions)
+    result = restore_offsets(result, article.offset_map)  # offsets into the text as read
     if article.published is None:
         result.month_days = anchored_month_days(article)
     else:
@@ -147,7 +160,7 @@ def corpus_banner_lines(results: list[ArticleResult], sources: dict[str, str], m
 
 def _light(article: Article) -> Article:
     """The article without its text and sentences (their count kept), once extraction is done."""
-    return replace(article, text="", sentences=(), n_sentences=len(article.sentences) if article.n_sentences < 0 else article.n_sentences)
+    return replace(article, text="", sentences=(), offset_map=(), n_sentences=len(article.sentences) if article.n_sentences < 0 else article.n_sentences)
 
 
 def _corpus_year(results: Iterable[ArticleResult]) -> int | None:
@@ -158,7 +171,7 @@ def _corpus_year(results: Iterable[ArticleResult]) -> int | None:
     return max(years.items(), key=lambda item: (item[1], item[0]))[0]
 
 
-def _date_from_corpus(result: ArticleResult, year: int | None) -> ArticleResult:
+def _date_from_corpus(result: ArticleResult, year: int | None, budget: float | None = DEFAULT_FILE_BUDGET) -> ArticleResult:
     """Date an undated article by its latest month-day in the corpus year, then re-extract it."""
     article = result.article
     if article.published is not None or not article.status.startswith("ok"):
@@ -179,18 +192,25 @@ def _date_from_corpus(result: ArticleResult, year: int | None) -> ArticleResult:
         f"publication date inferred from the corpus: latest dated day in the text with the corpus year {year}",
     )
     dated = replace(article, published=max(candidates), published_precision="day", published_source="corpus", warnings=warnings)
-    redone = _extract(dated)
+    try:
+        with time_limit(budget):
+            redone = _extract(dated)
+    except BudgetExceeded:
+        note = f"reading again with the corpus date took longer than {budget:g} s; mentions of the first reading kept"
+        return ArticleResult(article=_light(replace(article, warnings=article.warnings + (note,))), mentions=result.mentions,
+                             tallies=result.tallies, sketch=result.sketch, line_keys=result.line_keys)
     redone.sketch = result.sketch
     return redone
 
 
 def iter_results(
-    raw_dir: Path, *, workers: int | None = None, dask_address: str | None = None, progress: bool = True
+    raw_dir: Path, *, workers: int | None = None, dask_address: str | None = None, progress: bool = True,
+    file_budget: float | None = DEFAULT_FILE_BUDGET,
 ) -> Iterator[ArticleResult]:
     """Stream the read+extract stage over every file under raw_dir, in a stable order."""
     sources = reading.discover_files(raw_dir)
     for batch in map_ordered(
-        process_source,
+        functools.partial(process_source, budget=file_budget),
         sources,
         workers=workers,
         dask_address=dask_address or None,
@@ -207,15 +227,15 @@ def parse_corpus(
     workers: int | None = None,
     dask_address: str | None = None,
     progress: bool = True,
+    file_budget: float | None = DEFAULT_FILE_BUDGET,
 ) -> ParseSummary:
     """Read every raw file into articles.csv and the interim mention and tally tables."""
     raw_dir, processed_dir = Path(raw_dir), Path(processed_dir)
-    if not raw_dir.is_dir():
-        raise FileNotFoundError(f"raw folder {raw_dir} does not exist: put article files there or pass --raw DIR")
+    check_folders(raw_dir, processed_dir)
     n_files = len(reading.discover_files(raw_dir))
-    results = list(iter_results(raw_dir, workers=workers or None, dask_address=dask_address, progress=progress))
+    results = list(iter_results(raw_dir, workers=workers or None, dask_address=dask_address, progress=progress, file_budget=file_budget))
     year = _corpus_year(results)
-    results = [_date_from_corpus(r, year) for r in results]
+    results = [_date_from_corpus(r, year, file_budget) for r in results]
 
     duplicates = dedup.find_duplicates(
         (r.article.article_id, r.article.content_hash, r.sketch)
