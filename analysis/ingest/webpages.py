@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analysis.ingest.files import html_to_text
 
@@ -22,6 +23,16 @@ class WebPage:
     meta: dict[str, str]
     method: str  # trafilatura | tag stripper
     note: str = ""
+
+
+@lru_cache(maxsize=1)
+def _config() -> object:
+    """trafilatura's settings with a bound on the page's tree size (read once)."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_SIZE))
+    return config
 
 
 def _trafilatura(html: str) -> object | None:
@@ -43,7 +54,7 @@ def _trafilatura(html: str) -> object | None:
             favor_precision=True,
             deduplicate=False,
             date_extraction_params=_DATE_PARAMS,
-            max_tree_size=MAX_TREE_SIZE,
+            config=_config(),
         )
     except Exception:  # noqa: BLE001 - a failing library must not lose the page: the fallback reads it
         return None
