@@ -27,6 +27,7 @@ NOISE = [
     "Great article, thanks for sharing",
     "This is fake news, nobody believes it",
     "Home World Business Sport Culture",
+    "An embedded post quoting someone else",
 ]
 
 
@@ -62,7 +63,9 @@ def blog_page() -> str:
 <div class="site-header"><div class="menu">{NOISE[7]}</div></div>
 <div class="container"><div class="sidebar widget-area"><h3>Popular</h3><ul><li>{NOISE[3]}</li><li>{NOISE[4]}</li></ul></div>
 <div class="post"><h1 class="entry-title">Zaranj falls to the Taliban</h1>
-<div class="entry-content">{paragraphs(STORY)}</div></div>
+<div class="entry-content">{paragraphs(STORY[:2])}
+<blockquote class="twitter-tweet"><p>{NOISE[8]}</p>&mdash; someone (@someone)</blockquote>
+{paragraphs(STORY[2:])}</div></div>
 <div id="comments" class="comments-area"><h2>2 comments</h2>
 <ol class="comment-list"><li class="comment"><p>{NOISE[5]}</p></li><li class="comment"><p>{NOISE[6]}</p></li></ol>
 <div id="respond"><h3>Leave a reply</h3><form><textarea></textarea></form></div></div></div>

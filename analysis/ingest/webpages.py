@@ -13,6 +13,9 @@ MIN_MAIN_TEXT = 80
 # trafilatura refuses pages with more elements than this (lxml trees of hostile pages grow large).
 MAX_TREE_SIZE = 200_000
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+# Embedded posts (tweets, Instagram, TikTok, Facebook) quote other people: not the article's text.
+_EMBEDS = ("twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "fb-post")
+_PRUNE = [f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {c} ')]" for c in _EMBEDS]
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ def _trafilatura(html: str) -> object | None:
             favor_precision=True,
             deduplicate=False,
             date_extraction_params=_DATE_PARAMS,
+            prune_xpath=_PRUNE,
             config=_config(),
         )
     except Exception:  # noqa: BLE001 - a failing library must not lose the page: the fallback reads it
