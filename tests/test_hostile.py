@@ -7,10 +7,14 @@ import csv
 import io
 import os
 import re
+import shutil
+import signal
+import socket
 import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
 import pandas as pd
@@ -370,3 +374,67 @@ def test_parquet_keeps_formula_text_as_read(tmp_path):
     write_tables({"articles": frame}, tmp_path, parquet=True)
     assert pd.read_parquet(tmp_path / "articles.parquet")["sentence"].tolist() == ["=1+1", "+call", "ok"]
     assert pd.read_csv(io.StringIO((tmp_path / "articles.csv").read_text()))["sentence"].tolist() == ["'=1+1", "'+call", "ok"]
+
+
+# ---------------------------------------------------------------------------------------------
+# make: a missing Python, and JupyterLab as root
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+def test_make_without_a_recent_python_says_what_to_install():
+    done = subprocess.run(["make", "--no-print-directory", "help", "PYTHON=/nonexistent/python3"], cwd=REPO_ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0
+    assert "/nonexistent/python3 is missing or older than 3.10" in done.stderr
+    assert "apt-get install python3 python3-venv" in done.stderr
+
+
+def _free_port() -> int:
+    """A TCP port on the loopback interface that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.mark.skipif(shutil.which("make") is None or not (Path(sys.prefix) / ".installed").exists(),
+                    reason="needs make and the project's .venv (make test sets it up)")
+def test_make_lab_starts_as_root_and_prints_the_address_and_kernel(tmp_path):
+    port = _free_port()
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"), "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
+           "JUPYTER_DATA_DIR": str(tmp_path / "data"), "HOME": str(tmp_path)}
+    lab = subprocess.Popen(["make", "--no-print-directory", "lab", f"LAB_PORT={port}"], cwd=REPO_ROOT, env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    lines: list[str] = []
+    try:
+        deadline = time.time() + 120
+        address = ""
+        while time.time() < deadline and not address:
+            line = lab.stdout.readline()
+            if not line:
+                break
+            lines.append(line)
+            found = re.search(r"open (http://127\.0\.0\.1:\d+/lab\?token=\w+)", line)
+            address = found.group(1) if found else ""
+        assert address.startswith(f"http://127.0.0.1:{port}/lab?token="), "".join(lines)[-2000:]
+        lines.append(lab.stdout.readline())  # the kernel to pick follows the address
+        assert any('Pick the kernel "Python (analysis project)"' in line for line in lines)
+        token = address.rsplit("=", 1)[1]
+        specs = ""
+        while time.time() < deadline and not specs:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/kernelspecs?token={token}", timeout=5) as reply:
+                    specs = reply.read().decode()
+            except OSError:
+                time.sleep(0.5)
+        assert '"analysis-project"' in specs, "".join(lines)[-2000:]
+        if os.geteuid() == 0:
+            assert lab.poll() is None  # still serving: --allow-root was passed
+    finally:
+        os.killpg(lab.pid, signal.SIGTERM)
+        try:
+            lab.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(lab.pid, signal.SIGKILL)
+            lab.wait(timeout=10)
+        if lab.stdout is not None:
+            lab.stdout.close()

@@ -3,7 +3,6 @@ menus, cookie banners, related stories and comments are not; the own tag strippe
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
