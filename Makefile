@@ -12,13 +12,22 @@ START ?=
 END ?=
 WORKERS ?= 0
 DASK ?=
+BUDGET ?= 10
 PYTHON ?= python3
+LAB_IP ?= 127.0.0.1
+LAB_PORT ?= 8888
+
+# A Python of at least 3.10 must exist before anything else can run.
+PYTHON_OK := $(shell $(PYTHON) -c 'import sys; print(int(sys.version_info >= (3, 10)))' 2>/dev/null)
+ifneq ($(PYTHON_OK),1)
+$(error $(PYTHON) is missing or older than 3.10: install Python 3.10 or newer with its venv module (Debian/Ubuntu: apt-get install python3 python3-venv; macOS: brew install python@3.11), or pass PYTHON=/path/to/python3.11)
+endif
 
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 RUN := $(PY) -m analysis run --raw "$(RAW)" --processed "$(PROCESSED)" --reports "$(REPORTS)" \
-	--start "$(START)" --end "$(END)" --workers $(WORKERS) --dask "$(DASK)" --no-index
+	--start "$(START)" --end "$(END)" --workers $(WORKERS) --dask "$(DASK)" --budget "$(BUDGET)" --no-index
 MANIFEST := $(PROCESSED)/.raw-manifest
 PARAMS := $(PROCESSED)/.parameters
 
@@ -43,7 +52,8 @@ report: $(INDEX) ## Set up .venv if needed, run the pipeline on RAW (data/raw), 
 setup: $(STAMP) ## Create .venv and install the project with its test tools
 
 $(STAMP): pyproject.toml
-	@test -x $(PY) || { echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
+	@test -x $(PY) || { echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV) || \
+		{ rm -rf $(VENV); echo "error: $(PYTHON) -m venv failed: install the venv module (Debian/Ubuntu: apt-get install python3-venv)"; exit 1; }; }
 	@echo "Installing the project into $(VENV) (first time takes a few minutes)"
 	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip > $(VENV)/install.log 2>&1 || true
 	@$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]' >> $(VENV)/install.log 2>&1 || \
@@ -81,9 +91,17 @@ $(INDEX): $(FIGURES) $(INDEX_SRC) $(RUNNER_SRC)
 test: $(STAMP) ## Run the test suite: modules, extraction, notebooks (nbval) and the whole chain
 	$(PY) -m pytest -q -n 2 --dist loadfile --nbval-lax --nbval-current-env -p no:cacheprovider tests notebooks
 
-lab: $(STAMP) ## Open JupyterLab on notebooks/ with the project's interpreter as kernel
-	$(PY) -c "from analysis.notebooks import ensure_kernel; ensure_kernel()"
-	$(PY) -m jupyter lab --notebook-dir=notebooks
+lab: $(STAMP) ## Open JupyterLab on notebooks/ (LAB_IP, LAB_PORT) with the project's interpreter as kernel; works as root
+	@kernel=$$($(PY) -c "from analysis.notebooks import ensure_kernel; ensure_kernel()" && $(PY) -c \
+		"import json, sys; from analysis.notebooks import KERNEL_NAME as k; from pathlib import Path; \
+		print(json.loads((Path(sys.prefix) / 'share/jupyter/kernels' / k / 'kernel.json').read_text())['display_name'])") || exit 1; \
+	token=$$($(PY) -c 'import secrets; print(secrets.token_hex(16))'); \
+	root=$$( [ "$$(id -u)" = 0 ] && echo --allow-root ); \
+	echo "JupyterLab on notebooks/: open http://$(LAB_IP):$(LAB_PORT)/lab?token=$$token"; \
+	echo "Pick the kernel \"$$kernel\" (Kernel > Change Kernel) to run the notebooks with this project's interpreter."; \
+	echo "Stop with Ctrl+C. Another port: make lab LAB_PORT=8890; reachable from outside a container: LAB_IP=0.0.0.0"; \
+	exec $(PY) -m jupyter lab --notebook-dir=notebooks --no-browser --ip=$(LAB_IP) --port=$(LAB_PORT) \
+		--ServerApp.port_retries=0 --IdentityProvider.token=$$token $$root
 
 bench: $(STAMP) ## Time every pipeline stage on synthetic corpora (10k, 100k articles; MILLION=1 adds 1M)
 	$(PY) -m benchmarks.bench $(if $(SIZES),--sizes $(SIZES),) $(if $(MILLION),--million,)

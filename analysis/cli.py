@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from analysis.parallel import DEFAULT_FILE_BUDGET
 from analysis.paths import PROCESSED_DIR, RAW_DIR, REPORTS_DIR
 
 
@@ -19,6 +20,19 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--end", default="", metavar="YYYY-MM-DD", help="keep events on or before this day")
     parser.add_argument("--workers", type=int, default=0, help="processes for reading and extraction (0 = all cores)")
     parser.add_argument("--dask", default="", metavar="ADDRESS", help="run reading and extraction on a Dask cluster (tcp://host:port, or 'local')")
+    parser.add_argument("--budget", type=_seconds, default=DEFAULT_FILE_BUDGET, metavar="SECONDS",
+                        help="seconds one file may take to read and extract before it is skipped (default: %(default)g; 0 = no limit)")
+
+
+def _seconds(text: str) -> float:
+    """Read a --budget value: a number of seconds, 0 or more."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if value < 0 or value != value or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"budget must be 0 (no limit) or a positive number of seconds, not {text}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,11 +58,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _run(args: argparse.Namespace) -> int:
     """Execute the notebooks with the given folders and window, then the index page."""
+    from analysis.ingest import folders
     from analysis.notebooks import NotebookFailed, RunParameters, run_notebooks
 
     raw = args.raw.resolve()
-    if not raw.is_dir():
-        print(f"error: raw folder {raw} does not exist; put article files there or pass --raw DIR", file=sys.stderr)
+    selection = [s.strip() for s in args.notebooks.split(",") if s.strip()]
+    parses = not selection or any("01_parse".startswith(s) or s.startswith("01") for s in selection)
+    try:  # before any work, so that earlier outputs stay as they were
+        if parses:
+            folders.check_raw_folder(raw)
+        elif not raw.is_dir():
+            raise folders.FolderError(f"raw folder {raw} does not exist; put article files there or pass --raw DIR")
+        folders.check_writable_folder(args.processed.resolve(), "processed")
+        folders.check_writable_folder(args.reports.resolve(), "reports")
+    except folders.FolderError as problem:
+        print(f"error: {problem}", file=sys.stderr)
         return 2
     params = RunParameters(
         raw_dir=str(raw),
@@ -58,8 +82,8 @@ def _run(args: argparse.Namespace) -> int:
         end_date=args.end,
         workers=args.workers,
         dask_address=args.dask,
+        file_budget=args.budget,
     )
-    selection = [s.strip() for s in args.notebooks.split(",") if s.strip()]
     try:
         run_notebooks(params, selection or None, progress=not args.no_progress, say=lambda m: print(m, file=sys.stderr))
     except NotebookFailed as failure:

@@ -33,6 +33,7 @@ class RunParameters:
     end_date: str = ""
     workers: int = 0
     dask_address: str = ""
+    file_budget: float = 10.0  # seconds one file may take to be read and extracted (0: no limit)
 
 
 class NotebookFailed(RuntimeError):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
 import itertools
 import math
 import os
+import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,8 +26,75 @@ DEFAULT_CONNECT_TIMEOUT: float = 10.0
 MAX_DEFAULT_CHUNKSIZE: int = 32
 
 
+#: Seconds one input file may take to read, clean and extract before it is skipped.
+DEFAULT_FILE_BUDGET: float = 10.0
+
+
 class ClusterError(RuntimeError):
     """The Dask cluster could not be reached or started."""
+
+
+class BudgetExceeded(BaseException):
+    """Work ran past its time budget.
+
+    A BaseException, like KeyboardInterrupt, so that the `except Exception` guards which keep one
+    bad article from stopping the run do not swallow it.
+    """
+
+    def __init__(self, seconds: float = 0.0) -> None:
+        super().__init__(f"took longer than {seconds:g} s")
+        self.seconds = seconds
+
+
+def budget_text(seconds: float) -> str:
+    """The articles.csv status of a file that ran past the budget."""
+    return f"skipped: extraction took longer than {seconds:g} s"
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise BudgetExceeded inside the block once it has run `seconds` (None or <= 0: no limit).
+
+    In a process's main thread (one worker, or each worker of the pool) a SIGALRM timer interrupts
+    even a long regular-expression match; in other threads (Dask workers) a timer thread raises the
+    exception asynchronously at the next Python instruction.
+    """
+    if not seconds or seconds <= 0:
+        yield
+        return
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+        def _alarm(signum: int, frame: Any) -> None:
+            raise BudgetExceeded(seconds)
+
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        return
+    target = threading.get_ident()
+    fired = threading.Event()
+    done = threading.Event()
+
+    def _raise() -> None:
+        if not done.is_set():
+            fired.set()
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(BudgetExceeded))
+
+    timer = threading.Timer(seconds, _raise)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    except BudgetExceeded:
+        raise BudgetExceeded(seconds) from None
+    finally:
+        done.set()
+        timer.cancel()
+        if fired.is_set():  # the exception may still be pending: clear it
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
 
 
 def available_cores() -> int:

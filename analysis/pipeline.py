@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import sys
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -19,7 +20,8 @@ from analysis.ingest import duplicates as dedup
 from analysis.ingest import files as reading
 from analysis.tabulate import merge
 from analysis.tabulate.tables import read_table
-from analysis.parallel import map_ordered
+from analysis.ingest.folders import check_folders
+from analysis.parallel import DEFAULT_FILE_BUDGET, map_ordered
 from analysis.records import ArticleResult, Event, Mention, Tally
 from analysis.tabulate.tables import (
     ARTICLE_COLUMNS,
@@ -68,11 +70,12 @@ def iter_results(
     dask_address: str | None = None,
     progress: bool = True,
     sources: Sequence[reading.SourceFile] | None = None,
+    file_budget: float | None = DEFAULT_FILE_BUDGET,
 ) -> Iterator[ArticleResult]:
     """Stream the read+extract stage over every file under raw_dir, in a stable order."""
     sources = reading.discover_files(raw_dir) if sources is None else sources
     for results in map_ordered(
-        batch.process_source,
+        functools.partial(batch.process_source, budget=file_budget),
         sources,
         workers=workers,
         dask_address=dask_address or None,
@@ -99,6 +102,7 @@ def date_from_corpus(
     workers: int | None = None,
     dask_address: str | None = None,
     progress: bool = True,
+    file_budget: float | None = DEFAULT_FILE_BUDGET,
 ) -> list[ArticleResult]:
     """The corpus-dating stage: date undated articles, then read and extract those again with their dates."""
     found = corpus.date_undated(results, duplicates)
@@ -110,7 +114,7 @@ def date_from_corpus(
     redone: dict[str, ArticleResult] = {}
     if jobs:
         for batch_results in map_ordered(
-            batch.redate_source, jobs, workers=workers, dask_address=dask_address or None,
+            functools.partial(batch.redate_source, budget=file_budget), jobs, workers=workers, dask_address=dask_address or None,
             progress="Dating articles" if progress else False, total=len(jobs),
         ):
             for r in batch_results:
@@ -135,15 +139,17 @@ def parse_corpus(
     workers: int | None = None,
     dask_address: str | None = None,
     progress: bool = True,
+    file_budget: float | None = DEFAULT_FILE_BUDGET,
 ) -> ParseSummary:
     """Read every raw file into articles.csv and the interim mention and tally tables."""
     raw_dir, processed_dir = Path(raw_dir), Path(processed_dir)
-    if not raw_dir.is_dir():
-        raise FileNotFoundError(f"raw folder {raw_dir} does not exist: put article files there or pass --raw DIR")
+    check_folders(raw_dir, processed_dir)
     sources = reading.discover_files(raw_dir)
-    results = list(iter_results(raw_dir, workers=workers or None, dask_address=dask_address, progress=progress, sources=sources))
+    results = list(iter_results(raw_dir, workers=workers or None, dask_address=dask_address, progress=progress,
+                                sources=sources, file_budget=file_budget))
     duplicates = find_duplicates(results)
-    results = date_from_corpus(results, duplicates, sources, workers=workers or None, dask_address=dask_address, progress=progress)
+    results = date_from_corpus(results, duplicates, sources, workers=workers or None, dask_address=dask_address,
+                               progress=progress, file_budget=file_budget)
     banners = corpus.banner_lines(results, duplicates)
     articles, mentions, tallies = corpus_tables(results, duplicates, banners)
     n_ok = sum(1 for a in articles if str(a["status"]).startswith("ok"))

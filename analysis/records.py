@@ -110,6 +110,7 @@ class Article:
     duplicate_of: str = ""
     url: str = ""
     n_sentences: int = -1  # kept when the sentences themselves are dropped to save memory
+    offset_map: tuple[tuple[int, int], ...] = ()  # characters removed by normalisation: maps offsets back to the text as read
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ from analysis.ingest import cleaning
 from analysis.ingest import corpus
 from analysis.ingest import duplicates as dedup
 from analysis.ingest import files as reading
+from analysis.ingest.normalise import restore_offsets
+from analysis.parallel import DEFAULT_FILE_BUDGET, BudgetExceeded, budget_text, time_limit
 from analysis.records import Article, ArticleResult
 
 
@@ -28,25 +30,38 @@ class RedateJob:
     dates: dict[str, corpus.CorpusDate] = field(default_factory=dict)
 
 
-def _articles(src: reading.SourceFile) -> list[Article]:
-    """Read and clean one file into articles; a failure becomes a skipped article, never an exception."""
+def _documents(src: reading.SourceFile, budget: float | None) -> list[reading.RawDocument] | Article:
+    """Read one file into documents within the budget; a failure becomes a skipped article."""
     try:
-        documents = reading.read_source(src)
+        with time_limit(budget):
+            return reading.read_source(src)
+    except BudgetExceeded:
+        return Article(article_id=src.article_id or Path(src.rel).stem, path=reading.display_path(src.rel),
+                       status=budget_text(budget or 0))
     except Exception as error:  # a reader bug must not lose the file
-        return [Article(article_id=Path(src.rel).stem, path=src.rel, status=f"skipped: read error ({type(error).__name__}: {error})")]
-    out = []
-    for doc in documents:
-        try:
-            out.append(cleaning.clean_document(doc))
-        except Exception as error:
-            out.append(Article(article_id=doc.article_id, path=doc.path, status=f"skipped: cleaning error ({type(error).__name__}: {error})"))
-    return out
+        return Article(article_id=Path(src.rel).stem, path=src.rel,
+                       status=f"skipped: read error ({type(error).__name__}: {error})")
+
+
+def _clean(doc: reading.RawDocument) -> Article:
+    """Clean one document; a failure becomes a skipped article, never an exception."""
+    try:
+        return cleaning.clean_document(doc)
+    except Exception as error:
+        return Article(article_id=doc.article_id, path=doc.path,
+                       status=f"skipped: cleaning error ({type(error).__name__}: {error})")
+
+
+def _over_budget(doc: reading.RawDocument, budget: float | None) -> ArticleResult:
+    """The result of an article whose cleaning and extraction ran past the budget."""
+    return ArticleResult(article=Article(article_id=doc.article_id, path=doc.path, status=budget_text(budget or 0),
+                                         fmt=doc.fmt, encoding=doc.encoding, url=doc.url))
 
 
 def light(article: Article) -> Article:
     """The article without its text and sentences (their count kept), once extraction is done."""
     n = len(article.sentences) if article.n_sentences < 0 else article.n_sentences
-    return replace(article, text="", sentences=(), n_sentences=n)
+    return replace(article, text="", sentences=(), offset_map=(), n_sentences=n)
 
 
 def extract_compact(article: Article) -> ArticleResult:
@@ -61,26 +76,47 @@ def extract_compact(article: Article) -> ArticleResult:
     fp = dedup.fingerprint(article)
     result.sketch, result.bands = fp.sketch, fp.bands
     result.line_keys = corpus.standalone_lines(article, result.mentions)
+    result = restore_offsets(result, article.offset_map)  # offsets into the text as read
     if article.published is None:
         result.month_days = corpus.dating_month_days(article)
     result.article = light(result.article)
     return result
 
 
-def process_source(src: reading.SourceFile) -> list[ArticleResult]:
-    """Read, clean and extract one input file; never raises (problems become statuses)."""
-    return [extract_compact(a) for a in _articles(src)]
+def process_source(src: reading.SourceFile, budget: float | None = DEFAULT_FILE_BUDGET) -> list[ArticleResult]:
+    """Read, clean and extract one input file, each step within `budget` seconds; never raises."""
+    documents = _documents(src, budget)
+    if isinstance(documents, Article):
+        return [ArticleResult(article=documents)]
+    results = []
+    for doc in documents:
+        try:
+            with time_limit(budget):
+                results.append(extract_compact(_clean(doc)))
+        except BudgetExceeded:
+            results.append(_over_budget(doc, budget))
+    return results
 
 
-def redate_source(job: RedateJob) -> list[ArticleResult]:
+def redate_source(job: RedateJob, budget: float | None = DEFAULT_FILE_BUDGET) -> list[ArticleResult]:
     """Read a file again and extract the articles a corpus pass dated, with their new publication dates."""
+    documents = _documents(job.source, budget)
+    if isinstance(documents, Article):
+        return []
     out = []
-    for article in _articles(job.source):
-        found = job.dates.get(article.article_id)
-        if found is None or article.published is not None or not article.status.startswith("ok"):
+    for doc in documents:
+        if doc.article_id not in job.dates:
             continue
-        warnings = tuple(w for w in article.warnings if w != "no date found") + (found.note,)
-        dated = replace(article, published=found.published, published_precision=found.precision,
-                        published_source="corpus", warnings=warnings)
-        out.append(extract_compact(dated))
+        try:
+            with time_limit(budget):
+                article = _clean(doc)
+                found = job.dates[article.article_id]
+                if article.published is not None or not article.status.startswith("ok"):
+                    continue
+                warnings = tuple(w for w in article.warnings if w != "no date found") + (found.note,)
+                dated = replace(article, published=found.published, published_precision=found.precision,
+                                published_source="corpus", warnings=warnings)
+                out.append(extract_compact(dated))
+        except BudgetExceeded:
+            continue  # the first reading's mentions are kept by the dating stage
     return out

@@ -232,12 +232,13 @@ def _guard_ok(text: str, start: int, end: int) -> bool:
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
     """Tell whether a name opens a line in capitals as a dateline does ("KUNDUZ, Afghanistan --")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return (
-        text[line_start:start].strip() == ""
-        and text[start:end].isupper()
-        and _DATELINE_TAIL_RE.match(text, end) is not None
-    )
+    if not text[start:end].isupper():
+        return False
+    before = text[max(0, start - 200) : start]  # bounded: a scan to the line start is quadratic on one long line
+    line_start = before.rfind("\n") + 1
+    if line_start == 0 and start > 200:
+        return False
+    return before[line_start:].strip() == "" and _DATELINE_TAIL_RE.match(text, end) is not None
 
 
 def _type_cue(text: str, start: int, end: int, types: set[str]) -> str | None:

@@ -2,42 +2,31 @@
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
-from pathlib import Path
 from typing import Iterable
-
-import ftfy
 
 from analysis.extract import dates
 from analysis.ingest.duplicates import content_hash
-from analysis.paths import PACKAGE_DATA
 from analysis.ingest.files import RawDocument
+from analysis.ingest.normalise import change_warning, normalise_text, repair_text  # noqa: F401
+from analysis.ingest.outlets import (  # noqa: F401 - re-exported for callers of cleaning
+    OUTLETS_CSV,
+    OutletTable,
+    canonical_outlet,
+    find_outlet_names,
+    known_outlet,
+    load_outlets,
+    outlet_from_domain,
+    outlet_key,
+)
 from analysis.records import Article, Sentence
 from analysis.ingest.sentences import split_sentences
 
 YEAR_MIN, YEAR_MAX = 1990, 2035
-OUTLETS_CSV: Path = PACKAGE_DATA / "outlets.csv"
-
-_FTFY = ftfy.TextFixerConfig(
-    unescape_html=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_character_width=False,
-    fix_latin_ligatures=False,
-    normalization="NFC",
-    explain=False,
-)
-_MOJIBAKE_STEPS = frozenset(
-    {"encode", "decode", "transcode", "restore_byte_a0", "replace_lossy_sequences", "decode_inconsistent_utf8"}
-    | {"fix_c1_controls"}
-)
-
 
 @dataclass(frozen=True)
 class LineInfo:
@@ -106,97 +95,6 @@ def parse_date_value(value: str) -> tuple[date, str] | None:
         return parsed
     full = find_full_dates_safe(value)
     return (full[0][0], "day") if full else None
-
-
-# ---------------------------------------------------------------------------------------------
-# Known outlets (analysis/data/outlets.csv: canonical name, |-separated aliases and web domains)
-
-
-@dataclass(frozen=True)
-class OutletTable:
-    """Known news outlets: folded alias -> canonical name, web domains, and a finder for their names."""
-
-    by_key: dict[str, str]
-    domains: tuple[tuple[str, str], ...]
-    forms: dict[str, str]  # a name as it is written (or in capitals) -> canonical name
-    pattern: re.Pattern[str]
-
-
-def outlet_key(name: str) -> str:
-    """Return the folded form of an outlet name used to look it up (case, 'the', punctuation ignored)."""
-    s = unicodedata.normalize("NFKC", name).casefold().strip()
-    s = re.sub(r"^the\s+", "", s)
-    return re.sub(r"[^0-9a-z\u00c0-\uffff]+", "", s)
-
-
-@lru_cache(maxsize=4)
-def load_outlets(path: str = "") -> OutletTable:
-    """Return the table of known outlets shipped with the package (or read from `path`), built once."""
-    by_key: dict[str, str] = {}
-    domains: list[tuple[str, str]] = []
-    forms: dict[str, str] = {}
-    with open(path or OUTLETS_CSV, newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            canonical = (row.get("outlet") or "").strip()
-            if not canonical:
-                continue
-            names = [canonical] + [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
-            for name in names:
-                by_key.setdefault(outlet_key(name), canonical)
-                for form in (name, name.upper()):
-                    if len(form) >= 2:
-                        forms.setdefault(form, canonical)
-            for dom in (row.get("domains") or "").split("|"):
-                if dom.strip():
-                    domains.append((dom.strip().lower(), canonical))
-    alternation = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
-    pattern = re.compile(rf"(?<![\w/@.\-])(?:{alternation})(?![\w/\-]|\.\w)" if alternation else r"(?!x)x")
-    return OutletTable(by_key, tuple(sorted(domains, key=lambda d: (-len(d[0]), d[0]))), forms, pattern)
-
-
-def outlet_from_domain(url_or_host: str) -> str:
-    """Return the known outlet whose web domain a URL or host name belongs to, else ''."""
-    m = re.match(r"^\s*(?:[a-z][a-z0-9+.\-]*://)?(?:www\d?\.)?([^/\s:?#]+)", url_or_host.strip().lower())
-    if not m:
-        return ""
-    host = m.group(1).rstrip(".")
-    for dom, canonical in load_outlets().domains:
-        if host == dom or host.endswith("." + dom):
-            return canonical
-    return ""
-
-
-def find_outlet_names(text: str) -> list[tuple[str, int, int]]:
-    """Return (canonical outlet, start, end) for each known outlet name written in `text`."""
-    table = load_outlets()
-    return [(table.forms[m.group(0)], m.start(), m.end()) for m in table.pattern.finditer(text)]
-
-
-def canonical_outlet(name: str) -> str:
-    """Return an outlet name in its canonical form when it is known, else the name tidied."""
-    cleaned = re.sub(r"\s+", " ", name).strip(" .,;:-|–—\"'")
-    if not cleaned:
-        return ""
-    table = load_outlets()
-    known = table.by_key.get(outlet_key(cleaned))
-    if known:
-        return known
-    if re.fullmatch(r"(?:https?://)?(?:www\.)?[\w\-]+(?:\.[\w\-]+)+/?\S*", cleaned, re.I):
-        return outlet_from_domain(cleaned) or cleaned
-    head = table.pattern.match(re.sub(r"(?i)^the\s+", "", cleaned))
-    if head is not None:
-        return table.forms[head.group(0)]
-    return cleaned
-
-
-def known_outlet(name: str) -> str:
-    """Return the canonical name when `name` is exactly a known outlet (or its domain), else ''."""
-    cleaned = re.sub(r"\s+", " ", name).strip(" .,;:-|–—\"'()[]")
-    if not cleaned:
-        return ""
-    return load_outlets().by_key.get(outlet_key(cleaned), "") or (
-        outlet_from_domain(cleaned) if re.fullmatch(r"(?:www\.)?[\w\-]+(?:\.[a-z]{2,})+", cleaned, re.I) else ""
-    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -820,41 +718,6 @@ def repeated_lines(key_lists: Iterable[Iterable[str]], min_articles: int = 4) ->
 # Cleaning
 
 
-# A UTF-8 lead byte read as Latin-1/cp1252 followed by a continuation byte read the same way.
-_MOJIBAKE_HINT = re.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
-)
-_REPAIRABLE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def _needs_repair(text: str) -> bool:
-    """True when ftfy could change the text (mojibake, control characters, non-NFC forms)."""
-    if _REPAIRABLE_CHARS.search(text) is not None:
-        return True
-    if text.isascii():
-        return False
-    return _MOJIBAKE_HINT.search(text) is not None or not unicodedata.is_normalized("NFC", text)
-
-
-def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
-    """Repair mojibake and control characters conservatively; return text and what was done."""
-    if not _needs_repair(text):
-        return text, ()
-    fixed = ftfy.fix_text(text, _FTFY)
-    if fixed == text:
-        return text, ()
-    steps = ftfy.fix_and_explain(text, _FTFY._replace(explain=True)).explanation or []
-    notes: list[str] = []
-    if any(action in _MOJIBAKE_STEPS or param in _MOJIBAKE_STEPS for action, param in steps):
-        notes.append("mojibake repaired")
-    if any(param == "remove_control_chars" for _, param in steps):
-        notes.append("control characters removed")
-    if not notes:
-        notes.append("text normalised (NFC)")
-    return fixed, tuple(notes)
-
-
 def _outlet(doc: RawDocument, an: _Analysis) -> str:
     """Pick the outlet from the strongest clue the article gives (see `clean_document`)."""
     metadata = canonical_outlet(doc.outlet) if doc.outlet else ""
@@ -908,12 +771,17 @@ def clean_document(doc: RawDocument, corpus_boilerplate: frozenset[str] = frozen
     except Exception:  # noqa: BLE001 - never lose an article to the repair step
         text, notes = doc.text, ("text repair failed; text kept as read",)
     warnings.extend(notes)
+    folded = normalise_text(text)  # invisible and look-alike characters, before any reader runs
+    text = folded.text
+    if folded.n_changed:
+        warnings.append(change_warning(folded.n_changed))
     an = _analyse(text, corpus_boilerplate)
+    sentence_notes: list[str] = []
 
     sentences: list[Sentence] = []
     for w in an.lines:
         if w.kind == "content":
-            sentences.extend(split_sentences(text, w.body_start, w.end))
+            sentences.extend(split_sentences(text, w.body_start, w.end, notes=sentence_notes))
     sentences = [replace(s, index=i) for i, s in enumerate(sentences)]
 
     published: date | None = None
@@ -939,6 +807,8 @@ def clean_document(doc: RawDocument, corpus_boilerplate: frozenset[str] = frozen
         warnings.append("no date found")
     if not sentences:
         warnings.append("no sentences after cleaning")
+    if sentence_notes:
+        warnings.append(f"{len(sentence_notes):,} over-long sentence(s) split at clause boundaries")
 
     n_boiler = sum(1 for w in an.lines if w.kind == "boilerplate")
     return Article(
@@ -958,6 +828,7 @@ def clean_document(doc: RawDocument, corpus_boilerplate: frozenset[str] = frozen
         fmt=doc.fmt,
         content_hash=content_hash("\n".join(s.text for s in sentences)),
         url=doc.url,
+        offset_map=folded.removed,
     )
 
 

@@ -182,6 +182,17 @@ def _stat_problem(exc: OSError) -> str:
     return f"cannot access ({exc.strerror or type(exc).__name__})"
 
 
+OUTSIDE_LINK = "symlink points outside the raw folder (not followed: copy the file in, or pass its folder as RAW)"
+
+
+def _inside(target: str, root: str) -> bool:
+    """True when the resolved path `target` lies in the resolved folder `root`."""
+    try:
+        return os.path.commonpath([target, root]) == root
+    except ValueError:  # different drives
+        return False
+
+
 def discover_files(raw_dir: str | os.PathLike[str]) -> list[SourceFile]:
     """List every entry under `raw_dir` (recursively, sorted), each file once, loops reported."""
     root = Path(raw_dir)
@@ -194,6 +205,7 @@ def discover_files(raw_dir: str | os.PathLike[str]) -> list[SourceFile]:
     if not stat.S_ISDIR(root_stat.st_mode):
         return make_article_ids([SourceFile(path=str(root), rel=root.name)])
     visited: set[tuple[int, int]] = {(root_stat.st_dev, root_stat.st_ino)}
+    root_real = os.path.realpath(root)
 
     def walk(folder: Path, rel: str, ancestors: frozenset[tuple[int, int]], depth: int) -> None:
         try:
@@ -207,6 +219,9 @@ def discover_files(raw_dir: str | os.PathLike[str]) -> list[SourceFile]:
             child_rel = f"{rel}/{name}" if rel else name
             path = str(folder / name)
             if name in IGNORED_NAMES:
+                continue
+            if entry.is_symlink() and not _inside(os.path.realpath(path), root_real):
+                found.append(SourceFile(path, child_rel, OUTSIDE_LINK))
                 continue
             try:
                 st = os.stat(path)  # follows links
@@ -824,7 +839,11 @@ def _read_source(src: SourceFile, max_bytes: int) -> list[RawDocument]:
     if suffix in HTML_SUFFIXES or _HTML_SNIFF.match(data[:4096]):
         if suffix not in HTML_SUFFIXES:
             extra.append("HTML page in a non-HTML file; read as HTML")
-        text, meta = html_to_text(text)
+        from analysis.ingest.webpages import read_page  # imports this module
+
+        page = read_page(text)
+        text, meta = page.text, page.meta
+        extra.extend([page.note] if page.note else [])
         fmt = "html"
         if not text.strip():
             return [_skipped(src, "no text in HTML page", fmt=fmt, encoding=encoding, warnings=warnings + tuple(extra))]

@@ -6,6 +6,13 @@ import re
 
 from analysis.records import Sentence
 
+#: Longest sentence handed to the extractors; longer ones are cut at clause boundaries so that
+#: reading one article stays linear in its length (a text without full stops is one "sentence").
+MAX_SENTENCE_CHARS = 1000
+# Where a long sentence may be cut, best first: after ; or :, after a comma, before a conjunction.
+_CLAUSE_MARKS = ("; ", ": ", ", ")
+_CLAUSE_WORDS = re.compile(r"\s(?=(?:and|but|while|after|before|as|when|where|which|who|whereas|although|because)\s)", re.I)
+
 # A candidate end: ellipsis, or a run of . ! ?, then optional closing quotes/brackets, then
 # optionally a short bracketed credit ("... on July 7. (AFP)"), before whitespace or line end.
 _PAREN_CREDIT = r"[(\[][^()\[\]\n]{0,39}[^()\[\]\n.!?\s][)\]]"
@@ -17,6 +24,7 @@ _FOLLOWING_WORD = re.compile(r"([A-Za-z]+)")
 _LETTER = re.compile(r"[^\W\d_]")
 _CREDIT_TAIL = re.compile(rf"{_PAREN_CREDIT}\.?")
 _TRIM = re.compile(r"\S(?:.*\S)?")
+_NONSPACE = re.compile(r"\S")
 
 # Titles and ranks that precede a name: a period after them never ends a sentence.
 _TITLES = frozenset(
@@ -81,8 +89,54 @@ def _should_split(text: str, seg_start: int, m: re.Match[str], line_end: int) ->
     return True
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
-    """Split `text[start:end]` into sentences whose offsets index the full `text`."""
+def _clause_cut(text: str, s: int, e: int, limit: int) -> int:
+    """Return where to cut the over-long span text[s:e]: the best clause boundary in its first `limit` characters."""
+    lo, hi = s + limit // 2, s + limit
+    for mark in _CLAUSE_MARKS:
+        at = text.rfind(mark, lo, hi)
+        if at >= 0:
+            return at + len(mark)
+    last = None
+    for m in _CLAUSE_WORDS.finditer(text, lo, hi):
+        last = m
+    if last is not None:
+        return last.end()
+    space = max(text.rfind(" ", lo, hi), text.rfind("\t", lo, hi))
+    return space + 1 if space >= 0 else hi
+
+
+def _bound(text: str, spans: list[tuple[int, int]], limit: int, notes: list[str] | None) -> list[tuple[int, int]]:
+    """Cut every span longer than `limit` at clause boundaries, noting each one cut."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if e - s <= limit:
+            out.append((s, e))
+            continue
+        if notes is not None:
+            notes.append(f"sentence at {s} of {e - s:,} characters split at clause boundaries")
+        while e - s > limit:
+            cut = _clause_cut(text, s, e, limit)
+            trimmed = _TRIM.search(text, s, cut)
+            if trimmed is not None:
+                out.append(trimmed.span())
+            nxt = _NONSPACE.search(text, cut, e)
+            if nxt is None:
+                s = e
+                break
+            s = nxt.start()
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def split_sentences(
+    text: str, start: int = 0, end: int | None = None, *, notes: list[str] | None = None, limit: int = MAX_SENTENCE_CHARS
+) -> list[Sentence]:
+    """Split `text[start:end]` into sentences whose offsets index the full `text`.
+
+    A sentence longer than `limit` characters is cut at clause boundaries (a note per sentence cut
+    is appended to `notes`), so that no reader ever sees an unbounded sentence.
+    """
     n = len(text)
     start = max(0, min(start, n))
     end = n if end is None else max(start, min(end, n))
@@ -120,5 +174,5 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
                     merged[-1] = (merged[-1][0], trimmed.end())
                 else:
                     merged.append(trimmed.span())
-        spans.extend(merged)
+        spans.extend(_bound(text, merged, limit, notes))
     return [Sentence(index=i, start=s, end=e, text=text[s:e]) for i, (s, e) in enumerate(spans)]

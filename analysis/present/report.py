@@ -151,6 +151,22 @@ def _is_local_href(href: str) -> bool:
     return bool(text) and not re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//|\\\\)", text)
 
 
+_WEB_URL = re.compile(r"https?://[^\s/?#\\]+[^\s]*", re.I)
+
+
+def url_html(url: Any, label: Any = None) -> str:
+    """Render a URL from an input file: a link only for http(s); javascript:, data: and anything else as escaped text."""
+    text = "" if url is None else "".join(ch for ch in str(url) if ch.isprintable()).strip()
+    shown = esc(label if label not in (None, "") else text)
+    if not text:
+        return shown
+    if _WEB_URL.fullmatch(text):
+        return f"<a href=\"{esc(text)}\" rel=\"noopener noreferrer nofollow\" target=\"_blank\">{shown}</a>"
+    if label in (None, ""):
+        return shown
+    return f"{shown} <span class='muted'>({esc(text)})</span>"
+
+
 def _split(value: Any) -> list[str]:
     """Split a ';'-joined cell into its non-empty parts."""
     return [p.strip() for p in str(value or "").split(";") if p.strip()]
@@ -403,13 +419,14 @@ def _events_section(tables: Tables) -> str:
         sources = r["n_sources"] if not fg.is_missing(r["n_sources"]) else r["n_articles"]
         art_html = []
         for aid in _split(r["article_ids"]):
-            meta = ""
+            meta, url = "", ""
             if arts is not None and aid in arts.index:
                 a = arts.loc[aid]
                 if isinstance(a, pd.DataFrame):
                     a = a.iloc[0]
                 meta = ", ".join(x for x in (str(a["outlet"]).strip(), fg.fmt_day(a["published"])) if x)
-            art_html.append(f"<span title=\"{esc(meta)}\">{esc(aid)}</span>" + (f" <span class='muted'>({esc(meta)})</span>" if meta else ""))
+                url = str(a.get("url", "") or "")
+            art_html.append(f"<span title=\"{esc(meta)}\">{url_html(url, aid) if url.strip() else esc(aid)}</span>" + (f" <span class='muted'>({esc(meta)})</span>" if meta else ""))
         evidence = esc(r["evidence"])
         if str(r.get("evidence_article", "")).strip():
             evidence += f" <span class='muted'>({esc(r['evidence_article'])})</span>"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 import os
+import re
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -136,9 +137,46 @@ def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
+# A text cell a spreadsheet would run as a formula (OWASP "CSV injection"): it starts with = + - @,
+# a tab or a line break, possibly behind apostrophes already (so that the escape can be undone).
+_FORMULA_START = re.compile(r"^'*[=+\-@\t\r\n]")
+_FORMULA_PATTERN = _FORMULA_START.pattern
+
+
+def csv_safe(value: object) -> object:
+    """Return a text cell with a leading apostrophe when a spreadsheet would read it as a formula.
+
+    A carriage return inside a cell is written as a line break (the CSV writer would not quote it).
+    """
+    if not isinstance(value, str) or not value:
+        return value
+    if _FORMULA_START.match(value):
+        value = "'" + value
+    return value.replace("\r", "\n") if "\r" in value else value
+
+
+def csv_unescape(value: object) -> object:
+    """Undo `csv_safe`: drop the apostrophe it added before a formula character."""
+    if isinstance(value, str) and value.startswith("'") and _FORMULA_START.match(value):
+        return value[1:]
+    return value
+
+
+def safe_for_csv(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of a table whose text cells cannot run as spreadsheet formulas."""
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col].dtype):
+            text = out[col].astype("string")
+            risky = text.str.match(_FORMULA_PATTERN, na=False) | text.str.contains("\r", regex=False, na=False)
+            if risky.any():
+                out.loc[risky, col] = out.loc[risky, col].map(csv_safe)
+    return out
+
+
 def frame_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """Serialise a table as CSV bytes with a fixed format (UTF-8, LF, ISO dates)."""
-    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    """Serialise a table as CSV bytes with a fixed format (UTF-8, LF, ISO dates, formula-safe text cells)."""
+    return safe_for_csv(frame).to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
 def frame_parquet_bytes(frame: pd.DataFrame) -> bytes:
@@ -241,6 +279,11 @@ def read_table(processed_dir: Path | str, table: str) -> pd.DataFrame:
             frame = pd.read_csv(csv, dtype=str, keep_default_na=False, encoding="utf-8")
         except (pd.errors.EmptyDataError, UnicodeDecodeError, pd.errors.ParserError):
             frame = None
+        else:  # text as it was before the spreadsheet escape
+            for col in frame.columns:
+                escaped = frame[col].str.match(_FORMULA_PATTERN, na=False) & frame[col].str.startswith("'", na=False)
+                if escaped.any():
+                    frame.loc[escaped, col] = frame.loc[escaped, col].str.slice(1)
     return coerce_table(frame, table)
 
 

@@ -1,0 +1,93 @@
+"""Saved news web pages: the article's main text, title and date through trafilatura, the own tag stripper as fallback."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.ingest.files import html_to_text
+
+#: Shorter main texts than this (in characters) from trafilatura are not trusted over the own stripper.
+MIN_MAIN_TEXT = 80
+# trafilatura refuses pages with more elements than this (lxml trees of hostile pages grow large).
+MAX_TREE_SIZE = 200_000
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+# Embedded posts (tweets, Instagram, TikTok, Facebook) quote other people: not the article's text.
+_EMBEDS = ("twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "fb-post")
+_PRUNE = [f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {c} ')]" for c in _EMBEDS]
+
+
+@dataclass(frozen=True)
+class WebPage:
+    """What a saved page gives: main text, metadata (title, date, url, outlet) and how it was read."""
+
+    text: str
+    meta: dict[str, str]
+    method: str  # trafilatura | tag stripper
+    note: str = ""
+
+
+@lru_cache(maxsize=1)
+def _config() -> object:
+    """trafilatura's settings with a bound on the page's tree size (read once)."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_SIZE))
+    return config
+
+
+def _trafilatura(html: str) -> object | None:
+    """Run trafilatura on a page without network or comments; None when it fails or is not installed."""
+    try:
+        import trafilatura
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+    try:
+        return trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            favor_precision=True,
+            deduplicate=False,
+            date_extraction_params=_DATE_PARAMS,
+            prune_xpath=_PRUNE,
+            config=_config(),
+        )
+    except Exception:  # noqa: BLE001 - a failing library must not lose the page: the fallback reads it
+        return None
+
+
+def _field(doc: object, name: str) -> str:
+    """A text field of trafilatura's result (a Document or a dict), '' when missing."""
+    value = doc.get(name) if isinstance(doc, dict) else getattr(doc, name, None)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def read_page(html: str) -> WebPage:
+    """Return a saved page's main text and metadata: trafilatura when it finds the article, else the tag stripper.
+
+    Metadata the page states in its own tags (meta published time, canonical link, og:site_name) wins;
+    trafilatura's title, date and site name fill what is missing.
+    """
+    own_text, meta = html_to_text(html)
+    doc = _trafilatura(html)
+    main = _field(doc, "text") if doc is not None else ""
+    if len(main) < MIN_MAIN_TEXT:
+        note = "main text read by the tag stripper (trafilatura found no article)" if own_text.strip() else ""
+        return WebPage(own_text, meta, "tag stripper", note)
+    meta = dict(meta)
+    for key, name in (("title", "title"), ("date", "date"), ("url", "url"), ("outlet", "sitename")):
+        value = _field(doc, name)
+        if value and not meta.get(key):
+            meta[key] = value
+    title = _field(doc, "title")
+    if title:
+        meta["title"] = title
+    return WebPage(main, meta, "trafilatura")

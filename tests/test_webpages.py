@@ -1,0 +1,136 @@
+"""Saved news pages in the templates of several kinds of site: the article's text, title and date are read,
+menus, cookie banners, related stories and comments are not; the own tag stripper takes over when needed."""
+
+from __future__ import annotations
+
+
+import pytest
+
+from analysis import pipeline
+from analysis.ingest import files as reading
+from analysis.ingest import webpages
+from analysis.ingest.webpages import read_page
+
+STORY = [
+    "Taliban fighters captured Zaranj, the capital of Nimroz province, on Friday afternoon, two local officials said.",
+    "The city fell after a short exchange of fire near the governor's compound, according to a provincial council member.",
+    "Residents said shops closed early and many families stayed indoors as armed men drove through the main bazaar.",
+    "A spokesman for the Interior Ministry said reinforcements had been sent to the province but gave no details.",
+]
+NOISE = [
+    "We use cookies to improve your experience",
+    "Accept all cookies",
+    "Subscribe to our morning newsletter",
+    "Markets rally as oil prices climb",
+    "Ten recipes for a summer picnic",
+    "Great article, thanks for sharing",
+    "This is fake news, nobody believes it",
+    "Home World Business Sport Culture",
+    "An embedded post quoting someone else",
+]
+
+
+def paragraphs(lines: list[str]) -> str:
+    """The story as HTML paragraphs."""
+    return "\n".join(f"<p>{line}</p>" for line in lines)
+
+
+def wire_service_page() -> str:
+    """A wire-service article page: top menu, cookie banner, article with byline, related stories, footer."""
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Taliban take Zaranj, first provincial capital | Example Wire</title>
+<meta property="og:site_name" content="Example Wire">
+<meta property="article:published_time" content="2021-08-06T16:20:00Z">
+<link rel="canonical" href="https://wire.example/world/zaranj-falls"></head><body>
+<div id="cookie-banner" class="cookie-consent"><p>{NOISE[0]}. <button>{NOISE[1]}</button></p></div>
+<header><nav class="main-menu"><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
+<li><a href="/business">Business</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
+<main><article><h1>Taliban take Zaranj, first provincial capital</h1>
+<p class="byline">By A. Reporter, Example Wire</p>
+{paragraphs(STORY)}
+</article>
+<aside class="related"><h2>Related stories</h2><ul><li><a href="/m">{NOISE[3]}</a></li>
+<li><a href="/r">{NOISE[4]}</a></li></ul></aside></main>
+<footer><p>{NOISE[2]}</p><p>© 2021 Example Wire</p></footer></body></html>"""
+
+
+def blog_page() -> str:
+    """A CMS/blog layout: sidebar widgets, the post, then a comments section with a reply form."""
+    return f"""<html><head><title>Zaranj falls to the Taliban - Frontier Notes</title>
+<script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": "2021-08-07T08:00:00+04:30",
+"headline": "Zaranj falls to the Taliban"}}</script></head><body>
+<div class="site-header"><div class="menu">{NOISE[7]}</div></div>
+<div class="container"><div class="sidebar widget-area"><h3>Popular</h3><ul><li>{NOISE[3]}</li><li>{NOISE[4]}</li></ul></div>
+<div class="post"><h1 class="entry-title">Zaranj falls to the Taliban</h1>
+<div class="entry-content">{paragraphs(STORY[:2])}
+<blockquote class="twitter-tweet"><p>{NOISE[8]}</p>&mdash; someone (@someone)</blockquote>
+{paragraphs(STORY[2:])}</div></div>
+<div id="comments" class="comments-area"><h2>2 comments</h2>
+<ol class="comment-list"><li class="comment"><p>{NOISE[5]}</p></li><li class="comment"><p>{NOISE[6]}</p></li></ol>
+<div id="respond"><h3>Leave a reply</h3><form><textarea></textarea></form></div></div></div>
+<div class="newsletter-signup"><p>{NOISE[2]}</p></div></body></html>"""
+
+
+def regional_outlet_page() -> str:
+    """A regional outlet without <article>: story body in a div, a 'most read' list and a GDPR dialog."""
+    return f"""<html><head><title>Nimroz capital overrun | Valley Times</title>
+<meta name="pubdate" content="2021-08-06"></head><body>
+<div role="dialog" class="gdpr-modal"><p>{NOISE[0]}, see our privacy policy.</p><a>{NOISE[1]}</a></div>
+<div class="topbar"><a>{NOISE[7]}</a></div>
+<div id="story" class="story-body"><h1>Nimroz capital overrun</h1><time datetime="2021-08-06">6 August 2021</time>
+{paragraphs(STORY)}</div>
+<div class="most-read"><h4>Most read</h4><ol><li>{NOISE[3]}</li><li>{NOISE[4]}</li></ol></div>
+<div class="comments"><p>{NOISE[5]}</p></div></body></html>"""
+
+
+TEMPLATES = {
+    "wire": (wire_service_page, "Taliban take Zaranj, first provincial capital", "2021-08-06"),
+    "blog": (blog_page, "Zaranj falls to the Taliban", "2021-08-07"),
+    "regional": (regional_outlet_page, "Nimroz capital overrun", "2021-08-06"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(TEMPLATES))
+def test_main_text_title_and_date_come_from_the_page(kind):
+    make, title, day = TEMPLATES[kind]
+    page = read_page(make())
+    assert page.method == "trafilatura"
+    for sentence in STORY:
+        assert sentence in page.text
+    for noise in NOISE:
+        assert noise not in page.text, noise
+    assert title in page.meta["title"]
+    assert page.meta["date"].startswith(day)
+
+
+@pytest.mark.parametrize("kind", sorted(TEMPLATES))
+def test_saved_page_gives_an_event_through_the_pipeline(tmp_path, kind):
+    make, _, day = TEMPLATES[kind]
+    (tmp_path / f"{kind}.html").write_text(make(), encoding="utf-8")
+    src = reading.discover_files(tmp_path)[0]
+    [result] = pipeline.process_source(src)
+    article = result.article
+    assert article.status == "ok" and article.fmt == "html"
+    assert article.published is not None and article.published.isoformat() == day
+    assert article.published_source == "header"
+    assert {(m.event_type, m.place) for m in result.mentions} == {("capital_entered", "Zaranj")}
+    assert not any("cookie" in s.text.lower() or "comment" in s.text.lower() for s in article.sentences)
+
+
+def test_tag_stripper_takes_over_when_trafilatura_finds_nothing(monkeypatch, tmp_path):
+    monkeypatch.setattr(webpages, "_trafilatura", lambda html: None)
+    page = read_page(wire_service_page())
+    assert page.method == "tag stripper"
+    assert STORY[0] in page.text and NOISE[3] not in page.text  # the own stripper drops asides too
+    assert page.meta["date"].startswith("2021-08-06")
+    (tmp_path / "page.html").write_text(wire_service_page(), encoding="utf-8")
+    [doc] = reading.read_source(reading.discover_files(tmp_path)[0])
+    assert "main text read by the tag stripper (trafilatura found no article)" in doc.warnings
+
+
+def test_tiny_or_broken_pages_never_raise():
+    for html in ["<html><body><p>Short.</p></body></html>", "<html><body>" + "<div>" * 50_000 + "x",
+                 "<html><head><title>only a title</title></head></html>", "<<<>>><p>\x00\x01</p>"]:
+        page = read_page(html)
+        assert isinstance(page.text, str)
+    assert read_page("<html><body><p>Short.</p></body></html>").method == "tag stripper"
