@@ -21,6 +21,7 @@ import pandas as pd
 import pytest
 
 from analysis import pipeline
+from analysis.extract import batch
 from analysis.ingest import files as reading
 from analysis.ingest.normalise import normalise_text, repair_text
 from analysis.ingest.sentences import MAX_SENTENCE_CHARS, split_sentences
@@ -329,7 +330,7 @@ def _seconds(text: str) -> float:
         started = time.perf_counter()
         from analysis.ingest import cleaning
 
-        pipeline._extract(cleaning.clean_document(doc))
+        batch.extract_compact(cleaning.clean_document(doc))
         best = min(best, time.perf_counter() - started)
     return best
 

@@ -12,7 +12,7 @@ from analysis.extract import prefilter
 from analysis.extract.events import extract_article, extract_text
 from analysis.extract.prefilter import Prefilter
 from analysis.ingest.sentences import split_sentences
-from analysis.extract.batch import _articles
+from analysis.extract.batch import read_articles
 from analysis.ingest.files import discover_files
 from analysis.paths import RAW_DIR
 from analysis.records import Sentence
@@ -69,7 +69,7 @@ def _article_results() -> list[object]:
     out = []
     for folder in folders:
         for src in discover_files(folder):
-            for article in _articles(src):
+            for article in read_articles(src):
                 r = extract_article(article)
                 out.append((article.article_id, r.mentions, r.tallies))
     return out

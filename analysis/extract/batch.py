@@ -52,6 +52,12 @@ def _clean(doc: reading.RawDocument) -> Article:
                        status=f"skipped: cleaning error ({type(error).__name__}: {error})")
 
 
+def read_articles(src: reading.SourceFile, budget: float | None = None) -> list[Article]:
+    """Read and clean one file into articles (skipped ones included), without extracting."""
+    documents = _documents(src, budget)
+    return [documents] if isinstance(documents, Article) else [_clean(doc) for doc in documents]
+
+
 def _over_budget(doc: reading.RawDocument, budget: float | None) -> ArticleResult:
     """The result of an article whose cleaning and extraction ran past the budget."""
     return ArticleResult(article=Article(article_id=doc.article_id, path=doc.path, status=budget_text(budget or 0),
