@@ -90,6 +90,9 @@ def _extract(article: Article) -> ArticleResult:
     except Exception as error:
         warnings = article.warnings + (f"extraction error ({type(error).__name__}: {error})",)
         result = ArticleResult(article=replace(article, warnings=warnings))
+    if result.warnings:
+        article = replace(article, warnings=article.warnings + tuple(w for w in result.warnings if w not in article.warnings))
+        result.article = article
     result.sketch = dedup.sketch(article)
     result.line_keys = _standalone_mention_lines(article, result.mentions)
     if article.published is None:

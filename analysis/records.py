@@ -18,6 +18,7 @@ CLAIMANTS: tuple[str, ...] = (
     "unknown",
 )
 STANCES: tuple[str, ...] = ("asserted", "denied")
+MODALITIES: tuple[str, ...] = ("asserted", "speculative", "conditional", "future", "negated")
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,7 @@ class Mention:
     count_qualifier: str = ""
     claim_cue: str = ""
     repeat_of: str = ""
+    modality: str = "asserted"  # asserted | speculative | conditional | future | negated
 
 
 @dataclass(frozen=True)
@@ -205,6 +207,7 @@ class ArticleResult:
     sketch: tuple[int, ...] = ()
     month_days: tuple[tuple[int, int], ...] = ()
     line_keys: tuple[tuple[str, str], ...] = ()
+    warnings: list[str] = field(default_factory=list)
 
 
 def column_names(record_type: type) -> list[str]:

@@ -10,6 +10,8 @@ from functools import lru_cache
 from typing import Iterable, Iterator, Mapping
 
 from analysis.extract import claims
+from analysis.extract.clauses import scope_after as _scope_after, scope_before as _scope_before
+from analysis.extract.modality import negated as _negated, read_modality
 from analysis.extract.dates import small_number
 from analysis.records import Article, ArticleResult, Claim, Count, Mention, Place, Sentence, Tally
 
@@ -169,6 +171,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
 ]
 # Literal stems every match of a trigger contains (lowercase): a trigger is only run on a sentence
 # holding one of them, which skips most sentences of an article cheaply.
+_NOUN_TRIGGERS: tuple[str, ...] = ("fall of", "capture of", "seizure of", "takeover of", "overrunning of")
 _TRIGGER_KEYS: list[tuple[str, ...]] = [
     ("which", "that"),
     ("capital",),
@@ -194,11 +197,6 @@ _DENIAL_KEYS: tuple[str, ...] = ("deni", "deny", "reject", "dismiss", "refut", "
 _PASSIVE_AUX = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got|get|gets|had|has|have)\s+(?:(?:\w+ly|also|now|already|reportedly|"
     r"then|since|just|largely)\s+)?$", re.I)
-# a relative clause closed by a comma right before the verb (and its auxiliaries): parenthetical to the subject
-_REL_CLOSED = re.compile(r"[^,;:.]{1,90},\s*(?:(?:was|were|is|are|has|have|had|been|also|then|later|\w+ly)\s+){0,3}")
-# ", and Y ..." after a clause with a finite verb of its own: a second coordinated clause
-_AND_CLAUSE = re.compile(r",\s+and\s+(?=[A-Z])")
-_FINITE_EVENT = re.compile(r"\b(?:fell|was|were|captured|seized|overran|took|entered|stormed|is|are)\b")
 # between a part and its total: "26 of Badakhshan's 28 districts", "five of the province's 12"
 _PART_OF_GAP = re.compile(
     r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?(?:\s+province)?|province)(?:'s|’s|')\s+)?")
@@ -208,10 +206,6 @@ _PLURAL_SUBJECT = re.compile(
     r"\b(?:capitals|cities|districts|district\s+centres|district\s+centers)\s+(?:(?:also|have|had|were|was|now)\s+)*$", re.I)
 _COLON_LIST = re.compile(r"[^.;:\"“”]{0,120}?:\s*(?:the\s+)?(?=[A-Z])")
 _IN_PROVINCE_GAP = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:\w+ern|neighbou?ring)\s+)?")
-# a modal verb phrase whose coordinated second verb is the trigger ("could isolate X ... and possibly take it")
-_MODAL_COORD = re.compile(
-    r"\b(?:could|might|may|would|will|can)\s+(?:\w+\s+){1,8}?(?:and|or)\s+(?:(?:possibly|perhaps|probably|eventually|"
-    r"even|then|later|ultimately|potentially)\s+)?$", re.I)
 # "a day after X", "two days before X": X is dated relative to the clause's date
 _DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|the)\s+days?\s+(?P<dir>after|before)\s+(?=[A-Z])", re.I)
 # a perfect auxiliary before an active participle ("have also seized", "had already overrun"): not a passive
@@ -223,22 +217,6 @@ _GOV_AGENT = re.compile(
     r"\bcommandos\b|\b(?:the\s+)?army\b|\bsoldiers\b|\bpolice\b|\btroops\b|\bmilitia(?:men)?\b|\bwe\b|\bour\s+forces\b",
     re.I)
 _TALIBAN_AGENT = re.compile(r"\b(?:taliban|insurgents?|militants?|rebels|enemy|fighters|they)\b", re.I)
-_MODAL_BEFORE = re.compile(
-    r"\b(?:could|might|may|would|will|shall|can|cannot|should|must|'ll|’ll)\s+(?:\w+\s+){0,2}$"
-    r"|\b(?:threat\w*|plan\w*|vow\w*|attempt\w*|tr(?:y|ied|ies|ying)|aim\w*|seek\w*|sought|want\w*|intend\w*|"
-    r"prepar\w*|poised|expected|likely|about|ready|fail\w*|unable|hop\w*|bid|effort\w*|order\w*|"
-    r"prevent\w*|refus\w*|push\w*|determined|pledg\w*|promis\w*|sworn|swore|going|set|need\w*|urg\w*|"
-    r"call\w*|allow\w*|able|designed|move|moves|moving|order|operations?|offensives?|counter-?offensives?|"
-    r"campaign|mission|drive)[\"”’']?\s+(?:\w+\s+){0,2}?to\s+(?:\w+\s+){0,4}$"
-    r"|\b(?:in\s+an?\s+(?:attempt|bid|effort)\s+to|in\s+order\s+to)\s+(?:\w+\s+)?$",
-    re.I)
-_SUCCESS_KEYS: tuple[str, ...] = ("manag", "began", "begun", "started", "continu", "came")
-_MODAL_KEYS: tuple[str, ...] = ("could", "might", "may", "would", "will", "shall", "can", "should", "must", "'ll", "’ll")
-_SUCCESS_TO = re.compile(r"\b(?:managed|managing|manages|began|begun|started|continued|continue|came)\s+to\s+(?:\w+\s+){0,4}$", re.I)
-_NEGATION_BEFORE = re.compile(
-    r"(?:\bnot|n't|n’t|\bnever|\bno\s+longer|\byet\s+to|\bfailed\s+to|\bunable\s+to|\bwithout)\s+(?:\w+\s+){0,2}$",
-    re.I)
-_CONDITIONAL_START = re.compile(r"^\W*(?:if|unless|should|whether|once)\b", re.I)
 _PERIPHERAL_BEFORE = re.compile(
     r"(?:\b(?:outskirts|edge|edges|fringes?|gates|periphery|vicinity|suburbs?|approaches|doorstep|environs)\s+"
     r"of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:(?:city|town|capital)\s+of\s+)?|"
@@ -305,10 +283,6 @@ _APPOSITIVE_HEAD = re.compile(
     r"(?:the\s+)?(?:(?:\w+ern|neighbou?ring|restive|remote|key|strategic)\s+)*",
     re.I)
 _PROVINCE_TAIL = re.compile(r"\s+province\b", re.I)
-# an open appositive before a verb ("Zaranj, the centre of Nimroz province and the first ..., fell"): its "and" is
-# no clause break
-_APPOSITIVE_OPEN = re.compile(
-    r",\s*(?:the|a)\s+(?:[\w\-]+\s+){0,2}?(?:capital|centre|center|seat|hub|city|town)\s+of\s+[^,;:]*$", re.I)
 # "fell on August 6, followed by Farah city ... on August 10": the same verb for the place after "followed by"
 _FOLLOWED_BY = re.compile(
     r"[,;]?\s+(?:and\s+)?(?:then\s+|later\s+|soon\s+|quickly\s+)?followed\s+(?:\w+ly\s+)?by\s+(?:the\s+)?"
@@ -468,11 +442,6 @@ _EVENT_WORD = re.compile(
 _SAY_DATE = re.compile(
     r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|reported|confirmed|stated|added|tweeted)"
     r"(?:\s+on\s+condition\s+of\s+anonymity)?\s+(?:late\s+|early\s+)?$",
-    re.I)
-_BOUNDARY = re.compile(
-    r";|\s—\s|\s–\s|\s--\s|:\s|[“”\"]|\.\s|,?\s+\b(?:while|whereas|as|after|before|but|when|because|although|"
-    r"though|since|until|amid|where|which|who|that|and\s+(?=(?:the|a|an|officials|government|afghan|he|she|they|"
-    r"it|we|security|troops|many|some|other)\b))\b",
     re.I)
 _ANAPHORA = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:provincial|province's|province’s)\s+(?:capital|centre|center)(?:\s+city)?|"
@@ -826,83 +795,12 @@ def _resolve_anaphor(word: str, current: list[_Ref], pos: int, history: list[lis
 # scopes, modality, dates, counts
 
 
-def _scope_after(text: str, end: int, limit: int = 170) -> int:
-    """Return where the object scope after a verb ends (next clause break)."""
-    hi = min(len(text), end + limit)
-    for m in _BOUNDARY.finditer(text, end, hi):
-        word = m.group(0).strip(" ,").lower()
-        if word in ("which", "who", "that") and m.start() - end < 3:
-            continue
-        # keep appositive "X, the capital of P, ..." and lists "A, B and C"
-        return m.start()
-    return hi
-
-
-def _scope_before(text: str, start: int, limit: int = 170) -> int:
-    """Return where the subject scope before a verb begins (previous clause break)."""
-    lo = max(0, start - limit)
-    cut = lo
-    last_rel = None
-    for m in _BOUNDARY.finditer(text, lo, start):
-        word = m.group(0).strip(" ,").lower()
-        if word in ("which", "who", "that") and (start - m.end() < 30 or _REL_CLOSED.fullmatch(text, m.end(), start)):
-            last_rel = m  # "A and B districts, which had been contested for months, were overrun"
-            continue
-        if word.startswith("and") and "," in text[max(lo, m.start() - 90):m.start()] and \
-                _APPOSITIVE_OPEN.search(text, max(lo, m.start() - 90), m.start()):
-            continue  # "Zaranj, the centre of Nimroz province and the first capital taken, fell"
-        cut = m.end()
-    if last_rel is not None and cut >= last_rel.end():
-        cut = lo
-        for m in _BOUNDARY.finditer(text, lo, last_rel.start()):
-            cut = m.end()
-    if ", and " in text[cut:start]:
-        # "X fell on Thursday, and Y, the capital of P, was taken": a clause of its own before "and"
-        for m in _AND_CLAUSE.finditer(text, cut, start):
-            if _FINITE_EVENT.search(text, cut, m.start()):
-                cut = m.end()
-    return cut
-
-
 def _gap_ok(gap: str) -> bool:
     """True when only determiners, adjectives and place words separate a verb from its object place
     (or a plural head introducing a list: 'seized three more provincial capitals: A, B and C')."""
     words = re.findall(r"[\w’'\-]+", gap.lower())
     return (len(words) <= 9 and all(w in _GAP_WORDS or w.isdigit() for w in words)) or \
         _PLURAL_HEAD.fullmatch(gap) is not None
-
-
-def _modal(text: str, start: int, end: int, noun: bool = False) -> bool:
-    """True when a trigger is only a possibility, plan, threat or attempt."""
-    before = text[max(0, start - 70):start]
-    low = before.lower()
-    clause = text[_scope_before(text, start, 90):start]
-    if any(k in low for k in _SUCCESS_KEYS) and _SUCCESS_TO.search(before):
-        return False
-    if ("to" in low or any(k in low for k in _MODAL_KEYS)) and _MODAL_BEFORE.search(before[-60:]) and \
-            _MODAL_BEFORE.search(clause + " ") is not None:
-        return True
-    clow = clause.lower()
-    if any(k in clow for k in _MODAL_KEYS) and re.search(r"\b(?:could|might|may|would|will)\s+(?:\w+\s+){0,3}$", clause):
-        return True
-    if " and " in low or " or " in low:
-        # "could isolate Herat within 30 days and possibly take it": a modal verb phrase coordinated with the trigger
-        if _MODAL_COORD.search(before):
-            return True
-    if ("if" in clow or "unless" in clow or "whether" in clow) and re.search(r"\b(?:if|unless|whether)\b", clause, re.I):
-        return True
-    if ("of" in low or "to" in low) and re.search(
-            r"\b(?:intention|intent|plans?|threats?|attempts?|bid|efforts?|aim|goal|hopes?|ability|"
-            r"capacity|chance|risk|danger|prospect)\s+(?:of|to)\s+(?:\w+\s+){0,2}$", before, re.I):
-        return True
-    if noun and re.search(r"^[^.;]{0,60}?\b(?:would|could|might|may|will)\b", text[end:], re.I):
-        return True
-    return False
-
-
-def _negated(text: str, start: int) -> bool:
-    """True when the verb is negated ('has not fallen', 'did not enter')."""
-    return bool(_NEGATION_BEFORE.search(text[max(0, start - 40):start]))
 
 
 def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple[date | None, date | None, str]:
@@ -1125,8 +1023,6 @@ class _Extractor:
     def _sentence(self, i: int, s: _Sent, triggers: list[tuple[str, re.Pattern[str], str]]) -> None:
         """Find the given triggers in a sentence and turn them into draft mentions."""
         text = s.text
-        if _CONDITIONAL_START.match(text):
-            return
         dates_cache: list[list] = []
 
         def dates() -> list:
@@ -1150,7 +1046,9 @@ class _Extractor:
                 if not results:
                     continue
                 taken.append((m.start(), m.end()))
+                mod = read_modality(text, m.start(), m.end(), m.group(0).lower().startswith(_NOUN_TRIGGERS))
                 for res in results:
+                    res.setdefault("modality", "negated" if mod == "asserted" and res["negated"] else mod)
                     key = (res["type"], res["key"])
                     if res.get("date") is None:
                         pool = dates()
@@ -1163,6 +1061,10 @@ class _Extractor:
                     if res.get("open_low"):
                         res["date"] = (None, res["date"][1], res["date"][2])
                     old = found.get(key)
+                    if old is not None and (old["modality"] == "asserted") != (res["modality"] == "asserted"):
+                        if res["modality"] == "asserted":
+                            found[key] = res  # an asserted reading outranks a speculative one of the same place
+                        continue
                     if old is None:
                         found[key] = res
                     else:
@@ -1249,9 +1151,7 @@ class _Extractor:
     def _trigger_places(self, i: int, s: _Sent, kind: str, voice: str, m: re.Match[str]) -> list[dict]:
         """Interpret one trigger by the places in its scope; returns zero or more mention drafts as dicts."""
         text = s.text
-        noun = m.group(0).lower().startswith(("fall of", "capture of", "seizure of", "takeover of", "overrunning of"))
-        if kind != "fled" and _modal(text, m.start(), m.end(), noun):
-            return []
+        noun = m.group(0).lower().startswith(_NOUN_TRIGGERS)
         negated = _negated(text, m.start())
         if kind == "fled":
             return self._fled(i, s, m, negated)
@@ -1689,8 +1589,6 @@ class _Extractor:
     def _fled(self, i: int, s: _Sent, m: re.Match[str], negated: bool) -> list[dict]:
         """A troops_fled draft when Afghan forces flee, cross a border or abandon posts."""
         text = s.text
-        if _modal(text, m.start(), m.end()):
-            return []
         verb = m.group(0).lower()
         lo = _scope_before(text, m.start(), 120)
         subject_zone = text[max(0, m.start() - 110):m.start()]
@@ -1841,7 +1739,7 @@ class _Extractor:
             if d.sent_index < i - window:
                 break
             m = d.mention
-            if d.sent_index < i and m.event_type == "troops_fled" and m.destination and m.stance == "asserted":
+            if d.sent_index < i and m.event_type == "troops_fled" and m.destination and m.stance == "asserted" and m.modality == "asserted":
                 return m.destination
         return ""
 
@@ -1877,9 +1775,12 @@ class _Extractor:
         if res["negated"]:
             stance = "denied"
         low, high, dtext = res["date"]
+        if self.pub_high is not None and high is not None and high > self.pub_high:
+            low, high = None, self.pub_high  # a forecast's date is no event date: reported by publication
         outcome = ""
         if res["type"] == "capital_entered":
-            outcome = self._outcome(i, place, res["outcomes"])
+            outcome = self._outcome(i, place, res["outcomes"]) if res.get("modality", "asserted") in (
+                "asserted", "negated") else "unknown"  # nothing followed what did not (yet) happen
         count: Count | None = res.get("count")
         c_low, c_high = _stated_number(count) if count is not None else (None, None)
         mention = Mention(
@@ -1891,7 +1792,7 @@ class _Extractor:
             char_end=s.sentence.end, place_id=place.place_id, latitude=place.latitude, longitude=place.longitude,
             actor=res.get("actor", "taliban"), count_qualifier=count.qualifier if count is not None else
             ("all" if res.get("count_text", "").startswith("all") else "most" if res.get("count_text", "").startswith("most") else ""),
-            claim_cue=claim.cue,
+            claim_cue=claim.cue, modality=res.get("modality", "asserted"),
         )
         # "officials denied (Taliban) reports that X had fallen": the reports assert it, the officials deny it
         rep = None if res["negated"] else _DENIED_REPORTS.search(s.text, 0, res["pos"])
@@ -1987,7 +1888,7 @@ class _Extractor:
     def _nearest_targets(self, i: int, window: int) -> list[_Draft]:
         """The asserted mentions of the nearest sentence before sentence i (within `window`) that has any."""
         for j in range(i - 1, max(-1, i - window - 1), -1):
-            found = [d for d in self.drafts if d.sent_index == j and d.mention.stance == "asserted"]
+            found = [d for d in self.drafts if d.sent_index == j and d.mention.stance == "asserted" and d.mention.modality == "asserted"]
             if found:
                 return found
         return []
@@ -1997,7 +1898,7 @@ class _Extractor:
         for i, how, claim, ids, explicit in self.denials:
             s = self.sents[i]
             if ids:
-                targets = [d for d in self.drafts if d.mention.stance == "asserted" and d.related & ids
+                targets = [d for d in self.drafts if d.mention.stance == "asserted" and d.mention.modality == "asserted" and d.related & ids
                            and (explicit or d.sent_index != i)]
                 if explicit:
                     targets = [d for d in targets if i - 6 <= d.sent_index <= i]
@@ -2005,7 +1906,7 @@ class _Extractor:
                 own = _DENY_OWN_CONTENT.search(s.text)
                 if own is not None and not _EVENT_WORD.search(own.group("content")):
                     continue  # "rejected allegations that Pakistan had sheltered fighters": another matter
-                targets = [d for d in self.drafts if d.mention.stance == "asserted" and i - 2 <= d.sent_index < i]
+                targets = [d for d in self.drafts if d.mention.stance == "asserted" and d.mention.modality == "asserted" and i - 2 <= d.sent_index < i]
                 if not targets and _DENY_BACK.search(s.text) and _PLACE_NOUN.search(s.text):
                     # "rejected the claim, saying no soldier had abandoned his post in the area": the claim
                     # reported a little earlier (the speaker's place, if any, was left out)

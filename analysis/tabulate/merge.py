@@ -325,7 +325,8 @@ def merge_mentions(
     publication date's precision ("day" or "month"); without it, month precision is inferred.
     """
     sources = dict(sources or {})
-    usable = [m for m in mentions if m.event_type and (m.place or m.destination)]
+    usable = [m for m in mentions if m.event_type and (m.place or m.destination)
+              and getattr(m, "modality", "asserted") in ("asserted", "negated", "", None)]  # no fact, no event
     if precisions is None:
         month_articles = month_precision_articles(usable)
     else:

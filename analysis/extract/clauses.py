@@ -1,0 +1,60 @@
+"""Clause scopes inside a sentence: where a verb's subject and object end, and which clauses carry a date of
+their own (a since/after/when/before clause about another event)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# a relative clause closed by a comma right before the verb (and its auxiliaries): parenthetical to the subject
+_REL_CLOSED = re.compile(r"[^,;:.]{1,90},\s*(?:(?:was|were|is|are|has|have|had|been|also|then|later|\w+ly)\s+){0,3}")
+# ", and Y ..." after a clause with a finite verb of its own: a second coordinated clause
+_AND_CLAUSE = re.compile(r",\s+and\s+(?=[A-Z])")
+_FINITE_EVENT = re.compile(r"\b(?:fell|was|were|captured|seized|overran|took|entered|stormed|is|are)\b")
+# an open appositive before a verb ("Zaranj, the centre of Nimroz province and the first ..., fell"): its "and" is
+# no clause break
+_APPOSITIVE_OPEN = re.compile(
+    r",\s*(?:the|a)\s+(?:[\w\-]+\s+){0,2}?(?:capital|centre|center|seat|hub|city|town)\s+of\s+[^,;:]*$", re.I)
+_BOUNDARY = re.compile(
+    r";|\s—\s|\s–\s|\s--\s|:\s|[“”\"]|\.\s|,?\s+\b(?:while|whereas|as|after|before|but|when|because|although|"
+    r"though|since|until|amid|where|which|who|that|and\s+(?=(?:the|a|an|officials|government|afghan|he|she|they|"
+    r"it|we|security|troops|many|some|other)\b))\b",
+    re.I)
+
+
+def scope_after(text: str, end: int, limit: int = 170) -> int:
+    """Return where the object scope after a verb ends (next clause break)."""
+    hi = min(len(text), end + limit)
+    for m in _BOUNDARY.finditer(text, end, hi):
+        word = m.group(0).strip(" ,").lower()
+        if word in ("which", "who", "that") and m.start() - end < 3:
+            continue
+        # keep appositive "X, the capital of P, ..." and lists "A, B and C"
+        return m.start()
+    return hi
+
+
+def scope_before(text: str, start: int, limit: int = 170) -> int:
+    """Return where the subject scope before a verb begins (previous clause break)."""
+    lo = max(0, start - limit)
+    cut = lo
+    last_rel = None
+    for m in _BOUNDARY.finditer(text, lo, start):
+        word = m.group(0).strip(" ,").lower()
+        if word in ("which", "who", "that") and (start - m.end() < 30 or _REL_CLOSED.fullmatch(text, m.end(), start)):
+            last_rel = m  # "A and B districts, which had been contested for months, were overrun"
+            continue
+        if word.startswith("and") and "," in text[max(lo, m.start() - 90):m.start()] and \
+                _APPOSITIVE_OPEN.search(text, max(lo, m.start() - 90), m.start()):
+            continue  # "Zaranj, the centre of Nimroz province and the first capital taken, fell"
+        cut = m.end()
+    if last_rel is not None and cut >= last_rel.end():
+        cut = lo
+        for m in _BOUNDARY.finditer(text, lo, last_rel.start()):
+            cut = m.end()
+    if ", and " in text[cut:start]:
+        # "X fell on Thursday, and Y, the capital of P, was taken": a clause of its own before "and"
+        for m in _AND_CLAUSE.finditer(text, cut, start):
+            if _FINITE_EVENT.search(text, cut, m.start()):
+                cut = m.end()
+    return cut
