@@ -16,7 +16,7 @@ _FINITE_EVENT = re.compile(r"\b(?:fell|was|were|captured|seized|overran|took|ent
 _APPOSITIVE_OPEN = re.compile(
     r",\s*(?:the|a)\s+(?:[\w\-]+\s+){0,2}?(?:capital|centre|center|seat|hub|city|town)\s+of\s+[^,;:]*$", re.I)
 _BOUNDARY = re.compile(
-    r";|\s—\s|\s–\s|\s--\s|:\s|[“”\"]|\.\s|,?\s+\b(?:while|whereas|as|after|before|but|when|because|although|"
+    r";|\s—\s|\s–\s|\s--\s|:\s|[“”\"]|\.\s|,?\s+\b(?:while|whereas|as(?!\s+well\s+as\b)(?<!\bwell\sas)|after|before|but|when|because|although|"
     r"though|since|until|amid|where|which|who|that|and\s+(?=(?:the|a|an|officials|government|afghan|he|she|they|"
     r"it|we|security|troops|many|some|other)\b))\b",
     re.I)

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Iterable, Iterator, Mapping
 
-from analysis.extract import claims
+from analysis.extract import claims, lists
 from analysis.extract.clauses import scope_after as _scope_after, scope_before as _scope_before
 from analysis.extract.modality import negated as _negated, read_modality
 from analysis.extract.dates import small_number
@@ -248,6 +248,7 @@ _GAP_WORDS = frozenset(
     northeastern northwestern southeastern southwestern north-eastern north-western south-eastern south-western
     control full complete effective over most all parts part large much nearby neighbouring neighboring remote entire
     whole another second third major main trading port town's city's nearly almost about more than some several
+    capitals cities provinces towns garrison market farming frontier mountain trading
     areas area outlying rural located mountainous restive besieged embattled heart downtown and commercial hub gateway
     symbolic sprawling into in its their itself key northernmost southernmost also swiftly quickly largely
     strategically-located home bustling ancient historic small big defences defenses perimeter river dry inland land
@@ -961,6 +962,7 @@ class _Extractor:
         self.tallies: list[Tally] = []
         self.speakers = _Speakers(self)
         self.denials: list[tuple[int, str, Claim, set[str], bool]] = []
+        self.warnings: list[str] = []
 
     # -- setup -----------------------------------------------------------------------------
     def prepare(self) -> None:
@@ -999,10 +1001,15 @@ class _Extractor:
     def run(self) -> ArticleResult:
         """Extract mentions and tallies from every sentence, then apply denials."""
         self.prepare()
+        heading = ""
         for i, s in enumerate(self.sents):
             self.speakers.horizon = i
             low = s.low
             n_before = len(self.drafts)
+            if heading and lists.timeline_entry(s.text) >= 0:
+                self._timeline(i, s, heading)
+                continue
+            heading = lists.timeline_heading(s.text) if not s.refs else ""
             if s.triggers:
                 self._sentence(i, s, s.triggers)
             if "district" in low:
@@ -1218,6 +1225,12 @@ class _Extractor:
             if place is not None:
                 return [self._district_result(place, None, m, negated)]
             return []
+        if kind in ("capture", "state", "entry") and not noun and not any(
+                lo <= r.start and r.end <= hi + 1 and not r.in_speaker for r in s.refs):
+            # "These districts fell on Wednesday": the list named just before
+            plural = lists.plural_anaphor(text, lo, m.start() if voice == "passive" else hi)
+            if plural:
+                return self._plural_antecedent(i, s, plural, kind, m, lo, negated)
         list_hi = m.start() if voice == "passive" else hi
         if voice == "passive" and kind in ("capture", "state") and ":" in text[m.end():] and \
                 _PLURAL_SUBJECT.search(text, lo, m.start()):
@@ -1236,10 +1249,15 @@ class _Extractor:
             if voice == "active" and not noun and not _gap_ok(text[m.end():r.start]):
                 break
             cap = _as_capital(r, self.gaz)
-            if cap is not None and kind in _CAPITAL_OUTCOME:
-                # "captured Farah and Pul-e-Khumri": every capital of a list
-                for item in self._list_from(s, r, list_hi):
+            heads = kind in _CAPITAL_OUTCOME and lists.capitals_head(text, r.start)
+            if (cap is not None or heads) and kind in _CAPITAL_OUTCOME:
+                # "captured Farah and Pul-e-Khumri": every capital of a list; "the provincial capitals of P1, P2
+                # and P3": the capital of each province
+                for item, _ in self._read_list(s, r, list_hi)[0]:
                     cap = _as_capital(item, self.gaz)
+                    if heads and (cap is None or item.province_word):
+                        prov = _as_province(item, self.gaz)
+                        cap = _capital_of(prov, self.gaz) if prov is not None else cap
                     if cap is not None:
                         out.append(self._capital_result(kind, cap, m, set(_CAPITAL_OUTCOME[kind]), negated,
                                                         open_low=kind == "repel"))
@@ -1265,6 +1283,64 @@ class _Extractor:
                     dist = _crossing_district(crossing, self.gaz)
                     return [self._district_result(dist, crossing, m, negated)]
         return out
+
+    def _plural_antecedent(self, i: int, s: _Sent, noun: str, kind: str, m: re.Match[str], lo: int,
+                           negated: bool) -> list[dict]:
+        """The places of the list a plural anaphor ('these districts', 'the three capitals') refers back to."""
+        pools = [(s, [r for r in s.refs if r.end <= lo])] + [(self.sents[j], self.sents[j].refs)
+                                                             for j in range(i - 1, max(-1, i - 3), -1)]
+        for sent, refs in pools:
+            best: list[tuple[_Ref, Place | None]] = []
+            for r in refs:
+                if r.in_speaker or r.kind != "named" or (best and r.start < best[-1][0].end):
+                    continue
+                items = self._read_list(sent, r, len(sent.text))[0]
+                ok = [(it, loc) for it, loc in items if (_as_capital(it, self.gaz) is not None) == (noun == "capital")]
+                if len(items) >= 2 and len(ok) == len(items):
+                    best = items
+            if not best:
+                continue
+            out = []
+            for r, locus in best:
+                if noun == "capital":
+                    cap = _as_capital(r, self.gaz)
+                    if cap is not None and kind in _CAPITAL_OUTCOME:
+                        out.append(self._capital_result(kind, cap, m, set(_CAPITAL_OUTCOME[kind]), negated))
+                elif kind != "entry":
+                    dc = self._located_district(r, locus)
+                    if dc is not None:
+                        out.append(self._district_result(dc[0], dc[1], m, negated))
+            return out
+        return []
+
+    def _timeline(self, i: int, s: _Sent, noun: str) -> None:
+        """A timeline line under a heading about places that fell ('Aug 13 — A, B, C'): each item fell that day."""
+        start = lists.timeline_entry(s.text)
+        first = next((r for r in s.refs if r.kind == "named" and r.start >= start), None)
+        if start < 0 or first is None:
+            return
+        try:
+            from analysis.extract.dates import find_dates
+            dates = find_dates(s.text, self.article.published, self.article.published_precision or "day")
+        except Exception:
+            dates = []
+        when = _pick_date([d for d in dates if d.end <= start], 0, s.text, self.pub_high)
+        m = _Pos(re.match(r"", s.text), first.start)  # type: ignore[arg-type]
+        items, capitals = self._read_list(s, first, len(s.text))
+        for r, locus in items:
+            cap = _as_capital(r, self.gaz)
+            if noun == "capital" and (cap is None or r.province_word):
+                prov = _as_province(r, self.gaz)
+                cap = _capital_of(prov, self.gaz) if prov is not None else cap
+            if noun == "capital" and cap is not None:
+                res = self._capital_result("capture", cap, m, {"fell"}, False)  # type: ignore[arg-type]
+            elif noun == "district" and cap is None and self._located_district(r, locus) is not None:
+                dc = self._located_district(r, locus)
+                res = self._district_result(dc[0], dc[1], m, False)  # type: ignore[arg-type,index]
+            else:
+                continue
+            res.update(pos=r.start, date=when, modality="asserted")
+            self._emit(i, s, res)
 
     # -- event builders ----------------------------------------------------------------------
     def _it_antecedent(self, i: int, s: _Sent, pos: int) -> Place | None:
@@ -1293,27 +1369,38 @@ class _Extractor:
 
     def _list_from(self, s: _Sent, first: _Ref, hi: int) -> list[_Ref]:
         """The named places of a list starting at `first` ('A, B and C'), ending before `hi`."""
-        refs = [r for r in s.refs if not r.in_speaker and r.kind == "named" and r.start > first.start and r.end <= hi + 1]
-        out = [first]
-        cursor = first.end
-        for r in refs:
-            if r.start < cursor:
-                continue
-            if "," in s.text[cursor:r.start] and _APPOSITIVE_HEAD.fullmatch(s.text, cursor, r.start) and \
-                    _as_province(r, self.gaz) is not None:
-                tail = _PROVINCE_TAIL.match(s.text, r.end)
-                cursor = tail.end() if tail else r.end  # skip "X, the capital of P province" to the next item
-                continue
-            if _IN_PROVINCE_GAP.fullmatch(s.text, cursor, r.start) and _as_province(r, self.gaz) is not None and \
-                    _as_capital(r, self.gaz) is None:
-                tail = _PROVINCE_TAIL.match(s.text, r.end)
-                cursor = tail.end() if tail else r.end  # "B in Q and C": Q only locates B
-                continue
-            if not _LIST_GAP.fullmatch(s.text, cursor, r.start) or r.peripheral:
+        return [r for r, _ in self._read_list(s, first, hi)[0]]
+
+    def _read_list(self, s: _Sent, first: _Ref, hi: int) -> tuple[list[tuple[_Ref, Place | None]], bool]:
+        """The items of the list opening at `first` with the province locating each (if named), and whether a
+        'capitals of' head makes its provinces stand for their capitals; unknown items become warnings."""
+        refs = [r for r in s.refs if not r.in_speaker and r.kind == "named"]
+        if first not in refs:
+            return [(first, None)], False
+        provs = [_as_province(r, self.gaz) for r in refs]
+        reading = lists.read_list(s.text, [(r.start, r.end) for r in refs], [p is not None for p in provs],
+                                  refs.index(first), hi)
+        out: list[tuple[_Ref, Place | None]] = []
+        for item in reading.items:
+            r = refs[item.index]
+            if r.peripheral and out:
                 break
-            out.append(r)
-            cursor = r.end
-        return out
+            out.append((r, provs[item.locus] if item.locus >= 0 else None))
+        for name in reading.unknown:
+            note = f"list item not recognised: {name!r} in sentence {s.sentence.index + 1}"
+            if note not in self.warnings:
+                self.warnings.append(note)
+        return out, reading.capitals
+
+    def _located_district(self, r: _Ref, locus: Place | None) -> tuple[Place, Place | None] | None:
+        """A list item read as a district, in the province its sub-list names when it has readings there."""
+        dc = _as_district(r, self.gaz)
+        if dc is None or locus is None or dc[0].province == locus.name:
+            return dc
+        for p in _readings(r):
+            if p.place_type == "district" and p.province == locus.name:
+                return p, dc[1]
+        return dc
 
     def _district_seat(self, s: _Sent, m: re.Match[str], lo: int, seat_end: int, hi: int,
                        negated: bool) -> list[dict]:
@@ -1357,36 +1444,28 @@ class _Extractor:
 
     def _district_list(self, s: _Sent, first: _Ref, m: re.Match[str], lo: int, hi: int, voice: str,
                        negated: bool) -> list[dict]:
-        """Named districts, including lists ('the districts of A, B and C', 'A and B districts')."""
+        """Named districts, including lists ('the districts of A, B and C', 'A and B districts in P and C in Q')."""
         text = s.text
         refs = [r for r in s.refs if not r.in_speaker and r.kind == "named"]
         idx = refs.index(first) if first in refs else -1
-        chosen = [first]
+        chosen: list[tuple[_Ref, Place | None]] = [(first, None)]
         if idx >= 0:
-            j = idx + 1
-            while j < len(refs):
-                gap = text[chosen[-1].end:refs[j].start]
-                if re.fullmatch(r"\s*(?:districts?\s*)?(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*|\s+as\s+well\s+as\s+)"
-                                r"(?:the\s+)?(?:districts?\s+of\s+)?", gap, re.I):
-                    if _as_district(refs[j], self.gaz) is None:
-                        break
-                    chosen.append(refs[j])
-                    j += 1
-                else:
-                    break
+            chosen = self._read_list(s, first, hi if voice != "passive" else m.start())[0]
             j = idx - 1
             while j >= 0 and voice == "passive":
-                gap = text[refs[j].end:chosen[0].start]
+                gap = text[refs[j].end:chosen[0][0].start]
                 if re.fullmatch(r"\s*(?:,\s*|\s+and\s+|,\s*and\s+)", gap, re.I) and _as_district(refs[j], self.gaz):
-                    chosen.insert(0, refs[j])
+                    chosen.insert(0, (refs[j], chosen[0][1]))
                     j -= 1
                 else:
                     break
         out = []
-        for r in chosen:
-            dc = _as_district(r, self.gaz)
+        for r, locus in chosen:
+            dc = self._located_district(r, locus)
             if dc is not None:
                 out.append(self._district_result(dc[0], dc[1], m, negated))
+                if locus is not None and dc[0].place_type != "district":
+                    out[-1]["province"] = locus.name
         return out
 
     def _counted(self, i: int, s: _Sent, m: re.Match[str], lo: int, hi: int, voice: str, negated: bool) -> list[dict]:
@@ -2021,7 +2100,8 @@ class _Extractor:
                                                     d.mention.stance))
         mentions = [replace(d.mention, mention_id=f"{self.article.article_id}-m{n:03d}")
                     for n, d in enumerate(drafts, start=1)]
-        return ArticleResult(article=self.article, mentions=mentions, tallies=list(self.tallies))
+        return ArticleResult(article=self.article, mentions=mentions, tallies=list(self.tallies),
+                             warnings=list(self.warnings))
 
 
 def _split(text: str) -> list[Sentence]:
