@@ -58,3 +58,41 @@ def scope_before(text: str, start: int, limit: int = 170) -> int:
             if _FINITE_EVENT.search(text, cut, m.start()):
                 cut = m.end()
     return cut
+
+
+# a clause about another event whose date is no date of this one ("since the offensive began on 1 June")
+_BACKGROUND_OPEN = re.compile(r"\b(?P<word>since|after|when|before|following|until|ever\s+since)\b", re.I)
+_DAYS_BEFORE_OPENER = re.compile(r"\b(?:a|one|two|three|four|five|six|the|few|several|\d+)\s+(?:days?|weeks?|hours?)\s+$",
+                                 re.I)
+_CLAUSE_STOP = re.compile(r"[,;:()\"“”]|\s[—–]\s|\s--\s|\.\s")
+_FILLER = frozenset("on in at the of early late mid by last this that around about".split())
+
+
+@dataclass(frozen=True)
+class Background:
+    """A since/after/when/before clause: its span and its opening word."""
+
+    start: int
+    end: int
+    word: str
+
+
+def background_clauses(text: str, date_spans: list[tuple[int, int]]) -> list[Background]:
+    """The clauses about another event ('since the offensive began on 1 June', 'after the talks stalled in
+    April'): each runs from its opening word to a comma or to the end of its first date, and names more
+    than a date."""
+    out: list[Background] = []
+    for m in _BACKGROUND_OPEN.finditer(text):
+        if _DAYS_BEFORE_OPENER.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "a day after X": a relative date read elsewhere
+        stop = _CLAUSE_STOP.search(text, m.end())
+        end = stop.start() if stop else len(text)
+        inside = [d for d in date_spans if m.end() <= d[0] and d[1] <= end]
+        if not inside:
+            continue
+        end = inside[0][1]
+        words = [w for w in re.findall(r"[A-Za-z]+", text[m.end():inside[0][0]]) if w.lower() not in _FILLER]
+        if len(words) < 2:
+            continue  # "since Monday", "after 10 days": a bare date, no other event
+        out.append(Background(m.start(), end, m.group("word").lower()))
+    return out

@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Iterable, Iterator, Mapping
 
-from analysis.extract import claims, lists
-from analysis.extract.clauses import scope_after as _scope_after, scope_before as _scope_before
+from analysis.extract import borders, claims, lists
+from analysis.extract.clauses import background_clauses, scope_after as _scope_after, scope_before as _scope_before
 from analysis.extract.modality import negated as _negated, read_modality
 from analysis.extract.dates import small_number
 from analysis.records import Article, ArticleResult, Claim, Count, Mention, Place, Sentence, Tally
@@ -155,6 +155,10 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
     ("fled", re.compile(
         r"\b(?:fled|flee(?:s|ing)?|escap(?:ed|es|ing)\s+(?:across|into|to|over|through)|"
         r"cross(?:ed|es|ing)?\s+(?:over\s+)?(?:into|onto|the\s+(?:border|frontier|river|amu\s+darya))|"
+        r"cross(?:ed|es|ing)?\s+(?:over\s+)?the\s+(?:Tajik|Uzbek|Iranian|Pakistani|Turkmen|Chinese|Tajikistan|Uzbekistan|"
+        r"Iran|Pakistan|Turkmenistan)(?:-Afghan)?\s+(?:border|frontier)|"
+        r"(?:retreat(?:ed|ing|s)?|withdr(?:ew|awn|awing|aw))\s+(?:\w+\s+){0,2}?(?:to|into|across)\s+(?:neighbou?ring\s+)?"
+        r"(?=(?:Tajik|Uzbek|Iran|Pakistan|Turkmen))|"
         r"cross(?:ed|es|ing)?\s+(?:[\w\-’']+\s+){1,7}?(?:into|to|onto)\s+(?:neighbou?ring\s+|the\s+)?"
         r"(?=(?:Tajik|Uzbek|Iran|Pakistan|Turkmen))|"
         r"(?:abandon(?:ed|s|ing)?|desert(?:ed|s|ing)?|left|leaving|quit|fled|flee(?:ing)?)\s+(?:their|its|his|her|the)\s+"
@@ -240,6 +244,20 @@ _PERIPHERAL_KEYS: tuple[str, ...] = (
 _LANDMARK_KEYS: tuple[str, ...] = (
     "north", "south", "east", "west", "between", "road", "highway", "route", "motorway", "linking", "connecting",
     "km", "kilometres", "kilometers", "miles")
+# a place named only to measure a distance or a route ("40 km from X", "the road to X") is no antecedent
+_ROUTE_BEFORE = re.compile(
+    r"(?:\b(?:km|kms|kilomet(?:re|er)s?|miles?|hours?|minutes?)\s+(?:\w+\s+){0,2}?(?:from|of|outside|away\s+from|"
+    r"short\s+of)|\b(?:road|roads|highway|route|motorway|way|drive|journey|supply\s+lines?|flights?)\s+"
+    r"(?:(?:\w+\s+){0,2}?(?:to|from|into|towards?|between|linking|connecting)))\s+(?:the\s+)?"
+    r"(?:(?:city|town|provincial\s+capital)\s+of\s+)?$",
+    re.I)
+# a capital standing for its government ("Kabul offered talks", "Kabul has accused Islamabad")
+_GOVERNMENT_AFTER = re.compile(
+    r"\s+(?:(?:has|had|have|also|then|again|later|now)\s+)*(?:offer\w*|propos\w*|reject\w*|accus\w*|urg\w*|"
+    r"call\w*\s+(?:for|on)|demand\w*|insist\w*|agree\w*|sign\w*|negotiat\w*|appeal\w*|announc\w*|welcom\w*|"
+    r"condemn\w*|blam\w*|request\w*|sent\s+(?:a\s+)?(?:delegation|envoy|negotiators))\b",
+    re.I)
+_POLICE_DISTRICTS = re.compile(r"\bpolice\s+districts?\b", re.I)
 _CAPITAL_KEYS: tuple[str, ...] = ("capital", "city", "cent")
 _LANDMARK_AFTER = re.compile(r"^(?:-[\w’'\-]+)?\s+(?:highway|road|motorway|route|airport|air\s+base|airbase|dam)\b|^-[A-Z]", re.I)
 _GAP_WORDS = frozenset(
@@ -538,6 +556,7 @@ class _Ref:
     in_speaker: bool = False
     province_word: bool = False
     candidates: tuple[Place, ...] = ()
+    remote: bool = False  # named only in a distance or route phrase, or standing for its government
 
 
 @dataclass
@@ -720,7 +739,8 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: object, history: list
         ref = _Ref(place=place, start=s, end=e, kind="named",
                    peripheral=_peripheral(before) or _landmark(before) or bool(_LANDMARK_AFTER.match(text[e:e + 30])),
                    in_speaker=any(a <= s and e <= b for a, b in speaker_spans),
-                   province_word=pword, candidates=tuple(pm.candidates))
+                   province_word=pword, candidates=tuple(pm.candidates),
+                   remote=bool(_ROUTE_BEFORE.search(before) or _GOVERNMENT_AFTER.match(text, e)))
         refs.append(ref)
         # "the capital of P" / "P's provincial capital" / "P province's main city"
         capital_before = _CAPITAL_OF.search(before) if any(k in before.lower() for k in _CAPITAL_KEYS) else None
@@ -770,6 +790,8 @@ def _resolve_anaphor(word: str, current: list[_Ref], pos: int, history: list[lis
         want = ("capital", "province")
     for pool in pools:
         for r in reversed(pool):
+            if r.remote:
+                continue  # "40 km from X", "the road to X", "X offered talks": not the city the text is about
             for p in _readings(r):
                 if "province" in want and p.place_type == "province" and (
                         r.province_word or r.kind != "named" or not any(q.place_type == "capital" for q in _readings(r))):
@@ -810,6 +832,17 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
     said = [_said_date(d, pos, text) for d in cands]
     if not all(said):  # a day something was said yields to a day of the event itself
         cands = [d for d, sd in zip(cands, said) if not sd]
+    background: dict[int, str] = {}
+    low_text = text.lower()
+    if cands and any(w in low_text for w in ("since", "after", "when", "before", "following", "until")):
+        for b in background_clauses(text, [(d.start, d.end) for d in cands]):
+            if b.start <= pos < b.end:
+                continue  # the verb's own clause
+            for d in cands:
+                if b.start <= d.start and d.end <= b.end:
+                    background[id(d)] = b.word
+        if background and len(background) < len(cands):
+            cands = [d for d in cands if id(d) not in background]
     best = None
     best_d = 10 ** 9
     for d in cands:
@@ -819,6 +852,11 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
     if best is None:
         return None, pub_high, ""
     low, high = best.low, best.high
+    word = background.get(id(best))
+    if word is not None:  # a date of another event: a bound at most
+        if word in ("before", "until"):
+            return None, min(d for d in (high, pub_high) if d is not None) if (high or pub_high) else None, best.text
+        return (low if low is not None and (pub_high is None or low <= pub_high) else None), pub_high, best.text
     if best.end <= pos and ("after" in text or "before" in text):
         # "Y fell on Saturday, a day after X became the first ...": X's day is the day before
         rel = None
@@ -1207,6 +1245,12 @@ class _Extractor:
             if cap is not None:
                 out.append(self._capital_result("repel", cap, m, {"repelled"}, negated))
             return out
+        if kind in ("capture", "state") and "police district" in s.low:
+            police = _POLICE_DISTRICTS.search(text, lo, hi)
+            if police is not None:  # a capital city's police districts belong to the city
+                cap = next((c for r in s.refs if lo <= r.start <= hi + 40 and not r.in_speaker and not r.remote
+                            for c in [_as_capital(r, self.gaz)] if c is not None), None)
+                return [self._capital_result("contested", cap, m, {"contested"}, negated)] if cap is not None else []
         if kind in ("capture", "state"):
             counted = self._counted(i, s, m, lo, hi, voice, negated)
             if counted:
@@ -1707,8 +1751,8 @@ class _Extractor:
                                                               text[max(0, m.start() - 50):m.start()], re.I):
             return []
         hi = _scope_after(text, m.end(), 140)
-        dest = ""
-        for cm in _COUNTRY_RE.finditer(text, m.end(), hi):
+        dest = borders.demonym_border(verb)  # "crossed the Tajik border"
+        for cm in _COUNTRY_RE.finditer(text, m.end(), hi) if not dest else ():
             dest = COUNTRY_WORDS[cm.group(1).lower()]
             break
         if not dest:
@@ -1734,10 +1778,9 @@ class _Extractor:
         if not dest and _ACROSS_BORDER.search(verb + text[m.end():hi]):
             if crossing is not None:
                 dest = _neighbour(crossing)
-            if not dest:
-                fs = _FOREIGN_SOURCE.search(text)
-                if fs:
-                    dest = COUNTRY_WORDS.get(fs.group(1).lower(), "")
+            if not dest:  # the receiving state's view: its agency, or the outlet, tells which state
+                dest = borders.receiving_state(text, [self.sents[j].text for j in range(max(0, i - 2), i)],
+                                               self.article.outlet or "")
         province = ""
         if crossing is not None:
             province = crossing.province
