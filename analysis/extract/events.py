@@ -257,6 +257,10 @@ _GOVERNMENT_AFTER = re.compile(
     r"call\w*\s+(?:for|on)|demand\w*|insist\w*|agree\w*|sign\w*|negotiat\w*|appeal\w*|announc\w*|welcom\w*|"
     r"condemn\w*|blam\w*|request\w*|sent\s+(?:a\s+)?(?:delegation|envoy|negotiators))\b",
     re.I)
+# a capitalised name right before ", the capital of P" (a spelling the gazetteer lacks, confirmed by P)
+_NAME_BEFORE_APPOSITIVE = re.compile(r"(?<![\w\-’'])((?-i:[A-Z])[\w’'\-]+(?:[\s\-](?-i:[A-Z])[\w’'\-]+){0,2})\s*,\s*$")
+_NOT_NAMES = frozenset("""the taliban it this that city town province district capital officials police army
+monday tuesday wednesday thursday friday saturday sunday""".split())
 _POLICE_DISTRICTS = re.compile(r"\bpolice\s+districts?\b", re.I)
 _CAPITAL_KEYS: tuple[str, ...] = ("capital", "city", "cent")
 _LANDMARK_AFTER = re.compile(r"^(?:-[\w’'\-]+)?\s+(?:highway|road|motorway|route|airport|air\s+base|airbase|dam)\b|^-[A-Z]", re.I)
@@ -753,6 +757,10 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: object, history: list
                 cap = _capital_of(prov, gaz)
             if cap is not None:
                 cs = s - len(mb.group(0)) if mb else s
+                named = _NAME_BEFORE_APPOSITIVE.search(text, max(0, cs - 40), cs) if mb else None
+                if named is not None and not any(r.end > named.start() for r in refs[:-1]) and \
+                        named.group(1).lower() not in _NOT_NAMES:
+                    cs = named.start()  # "Zarenj, the capital of Nimroz": the appositive confirms an unknown spelling
                 ce = e + (ma.end() if ma else 0)
                 refs.append(_Ref(place=cap, start=cs, end=ce, kind="capital_of",
                                  peripheral=_peripheral(text[max(0, cs - 70):cs]),
