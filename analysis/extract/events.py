@@ -1346,7 +1346,7 @@ class _Extractor:
             for r in refs:
                 if r.in_speaker or r.kind != "named" or (best and r.start < best[-1][0].end):
                     continue
-                items = self._read_list(sent, r, len(sent.text))[0]
+                items = self._read_list(sent, r, len(sent.text), peripheral=True)[0]
                 ok = [(it, loc) for it, loc in items if (_as_capital(it, self.gaz) is not None) == (noun == "capital")]
                 if len(items) >= 2 and len(ok) == len(items):
                     best = items
@@ -1423,7 +1423,8 @@ class _Extractor:
         """The named places of a list starting at `first` ('A, B and C'), ending before `hi`."""
         return [r for r, _ in self._read_list(s, first, hi)[0]]
 
-    def _read_list(self, s: _Sent, first: _Ref, hi: int) -> tuple[list[tuple[_Ref, Place | None]], bool]:
+    def _read_list(self, s: _Sent, first: _Ref, hi: int,
+                   peripheral: bool = False) -> tuple[list[tuple[_Ref, Place | None]], bool]:
         """The items of the list opening at `first` with the province locating each (if named), and whether a
         'capitals of' head makes its provinces stand for their capitals; unknown items become warnings."""
         refs = [r for r in s.refs if not r.in_speaker and r.kind == "named"]
@@ -1435,7 +1436,7 @@ class _Extractor:
         out: list[tuple[_Ref, Place | None]] = []
         for item in reading.items:
             r = refs[item.index]
-            if r.peripheral and out:
+            if r.peripheral and out and not peripheral:
                 break
             out.append((r, provs[item.locus] if item.locus >= 0 else None))
         for name in reading.unknown:
