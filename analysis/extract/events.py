@@ -261,6 +261,12 @@ _GOVERNMENT_AFTER = re.compile(
 _NAME_BEFORE_APPOSITIVE = re.compile(r"(?<![\w\-’'])((?-i:[A-Z])[\w’'\-]+(?:[\s\-](?-i:[A-Z])[\w’'\-]+){0,2})\s*,\s*$")
 _NOT_NAMES = frozenset("""the taliban it this that city town province district capital officials police army
 monday tuesday wednesday thursday friday saturday sunday""".split())
+_SECOND_CLAUSE = re.compile(r"(?:,\s+(?:and|but|while)|;)\s+(?:the\s+)?$", re.I)
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:now|also|since|already)\s+)?(?:been\s+)?$", re.I)
+_LATER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:since|later|afterwards|subsequently|since\s+then)\b", re.I)
+# words that may open a subject list without a verb of their own ("On Monday, A, B and C fell")
+_SUBJECT_LEAD = frozenset("""on in by at late early last this week weekend month meanwhile also so far now since
+monday tuesday wednesday thursday friday saturday sunday overnight yesterday today""".split())
 _POLICE_DISTRICTS = re.compile(r"\bpolice\s+districts?\b", re.I)
 _CAPITAL_KEYS: tuple[str, ...] = ("capital", "city", "cent")
 _LANDMARK_AFTER = re.compile(r"^(?:-[\w’'\-]+)?\s+(?:highway|road|motorway|route|airport|air\s+base|airbase|dam)\b|^-[A-Z]", re.I)
@@ -1009,6 +1015,7 @@ class _Extractor:
         self.speakers = _Speakers(self)
         self.denials: list[tuple[int, str, Claim, set[str], bool]] = []
         self.warnings: list[str] = []
+        self._clause_from = -1
 
     # -- setup -----------------------------------------------------------------------------
     def prepare(self) -> None:
@@ -1202,6 +1209,17 @@ class _Extractor:
         return [res]
 
     def _trigger_places(self, i: int, s: _Sent, kind: str, voice: str, m: re.Match[str]) -> list[dict]:
+        """Interpret one trigger by the places in its scope; a subject opening a second clause ('..., and A and B
+        have fallen') takes no date from the clause before."""
+        self._clause_from = -1
+        out = self._trigger_scope(i, s, kind, voice, m)
+        if self._clause_from >= 0:
+            for res in out:
+                if res.get("date_from") is None and res["pos"] >= self._clause_from:
+                    res["date_from"] = self._clause_from
+        return out
+
+    def _trigger_scope(self, i: int, s: _Sent, kind: str, voice: str, m: re.Match[str]) -> list[dict]:
         """Interpret one trigger by the places in its scope; returns zero or more mention drafts as dicts."""
         text = s.text
         noun = m.group(0).lower().startswith(_NOUN_TRIGGERS)
@@ -1236,6 +1254,11 @@ class _Extractor:
             lo, hi = m.end(), _scope_after(text, head.end() if head is not None else m.end())
         else:
             lo, hi = _scope_before(text, m.start()), m.start()
+            lo = self._subject_start(s, lo, m.start())
+            if _SECOND_CLAUSE.search(text, max(0, lo - 12), lo) and (
+                    _PRESENT_PERFECT.search(text, max(lo, m.start() - 30), m.start())
+                    or _LATER.match(text, m.end())):
+                self._clause_from = lo  # "..., and A and B have fallen since": not dated by the first clause
         out: list[dict] = []
         # "took over the district headquarters in Jaghatu": the seat of a district means the district
         if kind in ("capture", "state") and voice == "active":
@@ -1445,6 +1468,33 @@ class _Extractor:
                 self.warnings.append(note)
         return out, reading.capitals
 
+    def _subject_start(self, s: _Sent, lo: int, verb: int) -> int:
+        """Where the subject list of a passive verb begins: the earliest place whose list reaches the last place
+        before the verb (even before the clause scope, for long lists), when that place is a district or a city."""
+        refs = [r for r in s.refs if not r.in_speaker and r.kind == "named"]
+        before = [k for k, r in enumerate(refs) if r.end <= verb and r.start >= lo - 400]
+        last = next((refs[k] for k in reversed(before) if not refs[k].peripheral and refs[k].start >= lo), None)
+        if last is None:
+            return lo
+        provinces = [_as_province(r, self.gaz) is not None for r in refs]
+        spans = [(r.start, r.end) for r in refs]
+        start = None
+        for k in reversed(before):
+            r = refs[k]
+            if r.start > last.start:
+                continue
+            if r.start < lo:
+                pre = s.text[_scope_before(s.text, r.start, 120):r.start]
+                if any(w not in _GAP_WORDS and w not in _SUBJECT_LEAD for w in re.findall(r"[a-z][\w’'\-]*", pre)):
+                    continue  # "attacked Kohsan, and ...": the earlier place is another verb's object
+            if lists.read_list(s.text, spans, provinces, k, verb).end >= last.end:
+                start = r
+            elif r.start < lo:
+                break
+        if start is None or (_as_district(start, self.gaz) is None and _as_capital(start, self.gaz) is None):
+            return lo
+        return start.start
+
     def _located_district(self, r: _Ref, locus: Place | None) -> tuple[Place, Place | None] | None:
         """A list item read as a district, in the province its sub-list names when it has readings there."""
         dc = _as_district(r, self.gaz)
@@ -1503,7 +1553,8 @@ class _Extractor:
         idx = refs.index(first) if first in refs else -1
         chosen: list[tuple[_Ref, Place | None]] = [(first, None)]
         if idx >= 0:
-            chosen = self._read_list(s, first, hi if voice != "passive" else m.start())[0]
+            end = hi if voice != "passive" else m.start()
+            chosen = self._read_list(s, first, end)[0]
             j = idx - 1
             while j >= 0 and voice == "passive":
                 gap = text[refs[j].end:chosen[0][0].start]
