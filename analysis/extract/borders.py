@@ -65,3 +65,53 @@ def receiving_state(text: str, before: Sequence[str], outlet: str) -> str:
             if country:
                 return country
     return OUTLET_COUNTRY.get(outlet.strip().lower(), "")
+
+
+COUNTRY_WORDS: dict[str, str] = {
+    "tajikistan": "Tajikistan", "tajik": "Tajikistan", "iran": "Iran", "iranian": "Iran",
+    "uzbekistan": "Uzbekistan", "uzbek": "Uzbekistan", "pakistan": "Pakistan", "pakistani": "Pakistan",
+    "turkmenistan": "Turkmenistan", "turkmen": "Turkmenistan", "china": "China", "chinese": "China",
+}
+
+_COUNTRY_RE = re.compile(r"\b(" + "|".join(sorted(COUNTRY_WORDS, key=len, reverse=True)) + r")\b", re.I)
+
+# border crossing (normalized name) -> neighbouring country; used when the gazetteer has none
+CROSSING_NEIGHBOUR: dict[str, str] = {
+    "islam qala": "Iran", "islam qaleh": "Iran", "milak": "Iran", "abu nasr farahi": "Iran",
+    "mahirud": "Iran", "zaranj": "Iran",
+    "spin boldak": "Pakistan", "wesh": "Pakistan", "chaman": "Pakistan", "torkham": "Pakistan",
+    "ghulam khan": "Pakistan", "angoor adda": "Pakistan", "dand-e-patan": "Pakistan", "dand patan": "Pakistan",
+    "bahramcha": "Pakistan", "nawa pass": "Pakistan",
+    "torghundi": "Turkmenistan", "turghundi": "Turkmenistan", "aqina": "Turkmenistan", "aqena": "Turkmenistan",
+    "imam nazar": "Turkmenistan",
+    "hairatan": "Uzbekistan", "hayratan": "Uzbekistan",
+    "shir khan bandar": "Tajikistan", "sher khan bandar": "Tajikistan", "shirkhan bandar": "Tajikistan",
+    "ishkashim": "Tajikistan", "eshkashem": "Tajikistan", "ai khanum": "Tajikistan", "kokul": "Tajikistan",
+    "khwahan": "Tajikistan", "darqad": "Tajikistan", "dasht-e-qala": "Tajikistan",
+}
+
+# provinces with a single neighbouring country ("fled across the border" from there)
+PROVINCE_NEIGHBOUR: dict[str, str] = {
+    "farah": "Iran", "kunduz": "Tajikistan", "takhar": "Tajikistan", "jawzjan": "Turkmenistan",
+    "faryab": "Turkmenistan", "badghis": "Turkmenistan", "kandahar": "Pakistan", "helmand": "Pakistan",
+    "nangarhar": "Pakistan", "kunar": "Pakistan", "paktia": "Pakistan", "paktika": "Pakistan",
+    "khost": "Pakistan", "zabul": "Pakistan", "nuristan": "Pakistan",
+}
+
+# towns across the border (not in the Afghan gazetteer) -> their country; used only for a destination.
+# Names shared with an Afghan place (Darvoz/Darwaz, Milak) are left out.
+FOREIGN_TOWNS: dict[str, str] = {
+    "termez": "Uzbekistan", "termiz": "Uzbekistan", "tashkent": "Uzbekistan", "surkhandarya": "Uzbekistan",
+    "bokhtar": "Tajikistan", "bohtar": "Tajikistan", "qurghonteppa": "Tajikistan", "kurgan-tyube": "Tajikistan",
+    "dushanbe": "Tajikistan", "kulob": "Tajikistan", "khorog": "Tajikistan", "kalaikhum": "Tajikistan",
+    "shuroobod": "Tajikistan",
+    "mashhad": "Iran", "dogharoun": "Iran", "dogharun": "Iran", "taybad": "Iran", "zahedan": "Iran", "zabol": "Iran",
+    "tehran": "Iran",
+    "chaman": "Pakistan", "chitral": "Pakistan", "quetta": "Pakistan", "peshawar": "Pakistan", "landi kotal": "Pakistan",
+    "bajaur": "Pakistan", "islamabad": "Pakistan",
+    "serhetabat": "Turkmenistan", "kushka": "Turkmenistan", "ashgabat": "Turkmenistan", "imamnazar": "Turkmenistan",
+}
+
+_FOREIGN_TOWN_RE = re.compile(
+    r"(?<![\w\-‐])(" + "|".join(sorted((re.escape(k) for k in FOREIGN_TOWNS), key=len, reverse=True)) + r")\b(?![\-‐])",
+    re.I)
