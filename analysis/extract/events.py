@@ -128,7 +128,17 @@ def _gap_ok(gap: str) -> bool:
     (or a plural head introducing a list: 'seized three more provincial capitals: A, B and C')."""
     words = re.findall(r"[\w’'\-]+", gap.lower())
     return (len(words) <= 9 and all(w in _GAP_WORDS or w.isdigit() for w in words)) or \
-        _PLURAL_HEAD.fullmatch(gap) is not None
+        _PLURAL_HEAD.fullmatch(gap) is not None or _EPITHET_GAP.fullmatch(gap) is not None
+
+
+# an epithet naming what kind of place follows ("the poppy-rich farming district of", "the ancient Silk Road
+# town"): any words but prepositions, conjunctions, verbs of motion or route nouns, ending in a place noun
+_EPITHET_GAP = re.compile(
+    r"\s*(?:the|a|an)\s+(?:(?!(?-i:to|of|from|near|toward|towards|outside|around|in|on|at|with|by|into|between|and|or|"
+    r"but|which|that|who|road|roads|highway|route|way|outskirts|edge|gates|suburbs|airport|base|bases|checkpoint|"
+    r"checkpoints|posts?|parts?|areas?|villages?)\b)[\w\-’']+\s+){0,5}?(?:town|city|district|capital|hub|port|"
+    r"centre|center|crossing|stronghold|seat|gateway|bastion|citadel)(?:\s+of)?\s*,?\s*",
+    re.I)
 
 
 # ----------------------------------------------------------------------------------------------
