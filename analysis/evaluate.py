@@ -1,4 +1,5 @@
-"""Score events against a gold file (format of seed_gold.csv): precision, recall and F1 per type."""
+"""Score events against a gold file (format of seed_gold.csv): precision, recall and F1 per type, and the
+agreement on outcome, status and count of the events found, with each mismatch listed."""
 
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ class GoldRow:
     status: str = ""
     note: str = ""
     row: int = 0
+    count_low: int | None = None
+    count_high: int | None = None
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,10 @@ class Predicted:
     date_low: date | None
     date_high: date | None
     label: str = ""
+    outcome: str = ""
+    status: str = ""
+    count_low: int | None = None
+    count_high: int | None = None
 
 
 @dataclass
@@ -72,13 +79,33 @@ class TypeScore:
 
 
 @dataclass
+class FieldScore:
+    """Agreement on one attribute (outcome, status or count) over the matched events where gold gives it."""
+
+    n: int = 0
+    correct: int = 0
+    within: int = 0  # counts only: the gold figure lies inside the predicted range (or the reverse), not equal
+
+    @property
+    def accuracy(self) -> float:
+        """Correct (exact or within range) over compared (1.0 when nothing was compared)."""
+        return (self.correct + self.within) / self.n if self.n else 1.0
+
+
+ATTRIBUTES: tuple[str, ...] = ("outcome", "status", "count")
+
+
+@dataclass
 class Score:
-    """A scoring run: per-type scores, the required rows missed and the predictions matching nothing."""
+    """A scoring run: per-type scores, the required rows missed and the predictions matching nothing, and the
+    agreement on outcome, status and count of the matched events with each mismatch."""
 
     by_type: dict[str, TypeScore] = field(default_factory=dict)
     misses: list[GoldRow] = field(default_factory=list)
     false_alarms: list[Predicted] = field(default_factory=list)
     duplicates: list[Predicted] = field(default_factory=list)
+    attributes: dict[str, dict[str, FieldScore]] = field(default_factory=dict)
+    mismatches: list[str] = field(default_factory=list)
 
     @property
     def overall(self) -> TypeScore:
@@ -103,6 +130,15 @@ def _date(value: Any) -> date | None:
         return None
     try:
         return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _int(value: Any) -> int | None:
+    """Parse an integer cell ('12', '12.0'); empty or invalid gives None."""
+    text = _str(value)
+    try:
+        return int(float(text)) if text else None
     except ValueError:
         return None
 
@@ -133,6 +169,8 @@ def load_gold(path: str | Path) -> list[GoldRow]:
                 status=_str(rec.get("status")),
                 note=_str(rec.get("note")),
                 row=n,
+                count_low=_int(rec.get("count_low")),
+                count_high=_int(rec.get("count_high")),
             ))
     return rows
 
@@ -202,6 +240,10 @@ def _predictions(events: Any) -> list[Predicted]:
             date_low=_date(r.get("date_low")),
             date_high=_date(r.get("date_high")),
             label=label,
+            outcome=_str(r.get("outcome")),
+            status=_str(r.get("status")),
+            count_low=_int(r.get("count_low")),
+            count_high=_int(r.get("count_high")),
         ))
     return out
 
@@ -217,8 +259,10 @@ def score(events: Any, gold: Sequence[GoldRow]) -> Score:
         if not g.required:
             continue
         ts = result.by_type.setdefault(g.event_type, TypeScore())
-        if any(matches(p, g) for p in preds):
+        found = [p for p in preds if matches(p, g)]
+        if found:
             ts.tp += 1
+            _compare_attributes(result, g, found)
         else:
             ts.fn += 1
             result.misses.append(g)
@@ -236,6 +280,50 @@ def score(events: Any, gold: Sequence[GoldRow]) -> Score:
             result.duplicates.append(p)
         claimed.update(hits)
     return result
+
+
+def _count_agreement(pred: Predicted, gold: GoldRow) -> str:
+    """'exact' when the counts are equal, 'within' when one range holds the other, else 'wrong'."""
+    if (pred.count_low, pred.count_high) == (gold.count_low, gold.count_high):
+        return "exact"
+    def holds(lo: int | None, hi: int | None, a: int | None, b: int | None) -> bool:
+        if a is None and b is None:
+            return False
+        return (lo is None or (a is not None and lo <= a) or (a is None and b is not None and lo <= b)) and \
+            (hi is None or (b is not None and b <= hi) or (b is None and a is not None and a <= hi))
+    if pred.count_low is None and pred.count_high is None:
+        return "wrong"
+    if holds(pred.count_low, pred.count_high, gold.count_low, gold.count_high) or \
+            holds(gold.count_low, gold.count_high, pred.count_low, pred.count_high):
+        return "within"
+    return "wrong"
+
+
+def _compare_attributes(result: Score, gold: GoldRow, found: Sequence[Predicted]) -> None:
+    """Score outcome, status and count of the event matching a required gold row (the best of several)."""
+    table = result.attributes.setdefault(gold.event_type, {a: FieldScore() for a in ATTRIBUTES})
+    where = gold.destination if gold.event_type == "troops_fled" and gold.destination else gold.place
+    checks: list[tuple[str, str, str, str]] = []  # attribute, verdict, wanted, got
+    if gold.outcome and gold.event_type == "capital_entered":
+        hit = next((p for p in found if p.outcome == gold.outcome), found[0])
+        checks.append(("outcome", "exact" if hit.outcome == gold.outcome else "wrong", gold.outcome, hit.outcome))
+    if gold.status:
+        hit = next((p for p in found if p.status == gold.status), found[0])
+        checks.append(("status", "exact" if hit.status == gold.status else "wrong", gold.status, hit.status))
+    if gold.count_low is not None or gold.count_high is not None:
+        verdicts = [(_count_agreement(p, gold), p) for p in found]
+        verdict, hit = min(verdicts, key=lambda v: ("exact", "within", "wrong").index(v[0]))
+        checks.append(("count", verdict, f"{gold.count_low}..{gold.count_high}", f"{hit.count_low}..{hit.count_high}"))
+    for attribute, verdict, wanted, got in checks:
+        fs = table[attribute]
+        fs.n += 1
+        if verdict == "exact":
+            fs.correct += 1
+        elif verdict == "within":
+            fs.within += 1
+        else:
+            result.mismatches.append(f"row {gold.row}: {gold.event_type} {where}: {attribute} expected {wanted}, "
+                                     f"got {got}")
 
 
 def score_tallies(tallies: Sequence[Tally] | Any, gold: Sequence[dict[str, str]]) -> tuple[list[dict[str, str]], list[str]]:
@@ -260,6 +348,16 @@ def format_score(result: Score) -> str:
     lines = [f"{'type':<17} {'tp':>3} {'fp':>3} {'fn':>3} {'precision':>9} {'recall':>7} {'F1':>6}"]
     for t, s in list(result.by_type.items()) + [("all", result.overall)]:
         lines.append(f"{t:<17} {s.tp:>3} {s.fp:>3} {s.fn:>3} {s.precision:>9.2f} {s.recall:>7.2f} {s.f1:>6.2f}")
+    if result.attributes:
+        lines.append("")
+        lines.append(f"{'attribute':<17} {'type':<17} {'n':>3} {'exact':>5} {'within':>6} {'accuracy':>8}")
+        for t, table in sorted(result.attributes.items()):
+            for attribute in ATTRIBUTES:
+                fs = table[attribute]
+                if fs.n:
+                    lines.append(f"{attribute:<17} {t:<17} {fs.n:>3} {fs.correct:>5} {fs.within:>6} {fs.accuracy:>8.2f}")
+        lines.append(f"mismatches (outcome, status, count of matched events): {len(result.mismatches)}")
+        lines.extend(f"  {line}" for line in result.mismatches)
     lines.append("")
     lines.append(f"misses (required gold rows not found): {len(result.misses)}")
     for g in result.misses:

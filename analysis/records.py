@@ -18,6 +18,7 @@ CLAIMANTS: tuple[str, ...] = (
     "unknown",
 )
 STANCES: tuple[str, ...] = ("asserted", "denied")
+MODALITIES: tuple[str, ...] = ("asserted", "speculative", "conditional", "future", "negated")
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,7 @@ class Mention:
     claim_cue: str = ""
     repeat_of: str = ""
     event_id: str = ""  # the event this mention was merged into ("" when it joined none)
+    modality: str = "asserted"  # asserted | speculative | conditional | future | negated
 
 
 @dataclass(frozen=True)
@@ -208,6 +210,7 @@ class ArticleResult:
     bands: tuple[int, ...] = ()
     month_days: tuple[tuple[int, int], ...] = ()
     line_keys: tuple[tuple[str, str], ...] = ()
+    warnings: list[str] = field(default_factory=list)
 
 
 def column_names(record_type: type) -> list[str]:

@@ -85,3 +85,37 @@ def test_seeds_find_every_required_row_without_false_alarms(tmp_path: Path) -> N
     tallies = pd.read_csv(tmp_path / "tallies.csv", dtype=str, keep_default_na=False)
     missing, _extra = score_tallies(tallies, load_gold_tallies(DATA / "seed_gold_tallies.csv"))
     assert not missing
+
+
+def test_outcome_status_and_count_are_scored_per_type_with_each_mismatch(tmp_path: Path) -> None:
+    path = tmp_path / "gold.csv"
+    path.write_text(HEADER
+                    + "capital_entered,2021-08-06,2021-08-06,Sheberghan,capital,Jowzjan,,fell,,,,disputed,yes,a1,\n"
+                    + "capital_entered,2021-08-08,2021-08-08,Kunduz,capital,Kunduz,,fell,,,,reported,yes,a1,\n"
+                    + "troops_fled,,2021-08-07,Tajikistan,country,Kunduz,Tajikistan,,300,300,,reported,yes,a1,\n"
+                    + "troops_fled,,2021-08-07,Uzbekistan,country,Balkh,Uzbekistan,,84,84,,reported,yes,a1,\n"
+                    + "district_seized,,2021-08-07,Badghis,province,Badghis,,,5,5,,reported,yes,a1,\n", encoding="utf-8")
+    events = [
+        {**_event("capital_entered", "Sheberghan", "2021-08-06", "2021-08-06"), "outcome": "repelled", "status": "disputed"},
+        {**_event("capital_entered", "Kunduz", "2021-08-08", "2021-08-08"), "outcome": "fell", "status": "disputed"},
+        {**_event("troops_fled", "Tajikistan", "2021-08-05", "2021-08-05", "Tajikistan", "country"),
+         "count_low": "250", "count_high": "350", "status": "reported"},
+        {**_event("troops_fled", "Uzbekistan", "2021-08-05", "2021-08-05", "Uzbekistan", "country"),
+         "count_low": "46", "count_high": "46", "status": "reported"},
+        {**_event("district_seized", "Badghis", "", "2021-08-07", place_type="province"),
+         "count_low": "5.0", "count_high": "5", "status": "reported"},
+    ]
+    result = score(events, load_gold(path))
+    ce, tf, ds = (result.attributes[t] for t in ("capital_entered", "troops_fled", "district_seized"))
+    assert (ce["outcome"].n, ce["outcome"].correct) == (2, 1)
+    assert (ce["status"].n, ce["status"].correct, ce["status"].accuracy) == (2, 1, 0.5)
+    assert (tf["count"].n, tf["count"].correct, tf["count"].within) == (2, 0, 1)
+    assert (ds["count"].n, ds["count"].correct, ds["count"].accuracy) == (1, 1, 1.0)
+    assert sorted(result.mismatches) == [
+        "row 2: capital_entered Sheberghan: outcome expected fell, got repelled",
+        "row 3: capital_entered Kunduz: status expected reported, got disputed",
+        "row 5: troops_fled Uzbekistan: count expected 84..84, got 46..46",
+    ]
+    text = format_score(result)
+    assert "mismatches (outcome, status, count of matched events): 3" in text
+    assert "row 5: troops_fled Uzbekistan: count expected 84..84, got 46..46" in text

@@ -26,9 +26,12 @@ def row(event_type: str, place: str, place_type: str, province: str, destination
 
 
 def got(text: str, published: date | None = PUB) -> list[tuple[Any, ...]]:
-    """The extracted mentions of a text as sorted tuples in FIELDS order."""
+    """The extracted mentions of a text that may become events (asserted or negated) as sorted tuples in FIELDS
+    order; speculative, conditional and future mentions are checked by test_modality."""
     out = []
     for m in extract_text(text, published).mentions:
+        if m.modality not in ("asserted", "negated"):
+            continue
         out.append((m.event_type, m.place, m.place_type, m.province, m.destination,
                     m.date_low.isoformat() if m.date_low else "", m.date_high.isoformat() if m.date_high else "",
                     m.count_low, m.count_high, m.outcome, m.claimant, m.stance))
@@ -197,6 +200,7 @@ def test_sentence_fields(text: str, expected: list[tuple[Any, ...]]) -> None:
 @pytest.mark.parametrize("text", NEGATIVES, ids=[t[:40] for t in NEGATIVES])
 def test_negatives_yield_no_event(text: str) -> None:
     assert got(text) == []
+    assert all(m.modality in ("speculative", "conditional", "future") for m in extract_text(text, PUB).mentions)
 
 
 def test_national_tallies_with_claimants() -> None:
@@ -334,14 +338,15 @@ def test_districts_just_taken_are_an_event_not_a_tally() -> None:
 
 def _keyed_patterns() -> list[tuple[Any, tuple[str, ...]]]:
     """Each pattern guarded by a cheap pre-check, with the stems the pre-check looks for."""
-    from analysis.extract import events as extract
+    from analysis.extract import denials, events, flight, modality, outcomes, refs, triggers
 
-    keyed = [(rx, keys) for (_, rx, _), keys in zip(extract._TRIGGERS, extract._TRIGGER_KEYS)]
-    keyed += [(rx, extract._OUTCOME_KEYS[name]) for name, rx in extract._OUTCOME_CUES]
-    keyed += [(extract._PERIPHERAL_BEFORE, extract._PERIPHERAL_KEYS), (extract._CAPITAL_OF, extract._CAPITAL_KEYS),
-              (extract._ANAPHORA, extract._ANAPHORA_KEYS), (extract._AIRCRAFT_CARRYING, extract._AIRCRAFT_KEYS),
-              (extract._GOV_FORCES_CONTROL, extract._GOV_FORCES_CONTROL_KEYS), (extract._NOT_LOST, extract._NOT_LOST_KEYS),
-              (extract._ATTACK_REPELLED, extract._ATTACK_REPELLED_KEYS), (extract._FOLLOWED_BY, ("followed",))]
+    keyed = [(rx, keys) for (_, rx, _), keys in zip(triggers._TRIGGERS, triggers._TRIGGER_KEYS)]
+    keyed += [(rx, outcomes._OUTCOME_KEYS[name]) for name, rx in outcomes._OUTCOME_CUES]
+    keyed += [(refs._PERIPHERAL_BEFORE, refs._PERIPHERAL_KEYS), (refs._CAPITAL_OF, refs._CAPITAL_KEYS),
+              (refs._ANAPHORA, refs._ANAPHORA_KEYS), (flight._AIRCRAFT_CARRYING, flight._AIRCRAFT_KEYS),
+              (denials._GOV_FORCES_CONTROL, denials._GOV_FORCES_CONTROL_KEYS), (denials._NOT_LOST, denials._NOT_LOST_KEYS),
+              (denials._ATTACK_REPELLED, denials._ATTACK_REPELLED_KEYS), (events._FOLLOWED_BY, ("followed",)),
+              (modality._FEAR, modality._FEAR_KEYS)]
     return keyed
 
 
@@ -363,7 +368,7 @@ def test_pre_checks_never_skip_a_match(index: int) -> None:
 
 
 def test_landmark_pre_check() -> None:
-    from analysis.extract import events as extract
+    from analysis.extract import refs as extract
 
     @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.from_regex(extract._LANDMARK_BEFORE))
@@ -431,7 +436,7 @@ def test_part_of_a_group_is_not_the_count() -> None:
 
 
 def test_government_retreat_is_no_repulse() -> None:
-    from analysis.extract import events as extract
+    from analysis.extract import outcomes as extract
 
     assert "repelled" not in extract._outcome_cues_of("Government troops retreated to the airport near the city.")
     assert "repelled" in extract._outcome_cues_of("The Taliban retreated from the city after air strikes.")

@@ -300,3 +300,14 @@ def test_custom_csv_and_duplicate_ids(tmp_path) -> None:
     rows = read_gazetteer_rows(path)
     with pytest.raises(ValueError):
         Gazetteer(rows + rows[:1])
+
+
+@pytest.mark.parametrize("a, b", [("Khwaja Ghar", "Khaja Ghar"), ("Khwaja Sabz Posh", "Khaja Sabz Posh"),
+                                  ("Shirin Tagab", "Shereen Tagab"), ("Qala-e-Naw", "Qala-ye-Now")])
+def test_connector_and_semi_vowel_variants_join(a: str, b: str) -> None:
+    assert normalize_name(a) == normalize_name(b)
+
+
+@pytest.mark.parametrize("word", ["Kwanza", "Quake", "Awkward", "Cashew", "Swan", "Khan"])
+def test_semi_vowel_folding_keeps_english_words_and_titles_apart(gz: Gazetteer, word: str) -> None:
+    assert gz.lookup(word) == () or word == "Khan" and all(p.place_type != "capital" for p in gz.lookup(word))

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from analysis.paths import PACKAGE_DIR
-from analysis.records import CLAIMANTS, EVENT_TYPES, OUTCOMES, PLACE_TYPES, STANCES, ArticleResult
+from analysis.records import CLAIMANTS, EVENT_TYPES, MODALITIES, OUTCOMES, PLACE_TYPES, STANCES, ArticleResult
 
 DATA_FILE: Path = Path(__file__).resolve().parent / "data" / "labelled_sentences.jsonl"
 
@@ -32,6 +32,7 @@ MENTION_FIELDS: tuple[str, ...] = (
     "claimant",
     "stance",
     "outcome",
+    "modality",
 )
 TALLY_FIELDS: tuple[str, ...] = ("claimant", "scope", "count_low", "count_high")
 CASE_KEYS: frozenset[str] = frozenset({"id", "published", "text", "expect", "tallies", "note"})
@@ -69,11 +70,22 @@ def published_arg(value: str | None) -> tuple[date | None, str]:
 
 
 def case_kinds(case: dict[str, Any]) -> list[str]:
-    """Name the categories a case tests: its event types, 'tally', or 'negative'."""
-    kinds = sorted({exp["event_type"] for exp in case["expect"]})
+    """Name the categories a case tests: its event types, 'tally', or 'negative' (no fact: nothing expected, or
+    only speculative, conditional or future mentions, which never become events)."""
+    kinds = sorted({exp["event_type"] for exp in case["expect"] if is_fact(exp)})
     if case["tallies"]:
         kinds.append("tally")
     return kinds or ["negative"]
+
+
+def is_fact(exp: dict[str, Any]) -> bool:
+    """Whether an expected mention is asserted or negated (a possible event or denial), not a mere possibility."""
+    return exp.get("modality", "asserted") in ("asserted", "negated")
+
+
+def case_modalities(case: dict[str, Any]) -> list[str]:
+    """The non-asserted modalities a case expects (for the per-modality report)."""
+    return sorted({exp.get("modality", "asserted") for exp in case["expect"]} - {"asserted"})
 
 
 # --------------------------------------------------------------------------- place names
@@ -113,7 +125,7 @@ def canonical(name: str, place_type: str, province: str = "") -> str:
 
 def expected_row(exp: dict[str, Any]) -> dict[str, Any]:
     """An expected mention with place, province and destination in canonical spelling."""
-    row = {name: exp[name] for name in MENTION_FIELDS}
+    row = {name: exp.get(name, "asserted") if name == "modality" else exp[name] for name in MENTION_FIELDS}
     row["province"] = canonical(exp["province"], "province") if exp["province"] else ""
     row["destination"] = canonical(exp["destination"], "country") if exp["destination"] else ""
     row["place"] = canonical(exp["place"], exp["place_type"], exp["province"])
@@ -260,7 +272,8 @@ def test_labelled_case(case: dict[str, Any]) -> None:
 def _check_mention(cid: str, exp: dict[str, Any]) -> list[str]:
     """Vocabulary and internal-consistency problems of one expected mention."""
     bad: list[str] = []
-    keys = set(MENTION_FIELDS) | ({"count_about"} if "count_about" in exp else set())
+    keys = (set(MENTION_FIELDS) - {"modality"}) | ({"count_about"} if "count_about" in exp else set()) | \
+        ({"modality"} if "modality" in exp else set())
     if set(exp) != keys:
         bad.append(f"{cid}: mention keys {sorted(set(exp) ^ keys)} wrong")
         return bad
@@ -269,6 +282,9 @@ def _check_mention(cid: str, exp: dict[str, Any]) -> list[str]:
         (kind in EVENT_TYPES, f"event_type {kind!r}"),
         (exp["place_type"] in PLACE_TYPES, f"place_type {exp['place_type']!r}"),
         (exp["claimant"] in CLAIMANTS, f"claimant {exp['claimant']!r}"),
+        (exp.get("modality", "asserted") in MODALITIES, f"modality {exp.get('modality')!r}"),
+        ("modality" not in exp or exp["modality"] != "asserted", "modality 'asserted' is the default: leave it out"),
+        (exp.get("modality", "asserted") != "negated" or exp["stance"] == "denied", "a negated mention is denied"),
         (exp["stance"] in STANCES, f"stance {exp['stance']!r}"),
         (bool(exp["place"]), "empty place"),
         (
@@ -383,6 +399,7 @@ def _as_result(case: dict[str, Any]) -> ArticleResult:
                 outcome=exp["outcome"],
                 claimant=exp["claimant"],
                 stance=exp["stance"],
+                modality=exp.get("modality", "asserted"),
             )
         )
     tallies = [

@@ -318,3 +318,9 @@ def test_place_soup_spans_are_consistent(words: list[str], sep: str) -> None:
         assert text[m.start : m.end] == m.text
 
 
+
+
+def test_line_break_after_a_person_like_name_is_no_surname() -> None:
+    """'Zaranj' ending a timeline line is a place: the capitalised word on the next line is no surname."""
+    assert ids("Aug 6 — Zaranj\nAug 7 — Sheberghan") == ["cap-nimroz", "cap-jowzjan"]
+    assert find_places("Zaranj Ahmadi spoke to reporters.") == []

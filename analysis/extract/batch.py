@@ -79,6 +79,9 @@ def extract_compact(article: Article) -> ArticleResult:
     except Exception as error:
         warnings = article.warnings + (f"extraction error ({type(error).__name__}: {error})",)
         result = ArticleResult(article=replace(article, warnings=warnings))
+    if result.warnings:  # what the extractor could not read (an unknown list item) belongs to the article
+        result.article = replace(result.article, warnings=result.article.warnings + tuple(
+            w for w in result.warnings if w not in result.article.warnings))
     fp = dedup.fingerprint(article)
     result.sketch, result.bands = fp.sketch, fp.bands
     result.line_keys = corpus.standalone_lines(article, result.mentions)

@@ -12,7 +12,7 @@ from analysis.records import Claim
 # --- speaker classes -------------------------------------------------------------------------
 
 _OUTLET = re.compile(
-    r"\b(?:tv|television|radio|news agency|agency|newspaper|daily|channel|broadcaster|media|outlet|"
+    r"\b(?:tv|television|radio|news agency|(?<!border )(?<!security )(?<!intelligence )(?<!border guard )agency|newspaper|daily|channel|broadcaster|media|outlet|"
     r"tolo ?news|tolo|pajhwok|al[- ]?jazeera|al[- ]?ala?lam|press tv|irna|isna|tasnim|fars|mehr|tass|"
     r"ria novosti|ria|interfax|sputnik|asia[- ]plus|avesta|khovar|dawn|geo news|express tribune|"
     r"reuters|associated press|afp|agence france[- ]presse|bbc|rfe/rl|radio azadi|radio free afghanistan|"

@@ -46,6 +46,7 @@ _CONSONANT_RULES = _rules(
         (r"([aeiou])\1+", r"\1"),  # doubled vowels: Nooristan, Injeel
         (r"dj", "j"),
         (r"kh", "k"),
+        (r"(?<=k)w(?=a)", ""),  # Khwaja / Khaja
         (r"gh", "g"),
         (r"q", "k"),
         (r"c(?!h)", "k"),

@@ -128,7 +128,7 @@ _ANAPHORA_RE = re.compile(
 _DATELINE_TAIL_RE = re.compile(r"\s*(?:,|\(|--|\u2014|\u2013|-\s)")
 _OF_RE = re.compile(r"\s+of\b")
 _SURNAME_RE = re.compile(
-    r"\s+(?!(?:Province|City|District|Governor|Provincial|Airport|River|Police|Council|Municipality|"
+    r"[ \t]+(?!(?:Province|City|District|Governor|Provincial|Airport|River|Police|Council|Municipality|"
     r"Mayor|University|Prison)\b)[A-Z][a-z]+"
 )
 _CITY_WINDOW = 300  # "the city" refers back at most this many characters

@@ -1,8 +1,9 @@
 """Merge event mentions across sentences and articles into real-world events.
 
-Rules (EVENTS.md):
-- Only mentions asserted as fact (modality empty or "asserted") form or join events; speculative,
-  conditional, future or negated ones stay in mentions.csv only.
+Rules (docs/EVENTS.md):
+- Only mentions asserted as fact (modality empty or "asserted") form or join events, and denials
+  (modality "negated", stance denied) mark them disputed; speculative, conditional or future ones
+  stay in mentions.csv only.
 - Mentions group by event type and place (troops_fled: destination, else place); a counted
   district mention (place = province) never merges with a named district, and counted mentions
   keep apart by kind of quantity (a number, "all", "most"), except that an "all"/"most" mention
@@ -453,8 +454,8 @@ def _join_quantified(groups: dict[tuple[str, str, str, str], list[Mention]]) -> 
 
 
 def eligible(m: Mention) -> bool:
-    """Whether a mention may form or join an event: asserted as fact (modality empty or 'asserted')."""
-    return getattr(m, "modality", "") in ("", "asserted")
+    """Whether a mention may form or join an event: asserted as fact, or a denial ('negated', stance denied)."""
+    return getattr(m, "modality", "") in ("", "asserted", "negated")
 
 
 def merge_mentions(

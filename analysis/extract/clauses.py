@@ -1,0 +1,98 @@
+"""Clause scopes inside a sentence: where a verb's subject and object end, and which clauses carry a date of
+their own (a since/after/when/before clause about another event)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# a relative clause closed by a comma right before the verb (and its auxiliaries): parenthetical to the subject
+_REL_CLOSED = re.compile(r"[^,;:.]{1,90},\s*(?:(?:was|were|is|are|has|have|had|been|also|then|later|\w+ly)\s+){0,3}")
+# ", and Y ..." after a clause with a finite verb of its own: a second coordinated clause
+_AND_CLAUSE = re.compile(r",\s+and\s+(?=[A-Z])")
+_FINITE_EVENT = re.compile(r"\b(?:fell|was|were|captured|seized|overran|took|entered|stormed|is|are)\b")
+# an open appositive before a verb ("Zaranj, the centre of Nimroz province and the first ..., fell"): its "and" is
+# no clause break
+_APPOSITIVE_OPEN = re.compile(
+    r",\s*(?:the|a)\s+(?:[\w\-]+\s+){0,2}?(?:capital|centre|center|seat|hub|city|town)\s+of\s+[^,;:]*$", re.I)
+_BOUNDARY = re.compile(
+    r";|\s—\s|\s–\s|\s--\s|:\s|[“”\"]|\.\s|,?\s+\b(?:while|whereas|as(?!\s+well\s+as\b)(?<!\bwell\sas)|after|before|but|when|because|although|"
+    r"though|since|until|amid|where|which|who|that|and\s+(?=(?:the|a|an|officials|government|afghan|he|she|they|"
+    r"it|we|security|troops|many|some|other)\b))\b",
+    re.I)
+
+
+def scope_after(text: str, end: int, limit: int = 170) -> int:
+    """Return where the object scope after a verb ends (next clause break)."""
+    hi = min(len(text), end + limit)
+    for m in _BOUNDARY.finditer(text, end, hi):
+        word = m.group(0).strip(" ,").lower()
+        if word in ("which", "who", "that") and m.start() - end < 3:
+            continue
+        # keep appositive "X, the capital of P, ..." and lists "A, B and C"
+        return m.start()
+    return hi
+
+
+def scope_before(text: str, start: int, limit: int = 170) -> int:
+    """Return where the subject scope before a verb begins (previous clause break)."""
+    lo = max(0, start - limit)
+    cut = lo
+    last_rel = None
+    for m in _BOUNDARY.finditer(text, lo, start):
+        word = m.group(0).strip(" ,").lower()
+        if word in ("which", "who", "that") and (start - m.end() < 30 or _REL_CLOSED.fullmatch(text, m.end(), start)):
+            last_rel = m  # "A and B districts, which had been contested for months, were overrun"
+            continue
+        if word.startswith("and") and "," in text[max(lo, m.start() - 90):m.start()] and \
+                _APPOSITIVE_OPEN.search(text, max(lo, m.start() - 90), m.start()):
+            continue  # "Zaranj, the centre of Nimroz province and the first capital taken, fell"
+        cut = m.end()
+    if last_rel is not None and cut >= last_rel.end():
+        cut = lo
+        for m in _BOUNDARY.finditer(text, lo, last_rel.start()):
+            cut = m.end()
+    if ", and " in text[cut:start]:
+        # "X fell on Thursday, and Y, the capital of P, was taken": a clause of its own before "and"
+        for m in _AND_CLAUSE.finditer(text, cut, start):
+            if _FINITE_EVENT.search(text, cut, m.start()):
+                cut = m.end()
+    return cut
+
+
+# a clause about another event whose date is no date of this one ("since the offensive began on 1 June")
+_BACKGROUND_OPEN = re.compile(r"\b(?P<word>since|after|when|before|following|until|ever\s+since)\b", re.I)
+_DAYS_BEFORE_OPENER = re.compile(r"\b(?:a|one|two|three|four|five|six|the|few|several|\d+)\s+(?:days?|weeks?|hours?)\s+$",
+                                 re.I)
+_CLAUSE_STOP = re.compile(r"[,;:()\"“”]|\s[—–]\s|\s--\s|\.\s")
+_FILLER = frozenset("on in at the of early late mid by last this that around about".split())
+
+
+@dataclass(frozen=True)
+class Background:
+    """A since/after/when/before clause: its span and its opening word."""
+
+    start: int
+    end: int
+    word: str
+
+
+def background_clauses(text: str, date_spans: list[tuple[int, int]]) -> list[Background]:
+    """The clauses about another event ('since the offensive began on 1 June', 'after the talks stalled in
+    April'): each runs from its opening word to a comma or to the end of its first date, and names more
+    than a date."""
+    out: list[Background] = []
+    for m in _BACKGROUND_OPEN.finditer(text):
+        if _DAYS_BEFORE_OPENER.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "a day after X": a relative date read elsewhere
+        stop = _CLAUSE_STOP.search(text, m.end())
+        end = stop.start() if stop else len(text)
+        inside = [d for d in date_spans if m.end() <= d[0] and d[1] <= end]
+        if not inside:
+            continue
+        end = inside[0][1]
+        words = [w for w in re.findall(r"[A-Za-z]+", text[m.end():inside[0][0]]) if w.lower() not in _FILLER]
+        if len(words) < 2:
+            continue  # "since Monday", "after 10 days": a bare date, no other event
+        out.append(Background(m.start(), end, m.group("word").lower()))
+    return out

@@ -1,0 +1,244 @@
+"""Counted district mentions ('five districts in P', 'all districts of P', 'most of P', '26 of P's 28
+districts') and the number readers they share."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from analysis.extract.refs import _Ref, _Sent, _as_capital, _as_district, _as_province, _place_id
+from analysis.records import Count, Place
+
+
+def _stated_number(count: Count) -> tuple[int | None, int | None]:
+    """Return (low, high) of a count, keeping the stated figure for 'more than N' (EVENTS.md)."""
+    low, high = count.low, count.high
+    if count.qualifier in ("more_than", "at_least") and low is not None:
+        digits = re.sub(r"[^\d]", "", count.text)
+        if digits.isdigit() and int(digits) in (low - 1, low):
+            low = int(digits)
+    if low is not None and low < 0:
+        low = 0
+    if low is not None and high is not None and high < low:
+        high = low
+    return low, high
+
+@lru_cache(maxsize=8192)
+def _find_counts(text: str) -> tuple[Count, ...]:
+    """Counts in a sentence (empty on any reader failure; cached, as syndicated copy repeats sentences)."""
+    try:
+        from analysis.extract.numbers import find_counts
+        return tuple(c for c in find_counts(text) if 0 <= c.start <= c.end <= len(text))
+    except Exception:
+        return ()
+
+_QUANT_DISTRICTS = re.compile(
+    r"\b(?P<q>all(?:\s+(?:the|of\s+the|its|\d+))?|most(?:\s+of\s+the)?|(?:the\s+)?rest\s+of\s+the|(?:the\s+)?other|"
+    r"remaining|every)\s+(?:(?:\w+ern|rural|remaining|other|key|outlying)\s+)?districts?\b",
+    re.I)
+
+_MOST_OF = re.compile(
+    r"\b(?P<q>most|much|large\s+parts|the\s+rest|the\s+remainder|all)\s+of\s+(?:the\s+)?(?:(?:\w+ern|remote|"
+    r"mountainous|key|strategic|neighbouring|neighboring)\s+)*$",
+    re.I)
+
+_AFTER_DISTRICTS_LINK = re.compile(
+    r"^\s+(?:(?:more|other|key|rural|strategic|\w+ern|outlying|remaining)\s+){0,2}districts?\b"
+    r"(?:\s+(?:administrative\s+)?(?:cent(?:re|er)s|headquarters|seats))?"
+    r"(?:\s+(?:outside\s+the\s+(?:provincial\s+)?capital\s+)?(?:of|in|across|within|from)\s+(?:the\s+)?"
+    r"(?:(?:\w+ern|key|strategic|neighbouring|neighboring)\s+)*)?",
+    re.I)
+
+# between a part and its total: "26 of Badakhshan's 28 districts", "five of the province's 12"
+_PART_OF_GAP = re.compile(
+    r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?(?:\s+province)?|province)(?:'s|’s|')\s+)?")
+
+_AMONG = re.compile(
+    r"(?:(?:,|\s[—–-]{1,2}|:)\s*|\(\s*(?=[A-Z])|\(\s*)(?:(?:among\s+(?:them|which|those|others)|including|"
+    r"such\s+as|namely|notably|in\s+particular)\s+|(?<=\())(?:the\s+)?(?:districts?\s+of\s+)?",
+    re.I)
+
+_OWNER_AFTER = re.compile(r"(?:\s+province)?(?:'s|’s|')\s+(?:[\w\-]+\s+){0,2}?districts\b", re.I)
+
+_OWNER_BEFORE = re.compile(r"\bdistricts\s+(?:of|in)\s+(?:the\s+)?(?:province\s+of\s+)?$", re.I)
+
+_LIST_GAP = re.compile(
+    r"(?:\s+(?:city|town|district))?\s*(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*|\s+as\s+well\s+as\s+)"
+    r"(?:the\s+)?(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*"
+    r"(?:(?:(?:provincial\s+)?capital|city|town|district)\s+(?:city\s+)?of\s+)?",
+    re.I)
+
+
+class CountedReader:
+    """Extractor methods that read counted district mentions and the provinces they count in."""
+
+    def _counted_result(self, prov: Place, m: re.Match[str], count: Count | None, count_text: str,
+                        kind_key: str, negated: bool) -> dict:
+        """A counted district_seized draft whose place is a province."""
+        return {"type": "district_seized", "key": f"{_place_id(prov)}|{kind_key}", "place": prov, "pos": m.start(),
+                "outcomes": set(), "negated": negated, "priority": 2, "related": {_place_id(prov)},
+                "count": count, "count_text": count_text, "destination": "", "province": prov.name}
+
+    def _counted(self, i: int, s: _Sent, m: re.Match[str], lo: int, hi: int, voice: str, negated: bool) -> list[dict]:
+        """Counted district mentions: 'five districts in P', 'all districts of P', 'most of P'."""
+        text = s.text
+        span = text[lo:hi]
+        # a number right before "districts"
+        for c in _find_counts(text) if "district" in s.low else ():
+            if not (lo <= c.start and c.end <= hi):
+                continue
+            link = _AFTER_DISTRICTS_LINK.match(text[c.end:])
+            if not link or not re.search(r"district", link.group(0), re.I):
+                continue
+            if c.qualifier == "vague" or not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                                                       r"eleven|twelve|\w+teen|twenty|thirty|forty|fifty|a\s+dozen|"
+                                                       r"half\s+a\s+dozen)\b", c.text, re.I):
+                continue
+            prov = self._province_at(s, i, c.end + link.end(), linked=link.group(0).rstrip().lower().endswith(
+                ("of", "in", "across", "within", "from", "the")) or bool(re.search(r"\b(?:of|in|across|within|from)\b", link.group(0))))
+            if prov is None:
+                prov = self._districts_owner(s)  # "three more districts ..., 12 of Takhar's 17 districts"
+            if prov is None:
+                return []
+            ctext = f"{c.text} districts" if "district" not in c.text.lower() else c.text
+            part = self._part_of(text, c, lo)
+            if part is not None:  # "26 of Badakhshan's 28 districts": the part taken, not the total
+                c, ctext = part, f"{part.text} of {c.text} districts"
+            return [self._counted_result(prov, m, c, ctext, "n", negated)] + \
+                self._named_with_count(s, c, c.end + link.end(), hi, prov, m, negated,
+                                       other=bool(re.search(r"\b(?:other|more)\b", link.group(0), re.I)))
+        q = _QUANT_DISTRICTS.search(span)
+        if q:
+            word = q.group("q").lower()
+            kind_key = "most" if word.startswith("most") else "all"
+            ctext = "most districts" if kind_key == "most" else "all districts"
+            end = lo + q.end()
+            link = re.match(r"\s+(?:outside\s+the\s+(?:provincial\s+)?capital\s+)?(?:of|in|across|within)\s+(?:the\s+)?"
+                            r"(?:(?:\w+ern|key|strategic)\s+)*", text[end:])
+            prov = None
+            if link:
+                prov = self._province_at(s, i, end + link.end(), linked=True)
+            if prov is None:
+                prov = self._province_before(s, lo + q.start()) or self._recent_province(i, s, lo + q.start())
+            if prov is None:
+                return []
+            return [self._counted_result(prov, m, None, ctext, kind_key, negated)]
+        # "most of P province" / "the rest of P"
+        for r in s.refs:
+            if not (lo <= r.start <= hi) or r.in_speaker:
+                continue
+            prov = _as_province(r, self.gaz)
+            if prov is None or not (r.province_word or _as_capital(r, self.gaz) is None):
+                continue
+            mo = _MOST_OF.search(text[max(0, r.start - 60):r.start])
+            if mo:
+                word = mo.group("q").lower()
+                kind_key = "all" if word in ("the rest", "the remainder", "all") else "most"
+                ctext = "all districts" if kind_key == "all" else "most"
+                return [self._counted_result(prov, m, None, ctext, kind_key, negated)]
+        if voice == "passive":
+            for r in s.refs:
+                if r.end <= m.start() and not r.in_speaker:
+                    mo = _MOST_OF.search(text[max(0, r.start - 60):r.start])
+                    prov = _as_province(r, self.gaz)
+                    if mo and prov is not None and lo <= r.start:
+                        word = mo.group("q").lower()
+                        kind_key = "all" if word in ("the rest", "the remainder", "all") else "most"
+                        return [self._counted_result(prov, m, None, "all districts" if kind_key == "all" else "most",
+                                                     kind_key, negated)]
+        return []
+
+    @staticmethod
+    def _part_of(text: str, total: Count, lo: int) -> Count | None:
+        """The part counted before a total ('26 of P's 28 districts', 'five of its 12 districts'), if any."""
+        if "of" not in text[max(lo, total.start - 60):total.start]:
+            return None
+        for c in _find_counts(text):
+            if lo <= c.start and c.end < total.start and _PART_OF_GAP.fullmatch(text, c.end, total.start) and \
+                    c.low is not None and total.low is not None and c.low <= total.low:
+                return c
+        return None
+
+    def _named_with_count(self, s: _Sent, c: Count, end: int, hi: int, prov: Place, m: re.Match[str],
+                          negated: bool, other: bool) -> list[dict]:
+        """Districts named beside a count ('five districts, among them A and B'; 'A, B and three other districts')."""
+        text = s.text
+        named: list[_Ref] = []
+        cue = _AMONG.search(text, end, max(end, hi))
+        if cue is not None:
+            first = next((r for r in s.refs if r.kind == "named" and not r.in_speaker
+                          and re.fullmatch(r"\s*", text[cue.end():r.start]) is not None and r.start >= cue.end()), None)
+            if first is not None:
+                named = self._list_from(s, first, hi)
+        elif other:
+            before = [r for r in s.refs if r.kind == "named" and not r.in_speaker and r.end <= c.start]
+            if before and re.fullmatch(r"(?:\s+districts?)?\s*(?:,\s*|\s+and\s+|,\s*and\s+)", text[before[-1].end:c.start],
+                                       re.I):
+                named = [before[-1]]
+                for r in reversed(before[:-1]):
+                    if r.end > named[0].start or not _LIST_GAP.fullmatch(text, r.end, named[0].start):
+                        break
+                    named.insert(0, r)
+        out = []
+        for r in named:
+            dc = _as_district(r, self.gaz)
+            if dc is None or dc[0].province != prov.name:
+                break
+            out.append(self._district_result(dc[0], dc[1], m, negated))
+        return out
+
+    def _districts_owner(self, s: _Sent) -> Place | None:
+        """The one province whose districts the sentence speaks of ("Takhar's districts", "districts of Takhar")."""
+        found: dict[str, Place] = {}
+        for r in s.refs:
+            prov = _as_province(r, self.gaz)
+            if prov is None or r.in_speaker or r.kind != "named":
+                continue
+            if _OWNER_AFTER.match(s.text, r.end) or _OWNER_BEFORE.search(s.text, max(0, r.start - 40), r.start):
+                found[prov.name] = prov
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _province_at(self, s: _Sent, i: int, pos: int, linked: bool) -> Place | None:
+        """The province named (or referred to) right at position `pos`."""
+        if not linked:
+            m = re.match(r"\s*(?:of|in|across)\s+(?:the\s+)?", s.text[pos:])
+            if not m:
+                return None
+            pos += m.end()
+        for r in s.refs:
+            if r.start >= pos - 1 and r.start <= pos + 25:
+                prov = _as_province(r, self.gaz)
+                if prov is not None:
+                    return prov
+                if r.place.province and r.place.place_type == "capital" and not r.province_word:
+                    try:
+                        return self.gaz.province(r.place.province)  # type: ignore[attr-defined]
+                    except Exception:
+                        return None
+            if r.start > pos + 25:
+                break
+        return None
+
+    def _province_before(self, s: _Sent, pos: int) -> Place | None:
+        """A possessive province right before a quantifier ('Badghis's districts')."""
+        return None
+
+    def _recent_province(self, i: int, s: _Sent, pos: int) -> Place | None:
+        """The province the passage is about: named in this sentence or the two before."""
+        pools = [[r for r in s.refs if r.start < pos] + [r for r in s.refs if r.start >= pos]]
+        pools += [self.sents[j].refs for j in range(i - 1, max(-1, i - 3), -1)]
+        if i + 1 < len(self.sents):
+            pools.append(self.sents[i + 1].refs)
+        for pool in pools:
+            for r in reversed(pool):
+                prov = _as_province(r, self.gaz)
+                if prov is not None and (r.province_word or r.kind != "named" or _as_capital(r, self.gaz) is None):
+                    return prov
+                if r.place.place_type in ("capital", "district", "border_crossing") and r.place.province:
+                    try:
+                        p = self.gaz.province(r.place.province)  # type: ignore[attr-defined]
+                    except Exception:
+                        p = None
+                    if p is not None:
+                        return p
+        return None

@@ -1,0 +1,679 @@
+"""The forms a date takes in news text (month-days, weekdays, relative days, month and year parts) and the
+handlers that read each as an inclusive day range anchored on publication (see analysis.extract.dates)."""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable, Optional
+
+
+Range = tuple[Optional[date], Optional[date]]
+
+_FULL_MONTHS: tuple[str, ...] = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)
+_MONTH_NUMBER: dict[str, int] = {name: i + 1 for i, name in enumerate(_FULL_MONTHS)}
+_MONTH_NUMBER.update(
+    {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+     "oct": 10, "nov": 11, "dec": 12}
+)
+_WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SMALL_NUMBERS: dict[str, tuple[int, int]] = {
+    "a": (1, 1), "an": (1, 1), "one": (1, 1), "two": (2, 2), "three": (3, 3), "four": (4, 4),
+    "five": (5, 5), "six": (6, 6), "seven": (7, 7), "eight": (8, 8), "nine": (9, 9), "ten": (10, 10),
+    "eleven": (11, 11), "twelve": (12, 12), "few": (2, 5), "a few": (2, 5), "several": (3, 9),
+    "couple of": (2, 2), "a couple of": (2, 2),
+}
+_PAPER_WORDS = frozenset(
+    "times telegraph express mirror herald post tribune mail observer independent star sport "
+    "magazine edition guardian review people business standard news".split()
+)
+_HOLIDAY_WORDS = frozenset("good black easter palm bloody ash holy maundy super cyber shrove".split())
+_YEAR_FOLLOWERS = frozenset(
+    "and or but nor when while as after before until since to the a an with that which who where whose "
+    "in on at by for from of into amid during through under over against following was were is are has "
+    "had have saw sees alone onward onwards also there it its this these those they he she we so then "
+    "too than elections election war invasion attacks attack agreement accord deal".split()
+)
+_PLURAL_LIKE = frozenset("people police personnel militia men women children".split())
+_YEAR_LEADS = frozenset("in since during throughout until till by before after".split())
+_MONTH_LEADS = frozenset("in since during throughout until till by before after from of between through".split())
+_MONTH_PARTS: dict[str, tuple[int, int]] = {
+    "early": (1, 10), "beginning": (1, 10), "start": (1, 10), "first days": (1, 7),
+    "mid": (11, 20), "middle": (11, 20),
+    "late": (21, 31), "end": (21, 31),
+    "first half": (1, 15), "second half": (16, 31),
+    "first week": (1, 7), "second week": (8, 14), "third week": (15, 21), "fourth week": (22, 28),
+    "last week": (-6, 31), "final week": (-6, 31), "last days": (-6, 31), "final days": (-6, 31),
+    "closing days": (-6, 31),
+}
+_YEAR_PARTS: dict[str, tuple[int, int]] = {
+    "early": (1, 4), "beginning": (1, 4), "start": (1, 4),
+    "mid": (5, 8), "middle": (5, 8),
+    "late": (9, 12), "end": (9, 12),
+    "first half": (1, 6), "second half": (7, 12),
+}
+
+# All patterns run on a lowercased copy of the text and start with a literal or a digit, so the
+# regex engine can skip ahead cheaply; optional words before an anchor are read backwards.
+_MON = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+    r"(?:(?:(?<=jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)|(?<=sept))\.)?"
+)
+_MON_STRICT = (  # full names, or abbreviations with a period (a bare "Jan" may be a first name)
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\."
+)
+_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_DAY = r"\d\d?(?!\d)(?:st|nd|rd|th)?\b"
+_YEAR = r"(?:19|20)\d\d\b"
+_DASH = r"(?:-|–|—|to\b|and\b|through\b|until\b|till\b)"
+_NUM_WORDS = (
+    r"a\s+couple\s+of|couple\s+of|a\s+few|few|several|an?|one|two|three|four|five|six|seven|eight|nine"
+    r"|ten|eleven|twelve"
+)
+
+_LEAD_BEFORE = re.compile(
+    r"\b(?P<lead>since|from|until|till|by|before|after|as\s+of|in|on|during|throughout|at|over|within|for"
+    r"|between|through|of)\s+\Z"
+)
+_MOD_BEFORE = re.compile(
+    r"(?:\b(?:early|late|earlier|later)(?:\s+on)?|\b(?:the\s+)?(?:morning|afternoon|evening|night|early\s+hours)"
+    r"\s+of|\bovernight(?:\s+on)?)\s+\Z"
+)
+_WDPRE_M_BEFORE = re.compile(rf"\b{_WD},?\s+\Z")
+_WDPRE_D_BEFORE = re.compile(rf"\b{_WD},?\s+(?:the\s+)?\Z")
+_BETWEEN_BEFORE = re.compile(r"\b(?P<btw>between|from)\s+\Z")
+_REL_BEFORE = re.compile(r"\b(?P<rel>this\s+past|last|next|this|past)\s+\Z")
+_THE_BEFORE = re.compile(r"\b(?:the|this)\s+\Z")
+_N_BEFORE = re.compile(rf"(?:\b(?P<w>{_NUM_WORDS})|(?<![\d,.])(?P<d>\d{{1,3}}))\s+\Z")
+_N_PAST = re.compile(rf"(?P<n>\d{{1,3}}|{_NUM_WORDS})\s+")
+_CAL_MOD_BEFORE = re.compile(r"\b(?P<mod>earlier|later|early|late)\s+\Z")
+_PART_BEFORE = re.compile(
+    r"(?:\b(?P<part>early|mid|late)(?:\s*-\s*|\s+)|\b(?:the\s+)?(?P<pof>beginning|start|middle|end|first\s+half"
+    r"|second\s+half|first\s+week|second\s+week|third\s+week|fourth\s+week|last\s+week|final\s+week"
+    r"|first\s+days|last\s+days|final\s+days|closing\s+days)\s+of\s+)\Z"
+)
+_WEEKEND_BEFORE = re.compile(r"\b(?P<rel>this\s+past|this|last|next|past|the)\s+\Z")
+_ATTACKS_AFTER = re.compile(r"\s+(?:terror(?:ist)?\s+)?attacks?\b")
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’.-]*)\s+\Z")
+
+_TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("d", re.compile(r"\d")),
+    ("m", re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")),
+    ("w", re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day")),
+    ("r", re.compile(
+        r"today|tonight|tomorrow|yesterday|night|morning|afternoon|evening|week|month|year|day|hour|recent"
+    )),
+)
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    """The possible publication days: one day, a whole month or year, or unknown."""
+
+    first: Optional[date]
+    last: Optional[date]
+
+    def rel(self, fn: Callable[[date], Range]) -> Optional[Range]:
+        """Read a publication-relative expression as the union of its readings over the window."""
+        if self.first is None or self.last is None:
+            return None
+        a = fn(self.first)
+        b = a if self.last == self.first else fn(self.last)
+        return (_min(a[0], b[0]), _max(a[1], b[1]))
+
+    def year_for(self, month: int, day: int = 1) -> Optional[int]:
+        """Return the year a year-less month-day most plausibly falls in."""
+        if self.first is None or self.last is None:
+            return None
+        year = self.first.year
+        if date(year, month, min(max(day, 1), 28)) > self.last + timedelta(days=183):
+            year -= 1
+        return year
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A recognised expression: its kind, what it names, how to resolve it, and where it starts."""
+
+    kind: str
+    payload: object
+    fn: Callable[[_Ctx], Optional[Range]]
+    day_level: bool = False
+    start: int = -1
+
+
+@dataclass(frozen=True)
+class _Recognizer:
+    """One family of expressions: an anchored regex, the triggers it needs, its reader and bad left neighbours."""
+
+    name: str
+    regex: re.Pattern[str]
+    handler: Callable[[re.Match[str], str], Optional[_Hit]]
+    needs_all: str = ""
+    needs_any: str = ""
+    bad_before: str = ""
+
+
+def _min(a: Optional[date], b: Optional[date]) -> Optional[date]:
+    """Return the earlier of two optional dates (None wins: an open end stays open)."""
+    if a is None or b is None:
+        return None
+    return min(a, b)
+
+
+def _max(a: Optional[date], b: Optional[date]) -> Optional[date]:
+    """Return the later of two optional dates (None wins: an open end stays open)."""
+    if a is None or b is None:
+        return None
+    return max(a, b)
+
+
+def _safe_date(year: Optional[int], month: int, day: int) -> Optional[date]:
+    """Build a date or return None when it does not exist."""
+    if year is None:
+        return None
+    try:
+        return date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def month_range(d: date) -> tuple[date, date]:
+    """Return the first and last day of the month of `d`."""
+    return date(d.year, d.month, 1), date(d.year, d.month, monthrange(d.year, d.month)[1])
+
+
+def _add_months(d: date, months: int) -> date:
+    """Shift a date by whole calendar months, clamping the day to the month's length."""
+    index = d.year * 12 + (d.month - 1) + months
+    year, month = divmod(index, 12)
+    year = min(max(year, 1), 9999)
+    return date(year, month + 1, min(d.day, monthrange(year, month + 1)[1]))
+
+
+def _month_ok(token: str) -> bool:
+    """Tell whether a month token is really a month (capitalised; lowercase 'may'/'march'/'jan' are words)."""
+    base = token.rstrip(".")
+    if not base:
+        return False
+    if base[0].isupper():
+        return True
+    return len(base) > 3 and base.lower() in _MONTH_NUMBER and base.lower() not in ("may", "march")
+
+
+def _month(m: re.Match[str], text: str, group: str = "mon") -> Optional[int]:
+    """Return the month number of a matched month group when the original text really names a month."""
+    if m[group] is None:
+        return None
+    token = text[m.start(group):m.end(group)]
+    if not _month_ok(token):
+        return None
+    return _MONTH_NUMBER.get(m[group].rstrip("."))
+
+
+def _day(token: str) -> Optional[int]:
+    """Read a day number ('7', '07', '7th') when it is a possible day of a month."""
+    digits = token.rstrip("stndrh")
+    if not digits.isdigit():
+        return None
+    day = int(digits)
+    return day if 1 <= day <= 31 else None
+
+
+def small_number(words: str) -> tuple[int, int]:
+    """Read a small count in a temporal expression ('two', 'a few', '3') as low/high (1 when unknown)."""
+    key = " ".join(words.lower().split())
+    if key.isdigit():
+        n = int(key)
+        return n, n
+    return _SMALL_NUMBERS.get(key, (1, 1))
+
+
+def _count_noun_follows(text: str, pos: int) -> bool:
+    """Tell whether a plural noun follows `pos` (then a four-digit number is a count, not a year)."""
+    m = _WORD_AFTER.match(text, pos)
+    if not m:
+        return False
+    word = m.group(1)
+    if not word[0].islower():
+        return False
+    low = word.lower()
+    if low in _YEAR_FOLLOWERS:
+        return False
+    return low.endswith("s") or low in _PLURAL_LIKE
+
+
+def _back(pattern: re.Pattern[str], low: str, pos: int, width: int = 40) -> Optional[re.Match[str]]:
+    """Return the match of a backward pattern ending exactly at `pos`, if any."""
+    return pattern.search(low, max(0, pos - width), pos)
+
+
+def _monday(d: date) -> date:
+    """Return the Monday of the Monday-Sunday week holding `d`."""
+    return d - timedelta(days=d.weekday())
+
+
+def _latest_weekday(pub: date, weekday: int, strict: bool = False) -> date:
+    """Return the latest given weekday on (or strictly before) `pub`."""
+    delta = (pub.weekday() - weekday) % 7
+    if strict and delta == 0:
+        delta = 7
+    return pub - timedelta(days=delta)
+
+
+def _fixed(low: date, high: date) -> Callable[[_Ctx], Optional[Range]]:
+    """Return a resolver for a range that needs no publication date."""
+    return lambda ctx: (low, high)
+
+
+def _month_day_resolver(month: int, day: int) -> Callable[[_Ctx], Optional[Range]]:
+    """Return a resolver for a year-less month-day."""
+
+    def fn(ctx: _Ctx) -> Optional[Range]:
+        d = _safe_date(ctx.year_for(month, day), month, day)
+        return (d, d) if d else None
+
+    return fn
+
+
+def _weekday_prefix(low: str, pos: int, day_first: bool) -> int:
+    """Return where a leading weekday ('Wednesday, July 7') starts, or `pos` when there is none."""
+    m = _back(_WDPRE_D_BEFORE if day_first else _WDPRE_M_BEFORE, low, pos, 16)
+    return m.start() if m else pos
+
+
+def _month_part(year: int, month: int, part: str) -> Range:
+    """Return the days of a month named by a part ('mid', 'end', 'first week')."""
+    lo, hi = _MONTH_PARTS[part]
+    last = monthrange(year, month)[1]
+    low = last + lo if lo < 0 else lo
+    return date(year, month, low), date(year, month, min(hi, last))
+
+
+def _year_part(year: int, part: str) -> Optional[Range]:
+    """Return the days of a year named by a part ('early', 'second half')."""
+    if part not in _YEAR_PARTS:
+        return None
+    lo, hi = _YEAR_PARTS[part]
+    return date(year, lo, 1), month_range(date(year, hi, 1))[1]
+
+
+def _part_before(low: str, pos: int) -> Optional[tuple[str, int]]:
+    """Return the part phrase before `pos` ('mid-', 'the end of') and where it starts."""
+    m = _back(_PART_BEFORE, low, pos, 36)
+    if m is None:
+        return None
+    return " ".join((m["part"] or m["pof"]).split()), m.start()
+
+
+# ---------------------------------------------------------------- handlers
+
+
+def _h_full_mdy(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read 'July 7, 2021' / 'Wednesday, Jul. 7 2021'."""
+    month, day = _month(m, text), _day(m["day"])
+    if month is None or day is None:
+        return None
+    d = _safe_date(int(m["year"]), month, day)
+    if d is None:
+        return None
+    return _Hit("full", d, _fixed(d, d), True, _weekday_prefix(m.string, m.start(), False))
+
+
+def _h_full_dmy(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read '7 July 2021' / '7th of July, 2021'."""
+    month, day = _month(m, text), _day(m["day"])
+    if month is None or day is None:
+        return None
+    d = _safe_date(int(m["year"]), month, day)
+    if d is None:
+        return None
+    return _Hit("full", d, _fixed(d, d), True, _weekday_prefix(m.string, m.start(), True))
+
+
+def _h_iso(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read '2021-07-07' / '2021/07/07'."""
+    d = _safe_date(int(m["year"]), int(m["m"]), int(m["d"]))
+    return _Hit("full", d, _fixed(d, d), True) if d else None
+
+
+def _h_numeric(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read '07.07.2021' or '13/07/2021' when day and month cannot be confused."""
+    a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+    if a == b:
+        d = _safe_date(year, a, b)
+    elif a > 12 >= b:
+        d = _safe_date(year, b, a)
+    elif b > 12 >= a:
+        d = _safe_date(year, a, b)
+    else:
+        return _Hit("ambiguous", None, lambda ctx: None)
+    return _Hit("full", d, _fixed(d, d), True) if d else None
+
+
+def _h_range(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read 'July 5-7', 'between July 30 and Aug. 2', '5 to 7 July 2021'."""
+    groups = m.groupdict()
+    d1, d2 = _day(m["d1"]), _day(m["d2"])
+    mon = _month(m, text)
+    other = "mon2" if "mon2" in groups else "mon1"
+    mon_other = _month(m, text, other) if groups[other] else None
+    if d1 is None or d2 is None or mon is None or (groups[other] and mon_other is None):
+        return None
+    if other == "mon2":
+        m1, m2 = mon, mon_other or mon
+    else:
+        m1, m2 = mon_other or mon, mon
+    btw = _back(_BETWEEN_BEFORE, m.string, m.start(), 12)
+    if m["dash"] == "and" and btw is None and groups[other]:
+        return None  # "July 7 and August 6" names two days, not a span
+    if (m2 < m1 and not (m1 == 12 and m2 == 1)) or (m2 >= m1 and (m1, d1) >= (m2, d2)):
+        return None
+    if _safe_date(2000, m1, d1) is None or _safe_date(2000, m2, d2) is None:
+        return None
+    start = btw.start() if btw else m.start()
+    payload = ((m1, d1), (m2, d2))
+    if m["year"]:
+        year = int(m["year"])
+        low, high = _safe_date(year - (m2 < m1), m1, d1), _safe_date(year, m2, d2)
+        if low is None or high is None:
+            return None
+        return _Hit("full_range", payload, _fixed(low, high), True, start)
+
+    def fn(ctx: _Ctx) -> Optional[Range]:
+        year = ctx.year_for(m2, d2)
+        if year is None:
+            return None
+        low, high = _safe_date(year - (m2 < m1), m1, d1), _safe_date(year, m2, d2)
+        return (low, high) if low and high else None
+
+    return _Hit("md_range", payload, fn, True, start)
+
+
+def _h_month_day(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read a year-less 'July 7', 'Aug. 6', '7 July', 'Thursday, July 8'."""
+    month, day = _month(m, text), _day(m["day"])
+    if month is None or day is None or _safe_date(2000, month, day) is None:
+        return None
+    start = _weekday_prefix(m.string, m.start(), m.re is _RE_DAY_MONTH)
+    if month == 9 and day == 11 and _ATTACKS_AFTER.match(m.string, m.end()):
+        d = date(2001, 9, 11)
+        return _Hit("named", (month, day), _fixed(d, d), True, start)
+    return _Hit("month_day", (month, day), _month_day_resolver(month, day), True, start)
+
+
+def _h_month_part(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read 'mid-June', 'early July', 'the end of July', 'late July 2021'."""
+    month = _month(m, text)
+    found = _part_before(m.string, m.start())
+    if month is None or found is None:
+        return None
+    part, start = found
+    if m["year"]:
+        rng = _month_part(int(m["year"]), month, part)
+        return _Hit("month_part", month, _fixed(*rng), False, start)
+
+    def fn(ctx: _Ctx) -> Optional[Range]:
+        year = ctx.year_for(month)
+        return _month_part(year, month, part) if year is not None else None
+
+    return _Hit("month_part", month, fn, False, start)
+
+
+def _h_month_year(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read 'July 2021' as the whole month."""
+    month = _month(m, text)
+    if month is None or _count_noun_follows(text, m.end()):
+        return None
+    first = date(int(m["year"]), month, 1)
+    return _Hit("month_year", first, _fixed(*month_range(first)))
+
+
+def _h_bare_month(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read 'in June', 'since May', 'last June', 'in June and July' (a cue before the month is required)."""
+    m1 = _month(m, text)
+    m2 = _month(m, text, "mon2") if m["mon2"] else m1
+    if m1 is None or m2 is None:
+        return None
+    rel_m = _back(_REL_BEFORE, m.string, m.start(), 12)
+    rel = rel_m["rel"] if rel_m and rel_m["rel"] in ("last", "this", "next") else ""
+    if not rel:
+        lead = _back(_LEAD_BEFORE, m.string, m.start(), 16)
+        if lead is None or lead["lead"] not in _MONTH_LEADS:
+            return None
+
+    def span(year: int) -> Range:
+        y2 = year if m2 >= m1 else year + 1
+        return date(year, m1, 1), month_range(date(y2, m2, 1))[1]
+
+    if rel:
+        def fn_rel(pub: date) -> Range:
+            if rel == "this":
+                year = pub.year
+            elif rel == "last":
+                year = pub.year if m1 < pub.month else pub.year - 1
+            else:
+                year = pub.year if m1 > pub.month else pub.year + 1
+            return span(year)
+
+        return _Hit("relative", m1, lambda ctx: ctx.rel(fn_rel), False, rel_m.start() if rel_m else -1)
+
+    def fn(ctx: _Ctx) -> Optional[Range]:
+        year = ctx.year_for(m1)
+        return span(year) if year is not None else None
+
+    return _Hit("month", m1, fn)
+
+
+def _h_year(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read 'in 2001', 'since 2001' as whole years and 'early 2021', 'mid-2021' as parts of one."""
+    year = int(m["year"])
+    if _count_noun_follows(text, m.end()):
+        return None
+    found = _part_before(m.string, m.start())
+    if found is not None:
+        rng = _year_part(year, found[0])
+        return _Hit("year_part", year, _fixed(*rng), False, found[1]) if rng else None
+    lead = _back(_LEAD_BEFORE, m.string, m.start(), 16)
+    if lead is None or lead["lead"] not in _YEAR_LEADS:
+        return None
+    return _Hit("year", year, _fixed(date(year, 1, 1), date(year, 12, 31)))
+
+
+def _h_weekday(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read 'Thursday', 'last Friday', 'Sunday night', 'Thursday of last week'."""
+    weekday = _WEEKDAYS.index(m["wd"])
+    rel_m = _back(_REL_BEFORE, m.string, m.start(), 12)
+    rel = " ".join(rel_m["rel"].split()) if rel_m else ""
+    if not rel:
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        if before and before.group(1).lower() in _HOLIDAY_WORDS:
+            return None
+    after = _WORD_AFTER.match(text, m.end("wd"))
+    if after and after.group(1)[0].isupper() and after.group(1).lower() in _PAPER_WORDS:
+        return None
+    week = m["wk"] or ""
+
+    def fn(pub: date) -> Range:
+        if week:
+            monday = _monday(pub) + timedelta(days={"last": -7, "this": 0, "next": 7}[week])
+            d = monday + timedelta(days=weekday)
+        elif rel in ("last", "past", "this past"):
+            d = _latest_weekday(pub, weekday, strict=True)
+        elif rel == "next":
+            d = pub + timedelta(days=(weekday - pub.weekday()) % 7 or 7)
+        elif rel == "this":
+            d = _monday(pub) + timedelta(days=weekday)
+        else:
+            d = _latest_weekday(pub, weekday)
+        return d, d
+
+    return _Hit("weekday", weekday, lambda ctx: ctx.rel(fn), True, rel_m.start() if rel_m else -1)
+
+
+def _h_day_word(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read 'today', 'tonight', 'yesterday', 'last night', 'overnight', 'this morning'."""
+    core = " ".join(m.group(0).split())
+    original = text[m.start():m.end()]
+    if original.startswith("Today"):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before and before.group(1)[0].isupper():
+            return None  # "USA Today", "Pakistan Today": an outlet
+    if core.startswith("the day before yesterday"):
+        lo, hi = -2, -2
+    elif core.startswith("yesterday"):
+        lo, hi = -1, -1
+    elif core.startswith("tomorrow"):
+        lo, hi = 1, 1
+    elif core in ("last night", "overnight"):
+        lo, hi = -1, 0
+    else:
+        lo, hi = 0, 0
+    return _Hit(
+        "relative", core,
+        lambda ctx: ctx.rel(lambda pub: (pub + timedelta(days=lo), pub + timedelta(days=hi))), True,
+    )
+
+
+def _h_ago(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read 'two days ago', 'three weeks ago', 'a month ago'."""
+    n_m = _back(_N_BEFORE, m.string, m.start(), 16)
+    if n_m is None:
+        return None
+    nlo, nhi = small_number(n_m["w"] or n_m["d"])
+    unit = m["unit"].rstrip("s")
+
+    def fn(pub: date) -> Range:
+        if unit == "day":
+            return pub - timedelta(days=nhi), pub - timedelta(days=nlo)
+        if unit == "week":
+            return pub - timedelta(days=7 * nhi + 3), min(pub, pub - timedelta(days=7 * nlo - 3))
+        if unit == "month":
+            return (_add_months(pub, -nhi) - timedelta(days=15),
+                    min(pub, _add_months(pub, -nlo) + timedelta(days=15)))
+        return _add_months(pub, -12 * nhi - 1), min(pub, _add_months(pub, -12 * nlo + 1))
+
+    return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn), False, n_m.start())
+
+
+def _h_past(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read 'the past two days', 'past 24 hours', 'in the last week', 'over the past two months'."""
+    the = _back(_THE_BEFORE, m.string, m.start(), 8)
+    if m["pl"] == "last" and the is None and not m["n"]:
+        return None  # "last week" is the previous calendar week
+    nhi = small_number(m["n"])[1] if m["n"] else 1
+    unit = m["unit"].rstrip("s")
+
+    def fn(pub: date) -> Range:
+        if unit == "hour":
+            return pub - timedelta(days=-(-nhi // 24)), pub
+        if unit == "day":
+            return pub - timedelta(days=nhi), pub
+        if unit == "week":
+            return pub - timedelta(days=7 * nhi), pub
+        if unit == "month":
+            return _add_months(pub, -nhi), pub
+        return _add_months(pub, -12 * nhi), pub
+
+    return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn), False, the.start() if the else -1)
+
+
+def _h_recent(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read 'recent days' / 'recent weeks' / 'recent months' (with a lead such as 'in')."""
+    unit = m["unit"]
+
+    def fn(pub: date) -> Range:
+        if unit == "days":
+            return pub - timedelta(days=7), pub
+        if unit == "weeks":
+            return pub - timedelta(days=28), pub
+        return _add_months(pub, -3), pub
+
+    return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn))
+
+
+def _unit_range(pub: date, unit: str, shift: int) -> tuple[date, date]:
+    """Return the calendar week/month/year holding `pub`, shifted by `shift` units."""
+    if unit == "week":
+        monday = _monday(pub) + timedelta(days=7 * shift)
+        return monday, monday + timedelta(days=6)
+    if unit == "month":
+        return month_range(_add_months(date(pub.year, pub.month, 1), shift))
+    year = pub.year + shift
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def _h_calendar(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read 'this week', 'earlier this week', 'last week', 'late last month', 'the end of the year'."""
+    words = m.group(0).split()
+    unit = words[-1]
+    shift = {"this": 0, "last": -1, "next": 1}.get(words[0], 0)
+    part = _part_before(m.string, m.start()) if unit != "week" else None
+    if part is not None:
+        name, start = part
+
+        def fn_part(pub: date) -> Range:
+            low, high = _unit_range(pub, unit, shift)
+            if unit == "month":
+                return _month_part(low.year, low.month, name)
+            return _year_part(low.year, name) or (low, high)
+
+        if unit == "year" and name not in _YEAR_PARTS:
+            return None
+        return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn_part), False, start)
+    if words[0] == "the":
+        return None  # "the month" needs a part before it
+    mod_m = _back(_CAL_MOD_BEFORE, m.string, m.start(), 10)
+    mod = mod_m["mod"] if mod_m else ""
+    if words[0] == "in" and mod not in ("earlier", "later"):
+        return None
+    if unit != "week" and mod in ("early", "late"):
+        return None
+    if shift != 0 and mod in ("earlier", "later"):
+        mod = {"earlier": "early", "later": "late"}[mod] if unit == "week" else ""
+
+    def fn(pub: date) -> Range:
+        low, high = _unit_range(pub, unit, shift)
+        if mod == "earlier":
+            return low, pub
+        if mod == "later":
+            return pub, high
+        if mod == "early":
+            return low, low + timedelta(days=2)
+        if mod == "late":
+            return low + timedelta(days=3), high
+        return low, high
+
+    return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn), False, mod_m.start() if mod_m else -1)
+
+
+def _h_weekend(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read 'over the weekend', 'last weekend', 'this past weekend', 'next weekend'."""
+    rel_m = _back(_WEEKEND_BEFORE, m.string, m.start(), 12)
+    if rel_m is None:
+        return None
+    rel = " ".join(rel_m["rel"].split())
+
+    def fn(pub: date) -> Range:
+        wd = pub.weekday()
+        saturday = pub - timedelta(days=(wd - 5) % 7)
+        if rel == "next":
+            saturday = pub + timedelta(days=(5 - wd) % 7 or 7)
+            return saturday, saturday + timedelta(days=1)
+        if rel in ("last", "past", "this past") and wd >= 5:
+            saturday -= timedelta(days=7)
+        return saturday, min(saturday + timedelta(days=1), max(pub, saturday))
+
+    return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn), False, rel_m.start())
+
+
+# read here (not with the other recognizers) because a weekday before it is folded into the date
+_RE_DAY_MONTH = re.compile(rf"(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})")

@@ -1,0 +1,89 @@
+"""Which temporal expression of a sentence dates a verb: the nearest one of the event itself (not a day
+something was said, not a date inside a clause about another event), shifted for 'a day after X'."""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from datetime import date, timedelta
+
+from analysis.extract.clauses import background_clauses
+from analysis.extract.dates import small_number
+
+
+def _pub_high(published: date | None, precision: str) -> date | None:
+    """Return the latest day the publication date allows."""
+    if published is None:
+        return None
+    if precision == "month":
+        return date(published.year, published.month, monthrange(published.year, published.month)[1])
+    return published
+
+def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple[date | None, date | None, str]:
+    """Return the date range of the temporal expression closest to a verb (open below when none)."""
+    cands = [d for d in dates if d.low is not None or d.high is not None]
+    said = [_said_date(d, pos, text) for d in cands]
+    if not all(said):  # a day something was said yields to a day of the event itself
+        cands = [d for d, sd in zip(cands, said) if not sd]
+    background: dict[int, str] = {}
+    low_text = text.lower()
+    if cands and any(w in low_text for w in ("since", "after", "when", "before", "following", "until")):
+        for b in background_clauses(text, [(d.start, d.end) for d in cands]):
+            if b.start <= pos < b.end:
+                continue  # the verb's own clause
+            for d in cands:
+                if b.start <= d.start and d.end <= b.end:
+                    background[id(d)] = b.word
+        if background and len(background) < len(cands):
+            cands = [d for d in cands if id(d) not in background]
+    best = None
+    best_d = 10 ** 9
+    for d in cands:
+        dist = d.start - pos if d.start >= pos else pos - d.end
+        if dist < best_d:
+            best, best_d = d, dist
+    if best is None:
+        return None, pub_high, ""
+    low, high = best.low, best.high
+    word = background.get(id(best))
+    if word is not None:  # a date of another event: a bound at most
+        if word in ("before", "until"):
+            return None, min(d for d in (high, pub_high) if d is not None) if (high or pub_high) else None, best.text
+        return (low if low is not None and (pub_high is None or low <= pub_high) else None), pub_high, best.text
+    if best.end <= pos and ("after" in text or "before" in text):
+        # "Y fell on Saturday, a day after X became the first ...": X's day is the day before
+        rel = None
+        for rel in _DAYS_AFTER.finditer(text, best.end, pos):
+            pass
+        if rel is not None:
+            n = small_number(rel.group("n"))[0]
+            shift = timedelta(days=-n if rel.group("dir").lower() == "after" else n)
+            low = low + shift if low is not None else None
+            high = high + shift if high is not None else None
+    if _said_date(best, pos, text):
+        low = None  # the day it was said: an upper bound for the event
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    return low, high, best.text
+
+def _said_date(d: object, pos: int, text: str) -> bool:
+    """True when a date is the day of saying: 'officials said on Monday that ...' before the verb, or a
+    trailing ', the ministry said on Monday' after it."""
+    start = d.start  # type: ignore[attr-defined]
+    if not _SAY_DATE.search(text[max(0, start - 40):start]):
+        return False
+    return start < pos or _TRAILING_SAY.search(text, pos, start) is not None
+
+_SAY_DATE = re.compile(
+    r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|reported|confirmed|stated|added|tweeted)"
+    r"(?:\s+on\s+condition\s+of\s+anonymity)?\s+(?:late\s+|early\s+)?$",
+    re.I)
+
+# the say-verb of a trailing attribution after the event ("..., the military's media wing said on Monday")
+_TRAILING_SAY = re.compile(
+    r",\s*[^,;]{1,100}?(?<!\bwas)(?<!\bwere)(?<!\bbeen)(?<!\bis)(?<!\bare)\s+(?:said|says|told\s+\w+(?:\s+\w+)?|"
+    r"announced|reported|confirmed|stated|added|tweeted)(?:\s+on\s+condition\s+of\s+anonymity)?\s+(?:late\s+|early\s+)?$",
+    re.I)
+
+# "a day after X", "two days before X": X is dated relative to the clause's date
+_DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|the)\s+days?\s+(?P<dir>after|before)\s+(?=[A-Z])", re.I)

@@ -1,0 +1,219 @@
+"""Denials: statements that a reported event did not happen ('officials denied the reports', 'the
+crossing is still under government control', 'the attack was repelled'), tied to the mentions they deny."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from analysis.extract import claims
+from analysis.extract.clauses import scope_before as _scope_before
+from analysis.extract.outcomes import _OUTCOME_CUES
+from analysis.extract.refs import _Draft, _Sent, _crossing_district, _place_id, _readings
+
+
+# stems a denial or a "still under government control" statement needs
+_DENIAL_KEYS: tuple[str, ...] = ("deni", "deny", "reject", "dismiss", "refut", "false", "baseless", "untrue",
+                                 "propaganda", "control", "hands", "not", "n't", "n’t", "never", "repel", "repuls",
+                                 "foiled", "thwarted", "back")
+
+_CONTRA = re.compile(
+    r"\bunder\s+(?:\w+\s+){0,2}?(?:government|our)(?:'s|’s)?\s+control|\bin\s+government\s+hands|"
+    r"\brepell?(?:ed|ing)\s+(?:the|their|an?)\s+(?:\w+\s+)?(?:attack|assault|advance)|\bpushed\s+(?:them|the\s+\w+)\s+back|"
+    r"\bbeat\s+back|\bdeni\w*|\breject\w*|\bfalse\b|\bbaseless\b|\buntrue\b|\bpropaganda\b|"
+    r"\b(?:attacks?|assaults?|advances?)\b[^.;]{0,60}?\b(?:had\s+been|has\s+been|have\s+been|was|were)\s+(?:\w+ly\s+)?"
+    r"(?:repell?ed|repulsed|beaten\s+back|pushed\s+back)",
+    re.I)
+
+_DENY_OBJECT = re.compile(
+    r"\b(?:deni\w*|deny|reject\w*|dismiss\w*|refut\w*)\s+(?:\w+\s+){0,3}?(?:reports?|claims?|allegations?|"
+    r"accounts?|rumou?rs?|news|assertions?|it|this|that)\b|"
+    r"\b(?:reports?|claims?)\s+(?:\w+\s+){0,3}?(?:were|are|was|is)\s+(?:\w+\s+)?(?:false|baseless|untrue|propaganda|"
+    r"not\s+true|groundless)\b|\b(?:false|baseless|untrue)\b",
+    re.I)
+
+_GOV_CONTROL_STILL = re.compile(
+    r"\b(?:still|remain(?:s|ed)?|remaining|continues?\s+to\s+be|continued\s+to\s+be)\s+(?:\w+\s+){0,2}?"
+    r"(?:under|in)\s+(?:the\s+)?(?:full\s+)?(?:control\s+of\s+(?:the\s+)?(?:afghan\s+)?(?:government|security|"
+    r"defen[cs]e|national|army|police)|government(?:'s|’s)?\s+control|government\s+hands|hands\s+of\s+(?:the\s+)?"
+    r"government|our\s+control)",
+    re.I)
+
+# "the area was under the control of Afghan forces", "the port is under the control of our forces": a government
+# statement of control (no "still" needed), read as a denial only when an official says it about a place
+_GOV_FORCES_CONTROL = re.compile(
+    r"\b(?:is|are|was|were|remains?|remained|stays?|stayed|been)\s+(?:(?:still|firmly|fully|completely|entirely|"
+    r"very\s+much)\s+)*(?:under\s+(?:the\s+)?(?:full\s+|complete\s+|firm\s+)?control\s+of\s+(?:the\s+)?(?:our|government|"
+    r"afghan|security|national|defen[cs]e|pro-government)\s+(?:(?:and\s+)?(?:security|defen[cs]e|government|national|"
+    r"armed|afghan)\s+)*(?:forces|troops|army|police|soldiers)|in\s+(?:the\s+)?hands\s+of\s+(?:the\s+)?(?:our|government|"
+    r"afghan|security)\s+(?:\w+\s+)?(?:forces|troops))\b",
+    re.I)
+
+_GOV_FORCES_CONTROL_KEYS: tuple[str, ...] = ("control", "hands")
+
+# the subject of such a statement must be a place or a place noun ("the situation is under control" is not)
+_CONTROL_SUBJECT = re.compile(
+    r"(?:\b(?:area|areas|district|city|town|crossing|port|posts?|checkpoints?|border|province|capital|centre|center|"
+    r"headquarters|compound|gate|it)|\b[A-Z][\w\-’']+)(?:\s+(?:there|itself|themselves))?\s+$")
+
+# a retake makes the control statement a report of recapture, not a denial
+_RETAKE_CUE = re.compile(r"\b(?:now|again|back|re-?took|re-?taken|retak\w*|recaptur\w*|regain\w*|cleared)\b", re.I)
+
+# "the crossing had not been lost", "the district has not been captured": an official denies the loss
+_NOT_LOST = re.compile(
+    r"\b(?:has|had|have|was|were|is|are)\s*(?:not|n't|n’t|never)\s+(?:been\s+)?(?:lost|captured|taken|seized|overrun|"
+    r"fallen)\b|\b(?:did|does|do)\s*(?:not|n't|n’t)\s+(?:fall|lose)\b",
+    re.I)
+
+_NOT_LOST_KEYS: tuple[str, ...] = ("not", "n't", "n’t", "never")
+
+# passive "the Taliban attack on the district had been repelled": the capture is contradicted
+_ATTACK_REPELLED = re.compile(
+    r"\b(?:attacks?|assaults?|offensives?|advances?|attempts?)\b[^.;]{0,60}?\b(?:had|has|have)?\s*(?:been|was|were)\s+"
+    r"(?:(?:\w+ly|successfully)\s+)?(?:repell?ed|repulsed|foiled|thwarted|(?:pushed|beaten|driven)\s+back)\b",
+    re.I)
+
+_ATTACK_REPELLED_KEYS: tuple[str, ...] = ("repel", "repuls", "foiled", "thwarted", "back")
+
+# a place inside an organisation phrase ("the defence ministry in Kabul", "officials in Herat"): where the speaker is
+_ORG_PLACE_BEFORE = re.compile(
+    r"\b(?:ministry|ministries|officials?|authorities|government|spokes(?:man|woman|person)|police|army|corps|"
+    r"headquarters|office|embassy|consulate|sources?|commanders?|correspondents?|officers?)\s+(?:based\s+)?(?:in|at|from)\s+"
+    r"(?:the\s+)?$",
+    re.I)
+
+# a place noun with no name: a statement with it and no place of its own is about the place just reported
+_PLACE_NOUN = re.compile(
+    r"\b(?:the|this|that)\s+(?:area|district|city|town|crossing|port|border\s+posts?|posts?|province|capital|"
+    r"region|sector)\b|\bthere\b",
+    re.I)
+
+# a denial that points back at a claim already reported ("rejected the claim", "denied it"), not one with its own
+# content ("rejected allegations that Pakistan was ...")
+_DENY_BACK = re.compile(
+    r"\b(?:deni\w*|deny|reject\w*|dismiss\w*|refut\w*)\s+(?:(?:the|that|this|these|those|such|their|its|his)\s+)?"
+    r"(?:[\w’'\-]+\s+){0,2}?(?:claims?|reports?|accounts?|statements?|allegations?|assertions?|it|this|that)\b"
+    r"(?!\s+(?:that|of|about|by)\b)",
+    re.I)
+
+# "the (Taliban) attack": a definite attack is the one just reported
+_THE_ATTACK = re.compile(r"\b(?:the|this|that|their|its)\s+(?:taliban\s+|insurgents?(?:'|’)?\s+|enemy(?:'s|’s)?\s+)?"
+                         r"(?:attacks?|assaults?|offensive)\b", re.I)
+
+# a denial with a content clause of its own ("rejected allegations that Pakistan had sheltered fighters"): about the
+# previous sentence's event only when that clause speaks of such an event
+_DENY_OWN_CONTENT = re.compile(
+    r"\b(?:deni\w*|deny|reject\w*|dismiss\w*|refut\w*)\s+(?:[\w’'\-]+\s+){0,3}?(?:claims?|reports?|allegations?|"
+    r"accusations?|charges?|suggestions?|assertions?)\s+(?:that|of|about)\b(?P<content>[^.;]*)",
+    re.I)
+
+_EVENT_WORD = re.compile(
+    r"\b(?:fell|fallen|fall|captur\w*|seiz\w*|taken|took|overr\w*|lost|fled|flee\w*|abandon\w*|cross\w*|entered|"
+    r"control|posts?|refuge|shelter|asylum)\b",
+    re.I)
+
+_DENIED_REPORTS = re.compile(
+    r"\b(?:deni\w*|deny|reject\w*|dismiss\w*|refut\w*)\s+(?:the\s+)?(?P<owner>(?:[\w’'\-]+\s+){0,3}?)"
+    r"(?:reports?|claims?|rumou?rs?|allegations?|assertions?|accounts?)\s+(?:that|of)\b",
+    re.I)
+
+def _gov_forces_control(text: str) -> bool:
+    """True for 'the area was under the control of Afghan forces' said of a place, not of a retake."""
+    for m in _GOV_FORCES_CONTROL.finditer(text):
+        lo = _scope_before(text, m.start(), 90)
+        if _CONTROL_SUBJECT.search(text, max(lo, m.start() - 40), m.start()) and \
+                not _RETAKE_CUE.search(text, lo, m.end()):
+            return True
+    return False
+
+
+class DenialReader:
+    """Extractor methods that remember denial sentences and attach them to the mentions they deny."""
+
+    def _denial_directive(self, i: int, s: _Sent) -> None:
+        """Remember a denial sentence ('denied the reports', 'still under government control', 'the crossing had not
+        been lost', 'the attack on the district had been repelled')."""
+        text = s.text
+        low = s.low
+        explicit = bool(_DENY_OBJECT.search(text)) and bool(
+            re.search(r"\b(?:deni\w*|deny|reject\w*|dismiss\w*|refut\w*|false|baseless|untrue|propaganda)\b", text, re.I))
+        how = "explicit" if explicit else ""
+        if not how and _GOV_CONTROL_STILL.search(text):
+            how = "control"
+        official = ""  # a statement that denies only when an Afghan official makes it
+        if not how:
+            if any(k in low for k in _GOV_FORCES_CONTROL_KEYS) and _gov_forces_control(text):
+                official = "control"
+            elif any(k in low for k in _NOT_LOST_KEYS) and _NOT_LOST.search(text):
+                official = "control"
+            elif any(k in low for k in _ATTACK_REPELLED_KEYS) and _ATTACK_REPELLED.search(text):
+                official = "repelled"
+        if not how and not official:
+            return
+        claim = claims.find_claim(text, self.sents[i - 1].text if i > 0 else "",
+                                  self.sents[i + 1].text if i + 1 < len(self.sents) else "", self.speakers)
+        if official:
+            if claim.claimant != "afghan_government":
+                return
+            how = official
+        ids: set[str] = set()
+        for r in s.refs:
+            if r.in_speaker or _ORG_PLACE_BEFORE.search(text, max(0, r.start - 50), r.start):
+                continue  # the speaker's own place ("the defence ministry in Kabul") is not what is denied
+            for p in _readings(r)[:1]:
+                ids.add(_place_id(p))
+                if p.place_type == "border_crossing":
+                    ids.add(_place_id(_crossing_district(p, self.gaz)))
+        if not ids and not explicit and not _PLACE_NOUN.search(text) and not (
+                how == "repelled" and _THE_ATTACK.search(text)):
+            return  # a control statement about no place at all
+        self.denials.append((i, how, claim, ids, explicit))
+
+    def _nearest_targets(self, i: int, window: int) -> list[_Draft]:
+        """The asserted mentions of the nearest sentence before sentence i (within `window`) that has any."""
+        for j in range(i - 1, max(-1, i - window - 1), -1):
+            found = [d for d in self.drafts if d.sent_index == j and d.mention.stance == "asserted" and d.mention.modality == "asserted"]
+            if found:
+                return found
+        return []
+
+    def _apply_denials(self) -> None:
+        """Add a denied mention for each asserted mention a denial sentence refers to."""
+        for i, how, claim, ids, explicit in self.denials:
+            s = self.sents[i]
+            if ids:
+                targets = [d for d in self.drafts if d.mention.stance == "asserted" and d.mention.modality == "asserted" and d.related & ids
+                           and (explicit or d.sent_index != i)]
+                if explicit:
+                    targets = [d for d in targets if i - 6 <= d.sent_index <= i]
+            elif explicit:
+                own = _DENY_OWN_CONTENT.search(s.text)
+                if own is not None and not _EVENT_WORD.search(own.group("content")):
+                    continue  # "rejected allegations that Pakistan had sheltered fighters": another matter
+                targets = [d for d in self.drafts if d.mention.stance == "asserted" and d.mention.modality == "asserted" and i - 2 <= d.sent_index < i]
+                if not targets and _DENY_BACK.search(s.text) and _PLACE_NOUN.search(s.text):
+                    # "rejected the claim, saying no soldier had abandoned his post in the area": the claim
+                    # reported a little earlier (the speaker's place, if any, was left out)
+                    targets = self._nearest_targets(i, 6)
+            else:  # "the area was under the control of Afghan forces": the place of the mention just before
+                targets = self._nearest_targets(i, 3)
+            if how in ("control", "repelled") and not explicit:
+                # a statement of control or a repulse contradicts a capture, not a flight of troops
+                targets = [d for d in targets if d.mention.event_type != "troops_fled"]
+            if how == "repelled":
+                targets = [d for d in targets if d.mention.event_type == "district_seized"]
+            seen: set[tuple[str, str]] = set()
+            outcome = ""
+            for name, rx in _OUTCOME_CUES:
+                if name == "repelled" and rx.search(s.text):
+                    outcome = "repelled"
+            for d in sorted(targets, key=lambda d: (d.sent_index, d.pos)):
+                key = (d.mention.event_type, d.mention.destination or d.mention.place_id or d.mention.place)
+                if key in seen:
+                    continue
+                seen.add(key)
+                m = d.mention
+                denial = replace(m, claimant=claim.claimant, stance="denied", sentence=s.text,
+                                 char_start=s.sentence.start, char_end=s.sentence.end, claim_cue=claim.cue,
+                                 outcome=(outcome or m.outcome) if m.event_type == "capital_entered" else m.outcome)
+                self.drafts.append(_Draft(denial, i, 0, d.related, 0))

@@ -1,0 +1,284 @@
+"""Troops who fled: who fled (Afghan forces, not civilians or foreign troops), where to (a country, or a
+place inside Afghanistan) and how many."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extract import borders
+from analysis.extract.borders import COUNTRY_WORDS, FOREIGN_TOWNS, PROVINCE_NEIGHBOUR, _COUNTRY_RE, _FOREIGN_TOWN_RE
+from analysis.extract.clauses import scope_after as _scope_after, scope_before as _scope_before
+from analysis.extract.counted import _find_counts
+from analysis.extract.refs import (
+    _Ref, _Sent, _as_capital, _as_district, _as_province, _country_place, _neighbour, _norm, _place_id, _readings,
+)
+from analysis.records import Count, Place
+
+
+_TROOP = (
+    r"soldiers?|troops|servicem[ae]n|service\s+members|(?:security\s+|military\s+)?personnel|"
+    r"(?:security|government|afghan|national|border|defen[cs]e)\s+forces|forces|police(?:men|women)?|"
+    r"policem[ae]n|officers?|officials|commandos|army|militiam[ae]n|(?:border\s+)?guards|"
+    r"military(?!\s+(?:aircraft|helicopters?|planes?|vehicles?|equipment|hardware|bases?|jets?))|"
+    r"members\s+of\s+the\s+(?:afghan\s+)?(?:security|armed|national)\s+forces|recruits|staff|"
+    r"pilots|crew|units?|battalions?|governors?|deputies|deputy\s+governors?|district\s+chiefs?|police\s+chiefs?|"
+    r"garrisons?|conscripts|cadets|bodyguards|(?:customs|border|port)\s+(?:workers|employees|staff)"
+)
+
+_TROOP_RE = re.compile(rf"\b(?:{_TROOP})\b", re.I)
+
+_NOT_TROOP_RE = re.compile(
+    r"\b(?:civilians?|families|family|residents?|people|refugees|prisoners|inmates|detainees|children|"
+    r"women|villagers|afghans|migrants|taliban|insurgents|militants|fighters|journalists|diplomats|"
+    r"interpreters|workers|thousands|households|nomads|students|traders|passengers|relatives|wives|"
+    r"dependa?nts)\b",
+    re.I,
+)
+
+_FOREIGN_TROOP_RE = re.compile(
+    r"\b(?:u\.?s\.?|american|nato|foreign|international|coalition|british|german|western|allied|"
+    r"turkish|australian|canadian|french)\s+(?:\w+\s+)?(?:troops|forces|soldiers|personnel|military)",
+    re.I,
+)
+
+_NOT_FLED_ACT = re.compile(
+    r"\b(?:surrender\w*|joined\s+(?:the\s+)?(?:taliban|insurgents|militants)|defect\w*|switched\s+sides|"
+    r"laid\s+down|lay\s+down|handed\s+over\s+their\s+weapons|were\s+captured|taken\s+prisoner|returning|"
+    r"returned|repatriat\w*)\b",
+    re.I,
+)
+
+_ACROSS_BORDER = re.compile(r"\b(?:border|frontier|river|amu\s+darya)\b", re.I)
+
+_FOREIGN_SOURCE = re.compile(
+    r"\b(tajik|tajikistan|uzbek|uzbekistan|iran|iranian|pakistan|pakistani|turkmen|turkmenistan|china|chinese)"
+    r"(?:'s|’s)?\s+(?:\w+\s+){0,3}?(?:border\s+guards?|officials?|authorities|ministry|government|state|"
+    r"military|army|forces|committee|service)",
+    re.I)
+
+# "planes and helicopters carrying 585 Afghan military personnel ... landed in": aircraft bringing troops out
+# (military nouns only: "a plane carrying Afghan officials landed in Tashkent" is a visit)
+_AIRCRAFT_CARRYING = re.compile(
+    r"\b(?:(?:air)?planes?|aircraft|helicopters?|choppers?|jets?|flights?|airplanes?)\b[^.;]{0,80}?"
+    r"\b(?:carrying|with|transporting|ferrying|bringing|full\s+of|loaded\s+with)\s+[^.;]{0,50}?\b(?:soldiers?|troops|"
+    r"servicem[ae]n|service\s+members|personnel|forces|police(?:men)?|policem[ae]n|commandos|officers|pilots|airmen|"
+    r"crews?|army|guards)\b",
+    re.I)
+
+_AIRCRAFT_KEYS: tuple[str, ...] = ("plane", "aircraft", "helicopter", "chopper", "jet", "flight")
+
+# a troop noun coordinated with another noun ("soldiers and customs workers", "troops, police and civilians")
+_COORDINATED = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s*&\s*|\s+or\s+)(?:[\w\-’']+\s+){0,2}",
+    re.I)
+
+_KIN_OF = re.compile(
+    r"\b(?:families|family\s+members|relatives|wives|children|dependa?nts|parents)\s+of\s+(?:[\w\-]+\s+){0,3}$", re.I)
+
+# verbs of flight that bring the destination along from the article's previous flight ("given safe passage")
+_SHELTER_VERB = re.compile(r"shelter|refuge|asylum|sanctuary|safe\s+passage", re.I)
+
+_SUBCOUNT_BEFORE = re.compile(
+    r"(?:\bincluding|\bincl\.|\bamong\s+(?:them|whom|those)|\bof\s+(?:them|whom)|\bamong)\s+(?:at\s+least\s+|some\s+)?$",
+    re.I)
+
+
+class FlightReader:
+    """Extractor methods that read troops who fled: who, where to and how many."""
+
+    def _fled(self, i: int, s: _Sent, m: re.Match[str], negated: bool) -> list[dict]:
+        """A troops_fled draft when Afghan forces flee, cross a border or abandon posts."""
+        text = s.text
+        verb = m.group(0).lower()
+        lo = _scope_before(text, m.start(), 120)
+        subject_zone = text[max(0, m.start() - 110):m.start()]
+        # nearest person noun before the verb decides who fled
+        troop = list(_TROOP_RE.finditer(subject_zone))
+        other = [o for o in _NOT_TROOP_RE.finditer(subject_zone)
+                 if not any(t.start() <= o.start() < t.end() for t in troop)]  # "customs workers" are officials
+        t_pos = troop[-1].start() if troop else -1
+        o_pos = other[-1].start() if other else -1
+        if troop and other and o_pos > t_pos and _COORDINATED.fullmatch(subject_zone, troop[-1].end(), o_pos):
+            o_pos = -1  # "soldiers and customs workers fled": one conjunct is a troop noun
+        if troop and _KIN_OF.search(subject_zone, 0, t_pos):
+            return []  # "families of Afghan soldiers fled": the kin fled, not the troops
+        landing = verb.startswith("land")
+        if landing:
+            clause = text[lo:m.start()]
+            if not any(k in clause.lower() for k in _AIRCRAFT_KEYS) or not _AIRCRAFT_CARRYING.search(clause) or \
+                    not re.search(r"\bafghan", clause, re.I):
+                return []
+        if verb.startswith(("given", "granted", "provided", "offered", "gave", "give")):
+            after_zone = text[m.end():m.end() + 80]
+            if _TROOP_RE.search(after_zone) and not _NOT_TROOP_RE.search(after_zone[:40]):
+                t_pos, o_pos = 10 ** 6, -1
+        if t_pos < 0 or o_pos > t_pos:
+            return []
+        if troop and _FOREIGN_TROOP_RE.search(subject_zone[max(0, t_pos - 40):t_pos + 30]):
+            return []
+        if troop and re.match(r"(?:fighters|forces)", troop[-1].group(0), re.I) and re.search(
+                r"\btaliban\b", subject_zone[max(0, t_pos - 20):t_pos], re.I):
+            return []
+        if _NOT_FLED_ACT.search(text[lo:m.start()]) and not re.search(r"\bwho\s+(?:had\s+)?$", text[:m.start()]):
+            if not re.search(r"returning|returned", text[m.end():], re.I) or "surrender" in text[lo:m.start()].lower():
+                return []
+        if re.search(r"\bgave\s+themselves\s+up\b", text, re.I):
+            return []
+        if verb.startswith(("flee", "fleeing")) and re.search(r"\b(?:forc\w+|mak\w+|caus\w+|drive\w*)\s+(?:\w+\s+){0,3}$",
+                                                              text[max(0, m.start() - 50):m.start()], re.I):
+            return []
+        hi = _scope_after(text, m.end(), 140)
+        dest = borders.demonym_border(verb)  # "crossed the Tajik border"
+        for cm in _COUNTRY_RE.finditer(text, m.end(), hi) if not dest else ():
+            dest = COUNTRY_WORDS[cm.group(1).lower()]
+            break
+        if not dest:
+            dest = self._foreign_town(s, m.end(), hi)
+        if not dest and landing and not any(m.end() <= r.start < hi for r in s.refs):
+            # "In neighbouring Tajikistan, ... an aircraft carrying 100 servicemen had landed at the airport"
+            cm = _COUNTRY_RE.search(text, 0, m.start())
+            dest = COUNTRY_WORDS[cm.group(1).lower()] if cm else ""
+        if landing and not dest:
+            return []
+        if not dest and re.search(r"shelter|refuge|asylum|sanctuary|safe\s+passage", verb):
+            fs = _FOREIGN_SOURCE.search(text[:m.start()]) or _COUNTRY_RE.search(text[max(0, m.start() - 60):m.start()])
+            if fs:
+                dest = COUNTRY_WORDS.get(fs.group(1).lower(), "")
+        if not dest and re.search(r"territory|soil", verb):
+            cm = _COUNTRY_RE.search(verb)
+            if cm:
+                dest = COUNTRY_WORDS[cm.group(1).lower()]
+        crossing = None
+        if re.search(r"via|through|crossing", text[m.end():hi] + text[lo:m.start()], re.I) or _ACROSS_BORDER.search(
+                verb + text[m.end():hi]):
+            crossing = self._recent_crossing(i, s, len(text))
+        if not dest and _ACROSS_BORDER.search(verb + text[m.end():hi]):
+            if crossing is not None:
+                dest = _neighbour(crossing)
+            if not dest:  # the receiving state's view: its agency, or the outlet, tells which state
+                dest = borders.receiving_state(text, [self.sents[j].text for j in range(max(0, i - 2), i)],
+                                               self.article.outlet or "")
+        province = ""
+        if crossing is not None:
+            province = crossing.province
+        def _to_ref(r: _Ref) -> bool:
+            return r.start >= m.end() and bool(re.search(r"\b(?:to|into|for|towards?|back\s+to)\s+(?:the\s+)?(?:\w+\s+)?$",
+                                                           text[max(m.end(), r.start - 25):r.start], re.I)) and \
+                not re.search(r"\b(?:posts?|positions?|bases?|headquarters|checkpoints?)\s+in\s+$", text[max(0, r.start - 30):r.start], re.I)
+        usable = [r for r in s.refs if not r.in_speaker]
+        if not dest and not usable and (_SHELTER_VERB.search(verb) or _ACROSS_BORDER.search(verb + text[m.end():hi])):
+            # "35 soldiers were given safe passage in the same sector": the country of the flight just reported
+            dest = self._recent_destination(i)
+        if not province:
+            for r in usable:
+                if _to_ref(r) and (dest or r.start >= m.end()):
+                    continue
+                if r.place.place_type in ("province", "capital", "district", "border_crossing"):
+                    province = r.place.province or (r.place.name if r.place.place_type == "province" else "")
+                    if province:
+                        break
+        if not dest and province and _ACROSS_BORDER.search(verb + text[m.end():hi]):
+            dest = PROVINCE_NEIGHBOUR.get(_norm(province), "")
+        count = self._troop_count(text, m.start())
+        related: set[str] = set()
+        if crossing is not None:
+            related.add(_place_id(crossing))
+        if dest:
+            place = _country_place(dest, self.gaz)
+            related.add(f"country:{dest}")
+        else:
+            place = None
+            refs = [r for r in s.refs if not r.in_speaker and r.place.place_type != "country" and not _to_ref(r)]
+            after_refs = [r for r in refs if m.start() < r.start <= hi]  # "abandoned the Garmsir district centre"
+            before_refs = [r for r in refs if r.end <= m.start()]
+            ordered = after_refs + list(reversed(before_refs))
+            for r in ordered:
+                d = _as_district(r, self.gaz)
+                cap = _as_capital(r, self.gaz)
+                if d is not None and (cap is None or r.place.place_type == "district"):
+                    place = d[0]
+                    break
+                if cap is not None:
+                    place = cap
+                    break
+            if place is None:
+                for r in ordered:
+                    p = _as_province(r, self.gaz)
+                    if p is not None:
+                        place = p
+                        break
+            if place is None:
+                return []
+            province = place.province or (place.name if place.place_type == "province" else province)
+            related.add(_place_id(place))
+        return [{"type": "troops_fled", "key": dest or _place_id(place), "place": place, "pos": m.start(),
+                 "outcomes": set(), "negated": negated, "priority": 2, "related": related, "count": count,
+                 "count_text": count.text if count else "", "destination": dest, "province": province,
+                 "actor": "afghan_forces"}]
+
+    def _speaker_spans_of(self, text: str) -> list[tuple[int, int]]:
+        """Speaker spans of the sentence with this text."""
+        for s in self.sents:
+            if s.text == text:
+                return s.speaker_spans
+        return []
+
+    def _foreign_town(self, s: _Sent, lo: int, hi: int) -> str:
+        """The country of a foreign border town named between lo and hi ('landed in Termez'), outside speakers."""
+        for fm in _FOREIGN_TOWN_RE.finditer(s.text, lo, hi):
+            if any(a <= fm.start() < b for a, b in s.speaker_spans) or \
+                    re.search(r"\bfrom\s+(?:the\s+)?$", s.text[max(0, fm.start() - 12):fm.start()], re.I):
+                continue  # the speaker's town, or where they came from
+            return FOREIGN_TOWNS[fm.group(1).lower()]
+        return ""
+
+    def _recent_destination(self, i: int, window: int = 6) -> str:
+        """The destination of the latest asserted troops_fled mention in the few sentences before sentence i."""
+        for d in reversed(self.drafts):
+            if d.sent_index < i - window:
+                break
+            m = d.mention
+            if d.sent_index < i and m.event_type == "troops_fled" and m.destination and m.stance == "asserted" and m.modality == "asserted":
+                return m.destination
+        return ""
+
+    def _troop_count(self, text: str, pos: int) -> Count | None:
+        """The number of people who fled: a count just before a troop noun, nearest the verb."""
+        best = None
+        spans = self._speaker_spans_of(text)
+        for c in _find_counts(text):
+            if any(a <= c.start < b for a, b in spans):
+                continue
+            if _SUBCOUNT_BEFORE.search(text, max(0, c.start - 30), c.start):
+                continue  # "Forty-six soldiers, including five officers": a part, not the whole
+            follow = text[c.end:c.end + 70]
+            if re.match(r"\s*(?:%|percent|per\s+cent|km|kilomet|miles?|days?|hours?|years?|districts?|provinces?)",
+                        follow, re.I):
+                continue
+            if not re.match(r"\s*(?:(?:more|other|afghan|government|security|military|army|border|national|police|"
+                            r"armed|of\s+the|of\s+their|of\s+its|of|pro-government|local|senior|soldiers\s+and)\s+){0,3}"
+                            rf"(?:{_TROOP})\b", follow, re.I):
+                continue
+            if best is None or abs(c.start - pos) < abs(best.start - pos):
+                best = c
+        return best
+
+    def _crossing_in_article(self, i: int, country: str) -> Place | None:
+        """The nearest named border crossing with `country` in the article."""
+        order = sorted(range(len(self.sents)), key=lambda j: (abs(j - i), j))
+        for j in order:
+            for r in self.sents[j].refs:
+                for p in _readings(r):
+                    if p.place_type == "border_crossing" and _neighbour(p) == country:
+                        return p
+        return None
+
+    def _recent_crossing(self, i: int, s: _Sent, pos: int) -> Place | None:
+        """A border crossing named in this sentence (before pos) or the three before."""
+        pools = [[r for r in s.refs if r.start < pos]] + [self.sents[j].refs for j in range(i - 1, max(-1, i - 4), -1)]
+        for pool in pools:
+            for r in reversed(pool):
+                for p in _readings(r):
+                    if p.place_type == "border_crossing":
+                        return p
+        return None

@@ -1,0 +1,170 @@
+"""The extractor's use of the gazetteer-anchored list reader (analysis.extract.lists): lists of districts and
+capitals after a verb or before it, passive subjects longer than a clause, plural anaphora and timelines."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extract import lists
+from analysis.extract.clauses import scope_before as _scope_before
+from analysis.extract.datepick import _pick_date
+from analysis.extract.refs import _Ref, _Sent, _as_capital, _as_district, _as_province, _capital_of, _readings
+from analysis.extract.triggers import _CAPITAL_OUTCOME, _GAP_WORDS, _Pos
+from analysis.records import Place
+
+
+# words that may open a subject list without a verb of their own ("On Monday, A, B and C fell")
+_SUBJECT_LEAD = frozenset("""on in by at late early last this week weekend month meanwhile also so far now since
+monday tuesday wednesday thursday friday saturday sunday overnight yesterday today""".split())
+
+
+class ListReader:
+    """Extractor methods that read lists, plural anaphora and timelines through analysis.extract.lists."""
+
+    def _plural_antecedent(self, i: int, s: _Sent, noun: str, kind: str, m: re.Match[str], lo: int,
+                           negated: bool) -> list[dict]:
+        """The places of the list a plural anaphor ('these districts', 'the three capitals') refers back to."""
+        pools = [(s, [r for r in s.refs if r.end <= lo])] + [(self.sents[j], self.sents[j].refs)
+                                                             for j in range(i - 1, max(-1, i - 3), -1)]
+        for sent, refs in pools:
+            best: list[tuple[_Ref, Place | None]] = []
+            for r in refs:
+                if r.in_speaker or r.kind != "named" or (best and r.start < best[-1][0].end):
+                    continue
+                items = self._read_list(sent, r, len(sent.text), peripheral=True)[0]
+                ok = [(it, loc) for it, loc in items if (_as_capital(it, self.gaz) is not None) == (noun == "capital")]
+                if len(items) >= 2 and len(ok) == len(items):
+                    best = items
+            if not best:
+                continue
+            out = []
+            for r, locus in best:
+                if noun == "capital":
+                    cap = _as_capital(r, self.gaz)
+                    if cap is not None and kind in _CAPITAL_OUTCOME:
+                        out.append(self._capital_result(kind, cap, m, set(_CAPITAL_OUTCOME[kind]), negated))
+                elif kind != "entry":
+                    dc = self._located_district(r, locus)
+                    if dc is not None:
+                        out.append(self._district_result(dc[0], dc[1], m, negated))
+            return out
+        return []
+
+    def _timeline(self, i: int, s: _Sent, noun: str) -> None:
+        """A timeline line under a heading about places that fell ('Aug 13 — A, B, C'): each item fell that day."""
+        start = lists.timeline_entry(s.text)
+        first = next((r for r in s.refs if r.kind == "named" and r.start >= start), None)
+        if start < 0 or first is None:
+            return
+        try:
+            from analysis.extract.dates import find_dates
+            dates = find_dates(s.text, self.article.published, self.article.published_precision or "day")
+        except Exception:
+            dates = []
+        when = _pick_date([d for d in dates if d.end <= start], 0, s.text, self.pub_high)
+        m = _Pos(re.match(r"", s.text), first.start)  # type: ignore[arg-type]
+        items, capitals = self._read_list(s, first, len(s.text))
+        for r, locus in items:
+            cap = _as_capital(r, self.gaz)
+            if noun == "capital" and (cap is None or r.province_word):
+                prov = _as_province(r, self.gaz)
+                cap = _capital_of(prov, self.gaz) if prov is not None else cap
+            if noun == "capital" and cap is not None:
+                res = self._capital_result("capture", cap, m, {"fell"}, False)  # type: ignore[arg-type]
+            elif noun == "district" and cap is None and self._located_district(r, locus) is not None:
+                dc = self._located_district(r, locus)
+                res = self._district_result(dc[0], dc[1], m, False)  # type: ignore[arg-type,index]
+            else:
+                continue
+            res.update(pos=r.start, date=when, modality="asserted")
+            self._emit(i, s, res)
+
+    def _list_from(self, s: _Sent, first: _Ref, hi: int) -> list[_Ref]:
+        """The named places of a list starting at `first` ('A, B and C'), ending before `hi`."""
+        return [r for r, _ in self._read_list(s, first, hi)[0]]
+
+    def _read_list(self, s: _Sent, first: _Ref, hi: int,
+                   peripheral: bool = False) -> tuple[list[tuple[_Ref, Place | None]], bool]:
+        """The items of the list opening at `first` with the province locating each (if named), and whether a
+        'capitals of' head makes its provinces stand for their capitals; unknown items become warnings."""
+        refs = [r for r in s.refs if not r.in_speaker and r.kind == "named"]
+        if first not in refs:
+            return [(first, None)], False
+        provs = [_as_province(r, self.gaz) for r in refs]
+        reading = lists.read_list(s.text, [(r.start, r.end) for r in refs], [p is not None for p in provs],
+                                  refs.index(first), hi)
+        out: list[tuple[_Ref, Place | None]] = []
+        for item in reading.items:
+            r = refs[item.index]
+            if r.peripheral and out and not peripheral:
+                break
+            out.append((r, provs[item.locus] if item.locus >= 0 else None))
+        for name in reading.unknown:
+            note = f"list item not recognised: {name!r} in sentence {s.sentence.index + 1}"
+            if note not in self.warnings:
+                self.warnings.append(note)
+        return out, reading.capitals
+
+    def _subject_start(self, s: _Sent, lo: int, verb: int) -> int:
+        """Where the subject list of a passive verb begins: the earliest place whose list reaches the last place
+        before the verb (even before the clause scope, for long lists), when that place is a district or a city."""
+        refs = [r for r in s.refs if not r.in_speaker and r.kind == "named"]
+        before = [k for k, r in enumerate(refs) if r.end <= verb and r.start >= lo - 400]
+        last = next((refs[k] for k in reversed(before) if not refs[k].peripheral and refs[k].start >= lo), None)
+        if last is None:
+            return lo
+        provinces = [_as_province(r, self.gaz) is not None for r in refs]
+        spans = [(r.start, r.end) for r in refs]
+        start = None
+        for k in reversed(before):
+            r = refs[k]
+            if r.start > last.start:
+                continue
+            if r.start < lo:
+                pre = s.text[_scope_before(s.text, r.start, 120):r.start]
+                if any(w not in _GAP_WORDS and w not in _SUBJECT_LEAD for w in re.findall(r"[a-z][\w’'\-]*", pre)):
+                    continue  # "attacked Kohsan, and ...": the earlier place is another verb's object
+            if lists.read_list(s.text, spans, provinces, k, verb).end >= last.end:
+                start = r
+            elif r.start < lo:
+                break
+        if start is None or (_as_district(start, self.gaz) is None and _as_capital(start, self.gaz) is None):
+            return lo
+        return start.start
+
+    def _located_district(self, r: _Ref, locus: Place | None) -> tuple[Place, Place | None] | None:
+        """A list item read as a district, in the province its sub-list names when it has readings there."""
+        dc = _as_district(r, self.gaz)
+        if dc is None or locus is None or dc[0].province == locus.name:
+            return dc
+        for p in _readings(r):
+            if p.place_type == "district" and p.province == locus.name:
+                return p, dc[1]
+        return dc
+
+    def _district_list(self, s: _Sent, first: _Ref, m: re.Match[str], lo: int, hi: int, voice: str,
+                       negated: bool) -> list[dict]:
+        """Named districts, including lists ('the districts of A, B and C', 'A and B districts in P and C in Q')."""
+        text = s.text
+        refs = [r for r in s.refs if not r.in_speaker and r.kind == "named"]
+        idx = refs.index(first) if first in refs else -1
+        chosen: list[tuple[_Ref, Place | None]] = [(first, None)]
+        if idx >= 0:
+            end = hi if voice != "passive" else m.start()
+            chosen = self._read_list(s, first, end)[0]
+            j = idx - 1
+            while j >= 0 and voice == "passive":
+                gap = text[refs[j].end:chosen[0][0].start]
+                if re.fullmatch(r"\s*(?:,\s*|\s+and\s+|,\s*and\s+)", gap, re.I) and _as_district(refs[j], self.gaz):
+                    chosen.insert(0, (refs[j], chosen[0][1]))
+                    j -= 1
+                else:
+                    break
+        out = []
+        for r, locus in chosen:
+            dc = self._located_district(r, locus)
+            if dc is not None:
+                out.append(self._district_result(dc[0], dc[1], m, negated))
+                if locus is not None and dc[0].place_type != "district":
+                    out[-1]["province"] = locus.name
+        return out

@@ -1,0 +1,171 @@
+"""Gazetteer-anchored lists: the places of a coordinated list read item by item from the places the gazetteer
+found, with sub-lists located in their own province ("A and B districts in P1 and C in P2"), unknown items
+skipped and reported, plural heads whose provinces stand for their capitals ("the provincial capitals of P1,
+P2 and P3"), timeline lines under a heading ("Aug 13 — A, B, C") and plural anaphora ("these districts")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+# a head noun that may close an item or a sub-list ("A and B districts", "the F crossing")
+_HEAD = (r"(?:\s+(?:districts?|district\s+cent(?:re|er)s?|cities|city|towns?|provinces?|border\s+crossings?|"
+         r"crossings?|border\s+posts?))?")
+# what may open the next item after a separator
+_OPEN = (r"(?:the\s+)?(?:(?:nearby|neighbou?ring|key|strategic|remote|important|\w+ern)\s+)*"
+         r"(?:(?:(?:provincial\s+)?capitals?|city|town|districts?)\s+(?:city\s+)?of\s+)?")
+_SEP_CORE = (r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|&\s*|plus\s+)?|\s+and\s+(?:also\s+)?|\s+as\s+well\s+as\s+|"
+             r"\s*&\s*|\s+plus\s+)")
+_SEP = re.compile(_HEAD + _SEP_CORE + _OPEN, re.I)
+# "in P" after an item or a sub-list: P locates the sub-list
+_LOCUS = re.compile(_HEAD + r"\s+in\s+(?:the\s+)?(?:(?:\w+ern|neighbou?ring|restive|remote)\s+)?(?:provinces?\s+of\s+)?",
+                    re.I)
+_PROVINCE_TAIL = re.compile(r"\s+provinces?\b", re.I)
+# an appositive after an item: "Pul-i-Khumri, the capital of Baghlan province, and Farah city"
+_APPOSITIVE = re.compile(
+    r"(?:\s+(?:city|town|district))?\s*,\s*(?:the\s+|a\s+)?(?:(?:\w+ern|provincial|main|key|strategic|administrative|"
+    r"largest|biggest|second|third)\s+)*(?:capital|centre|center|seat|hub|city|town|headquarters)\s+(?:city\s+)?of\s+"
+    r"(?:the\s+)?(?:(?:\w+ern|neighbou?ring|restive|remote|key|strategic)\s+)*",
+    re.I)
+# one unknown capitalised item between two separators ("A, Qarabel and B")
+_UNKNOWN_NAME = r"(?P<name>(?-i:[A-Z])[\w’'\-]+(?:[\s\-](?-i:[A-Z])[\w’'\-]+){0,2})"
+_UNKNOWN = re.compile(_SEP.pattern + _UNKNOWN_NAME + _SEP.pattern, re.I)
+_UNKNOWN_TAIL = re.compile(_SEP.pattern + _UNKNOWN_NAME + _HEAD + r"(?=\s*(?:[,.;:)]|$|\s+(?:in|on|were|was|have|has|"
+                           r"had|fell|all|districts?)\b))", re.I)
+# a plural head whose items are provinces standing for their capitals
+_CAPITALS_HEAD = re.compile(
+    r"\bcapitals\s+(?:cities\s+)?(?:of|in)\s+(?:the\s+)?(?:(?:\w+ern|neighbou?ring)\s+)?(?:provinces\s+(?:of\s+)?)?$",
+    re.I)
+_WORDS_ONLY = re.compile(r"[\w\s\-’',]*$")
+# plural anaphora: "these districts", "the three capitals", "all four cities"
+_PLURAL_ANAPHOR = re.compile(
+    r"\b(?:these|those|the|all|both)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
+    r"(?P<noun>districts|district\s+cent(?:re|er)s|provincial\s+capitals|capitals|cities|towns)\b"
+    r"(?!\s+(?:of|in|across|around|near|outside)\b)",
+    re.I)
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_TIMELINE_ENTRY = re.compile(
+    rf"^\W*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|"
+    rf"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:,?\s+{_MONTH}\s+\d{{1,2}}|,?\s+\d{{1,2}}\s+{_MONTH})?)"
+    r"\s*(?:[—–:]|--|-(?=\s))\s*(?P<items>\S.*)$")
+_TIMELINE_HEADING = re.compile(
+    r"\b(?P<noun>capitals|cities|districts|district\s+cent(?:re|er)s|border\s+crossings)\b[^.!?]{0,80}?"
+    r"\b(?:fell|fallen|falling|captured|taken|seized|overrun|lost|entered|under\s+taliban\s+control|"
+    r"controlled|fall)\b|\b(?:fall|capture|seizure|loss)\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+    r"(?P<noun2>capitals|cities|districts)\b",
+    re.I)
+_TIMELINE_NOT_HEADING = re.compile(r"\b(?:could|might|may|would|will|threat\w*|risk)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One list item: the index of its span, and the index of the province span locating its sub-list."""
+
+    index: int
+    locus: int = -1
+
+
+@dataclass(frozen=True)
+class ListReading:
+    """The items of a list, the unknown items skipped, where the list ends, and whether a 'capitals' head rules."""
+
+    items: tuple[Item, ...]
+    unknown: tuple[str, ...] = ()
+    end: int = 0
+    capitals: bool = False
+
+
+def capitals_head(text: str, start: int) -> bool:
+    """True when a plural 'capitals of' head opens the list at `start` ('the provincial capitals of P1, P2')."""
+    before = text[max(0, start - 70):start]
+    return "capitals" in before.lower() and _CAPITALS_HEAD.search(before) is not None
+
+
+def read_list(text: str, spans: Sequence[tuple[int, int]], provinces: Sequence[bool], first: int,
+              hi: int) -> ListReading:
+    """Read the list opening at span `first`: every item up to `hi`, sub-lists in their provinces, unknown items
+    skipped (named in `unknown`); `provinces[j]` tells whether span j can be a province."""
+    items: list[Item] = [Item(first)]
+    unknown: list[str] = []
+    pending = 0  # first item of the current sub-list without a province yet
+    cursor = spans[first][1]
+    j = first + 1
+    while j < len(spans) and spans[j][1] <= hi + 1:
+        start, end = spans[j]
+        if start < cursor:
+            j += 1
+            continue
+        if provinces[j] and _APPOSITIVE.fullmatch(text, cursor, start):
+            tail = _PROVINCE_TAIL.match(text, end)
+            cursor = tail.end() if tail else end  # "X, the capital of P province": skip to the next item
+            j += 1
+            continue
+        if provinces[j] and _LOCUS.fullmatch(text, cursor, start):
+            for k in range(pending, len(items)):
+                if items[k].locus < 0:
+                    items[k] = Item(items[k].index, j)
+            pending = len(items)
+            tail = _PROVINCE_TAIL.match(text, end)
+            cursor = tail.end() if tail else end
+            j += 1
+            continue
+        if _SEP.fullmatch(text, cursor, start):
+            items.append(Item(j))
+            cursor = end
+            j += 1
+            continue
+        gap = _UNKNOWN.fullmatch(text, cursor, start)
+        if gap is not None and not _is_word(gap.group("name")):
+            unknown.append(gap.group("name"))
+            items.append(Item(j))
+            cursor = end
+            j += 1
+            continue
+        break
+    tail = _UNKNOWN_TAIL.match(text, cursor)
+    if tail is not None and not _is_word(tail.group("name")) and tail.end() <= hi + 1:
+        unknown.append(tail.group("name"))
+        cursor = tail.end()
+    return ListReading(items=tuple(items), unknown=tuple(unknown), end=cursor,
+                       capitals=capitals_head(text, spans[first][0]))
+
+
+_COMMON = frozenset("""the a an and or but also then taliban afghan government officials police army forces
+security fighters insurgents militants province provinces district districts city capital border crossing
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december kabul""".split())
+
+
+def _is_word(name: str) -> bool:
+    """True when a capitalised 'item' is a common word, not a place name ('The', 'Taliban', 'Monday')."""
+    return any(w.lower() in _COMMON for w in re.split(r"[\s\-]+", name))
+
+
+def plural_anaphor(text: str, lo: int, hi: int) -> str:
+    """The noun of a plural anaphor between lo and hi ('these districts' -> 'district'), else ''."""
+    m = _PLURAL_ANAPHOR.search(text, lo, hi)
+    if m is None:
+        return ""
+    noun = m.group("noun").lower()
+    return "district" if noun.startswith("district") else "capital"
+
+
+def timeline_heading(text: str) -> str:
+    """'capital' or 'district' when a line heads a timeline of places that fell ('Capitals that fell'), else ''."""
+    if len(text) > 160 or _TIMELINE_NOT_HEADING.search(text):
+        return ""
+    m = _TIMELINE_HEADING.search(text)
+    if m is None:
+        return ""
+    noun = (m.group("noun") or m.group("noun2") or "").lower()
+    return "district" if noun.startswith(("district", "border")) else "capital"
+
+
+def timeline_entry(text: str) -> int:
+    """Where the items of a timeline line start ('Aug 13 — A, B, C' -> the offset of A), else -1."""
+    m = _TIMELINE_ENTRY.match(text.strip("\n"))
+    if m is None or len(m.group("items")) > 300 or re.search(r"\b(?:said|says|told|reported)\b", m.group("items")):
+        return -1
+    return text.find(m.group("items"))

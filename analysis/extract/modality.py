@@ -1,0 +1,102 @@
+"""Modality of an event mention: asserted, or only speculative, conditional, future (planned, threatened,
+expected) or negated, read from the words that govern the trigger (EVENTS.md, 'What is not (yet) a fact')."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extract.clauses import scope_before
+
+MODALITIES: tuple[str, ...] = ("asserted", "speculative", "conditional", "future", "negated")
+
+# a modal verb phrase whose coordinated second verb is the trigger ("could isolate X ... and possibly take it")
+_MODAL_COORD = re.compile(
+    r"\b(?:could|might|may|would|will|can)\s+(?:\w+\s+){1,8}?(?:and|or)\s+(?:(?:possibly|perhaps|probably|eventually|"
+    r"even|then|later|ultimately|potentially)\s+)?$", re.I)
+_MODAL_BEFORE = re.compile(
+    r"\b(?:could|might|may|would|will|shall|can|cannot|should|must|'ll|’ll)\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:threat\w*|plan\w*|vow\w*|attempt\w*|tr(?:y|ied|ies|ying)|aim\w*|seek\w*|sought|want\w*|intend\w*|"
+    r"prepar\w*|poised|expected|likely|about|ready|fail\w*|unable|hop\w*|bid|effort\w*|order\w*|"
+    r"prevent\w*|refus\w*|push\w*|determined|pledg\w*|promis\w*|sworn|swore|going|set|need\w*|urg\w*|"
+    r"call\w*|allow\w*|able|designed|move|moves|moving|order|operations?|offensives?|counter-?offensives?|"
+    r"campaign|mission|drive)[\"”’']?\s+(?:\w+\s+){0,2}?to\s+(?:\w+\s+){0,4}$"
+    r"|\b(?:in\s+an?\s+(?:attempt|bid|effort)\s+to|in\s+order\s+to)\s+(?:\w+\s+)?$",
+    re.I)
+_SUCCESS_KEYS: tuple[str, ...] = ("manag", "began", "begun", "started", "continu", "came")
+_MODAL_KEYS: tuple[str, ...] = ("could", "might", "may", "would", "will", "shall", "can", "should", "must", "'ll", "’ll")
+_SUCCESS_TO = re.compile(r"\b(?:managed|managing|manages|began|begun|started|continued|continue|came)\s+to\s+(?:\w+\s+){0,4}$", re.I)
+_NEGATION_BEFORE = re.compile(
+    r"(?:\bnot|n't|n’t|\bnever|\bno\s+longer|\byet\s+to|\bfailed\s+to|\bunable\s+to|\bwithout)\s+(?:\w+\s+){0,2}$",
+    re.I)
+_CONDITIONAL_START = re.compile(r"^\W*(?:if|unless|should|whether|once)\b", re.I)
+# a fear, rumour or warning governing what follows ("residents feared the fighters had entered", "rumours that")
+_FEAR = re.compile(
+    r"\b(?:fear(?:ed|s|ing)?|feared|worr(?:y|ied|ies|ying)|rumou?r(?:s|ed)?|rumou?red|speculat\w*|"
+    r"concern(?:s|ed)?\s+that|danger\s+that|risk\s+that|unconfirmed\s+rumou?rs?)\b(?:\s+that)?"
+    r"(?P<rest>[^;:.?!,]*)$",
+    re.I)
+_FEAR_KEYS: tuple[str, ...] = ("fear", "worr", "rumo", "specul", "concern", "danger", "risk")
+# a report verb between the fear and the trigger gives the trigger a speaker of its own ("feared reprisals, said ...")
+_REPORT_BETWEEN = re.compile(r"\b(?:said|says|told|confirmed|reported|announced|added)\b", re.I)
+_FUTURE_WORDS = re.compile(
+    r"\b(?:will|shall|'ll|’ll|going|set|poised|about|expected|plan\w*|vow\w*|threat\w*|intend\w*|prepar\w*|"
+    r"pledg\w*|promis\w*|sworn|swore|ready|determined|likely)\b", re.I)
+_QUESTION_END = re.compile(r"\?\s*[\"”’']?\s*$")
+
+
+def _kind_of_modal(words: str) -> str:
+    """Future for plans, threats and forecasts; speculative for possibilities, attempts and wishes."""
+    return "future" if _FUTURE_WORDS.search(words) else "speculative"
+
+
+def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
+    """The modality of the trigger at text[start:end]: asserted, speculative, conditional, future or negated."""
+    if _CONDITIONAL_START.match(text):
+        return "conditional"
+    before = text[max(0, start - 70):start]
+    low = before.lower()
+    clause = text[scope_before(text, start, 90):start]
+    clow = clause.lower()
+    if any(k in low for k in _SUCCESS_KEYS) and _SUCCESS_TO.search(before):
+        return "negated" if negated(text, start) else "asserted"
+    if ("if" in clow or "unless" in clow or "whether" in clow) and re.search(r"\b(?:if|unless|whether)\b", clause, re.I):
+        return "conditional"
+    if ("to" in low or any(k in low for k in _MODAL_KEYS)) and _MODAL_BEFORE.search(before[-60:]) and \
+            _MODAL_BEFORE.search(clause + " ") is not None:
+        return _kind_of_modal(_MODAL_BEFORE.search(before[-60:]).group(0))  # type: ignore[union-attr]
+    if any(k in clow for k in _MODAL_KEYS):
+        mm = re.search(r"\b(?:could|might|may|would|will)\s+(?:\w+\s+){0,3}$", clause)
+        if mm:
+            return _kind_of_modal(mm.group(0))
+    if " and " in low or " or " in low:
+        # "could isolate Herat within 30 days and possibly take it": a modal verb phrase coordinated with the trigger
+        mc = _MODAL_COORD.search(before)
+        if mc:
+            return _kind_of_modal(mc.group(0))
+    if ("of" in low or "to" in low):
+        mp = re.search(r"\b(?:intention|intent|plans?|threats?|attempts?|bid|efforts?|aim|goal|hopes?|ability|"
+                       r"capacity|chance|risk|danger|prospect)\s+(?:of|to)\s+(?:\w+\s+){0,2}$", before, re.I)
+        if mp:
+            return _kind_of_modal(mp.group(0))
+    if noun:
+        mn = re.search(r"^[^.;]{0,60}?\b(?:would|could|might|may|will)\b", text[end:], re.I)
+        if mn:
+            return _kind_of_modal(mn.group(0))
+    wide = text[max(0, start - 120):start]
+    if any(k in wide.lower() for k in _FEAR_KEYS):
+        fm = _FEAR.search(wide)
+        if fm is not None and not _REPORT_BETWEEN.search(fm.group("rest")):
+            return "speculative"
+    if _QUESTION_END.search(text) and "?" not in text[:start]:
+        return "speculative"
+    return "negated" if negated(text, start) else "asserted"
+
+
+def modal(text: str, start: int, end: int, noun: bool = False) -> bool:
+    """True when a trigger is only a possibility, plan, threat, condition or fear (neither asserted nor negated)."""
+    return read_modality(text, start, end, noun) not in ("asserted", "negated")
+
+
+def negated(text: str, start: int) -> bool:
+    """True when the verb is negated ('has not fallen', 'did not enter')."""
+    return bool(_NEGATION_BEFORE.search(text[max(0, start - 40):start]))

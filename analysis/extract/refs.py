@@ -1,0 +1,326 @@
+"""Place references inside one sentence (named places, "the capital of P", "the city" and other anaphora)
+and the records the extractor keeps per sentence and per draft mention."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from analysis.extract.borders import CROSSING_NEIGHBOUR
+from analysis.records import Mention, Place, Sentence
+
+
+@dataclass(frozen=True)
+class _Ref:
+    """A place reference inside one sentence (named, 'capital of P', or anaphora)."""
+
+    place: Place
+    start: int
+    end: int
+    kind: str  # named | capital_of | anaphora
+    peripheral: bool = False
+    in_speaker: bool = False
+    province_word: bool = False
+    candidates: tuple[Place, ...] = ()
+    remote: bool = False  # named only in a distance or route phrase, or standing for its government
+
+@dataclass
+class _Sent:
+    """Everything read from one sentence."""
+
+    sentence: Sentence
+    text: str
+    refs: list[_Ref] = field(default_factory=list)
+    speaker_spans: list[tuple[int, int]] = field(default_factory=list)
+    low: str = ""  # the text lowercased, for keyword checks
+    triggers: list[tuple[str, re.Pattern[str], str]] = field(default_factory=list)  # triggers whose stems occur
+
+@dataclass
+class _Draft:
+    """A mention before ids are assigned, with what denials need to relate it to places."""
+
+    mention: Mention
+    sent_index: int
+    pos: int
+    related: frozenset[str]
+    priority: int
+
+def _norm(name: str) -> str:
+    """Lowercase a place name and unify separators for table lookups."""
+    return re.sub(r"[\s\-‐’'`]+", " ", name.lower()).strip()
+
+def _place_id(place: Place) -> str:
+    """Return a stable id for a place (its gazetteer id, else type:name)."""
+    return place.place_id or f"{place.place_type}:{place.name}"
+
+def _readings(ref: _Ref) -> tuple[Place, ...]:
+    """Every reading of a reference: the resolved place first, then the other candidates."""
+    out = [ref.place]
+    for c in ref.candidates:
+        if c not in out:
+            out.append(c)
+    return tuple(out)
+
+def _as_capital(ref: _Ref, gaz: object) -> Place | None:
+    """Read a reference as a provincial capital if it can be one ('Kunduz' the city, not 'Kunduz province')."""
+    if ref.province_word:
+        return None
+    for p in _readings(ref):
+        if p.place_type == "capital":
+            return p
+    return None
+
+def _as_province(ref: _Ref, gaz: object) -> Place | None:
+    """Read a reference as a province if it can be one."""
+    for p in _readings(ref):
+        if p.place_type == "province":
+            return p
+    if ref.province_word:
+        try:
+            return gaz.province(ref.place.name)  # type: ignore[attr-defined]
+        except Exception:
+            return None
+    return None
+
+def _as_district(ref: _Ref, gaz: object) -> tuple[Place, Place | None] | None:
+    """Read a reference as a district (a border crossing gives its district); returns (district, crossing)."""
+    if ref.province_word:
+        return None
+    readings = _readings(ref)
+    if any(p.place_type == "capital" for p in readings) and ref.place.place_type != "district":
+        return None
+    for p in readings:
+        if p.place_type == "district":
+            crossing = next((q for q in readings if q.place_type == "border_crossing"), None)
+            return p, crossing
+    for p in readings:
+        if p.place_type == "border_crossing":
+            return _crossing_district(p, gaz), p
+    return None
+
+def _crossing_district(crossing: Place, gaz: object) -> Place:
+    """Return the district holding a border crossing (the crossing itself if the gazetteer lacks it)."""
+    if crossing.district:
+        try:
+            for p in gaz.lookup(crossing.district):  # type: ignore[attr-defined]
+                if p.place_type == "district" and (not crossing.province or p.province == crossing.province):
+                    return p
+        except Exception:
+            pass
+        return Place(place_id=f"district:{crossing.district}", name=crossing.district, place_type="district",
+                     province=crossing.province, district=crossing.district,
+                     latitude=crossing.latitude, longitude=crossing.longitude)
+    return crossing
+
+def _neighbour(crossing: Place) -> str:
+    """Return the country across a border crossing ('' when unknown)."""
+    for key in (_norm(crossing.name), _norm(crossing.district)):
+        if key in CROSSING_NEIGHBOUR:
+            return CROSSING_NEIGHBOUR[key]
+    country = getattr(crossing, "country", "")
+    if country and country != "Afghanistan":
+        return country
+    return ""
+
+def _capital_of(province: Place, gaz: object) -> Place | None:
+    """Return the capital of a province through the gazetteer."""
+    try:
+        return gaz.capital_of(province.name)  # type: ignore[attr-defined]
+    except Exception:
+        return None
+
+def _country_place(name: str, gaz: object) -> Place:
+    """Return the gazetteer entry of a country (a bare Place when the gazetteer has none)."""
+    try:
+        for p in gaz.lookup(name):  # type: ignore[attr-defined]
+            if p.place_type == "country":
+                return p
+    except Exception:
+        pass
+    return Place(place_id=f"country:{name}", name=name, place_type="country", country=name)
+
+def _peripheral(before: str) -> bool:
+    """True when the words before a place put it on the outskirts, nearby or under attack."""
+    low = before.lower()
+    return any(k in low for k in _PERIPHERAL_KEYS) and _PERIPHERAL_BEFORE.search(before) is not None
+
+def _landmark(before: str) -> bool:
+    """True when the words before a place make it a landmark ('west of Herat', 'the road to Kabul')."""
+    low = before.lower()
+    return (low.rstrip("\n").endswith("-") or any(k in low for k in _LANDMARK_KEYS)) and \
+        _LANDMARK_BEFORE.search(before) is not None
+
+def _sentence_refs(text: str, offset: int, pms: list, gaz: object, history: list[list[_Ref]],
+                   speaker_spans: list[tuple[int, int]]) -> list[_Ref]:
+    """Build the place references of one sentence: named places, 'capital of P' and resolved anaphora."""
+    refs: list[_Ref] = []
+    for pm in pms:
+        s, e = pm.start - offset, pm.end - offset
+        if s < 0 or e > len(text):
+            continue
+        place = pm.place
+        if place.place_type == "country" or place.country not in ("", "Afghanistan"):
+            continue
+        before = text[max(0, s - 70):s]
+        capital_after = _CAPITAL_AFTER.match(text[e:e + 40])
+        pword = bool(_PROVINCE_WORD_AFTER.match(text[e:e + 12])) and not capital_after
+        has_prov = any(c.place_type == "province" for c in (pm.place, *pm.candidates))
+        pword = pword or pm.text.lower().endswith("province") or (has_prov and bool(
+            re.search(r"\bprovinces?\s+(?:of|in)\s+(?:the\s+)?$", before, re.I)
+            or re.search(r"\b[A-Z][\w\-’']*\s+districts?\s+(?:of|in)\s+$", before)))
+        if re.match(r"^(?:'s|’s|')\s", text[e:e + 4]) and not re.search(r"province", text[e:e + 14], re.I):
+            pword = any(c.place_type == "province" for c in (pm.place, *pm.candidates))
+        ref = _Ref(place=place, start=s, end=e, kind="named",
+                   peripheral=_peripheral(before) or _landmark(before) or bool(_LANDMARK_AFTER.match(text[e:e + 30])),
+                   in_speaker=any(a <= s and e <= b for a, b in speaker_spans),
+                   province_word=pword, candidates=tuple(pm.candidates),
+                   remote=bool(_ROUTE_BEFORE.search(before) or _GOVERNMENT_AFTER.match(text, e)))
+        refs.append(ref)
+        # "the capital of P" / "P's provincial capital" / "P province's main city"
+        capital_before = _CAPITAL_OF.search(before) if any(k in before.lower() for k in _CAPITAL_KEYS) else None
+        prov = _as_province(ref, gaz) if (pword or capital_before or capital_after) else None
+        if prov is not None:
+            cap = None
+            mb = capital_before
+            ma = capital_after
+            if mb or ma:
+                cap = _capital_of(prov, gaz)
+            if cap is not None:
+                cs = s - len(mb.group(0)) if mb else s
+                named = _NAME_BEFORE_APPOSITIVE.search(text, max(0, cs - 40), cs) if mb else None
+                if named is not None and not any(r.end > named.start() for r in refs[:-1]) and \
+                        named.group(1).lower() not in _NOT_NAMES:
+                    cs = named.start()  # "Zarenj, the capital of Nimroz": the appositive confirms an unknown spelling
+                ce = e + (ma.end() if ma else 0)
+                refs.append(_Ref(place=cap, start=cs, end=ce, kind="capital_of",
+                                 peripheral=_peripheral(text[max(0, cs - 70):cs]),
+                                 in_speaker=ref.in_speaker))
+    low = text.lower()
+    for m in _ANAPHORA.finditer(text) if any(k in low for k in _ANAPHORA_KEYS) else ():
+        word = m.group(0).lower()
+        if any(r.start <= m.start() < r.end for r in refs):
+            continue
+        target = _resolve_anaphor(word, refs, m.start(), history, gaz)
+        if target is None:
+            continue
+        before = text[max(0, m.start() - 70):m.start()]
+        refs.append(_Ref(place=target, start=m.start(), end=m.end(), kind="anaphora",
+                         peripheral=_peripheral(before),
+                         in_speaker=any(a <= m.start() and m.end() <= b for a, b in speaker_spans),
+                         province_word=target.place_type == "province"))
+    refs.sort(key=lambda r: (r.start, r.end))
+    return refs
+
+def _resolve_anaphor(word: str, current: list[_Ref], pos: int, history: list[list[_Ref]], gaz: object) -> Place | None:
+    """Resolve 'the city', 'the provincial capital', 'the province', 'the district', 'the crossing'."""
+    pools = [[r for r in current if r.end <= pos]] + [list(h) for h in reversed(history[-3:])]
+    if "crossing" in word or "border" in word or word.endswith("port"):
+        want = ("border_crossing",)
+    elif "district" in word:
+        want = ("district", "border_crossing")
+        pools = pools[:3]
+    elif "province" in word and "capital" not in word and "centre" not in word and "center" not in word:
+        want = ("province",)
+    elif "city" in word or "town" in word:
+        want = ("capital",)
+    else:  # provincial capital / capital / provincial centre
+        want = ("capital", "province")
+    for pool in pools:
+        for r in reversed(pool):
+            if r.remote:
+                continue  # "40 km from X", "the road to X", "X offered talks": not the city the text is about
+            for p in _readings(r):
+                if "province" in want and p.place_type == "province" and (
+                        r.province_word or r.kind != "named" or not any(q.place_type == "capital" for q in _readings(r))):
+                    if want == ("province",):
+                        return p
+                    cap = _capital_of(p, gaz)
+                    if cap is not None:
+                        return cap
+                if p.place_type in want and p.place_type != "province":
+                    if p.place_type == "capital" and r.province_word:
+                        continue
+                    return p
+            if want == ("province",) and r.place.province and r.place.place_type in ("capital", "district", "border_crossing"):
+                try:
+                    prov = gaz.province(r.place.province)  # type: ignore[attr-defined]
+                except Exception:
+                    prov = None
+                if prov is not None:
+                    return prov
+    return None
+
+_PERIPHERAL_BEFORE = re.compile(
+    r"(?:\b(?:outskirts|edge|edges|fringes?|gates|periphery|vicinity|suburbs?|approaches|doorstep|environs)\s+"
+    r"of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:(?:city|town|capital)\s+of\s+)?|"
+    r"\b(?:around|near|nearby|close\s+to|closer\s+to|outside|surround\w*|encircl\w*|besieg\w*|siege\s+(?:of|on)|"
+    r"toward|towards|approach\w*|threaten\w*|advance\s+on|march\s+on|km\s+from|kilometres\s+from|miles\s+from|"
+    r"attack\w*\s+(?:on\s+)?|assault\s+on|offensive\s+on|push\s+on)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+    r"(?:(?:city|town|capital)\s+of\s+)?)$",
+    re.I)
+
+_LANDMARK_BEFORE = re.compile(
+    r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
+    r"south-west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|provincial\s+capital|capital)\s+of\s+)?|"
+    r"\bbetween\s+[\w\-’' ]{1,30}\s+and\s+|\bbetween\s+|\b(?:road|highway|route|motorway)\s+(?:to|from|between|linking)\s+|"
+    r"\b(?:linking|connecting|km|kilometres|kilometers|miles)\s+(?:\w+\s+){0,3}?(?:from|of|to)?\s*|"
+    r"\b(?:from|to)\s+(?=\S*$)[\w\-]*-)$",
+    re.I)
+
+# stems every match of _PERIPHERAL_BEFORE / _LANDMARK_BEFORE / _CAPITAL_OF contains (cheap pre-checks)
+_PERIPHERAL_KEYS: tuple[str, ...] = (
+    "outskirts", "edge", "fringe", "gates", "periphery", "vicinity", "suburb", "approach", "doorstep", "environs",
+    "around", "near", "close", "outside", "surround", "encircl", "besieg", "siege", "toward", "threaten", "advance",
+    "march", "km", "kilometres", "miles", "attack", "assault", "offensive", "push")
+
+_LANDMARK_KEYS: tuple[str, ...] = (
+    "north", "south", "east", "west", "between", "road", "highway", "route", "motorway", "linking", "connecting",
+    "km", "kilometres", "kilometers", "miles")
+
+_CAPITAL_KEYS: tuple[str, ...] = ("capital", "city", "cent")
+
+_LANDMARK_AFTER = re.compile(r"^(?:-[\w’'\-]+)?\s+(?:highway|road|motorway|route|airport|air\s+base|airbase|dam)\b|^-[A-Z]", re.I)
+
+_ANAPHORA = re.compile(
+    r"\b(?:the|this|that)\s+(?:(?:provincial|province's|province’s)\s+(?:capital|centre|center)(?:\s+city)?|"
+    r"(?:city|town)(?!\s+of\b)(?!\s+(?:council|police|officials?|residents?|authorities)\b)|"
+    r"province(?!\s+of\b)(?!s)|district(?!s)(?!\s+of\b)(?!\s+(?:chief|governor|police|council)\b)|"
+    r"(?:border\s+)?crossing(?!s)|border\s+(?:post|town|port)|(?:dry\s+)?port(?!s)(?!\s+of\b)|capital(?!\s+of\b)(?!s))\b",
+    re.I)
+
+_ANAPHORA_KEYS: tuple[str, ...] = ("capital", "centre", "center", "city", "town", "province", "district",
+                                   "crossing", "border", "port")
+
+_CAPITAL_OF = re.compile(
+    r"\b(?:the\s+)?(?:provincial\s+)?(?:capital|main\s+city|administrative\s+cent(?:re|er)|provincial\s+cent(?:re|er))"
+    r"(?:\s+city)?\s+of\s+(?:the\s+)?(?:(?:\w+ern|key|strategic|restive|remote|mountainous|neighbouring|"
+    r"neighboring)\s+)*(?:province\s+of\s+)?$",
+    re.I)
+
+_CAPITAL_AFTER = re.compile(
+    r"^(?:\s+province)?(?:'s|’s|')\s+(?:provincial\s+)?(?:capital|main\s+city|provincial\s+cent(?:re|er))(?:\s+city)?\b|"
+    r"^\s+(?:provincial|province's|province’s)\s+(?:capital|centre|center)(?:\s+city)?\b",
+    re.I)
+
+_PROVINCE_WORD_AFTER = re.compile(r"^(?:\s+|-)province\b|^(?:'s|’s|')\s", re.I)
+
+# a place named only to measure a distance or a route ("40 km from X", "the road to X") is no antecedent
+_ROUTE_BEFORE = re.compile(
+    r"(?:\b(?:km|kms|kilomet(?:re|er)s?|miles?|hours?|minutes?)\s+(?:\w+\s+){0,2}?(?:from|of|outside|away\s+from|"
+    r"short\s+of)|\b(?:road|roads|highway|route|motorway|way|drive|journey|supply\s+lines?|flights?)\s+"
+    r"(?:(?:\w+\s+){0,2}?(?:to|from|into|towards?|between|linking|connecting)))\s+(?:the\s+)?"
+    r"(?:(?:city|town|provincial\s+capital)\s+of\s+)?$",
+    re.I)
+
+# a capital standing for its government ("Kabul offered talks", "Kabul has accused Islamabad")
+_GOVERNMENT_AFTER = re.compile(
+    r"\s+(?:(?:has|had|have|also|then|again|later|now)\s+)*(?:offer\w*|propos\w*|reject\w*|accus\w*|urg\w*|"
+    r"call\w*\s+(?:for|on)|demand\w*|insist\w*|agree\w*|sign\w*|negotiat\w*|appeal\w*|announc\w*|welcom\w*|"
+    r"condemn\w*|blam\w*|request\w*|sent\s+(?:a\s+)?(?:delegation|envoy|negotiators))\b",
+    re.I)
+
+# a capitalised name right before ", the capital of P" (a spelling the gazetteer lacks, confirmed by P)
+_NAME_BEFORE_APPOSITIVE = re.compile(r"(?<![\w\-’'])((?-i:[A-Z])[\w’'\-]+(?:[\s\-](?-i:[A-Z])[\w’'\-]+){0,2})\s*,\s*$")
+
+_NOT_NAMES = frozenset("""the taliban it this that city town province district capital officials police army
+monday tuesday wednesday thursday friday saturday sunday""".split())

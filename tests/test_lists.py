@@ -1,0 +1,86 @@
+"""Tests for analysis.extract.lists (gazetteer-anchored lists) and analysis.extract.clauses (date clause scopes)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from analysis.extract import clauses, lists
+from analysis.extract.events import extract_text
+
+
+def _spans(text: str, names: list[str]) -> list[tuple[int, int]]:
+    """The spans of the given names in text, in order."""
+    out, pos = [], 0
+    for name in names:
+        start = text.index(name, pos)
+        out.append((start, start + len(name)))
+        pos = start + len(name)
+    return out
+
+
+def test_sub_lists_take_their_own_province_and_unknown_items_are_skipped() -> None:
+    text = "A1 Town, Xyzabad and B2 Town districts in Pone and C3 Town in Ptwo as well as the D4 Town crossing fell"
+    names = ["A1 Town", "B2 Town", "Pone", "C3 Town", "Ptwo", "D4 Town"]
+    provinces = [False, False, True, False, True, False]
+    reading = lists.read_list(text, _spans(text, names), provinces, 0, len(text))
+    assert [(names[i.index], names[i.locus] if i.locus >= 0 else "") for i in reading.items] == [
+        ("A1 Town", "Pone"), ("B2 Town", "Pone"), ("C3 Town", "Ptwo"), ("D4 Town", "")]
+    assert reading.unknown == ("Xyzabad",)
+    assert not reading.capitals
+
+
+def test_a_list_ends_at_a_clause_and_common_words_are_no_unknown_items() -> None:
+    text = "A1 Town and B2 Town fell, and the Taliban said C3 Town was next"
+    reading = lists.read_list(text, _spans(text, ["A1 Town", "B2 Town", "C3 Town"]), [False] * 3, 0, len(text))
+    assert [i.index for i in reading.items] == [0, 1]
+    assert reading.unknown == ()
+
+
+def test_capitals_head_plural_anaphora_and_timelines() -> None:
+    assert lists.capitals_head("seized the provincial capitals of ", len("seized the provincial capitals of "))
+    assert not lists.capitals_head("seized the capital of ", len("seized the capital of "))
+    assert lists.plural_anaphor("These districts fell on Friday", 0, 20) == "district"
+    assert lists.plural_anaphor("Both cities fell", 0, 12) == "capital"
+    assert lists.plural_anaphor("the districts of Herat fell", 0, 22) == ""
+    assert lists.timeline_heading("Provincial capitals that fell to the Taliban") == "capital"
+    assert lists.timeline_heading("Districts captured this week:") == "district"
+    assert lists.timeline_heading("Cities that could fall next") == ""
+    assert lists.timeline_entry("Aug 13 — Herat, Kandahar") == len("Aug 13 — ")
+    assert lists.timeline_entry("13 August: Herat") == len("13 August: ")
+    assert lists.timeline_entry("Herat fell on Aug 13.") == -1
+
+
+def test_unknown_list_item_is_reported_in_the_article_warnings() -> None:
+    result = extract_text("The Taliban captured Ghormach, Qarabelgin and Qaisar districts in Faryab on Tuesday.",
+                          date(2021, 7, 7))
+    assert sorted(m.place for m in result.mentions) == ["Ghormach", "Qaisar"]
+    assert result.warnings == ["list item not recognised: 'Qarabelgin' in sentence 1"]
+
+
+def test_a_timeline_needs_its_heading() -> None:
+    text = "Aug 6 — Zaranj\nAug 8 — Kunduz, Takhar\n"
+    assert extract_text(text, date(2021, 8, 14)).mentions == []
+    dated = extract_text("Capitals lost to the insurgents\n" + text, date(2021, 8, 14)).mentions
+    assert sorted((m.place, m.date_low.isoformat()) for m in dated) == [
+        ("Kunduz", "2021-08-08"), ("Taloqan", "2021-08-08"), ("Zaranj", "2021-08-06")]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Since the offensive began on 1 June, the Taliban took Herat.", "since"),
+    ("After the talks stalled in April, the insurgents took Farah.", "after"),
+    ("Before the talks resumed on Thursday, the Taliban overran Jawand.", "before"),
+])
+def test_background_clauses_about_another_event(text: str, word: str) -> None:
+    m = re.search(r"\b(?:1 June|April|Thursday)\b", text)
+    assert m is not None
+    found = clauses.background_clauses(text, [(m.start(), m.end())])
+    assert [(b.word, b.start) for b in found] == [(word, 0)]
+
+
+def test_a_bare_date_after_since_is_no_background_clause() -> None:
+    text = "Herat has been under Taliban control since Monday."
+    m = text.index("Monday")
+    assert clauses.background_clauses(text, [(m, m + 6)]) == []
