@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="run the notebooks in order (parse, tabulate events, timelines) and write the HTML reports")
     _common(run)
     run.add_argument("--notebooks", default="", help="comma-separated notebooks to run (default: all, in order), e.g. 01_parse")
+    run.add_argument("--corrections", default="", metavar="FILE", help="analysts' corrections to apply (default: data/corrections.csv when it exists)")
     run.add_argument("--no-index", action="store_true", help="do not rebuild reports/index.html")
     run.add_argument("--no-progress", action="store_true", help="do not draw progress bars")
     index = sub.add_parser("index", help="rebuild reports/index.html from the processed tables and figures")
@@ -58,6 +59,7 @@ def _run(args: argparse.Namespace) -> int:
         end_date=args.end,
         workers=args.workers,
         dask_address=args.dask,
+        corrections_path=str(Path(args.corrections).resolve()) if args.corrections else "",
     )
     selection = [s.strip() for s in args.notebooks.split(",") if s.strip()]
     try:

@@ -33,6 +33,7 @@ class RunParameters:
     end_date: str = ""
     workers: int = 0
     dask_address: str = ""
+    corrections_path: str = ""
 
 
 class NotebookFailed(RuntimeError):
@@ -111,6 +112,14 @@ def _failure_message(name: str, executed: Path, error: Exception) -> str:
     )
 
 
+def _declared(source: Path, values: dict[str, object]) -> dict[str, object]:
+    """Keep only the parameters the notebook's `parameters` cell declares."""
+    cells = json.loads(source.read_text(encoding="utf-8")).get("cells", [])
+    code = "".join("".join(c.get("source", "")) for c in cells if "parameters" in c.get("metadata", {}).get("tags", []))
+    names = {line.split("=", 1)[0].strip() for line in code.splitlines() if "=" in line and not line.startswith((" ", "#"))}
+    return {k: v for k, v in values.items() if k in names}
+
+
 def execute_notebook(name: str, params: RunParameters, *, progress: bool = True) -> Path:
     """Execute one notebook with papermill into reports/executed/ and return the executed copy."""
     import papermill as pm
@@ -126,7 +135,7 @@ def execute_notebook(name: str, params: RunParameters, *, progress: bool = True)
         pm.execute_notebook(
             str(source),
             str(tmp),
-            parameters=asdict(params),
+            parameters=_declared(source, asdict(params)),
             kernel_name=ensure_kernel(),
             cwd=str(NOTEBOOKS_DIR),
             progress_bar=progress,

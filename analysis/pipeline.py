@@ -18,7 +18,7 @@ from analysis.extract import events as extract
 from analysis.ingest import cleaning
 from analysis.ingest import duplicates as dedup
 from analysis.ingest import files as reading
-from analysis.tabulate import merge
+from analysis.tabulate import corrections, merge
 from analysis.tabulate.tables import read_table
 from analysis.parallel import map_ordered
 from analysis.records import Article, ArticleResult, Event, Mention, Tally
@@ -343,7 +343,7 @@ def mark_repeats(mentions: list[Mention], sources: dict[str, str]) -> list[Menti
     return marked
 
 
-def tabulate_events(processed_dir: Path, *, start_date: str = "", end_date: str = "") -> TabulateSummary:
+def tabulate_events(processed_dir: Path, *, start_date: str = "", end_date: str = "", corrections_path: str = "") -> TabulateSummary:
     """Merge the interim mentions into events and write mentions, events and tallies tables."""
     processed_dir = Path(processed_dir)
     interim = processed_dir / INTERIM
@@ -377,6 +377,7 @@ def tabulate_events(processed_dir: Path, *, start_date: str = "", end_date: str 
         processed_dir,
         parquet=parquet,
     )
+    corrections.correct_tables(processed_dir, corrections_path)
     by_type = Counter(e.event_type for e in events)
     return TabulateSummary(
         n_mentions=len(mentions),
