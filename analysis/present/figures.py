@@ -330,7 +330,7 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
             if str(row["status"]).lower() == "disputed":
                 text += " (disputed)"
             label(ax, text, (day_number(end) + 1.0, lane_y[lane]), dx=4.0, fontsize=label_size - 1,
-                  color=OUTCOME_COLORS[row["outcome"]], priority=1.0)
+                  color=OUTCOME_COLORS[row["outcome"]], priority=1.0, max_steps=0)
         ax.set_yticks(range(n_lanes))
         ax.set_yticklabels(
             [_lane_label(lane, dated.loc[dated["_lane"] == lane, "province"].iloc[0]) for lane in lanes],
@@ -413,6 +413,7 @@ def troops_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE
         highs = [day_number(d) + 1 for d in dated["date_high"].dropna()] + [day_number(d) + 1 for d in dated["_day"]]
         limits = _x_limits(lows, [h + 5 for h in highs], window=window)
         max_n = float(dated["_n"].max()) if dated["_n"].notna().any() else 1.0
+        bubble = 1500.0 / max(1.0, math.sqrt(len(dated) / 8.0))  # many flights: smaller marks that overlap less
 
         any_lower = any_unknown = any_range = any_disputed = False
         for _, row in dated.iterrows():
@@ -424,7 +425,7 @@ def troops_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE
             any_range |= _range_patch(ax, row, y, color, height=0.5)
             x = day_number(row["_day"]) + 0.5
             n = row["_n"]
-            size = 70.0 if is_missing(n) else 70.0 + 1500.0 * math.sqrt(float(n) / max(max_n, 1.0))
+            size = 70.0 if is_missing(n) else 70.0 + bubble * math.sqrt(float(n) / max(max_n, 1.0))
             ax.scatter([x], [y], s=size, marker="o", facecolors="none" if disputed else color,
                        edgecolors=color, linewidths=2.2 if disputed else 0.8, alpha=0.9, zorder=4,
                        gid=f"flight-{svg_id(row['event_id'])}")
@@ -439,7 +440,7 @@ def troops_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE
             radius_pt = math.sqrt(size * (1.55 if lower else 1.0)) / 2.0
             label(ax, text, (x, y), dx=radius_pt + 4, fontsize=10.5 if not is_missing(n) else 9.5,
                   color=INK if not is_missing(n) else MUTED, fontweight="bold" if not is_missing(n) else "normal",
-                  priority=0.0 if is_missing(n) else float(n) / max(max_n, 1.0))
+                  priority=0.0 if is_missing(n) else float(n) / max(max_n, 1.0), max_steps=0)
         ax.set_yticks(range(len(dests)))
         ax.set_yticklabels(dests)
         ax.set_ylim(len(dests) - 0.4, -0.6)
