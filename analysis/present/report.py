@@ -16,7 +16,7 @@ import pandas as pd
 from analysis.present import figures as fg
 from analysis.present.formatting import TYPE_LABELS, claimant_name, claimants_text, fmt_count, fmt_day, is_missing
 from analysis.present.review import needs_review, undated_reports
-from analysis.tabulate.corrections import LOG_COLUMNS, shown
+from analysis.tabulate.corrections import read_log, shown
 from analysis.tabulate.tables import Tables, atomic_write_text, load_tables
 
 DEFAULT_NOTEBOOK_PAGES: tuple[tuple[str, str], ...] = (
@@ -631,18 +631,6 @@ def _corrections_section(log: pd.DataFrame | None) -> str:
     return "\n".join(out)
 
 
-def read_corrections_log(processed_dir: Path | str) -> pd.DataFrame | None:
-    """The corrections log of a processed folder (corrections.csv), None when there is none."""
-    path = Path(processed_dir) / "corrections.csv"
-    if not path.is_file():
-        return None
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (pd.errors.EmptyDataError, pd.errors.ParserError, UnicodeDecodeError):
-        return None
-    return frame.reindex(columns=LOG_COLUMNS, fill_value="")
-
-
 def _notebooks_section(pages: Sequence[tuple[str, str]]) -> str:
     """Links to each notebook's HTML page (local links only)."""
     out = ["<section id='notebooks'><h2>How the numbers were made</h2>",
@@ -700,7 +688,7 @@ def build_index(processed_dir: Path | str, reports_dir: Path | str, *,
         png, _svg = fg.save_figure(figs[stem], reports / "figures", stem)
         embedded.append((stem, fg.figure_title(figs[stem]), png.read_bytes()))
     page = render_index(tables, embedded, notebook_pages=notebook_pages, figures_href="figures",
-                        corrections=read_corrections_log(processed_dir))
+                        corrections=read_log(processed_dir))
     target = reports / "index.html"
     atomic_write_text(target, page)
     return target

@@ -297,6 +297,18 @@ def correct_tables(processed_dir: Path | str, corrections_path: str | Path = "",
     return summary
 
 
+def read_log(processed_dir: Path | str) -> pd.DataFrame | None:
+    """The corrections log of a processed folder (corrections.csv), None when there is none."""
+    path = Path(processed_dir) / "corrections.csv"
+    if not path.is_file():
+        return None
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (pd.errors.EmptyDataError, pd.errors.ParserError, UnicodeDecodeError):
+        return None
+    return frame.reindex(columns=LOG_COLUMNS, fill_value="")
+
+
 def correction_row(target: str, action: str, value: str = "", note: str = "", by: str = "") -> str:
     """One ready-to-copy CSV line for the corrections file."""
     buf = io.StringIO()
