@@ -37,7 +37,7 @@ CSS = """
 * { box-sizing: border-box; }
 body { margin:0; padding:1rem; color:var(--ink); background:#fff;
   font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif; }
-main { max-width: 72rem; margin: 0 auto; }
+main { max-width: 78rem; margin: 0 auto; }
 h1 { font-size: 1.9rem; line-height: 1.2; margin: .5rem 0 .25rem; }
 h2 { font-size: 1.35rem; margin: 2.2rem 0 .6rem; border-bottom: 2px solid var(--ink); padding-bottom: .2rem; }
 h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
@@ -56,11 +56,13 @@ thead th { background: var(--soft); position: sticky; top: 0; }
 th button { font: inherit; font-weight: 600; background:none; border:0; padding:0; cursor:pointer; color:inherit; }
 th[aria-sort="ascending"] button::after { content: " \\25B2"; }
 th[aria-sort="descending"] button::after { content: " \\25BC"; }
-td { overflow-wrap: anywhere; word-break: normal; }
-td.num { text-align: right; white-space: nowrap; }
+td { overflow-wrap: break-word; }
+td.evidence, td.ids, .ids { overflow-wrap: anywhere; }
+.tag { white-space: nowrap; }
+td.num { text-align: right; }
 td.date, td.nowrap { white-space: nowrap; }
 td.evidence { min-width: 16rem; }
-td.ids, .ids { font-size: .8rem; overflow-wrap: anywhere; }
+td.ids, .ids { font-size: .8rem; }
 #events-table td.ids { min-width: 6.5rem; }
 code.copy { display:block; white-space: pre-wrap; overflow-wrap: anywhere; user-select: all; font-size: .8rem;
   background: var(--soft); padding: .2rem .3rem; }
@@ -127,7 +129,12 @@ SCRIPT = """
     var r = rows[i], tr = document.createElement("tr"), td;
     tr.setAttribute("data-order", String(i));
     td = el("td", "date", r[0]); td.setAttribute("data-sort", r[1]); tr.appendChild(td);
-    [r[2], r[3], r[4], r[5]].forEach(function (v) { tr.appendChild(el("td", "", v)); });
+    td = el("td", "", r[2]); td.appendChild(document.createElement("br")); td.appendChild(el("span", "muted ids", r[15]));
+    tr.appendChild(td);
+    td = el("td", "", r[3]);
+    if (r[4] && r[4] !== r[3]) { td.appendChild(document.createElement("br")); td.appendChild(el("span", "muted", r[4])); }
+    tr.appendChild(td);
+    tr.appendChild(el("td", "", r[5]));
     td = el("td", "num", r[6]); tr.appendChild(td);
     td = el("td"); var tag = el("span", "tag " + r[8].toLowerCase(), r[8]);
     if (r[16]) { tag.appendChild(el("span", "muted", " (corrected: " + r[16] + ")")); }
@@ -145,7 +152,6 @@ SCRIPT = """
       if (a[1]) { td.appendChild(el("span", "muted", (a[0] ? " (" : "") + a[1] + (a[0] ? ")" : ""))); }
     });
     tr.appendChild(td);
-    tr.appendChild(el("td", "ids", r[15]));
     var labels = Array.prototype.map.call(heads, function (h) { return h.textContent; });
     Array.prototype.forEach.call(tr.cells, function (c, k) { c.setAttribute("data-label", labels[k]); });
     return tr;
@@ -457,9 +463,9 @@ PAGE_ROWS = 100  # rows drawn per page of the events table; all rows travel as c
 MAX_ARTICLES_SHOWN = 5  # article ids listed per event (the rest counted)
 EVIDENCE_BUDGET = 6_000_000  # characters of evidence embedded before long sentences are shortened
 HEADERS: tuple[tuple[str, int, str], ...] = (  # column title, index of its sort key in a row, kind
-    ("Date", 1, "text"), ("Type", 2, "text"), ("Place", 3, "text"), ("Province", 4, "text"),
-    ("Outcome", 5, "text"), ("Count", 7, "num"), ("Status", 8, "text"), ("Claimants", 9, "text"),
-    ("Sources", 10, "num"), ("Evidence sentence", 11, "text"), ("Articles", 14, "text"), ("Event id", 15, "text"),
+    ("Date", 1, "text"), ("Type and id", 2, "text"), ("Place", 3, "text"), ("Outcome", 5, "text"),
+    ("Count", 7, "num"), ("Status", 8, "text"), ("Claimants", 9, "text"), ("Sources", 10, "num"),
+    ("Evidence sentence", 11, "text"), ("Articles", 14, "text"),
 )
 
 
@@ -519,13 +525,15 @@ def _row_html(order: int, row: Sequence[Any]) -> str:
         (f"<span title=\"{esc(m)}\">{esc(a)}</span>" + (f" <span class='muted'>({esc(m)})</span>" if m else ""))
         if a else f"<span class='muted'>{esc(m)}</span>" for a, m in row[14])
     status = esc(row[8]) + (f" <span class='muted'>(corrected: {esc(row[16])})</span>" if row[16] else "")
+    place = esc(row[3]) + (f"<br><span class='muted'>{esc(row[4])}</span>" if row[4] and row[4] != row[3] else "")
     return (f"<tr data-order='{order}'>"
-            f"<td class='date' data-sort='{esc(row[1])}'>{esc(row[0])}</td><td>{esc(row[2])}</td>"
-            f"<td>{esc(row[3])}</td><td>{esc(row[4])}</td><td>{esc(row[5])}</td>"
+            f"<td class='date' data-sort='{esc(row[1])}'>{esc(row[0])}</td>"
+            f"<td>{esc(row[2])}<br><span class='muted ids'>{esc(row[15])}</span></td>"
+            f"<td>{place}</td><td>{esc(row[5])}</td>"
             f"<td class='num' data-sort='{row[7]}'>{esc(row[6])}</td>"
             f"<td><span class='tag {esc(str(row[8]).lower())}'>{status}</span></td><td>{esc(row[9])}</td>"
             f"<td class='num' data-sort='{row[10]}'>{esc(row[10])}</td><td class='evidence'>{evidence}</td>"
-            f"<td class='ids'>{arts}</td><td class='ids'>{esc(row[15])}</td></tr>")
+            f"<td class='ids'>{arts}</td></tr>")
 
 
 def embed_json(value: Any) -> str:
