@@ -296,6 +296,7 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
             if y % 2 == 0:
                 ax.axhspan(y - 0.5, y + 0.5, color="#f4f4f4", zorder=0, linewidth=0)
         last_by_lane: dict[str, pd.Series] = {}
+        last_x: dict[str, float] = {}
         for _, row in dated.iterrows():
             y = lane_y[row["_lane"]]
             outcome = row["outcome"]
@@ -315,11 +316,14 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
                        linewidths=2.2 if disputed else 0.8, zorder=4,
                        gid=f"entry-{svg_id(row['event_id'])}")
             last_by_lane[row["_lane"]] = row
+            last_x[row["_lane"]] = x
         n_lanes = len(lanes)
         label_size = max(9.0, min(11.5, 230.0 / max(n_lanes, 1)))
+        mark_size = float(np.clip((0.85 * 240.0 / max(n_lanes, 1)) ** 2, 45.0, 150.0))
+        mark_radius = math.sqrt(mark_size) / 2.0
         for coll in ax.collections:
             if str(coll.get_gid()).startswith("entry-"):
-                coll.set_sizes([float(np.clip((0.85 * 240.0 / max(n_lanes, 1)) ** 2, 45.0, 150.0))])
+                coll.set_sizes([mark_size])
         for lane, row in last_by_lane.items():
             end = row["date_high"] if not is_missing(row["date_high"]) else row["_day"]
             if not is_missing(row["date_low"]) and not is_missing(row["date_high"]) and row["date_low"] < row["date_high"]:
@@ -329,8 +333,11 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
             text = f"{row['outcome']} {when}"
             if str(row["status"]).lower() == "disputed":
                 text += " (disputed)"
-            label(ax, text, (day_number(end) + 1.0, lane_y[lane]), dx=4.0, fontsize=label_size - 1,
-                  color=OUTCOME_COLORS[row["outcome"]], priority=1.0, max_steps=0)
+            ranged = not is_missing(row["date_low"]) and not is_missing(row["date_high"]) and row["date_low"] < row["date_high"]
+            anchor, gap = ((day_number(row["date_high"]) + 1.0, 4.0) if ranged else (last_x[lane], mark_radius + 4.0))
+            label(ax, text, (anchor, lane_y[lane]), dx=gap, fontsize=label_size - 1,
+                  color=OUTCOME_COLORS[row["outcome"]], priority=1.0, max_steps=0,
+                  bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "alpha": 0.85, "edgecolor": "none"})
         ax.set_yticks(range(n_lanes))
         ax.set_yticklabels(
             [_lane_label(lane, dated.loc[dated["_lane"] == lane, "province"].iloc[0]) for lane in lanes],

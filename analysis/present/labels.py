@@ -11,9 +11,11 @@ from matplotlib.collections import PathCollection
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
+from matplotlib.patches import Rectangle
 from matplotlib.text import Annotation, Text
 
 PAD_PX = 4.0  # space kept between two labels, in pixels
+OBSTACLE_GIDS: tuple[str, ...] = ("seized-", "range-")  # bars and date-range boxes labels must not cover
 PLACEABLE = "_placeable"  # attribute set on the annotations this module may move or hide
 
 
@@ -86,6 +88,10 @@ def marker_boxes(fig: Figure) -> np.ndarray:
             radius = np.sqrt(sizes) / 2.0 * scale
             boxes.append(np.column_stack([points[:, 0] - radius, points[:, 1] - radius,
                                           points[:, 0] + radius, points[:, 1] + radius]))
+        for patch in ax.patches:
+            if isinstance(patch, Rectangle) and patch.get_visible() and str(patch.get_gid() or "").startswith(OBSTACLE_GIDS):
+                b = patch.get_window_extent()
+                boxes.append(np.array([[b.x0, b.y0, b.x1, b.y1]]))
     return np.vstack(boxes) if boxes else np.zeros((0, 4))
 
 
