@@ -196,3 +196,45 @@ def test_undated_asserted_reports_that_joined_no_event_are_listed():
     old = make_tables(mentions=mentions.drop(columns=["modality", "event_id"]),
                       events=pd.DataFrame([dict(event_id="ds-giro", event_type="district_seized", mention_ids="u3")]))
     assert list(undated_reports(old.events, old.mentions)["mention_id"]) == ["u1", "u2"]
+
+
+@pytest.mark.slow
+def test_make_report_applies_the_corrections_file_and_reruns_when_it_changes(tmp_path):
+    """End to end on the seeds: CORRECTIONS names the file; editing or deleting it reruns from the tabulate step."""
+    import shutil
+    import sys
+
+    from analysis.paths import RAW_DIR
+    from test_makefile import copy_repository, make, steps_run
+
+    if shutil.which("make") is None or shutil.which("git") is None or not (Path(sys.prefix) / ".installed").exists():
+        pytest.skip("needs make, git and the project's .venv (make test sets it up)")
+    repo = copy_repository(tmp_path / "repo")
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW_DIR, raw, ignore=shutil.ignore_patterns(".*"))
+    corrections = tmp_path / "corrections.csv"
+    processed, reports = tmp_path / "processed", tmp_path / "reports"
+    folders = [f"RAW={raw}", f"PROCESSED={processed}", f"REPORTS={reports}", "WORKERS=1", f"CORRECTIONS={corrections}"]
+    first = make(repo, "report", *folders)
+    assert first.returncode == 0, first.stderr[-2000:]
+    events = pd.read_csv(processed / "events.csv", dtype=str, keep_default_na=False)
+    capital = events[events["event_type"] == "capital_entered"].iloc[0]
+    other = events[events["event_type"] != "capital_entered"].iloc[0]
+    write_corrections(corrections, [f"{other['event_id']},reject,,not an event: background,AB",
+                                    f"{capital['event_id']},set_outcome,fell,confirmed by a second outlet,AB",
+                                    "ev-unknown,reject,,stale id,AB"])
+    second = make(repo, "report", *folders)
+    assert second.returncode == 0, second.stderr[-2000:]
+    assert steps_run(second) == ["02_tabulate_events", "03_timelines", "index"]
+    assert "correction on line 4 (reject ev-unknown) not applied" in second.stderr
+    after = pd.read_csv(processed / "events.csv", dtype=str, keep_default_na=False).set_index("event_id")
+    assert after.loc[other["event_id"], "status"] == "rejected"
+    assert after.loc[capital["event_id"], "outcome"] == "fell" and after.loc[capital["event_id"], "corrected"] == "outcome"
+    page = (reports / "index.html").read_text(encoding="utf-8")
+    assert "<strong>2</strong> of 3 corrections applied" in page and "confirmed by a second outlet" in page
+    assert steps_run(make(repo, "report", *folders)) == []
+    corrections.unlink()
+    third = make(repo, "report", *folders)
+    assert steps_run(third) == ["02_tabulate_events", "03_timelines", "index"]
+    restored = pd.read_csv(processed / "events.csv", dtype=str, keep_default_na=False).set_index("event_id")
+    assert restored.loc[other["event_id"], "status"] != "rejected"
