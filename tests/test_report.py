@@ -108,7 +108,7 @@ def test_disputed_section_shows_both_sides_with_sentences(built):
 
 def test_events_table_is_sortable_searchable_and_shows_evidence(built):
     _, _, page = built
-    table = page[page.index("<table id='events-table'>"):]
+    table = page[page.index("<table id='events-table'"):]
     table = table[:table.index("</table>")]
     assert table.count("<tr data-order=") == 3
     assert "Uzbek officials said 84 Afghan soldiers crossed the Friendship Bridge." in table

@@ -89,12 +89,15 @@ footer { margin-top:3rem; color:var(--muted); font-size:.85rem; border-top:1px s
   h1 { font-size: 1.45rem; }
   .disputed-grid { grid-template-columns: 1fr; }
   .search input { min-width: 0; width: 100%; }
-  #events-table, #events-table tbody, #events-table tr, #events-table td { display: block; width: 100%; }
-  #events-table thead tr { display: flex; flex-wrap: wrap; gap: .2rem .6rem; }
-  #events-table thead th { display: block; border: 0; padding: .2rem .3rem; position: static; }
-  #events-table tr { border-bottom: 2px solid var(--line); padding: .3rem 0; }
-  #events-table td { border: 0; padding: .15rem .4rem; text-align: left; white-space: normal; min-width: 0; }
-  #events-table td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; color: var(--muted); }
+  table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; width: 100%; }
+  table.cards thead tr { display: flex; flex-wrap: wrap; gap: .2rem .6rem; }
+  table.cards thead th { display: block; border: 0; padding: .2rem .3rem; position: static; }
+  table.review thead { display: none; }
+  table.cards tr { border-bottom: 2px solid var(--line); padding: .3rem 0; }
+  table.cards td { border: 0; padding: .15rem .4rem; text-align: left; white-space: normal; min-width: 0; }
+  table.cards td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; color: var(--muted); }
+  .figure-scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
+  .figure-scroll img { width: 760px; max-width: none; }
   td.evidence { min-width: 0; }
 }
 """
@@ -365,8 +368,8 @@ def _figures_section(figures: Sequence[tuple[str, str, bytes]], rel_dir: str,
         width, height = png_size(png)
         out.append(
             f"<figure id='fig-{esc(stem)}'><h3>{esc(name)}</h3>"
-            f"<img src=\"data:image/png;base64,{data}\" alt=\"{esc(name)}: {esc(title)}\" "
-            f"width=\"{width}\" height=\"{height}\">"
+            f"<div class='figure-scroll'><img src=\"data:image/png;base64,{data}\" alt=\"{esc(name)}: {esc(title)}\" "
+            f"width=\"{width}\" height=\"{height}\"></div>"
             f"<figcaption>{esc(title)}. Files: <a href=\"{esc(rel_dir)}/{esc(stem)}.svg\">SVG</a> · "
             f"<a href=\"{esc(rel_dir)}/{esc(stem)}.png\">PNG</a></figcaption>"
             f"{_outside_list((outside or {}).get(stem, pd.DataFrame()))}</figure>")
@@ -556,7 +559,7 @@ def _events_section(tables: Tables) -> str:
     out.append(f"<div class='search'><label for='events-search'>Filter events</label>"
                f"<input type='search' id='events-search' placeholder='place, province, claimant, word…' "
                f"autocomplete='off'><span class='muted'><span id='events-shown'>{n}</span> of {n} shown</span></div>")
-    out.append("<div class='table-wrap'><table id='events-table'><thead><tr>"
+    out.append("<div class='table-wrap'><table id='events-table' class='cards'><thead><tr>"
                + "".join(f"<th scope='col' data-type='{kind}' data-key='{key}'><button type='button'>{esc(title)}</button></th>"
                          for title, key, kind in HEADERS)
                + "</tr></thead><tbody>")
@@ -590,12 +593,13 @@ def _review_section(tables: Tables) -> str:
             for reason in item.reasons:
                 counts[reason] = counts.get(reason, 0) + 1
         out.append("<p>" + "; ".join(f"{esc(reason)}: <strong>{n:,}</strong>" for reason, n in counts.items()) + ".</p>")
-        out.append("<div class='table-wrap'><table class='review'><thead><tr><th>Event</th><th>Why</th>"
+        out.append("<div class='table-wrap'><table class='review cards'><thead><tr><th>Event</th><th>Why</th>"
                    "<th>Evidence</th><th>Corrections line</th></tr></thead><tbody>")
         for item in items[:REVIEW_SHOWN]:
-            out.append(f"<tr><td>{esc(item.what)}<br><span class='muted ids'>{esc(item.event_id)}</span></td>"
-                       f"<td>{esc(', '.join(item.reasons))}</td><td class='evidence'>{esc(item.evidence)}</td>"
-                       f"<td class='ids'><code class='copy'>{esc(item.suggestion)}</code></td></tr>")
+            out.append(f"<tr><td data-label='Event'>{esc(item.what)}<br><span class='muted ids'>{esc(item.event_id)}</span></td>"
+                       f"<td data-label='Why'>{esc(', '.join(item.reasons))}</td>"
+                       f"<td class='evidence' data-label='Evidence'>{esc(item.evidence)}</td>"
+                       f"<td class='ids' data-label='Corrections line'><code class='copy'>{esc(item.suggestion)}</code></td></tr>")
         out.append("</tbody></table></div>")
         if len(items) > REVIEW_SHOWN:
             out.append(f"<p class='muted'>And {len(items) - REVIEW_SHOWN:,} more; notebook 02 lists them all.</p>")
