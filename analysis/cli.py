@@ -70,6 +70,10 @@ def _run(args: argparse.Namespace) -> int:
     except ValueError as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
+    if not selection or any(s.startswith("02") for s in selection):
+        from analysis.tabulate.corrections import report_problems
+
+        report_problems(params.processed_dir, say=lambda m: print(m, file=sys.stderr))
     if not args.no_index and (not selection or any(s.startswith("03") for s in selection)):
         return _index(args)
     return 0

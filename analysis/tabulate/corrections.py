@@ -309,6 +309,18 @@ def read_log(processed_dir: Path | str) -> pd.DataFrame | None:
     return frame.reindex(columns=LOG_COLUMNS, fill_value="")
 
 
+def report_problems(processed_dir: Path | str, say: Callable[[str], None]) -> int:
+    """Tell (on the terminal) each correction of the last tabulate run that was not applied; return how many."""
+    log = read_log(processed_dir)
+    if log is None or log.empty:
+        return 0
+    problems = log[log["applied"] != "yes"]
+    say(f"corrections: {len(log) - len(problems)} of {len(log)} applied")
+    for _, row in problems.iterrows():
+        say(f"correction on line {row['line']} ({row['action'] or '?'} {row['target'] or '?'}) not applied: {row['reason']}")
+    return len(problems)
+
+
 def correction_row(target: str, action: str, value: str = "", note: str = "", by: str = "") -> str:
     """One ready-to-copy CSV line for the corrections file."""
     buf = io.StringIO()
