@@ -13,6 +13,7 @@ END ?=
 WORKERS ?= 0
 DASK ?=
 BUDGET ?= 10
+CORRECTIONS ?= data/corrections.csv
 PYTHON ?= python3
 LAB_IP ?= 127.0.0.1
 LAB_PORT ?= 8888
@@ -27,9 +28,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 RUN := $(PY) -m analysis run --raw "$(RAW)" --processed "$(PROCESSED)" --reports "$(REPORTS)" \
-	--start "$(START)" --end "$(END)" --workers $(WORKERS) --dask "$(DASK)" --budget "$(BUDGET)" --no-index
+	--start "$(START)" --end "$(END)" --workers $(WORKERS) --dask "$(DASK)" --budget "$(BUDGET)" \
+	--corrections "$(CORRECTIONS)" --no-index
 MANIFEST := $(PROCESSED)/.raw-manifest
 PARAMS := $(PROCESSED)/.parameters
+CORRECTED := $(PROCESSED)/.corrections
 
 # What each step reads: its notebook, every package module it imports (followed through imports)
 # and the data files those modules name, computed by analysis/depends.py with the system interpreter.
@@ -73,11 +76,18 @@ $(PARAMS): FORCE
 	@printf 'raw=%s\nstart=%s\nend=%s\n' "$(abspath $(RAW))" "$(START)" "$(END)" > "$@.tmp"
 	@if cmp -s "$@.tmp" "$@"; then rm -f "$@.tmp"; else mv -f "$@.tmp" "$@"; fi
 
+# A copy of the corrections file (empty when there is none); rewritten only when it changes,
+# so adding, editing or deleting data/corrections.csv reruns the tabulate step.
+$(CORRECTED): FORCE
+	@mkdir -p "$(PROCESSED)"
+	@{ printf 'file=%s\n' "$(abspath $(CORRECTIONS))"; cat "$(CORRECTIONS)" 2>/dev/null || true; } > "$@.tmp"
+	@if cmp -s "$@.tmp" "$@"; then rm -f "$@.tmp"; else mv -f "$@.tmp" "$@"; fi
+
 $(PARSED) &: $(MANIFEST) $(PARSE_SRC) $(RUNNER_SRC) $(STAMP)
 	$(RUN) --notebooks 01_parse
 	@touch $(PARSED)
 
-$(TABULATED) &: $(PARSED) $(PARAMS) $(TABULATE_SRC) $(RUNNER_SRC)
+$(TABULATED) &: $(PARSED) $(PARAMS) $(CORRECTED) $(TABULATE_SRC) $(RUNNER_SRC)
 	$(RUN) --notebooks 02_tabulate_events
 	@touch $(TABULATED)
 

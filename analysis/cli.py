@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="run the notebooks in order (parse, tabulate events, timelines) and write the HTML reports")
     _common(run)
     run.add_argument("--notebooks", default="", help="comma-separated notebooks to run (default: all, in order), e.g. 01_parse")
+    run.add_argument("--corrections", default="", metavar="FILE", help="analysts' corrections to apply (default: data/corrections.csv when it exists)")
     run.add_argument("--no-index", action="store_true", help="do not rebuild reports/index.html")
     run.add_argument("--no-progress", action="store_true", help="do not draw progress bars")
     index = sub.add_parser("index", help="rebuild reports/index.html from the processed tables and figures")
@@ -83,6 +84,7 @@ def _run(args: argparse.Namespace) -> int:
         workers=args.workers,
         dask_address=args.dask,
         file_budget=args.budget,
+        corrections_path=str(Path(args.corrections).resolve()) if args.corrections else "",
     )
     try:
         run_notebooks(params, selection or None, progress=not args.no_progress, say=lambda m: print(m, file=sys.stderr))
@@ -92,6 +94,10 @@ def _run(args: argparse.Namespace) -> int:
     except ValueError as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
+    if not selection or any(s.startswith("02") for s in selection):
+        from analysis.tabulate.corrections import report_problems
+
+        report_problems(params.processed_dir, say=lambda m: print(m, file=sys.stderr))
     if not args.no_index and (not selection or any(s.startswith("03") for s in selection)):
         return _index(args)
     return 0

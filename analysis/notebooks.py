@@ -34,6 +34,7 @@ class RunParameters:
     workers: int = 0
     dask_address: str = ""
     file_budget: float = 10.0  # seconds one file may take to be read and extracted (0: no limit)
+    corrections_path: str = ""
 
 
 class NotebookFailed(RuntimeError):
@@ -112,6 +113,14 @@ def _failure_message(name: str, executed: Path, error: Exception) -> str:
     )
 
 
+def _declared(source: Path, values: dict[str, object]) -> dict[str, object]:
+    """Keep only the parameters the notebook's `parameters` cell declares."""
+    cells = json.loads(source.read_text(encoding="utf-8")).get("cells", [])
+    code = "".join("".join(c.get("source", "")) for c in cells if "parameters" in c.get("metadata", {}).get("tags", []))
+    names = {line.split("=", 1)[0].strip() for line in code.splitlines() if "=" in line and not line.startswith((" ", "#"))}
+    return {k: v for k, v in values.items() if k in names}
+
+
 def execute_notebook(name: str, params: RunParameters, *, progress: bool = True) -> Path:
     """Execute one notebook with papermill into reports/executed/ and return the executed copy."""
     import papermill as pm
@@ -127,7 +136,7 @@ def execute_notebook(name: str, params: RunParameters, *, progress: bool = True)
         pm.execute_notebook(
             str(source),
             str(tmp),
-            parameters=asdict(params),
+            parameters=_declared(source, asdict(params)),
             kernel_name=ensure_kernel(),
             cwd=str(NOTEBOOKS_DIR),
             progress_bar=progress,

@@ -18,7 +18,7 @@ from analysis.extract.batch import process_source  # noqa: F401  (the read+extra
 from analysis.ingest import corpus
 from analysis.ingest import duplicates as dedup
 from analysis.ingest import files as reading
-from analysis.tabulate import merge
+from analysis.tabulate import corrections, merge
 from analysis.tabulate.tables import read_table
 from analysis.ingest.folders import check_folders
 from analysis.parallel import DEFAULT_FILE_BUDGET, map_ordered
@@ -316,11 +316,12 @@ def write_tabulated(processed_dir: Path, data: TabulateInput, mentions: list[Men
     )
 
 
-def tabulate_events(processed_dir: Path, *, start_date: str = "", end_date: str = "") -> TabulateSummary:
+def tabulate_events(processed_dir: Path, *, start_date: str = "", end_date: str = "", corrections_path: str = "") -> TabulateSummary:
     """Merge the interim mentions into events and write mentions, events and tallies tables."""
     data = load_for_tabulate(processed_dir, start_date=start_date, end_date=end_date)
     mentions, events = merge_events(data)
     outputs = write_tabulated(processed_dir, data, mentions, events)
+    corrections.correct_tables(processed_dir, corrections_path)
     by_type = Counter(e.event_type for e in events)
     return TabulateSummary(
         n_mentions=len(mentions),

@@ -442,3 +442,70 @@ def test_arbitrary_tables_never_raise(records):
     for fig in (fg.districts_timeline(events, tallies), fg.capitals_timeline(events),
                 fg.troops_timeline(events), fg.province_map(events)):
         assert title(fig)  # building a figure also lays it out (draws it) once
+
+
+# ----------------------------------------------------------------------------- dense corpus: readable labels
+
+from analysis.present import labels as placement  # noqa: E402
+from synthetic import dense_tables  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def dense_figures():
+    """Every figure drawn for the dense synthetic corpus (34 capitals, 150 districts, 40 flights)."""
+    tables = dense_tables()
+    return tables, fg.build_figures(tables)
+
+
+@pytest.mark.parametrize("stem", fg.FIGURE_STEMS)
+def test_dense_figure_texts_never_overlap_or_leave_the_figure(dense_figures, stem):
+    _, figs = dense_figures
+    fig = figs[stem]
+    pairs, outside = placement.collisions(fig)
+    assert pairs == [] and outside == []
+    boxes = placement.text_boxes(fig)
+    assert len(boxes) > 40  # the check saw the labels, not an empty figure
+
+
+@pytest.mark.parametrize("stem", ["districts_seized", "capitals_entered", "troops_fled"])
+def test_dense_time_axes_cover_the_reporting_window_not_the_stray_date(dense_figures, stem):
+    tables, figs = dense_figures
+    ax = figs[stem].axes[-1]
+    lo, hi = (mdates.num2date(v).replace(tzinfo=None) for v in ax.get_xlim())
+    published = tables.articles["published"]
+    assert lo <= published.min() and hi >= published.max() + pd.Timedelta(days=1)
+    assert (published.min() - lo).days <= 10 and (hi - published.max()).days <= 10
+    assert lo.year == 2021  # the 2001 background date does not stretch the axis
+
+
+def test_dense_stray_date_is_listed_under_the_figure_not_drawn(dense_figures):
+    tables, figs = dense_figures
+    far = fg.outside_by_figure(tables)
+    assert list(far["districts_seized"]["event_id"]) == [tables.events["event_id"].iloc[-1]]
+    assert far["capitals_entered"].empty and far["troops_fled"].empty
+    footer = figs["districts_seized"]._supxlabel.get_text()
+    assert "Not drawn: 1 event dated outside" in footer and "Khanabad (11 Nov 2001)" in footer
+
+
+@pytest.mark.parametrize("stem", fg.FIGURE_STEMS)
+def test_dense_legends_stay_off_the_data(dense_figures, stem):
+    _, figs = dense_figures
+    fig = figs[stem]
+    renderer = placement._renderer(fig)
+    legends = [(ax, ax.get_legend()) for ax in fig.axes if ax.get_legend() is not None]
+    assert legends
+    for ax, legend in legends:
+        box = legend.get_window_extent(renderer)
+        data = ax.get_window_extent(renderer)
+        assert box.x0 >= data.x1 - 1 or box.y1 <= data.y0 + 1 or box.y0 >= data.y1 - 1
+
+
+def test_hidden_labels_are_counted_in_the_footer(dense_figures):
+    _, figs = dense_figures
+    for fig in figs.values():
+        hidden = [a for a in fig.findobj(lambda a: hasattr(a, placement.PLACEABLE)) if not a.get_visible()]
+        footer = fig._supxlabel.get_text()
+        if hidden:
+            assert f"{len(hidden)} label{'s' if len(hidden) > 1 else ''} left out for lack of room" in footer
+        else:
+            assert "left out" not in footer

@@ -3,450 +3,33 @@
 from __future__ import annotations
 
 import math
-import re
-import textwrap
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import matplotlib as mpl
-import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
-from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import MaxNLocator
 
+from analysis.present import tilemap
+from analysis.present.formatting import (
+    CLAIMANT_LABELS, CLAIMANT_SHORT, EVENT_TYPE_LABELS, OUTCOME_LABELS, OUTCOMES, fmt_count, fmt_day, fmt_span,
+    is_missing, plural,
+)
+from analysis.present.labels import label
+from analysis.present.style import (
+    CLAIMANT_COLORS, CLAIMANT_MARKERS, DEFAULT_SOURCE, DESTINATION_COLORS, DPI, EVENT_TYPE_COLORS, FIGSIZE,
+    FIGURE_STEMS, INK, MUTED, NO_EVENTS, OUTCOME_COLORS, OUTCOME_MARKERS, REGION_COLORS, REGIONS, STYLE, Window,
+    _date_axis, _events_of, _new_figure, _placeholder, _x_limits, add_legend, apply_style, clean_counts,
+    color_for, date_axis_label, day_number, empty_figure, event_day, figure_bytes, finish_figure, outside_note,
+    outside_window, reporting_window, save_figure, source_line, styled, svg_id,
+)
+from analysis.present.tilemap import province_key
+from analysis.tabulate.corrections import shown
 from analysis.tabulate.tables import Tables, coerce_table, load_tables
-from analysis.tabulate.tables import atomic_write_bytes
-
-FIGSIZE: tuple[float, float] = (12.0, 6.75)
-DPI: int = 150
-DEFAULT_SOURCE = "Source: news articles on the 2021 Taliban offensive; data: analysis pipeline"
-NO_EVENTS = "No events of this type"
-FIGURE_STEMS: tuple[str, ...] = ("districts_seized", "capitals_entered", "troops_fled", "province_map")
-
-INK = "#222222"
-MUTED = "#5f5f5f"
-GRID = "#e4e4e4"
-
-EVENT_TYPE_COLORS: dict[str, str] = {
-    "district_seized": "#b35806",
-    "capital_entered": "#542788",
-    "troops_fled": "#1b7837",
-}
-EVENT_TYPE_LABELS: dict[str, str] = {
-    "district_seized": "Districts seized",
-    "capital_entered": "Provincial capitals entered",
-    "troops_fled": "Troops who fled",
-}
-OUTCOMES: tuple[str, ...] = ("fell", "repelled", "contested", "unknown")
-OUTCOME_COLORS: dict[str, str] = {
-    "fell": "#b2182b",
-    "repelled": "#2166ac",
-    "contested": "#e08214",
-    "unknown": "#7a7a7a",
-}
-OUTCOME_MARKERS: dict[str, str] = {"fell": "s", "repelled": "o", "contested": "D", "unknown": "^"}
-OUTCOME_LABELS: dict[str, str] = {
-    "fell": "Fell",
-    "repelled": "Repelled",
-    "contested": "Contested (fighting inside)",
-    "unknown": "Outcome unknown",
-}
-CLAIMANT_COLORS: dict[str, str] = {
-    "taliban": "#7f2704",
-    "afghan_government": "#08519c",
-    "foreign_government": "#6a51a3",
-    "international_org": "#006d2c",
-    "residents": "#d94801",
-    "media": "#525252",
-    "unknown": "#969696",
-}
-CLAIMANT_MARKERS: dict[str, str] = {
-    "taliban": "D",
-    "afghan_government": "s",
-    "foreign_government": "^",
-    "international_org": "P",
-    "residents": "o",
-    "media": "h",
-    "unknown": "o",
-}
-CLAIMANT_LABELS: dict[str, str] = {
-    "taliban": "Taliban claim",
-    "afghan_government": "Afghan government figure",
-    "foreign_government": "Foreign government estimate",
-    "international_org": "UN / international estimate",
-    "residents": "Residents' account",
-    "media": "Media count",
-    "unknown": "Unattributed figure",
-}
-REGIONS: tuple[str, ...] = ("North", "Northeast", "West", "South", "Southeast", "East", "Central")
-REGION_COLORS: dict[str, str] = {
-    "North": "#0072b2",
-    "Northeast": "#56b4e9",
-    "West": "#009e73",
-    "South": "#e69f00",
-    "Southeast": "#d55e00",
-    "East": "#cc79a7",
-    "Central": "#8c6d31",
-    "Unknown": "#b0b0b0",
-}
-DESTINATION_COLORS: dict[str, str] = {
-    "Tajikistan": "#0072b2",
-    "Iran": "#009e73",
-    "Uzbekistan": "#e69f00",
-    "Pakistan": "#d55e00",
-    "Turkmenistan": "#cc79a7",
-    "China": "#56b4e9",
-    "Not stated": "#7a7a7a",
-}
-_EXTRA_COLORS: tuple[str, ...] = ("#8c6d31", "#393b79", "#637939", "#843c39", "#7b4173")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-STYLE: dict[str, Any] = {
-    "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica", "Liberation Sans"],
-    "font.size": 13,
-    "axes.titlesize": 13,
-    "axes.titleweight": "normal",
-    "axes.titlelocation": "left",
-    "axes.titlecolor": MUTED,
-    "axes.labelsize": 12.5,
-    "axes.labelcolor": INK,
-    "axes.edgecolor": "#9a9a9a",
-    "axes.linewidth": 0.9,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.grid": True,
-    "axes.axisbelow": True,
-    "grid.color": GRID,
-    "grid.linewidth": 0.8,
-    "xtick.labelsize": 11.5,
-    "ytick.labelsize": 11.5,
-    "xtick.color": "#444444",
-    "ytick.color": "#444444",
-    "legend.fontsize": 10.5,
-    "legend.frameon": False,
-    "legend.title_fontsize": 11,
-    "figure.titlesize": 17.5,
-    "figure.titleweight": "bold",
-    "figure.facecolor": "white",
-    "figure.dpi": 100,
-    "savefig.dpi": DPI,
-    "savefig.facecolor": "white",
-    "hatch.linewidth": 1.0,
-    "hatch.color": "#ffffff",
-    "svg.fonttype": "none",
-    "svg.hashsalt": "analysis-figures-v1",
-    "svg.image_inline": True,
-    "path.simplify": True,
-}
-
-
-def apply_style() -> None:
-    """Set the project's shared figure look on matplotlib's global rcParams."""
-    mpl.rcParams.update(STYLE)
-
-
-@contextmanager
-def styled() -> Iterator[None]:
-    """Apply the project's figure look for the duration of a with-block only."""
-    with mpl.rc_context(STYLE):
-        yield
-
-
-# ----------------------------------------------------------------------------- small helpers
-
-
-def fmt_day(value: Any, year: bool = True) -> str:
-    """Format a date as '7 Jul 2021' (or '7 Jul'), locale-independent; '' when missing."""
-    ts = pd.Timestamp(value) if value is not None and not is_missing(value) else None
-    if ts is None or pd.isna(ts):
-        return ""
-    text = f"{ts.day} {_MONTHS[ts.month - 1]}"
-    return f"{text} {ts.year}" if year else text
-
-
-def fmt_span(low: Any, high: Any) -> str:
-    """Format an inclusive date span compactly: '7 Jul–12 Aug 2021', '7 Jul 2021'."""
-    lo = None if is_missing(low) else pd.Timestamp(low)
-    hi = None if is_missing(high) else pd.Timestamp(high)
-    if lo is None and hi is None:
-        return ""
-    if lo is None:
-        return f"by {fmt_day(hi)}"
-    if hi is None:
-        return f"from {fmt_day(lo)}"
-    if lo.normalize() == hi.normalize():
-        return fmt_day(lo)
-    if lo.year == hi.year and lo.month == hi.month:
-        return f"{lo.day}–{fmt_day(hi)}"
-    if lo.year == hi.year:
-        return f"{fmt_day(lo, year=False)}–{fmt_day(hi)}"
-    return f"{fmt_day(lo)}–{fmt_day(hi)}"
-
-
-def fmt_count(low: Any, high: Any) -> str:
-    """Format a count band: '1,037', '≥1,000' (lower bound), '300–500', '' when unknown."""
-    lo = None if is_missing(low) else int(low)
-    hi = None if is_missing(high) else int(high)
-    if lo is None and hi is None:
-        return ""
-    if lo is None:
-        return f"≤{hi:,}"
-    if hi is None:
-        return f"≥{lo:,}"
-    if hi == lo:
-        return f"{lo:,}"
-    return f"{lo:,}–{hi:,}"
-
-
-def is_missing(value: Any) -> bool:
-    """Return True for None, NaN, NaT and pandas NA."""
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
-def day_number(ts: pd.Timestamp) -> float:
-    """Convert a day to matplotlib's date number (start of that day)."""
-    return float(mdates.date2num(pd.Timestamp(ts).normalize().to_pydatetime()))
-
-
-def svg_id(text: str) -> str:
-    """Turn any text into a string usable as an SVG element id."""
-    return re.sub(r"[^A-Za-z0-9_-]+", "-", str(text)).strip("-") or "x"
-
-
-def _wrap(text: str, width: int) -> str:
-    """Wrap a title to lines of at most `width` characters."""
-    return "\n".join(textwrap.wrap(text, width=width)) if text else text
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """Return 'n word' with a simple plural."""
-    return f"{n:,} {word if n == 1 else (many or word + 's')}"
-
-
-def event_day(events: pd.DataFrame) -> pd.Series:
-    """Return the day each event is drawn at: `date`, else `date_high`, else `date_low`."""
-    if events.empty:
-        return pd.Series([], dtype="datetime64[ns]", index=events.index)
-    return events["date"].fillna(events["date_high"]).fillna(events["date_low"])
-
-
-def color_for(name: str, palette: Mapping[str, str]) -> str:
-    """Return the palette colour of `name`, or a stable extra colour for unknown names."""
-    if name in palette:
-        return palette[name]
-    key = sum(ord(c) for c in name)
-    return _EXTRA_COLORS[key % len(_EXTRA_COLORS)]
-
-
-def clean_counts(frame: pd.DataFrame) -> pd.DataFrame:
-    """Drop negative counts and order each count band so that low <= high."""
-    out = frame.copy()
-    if out.empty or "count_low" not in out.columns:
-        return out
-    low = out["count_low"].where(out["count_low"] >= 0)
-    high = out["count_high"].where(out["count_high"] >= 0)
-    swap = low.notna() & high.notna() & (low > high)
-    out["count_low"] = low.where(~swap, high)
-    out["count_high"] = high.where(~swap, low)
-    return out
-
-
-def _events_of(events: pd.DataFrame | None, event_type: str) -> pd.DataFrame:
-    """Return typed events of one type, with a `_day` column, in a stable order."""
-    ev = clean_counts(coerce_table(events, "events"))
-    ev = ev[ev["event_type"].str.strip().str.lower() == event_type].copy()
-    ev["_day"] = event_day(ev)
-    ev = ev.sort_values(["_day", "date_low", "place", "event_id"], kind="mergesort", na_position="last")
-    return ev.reset_index(drop=True)
-
-
-def _x_limits(lows: Sequence[float], highs: Sequence[float], min_span: float = 14.0) -> tuple[float, float]:
-    """Return padded x limits (date numbers) covering all given day bounds."""
-    values = [v for v in list(lows) + list(highs) if v is not None and not math.isnan(v)]
-    if not values:
-        return 0.0, min_span
-    lo, hi = min(values) - 2.0, max(values) + 3.0
-    if hi - lo < min_span:
-        pad = (min_span - (hi - lo)) / 2.0
-        lo, hi = lo - pad, hi + pad
-    return lo, hi
-
-
-def _date_axis(ax: Axes, limits: tuple[float, float]) -> None:
-    """Format the x axis of `ax` as days ('8 Jul') within `limits`, about six ticks."""
-    span = limits[1] - limits[0]
-    if span <= 75:
-        step = next((s for s in (1, 2, 3, 7) if span / s <= 10), 7)
-        locator: mdates.DateLocator = (mdates.WeekdayLocator(byweekday=mdates.MO) if step == 7
-                                       else mdates.DayLocator(interval=step))
-    elif span <= 200:
-        locator = mdates.DayLocator(bymonthday=[1, 15])
-    else:
-        locator = mdates.MonthLocator(interval=max(1, int(span // 240) + 1))
-    lo_year = mdates.num2date(limits[0]).year
-    hi_year = mdates.num2date(limits[1]).year
-    with_year = lo_year != hi_year
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(FuncFormatter(
-        lambda v, _pos: fmt_day(pd.Timestamp(mdates.num2date(v).replace(tzinfo=None)), year=with_year)))
-    ax.set_xlim(*limits)
-
-
-def date_axis_label(limits: tuple[float, float], what: str = "Date") -> str:
-    """Axis label naming the year(s) the date axis covers."""
-    lo_year = mdates.num2date(limits[0]).year
-    hi_year = mdates.num2date(limits[1]).year
-    return f"{what} ({lo_year})" if lo_year == hi_year else what
-
-
-def _style_axes(ax: Axes) -> None:
-    """Fix tick styling on `ax` so ticks drawn later keep the shared look."""
-    ax.tick_params(axis="both", labelsize=STYLE["xtick.labelsize"], colors="#444444", length=3)
-    ax.title.set_color(MUTED)
-
-
-def _new_figure(nrows: int = 1, height_ratios: Sequence[float] | None = None,
-                sharex: bool = True) -> tuple[Figure, list[Axes]]:
-    """Create a slide-size figure (no pyplot state) with `nrows` stacked axes."""
-    fig = Figure(figsize=FIGSIZE, dpi=100, layout="constrained")
-    fig.get_layout_engine().set(w_pad=0.08, h_pad=0.08, hspace=0.06)
-    axes = fig.subplots(nrows, 1, sharex=sharex, squeeze=False,
-                        gridspec_kw={"height_ratios": list(height_ratios or [1] * nrows)})
-    out = [a for a in axes[:, 0]]
-    for ax in out:
-        _style_axes(ax)
-    return fig, out
-
-
-def finish_figure(fig: Figure, title: str, source: str) -> Figure:
-    """Add the finding as headline and the source line at the bottom-left."""
-    fig.suptitle(_wrap(title, 80), x=0.01, ha="left", fontsize=STYLE["figure.titlesize"],
-                 fontweight="bold", color=INK)
-    fig.supxlabel(_wrap(source or DEFAULT_SOURCE, 170), x=0.01, ha="left", fontsize=9.5,
-                  color=MUTED)
-    return _settle(fig)
-
-
-def _settle(fig: Figure) -> Figure:
-    """Run the layout until it is stable, then fix it, so every later render is identical."""
-    with styled():
-        fig.draw_without_rendering()
-        fig.draw_without_rendering()
-    fig.set_layout_engine("none")
-    return fig
-
-
-def add_legend(ax: Axes, handles: list[Any], title: str | None = None, loc: str = "upper left",
-               outside: bool = True) -> None:
-    """Draw a legend with the shared look, outside the plot area to the right by default."""
-    if not handles:
-        return
-    kwargs: dict[str, Any] = {"handles": handles, "title": title, "frameon": False,
-                              "fontsize": STYLE["legend.fontsize"], "borderaxespad": 0.2,
-                              "handlelength": 1.6, "alignment": "left"}
-    if outside:
-        kwargs.update(loc="upper left", bbox_to_anchor=(1.01, 1.0))
-    else:
-        kwargs.update(loc=loc)
-    ax.legend(**kwargs)
-
-
-def _placeholder(ax: Axes, message: str, detail: str = "") -> None:
-    """Write a clear 'nothing to show' message in the middle of an axes."""
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.grid(False)
-    for spine in ax.spines.values():
-        spine.set_visible(False)
-    ax.set_facecolor("#f7f7f7")
-    ax.text(0.5, 0.56, message, transform=ax.transAxes, ha="center", va="center",
-            fontsize=20, fontweight="bold", color=MUTED, gid="no-events")
-    if detail:
-        ax.text(0.5, 0.40, _wrap(detail, 90), transform=ax.transAxes, ha="center", va="center",
-                fontsize=12.5, color=MUTED)
-
-
-def empty_figure(title: str, detail: str, source: str = DEFAULT_SOURCE) -> Figure:
-    """Return a figure that says clearly there are no events of this type."""
-    with styled():
-        fig, (ax,) = _new_figure(1)
-        _placeholder(ax, NO_EVENTS, detail)
-        return finish_figure(fig, title, source)
-
-
-def _province_regions() -> dict[str, str]:
-    """Map normalized province names to their region (from the tile grid data)."""
-    from analysis.present import tilemap  # local import: tilemap imports this module
-
-    return tilemap.region_lookup()
-
-
-# ----------------------------------------------------------------------------- source line
-
-
-def source_line(articles: pd.DataFrame | None, events: pd.DataFrame | None = None) -> str:
-    """Describe the corpus behind the figures: article count, outlets and publication span."""
-    arts = coerce_table(articles, "articles")
-    ok = arts[arts["status"].str.strip().str.lower().isin(["ok", ""])]
-    ok = ok[ok["duplicate_of"].str.strip() == ""] if not ok.empty else ok
-    used = ok if not ok.empty else arts
-    n = len(used)
-    outlets = sorted({o.strip() for o in used["outlet"] if o.strip()}, key=str.lower)
-    if len(outlets) > 5:
-        outlet_text = ", ".join(outlets[:4]) + f" and {len(outlets) - 4} others"
-    elif len(outlets) > 1:
-        outlet_text = ", ".join(outlets[:-1]) + f" and {outlets[-1]}"
-    else:
-        outlet_text = outlets[0] if outlets else ""
-    dates = used["published"].dropna()
-    if dates.empty and events is not None:
-        ev = coerce_table(events, "events")
-        dates = pd.concat([ev["date_low"], ev["date_high"], ev["date"]]).dropna()
-        span = fmt_span(dates.min(), dates.max()) if not dates.empty else ""
-        span_text = f", events dated {span}" if span else ""
-    else:
-        span = fmt_span(dates.min(), dates.max()) if not dates.empty else ""
-        span_text = f", published {span}" if span else ""
-    what = plural(n, "article") if n else "news articles"
-    if outlet_text:
-        what += f" from {outlet_text}"
-    elif n:
-        what += " (outlets not stated)"
-    return f"Source: {what}{span_text}; data: analysis pipeline"
-
-
-# ----------------------------------------------------------------------------- saving
-
-
-def save_figure(fig: Figure, out_dir: Path | str, stem: str) -> tuple[Path, Path]:
-    """Write `fig` as STEM.png and STEM.svg atomically and byte-for-byte reproducibly."""
-    out = Path(out_dir)
-    paths = (out / f"{stem}.png", out / f"{stem}.svg")
-    for target in paths:
-        atomic_write_bytes(target, figure_bytes(fig, target.suffix[1:]))
-    return paths
-
-
-def figure_bytes(fig: Figure, fmt: str = "png", dpi: int = DPI) -> bytes:
-    """Render `fig` to PNG or SVG bytes with the same settings as save_figure."""
-    import io
-
-    metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
-    buf = io.BytesIO()
-    with styled():
-        fig.savefig(buf, format=fmt, dpi=dpi, metadata=metadata, facecolor="white")
-    return buf.getvalue()
-
 
 # ----------------------------------------------------------------------------- districts
 
@@ -467,24 +50,25 @@ def national_tallies(tallies: pd.DataFrame | None) -> pd.DataFrame:
 
 def _tally_label(row: pd.Series) -> str:
     """Short label of a claimed tally: 'Taliban: more than 200'."""
-    who = CLAIMANT_LABELS.get(row["claimant"], row["claimant"]).split(" ")[0]
-    who = {"UN": "UN", "Foreign": "Foreign govt", "Afghan": "Afghan govt"}.get(who, who)
+    who = CLAIMANT_SHORT.get(row["claimant"], row["claimant"])
     text = str(row["count_text"]).strip() or fmt_count(row["count_low"], row["count_high"])
     return f"{who}: {text}"
 
 
 def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None = None, *,
-                       source: str = DEFAULT_SOURCE) -> Figure:
+                       source: str = DEFAULT_SOURCE, window: Window | None = None) -> Figure:
     """Plot district seizures per day by region, their cumulative count and the claimed totals."""
-    ev = _events_of(events, "district_seized")
+    ev = _events_of(events, "district_seized", window)
+    far = outside_window(events, "district_seized", window)
     tl = national_tallies(tallies)
+    if window is not None and not tl.empty:
+        tl = tl[(tl["date"] >= window.low) & (tl["date"] <= window.high)].reset_index(drop=True)
     dated = ev[ev["_day"].notna()]
     if dated.empty and tl.empty:
         detail = ("No district seizures were found in these articles."
                   if ev.empty else f"{plural(len(ev), 'district seizure')} found, none with a date.")
         return empty_figure("Districts seized: nothing to show", detail, source)
-    regions = _province_regions()
-    from analysis.present.tilemap import province_key
+    regions = tilemap.region_lookup()
 
     with styled():
         fig, (ax_day, ax_cum) = _new_figure(2, [3, 2])
@@ -493,7 +77,7 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
         counted_total = int(dated.loc[counted_mask, "count_low"].fillna(dated.loc[counted_mask, "count_high"]).fillna(0).sum())
         lows = [day_number(d) for d in dated["date_low"].dropna()] + [day_number(d) for d in tl["date"]]
         highs = [day_number(d) + 1 for d in dated["_day"]] + [day_number(d) + 1 for d in dated["date_high"].dropna()]
-        limits = _x_limits(lows, highs)
+        limits = _x_limits(lows, highs, window=window)
 
         # --- top panel: stacked daily bars by region
         region_seen: set[str] = set()
@@ -540,10 +124,9 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
             stack_top[x0] = bottom + height
         ymax = max(stack_top.values(), default=1.0)
         for x0, lines in sorted(notes.items()):
-            ax_day.text(x0 + 0.5, stack_top[x0] + ymax * 0.03, "\n".join(lines[:4]), ha="center",
-                        va="bottom", fontsize=9.5, color=INK, linespacing=1.1, zorder=6,
-                        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.8,
-                              "edgecolor": "none"})
+            text = "\n".join(lines[:3]) + (f"\n+{len(lines) - 3} more" if len(lines) > 3 else "")
+            label(ax_day, text, (x0 + 0.5, stack_top[x0]), dx=0.0, dy=6.0 + 5.5 * min(len(lines), 4), ha="center",
+                  fontsize=9.5, color=INK, linespacing=1.1, zorder=6, priority=1.0)
         if not dated.empty:
             ax_day.set_ylim(0, ymax * (1.25 + 0.08 * max((len(v) for v in notes.values()), default=0)))
             ax_day.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
@@ -587,8 +170,8 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
                                   linewidth=2.6, zorder=3, label="Reported in these articles (cumulative)",
                                   gid="cumulative-districts")
             cum_handles.append(line)
-            ax_cum.text(limits[1], total, f"{int(total):,} reported ", ha="right", va="bottom",
-                        fontsize=10.5, color=EVENT_TYPE_COLORS["district_seized"], fontweight="bold")
+            label(ax_cum, f"{int(total):,} reported ", (limits[1], total), dx=-4.0, dy=8.0, ha="right",
+                  fontsize=10.5, color=EVENT_TYPE_COLORS["district_seized"], fontweight="bold", priority=3.0)
         top = total
         seen_claimants: list[str] = []
         for i, (_, row) in enumerate(tl.iterrows()):
@@ -596,11 +179,11 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
             color = CLAIMANT_COLORS.get(claimant, CLAIMANT_COLORS["unknown"])
             x = day_number(row["date"]) + 0.5
             value = float(row["_value"])
-            label = CLAIMANT_LABELS.get(claimant, claimant) if claimant not in seen_claimants else "_nolegend_"
+            legend_label = CLAIMANT_LABELS.get(claimant, claimant) if claimant not in seen_claimants else "_nolegend_"
             if claimant not in seen_claimants:
                 seen_claimants.append(claimant)
             ax_cum.scatter([x], [value], marker=CLAIMANT_MARKERS.get(claimant, "o"), s=120, color=color,
-                           edgecolors="white", linewidths=0.8, zorder=5, label=label,
+                           edgecolors="white", linewidths=0.8, zorder=5, label=legend_label,
                            gid=f"tally-{i}")
             if not is_missing(row["count_high"]) and not is_missing(row["count_low"]) and row["count_high"] > row["count_low"]:
                 ax_cum.vlines(x, row["count_low"], row["count_high"], colors=color, linewidth=2, zorder=4)
@@ -609,11 +192,9 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
                                 arrowprops={"arrowstyle": "<|-", "color": color, "lw": 1.8,
                                             "shrinkA": 0, "shrinkB": 7}, zorder=4,
                                 gid=f"lower-bound-{i}")
-            rank = int(((tl["date"] == row["date"]) & (tl.index < i)).sum())
             right = (x - limits[0]) / (limits[1] - limits[0]) > 0.62
-            ax_cum.annotate(_tally_label(row), xy=(x, value), xytext=(-10 if right else 10, -14.0 * rank),
-                            textcoords="offset points", fontsize=10.5, color=color, fontweight="bold",
-                            va="center", ha="right" if right else "left")
+            label(ax_cum, _tally_label(row), (x, value), dx=-10.0 if right else 10.0, ha="right" if right else "left",
+                  fontsize=10.5, color=color, fontweight="bold", priority=2.0)
             top = max(top, float(row["count_high"]) if not is_missing(row["count_high"]) else value * 1.12)
         if seen_claimants:
             cum_handles.extend(
@@ -649,7 +230,7 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
                 parts.append(f"claimed national total: {said(high)}")
             else:
                 parts.append(f"claimed national totals range from {said(low)} to {said(high)}")
-        return finish_figure(fig, "; ".join(parts), source)
+        return finish_figure(fig, "; ".join(parts), source, [outside_note(far, window)])
 
 
 # ----------------------------------------------------------------------------- capitals
@@ -657,8 +238,6 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
 
 def _lane_label(place: str, province: str) -> str:
     """Label of a capital's lane: 'Zaranj (Nimroz)' or 'Kunduz' when names agree."""
-    from analysis.present.tilemap import province_key
-
     if not province or province_key(place) == province_key(province):
         return place or province or "Unknown place"
     return f"{place} ({province})"
@@ -685,9 +264,11 @@ def _open_range(ax: Axes, row: pd.Series, y: float, left: float, color: str) -> 
     return True
 
 
-def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE) -> Figure:
+def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE,
+                      window: Window | None = None) -> Figure:
     """Plot one lane per provincial capital with each entry by outcome, and capitals held over time."""
-    ev = _events_of(events, "capital_entered")
+    ev = _events_of(events, "capital_entered", window)
+    far = outside_window(events, "capital_entered", window)
     dated = ev[ev["_day"].notna()].copy()
     if dated.empty:
         detail = ("No Taliban entries into provincial capitals were found in these articles."
@@ -695,7 +276,9 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
         return empty_figure("Provincial capitals entered: nothing to show", detail, source)
     with styled():
         n_places = len({p or q for p, q in zip(dated["place"], dated["province"])})
-        fig, (ax, ax_step) = _new_figure(2, [min(4.6, 3.2 + 0.07 * max(0, n_places - 10)), 1.3])
+        height = FIGSIZE[1] + 0.24 * max(0, n_places - 14)  # every lane keeps room for its name
+        fig, (ax, ax_step) = _new_figure(2, [min(4.6, 3.2 + 0.07 * max(0, n_places - 10)) * height / FIGSIZE[1], 1.3],
+                                         height=height)
         dated["outcome"] = dated["outcome"].str.strip().str.lower().where(
             dated["outcome"].str.strip().str.lower().isin(OUTCOMES), "unknown")
         dated["_first"] = dated["date_low"].fillna(dated["_day"])
@@ -705,7 +288,7 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
         lane_y = {lane: i for i, lane in enumerate(lanes)}
         lows = [day_number(d) for d in dated["date_low"].dropna()] + [day_number(d) for d in dated["_day"]]
         highs = [day_number(d) + 1 for d in dated["date_high"].dropna()] + [day_number(d) + 1 for d in dated["_day"]]
-        limits = _x_limits(lows, [h + 4 for h in highs])
+        limits = _x_limits(lows, [h + 4 for h in highs], window=window)
 
         any_range = any_open = any_disputed = False
         for lane in lanes:
@@ -713,6 +296,7 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
             if y % 2 == 0:
                 ax.axhspan(y - 0.5, y + 0.5, color="#f4f4f4", zorder=0, linewidth=0)
         last_by_lane: dict[str, pd.Series] = {}
+        last_x: dict[str, float] = {}
         for _, row in dated.iterrows():
             y = lane_y[row["_lane"]]
             outcome = row["outcome"]
@@ -732,11 +316,14 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
                        linewidths=2.2 if disputed else 0.8, zorder=4,
                        gid=f"entry-{svg_id(row['event_id'])}")
             last_by_lane[row["_lane"]] = row
+            last_x[row["_lane"]] = x
         n_lanes = len(lanes)
-        label_size = max(7.5, min(11.5, 230.0 / max(n_lanes, 1)))
+        label_size = max(9.0, min(11.5, 230.0 / max(n_lanes, 1)))
+        mark_size = float(np.clip((0.85 * 240.0 / max(n_lanes, 1)) ** 2, 45.0, 150.0))
+        mark_radius = math.sqrt(mark_size) / 2.0
         for coll in ax.collections:
             if str(coll.get_gid()).startswith("entry-"):
-                coll.set_sizes([float(np.clip((0.85 * 240.0 / max(n_lanes, 1)) ** 2, 45.0, 150.0))])
+                coll.set_sizes([mark_size])
         for lane, row in last_by_lane.items():
             end = row["date_high"] if not is_missing(row["date_high"]) else row["_day"]
             if not is_missing(row["date_low"]) and not is_missing(row["date_high"]) and row["date_low"] < row["date_high"]:
@@ -746,8 +333,11 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
             text = f"{row['outcome']} {when}"
             if str(row["status"]).lower() == "disputed":
                 text += " (disputed)"
-            ax.text(day_number(end) + 1.4, lane_y[lane], text, fontsize=label_size - 1, va="center",
-                    ha="left", color=OUTCOME_COLORS[row["outcome"]])
+            ranged = not is_missing(row["date_low"]) and not is_missing(row["date_high"]) and row["date_low"] < row["date_high"]
+            anchor, gap = ((day_number(row["date_high"]) + 1.0, 4.0) if ranged else (last_x[lane], mark_radius + 4.0))
+            label(ax, text, (anchor, lane_y[lane]), dx=gap, fontsize=label_size - 1,
+                  color=OUTCOME_COLORS[row["outcome"]], priority=1.0, max_steps=0,
+                  bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "alpha": 0.85, "edgecolor": "none"})
         ax.set_yticks(range(n_lanes))
         ax.set_yticklabels(
             [_lane_label(lane, dated.loc[dated["_lane"] == lane, "province"].iloc[0]) for lane in lanes],
@@ -783,8 +373,8 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
         ax_step.step(xs, ys, where="post", color=OUTCOME_COLORS["fell"], linewidth=2.6, zorder=3,
                      gid="capitals-held")
         ax_step.fill_between(xs, ys, step="post", color=OUTCOME_COLORS["fell"], alpha=0.12, linewidth=0)
-        ax_step.text(limits[1], len(falls), f"{len(falls)} held ", ha="right", va="bottom",
-                     fontsize=10.5, color=OUTCOME_COLORS["fell"], fontweight="bold")
+        label(ax_step, f"{len(falls)} held ", (limits[1], len(falls)), dx=-4.0, dy=8.0, ha="right",
+              fontsize=10.5, color=OUTCOME_COLORS["fell"], fontweight="bold", priority=3.0)
         ax_step.set_ylim(0, max(len(falls), 1) * 1.3)
         ax_step.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
         ax_step.set_ylabel("Capitals held")
@@ -803,15 +393,17 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
         n_disputed = int((dated["status"].str.lower() == "disputed").sum())
         if n_disputed:
             title += f"; {plural(n_disputed, 'entry', 'entries')} disputed"
-        return finish_figure(fig, title, source)
+        return finish_figure(fig, title, source, [outside_note(far, window)])
 
 
 # ----------------------------------------------------------------------------- troops
 
 
-def troops_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE) -> Figure:
+def troops_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE,
+                    window: Window | None = None) -> Figure:
     """Plot each reported flight of troops sized by its count and coloured by destination, with totals."""
-    ev = _events_of(events, "troops_fled")
+    ev = _events_of(events, "troops_fled", window)
+    far = outside_window(events, "troops_fled", window)
     dated = ev[ev["_day"].notna()].copy()
     if dated.empty:
         detail = ("No flights of Afghan troops or officials were found in these articles."
@@ -826,8 +418,9 @@ def troops_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE
         lane_y = {d: i for i, d in enumerate(dests)}
         lows = [day_number(d) for d in dated["date_low"].dropna()] + [day_number(d) for d in dated["_day"]]
         highs = [day_number(d) + 1 for d in dated["date_high"].dropna()] + [day_number(d) + 1 for d in dated["_day"]]
-        limits = _x_limits(lows, [h + 5 for h in highs])
+        limits = _x_limits(lows, [h + 5 for h in highs], window=window)
         max_n = float(dated["_n"].max()) if dated["_n"].notna().any() else 1.0
+        bubble = 1500.0 / max(1.0, math.sqrt(len(dated) / 8.0))  # many flights: smaller marks that overlap less
 
         any_lower = any_unknown = any_range = any_disputed = False
         for _, row in dated.iterrows():
@@ -839,7 +432,7 @@ def troops_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE
             any_range |= _range_patch(ax, row, y, color, height=0.5)
             x = day_number(row["_day"]) + 0.5
             n = row["_n"]
-            size = 70.0 if is_missing(n) else 70.0 + 1500.0 * math.sqrt(float(n) / max(max_n, 1.0))
+            size = 70.0 if is_missing(n) else 70.0 + bubble * math.sqrt(float(n) / max(max_n, 1.0))
             ax.scatter([x], [y], s=size, marker="o", facecolors="none" if disputed else color,
                        edgecolors=color, linewidths=2.2 if disputed else 0.8, alpha=0.9, zorder=4,
                        gid=f"flight-{svg_id(row['event_id'])}")
@@ -849,12 +442,12 @@ def troops_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE
                 ax.scatter([x], [y], s=size * 1.55, marker="o", facecolors="none", edgecolors=color,
                            linewidths=1.2, linestyles="--", zorder=3,
                            gid=f"lower-{svg_id(row['event_id'])}")
-            label = fmt_count(row["count_low"], row["count_high"]) or "number not given"
+            text = fmt_count(row["count_low"], row["count_high"]) or "number not given"
             any_unknown |= is_missing(n)
             radius_pt = math.sqrt(size * (1.55 if lower else 1.0)) / 2.0
-            ax.annotate(label, xy=(x, y), xytext=(radius_pt + 4, 0), textcoords="offset points",
-                        fontsize=10.5, va="center", ha="left", color=INK,
-                        fontweight="bold" if not is_missing(n) else "normal")
+            label(ax, text, (x, y), dx=radius_pt + 4, fontsize=10.5 if not is_missing(n) else 9.5,
+                  color=INK if not is_missing(n) else MUTED, fontweight="bold" if not is_missing(n) else "normal",
+                  priority=0.0 if is_missing(n) else float(n) / max(max_n, 1.0), max_steps=0)
         ax.set_yticks(range(len(dests)))
         ax.set_yticklabels(dests)
         ax.set_ylim(len(dests) - 0.4, -0.6)
@@ -889,8 +482,8 @@ def troops_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE
             has_lower = bool((sub["count_low"].notna() & sub["count_high"].isna()).any())
             ax_cum.step(xs, ys, where="post", color=color, linewidth=2.6, zorder=3, label=dest,
                         gid=f"cumulative-{svg_id(dest)}")
-            ax_cum.text(limits[1], total, f"{dest} {'≥' if has_lower else ''}{int(total):,} ",
-                        ha="right", va="bottom", fontsize=10.5, color=color, fontweight="bold")
+            label(ax_cum, f"{dest} {'≥' if has_lower else ''}{int(total):,} ", (limits[1], total), dx=-4.0, dy=8.0,
+                  ha="right", fontsize=10.5, color=color, fontweight="bold", priority=2.0 + total / 1e9)
         grand = float(dated["_n"].fillna(0).sum())
         if grand <= 0:
             ax_cum.text(0.5, 0.5, "No numbers of people were given", transform=ax_cum.transAxes,
@@ -917,7 +510,7 @@ def troops_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE
             title += f", most to {dests[0]}"
         elif named:
             title += ", to " + ", ".join(named)
-        return finish_figure(fig, title, source)
+        return finish_figure(fig, title, source, [outside_note(far, window)])
 
 
 # ----------------------------------------------------------------------------- map and all
@@ -925,20 +518,40 @@ def troops_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE
 
 def province_map(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE) -> Figure:
     """Draw the province tile map of events (see analysis.present.tilemap.province_map)."""
-    from analysis.present import tilemap
-
     return tilemap.province_map(events, source=source)
 
 
 def build_figures(tables: Tables) -> dict[str, Figure]:
     """Build the three timelines and the map from `tables`, keyed by file stem."""
     source = source_line(tables.articles, tables.events)
+    window = reporting_window(tables.articles, tables.events)
+    events = shown(tables.events)
     return {
-        "districts_seized": districts_timeline(tables.events, tables.tallies, source=source),
-        "capitals_entered": capitals_timeline(tables.events, source=source),
-        "troops_fled": troops_timeline(tables.events, source=source),
-        "province_map": province_map(tables.events, source=source),
+        "districts_seized": districts_timeline(events, tables.tallies, source=source, window=window),
+        "capitals_entered": capitals_timeline(events, source=source, window=window),
+        "troops_fled": troops_timeline(events, source=source, window=window),
+        "province_map": province_map(events, source=source),
     }
+
+
+def outside_by_figure(tables: Tables) -> dict[str, pd.DataFrame]:
+    """For each timeline, the events dated far outside the reporting window (listed, not drawn)."""
+    window = reporting_window(tables.articles, tables.events)
+    stems = {"districts_seized": "district_seized", "capitals_entered": "capital_entered", "troops_fled": "troops_fled"}
+    return {stem: outside_window(shown(tables.events), etype, window) for stem, etype in stems.items()}
+
+
+def show_saved(saved: Mapping[str, tuple[Path, Path]], stem: str) -> Any:
+    """Show a figure as saved (its PNG), for notebooks: the figure is drawn once, by make_all_figures."""
+    from IPython.display import Image
+
+    return Image(filename=str(saved[stem][0]))
+
+
+def saved_files(saved: Mapping[str, tuple[Path, Path]]) -> pd.DataFrame:
+    """The files make_all_figures wrote, one row per figure."""
+    return pd.DataFrame([{"figure": stem, "png": png.name, "svg": svg.name, "folder": str(png.parent)}
+                         for stem, (png, svg) in saved.items()])
 
 
 def figure_title(fig: Figure) -> str:
@@ -972,8 +585,11 @@ def enable_notebook_display() -> bool:
 enable_notebook_display()
 
 __all__ = [
-    "CLAIMANT_COLORS", "DESTINATION_COLORS", "EVENT_TYPE_COLORS", "OUTCOME_COLORS", "OUTCOME_MARKERS",
-    "REGION_COLORS", "apply_style", "capitals_timeline", "districts_timeline", "empty_figure",
-    "Tables", "build_figures", "clean_counts", "enable_notebook_display", "load_tables", "event_day", "figure_bytes", "figure_title", "fmt_count", "fmt_day", "fmt_span", "make_all_figures",
-    "province_map", "save_figure", "source_line", "styled", "troops_timeline",
+    "CLAIMANT_COLORS", "CLAIMANT_LABELS", "DESTINATION_COLORS", "DPI", "EVENT_TYPE_COLORS", "EVENT_TYPE_LABELS",
+    "OUTCOME_COLORS", "OUTCOME_LABELS", "OUTCOME_MARKERS", "OUTCOMES", "REGIONS", "REGION_COLORS", "STYLE",
+    "Tables", "apply_style", "build_figures", "capitals_timeline", "clean_counts", "coerce_table",
+    "districts_timeline", "empty_figure", "enable_notebook_display", "event_day", "figure_bytes", "figure_title",
+    "fmt_count", "fmt_day", "fmt_span", "is_missing", "load_tables", "make_all_figures", "outside_by_figure",
+    "province_map", "reporting_window", "save_figure", "saved_files", "show_saved", "source_line", "styled",
+    "troops_timeline",
 ]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import base64
 import html
+import json
 import re
+import struct
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -12,8 +14,10 @@ from typing import Any
 import pandas as pd
 
 from analysis.present import figures as fg
-from analysis.tabulate.tables import Tables, load_tables
-from analysis.tabulate.tables import atomic_write_text
+from analysis.present.formatting import TYPE_LABELS, claimant_name, claimants_text, fmt_count, fmt_day, is_missing
+from analysis.present.review import needs_review, undated_reports
+from analysis.tabulate.corrections import read_log, shown
+from analysis.tabulate.tables import Tables, atomic_write_text, load_tables
 
 DEFAULT_NOTEBOOK_PAGES: tuple[tuple[str, str], ...] = (
     ("01 Read and clean the articles", "01_articles.html"),
@@ -28,27 +32,12 @@ FIGURE_NAMES: dict[str, str] = {
     "troops_fled": "Troops who fled",
     "province_map": "Province map",
 }
-TYPE_LABELS: dict[str, str] = {
-    "district_seized": "district seized",
-    "capital_entered": "capital entered",
-    "troops_fled": "troops fled",
-}
-CLAIMANT_NAMES: dict[str, str] = {
-    "taliban": "Taliban",
-    "afghan_government": "Afghan government",
-    "foreign_government": "Foreign government",
-    "international_org": "International organisation",
-    "residents": "Residents",
-    "media": "Media",
-    "unknown": "Unattributed",
-}
-
 CSS = """
 :root { --ink:#1f1f1f; --muted:#5f5f5f; --line:#dddddd; --soft:#f6f6f4; --accent:#542788; --fell:#b2182b; }
 * { box-sizing: border-box; }
 body { margin:0; padding:1rem; color:var(--ink); background:#fff;
   font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif; }
-main { max-width: 72rem; margin: 0 auto; }
+main { max-width: 78rem; margin: 0 auto; }
 h1 { font-size: 1.9rem; line-height: 1.2; margin: .5rem 0 .25rem; }
 h2 { font-size: 1.35rem; margin: 2.2rem 0 .6rem; border-bottom: 2px solid var(--ink); padding-bottom: .2rem; }
 h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
@@ -67,9 +56,22 @@ thead th { background: var(--soft); position: sticky; top: 0; }
 th button { font: inherit; font-weight: 600; background:none; border:0; padding:0; cursor:pointer; color:inherit; }
 th[aria-sort="ascending"] button::after { content: " \\25B2"; }
 th[aria-sort="descending"] button::after { content: " \\25BC"; }
-td.num { text-align: right; white-space: nowrap; }
+td { overflow-wrap: break-word; }
+td.evidence, td.ids, .ids { overflow-wrap: anywhere; }
+.tag { white-space: nowrap; }
+td.num { text-align: right; }
 td.date, td.nowrap { white-space: nowrap; }
-td.evidence { min-width: 18rem; }
+td.evidence { min-width: 16rem; }
+td.ids, .ids { font-size: .8rem; }
+#events-table td.ids { min-width: 6.5rem; }
+code.copy { display:block; white-space: pre-wrap; overflow-wrap: anywhere; user-select: all; font-size: .8rem;
+  background: var(--soft); padding: .2rem .3rem; }
+.pager { display:flex; gap:.8rem; align-items:center; margin:.5rem 0; flex-wrap: wrap; }
+.pager button { font: inherit; padding: .25rem .7rem; }
+.warn { color: var(--fell); }
+tr.problem td { background: #fde0dd; }
+.tag.rejected, .tag.merged { background:#e0e0e0; text-decoration: line-through; }
+details.outside { color: var(--muted); font-size: .9rem; margin-top: .4rem; }
 blockquote { margin:.3rem 0 .6rem; padding:.3rem .7rem; border-left:4px solid var(--line); background:var(--soft); }
 .side { border:1px solid var(--line); padding:.5rem .8rem; margin:.4rem 0; }
 .side h4 { margin:.1rem 0 .3rem; font-size:.95rem; }
@@ -87,48 +89,120 @@ footer { margin-top:3rem; color:var(--muted); font-size:.85rem; border-top:1px s
   h1 { font-size: 1.45rem; }
   .disputed-grid { grid-template-columns: 1fr; }
   .search input { min-width: 0; width: 100%; }
+  table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; width: 100%; }
+  table.cards thead tr { display: flex; flex-wrap: wrap; gap: .2rem .6rem; }
+  table.cards thead th { display: block; border: 0; padding: .2rem .3rem; position: static; }
+  table.review thead { display: none; }
+  table.cards tr { border-bottom: 2px solid var(--line); padding: .3rem 0; }
+  table.cards td { border: 0; padding: .15rem .4rem; text-align: left; white-space: normal; min-width: 0; }
+  table.cards td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; color: var(--muted); }
+  .figure-scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
+  .figure-scroll img { width: 760px; max-width: none; }
+  td.evidence { min-width: 0; }
 }
 """
 
 SCRIPT = """
 (function () {
   var table = document.getElementById("events-table");
-  if (!table || !table.tBodies.length) { return; }
-  var body = table.tBodies[0];
-  var input = document.getElementById("events-search");
-  var shown = document.getElementById("events-shown");
-  function filter() {
-    var q = input.value.toLowerCase().trim(), n = 0;
-    Array.prototype.forEach.call(body.rows, function (row) {
-      var hit = !q || row.textContent.toLowerCase().indexOf(q) !== -1;
-      row.hidden = !hit;
-      if (hit) { n += 1; }
-    });
-    shown.textContent = String(n);
+  var holder = document.getElementById("events-data");
+  if (!table || !holder) { return; }
+  var data = JSON.parse(holder.textContent);
+  var rows = data.rows, size = data.page, page = 0, query = "";
+  var body = table.tBodies[0], heads = table.tHead.rows[0].cells;
+  var input = document.getElementById("events-search"), shown = document.getElementById("events-shown");
+  var label = document.getElementById("events-page");
+  var prev = document.getElementById("events-prev"), next = document.getElementById("events-next");
+  var order = rows.map(function (_, i) { return i; }), view = order.slice(), hay = [];
+  function text(row) {
+    if (hay[row] === undefined) {
+      var r = rows[row], parts = [r[0], r[2], r[3], r[4], r[5], r[6], r[8], r[9], r[11], r[12], r[13], r[15]];
+      r[14].forEach(function (a) { parts.push(a[0], a[1]); });
+      hay[row] = parts.join(" ").toLowerCase();
+    }
+    return hay[row];
   }
-  if (input) { input.addEventListener("input", filter); }
-  var heads = table.tHead.rows[0].cells;
-  Array.prototype.forEach.call(heads, function (th, col) {
+  function el(tag, cls, content) {
+    var node = document.createElement(tag);
+    if (cls) { node.className = cls; }
+    if (content !== undefined) { node.textContent = content; }
+    return node;
+  }
+  function draw(i) {
+    var r = rows[i], tr = document.createElement("tr"), td;
+    tr.setAttribute("data-order", String(i));
+    td = el("td", "date", r[0]); td.setAttribute("data-sort", r[1]); tr.appendChild(td);
+    td = el("td", "", r[2]); td.appendChild(document.createElement("br")); td.appendChild(el("span", "muted ids", r[15]));
+    tr.appendChild(td);
+    td = el("td", "", r[3]);
+    if (r[4] && r[4] !== r[3]) { td.appendChild(document.createElement("br")); td.appendChild(el("span", "muted", r[4])); }
+    tr.appendChild(td);
+    tr.appendChild(el("td", "", r[5]));
+    td = el("td", "num", r[6]); tr.appendChild(td);
+    td = el("td"); var tag = el("span", "tag " + r[8].toLowerCase(), r[8]);
+    if (r[16]) { tag.appendChild(el("span", "muted", " (corrected: " + r[16] + ")")); }
+    td.appendChild(tag); tr.appendChild(td);
+    tr.appendChild(el("td", "", r[9]));
+    tr.appendChild(el("td", "num", String(r[10])));
+    td = el("td", "evidence", r[11]);
+    if (r[12]) { td.appendChild(el("span", "muted", " (" + r[12] + ")")); }
+    if (r[13]) { td.appendChild(document.createElement("br")); td.appendChild(el("span", "muted", r[13])); }
+    tr.appendChild(td);
+    td = el("td", "ids");
+    r[14].forEach(function (a, k) {
+      if (k) { td.appendChild(document.createElement("br")); }
+      if (a[0]) {
+        var s = el("span", "", a[2] ? "" : a[0]); s.title = a[1];
+        if (a[2]) {  // http(s) only: checked when the page was built
+          var link = el("a", "", a[0]); link.href = a[2]; link.rel = "noopener noreferrer nofollow";
+          link.target = "_blank"; s.appendChild(link);
+        }
+        td.appendChild(s);
+      }
+      if (a[1]) { td.appendChild(el("span", "muted", (a[0] ? " (" : "") + a[1] + (a[0] ? ")" : ""))); }
+    });
+    tr.appendChild(td);
+    var labels = Array.prototype.map.call(heads, function (h) { return h.textContent; });
+    Array.prototype.forEach.call(tr.cells, function (c, k) { c.setAttribute("data-label", labels[k]); });
+    return tr;
+  }
+  function render() {
+    var pages = Math.max(1, Math.ceil(view.length / size));
+    page = Math.min(page, pages - 1);
+    var start = page * size, end = Math.min(view.length, start + size);
+    body.textContent = "";
+    for (var k = start; k < end; k += 1) { body.appendChild(draw(view[k])); }
+    shown.textContent = String(view.length);
+    label.textContent = view.length ? "rows " + (start + 1).toLocaleString("en") + "–" + end.toLocaleString("en") +
+      " of " + view.length.toLocaleString("en") : "no rows match";
+    prev.disabled = page === 0; next.disabled = page >= pages - 1;
+  }
+  function filter() {
+    query = input.value.toLowerCase().trim();
+    view = query ? order.filter(function (i) { return text(i).indexOf(query) !== -1; }) : order.slice();
+    page = 0; render();
+  }
+  input.addEventListener("input", filter);
+  prev.addEventListener("click", function () { page -= 1; render(); });
+  next.addEventListener("click", function () { page += 1; render(); });
+  Array.prototype.forEach.call(heads, function (th) {
     var button = th.querySelector("button");
-    if (!button) { return; }
     button.addEventListener("click", function () {
       var asc = th.getAttribute("aria-sort") !== "ascending";
-      var numeric = th.getAttribute("data-type") === "num";
+      var key = Number(th.getAttribute("data-key")), numeric = th.getAttribute("data-type") === "num";
       Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
       th.setAttribute("aria-sort", asc ? "ascending" : "descending");
-      var rows = Array.prototype.slice.call(body.rows);
-      rows.sort(function (a, b) {
-        var x = a.cells[col].getAttribute("data-sort") || a.cells[col].textContent;
-        var y = b.cells[col].getAttribute("data-sort") || b.cells[col].textContent;
-        var c;
-        if (numeric) { c = (parseFloat(x) || 0) - (parseFloat(y) || 0); }
-        else { c = x < y ? -1 : (x > y ? 1 : 0); }
-        if (c === 0) { c = Number(a.getAttribute("data-order")) - Number(b.getAttribute("data-order")); return c; }
+      order.sort(function (a, b) {
+        var x = rows[a][key], y = rows[b][key], c;
+        if (key === 14) { x = x.map(function (p) { return p[0]; }).join(" "); y = y.map(function (p) { return p[0]; }).join(" "); }
+        if (numeric) { c = Number(x) - Number(y); } else { c = x < y ? -1 : (x > y ? 1 : 0); }
+        if (c === 0) { return a - b; }
         return asc ? c : -c;
       });
-      rows.forEach(function (row) { body.appendChild(row); });
+      filter();
     });
   });
+  render();
 })();
 """
 
@@ -154,6 +228,12 @@ def _is_local_href(href: str) -> bool:
 _WEB_URL = re.compile(r"https?://[^\s/?#\\]+[^\s]*", re.I)
 
 
+def web_url(url: Any) -> bool:
+    """Whether a URL from an input file may become a link: http or https, nothing else."""
+    text = "" if url is None else "".join(ch for ch in str(url) if ch.isprintable()).strip()
+    return bool(text) and _WEB_URL.fullmatch(text) is not None
+
+
 def url_html(url: Any, label: Any = None) -> str:
     """Render a URL from an input file: a link only for http(s); javascript:, data: and anything else as escaped text."""
     text = "" if url is None else "".join(ch for ch in str(url) if ch.isprintable()).strip()
@@ -174,7 +254,7 @@ def _split(value: Any) -> list[str]:
 
 def _claimant(name: str) -> str:
     """Readable claimant name."""
-    return CLAIMANT_NAMES.get(name.strip().lower(), name.strip() or "Unattributed")
+    return claimant_name(name)
 
 
 def _span(row: pd.Series) -> str:
@@ -201,7 +281,7 @@ def _sort_date(row: pd.Series) -> str:
 
 def key_figures(tables: Tables) -> list[str]:
     """One plain-text line per headline number (capitals, districts, troops, claims, disputes)."""
-    ev = fg.clean_counts(tables.events)
+    ev = fg.clean_counts(shown(tables.events))
     etype = ev["event_type"].str.strip().str.lower()
     caps = ev[etype == "capital_entered"]
     places = {p or q for p, q in zip(caps["place"], caps["province"]) if p or q}
@@ -287,18 +367,41 @@ def _corpus_section(tables: Tables) -> str:
     return "\n".join(out)
 
 
-def _figures_section(figures: Sequence[tuple[str, str, bytes]], rel_dir: str) -> str:
-    """Embed each figure inline as a PNG data URI with its finding as caption."""
+def png_size(png: bytes) -> tuple[int, int]:
+    """Width and height of a PNG image from its header (1800 x 1012 when it cannot be read)."""
+    if len(png) >= 24 and png[:8] == b"\x89PNG\r\n\x1a\n":
+        width, height = struct.unpack(">II", png[16:24])
+        return int(width), int(height)
+    return 1800, 1012
+
+
+def _outside_list(far: pd.DataFrame) -> str:
+    """The events left off a figure's time axis, listed under it."""
+    if far is None or far.empty:
+        return ""
+    items = "".join(f"<li>{esc(fmt_day(r['_day']))}: {esc(r['place'] or r['destination'] or r['province'])} "
+                    f"<span class='muted ids'>({esc(r['event_id'])})</span> — {esc(r['evidence'])}</li>"
+                    for _, r in far.head(50).iterrows())
+    more = f"<li>and {len(far) - 50:,} more</li>" if len(far) > 50 else ""
+    return (f"<details class='outside'><summary>{len(far):,} {'event' if len(far) == 1 else 'events'} dated far "
+            f"outside the reporting window, not drawn</summary><ul>{items}{more}</ul></details>")
+
+
+def _figures_section(figures: Sequence[tuple[str, str, bytes]], rel_dir: str,
+                     outside: dict[str, pd.DataFrame] | None = None) -> str:
+    """Embed each figure inline as a PNG data URI with its finding as caption, and what it leaves out."""
     out = ["<section id='figures'><h2>Timelines and map</h2>"]
     for stem, title, png in figures:
         data = base64.b64encode(png).decode("ascii")
         name = FIGURE_NAMES.get(stem, stem)
+        width, height = png_size(png)
         out.append(
             f"<figure id='fig-{esc(stem)}'><h3>{esc(name)}</h3>"
-            f"<img src=\"data:image/png;base64,{data}\" alt=\"{esc(name)}: {esc(title)}\" "
-            f"width=\"1800\" height=\"1012\">"
+            f"<div class='figure-scroll'><img src=\"data:image/png;base64,{data}\" alt=\"{esc(name)}: {esc(title)}\" "
+            f"width=\"{width}\" height=\"{height}\"></div>"
             f"<figcaption>{esc(title)}. Files: <a href=\"{esc(rel_dir)}/{esc(stem)}.svg\">SVG</a> · "
-            f"<a href=\"{esc(rel_dir)}/{esc(stem)}.png\">PNG</a></figcaption></figure>")
+            f"<a href=\"{esc(rel_dir)}/{esc(stem)}.png\">PNG</a></figcaption>"
+            f"{_outside_list((outside or {}).get(stem, pd.DataFrame()))}</figure>")
     out.append("</section>")
     return "\n".join(out)
 
@@ -388,62 +491,189 @@ def _tallies_section(tables: Tables) -> str:
     return "\n".join(out)
 
 
-def _events_section(tables: Tables) -> str:
-    """All events in a sortable, searchable table with evidence sentence and source articles."""
+PAGE_ROWS = 100  # rows drawn per page of the events table; all rows travel as compact JSON
+MAX_ARTICLES_SHOWN = 5  # article ids listed per event (the rest counted)
+EVIDENCE_BUDGET = 6_000_000  # characters of evidence embedded before long sentences are shortened
+HEADERS: tuple[tuple[str, int, str], ...] = (  # column title, index of its sort key in a row, kind
+    ("Date", 1, "text"), ("Type and id", 2, "text"), ("Place", 3, "text"), ("Outcome", 5, "text"),
+    ("Count", 7, "num"), ("Status", 8, "text"), ("Claimants", 9, "text"), ("Sources", 10, "num"),
+    ("Evidence sentence", 11, "text"), ("Articles", 14, "text"),
+)
+
+
+def event_rows(tables: Tables) -> list[list[Any]]:
+    """The events table as compact rows (the page's embedded JSON), in date order."""
     ev = fg.clean_counts(tables.events)
-    arts = tables.articles.set_index("article_id") if not tables.articles.empty else None
-    out = ["<section id='events'><h2>All events</h2>",
-           "<p class='lede'>Click a column heading to sort; type to filter. Each row shows the "
-           "sentence that best supports the event and the articles that report it.</p>"]
     if ev.empty:
-        out.append("<p class='muted'>No events in these tables.</p></section>")
-        return "\n".join(out)
+        return []
     ev = ev.copy()
     ev["_sort"] = [_sort_date(r) for _, r in ev.iterrows()]
     ev = ev.sort_values(["_sort", "event_type", "place", "event_id"], kind="mergesort")
+    meta: dict[str, str] = {}
+    links: dict[str, str] = {}
+    if not tables.articles.empty:
+        urls = tables.articles["url"] if "url" in tables.articles else [""] * len(tables.articles)
+        for aid, outlet, published, url in zip(tables.articles["article_id"], tables.articles["outlet"],
+                                                tables.articles["published"], urls):
+            meta.setdefault(str(aid), ", ".join(x for x in (str(outlet).strip(), fmt_day(published)) if x))
+            if web_url(url):
+                links.setdefault(str(aid), str(url).strip())
+    total_evidence = int(ev["evidence"].str.len().sum()) + int(ev["denial_evidence"].str.len().sum())
+    limit = 0 if total_evidence <= EVIDENCE_BUDGET else max(160, EVIDENCE_BUDGET // max(len(ev), 1))
+    rows: list[list[Any]] = []
+    for _, r in ev.iterrows():
+        count_sort = r["count_low"] if not is_missing(r["count_low"]) else (r["count_high"] if not is_missing(r["count_high"]) else -1)
+        sources = r["n_sources"] if not is_missing(r["n_sources"]) else r["n_articles"]
+        status = str(r["status"]).strip() or "reported"
+        evidence = _shorten(str(r["evidence"]), limit)
+        denial = ""
+        if status.lower() == "disputed" and str(r.get("denial_evidence", "")).strip():
+            denial = (f"Denied by {claimants_text(r['denied_by']) or 'another source'}: "
+                      + _shorten(str(r["denial_evidence"]), limit))
+        ids = _split(r["article_ids"])
+        articles = [[aid, meta.get(aid, ""), links.get(aid, "")] for aid in ids[:MAX_ARTICLES_SHOWN]]
+        if len(ids) > MAX_ARTICLES_SHOWN:
+            articles.append(["", f"and {len(ids) - MAX_ARTICLES_SHOWN:,} more", ""])
+        where = r["destination"] if r["event_type"] == "troops_fled" and str(r["destination"]).strip() else r["place"]
+        corrected = str(r.get("corrected", "") if not is_missing(r.get("corrected", "")) else "")
+        rows.append([
+            _span(r), r["_sort"], TYPE_LABELS.get(r["event_type"], r["event_type"]), str(where), str(r["province"]),
+            str(r["outcome"]), fmt_count(r["count_low"], r["count_high"]) or str(r["count_text"]),
+            int(count_sort), status, claimants_text(r["claimants"]),
+            0 if is_missing(sources) else int(sources), evidence, str(r.get("evidence_article", "")), denial,
+            articles, str(r["event_id"]), corrected,
+        ])
+    return rows
+
+
+def _shorten(text: str, limit: int) -> str:
+    """Cut a sentence to `limit` characters (0: keep it whole), marking the cut."""
+    return text if not limit or len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _row_html(order: int, row: Sequence[Any]) -> str:
+    """One events-table row as HTML (the same cells the page's script draws from the JSON)."""
+    evidence = esc(row[11])
+    if row[12]:
+        evidence += f" <span class='muted'>({esc(row[12])})</span>"
+    if row[13]:
+        evidence += f"<br><span class='muted'>{esc(row[13])}</span>"
+    arts = "<br>".join(
+        (f"<span title=\"{esc(m)}\">{url_html(u, a) if u else esc(a)}</span>"
+         + (f" <span class='muted'>({esc(m)})</span>" if m else ""))
+        if a else f"<span class='muted'>{esc(m)}</span>" for a, m, u in row[14])
+    status = esc(row[8]) + (f" <span class='muted'>(corrected: {esc(row[16])})</span>" if row[16] else "")
+    place = esc(row[3]) + (f"<br><span class='muted'>{esc(row[4])}</span>" if row[4] and row[4] != row[3] else "")
+    return (f"<tr data-order='{order}'>"
+            f"<td class='date' data-sort='{esc(row[1])}'>{esc(row[0])}</td>"
+            f"<td>{esc(row[2])}<br><span class='muted ids'>{esc(row[15])}</span></td>"
+            f"<td>{place}</td><td>{esc(row[5])}</td>"
+            f"<td class='num' data-sort='{row[7]}'>{esc(row[6])}</td>"
+            f"<td><span class='tag {esc(str(row[8]).lower())}'>{status}</span></td><td>{esc(row[9])}</td>"
+            f"<td class='num' data-sort='{row[10]}'>{esc(row[10])}</td><td class='evidence'>{evidence}</td>"
+            f"<td class='ids'>{arts}</td></tr>")
+
+
+def embed_json(value: Any) -> str:
+    """JSON that is safe inside a <script> element (no '<', '>' or '&' left raw)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _events_section(tables: Tables) -> str:
+    """All events in a paged, sortable, searchable table; rows travel as compact JSON, the first page as HTML."""
+    rows = event_rows(tables)
+    out = ["<section id='events'><h2>All events</h2>",
+           "<p class='lede'>Click a column heading to sort; type to filter. Each row shows the "
+           "sentence that best supports the event and the articles that report it; the event id is what a "
+           "correction names.</p>"]
+    if not rows:
+        out.append("<p class='muted'>No events in these tables.</p></section>")
+        return "\n".join(out)
+    n = len(rows)
     out.append(f"<div class='search'><label for='events-search'>Filter events</label>"
                f"<input type='search' id='events-search' placeholder='place, province, claimant, word…' "
-               f"autocomplete='off'><span class='muted'><span id='events-shown'>{len(ev)}</span> of {len(ev)} shown</span></div>")
-    headers = [("Date", "text"), ("Type", "text"), ("Place", "text"), ("Province", "text"),
-               ("Outcome", "text"), ("Count", "num"), ("Status", "text"), ("Claimants", "text"),
-               ("Sources", "num"), ("Evidence sentence", "text"), ("Articles", "text")]
-    out.append("<div class='table-wrap'><table id='events-table'><thead><tr>"
-               + "".join(f"<th scope='col' data-type='{t}'><button type='button'>{esc(h)}</button></th>"
-                         for h, t in headers)
+               f"autocomplete='off'><span class='muted'><span id='events-shown'>{n}</span> of {n} shown</span></div>")
+    out.append("<div class='table-wrap'><table id='events-table' class='cards'><thead><tr>"
+               + "".join(f"<th scope='col' data-type='{kind}' data-key='{key}'><button type='button'>{esc(title)}</button></th>"
+                         for title, key, kind in HEADERS)
                + "</tr></thead><tbody>")
-    for order, (_, r) in enumerate(ev.iterrows()):
-        count = fg.fmt_count(r["count_low"], r["count_high"])
-        count_sort = r["count_low"] if not fg.is_missing(r["count_low"]) else (r["count_high"] if not fg.is_missing(r["count_high"]) else -1)
-        status = str(r["status"]).strip() or "reported"
-        claimants = ", ".join(_claimant(c) for c in _split(r["claimants"]))
-        sources = r["n_sources"] if not fg.is_missing(r["n_sources"]) else r["n_articles"]
-        art_html = []
-        for aid in _split(r["article_ids"]):
-            meta, url = "", ""
-            if arts is not None and aid in arts.index:
-                a = arts.loc[aid]
-                if isinstance(a, pd.DataFrame):
-                    a = a.iloc[0]
-                meta = ", ".join(x for x in (str(a["outlet"]).strip(), fg.fmt_day(a["published"])) if x)
-                url = str(a.get("url", "") or "")
-            art_html.append(f"<span title=\"{esc(meta)}\">{url_html(url, aid) if url.strip() else esc(aid)}</span>" + (f" <span class='muted'>({esc(meta)})</span>" if meta else ""))
-        evidence = esc(r["evidence"])
-        if str(r.get("evidence_article", "")).strip():
-            evidence += f" <span class='muted'>({esc(r['evidence_article'])})</span>"
-        if status.lower() == "disputed" and str(r.get("denial_evidence", "")).strip():
-            evidence += (f"<br><span class='muted'>Denied by {esc(', '.join(_claimant(c) for c in _split(r['denied_by'])) or 'another source')}:</span> "
-                         f"{esc(r['denial_evidence'])}")
-        where = r["destination"] if r["event_type"] == "troops_fled" and str(r["destination"]).strip() else r["place"]
-        out.append(
-            f"<tr data-order='{order}'>"
-            f"<td class='date' data-sort='{esc(r['_sort'])}'>{esc(_span(r))}</td>"
-            f"<td class='nowrap'>{esc(TYPE_LABELS.get(r['event_type'], r['event_type']))}</td>"
-            f"<td>{esc(where)}</td><td>{esc(r['province'])}</td><td>{esc(r['outcome'])}</td>"
-            f"<td class='num' data-sort='{esc(count_sort)}'>{esc(count or r['count_text'])}</td>"
-            f"<td><span class='tag {esc(status.lower())}'>{esc(status)}</span></td>"
-            f"<td>{esc(claimants)}</td>"
-            f"<td class='num' data-sort='{esc(sources if not fg.is_missing(sources) else 0)}'>{esc(sources)}</td>"
-            f"<td class='evidence'>{evidence}</td><td>{'<br>'.join(art_html)}</td></tr>")
+    out.extend(_row_html(i, row) for i, row in enumerate(rows[:PAGE_ROWS]))
+    out.append("</tbody></table></div>")
+    out.append(f"<div class='pager'><button type='button' id='events-prev'>Previous</button>"
+               f"<span id='events-page'>rows 1–{min(n, PAGE_ROWS):,} of {n:,}</span>"
+               f"<button type='button' id='events-next'>Next</button></div>")
+    out.append(f"<script type='application/json' id='events-data'>{embed_json({'page': PAGE_ROWS, 'rows': rows})}</script>")
+    out.append("</section>")
+    return "\n".join(out)
+
+
+REVIEW_SHOWN = 200  # events listed in Needs review (the notebook lists all)
+
+
+def _review_section(tables: Tables) -> str:
+    """Needs review: the events a careful reader checks first, and undated reports, each with a corrections row."""
+    items = needs_review(tables.events, tables.mentions)
+    undated = undated_reports(tables.events, tables.mentions)
+    out = ["<section id='review'><h2>Needs review</h2>",
+           "<p class='lede'>What a careful reader would check first: disputed events, reports that disagree on "
+           "the outcome or the number, dates uncertain by more than a week, and events with a single source. "
+           "To correct one, copy its line into <code>data/corrections.csv</code> (columns target, action, value, "
+           "note, by), edit it, and run <code>make report</code> again.</p>"]
+    if not items:
+        out.append("<p class='muted'>No event needs review.</p>")
+    else:
+        counts: dict[str, int] = {}
+        for item in items:
+            for reason in item.reasons:
+                counts[reason] = counts.get(reason, 0) + 1
+        out.append("<p>" + "; ".join(f"{esc(reason)}: <strong>{n:,}</strong>" for reason, n in counts.items()) + ".</p>")
+        out.append("<div class='table-wrap'><table class='review cards'><thead><tr><th>Event</th><th>Why</th>"
+                   "<th>Evidence</th><th>Corrections line</th></tr></thead><tbody>")
+        for item in items[:REVIEW_SHOWN]:
+            out.append(f"<tr><td data-label='Event'>{esc(item.what)}<br><span class='muted ids'>{esc(item.event_id)}</span></td>"
+                       f"<td data-label='Why'>{esc(', '.join(item.reasons))}</td>"
+                       f"<td class='evidence' data-label='Evidence'>{esc(item.evidence)}</td>"
+                       f"<td class='ids' data-label='Corrections line'><code class='copy'>{esc(item.suggestion)}</code></td></tr>")
+        out.append("</tbody></table></div>")
+        if len(items) > REVIEW_SHOWN:
+            out.append(f"<p class='muted'>And {len(items) - REVIEW_SHOWN:,} more; notebook 02 lists them all.</p>")
+    out.append("<h3>Undated reports</h3>")
+    if undated.empty:
+        out.append("<p class='muted'>Every asserted report has a date or joined a dated event.</p>")
+    else:
+        out.append(f"<p>{len(undated):,} asserted {'report' if len(undated) == 1 else 'reports'} without a date joined "
+                   "no event, so no timeline shows them.</p><div class='table-wrap'><table><thead><tr><th>Mention</th>"
+                   "<th>Type</th><th>Place</th><th>Sentence</th></tr></thead><tbody>")
+        for _, m in undated.head(REVIEW_SHOWN).iterrows():
+            where = m["place"] or m["destination"]
+            out.append(f"<tr><td class='ids'>{esc(m['mention_id'])}</td><td>{esc(TYPE_LABELS.get(m['event_type'], m['event_type']))}</td>"
+                       f"<td>{esc(where)}</td><td class='evidence'>{esc(m['sentence'])}</td></tr>")
+        out.append("</tbody></table></div>")
+        if len(undated) > REVIEW_SHOWN:
+            out.append(f"<p class='muted'>And {len(undated) - REVIEW_SHOWN:,} more; notebook 02 lists them all.</p>")
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def _corrections_section(log: pd.DataFrame | None) -> str:
+    """Corrections: who changed what and why, and every line that could not be applied, with the reason."""
+    out = ["<section id='corrections'><h2>Corrections</h2>"]
+    if log is None or log.empty:
+        out.append("<p class='muted'>No corrections were applied: the corrections file is absent or empty.</p></section>")
+        return "\n".join(out)
+    applied = log[log["applied"] == "yes"]
+    problems = log[log["applied"] != "yes"]
+    out.append(f"<p><strong>{len(applied):,}</strong> of {len(log):,} corrections applied"
+               + (f"; <strong class='warn'>{len(problems):,} not applied</strong> (see the reason)" if len(problems) else "")
+               + ".</p><div class='table-wrap'><table><thead><tr><th>Line</th><th>Event</th><th>Change</th>"
+               "<th>Why</th><th>By</th><th>Applied</th></tr></thead><tbody>")
+    for _, row in log.iterrows():
+        change = f"{row['action']} {row['value']}".strip()
+        status = "yes" if row["applied"] == "yes" else f"no: {row['reason']}"
+        out.append(f"<tr class='{'ok' if row['applied'] == 'yes' else 'problem'}'><td class='num'>{esc(row['line'])}</td>"
+                   f"<td class='ids'>{esc(row['event_id'] or row['target'])}</td><td>{esc(change)}</td>"
+                   f"<td>{esc(row['note'])}</td><td>{esc(row['by'])}</td><td>{esc(status)}</td></tr>")
     out.append("</tbody></table></div></section>")
     return "\n".join(out)
 
@@ -463,12 +693,13 @@ def _notebooks_section(pages: Sequence[tuple[str, str]]) -> str:
 
 def render_index(tables: Tables, figures: Sequence[tuple[str, str, bytes]], *,
                  notebook_pages: Sequence[tuple[str, str]] = DEFAULT_NOTEBOOK_PAGES,
-                 figures_href: str = "figures") -> str:
+                 figures_href: str = "figures", corrections: pd.DataFrame | None = None) -> str:
     """Return the report page as one self-contained HTML string (no network resources)."""
     source = fg.source_line(tables.articles, tables.events)
     key = "".join(f"<li>{esc(line)}.</li>" for line in key_figures(tables))
     toc = ("<nav class='toc' aria-label='Sections'><a href='#key'>Key figures</a><a href='#corpus'>Corpus</a>"
            "<a href='#figures'>Timelines</a><a href='#disputed'>Disputed</a><a href='#tallies'>Claimed totals</a>"
+           "<a href='#review'>Needs review</a><a href='#corrections'>Corrections</a>"
            "<a href='#events'>All events</a><a href='#notebooks'>Notebooks</a></nav>")
     body = "\n".join([
         "<header><h1>The Taliban's 2021 offensive, as the news reported it</h1>",
@@ -476,9 +707,11 @@ def render_index(tables: Tables, figures: Sequence[tuple[str, str, bytes]], *,
         f"sentence by sentence from news articles. {esc(source)}.</p>{toc}</header>",
         f"<section id='key'><h2>Key figures</h2><ul class='key'>{key}</ul></section>",
         _corpus_section(tables),
-        _figures_section(figures, figures_href),
+        _figures_section(figures, figures_href, fg.outside_by_figure(tables)),
         _disputed_section(tables),
         _tallies_section(tables),
+        _review_section(tables),
+        _corrections_section(corrections),
         _events_section(tables),
         _notebooks_section(notebook_pages),
         f"<footer>{esc(source)}. Built by <code>analysis.present.report.build_index</code> from the tables in "
@@ -496,12 +729,13 @@ def build_index(processed_dir: Path | str, reports_dir: Path | str, *,
     """Build the figures and write reports_dir/index.html from the tables in processed_dir."""
     reports = Path(reports_dir)
     tables = load_tables(processed_dir)
-    figs = fg.build_figures(tables)
+    figs = fg.build_figures(tables)  # rejected and merged events are left out here
     embedded: list[tuple[str, str, bytes]] = []
     for stem in fg.FIGURE_STEMS:
         png, _svg = fg.save_figure(figs[stem], reports / "figures", stem)
         embedded.append((stem, fg.figure_title(figs[stem]), png.read_bytes()))
-    page = render_index(tables, embedded, notebook_pages=notebook_pages, figures_href="figures")
+    page = render_index(tables, embedded, notebook_pages=notebook_pages, figures_href="figures",
+                        corrections=read_log(processed_dir))
     target = reports / "index.html"
     atomic_write_text(target, page)
     return target

@@ -20,7 +20,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch, Rectangle
 from matplotlib.ticker import FixedLocator, FuncFormatter
 
-from analysis.present import figures as fg
+from analysis.present import style as fg
 from analysis.tabulate.tables import coerce_table
 from analysis.paths import PACKAGE_DATA
 
@@ -301,7 +301,7 @@ def _draw_grid(ax: Axes, fills: dict[str, Any], edges: dict[str, dict[str, Any]]
 
 def province_map(events: pd.DataFrame | None, *, source: str = fg.DEFAULT_SOURCE) -> Figure:
     """Map the 34 provinces as tiles coloured by first capital entry, with seizures and flights."""
-    ev = fg.clean_counts(coerce_table(events, "events"))
+    ev = fg.clean_counts(fg.shown(coerce_table(events, "events")))
     ev = ev[ev["event_type"].str.strip().str.lower().isin(["district_seized", "capital_entered", "troops_fled"])].copy()
     ev["event_type"] = ev["event_type"].str.strip().str.lower()
     ev["_day"] = fg.event_day(ev)

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
+
+from analysis.present.formatting import claimants_text, fmt_count_words
+from analysis.present.review import needs_review as _needs_review
+from analysis.present.review import undated_reports
+from analysis.tabulate.corrections import LOG_COLUMNS
 
 
 def articles_overview(articles: pd.DataFrame) -> pd.DataFrame:
@@ -35,17 +42,8 @@ def _day_range(low: object, high: object) -> str:
 
 
 def _count_range(low: object, high: object, text: object) -> str:
-    """Render a count range with its original words."""
-    words = str(text) if isinstance(text, str) and text else ""
-    if pd.notna(low) and pd.notna(high):
-        number = f"{int(low)}" if int(low) == int(high) else f"{int(low)}-{int(high)}"
-    elif pd.notna(low):
-        number = f"{int(low)}+"
-    elif pd.notna(high):
-        number = f"up to {int(high)}"
-    else:
-        number = ""
-    return f"{number} ({words})" if number and words else number or words
+    """Render a count band as the report does, with the article's own words: '≥1,000 (more than 1,000)'."""
+    return fmt_count_words(low, high, text)
 
 
 def events_overview(events: pd.DataFrame, event_type: str | None = None) -> pd.DataFrame:
@@ -63,7 +61,7 @@ def events_overview(events: pd.DataFrame, event_type: str | None = None) -> pd.D
             "count": [_count_range(lo, hi, t) for lo, hi, t in zip(frame["count_low"], frame["count_high"], frame["count_text"])],
             "outcome": frame["outcome"],
             "status": frame["status"],
-            "claimants": frame["claimants"],
+            "claimants": [claimants_text(c) for c in frame["claimants"]],
             "sources": frame["n_sources"],
             "evidence": frame["evidence"],
             "articles": frame["article_ids"],
@@ -96,3 +94,43 @@ def disputed_side_by_side(events: pd.DataFrame, mentions: pd.DataFrame) -> pd.Da
             }
         )
     return pd.DataFrame(rows, columns=columns)
+
+
+def article_warnings(articles: pd.DataFrame) -> pd.DataFrame:
+    """Articles with warnings (encodings guessed, mojibake repaired, no date), one row each."""
+    has = articles["warnings"].fillna("").astype(str).str.strip() != ""
+    return articles.loc[has, ["article_id", "warnings"]].reset_index(drop=True)
+
+
+def corrections_overview(log: pd.DataFrame | None, path: Path) -> pd.DataFrame:
+    """Each line of the corrections file: what it asked, for which event, whether it applied and why not."""
+    if log is None or log.empty:
+        return pd.DataFrame({"corrections": [f"none: {path} is absent or empty"]})
+    return log.reindex(columns=LOG_COLUMNS).reset_index(drop=True)
+
+
+def corrected_events(events: pd.DataFrame) -> pd.DataFrame:
+    """The events a correction changed, with the corrected fields listed."""
+    if "corrected" not in events.columns:
+        return pd.DataFrame(columns=["event_id", "event_type", "place", "status", "corrected"])
+    changed = events[events["corrected"].fillna("").astype(str).str.strip() != ""]
+    return changed.reindex(columns=["event_id", "event_type", "place", "date_low", "date_high", "outcome", "count_low",
+                                    "count_high", "status", "corrected"]).reset_index(drop=True)
+
+
+def needs_review(events: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Events to check first and undated reports, each with a ready-to-copy corrections line."""
+    items = [{"event_id": i.event_id, "event": i.what, "why": ", ".join(i.reasons), "evidence": i.evidence,
+              "corrections line": i.suggestion} for i in _needs_review(events, mentions)]
+    undated = undated_reports(events, mentions)
+    items += [{"event_id": "", "event": f"undated report {m['mention_id']}", "why": "undated, joined no event",
+               "evidence": m["sentence"], "corrections line": ""} for _, m in undated.iterrows()]
+    return pd.DataFrame(items, columns=["event_id", "event", "why", "evidence", "corrections line"])
+
+
+def tallies_overview(tallies: pd.DataFrame) -> pd.DataFrame:
+    """Claimed totals with who claims them, the number as the report writes it, and the sentence."""
+    out = tallies.reindex(columns=["date", "claimant", "scope", "count_low", "count_high", "count_text", "sentence", "article_id"]).copy()
+    out["claim"] = [fmt_count_words(lo, hi, t) for lo, hi, t in zip(out["count_low"], out["count_high"], out["count_text"])]
+    out["claimant"] = [claimants_text(c) for c in out["claimant"]]
+    return out[["date", "claimant", "scope", "claim", "sentence", "article_id"]].reset_index(drop=True)

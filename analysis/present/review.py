@@ -1,0 +1,119 @@
+"""What a careful reader should check first: events that need review, and undated reports that joined none."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.present.formatting import TYPE_LABELS, fmt_count, fmt_span, is_missing
+from analysis.tabulate.corrections import correction_row, shown
+
+WIDE_RANGE_DAYS = 7
+REASON_ORDER: tuple[str, ...] = ("disputed", "conflicting outcomes", "conflicting counts", "date range wider than a week",
+                                 "single source")
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One event to check, why, its evidence, and a ready-to-copy line for the corrections file."""
+
+    event_id: str
+    what: str
+    reasons: tuple[str, ...]
+    evidence: str
+    suggestion: str
+
+
+def _split(value: object) -> list[str]:
+    """Parts of a ';'-joined cell."""
+    return [p.strip() for p in ("" if is_missing(value) else str(value)).split(";") if p.strip()]
+
+
+def _what(row: pd.Series) -> str:
+    """Short description of an event: 'Kunduz — capital entered, 8 Aug 2021'."""
+    where = row.get("place") or row.get("destination") or row.get("province") or "unknown place"
+    when = fmt_span(row.get("date_low"), row.get("date_high")) or "undated"
+    return f"{where} — {TYPE_LABELS.get(str(row['event_type']), str(row['event_type']))}, {when}"
+
+
+def _conflicts(mentions: pd.DataFrame) -> dict[str, set[str]]:
+    """For each event, which of outcome and count its asserted mentions disagree on."""
+    out: dict[str, set[str]] = {}
+    if mentions.empty:
+        return out
+    asserted = mentions[mentions["stance"].astype(str).str.lower() != "denied"]
+    if "event_id" in asserted.columns:
+        owner = asserted["event_id"].fillna("").astype(str)
+    else:
+        owner = pd.Series([""] * len(asserted), index=asserted.index)
+    for event_id, group in asserted.groupby(owner):
+        if not event_id:
+            continue
+        outcomes = {o for o in group["outcome"].astype(str).str.lower() if o and o != "unknown"}
+        counts = {fmt_count(lo, hi) for lo, hi in zip(group["count_low"], group["count_high"])} - {""}
+        if len(outcomes) > 1:
+            out.setdefault(str(event_id), set()).add("conflicting outcomes")
+        if len(counts) > 1:
+            out.setdefault(str(event_id), set()).add("conflicting counts")
+    return out
+
+
+def _with_event_ids(events: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Mentions with an `event_id` column (from events.mention_ids when the table has none)."""
+    if "event_id" in mentions.columns:
+        return mentions
+    owner = {mid: str(eid) for eid, ids in zip(events["event_id"], events["mention_ids"]) for mid in _split(ids)}
+    return mentions.assign(event_id=[owner.get(str(m), "") for m in mentions["mention_id"]])
+
+
+def needs_review(events: pd.DataFrame, mentions: pd.DataFrame) -> list[ReviewItem]:
+    """Events to check first (disputed, conflicting, wide date range, single source), most serious first."""
+    ev = shown(events)
+    if ev.empty:
+        return []
+    conflicts = _conflicts(_with_event_ids(events, mentions))
+    items: list[tuple[int, str, ReviewItem]] = []
+    for _, row in ev.iterrows():
+        reasons: set[str] = set(conflicts.get(str(row["event_id"]), set()))
+        if str(row["status"]).strip().lower() == "disputed":
+            reasons.add("disputed")
+        lo, hi = row.get("date_low"), row.get("date_high")
+        if not is_missing(lo) and not is_missing(hi) and (pd.Timestamp(hi) - pd.Timestamp(lo)).days > WIDE_RANGE_DAYS:
+            reasons.add("date range wider than a week")
+        sources = pd.to_numeric(pd.Series([row.get("n_sources")]), errors="coerce").iloc[0]
+        if not pd.isna(sources) and sources <= 1:
+            reasons.add("single source")
+        if not reasons:
+            continue
+        ordered = tuple(r for r in REASON_ORDER if r in reasons)
+        first = ordered[0]
+        if first == "date range wider than a week":
+            suggestion = correction_row(str(row["event_id"]), "set_date", "YYYY-MM-DD", "day confirmed by ...")
+        elif first == "conflicting outcomes":
+            suggestion = correction_row(str(row["event_id"]), "set_outcome", str(row["outcome"]) or "fell", "outcome confirmed by ...")
+        elif first == "conflicting counts":
+            suggestion = correction_row(str(row["event_id"]), "set_count", fmt_count(row["count_low"], row["count_high"]).replace("≥", ">=").replace(",", "") or "N",
+                                        "number confirmed by ...")
+        else:
+            suggestion = correction_row(str(row["event_id"]), "reject", "", "why the event is wrong")
+        item = ReviewItem(event_id=str(row["event_id"]), what=_what(row), reasons=ordered,
+                          evidence=str(row.get("evidence", "")), suggestion=suggestion)
+        items.append((REASON_ORDER.index(first), str(row["event_id"]), item))
+    return [item for _, _, item in sorted(items, key=lambda t: (t[0], t[1]))]
+
+
+def undated_reports(events: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Asserted mentions with no date that joined no event: reports the timelines cannot show."""
+    columns = ["mention_id", "article_id", "event_type", "place", "destination", "sentence"]
+    if mentions.empty:
+        return pd.DataFrame(columns=columns)
+    m = _with_event_ids(events, mentions)
+    if "modality" in m.columns:
+        asserted = m["modality"].astype(str).str.strip().str.lower().isin(["asserted", ""])
+    else:
+        asserted = m["stance"].astype(str).str.strip().str.lower() != "denied"
+    undated = m["date_low"].isna() & m["date_high"].isna()
+    joined = m["event_id"].fillna("").astype(str).str.strip() != ""
+    out = m[asserted & undated & ~joined]
+    return out.reindex(columns=columns).sort_values(["article_id", "mention_id"], kind="mergesort").reset_index(drop=True)
