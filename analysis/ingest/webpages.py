@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.ingest.files import html_to_text
+from analysis.ingest.htmltext import html_to_text
 
 #: Shorter main texts than this (in characters) from trafilatura are not trusted over the own stripper.
 MIN_MAIN_TEXT = 80

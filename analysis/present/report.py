@@ -518,6 +518,9 @@ def event_rows(tables: Tables) -> list[list[Any]]:
             meta.setdefault(str(aid), ", ".join(x for x in (str(outlet).strip(), fmt_day(published)) if x))
             if web_url(url):
                 links.setdefault(str(aid), str(url).strip())
+            elif not is_missing(url) and str(url).strip():  # any other scheme is shown as text, never a link
+                text = "".join(ch for ch in str(url) if ch.isprintable()).strip()
+                meta[str(aid)] = ", ".join(x for x in (meta.get(str(aid), ""), text) if x)
     total_evidence = int(ev["evidence"].str.len().sum()) + int(ev["denial_evidence"].str.len().sum())
     limit = 0 if total_evidence <= EVIDENCE_BUDGET else max(160, EVIDENCE_BUDGET // max(len(ev), 1))
     rows: list[list[Any]] = []

@@ -60,11 +60,13 @@ def _conflicts(mentions: pd.DataFrame) -> dict[str, set[str]]:
 
 
 def _with_event_ids(events: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    """Mentions with an `event_id` column (from events.mention_ids when the table has none)."""
-    if "event_id" in mentions.columns:
-        return mentions
-    owner = {mid: str(eid) for eid, ids in zip(events["event_id"], events["mention_ids"]) for mid in _split(ids)}
-    return mentions.assign(event_id=[owner.get(str(m), "") for m in mentions["mention_id"]])
+    """Mentions with an `event_id` column, blanks filled from events.mention_ids (older tables have none)."""
+    owner = {mid: str(eid) for eid, ids in zip(events.get("event_id", []), events.get("mention_ids", []))
+             for mid in _split(ids)}
+    given = mentions["event_id"] if "event_id" in mentions.columns else pd.Series([""] * len(mentions), index=mentions.index)
+    filled = [str(e).strip() if not is_missing(e) and str(e).strip() else owner.get(str(m), "")
+              for e, m in zip(given, mentions["mention_id"])]
+    return mentions.assign(event_id=filled)
 
 
 def needs_review(events: pd.DataFrame, mentions: pd.DataFrame) -> list[ReviewItem]:

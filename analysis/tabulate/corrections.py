@@ -17,6 +17,7 @@ from analysis.paths import REPO_ROOT
 from analysis.records import OUTCOMES
 from analysis.tabulate.tables import (
     atomic_write_bytes,
+    csv_unescape,
     frame_csv_bytes,
     frame_parquet_bytes,
     read_table,
@@ -278,7 +279,8 @@ def correct_tables(processed_dir: Path | str, corrections_path: str | Path = "",
     corrections, unreadable = read_corrections(path)
     events_csv = processed / "events.csv"
     if events_csv.is_file():
-        frame = pd.read_csv(events_csv, dtype=str, keep_default_na=False, encoding="utf-8")
+        # the cells as written (no type coercion), with the formula escape undone so it is not doubled
+        frame = pd.read_csv(events_csv, dtype=str, keep_default_na=False, encoding="utf-8").map(csv_unescape)
     else:
         frame = read_table(processed, "events")
     mentions = read_table(processed, "mentions")
