@@ -63,11 +63,12 @@ $(STAMP): pyproject.toml
 		{ tail -n 30 $(VENV)/install.log; echo "error: pip install failed (full log: $(VENV)/install.log)"; exit 1; }
 	@touch $@
 
-# The list of raw files with sizes and times; rewritten only when it changes, so make sees real changes.
+# The list of raw files with sizes and times, and the per-file budget the parse step ran with;
+# rewritten only when it changes, so make sees real changes.
 $(MANIFEST): FORCE
 	@mkdir -p "$(PROCESSED)"
 	@test -d "$(RAW)" || { echo "error: raw folder $(RAW) does not exist; put article files there or pass RAW=DIR"; exit 2; }
-	@find -L "$(RAW)" -mindepth 1 -printf '%P\t%s\t%T@\n' 2>/dev/null | LC_ALL=C sort > "$@.tmp" || true
+	@{ printf 'budget=%s\n' "$(BUDGET)"; find -L "$(RAW)" -mindepth 1 -printf '%P\t%s\t%T@\n' 2>/dev/null | LC_ALL=C sort; } > "$@.tmp" || true
 	@if cmp -s "$@.tmp" "$@"; then rm -f "$@.tmp"; else mv -f "$@.tmp" "$@"; fi
 
 # The parameters of the run; rewritten only when they change.

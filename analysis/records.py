@@ -116,7 +116,7 @@ class Article:
 
 @dataclass(frozen=True)
 class Mention:
-    """One sentence's report of one event (see EVENTS.md, mentions.csv)."""
+    """One sentence's report of one event (see docs/EVENTS.md, mentions.csv)."""
 
     mention_id: str
     article_id: str

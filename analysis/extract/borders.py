@@ -1,5 +1,5 @@
 """The receiving state's view of a border crossing: soldiers who 'crossed the border' reported by a neighbouring
-state's agency or outlet, which need not name its own country (EVENTS.md, troops_fled)."""
+state's agency or outlet, which need not name its own country (docs/EVENTS.md, troops_fled)."""
 
 from __future__ import annotations
 

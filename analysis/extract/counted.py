@@ -11,7 +11,7 @@ from analysis.records import Count, Place
 
 
 def _stated_number(count: Count) -> tuple[int | None, int | None]:
-    """Return (low, high) of a count, keeping the stated figure for 'more than N' (EVENTS.md)."""
+    """Return (low, high) of a count, keeping the stated figure for 'more than N' (docs/EVENTS.md)."""
     low, high = count.low, count.high
     if count.qualifier in ("more_than", "at_least") and low is not None:
         digits = re.sub(r"[^\d]", "", count.text)

@@ -1,4 +1,4 @@
-"""Event mentions and district tallies read from one article's sentences (rules of EVENTS.md)."""
+"""Event mentions and district tallies read from one article's sentences (rules of docs/EVENTS.md)."""
 
 from __future__ import annotations
 

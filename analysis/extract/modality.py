@@ -1,5 +1,5 @@
 """Modality of an event mention: asserted, or only speculative, conditional, future (planned, threatened,
-expected) or negated, read from the words that govern the trigger (EVENTS.md, 'What is not (yet) a fact')."""
+expected) or negated, read from the words that govern the trigger (docs/EVENTS.md, 'What is not a fact')."""
 
 from __future__ import annotations
 
