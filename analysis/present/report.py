@@ -53,7 +53,7 @@ figcaption { color: var(--muted); font-size: .92rem; margin-top: .35rem; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { text-align:left; vertical-align:top; padding:.4rem .5rem; border-bottom:1px solid var(--line); }
 thead th { background: var(--soft); position: sticky; top: 0; }
-th button { font: inherit; font-weight: 600; background:none; border:0; padding:0; cursor:pointer; color:inherit; }
+th button { font: inherit; font-weight: 600; background:none; border:0; padding:0; cursor:pointer; color:inherit; text-align:left; }
 th[aria-sort="ascending"] button::after { content: " \\25B2"; }
 th[aria-sort="descending"] button::after { content: " \\25BC"; }
 td { overflow-wrap: break-word; }
