@@ -44,6 +44,8 @@ def page(tmp_path_factory) -> Path:
     events = tables.events.copy()
     events.loc[::3, "evidence"] = LONG
     events.loc[1::7, "article_ids"] = TOKEN + ";" + TOKEN + "-2"
+    events["corrected"] = ""
+    events.loc[::5, "corrected"] = "date;date_low;date_high;outcome;mention_ids;article_ids"
     tables.events = events
     figures = [("districts_seized", "A finding", b"\x89PNG\r\n\x1a\n" + b"\x00" * 16)]
     out = tmp_path_factory.mktemp("browser") / "index.html"

@@ -31,6 +31,8 @@ from analysis.present.tilemap import province_key
 from analysis.tabulate.corrections import shown
 from analysis.tabulate.tables import Tables, coerce_table, load_tables
 
+HALO: dict[str, Any] = {"boxstyle": "square,pad=0.05", "facecolor": "white", "alpha": 0.85, "edgecolor": "none"}
+
 # ----------------------------------------------------------------------------- districts
 
 
@@ -171,7 +173,7 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
                                   gid="cumulative-districts")
             cum_handles.append(line)
             label(ax_cum, f"{int(total):,} reported ", (limits[1], total), dx=-4.0, dy=8.0, ha="right",
-                  fontsize=10.5, color=EVENT_TYPE_COLORS["district_seized"], fontweight="bold", priority=3.0)
+                  fontsize=10.5, color=EVENT_TYPE_COLORS["district_seized"], fontweight="bold", priority=3.0, bbox=HALO, zorder=6)
         top = total
         seen_claimants: list[str] = []
         for i, (_, row) in enumerate(tl.iterrows()):
@@ -194,7 +196,7 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
                                 gid=f"lower-bound-{i}")
             right = (x - limits[0]) / (limits[1] - limits[0]) > 0.62
             label(ax_cum, _tally_label(row), (x, value), dx=-10.0 if right else 10.0, ha="right" if right else "left",
-                  fontsize=10.5, color=color, fontweight="bold", priority=2.0)
+                  fontsize=10.5, color=color, fontweight="bold", priority=2.0, bbox=HALO, zorder=6)
             top = max(top, float(row["count_high"]) if not is_missing(row["count_high"]) else value * 1.12)
         if seen_claimants:
             cum_handles.extend(
@@ -337,7 +339,7 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
             anchor, gap = ((day_number(row["date_high"]) + 1.0, 4.0) if ranged else (last_x[lane], mark_radius + 4.0))
             label(ax, text, (anchor, lane_y[lane]), dx=gap, fontsize=label_size - 1,
                   color=OUTCOME_COLORS[row["outcome"]], priority=1.0, max_steps=0,
-                  bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "alpha": 0.85, "edgecolor": "none"})
+                  bbox=HALO, zorder=6)
         ax.set_yticks(range(n_lanes))
         ax.set_yticklabels(
             [_lane_label(lane, dated.loc[dated["_lane"] == lane, "province"].iloc[0]) for lane in lanes],
@@ -483,7 +485,7 @@ def troops_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE
             ax_cum.step(xs, ys, where="post", color=color, linewidth=2.6, zorder=3, label=dest,
                         gid=f"cumulative-{svg_id(dest)}")
             label(ax_cum, f"{dest} {'≥' if has_lower else ''}{int(total):,} ", (limits[1], total), dx=-4.0, dy=8.0,
-                  ha="right", fontsize=10.5, color=color, fontweight="bold", priority=2.0 + total / 1e9)
+                  ha="right", fontsize=10.5, color=color, fontweight="bold", priority=2.0 + total / 1e9, bbox=HALO, zorder=6)
         grand = float(dated["_n"].fillna(0).sum())
         if grand <= 0:
             ax_cum.text(0.5, 0.5, "No numbers of people were given", transform=ax_cum.transAxes,

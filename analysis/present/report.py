@@ -53,11 +53,12 @@ figcaption { color: var(--muted); font-size: .92rem; margin-top: .35rem; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { text-align:left; vertical-align:top; padding:.4rem .5rem; border-bottom:1px solid var(--line); }
 thead th { background: var(--soft); position: sticky; top: 0; }
-th button { font: inherit; font-weight: 600; background:none; border:0; padding:0; cursor:pointer; color:inherit; }
+th button { font: inherit; font-weight: 600; background:none; border:0; padding:0; cursor:pointer; color:inherit; text-align:left; }
 th[aria-sort="ascending"] button::after { content: " \\25B2"; }
 th[aria-sort="descending"] button::after { content: " \\25BC"; }
 td { overflow-wrap: break-word; }
 td.evidence, td.ids, .ids { overflow-wrap: anywhere; }
+#events-table td.status { max-width: 9rem; }
 .tag { white-space: nowrap; }
 td.num { text-align: right; }
 td.date, td.nowrap { white-space: nowrap; }
@@ -139,9 +140,9 @@ SCRIPT = """
     tr.appendChild(td);
     tr.appendChild(el("td", "", r[5]));
     td = el("td", "num", r[6]); tr.appendChild(td);
-    td = el("td"); var tag = el("span", "tag " + r[8].toLowerCase(), r[8]);
-    if (r[16]) { tag.appendChild(el("span", "muted", " (corrected: " + r[16] + ")")); }
-    td.appendChild(tag); tr.appendChild(td);
+    td = el("td", "status"); td.appendChild(el("span", "tag " + r[8].toLowerCase(), r[8]));
+    if (r[16]) { td.appendChild(document.createElement("br")); td.appendChild(el("span", "muted ids", "corrected: " + r[16].split(";").join(", "))); }
+    tr.appendChild(td);
     tr.appendChild(el("td", "", r[9]));
     tr.appendChild(el("td", "num", String(r[10])));
     td = el("td", "evidence", r[11]);
@@ -565,14 +566,15 @@ def _row_html(order: int, row: Sequence[Any]) -> str:
         (f"<span title=\"{esc(m)}\">{url_html(u, a) if u else esc(a)}</span>"
          + (f" <span class='muted'>({esc(m)})</span>" if m else ""))
         if a else f"<span class='muted'>{esc(m)}</span>" for a, m, u in row[14])
-    status = esc(row[8]) + (f" <span class='muted'>(corrected: {esc(row[16])})</span>" if row[16] else "")
+    status = esc(row[8])
+    note = f"<br><span class='muted ids'>corrected: {esc(row[16].replace(';', ', '))}</span>" if row[16] else ""
     place = esc(row[3]) + (f"<br><span class='muted'>{esc(row[4])}</span>" if row[4] and row[4] != row[3] else "")
     return (f"<tr data-order='{order}'>"
             f"<td class='date' data-sort='{esc(row[1])}'>{esc(row[0])}</td>"
             f"<td>{esc(row[2])}<br><span class='muted ids'>{esc(row[15])}</span></td>"
             f"<td>{place}</td><td>{esc(row[5])}</td>"
             f"<td class='num' data-sort='{row[7]}'>{esc(row[6])}</td>"
-            f"<td><span class='tag {esc(str(row[8]).lower())}'>{status}</span></td><td>{esc(row[9])}</td>"
+            f"<td class='status'><span class='tag {esc(str(row[8]).lower())}'>{status}</span>{note}</td><td>{esc(row[9])}</td>"
             f"<td class='num' data-sort='{row[10]}'>{esc(row[10])}</td><td class='evidence'>{evidence}</td>"
             f"<td class='ids'>{arts}</td></tr>")
 
