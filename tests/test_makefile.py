@@ -29,6 +29,9 @@ def copy_repository(target: Path) -> Path:
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
     (target / ".venv").symlink_to(Path(sys.prefix))
+    # the copy shares the project's environment: its pyproject must never look newer than the
+    # install stamp, or make would reinstall the package from the temporary copy
+    os.utime(target / "pyproject.toml", (0, 0))
     return target
 
 
