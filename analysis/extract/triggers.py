@@ -91,6 +91,11 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
     ("state", re.compile(
         r"\b(?:tactical(?:ly)?\s+(?:retreat(?:ed|s)?|withdr(?:ew|awn|awal|awing))|"
         r"(?:retreat(?:ed)?|withdr(?:ew|awn))\s+tactically)\s+(?:\w+\s+){0,3}?from\b", re.I), "active"),
+    # "the Taliban now control Ghazni", "the insurgents are in full control of Jawand": a state said of the Taliban
+    ("state", re.compile(
+        r"\b(?:taliban|insurgents|militants|mujah[ie]d(?:ee|i)n)(?:\s+(?:fighters|forces))?\s+(?:(?:now|already|also|"
+        r"reportedly|effectively|fully|firmly)\s+)*(?:controls?|(?:are|is|were|was|remain|remains)\s+(?:(?:now|already|"
+        r"also|reportedly|effectively)\s+)*in\s+(?:full\s+|complete\s+|effective\s+)?control\s+of)\b", re.I), "active"),
 ]
 
 # Literal stems every match of a trigger contains (lowercase): a trigger is only run on a sentence
@@ -113,6 +118,7 @@ _TRIGGER_KEYS: list[tuple[str, ...]] = [
     ("fled", "flee", "escap", "cross", "abandon", "desert", "left", "leaving", "quit", "flew", "flown", "evacuated",
      "shelter", "refuge", "asylum", "passage", "sanctuary", "retreat", "withdr", "territory", "soil", "land"),
     ("tactical",),
+    ("control",),
 ]
 
 
