@@ -287,6 +287,7 @@ def _count_agreement(pred: Predicted, gold: GoldRow) -> str:
     if (pred.count_low, pred.count_high) == (gold.count_low, gold.count_high):
         return "exact"
     def holds(lo: int | None, hi: int | None, a: int | None, b: int | None) -> bool:
+        """True when the range a..b lies inside lo..hi (open ends unbounded)."""
         if a is None and b is None:
             return False
         return (lo is None or (a is not None and lo <= a) or (a is None and b is not None and lo <= b)) and \

@@ -507,3 +507,25 @@ def test_appositive_lists_followed_by_and_relative_clauses() -> None:
     assert got("Aid reached families who fled Darzab, which the Taliban overran on Tuesday, officials said.") == [
         row("district_seized", "Darzab", "district", "Jowzjan", "", "2021-08-03", "2021-08-03",
             claimant="afghan_government")]
+
+
+def test_the_receiving_states_view_from_its_outlet_or_agency() -> None:
+    """Soldiers who 'crossed the border' reported from a neighbour's side: its outlet or agency names the state."""
+    text = "Forty Afghan servicemen who crossed the border on Friday were disarmed and given shelter."
+    tajik = Article(article_id="a", path="", text=text, published=PUB, published_precision="day", outlet="Asia-Plus")
+    afghan = Article(article_id="b", path="", text=text, published=PUB, published_precision="day", outlet="TOLOnews")
+    from analysis.ingest.sentences import split_sentences
+
+    tajik.sentences = afghan.sentences = tuple(split_sentences(text))
+    assert [(m.destination, m.count_low) for m in extract_article(tajik).mentions] == [("Tajikistan", 40)]
+    assert [m.destination for m in extract_article(afghan).mentions] != ["Tajikistan"]
+    assert got("Uzbekistan's border service said it had detained 84 Afghan soldiers who crossed the border.")[0][4] \
+        == "Uzbekistan"
+    assert got("About 60 Afghan soldiers crossed the Turkmen border overnight.")[0][4] == "Turkmenistan"
+
+
+def test_a_route_or_distance_phrase_or_a_government_is_no_antecedent() -> None:
+    assert got("Fighting raged 40 km from Kandahar on Monday. The Taliban entered the city on Tuesday.") == []
+    assert got("Kabul offered talks to the insurgents on Monday. The Taliban captured the city on Friday.") == []
+    assert [r[1] for r in got("Fighting raged on the outskirts of Kandahar on Monday. The Taliban entered the city "
+                              "on Tuesday.")] == ["Kandahar"]

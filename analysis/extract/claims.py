@@ -247,6 +247,9 @@ _ASIDE_BEFORE_VERB = re.compile(
 _ASIDE_KEYS: tuple[str, ...] = ("speaking", "who", "asking", "requesting", "declining", "condition")
 
 
+_SHORT_NOUN_PHRASE = re.compile(r"(?:the|this|that|its|his|her|their|a|an)\s+(?:[\w\-’']+\s+){0,2}[\w\-’']+", re.I)
+
+
 def _speaker_before(sentence: str, verb_start: int) -> tuple[str, int]:
     """Return the noun phrase right before an attribution verb and its start offset."""
     lo = max(0, verb_start - 200)
@@ -267,8 +270,8 @@ def _speaker_before(sentence: str, verb_start: int) -> tuple[str, int]:
         # keep appositions ("Fawad Aman, deputy spokesman of the ministry, told") but drop a
         # leading content clause when the last part is a full speaker phrase
         last = parts[-1].strip()
-        if last and classify_speaker(last) != "unknown":
-            phrase = last
+        if last and (classify_speaker(last) != "unknown" or _SHORT_NOUN_PHRASE.fullmatch(last)):
+            phrase = last  # "..., the statement said": a short noun phrase is the speaker, not the clause before
         elif len(parts) >= 3 and parts[-1].strip() == "":
             phrase = ",".join(parts[-3:])
         else:

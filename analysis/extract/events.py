@@ -430,6 +430,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             agent = text[_scope_before(text, m.start(), 80):m.start()]
             if _TALIBAN_AGENT.search(agent) and not _GOV_AGENT.search(agent) and not re.search(r"\bwe\b", agent, re.I):
                 kind = "capture"
+        if voice == "passive" and kind == "repel" and re.search(r"\b(?:from|out\s+of)$", m.group(0), re.I) and \
+                not any(r.end <= m.start() and not r.in_speaker for r in s.refs) and \
+                any(r.kind != "anaphora" and m.end() <= r.start <= m.end() + 40 for r in s.refs):
+            voice = "active"  # "the enemy was repelled from the city of X": the place follows
         if voice == "active":
             head = _PLURAL_HEAD.match(text, m.end())  # "seized three capitals: A, B and C" reads past the colon
             lo, hi = m.end(), _scope_after(text, head.end() if head is not None else m.end())

@@ -16,7 +16,7 @@ _MODAL_COORD = re.compile(
 _MODAL_BEFORE = re.compile(
     r"\b(?:could|might|may|would|will|shall|can|cannot|should|must|'ll|’ll)\s+(?:\w+\s+){0,2}$"
     r"|\b(?:threat\w*|plan\w*|vow\w*|attempt\w*|tr(?:y|ied|ies|ying)|aim\w*|seek\w*|sought|want\w*|intend\w*|"
-    r"prepar\w*|poised|expected|likely|about|ready|fail\w*|unable|hop\w*|bid|effort\w*|order\w*|"
+    r"prepar\w*|poised|expect\w*|look(?:s|ed|ing)?|likely|about|ready|fail\w*|unable|hop\w*|bid|effort\w*|order\w*|"
     r"prevent\w*|refus\w*|push\w*|determined|pledg\w*|promis\w*|sworn|swore|going|set|need\w*|urg\w*|"
     r"call\w*|allow\w*|able|designed|move|moves|moving|order|operations?|offensives?|counter-?offensives?|"
     r"campaign|mission|drive)[\"”’']?\s+(?:\w+\s+){0,2}?to\s+(?:\w+\s+){0,4}$"
@@ -32,14 +32,15 @@ _CONDITIONAL_START = re.compile(r"^\W*(?:if|unless|should|whether|once)\b", re.I
 # a fear, rumour or warning governing what follows ("residents feared the fighters had entered", "rumours that")
 _FEAR = re.compile(
     r"\b(?:fear(?:ed|s|ing)?|feared|worr(?:y|ied|ies|ying)|rumou?r(?:s|ed)?|rumou?red|speculat\w*|"
-    r"concern(?:s|ed)?\s+that|danger\s+that|risk\s+that|unconfirmed\s+rumou?rs?)\b(?:\s+that)?"
+    r"concern(?:s|ed)?\s+that|danger\s+that|risk\s+that|unconfirmed\s+(?:rumou?rs?|reports?|claims?)(?:\s+said)?)\b"
+    r"(?:\s+that)?"
     r"(?P<rest>[^;:.?!,]*)$",
     re.I)
-_FEAR_KEYS: tuple[str, ...] = ("fear", "worr", "rumo", "specul", "concern", "danger", "risk")
+_FEAR_KEYS: tuple[str, ...] = ("fear", "worr", "rumo", "specul", "concern", "danger", "risk", "unconfirmed")
 # a report verb between the fear and the trigger gives the trigger a speaker of its own ("feared reprisals, said ...")
 _REPORT_BETWEEN = re.compile(r"\b(?:said|says|told|confirmed|reported|announced|added)\b", re.I)
 _FUTURE_WORDS = re.compile(
-    r"\b(?:will|shall|'ll|’ll|going|set|poised|about|expected|plan\w*|vow\w*|threat\w*|intend\w*|prepar\w*|"
+    r"\b(?:will|shall|'ll|’ll|going|set|poised|about|expect\w*|plan\w*|vow\w*|threat\w*|intend\w*|prepar\w*|"
     r"pledg\w*|promis\w*|sworn|swore|ready|determined|likely)\b", re.I)
 _QUESTION_END = re.compile(r"\?\s*[\"”’']?\s*$")
 

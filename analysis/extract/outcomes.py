@@ -61,7 +61,7 @@ _GOV_AGENT = re.compile(
     r"\bcommandos\b|\b(?:the\s+)?army\b|\bsoldiers\b|\bpolice\b|\btroops\b|\bmilitia(?:men)?\b|\bwe\b|\bour\s+forces\b",
     re.I)
 
-_TALIBAN_AGENT = re.compile(r"\b(?:taliban|insurgents?|militants?|rebels|enemy|fighters|they)\b", re.I)
+_TALIBAN_AGENT = re.compile(r"\b(?:taliban|insurgents?|militants?|rebels|enemy|fighters|they|mujah[ie]d(?:ee|i)n)\b", re.I)
 
 
 class OutcomeReader:

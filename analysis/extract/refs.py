@@ -178,6 +178,8 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: object, history: list
         refs.append(ref)
         # "the capital of P" / "P's provincial capital" / "P province's main city"
         capital_before = _CAPITAL_OF.search(before) if any(k in before.lower() for k in _CAPITAL_KEYS) else None
+        if capital_before is None and pword and "cent" in before.lower():
+            capital_before = _CENTRE_OF.search(before)  # "the centre of Kunduz province" (a translated 'markaz')
         prov = _as_province(ref, gaz) if (pword or capital_before or capital_after) else None
         if prov is not None:
             cap = None
@@ -291,6 +293,7 @@ _ANAPHORA = re.compile(
 _ANAPHORA_KEYS: tuple[str, ...] = ("capital", "centre", "center", "city", "town", "province", "district",
                                    "crossing", "border", "port")
 
+_CENTRE_OF = re.compile(r"\bthe\s+cent(?:re|er)\s+of\s+(?:the\s+)?$", re.I)
 _CAPITAL_OF = re.compile(
     r"\b(?:the\s+)?(?:provincial\s+)?(?:capital|main\s+city|administrative\s+cent(?:re|er)|provincial\s+cent(?:re|er))"
     r"(?:\s+city)?\s+of\s+(?:the\s+)?(?:(?:\w+ern|key|strategic|restive|remote|mountainous|neighbouring|"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 
-_BY_TALIBAN = r"(?:the\s+)?(?:taliban|insurgents|militants|islamic\s+emirate|rebels)"
+_BY_TALIBAN = r"(?:the\s+)?(?:taliban|insurgents|militants|islamic\s+emirate|rebels|mujah[ie]d(?:ee|i)n)"
 
 _REL_AGENT = (r"(?:the\s+)?(?:taliban(?:\s+fighters)?|insurgents|militants|(?:insurgent\s+|militant\s+)?group|"
               r"rebels|islamic\s+emirate)")
@@ -50,6 +50,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
     ("capture", re.compile(r"\b(?:fall|capture|seizure|takeover|overrunning)\s+of\b", re.I), "active"),
     ("capture", re.compile(
         r"\b(?:seiz(?:e|ed|es|ing)|captur(?:e|ed|es|ing)|overr(?:an|un|uns|unning)|overwhelm(?:ed|ing)|"
+        r"conquer(?:ed|s|ing)?|liberat(?:ed|e|es|ing)|"
         r"(?:took|take|taken|takes|taking)\s+(?:full\s+|complete\s+|effective\s+)?(?:control\s+(?:of|over)|over)|"
         r"(?:gain(?:ed|s|ing)?|won|wins|winning|assum(?:ed|e|ing)|grabb?(?:ed|ing)?|establish(?:ed|ing)?)\s+"
         r"(?:full\s+|complete\s+)?control\s+(?:of|over)|lost\s+control\s+(?:of|over)|"
@@ -86,6 +87,15 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
         r"retreat(?:ed|ing)?\s+(?:across|into|onto)|withdr(?:ew|awn|awing)\s+(?:across|into)\s+(?:the\s+border|neighbou?ring|[A-Z])|"
         r"(?:entered|entering|enter)\s+(?:\w+\s+)?(?:territory|soil)|"
         r"land(?:ed|s|ing)\s+(?:safely\s+)?(?:in|at))\b", re.I), "active"),
+    # "security forces made a tactical retreat from X": the government's word for a district given up
+    ("state", re.compile(
+        r"\b(?:tactical(?:ly)?\s+(?:retreat(?:ed|s)?|withdr(?:ew|awn|awal|awing))|"
+        r"(?:retreat(?:ed)?|withdr(?:ew|awn))\s+tactically)\s+(?:\w+\s+){0,3}?from\b", re.I), "active"),
+    # "the Taliban now control Ghazni", "the insurgents are in full control of Jawand": a state said of the Taliban
+    ("state", re.compile(
+        r"\b(?:taliban|insurgents|militants|mujah[ie]d(?:ee|i)n)(?:\s+(?:fighters|forces))?\s+(?:(?:now|already|also|"
+        r"reportedly|effectively|fully|firmly)\s+)*(?:controls?|(?:are|is|were|was|remain|remains)\s+(?:(?:now|already|"
+        r"also|reportedly|effectively)\s+)*in\s+(?:full\s+|complete\s+|effective\s+)?control\s+of)\b", re.I), "active"),
 ]
 
 # Literal stems every match of a trigger contains (lowercase): a trigger is only run on a sentence
@@ -101,12 +111,14 @@ _TRIGGER_KEYS: list[tuple[str, ...]] = [
     ("under", "hands", "controlled", "pass"),
     ("fell", "fall", "lost", "hand", "taken"),
     ("fall", "capture", "seizure", "takeover", "overrunning"),
-    ("seiz", "captur", "overr", "overwhelm", "took", "take", "taking", "control"),
+    ("seiz", "captur", "overr", "overwhelm", "took", "take", "taking", "control", "conquer", "liberat"),
     ("enter", "storm", "breach", "infiltrat", "penetrat", "into", "inside", "street", "centre", "center", "heart",
      "reached"),
     ("fighting", "clashes", "clashing", "battl", "gunfire"),
     ("fled", "flee", "escap", "cross", "abandon", "desert", "left", "leaving", "quit", "flew", "flown", "evacuated",
      "shelter", "refuge", "asylum", "passage", "sanctuary", "retreat", "withdr", "territory", "soil", "land"),
+    ("tactical",),
+    ("control",),
 ]
 
 
