@@ -59,7 +59,7 @@ def extract_compact(article: Article) -> ArticleResult:
         warnings = article.warnings + (f"extraction error ({type(error).__name__}: {error})",)
         result = ArticleResult(article=replace(article, warnings=warnings))
     fp = dedup.fingerprint(article)
-    result.sketch, result.bands = fp.sketch, fp.bands
+    result.sketch, result.bands = dedup.pack(fp.sketch), dedup.pack(fp.bands)  # 8 bytes a value, not a Python int
     result.line_keys = corpus.standalone_lines(article, result.mentions)
     if article.published is None:
         result.month_days = corpus.dating_month_days(article)
