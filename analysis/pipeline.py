@@ -35,6 +35,7 @@ from analysis.tabulate.tables import (
 
 INTERIM = "interim"
 PARQUET_FROM_ARTICLES = 1000  # corpora at least this large also get Parquet tables
+FRAME_CHUNK = 20_000  # records turned into table rows at a time
 
 
 @dataclass(frozen=True)
@@ -152,16 +153,18 @@ def parse_corpus(
                                progress=progress, file_budget=file_budget)
     banners = corpus.banner_lines(results, duplicates)
     articles, mentions, tallies = corpus_tables(results, duplicates, banners)
+    del results  # the tables hold everything from here on
+    n_articles, n_mentions, n_tallies = len(articles), len(mentions), len(tallies)
     n_ok = sum(1 for a in articles if str(a["status"]).startswith("ok"))
     outputs = write_parse_tables(processed_dir, articles, mentions, tallies)
     return ParseSummary(
         n_files=len(sources),
-        n_articles=len(articles),
+        n_articles=n_articles,
         n_ok=n_ok,
-        n_skipped=len(articles) - n_ok,
+        n_skipped=n_articles - n_ok,
         n_duplicates=len(duplicates),
-        n_mentions=len(mentions),
-        n_tallies=len(tallies),
+        n_mentions=n_mentions,
+        n_tallies=n_tallies,
         outputs=tuple(str(p) for p in outputs),
     )
 
@@ -191,12 +194,25 @@ def corpus_tables(
     return articles, mentions, tallies
 
 
+def frame_consuming(records: list, columns: list[str]) -> pd.DataFrame:
+    """Build a table from records a chunk at a time, emptying the list as it goes (records and rows never all held twice)."""
+    if not records:
+        return records_frame([], columns)
+    frames = []
+    while records:
+        start = max(0, len(records) - FRAME_CHUNK)
+        frames.append(records_frame(records[start:], columns))
+        del records[start:]
+    frames.reverse()
+    return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+
+
 def write_parse_tables(processed_dir: Path, articles: list[dict[str, object]], mentions: list[Mention], tallies: list[Tally]) -> list[Path]:
-    """Write articles.csv and the interim mention and tally tables (Parquet too for large corpora)."""
+    """Write articles.csv and the interim mention and tally tables (Parquet too for large corpora); empties the lists."""
     parquet = len(articles) >= PARQUET_FROM_ARTICLES
-    outputs = write_tables({"articles": records_frame(articles, ARTICLE_COLUMNS)}, processed_dir, parquet=parquet)
+    outputs = write_tables({"articles": frame_consuming(articles, ARTICLE_COLUMNS)}, processed_dir, parquet=parquet)
     outputs += write_tables(
-        {"mentions_raw": records_frame(mentions, MENTION_COLUMNS), "tallies_raw": records_frame(tallies, TALLY_COLUMNS)},
+        {"mentions_raw": frame_consuming(mentions, MENTION_COLUMNS), "tallies_raw": frame_consuming(tallies, TALLY_COLUMNS)},
         processed_dir / INTERIM,
         parquet=parquet,
     )
@@ -234,7 +250,10 @@ def _record_from_row(record_type: type, row: dict[str, object]) -> object:
 
 def mentions_from_frame(frame: pd.DataFrame) -> list[Mention]:
     """Rebuild Mention records from a mentions table."""
-    return [_record_from_row(Mention, row) for row in frame.to_dict("records")]  # type: ignore[misc]
+    out: list[Mention] = []
+    for start in range(0, len(frame), FRAME_CHUNK):  # a chunk of row dicts at a time
+        out.extend(_record_from_row(Mention, row) for row in frame.iloc[start : start + FRAME_CHUNK].to_dict("records"))  # type: ignore[misc]
+    return out
 
 
 def tallies_from_frame(frame: pd.DataFrame) -> list[Tally]:
@@ -307,7 +326,7 @@ def write_tabulated(processed_dir: Path, data: TabulateInput, mentions: list[Men
     """Write mentions, events and tallies tables (Parquet too for large corpora)."""
     return write_tables(
         {
-            "mentions": records_frame(sorted(mentions, key=lambda m: (m.article_id, m.char_start, m.mention_id)), MENTION_COLUMNS),
+            "mentions": frame_consuming(sorted(mentions, key=lambda m: (m.article_id, m.char_start, m.mention_id)), MENTION_COLUMNS),
             "events": records_frame(events, EVENT_COLUMNS),
             "tallies": records_frame(data.tallies, TALLY_COLUMNS),
         },

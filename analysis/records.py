@@ -206,8 +206,8 @@ class ArticleResult:
     article: Article
     mentions: list[Mention] = field(default_factory=list)
     tallies: list[Tally] = field(default_factory=list)
-    sketch: tuple[int, ...] = ()
-    bands: tuple[int, ...] = ()
+    sketch: bytes | tuple[int, ...] = ()  # near-duplicate sketch, packed 8 bytes a value
+    bands: bytes | tuple[int, ...] = ()  # LSH band keys, packed likewise
     month_days: tuple[tuple[int, int], ...] = ()
     line_keys: tuple[tuple[str, str], ...] = ()
     warnings: list[str] = field(default_factory=list)

@@ -240,3 +240,13 @@ def test_minhash_bins_agree_with_resemblance() -> None:
     assert abs(agree - true) < 0.15
     assert band_keys(sa) == band_keys(minhash_bins(set(a)))  # deterministic
     assert minhash_bins(set()) == ()
+
+
+def test_packed_fingerprints_give_the_same_groups() -> None:
+    from analysis.ingest.duplicates import pack, unpack
+
+    arts = _wire_cases()
+    plain = [(a.article_id, a.content_hash, fingerprint(a).sketch, fingerprint(a).bands) for a in arts]
+    packed = [(i, h, pack(s), pack(b)) for i, h, s, b in plain]
+    assert all(unpack(p[2]) == q[2] and len(p[2]) == 8 * len(q[2]) for p, q in zip(packed, plain))
+    assert find_duplicates(packed) == find_duplicates(plain) != {}

@@ -83,7 +83,7 @@ def extract_compact(article: Article) -> ArticleResult:
         result.article = replace(result.article, warnings=result.article.warnings + tuple(
             w for w in result.warnings if w not in result.article.warnings))
     fp = dedup.fingerprint(article)
-    result.sketch, result.bands = fp.sketch, fp.bands
+    result.sketch, result.bands = dedup.pack(fp.sketch), dedup.pack(fp.bands)  # 8 bytes a value, not a Python int
     result.line_keys = corpus.standalone_lines(article, result.mentions)
     result = restore_offsets(result, article.offset_map)  # offsets into the text as read
     if article.published is None:

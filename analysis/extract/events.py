@@ -214,14 +214,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 mine.append(pms[k])
                 k += 1
             low = stext.lower()
-            if cues is not None and stext == sent.text:
-                triggers = [t for g, t in enumerate(_TRIGGERS) if g in cues[n]]
-                anaphora = len(_TRIGGERS) in cues[n]
-            else:
-                triggers = [t for t, keys in zip(_TRIGGERS, _TRIGGER_KEYS) if any(k in low for k in keys)]
-                anaphora = any(k in low for k in _ANAPHORA_KEYS)
+            found = _PREFILTER.groups(cues, n, low)  # trigger and anaphora stems in this sentence
+            triggers = [t for g, t in enumerate(_TRIGGERS) if g in found]
             spans: list[tuple[int, int]] = []
-            if mine or triggers or anaphora:
+            if mine or triggers or len(_TRIGGERS) in found:
                 # speaker spans only matter where places or triggers are
                 spans = [(a.start, a.end) for a in claims.find_attributions(stext)
                          if a.form in ("forward", "inverted", "according", "quoted")

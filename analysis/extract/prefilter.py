@@ -45,6 +45,7 @@ class Prefilter:
                 if stem:
                     owners.setdefault(stem.lower(), set()).add(index)
         self.n_groups = len(groups)
+        self._groups = [tuple(k.lower() for k in stems if k) for stems in groups]
         self._automaton = ahocorasick.Automaton()
         for stem, found in sorted(owners.items()):
             self._automaton.add_word(stem, (len(stem), frozenset(found)))
@@ -75,3 +76,9 @@ class Prefilter:
             if k >= 0 and end_index < sentences[k].end:
                 found[k].update(groups)
         return [frozenset(f) for f in found]
+
+    def groups(self, cues: list[frozenset[int]] | None, index: int, low: str) -> frozenset[int]:
+        """The groups of sentence `index` from a scan, or, without one, by checking its lowercased text `low`."""
+        if cues is not None:
+            return cues[index]
+        return frozenset(g for g, stems in enumerate(self._groups) if any(k in low for k in stems))

@@ -134,6 +134,18 @@ def band_keys(signature: Sequence[int], rows: int = LSH_ROWS) -> tuple[int, ...]
     return tuple(keys)
 
 
+def pack(values: Sequence[int]) -> bytes:
+    """Pack 64-bit values into 8 bytes each (a compact record to keep for every article)."""
+    return np.asarray(values, dtype="<u8").tobytes()
+
+
+def unpack(data: bytes | Sequence[int]) -> tuple[int, ...]:
+    """The 64-bit values of packed bytes (a tuple of integers is returned as it is)."""
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return tuple(np.frombuffer(data, dtype="<u8").tolist())
+    return tuple(data)
+
+
 @dataclass(frozen=True)
 class Fingerprint:
     """What near-duplicate detection needs of one article: its bottom-k sketch and its LSH band keys."""
@@ -223,11 +235,12 @@ def find_duplicates(items: Iterable[tuple]) -> dict[str, str]:
     by_hash: dict[str, str] = {}
     buckets: dict[int, list[tuple[str, int]]] = {}
     hot: set[int] = set()
-    kept: list[tuple[str, tuple[int, ...]]] = []
+    kept: list[tuple[str, bytes | tuple[int, ...]]] = []
     result: dict[str, str] = {}
     for row in rows:
-        article_id, digest, sk = row[0], row[1], tuple(row[2] or ())
-        bands = tuple(row[3]) if len(row) > 3 and row[3] else sk  # without band keys, sketch values index
+        article_id, digest, packed = row[0], row[1], row[2] or ()
+        sk = unpack(packed)
+        bands = unpack(row[3]) if len(row) > 3 and row[3] else sk  # without band keys, sketch values index
         if article_id in root:
             continue  # the same id twice: keep the first
         if digest and digest != EMPTY_HASH and digest in by_hash:
@@ -247,7 +260,7 @@ def find_duplicates(items: Iterable[tuple]) -> dict[str, str]:
                     shared[idx] = shared.get(idx, 0) + 1
             for idx in sorted(shared, key=lambda i: (-shared[i], i))[:MAX_CANDIDATES]:
                 other_id, other_sk = kept[idx]
-                if is_near_duplicate(sk, other_sk):
+                if is_near_duplicate(sk, unpack(other_sk)):
                     cand = root[other_id]
                     if not match or cand < match:
                         match = cand
@@ -256,7 +269,7 @@ def find_duplicates(items: Iterable[tuple]) -> dict[str, str]:
             result[article_id] = match
         if sk:
             idx = len(kept)
-            kept.append((article_id, sk))
+            kept.append((article_id, packed))  # as given: packed bytes stay small
             _index(buckets, hot, bands, root[article_id], idx)
     return result
 
