@@ -54,7 +54,9 @@ def write_tables(processed: Path) -> None:
         dict(article_id="a1", path="a1.txt", published="2021-08-11", published_source="header", outlet="Ariana News",
              n_sentences=12, status="ok"),
         dict(article_id="a2", path="a2.html", published="2021-08-15", published_source="text", outlet="Khaama Press",
-             n_sentences=20, status="ok"),
+             n_sentences=20, status="ok",
+             warnings="list item not recognised: 'Qarabagh-e <x>' in sentence 4; 1 NUL bytes removed; "
+                      "list item not recognised: \"Dur'ab\" in sentence 2"),
         dict(article_id="a3", path="a3.pdf", published="", published_source="unknown", outlet="",
              n_sentences=0, status="skipped: <b>scanned PDF</b> without text"),
     ]).to_csv(processed / "articles.csv", index=False)
@@ -167,3 +169,21 @@ def test_key_figures_count_lower_bounds_and_vague_seizures():
                         "1 'all'/'most districts' statement(s) without a number")
     assert lines[2] == ("At least 1,000 troops and officials reported fled, to Tajikistan (1,000), "
                         "destination not stated (number not given)")
+
+
+def test_unrecognised_list_items_are_read_from_article_warnings(tmp_path):
+    from analysis.present.review import unrecognised_items
+    from analysis.tabulate.tables import read_table
+
+    write_tables(tmp_path)
+    got = unrecognised_items(read_table(tmp_path, "articles"))
+    assert got.values.tolist() == [["a2", "Dur'ab", 2], ["a2", "Qarabagh-e <x>", 4]]
+
+
+def test_unrecognised_list_items_are_listed_for_review(built):
+    _, _, page = built
+    review = page[page.index("<section id='review'>"):page.index("</section>", page.index("<section id='review'>"))]
+    assert "2 list items could not be matched to a place" in review
+    assert "<td>Qarabagh-e &lt;x&gt;</td>" in review and "Qarabagh-e <x>" not in page
+    assert "<td>Dur&#x27;ab</td>" in review
+

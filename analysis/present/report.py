@@ -15,7 +15,7 @@ import pandas as pd
 
 from analysis.present import figures as fg
 from analysis.present.formatting import TYPE_LABELS, claimant_name, claimants_text, fmt_count, fmt_day, is_missing
-from analysis.present.review import needs_review, undated_reports
+from analysis.present.review import needs_review, undated_reports, unrecognised_items
 from analysis.tabulate.corrections import read_log, shown
 from analysis.tabulate.tables import Tables, atomic_write_text, load_tables
 
@@ -657,6 +657,16 @@ def _review_section(tables: Tables) -> str:
         out.append("</tbody></table></div>")
         if len(undated) > REVIEW_SHOWN:
             out.append(f"<p class='muted'>And {len(undated) - REVIEW_SHOWN:,} more; notebook 02 lists them all.</p>")
+    unknown = unrecognised_items(tables.articles)
+    if not unknown.empty:
+        out.append(f"<p>{len(unknown):,} list {'item' if len(unknown) == 1 else 'items'} could not be matched to a "
+                   "place, so no event was made for them: check the spelling in the article, and add it to the "
+                   "gazetteer's aliases if it is a real place.</p><div class='table-wrap'><table><thead><tr>"
+                   "<th>Article</th><th>Sentence</th><th>Item not recognised</th></tr></thead><tbody>")
+        for _, u in unknown.head(REVIEW_SHOWN).iterrows():
+            out.append(f"<tr><td class='ids'>{esc(u['article_id'])}</td><td class='num'>{int(u['sentence'])}</td>"
+                       f"<td>{esc(u['item'])}</td></tr>")
+        out.append("</tbody></table></div>")
     out.append("</section>")
     return "\n".join(out)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -103,6 +104,18 @@ def needs_review(events: pd.DataFrame, mentions: pd.DataFrame) -> list[ReviewIte
                           evidence=str(row.get("evidence", "")), suggestion=suggestion)
         items.append((REASON_ORDER.index(first), str(row["event_id"]), item))
     return [item for _, _, item in sorted(items, key=lambda t: (t[0], t[1]))]
+
+
+_UNRECOGNISED = re.compile(r"list item not recognised: (['\"])(.*?)\1 in sentence (\d+)")
+
+
+def unrecognised_items(articles: pd.DataFrame) -> pd.DataFrame:
+    """List items the extractor could not place (from articles' warnings): article, item, sentence number."""
+    rows = [(str(aid), found.group(2), int(found.group(3)))
+            for aid, warnings in zip(articles.get("article_id", []), articles.get("warnings", []))
+            if not is_missing(warnings) for found in _UNRECOGNISED.finditer(str(warnings))]
+    frame = pd.DataFrame(rows, columns=["article_id", "item", "sentence"])
+    return frame.sort_values(["article_id", "sentence", "item"], kind="mergesort").reset_index(drop=True)
 
 
 def undated_reports(events: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
