@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import sys
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
@@ -350,8 +349,3 @@ def tabulate_events(processed_dir: Path, *, start_date: str = "", end_date: str 
         n_tallies=len(data.tallies),
         outputs=tuple(str(p) for p in outputs),
     )
-
-
-def progress_enabled() -> bool:
-    """Whether to draw progress bars (only when someone is watching a terminal)."""
-    return sys.stderr.isatty()

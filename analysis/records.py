@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 
 EVENT_TYPES: tuple[str, ...] = ("district_seized", "capital_entered", "troops_fled")
@@ -211,8 +211,3 @@ class ArticleResult:
     month_days: tuple[tuple[int, int], ...] = ()
     line_keys: tuple[tuple[str, str], ...] = ()
     warnings: list[str] = field(default_factory=list)
-
-
-def column_names(record_type: type) -> list[str]:
-    """Return the field names of a record dataclass in declaration order."""
-    return [f.name for f in fields(record_type)]

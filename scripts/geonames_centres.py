@@ -19,7 +19,6 @@ import math
 import sys
 from collections import Counter, defaultdict
 from importlib.metadata import version
-from pathlib import Path
 
 from analysis.extract.gazetteer import load_gazetteer, normalize_name
 from analysis.paths import PACKAGE_DATA

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
-from typing import Iterable, Iterator, Mapping
+from typing import Iterator, Mapping
 
 from analysis.extract import claims, lists
 from analysis.extract.borders import COUNTRY_WORDS
@@ -716,8 +716,3 @@ def extract_text(text: str, published: date | None, article_id: str = "t", preci
                       published_precision=precision if published is not None else "",
                       sentences=tuple(_split(text)))
     return extract_article(article, gazetteer)
-
-
-def iter_mentions(results: Iterable[ArticleResult]) -> list[Mention]:
-    """Flatten the mentions of several article results."""
-    return [m for r in results for m in r.mentions]

@@ -13,16 +13,13 @@ from typing import Any
 
 import matplotlib as mpl
 import matplotlib.dates as mdates
-import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, Rectangle
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import FuncFormatter
 
 from analysis.present.formatting import (
-    CLAIMANT_LABELS, EVENT_TYPE_LABELS, OUTCOME_LABELS, OUTCOMES, fmt_count, fmt_day, fmt_span, is_missing, plural,
+    OUTCOMES, fmt_day, fmt_span, plural,  # noqa: F401  (OUTCOMES: read by the tile map through this module)
 )
 from analysis.present.labels import place_labels
 from analysis.tabulate.corrections import shown

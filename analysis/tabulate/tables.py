@@ -259,11 +259,6 @@ def coerce_table(frame: pd.DataFrame | None, table: str) -> pd.DataFrame:
     return df[ordered]
 
 
-def empty_table(table: str) -> pd.DataFrame:
-    """Return an empty, typed frame with the named table's columns."""
-    return coerce_table(None, table)
-
-
 def read_table(processed_dir: Path | str, table: str) -> pd.DataFrame:
     """Read one table from Parquet when present, else CSV, else return an empty frame."""
     base = Path(processed_dir)
