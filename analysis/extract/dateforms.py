@@ -317,26 +317,25 @@ def _part_before(low: str, pos: int) -> Optional[tuple[str, int]]:
 # ---------------------------------------------------------------- handlers
 
 
-def _h_full_mdy(m: re.Match[str], text: str) -> Optional[_Hit]:
-    """Read 'July 7, 2021' / 'Wednesday, Jul. 7 2021'."""
+def _full_date(m: re.Match[str], text: str, day_first: bool) -> Optional[_Hit]:
+    """Read a full date with a month name, day first or month first."""
     month, day = _month(m, text), _day(m["day"])
     if month is None or day is None:
         return None
     d = _safe_date(int(m["year"]), month, day)
     if d is None:
         return None
-    return _Hit("full", d, _fixed(d, d), True, _weekday_prefix(m.string, m.start(), False))
+    return _Hit("full", d, _fixed(d, d), True, _weekday_prefix(m.string, m.start(), day_first))
+
+
+def _h_full_mdy(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read 'July 7, 2021' / 'Wednesday, Jul. 7 2021'."""
+    return _full_date(m, text, day_first=False)
 
 
 def _h_full_dmy(m: re.Match[str], text: str) -> Optional[_Hit]:
     """Read '7 July 2021' / '7th of July, 2021'."""
-    month, day = _month(m, text), _day(m["day"])
-    if month is None or day is None:
-        return None
-    d = _safe_date(int(m["year"]), month, day)
-    if d is None:
-        return None
-    return _Hit("full", d, _fixed(d, d), True, _weekday_prefix(m.string, m.start(), True))
+    return _full_date(m, text, day_first=True)
 
 
 def _h_iso(m: re.Match[str], text: str) -> Optional[_Hit]:
