@@ -435,10 +435,7 @@ def find_claim(
     anchor: int | None = None,
 ) -> Claim:
     """Return who asserts the sentence's statement and whether they assert or deny it."""
-    try:
-        return _find_claim(sentence, before, after, speakers, anchor)
-    except Exception:  # arbitrary text must never raise
-        return Claim()
+    return _find_claim(sentence, before, after, speakers, anchor)
 
 
 def _find_claim(sentence: str, before: str, after: str, speakers: Mapping[str, str] | None,

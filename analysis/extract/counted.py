@@ -25,12 +25,9 @@ def _stated_number(count: Count) -> tuple[int | None, int | None]:
 
 @lru_cache(maxsize=8192)
 def _find_counts(text: str) -> tuple[Count, ...]:
-    """Counts in a sentence (empty on any reader failure; cached, as syndicated copy repeats sentences)."""
-    try:
-        from analysis.extract.numbers import find_counts
-        return tuple(c for c in find_counts(text) if 0 <= c.start <= c.end <= len(text))
-    except Exception:
-        return ()
+    """Counts in a sentence (cached, as syndicated copy repeats sentences)."""
+    from analysis.extract.numbers import find_counts
+    return tuple(c for c in find_counts(text) if 0 <= c.start <= c.end <= len(text))
 
 _QUANT_DISTRICTS = re.compile(
     r"\b(?P<q>all(?:\s+(?:the|of\s+the|its|\d+))?|most(?:\s+of\s+the)?|(?:the\s+)?rest\s+of\s+the|(?:the\s+)?other|"
@@ -211,10 +208,7 @@ class CountedReader:
                 if prov is not None:
                     return prov
                 if r.place.province and r.place.place_type == "capital" and not r.province_word:
-                    try:
-                        return self.gaz.province(r.place.province)  # type: ignore[attr-defined]
-                    except Exception:
-                        return None
+                    return self.gaz.province(r.place.province)
             if r.start > pos + 25:
                 break
         return None
@@ -235,10 +229,7 @@ class CountedReader:
                 if prov is not None and (r.province_word or r.kind != "named" or _as_capital(r, self.gaz) is None):
                     return prov
                 if r.place.place_type in ("capital", "district", "border_crossing") and r.place.province:
-                    try:
-                        p = self.gaz.province(r.place.province)  # type: ignore[attr-defined]
-                    except Exception:
-                        p = None
+                    p = self.gaz.province(r.place.province)
                     if p is not None:
                         return p
         return None

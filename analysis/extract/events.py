@@ -27,6 +27,7 @@ from analysis.extract.triggers import (
 )
 from analysis.extract.prefilter import Prefilter
 from analysis.ids import mention_ids
+from analysis.extract.gazetteer import Gazetteer
 from analysis.records import Article, ArticleResult, Claim, Count, Mention, Place, Sentence, Tally
 
 
@@ -179,7 +180,7 @@ class _Speakers(Mapping[str, str]):
 class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, TallyReader, ListReader):
     """Reads one article sentence by sentence."""
 
-    def __init__(self, article: Article, gaz: object) -> None:
+    def __init__(self, article: Article, gaz: Gazetteer) -> None:
         self.article = article
         self.gaz = gaz
         self.text = article.text or ""
@@ -197,10 +198,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         """Split sentences and find the place references of each."""
         from analysis.extract.places import find_places
         sentences = list(self.article.sentences) or _split(self.text)
-        try:
-            pms = sorted(find_places(self.text, self.gaz), key=lambda p: (p.start, p.end))
-        except Exception:
-            pms = []
+        pms = sorted(find_places(self.text, self.gaz), key=lambda p: (p.start, p.end))
         history: list[list[_Ref]] = []
         j = 0
         cues = _PREFILTER.scan(self.text, sentences)
@@ -264,11 +262,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
 
         def dates() -> list:
             if not dates_cache:
-                try:
-                    from analysis.extract.dates import find_dates
-                    dates_cache.append(find_dates(text, self.article.published, self.article.published_precision or "day"))
-                except Exception:
-                    dates_cache.append([])
+                from analysis.extract.dates import find_dates
+                dates_cache.append(find_dates(text, self.article.published, self.article.published_precision or "day"))
             return dates_cache[0]
 
         found: dict[tuple[str, str], dict] = {}
@@ -699,7 +694,7 @@ def _split(text: str) -> list[Sentence]:
     return split_sentences(text)
 
 
-def extract_article(article: Article, gazetteer: object | None = None) -> ArticleResult:
+def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> ArticleResult:
     """Return the event mentions and district tallies of one cleaned article."""
     if gazetteer is None:
         from analysis.extract.gazetteer import load_gazetteer
@@ -710,7 +705,7 @@ def extract_article(article: Article, gazetteer: object | None = None) -> Articl
 
 
 def extract_text(text: str, published: date | None, article_id: str = "t", precision: str = "day",
-                 gazetteer: object | None = None) -> ArticleResult:
+                 gazetteer: Gazetteer | None = None) -> ArticleResult:
     """Return mentions and tallies of a bare text published on `published` (splits sentences itself)."""
     article = Article(article_id=article_id, path="", text=text, published=published,
                       published_precision=precision if published is not None else "",

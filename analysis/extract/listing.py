@@ -56,11 +56,8 @@ class ListReader:
         first = next((r for r in s.refs if r.kind == "named" and r.start >= start), None)
         if start < 0 or first is None:
             return
-        try:
-            from analysis.extract.dates import find_dates
-            dates = find_dates(s.text, self.article.published, self.article.published_precision or "day")
-        except Exception:
-            dates = []
+        from analysis.extract.dates import find_dates
+        dates = find_dates(s.text, self.article.published, self.article.published_precision or "day")
         when = _pick_date([d for d in dates if d.end <= start], 0, s.text, self.pub_high)
         m = _Pos(re.match(r"", s.text), first.start)  # type: ignore[arg-type]
         items, capitals = self._read_list(s, first, len(s.text))

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.extract.borders import CROSSING_NEIGHBOUR
+from analysis.extract.gazetteer import Gazetteer
 from analysis.records import Mention, Place, Sentence
 
 
@@ -61,7 +62,7 @@ def _readings(ref: _Ref) -> tuple[Place, ...]:
             out.append(c)
     return tuple(out)
 
-def _as_capital(ref: _Ref, gaz: object) -> Place | None:
+def _as_capital(ref: _Ref, gaz: Gazetteer) -> Place | None:
     """Read a reference as a provincial capital if it can be one ('Kunduz' the city, not 'Kunduz province')."""
     if ref.province_word:
         return None
@@ -70,19 +71,16 @@ def _as_capital(ref: _Ref, gaz: object) -> Place | None:
             return p
     return None
 
-def _as_province(ref: _Ref, gaz: object) -> Place | None:
+def _as_province(ref: _Ref, gaz: Gazetteer) -> Place | None:
     """Read a reference as a province if it can be one."""
     for p in _readings(ref):
         if p.place_type == "province":
             return p
     if ref.province_word:
-        try:
-            return gaz.province(ref.place.name)  # type: ignore[attr-defined]
-        except Exception:
-            return None
+        return gaz.province(ref.place.name)
     return None
 
-def _as_district(ref: _Ref, gaz: object) -> tuple[Place, Place | None] | None:
+def _as_district(ref: _Ref, gaz: Gazetteer) -> tuple[Place, Place | None] | None:
     """Read a reference as a district (a border crossing gives its district); returns (district, crossing)."""
     if ref.province_word:
         return None
@@ -98,15 +96,12 @@ def _as_district(ref: _Ref, gaz: object) -> tuple[Place, Place | None] | None:
             return _crossing_district(p, gaz), p
     return None
 
-def _crossing_district(crossing: Place, gaz: object) -> Place:
+def _crossing_district(crossing: Place, gaz: Gazetteer) -> Place:
     """Return the district holding a border crossing (the crossing itself if the gazetteer lacks it)."""
     if crossing.district:
-        try:
-            for p in gaz.lookup(crossing.district):  # type: ignore[attr-defined]
-                if p.place_type == "district" and (not crossing.province or p.province == crossing.province):
-                    return p
-        except Exception:
-            pass
+        for p in gaz.lookup(crossing.district):
+            if p.place_type == "district" and (not crossing.province or p.province == crossing.province):
+                return p
         return Place(place_id=f"district:{crossing.district}", name=crossing.district, place_type="district",
                      province=crossing.province, district=crossing.district,
                      latitude=crossing.latitude, longitude=crossing.longitude)
@@ -122,21 +117,15 @@ def _neighbour(crossing: Place) -> str:
         return country
     return ""
 
-def _capital_of(province: Place, gaz: object) -> Place | None:
+def _capital_of(province: Place, gaz: Gazetteer) -> Place | None:
     """Return the capital of a province through the gazetteer."""
-    try:
-        return gaz.capital_of(province.name)  # type: ignore[attr-defined]
-    except Exception:
-        return None
+    return gaz.capital_of(province.name)
 
-def _country_place(name: str, gaz: object) -> Place:
+def _country_place(name: str, gaz: Gazetteer) -> Place:
     """Return the gazetteer entry of a country (a bare Place when the gazetteer has none)."""
-    try:
-        for p in gaz.lookup(name):  # type: ignore[attr-defined]
-            if p.place_type == "country":
-                return p
-    except Exception:
-        pass
+    for p in gaz.lookup(name):
+        if p.place_type == "country":
+            return p
     return Place(place_id=f"country:{name}", name=name, place_type="country", country=name)
 
 def _peripheral(before: str) -> bool:
@@ -150,7 +139,7 @@ def _landmark(before: str) -> bool:
     return (low.rstrip("\n").endswith("-") or any(k in low for k in _LANDMARK_KEYS)) and \
         _LANDMARK_BEFORE.search(before) is not None
 
-def _sentence_refs(text: str, offset: int, pms: list, gaz: object, history: list[list[_Ref]],
+def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: list[list[_Ref]],
                    speaker_spans: list[tuple[int, int]]) -> list[_Ref]:
     """Build the place references of one sentence: named places, 'capital of P' and resolved anaphora."""
     refs: list[_Ref] = []
@@ -213,7 +202,7 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: object, history: list
     refs.sort(key=lambda r: (r.start, r.end))
     return refs
 
-def _resolve_anaphor(word: str, current: list[_Ref], pos: int, history: list[list[_Ref]], gaz: object) -> Place | None:
+def _resolve_anaphor(word: str, current: list[_Ref], pos: int, history: list[list[_Ref]], gaz: Gazetteer) -> Place | None:
     """Resolve 'the city', 'the provincial capital', 'the province', 'the district', 'the crossing'."""
     pools = [[r for r in current if r.end <= pos]] + [list(h) for h in reversed(history[-3:])]
     if "crossing" in word or "border" in word or word.endswith("port"):
@@ -244,10 +233,7 @@ def _resolve_anaphor(word: str, current: list[_Ref], pos: int, history: list[lis
                         continue
                     return p
             if want == ("province",) and r.place.province and r.place.place_type in ("capital", "district", "border_crossing"):
-                try:
-                    prov = gaz.province(r.place.province)  # type: ignore[attr-defined]
-                except Exception:
-                    prov = None
+                prov = gaz.province(r.place.province)
                 if prov is not None:
                     return prov
     return None
