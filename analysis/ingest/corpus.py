@@ -21,6 +21,7 @@ from datetime import date
 from typing import Iterable, Mapping, Sequence
 
 from analysis.extract import dates
+from analysis.extract.clauses import Background, background_clauses
 from analysis.ingest import cleaning
 from analysis.records import Article, ArticleResult, Mention
 
@@ -41,10 +42,11 @@ _REPORTED_AFTER = re.compile(rf"^\)?\s*,?\s*(?:{_REPORTING})\b", re.I)
 _ANCHOR = re.compile(
     r"\b(?:on|late on|early on|by|on the (?:morning|afternoon|evening|night) of)\s+$", re.I
 )
-# a clause about another, earlier event: its month-day is background, not the article's news
-_BACKGROUND = re.compile(
-    r"\b(?:since|after|before|when|until|ever\s+since|following|began|launched|started|stalled|"
-    r"as\s+early\s+as|back\s+in|earlier\s+in|anniversary|deadline)\b[^.;]{0,60}$",
+# Words before a month-day that make it another event's date even outside a since/after/when clause
+# (those clauses are found by extraction's own reader, analysis.extract.clauses).
+_BACKGROUND_CUE = re.compile(
+    r"\b(?:began|launched|started|stalled|as\s+early\s+as|back\s+in|earlier\s+in|anniversary|deadline)\b"
+    r"[^.;]{0,60}$",
     re.I,
 )
 
@@ -60,12 +62,12 @@ class CorpusDate:
     note: str
 
 
-def _rank(text: str, start: int, end: int) -> int:
+def _rank(text: str, start: int, end: int, background: Sequence[Background]) -> int:
     """How strongly a month-day at [start, end) of a sentence dates the article's own reporting."""
     before = text[max(0, start - 80) : start]
     if _REPORTED_BEFORE.search(before) or _REPORTED_AFTER.match(text[end : end + 30]):
         return RANK_REPORTED
-    if _BACKGROUND.search(before):
+    if any(b.start <= start and end <= b.end for b in background) or _BACKGROUND_CUE.search(before):
         return RANK_BACKGROUND
     if _ANCHOR.search(before[-40:]):
         return RANK_ANCHORED
@@ -78,8 +80,10 @@ def dating_month_days(article: Article) -> tuple[tuple[int, int], ...]:
     found: list[tuple[int, int]] = []
     for sentence in article.sentences:
         text = article.text[sentence.start : sentence.end]
-        for month, day, start, end in dates.find_month_days(text):
-            rank = _rank(text, start, end)
+        month_days = dates.find_month_days(text)
+        background = background_clauses(text, [(start, end) for _, _, start, end in month_days]) if month_days else []
+        for month, day, start, end in month_days:
+            rank = _rank(text, start, end, background)
             if rank > best:
                 best, found = rank, []
             if rank == best:
