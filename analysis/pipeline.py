@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -28,7 +27,9 @@ from analysis.tabulate.tables import (
     MENTION_COLUMNS,
     TALLY_COLUMNS,
     article_row,
+    mentions_from_frame,
     records_frame,
+    tallies_from_frame,
     write_tables,
 )
 
@@ -216,48 +217,6 @@ def write_parse_tables(processed_dir: Path, articles: list[dict[str, object]], m
         parquet=parquet,
     )
     return outputs
-
-
-def _none_if_na(value: object) -> object:
-    """Turn pandas missing values into None."""
-    try:
-        if pd.isna(value):  # type: ignore[arg-type]
-            return None
-    except (TypeError, ValueError):
-        pass
-    return value
-
-
-def _record_from_row(record_type: type, row: dict[str, object]) -> object:
-    """Rebuild a dataclass record from a table row (dates and integers restored)."""
-    values: dict[str, object] = {}
-    for f in dataclasses.fields(record_type):
-        if f.name not in row:
-            continue
-        value = _none_if_na(row[f.name])
-        if value is not None and f.name in ("date", "date_low", "date_high", "published"):
-            value = pd.Timestamp(value).date()
-        elif value is not None and f.name in ("count_low", "count_high", "char_start", "char_end"):
-            value = int(value)  # type: ignore[call-overload]
-        elif value is not None and f.name in ("latitude", "longitude"):
-            value = float(value)  # type: ignore[arg-type]
-        elif value is None and f.type in ("str", str):
-            value = ""
-        values[f.name] = value
-    return record_type(**values)
-
-
-def mentions_from_frame(frame: pd.DataFrame) -> list[Mention]:
-    """Rebuild Mention records from a mentions table."""
-    out: list[Mention] = []
-    for start in range(0, len(frame), FRAME_CHUNK):  # a chunk of row dicts at a time
-        out.extend(_record_from_row(Mention, row) for row in frame.iloc[start : start + FRAME_CHUNK].to_dict("records"))  # type: ignore[misc]
-    return out
-
-
-def tallies_from_frame(frame: pd.DataFrame) -> list[Tally]:
-    """Rebuild Tally records from a tallies table."""
-    return [_record_from_row(Tally, row) for row in frame.to_dict("records")]  # type: ignore[misc]
 
 
 def _parse_day(text: str) -> date | None:
