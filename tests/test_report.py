@@ -187,3 +187,17 @@ def test_unrecognised_list_items_are_listed_for_review(built):
     assert "<td>Qarabagh-e &lt;x&gt;</td>" in review and "Qarabagh-e <x>" not in page
     assert "<td>Dur&#x27;ab</td>" in review
 
+
+
+def test_many_claimed_totals_are_summarised_by_each_sides_latest_claim():
+    rows = [dict(date=f"2021-07-{day:02d}", claimant=who, scope="national", unit="districts", count_low=n,
+                 count_high=None, count_text=f"more than {n}")
+            for day, who, n in [(1, "taliban", 100), (3, "taliban", 150), (9, "taliban", 210), (2, "foreign_government", 80),
+                                (8, "foreign_government", 120), (4, "taliban", 170), (5, "foreign_government", 90),
+                                (6, "taliban", 190)]]
+    lines = report.key_figures(make_tables(events=pd.DataFrame([dict(event_type="troops_fled")]),
+                                           tallies=pd.DataFrame(rows)))
+    claims = next(line for line in lines if line.startswith("Claimed national totals"))
+    assert claims.startswith("Claimed national totals of districts held: 8 claims; the latest of each side — ")
+    assert "more than 210 (9 Jul 2021)" in claims and "more than 120 (8 Jul 2021)" in claims
+    assert "more than 150" not in claims and "more than 90" not in claims

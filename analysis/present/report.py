@@ -280,6 +280,9 @@ def _sort_date(row: pd.Series) -> str:
 # ----------------------------------------------------------------------------- sections
 
 
+KEY_CLAIMS_LISTED = 6  # more claimed totals than this are summarised in the key figures
+
+
 def key_figures(tables: Tables) -> list[str]:
     """One plain-text line per headline number (capitals, districts, troops, claims, disputes)."""
     ev = fg.clean_counts(shown(tables.events))
@@ -321,9 +324,16 @@ def key_figures(tables: Tables) -> list[str]:
                      f"to {', '.join(parts)}")
     tl = fg.national_tallies(tables.tallies)
     if not tl.empty:
-        claims = [f"{_claimant(r['claimant'])}: {str(r['count_text']).strip() or fg.fmt_count(r['count_low'], r['count_high'])}"
-                  f" ({fg.fmt_day(r['date'])})" for _, r in tl.iterrows()]
-        lines.append("Claimed national totals of districts held — " + "; ".join(claims))
+        def claim(r: pd.Series) -> str:
+            words = str(r["count_text"]).strip() or fg.fmt_count(r["count_low"], r["count_high"])
+            return f"{_claimant(r['claimant'])}: {words} ({fg.fmt_day(r['date'])})"
+
+        if len(tl) <= KEY_CLAIMS_LISTED:
+            lines.append("Claimed national totals of districts held — " + "; ".join(claim(r) for _, r in tl.iterrows()))
+        else:  # a large corpus: each side's latest claim, the rest in the claimed-totals section
+            latest = tl.sort_values(["date", "count_low"], kind="mergesort").groupby("claimant", sort=True).tail(1)
+            lines.append(f"Claimed national totals of districts held: {len(tl):,} claims; the latest of each side — "
+                         + "; ".join(claim(r) for _, r in latest.sort_values("claimant", kind="mergesort").iterrows()))
     n_disputed = int((ev["status"].str.lower() == "disputed").sum())
     lines.append(f"{n_disputed:,} {'event is' if n_disputed == 1 else 'events are'} disputed "
                  "(one side asserts, another denies)")
