@@ -201,3 +201,17 @@ def test_many_claimed_totals_are_summarised_by_each_sides_latest_claim():
     assert claims.startswith("Claimed national totals of districts held: 8 claims; the latest of each side — ")
     assert "more than 210 (9 Jul 2021)" in claims and "more than 120 (8 Jul 2021)" in claims
     assert "more than 150" not in claims and "more than 90" not in claims
+
+
+def test_long_lists_of_skipped_files_and_copies_are_cut_and_counted():
+    n = report.SKIPPED_LISTED + 7
+    articles = pd.DataFrame(
+        [dict(article_id=f"s{k:03d}", path=f"s{k:03d}.bin", status="skipped: binary file (png)") for k in range(n)]
+        + [dict(article_id=f"c{k:03d}", path=f"c{k:03d}.txt", status="ok", duplicate_of="orig")
+           for k in range(report.DUPLICATES_LISTED + 3)])
+    section = report._corpus_section(make_tables(articles=articles))
+    assert section.count("binary file (png)</td>") == report.SKIPPED_LISTED
+    assert "And 7 more; <code>articles.csv</code> lists every file" in section
+    assert "All skipped files by reason: binary file (57)." in section
+    assert section.count(" repeats orig</li>") == report.DUPLICATES_LISTED
+    assert "And 3 more; the <code>duplicate_of</code>" in section

@@ -280,6 +280,8 @@ def _sort_date(row: pd.Series) -> str:
 # ----------------------------------------------------------------------------- sections
 
 
+SKIPPED_LISTED = 50  # skipped files listed by name; the rest are counted by reason
+DUPLICATES_LISTED = 20  # copies listed by name; articles.csv has them all
 KEY_CLAIMS_LISTED = 6  # more claimed totals than this are summarised in the key figures
 
 
@@ -363,17 +365,26 @@ def _corpus_section(tables: Tables) -> str:
         reasons = skipped["status"].str.replace(r"^skipped:\s*", "", regex=True).str.strip()
         out.append("<h3>Articles skipped, and why</h3><div class='table-wrap'><table><thead><tr>"
                    "<th>Article</th><th>File</th><th>Reason</th></tr></thead><tbody>")
-        for (_, row), reason in zip(skipped.iterrows(), reasons):
+        for (_, row), reason in zip(skipped.head(SKIPPED_LISTED).iterrows(), reasons):
             out.append(f"<tr><td class='nowrap'>{esc(row['article_id'])}</td><td>{esc(row['path'])}</td>"
                        f"<td>{esc(reason or row['status'])}</td></tr>")
         out.append("</tbody></table></div>")
+        if len(skipped) > SKIPPED_LISTED:
+            counts = reasons.str.replace(r"\s*\(.*$", "", regex=True).value_counts()
+            out.append(f"<p class='muted'>And {len(skipped) - SKIPPED_LISTED:,} more; <code>articles.csv</code> lists "
+                       "every file with its status. All skipped files by reason: "
+                       + "; ".join(f"{esc(r)} ({n:,})" for r, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+                       + ".</p>")
     else:
         out.append("<p class='muted'>No article was skipped.</p>")
     if len(dups):
         out.append("<h3>Duplicate articles</h3><ul>")
-        for _, row in dups.iterrows():
+        for _, row in dups.head(DUPLICATES_LISTED).iterrows():
             out.append(f"<li>{esc(row['article_id'])} repeats {esc(row['duplicate_of'])}</li>")
         out.append("</ul>")
+        if len(dups) > DUPLICATES_LISTED:
+            out.append(f"<p class='muted'>And {len(dups) - DUPLICATES_LISTED:,} more; the <code>duplicate_of</code> "
+                       "column of <code>articles.csv</code> names the original of every copy.</p>")
     out.append("</section>")
     return "\n".join(out)
 
