@@ -84,3 +84,24 @@ def test_a_bare_date_after_since_is_no_background_clause() -> None:
     text = "Herat has been under Taliban control since Monday."
     m = text.index("Monday")
     assert clauses.background_clauses(text, [(m, m + 6)]) == []
+
+
+def test_a_timeline_of_short_dated_lines_survives_cleaning_and_each_item_is_dated() -> None:
+    from analysis.extract.events import extract_article
+    from analysis.ingest.cleaning import clean_document
+    from analysis.ingest.files import RawDocument
+
+    text = ("WEEKLY NOTES\n date 2021-08-20\n\nA quiet week for once, after a month that changed the map.\n\n"
+            "CITIES THAT FELL\n\nAug 9 — Aybak\nAug 10 — Farah, Pul-i-Khumri (Baghlan)\n\n"
+            "SOLDIERS WHO LEFT\n\nAug 14 — Dozens of soldiers crossed into Uzbekistan.\n")
+    article = clean_document(RawDocument(article_id="t", path="t.txt", text=text, fmt="text", encoding="utf-8",
+                                         warnings=()))
+    kept = [article.text[s.start:s.end] for s in article.sentences]
+    assert "CITIES THAT FELL" in kept and "Aug 9 — Aybak" in kept  # neither a heading nor boilerplate
+    assert "WEEKLY NOTES" not in kept  # a heading with no timeline below stays out
+    got = sorted((m.event_type, m.place, str(m.date_low), str(m.date_high), m.outcome)
+                 for m in extract_article(article).mentions)
+    assert got == [("capital_entered", "Aybak", "2021-08-09", "2021-08-09", "fell"),
+                   ("capital_entered", "Farah", "2021-08-10", "2021-08-10", "fell"),
+                   ("capital_entered", "Pul-e-Khumri", "2021-08-10", "2021-08-10", "fell"),
+                   ("troops_fled", "Uzbekistan", "2021-08-14", "2021-08-14", "")]

@@ -15,6 +15,8 @@ _FINITE_EVENT = re.compile(r"\b(?:fell|was|were|captured|seized|overran|took|ent
 # no clause break
 _APPOSITIVE_OPEN = re.compile(
     r",\s*(?:the|a)\s+(?:[\w\-]+\s+){0,2}?(?:capital|centre|center|seat|hub|city|town)\s+of\s+[^,;:]*$", re.I)
+# the rest of a relative clause about one item of an object list, closed by a comma and the next item
+_REL_THEN_ITEM = re.compile(r"[^,;:.()]{1,120},\s*(?:and|as\s+well\s+as|(?:along|together)\s+with)\s+(?:the\s+)?(?=[A-Z])")
 _BOUNDARY = re.compile(
     r";|\s—\s|\s–\s|\s--\s|:\s|[“”\"]|\.\s|,?\s+\b(?:while|whereas|as(?!\s+well\s+as\b)(?<!\bwell\sas)|after|before|but|when|because|although|"
     r"though|since|until|amid|where|which|who|that|and\s+(?=(?:the|a|an|officials|government|afghan|he|she|they|"
@@ -25,10 +27,18 @@ _BOUNDARY = re.compile(
 def scope_after(text: str, end: int, limit: int = 170) -> int:
     """Return where the object scope after a verb ends (next clause break)."""
     hi = min(len(text), end + limit)
+    skip_to = -1
     for m in _BOUNDARY.finditer(text, end, hi):
+        if m.start() < skip_to:
+            continue
         word = m.group(0).strip(" ,").lower()
         if word in ("which", "who", "that") and m.start() - end < 3:
             continue
+        if word in ("where", "which", "whose") and m.group(0).startswith(","):
+            closed = _REL_THEN_ITEM.match(text, m.end())
+            if closed is not None:  # "took A district, where the B crossing is, and C district": one object list
+                skip_to, hi = closed.end(), min(len(text), max(hi, closed.end() + 80))
+                continue
         # keep appositive "X, the capital of P, ..." and lists "A, B and C"
         return m.start()
     return hi

@@ -34,6 +34,17 @@ _QUANT_DISTRICTS = re.compile(
     r"remaining|every)\s+(?:(?:\w+ern|rural|remaining|other|key|outlying)\s+)?districts?\b",
     re.I)
 
+# a qualifier that narrows "all districts" to some of them: along a road, near a place, on a border
+_SUBSET_AFTER = re.compile(
+    r"\s+(?:(?:that|which)\s+(?:lie|lies|are|were|sit)\s+)?(?:on|along|near|around|between|bordering|beside|"
+    r"close\s+to|next\s+to|by)\b|\s+(?:north|south|east|west)\s+of\b",
+    re.I)
+
+_OUTSIDE_CAPITAL = re.compile(
+    r"\s+(?:(?:that\s+lie|lying)\s+)?outside\s+(?:of\s+)?(?:the\s+)?(?:provincial\s+)?(?:capital|centre|center)"
+    r"(?:\s+city)?(?:\s+of\s+)?\s*,?\s*",
+    re.I)
+
 _MOST_OF = re.compile(
     r"\b(?P<q>most|much|large\s+parts|the\s+rest|the\s+remainder|all)\s+of\s+(?:the\s+)?(?:(?:\w+ern|remote|"
     r"mountainous|key|strategic|neighbouring|neighboring)\s+)*$",
@@ -96,6 +107,8 @@ class CountedReader:
             if prov is None:
                 prov = self._districts_owner(s)  # "three more districts ..., 12 of Takhar's 17 districts"
             if prov is None:
+                prov = self._outside_capital(s, i, c.end + link.end())  # "six districts outside the capital Aybak"
+            if prov is None:
                 return []
             ctext = f"{c.text} districts" if "district" not in c.text.lower() else c.text
             part = self._part_of(text, c, lo)
@@ -110,6 +123,10 @@ class CountedReader:
             kind_key = "most" if word.startswith("most") else "all"
             ctext = "most districts" if kind_key == "most" else "all districts"
             end = lo + q.end()
+            if _SUBSET_AFTER.match(text, end) or re.match(r"\s+(?:that|which)\b", text[end:m.start()]):
+                # "every district on the highway to Farah": some districts, not all the province's; "most of the
+                # districts that have changed hands are rural": the verb describes the districts, it reports nothing
+                return []
             link = re.match(r"\s+(?:outside\s+the\s+(?:provincial\s+)?capital\s+)?(?:of|in|across|within)\s+(?:the\s+)?"
                             r"(?:(?:\w+ern|key|strategic)\s+)*", text[end:])
             prov = None
@@ -189,8 +206,8 @@ class CountedReader:
         found: dict[str, Place] = {}
         for r in s.refs:
             prov = _as_province(r, self.gaz)
-            if prov is None or r.in_speaker or r.kind != "named":
-                continue
+            if prov is None or r.in_speaker:
+                continue  # a named province, or "the province's" standing for the one just named
             if _OWNER_AFTER.match(s.text, r.end) or _OWNER_BEFORE.search(s.text, max(0, r.start - 40), r.start):
                 found[prov.name] = prov
         return next(iter(found.values())) if len(found) == 1 else None
@@ -212,6 +229,17 @@ class CountedReader:
             if r.start > pos + 25:
                 break
         return None
+
+    def _outside_capital(self, s: _Sent, i: int, pos: int) -> Place | None:
+        """The province of 'districts outside the provincial capital (X)': X's province, or the one just named."""
+        m = _OUTSIDE_CAPITAL.match(s.text, pos)
+        if m is None:
+            return None
+        for r in s.refs:
+            if m.end() - 1 <= r.start <= m.end() + 1 and not r.in_speaker:
+                cap = _as_capital(r, self.gaz)
+                return self.gaz.province(cap.province) if cap is not None and cap.province else None
+        return self._recent_province(i, s, m.start())
 
     def _province_before(self, s: _Sent, pos: int) -> Place | None:
         """A possessive province right before a quantifier ('Badghis's districts')."""

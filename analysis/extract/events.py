@@ -236,7 +236,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             n_before = len(self.drafts)
             if heading and lists.timeline_entry(s.text) >= 0:
                 self._timeline(i, s, heading)
-                continue
+                if len(self.drafts) > n_before:
+                    continue  # a dated line of places under its heading; otherwise read as any sentence
             heading = lists.timeline_heading(s.text) if not s.refs else ""
             if s.triggers:
                 self._sentence(i, s, s.triggers)

@@ -8,6 +8,7 @@ import re
 from analysis.extract import lists
 from analysis.extract.clauses import scope_before as _scope_before
 from analysis.extract.datepick import _pick_date
+from analysis.extract.places import close_district
 from analysis.extract.refs import _Ref, _Sent, _as_capital, _as_district, _as_province, _capital_of, _readings
 from analysis.extract.triggers import _CAPITAL_OUTCOME, _GAP_WORDS, _Pos
 from analysis.records import Place
@@ -96,11 +97,32 @@ class ListReader:
             if r.peripheral and out and not peripheral:
                 break
             out.append((r, provs[item.locus] if item.locus >= 0 else None))
-        for name in reading.unknown:
-            note = f"list item not recognised: {name!r} in sentence {s.sentence.index + 1}"
+        spelled = 0
+        for u in reading.unknown_items:
+            near = self._near_spelling(u, provs[u.locus] if u.locus >= 0 else None, out)
+            if near is not None and u.after <= len(out):
+                out.insert(u.after + spelled, (near, provs[u.locus] if u.locus >= 0 else None))
+                spelled += 1
+                note = (f"list item {u.name!r} in sentence {s.sentence.index + 1} read as {near.place.name} "
+                        f"({near.place.province}), a near spelling")
+            else:
+                note = f"list item not recognised: {u.name!r} in sentence {s.sentence.index + 1}"
             if note not in self.warnings:
                 self.warnings.append(note)
         return out, reading.capitals
+
+    def _near_spelling(self, u: lists.Unknown, locus: Place | None,
+                       known: list[tuple[_Ref, Place | None]]) -> _Ref | None:
+        """An unknown list item read as a district of its sub-list's province, or of the one province all the
+        list's known districts lie in, when its spelling is near one of that province's districts."""
+        province = locus.province if locus is not None else ""
+        if not province:
+            homes = {r.place.province for r, _ in known if r.place.place_type == "district"}
+            if len(homes) != 1 or len(known) < 2:
+                return None
+            province = homes.pop()
+        place = close_district(u.name, province, self.gaz)
+        return _Ref(place=place, start=u.start, end=u.end, kind="named", candidates=(place,)) if place else None
 
     def _subject_start(self, s: _Sent, lo: int, verb: int) -> int:
         """Where the subject list of a passive verb begins: the earliest place whose list reaches the last place

@@ -6,22 +6,29 @@ P2 and P3"), timeline lines under a heading ("Aug 13 — A, B, C") and plural an
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 # a head noun that may close an item or a sub-list ("A and B districts", "the F crossing")
 _HEAD = (r"(?:\s+(?:districts?|district\s+cent(?:re|er)s?|cities|city|towns?|provinces?|border\s+crossings?|"
-         r"crossings?|border\s+posts?))?")
+         r"crossings?|border\s+posts?|(?:dry\s+|river\s+)?ports?)"
+         r"(?:\s+on\s+the\s+(?:[\w\-’']+\s+){1,2}?(?:border|frontier)|\s+on\s+the\s+(?:border|frontier)\s+with\s+[\w\-’']+)?)?")
 # what may open the next item after a separator
 _OPEN = (r"(?:the\s+)?(?:(?:nearby|neighbou?ring|key|strategic|remote|important|\w+ern)\s+)*"
          r"(?:(?:(?:provincial\s+)?capitals?|city|town|districts?)\s+(?:city\s+)?of\s+)?")
-_SEP_CORE = (r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|&\s*|plus\s+)?|\s+and\s+(?:also\s+)?|\s+as\s+well\s+as\s+|"
-             r"\s*&\s*|\s+plus\s+)")
+_SEP_CORE = (r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|&\s*|plus\s+|(?:along|together)\s+with\s+)?|\s+and\s+(?:also\s+)?|"
+             r"\s+as\s+well\s+as\s+|\s*&\s*|\s+plus\s+|\s+(?:along|together)\s+with\s+)")
 _SEP = re.compile(_HEAD + _SEP_CORE + _OPEN, re.I)
 # "in P" after an item or a sub-list: P locates the sub-list
-_LOCUS = re.compile(_HEAD + r"\s+in\s+(?:the\s+)?(?:(?:\w+ern|neighbou?ring|restive|remote)\s+)?(?:provinces?\s+of\s+)?",
+_LOCUS = re.compile(_HEAD + r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:\w+ern|neighbou?ring|restive|remote)\s+)?(?:provinces?\s+of\s+)?",
                     re.I)
 _PROVINCE_TAIL = re.compile(r"\s+provinces?\b", re.I)
+# a relative clause about the last item, closed by a comma before the next one: "A district, where the B crossing
+# is located, and C district"
+_RELATIVE = re.compile(
+    r"\s*,\s*(?:where|which|whose|home\s+to|including|with)\b[^,;:.()]{1,120}(?=,\s*(?:and\s+|as\s+well\s+as\s+|"
+    r"(?:along|together)\s+with\s+))",
+    re.I)
 # an appositive after an item: "Pul-i-Khumri, the capital of Baghlan province, and Farah city"
 _APPOSITIVE = re.compile(
     r"(?:\s+(?:city|town|district))?\s*,\s*(?:the\s+|a\s+)?(?:(?:\w+ern|provincial|main|key|strategic|administrative|"
@@ -68,6 +75,18 @@ class Item:
 
 
 @dataclass(frozen=True)
+class Unknown:
+    """An item the gazetteer did not know: its text and span, how many known items precede it, its sub-list's
+    province span (-1 when none is named)."""
+
+    name: str
+    start: int
+    end: int
+    after: int
+    locus: int = -1
+
+
+@dataclass(frozen=True)
 class ListReading:
     """The items of a list, the unknown items skipped, where the list ends, and whether a 'capitals' head rules."""
 
@@ -75,6 +94,7 @@ class ListReading:
     unknown: tuple[str, ...] = ()
     end: int = 0
     capitals: bool = False
+    unknown_items: tuple[Unknown, ...] = ()
 
 
 def capitals_head(text: str, start: int) -> bool:
@@ -88,7 +108,7 @@ def read_list(text: str, spans: Sequence[tuple[int, int]], provinces: Sequence[b
     """Read the list opening at span `first`: every item up to `hi`, sub-lists in their provinces, unknown items
     skipped (named in `unknown`); `provinces[j]` tells whether span j can be a province."""
     items: list[Item] = [Item(first)]
-    unknown: list[str] = []
+    unknown: list[Unknown] = []
     pending = 0  # first item of the current sub-list without a province yet
     cursor = spans[first][1]
     j = first + 1
@@ -106,10 +126,15 @@ def read_list(text: str, spans: Sequence[tuple[int, int]], provinces: Sequence[b
             for k in range(pending, len(items)):
                 if items[k].locus < 0:
                     items[k] = Item(items[k].index, j)
+            unknown = [replace(u, locus=j) if u.after >= pending and u.locus < 0 else u for u in unknown]
             pending = len(items)
             tail = _PROVINCE_TAIL.match(text, end)
             cursor = tail.end() if tail else end
             j += 1
+            continue
+        rel = _RELATIVE.match(text, cursor, hi + 1)
+        if rel is not None and rel.end() > cursor:
+            cursor = rel.end()  # the places inside the clause are not items; the list goes on after it
             continue
         if _SEP.fullmatch(text, cursor, start):
             items.append(Item(j))
@@ -118,7 +143,7 @@ def read_list(text: str, spans: Sequence[tuple[int, int]], provinces: Sequence[b
             continue
         gap = _UNKNOWN.fullmatch(text, cursor, start)
         if gap is not None and not _is_word(gap.group("name")):
-            unknown.append(gap.group("name"))
+            unknown.append(Unknown(gap.group("name"), gap.start("name"), gap.end("name"), len(items)))
             items.append(Item(j))
             cursor = end
             j += 1
@@ -126,10 +151,10 @@ def read_list(text: str, spans: Sequence[tuple[int, int]], provinces: Sequence[b
         break
     tail = _UNKNOWN_TAIL.match(text, cursor)
     if tail is not None and not _is_word(tail.group("name")) and tail.end() <= hi + 1:
-        unknown.append(tail.group("name"))
+        unknown.append(Unknown(tail.group("name"), tail.start("name"), tail.end("name"), len(items)))
         cursor = tail.end()
-    return ListReading(items=tuple(items), unknown=tuple(unknown), end=cursor,
-                       capitals=capitals_head(text, spans[first][0]))
+    return ListReading(items=tuple(items), unknown=tuple(u.name for u in unknown), end=cursor,
+                       capitals=capitals_head(text, spans[first][0]), unknown_items=tuple(unknown))
 
 
 _COMMON = frozenset("""the a an and or but also then taliban afghan government officials police army forces

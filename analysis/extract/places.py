@@ -446,3 +446,47 @@ def resolve_provincial_capital(
             )
         )
     return out
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Edit distance between two keys, or limit + 1 once it is certain to exceed `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def close_district(name: str, province: str, gazetteer: Gazetteer) -> Place | None:
+    """The one district of `province` whose name is a near spelling of `name` ('Khvakhan' -> Khwahan), else None.
+
+    For list items the gazetteer did not know, inside a list already placed in that province: the folded
+    keys may differ by at most one edit in five letters (two from ten), the first letter must agree, and no
+    other district of the province may come as close.
+    """
+    key = normalize_name(name)
+    if len(key) < 5:
+        return None
+    limit = 1 if len(key) < 6 else 2
+    scored: dict[str, tuple[int, Place]] = {}
+    for place in gazetteer.of_type("district"):
+        if place.province != province:
+            continue
+        for alias in gazetteer.aliases(place.place_id):
+            other = normalize_name(alias)
+            if not other or other[0] != key[0]:
+                continue
+            d = _distance(key, other, limit)
+            if d <= limit and d < scored.get(place.place_id, (limit + 1, place))[0]:
+                scored[place.place_id] = (d, place)
+    if not scored:
+        return None
+    best = min(d for d, _ in scored.values())
+    winners = [p for d, p in scored.values() if d == best]
+    return winners[0] if len(winners) == 1 else None

@@ -269,10 +269,12 @@ _CAPITAL_KEYS: tuple[str, ...] = ("capital", "city", "cent")
 
 _LANDMARK_AFTER = re.compile(r"^(?:-[\w’'\-]+)?\s+(?:highway|road|motorway|route|airport|air\s+base|airbase|dam)\b|^-[A-Z]", re.I)
 
+# "the district centres of A and B", "the city centre of X" name their places: not a reference back
+_NAMED_AFTER = r"(?!\s+(?:cent(?:re|er)s?|headquarters|seats?|administrations?)\s+of\b)"
 _ANAPHORA = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:provincial|province's|province’s)\s+(?:capital|centre|center)(?:\s+city)?|"
-    r"(?:city|town)(?!\s+of\b)(?!\s+(?:council|police|officials?|residents?|authorities)\b)|"
-    r"province(?!\s+of\b)(?!s)|district(?!s)(?!\s+of\b)(?!\s+(?:chief|governor|police|council)\b)|"
+    rf"(?:city|town)(?!\s+of\b){_NAMED_AFTER}(?!\s+(?:council|police|officials?|residents?|authorities)\b)|"
+    rf"province(?!\s+of\b)(?!s)|district(?!s)(?!\s+of\b){_NAMED_AFTER}(?!\s+(?:chief|governor|police|council)\b)|"
     r"(?:border\s+)?crossing(?!s)|border\s+(?:post|town|port)|(?:dry\s+)?port(?!s)(?!\s+of\b)|capital(?!\s+of\b)(?!s))\b",
     re.I)
 

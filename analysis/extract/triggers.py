@@ -42,7 +42,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
         rf"(?:control|hands)))", re.I), "passive"),
     ("capture", re.compile(
         rf"\b(?:fell|fall(?:en|s|ing)?)(?!\s+back)(?!\s+silent)(?:\s+(?:to|into\s+the\s+hands\s+of)\s+{_BY_TALIBAN})?|"
-        rf"\blost\s+to\s+{_BY_TALIBAN}|\bhand(?:ed|s)?\s+(?:over\s+)?to\s+{_BY_TALIBAN}|"
+        rf"\blost\s+to\s+{_BY_TALIBAN}|\bhand(?:ed|s)?\s+(?:over\s+)?to\s+{_BY_TALIBAN}|\bchang(?:ed|es)\s+hands|"
         rf"\bhanded\s+over(?=[^.;]{{0,50}}\bto\s+(?:the\s+)?(?:taliban|insurgents|militants))|"
         rf"\bhanded\s+over(?=\s+[\"“']?without\s+(?:a\s+)?(?:fight|shot|resistance))|"
         rf"(?:(?<=\bwas\s)|(?<=\bwere\s))taken(?=\s+(?:(?:on|in|late|early)\s+(?:the\s+)?(?:\w+day|morning|afternoon|"
@@ -109,7 +109,7 @@ _TRIGGER_KEYS: list[tuple[str, ...]] = [
     ("took", "take", "taking", "captur", "wrest", "regain", "clear", "drov", "drive", "driving", "push", "forced",
      "forcing", "chased", "chasing", "expel", "evict", "flush", "repel"),
     ("under", "hands", "controlled", "pass"),
-    ("fell", "fall", "lost", "hand", "taken"),
+    ("fell", "fall", "lost", "hand", "taken"),  # "hand" also covers "changed hands"
     ("fall", "capture", "seizure", "takeover", "overrunning"),
     ("seiz", "captur", "overr", "overwhelm", "took", "take", "taking", "control", "conquer", "liberat"),
     ("enter", "storm", "breach", "infiltrat", "penetrat", "into", "inside", "street", "centre", "center", "heart",
