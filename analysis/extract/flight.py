@@ -78,6 +78,11 @@ _KIN_OF = re.compile(
 # verbs of flight that bring the destination along from the article's previous flight ("given safe passage")
 _SHELTER_VERB = re.compile(r"shelter|refuge|asylum|sanctuary|safe\s+passage", re.I)
 
+# a refuge inside the country: troops who fell back to an airport or a base stay in the city's story
+_INSIDE_REFUGE = re.compile(r"\b(?:airport|air\s*base|airfield|base|barracks|headquarters|garrison|cantonment)\b", re.I)
+
+_TOWARDS = re.compile(r"\b(?:to|into|towards?|for)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+
 _SUBCOUNT_BEFORE = re.compile(
     r"(?:\bincluding|\bincl\.|\bamong\s+(?:them|whom|those)|\bof\s+(?:them|whom)|\bamong)\s+(?:at\s+least\s+|some\s+)?$",
     re.I)
@@ -207,6 +212,8 @@ class FlightReader:
                     if p is not None:
                         place = p
                         break
+            if place is None and _INSIDE_REFUGE.search(text, m.start(), hi):
+                place = self._passage_city(i, s)  # "Troops withdrew to the airport": the city the passage is about
             if place is None:
                 return []
             province = place.province or (place.name if place.place_type == "province" else province)
@@ -215,6 +222,16 @@ class FlightReader:
                  "outcomes": set(), "negated": negated, "priority": 2, "related": related, "count": count,
                  "count_text": count.text if count else "", "destination": dest, "province": province,
                  "actor": "afghan_forces"}]
+
+    def _passage_city(self, i: int, s: _Sent) -> Place | None:
+        """The one capital or district named in this sentence, else in the nearest of the two sentences before."""
+        for text, refs in [(s.text, s.refs)] + [(self.sents[j].text, self.sents[j].refs) for j in range(i - 1, max(-1, i - 3), -1)]:
+            found = {p.place_id: p for r in refs if not r.in_speaker and not r.remote
+                     and not _TOWARDS.search(text, max(0, r.start - 30), r.start)  # "flown to Kabul": where they went
+                     for p in [_as_capital(r, self.gaz) or (_as_district(r, self.gaz) or (None,))[0]] if p is not None}
+            if found:
+                return next(iter(found.values())) if len(found) == 1 else None
+        return None
 
     def _speaker_spans_of(self, text: str) -> list[tuple[int, int]]:
         """Speaker spans of the sentence with this text."""

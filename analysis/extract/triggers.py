@@ -61,7 +61,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
         r"(?:push(?:ed|es|ing)?|swept|sweep(?:s|ing)?|roll(?:ed|ing)?|march(?:ed|ing)?|mov(?:ed|ing)|broke|"
         r"burst|stream(?:ed|ing)|pour(?:ed|ing)|advanced|made\s+(?:their|its)\s+way|fought\s+(?:their|its)\s+way)"
         r"\s+into|(?:were|are|was|is)\s+(?:now\s+|already\s+)?(?:inside|in\s+the\s+(?:streets|centre|center|heart)\s+of)|"
-        r"reached\s+(?:the\s+)?(?:centre|center|heart|central\s+(?:parts|square|areas?))\s+of)\b", re.I), "active"),
+        r"reached\s+(?:the\s+)?(?:centre|center|heart|main\s+square|central\s+(?:parts|square|areas?))\s+of)\b", re.I), "active"),
     ("contested", re.compile(
         r"\b(?:fighting|battling|clashes|clashing|battles?|gunfire|gun\s*battles?|street\s+battles?)\s+(?:\w+\s+){0,4}?"
         r"(?:inside|in\s+the\s+(?:centre|center|heart|streets)\s+of|in\s+the\s+streets\s+of|"
@@ -85,6 +85,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
         r"request(?:ed|s|ing)?|ask(?:ed|s|ing)?\s+for|appeal(?:ed|s|ing)?\s+for|appl(?:ied|y|ying)\s+for)\s+"
         r"(?:\w+\s+)?(?:shelter|refuge|asylum|safe\s+passage|sanctuary)|"
         r"retreat(?:ed|ing)?\s+(?:across|into|onto)|withdr(?:ew|awn|awing)\s+(?:across|into)\s+(?:the\s+border|neighbou?ring|[A-Z])|"
+        r"(?:retreat(?:ed|ing|s)?|withdr(?:ew|awn|awing|aws?)|pull(?:ed|ing)?\s+back|f[ae]ll(?:ing)?\s+back)\s+"
+        r"(?:(?:from\s+)?[\w\-’']+\s+){0,6}?(?:in)?to\s+(?:the|its|their|an?|a\s+nearby)\s+(?:[\w\-’']+\s+){0,3}?"
+        r"(?:airport|air\s*base|airfield|base|barracks|headquarters|garrison|cantonment)|"
         r"(?:entered|entering|enter)\s+(?:\w+\s+)?(?:territory|soil)|"
         r"land(?:ed|s|ing)\s+(?:safely\s+)?(?:in|at))\b", re.I), "active"),
     # "security forces made a tactical retreat from X": the government's word for a district given up
@@ -116,7 +119,8 @@ _TRIGGER_KEYS: list[tuple[str, ...]] = [
      "reached"),
     ("fighting", "clashes", "clashing", "battl", "gunfire"),
     ("fled", "flee", "escap", "cross", "abandon", "desert", "left", "leaving", "quit", "flew", "flown", "evacuated",
-     "shelter", "refuge", "asylum", "passage", "sanctuary", "retreat", "withdr", "territory", "soil", "land"),
+     "shelter", "refuge", "asylum", "passage", "sanctuary", "retreat", "withdr", "territory", "soil", "land",
+     "pull", "back"),
     ("tactical",),
     ("control",),
 ]
