@@ -129,6 +129,7 @@ def test_full_dates_and_month_days_in_article() -> None:
         ("WASHINGTON/KABUL (Reuters) - ", "WASHINGTON/KABUL", "Reuters"),
         ("KABUL: ", "KABUL", ""),
         ("Kabul, Afghanistan (CNN)", "Kabul, Afghanistan", "CNN"),
+        ("Herat, Jul 9 (EFE).- ", "Herat", "EFE"),
     ],
 )
 def test_datelines(opening: str, place: str, outlet: str) -> None:

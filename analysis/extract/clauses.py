@@ -17,6 +17,10 @@ _APPOSITIVE_OPEN = re.compile(
     r",\s*(?:the|a)\s+(?:[\w\-]+\s+){0,2}?(?:capital|centre|center|seat|hub|city|town)\s+of\s+[^,;:]*$", re.I)
 # the rest of a relative clause about one item of an object list, closed by a comma and the next item
 _REL_THEN_ITEM = re.compile(r"[^,;:.()]{1,120},\s*(?:and|as\s+well\s+as|(?:along|together)\s+with)\s+(?:the\s+)?(?=[A-Z])")
+# after "and": another place of an object list, named with its head noun ("the nearby city of B")
+_AND_PLACE_HEAD = re.compile(
+    r"(?:the|a)\s+(?:[\w\-]+\s+){0,2}?(?:city|town|district|provincial\s+capital|capital|border\s+crossing|crossing|port)"
+    r"\s+of\s+(?-i:[A-Z])", re.I)
 _BOUNDARY = re.compile(
     r";|\s—\s|\s–\s|\s--\s|:\s|[“”\"]|\.\s|,?\s+\b(?:while|whereas|as(?!\s+well\s+as\b)(?<!\bwell\sas)|after|before|but|when|because|although|"
     r"though|since|until|amid|where|which|who|that|and\s+(?=(?:the|a|an|officials|government|afghan|he|she|they|"
@@ -34,6 +38,8 @@ def scope_after(text: str, end: int, limit: int = 170) -> int:
         word = m.group(0).strip(" ,").lower()
         if word in ("which", "who", "that") and m.start() - end < 3:
             continue
+        if word.startswith("and") and _AND_PLACE_HEAD.match(text, m.end()):
+            continue  # "seized A, the capital of P, and the city of B": the list goes on
         if word in ("where", "which", "whose") and m.group(0).startswith(","):
             closed = _REL_THEN_ITEM.match(text, m.end())
             if closed is not None:  # "took A district, where the B crossing is, and C district": one object list

@@ -163,6 +163,8 @@ class FlightReader:
             if not dest:  # the receiving state's view: its agency, or the outlet, tells which state
                 dest = borders.receiving_state(text, [self.sents[j].text for j in range(max(0, i - 2), i)],
                                                self.article.outlet or "")
+            if not dest and self.sents:  # a neighbour's statement whose issuer is named in its header or opening
+                dest = borders.agency_country(self.text[:self.sents[min(1, len(self.sents) - 1)].sentence.end])
         province = ""
         if crossing is not None:
             province = crossing.province

@@ -14,7 +14,7 @@ _HEAD = (r"(?:\s+(?:districts?|district\s+cent(?:re|er)s?|cities|city|towns?|pro
          r"crossings?|border\s+posts?|(?:dry\s+|river\s+)?ports?)"
          r"(?:\s+on\s+the\s+(?:[\w\-’']+\s+){1,2}?(?:border|frontier)|\s+on\s+the\s+(?:border|frontier)\s+with\s+[\w\-’']+)?)?")
 # what may open the next item after a separator
-_OPEN = (r"(?:the\s+)?(?:(?:nearby|neighbou?ring|key|strategic|remote|important|\w+ern)\s+)*"
+_OPEN = (r"(?:(?:of|over)\s+)?(?:the\s+)?(?:(?:nearby|neighbou?ring|key|strategic|remote|important|\w+ern)\s+)*"
          r"(?:(?:(?:provincial\s+)?capitals?|city|town|districts?)\s+(?:city\s+)?of\s+)?")
 _SEP_CORE = (r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|&\s*|plus\s+|(?:along|together)\s+with\s+)?|\s+and\s+(?:also\s+)?|"
              r"\s+as\s+well\s+as\s+|\s*&\s*|\s+plus\s+|\s+(?:along|together)\s+with\s+)")
@@ -33,7 +33,7 @@ _RELATIVE = re.compile(
 _APPOSITIVE = re.compile(
     r"(?:\s+(?:city|town|district))?\s*,\s*(?:the\s+|a\s+)?(?:(?:\w+ern|provincial|main|key|strategic|administrative|"
     r"largest|biggest|second|third)\s+)*(?:capital|centre|center|seat|hub|city|town|headquarters)\s+(?:city\s+)?of\s+"
-    r"(?:the\s+)?(?:(?:\w+ern|neighbou?ring|restive|remote|key|strategic)\s+)*",
+    r"(?:the\s+)?(?:(?:\w+ern|neighbou?ring|restive|remote|key|strategic)\s+)*(?:province\s+of\s+)?",
     re.I)
 # one unknown capitalised item between two separators ("A, Qarabel and B")
 _UNKNOWN_NAME = r"(?P<name>(?-i:[A-Z])[\w’'\-]+(?:[\s\-](?-i:[A-Z])[\w’'\-]+){0,2})"

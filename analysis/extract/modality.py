@@ -76,7 +76,8 @@ def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
             return _kind_of_modal(mc.group(0))
     if ("of" in low or "to" in low):
         mp = re.search(r"\b(?:intention|intent|plans?|threats?|attempts?|bid|efforts?|aim|goal|hopes?|ability|"
-                       r"capacity|chance|risk|danger|prospect)\s+(?:of|to)\s+(?:\w+\s+){0,2}$", before, re.I)
+                       r"capacity|chance|risk|danger|prospect)\s+(?:of\s+(?:[\w\-’']+\s+){1,4}?to|of|to)\s+(?:\w+\s+){0,2}$",
+                       before, re.I)  # "plans to take", "the attempts of the enemy to enter"
         if mp:
             return _kind_of_modal(mp.group(0))
     if noun:

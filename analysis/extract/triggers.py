@@ -70,6 +70,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
     ("fled", re.compile(
         r"\b(?:fled|flee(?:s|ing)?|escap(?:ed|es|ing)\s+(?:across|into|to|over|through)|"
         r"cross(?:ed|es|ing)?\s+(?:over\s+)?(?:into|onto|the\s+(?:border|frontier|river|amu\s+darya))|"
+        r"\b(?:border|frontier|river)\b[^.;]{1,60}?\bcross(?:ed|es|ing)?\s+it\b|"  # "reached the border and crossed it"
         r"cross(?:ed|es|ing)?\s+(?:over\s+)?the\s+(?:Tajik|Uzbek|Iranian|Pakistani|Turkmen|Chinese|Tajikistan|Uzbekistan|"
         r"Iran|Pakistan|Turkmenistan)(?:-Afghan)?\s+(?:border|frontier)|"
         r"(?:retreat(?:ed|ing|s)?|withdr(?:ew|awn|awing|aw))\s+(?:\w+\s+){0,2}?(?:to|into|across)\s+(?:neighbou?ring\s+)?"
