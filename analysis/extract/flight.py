@@ -53,7 +53,7 @@ _ACROSS_BORDER = re.compile(r"\b(?:border|frontier|river|amu\s+darya)\b", re.I)
 _FOREIGN_SOURCE = re.compile(
     r"\b(tajik|tajikistan|uzbek|uzbekistan|iran|iranian|pakistan|pakistani|turkmen|turkmenistan|china|chinese)"
     r"(?:'s|’s)?\s+(?:\w+\s+){0,3}?(?:border\s+guards?|officials?|authorities|ministry|government|state|"
-    r"military|army|forces|committee|service)",
+    r"military|army|forces|troops|soldiers|committee|service)",
     re.I)
 
 # "planes and helicopters carrying 585 Afghan military personnel ... landed in": aircraft bringing troops out
@@ -172,6 +172,12 @@ class FlightReader:
             return r.start >= m.end() and bool(re.search(r"\b(?:to|into|for|towards?|back\s+to)\s+(?:the\s+)?(?:\w+\s+)?$",
                                                            text[max(m.end(), r.start - 25):r.start], re.I)) and \
                 not re.search(r"\b(?:posts?|positions?|bases?|headquarters|checkpoints?)\s+in\s+$", text[max(0, r.start - 30):r.start], re.I)
+        destinations = [r for r in s.refs if _to_ref(r)]
+
+        def _to_ref_or_apposed(r: _Ref) -> bool:
+            """A destination, or the appositive right after one ('fled to X, the provincial capital')."""
+            return _to_ref(r) or any(d.end <= r.start and re.fullmatch(r"\s*,\s*", text[d.end:r.start])
+                                     for d in destinations)
         usable = [r for r in s.refs if not r.in_speaker]
         if not dest and not usable and (_SHELTER_VERB.search(verb) or _ACROSS_BORDER.search(verb + text[m.end():hi])):
             # "35 soldiers were given safe passage in the same sector": the country of the flight just reported
@@ -195,7 +201,7 @@ class FlightReader:
             related.add(f"country:{dest}")
         else:
             place = None
-            refs = [r for r in s.refs if not r.in_speaker and r.place.place_type != "country" and not _to_ref(r)]
+            refs = [r for r in s.refs if not r.in_speaker and r.place.place_type != "country" and not _to_ref_or_apposed(r)]
             after_refs = [r for r in refs if m.start() < r.start <= hi]  # "abandoned the Garmsir district centre"
             before_refs = [r for r in refs if r.end <= m.start()]
             ordered = after_refs + list(reversed(before_refs))
