@@ -63,6 +63,7 @@ _APPOSITIVE_HEAD = re.compile(
     r"(?:the\s+)?(?:(?:\w+ern|neighbou?ring|restive|remote|key|strategic)\s+)*",
     re.I)
 _PROVINCE_TAIL = re.compile(r"\s+province\b", re.I)
+_POSSESSIVE_PROVINCE = re.compile(r"(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?(?:\s+province)?(?:'s|’s)\s")
 # "fell on August 6, followed by Farah city ... on August 10": the same verb for the place after "followed by"
 _FOLLOWED_BY = re.compile(
     r"[,;]?\s+(?:and\s+)?(?:then\s+|later\s+|soon\s+|quickly\s+)?followed\s+(?:\w+ly\s+)?by\s+(?:the\s+)?"
@@ -495,10 +496,12 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         refs = [r for r in s.refs if lo <= r.start and r.end <= hi + 1 and not r.in_speaker]
         if kind == "nth":
             refs = [r for r in s.refs if r.end <= m.start() and not r.in_speaker and r.start >= _scope_before(text, m.start(), 200)]
+        provinces_seen = False
         for r in refs:
             if r.peripheral:
                 continue
-            if voice == "active" and not noun and not _gap_ok(text[m.end():r.start]):
+            if voice == "active" and not noun and not _gap_ok(_POSSESSIVE_PROVINCE.sub(" ", text[m.end():r.start])
+                                                              if provinces_seen else text[m.end():r.start]):
                 break
             cap = _as_capital(r, self.gaz)
             heads = kind in _CAPITAL_OUTCOME and lists.capitals_head(text, r.start)
@@ -525,6 +528,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                     return self._district_list(s, r, m, lo, hi, voice, negated)
                 if _as_province(r, self.gaz) is not None:
                     # "captured Badakhshan province" alone is not a counted mention; keep looking
+                    provinces_seen = True  # "took Badakhshan's Yamgan district": the possessive is no gap
                     continue
         if kind == "capture" and voice == "active":
             cw = _CROSSING_WITH.search(text, lo, min(len(text), hi + 120))

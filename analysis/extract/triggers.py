@@ -42,7 +42,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
         rf"(?:control|hands)))", re.I), "passive"),
     ("capture", re.compile(
         rf"\b(?:fell|fall(?:en|s|ing)?)(?!\s+back)(?!\s+silent)(?:\s+(?:to|into\s+the\s+hands\s+of)\s+{_BY_TALIBAN})?|"
-        rf"\blost\s+to\s+{_BY_TALIBAN}|\bhand(?:ed|s)?\s+(?:over\s+)?to\s+{_BY_TALIBAN}|\bchang(?:ed|es)\s+hands|"
+        rf"\bcollapsed\b(?!\s+(?:talks|negotiations))|\blost\s+to\s+{_BY_TALIBAN}|\bhand(?:ed|s)?\s+(?:over\s+)?to\s+{_BY_TALIBAN}|\bchang(?:ed|es)\s+hands|"
         rf"\bhanded\s+over(?=[^.;]{{0,50}}\bto\s+(?:the\s+)?(?:taliban|insurgents|militants))|"
         rf"\bhanded\s+over(?=\s+[\"“']?without\s+(?:a\s+)?(?:fight|shot|resistance))|"
         rf"(?:(?<=\bwas\s)|(?<=\bwere\s))taken(?=\s+(?:(?:on|in|late|early)\s+(?:the\s+)?(?:\w+day|morning|afternoon|"
@@ -54,13 +54,15 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
         r"(?:took|take|taken|takes|taking)\s+(?:full\s+|complete\s+|effective\s+)?(?:control\s+(?:of|over)|over)|"
         r"(?:gain(?:ed|s|ing)?|won|wins|winning|assum(?:ed|e|ing)|grabb?(?:ed|ing)?|establish(?:ed|ing)?)\s+"
         r"(?:full\s+|complete\s+)?control\s+(?:of|over)|lost\s+control\s+(?:of|over)|"
-        r"(?:took|taken|take|taking)(?=\s+(?:the\s+(?:city|town|provincial|district|border|key|strategic)|[A-Z])))\b",
+        r"(?:took|taken|take|taking)(?=\s+(?:the\s+(?:city|town|provincial|district|border|key|strategic)|[A-Z]))|"
+        r"(?:rais|hoist|plant|unfurl)(?:e|ed|es|ing|s)?\s+(?:their|its|the)\s+(?!(?:national|afghan|tricolou?r|government|republic)\b)(?:[\w\-’']+\s+){0,2}?flags?\s+(?:over|in|at|above|on)|"
+        r"surrender(?:ed|s|ing)?(?=\s+(?:[\w\-’']+\s+){1,5}?to\s+(?:the\s+)?(?:taliban|insurgents|militants)))\b",
         re.I), "active"),
     ("entry", re.compile(
         r"\b(?:enter(?:ed|s|ing)?|storm(?:ed|s|ing)?|breach(?:ed|es|ing)?|infiltrat(?:ed|ing)|penetrat(?:ed|ing)|"
         r"(?:push(?:ed|es|ing)?|swept|sweep(?:s|ing)?|roll(?:ed|ing)?|march(?:ed|ing)?|mov(?:ed|ing)|broke|"
         r"burst|stream(?:ed|ing)|pour(?:ed|ing)|advanced|made\s+(?:their|its)\s+way|fought\s+(?:their|its)\s+way)"
-        r"\s+into|(?:were|are|was|is)\s+(?:now\s+|already\s+)?(?:inside|in\s+the\s+(?:streets|centre|center|heart)\s+of)|"
+        r"\s+into|(?:were|are|was|is)\s+(?:now\s+|already\s+)?(?:(?:seen|spotted|patrolling|reported)\s+)?(?:inside|in\s+the\s+(?:streets|centre|center|heart)\s+of)|"
         r"reached\s+(?:the\s+)?(?:centre|center|heart|main\s+square|central\s+(?:parts|square|areas?))\s+of)\b", re.I), "active"),
     ("contested", re.compile(
         r"\b(?:fighting|battling|clashes|clashing|battles?|gunfire|gun\s*battles?|street\s+battles?)\s+(?:\w+\s+){0,4}?"
@@ -79,7 +81,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
         r"(?=(?:Tajik|Uzbek|Iran|Pakistan|Turkmen))|"
         r"(?:abandon(?:ed|s|ing)?|desert(?:ed|s|ing)?|left|leaving|quit|fled|flee(?:ing)?)\s+(?:their|its|his|her|the)\s+"
         r"(?:[\w\-’']+\s+){0,3}?(?:posts?|positions?|bases?|checkpoints?|outposts?|barracks|headquarters|compounds?|"
-        r"garrisons?)|"
+        r"garrisons?|district\s+cent(?:re|er)s?)|"
         r"fl(?:ew|own)\s+(?:\w+\s+){0,4}?(?:into|to)\s+(?:neighbou?ring\s+)?(?=(?:Tajikistan|Uzbekistan|Iran|Pakistan|Turkmenistan))|"
         r"evacuated\s+(?:\w+\s+){0,3}?(?:to|into)\s+(?:neighbou?ring\s+)?(?=[A-Z])|"
         r"(?:given|granted|provided|offered|received|sought|seek(?:ing)?|took|taken|found|gave|give|giving|"
@@ -113,9 +115,10 @@ _TRIGGER_KEYS: list[tuple[str, ...]] = [
     ("took", "take", "taking", "captur", "wrest", "regain", "clear", "drov", "drive", "driving", "push", "forced",
      "forcing", "chased", "chasing", "expel", "evict", "flush", "repel"),
     ("under", "hands", "controlled", "pass"),
-    ("fell", "fall", "lost", "hand", "taken"),  # "hand" also covers "changed hands"
+    ("fell", "fall", "lost", "hand", "taken", "collapsed"),  # "hand" also covers "changed hands"
     ("fall", "capture", "seizure", "takeover", "overrunning"),
-    ("seiz", "captur", "overr", "overwhelm", "took", "take", "taking", "control", "conquer", "liberat"),
+    ("seiz", "captur", "overr", "overwhelm", "took", "take", "taking", "control", "conquer", "liberat", "flag",
+     "surrender"),
     ("enter", "storm", "breach", "infiltrat", "penetrat", "into", "inside", "street", "centre", "center", "heart",
      "reached"),
     ("fighting", "clashes", "clashing", "battl", "gunfire"),
@@ -138,7 +141,7 @@ _GAP_WORDS = frozenset(
     symbolic sprawling into in its their itself key northernmost southernmost also swiftly quickly largely
     strategically-located home bustling ancient historic small big defences defenses perimeter river dry inland land
     afghan side customs frontier post at busy lucrative vital crucial centres centers compound compounds seat seats
-    administrative""".split()
+    administrative square""".split()
 )
 
 
