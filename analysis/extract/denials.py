@@ -117,6 +117,14 @@ _DENIED_REPORTS = re.compile(
     r"(?:reports?|claims?|rumou?rs?|allegations?|assertions?|accounts?)\s+(?:that|of)\b",
     re.I)
 
+# "claims that X had fallen were false": the claims assert the event, whoever calls them false denies it
+_FALSE_CLAIMS = re.compile(
+    r"\b(?P<owner>(?:[\w’'\-]+\s+){0,2}?)(?:reports?|claims?|rumou?rs?|allegations?)\s+(?:that|of)\b"
+    r"(?P<body>[^.;]{1,140}?)\b(?:were|was|are|is|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:false|baseless|untrue|"
+    r"unfounded|groundless|not\s+true|fake|incorrect|wrong|fabricated|propaganda)\b",
+    re.I)
+
+
 def _gov_forces_control(text: str) -> bool:
     """True for 'the area was under the control of Afghan forces' said of a place, not of a retake."""
     for m in _GOV_FORCES_CONTROL.finditer(text):

@@ -12,7 +12,7 @@ from analysis.extract.borders import COUNTRY_WORDS
 from analysis.extract.clauses import scope_after as _scope_after, scope_before as _scope_before
 from analysis.extract.counted import CountedReader, _stated_number
 from analysis.extract.datepick import _pick_date, _pub_high
-from analysis.extract.denials import DenialReader, _CONTRA, _DENIAL_KEYS, _DENIED_REPORTS, _DENY_OBJECT
+from analysis.extract.denials import DenialReader, _CONTRA, _DENIAL_KEYS, _DENIED_REPORTS, _DENY_OBJECT, _FALSE_CLAIMS
 from analysis.extract.flight import FlightReader
 from analysis.extract.listing import ListReader
 from analysis.extract.modality import negated as _negated, read_modality
@@ -661,6 +661,19 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 for d in (reported, denial):
                     self.drafts.append(_Draft(d, i, res["pos"], frozenset(res["related"]), res["priority"]))
                 return
+        false = None if res["negated"] or "false" not in s.low and "true" not in s.low and "wrong" not in s.low and \
+            "baseless" not in s.low and "unfounded" not in s.low and "propaganda" not in s.low and "fabricated" not in s.low \
+            else _FALSE_CLAIMS.search(s.text)
+        if false is not None and false.start("body") <= res["pos"] < false.end("body"):
+            reported = replace(mention, claimant=claims.classify_speaker(false.group("owner") or ""), stance="asserted",
+                               claim_cue=false.group(0)[:80])
+            outside = [a for a in claims.find_attributions(s.text, self.speakers)
+                       if not false.start() <= a.start < false.end() and a.claimant != "pronoun"]
+            who = outside[-1].claimant if outside else "unknown"  # whoever calls the claims false
+            denial = replace(mention, claimant=who, stance="denied", claim_cue=false.group(0)[:80])
+            for d in (reported, denial):
+                self.drafts.append(_Draft(d, i, res["pos"], frozenset(res["related"]), res["priority"]))
+            return
         self.drafts.append(_Draft(mention, i, res["pos"], frozenset(res["related"]), res["priority"]))
         # "the Taliban claimed X, but officials denied it"
         if stance == "asserted":
