@@ -105,3 +105,21 @@ def test_a_timeline_of_short_dated_lines_survives_cleaning_and_each_item_is_date
                    ("capital_entered", "Farah", "2021-08-10", "2021-08-10", "fell"),
                    ("capital_entered", "Pul-e-Khumri", "2021-08-10", "2021-08-10", "fell"),
                    ("troops_fled", "Uzbekistan", "2021-08-14", "2021-08-14", "")]
+
+
+def test_bulleted_items_under_a_list_heading_take_its_province_and_time() -> None:
+    from analysis.extract.events import extract_article
+    from analysis.ingest.cleaning import clean_document
+    from analysis.ingest.files import RawDocument
+
+    text = (" date 2021-07-12\nWe sum up the week for readers in the north.\n\n"
+            "Districts lost in Takhar over the weekend:\n• Dasht-e Qala\n• Khwaja Bahauddin\n\n"
+            "What we know so far\n- Talks in Doha stalled again.\n")
+    article = clean_document(RawDocument(article_id="t", path="t.txt", text=text, fmt="text", encoding="utf-8",
+                                         warnings=()))
+    kept = [article.text[s.start:s.end] for s in article.sentences]
+    assert "What we know so far" not in kept  # a heading that names no places stays a heading
+    got = sorted((m.event_type, m.place, m.province, str(m.date_low), str(m.date_high))
+                 for m in extract_article(article).mentions)
+    assert got == [("district_seized", "Dasht-e-Qala", "Takhar", "2021-07-10", "2021-07-11"),
+                   ("district_seized", "Khwaja Bahauddin", "Takhar", "2021-07-10", "2021-07-11")]

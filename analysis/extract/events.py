@@ -63,6 +63,7 @@ _APPOSITIVE_HEAD = re.compile(
     r"(?:the\s+)?(?:(?:\w+ern|neighbou?ring|restive|remote|key|strategic)\s+)*",
     re.I)
 _PROVINCE_TAIL = re.compile(r"\s+province\b", re.I)
+_HEADING_SHAPE = re.compile(r":\s*$|^[^a-z]*$")  # a line ending in a colon, or all capitals: a list's heading
 _POSSESSIVE_PROVINCE = re.compile(r"(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?(?:\s+province)?(?:'s|’s)\s")
 # "fell on August 6, followed by Farah city ... on August 10": the same verb for the place after "followed by"
 _FOLLOWED_BY = re.compile(
@@ -230,16 +231,17 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
     def run(self) -> ArticleResult:
         """Extract mentions and tallies from every sentence, then apply denials."""
         self.prepare()
-        heading = ""
+        heading, heading_at = "", 0
         for i, s in enumerate(self.sents):
             self.speakers.horizon = i
             low = s.low
             n_before = len(self.drafts)
             if heading and lists.timeline_entry(s.text) >= 0:
-                self._timeline(i, s, heading)
+                self._timeline(i, s, heading, self.sents[heading_at])
                 if len(self.drafts) > n_before:
                     continue  # a dated line of places under its heading; otherwise read as any sentence
-            heading = lists.timeline_heading(s.text) if not s.refs else ""
+            heading = lists.timeline_heading(s.text) if not s.refs or _HEADING_SHAPE.search(s.text) else ""
+            heading_at = i
             if s.triggers:
                 self._sentence(i, s, s.triggers)
             if "district" in low:

@@ -51,15 +51,20 @@ class ListReader:
             return out
         return []
 
-    def _timeline(self, i: int, s: _Sent, noun: str) -> None:
-        """A timeline line under a heading about places that fell ('Aug 13 — A, B, C'): each item fell that day."""
+    def _timeline(self, i: int, s: _Sent, noun: str, head: _Sent) -> None:
+        """A timeline line or bullet under a heading about places that fell ('Aug 13 — A, B, C', '• A'): each item
+        fell on the line's date, else in the heading's time ('Districts lost in P this week:'), in its province."""
         start = lists.timeline_entry(s.text)
         first = next((r for r in s.refs if r.kind == "named" and r.start >= start), None)
         if start < 0 or first is None:
             return
         from analysis.extract.dates import find_dates
-        dates = find_dates(s.text, self.article.published, self.article.published_precision or "day")
-        when = _pick_date([d for d in dates if d.end <= start], 0, s.text, self.pub_high)
+        published, precision = self.article.published, self.article.published_precision or "day"
+        own = [d for d in find_dates(s.text, published, precision) if d.end <= start]
+        when = _pick_date(own, 0, s.text, self.pub_high) if own else \
+            _pick_date(find_dates(head.text, published, precision), 0, head.text, self.pub_high)
+        homes = {p.name: p for r in head.refs for p in [_as_province(r, self.gaz)] if p is not None}
+        home = next(iter(homes.values())) if len(homes) == 1 else None
         m = _Pos(re.match(r"", s.text), first.start)  # type: ignore[arg-type]
         items, capitals = self._read_list(s, first, len(s.text))
         for r, locus in items:
@@ -69,8 +74,8 @@ class ListReader:
                 cap = _capital_of(prov, self.gaz) if prov is not None else cap
             if noun == "capital" and cap is not None:
                 res = self._capital_result("capture", cap, m, {"fell"}, False)  # type: ignore[arg-type]
-            elif noun == "district" and cap is None and self._located_district(r, locus) is not None:
-                dc = self._located_district(r, locus)
+            elif noun == "district" and cap is None and self._located_district(r, locus or home) is not None:
+                dc = self._located_district(r, locus or home)
                 res = self._district_result(dc[0], dc[1], m, False)  # type: ignore[arg-type,index]
             else:
                 continue

@@ -57,6 +57,8 @@ _TIMELINE_ENTRY = re.compile(
     rf"^\W*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|"
     rf"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:,?\s+{_MONTH}\s+\d{{1,2}}|,?\s+\d{{1,2}}\s+{_MONTH})?)"
     r"\s*(?:[—–:]|--|-(?=\s))\s*(?P<items>\S.*)$")
+# a bullet or numbered item under a heading: "• Ghazni", "- Nad Ali (Helmand)", "3) Qala-i-Naw"
+_BULLET_ENTRY = re.compile(r"^\s*(?:[•·▪●◦‣*–—-]|\d{1,2}[.)])\s*(?P<items>(?-i:[A-Z])[^\n]{0,120})$")
 _TIMELINE_HEADING = re.compile(
     r"\b(?P<noun>capitals|cities|districts|district\s+cent(?:re|er)s|border\s+crossings)\b[^.!?]{0,80}?"
     r"\b(?:fell|fallen|falling|captured|taken|seized|overrun|lost|entered|under\s+taliban\s+control|"
@@ -189,8 +191,8 @@ def timeline_heading(text: str) -> str:
 
 
 def timeline_entry(text: str) -> int:
-    """Where the items of a timeline line start ('Aug 13 — A, B, C' -> the offset of A), else -1."""
-    m = _TIMELINE_ENTRY.match(text.strip("\n"))
+    """Where the items of a timeline line or a bullet start ('Aug 13 — A, B, C', '• A (P)' -> the offset of A), else -1."""
+    m = _TIMELINE_ENTRY.match(text.strip("\n")) or _BULLET_ENTRY.match(text.strip("\n"))
     if m is None or len(m.group("items")) > 300 or re.search(r"\b(?:said|says|told|reported)\b", m.group("items")):
         return -1
     return text.find(m.group("items"))

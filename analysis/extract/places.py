@@ -118,7 +118,7 @@ _BEFORE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("capital", re.compile(r"\b(?:capital|city|town)\s*,?\s+$")),
 )
 _IN_PROVINCE_RE = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+)?")
-_LIST_SEP_RE = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")
+_LIST_SEP_RE = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$|^[ \t]*(?:\([^()\n]{1,30}\))?[ \t]*\n\s*(?:[•·▪●◦‣*–—-]|\d{1,2}[.)])\s*$")
 
 _ANAPHORA_RE = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[Tt]his)\s+(?:(?P<prov>provincial\s+capital(?:\s+city)?|"
