@@ -631,7 +631,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             stance = "denied"
         low, high, dtext = res["date"]
         if self.pub_high is not None and high is not None and high > self.pub_high:
-            low, high = None, self.pub_high  # a forecast's date is no event date: reported by publication
+            if low is not None and low <= self.pub_high and res.get("modality", "asserted") in ("asserted", "negated"):
+                high = self.pub_high  # "this week": the part of the week up to publication
+            else:
+                low, high = None, self.pub_high  # a forecast's date is no event date: reported by publication
         outcome = ""
         if res["type"] == "capital_entered":
             outcome = self._outcome(i, place, res["outcomes"]) if res.get("modality", "asserted") in (
