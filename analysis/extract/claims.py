@@ -325,7 +325,7 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
         cls = classify_speaker(phrase, speakers)
         found.append(Attribution(cls, "asserted", sentence[m.start():m.end() + len(phrase) + 1].strip(),
                                  m.start(), m.end(), "according", phrase))
-        taken.append((m.start(), m.end()))
+        taken.append((m.start(), m.end() + len(phrase) + 1))  # "according to local reports": no verb inside
     for m in _FORWARD.finditer(sentence):
         if overlaps(m.start(), m.end()):
             continue
