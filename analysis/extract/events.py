@@ -96,9 +96,12 @@ _PREPOSITION_BEFORE = re.compile(  # a place qualifying a noun: "a police post n
     r"across|via|past|beyond|between|and|with|within|inside)\s+(?:the\s+)?$", re.I)
 _CITY_OF_BEFORE = re.compile(r"\b(?:city|town|capital|provincial\s+capital|district)\s+of\s+(?:the\s+)?$", re.I)
 _PLURAL_HEAD = re.compile(
-    r"\s+(?:the\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|more|other|key|remaining|"
+    r"\s+(?:the\s+|a\s+(?:string|series|number|handful|clutch|raft|spate|swathe)\s+of\s+|dozens\s+of\s+)?"
+    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|more|other|key|remaining|"
     r"strategic|northern|southern|eastern|western)\s+){0,3}(?:provincial\s+)?(?:capitals|cities|districts|"
-    r"border\s+crossings)\s*(?::|—|–|--|,)\s*(?:(?:including|namely)\s+)?(?:the\s+(?:city|cities|districts?)\s+of\s+)?",
+    r"border\s+crossings)(?:\s+in\s+(?:the\s+)?(?:\w+ern\s+)?(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+){0,2}"
+    r"(?:\s+province)?)?"
+    r"\s*(?::|—|–|--|,)\s*(?:(?:including|namely|such\s+as|among\s+them)\s+)?(?:the\s+(?:city|cities|districts?)\s+of\s+)?",
     re.I)
 _DISTRICT_SEAT_AFTER = re.compile(
     r"\s+(?:the\s+)?(?:(?:(?-i:[A-Z])[\w\-’']+\s+){1,3})?(?:(?:main|local|key|nearby|remote|besieged|embattled|government|administrative)\s+)*"
@@ -429,6 +432,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 not any(r.end <= m.start() and not r.in_speaker for r in s.refs) and \
                 any(r.kind != "anaphora" and m.end() <= r.start <= m.end() + 40 for r in s.refs):
             voice = "active"  # "the enemy was repelled from the city of X": the place follows
+        head = None
         if voice == "active":
             head = _PLURAL_HEAD.match(text, m.end())  # "seized three capitals: A, B and C" reads past the colon
             lo, hi = m.end(), _scope_after(text, head.end() if head is not None else m.end())
@@ -502,6 +506,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         for r in refs:
             if r.peripheral:
                 continue
+            if voice == "active" and head is not None and r.end <= head.end():
+                continue  # "a string of districts in Badghis, including A": the province locates the list
             if voice == "active" and not noun and not _gap_ok(_POSSESSIVE_PROVINCE.sub(" ", text[m.end():r.start])
                                                               if provinces_seen else text[m.end():r.start]):
                 break

@@ -54,7 +54,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
         r"(?:took|take|taken|takes|taking)\s+(?:full\s+|complete\s+|effective\s+)?(?:control\s+(?:of|over)|over)|"
         r"(?:gain(?:ed|s|ing)?|won|wins|winning|assum(?:ed|e|ing)|grabb?(?:ed|ing)?|establish(?:ed|ing)?)\s+"
         r"(?:full\s+|complete\s+)?control\s+(?:of|over)|lost\s+control\s+(?:of|over)|"
-        r"(?:took|taken|take|taking)(?=\s+(?:the\s+(?:city|town|provincial|district|border|key|strategic)|[A-Z]))|"
+        r"(?:took|taken|take|taking)(?=\s+(?:the\s+(?:city|town|provincial|district|border|key|strategic)|[A-Z]|"
+        r"(?:a\s+(?:string|series|number|handful)\s+of|several|dozens\s+of)\s+(?:\w+\s+)?(?:districts|capitals|cities)))|"
         r"(?:rais|hoist|plant|unfurl)(?:e|ed|es|ing|s)?\s+(?:their|its|the)\s+(?!(?:national|afghan|tricolou?r|government|republic)\b)(?:[\w\-’']+\s+){0,2}?flags?\s+(?:over|in|at|above|on)|"
         r"surrender(?:ed|s|ing)?(?=\s+(?:[\w\-’']+\s+){1,5}?to\s+(?:the\s+)?(?:taliban|insurgents|militants)))\b",
         re.I), "active"),
@@ -65,6 +66,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
         r"\s+into|(?:were|are|was|is)\s+(?:now\s+|already\s+)?(?:(?:seen|spotted|patrolling|reported)\s+)?(?:inside|in\s+the\s+(?:streets|centre|center|heart)\s+of)|"
         r"reached\s+(?:the\s+)?(?:centre|center|heart|main\s+square|central\s+(?:parts|square|areas?))\s+of)\b", re.I), "active"),
     ("contested", re.compile(
+        r"\bstreet[\s-](?:fighting|battles?|clashes)\s+(?:\w+\s+){0,3}?(?:in|across|inside)\b(?=\s+(?:the\s+)?(?:city\s+of\s+)?[A-Z])|"
         r"\b(?:fighting|battling|clashes|clashing|battles?|gunfire|gun\s*battles?|street\s+battles?)\s+(?:\w+\s+){0,4}?"
         r"(?:inside|in\s+the\s+(?:centre|center|heart|streets)\s+of|in\s+the\s+streets\s+of|"
         r"(?:reached|reaching|reach|spread\s+to|spread\s+into)\s+(?:the\s+)?(?:central\s+parts|centre|center|heart|"
