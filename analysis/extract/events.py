@@ -63,6 +63,7 @@ _APPOSITIVE_HEAD = re.compile(
     r"(?:the\s+)?(?:(?:\w+ern|neighbou?ring|restive|remote|key|strategic)\s+)*",
     re.I)
 _PROVINCE_TAIL = re.compile(r"\s+province\b", re.I)
+_FALSE_WORDS = ("false", "true", "wrong", "baseless", "unfounded", "groundless", "propaganda", "fabricated", "fake")
 _HEADING_SHAPE = re.compile(r":\s*$|^[^a-z]*$")  # a line ending in a colon, or all capitals: a list's heading
 _POSSESSIVE_PROVINCE = re.compile(r"(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?(?:\s+province)?(?:'s|’s)\s")
 # "fell on August 6, followed by Farah city ... on August 10": the same verb for the place after "followed by"
@@ -672,9 +673,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 for d in (reported, denial):
                     self.drafts.append(_Draft(d, i, res["pos"], frozenset(res["related"]), res["priority"]))
                 return
-        false = None if res["negated"] or "false" not in s.low and "true" not in s.low and "wrong" not in s.low and \
-            "baseless" not in s.low and "unfounded" not in s.low and "propaganda" not in s.low and "fabricated" not in s.low \
-            else _FALSE_CLAIMS.search(s.text)
+        false = None if res["negated"] or not any(w in s.low for w in _FALSE_WORDS) else _FALSE_CLAIMS.search(s.text)
         if false is not None and false.start("body") <= res["pos"] < false.end("body"):
             reported = replace(mention, claimant=claims.classify_speaker(false.group("owner") or ""), stance="asserted",
                                claim_cue=false.group(0)[:80])
