@@ -86,40 +86,37 @@ def test_a_bare_date_after_since_is_no_background_clause() -> None:
     assert clauses.background_clauses(text, [(m, m + 6)]) == []
 
 
-def test_a_timeline_of_short_dated_lines_survives_cleaning_and_each_item_is_dated() -> None:
+def _read_article(text: str) -> tuple[list[str], list[tuple[str, ...]]]:
+    """The sentences kept by cleaning and, sorted, each mention's type, place, province, dates and outcome."""
     from analysis.extract.events import extract_article
     from analysis.ingest.cleaning import clean_document
     from analysis.ingest.files import RawDocument
 
-    text = ("WEEKLY NOTES\n date 2021-08-20\n\nA quiet week for once, after a month that changed the map.\n\n"
-            "CITIES THAT FELL\n\nAug 9 — Aybak\nAug 10 — Farah, Pul-i-Khumri (Baghlan)\n\n"
-            "SOLDIERS WHO LEFT\n\nAug 14 — Dozens of soldiers crossed into Uzbekistan.\n")
     article = clean_document(RawDocument(article_id="t", path="t.txt", text=text, fmt="text", encoding="utf-8",
                                          warnings=()))
     kept = [article.text[s.start:s.end] for s in article.sentences]
+    return kept, sorted((m.event_type, m.place, m.province, str(m.date_low), str(m.date_high), m.outcome)
+                        for m in extract_article(article).mentions)
+
+
+def test_a_timeline_of_short_dated_lines_survives_cleaning_and_each_item_is_dated() -> None:
+    kept, got = _read_article(
+        "WEEKLY NOTES\n date 2021-08-20\n\nA quiet week for once, after a month that changed the map.\n\n"
+        "CITIES THAT FELL\n\nAug 9 — Aybak\nAug 10 — Farah, Pul-i-Khumri (Baghlan)\n\n"
+        "SOLDIERS WHO LEFT\n\nAug 14 — Dozens of soldiers crossed into Uzbekistan.\n")
     assert "CITIES THAT FELL" in kept and "Aug 9 — Aybak" in kept  # neither a heading nor boilerplate
     assert "WEEKLY NOTES" not in kept  # a heading with no timeline below stays out
-    got = sorted((m.event_type, m.place, str(m.date_low), str(m.date_high), m.outcome)
-                 for m in extract_article(article).mentions)
-    assert got == [("capital_entered", "Aybak", "2021-08-09", "2021-08-09", "fell"),
-                   ("capital_entered", "Farah", "2021-08-10", "2021-08-10", "fell"),
-                   ("capital_entered", "Pul-e-Khumri", "2021-08-10", "2021-08-10", "fell"),
-                   ("troops_fled", "Uzbekistan", "2021-08-14", "2021-08-14", "")]
+    assert got == [("capital_entered", "Aybak", "Samangan", "2021-08-09", "2021-08-09", "fell"),
+                   ("capital_entered", "Farah", "Farah", "2021-08-10", "2021-08-10", "fell"),
+                   ("capital_entered", "Pul-e-Khumri", "Baghlan", "2021-08-10", "2021-08-10", "fell"),
+                   ("troops_fled", "Uzbekistan", "", "2021-08-14", "2021-08-14", "")]
 
 
 def test_bulleted_items_under_a_list_heading_take_its_province_and_time() -> None:
-    from analysis.extract.events import extract_article
-    from analysis.ingest.cleaning import clean_document
-    from analysis.ingest.files import RawDocument
-
-    text = (" date 2021-07-12\nWe sum up the week for readers in the north.\n\n"
-            "Districts lost in Takhar over the weekend:\n• Dasht-e Qala\n• Khwaja Bahauddin\n\n"
-            "What we know so far\n- Talks in Doha stalled again.\n")
-    article = clean_document(RawDocument(article_id="t", path="t.txt", text=text, fmt="text", encoding="utf-8",
-                                         warnings=()))
-    kept = [article.text[s.start:s.end] for s in article.sentences]
+    kept, got = _read_article(
+        " date 2021-07-12\nWe sum up the week for readers in the north.\n\n"
+        "Districts lost in Takhar over the weekend:\n• Dasht-e Qala\n• Khwaja Bahauddin\n\n"
+        "What we know so far\n- Talks in Doha stalled again.\n")
     assert "What we know so far" not in kept  # a heading that names no places stays a heading
-    got = sorted((m.event_type, m.place, m.province, str(m.date_low), str(m.date_high))
-                 for m in extract_article(article).mentions)
-    assert got == [("district_seized", "Dasht-e-Qala", "Takhar", "2021-07-10", "2021-07-11"),
-                   ("district_seized", "Khwaja Bahauddin", "Takhar", "2021-07-10", "2021-07-11")]
+    assert got == [("district_seized", "Dasht-e-Qala", "Takhar", "2021-07-10", "2021-07-11", ""),
+                   ("district_seized", "Khwaja Bahauddin", "Takhar", "2021-07-10", "2021-07-11", "")]
