@@ -23,7 +23,7 @@ from analysis.extract.refs import (
 )
 from analysis.extract.tallies import TallyReader
 from analysis.extract.triggers import (
-    _BY_TALIBAN, _CAPITAL_OUTCOME, _GAP_WORDS, _NOUN_TRIGGERS, _Pos, _TRIGGERS, _TRIGGER_KEYS,
+    _BY_TALIBAN, _CAPITAL_OUTCOME, _GAP_WORDS, _NOUN_TRIGGERS, _Pos, _TRIGGERS, TRIGGER_STEMS,
 )
 from analysis.extract.prefilter import Prefilter
 from analysis.ids import mention_ids
@@ -31,7 +31,7 @@ from analysis.extract.gazetteer import Gazetteer
 from analysis.records import Article, ArticleResult, Claim, Count, Mention, Place, Sentence, Tally
 
 
-_PREFILTER = Prefilter([*_TRIGGER_KEYS, _ANAPHORA_KEYS])  # one scan per article for every stem above
+_PREFILTER = Prefilter([*TRIGGER_STEMS, _ANAPHORA_KEYS])  # one scan per article for every stem above
 _PASSIVE_AUX = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got|get|gets|had|has|have)\s+(?:(?:\w+ly|also|now|already|reportedly|"
     r"then|since|just|largely)\s+)?$", re.I)
