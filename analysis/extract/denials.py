@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from analysis.extract import claims
+from analysis.extract import claims, vocabulary
 from analysis.extract.clauses import scope_before as _scope_before
 from analysis.extract.outcomes import _OUTCOME_CUES
 from analysis.extract.refs import _Draft, _Sent, _crossing_district, _place_id, _readings
 
+
+_DENY = vocabulary.MACROS["DENY"]  # deny, denied, denial, rejected, dismissed, refuted, ...
 
 # stems a denial or a "still under government control" statement needs
 _DENIAL_KEYS: tuple[str, ...] = ("deni", "deny", "reject", "dismiss", "refut", "false", "baseless", "untrue",
@@ -26,7 +28,7 @@ _CONTRA = re.compile(
     re.I)
 
 _DENY_OBJECT = re.compile(
-    r"\b(?:deni\w*|deny|reject\w*|dismiss\w*|refut\w*)\s+(?:\w+\s+){0,3}?(?:reports?|claims?|allegations?|"
+    r"\b" + _DENY + r"\s+(?:\w+\s+){0,3}?(?:reports?|claims?|allegations?|"
     r"accounts?|rumou?rs?|news|assertions?|it|this|that)\b|"
     r"\b(?:reports?|claims?)\s+(?:\w+\s+){0,3}?(?:were|are|was|is)\s+(?:\w+\s+)?(?:false|baseless|untrue|propaganda|"
     r"not\s+true|groundless)\b|\b(?:false|baseless|untrue)\b",
@@ -91,7 +93,7 @@ _PLACE_NOUN = re.compile(
 # a denial that points back at a claim already reported ("rejected the claim", "denied it"), not one with its own
 # content ("rejected allegations that Pakistan was ...")
 _DENY_BACK = re.compile(
-    r"\b(?:deni\w*|deny|reject\w*|dismiss\w*|refut\w*)\s+(?:(?:the|that|this|these|those|such|their|its|his)\s+)?"
+    r"\b" + _DENY + r"\s+(?:(?:the|that|this|these|those|such|their|its|his)\s+)?"
     r"(?:[\w’'\-]+\s+){0,2}?(?:claims?|reports?|accounts?|statements?|allegations?|assertions?|it|this|that)\b"
     r"(?!\s+(?:that|of|about|by)\b)",
     re.I)
@@ -103,7 +105,7 @@ _THE_ATTACK = re.compile(r"\b(?:the|this|that|their|its)\s+(?:taliban\s+|insurge
 # a denial with a content clause of its own ("rejected allegations that Pakistan had sheltered fighters"): about the
 # previous sentence's event only when that clause speaks of such an event
 _DENY_OWN_CONTENT = re.compile(
-    r"\b(?:deni\w*|deny|reject\w*|dismiss\w*|refut\w*)\s+(?:[\w’'\-]+\s+){0,3}?(?:claims?|reports?|allegations?|"
+    r"\b" + _DENY + r"\s+(?:[\w’'\-]+\s+){0,3}?(?:claims?|reports?|allegations?|"
     r"accusations?|charges?|suggestions?|assertions?)\s+(?:that|of|about)\b(?P<content>[^.;]*)",
     re.I)
 
@@ -113,7 +115,7 @@ _EVENT_WORD = re.compile(
     re.I)
 
 _DENIED_REPORTS = re.compile(
-    r"\b(?:deni\w*|deny|reject\w*|dismiss\w*|refut\w*)\s+(?:the\s+)?(?P<owner>(?:[\w’'\-]+\s+){0,3}?)"
+    r"\b" + _DENY + r"\s+(?:the\s+)?(?P<owner>(?:[\w’'\-]+\s+){0,3}?)"
     r"(?:reports?|claims?|rumou?rs?|allegations?|assertions?|accounts?)\s+(?:that|of)\b",
     re.I)
 
@@ -136,7 +138,7 @@ class DenialReader:
         text = s.text
         low = s.low
         explicit = bool(_DENY_OBJECT.search(text)) and bool(
-            re.search(r"\b(?:deni\w*|deny|reject\w*|dismiss\w*|refut\w*|false|baseless|untrue|propaganda)\b", text, re.I))
+            re.search(r"\b(?:" + _DENY + r"|false|baseless|untrue|propaganda)\b", text, re.I))
         how = "explicit" if explicit else ""
         if not how and _GOV_CONTROL_STILL.search(text):
             how = "control"

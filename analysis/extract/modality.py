@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.extract import vocabulary
 from analysis.extract.clauses import scope_before
 
 MODALITIES: tuple[str, ...] = ("asserted", "speculative", "conditional", "future", "negated")
@@ -38,7 +39,7 @@ _FEAR = re.compile(
     re.I)
 _FEAR_KEYS: tuple[str, ...] = ("fear", "worr", "rumo", "specul", "concern", "danger", "risk", "unconfirmed")
 # a report verb between the fear and the trigger gives the trigger a speaker of its own ("feared reprisals, said ...")
-_REPORT_BETWEEN = re.compile(r"\b(?:said|says|told|confirmed|reported|announced|added)\b", re.I)
+_REPORT_BETWEEN = re.compile(rf"\b(?:{'|'.join(v.word for v in vocabulary.VERBS if v.reports)})\b", re.I)
 _FUTURE_WORDS = re.compile(
     r"\b(?:will|shall|'ll|’ll|going|set|poised|about|expect\w*|plan\w*|vow\w*|threat\w*|intend\w*|prepar\w*|"
     r"pledg\w*|promis\w*|sworn|swore|ready|determined|likely)\b", re.I)

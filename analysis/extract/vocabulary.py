@@ -77,11 +77,10 @@ class OutcomeRule:
 
 @dataclass(frozen=True)
 class Verb:
-    """A verb of saying: its form, its role, and which attribution readers use it."""
+    """A verb of saying: its form, its role, and whether it gives a feared event a speaker of its own."""
 
     word: str
     role: VerbRole
-    inverted: bool
     reports: bool
 
 
@@ -198,11 +197,10 @@ def _yes(row: Row, column: str) -> bool:
 def read_verbs(folder: Path = LEXICON_DIR) -> tuple[Verb, ...]:
     """The verbs of saying of verbs.tsv, in order."""
     verbs: list[Verb] = []
-    for row in read_rows("verbs.tsv", ("word", "role", "inverted", "reports"), folder):
+    for row in read_rows("verbs.tsv", ("word", "role", "reports"), folder):
         if not re.fullmatch(r"[a-z]+", row["word"]) or any(v.word == row["word"] for v in verbs):
             raise row.fail(f"a verb must be one lowercase word, listed once: {row['word']!r}")
-        verbs.append(Verb(row["word"], row.choice("role", VERB_ROLES),  # type: ignore[arg-type]
-                          _yes(row, "inverted"), _yes(row, "reports")))
+        verbs.append(Verb(row["word"], row.choice("role", VERB_ROLES), _yes(row, "reports")))  # type: ignore[arg-type]
     return tuple(verbs)
 
 
