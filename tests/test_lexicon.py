@@ -186,3 +186,10 @@ def test_unknown_verb_role_and_missing_kind(tmp_path: Path) -> None:
     _edit(folder / "kinds.tsv", "fled\t", "# fled removed")
     with pytest.raises(LexiconError, match="kinds.tsv: no row for the kind"):
         vocabulary.read_capital_outcomes(folder)
+
+
+def test_actor_nouns_tell_troops_from_civilians_and_foreign_forces() -> None:
+    from analysis.extract import flight, outcomes
+    assert flight._TROOP_RE.search("Afghan soldiers fled") and not flight._TROOP_RE.search("families fled")
+    assert flight._NOT_TROOP_RE.search("refugees crossed") and flight._FOREIGN_TROOP_RE.search("U.S. troops left")
+    assert outcomes._GOV_AGENT.search("government forces retreated") and outcomes._TALIBAN_AGENT.search("the insurgents")

@@ -49,12 +49,10 @@ def _gov_retreat(text: str, m: re.Match[str]) -> bool:
     return bool(_GOV_AGENT.search(subject) or re.search(r"\bofficials\b", subject, re.I)) and \
         not _TALIBAN_AGENT.search(subject)
 
-_GOV_AGENT = re.compile(
-    r"\b(?:government|afghan|security|national|special|pro-government|defen[cs]e)\s+(?:forces|troops|commandos)|"
-    r"\bcommandos\b|\b(?:the\s+)?army\b|\bsoldiers\b|\bpolice\b|\btroops\b|\bmilitia(?:men)?\b|\bwe\b|\bour\s+forces\b",
-    re.I)
+# the government side and the Taliban side as the subject of a retreat (actors.tsv of the lexicon)
+_GOV_AGENT = re.compile(vocabulary.ACTORS["government"], re.I)
 
-_TALIBAN_AGENT = re.compile(r"\b(?:taliban|insurgents?|militants?|rebels|enemy|fighters|they|mujah[ie]d(?:ee|i)n)\b", re.I)
+_TALIBAN_AGENT = re.compile(rf"\b(?:{vocabulary.ACTORS['taliban']})\b", re.I)
 
 
 class OutcomeReader:

@@ -17,7 +17,7 @@ TriggerKind = Literal["relative", "nth", "entry", "repel", "state", "capture", "
 Voice = Literal["active", "passive", "relative"]
 Outcome = Literal["fell", "repelled", "contested"]
 VerbRole = Literal["say", "deny", "claim"]
-ActorRole = Literal["troop", "civilian", "foreign_side", "foreign_troop"]
+ActorRole = Literal["troop", "civilian", "foreign_side", "foreign_troop", "government", "taliban"]
 
 TRIGGER_KINDS: tuple[str, ...] = get_args(TriggerKind)
 VOICES: tuple[str, ...] = get_args(Voice)
