@@ -136,31 +136,34 @@ def test_copy_of_the_lexicon_reads_the_same(tmp_path: Path) -> None:
 
 def test_unknown_kind_is_named_with_file_and_line(tmp_path: Path) -> None:
     folder = _copy_lexicon(tmp_path)
-    line = _edit(folder / "triggers.tsv", "3\t", "3\tentery\tpassive\t\\bcapitals?\\s+entered\\b")
+    line = _edit(folder / "triggers.tsv", "capital-entered\t", "capital-entered\tentery\tpassive\t\\bcapitals?\\s+entered\\b")
     with pytest.raises(LexiconError, match=rf"triggers\.tsv, line {line}: unknown kind 'entery'"):
         vocabulary.read_triggers(folder)
 
 
 def test_unknown_voice_and_macro_are_named(tmp_path: Path) -> None:
     folder = _copy_lexicon(tmp_path)
-    line = _edit(folder / "triggers.tsv", "3\t", "3\tentry\tpasive\t\\bcapitals?\\s+entered\\b")
+    line = _edit(folder / "triggers.tsv", "capital-entered\t", "capital-entered\tentry\tpasive\t\\bcapitals?\\s+entered\\b")
     with pytest.raises(LexiconError, match=rf"triggers\.tsv, line {line}: unknown voice 'pasive'"):
         vocabulary.read_triggers(folder)
-    _edit(folder / "triggers.tsv", "3\t", "3\tentry\tpassive\t{BY_TALIBANS}\\s+entered\\b")
+    _edit(folder / "triggers.tsv", "capital-entered\t", "capital-entered\tentry\tpassive\t{BY_TALIBANS}\\s+entered\\b")
     with pytest.raises(LexiconError, match=rf"line {line}: unknown macro \{{BY_TALIBANS\}}"):
         vocabulary.read_triggers(folder)
 
 
 def test_broken_rows_are_named(tmp_path: Path) -> None:
     folder = _copy_lexicon(tmp_path)
-    line = _edit(folder / "triggers.tsv", "3\t", "3\tentry\tpassive")
+    line = _edit(folder / "triggers.tsv", "capital-entered\t", "capital-entered\tentry\tpassive")
     with pytest.raises(LexiconError, match=rf"triggers\.tsv, line {line}: 3 cells where the header has 4"):
         vocabulary.read_triggers(folder)
-    _edit(folder / "triggers.tsv", "3\t", "4\tentry\tpassive\tentered")
-    with pytest.raises(LexiconError, match="rule 4 follows rule 2"):
+    _edit(folder / "triggers.tsv", "capital-entered\t", "relative\tentry\tpassive\tentered")
+    with pytest.raises(LexiconError, match=rf"line {line}: rule relative is used again after other rules"):
         vocabulary.read_triggers(folder)
-    _edit(folder / "triggers.tsv", "4\tentry", "3\tentry\tpassive\t(?:entered")
-    with pytest.raises(LexiconError, match="rule 3 is not a valid regular expression"):
+    _edit(folder / "triggers.tsv", "relative\tentry", "Capital Entered\tentry\tpassive\tentered")
+    with pytest.raises(LexiconError, match="a rule name is lowercase letters"):
+        vocabulary.read_triggers(folder)
+    _edit(folder / "triggers.tsv", "Capital Entered", "capital-entered\tentry\tpassive\t(?:entered")
+    with pytest.raises(LexiconError, match="rule capital-entered is not a valid regular expression"):
         vocabulary.read_triggers(folder)
     _edit(folder / "kinds.tsv", "kind\t", "kind\toutcome\tmeaning")
     with pytest.raises(LexiconError, match="kinds.tsv, line .*: columns should be kind capital_outcome meaning"):
@@ -170,11 +173,11 @@ def test_broken_rows_are_named(tmp_path: Path) -> None:
 def test_pieces_of_one_rule_share_kind_and_voice(tmp_path: Path) -> None:
     folder = _copy_lexicon(tmp_path)
     lines = (folder / "triggers.tsv").read_text(encoding="utf-8").splitlines()
-    number = next(i for i, line in enumerate(lines) if line.startswith("2\t")) + 1  # the second piece of rule 2
-    assert lines[number].startswith("2\tnth\tpassive\t")
-    lines[number] = lines[number].replace("2\tnth\tpassive", "2\tnth\tactive")
+    number = next(i for i, line in enumerate(lines) if line.startswith("nth-capital\t")) + 1  # its second piece
+    assert lines[number].startswith("nth-capital\tnth\tpassive\t")
+    lines[number] = lines[number].replace("nth-capital\tnth\tpassive", "nth-capital\tnth\tactive")
     (folder / "triggers.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match=rf"line {number + 1}: the pieces of rule 2 must share its kind and voice"):
+    with pytest.raises(LexiconError, match=rf"line {number + 1}: the pieces of rule nth-capital must share its kind and voice"):
         vocabulary.read_triggers(folder)
 
 
@@ -193,3 +196,12 @@ def test_actor_nouns_tell_troops_from_civilians_and_foreign_forces() -> None:
     assert flight._TROOP_RE.search("Afghan soldiers fled") and not flight._TROOP_RE.search("families fled")
     assert flight._NOT_TROOP_RE.search("refugees crossed") and flight._FOREIGN_TROOP_RE.search("U.S. troops left")
     assert outcomes._GOV_AGENT.search("government forces retreated") and outcomes._TALIBAN_AGENT.search("the insurgents")
+
+
+def test_lexicon_files_are_prerequisites_of_the_parse_step() -> None:
+    from analysis.depends import step_sources
+    from analysis.paths import REPO_ROOT
+    sources = set(step_sources(REPO_ROOT / "notebooks" / "01_parse.ipynb"))
+    files = sorted(vocabulary.LEXICON_DIR.glob("*.tsv"))
+    assert len(files) >= 8
+    assert {p.resolve() for p in files} <= sources

@@ -26,6 +26,7 @@ VERB_ROLES: tuple[str, ...] = get_args(VerbRole)
 ACTOR_ROLES: tuple[str, ...] = get_args(ActorRole)
 
 _MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+_RULE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class LexiconError(ValueError):
@@ -126,23 +127,24 @@ def expand(text: str, row: Row, macros: dict[str, str]) -> str:
 
 
 def _ruled(rows: list[Row], fields: tuple[str, ...], macros: dict[str, str]) -> list[tuple[Row, str]]:
-    """Rows grouped by rule number (consecutive, increasing) with each rule's pieces joined: (first row, pattern)."""
+    """Rows grouped by rule name (consecutive rows of one name) with each rule's pieces joined: (first row, pattern)."""
     out: list[tuple[Row, str]] = []
-    previous = 0
+    seen: set[str] = set()
     for row in rows:
-        if not row["rule"].isdigit():
-            raise row.fail(f"rule should be a number, not {row['rule']!r}")
-        number = int(row["rule"])
-        if out and number == previous:
+        name = row["rule"]
+        if not _RULE_NAME.fullmatch(name):
+            raise row.fail(f"a rule name is lowercase letters, digits and hyphens, not {name!r}")
+        if out and out[-1][0]["rule"] == name:
             first, text = out[-1]
             if any(first[f] != row[f] for f in fields):
-                raise row.fail(f"the pieces of rule {number} must share its {' and '.join(fields)}")
+                raise row.fail(f"the pieces of rule {name} must share its {' and '.join(fields)}")
             out[-1] = (first, text + expand(row["pattern"], row, macros))
-        elif number == previous + 1:
-            out.append((row, expand(row["pattern"], row, macros)))
-        else:
-            raise row.fail(f"rule {number} follows rule {previous}: number the rules 1, 2, 3, ... in order")
-        previous = number
+            continue
+        if name in seen:
+            raise row.fail(f"rule {name} is used again after other rules: its pieces must stand together, "
+                           f"and each rule needs its own name")
+        seen.add(name)
+        out.append((row, expand(row["pattern"], row, macros)))
     for first, text in out:
         try:
             re.compile(text, re.I)
