@@ -120,6 +120,7 @@ def read_macros(folder: Path = LEXICON_DIR) -> dict[str, str]:
 def expand(text: str, row: Row, macros: dict[str, str]) -> str:
     """A pattern piece with its {NAME} macros replaced by their fragments."""
     def fragment(m: re.Match[str]) -> str:
+        """The fragment a macro names."""
         if m.group(1) not in macros:
             raise row.fail(f"unknown macro {{{m.group(1)}}} (macros.tsv defines: {', '.join(macros)})")
         return macros[m.group(1)]
