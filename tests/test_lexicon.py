@@ -183,7 +183,7 @@ def test_pieces_of_one_rule_share_kind_and_voice(tmp_path: Path) -> None:
 
 def test_unknown_verb_role_and_missing_kind(tmp_path: Path) -> None:
     folder = _copy_lexicon(tmp_path)
-    line = _edit(folder / "verbs.tsv", "said\t", "said\tsays\tyes")
+    line = _edit(folder / "verbs.tsv", "said\t", "said\tsays\tyes\tyes")
     with pytest.raises(LexiconError, match=rf"verbs\.tsv, line {line}: unknown role 'says'"):
         vocabulary.read_verbs(folder)
     _edit(folder / "kinds.tsv", "fled\t", "# fled removed")

@@ -78,11 +78,13 @@ class OutcomeRule:
 
 @dataclass(frozen=True)
 class Verb:
-    """A verb of saying: its form, its role, and whether it gives a feared event a speaker of its own."""
+    """A verb of saying: its form, its role, whether it gives a feared event a speaker of its own, and whether a
+    date after it (or after its object) is the day of saying."""
 
     word: str
     role: VerbRole
     reports: bool
+    dated: Literal["yes", "object", "no"]
 
 
 def read_rows(name: str, columns: tuple[str, ...], folder: Path = LEXICON_DIR) -> list[Row]:
@@ -200,10 +202,11 @@ def _yes(row: Row, column: str) -> bool:
 def read_verbs(folder: Path = LEXICON_DIR) -> tuple[Verb, ...]:
     """The verbs of saying of verbs.tsv, in order."""
     verbs: list[Verb] = []
-    for row in read_rows("verbs.tsv", ("word", "role", "reports"), folder):
+    for row in read_rows("verbs.tsv", ("word", "role", "reports", "dated"), folder):
         if not re.fullmatch(r"[a-z]+", row["word"]) or any(v.word == row["word"] for v in verbs):
             raise row.fail(f"a verb must be one lowercase word, listed once: {row['word']!r}")
-        verbs.append(Verb(row["word"], row.choice("role", VERB_ROLES), _yes(row, "reports")))  # type: ignore[arg-type]
+        verbs.append(Verb(row["word"], row.choice("role", VERB_ROLES), _yes(row, "reports"),  # type: ignore[arg-type]
+                          row.choice("dated", ("yes", "object", "no"))))  # type: ignore[arg-type]
     return tuple(verbs)
 
 
