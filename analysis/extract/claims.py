@@ -9,6 +9,7 @@ from typing import Mapping
 
 from analysis.extract import vocabulary
 from analysis.records import Claim
+from analysis.extract.stems import guard_stems
 
 # --- speaker classes -------------------------------------------------------------------------
 
@@ -133,10 +134,8 @@ _NEGATED_SAY = re.compile(
     r"(?:(?:immediately|independently|officially|publicly|yet|be\s+able\s+to|confirm\s+or)\s+)*$",
     re.I,
 )
-_NEGATION_KEYS: tuple[str, ...] = ("not", "n't", "n’t", "never", "nor", "neither", "yet", "declined", "refused",
-                                   "unable", "failed")
-_DENY_CONTENT_KEYS: tuple[str, ...] = ("still", "remain", "continue", "true", "false", "baseless", "groundless",
-                                       "propaganda", "truth", "fabricat", "not")
+_NEGATION_KEYS: tuple[str, ...] = guard_stems(_NEGATED_SAY)  # derived from the pattern
+_DENY_CONTENT_KEYS: tuple[str, ...] = guard_stems(_DENY_CONTENT)  # derived from the pattern
 _NAME = re.compile(r"\b[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+)*")
 _TWO_NAMES = re.compile(r"[A-Z][a-z'’\-]+\s+[A-Z][a-z'’\-]+")
 _STOPNAMES = frozenset(
@@ -233,7 +232,7 @@ _ASIDE_BEFORE_VERB = re.compile(
     r"requesting|declining|on\s+condition)\b[^,;“”\"]{0,160},\s*$",
     re.I,
 )
-_ASIDE_KEYS: tuple[str, ...] = ("speaking", "who", "asking", "requesting", "declining", "condition")
+_ASIDE_KEYS: tuple[str, ...] = guard_stems(_ASIDE_BEFORE_VERB)  # derived from the pattern
 
 
 _SHORT_NOUN_PHRASE = re.compile(r"(?:the|this|that|its|his|her|their|a|an)\s+(?:[\w\-’']+\s+){0,2}[\w\-’']+", re.I)

@@ -10,6 +10,7 @@ from analysis.extract import claims, vocabulary
 from analysis.extract.clauses import scope_before as _scope_before
 from analysis.extract.outcomes import _OUTCOME_CUES
 from analysis.extract.refs import _Draft, _Sent, _crossing_district, _place_id, _readings
+from analysis.extract.stems import guard_stems
 
 
 _DENY = vocabulary.MACROS["DENY"]  # deny, denied, denial, rejected, dismissed, refuted, ...
@@ -51,7 +52,7 @@ _GOV_FORCES_CONTROL = re.compile(
     r"afghan|security)\s+(?:\w+\s+)?(?:forces|troops))\b",
     re.I)
 
-_GOV_FORCES_CONTROL_KEYS: tuple[str, ...] = ("control", "hands")
+_GOV_FORCES_CONTROL_KEYS: tuple[str, ...] = guard_stems(_GOV_FORCES_CONTROL)  # derived from the pattern
 
 # the subject of such a statement must be a place or a place noun ("the situation is under control" is not)
 _CONTROL_SUBJECT = re.compile(
@@ -67,7 +68,7 @@ _NOT_LOST = re.compile(
     r"fallen)\b|\b(?:did|does|do)\s*(?:not|n't|n’t)\s+(?:fall|lose)\b",
     re.I)
 
-_NOT_LOST_KEYS: tuple[str, ...] = ("not", "n't", "n’t", "never")
+_NOT_LOST_KEYS: tuple[str, ...] = guard_stems(_NOT_LOST)  # derived from the pattern
 
 # passive "the Taliban attack on the district had been repelled": the capture is contradicted
 _ATTACK_REPELLED = re.compile(
@@ -75,7 +76,7 @@ _ATTACK_REPELLED = re.compile(
     r"(?:(?:\w+ly|successfully)\s+)?(?:repell?ed|repulsed|foiled|thwarted|(?:pushed|beaten|driven)\s+back)\b",
     re.I)
 
-_ATTACK_REPELLED_KEYS: tuple[str, ...] = ("repel", "repuls", "foiled", "thwarted", "back")
+_ATTACK_REPELLED_KEYS: tuple[str, ...] = guard_stems(_ATTACK_REPELLED)  # derived from the pattern
 
 # a place inside an organisation phrase ("the defence ministry in Kabul", "officials in Herat"): where the speaker is
 _ORG_PLACE_BEFORE = re.compile(

@@ -13,6 +13,7 @@ from analysis.extract.refs import (
     _Ref, _Sent, _as_capital, _as_district, _as_province, _country_place, _neighbour, _norm, _place_id, _readings,
 )
 from analysis.records import Count, Place
+from analysis.extract.stems import guard_stems
 
 
 # the nouns of who fled, from actors.tsv of the lexicon: Afghan forces and officials; civilians and fighters;
@@ -50,7 +51,7 @@ _AIRCRAFT_CARRYING = re.compile(
     r"crews?|army|guards)\b",
     re.I)
 
-_AIRCRAFT_KEYS: tuple[str, ...] = ("plane", "aircraft", "helicopter", "chopper", "jet", "flight")
+_AIRCRAFT_KEYS: tuple[str, ...] = guard_stems(_AIRCRAFT_CARRYING)  # derived from the pattern
 
 # a troop noun coordinated with another noun ("soldiers and customs workers", "troops, police and civilians")
 _COORDINATED = re.compile(

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from analysis.extract import vocabulary
 from analysis.extract.refs import _as_capital, _place_id
-from analysis.extract.stems import derive_stems
+from analysis.extract.stems import guard_stems
 from analysis.records import Place
 
 
@@ -18,15 +18,8 @@ _OUTCOME_CUES: list[tuple[str, re.Pattern[str]]] = [
 
 
 def _cue_stems(outcome: str) -> tuple[str, ...]:
-    """The literal stems every match of an outcome's cues contains, derived from their patterns."""
-    found: set[str] = set()
-    for name, rx in _OUTCOME_CUES:
-        if name == outcome:
-            stems = derive_stems(rx)
-            if stems is None:
-                return ("",)  # the empty stem is in every sentence: the cue is always tried
-            found |= stems
-    return tuple(sorted(found))
+    """The stems every match of an outcome's cues contains, derived from their patterns ("" when one has none)."""
+    return tuple(sorted({stem for name, rx in _OUTCOME_CUES if name == outcome for stem in guard_stems(rx)}))
 
 
 _OUTCOME_KEYS: dict[str, tuple[str, ...]] = {name: _cue_stems(name) for name, _ in _OUTCOME_CUES}

@@ -161,3 +161,9 @@ def _node(item: tuple[Any, Any]) -> _Info:
             return _Info(None, _best([inner.exact, inner.stems]))
         return _Info(None, None)
     return _Info(None, None)  # any character, a negated literal, a category, a back-reference
+
+
+def guard_stems(pattern: str | re.Pattern[str]) -> tuple[str, ...]:
+    """The sorted stems of a pattern for an `any(stem in text)` pre-check; ("",) lets every text through when none derive."""
+    stems = derive_stems(pattern)
+    return tuple(sorted(stems)) if stems is not None else ("",)
