@@ -95,6 +95,9 @@ def _guarded() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
                 ("negated say", claims._NEGATED_SAY, claims._NEGATION_KEYS),
                 ("deny content", claims._DENY_CONTENT, claims._DENY_CONTENT_KEYS),
                 ("aside", claims._ASIDE_BEFORE_VERB, claims._ASIDE_KEYS)]
+    guarded += [(f"denial gate {n}", rx, denials._DENIAL_KEYS) for n, rx in enumerate(
+        (denials._DENY_OBJECT, denials._GOV_CONTROL_STILL, denials._GOV_FORCES_CONTROL, denials._NOT_LOST,
+         denials._ATTACK_REPELLED))]
     return guarded
 
 

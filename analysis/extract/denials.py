@@ -15,11 +15,6 @@ from analysis.extract.stems import guard_stems
 
 _DENY = vocabulary.MACROS["DENY"]  # deny, denied, denial, rejected, dismissed, refuted, ...
 
-# stems a denial or a "still under government control" statement needs
-_DENIAL_KEYS: tuple[str, ...] = ("deni", "deny", "reject", "dismiss", "refut", "false", "baseless", "untrue",
-                                 "propaganda", "control", "hands", "not", "n't", "n’t", "never", "repel", "repuls",
-                                 "foiled", "thwarted", "back")
-
 _CONTRA = re.compile(
     r"\bunder\s+(?:\w+\s+){0,2}?(?:government|our)(?:'s|’s)?\s+control|\bin\s+government\s+hands|"
     r"\brepell?(?:ed|ing)\s+(?:the|their|an?)\s+(?:\w+\s+)?(?:attack|assault|advance)|\bpushed\s+(?:them|the\s+\w+)\s+back|"
@@ -77,6 +72,10 @@ _ATTACK_REPELLED = re.compile(
     re.I)
 
 _ATTACK_REPELLED_KEYS: tuple[str, ...] = guard_stems(_ATTACK_REPELLED)  # derived from the pattern
+
+# stems a denial or a "still under government control" statement needs: those of every pattern that can make one
+_DENIAL_KEYS: tuple[str, ...] = tuple(sorted({stem for rx in (_DENY_OBJECT, _GOV_CONTROL_STILL, _GOV_FORCES_CONTROL,
+                                                               _NOT_LOST, _ATTACK_REPELLED) for stem in guard_stems(rx)}))
 
 # a place inside an organisation phrase ("the defence ministry in Kabul", "officials in Herat"): where the speaker is
 _ORG_PLACE_BEFORE = re.compile(
