@@ -340,7 +340,7 @@ def _keyed_patterns() -> list[tuple[Any, tuple[str, ...]]]:
     """Each pattern guarded by a cheap pre-check, with the stems the pre-check looks for."""
     from analysis.extract import denials, events, flight, modality, outcomes, refs, triggers
 
-    keyed = [(rx, keys) for (_, rx, _), keys in zip(triggers._TRIGGERS, triggers._TRIGGER_KEYS)]
+    keyed = [(rx, keys or ()) for (_, rx, _), keys in zip(triggers._TRIGGERS, triggers.TRIGGER_STEMS)]
     keyed += [(rx, outcomes._OUTCOME_KEYS[name]) for name, rx in outcomes._OUTCOME_CUES]
     keyed += [(refs._PERIPHERAL_BEFORE, refs._PERIPHERAL_KEYS), (refs._CAPITAL_OF, refs._CAPITAL_KEYS),
               (refs._ANAPHORA, refs._ANAPHORA_KEYS), (flight._AIRCRAFT_CARRYING, flight._AIRCRAFT_KEYS),

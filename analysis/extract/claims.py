@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping
 
+from analysis.extract import vocabulary
 from analysis.records import Claim
+from analysis.extract.stems import guard_stems
 
 # --- speaker classes -------------------------------------------------------------------------
 
@@ -72,17 +74,10 @@ CLASS_ORDER: tuple[str, ...] = (
 
 # --- attribution cues ------------------------------------------------------------------------
 
-_SAY = (
-    r"said|says|say|saying|told|tells|claimed|claims|claim|claiming|stated|states|added|adds|"
-    r"reported|reports|announced|announces|confirmed|confirms|tweeted|wrote|writes|posted|insisted|"
-    r"insists|denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|"
-    r"acknowledged|admitted|warned|explained|noted|maintained|asserted|alleged|boasted|"
-    r"described|quoted|cited|estimated|estimates|estimate|believes|believe|puts|put"
-)
-_DENY_VERB = re.compile(
-    r"^(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes)$", re.I
-)
-_CLAIM_VERB = re.compile(r"^(?:claimed|claims|claim|claiming|boasted|alleged)$", re.I)
+# the verbs of saying of verbs.tsv, in its order: all of them open an attribution, deny verbs deny what follows
+_SAY = "|".join(v.word for v in vocabulary.VERBS)
+_DENY = vocabulary.MACROS["DENY"]  # deny, denied, denial, rejected, dismissed, refuted, ...
+_DENY_VERB = re.compile(rf"^(?:{'|'.join(v.word for v in vocabulary.VERBS if v.role == 'deny')})$", re.I)
 
 
 def _word_alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -107,11 +102,6 @@ def _word_alternation(words: list[str] | tuple[str, ...]) -> str:
 _FORWARD = re.compile(rf"(?<!\w)({_word_alternation(_SAY.split('|'))})\b", re.I)
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _QUOTES_AS = re.compile(r"\bquot(?:es|ed|ing)\s+(.{2,120}?)\s+as saying\b", re.I)
-_INVERTED = re.compile(
-    rf"(?:[,”\"’']|\b(?:{_SAY})\b[^,.;]{{0,3}})\s*\b(said|says|added|claimed|told|wrote|tweeted|explained|"
-    rf"noted|insisted|stated|reported|confirmed|announced|warned)\s+(?!that\b)(?!it\b)(?!in\b)(?!on\b)",
-    re.I,
-)
 _CLAUSE_BREAK = re.compile(
     r";|\s—\s|\s--\s|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+|\.\s+|[“”\"]",
     re.I,
@@ -132,9 +122,9 @@ _DENY_CONTENT = re.compile(
 _NOUN_BEFORE = re.compile(
     r"\b(?:the|a|these|those|its|their|such|unconfirmed|conflicting|initial|earlier|separate|similar|"
     r"amid|despite|about|of|on|over|to|with|by|from|after|following|and|or|were|are|was|is|no|any|"
-    r"confirm\w*|verif\w*|deni\w*|deny|reject\w*|dismiss\w*|refut\w*|investigat\w*|heard|received|"
+    r"confirm\w*|verif\w*|" + _DENY + r"|investigat\w*|heard|received|"
     r"seen|saw|ignored)\s*$"
-    r"|\b(?:confirm\w*|verif\w*|deni\w*|deny|reject\w*|dismiss\w*|refut\w*)\s+(?:the\s+)?(?:[\w’'\-]+\s+){1,2}$",
+    r"|\b(?:confirm\w*|verif\w*|" + _DENY + r")\s+(?:the\s+)?(?:[\w’'\-]+\s+){1,2}$",
     re.I,
 )
 _NOUN_OWNER = re.compile(r"(?:^|[\s,])(?P<owner>[\w’'\-]+?(?:'s|’s|s')?)\s+$", re.I)
@@ -144,10 +134,8 @@ _NEGATED_SAY = re.compile(
     r"(?:(?:immediately|independently|officially|publicly|yet|be\s+able\s+to|confirm\s+or)\s+)*$",
     re.I,
 )
-_NEGATION_KEYS: tuple[str, ...] = ("not", "n't", "n’t", "never", "nor", "neither", "yet", "declined", "refused",
-                                   "unable", "failed")
-_DENY_CONTENT_KEYS: tuple[str, ...] = ("still", "remain", "continue", "true", "false", "baseless", "groundless",
-                                       "propaganda", "truth", "fabricat", "not")
+_NEGATION_KEYS: tuple[str, ...] = guard_stems(_NEGATED_SAY)  # derived from the pattern
+_DENY_CONTENT_KEYS: tuple[str, ...] = guard_stems(_DENY_CONTENT)  # derived from the pattern
 _NAME = re.compile(r"\b[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+)*")
 _TWO_NAMES = re.compile(r"[A-Z][a-z'’\-]+\s+[A-Z][a-z'’\-]+")
 _STOPNAMES = frozenset(
@@ -244,7 +232,7 @@ _ASIDE_BEFORE_VERB = re.compile(
     r"requesting|declining|on\s+condition)\b[^,;“”\"]{0,160},\s*$",
     re.I,
 )
-_ASIDE_KEYS: tuple[str, ...] = ("speaking", "who", "asking", "requesting", "declining", "condition")
+_ASIDE_KEYS: tuple[str, ...] = guard_stems(_ASIDE_BEFORE_VERB)  # derived from the pattern
 
 
 _SHORT_NOUN_PHRASE = re.compile(r"(?:the|this|that|its|his|her|their|a|an)\s+(?:[\w\-’']+\s+){0,2}[\w\-’']+", re.I)

@@ -7,6 +7,7 @@ import re
 from calendar import monthrange
 from datetime import date, timedelta
 
+from analysis.extract import vocabulary
 from analysis.extract.clauses import background_clauses
 from analysis.extract.dates import small_number
 
@@ -74,15 +75,18 @@ def _said_date(d: object, pos: int, text: str) -> bool:
         return False
     return start < pos or _TRAILING_SAY.search(text, pos, start) is not None
 
+# the verbs of saying a date of saying follows (verbs.tsv of the lexicon), some after an object ("told Reuters")
+_DATED_SAY = "|".join(v.word + (r"\s+\w+(?:\s+\w+)?" if v.dated == "object" else "")
+                      for v in vocabulary.VERBS if v.dated != "no")
 _SAY_DATE = re.compile(
-    r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|reported|confirmed|stated|added|tweeted)"
+    rf"\b(?:{_DATED_SAY})"
     r"(?:\s+on\s+condition\s+of\s+anonymity)?\s+(?:late\s+|early\s+)?$",
     re.I)
 
 # the say-verb of a trailing attribution after the event ("..., the military's media wing said on Monday")
 _TRAILING_SAY = re.compile(
-    r",\s*[^,;]{1,100}?(?<!\bwas)(?<!\bwere)(?<!\bbeen)(?<!\bis)(?<!\bare)\s+(?:said|says|told\s+\w+(?:\s+\w+)?|"
-    r"announced|reported|confirmed|stated|added|tweeted)(?:\s+on\s+condition\s+of\s+anonymity)?\s+(?:late\s+|early\s+)?$",
+    r",\s*[^,;]{1,100}?(?<!\bwas)(?<!\bwere)(?<!\bbeen)(?<!\bis)(?<!\bare)\s+(?:" + _DATED_SAY + r")"
+    r"(?:\s+on\s+condition\s+of\s+anonymity)?\s+(?:late\s+|early\s+)?$",
     re.I)
 
 # "a day after X", "two days before X": X is dated relative to the clause's date

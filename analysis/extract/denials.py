@@ -6,16 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from analysis.extract import claims
+from analysis.extract import claims, vocabulary
 from analysis.extract.clauses import scope_before as _scope_before
 from analysis.extract.outcomes import _OUTCOME_CUES
 from analysis.extract.refs import _Draft, _Sent, _crossing_district, _place_id, _readings
+from analysis.extract.stems import guard_stems
 
 
-# stems a denial or a "still under government control" statement needs
-_DENIAL_KEYS: tuple[str, ...] = ("deni", "deny", "reject", "dismiss", "refut", "false", "baseless", "untrue",
-                                 "propaganda", "control", "hands", "not", "n't", "n’t", "never", "repel", "repuls",
-                                 "foiled", "thwarted", "back")
+_DENY = vocabulary.MACROS["DENY"]  # deny, denied, denial, rejected, dismissed, refuted, ...
 
 _CONTRA = re.compile(
     r"\bunder\s+(?:\w+\s+){0,2}?(?:government|our)(?:'s|’s)?\s+control|\bin\s+government\s+hands|"
@@ -26,7 +24,7 @@ _CONTRA = re.compile(
     re.I)
 
 _DENY_OBJECT = re.compile(
-    r"\b(?:deni\w*|deny|reject\w*|dismiss\w*|refut\w*)\s+(?:\w+\s+){0,3}?(?:reports?|claims?|allegations?|"
+    r"\b" + _DENY + r"\s+(?:\w+\s+){0,3}?(?:reports?|claims?|allegations?|"
     r"accounts?|rumou?rs?|news|assertions?|it|this|that)\b|"
     r"\b(?:reports?|claims?)\s+(?:\w+\s+){0,3}?(?:were|are|was|is)\s+(?:\w+\s+)?(?:false|baseless|untrue|propaganda|"
     r"not\s+true|groundless)\b|\b(?:false|baseless|untrue)\b",
@@ -49,7 +47,7 @@ _GOV_FORCES_CONTROL = re.compile(
     r"afghan|security)\s+(?:\w+\s+)?(?:forces|troops))\b",
     re.I)
 
-_GOV_FORCES_CONTROL_KEYS: tuple[str, ...] = ("control", "hands")
+_GOV_FORCES_CONTROL_KEYS: tuple[str, ...] = guard_stems(_GOV_FORCES_CONTROL)  # derived from the pattern
 
 # the subject of such a statement must be a place or a place noun ("the situation is under control" is not)
 _CONTROL_SUBJECT = re.compile(
@@ -65,7 +63,7 @@ _NOT_LOST = re.compile(
     r"fallen)\b|\b(?:did|does|do)\s*(?:not|n't|n’t)\s+(?:fall|lose)\b",
     re.I)
 
-_NOT_LOST_KEYS: tuple[str, ...] = ("not", "n't", "n’t", "never")
+_NOT_LOST_KEYS: tuple[str, ...] = guard_stems(_NOT_LOST)  # derived from the pattern
 
 # passive "the Taliban attack on the district had been repelled": the capture is contradicted
 _ATTACK_REPELLED = re.compile(
@@ -73,7 +71,11 @@ _ATTACK_REPELLED = re.compile(
     r"(?:(?:\w+ly|successfully)\s+)?(?:repell?ed|repulsed|foiled|thwarted|(?:pushed|beaten|driven)\s+back)\b",
     re.I)
 
-_ATTACK_REPELLED_KEYS: tuple[str, ...] = ("repel", "repuls", "foiled", "thwarted", "back")
+_ATTACK_REPELLED_KEYS: tuple[str, ...] = guard_stems(_ATTACK_REPELLED)  # derived from the pattern
+
+# stems a denial or a "still under government control" statement needs: those of every pattern that can make one
+_DENIAL_KEYS: tuple[str, ...] = tuple(sorted({stem for rx in (_DENY_OBJECT, _GOV_CONTROL_STILL, _GOV_FORCES_CONTROL,
+                                                               _NOT_LOST, _ATTACK_REPELLED) for stem in guard_stems(rx)}))
 
 # a place inside an organisation phrase ("the defence ministry in Kabul", "officials in Herat"): where the speaker is
 _ORG_PLACE_BEFORE = re.compile(
@@ -91,7 +93,7 @@ _PLACE_NOUN = re.compile(
 # a denial that points back at a claim already reported ("rejected the claim", "denied it"), not one with its own
 # content ("rejected allegations that Pakistan was ...")
 _DENY_BACK = re.compile(
-    r"\b(?:deni\w*|deny|reject\w*|dismiss\w*|refut\w*)\s+(?:(?:the|that|this|these|those|such|their|its|his)\s+)?"
+    r"\b" + _DENY + r"\s+(?:(?:the|that|this|these|those|such|their|its|his)\s+)?"
     r"(?:[\w’'\-]+\s+){0,2}?(?:claims?|reports?|accounts?|statements?|allegations?|assertions?|it|this|that)\b"
     r"(?!\s+(?:that|of|about|by)\b)",
     re.I)
@@ -103,7 +105,7 @@ _THE_ATTACK = re.compile(r"\b(?:the|this|that|their|its)\s+(?:taliban\s+|insurge
 # a denial with a content clause of its own ("rejected allegations that Pakistan had sheltered fighters"): about the
 # previous sentence's event only when that clause speaks of such an event
 _DENY_OWN_CONTENT = re.compile(
-    r"\b(?:deni\w*|deny|reject\w*|dismiss\w*|refut\w*)\s+(?:[\w’'\-]+\s+){0,3}?(?:claims?|reports?|allegations?|"
+    r"\b" + _DENY + r"\s+(?:[\w’'\-]+\s+){0,3}?(?:claims?|reports?|allegations?|"
     r"accusations?|charges?|suggestions?|assertions?)\s+(?:that|of|about)\b(?P<content>[^.;]*)",
     re.I)
 
@@ -113,7 +115,7 @@ _EVENT_WORD = re.compile(
     re.I)
 
 _DENIED_REPORTS = re.compile(
-    r"\b(?:deni\w*|deny|reject\w*|dismiss\w*|refut\w*)\s+(?:the\s+)?(?P<owner>(?:[\w’'\-]+\s+){0,3}?)"
+    r"\b" + _DENY + r"\s+(?:the\s+)?(?P<owner>(?:[\w’'\-]+\s+){0,3}?)"
     r"(?:reports?|claims?|rumou?rs?|allegations?|assertions?|accounts?)\s+(?:that|of)\b",
     re.I)
 
@@ -123,6 +125,9 @@ _FALSE_CLAIMS = re.compile(
     r"(?P<body>[^.;]{1,140}?)\b(?:were|was|are|is|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:false|baseless|untrue|"
     r"unfounded|groundless|not\s+true|fake|incorrect|wrong|fabricated|propaganda)\b",
     re.I)
+
+
+_FALSE_CLAIMS_KEYS: tuple[str, ...] = guard_stems(_FALSE_CLAIMS)  # derived from the pattern
 
 
 def _gov_forces_control(text: str) -> bool:
@@ -144,7 +149,7 @@ class DenialReader:
         text = s.text
         low = s.low
         explicit = bool(_DENY_OBJECT.search(text)) and bool(
-            re.search(r"\b(?:deni\w*|deny|reject\w*|dismiss\w*|refut\w*|false|baseless|untrue|propaganda)\b", text, re.I))
+            re.search(r"\b(?:" + _DENY + r"|false|baseless|untrue|propaganda)\b", text, re.I))
         how = "explicit" if explicit else ""
         if not how and _GOV_CONTROL_STILL.search(text):
             how = "control"

@@ -12,7 +12,9 @@ from analysis.extract.borders import COUNTRY_WORDS
 from analysis.extract.clauses import scope_after as _scope_after, scope_before as _scope_before
 from analysis.extract.counted import CountedReader, _stated_number
 from analysis.extract.datepick import _pick_date, _pub_high
-from analysis.extract.denials import DenialReader, _CONTRA, _DENIAL_KEYS, _DENIED_REPORTS, _DENY_OBJECT, _FALSE_CLAIMS
+from analysis.extract.denials import (
+    DenialReader, _CONTRA, _DENIAL_KEYS, _DENIED_REPORTS, _DENY_OBJECT, _FALSE_CLAIMS, _FALSE_CLAIMS_KEYS,
+)
 from analysis.extract.flight import FlightReader
 from analysis.extract.listing import ListReader
 from analysis.extract.modality import negated as _negated, read_modality
@@ -23,7 +25,7 @@ from analysis.extract.refs import (
 )
 from analysis.extract.tallies import TallyReader
 from analysis.extract.triggers import (
-    _BY_TALIBAN, _CAPITAL_OUTCOME, _GAP_WORDS, _NOUN_TRIGGERS, _Pos, _TRIGGERS, _TRIGGER_KEYS,
+    _BY_TALIBAN, _CAPITAL_OUTCOME, _GAP_WORDS, _NOUN_TRIGGERS, _Pos, _TRIGGERS, TRIGGER_STEMS,
 )
 from analysis.extract.prefilter import Prefilter
 from analysis.ids import mention_ids
@@ -31,7 +33,7 @@ from analysis.extract.gazetteer import Gazetteer
 from analysis.records import Article, ArticleResult, Claim, Count, Mention, Place, Sentence, Tally
 
 
-_PREFILTER = Prefilter([*_TRIGGER_KEYS, _ANAPHORA_KEYS])  # one scan per article for every stem above
+_PREFILTER = Prefilter([*TRIGGER_STEMS, _ANAPHORA_KEYS])  # one scan per article for every stem above
 _PASSIVE_AUX = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got|get|gets|had|has|have)\s+(?:(?:\w+ly|also|now|already|reportedly|"
     r"then|since|just|largely)\s+)?$", re.I)
@@ -63,7 +65,6 @@ _APPOSITIVE_HEAD = re.compile(
     r"(?:the\s+)?(?:(?:\w+ern|neighbou?ring|restive|remote|key|strategic)\s+)*",
     re.I)
 _PROVINCE_TAIL = re.compile(r"\s+province\b", re.I)
-_FALSE_WORDS = ("false", "true", "wrong", "baseless", "unfounded", "groundless", "propaganda", "fabricated", "fake")
 _HEADING_SHAPE = re.compile(r":\s*$|^[^a-z]*$")  # a line ending in a colon, or all capitals: a list's heading
 _POSSESSIVE_PROVINCE = re.compile(r"(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?(?:\s+province)?(?:'s|’s)\s")
 # "fell on August 6, followed by Farah city ... on August 10": the same verb for the place after "followed by"
@@ -673,7 +674,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 for d in (reported, denial):
                     self.drafts.append(_Draft(d, i, res["pos"], frozenset(res["related"]), res["priority"]))
                 return
-        false = None if res["negated"] or not any(w in s.low for w in _FALSE_WORDS) else _FALSE_CLAIMS.search(s.text)
+        false = None if res["negated"] or not any(w in s.low for w in _FALSE_CLAIMS_KEYS) else _FALSE_CLAIMS.search(s.text)
         if false is not None and false.start("body") <= res["pos"] < false.end("body"):
             reported = replace(mention, claimant=claims.classify_speaker(false.group("owner") or ""), stance="asserted",
                                claim_cue=false.group(0)[:80])

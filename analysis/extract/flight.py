@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.extract import borders
+from analysis.extract import borders, vocabulary
 from analysis.extract.borders import COUNTRY_WORDS, FOREIGN_TOWNS, PROVINCE_NEIGHBOUR, _COUNTRY_RE, _FOREIGN_TOWN_RE
 from analysis.extract.clauses import scope_after as _scope_after, scope_before as _scope_before
 from analysis.extract.counted import _find_counts
@@ -13,33 +13,19 @@ from analysis.extract.refs import (
     _Ref, _Sent, _as_capital, _as_district, _as_province, _country_place, _neighbour, _norm, _place_id, _readings,
 )
 from analysis.records import Count, Place
+from analysis.extract.stems import guard_stems
 
 
-_TROOP = (
-    r"soldiers?|troops|servicem[ae]n|service\s+members|(?:security\s+|military\s+)?personnel|"
-    r"(?:security|government|afghan|national|border|defen[cs]e)\s+forces|forces|police(?:men|women)?|"
-    r"policem[ae]n|officers?|officials|commandos|army|militiam[ae]n|(?:border\s+)?guards|"
-    r"military(?!\s+(?:aircraft|helicopters?|planes?|vehicles?|equipment|hardware|bases?|jets?))|"
-    r"members\s+of\s+the\s+(?:afghan\s+)?(?:security|armed|national)\s+forces|recruits|staff|"
-    r"pilots|crew|units?|battalions?|governors?|deputies|deputy\s+governors?|district\s+chiefs?|police\s+chiefs?|"
-    r"garrisons?|conscripts|cadets|bodyguards|(?:customs|border|port)\s+(?:workers|employees|staff)"
-)
+# the nouns of who fled, from actors.tsv of the lexicon: Afghan forces and officials; civilians and fighters;
+# a side word and a troop word that together name foreign forces ("U.S. troops")
+_TROOP = vocabulary.ACTORS["troop"]
 
 _TROOP_RE = re.compile(rf"\b(?:{_TROOP})\b", re.I)
 
-_NOT_TROOP_RE = re.compile(
-    r"\b(?:civilians?|families|family|residents?|people|refugees|prisoners|inmates|detainees|children|"
-    r"women|villagers|afghans|migrants|taliban|insurgents|militants|fighters|journalists|diplomats|"
-    r"interpreters|workers|thousands|households|nomads|students|traders|passengers|relatives|wives|"
-    r"dependa?nts)\b",
-    re.I,
-)
+_NOT_TROOP_RE = re.compile(rf"\b(?:{vocabulary.ACTORS['civilian']})\b", re.I)
 
 _FOREIGN_TROOP_RE = re.compile(
-    r"\b(?:u\.?s\.?|american|nato|foreign|international|coalition|british|german|western|allied|"
-    r"turkish|australian|canadian|french)\s+(?:\w+\s+)?(?:troops|forces|soldiers|personnel|military)",
-    re.I,
-)
+    rf"\b(?:{vocabulary.ACTORS['foreign_side']})\s+(?:\w+\s+)?(?:{vocabulary.ACTORS['foreign_troop']})", re.I)
 
 _NOT_FLED_ACT = re.compile(
     r"\b(?:surrender\w*|joined\s+(?:the\s+)?(?:taliban|insurgents|militants)|defect\w*|switched\s+sides|"
@@ -65,7 +51,7 @@ _AIRCRAFT_CARRYING = re.compile(
     r"crews?|army|guards)\b",
     re.I)
 
-_AIRCRAFT_KEYS: tuple[str, ...] = ("plane", "aircraft", "helicopter", "chopper", "jet", "flight")
+_AIRCRAFT_KEYS: tuple[str, ...] = guard_stems(_AIRCRAFT_CARRYING)  # derived from the pattern
 
 # a troop noun coordinated with another noun ("soldiers and customs workers", "troops, police and civilians")
 _COORDINATED = re.compile(

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
+from analysis.extract import vocabulary
 from analysis.extract.clauses import scope_before
+from analysis.extract.stems import guard_stems
 
 MODALITIES: tuple[str, ...] = ("asserted", "speculative", "conditional", "future", "negated")
 
@@ -22,9 +24,9 @@ _MODAL_BEFORE = re.compile(
     r"campaign|mission|drive)[\"”’']?\s+(?:\w+\s+){0,2}?to\s+(?:\w+\s+){0,4}$"
     r"|\b(?:in\s+an?\s+(?:attempt|bid|effort)\s+to|in\s+order\s+to)\s+(?:\w+\s+)?$",
     re.I)
-_SUCCESS_KEYS: tuple[str, ...] = ("manag", "began", "begun", "started", "continu", "came")
 _MODAL_KEYS: tuple[str, ...] = ("could", "might", "may", "would", "will", "shall", "can", "should", "must", "'ll", "’ll")
 _SUCCESS_TO = re.compile(r"\b(?:managed|managing|manages|began|begun|started|continued|continue|came)\s+to\s+(?:\w+\s+){0,4}$", re.I)
+_SUCCESS_KEYS: tuple[str, ...] = guard_stems(_SUCCESS_TO)  # derived from the pattern
 _NEGATION_BEFORE = re.compile(
     r"(?:\bnot|n't|n’t|\bnever|\bno\s+longer|\byet\s+to|\bfailed\s+to|\bunable\s+to|\bwithout)\s+(?:\w+\s+){0,2}$",
     re.I)
@@ -36,9 +38,9 @@ _FEAR = re.compile(
     r"(?:\s+that)?"
     r"(?P<rest>[^;:.?!,]*)$",
     re.I)
-_FEAR_KEYS: tuple[str, ...] = ("fear", "worr", "rumo", "specul", "concern", "danger", "risk", "unconfirmed")
+_FEAR_KEYS: tuple[str, ...] = guard_stems(_FEAR)  # derived from the pattern
 # a report verb between the fear and the trigger gives the trigger a speaker of its own ("feared reprisals, said ...")
-_REPORT_BETWEEN = re.compile(r"\b(?:said|says|told|confirmed|reported|announced|added)\b", re.I)
+_REPORT_BETWEEN = re.compile(rf"\b(?:{'|'.join(v.word for v in vocabulary.VERBS if v.reports)})\b", re.I)
 _FUTURE_WORDS = re.compile(
     r"\b(?:will|shall|'ll|’ll|going|set|poised|about|expect\w*|plan\w*|vow\w*|threat\w*|intend\w*|prepar\w*|"
     r"pledg\w*|promis\w*|sworn|swore|ready|determined|likely)\b", re.I)

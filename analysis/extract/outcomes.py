@@ -6,37 +6,23 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from analysis.extract import vocabulary
 from analysis.extract.refs import _as_capital, _place_id
-from analysis.extract.triggers import _BY_TALIBAN
+from analysis.extract.stems import guard_stems
 from analysis.records import Place
 
 
+# (outcome, pattern) in the order they are tried: outcomes.tsv of the lexicon
 _OUTCOME_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("repelled", re.compile(
-        r"\b(?:repell?(?:ed|ing)|repuls(?:ed|ing)|pushed\s+(?:\w+\s+){0,3}?(?:back|out)|push\s+(?:\w+\s+){0,3}?back|"
-        r"driven\s+(?:\w+\s+)?out|drove\s+(?:\w+\s+){0,3}?out|driving\s+(?:\w+\s+){0,3}?out|"
-        r"cleared\s+(?:\w+\s+){0,3}?of|clearing\s+(?:\w+\s+){0,3}?of|re-?took|re-?taken|recaptured|"
-        r"wrest(?:ed)?\s+back|took\s+back|taken\s+back|take\s+back|regained|beaten\s+back|forced\s+to\s+retreat|"
-        r"retreat(?:ed|ing)|expelled|driven\s+back|drove\s+(?:\w+\s+){0,2}?back|driving\s+(?:\w+\s+){0,2}?back|"
-        r"cleared\s+the\s+city)\b", re.I)),
-    ("fell", re.compile(
-        rf"\b(?:(?:city|town|capital|it)\s+(?:\w+\s+){0,2}?(?:fell|has\s+fallen|had\s+fallen|collapsed)|under\s+(?:the\s+)?(?:full\s+|complete\s+)?"
-        rf"(?:taliban(?:'s|’s)?\s+control|control\s+of\s+{_BY_TALIBAN}|their\s+control)|in\s+(?:taliban|their)\s+hands|"
-        rf"(?:captured|seized|overran|took\s+(?:full\s+)?control\s+of)\s+the\s+(?:city|town|provincial\s+capital))\b", re.I)),
-    ("contested", re.compile(
-        r"\b(?:fighting|battling|clashes|clashing|battles?|gunfire)\s+(?:\w+\s+){0,5}?(?:continu\w*|rag\w*|going\s+on|under\s*way|"
-        r"inside|in\s+the\s+(?:city|town|streets)|erupt\w*\s+in\s+the\s+city)|"
-        r"(?:continu\w*|rag\w*|ongoing)\s+(?:\w+\s+){0,2}?(?:fighting|clashes)|street\s+fighting|"
-        r"fighting\s+continue\s*s|(?:fighting|clashes|battles)\s+(?:\w+\s+){0,2}?(?:spread|raged?)\s+(?:through|across|in)|"
-        r"clashes\s+in\s+(?:residential|the)|street\s+battles\b", re.I)),
-]
+    (rule.outcome, re.compile(rule.pattern, re.I)) for rule in vocabulary.OUTCOME_RULES]
 
-_OUTCOME_KEYS: dict[str, tuple[str, ...]] = {  # stems every match of an outcome cue contains
-    "repelled": ("repel", "repuls", "push", "driv", "drove", "clear", "took", "taken", "take", "recaptur", "wrest",
-                 "regain", "beaten", "retreat", "expel"),
-    "fell": ("fell", "fallen", "collapsed", "control", "hands", "captured", "seized", "overran", "took"),
-    "contested": ("fighting", "clashes", "clashing", "battl", "gunfire"),
-}
+
+def _cue_stems(outcome: str) -> tuple[str, ...]:
+    """The stems every match of an outcome's cues contains, derived from their patterns ("" when one has none)."""
+    return tuple(sorted({stem for name, rx in _OUTCOME_CUES if name == outcome for stem in guard_stems(rx)}))
+
+
+_OUTCOME_KEYS: dict[str, tuple[str, ...]] = {name: _cue_stems(name) for name, _ in _OUTCOME_CUES}
 
 _OUTCOME_RANK = {"repelled": 3, "fell": 2, "contested": 1, "unknown": 0, "": 0}
 
@@ -56,12 +42,10 @@ def _gov_retreat(text: str, m: re.Match[str]) -> bool:
     return bool(_GOV_AGENT.search(subject) or re.search(r"\bofficials\b", subject, re.I)) and \
         not _TALIBAN_AGENT.search(subject)
 
-_GOV_AGENT = re.compile(
-    r"\b(?:government|afghan|security|national|special|pro-government|defen[cs]e)\s+(?:forces|troops|commandos)|"
-    r"\bcommandos\b|\b(?:the\s+)?army\b|\bsoldiers\b|\bpolice\b|\btroops\b|\bmilitia(?:men)?\b|\bwe\b|\bour\s+forces\b",
-    re.I)
+# the government side and the Taliban side as the subject of a retreat (actors.tsv of the lexicon)
+_GOV_AGENT = re.compile(vocabulary.ACTORS["government"], re.I)
 
-_TALIBAN_AGENT = re.compile(r"\b(?:taliban|insurgents?|militants?|rebels|enemy|fighters|they|mujah[ie]d(?:ee|i)n)\b", re.I)
+_TALIBAN_AGENT = re.compile(rf"\b(?:{vocabulary.ACTORS['taliban']})\b", re.I)
 
 
 class OutcomeReader:

@@ -5,7 +5,8 @@ that hold one of the trigger's literal stems (and looks for anaphora only where 
 stem occurs). Checking every stem of every trigger against every sentence costs more than the
 rest of a sentence without an event. This module builds one Aho-Corasick automaton from those
 stem lists (the extractor passes its own) and scans the lowercased article once: each sentence
-gets the set of stem groups found inside it. The result is exactly what the per-sentence
+gets the set of stem groups found inside it. A group given as None has no stems and is reported
+for every sentence. The result is exactly what the per-sentence
 substring checks would give (every occurrence is reported, overlapping ones too), so the
 extractor's output does not change; `disabled()` turns the scan off to check that.
 """
@@ -37,15 +38,16 @@ def disabled() -> Iterator[None]:
 class Prefilter:
     """An automaton over groups of lowercase stems; a scan tells which groups occur in each sentence."""
 
-    def __init__(self, groups: Sequence[Sequence[str]]) -> None:
-        """Build the automaton; group i is reported as the integer i."""
+    def __init__(self, groups: Sequence[Sequence[str] | None]) -> None:
+        """Build the automaton; group i is reported as the integer i (a None group for every sentence)."""
         owners: dict[str, set[int]] = {}
         for index, stems in enumerate(groups):
-            for stem in stems:
+            for stem in stems or ():
                 if stem:
                     owners.setdefault(stem.lower(), set()).add(index)
         self.n_groups = len(groups)
-        self._groups = [tuple(k.lower() for k in stems if k) for stems in groups]
+        self._always = frozenset(index for index, stems in enumerate(groups) if stems is None)
+        self._groups = [tuple(k.lower() for k in stems or () if k) for stems in groups]
         self._automaton = ahocorasick.Automaton()
         for stem, found in sorted(owners.items()):
             self._automaton.add_word(stem, (len(stem), frozenset(found)))
@@ -69,7 +71,7 @@ class Prefilter:
             if not (previous_end <= s.start <= s.end <= len(text)):
                 return None
             previous_end = s.end
-        found: list[set[int]] = [set() for _ in sentences]
+        found: list[set[int]] = [set(self._always) for _ in sentences]
         for end_index, (length, groups) in self._automaton.iter(low):
             start = end_index + 1 - length
             k = bisect_right(starts, start) - 1
@@ -81,4 +83,4 @@ class Prefilter:
         """The groups of sentence `index` from a scan, or, without one, by checking its lowercased text `low`."""
         if cues is not None:
             return cues[index]
-        return frozenset(g for g, stems in enumerate(self._groups) if any(k in low for k in stems))
+        return self._always | frozenset(g for g, stems in enumerate(self._groups) if any(k in low for k in stems))
