@@ -8,6 +8,9 @@ from datetime import date
 EVENT_TYPES: tuple[str, ...] = ("district_seized", "capital_entered", "troops_fled")
 PLACE_TYPES: tuple[str, ...] = ("province", "capital", "district", "border_crossing", "country")
 OUTCOMES: tuple[str, ...] = ("fell", "repelled", "contested", "unknown")
+# how strongly each outcome is attested when reports of one capital entry disagree (a repulse is reported only
+# when it happened; "unknown" and no outcome say nothing)
+OUTCOME_RANK: dict[str, int] = {"repelled": 3, "fell": 2, "contested": 1, "unknown": 0, "": 0}
 CLAIMANTS: tuple[str, ...] = (
     "taliban",
     "afghan_government",

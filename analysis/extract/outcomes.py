@@ -9,7 +9,7 @@ from functools import lru_cache
 from analysis.extract import vocabulary
 from analysis.extract.refs import _as_capital, _place_id
 from analysis.extract.stems import guard_stems
-from analysis.records import Place
+from analysis.records import OUTCOME_RANK as _OUTCOME_RANK, Place
 
 
 # (outcome, pattern) in the order they are tried: outcomes.tsv of the lexicon
@@ -24,7 +24,6 @@ def _cue_stems(outcome: str) -> tuple[str, ...]:
 
 _OUTCOME_KEYS: dict[str, tuple[str, ...]] = {name: _cue_stems(name) for name, _ in _OUTCOME_CUES}
 
-_OUTCOME_RANK = {"repelled": 3, "fell": 2, "contested": 1, "unknown": 0, "": 0}
 
 @lru_cache(maxsize=8192)
 def _outcome_cues_of(text: str) -> tuple[str, ...]:

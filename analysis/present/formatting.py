@@ -6,13 +6,11 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.records import OUTCOMES
+from analysis.records import OUTCOME_RANK, OUTCOMES
 
 MONTHS: tuple[str, ...] = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
-# Outcomes of a capital entry, in the order legends list them, and how strongly each is attested
-# when reports disagree (a repulse is reported only when it happened; 'unknown' says nothing).
-OUTCOME_RANK: dict[str, int] = {"repelled": 3, "fell": 2, "contested": 1, "unknown": 0, "": 0}
+# Outcomes of a capital entry, in the order legends list them (their ranks: records.OUTCOME_RANK)
 OUTCOME_LABELS: dict[str, str] = {
     "fell": "Fell",
     "repelled": "Repelled",

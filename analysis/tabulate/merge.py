@@ -55,13 +55,12 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Mapping, Sequence
 
-from analysis.records import Event, Mention
+from analysis.records import OUTCOME_RANK as _OUTCOME_RANK, Event, Mention
 
 OPEN_JOIN_DAYS = 14
 CONFLICT_DAYS = 3  # an open mention more than this many days after an exact-day event with the opposite outcome stays apart
 WIDE_RANGE_DAYS = 7  # a counted mention spanning more days than this (and 3x the narrowest) is cumulative
 _CUMULATIVE = frozenset({"total", "cumulative", "aggregate"})
-_OUTCOME_RANK = {"repelled": 3, "fell": 2, "contested": 1, "unknown": 0, "": 0}
 _TYPE_PREFIX = {"district_seized": "ds", "capital_entered": "ce", "troops_fled": "tf"}
 
 
