@@ -286,8 +286,8 @@ def test_custom_csv_and_duplicate_ids(tmp_path) -> None:
     path = tmp_path / "g.csv"
     path.write_text(
         ",".join(GAZETTEER_COLUMNS) + "\n"
-        "prov-x,Xland,province,Xland,,Afghanistan,33.0,66.0,Iksland|Ex Land,test\n"
-        "cap-x,Xtown,capital,Xland,,Afghanistan,,,,test\n",
+        "prov-x,Xland,province,Xland,,Afghanistan,Iran,33.0,66.0,Iksland|Ex Land,test\n"
+        "cap-x,Xtown,capital,Xland,,Afghanistan,,,,,test\n",
         encoding="utf-8",
     )
     g = load_gazetteer(path)
@@ -297,6 +297,7 @@ def test_custom_csv_and_duplicate_ids(tmp_path) -> None:
     assert g.lookup("Ex-Land")[0] == expected
     assert g.capital_of("Iksland").name == "Xtown"
     assert g.by_id("cap-x").latitude is None
+    assert (g.province_neighbour("Iksland"), g.neighbour(g.by_id("cap-x"))) == ("Iran", "")
     rows = read_gazetteer_rows(path)
     with pytest.raises(ValueError):
         Gazetteer(rows + rows[:1])
@@ -311,3 +312,22 @@ def test_connector_and_semi_vowel_variants_join(a: str, b: str) -> None:
 @pytest.mark.parametrize("word", ["Kwanza", "Quake", "Awkward", "Cashew", "Swan", "Khan"])
 def test_semi_vowel_folding_keeps_english_words_and_titles_apart(gz: Gazetteer, word: str) -> None:
     assert gz.lookup(word) == () or word == "Khan" and all(p.place_type != "capital" for p in gz.lookup(word))
+
+
+def test_the_gazetteer_owns_border_geography() -> None:
+    g = load_gazetteer()
+    crossing = g.lookup("Islam Qala")[0]
+    assert (crossing.place_type, g.neighbour(crossing)) == ("border_crossing", "Iran")
+    assert g.neighbour(g.lookup("Hairatan")[0]) == "Uzbekistan"
+    assert (g.province_neighbour("Jowzjan"), g.province_neighbour("Kunduz"), g.province_neighbour("Ghazni")) == (
+        "Turkmenistan", "Tajikistan", "")
+    assert all(g.neighbour(p) for p in g.of_type("border_crossing"))  # every crossing faces a country
+
+
+def test_countries_and_foreign_destinations_are_data() -> None:
+    from analysis.extract.gazetteer import country_words, foreign_places
+    from analysis.ingest.outlets import outlet_country
+
+    assert (country_words()["tajik"], country_words()["pakistani"]) == ("Tajikistan", "Pakistan")
+    assert (foreign_places()["termez"], foreign_places()["mashhad"]) == ("Uzbekistan", "Iran")
+    assert (outlet_country("Asia-Plus"), outlet_country("IRNA"), outlet_country("Reuters")) == ("Tajikistan", "Iran", "")

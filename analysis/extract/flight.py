@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 from analysis.extract import borders, vocabulary
-from analysis.extract.borders import COUNTRY_WORDS, FOREIGN_TOWNS, PROVINCE_NEIGHBOUR, _COUNTRY_RE, _FOREIGN_TOWN_RE
+from analysis.extract.borders import COUNTRY_WORDS, FOREIGN_TOWNS, _COUNTRY_RE, _FOREIGN_TOWN_RE
 from analysis.extract.clauses import scope_after as _scope_after, scope_before as _scope_before
 from analysis.extract.counted import _find_counts
 from analysis.extract.refs import (
-    _Ref, _Sent, _as_capital, _as_district, _as_province, _country_place, _neighbour, _norm, _place_id, _readings,
+    _Ref, _Sent, _as_capital, _as_district, _as_province, _country_place, _neighbour, _place_id, _readings,
 )
 from analysis.records import Count, Place
 from analysis.extract.stems import guard_stems
@@ -145,7 +145,7 @@ class FlightReader:
             crossing = self._recent_crossing(i, s, len(text))
         if not dest and _ACROSS_BORDER.search(verb + text[m.end():hi]):
             if crossing is not None:
-                dest = _neighbour(crossing)
+                dest = _neighbour(crossing, self.gaz)
             if not dest:  # the receiving state's view: its agency, or the outlet, tells which state
                 dest = borders.receiving_state(text, [self.sents[j].text for j in range(max(0, i - 2), i)],
                                                self.article.outlet or "")
@@ -177,7 +177,7 @@ class FlightReader:
                     if province:
                         break
         if not dest and province and _ACROSS_BORDER.search(verb + text[m.end():hi]):
-            dest = PROVINCE_NEIGHBOUR.get(_norm(province), "")
+            dest = self.gaz.province_neighbour(province)
         count = self._troop_count(text, m.start())
         related: set[str] = set()
         if crossing is not None:
@@ -280,7 +280,7 @@ class FlightReader:
         for j in order:
             for r in self.sents[j].refs:
                 for p in _readings(r):
-                    if p.place_type == "border_crossing" and _neighbour(p) == country:
+                    if p.place_type == "border_crossing" and _neighbour(p, self.gaz) == country:
                         return p
         return None
 

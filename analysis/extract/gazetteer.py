@@ -8,13 +8,15 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from analysis.paths import PACKAGE_DATA
 from analysis.records import PLACE_TYPES, Place
 
 GAZETTEER_CSV: Path = PACKAGE_DATA / "gazetteer.csv"
 CENTRES_CSV: Path = PACKAGE_DATA / "district_centres.csv"
+COUNTRIES_CSV: Path = PACKAGE_DATA / "countries.csv"
+FOREIGN_PLACES_CSV: Path = PACKAGE_DATA / "foreign_places.csv"
 GAZETTEER_COLUMNS: tuple[str, ...] = (
     "place_id",
     "name",
@@ -22,6 +24,7 @@ GAZETTEER_COLUMNS: tuple[str, ...] = (
     "province",
     "district",
     "country",
+    "neighbour",
     "latitude",
     "longitude",
     "aliases",
@@ -157,8 +160,11 @@ TYPE_ORDER: dict[str, int] = {t: i for i, t in enumerate(PLACE_TYPES)}
 class Gazetteer:
     """Places with their aliases, indexed by folding key for lookup and text matching."""
 
-    def __init__(self, rows: Iterable[tuple[Place, tuple[str, ...], str]]) -> None:
-        """Index places given as (place, aliases, source) triples; aliases exclude the name."""
+    def __init__(self, rows: Iterable[tuple[Place, tuple[str, ...], str]],
+                 neighbours: Mapping[str, str] | None = None) -> None:
+        """Index places given as (place, aliases, source) triples; aliases exclude the name; `neighbours` maps a
+        border crossing's or border province's place_id to the country across the border."""
+        self._neighbours: dict[str, str] = dict(neighbours or {})
         places: list[Place] = []
         self._aliases: dict[str, tuple[str, ...]] = {}
         self._sources: dict[str, str] = {}
@@ -256,6 +262,18 @@ class Gazetteer:
         prov = self.province(province_name)
         return self._capitals.get(prov.province) if prov is not None else None
 
+    def neighbour(self, place: Place) -> str:
+        """The country across the border from a crossing or border province ('' when none is recorded)."""
+        found = self._neighbours.get(place.place_id, "")
+        if not found and place.country and place.country != "Afghanistan":
+            return place.country  # a place that is itself abroad
+        return found
+
+    def province_neighbour(self, province: str) -> str:
+        """The one neighbouring country of a border province, by the province's name ('' when none)."""
+        prov = self.province(province) if province else None
+        return self._neighbours.get(prov.place_id, "") if prov is not None else ""
+
     def capital_of_province(self, province: str) -> Place | None:
         """Return the capital of the province whose canonical name is exactly `province`."""
         return self._capitals.get(province)
@@ -289,6 +307,31 @@ def read_gazetteer_rows(path: Path) -> list[tuple[Place, tuple[str, ...], str]]:
     return rows
 
 
+def read_neighbours(path: Path) -> dict[str, str]:
+    """Read the neighbour column of gazetteer.csv: place_id -> the country across the border."""
+    with open(path, newline="", encoding="utf-8") as fh:
+        return {row["place_id"].strip(): (row.get("neighbour") or "").strip() for row in csv.DictReader(fh)
+                if (row.get("neighbour") or "").strip()}
+
+
+def _word_table(path: Path, key: str) -> dict[str, str]:
+    """Read a two-column geography table (a word or name, then its country) into lowercase word -> country."""
+    with open(path, newline="", encoding="utf-8") as fh:
+        return {row[key].strip().lower(): row["country"].strip() for row in csv.DictReader(fh) if row[key].strip()}
+
+
+@lru_cache(maxsize=1)
+def country_words() -> dict[str, str]:
+    """Names, demonyms and adjectives of the neighbouring countries ('tajik' -> 'Tajikistan'), from countries.csv."""
+    return _word_table(COUNTRIES_CSV, "word")
+
+
+@lru_cache(maxsize=1)
+def foreign_places() -> dict[str, str]:
+    """Towns across the border, used only as destinations ('termez' -> 'Uzbekistan'), from foreign_places.csv."""
+    return _word_table(FOREIGN_PLACES_CSV, "name")
+
+
 def read_district_centres(path: Path) -> dict[str, tuple[float, float, str]]:
     """Read district_centres.csv (GeoNames coordinates) into place_id -> (latitude, longitude, source)."""
     if not path.exists():
@@ -315,7 +358,8 @@ def with_centres(rows: list[tuple[Place, tuple[str, ...], str]],
 def _load(path: str) -> Gazetteer:
     """Build and cache the gazetteer of one CSV file, with the district centres file beside it."""
     rows = read_gazetteer_rows(Path(path))
-    return Gazetteer(with_centres(rows, read_district_centres(Path(path).with_name(CENTRES_CSV.name))))
+    centres = read_district_centres(Path(path).with_name(CENTRES_CSV.name))
+    return Gazetteer(with_centres(rows, centres), read_neighbours(Path(path)))
 
 
 def load_gazetteer(path: Path | str | None = None) -> Gazetteer:

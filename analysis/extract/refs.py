@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from analysis.extract.borders import CROSSING_NEIGHBOUR
 from analysis.extract.gazetteer import Gazetteer
 from analysis.records import Mention, Place, Sentence
 
@@ -107,15 +106,9 @@ def _crossing_district(crossing: Place, gaz: Gazetteer) -> Place:
                      latitude=crossing.latitude, longitude=crossing.longitude)
     return crossing
 
-def _neighbour(crossing: Place) -> str:
-    """Return the country across a border crossing ('' when unknown)."""
-    for key in (_norm(crossing.name), _norm(crossing.district)):
-        if key in CROSSING_NEIGHBOUR:
-            return CROSSING_NEIGHBOUR[key]
-    country = getattr(crossing, "country", "")
-    if country and country != "Afghanistan":
-        return country
-    return ""
+def _neighbour(crossing: Place, gaz: Gazetteer) -> str:
+    """Return the country across a border crossing ('' when unknown): the gazetteer's neighbour column."""
+    return gaz.neighbour(crossing)
 
 def _capital_of(province: Place, gaz: Gazetteer) -> Place | None:
     """Return the capital of a province through the gazetteer."""

@@ -22,6 +22,7 @@ class OutletTable:
     domains: tuple[tuple[str, str], ...]
     forms: dict[str, str]  # a name as it is written (or in capitals) -> canonical name
     pattern: re.Pattern[str]
+    countries: dict[str, str]  # canonical name -> the country the outlet belongs to, when one is recorded
 
 
 def outlet_key(name: str) -> str:
@@ -37,11 +38,14 @@ def load_outlets(path: str = "") -> OutletTable:
     by_key: dict[str, str] = {}
     domains: list[tuple[str, str]] = []
     forms: dict[str, str] = {}
+    countries: dict[str, str] = {}
     with open(path or OUTLETS_CSV, newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             canonical = (row.get("outlet") or "").strip()
             if not canonical:
                 continue
+            if (row.get("country") or "").strip():
+                countries[canonical] = row["country"].strip()
             names = [canonical] + [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
             for name in names:
                 by_key.setdefault(outlet_key(name), canonical)
@@ -53,7 +57,13 @@ def load_outlets(path: str = "") -> OutletTable:
                     domains.append((dom.strip().lower(), canonical))
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
     pattern = re.compile(rf"(?<![\w/@.\-])(?:{alternation})(?![\w/\-]|\.\w)" if alternation else r"(?!x)x")
-    return OutletTable(by_key, tuple(sorted(domains, key=lambda d: (-len(d[0]), d[0]))), forms, pattern)
+    return OutletTable(by_key, tuple(sorted(domains, key=lambda d: (-len(d[0]), d[0]))), forms, pattern, countries)
+
+
+def outlet_country(name: str) -> str:
+    """The country of a known outlet ('Asia-Plus' -> 'Tajikistan'), '' when unknown or not recorded."""
+    table = load_outlets()
+    return table.countries.get(table.by_key.get(outlet_key(name), ""), "") if name.strip() else ""
 
 
 def outlet_from_domain(url_or_host: str) -> str:
