@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from analysis.extract.drafts import MentionDraft
 from analysis.extract.refs import _Ref, _Sent, _as_capital, _as_district, _as_province, _place_id
 from analysis.records import Count, Place
 
@@ -81,13 +82,14 @@ class CountedReader:
     """Extractor methods that read counted district mentions and the provinces they count in."""
 
     def _counted_result(self, prov: Place, m: re.Match[str], count: Count | None, count_text: str,
-                        kind_key: str, negated: bool) -> dict:
+                        kind_key: str, negated: bool) -> MentionDraft:
         """A counted district_seized draft whose place is a province."""
-        return {"type": "district_seized", "key": f"{_place_id(prov)}|{kind_key}", "place": prov, "pos": m.start(),
-                "outcomes": set(), "negated": negated, "priority": 2, "related": {_place_id(prov)},
-                "count": count, "count_text": count_text, "destination": "", "province": prov.name}
+        return MentionDraft(event_type="district_seized", key=f"{_place_id(prov)}|{kind_key}", place=prov,
+                            pos=m.start(), negated=negated, related={_place_id(prov)}, count=count,
+                            count_text=count_text, province=prov.name)
 
-    def _counted(self, i: int, s: _Sent, m: re.Match[str], lo: int, hi: int, voice: str, negated: bool) -> list[dict]:
+    def _counted(self, i: int, s: _Sent, m: re.Match[str], lo: int, hi: int, voice: str,
+                 negated: bool) -> list[MentionDraft]:
         """Counted district mentions: 'five districts in P', 'all districts of P', 'most of P'."""
         text = s.text
         span = text[lo:hi]
@@ -174,7 +176,7 @@ class CountedReader:
         return None
 
     def _named_with_count(self, s: _Sent, c: Count, end: int, hi: int, prov: Place, m: re.Match[str],
-                          negated: bool, other: bool) -> list[dict]:
+                          negated: bool, other: bool) -> list[MentionDraft]:
         """Districts named beside a count ('five districts, among them A and B'; 'A, B and three other districts')."""
         text = s.text
         named: list[_Ref] = []

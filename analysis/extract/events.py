@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Iterator, Mapping
 
+from analysis.extract.drafts import MentionDraft
 from analysis.extract import claims, lists
 from analysis.extract.borders import COUNTRY_WORDS
 from analysis.extract.clauses import scope_after as _scope_after, scope_before as _scope_before
@@ -275,7 +276,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 dates_cache.append(find_dates(text, self.article.published, self.article.published_precision or "day"))
             return dates_cache[0]
 
-        found: dict[tuple[str, str], dict] = {}
+        found: dict[tuple[str, str], MentionDraft] = {}
         taken: list[tuple[int, int]] = []
         for kind, rx, voice in triggers:
             for m in rx.finditer(text):
@@ -289,37 +290,38 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 taken.append((m.start(), m.end()))
                 mod = read_modality(text, m.start(), m.end(), m.group(0).lower().startswith(_NOUN_TRIGGERS))
                 for res in results:
-                    res.setdefault("modality", "negated" if mod == "asserted" and res["negated"] else mod)
-                    key = (res["type"], res["key"])
-                    if res.get("date") is None:
+                    if res.modality is None:
+                        res.modality = "negated" if mod == "asserted" and res.negated else mod
+                    key = (res.event_type, res.key)
+                    if res.date is None:
                         pool = dates()
-                        if res.get("date_from") is not None or res.get("date_until") is not None:
+                        if res.date_from is not None or res.date_until is not None:
                             # a clause with its own date ("followed by Y on D", "which the group took on D")
-                            a, b = res.get("date_from") or 0, res.get("date_until") or len(text)
+                            a, b = res.date_from or 0, res.date_until or len(text)
                             inside = [d for d in pool if a <= d.start and d.end <= b]
-                            pool = inside if inside or res.get("date_from") is not None else pool
-                        res["date"] = _pick_date(pool, m.start(), text, self.pub_high)
-                    if res.get("open_low"):
-                        res["date"] = (None, res["date"][1], res["date"][2])
+                            pool = inside if inside or res.date_from is not None else pool
+                        res.date = _pick_date(pool, m.start(), text, self.pub_high)
+                    if res.open_low:
+                        res.date = (None, res.date[1], res.date[2])
                     old = found.get(key)
-                    if old is not None and (old["modality"] == "asserted") != (res["modality"] == "asserted"):
-                        if res["modality"] == "asserted":
+                    if old is not None and (old.modality == "asserted") != (res.modality == "asserted"):
+                        if res.modality == "asserted":
                             found[key] = res  # an asserted reading outranks a speculative one of the same place
                         continue
                     if old is None:
                         found[key] = res
                     else:
-                        if res["priority"] > old["priority"]:
-                            res["outcomes"] = old["outcomes"] | res["outcomes"]
-                            res["related"] = old["related"] | res["related"]
+                        if res.priority > old.priority:
+                            res.outcomes = old.outcomes | res.outcomes
+                            res.related = old.related | res.related
                             found[key] = res
                         else:
-                            old["outcomes"] |= res["outcomes"]
-                            old["related"] |= res["related"]
-        for res in sorted(found.values(), key=lambda r: r["pos"]):
+                            old.outcomes |= res.outcomes
+                            old.related |= res.related
+        for res in sorted(found.values(), key=lambda r: r.pos):
             self._emit(i, s, res)
 
-    def _trigger(self, i: int, s: _Sent, kind: str, voice: str, m: re.Match[str]) -> list[dict]:
+    def _trigger(self, i: int, s: _Sent, kind: str, voice: str, m: re.Match[str]) -> list[MentionDraft]:
         """Interpret one trigger (and a 'followed by Y on D' after it); returns zero or more mention drafts as dicts."""
         if kind == "relative":
             return self._relative(s, m)
@@ -328,11 +330,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             more = self._followed_by(s, kind, m, out)
             if more:
                 for res in out:
-                    res["date_until"] = more[0]["date_from"]  # the dates after "followed by" belong to Y
+                    res.date_until = more[0].date_from  # the dates after "followed by" belong to Y
                 out = out + more
         return out
 
-    def _followed_by(self, s: _Sent, kind: str, m: re.Match[str], out: list[dict]) -> list[dict]:
+    def _followed_by(self, s: _Sent, kind: str, m: re.Match[str], out: list[MentionDraft]) -> list[MentionDraft]:
         """'X fell on August 6, followed by Y on August 10': Y gets the same verb with its own date."""
         text = s.text
         fb = _FOLLOWED_BY.search(text, m.end(), min(len(text), m.end() + 120))
@@ -342,23 +344,23 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if first is None or not re.fullmatch(r"\s*", text[fb.end():first.start]) or first.peripheral:
             return []
         outcomes = set(_CAPITAL_OUTCOME.get(kind, ()))
-        negated = bool(out[0]["negated"])
-        more: list[dict] = []
+        negated = bool(out[0].negated)
+        more: list[MentionDraft] = []
         for item in self._list_from(s, first, _scope_after(text, first.end)):
             cap = _as_capital(item, self.gaz)
             dist = _as_district(item, self.gaz) if cap is None else None
-            if cap is not None and out[0]["type"] == "capital_entered":
+            if cap is not None and out[0].event_type == "capital_entered":
                 res = self._capital_result(kind, cap, m, outcomes, negated)
-            elif dist is not None and out[0]["type"] == "district_seized" and kind != "entry":
+            elif dist is not None and out[0].event_type == "district_seized" and kind != "entry":
                 res = self._district_result(dist[0], dist[1], m, negated)
             else:
                 break
-            res["pos"] = item.start
-            res["date_from"] = fb.start()
+            res.pos = item.start
+            res.date_from = fb.start()
             more.append(res)
         return more
 
-    def _relative(self, s: _Sent, m: re.Match[str]) -> list[dict]:
+    def _relative(self, s: _Sent, m: re.Match[str]) -> list[MentionDraft]:
         """'... after Islam Qala, which the group took on 8 July': the antecedent place, dated by the clause."""
         text = s.text
         if not _REL_AFTER.match(text, m.end()) or any(m.end() <= r.start < m.end() + 3 for r in s.refs):
@@ -384,23 +386,23 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             if dist is None or entry:
                 return []  # entering a district is no seizure
             res = self._district_result(dist[0], dist[1], m, False)
-        res["pos"] = m.start()
-        res["date_from"] = m.start()
-        res["date_until"] = _scope_after(text, m.end())
+        res.pos = m.start()
+        res.date_from = m.start()
+        res.date_until = _scope_after(text, m.end())
         return [res]
 
-    def _trigger_places(self, i: int, s: _Sent, kind: str, voice: str, m: re.Match[str]) -> list[dict]:
+    def _trigger_places(self, i: int, s: _Sent, kind: str, voice: str, m: re.Match[str]) -> list[MentionDraft]:
         """Interpret one trigger by the places in its scope; a subject opening a second clause ('..., and A and B
         have fallen') takes no date from the clause before."""
         self._clause_from = -1
         out = self._trigger_scope(i, s, kind, voice, m)
         if self._clause_from >= 0:
             for res in out:
-                if res.get("date_from") is None and res["pos"] >= self._clause_from:
-                    res["date_from"] = self._clause_from
+                if res.date_from is None and res.pos >= self._clause_from:
+                    res.date_from = self._clause_from
         return out
 
-    def _trigger_scope(self, i: int, s: _Sent, kind: str, voice: str, m: re.Match[str]) -> list[dict]:
+    def _trigger_scope(self, i: int, s: _Sent, kind: str, voice: str, m: re.Match[str]) -> list[MentionDraft]:
         """Interpret one trigger by the places in its scope; returns zero or more mention drafts as dicts."""
         text = s.text
         noun = m.group(0).lower().startswith(_NOUN_TRIGGERS)
@@ -445,7 +447,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                     _PRESENT_PERFECT.search(text, max(lo, m.start() - 30), m.start())
                     or _LATER.match(text, m.end())):
                 self._clause_from = lo  # "..., and A and B have fallen since": not dated by the first clause
-        out: list[dict] = []
+        out: list[MentionDraft] = []
         # "took over the district headquarters in Jaghatu": the seat of a district means the district
         if kind in ("capture", "state") and voice == "active":
             seat = _DISTRICT_SEAT_AFTER.match(text, m.end(), min(len(text), m.end() + 80))
@@ -578,7 +580,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
 
 
     def _district_seat(self, s: _Sent, m: re.Match[str], lo: int, seat_end: int, hi: int,
-                       negated: bool) -> list[dict]:
+                       negated: bool) -> list[MentionDraft]:
         """A district named with its seat ('the district compound in A', 'A's district centre')."""
         text = s.text
         for r in s.refs:
@@ -596,19 +598,19 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         return []
 
     def _capital_result(self, kind: str, cap: Place, m: re.Match[str], outcomes: set[str], negated: bool,
-                        open_low: bool = False) -> dict:
+                        open_low: bool = False) -> MentionDraft:
         """A capital_entered draft."""
         priority = {"entry": 3, "capture": 3, "nth": 3, "state": 2, "contested": 2, "repel": 1}.get(kind, 1)
-        return {"type": "capital_entered", "key": _place_id(cap), "place": cap, "pos": m.start(),
-                "outcomes": set(outcomes), "negated": negated, "priority": priority, "open_low": open_low,
-                "related": {_place_id(cap)}, "count": None, "count_text": "", "destination": "", "province": cap.province}
+        return MentionDraft(event_type="capital_entered", key=_place_id(cap), place=cap, pos=m.start(),
+                outcomes=set(outcomes), negated=negated, priority=priority, open_low=open_low,
+                related={_place_id(cap)}, count=None, count_text="", destination="", province=cap.province)
 
-    def _district_result(self, dist: Place, crossing: Place | None, m: re.Match[str], negated: bool) -> dict:
+    def _district_result(self, dist: Place, crossing: Place | None, m: re.Match[str], negated: bool) -> MentionDraft:
         """A named district_seized draft."""
         related = {_place_id(dist)} | ({_place_id(crossing)} if crossing is not None else set())
-        return {"type": "district_seized", "key": _place_id(dist), "place": dist, "pos": m.start(),
-                "outcomes": set(), "negated": negated, "priority": 2, "related": related, "count": None,
-                "count_text": "", "destination": "", "province": dist.province}
+        return MentionDraft(event_type="district_seized", key=_place_id(dist), place=dist, pos=m.start(),
+                outcomes=set(), negated=negated, priority=2, related=related, count=None,
+                count_text="", destination="", province=dist.province)
 
 
     def _city_in_sentence(self, s: _Sent, allow_peripheral: bool = False, need_after: int = -1) -> Place | None:
@@ -628,40 +630,40 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
 
 
     # -- emit --------------------------------------------------------------------------------
-    def _emit(self, i: int, s: _Sent, res: dict) -> None:
+    def _emit(self, i: int, s: _Sent, res: MentionDraft) -> None:
         """Turn a draft dict into a Mention with claim, stance, date and outcome."""
-        place: Place = res["place"]
-        claim = self._claim(i, res["pos"])
+        place: Place = res.place
+        claim = self._claim(i, res.pos)
         stance = claim.stance
         if stance == "denied" and not re.search(r"\b(?:deni\w*|deny|reject\w*|dismiss\w*|refut\w*)\b", claim.cue, re.I):
             stance = "asserted"  # a control statement elsewhere in the sentence is not this mention's denial
-        if res["negated"]:
+        if res.negated:
             stance = "denied"
-        low, high, dtext = res["date"]
+        low, high, dtext = res.date
         if self.pub_high is not None and high is not None and high > self.pub_high:
-            if low is not None and low <= self.pub_high and res.get("modality", "asserted") in ("asserted", "negated"):
+            if low is not None and low <= self.pub_high and (res.modality or "asserted") in ("asserted", "negated"):
                 high = self.pub_high  # "this week": the part of the week up to publication
             else:
                 low, high = None, self.pub_high  # a forecast's date is no event date: reported by publication
         outcome = ""
-        if res["type"] == "capital_entered":
-            outcome = self._outcome(i, place, res["outcomes"]) if res.get("modality", "asserted") in (
+        if res.event_type == "capital_entered":
+            outcome = self._outcome(i, place, res.outcomes) if (res.modality or "asserted") in (
                 "asserted", "negated") else "unknown"  # nothing followed what did not (yet) happen
-        count: Count | None = res.get("count")
+        count: Count | None = res.count
         c_low, c_high = _stated_number(count) if count is not None else (None, None)
         mention = Mention(
-            mention_id="", article_id=self.article.article_id, event_type=res["type"],
-            place=place.name, place_type=place.place_type, province=res.get("province") or place.province,
-            destination=res.get("destination", ""), date_low=low, date_high=high, date_text=dtext,
-            count_low=c_low, count_high=c_high, count_text=res.get("count_text", ""), outcome=outcome,
+            mention_id="", article_id=self.article.article_id, event_type=res.event_type,
+            place=place.name, place_type=place.place_type, province=res.province or place.province,
+            destination=res.destination, date_low=low, date_high=high, date_text=dtext,
+            count_low=c_low, count_high=c_high, count_text=res.count_text, outcome=outcome,
             claimant=claim.claimant, stance=stance, sentence=s.text, char_start=s.sentence.start,
             char_end=s.sentence.end, place_id=place.place_id, latitude=place.latitude, longitude=place.longitude,
-            actor=res.get("actor", "taliban"), count_qualifier=count.qualifier if count is not None else
-            ("all" if res.get("count_text", "").startswith("all") else "most" if res.get("count_text", "").startswith("most") else ""),
-            claim_cue=claim.cue, modality=res.get("modality", "asserted"),
+            actor=res.actor, count_qualifier=count.qualifier if count is not None else
+            ("all" if res.count_text.startswith("all") else "most" if res.count_text.startswith("most") else ""),
+            claim_cue=claim.cue, modality=(res.modality or "asserted"),
         )
         # "officials denied (Taliban) reports that X had fallen": the reports assert it, the officials deny it
-        rep = None if res["negated"] else _DENIED_REPORTS.search(s.text, 0, res["pos"])
+        rep = None if res.negated else _DENIED_REPORTS.search(s.text, 0, res.pos)
         if rep is not None:
             denier = next((a for a in reversed(claims.find_attributions(s.text, self.speakers))
                            if a.stance == "denied" and a.start <= rep.start()), None)
@@ -672,10 +674,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 denial = replace(mention, claimant=who if who != "pronoun" else "unknown", stance="denied",
                                  claim_cue=denier.cue)
                 for d in (reported, denial):
-                    self.drafts.append(_Draft(d, i, res["pos"], frozenset(res["related"]), res["priority"]))
+                    self.drafts.append(_Draft(d, i, res.pos, frozenset(res.related), res.priority))
                 return
-        false = None if res["negated"] or not any(w in s.low for w in _FALSE_CLAIMS_KEYS) else _FALSE_CLAIMS.search(s.text)
-        if false is not None and false.start("body") <= res["pos"] < false.end("body"):
+        false = None if res.negated or not any(w in s.low for w in _FALSE_CLAIMS_KEYS) else _FALSE_CLAIMS.search(s.text)
+        if false is not None and false.start("body") <= res.pos < false.end("body"):
             reported = replace(mention, claimant=claims.classify_speaker(false.group("owner") or ""), stance="asserted",
                                claim_cue=false.group(0)[:80])
             outside = [a for a in claims.find_attributions(s.text, self.speakers)
@@ -683,20 +685,20 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             who = outside[-1].claimant if outside else "unknown"  # whoever calls the claims false
             denial = replace(mention, claimant=who, stance="denied", claim_cue=false.group(0)[:80])
             for d in (reported, denial):
-                self.drafts.append(_Draft(d, i, res["pos"], frozenset(res["related"]), res["priority"]))
+                self.drafts.append(_Draft(d, i, res.pos, frozenset(res.related), res.priority))
             return
-        self.drafts.append(_Draft(mention, i, res["pos"], frozenset(res["related"]), res["priority"]))
+        self.drafts.append(_Draft(mention, i, res.pos, frozenset(res.related), res.priority))
         # "the Taliban claimed X, but officials denied it"
         if stance == "asserted":
             for att in claims.find_attributions(s.text, self.speakers):
-                if att.start <= res["pos"] or att.claimant in (claim.claimant, "unknown", "pronoun"):
+                if att.start <= res.pos or att.claimant in (claim.claimant, "unknown", "pronoun"):
                     continue
                 content = s.text[att.start:_scope_after(s.text, att.end, 200) if att.form != "inverted" else att.end]
                 if (att.stance == "denied" and _DENY_OBJECT.search(s.text[att.start:att.end + 40])) or \
                         _CONTRA.search(content):
                     denial = replace(mention, claimant=att.claimant if att.claimant != "pronoun" else "unknown",
                                      stance="denied", claim_cue=att.cue)
-                    self.drafts.append(_Draft(denial, i, att.start, frozenset(res["related"]), 0))
+                    self.drafts.append(_Draft(denial, i, att.start, frozenset(res.related), 0))
                     break
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.extract.drafts import MentionDraft
 from analysis.extract import borders, vocabulary
 from analysis.extract.borders import COUNTRY_WORDS, FOREIGN_TOWNS, _COUNTRY_RE, _FOREIGN_TOWN_RE
 from analysis.extract.clauses import scope_after as _scope_after, scope_before as _scope_before
@@ -77,7 +78,7 @@ _SUBCOUNT_BEFORE = re.compile(
 class FlightReader:
     """Extractor methods that read troops who fled: who, where to and how many."""
 
-    def _fled(self, i: int, s: _Sent, m: re.Match[str], negated: bool) -> list[dict]:
+    def _fled(self, i: int, s: _Sent, m: re.Match[str], negated: bool) -> list[MentionDraft]:
         """A troops_fled draft when Afghan forces flee, cross a border or abandon posts."""
         text = s.text
         verb = m.group(0).lower()
@@ -212,10 +213,10 @@ class FlightReader:
                 return []
             province = place.province or (place.name if place.place_type == "province" else province)
             related.add(_place_id(place))
-        return [{"type": "troops_fled", "key": dest or _place_id(place), "place": place, "pos": m.start(),
-                 "outcomes": set(), "negated": negated, "priority": 2, "related": related, "count": count,
-                 "count_text": count.text if count else "", "destination": dest, "province": province,
-                 "actor": "afghan_forces"}]
+        return [MentionDraft(event_type="troops_fled", key=dest or _place_id(place), place=place, pos=m.start(),
+                 outcomes=set(), negated=negated, priority=2, related=related, count=count,
+                 count_text=count.text if count else "", destination=dest, province=province,
+                 actor="afghan_forces")]
 
     def _passage_city(self, i: int, s: _Sent) -> Place | None:
         """The one capital or district named in this sentence, else in the nearest of the two sentences before."""

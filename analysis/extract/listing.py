@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.extract.drafts import MentionDraft
 from analysis.extract import lists
 from analysis.extract.clauses import scope_before as _scope_before
 from analysis.extract.datepick import _pick_date
@@ -23,7 +24,7 @@ class ListReader:
     """Extractor methods that read lists, plural anaphora and timelines through analysis.extract.lists."""
 
     def _plural_antecedent(self, i: int, s: _Sent, noun: str, kind: str, m: re.Match[str], lo: int,
-                           negated: bool) -> list[dict]:
+                           negated: bool) -> list[MentionDraft]:
         """The places of the list a plural anaphor ('these districts', 'the three capitals') refers back to."""
         pools = [(s, [r for r in s.refs if r.end <= lo])] + [(self.sents[j], self.sents[j].refs)
                                                              for j in range(i - 1, max(-1, i - 3), -1)]
@@ -79,7 +80,7 @@ class ListReader:
                 res = self._district_result(dc[0], dc[1], m, False)  # type: ignore[arg-type,index]
             else:
                 continue
-            res.update(pos=r.start, date=when, modality="asserted")
+            res.pos, res.date, res.modality = r.start, when, "asserted"
             self._emit(i, s, res)
 
     def _list_from(self, s: _Sent, first: _Ref, hi: int) -> list[_Ref]:
@@ -167,7 +168,7 @@ class ListReader:
         return dc
 
     def _district_list(self, s: _Sent, first: _Ref, m: re.Match[str], lo: int, hi: int, voice: str,
-                       negated: bool) -> list[dict]:
+                       negated: bool) -> list[MentionDraft]:
         """Named districts, including lists ('the districts of A, B and C', 'A and B districts in P and C in Q')."""
         text = s.text
         refs = [r for r in s.refs if not r.in_speaker and r.kind == "named"]
@@ -190,5 +191,5 @@ class ListReader:
             if dc is not None:
                 out.append(self._district_result(dc[0], dc[1], m, negated))
                 if locus is not None and dc[0].place_type != "district":
-                    out[-1]["province"] = locus.name
+                    out[-1].province = locus.name
         return out
