@@ -29,6 +29,7 @@ from analysis.extract.triggers import (
     _BY_TALIBAN, _CAPITAL_OUTCOME, _GAP_WORDS, _NOUN_TRIGGERS, _Pos, _TRIGGERS, TRIGGER_STEMS,
 )
 from analysis.extract.prefilter import Prefilter
+from analysis.extract.stems import guard_stems
 from analysis.ids import mention_ids
 from analysis.extract.gazetteer import Gazetteer
 from analysis.records import Article, ArticleResult, Claim, Count, Mention, Place, Sentence, Tally
@@ -74,6 +75,8 @@ _FOLLOWED_BY = re.compile(
     r"(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*(?:(?:(?:provincial\s+)?capital|city|town|district)\s+"
     r"(?:city\s+)?of\s+)?",
     re.I)
+_FOLLOWED_BY_KEYS: tuple[str, ...] = guard_stems(_FOLLOWED_BY)  # derived from the pattern
+_POLICE_DISTRICTS_KEYS: tuple[str, ...] = guard_stems(_POLICE_DISTRICTS)
 # what may follow the verb of a relative clause whose object is the antecedent ("which the group took on 8 July")
 _REL_AFTER = re.compile(
     r"\s*(?:[,.;:)—–]|$)|\s+(?:on|in|at|last|earlier|this|after|before|during|late|early|overnight|without|with|"
@@ -326,7 +329,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if kind == "relative":
             return self._relative(s, m)
         out = self._trigger_places(i, s, kind, voice, m)
-        if out and kind in ("capture", "state", "nth", "entry") and "followed" in s.low:
+        if out and kind in ("capture", "state", "nth", "entry") and any(k in s.low for k in _FOLLOWED_BY_KEYS):
             more = self._followed_by(s, kind, m, out)
             if more:
                 for res in out:
@@ -464,7 +467,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             if cap is not None:
                 out.append(self._capital_result("repel", cap, m, {"repelled"}, negated))
             return out
-        if kind in ("capture", "state") and "police district" in s.low:
+        if kind in ("capture", "state") and any(k in s.low for k in _POLICE_DISTRICTS_KEYS):
             police = _POLICE_DISTRICTS.search(text, lo, hi)
             if police is not None:  # a capital city's police districts belong to the city
                 cap = next((c for r in s.refs if lo <= r.start <= hi + 40 and not r.in_speaker and not r.remote

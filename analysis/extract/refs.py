@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from analysis.extract.stems import guard_stems
 from analysis.extract.gazetteer import Gazetteer
 from analysis.records import Mention, Place, Sentence
 
@@ -248,17 +249,9 @@ _LANDMARK_BEFORE = re.compile(
     r"\b(?:from|to)\s+(?=\S*$)[\w\-]*-)$",
     re.I)
 
-# stems every match of _PERIPHERAL_BEFORE / _LANDMARK_BEFORE / _CAPITAL_OF contains (cheap pre-checks)
-_PERIPHERAL_KEYS: tuple[str, ...] = (
-    "outskirts", "edge", "fringe", "gates", "periphery", "vicinity", "suburb", "approach", "doorstep", "environs",
-    "around", "near", "close", "outside", "surround", "encircl", "besieg", "siege", "toward", "threaten", "advance",
-    "march", "km", "kilometres", "miles", "attack", "assault", "offensive", "push")
-
-_LANDMARK_KEYS: tuple[str, ...] = (
-    "north", "south", "east", "west", "between", "road", "highway", "route", "motorway", "linking", "connecting",
-    "km", "kilometres", "kilometers", "miles")
-
-_CAPITAL_KEYS: tuple[str, ...] = ("capital", "city", "cent")
+# stems every match of _PERIPHERAL_BEFORE / _LANDMARK_BEFORE contains (cheap pre-checks), derived from the patterns
+_PERIPHERAL_KEYS: tuple[str, ...] = guard_stems(_PERIPHERAL_BEFORE)
+_LANDMARK_KEYS: tuple[str, ...] = guard_stems(_LANDMARK_BEFORE)
 
 _LANDMARK_AFTER = re.compile(r"^(?:-[\w’'\-]+)?\s+(?:highway|road|motorway|route|airport|air\s+base|airbase|dam)\b|^-[A-Z]", re.I)
 
@@ -271,8 +264,7 @@ _ANAPHORA = re.compile(
     r"(?:border\s+)?crossing(?!s)|border\s+(?:post|town|port)|(?:dry\s+)?port(?!s)(?!\s+of\b)|capital(?!\s+of\b)(?!s))\b",
     re.I)
 
-_ANAPHORA_KEYS: tuple[str, ...] = ("capital", "centre", "center", "city", "town", "province", "district",
-                                   "crossing", "border", "port")
+_ANAPHORA_KEYS: tuple[str, ...] = guard_stems(_ANAPHORA)  # derived from the pattern
 
 _CENTRE_OF = re.compile(r"\bthe\s+cent(?:re|er)\s+of\s+(?:the\s+)?$", re.I)
 _CAPITAL_OF = re.compile(
@@ -280,6 +272,7 @@ _CAPITAL_OF = re.compile(
     r"(?:\s+city)?\s+of\s+(?:the\s+)?(?:(?:\w+ern|key|strategic|restive|remote|mountainous|neighbouring|"
     r"neighboring)\s+)*(?:province\s+of\s+)?$",
     re.I)
+_CAPITAL_KEYS: tuple[str, ...] = guard_stems(_CAPITAL_OF)  # derived from the pattern
 
 _CAPITAL_AFTER = re.compile(
     r"^(?:\s+province)?(?:'s|’s|')\s+(?:provincial\s+)?(?:capital|main\s+city|provincial\s+cent(?:re|er))(?:\s+city)?\b|"
