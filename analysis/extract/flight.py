@@ -68,6 +68,12 @@ _SHELTER_VERB = re.compile(r"shelter|refuge|asylum|sanctuary|safe\s+passage", re
 # a refuge inside the country: troops who fell back to an airport or a base stay in the city's story
 _INSIDE_REFUGE = re.compile(r"\b(?:airport|air\s*base|airfield|base|barracks|headquarters|garrison|cantonment)\b", re.I)
 
+# what comes right before a destination: "fled to", "withdrew to the neighbouring district of"
+_DESTINATION_TAIL = re.compile(
+    r"\b(?:to|into|for|towards?|back\s+to)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|provincial|main|\w+ern)\s+){0,2}"
+    r"(?:(?:district|city|town|province|"
+    r"provincial\s+capital|capital)\s+of\s+(?:the\s+)?)?(?:\w+\s+)?$", re.I)
+_OPENING_PLACE = re.compile(r"^\W*(?:At|In|From)\s+((?-i:[A-Z])[\w\-’']+)", re.I)
 _TOWARDS = re.compile(r"\b(?:to|into|towards?|for)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 
 _SUBCOUNT_BEFORE = re.compile(
@@ -156,8 +162,7 @@ class FlightReader:
         if crossing is not None:
             province = crossing.province
         def _to_ref(r: _Ref) -> bool:
-            return r.start >= m.end() and bool(re.search(r"\b(?:to|into|for|towards?|back\s+to)\s+(?:the\s+)?(?:\w+\s+)?$",
-                                                           text[max(m.end(), r.start - 25):r.start], re.I)) and \
+            return r.start >= m.end() and bool(_DESTINATION_TAIL.search(text[max(m.start(), r.start - 50):r.start])) and \
                 not re.search(r"\b(?:posts?|positions?|bases?|headquarters|checkpoints?)\s+in\s+$", text[max(0, r.start - 30):r.start], re.I)
         destinations = [r for r in s.refs if _to_ref(r)]
 
@@ -207,7 +212,7 @@ class FlightReader:
                     if p is not None:
                         place = p
                         break
-            if place is None and _INSIDE_REFUGE.search(text, m.start(), hi):
+            if place is None and (_INSIDE_REFUGE.search(text, m.start(), hi) or destinations):
                 place = self._passage_city(i, s)  # "Troops withdrew to the airport": the city the passage is about
             if place is None:
                 return []
@@ -219,7 +224,11 @@ class FlightReader:
                  actor="afghan_forces")]
 
     def _passage_city(self, i: int, s: _Sent) -> Place | None:
-        """The one capital or district named in this sentence, else in the nearest of the two sentences before."""
+        """The one capital or district named in this sentence, else in the nearest of the two sentences before
+        (not when the sentence opens on a place the gazetteer does not know: 'At Doshi, police withdrew')."""
+        opener = _OPENING_PLACE.match(s.text)
+        if opener is not None and not any(r.start <= opener.start(1) < r.end for r in s.refs):
+            return None
         for text, refs in [(s.text, s.refs)] + [(self.sents[j].text, self.sents[j].refs) for j in range(i - 1, max(-1, i - 3), -1)]:
             found = {p.place_id: p for r in refs if not r.in_speaker and not r.remote
                      and not _TOWARDS.search(text, max(0, r.start - 30), r.start)  # "flown to Kabul": where they went

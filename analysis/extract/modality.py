@@ -39,6 +39,16 @@ _FEAR = re.compile(
     r"(?P<rest>[^;:.?!,]*)$",
     re.I)
 _FEAR_KEYS: tuple[str, ...] = guard_stems(_FEAR)  # derived from the pattern
+# a report withdrawn or left unconfirmed: "an earlier version of this story said", "wrongly reported that",
+# "I cannot confirm reports that", "we were unable to verify claims that"
+_UNCONFIRMED = re.compile(
+    r"\b(?:(?:earlier|previous)\s+version\s+of\s+(?:this|the)\s+(?:story|article|report|item|dispatch)|"
+    r"(?:incorrectly|wrongly|erroneously|mistakenly)\s+(?:said|stated|reported|claimed)|"
+    r"(?:can(?:not|'t|’t)|could\s*(?:not|n't|n’t)|unable\s+to|not\s+able\s+to)\s+(?:independently\s+)?"
+    r"(?:confirm|verify)\s+(?:(?:(?:the|these|those|such)\s+)?(?:[\w\-]+\s+)?(?:reports?|claims?|rumou?rs?|accounts?)|"
+    r"that|whether|if))\b[^.;]*$",
+    re.I)
+_UNCONFIRMED_KEYS: tuple[str, ...] = guard_stems(_UNCONFIRMED)  # derived from the pattern
 # a report verb between the fear and the trigger gives the trigger a speaker of its own ("feared reprisals, said ...")
 _REPORT_BETWEEN = re.compile(rf"\b(?:{'|'.join(v.word for v in vocabulary.VERBS if v.reports)})\b", re.I)
 _FUTURE_WORDS = re.compile(
@@ -87,6 +97,8 @@ def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
         if mn:
             return _kind_of_modal(mn.group(0))
     wide = text[max(0, start - 120):start]
+    if any(k in wide.lower() for k in _UNCONFIRMED_KEYS) and _UNCONFIRMED.search(wide):
+        return "speculative"  # "an earlier version of this story said", "I cannot confirm reports that"
     if any(k in wide.lower() for k in _FEAR_KEYS):
         fm = _FEAR.search(wide)
         if fm is not None and not _REPORT_BETWEEN.search(fm.group("rest")):

@@ -253,7 +253,9 @@ _LANDMARK_BEFORE = re.compile(
 _PERIPHERAL_KEYS: tuple[str, ...] = guard_stems(_PERIPHERAL_BEFORE)
 _LANDMARK_KEYS: tuple[str, ...] = guard_stems(_LANDMARK_BEFORE)
 
-_LANDMARK_AFTER = re.compile(r"^(?:-[\w’'\-]+)?\s+(?:highway|road|motorway|route|airport|air\s+base|airbase|dam)\b|^-[A-Z]", re.I)
+_LANDMARK_AFTER = re.compile(
+    r"^(?:-[\w’'\-]+)?\s+(?:highway|road|motorway|route|airport|air\s+base|airbase|dam|river(?:\s+(?:border|bank|valley))?"
+    r"\s+(?:border|bank|valley|front)|valley|frontier)\b|^-[A-Z]", re.I)
 
 # "the district centres of A and B", "the city centre of X" name their places: not a reference back
 _NAMED_AFTER = r"(?!\s+(?:cent(?:re|er)s?|headquarters|seats?|administrations?)\s+of\b)"
