@@ -120,3 +120,14 @@ def test_bulleted_items_under_a_list_heading_take_its_province_and_time() -> Non
     assert "What we know so far" not in kept  # a heading that names no places stays a heading
     assert got == [("district_seized", "Dasht-e-Qala", "Takhar", "2021-07-10", "2021-07-11", ""),
                    ("district_seized", "Khwaja Bahauddin", "Takhar", "2021-07-10", "2021-07-11", "")]
+
+
+def test_table_rows_and_entries_that_name_no_capital_keep_their_heading() -> None:
+    kept, got = _read_article(
+        " date 2021-07-04\nOur weekly round-up of the fighting in the north.\n\n"
+        "DISTRICT CHANGES THIS WEEK (province | district | date)\n"
+        "- Jowzjan | Khamyab | 29 Jun\n- Baghlan | Doshi | 1 Jul\n\n"
+        "Capitals that fell\n* Jun 30 — The government says talks are going on\n* Jul 2 — Kunduz\n")
+    assert got == [("capital_entered", "Kunduz", "Kunduz", "2021-07-02", "2021-07-02", "fell"),
+                   ("district_seized", "Doshi", "Baghlan", "2021-07-01", "2021-07-01", ""),
+                   ("district_seized", "Khamyab", "Jowzjan", "2021-06-29", "2021-06-29", "")]

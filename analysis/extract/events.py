@@ -249,8 +249,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 self._timeline(i, s, heading, self.sents[heading_at])
                 if len(self.drafts) > n_before:
                     continue  # a dated line of places under its heading; otherwise read as any sentence
-            heading = lists.timeline_heading(s.text) if not s.refs or _HEADING_SHAPE.search(s.text) else ""
-            heading_at = i
+            if not (heading and lists.timeline_shape(s.text)):  # an entry read as a sentence keeps the heading
+                heading = lists.timeline_heading(s.text) if not s.refs or _HEADING_SHAPE.search(s.text) else ""
+                heading_at = i
             if s.triggers:
                 self._sentence(i, s, s.triggers)
             if "district" in low:

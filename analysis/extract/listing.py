@@ -61,13 +61,22 @@ class ListReader:
             return
         from analysis.extract.dates import find_dates
         published, precision = self.article.published, self.article.published_precision or "day"
-        own = [d for d in find_dates(s.text, published, precision) if d.end <= start]
+        row = s.text.count("|") >= 2  # a table row: "Kunduz | Dasht-e-Archi | 21 Jun | police"
+        own = [d for d in find_dates(s.text, published, precision) if row or d.end <= start]
         when = _pick_date(own, 0, s.text, self.pub_high) if own else \
             _pick_date(find_dates(head.text, published, precision), 0, head.text, self.pub_high)
         homes = {p.name: p for r in head.refs for p in [_as_province(r, self.gaz)] if p is not None}
         home = next(iter(homes.values())) if len(homes) == 1 else None
         m = _Pos(re.match(r"", s.text), first.start)  # type: ignore[arg-type]
-        items, capitals = self._read_list(s, first, len(s.text))
+        if row:  # each cell is read on its own; a province cell locates the district cells of its row
+            named = [r for r in s.refs if r.kind == "named" and not r.in_speaker and r.start >= start]
+            cells = {p.name: p for r in named for p in [_as_province(r, self.gaz)] if p is not None and
+                     re.search(r"(?:^|\|)\W*$", s.text[:r.start])}
+            home = next(iter(cells.values())) if len(cells) == 1 else home
+            items: list[tuple[_Ref, Place | None]] = [(r, None) for r in named if _as_province(r, self.gaz) is None
+                                                       or _as_district(r, self.gaz) is not None]
+        else:
+            items = self._read_list(s, first, len(s.text))[0]
         for r, locus in items:
             cap = _as_capital(r, self.gaz)
             if noun == "capital" and (cap is None or r.province_word):

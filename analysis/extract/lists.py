@@ -60,8 +60,9 @@ _TIMELINE_ENTRY = re.compile(
 # a bullet or numbered item under a heading: "• Ghazni", "- Nad Ali (Helmand)", "3) Qala-i-Naw"
 _BULLET_ENTRY = re.compile(r"^\s*(?:[•·▪●◦‣*–—-]|\d{1,2}[.)])\s*(?P<items>(?-i:[A-Z])[^\n]{0,120})$")
 _TIMELINE_HEADING = re.compile(
-    r"\b(?P<noun>capitals|cities|districts|district\s+cent(?:re|er)s|border\s+crossings)\b[^.!?]{0,80}?"
-    r"\b(?:fell|fallen|falling|captured|taken|seized|overrun|lost|entered|under\s+taliban\s+control|"
+    r"\b(?P<noun>capitals|cities|districts?|district\s+cent(?:re|er)s|border\s+crossings)\b[^.!?]{0,80}?"
+    r"\b(?:fell|fallen|falling|captured|taken|seized|overrun|lost|entered|under\s+taliban\s+control|changes|"
+    r"changed\s+hands|"
     r"controlled|fall)\b|\b(?:fall|capture|seizure|loss)\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"(?P<noun2>capitals|cities|districts)\b",
     re.I)
@@ -188,6 +189,12 @@ def timeline_heading(text: str) -> str:
         return ""
     noun = (m.group("noun") or m.group("noun2") or "").lower()
     return "district" if noun.startswith(("district", "border")) else "capital"
+
+
+def timeline_shape(text: str) -> bool:
+    """True for a line shaped like a timeline entry or a bullet, whatever its items ('* July 14 — X is seized')."""
+    line = text.strip("\n")
+    return _TIMELINE_ENTRY.match(line) is not None or _BULLET_ENTRY.match(line) is not None
 
 
 def timeline_entry(text: str) -> int:

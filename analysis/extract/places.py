@@ -118,6 +118,7 @@ _BEFORE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("capital", re.compile(r"\b(?:capital|city|town)\s*,?\s+$")),
 )
 _IN_PROVINCE_RE = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+)?")
+_CELL_GAP_RE = re.compile(r"\s*\|\s*")
 _LIST_SEP_RE = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$|^[ \t]*(?:\([^()\n]{1,30}\))?[ \t]*\n\s*(?:[•·▪●◦‣*–—-]|\d{1,2}[.)])\s*$")
 
 _ANAPHORA_RE = re.compile(
@@ -348,8 +349,8 @@ def _accept_guarded(text: str, drafts: list[_Draft], pending: list[bool]) -> lis
                     p.place_type == "district" for p in nb.chosen
                 )
                 own_province = (
-                    nb_k > k
-                    and _IN_PROVINCE_RE.fullmatch(gap) is not None
+                    ((nb_k > k and _IN_PROVINCE_RE.fullmatch(gap) is not None)
+                     or (nb_k < k and _CELL_GAP_RE.fullmatch(gap) is not None))  # a table row: "Baghlan | Doshi"
                     and {p.province for p in nb.chosen} & {p.province for p in d.readings}
                 )
                 if in_list or own_province:
