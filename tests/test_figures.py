@@ -373,8 +373,11 @@ def test_make_all_figures_writes_four_pairs(tmp_path):
 
     written = fg.make_all_figures(make_tables(events=frame(event())), tmp_path)
     assert sorted(written) == sorted(fg.FIGURE_STEMS)
-    for png, svg in written.values():
-        assert png.suffix == ".png" and svg.suffix == ".svg" and png.stat().st_size > 0
+    for saved in written.values():
+        assert saved.png.suffix == ".png" and saved.svg.suffix == ".svg" and saved.png.stat().st_size > 0
+        assert saved.drawn and saved.title
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        f"{stem}.{ext}" for stem in fg.FIGURE_STEMS for ext in ("json", "png", "svg"))
 
 
 # ----------------------------------------------------------------------------- text helpers

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from analysis.present.formatting import (
     is_missing, plural,
 )
 from analysis.present.labels import label
+from analysis.present.saved import SavedFigure, draw_or_reuse
 from analysis.present.style import (
     CLAIMANT_COLORS, CLAIMANT_MARKERS, DEFAULT_SOURCE, DESTINATION_COLORS, DPI, EVENT_TYPE_COLORS, FIGSIZE,
     FIGURE_STEMS, INK, MUTED, NO_EVENTS, OUTCOME_COLORS, OUTCOME_MARKERS, REGION_COLORS, REGIONS, STYLE, Window,
@@ -524,17 +525,22 @@ def province_map(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE) -
     return tilemap.province_map(events, source=source)
 
 
-def build_figures(tables: Tables) -> dict[str, Figure]:
-    """Build the three timelines and the map from `tables`, keyed by file stem."""
+def figure_drawers(tables: Tables) -> dict[str, Callable[[], Figure]]:
+    """One function per figure that draws it from `tables` when called, keyed by file stem."""
     source = source_line(tables.articles, tables.events)
     window = reporting_window(tables.articles, tables.events)
     events = shown(tables.events)
     return {
-        "districts_seized": districts_timeline(events, tables.tallies, source=source, window=window),
-        "capitals_entered": capitals_timeline(events, source=source, window=window),
-        "troops_fled": troops_timeline(events, source=source, window=window),
-        "province_map": province_map(events, source=source),
+        "districts_seized": lambda: districts_timeline(events, tables.tallies, source=source, window=window),
+        "capitals_entered": lambda: capitals_timeline(events, source=source, window=window),
+        "troops_fled": lambda: troops_timeline(events, source=source, window=window),
+        "province_map": lambda: province_map(events, source=source),
     }
+
+
+def build_figures(tables: Tables) -> dict[str, Figure]:
+    """Build the three timelines and the map from `tables`, keyed by file stem."""
+    return {stem: draw() for stem, draw in figure_drawers(tables).items()}
 
 
 def outside_by_figure(tables: Tables) -> dict[str, pd.DataFrame]:
@@ -544,17 +550,17 @@ def outside_by_figure(tables: Tables) -> dict[str, pd.DataFrame]:
     return {stem: outside_window(shown(tables.events), etype, window) for stem, etype in stems.items()}
 
 
-def show_saved(saved: Mapping[str, tuple[Path, Path]], stem: str) -> Any:
+def show_saved(saved: Mapping[str, SavedFigure], stem: str) -> Any:
     """Show a figure as saved (its PNG), for notebooks: the figure is drawn once, by make_all_figures."""
     from IPython.display import Image
 
-    return Image(filename=str(saved[stem][0]))
+    return Image(filename=str(saved[stem].png))
 
 
-def saved_files(saved: Mapping[str, tuple[Path, Path]]) -> pd.DataFrame:
-    """The files make_all_figures wrote, one row per figure."""
-    return pd.DataFrame([{"figure": stem, "png": png.name, "svg": svg.name, "folder": str(png.parent)}
-                         for stem, (png, svg) in saved.items()])
+def saved_files(saved: Mapping[str, SavedFigure]) -> pd.DataFrame:
+    """The files make_all_figures wrote (or found up to date), one row per figure."""
+    return pd.DataFrame([{"figure": stem, "png": f.png.name, "svg": f.svg.name, "folder": str(f.png.parent)}
+                         for stem, f in saved.items()])
 
 
 def figure_title(fig: Figure) -> str:
@@ -563,10 +569,10 @@ def figure_title(fig: Figure) -> str:
     return " ".join(sup.get_text().split()) if sup is not None else ""
 
 
-def make_all_figures(tables: Tables, figures_dir: Path | str) -> dict[str, tuple[Path, Path]]:
-    """Render the three timelines and the map from `tables` and save each as PNG and SVG."""
-    figs = build_figures(tables)
-    return {stem: save_figure(figs[stem], figures_dir, stem) for stem in FIGURE_STEMS}
+def make_all_figures(tables: Tables, figures_dir: Path | str) -> dict[str, SavedFigure]:
+    """Save the three timelines and the map from `tables` as PNG and SVG, drawing only those not saved from the same inputs."""
+    drawers = figure_drawers(tables)
+    return draw_or_reuse(tables, figures_dir, {stem: drawers[stem] for stem in FIGURE_STEMS}, figure_title)
 
 
 def enable_notebook_display() -> bool:
@@ -590,8 +596,8 @@ enable_notebook_display()
 __all__ = [
     "CLAIMANT_COLORS", "CLAIMANT_LABELS", "DESTINATION_COLORS", "DPI", "EVENT_TYPE_COLORS", "EVENT_TYPE_LABELS",
     "OUTCOME_COLORS", "OUTCOME_LABELS", "OUTCOME_MARKERS", "OUTCOMES", "REGIONS", "REGION_COLORS", "STYLE",
-    "Tables", "apply_style", "build_figures", "capitals_timeline", "clean_counts", "coerce_table",
-    "districts_timeline", "empty_figure", "enable_notebook_display", "event_day", "figure_bytes", "figure_title",
+    "SavedFigure", "Tables", "apply_style", "build_figures", "capitals_timeline", "clean_counts", "coerce_table",
+    "districts_timeline", "empty_figure", "enable_notebook_display", "event_day", "figure_bytes", "figure_drawers", "figure_title",
     "fmt_count", "fmt_day", "fmt_span", "is_missing", "load_tables", "make_all_figures", "outside_by_figure",
     "province_map", "reporting_window", "save_figure", "saved_files", "show_saved", "source_line", "styled",
     "troops_timeline",
