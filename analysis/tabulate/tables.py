@@ -302,11 +302,11 @@ def read_table(processed_dir: Path | str, table: str) -> pd.DataFrame:
     return coerce_table(frame, table)
 
 
-def load_tables(processed_dir: Path | str) -> Tables:
-    """Load events, mentions, tallies and articles from the processed directory."""
+def load_tables(processed_dir: Path | str, *, mentions: bool = True) -> Tables:
+    """Load events, mentions, tallies and articles from the processed directory (mentions=False: an empty mentions table)."""
     return Tables(
         events=read_table(processed_dir, "events"),
-        mentions=read_table(processed_dir, "mentions"),
+        mentions=read_table(processed_dir, "mentions") if mentions else coerce_table(None, "mentions"),
         tallies=read_table(processed_dir, "tallies"),
         articles=read_table(processed_dir, "articles"),
     )
