@@ -135,6 +135,18 @@ def peak_rss_mb(include_children: bool = True) -> float:
     return peak * unit / (1024 * 1024)
 
 
+def release_freed_memory() -> None:
+    """Hand memory freed by a finished stage back to the system (glibc keeps it otherwise), so peaks do not stack."""
+    import gc
+
+    gc.collect()
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+        except (OSError, AttributeError):  # another C library: nothing to trim
+            pass
+
+
 def _describe(item: Any, limit: int = 160) -> str:
     """Return a short printable description of an input item for error messages."""
     text = repr(item)

@@ -19,7 +19,7 @@ from analysis.ingest import files as reading
 from analysis.tabulate import corrections, merge
 from analysis.tabulate.tables import read_table
 from analysis.ingest.folders import check_folders
-from analysis.parallel import DEFAULT_FILE_BUDGET, map_ordered
+from analysis.parallel import DEFAULT_FILE_BUDGET, map_ordered, release_freed_memory
 from analysis.records import ArticleResult, Event, Mention, Tally
 from analysis.tabulate.tables import (
     ARTICLE_COLUMNS,
@@ -154,9 +154,11 @@ def parse_corpus(
     banners = corpus.banner_lines(results, duplicates)
     articles, mentions, tallies = corpus_tables(results, duplicates, banners)
     del results  # the tables hold everything from here on
+    release_freed_memory()
     n_articles, n_mentions, n_tallies = len(articles), len(mentions), len(tallies)
     n_ok = sum(1 for a in articles if str(a["status"]).startswith("ok"))
     outputs = write_parse_tables(processed_dir, articles, mentions, tallies)
+    release_freed_memory()
     return ParseSummary(
         n_files=len(sources),
         n_articles=n_articles,
@@ -296,6 +298,7 @@ def write_tabulated(processed_dir: Path, data: TabulateInput, mentions: list[Men
 def tabulate_events(processed_dir: Path, *, start_date: str = "", end_date: str = "", corrections_path: str = "") -> TabulateSummary:
     """Merge the interim mentions into events and write mentions, events and tallies tables."""
     data = load_for_tabulate(processed_dir, start_date=start_date, end_date=end_date)
+    release_freed_memory()
     mentions, events = merge_events(data)
     outputs = write_tabulated(processed_dir, data, mentions, events)
     corrections.correct_tables(processed_dir, corrections_path)

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TextIO
 
-from analysis.parallel import available_cores, peak_rss_mb, resolve_workers
+from analysis.parallel import available_cores, peak_rss_mb, release_freed_memory, resolve_workers
 from analysis.paths import REPO_ROOT
 from analysis.records import Place
 
@@ -553,9 +553,13 @@ def measure_stages(corpus: Path, workers: int | None, work_dir: Path, *, report:
     banners = corpus_passes.banner_lines(results, duplicates)
     articles, mentions, tallies = pipeline.corpus_tables(results, duplicates, banners)
     n_articles = len(articles)
+    del results  # as parse_corpus does
+    release_freed_memory()
     pipeline.write_parse_tables(processed, articles, mentions, tallies)
-    del results, articles, mentions, tallies
+    del articles, mentions, tallies
+    release_freed_memory()
     data = pipeline.load_for_tabulate(processed)
+    release_freed_memory()
     clock.lap("parse tables")
     merged, events = pipeline.merge_events(data)
     clock.lap("merge")

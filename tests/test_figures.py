@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import struct
 
 import matplotlib.dates as mdates
@@ -373,8 +374,11 @@ def test_make_all_figures_writes_four_pairs(tmp_path):
 
     written = fg.make_all_figures(make_tables(events=frame(event())), tmp_path)
     assert sorted(written) == sorted(fg.FIGURE_STEMS)
-    for png, svg in written.values():
-        assert png.suffix == ".png" and svg.suffix == ".svg" and png.stat().st_size > 0
+    for saved in written.values():
+        assert saved.png.suffix == ".png" and saved.svg.suffix == ".svg" and saved.png.stat().st_size > 0
+        assert saved.drawn and saved.title
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        f"{stem}.{ext}" for stem in fg.FIGURE_STEMS for ext in ("json", "png", "svg"))
 
 
 # ----------------------------------------------------------------------------- text helpers
@@ -509,3 +513,19 @@ def test_hidden_labels_are_counted_in_the_footer(dense_figures):
             assert f"{len(hidden)} label{'s' if len(hidden) > 1 else ''} left out for lack of room" in footer
         else:
             assert "left out" not in footer
+
+
+def test_deferred_autoscale_gives_the_limits_of_autoscaling_after_every_artist():
+    from analysis.present.style import _new_figure, deferred_autoscale
+
+    def draw(defer: bool) -> list[tuple[float, float]]:
+        fig, (top, bottom) = _new_figure(2, [1, 1])
+        with deferred_autoscale(top) if defer else contextlib.nullcontext():
+            for i in range(30):
+                top.scatter([i * 1.5], [i % 7], s=40)
+                top.bar([i + 0.5], [i % 5 + 1], bottom=[i % 3])
+        bottom.scatter([2.0], [4.0])
+        fig.draw_without_rendering()
+        return [top.get_xlim(), top.get_ylim(), bottom.get_xlim(), bottom.get_ylim()]
+
+    assert draw(defer=True) == draw(defer=False)

@@ -131,3 +131,32 @@ def test_tables_built_in_chunks_are_byte_identical(tmp_path: Path, monkeypatch) 
     assert pd.read_csv(tmp_path / "whole" / "mentions.csv").shape[0] > 3 * 3  # several chunks' worth
     for table in tables:
         assert (tmp_path / "whole" / table).read_bytes() == (tmp_path / "chunked" / table).read_bytes(), table
+
+
+def test_tables_written_a_chunk_at_a_time_are_the_bytes_of_one_piece(tmp_path: Path) -> None:
+    import io
+
+    from analysis.tabulate import tables as tb
+
+    rows = [dict(mention_id=f"m{i}", article_id=f"a{i % 7}", event_type="district_seized",
+                 place="=cmd" if i % 11 == 0 else f"Place {i}", date_low="2021-08-0%d" % (1 + i % 9) if i % 3 else None,
+                 count_low=i if i % 2 else None, latitude=34.5 + i / 1000 if i % 4 else None,
+                 sentence=f"Line {i}\r\nwith a break" if i % 13 == 0 else f"Sentence {i}.")
+            for i in range(101)]
+    frame = tb.records_frame(rows, tb.MENTION_COLUMNS)
+    for chunk in (1, 10, 100, 1000):
+        out = io.BytesIO()
+        tb.write_csv_rows(frame, out, chunk)
+        assert out.getvalue() == tb.frame_csv_bytes(frame), chunk
+    written = tb.write_tables({"mentions": frame}, tmp_path, parquet=True)
+    assert [p.name for p in written] == ["mentions.csv", "mentions.parquet"]
+    assert (tmp_path / "mentions.csv").read_bytes() == tb.frame_csv_bytes(frame)
+    assert (tmp_path / "mentions.parquet").read_bytes() == tb.frame_parquet_bytes(frame)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mentions.csv", "mentions.parquet"]  # no temporary left
+
+
+def test_release_freed_memory_is_harmless() -> None:
+    from analysis.parallel import release_freed_memory
+
+    release_freed_memory()
+    release_freed_memory()

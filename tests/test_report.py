@@ -215,3 +215,84 @@ def test_long_lists_of_skipped_files_and_copies_are_cut_and_counted():
     assert "All skipped files by reason: binary file (57)." in section
     assert section.count(" repeats orig</li>") == report.DUPLICATES_LISTED
     assert "And 3 more; the <code>duplicate_of</code>" in section
+
+
+# ----------------------------------------------------------------------------- figures drawn once
+
+
+def _no_drawing(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Make every figure-drawing function record its call instead of drawing; return the record."""
+    from analysis.present import figures as fg
+
+    called: list[str] = []
+    for name in ("districts_timeline", "capitals_timeline", "troops_timeline", "province_map"):
+        monkeypatch.setattr(fg, name, lambda *args, _name=name, **kwargs: called.append(_name) or fg.empty_figure("x", "y"))
+    return called
+
+
+def test_report_reuses_figures_saved_from_the_same_tables(tmp_path, monkeypatch):
+    from analysis.present import figures as fg
+    from analysis.tabulate.tables import load_tables
+
+    processed, reports = tmp_path / "processed", tmp_path / "reports"
+    write_tables(processed)
+    saved = fg.make_all_figures(load_tables(processed), reports / "figures")  # what notebook 03 does
+    assert all(f.drawn for f in saved.values())
+    files = sorted((reports / "figures").iterdir())
+    before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in files}
+    called = _no_drawing(monkeypatch)
+    page = report.build_index(processed, reports).read_text(encoding="utf-8")
+    assert called == []
+    assert {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in sorted((reports / "figures").iterdir())} == before
+    assert page.count('<img src="data:image/png;base64,') == 4
+    assert "At least 84" in page or "84 Afghan troops" in page  # the caption comes from the sidecar
+
+
+def test_reused_figures_give_the_same_page_as_drawn_ones(built, tmp_path):
+    root, path, _ = built
+    pages = [("01 Parse articles", "01_parse.html"), ("Elsewhere", "https://example.org/x.html")]
+    reports = tmp_path / "reports"
+    report.build_index(root / "processed", reports, notebook_pages=pages)
+    assert (reports / "index.html").read_bytes() == path.read_bytes()
+    again = report.build_index(root / "processed", reports, notebook_pages=pages)  # every figure reused
+    assert again.read_bytes() == path.read_bytes()
+    for stem in ("districts_seized", "capitals_entered", "troops_fled", "province_map"):
+        for ext in ("png", "svg", "json"):
+            name = f"{stem}.{ext}"
+            assert (reports / "figures" / name).read_bytes() == (root / "reports" / "figures" / name).read_bytes()
+
+
+def test_report_redraws_when_a_table_changes(tmp_path, monkeypatch):
+    from analysis.present import figures as fg
+
+    processed, reports = tmp_path / "processed", tmp_path / "reports"
+    write_tables(processed)
+    report.build_index(processed, reports)
+    old_key = (reports / "figures" / "troops_fled.json").read_text(encoding="utf-8")
+    events = pd.read_csv(processed / "events.csv", dtype=str, keep_default_na=False)
+    events.loc[events["event_id"] == "tf-uz", ["count_low", "count_high", "count_text"]] = ["120", "120", "120"]
+    events.to_csv(processed / "events.csv", index=False)
+    real_troops = fg.troops_timeline
+    called: list[str] = []
+    monkeypatch.setattr(fg, "troops_timeline", lambda *a, **k: called.append("troops") or real_troops(*a, **k))
+    page = report.build_index(processed, reports).read_text(encoding="utf-8")
+    assert called == ["troops"]
+    assert (reports / "figures" / "troops_fled.json").read_text(encoding="utf-8") != old_key
+    assert "120 Afghan troops" in page
+
+
+def test_report_redraws_a_figure_whose_file_or_sidecar_is_gone_or_changed(tmp_path, monkeypatch):
+    processed, reports = tmp_path / "processed", tmp_path / "reports"
+    write_tables(processed)
+    report.build_index(processed, reports)
+    figures = reports / "figures"
+    png = (figures / "province_map.png").read_bytes()
+    (figures / "province_map.png").write_bytes(b"not the figure")
+    report.build_index(processed, reports)
+    assert (figures / "province_map.png").read_bytes() == png
+    (figures / "districts_seized.svg").unlink()
+    (figures / "troops_fled.json").unlink()
+    (figures / "capitals_entered.json").write_text("{", encoding="utf-8")
+    called = _no_drawing(monkeypatch)
+    report.build_index(processed, reports)
+    assert sorted(called) == ["capitals_timeline", "districts_timeline", "troops_timeline"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +21,11 @@ from analysis.present.formatting import (
     is_missing, plural,
 )
 from analysis.present.labels import label
+from analysis.present.saved import SavedFigure, draw_or_reuse
 from analysis.present.style import (
     CLAIMANT_COLORS, CLAIMANT_MARKERS, DEFAULT_SOURCE, DESTINATION_COLORS, DPI, EVENT_TYPE_COLORS, FIGSIZE,
     FIGURE_STEMS, INK, MUTED, NO_EVENTS, OUTCOME_COLORS, OUTCOME_MARKERS, REGION_COLORS, REGIONS, STYLE, Window,
-    _date_axis, _events_of, _new_figure, _placeholder, _x_limits, add_legend, apply_style, clean_counts,
+    _date_axis, _events_of, deferred_autoscale, _new_figure, _placeholder, _x_limits, add_legend, apply_style, clean_counts,
     color_for, date_axis_label, day_number, empty_figure, event_day, figure_bytes, finish_figure, outside_note,
     outside_window, reporting_window, save_figure, source_line, styled, svg_id,
 )
@@ -94,37 +95,38 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
         vague_mask = is_province & ~known
         stacked = dated.assign(_vague=vague_mask.astype(int)).sort_values(
             ["_day", "_vague", "province", "place", "event_id"], kind="mergesort")
-        for _, row in stacked.iterrows():
-            x0 = day_number(row["_day"])
-            province = row["province"] or (row["place"] if row["place_type"] == "province" else "")
-            region = regions.get(province_key(province), "Unknown")
-            color = REGION_COLORS.get(region, REGION_COLORS["Unknown"])
-            counted = str(row["place_type"]).lower() == "province"
-            bottom = stack_top.get(x0, 0.0)
-            region_seen.add(region)
-            if row["_vague"]:
-                any_vague = True
-                words = str(row["count_text"]).strip() or "districts"
-                notes.setdefault(x0, []).append(f"{words} in {row['place']}")
-                height, mid = 0.9, bottom + 0.45
-                ax_day.scatter([x0 + 0.5], [mid], marker="*", s=260, color=color, edgecolors=INK,
-                               linewidths=0.6, zorder=4, gid=f"vague-{svg_id(row['event_id'])}")
-            else:
-                value = row["count_low"] if not is_missing(row["count_low"]) else row["count_high"]
-                height = float(value) if counted else 1.0
-                mid = bottom + height / 2
-                if counted:
-                    any_counted = True
-                    notes.setdefault(x0, []).append(f"{int(value):,} in {row['place']}")
-                ax_day.bar([x0 + 0.5], [height], width=0.78, bottom=[bottom], color=color,
-                           edgecolor="white", linewidth=0.6, hatch="///" if counted else None,
-                           zorder=3, gid=f"seized-{svg_id(row['event_id'])}")
-            if not is_missing(row["date_low"]) and not is_missing(row["date_high"]) and row["date_low"] < row["date_high"]:
-                any_range = True
-                ax_day.hlines(mid, day_number(row["date_low"]), day_number(row["date_high"]) + 1,
-                              colors=color, linewidth=2.2, alpha=0.75, zorder=2,
-                              gid=f"range-{svg_id(row['event_id'])}")
-            stack_top[x0] = bottom + height
+        with deferred_autoscale(ax_day):
+            for _, row in stacked.iterrows():
+                x0 = day_number(row["_day"])
+                province = row["province"] or (row["place"] if row["place_type"] == "province" else "")
+                region = regions.get(province_key(province), "Unknown")
+                color = REGION_COLORS.get(region, REGION_COLORS["Unknown"])
+                counted = str(row["place_type"]).lower() == "province"
+                bottom = stack_top.get(x0, 0.0)
+                region_seen.add(region)
+                if row["_vague"]:
+                    any_vague = True
+                    words = str(row["count_text"]).strip() or "districts"
+                    notes.setdefault(x0, []).append(f"{words} in {row['place']}")
+                    height, mid = 0.9, bottom + 0.45
+                    ax_day.scatter([x0 + 0.5], [mid], marker="*", s=260, color=color, edgecolors=INK,
+                                   linewidths=0.6, zorder=4, gid=f"vague-{svg_id(row['event_id'])}")
+                else:
+                    value = row["count_low"] if not is_missing(row["count_low"]) else row["count_high"]
+                    height = float(value) if counted else 1.0
+                    mid = bottom + height / 2
+                    if counted:
+                        any_counted = True
+                        notes.setdefault(x0, []).append(f"{int(value):,} in {row['place']}")
+                    ax_day.bar([x0 + 0.5], [height], width=0.78, bottom=[bottom], color=color,
+                               edgecolor="white", linewidth=0.6, hatch="///" if counted else None,
+                               zorder=3, gid=f"seized-{svg_id(row['event_id'])}")
+                if not is_missing(row["date_low"]) and not is_missing(row["date_high"]) and row["date_low"] < row["date_high"]:
+                    any_range = True
+                    ax_day.hlines(mid, day_number(row["date_low"]), day_number(row["date_high"]) + 1,
+                                  colors=color, linewidth=2.2, alpha=0.75, zorder=2,
+                                  gid=f"range-{svg_id(row['event_id'])}")
+                stack_top[x0] = bottom + height
         ymax = max(stack_top.values(), default=1.0)
         for x0, lines in sorted(notes.items()):
             text = "\n".join(lines[:3]) + (f"\n+{len(lines) - 3} more" if len(lines) > 3 else "")
@@ -177,28 +179,29 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
                   fontsize=10.5, color=EVENT_TYPE_COLORS["district_seized"], fontweight="bold", priority=3.0, bbox=HALO, zorder=6)
         top = total
         seen_claimants: list[str] = []
-        for i, (_, row) in enumerate(tl.iterrows()):
-            claimant = row["claimant"]
-            color = CLAIMANT_COLORS.get(claimant, CLAIMANT_COLORS["unknown"])
-            x = day_number(row["date"]) + 0.5
-            value = float(row["_value"])
-            legend_label = CLAIMANT_LABELS.get(claimant, claimant) if claimant not in seen_claimants else "_nolegend_"
-            if claimant not in seen_claimants:
-                seen_claimants.append(claimant)
-            ax_cum.scatter([x], [value], marker=CLAIMANT_MARKERS.get(claimant, "o"), s=120, color=color,
-                           edgecolors="white", linewidths=0.8, zorder=5, label=legend_label,
-                           gid=f"tally-{i}")
-            if not is_missing(row["count_high"]) and not is_missing(row["count_low"]) and row["count_high"] > row["count_low"]:
-                ax_cum.vlines(x, row["count_low"], row["count_high"], colors=color, linewidth=2, zorder=4)
-            elif is_missing(row["count_high"]):
-                ax_cum.annotate("", xy=(x, value), xytext=(0, 26), textcoords="offset points",
-                                arrowprops={"arrowstyle": "<|-", "color": color, "lw": 1.8,
-                                            "shrinkA": 0, "shrinkB": 7}, zorder=4,
-                                gid=f"lower-bound-{i}")
-            right = (x - limits[0]) / (limits[1] - limits[0]) > 0.62
-            label(ax_cum, _tally_label(row), (x, value), dx=-10.0 if right else 10.0, ha="right" if right else "left",
-                  fontsize=10.5, color=color, fontweight="bold", priority=2.0, bbox=HALO, zorder=6)
-            top = max(top, float(row["count_high"]) if not is_missing(row["count_high"]) else value * 1.12)
+        with deferred_autoscale(ax_cum):
+            for i, (_, row) in enumerate(tl.iterrows()):
+                claimant = row["claimant"]
+                color = CLAIMANT_COLORS.get(claimant, CLAIMANT_COLORS["unknown"])
+                x = day_number(row["date"]) + 0.5
+                value = float(row["_value"])
+                legend_label = CLAIMANT_LABELS.get(claimant, claimant) if claimant not in seen_claimants else "_nolegend_"
+                if claimant not in seen_claimants:
+                    seen_claimants.append(claimant)
+                ax_cum.scatter([x], [value], marker=CLAIMANT_MARKERS.get(claimant, "o"), s=120, color=color,
+                               edgecolors="white", linewidths=0.8, zorder=5, label=legend_label,
+                               gid=f"tally-{i}")
+                if not is_missing(row["count_high"]) and not is_missing(row["count_low"]) and row["count_high"] > row["count_low"]:
+                    ax_cum.vlines(x, row["count_low"], row["count_high"], colors=color, linewidth=2, zorder=4)
+                elif is_missing(row["count_high"]):
+                    ax_cum.annotate("", xy=(x, value), xytext=(0, 26), textcoords="offset points",
+                                    arrowprops={"arrowstyle": "<|-", "color": color, "lw": 1.8,
+                                                "shrinkA": 0, "shrinkB": 7}, zorder=4,
+                                    gid=f"lower-bound-{i}")
+                right = (x - limits[0]) / (limits[1] - limits[0]) > 0.62
+                label(ax_cum, _tally_label(row), (x, value), dx=-10.0 if right else 10.0, ha="right" if right else "left",
+                      fontsize=10.5, color=color, fontweight="bold", priority=2.0, bbox=HALO, zorder=6)
+                top = max(top, float(row["count_high"]) if not is_missing(row["count_high"]) else value * 1.12)
         if seen_claimants:
             cum_handles.extend(
                 Line2D([], [], marker=CLAIMANT_MARKERS.get(c, "o"), linestyle="",
@@ -300,26 +303,27 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
                 ax.axhspan(y - 0.5, y + 0.5, color="#f4f4f4", zorder=0, linewidth=0)
         last_by_lane: dict[str, pd.Series] = {}
         last_x: dict[str, float] = {}
-        for _, row in dated.iterrows():
-            y = lane_y[row["_lane"]]
-            outcome = row["outcome"]
-            color = OUTCOME_COLORS[outcome]
-            disputed = str(row["status"]).strip().lower() == "disputed"
-            any_disputed |= disputed
-            any_range |= _range_patch(ax, row, y, color)
-            any_open |= _open_range(ax, row, y, limits[0], color)
-            if not is_missing(row["date"]):
-                x = day_number(row["date"]) + 0.5
-            elif not is_missing(row["date_low"]) and not is_missing(row["date_high"]):
-                x = (day_number(row["date_low"]) + day_number(row["date_high"]) + 1.0) / 2.0
-            else:
-                x = day_number(row["_day"]) + 0.5
-            ax.scatter([x], [y], marker=OUTCOME_MARKERS[outcome], s=150,
-                       facecolors="none" if disputed else color, edgecolors=color,
-                       linewidths=2.2 if disputed else 0.8, zorder=4,
-                       gid=f"entry-{svg_id(row['event_id'])}")
-            last_by_lane[row["_lane"]] = row
-            last_x[row["_lane"]] = x
+        with deferred_autoscale(ax):
+            for _, row in dated.iterrows():
+                y = lane_y[row["_lane"]]
+                outcome = row["outcome"]
+                color = OUTCOME_COLORS[outcome]
+                disputed = str(row["status"]).strip().lower() == "disputed"
+                any_disputed |= disputed
+                any_range |= _range_patch(ax, row, y, color)
+                any_open |= _open_range(ax, row, y, limits[0], color)
+                if not is_missing(row["date"]):
+                    x = day_number(row["date"]) + 0.5
+                elif not is_missing(row["date_low"]) and not is_missing(row["date_high"]):
+                    x = (day_number(row["date_low"]) + day_number(row["date_high"]) + 1.0) / 2.0
+                else:
+                    x = day_number(row["_day"]) + 0.5
+                ax.scatter([x], [y], marker=OUTCOME_MARKERS[outcome], s=150,
+                           facecolors="none" if disputed else color, edgecolors=color,
+                           linewidths=2.2 if disputed else 0.8, zorder=4,
+                           gid=f"entry-{svg_id(row['event_id'])}")
+                last_by_lane[row["_lane"]] = row
+                last_x[row["_lane"]] = x
         n_lanes = len(lanes)
         label_size = max(9.0, min(11.5, 230.0 / max(n_lanes, 1)))
         mark_size = float(np.clip((0.85 * 240.0 / max(n_lanes, 1)) ** 2, 45.0, 150.0))
@@ -426,31 +430,32 @@ def troops_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE
         bubble = 1500.0 / max(1.0, math.sqrt(len(dated) / 8.0))  # many flights: smaller marks that overlap less
 
         any_lower = any_unknown = any_range = any_disputed = False
-        for _, row in dated.iterrows():
-            dest = row["_dest"]
-            y = lane_y[dest]
-            color = color_for(dest, DESTINATION_COLORS)
-            disputed = str(row["status"]).strip().lower() == "disputed"
-            any_disputed |= disputed
-            any_range |= _range_patch(ax, row, y, color, height=0.5)
-            x = day_number(row["_day"]) + 0.5
-            n = row["_n"]
-            size = 70.0 if is_missing(n) else 70.0 + bubble * math.sqrt(float(n) / max(max_n, 1.0))
-            ax.scatter([x], [y], s=size, marker="o", facecolors="none" if disputed else color,
-                       edgecolors=color, linewidths=2.2 if disputed else 0.8, alpha=0.9, zorder=4,
-                       gid=f"flight-{svg_id(row['event_id'])}")
-            lower = not is_missing(row["count_low"]) and is_missing(row["count_high"])
-            if lower:
-                any_lower = True
-                ax.scatter([x], [y], s=size * 1.55, marker="o", facecolors="none", edgecolors=color,
-                           linewidths=1.2, linestyles="--", zorder=3,
-                           gid=f"lower-{svg_id(row['event_id'])}")
-            text = fmt_count(row["count_low"], row["count_high"]) or "number not given"
-            any_unknown |= is_missing(n)
-            radius_pt = math.sqrt(size * (1.55 if lower else 1.0)) / 2.0
-            label(ax, text, (x, y), dx=radius_pt + 4, fontsize=10.5 if not is_missing(n) else 9.5,
-                  color=INK if not is_missing(n) else MUTED, fontweight="bold" if not is_missing(n) else "normal",
-                  priority=0.0 if is_missing(n) else float(n) / max(max_n, 1.0), max_steps=0)
+        with deferred_autoscale(ax):
+            for _, row in dated.iterrows():
+                dest = row["_dest"]
+                y = lane_y[dest]
+                color = color_for(dest, DESTINATION_COLORS)
+                disputed = str(row["status"]).strip().lower() == "disputed"
+                any_disputed |= disputed
+                any_range |= _range_patch(ax, row, y, color, height=0.5)
+                x = day_number(row["_day"]) + 0.5
+                n = row["_n"]
+                size = 70.0 if is_missing(n) else 70.0 + bubble * math.sqrt(float(n) / max(max_n, 1.0))
+                ax.scatter([x], [y], s=size, marker="o", facecolors="none" if disputed else color,
+                           edgecolors=color, linewidths=2.2 if disputed else 0.8, alpha=0.9, zorder=4,
+                           gid=f"flight-{svg_id(row['event_id'])}")
+                lower = not is_missing(row["count_low"]) and is_missing(row["count_high"])
+                if lower:
+                    any_lower = True
+                    ax.scatter([x], [y], s=size * 1.55, marker="o", facecolors="none", edgecolors=color,
+                               linewidths=1.2, linestyles="--", zorder=3,
+                               gid=f"lower-{svg_id(row['event_id'])}")
+                text = fmt_count(row["count_low"], row["count_high"]) or "number not given"
+                any_unknown |= is_missing(n)
+                radius_pt = math.sqrt(size * (1.55 if lower else 1.0)) / 2.0
+                label(ax, text, (x, y), dx=radius_pt + 4, fontsize=10.5 if not is_missing(n) else 9.5,
+                      color=INK if not is_missing(n) else MUTED, fontweight="bold" if not is_missing(n) else "normal",
+                      priority=0.0 if is_missing(n) else float(n) / max(max_n, 1.0), max_steps=0)
         ax.set_yticks(range(len(dests)))
         ax.set_yticklabels(dests)
         ax.set_ylim(len(dests) - 0.4, -0.6)
@@ -524,17 +529,22 @@ def province_map(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE) -
     return tilemap.province_map(events, source=source)
 
 
-def build_figures(tables: Tables) -> dict[str, Figure]:
-    """Build the three timelines and the map from `tables`, keyed by file stem."""
+def figure_drawers(tables: Tables) -> dict[str, Callable[[], Figure]]:
+    """One function per figure that draws it from `tables` when called, keyed by file stem."""
     source = source_line(tables.articles, tables.events)
     window = reporting_window(tables.articles, tables.events)
     events = shown(tables.events)
     return {
-        "districts_seized": districts_timeline(events, tables.tallies, source=source, window=window),
-        "capitals_entered": capitals_timeline(events, source=source, window=window),
-        "troops_fled": troops_timeline(events, source=source, window=window),
-        "province_map": province_map(events, source=source),
+        "districts_seized": lambda: districts_timeline(events, tables.tallies, source=source, window=window),
+        "capitals_entered": lambda: capitals_timeline(events, source=source, window=window),
+        "troops_fled": lambda: troops_timeline(events, source=source, window=window),
+        "province_map": lambda: province_map(events, source=source),
     }
+
+
+def build_figures(tables: Tables) -> dict[str, Figure]:
+    """Build the three timelines and the map from `tables`, keyed by file stem."""
+    return {stem: draw() for stem, draw in figure_drawers(tables).items()}
 
 
 def outside_by_figure(tables: Tables) -> dict[str, pd.DataFrame]:
@@ -544,17 +554,17 @@ def outside_by_figure(tables: Tables) -> dict[str, pd.DataFrame]:
     return {stem: outside_window(shown(tables.events), etype, window) for stem, etype in stems.items()}
 
 
-def show_saved(saved: Mapping[str, tuple[Path, Path]], stem: str) -> Any:
+def show_saved(saved: Mapping[str, SavedFigure], stem: str) -> Any:
     """Show a figure as saved (its PNG), for notebooks: the figure is drawn once, by make_all_figures."""
     from IPython.display import Image
 
-    return Image(filename=str(saved[stem][0]))
+    return Image(filename=str(saved[stem].png))
 
 
-def saved_files(saved: Mapping[str, tuple[Path, Path]]) -> pd.DataFrame:
-    """The files make_all_figures wrote, one row per figure."""
-    return pd.DataFrame([{"figure": stem, "png": png.name, "svg": svg.name, "folder": str(png.parent)}
-                         for stem, (png, svg) in saved.items()])
+def saved_files(saved: Mapping[str, SavedFigure]) -> pd.DataFrame:
+    """The files make_all_figures wrote (or found up to date), one row per figure."""
+    return pd.DataFrame([{"figure": stem, "png": f.png.name, "svg": f.svg.name, "folder": str(f.png.parent)}
+                         for stem, f in saved.items()])
 
 
 def figure_title(fig: Figure) -> str:
@@ -563,10 +573,10 @@ def figure_title(fig: Figure) -> str:
     return " ".join(sup.get_text().split()) if sup is not None else ""
 
 
-def make_all_figures(tables: Tables, figures_dir: Path | str) -> dict[str, tuple[Path, Path]]:
-    """Render the three timelines and the map from `tables` and save each as PNG and SVG."""
-    figs = build_figures(tables)
-    return {stem: save_figure(figs[stem], figures_dir, stem) for stem in FIGURE_STEMS}
+def make_all_figures(tables: Tables, figures_dir: Path | str) -> dict[str, SavedFigure]:
+    """Save the three timelines and the map from `tables` as PNG and SVG, drawing only those not saved from the same inputs."""
+    drawers = figure_drawers(tables)
+    return draw_or_reuse(tables, figures_dir, {stem: drawers[stem] for stem in FIGURE_STEMS}, figure_title)
 
 
 def enable_notebook_display() -> bool:
@@ -590,8 +600,8 @@ enable_notebook_display()
 __all__ = [
     "CLAIMANT_COLORS", "CLAIMANT_LABELS", "DESTINATION_COLORS", "DPI", "EVENT_TYPE_COLORS", "EVENT_TYPE_LABELS",
     "OUTCOME_COLORS", "OUTCOME_LABELS", "OUTCOME_MARKERS", "OUTCOMES", "REGIONS", "REGION_COLORS", "STYLE",
-    "Tables", "apply_style", "build_figures", "capitals_timeline", "clean_counts", "coerce_table",
-    "districts_timeline", "empty_figure", "enable_notebook_display", "event_day", "figure_bytes", "figure_title",
+    "SavedFigure", "Tables", "apply_style", "build_figures", "capitals_timeline", "clean_counts", "coerce_table",
+    "districts_timeline", "empty_figure", "enable_notebook_display", "event_day", "figure_bytes", "figure_drawers", "figure_title",
     "fmt_count", "fmt_day", "fmt_span", "is_missing", "load_tables", "make_all_figures", "outside_by_figure",
     "province_map", "reporting_window", "save_figure", "saved_files", "show_saved", "source_line", "styled",
     "troops_timeline",

@@ -762,14 +762,11 @@ def render_index(tables: Tables, figures: Sequence[tuple[str, str, bytes]], *,
 
 def build_index(processed_dir: Path | str, reports_dir: Path | str, *,
                 notebook_pages: Sequence[tuple[str, str]] = DEFAULT_NOTEBOOK_PAGES) -> Path:
-    """Build the figures and write reports_dir/index.html from the tables in processed_dir."""
+    """Write reports_dir/index.html from the tables in processed_dir, reusing the figures saved from the same tables."""
     reports = Path(reports_dir)
     tables = load_tables(processed_dir)
-    figs = fg.build_figures(tables)  # rejected and merged events are left out here
-    embedded: list[tuple[str, str, bytes]] = []
-    for stem in fg.FIGURE_STEMS:
-        png, _svg = fg.save_figure(figs[stem], reports / "figures", stem)
-        embedded.append((stem, fg.figure_title(figs[stem]), png.read_bytes()))
+    saved = fg.make_all_figures(tables, reports / "figures")  # rejected and merged events are left out here
+    embedded = [(stem, saved[stem].title, saved[stem].png.read_bytes()) for stem in fg.FIGURE_STEMS]
     page = render_index(tables, embedded, notebook_pages=notebook_pages, figures_href="figures",
                         corrections=read_log(processed_dir))
     target = reports / "index.html"

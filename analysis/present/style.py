@@ -320,6 +320,23 @@ def _style_axes(ax: Axes) -> None:
     ax.title.set_color(MUTED)
 
 
+@contextmanager
+def deferred_autoscale(*axes: Axes) -> Iterator[None]:
+    """Add many artists without rescaling the axes after each one: the limits are computed once, when next needed.
+
+    Matplotlib's autoscaling depends only on the data limits, so the result is the same as rescaling after
+    every artist; this only saves the work (quadratic in the number of artists) of doing it each time."""
+    states = [(ax, ax.get_autoscalex_on(), ax.get_autoscaley_on()) for ax in axes]
+    for ax in axes:
+        ax.set_autoscale_on(False)
+    try:
+        yield
+    finally:
+        for ax, x_on, y_on in states:
+            ax.set_autoscalex_on(x_on)
+            ax.set_autoscaley_on(y_on)
+
+
 def _new_figure(nrows: int = 1, height_ratios: Sequence[float] | None = None,
                 sharex: bool = True, height: float = FIGSIZE[1]) -> tuple[Figure, list[Axes]]:
     """Create a slide-size figure (no pyplot state) with `nrows` stacked axes, taller when asked."""

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 import os
 import re
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import BinaryIO, Callable, Iterable, Sequence
 
 import pandas as pd
 
@@ -39,6 +40,7 @@ TALLY_COLUMNS: list[str] = [f.name for f in dataclasses.fields(Tally)]
 INT_COLUMNS: frozenset[str] = frozenset(
     {"count_low", "count_high", "n_mentions", "n_articles", "n_sources", "char_start", "char_end", "n_sentences", "n_boilerplate"}
 )
+CSV_CHUNK = 20_000  # rows serialised as CSV text at a time
 DATE_COLUMNS: frozenset[str] = frozenset({"published", "date", "date_low", "date_high"})
 FLOAT_COLUMNS: frozenset[str] = frozenset({"latitude", "longitude"})
 TABLE_COLUMNS: dict[str, list[str]] = {
@@ -104,12 +106,15 @@ def _file_mode() -> int:
     return 0o666 & ~mask
 
 
-def _stage(path: Path, data: bytes) -> str:
-    """Write bytes to a temporary file beside `path` and return its name."""
+def _stage(path: Path, data: bytes | Callable[[BinaryIO], None]) -> str:
+    """Write bytes (or whatever a writer function writes) to a temporary file beside `path`; return its name."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                data(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, _file_mode())
@@ -179,6 +184,16 @@ def frame_csv_bytes(frame: pd.DataFrame) -> bytes:
     return safe_for_csv(frame).to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
+def write_csv_rows(frame: pd.DataFrame, handle: BinaryIO, chunk: int = CSV_CHUNK) -> None:
+    """Write a table as CSV a chunk of rows at a time: the same bytes as frame_csv_bytes, never all in memory as text."""
+    if len(frame) <= chunk:
+        handle.write(frame_csv_bytes(frame))
+        return
+    for start in range(0, len(frame), chunk):
+        part = safe_for_csv(frame.iloc[start : start + chunk])
+        handle.write(part.to_csv(index=False, header=start == 0, lineterminator="\n").encode("utf-8"))
+
+
 def frame_parquet_bytes(frame: pd.DataFrame) -> bytes:
     """Serialise a table as Parquet bytes, deterministically for a given library version."""
     import io
@@ -186,6 +201,11 @@ def frame_parquet_bytes(frame: pd.DataFrame) -> bytes:
     buffer = io.BytesIO()
     frame.to_parquet(buffer, index=False, engine="pyarrow", compression="zstd")
     return buffer.getvalue()
+
+
+def write_parquet(frame: pd.DataFrame, handle: BinaryIO) -> None:
+    """Write a table as Parquet into an open file: the same bytes as frame_parquet_bytes."""
+    frame.to_parquet(handle, index=False, engine="pyarrow", compression="zstd")
 
 
 def write_tables(
@@ -197,11 +217,11 @@ def write_tables(
     staged: list[tuple[str, Path]] = []
     try:
         for name, frame in sorted(tables.items()):
-            payloads = [(out_dir / f"{name}.csv", frame_csv_bytes(frame))]
+            target = out_dir / f"{name}.csv"
+            staged.append((_stage(target, functools.partial(write_csv_rows, frame)), target))
             if parquet:
-                payloads.append((out_dir / f"{name}.parquet", frame_parquet_bytes(frame)))
-            for target, data in payloads:
-                staged.append((_stage(target, data), target))
+                target = out_dir / f"{name}.parquet"
+                staged.append((_stage(target, functools.partial(write_parquet, frame)), target))
         for tmp, target in staged:
             os.replace(tmp, target)
     finally:
@@ -282,11 +302,11 @@ def read_table(processed_dir: Path | str, table: str) -> pd.DataFrame:
     return coerce_table(frame, table)
 
 
-def load_tables(processed_dir: Path | str) -> Tables:
-    """Load events, mentions, tallies and articles from the processed directory."""
+def load_tables(processed_dir: Path | str, *, mentions: bool = True) -> Tables:
+    """Load events, mentions, tallies and articles from the processed directory (mentions=False: an empty mentions table)."""
     return Tables(
         events=read_table(processed_dir, "events"),
-        mentions=read_table(processed_dir, "mentions"),
+        mentions=read_table(processed_dir, "mentions") if mentions else coerce_table(None, "mentions"),
         tallies=read_table(processed_dir, "tallies"),
         articles=read_table(processed_dir, "articles"),
     )
