@@ -16,11 +16,14 @@ _FINITE_EVENT = re.compile(r"\b(?:fell|was|were|captured|seized|overran|took|ent
 _APPOSITIVE_OPEN = re.compile(
     r",\s*(?:the|a)\s+(?:[\w\-]+\s+){0,2}?(?:capital|centre|center|seat|hub|city|town)\s+of\s+[^,;:]*$", re.I)
 # the rest of a relative clause about one item of an object list, closed by a comma and the next item
-_REL_THEN_ITEM = re.compile(r"[^,;:.()]{1,120},\s*(?:and|as\s+well\s+as|(?:along|together)\s+with)\s+(?:the\s+)?(?=[A-Z])")
+_REL_THEN_ITEM = re.compile(
+    r"[^,;:.()]{1,120},\s*(?:and|as\s+well\s+as|(?:along|together)\s+with|in)\s+(?:the\s+)?(?=[A-Z])")
 # after "and": another place of an object list, named with its head noun ("the nearby city of B")
 _AND_PLACE_HEAD = re.compile(
     r"(?:the|a)\s+(?:[\w\-]+\s+){0,2}?(?:city|town|district|provincial\s+capital|capital|border\s+crossing|crossing|port)"
     r"\s+of\s+(?-i:[A-Z])", re.I)
+# what follows a semicolon inside a list of sub-lists: places, then "in" their province
+_SUB_LIST_AFTER = re.compile(r"\s*(?:and\s+)?(?-i:[A-Z])[^;.]{0,100}?,?\s\bin\s+(?-i:[A-Z])[\w\-]+[^;.\w]*(?:;|\.|$)")
 _BOUNDARY = re.compile(
     r";|\s—\s|\s–\s|\s--\s|:\s|[“”\"]|\.\s|,?\s+\b(?:while|whereas|as(?!\s+well\s+as\b)(?<!\bwell\sas)|after|before|but|when|because|although|"
     r"though|since|until|amid|where|which|who|that|and\s+(?=(?:the|a|an|officials|government|afghan|he|she|they|"
@@ -31,23 +34,27 @@ _BOUNDARY = re.compile(
 def scope_after(text: str, end: int, limit: int = 170) -> int:
     """Return where the object scope after a verb ends (next clause break)."""
     hi = min(len(text), end + limit)
-    skip_to = -1
-    for m in _BOUNDARY.finditer(text, end, hi):
-        if m.start() < skip_to:
-            continue
+    pos = end
+    while True:
+        m = _BOUNDARY.search(text, pos, hi)
+        if m is None:
+            return hi
+        pos = max(m.end(), m.start() + 1)
         word = m.group(0).strip(" ,").lower()
         if word in ("which", "who", "that") and m.start() - end < 3:
             continue
+        if m.group(0) == ";" and _SUB_LIST_AFTER.match(text, m.end()):
+            hi = min(len(text), max(hi, m.end() + 170))
+            continue  # "A and B in P1; C and D in P2": a list of sub-lists, each in its province
         if word.startswith("and") and _AND_PLACE_HEAD.match(text, m.end()):
             continue  # "seized A, the capital of P, and the city of B": the list goes on
         if word in ("where", "which", "whose") and m.group(0).startswith(","):
             closed = _REL_THEN_ITEM.match(text, m.end())
             if closed is not None:  # "took A district, where the B crossing is, and C district": one object list
-                skip_to, hi = closed.end(), min(len(text), max(hi, closed.end() + 80))
+                pos, hi = closed.end(), min(len(text), max(hi, closed.end() + 80))
                 continue
         # keep appositive "X, the capital of P, ..." and lists "A, B and C"
         return m.start()
-    return hi
 
 
 def scope_before(text: str, start: int, limit: int = 170) -> int:

@@ -16,18 +16,18 @@ _HEAD = (r"(?:\s+(?:districts?|district\s+cent(?:re|er)s?|cities|city|towns?|pro
 # what may open the next item after a separator
 _OPEN = (r"(?:(?:of|over)\s+)?(?:the\s+)?(?:(?:nearby|neighbou?ring|key|strategic|remote|important|\w+ern)\s+)*"
          r"(?:(?:(?:provincial\s+)?capitals?|city|town|districts?)\s+(?:city\s+)?of\s+)?")
-_SEP_CORE = (r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|&\s*|plus\s+|(?:along|together)\s+with\s+)?|\s+and\s+(?:also\s+)?|"
+_SEP_CORE = (r"\s*(?:;\s*(?:and\s+)?|,\s*(?:and\s+|as\s+well\s+as\s+|&\s*|plus\s+|(?:along|together)\s+with\s+)?|\s+and\s+(?:also\s+)?|"
              r"\s+as\s+well\s+as\s+|\s*&\s*|\s+plus\s+|\s+(?:along|together)\s+with\s+)")
 _SEP = re.compile(_HEAD + _SEP_CORE + _OPEN, re.I)
 # "in P" after an item or a sub-list: P locates the sub-list
-_LOCUS = re.compile(_HEAD + r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:\w+ern|neighbou?ring|restive|remote)\s+)?(?:provinces?\s+of\s+)?",
+_LOCUS = re.compile(_HEAD + r",?\s+(?:in|of)\s+(?:the\s+)?(?:(?:\w+ern|neighbou?ring|restive|remote)\s+)?(?:provinces?\s+of\s+)?",
                     re.I)
 _PROVINCE_TAIL = re.compile(r"\s+provinces?\b", re.I)
 # a relative clause about the last item, closed by a comma before the next one: "A district, where the B crossing
 # is located, and C district"
 _RELATIVE = re.compile(
     r"\s*,\s*(?:where|which|whose|home\s+to|including|with)\b[^,;:.()]{1,120}(?=,\s*(?:and\s+|as\s+well\s+as\s+|"
-    r"(?:along|together)\s+with\s+))",
+    r"(?:along|together)\s+with\s+|in\s+(?-i:[A-Z])))",
     re.I)
 # an appositive after an item: "Pul-i-Khumri, the capital of Baghlan province, and Farah city"
 _APPOSITIVE = re.compile(
