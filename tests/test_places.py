@@ -324,3 +324,11 @@ def test_line_break_after_a_person_like_name_is_no_surname() -> None:
     """'Zaranj' ending a timeline line is a place: the capitalised word on the next line is no surname."""
     assert ids("Aug 6 — Zaranj\nAug 7 — Sheberghan") == ["cap-nimroz", "cap-jowzjan"]
     assert find_places("Zaranj Ahmadi spoke to reporters.") == []
+
+
+def test_a_guarded_name_shown_to_be_a_place_is_that_place_where_it_recurs() -> None:
+    alone = "At Doshi, police withdrew to Pul-e-Khumri."
+    assert [m.text for m in find_places(alone)] == ["Pul-e-Khumri"]  # a person's name as well: not on its own
+    text = "Baghlan | Doshi | 25 Jun\n" + alone
+    found = [(m.text, m.place.place_type, m.start) for m in find_places(text)]
+    assert ("Doshi", "district", text.index("Doshi", 30)) in found

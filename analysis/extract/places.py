@@ -357,7 +357,9 @@ def _accept_guarded(text: str, drafts: list[_Draft], pending: list[bool]) -> lis
                     pending[k] = False
                     changed = True
                     break
-    return [d for d, wait in zip(drafts, pending) if not wait]
+    # a name the text has shown to be a place ("Baghlan | Doshi") is that place where it recurs ("At Doshi, ...")
+    shown = {text[d.start:d.end].casefold() for d, wait in zip(drafts, pending) if not wait}
+    return [d for d, wait in zip(drafts, pending) if not wait or text[d.start:d.end].casefold() in shown]
 
 
 def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
