@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from analysis.extract.drafts import MentionDraft
-from analysis.extract import borders, vocabulary
+from analysis.extract import borders, lists, vocabulary
 from analysis.extract.borders import COUNTRY_WORDS, FOREIGN_TOWNS, _COUNTRY_RE, _FOREIGN_TOWN_RE
 from analysis.extract.clauses import scope_after as _scope_after, scope_before as _scope_before
 from analysis.extract.counted import _find_counts
@@ -212,6 +212,13 @@ class FlightReader:
                     if p is not None:
                         place = p
                         break
+            if place is None and lists.plural_anaphor(text, max(0, m.start() - 90), m.start()) == "district":
+                # "the forces of these two districts withdrew to Mazar": one flight from each district listed before
+                return [MentionDraft(event_type="troops_fled", key=_place_id(d.place), place=d.place, pos=m.start(),
+                                     negated=negated, related={_place_id(d.place)}, count=count,
+                                     count_text=count.text if count else "", province=d.place.province,
+                                     actor="afghan_forces")
+                        for d in self._plural_antecedent(i, s, "district", "capture", m, m.start(), negated)]
             if place is None and (_INSIDE_REFUGE.search(text, m.start(), hi) or destinations):
                 place = self._passage_city(i, s)  # "Troops withdrew to the airport": the city the passage is about
             if place is None:

@@ -48,7 +48,7 @@ _WORDS_ONLY = re.compile(r"[\w\s\-’',]*$")
 # plural anaphora: "these districts", "the three capitals", "all four cities"
 _PLURAL_ANAPHOR = re.compile(
     r"\b(?:these|those|the|all|both)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
-    r"(?P<noun>districts|district\s+cent(?:re|er)s|provincial\s+capitals|capitals|cities|towns)\b"
+    r"(?P<noun>districts|district\s+cent(?:re|er)s|woluswalis|provincial\s+capitals|capitals|cities|towns)\b"
     r"(?!\s+(?:of|in|across|around|near|outside)\b)",
     re.I)
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
