@@ -146,12 +146,14 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
             continue
         before = text[max(0, s - 70):s]
         capital_after = _CAPITAL_AFTER.match(text[e:e + 40])
-        pword = bool(_PROVINCE_WORD_AFTER.match(text[e:e + 12])) and not capital_after
+        pword = bool(_PROVINCE_WORD_AFTER.match(text[e:e + 12])) and not capital_after and \
+            not _CITY_PART_AFTER.match(text, e)  # "Herat's police districts" are the city's
         has_prov = any(c.place_type == "province" for c in (pm.place, *pm.candidates))
         pword = pword or pm.text.lower().endswith("province") or (has_prov and bool(
             re.search(r"\bprovinces?\s+(?:of|in)\s+(?:the\s+)?$", before, re.I)
             or re.search(r"\b[A-Z][\w\-’']*\s+districts?\s+(?:of|in)\s+$", before)))
-        if re.match(r"^(?:'s|’s|')\s", text[e:e + 4]) and not re.search(r"province", text[e:e + 14], re.I):
+        if re.match(r"^(?:'s|’s|')\s", text[e:e + 4]) and not re.search(r"province", text[e:e + 14], re.I) and \
+                not _CITY_PART_AFTER.match(text, e):
             pword = any(c.place_type == "province" for c in (pm.place, *pm.candidates))
         ref = _Ref(place=place, start=s, end=e, kind="named",
                    peripheral=_peripheral(before) or _landmark(before) or bool(_LANDMARK_AFTER.match(text[e:e + 30])),
@@ -281,12 +283,13 @@ _CAPITAL_AFTER = re.compile(
     r"^\s+(?:provincial|province's|province’s)\s+(?:capital|centre|center)(?:\s+city)?\b",
     re.I)
 
+_CITY_PART_AFTER = re.compile(r"(?:'s|’s)\s+(?:(?:\w+ern|outer|inner|central|several|some|most)\s+)*police\s+districts?\b", re.I)
 _PROVINCE_WORD_AFTER = re.compile(r"^(?:\s+|-)province\b|^(?:'s|’s|')\s", re.I)
 
 # a place named only to measure a distance or a route ("40 km from X", "the road to X") is no antecedent
 _ROUTE_BEFORE = re.compile(
     r"(?:\b(?:km|kms|kilomet(?:re|er)s?|miles?|hours?|minutes?)\s+(?:\w+\s+){0,2}?(?:from|of|outside|away\s+from|"
-    r"short\s+of)|\b(?:road|roads|highway|route|motorway|way|drive|journey|supply\s+lines?|flights?)\s+"
+    r"short\s+of)|\b(?:road|roads|highway|route|motorway|(?<!\btheir\s)(?<!\bits\s)way|drive|journey|supply\s+lines?|flights?)\s+"
     r"(?:(?:\w+\s+){0,2}?(?:to|from|into|towards?|between|linking|connecting)))\s+(?:the\s+)?"
     r"(?:(?:city|town|provincial\s+capital)\s+of\s+)?$",
     re.I)
