@@ -23,6 +23,7 @@ from matplotlib.ticker import FixedLocator, FuncFormatter
 from analysis.present import style as fg
 from analysis.tabulate.tables import coerce_table
 from analysis.paths import PACKAGE_DATA
+from analysis.records import EVENT_TYPES
 
 TILES_CSV = PACKAGE_DATA / "province_tiles.csv"
 TILE_SIZE = 0.9
@@ -302,7 +303,7 @@ def _draw_grid(ax: Axes, fills: dict[str, Any], edges: dict[str, dict[str, Any]]
 def province_map(events: pd.DataFrame | None, *, source: str = fg.DEFAULT_SOURCE) -> Figure:
     """Map the 34 provinces as tiles coloured by first capital entry, with seizures and flights."""
     ev = fg.clean_counts(fg.shown(coerce_table(events, "events")))
-    ev = ev[ev["event_type"].str.strip().str.lower().isin(["district_seized", "capital_entered", "troops_fled"])].copy()
+    ev = ev[ev["event_type"].str.strip().str.lower().isin(EVENT_TYPES)].copy()
     ev["event_type"] = ev["event_type"].str.strip().str.lower()
     ev["_day"] = fg.event_day(ev)
     ev = ev.sort_values(["event_type", "_day", "place", "event_id"], kind="mergesort", na_position="last")
