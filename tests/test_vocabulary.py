@@ -11,8 +11,8 @@ from analysis.tabulate import merge
 
 def test_outcome_rank_is_one_table() -> None:
     """Extraction, merging and presentation share one outcome rank."""
-    assert outcomes.OUTCOME_RANK is OUTCOME_RANK
-    assert merge.OUTCOME_RANK is OUTCOME_RANK
+    assert outcomes._OUTCOME_RANK is OUTCOME_RANK
+    assert merge._OUTCOME_RANK is OUTCOME_RANK
     assert formatting.OUTCOME_RANK is OUTCOME_RANK
     assert OUTCOME_RANK == {"repelled": 3, "fell": 2, "contested": 1, "unknown": 0, "": 0}
     assert set(OUTCOME_RANK) == set(OUTCOMES) | {""}
