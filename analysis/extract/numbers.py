@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Optional
 
+from analysis.extract.dateforms import _YEAR_FOLLOWERS as _NOUN_AFTER_YEAR_STOP  # one word list for both readers
 from analysis.extract.dates import explicit_date_spans
 from analysis.records import Count
 
@@ -83,12 +84,6 @@ _IDENT_BEFORE = frozenset(
 )
 _ONE_BEFORE = frozenset("no the this that which any every each".split())
 _ONE_AFTER = frozenset("another anyone".split())
-_NOUN_AFTER_YEAR_STOP = frozenset(
-    "and or but nor when while as after before until since to the a an with that which who where whose "
-    "in on at by for from of into amid during through under over against following was were is are has "
-    "had have saw sees alone onward onwards also there it its this these those they he she we so then "
-    "too than elections election war invasion attacks attack agreement accord deal".split()
-)
 _MONEY_BEFORE = frozenset("$ £ € ¥ # №".split())
 _MONEY_WORDS_BEFORE = frozenset("us$ usd rs afs afn eur".split())
 
