@@ -7,7 +7,7 @@ import re
 
 from analysis.extract.drafts import MentionDraft
 from analysis.extract import borders, lists, vocabulary
-from analysis.extract.borders import COUNTRY_WORDS, FOREIGN_TOWNS, _COUNTRY_RE, _FOREIGN_TOWN_RE
+from analysis.extract.borders import COUNTRY_WORDS, FOREIGN_TOWNS, _COUNTRY_ALT, _COUNTRY_RE, _FOREIGN_TOWN_RE
 from analysis.extract.clauses import scope_after as _scope_after, scope_before as _scope_before
 from analysis.extract.counted import _find_counts
 from analysis.extract.refs import (
@@ -38,7 +38,7 @@ _NOT_FLED_ACT = re.compile(
 _ACROSS_BORDER = re.compile(r"\b(?:border|frontier|river|amu\s+darya)\b", re.I)
 
 _FOREIGN_SOURCE = re.compile(
-    r"\b(tajik|tajikistan|uzbek|uzbekistan|iran|iranian|pakistan|pakistani|turkmen|turkmenistan|china|chinese)"
+    rf"\b({_COUNTRY_ALT})"  # the neighbours' names and demonyms, from analysis/data/countries.csv
     r"(?:'s|’s)?\s+(?:\w+\s+){0,3}?(?:border\s+guards?|officials?|authorities|ministry|government|state|"
     r"military|army|forces|troops|soldiers|committee|service)",
     re.I)
@@ -74,7 +74,6 @@ _DESTINATION_TAIL = re.compile(
     r"(?:(?:district|city|town|province|"
     r"provincial\s+capital|capital)\s+of\s+(?:the\s+)?)?(?:\w+\s+)?$", re.I)
 _OPENING_PLACE = re.compile(r"^\W*(?:At|In|From)\s+((?-i:[A-Z])[\w\-’']+)", re.I)
-_TOWARDS = re.compile(r"\b(?:to|into|towards?|for)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 
 _SUBCOUNT_BEFORE = re.compile(
     r"(?:\bincluding|\bincl\.|\bamong\s+(?:them|whom|those)|\bof\s+(?:them|whom)|\bamong)\s+(?:at\s+least\s+|some\s+)?$",
@@ -238,7 +237,7 @@ class FlightReader:
             return None
         for text, refs in [(s.text, s.refs)] + [(self.sents[j].text, self.sents[j].refs) for j in range(i - 1, max(-1, i - 3), -1)]:
             found = {p.place_id: p for r in refs if not r.in_speaker and not r.remote
-                     and not _TOWARDS.search(text, max(0, r.start - 30), r.start)  # "flown to Kabul": where they went
+                     and not _DESTINATION_TAIL.search(text, max(0, r.start - 50), r.start)  # "flown to Kabul": where they went
                      for p in [_as_capital(r, self.gaz) or (_as_district(r, self.gaz) or (None,))[0]] if p is not None}
             if found:
                 return next(iter(found.values())) if len(found) == 1 else None
