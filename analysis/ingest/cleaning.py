@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Iterable
 
-from analysis.extract import dates
+from analysis.extract import dates, lists  # the timeline shapes extraction reads
 from analysis.ingest.duplicates import content_hash
 from analysis.ingest.files import RawDocument
 from analysis.ingest.normalise import change_warning, normalise_text, repair_text  # noqa: F401
@@ -204,15 +204,6 @@ _DATE_WORDS = frozenset(
 )
 _WORD_TOKEN = re.compile(r"[A-Za-z][A-Za-z.]*")
 _HEADING_END = re.compile(r"[.!?…]['\"”’)\]]*$")
-_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-# a line of a dated list: "Aug 9 — Aybak (Samangan)", "9 August: A, B", "Aug 14–15 — ..."
-_TIMELINE_LINE = re.compile(
-    rf"^\W*(?:{_MONTH_WORD}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD})(?:\s*[–-]\s*\d{{1,2}})?(?:,?\s*\d{{4}})?"
-    r"\s*(?:[—–:]|--|-(?=\s))\s*\S"
-    r"|^\s*(?:[•·▪●◦‣*–—-]|\d{1,2}[.)])\s*[A-Z]")  # a bullet or numbered item: "• Ghazni", "2) Nad Ali"
-# what a heading over dated or bulleted lines says when its items are places taken
-_LIST_HEADING = re.compile(r"\b(?:capitals?|cities|districts?|provinces?|crossings?|towns?|fell|fallen|captured|lost|"
-                           r"taken|seized|overrun)\b", re.I)
 _HASHTAG = re.compile(r"(?:^|\s)[#@]\w")
 _PROMO_OPENING = re.compile(r"^(?P<name>.{2,60}?)(?:'s|’s)?\s+(?:is|are|was)\s+(?:one of|a|an|the)\b")
 
@@ -617,9 +608,9 @@ def _analyse(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> _An
     # Headings: short lines without a closing mark, and short all-capitals lines. A timeline or a bulleted list
     # is not made of headings: a line opening with a date and a dash ("Aug 9 — A (P)") or a bullet ("• A") stays
     # text, and so does the heading just above such lines, which says what the items are ("Capitals that fell").
-    timeline = [w.kind == "content" and _TIMELINE_LINE.match(normed[i]) is not None for i, w in enumerate(lines)]
+    timeline = [w.kind == "content" and lists.timeline_shape(normed[i]) for i, w in enumerate(lines)]
     for i, w in enumerate(lines):
-        if w.kind != "content" or timeline[i] or (i + 1 < n_lines and timeline[i + 1] and _LIST_HEADING.search(normed[i])):
+        if w.kind != "content" or timeline[i] or (i + 1 < n_lines and timeline[i + 1] and lists.timeline_heading(normed[i])):
             continue
         letters = re.sub(r"[^A-Za-z]", "", normed[i])
         if (n_words[i] <= 6 and not _HEADING_END.search(normed[i])) or (
