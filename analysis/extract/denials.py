@@ -11,6 +11,7 @@ from analysis.extract.clauses import scope_before as _scope_before
 from analysis.extract.outcomes import _OUTCOME_CUES
 from analysis.extract.refs import _Draft, _Sent, _crossing_district, _place_id, _readings
 from analysis.extract.stems import guard_stems
+from analysis.records import Claim, Mention
 
 
 _DENY = vocabulary.MACROS["DENY"]  # deny, denied, denial, rejected, dismissed, refuted, ...
@@ -142,6 +143,32 @@ def _gov_forces_control(text: str) -> bool:
 
 class DenialReader:
     """Extractor methods that remember denial sentences and attach them to the mentions they deny."""
+
+    def _denied_reports(self, s: _Sent, pos: int, mention: Mention, claim: Claim) -> tuple[Mention, Mention] | None:
+        """'Officials denied (Taliban) reports that X had fallen': the reports' claim and the officials' denial."""
+        rep = _DENIED_REPORTS.search(s.text, 0, pos)
+        if rep is None:
+            return None
+        denier = next((a for a in reversed(claims.find_attributions(s.text, self.speakers))
+                       if a.stance == "denied" and a.start <= rep.start()), None)
+        if denier is None:
+            return None
+        who = claim.claimant if claim.stance == "denied" else denier.claimant
+        return (replace(mention, claimant=claims.classify_speaker(rep.group("owner") or ""), stance="asserted",
+                        claim_cue=rep.group(0)),
+                replace(mention, claimant=who if who != "pronoun" else "unknown", stance="denied", claim_cue=denier.cue))
+
+    def _claims_called_false(self, s: _Sent, pos: int, mention: Mention) -> tuple[Mention, Mention] | None:
+        """'Claims that X had fallen were false, officials said': the claim, and the denial of whoever calls it false."""
+        false = _FALSE_CLAIMS.search(s.text) if any(k in s.low for k in _FALSE_CLAIMS_KEYS) else None
+        if false is None or not false.start("body") <= pos < false.end("body"):
+            return None
+        outside = [a for a in claims.find_attributions(s.text, self.speakers)
+                   if not false.start() <= a.start < false.end() and a.claimant != "pronoun"]
+        cue = false.group(0)[:80]
+        return (replace(mention, claimant=claims.classify_speaker(false.group("owner") or ""), stance="asserted",
+                        claim_cue=cue),
+                replace(mention, claimant=outside[-1].claimant if outside else "unknown", stance="denied", claim_cue=cue))
 
     def _denial_directive(self, i: int, s: _Sent) -> None:
         """Remember a denial sentence ('denied the reports', 'still under government control', 'the crossing had not

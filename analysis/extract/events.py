@@ -14,7 +14,7 @@ from analysis.extract.clauses import scope_after as _scope_after, scope_before a
 from analysis.extract.counted import CountedReader, _stated_number
 from analysis.extract.datepick import _pick_date, _pub_high
 from analysis.extract.denials import (
-    DenialReader, _CONTRA, _DENIAL_KEYS, _DENIED_REPORTS, _DENY_OBJECT, _FALSE_CLAIMS, _FALSE_CLAIMS_KEYS,
+    DenialReader, _CONTRA, _DENIAL_KEYS, _DENY_OBJECT,
 )
 from analysis.extract.flight import FlightReader
 from analysis.extract.listing import ListReader
@@ -666,32 +666,13 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             ("all" if res.count_text.startswith("all") else "most" if res.count_text.startswith("most") else ""),
             claim_cue=claim.cue, modality=(res.modality or "asserted"),
         )
-        # "officials denied (Taliban) reports that X had fallen": the reports assert it, the officials deny it
-        rep = None if res.negated else _DENIED_REPORTS.search(s.text, 0, res.pos)
-        if rep is not None:
-            denier = next((a for a in reversed(claims.find_attributions(s.text, self.speakers))
-                           if a.stance == "denied" and a.start <= rep.start()), None)
-            if denier is not None:
-                who = claim.claimant if claim.stance == "denied" else denier.claimant
-                reported = replace(mention, claimant=claims.classify_speaker(rep.group("owner") or ""),
-                                   stance="asserted", claim_cue=rep.group(0))
-                denial = replace(mention, claimant=who if who != "pronoun" else "unknown", stance="denied",
-                                 claim_cue=denier.cue)
-                for d in (reported, denial):
-                    self.drafts.append(_Draft(d, i, res.pos, frozenset(res.related), res.priority))
-                return
-        false = None if res.negated or not any(w in s.low for w in _FALSE_CLAIMS_KEYS) else _FALSE_CLAIMS.search(s.text)
-        if false is not None and false.start("body") <= res.pos < false.end("body"):
-            reported = replace(mention, claimant=claims.classify_speaker(false.group("owner") or ""), stance="asserted",
-                               claim_cue=false.group(0)[:80])
-            outside = [a for a in claims.find_attributions(s.text, self.speakers)
-                       if not false.start() <= a.start < false.end() and a.claimant != "pronoun"]
-            who = outside[-1].claimant if outside else "unknown"  # whoever calls the claims false
-            denial = replace(mention, claimant=who, stance="denied", claim_cue=false.group(0)[:80])
-            for d in (reported, denial):
-                self.drafts.append(_Draft(d, i, res.pos, frozenset(res.related), res.priority))
+        # "officials denied reports that X had fallen", "claims that X had fallen were false": a claim and its denial
+        pair = None if res.negated else self._denied_reports(s, res.pos, mention, claim) or \
+            self._claims_called_false(s, res.pos, mention)
+        for d in pair or (mention,):
+            self.drafts.append(_Draft(d, i, res.pos, frozenset(res.related), res.priority))
+        if pair:
             return
-        self.drafts.append(_Draft(mention, i, res.pos, frozenset(res.related), res.priority))
         # "the Taliban claimed X, but officials denied it"
         if stance == "asserted":
             for att in claims.find_attributions(s.text, self.speakers):
