@@ -16,8 +16,9 @@ _FINITE_EVENT = re.compile(r"\b(?:fell|was|were|captured|seized|overran|took|ent
 _APPOSITIVE_OPEN = re.compile(
     r",\s*(?:the|a)\s+(?:[\w\-]+\s+){0,2}?(?:capital|centre|center|seat|hub|city|town)\s+of\s+[^,;:]*$", re.I)
 # the rest of a relative clause about one item of an object list, closed by a comma and the next item
-_REL_THEN_ITEM = re.compile(
-    r"[^,;:.()]{1,120},\s*(?:and|as\s+well\s+as|(?:along|together)\s+with|in)\s+(?:the\s+)?(?=[A-Z])")
+REL_ITEM_REST = (r"[^,;:.()]{1,120}(?=,\s*(?:and|as\s+well\s+as|(?:along|together)\s+with|in)\s+(?:the\s+)?"
+                 r"(?-i:[A-Z]))")
+_REL_THEN_ITEM = re.compile(REL_ITEM_REST + r",\s*(?:and|as\s+well\s+as|(?:along|together)\s+with|in)\s+(?:the\s+)?")
 # after "and": another place of an object list, named with its head noun ("the nearby city of B")
 _AND_PLACE_HEAD = re.compile(
     r"(?:the|a)\s+(?:[\w\-]+\s+){0,2}?(?:city|town|district|provincial\s+capital|capital|border\s+crossing|crossing|port)"

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Sequence
 
+from analysis.extract.clauses import REL_ITEM_REST
+
 # a head noun that may close an item or a sub-list ("A and B districts", "the F crossing")
 _HEAD = (r"(?:\s+(?:districts?|district\s+cent(?:re|er)s?|cities|city|towns?|provinces?|border\s+crossings?|"
          r"crossings?|border\s+posts?|(?:dry\s+|river\s+)?ports?)"
@@ -25,10 +27,7 @@ _LOCUS = re.compile(_HEAD + r",?\s+(?:in|of)\s+(?:the\s+)?(?:(?:\w+ern|neighbou?
 _PROVINCE_TAIL = re.compile(r"\s+provinces?\b", re.I)
 # a relative clause about the last item, closed by a comma before the next one: "A district, where the B crossing
 # is located, and C district"
-_RELATIVE = re.compile(
-    r"\s*,\s*(?:where|which|whose|home\s+to|including|with)\b[^,;:.()]{1,120}(?=,\s*(?:and\s+|as\s+well\s+as\s+|"
-    r"(?:along|together)\s+with\s+|in\s+(?-i:[A-Z])))",
-    re.I)
+_RELATIVE = re.compile(r"\s*,\s*(?:where|which|whose|home\s+to|including|with)\b" + REL_ITEM_REST, re.I)
 # an appositive after an item: "Pul-i-Khumri, the capital of Baghlan province, and Farah city"
 _APPOSITIVE = re.compile(
     r"(?:\s+(?:city|town|district))?\s*,\s*(?:the\s+|a\s+)?(?:(?:\w+ern|provincial|main|key|strategic|administrative|"
