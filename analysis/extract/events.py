@@ -468,12 +468,16 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             if cap is not None:
                 out.append(self._capital_result("repel", cap, m, {"repelled"}, negated))
             return out
-        if kind in ("capture", "state") and any(k in s.low for k in _POLICE_DISTRICTS_KEYS):
+        if kind in ("capture", "state", "entry", "contested", "repel") and any(k in s.low for k in _POLICE_DISTRICTS_KEYS):
             police = _POLICE_DISTRICTS.search(text, lo, hi)
             if police is not None:  # a capital city's police districts belong to the city
                 cap = next((c for r in s.refs if lo <= r.start <= hi + 40 and not r.in_speaker and not r.remote
                             for c in [_as_capital(r, self.gaz)] if c is not None), None)
-                return [self._capital_result("contested", cap, m, {"contested"}, negated)] if cap is not None else []
+                if cap is None:
+                    return []
+                if kind == "repel":
+                    return [self._capital_result("repel", cap, m, {"repelled"}, negated)]
+                return [self._capital_result("contested", cap, m, {"contested"}, negated)]
         if kind in ("capture", "state"):
             counted = self._counted(i, s, m, lo, hi, voice, negated)
             if counted:

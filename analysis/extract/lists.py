@@ -22,9 +22,10 @@ _SEP_CORE = (r"\s*(?:;\s*(?:and\s+)?|,\s*(?:and\s+|as\s+well\s+as\s+|&\s*|plus\s
              r"\s+as\s+well\s+as\s+|\s*&\s*|\s+plus\s+|\s+(?:along|together)\s+with\s+)")
 _SEP = re.compile(_HEAD + _SEP_CORE + _OPEN, re.I)
 # "in P" after an item or a sub-list: P locates the sub-list
-_LOCUS = re.compile(_HEAD + r",?\s+(?:in|of)\s+(?:the\s+)?(?:(?:\w+ern|neighbou?ring|restive|remote)\s+)?(?:provinces?\s+of\s+)?",
-                    re.I)
+_LOCUS = re.compile(_HEAD + r"(?:,?\s+(?:in|of)\s+|\s*(?P<paren>\()\s*(?:(?:both|all|each)(?:\s+\w+)?\s+)?(?:in\s+)?)(?:the\s+)?"
+                    r"(?:(?:\w+ern|neighbou?ring|restive|remote)\s+)?(?:provinces?\s+of\s+)?", re.I)
 _PROVINCE_TAIL = re.compile(r"\s+provinces?\b", re.I)
+_PAREN_CLOSE = re.compile(r"(?:\s+provinces?\b)?\s*\)", re.I)  # "A and B (Paktika) and C (Zabul)": the bracket closes
 # a relative clause about the last item, closed by a comma before the next one: "A district, where the B crossing
 # is located, and C district"
 _RELATIVE = re.compile(r"\s*,\s*(?:where|which|whose|home\s+to|including|with)\b" + REL_ITEM_REST, re.I)
@@ -124,13 +125,14 @@ def read_list(text: str, spans: Sequence[tuple[int, int]], provinces: Sequence[b
             cursor = tail.end() if tail else end  # "X, the capital of P province": skip to the next item
             j += 1
             continue
-        if provinces[j] and _LOCUS.fullmatch(text, cursor, start):
+        locus = _LOCUS.fullmatch(text, cursor, start) if provinces[j] else None
+        if locus is not None:
             for k in range(pending, len(items)):
                 if items[k].locus < 0:
                     items[k] = Item(items[k].index, j)
             unknown = [replace(u, locus=j) if u.after >= pending and u.locus < 0 else u for u in unknown]
             pending = len(items)
-            tail = _PROVINCE_TAIL.match(text, end)
+            tail = (_PAREN_CLOSE if locus.group("paren") else _PROVINCE_TAIL).match(text, end)
             cursor = tail.end() if tail else end
             j += 1
             continue
