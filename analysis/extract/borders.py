@@ -20,7 +20,9 @@ _AGENCY = re.compile(
     r"(?:'s|’s)?\s+(?:\w+\s+){0,4}?(?:border\s+(?:guards?|agency|service|troops|police|forces)|agency|agencies|"
     r"officials?|authorities|ministry|government|state|military|army|forces|committee|service|spokes(?:man|woman|"
     r"person)|embassy|envoy)\b|\b(?:committee|ministry|service|agency)\s+(?:\w+\s+){0,5}?of\s+(?:the\s+republic\s+of\s+)?"
-    rf"({_COUNTRY_NAMES})\b",
+    rf"({_COUNTRY_NAMES})\b|"
+    # the state itself as the speaker ("Tajikistan said on Monday that ...")
+    rf"\b({_COUNTRY_NAMES})\s+(?:(?:has|had|also|later)\s+)?(?:said|says|reported|reports|announced|confirmed|stated)\b",
     re.I)
 # the receiving state's own acts: it detains, registers, disarms or shelters who crossed
 _RECEIVING = re.compile(
@@ -38,7 +40,7 @@ def agency_country(text: str) -> str:
     m = _AGENCY.search(text)
     if m is None:
         return ""
-    return DEMONYMS.get((m.group(1) or m.group(2) or "").lower(), "")
+    return DEMONYMS.get((m.group(1) or m.group(2) or m.group(3) or "").lower(), "")
 
 
 def demonym_border(text: str) -> str:

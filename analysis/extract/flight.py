@@ -80,6 +80,15 @@ _SUBCOUNT_BEFORE = re.compile(
     re.I)
 
 
+# the city left, right after the verb ("fled the city", "abandoned the provincial capital")
+_THE_CITY_LEFT = re.compile(r"\s+(?:from\s+)?the\s+(?:provincial\s+)?(?:city|capital|town)\b(?!\s+of\b)", re.I)
+
+
+# a main clause of policy or possibility before "soldiers who crossed": no particular flight is reported
+_POLICY_CLAUSE = re.compile(r"\b(?:would|will|could|can|may|might|not|never|any)\b", re.I)
+_DEFINITE_GROUP = re.compile(r"\b(?:the|these|those|\d[\d,]*|dozens|hundreds|scores)\b", re.I)  # "the 200 soldiers who"
+
+
 class FlightReader:
     """Extractor methods that read troops who fled: who, where to and how many."""
 
@@ -121,6 +130,10 @@ class FlightReader:
                 return []
         if re.search(r"\bgave\s+themselves\s+up\b", text, re.I):
             return []
+        who = re.search(r"\bwho\s+(?:had\s+|have\s+)?$", text[:m.start()])
+        if who is not None and _POLICY_CLAUSE.search(text, lo, who.start()) and \
+                not _DEFINITE_GROUP.search(text, max(lo, who.start() - 40), who.start()):
+            return []  # "it would not grant asylum to soldiers who crossed the border": a policy, not a flight
         if verb.startswith(("flee", "fleeing")) and re.search(r"\b(?:forc\w+|mak\w+|caus\w+|drive\w*)\s+(?:\w+\s+){0,3}$",
                                                               text[max(0, m.start() - 50):m.start()], re.I):
             return []
@@ -211,6 +224,8 @@ class FlightReader:
                     if p is not None:
                         place = p
                         break
+                if place is not None and _THE_CITY_LEFT.match(text, m.end()):
+                    place = self.gaz.capital_of_province(place.name) or place  # "Ghazni's governor fled the city"
             if place is None and lists.plural_anaphor(text, max(0, m.start() - 90), m.start()) == "district":
                 # "the forces of these two districts withdrew to Mazar": one flight from each district listed before
                 return [MentionDraft(event_type="troops_fled", key=_place_id(d.place), place=d.place, pos=m.start(),
