@@ -131,3 +131,17 @@ def test_table_rows_and_entries_that_name_no_capital_keep_their_heading() -> Non
     assert got == [("capital_entered", "Kunduz", "Kunduz", "2021-07-02", "2021-07-02", "fell"),
                    ("district_seized", "Doshi", "Baghlan", "2021-07-01", "2021-07-01", ""),
                    ("district_seized", "Khamyab", "Jowzjan", "2021-06-29", "2021-06-29", "")]
+
+
+def test_a_date_on_its_own_line_dates_the_bullets_below_it_and_a_second_sentence_keeps_the_heading() -> None:
+    kept, got = _read_article(
+        " date 2021-08-16\nA reference list for our readers.\n\n"
+        "These are the provincial capitals the insurgents have taken, day by day:\n\n"
+        "Aug. 11\n* KHOST, capital of Khost province, near the Pakistani border. Officials said little.\n\n"
+        "Aug. 12\n* GARDIZ, capital of Paktia; ASADABAD, capital of Kunar, which had held out for weeks and more "
+        "weeks under pressure from several sides.\n* MEHTARLAM, capital of Laghman.\n")
+    assert "Aug. 12" in kept  # a date line above a bullet is part of the timeline, even when the bullet is long
+    assert got == [("capital_entered", "Asadabad", "Kunar", "2021-08-12", "2021-08-12", "fell"),
+                   ("capital_entered", "Gardez", "Paktia", "2021-08-12", "2021-08-12", "fell"),
+                   ("capital_entered", "Khost", "Khost", "2021-08-11", "2021-08-11", "fell"),
+                   ("capital_entered", "Mihtarlam", "Laghman", "2021-08-12", "2021-08-12", "fell")]

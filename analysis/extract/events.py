@@ -240,16 +240,21 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
     def run(self) -> ArticleResult:
         """Extract mentions and tallies from every sentence, then apply denials."""
         self.prepare()
-        heading, heading_at = "", 0
+        heading, heading_at, day_at = "", 0, -1
         for i, s in enumerate(self.sents):
             self.speakers.horizon = i
             low = s.low
             n_before = len(self.drafts)
+            if heading and lists.date_line(s.text):
+                day_at = i  # "Aug. 6" on its own line: the day of the entries below it
+                continue
             if heading and lists.timeline_entry(s.text) >= 0:
-                self._timeline(i, s, heading, self.sents[heading_at])
+                self._timeline(i, s, heading, self.sents[heading_at], self.sents[day_at] if day_at > heading_at else None)
                 if len(self.drafts) > n_before:
                     continue  # a dated line of places under its heading; otherwise read as any sentence
-            if not (heading and lists.timeline_shape(s.text)):  # an entry read as a sentence keeps the heading
+            if heading and (lists.timeline_shape(s.text) or self._same_line_as_entry(i)):
+                pass  # an entry read as a sentence, or a sentence after an entry on its line, keeps the heading
+            else:
                 heading = lists.timeline_heading(s.text) if not s.refs or _HEADING_SHAPE.search(s.text) else ""
                 heading_at = i
             if s.triggers:
@@ -260,6 +265,15 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 self._denial_directive(i, s)
         self._apply_denials()
         return self._result()
+
+    def _same_line_as_entry(self, i: int) -> bool:
+        """True when sentence i goes on the line of a timeline entry ('* ZARANJ, capital of Nimroz. Many soldiers ...')."""
+        j = i - 1
+        while j >= 0 and "\n" not in self.text[self.sents[j].sentence.end:self.sents[j + 1].sentence.start]:
+            if lists.timeline_shape(self.sents[j].text):
+                return True
+            j -= 1
+        return False
 
     def _claim(self, i: int, pos: int) -> Claim:
         """The claim covering position `pos` of sentence i."""

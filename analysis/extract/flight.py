@@ -159,9 +159,11 @@ class FlightReader:
             if cm:
                 dest = COUNTRY_WORDS[cm.group(1).lower()]
         crossing = None
-        if re.search(r"via|through|crossing", text[m.end():hi] + text[lo:m.start()], re.I) or _ACROSS_BORDER.search(
+        if re.search(r"via|through|crossing|bridge", text[m.end():hi] + text[lo:m.start()], re.I) or _ACROSS_BORDER.search(
                 verb + text[m.end():hi]):
             crossing = self._recent_crossing(i, s, len(text))
+        if not dest and crossing is not None and verb.startswith("cross") and crossing.place_type == "border_crossing":
+            dest = _neighbour(crossing, self.gaz)  # "crossed the Friendship Bridge": the crossing's neighbour
         if not dest and _ACROSS_BORDER.search(verb + text[m.end():hi]):
             if crossing is not None:
                 dest = _neighbour(crossing, self.gaz)

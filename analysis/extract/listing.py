@@ -17,7 +17,8 @@ from analysis.records import Place
 
 # words that may open a subject list without a verb of their own ("On Monday, A, B and C fell")
 _SUBJECT_LEAD = frozenset("""on in by at late early last this week weekend month meanwhile also so far now since
-monday tuesday wednesday thursday friday saturday sunday overnight yesterday today""".split())
+monday tuesday wednesday thursday friday saturday sunday overnight yesterday today same day
+january february march april may june july august september october november december""".split())
 
 
 class ListReader:
@@ -52,7 +53,7 @@ class ListReader:
             return out
         return []
 
-    def _timeline(self, i: int, s: _Sent, noun: str, head: _Sent) -> None:
+    def _timeline(self, i: int, s: _Sent, noun: str, head: _Sent, day: _Sent | None = None) -> None:
         """A timeline line or bullet under a heading about places that fell ('Aug 13 — A, B, C', '• A'): each item
         fell on the line's date, else in the heading's time ('Districts lost in P this week:'), in its province."""
         start = lists.timeline_entry(s.text)
@@ -63,8 +64,9 @@ class ListReader:
         published, precision = self.article.published, self.article.published_precision or "day"
         row = s.text.count("|") >= 2  # a table row: "Kunduz | Dasht-e-Archi | 21 Jun | police"
         own = [d for d in find_dates(s.text, published, precision) if row or d.end <= start]
+        above = day if day is not None else head  # a date line between the heading and the entry, else the heading
         when = _pick_date(own, 0, s.text, self.pub_high) if own else \
-            _pick_date(find_dates(head.text, published, precision), 0, head.text, self.pub_high)
+            _pick_date(find_dates(above.text, published, precision), 0, above.text, self.pub_high)
         homes = {p.name: p for r in head.refs for p in [_as_province(r, self.gaz)] if p is not None}
         home = next(iter(homes.values())) if len(homes) == 1 else None
         m = _Pos(re.match(r"", s.text), first.start)  # type: ignore[arg-type]
@@ -156,7 +158,7 @@ class ListReader:
                 continue
             if r.start < lo:
                 pre = s.text[_scope_before(s.text, r.start, 120):r.start]
-                if any(w not in _GAP_WORDS and w not in _SUBJECT_LEAD for w in re.findall(r"[a-z][\w’'\-]*", pre)):
+                if any(w not in _GAP_WORDS and w not in _SUBJECT_LEAD for w in re.findall(r"[a-z][\w’'\-]*", pre.lower())):
                     continue  # "attacked Kohsan, and ...": the earlier place is another verb's object
             if lists.read_list(s.text, spans, provinces, k, verb).end >= last.end:
                 start = r

@@ -58,7 +58,7 @@ _TIMELINE_ENTRY = re.compile(
     rf"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:,?\s+{_MONTH}\s+\d{{1,2}}|,?\s+\d{{1,2}}\s+{_MONTH})?)"
     r"\s*(?:[—–:]|--|-(?=\s))\s*(?P<items>\S.*)$")
 # a bullet or numbered item under a heading: "• Ghazni", "- Nad Ali (Helmand)", "3) Qala-i-Naw"
-_BULLET_ENTRY = re.compile(r"^\s*(?:[•·▪●◦‣*–—-]|\d{1,2}[.)])\s*(?P<items>(?-i:[A-Z])[^\n]{0,120})$")
+_BULLET_ENTRY = re.compile(r"^\s*(?:[•·▪●◦‣*–—-]|\d{1,2}[.)])\s*(?P<items>(?-i:[A-Z])[^\n]{0,300})$")
 _TIMELINE_HEADING = re.compile(
     r"\b(?P<noun>capitals|cities|districts?|district\s+cent(?:re|er)s|border\s+crossings)\b[^.!?]{0,80}?"
     r"\b(?:fell|fallen|falling|captured|taken|seized|overrun|lost|entered|under\s+taliban\s+control|changes|"
@@ -66,6 +66,11 @@ _TIMELINE_HEADING = re.compile(
     r"controlled|fall)\b|\b(?:fall|capture|seizure|loss)\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"(?P<noun2>capitals|cities|districts)\b",
     re.I)
+_BULLET_OPEN = re.compile(r"^\s*(?:[•·▪●◦‣*–—-]|\d{1,2}[.)])\s*(?-i:[A-Z])")
+# a line that is only a date ("Aug. 6", "Friday, 13 August"): the day of the timeline lines under it
+_DATE_LINE = re.compile(
+    rf"^\W*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})"
+    r"(?:,?\s+\d{4})?\s*:?\s*$", re.I)
 _TIMELINE_NOT_HEADING = re.compile(r"\b(?:could|might|may|would|will|threat\w*|risk)\b", re.I)
 
 
@@ -196,6 +201,16 @@ def timeline_shape(text: str) -> bool:
     """True for a line shaped like a timeline entry or a bullet, whatever its items ('* July 14 — X is seized')."""
     line = text.strip("\n")
     return _TIMELINE_ENTRY.match(line) is not None or _BULLET_ENTRY.match(line) is not None
+
+
+def bullet_line(text: str) -> bool:
+    """True for a line opening with a bullet or an item number before a capitalised word, however long."""
+    return _BULLET_OPEN.match(text) is not None
+
+
+def date_line(text: str) -> bool:
+    """True for a line that is only a date ('Aug. 6'), which dates the timeline lines under it."""
+    return _DATE_LINE.match(text.strip("\n")) is not None
 
 
 def timeline_entry(text: str) -> int:
