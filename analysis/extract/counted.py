@@ -30,9 +30,11 @@ def _find_counts(text: str) -> tuple[Count, ...]:
     from analysis.extract.numbers import find_counts
     return tuple(c for c in find_counts(text) if 0 <= c.start <= c.end <= len(text))
 
+# "district" and its Dari and Pashto loan word in translated reporting ("seven of Zabul's woluswalis")
+_DISTRICT = r"(?:districts?|woluswal(?:i|is|y|ies))"
 _QUANT_DISTRICTS = re.compile(
     r"\b(?P<q>all(?:\s+(?:the|of\s+the|its|\d+))?|most(?:\s+of\s+the)?|(?:the\s+)?rest\s+of\s+the|(?:the\s+)?other|"
-    r"remaining|every)\s+(?:(?:\w+ern|rural|remaining|other|key|outlying)\s+)?districts?\b",
+    r"remaining|every)\s+(?:(?:\w+ern|rural|remaining|other|key|outlying)\s+)?" + _DISTRICT + r"\b",
     re.I)
 
 # a qualifier that narrows "all districts" to some of them: along a road, near a place, on a border
@@ -52,7 +54,7 @@ _MOST_OF = re.compile(
     re.I)
 
 _AFTER_DISTRICTS_LINK = re.compile(
-    r"^\s+(?:(?:more|other|key|rural|strategic|\w+ern|outlying|remaining)\s+){0,2}districts?\b"
+    r"^\s+(?:(?:more|other|key|rural|strategic|\w+ern|outlying|remaining)\s+){0,2}" + _DISTRICT + r"\b"
     r"(?:\s+(?:administrative\s+)?(?:cent(?:re|er)s|headquarters|seats))?"
     r"(?:\s+(?:outside\s+the\s+(?:provincial\s+)?capital\s+)?(?:of|in|across|within|from)\s+(?:the\s+)?"
     r"(?:(?:\w+ern|key|strategic|neighbouring|neighboring)\s+)*)?",
@@ -67,9 +69,13 @@ _AMONG = re.compile(
     r"such\s+as|namely|notably|in\s+particular)\s+|(?<=\())(?:the\s+)?(?:districts?\s+of\s+)?",
     re.I)
 
-_OWNER_AFTER = re.compile(r"(?:\s+province)?(?:'s|’s|')\s+(?:[\w\-]+\s+){0,2}?districts\b", re.I)
+_OWNER_AFTER = re.compile(r"(?:\s+province)?(?:'s|’s|')\s+(?:[\w\-]+\s+){0,2}?" + _DISTRICT + r"\b", re.I)
+# a part with no total: "seven of Zabul's districts", "five of the districts of Ghor"
+_PART_OWNER = re.compile(r"\s+of\s+(?:(?P<owner>(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?)(?:\s+province)?(?:'s|’s|')\s+"
+                         r"(?:[\w\-]+\s+)?" + _DISTRICT + r"|(?:the|its)\s+" + _DISTRICT + r"\s+(?:of|in)\s+(?:the\s+)?"
+                         r"(?:province\s+of\s+)?(?P<owner2>(?-i:[A-Z])[\w\-]+))\b", re.I)
 
-_OWNER_BEFORE = re.compile(r"\bdistricts\s+(?:of|in)\s+(?:the\s+)?(?:province\s+of\s+)?$", re.I)
+_OWNER_BEFORE = re.compile(r"\b" + _DISTRICT + r"\s+(?:of|in)\s+(?:the\s+)?(?:province\s+of\s+)?$", re.I)
 
 _LIST_GAP = re.compile(
     r"(?:\s+(?:city|town|district))?\s*(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*|\s+as\s+well\s+as\s+)"
@@ -94,11 +100,17 @@ class CountedReader:
         text = s.text
         span = text[lo:hi]
         # a number right before "districts"
-        for c in _find_counts(text) if "district" in s.low else ():
+        for c in _find_counts(text) if ("district" in s.low or "woluswal" in s.low) else ():
             if not (lo <= c.start and c.end <= hi):
                 continue
             link = _AFTER_DISTRICTS_LINK.match(text[c.end:])
-            if not link or not re.search(r"district", link.group(0), re.I):
+            owner = _PART_OWNER.match(text, c.end) if not link else None
+            if owner is not None and c.qualifier != "vague":  # "seven of Zabul's districts": the part, no total
+                at = owner.start("owner") if owner.group("owner") else owner.start("owner2")
+                prov = next((p for r in s.refs if r.start == at for p in [_as_province(r, self.gaz)] if p is not None), None)
+                if prov is not None:
+                    return [self._counted_result(prov, m, c, text[c.start:owner.end()], "n", negated)]
+            if not link or not re.search(r"district|woluswal", link.group(0), re.I):
                 continue
             if c.qualifier == "vague" or not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
                                                        r"eleven|twelve|\w+teen|twenty|thirty|forty|fifty|a\s+dozen|"

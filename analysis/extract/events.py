@@ -42,8 +42,12 @@ _PASSIVE_AUX = re.compile(
 # a plural subject naming no place ("Three more provincial capitals", "two other districts") and the colon
 # that opens its list after the verb
 _PLURAL_SUBJECT = re.compile(
-    r"\b(?:capitals|cities|districts|district\s+centres|district\s+centers)\s+(?:(?:also|have|had|were|was|now)\s+)*$", re.I)
-_COLON_LIST = re.compile(r"[^.;:\"“”]{0,120}?:\s*(?:the\s+)?(?=[A-Z])")
+    r"\b(?:capitals|cities|districts|district\s+centres|district\s+centers)\s+(?:(?:that|which)\s+)?"
+    r"(?:(?:also|have|had|were|was|now)\s+)*$", re.I)
+# the list after a plural subject's verb: "... fell on Friday, officials said: A, B and C", "districts that changed
+# hands this month, including A and B"
+_COLON_LIST = re.compile(r"[^.;:\"“”]{0,120}?(?::\s*|,\s*(?:including|among\s+them|such\s+as|notably|namely)\s+)"
+                         r"(?:the\s+)?(?=[A-Z])")
 _IN_PROVINCE_GAP = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:\w+ern|neighbou?ring)\s+)?")
 # a perfect auxiliary before an active participle ("have also seized", "had already overrun"): not a passive
 _PERFECT_AUX = re.compile(
@@ -442,7 +446,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if kind == "capture" and voice == "active":
             agent = text[_scope_before(text, m.start(), 80):m.start()]
             if _GOV_AGENT.search(agent) and not _TALIBAN_AGENT.search(agent):
-                if re.match(r"(?:lost)", m.group(0), re.I):
+                if re.match(r"(?:lost|hand)", m.group(0), re.I):  # forces that lost or handed over a place
                     pass
                 else:
                     kind = "repel"
@@ -517,7 +521,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             if plural:
                 return self._plural_antecedent(i, s, plural, kind, m, lo, negated)
         list_hi = m.start() if voice == "passive" else hi
-        if voice == "passive" and kind in ("capture", "state") and ":" in text[m.end():] and \
+        if voice == "passive" and kind in ("capture", "state") and (":" in text[m.end():] or ", " in text[m.end():]) and \
                 _PLURAL_SUBJECT.search(text, lo, m.start()):
             # "Three more provincial capitals fell on Friday, officials said: A, B and C": the list after the colon
             colon = _COLON_LIST.match(text, m.end())
