@@ -39,7 +39,8 @@ def agency_country(text: str) -> str:
     """The neighbouring state whose agency speaks in a text ('' when none)."""
     m = _AGENCY.search(text)
     if m is None:
-        return ""
+        issued = _ISSUED_IN.search(text)  # "a statement issued in Ashgabat": the state of the town it came from
+        return FOREIGN_TOWNS.get(issued.group(1).lower(), "") if issued is not None else ""
     return DEMONYMS.get((m.group(1) or m.group(2) or m.group(3) or "").lower(), "")
 
 
@@ -72,3 +73,8 @@ FOREIGN_TOWNS: dict[str, str] = foreign_places()
 _FOREIGN_TOWN_RE = re.compile(
     r"(?<![\w\-‐])(" + "|".join(sorted((re.escape(k) for k in FOREIGN_TOWNS), key=len, reverse=True)) + r")\b(?![\-‐])",
     re.I)
+
+# a statement that came from a town across the border ("a statement issued in Ashgabat", "officials in Termez")
+_ISSUED_IN = re.compile(
+    r"\b(?:statement|announcement|communiqu[ée]|officials?|authorities|sources?)\s+(?:[\w\-]+\s+){0,2}?(?:in|from)\s+"
+    r"(" + "|".join(sorted((re.escape(k) for k in FOREIGN_TOWNS), key=len, reverse=True)) + r")\b", re.I)

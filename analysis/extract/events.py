@@ -71,6 +71,7 @@ _APPOSITIVE_HEAD = re.compile(
     r"(?:the\s+)?(?:(?:\w+ern|neighbou?ring|restive|remote|key|strategic)\s+)*",
     re.I)
 _PROVINCE_TAIL = re.compile(r"\s+province\b", re.I)
+_SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day)\b", re.I)  # the day of the sentence before
 _HEADING_SHAPE = re.compile(r":\s*$|^[^a-z]*$")  # a line ending in a colon, or all capitals: a list's heading
 _POSSESSIVE_PROVINCE = re.compile(r"(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?(?:\s+province)?(?:'s|’s)\s")
 # "fell on August 6, followed by Farah city ... on August 10": the same verb for the place after "followed by"
@@ -270,6 +271,17 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         self._apply_denials()
         return self._result()
 
+    def _day_before_sentence(self, i: int) -> tuple[date | None, date | None, str] | None:
+        """The last exact day named in the two sentences before sentence i, which 'the same day' refers to."""
+        from analysis.extract.dates import find_dates
+        for j in range(i - 1, max(-1, i - 3), -1):
+            days = [d for d in find_dates(self.sents[j].text, self.article.published,
+                                          self.article.published_precision or "day")
+                    if d.low is not None and d.low == d.high and (self.pub_high is None or d.low <= self.pub_high)]
+            if days:
+                return days[-1].low, days[-1].high, days[-1].text
+        return None
+
     def _same_line_as_entry(self, i: int) -> bool:
         """True when sentence i goes on the line of a timeline entry ('* ZARANJ, capital of Nimroz. Many soldiers ...')."""
         j = i - 1
@@ -323,6 +335,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                             inside = [d for d in pool if a <= d.start and d.end <= b]
                             pool = inside if inside or res.date_from is not None else pool
                         res.date = _pick_date(pool, m.start(), text, self.pub_high)
+                        if res.date[0] is None and _SAME_DAY.search(text):
+                            res.date = self._day_before_sentence(i) or res.date  # "The same day, ..."
                     if res.open_low:
                         res.date = (None, res.date[1], res.date[2])
                     old = found.get(key)

@@ -71,8 +71,8 @@ _INSIDE_REFUGE = re.compile(r"\b(?:airport|air\s*base|airfield|base|barracks|hea
 # what comes right before a destination: "fled to", "withdrew to the neighbouring district of"
 _DESTINATION_TAIL = re.compile(
     r"\b(?:to|into|for|towards?|back\s+to)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|provincial|main|\w+ern)\s+){0,2}"
-    r"(?:(?:district|city|town|province|"
-    r"provincial\s+capital|capital)\s+of\s+(?:the\s+)?)?(?:\w+\s+)?$", re.I)
+    r"(?:(?:district|city|town|province|provincial\s+capital|capital|(?:district\s+)?(?:centre|center|headquarters))"
+    r"\s+of\s+(?:the\s+)?)?(?:\w+\s+)?$", re.I)
 _OPENING_PLACE = re.compile(r"^\W*(?:At|In|From)\s+((?-i:[A-Z])[\w\-’']+)", re.I)
 
 _SUBCOUNT_BEFORE = re.compile(
@@ -154,6 +154,9 @@ class FlightReader:
             fs = _FOREIGN_SOURCE.search(text[:m.start()]) or _COUNTRY_RE.search(text[max(0, m.start() - 60):m.start()])
             if fs:
                 dest = COUNTRY_WORDS.get(fs.group(1).lower(), "")
+            if not dest:  # a town across the border later in the sentence, else the dateline's town across it
+                dest = self._foreign_town(s, m.end(), len(text)) or \
+                    FOREIGN_TOWNS.get((self.article.dateline or "").strip().lower(), "")
         if not dest and re.search(r"territory|soil", verb):
             cm = _COUNTRY_RE.search(verb)
             if cm:

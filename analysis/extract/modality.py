@@ -49,6 +49,13 @@ _UNCONFIRMED = re.compile(
     r"that|whether|if))\b[^.;]*$",
     re.I)
 _UNCONFIRMED_KEYS: tuple[str, ...] = guard_stems(_UNCONFIRMED)  # derived from the pattern
+# "Reports that ... crossed into Pakistan could not be verified": a report left unverified after the trigger
+_REPORTS_THAT = re.compile(r"\b(?:reports?|claims?|rumou?rs?|accounts?)\s+(?:that|of)\b", re.I)
+_UNVERIFIED_AFTER = re.compile(
+    r"[^.;]{0,140}?\b(?:(?:could|can|have|has|had|were|was|are|is)\s*(?:not|n't|n’t)|cannot)\s+(?:yet\s+)?(?:be(?:en)?\s+)?"
+    r"(?:independently\s+)?(?:verified|confirmed)\b|"
+    r"[^.;]{0,140}?\b(?:remain(?:s|ed)?|are|is|were|was)\s+(?:still\s+|as\s+yet\s+)?(?:unverified|unconfirmed)\b",
+    re.I)
 # a report verb between the fear and the trigger gives the trigger a speaker of its own ("feared reprisals, said ...")
 _REPORT_BETWEEN = re.compile(rf"\b(?:{'|'.join(v.word for v in vocabulary.VERBS if v.reports)})\b", re.I)
 _FUTURE_WORDS = re.compile(
@@ -103,6 +110,9 @@ def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
         fm = _FEAR.search(wide)
         if fm is not None and not _REPORT_BETWEEN.search(fm.group("rest")):
             return "speculative"
+    if ("verif" in text[end:].lower() or "confirm" in text[end:].lower()) and _REPORTS_THAT.search(wide) and \
+            _UNVERIFIED_AFTER.match(text, end):
+        return "speculative"  # "Reports that soldiers crossed into Pakistan could not be verified"
     if _QUESTION_END.search(text) and "?" not in text[:start]:
         return "speculative"
     return "negated" if negated(text, start) else "asserted"
