@@ -344,3 +344,12 @@ def test_arbitrary_text_never_raises(text: str, published: date | None, precisio
 def test_date_like_word_salad_keeps_invariants(words: list[str], published: date | None, precision: str) -> None:
     text = " ".join(words)
     check_mentions(text, find_dates(text, published, precision))
+
+
+def test_two_whole_months_named_together_are_one_range_and_other_pairs_stay_apart() -> None:
+    from analysis.extract.dates import find_dates
+
+    got = [(d.text, d.low, d.high) for d in find_dates("They fell in June and July 2021.", date(2021, 8, 20))]
+    assert got == [("in June and July 2021", date(2021, 6, 1), date(2021, 7, 31))]
+    got = [(d.low, d.high) for d in find_dates("It fell on 3 July and 9 July.", date(2021, 8, 20))]
+    assert got == [(date(2021, 7, 3), date(2021, 7, 3)), (date(2021, 7, 9), date(2021, 7, 9))]  # days are not months

@@ -278,7 +278,29 @@ def find_dates(text: str, published: Optional[date], precision: str = "day") -> 
         if rng[0] is not None and rng[1] is not None and rng[0] > rng[1]:
             continue
         mentions.append(DateMention(low=rng[0], high=rng[1], text=text[start:found.end], start=start, end=found.end))
-    return mentions
+    return _join_coordinated_months(text, mentions)
+
+
+_MONTH_AND = re.compile(r"\s+(?:and|or|to|through|-|–)\s+")
+
+
+def _join_coordinated_months(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Join two whole months named together ('in June and July 2021') into one range from the first to the second."""
+    out: list[DateMention] = []
+    for d in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and _MONTH_AND.fullmatch(text, prev.end, d.start) and _whole_month(prev) and _whole_month(d) \
+                and prev.low < d.low:  # type: ignore[operator]
+            out[-1] = DateMention(low=prev.low, high=d.high, text=text[prev.start:d.end], start=prev.start, end=d.end)
+            continue
+        out.append(d)
+    return out
+
+
+def _whole_month(d: DateMention) -> bool:
+    """True when a date range is one whole calendar month."""
+    return d.low is not None and d.high is not None and d.low.day == 1 and d.low.month == d.high.month and \
+        d.low.year == d.high.year and (d.high + timedelta(days=1)).day == 1
 
 
 def find_full_dates(text: str) -> list[tuple[date, int, int]]:

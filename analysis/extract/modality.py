@@ -30,7 +30,7 @@ _SUCCESS_KEYS: tuple[str, ...] = guard_stems(_SUCCESS_TO)  # derived from the pa
 _NEGATION_BEFORE = re.compile(
     r"(?:\bnot|n't|n’t|\bnever|\bno\s+longer|\byet\s+to|\bfailed\s+to|\bunable\s+to|\bwithout)\s+(?:\w+\s+){0,2}$",
     re.I)
-_CONDITIONAL_START = re.compile(r"^\W*(?:if|unless|should|whether|once)\b", re.I)
+_CONDITIONAL_START = re.compile(r"^\W*(?:\d{1,2}[.)]\s+)?(?:if|unless|should|whether|once)\b", re.I)  # also "5. If ..."
 # a fear, rumour or warning governing what follows ("residents feared the fighters had entered", "rumours that")
 _FEAR = re.compile(
     r"\b(?:fear(?:ed|s|ing)?|feared|worr(?:y|ied|ies|ying)|rumou?r(?:s|ed)?|rumou?red|speculat\w*|"
