@@ -156,7 +156,8 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
                 not _CITY_PART_AFTER.match(text, e):
             pword = any(c.place_type == "province" for c in (pm.place, *pm.candidates))
         ref = _Ref(place=place, start=s, end=e, kind="named",
-                   peripheral=_peripheral(before) or _landmark(before) or bool(_LANDMARK_AFTER.match(text[e:e + 30])),
+                   peripheral=_peripheral(before) or _landmark(before) or bool(_LANDMARK_AFTER.match(text[e:e + 30]))
+                   or bool(_PERIPHERAL_AFTER.match(text, e)),
                    in_speaker=any(a <= s and e <= b for a, b in speaker_spans),
                    province_word=pword, candidates=tuple(pm.candidates),
                    remote=bool(_ROUTE_BEFORE.search(before) or _GOVERNMENT_AFTER.match(text, e)))
@@ -192,7 +193,7 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
             continue
         before = text[max(0, m.start() - 70):m.start()]
         refs.append(_Ref(place=target, start=m.start(), end=m.end(), kind="anaphora",
-                         peripheral=_peripheral(before),
+                         peripheral=_peripheral(before) or bool(_PERIPHERAL_AFTER.match(text, m.end())),
                          in_speaker=any(a <= m.start() and m.end() <= b for a, b in speaker_spans),
                          province_word=target.place_type == "province"))
     refs.sort(key=lambda r: (r.start, r.end))
@@ -255,6 +256,10 @@ _LANDMARK_BEFORE = re.compile(
 _PERIPHERAL_KEYS: tuple[str, ...] = guard_stems(_PERIPHERAL_BEFORE)
 _LANDMARK_KEYS: tuple[str, ...] = guard_stems(_LANDMARK_BEFORE)
 
+# "Ghazni's outskirts", "the city's southern suburbs": the edge of a place, not the place
+_PERIPHERAL_AFTER = re.compile(
+    r"(?:'s|’s)\s+(?:\w+ern\s+|outer\s+|eastern\s+|western\s+)?(?:outskirts|suburbs?|edges?|fringes?|gates|periphery|"
+    r"environs|approaches|outer\s+(?:districts|areas|villages))\b", re.I)
 _LANDMARK_AFTER = re.compile(
     r"^(?:-[\w’'\-]+)?\s+(?:highway|road|motorway|route|airport|air\s+base|airbase|dam|river(?:\s+(?:border|bank|valley))?"
     r"\s+(?:border|bank|valley|front)|valley|frontier)\b|^-[A-Z]", re.I)
