@@ -70,6 +70,7 @@ _AMONG = re.compile(
     re.I)
 
 _OWNER_AFTER = re.compile(r"(?:\s+province)?(?:'s|’s|')\s+(?:[\w\-]+\s+){0,2}?" + _DISTRICT + r"\b", re.I)
+_APPOSED_COUNT = re.compile(r"\w\s*,\s*$")
 # a part with no total: "seven of Zabul's districts", "five of the districts of Ghor"
 _PART_OWNER = re.compile(r"\s+of\s+(?:(?P<owner>(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?)(?:\s+province)?(?:'s|’s|')\s+"
                          r"(?:[\w\-]+\s+)?" + _DISTRICT + r"|(?:the|its)\s+" + _DISTRICT + r"\s+(?:of|in)\s+(?:the\s+)?"
@@ -103,6 +104,10 @@ class CountedReader:
         for c in _find_counts(text) if ("district" in s.low or "woluswal" in s.low) else ():
             if not (lo <= c.start and c.end <= hi):
                 continue
+            if _APPOSED_COUNT.search(text, max(0, c.start - 3), c.start) and any(
+                    r.end <= c.start and not text[r.end:c.start].strip(" ,") and _as_district(r, self.gaz) is not None
+                    for r in s.refs):
+                continue  # "Darzab and Qush Tepa, two districts of Jowzjan, fell": the count describes the named list
             link = _AFTER_DISTRICTS_LINK.match(text[c.end:])
             owner = _PART_OWNER.match(text, c.end) if not link else None
             if owner is not None and c.qualifier != "vague":  # "seven of Zabul's districts": the part, no total

@@ -71,6 +71,9 @@ _APPOSITIVE_HEAD = re.compile(
     r"(?:the\s+)?(?:(?:\w+ern|neighbou?ring|restive|remote|key|strategic)\s+)*",
     re.I)
 _PROVINCE_TAIL = re.compile(r"\s+province\b", re.I)
+# a province name as an adjective before a plural head ("the Jowzjan districts of"): no gap between verb and list
+_PROVINCE_HEAD_GAP = re.compile(r"\bthe\s+(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?\s+(?=(?:districts|district\s+cent(?:re|er)s|"
+                                r"provincial\s+capitals|capitals)\s+of\b)")
 _SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day)\b", re.I)  # the day of the sentence before
 _HEADING_SHAPE = re.compile(r":\s*$|^[^a-z]*$")  # a line ending in a colon, or all capitals: a list's heading
 _POSSESSIVE_PROVINCE = re.compile(r"(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?(?:\s+province)?(?:'s|’s)\s")
@@ -552,8 +555,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 continue
             if voice == "active" and head is not None and r.end <= head.end():
                 continue  # "a string of districts in Badghis, including A": the province locates the list
-            if voice == "active" and not noun and not _gap_ok(_POSSESSIVE_PROVINCE.sub(" ", text[m.end():r.start])
-                                                              if provinces_seen else text[m.end():r.start]):
+            gap = _PROVINCE_HEAD_GAP.sub(" the ", text[m.end():r.start])  # "took the Jowzjan districts of A and B"
+            if voice == "active" and not noun and not _gap_ok(_POSSESSIVE_PROVINCE.sub(" ", gap) if provinces_seen else gap):
                 break
             cap = _as_capital(r, self.gaz)
             heads = kind in _CAPITAL_OUTCOME and lists.capitals_head(text, r.start)
