@@ -89,6 +89,11 @@ _POLICY_CLAUSE = re.compile(r"\b(?:would|will|could|can|may|might|not|never|any)
 _DEFINITE_GROUP = re.compile(r"\b(?:the|these|those|\d[\d,]*|dozens|hundreds|scores)\b", re.I)  # "the 200 soldiers who"
 
 
+_RECEIVING_VERBS: tuple[str, ...] = ("received", "detained", "disarmed", "registered", "admitted", "interned")
+# the speaking state's own land: "crossed into its territory", "entered our country"
+_OWN_TERRITORY = re.compile(r"\b(?:its|our|their)\s+(?:own\s+)?(?:territory|soil|country)\b|\bthe\s+territory\s+of\s+our\b", re.I)
+
+
 class FlightReader:
     """Extractor methods that read troops who fled: who, where to and how many."""
 
@@ -114,7 +119,8 @@ class FlightReader:
             if not any(k in clause.lower() for k in _AIRCRAFT_KEYS) or not _AIRCRAFT_CARRYING.search(clause) or \
                     not re.search(r"\bafghan", clause, re.I):
                 return []
-        if verb.startswith(("given", "granted", "provided", "offered", "gave", "give")):
+        receiving = verb.startswith(_RECEIVING_VERBS)  # "Iran's border guards received 200 Afghan soldiers"
+        if verb.startswith(("given", "granted", "provided", "offered", "gave", "give")) or receiving:
             after_zone = text[m.end():m.end() + 80]
             if _TROOP_RE.search(after_zone) and not _NOT_TROOP_RE.search(after_zone[:40]):
                 t_pos, o_pos = 10 ** 6, -1
@@ -161,6 +167,11 @@ class FlightReader:
             cm = _COUNTRY_RE.search(verb)
             if cm:
                 dest = COUNTRY_WORDS[cm.group(1).lower()]
+        if not dest and receiving:
+            dest = borders.agency_country(text[:m.start()])  # the receiving state's agency is the subject
+        if not dest and _OWN_TERRITORY.search(text, m.end(), hi):  # "crossed into its territory": the speaker's state
+            dest = borders.agency_country(text[:m.start()]) or borders.receiving_state(
+                text, [self.sents[j].text for j in range(max(0, i - 2), i)], self.article.outlet or "")
         crossing = None
         if re.search(r"via|through|crossing|bridge", text[m.end():hi] + text[lo:m.start()], re.I) or _ACROSS_BORDER.search(
                 verb + text[m.end():hi]):
