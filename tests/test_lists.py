@@ -145,3 +145,16 @@ def test_a_date_on_its_own_line_dates_the_bullets_below_it_and_a_second_sentence
                    ("capital_entered", "Gardez", "Paktia", "2021-08-12", "2021-08-12", "fell"),
                    ("capital_entered", "Khost", "Khost", "2021-08-11", "2021-08-11", "fell"),
                    ("capital_entered", "Mihtarlam", "Laghman", "2021-08-12", "2021-08-12", "fell")]
+
+
+def test_a_markdown_table_with_a_capital_column_is_read_row_by_row() -> None:
+    kept, got = _read_article(
+        " date 2021-08-16\n# Capitals in the last week\n\nA reference table compiled from several reports.\n\n"
+        "| Date | Capital | Province | Notes |\n|---|---|---|---|\n"
+        "| Aug 11 | Faizabad | Badakhshan | |\n"
+        "| Aug 12 | Herat, Qala-e-Naw | Herat, Badghis | Border police in Herat crossed into Iran |\n")
+    assert "|---|---|---|---|" in kept  # the rule row belongs to the table
+    assert got == [("capital_entered", "Faizabad", "Badakhshan", "2021-08-11", "2021-08-11", "fell"),
+                   ("capital_entered", "Herat", "Herat", "2021-08-12", "2021-08-12", "fell"),
+                   ("capital_entered", "Qala-e-Naw", "Badghis", "2021-08-12", "2021-08-12", "fell"),
+                   ("troops_fled", "Iran", "Herat", "2021-08-12", "2021-08-12", "")]  # the notes cell is read too

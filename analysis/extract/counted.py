@@ -4,6 +4,7 @@ districts') and the number readers they share."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from analysis.extract.drafts import MentionDraft
@@ -33,7 +34,7 @@ def _find_counts(text: str) -> tuple[Count, ...]:
 # "district" and its Dari and Pashto loan word in translated reporting ("seven of Zabul's woluswalis")
 _DISTRICT = r"(?:districts?|woluswal(?:i|is|y|ies))"
 _QUANT_DISTRICTS = re.compile(
-    r"\b(?P<q>all(?:\s+(?:the|of\s+the|its|\d+))?|most(?:\s+of\s+the)?|(?:the\s+)?rest\s+of\s+the|(?:the\s+)?other|"
+    r"\b(?P<q>all(?:\s+(?:the|of\s+the|its|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen))?|most(?:\s+of\s+the)?|(?:the\s+)?rest\s+of\s+the|(?:the\s+)?other|"
     r"remaining|every)\s+(?:(?:\w+ern|rural|remaining|other|key|outlying)\s+)?" + _DISTRICT + r"\b",
     re.I)
 
@@ -44,8 +45,8 @@ _SUBSET_AFTER = re.compile(
     re.I)
 
 _OUTSIDE_CAPITAL = re.compile(
-    r"\s+(?:(?:that\s+lie|lying)\s+)?outside\s+(?:of\s+)?(?:the\s+)?(?:provincial\s+)?(?:capital|centre|center)"
-    r"(?:\s+city)?(?:\s+of\s+)?\s*,?\s*",
+    r"\s+(?:(?:that\s+lie|lying)\s+)?outside\s+(?:of\s+)?(?:the\s+)?(?:(?:provincial\s+)?(?:capital|centre|center)"
+    r"(?:\s+city)?(?:\s+of\s+)?\s*,?\s*)?",
     re.I)
 
 _MOST_OF = re.compile(
@@ -70,6 +71,7 @@ _AMONG = re.compile(
     re.I)
 
 _OWNER_AFTER = re.compile(r"(?:\s+province)?(?:'s|’s|')\s+(?:[\w\-]+\s+){0,2}?" + _DISTRICT + r"\b", re.I)
+_IN_PROVINCE_OPENING = re.compile(r"\W*In\s+(?:the\s+)?(?:province\s+of\s+)?", re.I)
 _APPOSED_COUNT = re.compile(r"\w\s*,\s*$")
 # a part with no total: "seven of Zabul's districts", "five of the districts of Ghor"
 _PART_OWNER = re.compile(r"\s+of\s+(?:(?P<owner>(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?)(?:\s+province)?(?:'s|’s|')\s+"
@@ -102,6 +104,10 @@ class CountedReader:
         span = text[lo:hi]
         # a number right before "districts"
         for c in _find_counts(text) if ("district" in s.low or "woluswal" in s.low) else ():
+            if c.start < lo <= c.end and c.qualifier == "more_than" and text[c.start:lo].strip().lower() == "over":
+                # "control over nine of Ghor's districts": the trigger's 'over' is no 'more than'
+                c = replace(c, start=lo + len(text[lo:c.end]) - len(text[lo:c.end].lstrip()), high=c.low,
+                            qualifier="exact", text=text[lo:c.end].strip())
             if not (lo <= c.start and c.end <= hi):
                 continue
             if _APPOSED_COUNT.search(text, max(0, c.start - 3), c.start) and any(
@@ -128,13 +134,17 @@ class CountedReader:
             if prov is None:
                 prov = self._outside_capital(s, i, c.end + link.end())  # "six districts outside the capital Aybak"
             if prov is None:
+                prov = self._opening_province(s, c.start)  # "In Takhar province alone, twelve districts ..."
+            if prov is None:
                 return []
             ctext = f"{c.text} districts" if "district" not in c.text.lower() else c.text
             part = self._part_of(text, c, lo)
             if part is not None:  # "26 of Badakhshan's 28 districts": the part taken, not the total
                 c, ctext = part, f"{part.text} of {c.text} districts"
+            after = voice == "passive" and m.start() > c.end  # "twelve districts have changed hands, including A"
             return [self._counted_result(prov, m, c, ctext, "n", negated)] + \
-                self._named_with_count(s, c, c.end + link.end(), hi, prov, m, negated,
+                self._named_with_count(s, c, m.end() if after else c.end + link.end(),
+                                       min(len(text), m.end() + 220) if after else hi, prov, m, negated,
                                        other=bool(re.search(r"\b(?:other|more)\b", link.group(0), re.I)))
         q = _QUANT_DISTRICTS.search(span)
         if q:
@@ -151,6 +161,8 @@ class CountedReader:
             prov = None
             if link:
                 prov = self._province_at(s, i, end + link.end(), linked=True)
+            if prov is None:
+                prov = self._outside_capital(s, i, end)  # "all seven districts outside Qala-e-Naw"
             if prov is None:
                 prov = self._province_before(s, lo + q.start()) or self._recent_province(i, s, lo + q.start())
             if prov is None:
@@ -259,6 +271,14 @@ class CountedReader:
                 cap = _as_capital(r, self.gaz)
                 return self.gaz.province(cap.province) if cap is not None and cap.province else None
         return self._recent_province(i, s, m.start())
+
+    def _opening_province(self, s: _Sent, pos: int) -> Place | None:
+        """The province of an opening 'In P (province),' before position `pos`."""
+        m = _IN_PROVINCE_OPENING.match(s.text)
+        if m is None or m.end() > pos:
+            return None
+        return next((p for r in s.refs if r.start == m.end() and not r.in_speaker
+                     for p in [_as_province(r, self.gaz)] if p is not None), None)
 
     def _province_before(self, s: _Sent, pos: int) -> Place | None:
         """A possessive province right before a quantifier ('Badghis's districts')."""

@@ -256,9 +256,14 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             if heading and lists.date_line(s.text):
                 day_at = i  # "Aug. 6" on its own line: the day of the entries below it
                 continue
+            if heading and lists.table_rule(s.text):
+                continue  # "|---|---|" under a table's header row
             if heading and lists.timeline_entry(s.text) >= 0:
                 self._timeline(i, s, heading, self.sents[heading_at], self.sents[day_at] if day_at > heading_at else None)
                 if len(self.drafts) > n_before:
+                    flights = [t for t in s.triggers if t[0] == "fled"] if s.text.count("|") >= 2 else []
+                    if flights:  # a table row's notes cell may still tell of troops who fled
+                        self._sentence(i, s, flights)
                     continue  # a dated line of places under its heading; otherwise read as any sentence
             if heading and (lists.timeline_shape(s.text) or self._same_line_as_entry(i)):
                 pass  # an entry read as a sentence, or a sentence after an entry on its line, keeps the heading

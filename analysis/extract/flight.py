@@ -72,7 +72,7 @@ _INSIDE_REFUGE = re.compile(r"\b(?:airport|air\s*base|airfield|base|barracks|hea
 _DESTINATION_TAIL = re.compile(
     r"\b(?:to|into|for|towards?|back\s+to)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|provincial|main|\w+ern)\s+){0,2}"
     r"(?:(?:district|city|town|province|provincial\s+capital|capital|(?:district\s+)?(?:centre|center|headquarters))"
-    r"\s+of\s+(?:the\s+)?)?(?:\w+\s+)?$", re.I)
+    r"\s+of\s+(?:the\s+)?)?(?:[\w\-’']+(?:,|\s+and|\s+or)\s+){0,3}(?:\w+\s+)?$", re.I)  # "towards the A and B areas"
 _OPENING_PLACE = re.compile(r"^\W*(?:At|In|From)\s+((?-i:[A-Z])[\w\-’']+)", re.I)
 
 _SUBCOUNT_BEFORE = re.compile(
@@ -89,6 +89,7 @@ _POLICY_CLAUSE = re.compile(r"\b(?:would|will|could|can|may|might|not|never|any)
 _DEFINITE_GROUP = re.compile(r"\b(?:the|these|those|\d[\d,]*|dozens|hundreds|scores)\b", re.I)  # "the 200 soldiers who"
 
 
+_DESTINATION_AND = re.compile(r"(?:\s+(?:district|city|town|area)s?)?\s*(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)(?:the\s+)?")
 _RECEIVING_VERBS: tuple[str, ...] = ("received", "detained", "disarmed", "registered", "admitted", "interned")
 # the speaking state's own land: "crossed into its territory", "entered our country"
 _OWN_TERRITORY = re.compile(r"\b(?:its|our|their)\s+(?:own\s+)?(?:territory|soil|country)\b|\bthe\s+territory\s+of\s+our\b", re.I)
@@ -194,10 +195,15 @@ class FlightReader:
                 not re.search(r"\b(?:posts?|positions?|bases?|headquarters|checkpoints?)\s+in\s+$", text[max(0, r.start - 30):r.start], re.I)
         destinations = [r for r in s.refs if _to_ref(r)]
 
+        for r in s.refs:  # "withdrew towards the A and B areas": every place of the destination's list
+            if r not in destinations and any(d.end <= r.start and _DESTINATION_AND.fullmatch(text, d.end, r.start)
+                                             for d in destinations):
+                destinations.append(r)
+
         def _to_ref_or_apposed(r: _Ref) -> bool:
             """A destination, or the appositive right after one ('fled to X, the provincial capital')."""
-            return _to_ref(r) or any(d.end <= r.start and re.fullmatch(r"\s*,\s*", text[d.end:r.start])
-                                     for d in destinations)
+            return _to_ref(r) or r in destinations or any(
+                d.end <= r.start and re.fullmatch(r"\s*,\s*", text[d.end:r.start]) for d in destinations)
         usable = [r for r in s.refs if not r.in_speaker]
         if not dest and not usable and (_SHELTER_VERB.search(verb) or _ACROSS_BORDER.search(verb + text[m.end():hi])):
             # "35 soldiers were given safe passage in the same sector": the country of the flight just reported
@@ -230,6 +236,12 @@ class FlightReader:
                 cap = _as_capital(r, self.gaz)
                 if d is not None and (cap is None or r.place.place_type == "district"):
                     place = d[0]
+                    left = self._districts_left(s, r, before_refs) if r in before_refs else []
+                    if len(left) >= 2:  # "In Qaisar and Almar, police units withdrew to Maimana": a flight from each
+                        return [MentionDraft(event_type="troops_fled", key=_place_id(p), place=p, pos=m.start(),
+                                             negated=negated, priority=2, related={_place_id(p)}, count=count,
+                                             count_text=count.text if count else "", province=p.province,
+                                             actor="afghan_forces") for p in left]
                     break
                 if cap is not None:
                     place = cap
@@ -259,6 +271,17 @@ class FlightReader:
                  outcomes=set(), negated=negated, priority=2, related=related, count=count,
                  count_text=count.text if count else "", destination=dest, province=province,
                  actor="afghan_forces")]
+
+    def _districts_left(self, s: _Sent, last: _Ref, before: list[_Ref]) -> list[Place]:
+        """The districts of a list ending at `last` before a flight verb ('In Qaisar and Almar, police withdrew')."""
+        for r in sorted(before, key=lambda r: r.start):
+            if r is last:
+                break
+            items = [it for it, _ in self._read_list(s, r, last.end)[0]]
+            if items and items[-1] is last:
+                places = [d[0] for it in items for d in [_as_district(it, self.gaz)] if d is not None]
+                return places if len(places) == len(items) else []
+        return []
 
     def _passage_city(self, i: int, s: _Sent) -> Place | None:
         """The one capital or district named in this sentence, else in the nearest of the two sentences before

@@ -35,12 +35,16 @@ class ListReader:
                 if r.in_speaker or r.kind != "named" or (best and r.start < best[-1][0].end):
                     continue
                 items = self._read_list(sent, r, len(sent.text), peripheral=True)[0]
-                ok = [(it, loc) for it, loc in items if (_as_capital(it, self.gaz) is not None) == (noun == "capital")]
+                want = noun if noun != "any" or not items else (
+                    "capital" if _as_capital(items[0][0], self.gaz) is not None else "district")
+                ok = [(it, loc) for it, loc in items if (_as_capital(it, self.gaz) is not None) == (want == "capital")]
                 if len(items) >= 2 and len(ok) == len(items):
                     best = items
             if not best:
                 continue
             out = []
+            if noun == "any":
+                noun = "capital" if _as_capital(best[0][0], self.gaz) is not None else "district"
             for r, locus in best:
                 if noun == "capital":
                     cap = _as_capital(r, self.gaz)
@@ -77,8 +81,12 @@ class ListReader:
             home = next(iter(cells.values())) if len(cells) == 1 else home
             items: list[tuple[_Ref, Place | None]] = [(r, None) for r in named if _as_province(r, self.gaz) is None
                                                        or _as_district(r, self.gaz) is not None]
+            if noun == "capital":  # "| Aug 8 | Kunduz, Taloqan | Kunduz, Takhar |": the capitals, each once
+                caps = [r for r in named if _as_capital(r, self.gaz) is not None and not r.province_word]
+                items = [(r, None) for r in (caps or named)]
         else:
             items = self._read_list(s, first, len(s.text))[0]
+        done: set[str] = set()
         for r, locus in items:
             cap = _as_capital(r, self.gaz)
             if noun == "capital" and (cap is None or r.province_word):
@@ -91,6 +99,9 @@ class ListReader:
                 res = self._district_result(dc[0], dc[1], m, False)  # type: ignore[arg-type,index]
             else:
                 continue
+            if res.key in done:
+                continue  # a place named twice in one row (its capital cell and its province cell)
+            done.add(res.key)
             res.pos, res.date, res.modality = r.start, when, "asserted"
             self._emit(i, s, res)
 

@@ -53,12 +53,16 @@ _PLURAL_ANAPHOR = re.compile(
     r"(?P<noun>districts|district\s+cent(?:re|er)s|woluswalis|provincial\s+capitals|capitals|cities|towns)\b"
     r"(?!\s+(?:of|in|across|around|near|outside)\b)",
     re.I)
+# a bare plural subject standing for the places just named: "both have slipped out of government control"
+_BARE_PLURAL = re.compile(
+    r"(?:^|(?<=[,;:])\s*|\b(?:and|but|then|now)\s+)(?:both|all\s+(?:two|three|four|five|six|seven|eight|nine|ten)|"
+    r"the\s+(?:two|three|four))\s+(?:(?:have|had|has|were|was|are|also|then|later|soon|now|eventually)\s+)*$", re.I)
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _TIMELINE_ENTRY = re.compile(
     rf"^\W*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|"
     rf"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:,?\s+{_MONTH}\s+\d{{1,2}}|,?\s+\d{{1,2}}\s+{_MONTH})?)"
-    r"\s*(?:[—–:]|--|-(?=\s))\s*(?P<items>\S.*)$")
+    r"\s*(?:[—–:|]|--|-(?=\s))\s*(?P<items>\S.*)$")
 # a bullet or numbered item under a heading: "• Ghazni", "- Nad Ali (Helmand)", "3) Qala-i-Naw"
 _BULLET_ENTRY = re.compile(r"^\s*(?:[•·▪●◦‣*–—-]|\d{1,2}[.)])\s*(?P<items>(?-i:[A-Z])[^\n]{0,300})$")
 _TIMELINE_HEADING = re.compile(
@@ -68,6 +72,10 @@ _TIMELINE_HEADING = re.compile(
     r"controlled|fall)\b|\b(?:fall|capture|seizure|loss)\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"(?P<noun2>capitals|cities|districts)\b",
     re.I)
+# a table's header row naming a column of capitals or districts ("| Date | Capital | Province |"), and a rule row
+_TABLE_HEAD = re.compile(r"\|\s*(?:provincial\s+)?(?P<noun>capitals?|cities|districts?|district\s+cent(?:re|er)s?)\s*(?:\(\w+\)\s*)?\|",
+                         re.I)
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _BULLET_OPEN = re.compile(r"^\s*(?:[•·▪●◦‣*–—-]|\d{1,2}[.)])\s*(?-i:[A-Z])")
 # a line that is only a date ("Aug. 6", "Friday, 13 August"): the day of the timeline lines under it
 _DATE_LINE = re.compile(
@@ -180,18 +188,28 @@ def _is_word(name: str) -> bool:
 
 
 def plural_anaphor(text: str, lo: int, hi: int) -> str:
-    """The noun of a plural anaphor between lo and hi ('these districts' -> 'district'), else ''."""
+    """The noun of a plural anaphor between lo and hi ('these districts' -> 'district'; a bare 'both' or 'all three'
+    as a subject -> 'any', whatever the list before named), else ''."""
     m = _PLURAL_ANAPHOR.search(text, lo, hi)
     if m is None:
-        return ""
+        return "any" if _BARE_PLURAL.search(text, lo, hi) is not None else ""
     noun = m.group("noun").lower()
     return "district" if noun.startswith("district") else "capital"
 
 
+def table_rule(text: str) -> bool:
+    """True for a table's rule row ('|---|---|'), which belongs to the table under its heading."""
+    return _TABLE_RULE.match(text.strip("\n")) is not None
+
+
 def timeline_heading(text: str) -> str:
-    """'capital' or 'district' when a line heads a timeline of places that fell ('Capitals that fell'), else ''."""
+    """'capital' or 'district' when a line heads a timeline of places that fell ('Capitals that fell'), or is a
+    table's header row with a column of capitals or districts ('| Date | Capital | Province |'), else ''."""
     if len(text) > 160 or _TIMELINE_NOT_HEADING.search(text):
         return ""
+    column = _TABLE_HEAD.search(text) if text.count("|") >= 2 else None
+    if column is not None:
+        return "district" if column.group("noun").lower().startswith("district") else "capital"
     m = _TIMELINE_HEADING.search(text)
     if m is None:
         return ""

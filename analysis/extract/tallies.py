@@ -60,6 +60,8 @@ class TallyReader:
                          r"\btotal\s+of\s+$|\bout\s+of\s+$", text[max(0, c.start - 30):c.start], re.I):
                 continue
             after = text[c.end + link.end():c.end + link.end() + 60]
+            if re.match(r"\s+(?:(?:that\s+lie|lying)\s+)?outside\b", after, re.I):
+                continue  # "all five districts outside Sar-e Pul city": the province's districts, a counted event
             tail = re.match(r"\s+(?:of|in|across|within)\s+(?:the\s+)?(?:\w+ern\s+)?(\w[\w\-]*)", after)
             scope = "national"
             owner = (link.group("owner") or "").lower()

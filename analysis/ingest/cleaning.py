@@ -610,7 +610,8 @@ def _analyse(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> _An
     # text, and so does the heading just above such lines, which says what the items are ("Capitals that fell").
     timeline = [w.kind == "content" and lists.timeline_shape(normed[i]) for i, w in enumerate(lines)]
     for i in range(n_lines - 2, -1, -1):  # a line that is only a date, above timeline lines, dates them ("Aug. 6")
-        if lines[i].kind == "content" and (timeline[i + 1] or lists.bullet_line(normed[i + 1])) and lists.date_line(normed[i]):
+        if lines[i].kind == "content" and (timeline[i + 1] or lists.bullet_line(normed[i + 1])) and \
+                (lists.date_line(normed[i]) or lists.table_rule(normed[i])):  # "Aug. 6", or a table's "|---|---|"
             timeline[i] = True
     for i, w in enumerate(lines):
         if w.kind != "content" or timeline[i] or (i + 1 < n_lines and timeline[i + 1] and lists.timeline_heading(normed[i])):
