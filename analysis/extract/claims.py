@@ -238,6 +238,10 @@ _ASIDE_KEYS: tuple[str, ...] = guard_stems(_ASIDE_BEFORE_VERB)  # derived from t
 _SHORT_NOUN_PHRASE = re.compile(r"(?:the|this|that|its|his|her|their|a|an)\s+(?:[\w\-’']+\s+){0,2}[\w\-’']+", re.I)
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+$", re.I)
+_PRONOUN_SPEAKER = re.compile(r"(?:he|she|they|we|i|it)", re.I)
+
+
 def _speaker_before(sentence: str, verb_start: int) -> tuple[str, int]:
     """Return the noun phrase right before an attribution verb and its start offset."""
     lo = max(0, verb_start - 200)
@@ -258,7 +262,8 @@ def _speaker_before(sentence: str, verb_start: int) -> tuple[str, int]:
         # keep appositions ("Fawad Aman, deputy spokesman of the ministry, told") but drop a
         # leading content clause when the last part is a full speaker phrase
         last = parts[-1].strip()
-        if last and (classify_speaker(last) != "unknown" or _SHORT_NOUN_PHRASE.fullmatch(last)):
+        if last and (classify_speaker(last) != "unknown" or _SHORT_NOUN_PHRASE.fullmatch(last)
+                     or _PRONOUN_SPEAKER.fullmatch(last)):  # "..., she said": the pronoun alone speaks
             phrase = last  # "..., the statement said": a short noun phrase is the speaker, not the clause before
         elif len(parts) >= 3 and parts[-1].strip() == "":
             phrase = ",".join(parts[-3:])
@@ -333,6 +338,9 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
                     found.append(Attribution(cls, "asserted", sentence[owner.start("owner"):m.end()],
                                              owner.start("owner"), m.end(), "according", owner.group("owner")))
             continue
+        if _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) and \
+                not re.match(r"\s+by\b", sentence[m.end():]):
+            continue  # "fighters are reported near the airport", "it was said that": a passive names no speaker
         window = sentence[max(0, m.start() - 50):m.start()]
         if any(k in window.lower() for k in _NEGATION_KEYS) and _NEGATED_SAY.search(window):
             continue  # "officials have not confirmed", "did not deny": the speaker asserts nothing

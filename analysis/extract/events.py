@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Iterator, Mapping
 
 from analysis.extract.drafts import MentionDraft
@@ -32,7 +32,7 @@ from analysis.extract.prefilter import Prefilter
 from analysis.extract.stems import guard_stems
 from analysis.ids import mention_ids
 from analysis.extract.gazetteer import Gazetteer
-from analysis.records import Article, ArticleResult, Claim, Count, Mention, Place, Sentence, Tally
+from analysis.records import Article, ArticleResult, Claim, Count, DateMention, Mention, Place, Sentence, Tally
 
 
 _PREFILTER = Prefilter([*TRIGGER_STEMS, _ANAPHORA_KEYS])  # one scan per article for every stem above
@@ -74,6 +74,9 @@ _PROVINCE_TAIL = re.compile(r"\s+province\b", re.I)
 # a province name as an adjective before a plural head ("the Jowzjan districts of"): no gap between verb and list
 _PROVINCE_HEAD_GAP = re.compile(r"\bthe\s+(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?\s+(?=(?:districts|district\s+cent(?:re|er)s|"
                                 r"provincial\s+capitals|capitals)\s+of\b)")
+_DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|\d))\s+days?\s+later|the\s+(?:next|following)\s+day)\b",
+                         re.I)
+_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, **{str(k): k for k in range(1, 10)}}
 _SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day)\b", re.I)  # the day of the sentence before
 _HEADING_SHAPE = re.compile(r":\s*$|^[^a-z]*$")  # a line ending in a colon, or all capitals: a list's heading
 _POSSESSIVE_PROVINCE = re.compile(r"(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?(?:\s+province)?(?:'s|’s)\s")
@@ -279,6 +282,22 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         self._apply_denials()
         return self._result()
 
+    def _days_after_before(self, i: int, text: str, found: list[DateMention]) -> list[DateMention]:
+        """'A day later', 'two days later', 'the next day' in sentence i: days counted from the day named before it."""
+        out: list[DateMention] = []
+        for m in _DAYS_LATER.finditer(text) if "later" in text or "next" in text or "following" in text else ():
+            if any(d.start <= m.start() < d.end for d in found):
+                continue
+            day = self._day_before_sentence(i)
+            if day is None or day[0] is None:
+                break
+            n = _SMALL_NUMBERS.get((m.group("n") or "one").lower(), 1)
+            when = day[0] + timedelta(days=n)
+            if self.pub_high is not None and when > self.pub_high:
+                continue
+            out.append(DateMention(low=when, high=when, text=m.group(0), start=m.start(), end=m.end()))
+        return out
+
     def _day_before_sentence(self, i: int) -> tuple[date | None, date | None, str] | None:
         """The last exact day named in the two sentences before sentence i, which 'the same day' refers to."""
         from analysis.extract.dates import find_dates
@@ -315,7 +334,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         def dates() -> list:
             if not dates_cache:
                 from analysis.extract.dates import find_dates
-                dates_cache.append(find_dates(text, self.article.published, self.article.published_precision or "day"))
+                found = find_dates(text, self.article.published, self.article.published_precision or "day")
+                dates_cache.append(sorted(found + self._days_after_before(i, text, found), key=lambda d: d.start))
             return dates_cache[0]
 
         found: dict[tuple[str, str], MentionDraft] = {}

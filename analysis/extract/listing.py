@@ -62,8 +62,8 @@ class ListReader:
         fell on the line's date, else in the heading's time ('Districts lost in P this week:'), in its province."""
         start = lists.timeline_entry(s.text)
         first = next((r for r in s.refs if r.kind == "named" and r.start >= start), None)
-        if start < 0 or first is None:
-            return
+        if start < 0 or first is None or not re.fullmatch(r"\W*(?:the\s+)?", s.text[start:first.start], re.I):
+            return  # an entry opens on its places ("• Nad Ali (Helmand)"), not on a sentence ("5. If no help comes ...")
         from analysis.extract.dates import find_dates
         published, precision = self.article.published, self.article.published_precision or "day"
         row = s.text.count("|") >= 2  # a table row: "Kunduz | Dasht-e-Archi | 21 Jun | police"
