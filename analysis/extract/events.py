@@ -19,7 +19,7 @@ from analysis.extract.denials import (
 from analysis.extract.flight import FlightReader
 from analysis.extract.listing import ListReader
 from analysis.extract.modality import negated as _negated, read_modality
-from analysis.extract.outcomes import OutcomeReader, _GOV_AGENT, _TALIBAN_AGENT
+from analysis.extract.outcomes import OutcomeReader, _GOV_AGENT, _TALIBAN_AGENT, _outcome_cues_of
 from analysis.extract.refs import (
     _ANAPHORA_KEYS, _Draft, _Ref, _Sent, _as_capital, _as_district, _as_province, _capital_of, _crossing_district,
     _place_id, _sentence_refs,
@@ -77,6 +77,7 @@ _PROVINCE_HEAD_GAP = re.compile(r"\bthe\s+(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w
 _DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|\d))\s+days?\s+later|the\s+(?:next|following)\s+day)\b",
                          re.I)
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, **{str(k): k for k in range(1, 10)}}
+_DISTRICT_CENTRE = re.compile(r"\b(?:district\s+)?(?:centre|center|headquarters)\b", re.I)
 _SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day)\b", re.I)  # the day of the sentence before
 _HEADING_SHAPE = re.compile(r":\s*$|^[^a-z]*$")  # a line ending in a colon, or all capitals: a list's heading
 _POSSESSIVE_PROVINCE = re.compile(r"(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?(?:\s+province)?(?:'s|’s)\s")
@@ -602,7 +603,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                     else:
                         break
                 return out
-            if kind in ("capture", "state"):
+            if kind in ("capture", "state") or (kind == "entry" and cap is None and _DISTRICT_CENTRE.search(
+                    text, m.end(), min(len(text), r.end + 25)) and "repelled" not in _outcome_cues_of(text[m.end():])):
+                # "entered the centre of Karukh district": taken, unless the fighters were driven out again
                 dist = _as_district(r, self.gaz)
                 if dist is not None:
                     return self._district_list(s, r, m, lo, hi, voice, negated)
