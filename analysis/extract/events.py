@@ -313,7 +313,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
     def _same_line_as_entry(self, i: int) -> bool:
         """True when sentence i goes on the line of a timeline entry ('* ZARANJ, capital of Nimroz. Many soldiers ...')."""
         j = i - 1
-        while j >= 0 and "\n" not in self.text[self.sents[j].sentence.end:self.sents[j + 1].sentence.start]:
+        while j >= max(0, i - 4) and "\n" not in self.text[self.sents[j].sentence.end:self.sents[j + 1].sentence.start]:
             if lists.timeline_shape(self.sents[j].text):
                 return True
             j -= 1
