@@ -39,8 +39,8 @@ def agency_country(text: str) -> str:
     """The neighbouring state whose agency speaks in a text ('' when none)."""
     m = _AGENCY.search(text)
     if m is None:
-        issued = _ISSUED_IN.search(text)  # "a statement issued in Ashgabat": the state of the town it came from
-        return FOREIGN_TOWNS.get(issued.group(1).lower(), "") if issued is not None else ""
+        issued = _ISSUED_IN.search(text) or _DATELINE_TOWN.search(text)  # "a statement issued in Ashgabat",
+        return FOREIGN_TOWNS.get(issued.group(1).lower(), "") if issued is not None else ""  # "Ashgabat, 10 July"
     return DEMONYMS.get((m.group(1) or m.group(2) or m.group(3) or "").lower(), "")
 
 
@@ -78,3 +78,6 @@ _FOREIGN_TOWN_RE = re.compile(
 _ISSUED_IN = re.compile(
     r"\b(?:statement|announcement|communiqu[ée]|officials?|authorities|sources?)\s+(?:[\w\-]+\s+){0,2}?(?:in|from)\s+"
     r"(" + "|".join(sorted((re.escape(k) for k in FOREIGN_TOWNS), key=len, reverse=True)) + r")\b", re.I)
+# a dateline naming a town across the border at the start of a line ("Ashgabat, 10 July (TDH).")
+_DATELINE_TOWN = re.compile(
+    r"(?:^|\n)\s*(" + "|".join(sorted((re.escape(k) for k in FOREIGN_TOWNS), key=len, reverse=True)) + r")\s*[,(—–]", re.I)

@@ -49,7 +49,7 @@ _MONTH_PARTS: dict[str, tuple[int, int]] = {
     "first half": (1, 15), "second half": (16, 31),
     "first week": (1, 7), "second week": (8, 14), "third week": (15, 21), "fourth week": (22, 28),
     "last week": (-6, 31), "final week": (-6, 31), "last days": (-6, 31), "final days": (-6, 31),
-    "closing days": (-6, 31),
+    "closing days": (-6, 31), "first ten days": (1, 10), "last ten days": (-9, 31), "final ten days": (-9, 31),
 }
 _YEAR_PARTS: dict[str, tuple[int, int]] = {
     "early": (1, 4), "beginning": (1, 4), "start": (1, 4),
@@ -97,7 +97,8 @@ _CAL_MOD_BEFORE = re.compile(r"\b(?P<mod>earlier|later|early|late)\s+\Z")
 _PART_BEFORE = re.compile(
     r"(?:\b(?P<part>early|mid|late)(?:\s*-\s*|\s+)|\b(?:the\s+)?(?P<pof>beginning|start|middle|end|first\s+half"
     r"|second\s+half|first\s+week|second\s+week|third\s+week|fourth\s+week|last\s+week|final\s+week"
-    r"|first\s+days|last\s+days|final\s+days|closing\s+days)\s+of\s+)\Z"
+    r"|first\s+days|last\s+days|final\s+days|closing\s+days|first\s+ten\s+days|last\s+ten\s+days|final\s+ten\s+days)"
+    r"\s+of\s+)\Z"
 )
 _WEEKEND_BEFORE = re.compile(r"\b(?P<rel>this\s+past|this|last|next|past|the)\s+\Z")
 _ATTACKS_AFTER = re.compile(r"\s+(?:terror(?:ist)?\s+)?attacks?\b")

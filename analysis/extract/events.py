@@ -22,7 +22,7 @@ from analysis.extract.modality import negated as _negated, read_modality
 from analysis.extract.outcomes import OutcomeReader, _GOV_AGENT, _TALIBAN_AGENT, _outcome_cues_of
 from analysis.extract.refs import (
     _ANAPHORA_KEYS, _Draft, _Ref, _Sent, _as_capital, _as_district, _as_province, _capital_of, _crossing_district,
-    _place_id, _sentence_refs,
+    _place_id, _readings, _sentence_refs,
 )
 from analysis.extract.tallies import TallyReader
 from analysis.extract.triggers import (
@@ -77,6 +77,10 @@ _PROVINCE_HEAD_GAP = re.compile(r"\bthe\s+(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w
 _DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|\d))\s+days?\s+later|the\s+(?:next|following)\s+day)\b",
                          re.I)
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, **{str(k): k for k in range(1, 10)}}
+_HEAD_BEFORE_PARTICIPLE = re.compile(r"\b(?:districts?|district\s+cent(?:re|er)s?|cities|city|capitals?|towns?|crossings?)\s+$",
+                                     re.I)
+_LOST_THING = re.compile(r"\b(?:contact|touch|communications?|lives|life|ground|hope|momentum|signal|track|power|"
+                         r"weapons|vehicles|equipment|soldiers|men|troops)\b", re.I)
 _DISTRICT_CENTRE = re.compile(r"\b(?:district\s+)?(?:centre|center|headquarters)\b", re.I)
 _SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day)\b", re.I)  # the day of the sentence before
 _HEADING_SHAPE = re.compile(r":\s*$|^[^a-z]*$")  # a line ending in a colon, or all capitals: a list's heading
@@ -283,6 +287,14 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         self._apply_denials()
         return self._result()
 
+    def _district_of_named_province(self, s: _Sent, r: _Ref, cap: Place) -> Place | None:
+        """A district reading of `r` in a province the sentence names, when the capital's province goes unnamed."""
+        named = {p.name for x in s.refs if x is not r and not x.in_speaker
+                 for p in [_as_province(x, self.gaz)] if p is not None and (x.province_word or _as_capital(x, self.gaz) is None)}
+        if not named or cap.province in named:
+            return None
+        return next((p for p in _readings(r) if p.place_type == "district" and p.province in named), None)
+
     def _days_after_before(self, i: int, text: str, found: list[DateMention]) -> list[DateMention]:
         """'A day later', 'two days later', 'the next day' in sentence i: days counted from the day named before it."""
         out: list[DateMention] = []
@@ -474,6 +486,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         negated = _negated(text, m.start())
         if kind == "fled":
             return self._fled(i, s, m, negated)
+        if voice == "passive" and _LOST_THING.search(text, max(0, m.start() - 60), m.start()) and \
+                re.match(r"(?:lost|abandoned)\b", m.group(0), re.I):
+            return []  # "contact with Jawand was lost", "many lives were lost": no place lost
         # passive use of an active verb ("was captured", "captured by the Taliban")
         if voice == "active" and kind in ("capture", "entry", "repel"):
             if _PASSIVE_AUX.search(text[max(0, m.start() - 30):m.start()]) and not re.match(
@@ -485,6 +500,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             if re.match(r"(?:taken|captured|seized|overrun)$", m.group(0), re.I) and _PERFECT_AUX.search(
                     text[max(0, m.start() - 30):m.start()]):
                 voice = "active"
+            elif re.match(r"(?:taken|captured|seized|overrun)$", m.group(0), re.I) and _HEAD_BEFORE_PARTICIPLE.search(
+                    text, max(0, m.start() - 40), m.start()):
+                voice = "passive"  # a headline's participle: "Shamulzayi and Atghar districts overrun since Monday"
         # who acts: the government retaking is not a Taliban capture
         if kind == "capture" and voice == "active":
             agent = text[_scope_before(text, m.start(), 80):m.start()]
@@ -586,6 +604,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 break
             cap = _as_capital(r, self.gaz)
             heads = kind in _CAPITAL_OUTCOME and lists.capitals_head(text, r.start)
+            if cap is not None and not heads and self._district_of_named_province(s, r, cap) is not None:
+                cap = None  # "In Jowzjan, Fayzabad and Khwaja Du Koh fell": the Jowzjan district, not Badakhshan's capital
             if (cap is not None or heads) and kind in _CAPITAL_OUTCOME:
                 # "captured Farah and Pul-e-Khumri": every capital of a list; "the provincial capitals of P1, P2
                 # and P3": the capital of each province

@@ -187,6 +187,8 @@ class FlightReader:
                                                self.article.outlet or "")
             if not dest and self.sents:  # a neighbour's statement whose issuer is named in its header or opening
                 dest = borders.agency_country(self.text[:self.sents[min(1, len(self.sents) - 1)].sentence.end])
+            if not dest:  # ... or whose dateline is a town across the border ("Ashgabat, 10 July (TDH).")
+                dest = FOREIGN_TOWNS.get((self.article.dateline or "").strip().lower(), "")
         province = ""
         if crossing is not None:
             province = crossing.province

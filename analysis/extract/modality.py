@@ -50,7 +50,7 @@ _UNCONFIRMED = re.compile(
     re.I)
 _UNCONFIRMED_KEYS: tuple[str, ...] = guard_stems(_UNCONFIRMED)  # derived from the pattern
 # "Reports that ... crossed into Pakistan could not be verified": a report left unverified after the trigger
-_REPORTS_THAT = re.compile(r"\b(?:reports?|claims?|rumou?rs?|accounts?)\s+(?:that|of)\b", re.I)
+_REPORTS_THAT = re.compile(r"\b(?:reports?|claims?|rumou?rs?|accounts?)\b[^.;]{0,60}?\b(?:that|of)\b", re.I)
 _UNVERIFIED_AFTER = re.compile(
     r"[^.;]{0,140}?\b(?:(?:could|can|have|has|had|were|was|are|is)\s*(?:not|n't|n’t)|cannot)\s+(?:yet\s+)?(?:be(?:en)?\s+)?"
     r"(?:independently\s+)?(?:verified|confirmed)\b|"
