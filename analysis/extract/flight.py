@@ -340,7 +340,7 @@ class FlightReader:
                 continue
             if re.match(r"\s+(?:more|others?)\b", follow, re.I) or re.search(r"\banother\s+$", text[max(0, c.start - 9):c.start], re.I):
                 pass  # "another 45 fled", "70 more walked across": a second group of the troops just named
-            elif not re.match(r"\s*(?:(?:more|other|afghan|government|security|military|army|border|national|police|"
+            elif not re.match(r"\s*(?:(?-i:[A-Z]{2,6})\s+)?(?:(?:more|other|afghan|government|security|military|army|border|national|police|"
                             r"armed|of\s+the|of\s+their|of\s+its|of|pro-government|local|senior|soldiers\s+and)\s+){0,3}"
                             rf"(?:{_TROOP})\b", follow, re.I):
                 continue

@@ -209,8 +209,10 @@ def _resolve_anaphor(word: str, current: list[_Ref], pos: int, history: list[lis
         pools = pools[:3]
     elif "province" in word and "capital" not in word and "centre" not in word and "center" not in word:
         want = ("province",)
-    elif "city" in word or "town" in word:
+    elif "city" in word:
         want = ("capital",)
+    elif "town" in word:  # "the town" may be a district's town as well as a provincial capital
+        want = ("capital", "district", "border_crossing")
     else:  # provincial capital / capital / provincial centre
         want = ("capital", "province")
     for pool in pools:
