@@ -552,6 +552,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             if police is not None:  # a capital city's police districts belong to the city
                 cap = next((c for r in s.refs if lo <= r.start <= hi + 40 and not r.in_speaker and not r.remote
                             for c in [_as_capital(r, self.gaz)] if c is not None), None)
+                if cap is None:  # "attempted to enter Maimana ..., reached the Police District 3 area": the city before
+                    cap = next((c for r in reversed(s.refs) if r.end <= m.start() and not r.in_speaker and not r.remote
+                                for c in [_as_capital(r, self.gaz)] if c is not None), None)
                 if cap is None:
                     return []
                 if kind == "repel":
