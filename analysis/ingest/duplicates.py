@@ -28,7 +28,7 @@ LSH_ROWS = 2  # signature values per band: 32 bands find pairs of resemblance 0.
 BUCKET_GROUPS = 16  # a band bucket holding this many different stories is boilerplate: it no longer finds candidates
 PER_GROUP = 2  # articles of one story kept in a bucket
 MAX_CANDIDATES = 24  # sketches compared per article, those sharing the most bands first
-BAND_BLOCK = 1 << 22  # band keys sorted or looked up at a time when finding the shared ones
+BAND_BLOCK = 1 << 21  # band keys sorted or looked up at a time when finding the shared ones
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _WORD = re.compile(r"\w+")
@@ -339,8 +339,11 @@ class FingerprintStore:
         parts = max(1, -(-n // block))
         found_twice = []
         for p in range(parts):
-            keys = np.concatenate([b[b % np.uint64(parts) == np.uint64(p)] for b in self._bands.blocks(block)] or
-                                  [np.zeros(0, dtype="<u8")])
+            if parts == 1:
+                keys = self._bands.array(0, n)
+            else:
+                keys = np.concatenate([b[b % np.uint64(parts) == np.uint64(p)] for b in self._bands.blocks(block)] or
+                                      [np.zeros(0, dtype="<u8")])
             keys.sort()
             found_twice.append(np.unique(keys[1:][keys[1:] == keys[:-1]]))
             del keys
