@@ -212,14 +212,14 @@ def _map_pool(
     workers: int,
     chunksize: int,
     start_method: str | None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> Iterator[R]:
-    """Apply `func` on a pool of worker processes, keeping a bounded window of chunks in flight."""
+    """Apply `func` on a pool of worker processes (a new one, or `pool`), keeping a bounded window of chunks in flight."""
     import multiprocessing
 
-    context = multiprocessing.get_context(start_method)
     window = workers * IN_FLIGHT_PER_WORKER
     pending: deque[Future[list[R]]] = deque()
-    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    executor = pool or ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(start_method))
     try:
         batches = _batches(items, chunksize)
         for batch in itertools.islice(batches, window):
@@ -230,7 +230,11 @@ def _map_pool(
                 pending.append(executor.submit(_apply_chunk, func, batch))
             yield from results
     finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+        if pool is None:
+            executor.shutdown(wait=True, cancel_futures=True)
+        else:  # the pool goes on serving its owner: only this call's work is dropped
+            for future in pending:
+                future.cancel()
 
 
 def _parse_local(address: str) -> int | None:
@@ -320,6 +324,27 @@ def _map_dask(
                 future.cancel()
 
 
+@contextmanager
+def worker_pool(workers: int | None, *, dask_address: str | None = None,
+                start_method: str | None = None) -> Iterator[ProcessPoolExecutor | None]:
+    """A pool of worker processes for several map_ordered calls (None when the work runs in this process or on Dask).
+
+    Its workers start with the first task, while this process is still small, so workers used
+    later do not begin as copies of whatever this process holds by then.
+    """
+    n_workers = resolve_workers(workers)
+    if dask_address or n_workers == 1:
+        yield None
+        return
+    import multiprocessing
+
+    executor = ProcessPoolExecutor(max_workers=n_workers, mp_context=multiprocessing.get_context(start_method))
+    try:
+        yield executor
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
 def map_ordered(
     func: Callable[[T], R],
     items: Iterable[T],
@@ -331,6 +356,7 @@ def map_ordered(
     total: int | None = None,
     start_method: str | None = None,
     dask_timeout: float = DEFAULT_CONNECT_TIMEOUT,
+    pool: ProcessPoolExecutor | None = None,
 ) -> Iterator[R]:
     """Yield `func(item)` for every item in input order, on 1 process, N processes or a Dask cluster.
 
@@ -338,7 +364,8 @@ def map_ordered(
     window of results is held at once. `workers=None` or 0 uses all cores, 1 runs in this process.
     `dask_address` ('tcp://host:port', 'local' or 'local:N') sends the work to Dask instead.
     `progress` shows a tqdm bar on stderr (a string is its label); `start_method` picks the
-    multiprocessing start method ('fork', 'spawn', 'forkserver'; default: the platform's).
+    multiprocessing start method ('fork', 'spawn', 'forkserver'; default: the platform's); `pool`
+    (from worker_pool) runs the work on that pool's workers instead of new ones.
     """
     if total is None and isinstance(items, Sized):
         total = len(items)
@@ -353,7 +380,7 @@ def map_ordered(
             results = _map_serial(func, items)
         else:
             results = _map_pool(
-                func, items, n_workers, chunksize or default_chunksize(n_workers, total), start_method
+                func, items, n_workers, chunksize or default_chunksize(n_workers, total), start_method, pool
             )
     bar = _progress_bar(progress, total)
     try:

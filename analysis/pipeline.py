@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import functools
+import os
+import pickle
+import tempfile
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Generic, Iterable, Iterator, Sequence, TypeVar
 
 import pandas as pd
 
@@ -19,14 +24,16 @@ from analysis.ingest import files as reading
 from analysis.tabulate import corrections, merge
 from analysis.tabulate.tables import read_table
 from analysis.ingest.folders import check_folders
-from analysis.parallel import DEFAULT_FILE_BUDGET, map_ordered, release_freed_memory
-from analysis.records import ArticleResult, Event, Mention, Tally
+from analysis.parallel import DEFAULT_FILE_BUDGET, map_ordered, release_freed_memory, worker_pool
+from analysis.records import ArticleResult, CorpusRecord, Event, Mention, Tally
 from analysis.tabulate.tables import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
     MENTION_COLUMNS,
     TALLY_COLUMNS,
+    StreamedTable,
     article_row,
+    commit_streamed,
     mentions_from_frame,
     records_frame,
     tallies_from_frame,
@@ -36,6 +43,9 @@ from analysis.tabulate.tables import (
 INTERIM = "interim"
 PARQUET_FROM_ARTICLES = 1000  # corpora at least this large also get Parquet tables
 FRAME_CHUNK = 20_000  # records turned into table rows at a time
+SPOOL_CHUNK = 2_000  # article results pickled to the parse spool at a time
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -72,8 +82,9 @@ def iter_results(
     progress: bool = True,
     sources: Sequence[reading.SourceFile] | None = None,
     file_budget: float | None = DEFAULT_FILE_BUDGET,
+    pool: ProcessPoolExecutor | None = None,
 ) -> Iterator[ArticleResult]:
-    """Stream the read+extract stage over every file under raw_dir, in a stable order."""
+    """Stream the read+extract stage over every file under raw_dir, in a stable order (on `pool` when given)."""
     sources = reading.discover_files(raw_dir) if sources is None else sources
     for results in map_ordered(
         functools.partial(batch.process_source, budget=file_budget),
@@ -82,55 +93,220 @@ def iter_results(
         dask_address=dask_address or None,
         progress="Reading articles" if progress else False,
         total=len(sources),
+        pool=pool,
     ):
         yield from results
 
 
-def find_duplicates(results: Sequence[ArticleResult]) -> dict[str, str]:
-    """The near-duplicate stage: map each copied article to the original of its story."""
-    return dedup.find_duplicates(
-        (r.article.article_id, r.article.content_hash, r.sketch, r.bands)
-        for r in results
-        if r.article.status.startswith("ok") and r.article.content_hash
+@dataclass
+class CorpusIndex:
+    """The compact records of a corpus's articles in reading order, with their near-duplicate fingerprints."""
+
+    records: list[CorpusRecord]
+    fingerprints: dedup.FingerprintStore
+
+
+class ResultSpool(Generic[T]):
+    """Records (article results) pickled into a temporary file: appended a chunk at a time and read back in order, or stored by id."""
+
+    def __init__(self, folder: Path, chunk: int | None = None) -> None:
+        """Create the spool file in `folder` (chunks of `chunk` results, default SPOOL_CHUNK)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=".parse-spool-", suffix=".pickle", dir=folder)
+        self.path = Path(name)
+        self._handle = os.fdopen(fd, "w+b")
+        self._chunk = max(1, SPOOL_CHUNK if chunk is None else chunk)
+        self._pending: list[T] = []
+        self._chunks: list[int] = []  # where each chunk starts
+        self._by_id: dict[str, int] = {}  # where each stored result starts
+
+    def add(self, result: T) -> None:
+        """Append a record (written out with the next full chunk)."""
+        self._pending.append(result)
+        if len(self._pending) >= self._chunk:
+            self._write_chunk()
+
+    def _write_chunk(self) -> None:
+        """Write the pending results as one pickled chunk at the end of the file."""
+        self._handle.seek(0, os.SEEK_END)
+        self._chunks.append(self._handle.tell())
+        pickle.dump(self._pending, self._handle, protocol=pickle.HIGHEST_PROTOCOL)
+        self._pending = []
+
+    def __iter__(self) -> Iterator[T]:
+        """The appended records in order, a chunk in memory at a time."""
+        if self._pending:
+            self._write_chunk()
+        self._handle.flush()
+        for offset in self._chunks:
+            self._handle.seek(offset)
+            chunk = pickle.load(self._handle)
+            chunk.reverse()
+            while chunk:  # each result let go of once used
+                yield chunk.pop()
+
+    def put(self, article_id: str, result: T) -> None:
+        """Store a record under an article id (a later one replaces it)."""
+        self._handle.seek(0, os.SEEK_END)
+        self._by_id[article_id] = self._handle.tell()
+        pickle.dump(result, self._handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def __contains__(self, article_id: object) -> bool:
+        """Whether a result is stored under this id."""
+        return article_id in self._by_id
+
+    def get(self, article_id: str) -> T | None:
+        """The record stored under an article id, or None."""
+        offset = self._by_id.get(article_id)
+        if offset is None:
+            return None
+        self._handle.flush()
+        self._handle.seek(offset)
+        return pickle.load(self._handle)
+
+    def close(self) -> None:
+        """Close and remove the spool file."""
+        self._pending = []
+        self._handle.close()
+        self.path.unlink(missing_ok=True)
+
+
+@dataclass
+class ParseSpools:
+    """The parse stage's files: every article's result as first read, its standalone lines, articles read again, fingerprints."""
+
+    results: ResultSpool[ArticleResult]
+    lines: ResultSpool[tuple[str, tuple[tuple[str, str], ...]]]
+    redone: ResultSpool[ArticleResult]
+    fingerprints: dedup.FingerprintStore
+
+
+@contextmanager
+def parse_spools(processed_dir: Path, chunk: int | None = None) -> Iterator[ParseSpools]:
+    """Spools under the processed folder's interim/, removed afterwards (also on error)."""
+    folder = Path(processed_dir) / INTERIM
+    opened: list[ResultSpool | dedup.FingerprintStore] = []
+    try:
+        for _ in range(3):
+            opened.append(ResultSpool(folder, chunk))
+        opened.append(dedup.FingerprintStore(folder))
+        yield ParseSpools(*opened)  # type: ignore[arg-type]
+    finally:
+        for spool in opened:
+            spool.close()
+
+
+def _bulky(result: ArticleResult) -> ArticleResult:
+    """What the tables need of a result: the article, mentions, tallies and standalone lines (no fingerprint)."""
+    return ArticleResult(article=result.article, mentions=result.mentions, tallies=result.tallies,
+                         line_keys=result.line_keys, warnings=result.warnings)
+
+
+def _shared(value: object, seen: dict) -> object:
+    """One object for equal small values repeated across articles (statuses, dates, precisions)."""
+    return seen.setdefault(value, value)
+
+
+def _digest_bytes(content_hash: str) -> bytes | str:
+    """A hex digest as its bytes (anything else as it is)."""
+    try:
+        raw = bytes.fromhex(content_hash)
+    except ValueError:
+        return content_hash
+    return raw if raw.hex() == content_hash else content_hash
+
+
+def compact_record(result: ArticleResult, fingerprints: dedup.FingerprintStore, seen: dict) -> CorpusRecord:
+    """The compact record of a result; a readable article's fingerprint goes to the store."""
+    a = result.article
+    readable = a.status.startswith("ok") and bool(a.content_hash)
+    return CorpusRecord(
+        article_id=a.article_id,
+        path=a.path,
+        status=_shared(a.status, seen),  # type: ignore[arg-type]
+        content_hash=_digest_bytes(a.content_hash),
+        published=_shared(a.published, seen),  # type: ignore[arg-type]
+        published_precision=_shared(a.published_precision, seen),  # type: ignore[arg-type]
+        month_days=result.month_days,
+        line_digests=corpus.line_digests(result.line_keys),
+        fingerprint=fingerprints.add(result.sketch, result.bands) if readable else -1,
     )
 
 
+def spool_results(results: Iterable[ArticleResult], spools: ParseSpools) -> CorpusIndex:
+    """Spool each result's mentions, tallies and standalone lines to disk, keeping its compact record and fingerprint."""
+    index = CorpusIndex([], spools.fingerprints)
+    seen: dict = {}
+    for r in results:
+        index.records.append(compact_record(r, index.fingerprints, seen))
+        spools.results.add(_bulky(r))
+        spools.lines.add((r.article.article_id, r.line_keys))
+    return index
+
+
+def find_duplicates(index: CorpusIndex) -> dict[str, str]:
+    """The near-duplicate stage: map each copied article to the original of its story (the store's band keys are dropped)."""
+    return dedup.find_duplicates_in(index.records, index.fingerprints)
+
+
 def date_from_corpus(
-    results: list[ArticleResult],
+    index: CorpusIndex,
     duplicates: dict[str, str],
     sources: Sequence[reading.SourceFile],
+    redone: ResultSpool[ArticleResult],
     *,
     workers: int | None = None,
     dask_address: str | None = None,
     progress: bool = True,
     file_budget: float | None = DEFAULT_FILE_BUDGET,
-) -> list[ArticleResult]:
-    """The corpus-dating stage: date undated articles, then read and extract those again with their dates."""
-    found = corpus.date_undated(results, duplicates)
+    pool: ProcessPoolExecutor | None = None,
+) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The corpus-dating stage: date undated articles, read and extract those again with their dates into `redone`.
+
+    Returns the standalone lines of the articles read again.
+    """
+    found = corpus.date_undated(index.records, duplicates)
     by_path: dict[str, dict[str, corpus.CorpusDate]] = {}
-    for r in results:
-        if r.article.article_id in found:
-            by_path.setdefault(r.article.path, {})[r.article.article_id] = found[r.article.article_id]
+    for r in index.records:
+        if r.article_id in found:
+            by_path.setdefault(r.path, {})[r.article_id] = found[r.article_id]
     jobs = [batch.RedateJob(src, by_path[src.rel]) for src in sources if src.rel in by_path]
-    redone: dict[str, ArticleResult] = {}
-    if jobs:
-        for batch_results in map_ordered(
-            functools.partial(batch.redate_source, budget=file_budget), jobs, workers=workers, dask_address=dask_address or None,
-            progress="Dating articles" if progress else False, total=len(jobs),
-        ):
-            for r in batch_results:
-                redone[r.article.article_id] = r
-    out = []
-    for r in results:
-        new = redone.get(r.article.article_id)
+    del found, by_path
+    line_keys: dict[str, tuple[tuple[str, str], ...]] = {}
+    for batch_results in map_ordered(
+        functools.partial(batch.redate_source, budget=file_budget), jobs, workers=workers, dask_address=dask_address or None,
+        progress="Dating articles" if progress else False, total=len(jobs), pool=pool,
+    ) if jobs else ():
+        for r in batch_results:
+            redone.put(r.article.article_id, _bulky(r))
+            line_keys[r.article.article_id] = r.line_keys
+    for record in index.records:  # the banner pass reads the lines of the new reading
+        if record.article_id in line_keys:
+            record.line_digests = corpus.line_digests(line_keys[record.article_id])
+    return line_keys
+
+
+def find_banners(index: CorpusIndex, duplicates: dict[str, str], spools: ParseSpools,
+                 redone_lines: dict[str, tuple[tuple[str, str], ...]]) -> frozenset[str]:
+    """The banner pass: standalone lines of many independent articles, found by digest, then confirmed on the spooled lines."""
+    candidates = corpus.banner_candidates(index.records, duplicates)
+    if not candidates:
+        return frozenset()
+    lines = ((article_id, redone_lines.get(article_id, keys)) for article_id, keys in spools.lines)
+    return corpus.banner_lines(lines, duplicates, candidates)
+
+
+def final_results(spools: ParseSpools) -> Iterator[ArticleResult]:
+    """The spooled results in reading order, re-dated ones replaced, readable undated ones warned."""
+    for r in spools.results:
+        new = spools.redone.get(r.article.article_id) if r.article.article_id in spools.redone else None
         if new is not None:
-            out.append(new)
+            yield new
         elif r.article.published is None and r.article.status.startswith("ok"):
             r.article = corpus.undated_warning(r.article)
-            out.append(r)
+            yield r
         else:
-            out.append(r)
-    return out
+            yield r
 
 
 def parse_corpus(
@@ -142,58 +318,136 @@ def parse_corpus(
     progress: bool = True,
     file_budget: float | None = DEFAULT_FILE_BUDGET,
 ) -> ParseSummary:
-    """Read every raw file into articles.csv and the interim mention and tally tables."""
+    """Read every raw file into articles.csv and the interim mention and tally tables, spooling results to disk."""
     raw_dir, processed_dir = Path(raw_dir), Path(processed_dir)
     check_folders(raw_dir, processed_dir)
     sources = reading.discover_files(raw_dir)
-    results = list(iter_results(raw_dir, workers=workers or None, dask_address=dask_address, progress=progress,
-                                sources=sources, file_budget=file_budget))
-    duplicates = find_duplicates(results)
-    results = date_from_corpus(results, duplicates, sources, workers=workers or None, dask_address=dask_address,
-                               progress=progress, file_budget=file_budget)
-    banners = corpus.banner_lines(results, duplicates)
-    articles, mentions, tallies = corpus_tables(results, duplicates, banners)
-    del results  # the tables hold everything from here on
-    release_freed_memory()
-    n_articles, n_mentions, n_tallies = len(articles), len(mentions), len(tallies)
-    n_ok = sum(1 for a in articles if str(a["status"]).startswith("ok"))
-    outputs = write_parse_tables(processed_dir, articles, mentions, tallies)
+    with parse_spools(processed_dir) as spools:
+        with worker_pool(workers or None, dask_address=dask_address) as pool:  # one pool, started while this process is small
+            index = spool_results(iter_results(raw_dir, workers=workers or None, dask_address=dask_address,
+                                               progress=progress, sources=sources, file_budget=file_budget, pool=pool),
+                                  spools)
+            duplicates = find_duplicates(index)
+            redone_lines = date_from_corpus(index, duplicates, sources, spools.redone, workers=workers or None,
+                                            dask_address=dask_address, progress=progress, file_budget=file_budget,
+                                            pool=pool)
+        banners = find_banners(index, duplicates, spools, redone_lines)
+        n_articles = len(index.records)
+        del index  # the spools hold everything the tables need
+        release_freed_memory()
+        written = write_parse_tables(processed_dir, spools, duplicates, banners, parquet=n_articles >= PARQUET_FROM_ARTICLES)
     release_freed_memory()
     return ParseSummary(
         n_files=len(sources),
-        n_articles=n_articles,
-        n_ok=n_ok,
-        n_skipped=n_articles - n_ok,
+        n_articles=written.n_articles,
+        n_ok=written.n_ok,
+        n_skipped=written.n_articles - written.n_ok,
         n_duplicates=len(duplicates),
-        n_mentions=n_mentions,
-        n_tallies=n_tallies,
-        outputs=tuple(str(p) for p in outputs),
+        n_mentions=written.n_mentions,
+        n_tallies=written.n_tallies,
+        outputs=tuple(str(p) for p in written.outputs),
     )
 
 
-def corpus_tables(
-    results: Sequence[ArticleResult], duplicates: dict[str, str], banners: frozenset[str]
-) -> tuple[list[dict[str, object]], list[Mention], list[Tally]]:
-    """Article rows, mentions and tallies of the corpus, with copies marked and banner lines dropped."""
-    articles: list[dict[str, object]] = []
-    mentions: list[Mention] = []
-    tallies: list[Tally] = []
-    for r in results:
-        article = r.article
-        if article.article_id in duplicates:
-            article = replace(article, duplicate_of=duplicates[article.article_id])
-        dropped = {mid for mid, key in r.line_keys if key in banners}
-        kept = [m for m in r.mentions if m.mention_id not in dropped]
-        if dropped:
-            article = replace(
-                article,
-                n_boilerplate=article.n_boilerplate + len(dropped),
-                warnings=article.warnings + (f"{len(dropped)} line(s) repeated across the corpus read as boilerplate",),
-            )
-        articles.append(article_row(article, n_mentions=len(kept)))
-        mentions.extend(kept)
-        tallies.extend(r.tallies)
-    return articles, mentions, tallies
+def corpus_rows(
+    result: ArticleResult, duplicates: dict[str, str], banners: frozenset[str]
+) -> tuple[dict[str, object], list[Mention], list[Tally]]:
+    """An article's row, kept mentions and tallies, with a copy marked and banner lines dropped."""
+    article = result.article
+    if article.article_id in duplicates:
+        article = replace(article, duplicate_of=duplicates[article.article_id])
+    dropped = {mid for mid, key in result.line_keys if key in banners}
+    kept = [m for m in result.mentions if m.mention_id not in dropped]
+    if dropped:
+        article = replace(
+            article,
+            n_boilerplate=article.n_boilerplate + len(dropped),
+            warnings=article.warnings + (f"{len(dropped)} line(s) repeated across the corpus read as boilerplate",),
+        )
+    return article_row(article, n_mentions=len(kept)), kept, result.tallies
+
+
+@dataclass(frozen=True)
+class ParseTables:
+    """What writing the parse tables wrote: row counts and the files."""
+
+    n_articles: int
+    n_ok: int
+    n_mentions: int
+    n_tallies: int
+    outputs: list[Path]
+
+
+PARSE_TABLES: tuple[tuple[str, list[str]], ...] = (
+    ("articles", ARTICLE_COLUMNS), ("mentions_raw", MENTION_COLUMNS), ("tallies_raw", TALLY_COLUMNS))
+# The tables written by each reading of the spool: the mentions alone, so one large table's row group is held at a time.
+TABLE_PASSES: tuple[tuple[str, ...], ...] = (("articles", "tallies_raw"), ("mentions_raw",))
+
+
+def _stream_tables(processed_dir: Path, spools: ParseSpools, duplicates: dict[str, str], banners: frozenset[str],
+                   names: Sequence[str], parquet: bool,
+                   valued: dict[str, frozenset[str]] | None) -> tuple[dict[str, StreamedTable], int]:
+    """Write the named parse tables into temporary files in one reading of the spools; return them and the readable count."""
+    tables: dict[str, StreamedTable] = {}
+    try:
+        for name, columns in PARSE_TABLES:
+            if name in names:
+                folder = Path(processed_dir) if name == "articles" else Path(processed_dir) / INTERIM
+                tables[name] = StreamedTable(folder, name, columns, parquet=parquet, valued=(valued or {}).get(name))
+        rows: dict[str, list] = {name: [] for name in tables}
+        n_ok = 0
+        for result in final_results(spools):
+            article, mentions, tallies = corpus_rows(result, duplicates, banners)
+            n_ok += str(article["status"]).startswith("ok")
+            for name, new in (("articles", (article,)), ("mentions_raw", mentions), ("tallies_raw", tallies)):
+                pending = rows.get(name)
+                if pending is not None:
+                    pending.extend(new)
+                    if len(pending) >= FRAME_CHUNK:
+                        tables[name].add(pending)
+                        pending.clear()
+        for name, pending in rows.items():
+            tables[name].add(pending)
+            pending.clear()
+            tables[name].finish()
+    except BaseException:
+        for table in tables.values():
+            table.discard()
+        raise
+    return tables, n_ok
+
+
+def _table_pass(processed_dir: Path, spools: ParseSpools, duplicates: dict[str, str], banners: frozenset[str],
+                names: Sequence[str], parquet: bool) -> tuple[dict[str, StreamedTable], int]:
+    """Write the named tables; once more, knowing their columns, when a Parquet schema guessed from the first row group failed."""
+    tables, n_ok = _stream_tables(processed_dir, spools, duplicates, banners, names, parquet, None)
+    if any(t.guessed_wrong for t in tables.values()):
+        valued = {name: frozenset(t.seen_valued) for name, t in tables.items()}
+        for table in tables.values():
+            table.discard()
+        tables, n_ok = _stream_tables(processed_dir, spools, duplicates, banners, names, parquet, valued)
+    return tables, n_ok
+
+
+def write_parse_tables(processed_dir: Path, spools: ParseSpools, duplicates: dict[str, str], banners: frozenset[str],
+                       *, parquet: bool) -> ParseTables:
+    """Write articles.csv and the interim mention and tally tables (Parquet too when asked) from the spooled results.
+
+    All are written to temporary files first, then renamed, as write_tables does.
+    """
+    done: dict[str, StreamedTable] = {}
+    n_ok = 0
+    try:
+        for names in TABLE_PASSES:
+            tables, readable = _table_pass(processed_dir, spools, duplicates, banners, names, parquet)
+            done.update(tables)
+            n_ok = readable
+    except BaseException:
+        for table in done.values():
+            table.discard()
+        raise
+    articles, mentions, tallies = (done[name] for name, _ in PARSE_TABLES)
+    return ParseTables(articles.rows, n_ok, mentions.rows, tallies.rows, commit_streamed([articles, mentions, tallies]))
 
 
 def frame_consuming(records: list, columns: list[str]) -> pd.DataFrame:
@@ -207,18 +461,6 @@ def frame_consuming(records: list, columns: list[str]) -> pd.DataFrame:
         del records[start:]
     frames.reverse()
     return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
-
-
-def write_parse_tables(processed_dir: Path, articles: list[dict[str, object]], mentions: list[Mention], tallies: list[Tally]) -> list[Path]:
-    """Write articles.csv and the interim mention and tally tables (Parquet too for large corpora); empties the lists."""
-    parquet = len(articles) >= PARQUET_FROM_ARTICLES
-    outputs = write_tables({"articles": frame_consuming(articles, ARTICLE_COLUMNS)}, processed_dir, parquet=parquet)
-    outputs += write_tables(
-        {"mentions_raw": frame_consuming(mentions, MENTION_COLUMNS), "tallies_raw": frame_consuming(tallies, TALLY_COLUMNS)},
-        processed_dir / INTERIM,
-        parquet=parquet,
-    )
-    return outputs
 
 
 def _parse_day(text: str) -> date | None:

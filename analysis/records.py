@@ -214,3 +214,18 @@ class ArticleResult:
     month_days: tuple[tuple[int, int], ...] = ()
     line_keys: tuple[tuple[str, str], ...] = ()
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class CorpusRecord:
+    """What the corpus passes keep of one article once its mentions and tallies are spooled to disk."""
+
+    article_id: str
+    path: str
+    status: str
+    content_hash: bytes | str = b""  # a SHA-1 hex digest as its 20 bytes
+    published: date | None = None
+    published_precision: str = ""
+    month_days: tuple[tuple[int, int], ...] = ()
+    line_digests: bytes = b""  # 8 bytes per standalone line's key (the lines stay on disk)
+    fingerprint: int = -1  # its sketch and band keys in the corpus's FingerprintStore (-1: none kept)

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TextIO
 
-from analysis.parallel import available_cores, peak_rss_mb, release_freed_memory, resolve_workers
+from analysis.parallel import available_cores, peak_rss_mb, release_freed_memory, resolve_workers, worker_pool
 from analysis.paths import REPO_ROOT
 from analysis.records import Place
 
@@ -537,30 +537,32 @@ def measure_stages(corpus: Path, workers: int | None, work_dir: Path, *, report:
                    dask_address: str | None = None) -> dict[str, object]:
     """Run the whole pipeline on a corpus, stage by stage, writing into work_dir; return seconds per stage."""
     from analysis import pipeline
-    from analysis.ingest import corpus as corpus_passes
     from analysis.ingest import files as reading
 
     processed, reports = work_dir / "processed", work_dir / "reports"
     clock = _Clock()
     sources = reading.discover_files(corpus)
-    results = list(pipeline.iter_results(corpus, workers=workers, dask_address=dask_address, progress=False, sources=sources))
-    n_mentions = sum(len(r.mentions) for r in results)
-    clock.lap("read+extract")
-    duplicates = pipeline.find_duplicates(results)
-    clock.lap("near-duplicates")
-    results = pipeline.date_from_corpus(results, duplicates, sources, workers=workers, dask_address=dask_address, progress=False)
-    clock.lap("corpus dating")
-    banners = corpus_passes.banner_lines(results, duplicates)
-    articles, mentions, tallies = pipeline.corpus_tables(results, duplicates, banners)
-    n_articles = len(articles)
-    del results  # as parse_corpus does
-    release_freed_memory()
-    pipeline.write_parse_tables(processed, articles, mentions, tallies)
-    del articles, mentions, tallies
-    release_freed_memory()
-    data = pipeline.load_for_tabulate(processed)
+    with pipeline.parse_spools(processed) as spools:  # as parse_corpus does
+        with worker_pool(workers, dask_address=dask_address) as pool:
+            index = pipeline.spool_results(pipeline.iter_results(
+                corpus, workers=workers, dask_address=dask_address, progress=False, sources=sources, pool=pool), spools)
+            clock.lap("read+extract")
+            duplicates = pipeline.find_duplicates(index)
+            clock.lap("near-duplicates")
+            redone_lines = pipeline.date_from_corpus(index, duplicates, sources, spools.redone, workers=workers,
+                                                     dask_address=dask_address, progress=False, pool=pool)
+        clock.lap("corpus dating")
+        banners = pipeline.find_banners(index, duplicates, spools, redone_lines)
+        n_articles = len(index.records)
+        del index
+        release_freed_memory()
+        written = pipeline.write_parse_tables(processed, spools, duplicates, banners,
+                                              parquet=n_articles >= pipeline.PARQUET_FROM_ARTICLES)
+    n_mentions = written.n_mentions
     release_freed_memory()
     clock.lap("parse tables")
+    data = pipeline.load_for_tabulate(processed)
+    release_freed_memory()
     merged, events = pipeline.merge_events(data)
     clock.lap("merge")
     pipeline.write_tabulated(processed, data, merged, events)
@@ -585,6 +587,7 @@ def measure_stages(corpus: Path, workers: int | None, work_dir: Path, *, report:
         "workers": f"dask {dask_address}" if dask_address else str(resolve_workers(workers)),
         "seconds": clock.seconds,
         "peak_rss_mb": max(clock.peak_mb.values()),
+        "peak_rss_mb_by_stage": clock.peak_mb,
     }
 
 

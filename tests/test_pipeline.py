@@ -160,3 +160,108 @@ def test_release_freed_memory_is_harmless() -> None:
 
     release_freed_memory()
     release_freed_memory()
+
+
+def test_parse_spool_is_removed_and_its_chunk_size_changes_no_byte(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from analysis import pipeline
+    from analysis.ingest import duplicates as dedup
+    from analysis.paths import RAW_DIR
+    from analysis.tabulate import tables
+
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW_DIR, raw, ignore=shutil.ignore_patterns(".*"))
+    monkeypatch.setattr(pipeline, "PARQUET_FROM_ARTICLES", 1)  # Parquet too, from the spool
+    for name, spool_chunk, frame_chunk, row_group in (("big", 10**9, 10**9, 10**9), ("tiny", 1, 2, 3)):
+        monkeypatch.setattr(pipeline, "SPOOL_CHUNK", spool_chunk)
+        monkeypatch.setattr(pipeline, "FRAME_CHUNK", frame_chunk)
+        monkeypatch.setattr(tables, "PARQUET_ROW_GROUP", row_group)
+        monkeypatch.setattr(dedup, "BAND_BLOCK", row_group)  # shared band keys found a few keys at a time
+        parse_corpus(raw, tmp_path / name, workers=1, progress=False)
+        assert sorted(p.name for p in (tmp_path / name / "interim").iterdir()) == [
+            "mentions_raw.csv", "mentions_raw.parquet", "tallies_raw.csv", "tallies_raw.parquet"]  # no spool left
+    for table in ("articles.csv", "interim/mentions_raw.csv", "interim/tallies_raw.csv"):
+        assert (tmp_path / "big" / table).read_bytes() == (tmp_path / "tiny" / table).read_bytes(), table
+    assert pd.read_csv(tmp_path / "big" / "interim" / "mentions_raw.csv").shape[0] > 3 * 2
+    for table in ("articles", "interim/mentions_raw", "interim/tallies_raw"):  # row groups of 3 rows, same rows
+        big, tiny = (pd.read_parquet(tmp_path / name / f"{table}.parquet") for name in ("big", "tiny"))
+        pd.testing.assert_frame_equal(big, tiny)
+
+
+def test_parse_spool_is_removed_when_writing_fails(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from analysis import pipeline
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "early.txt").write_text(EARLY, encoding="utf-8")
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(pipeline, "corpus_rows", broken)
+    with pytest.raises(OSError, match="disk full"):
+        parse_corpus(raw, tmp_path / "processed", workers=1, progress=False)
+    assert list((tmp_path / "processed" / "interim").iterdir()) == []  # neither spool nor temporary table left
+    assert not (tmp_path / "processed" / "articles.csv").exists()
+
+
+def test_streamed_parquet_equals_a_whole_write_when_a_text_column_fills_late(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from analysis import pipeline
+    from analysis.tabulate import tables
+
+    # a text column empty in the first row group: the Parquet schema guessed from it is wrong, and the tables are written again
+    monkeypatch.setattr(tables, "PARQUET_ROW_GROUP", 1024 * 1024)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a-undated.txt").write_text("Taliban fighters captured Zaranj, the capital of Nimroz province, officials said.\n",
+                                       encoding="utf-8")
+    (raw / "b-early.txt").write_text(EARLY, encoding="utf-8")
+    monkeypatch.setattr(pipeline, "PARQUET_FROM_ARTICLES", 1)
+    parse_corpus(raw, tmp_path / "whole", workers=1, progress=False)
+    monkeypatch.setattr(tables, "PARQUET_ROW_GROUP", 1)
+    monkeypatch.setattr(pipeline, "FRAME_CHUNK", 1)
+    parse_corpus(raw, tmp_path / "groups", workers=1, progress=False)
+    mentions = pd.read_parquet(tmp_path / "groups" / "interim" / "mentions_raw.parquet")
+    assert mentions["date_low"].tolist()[0] is None and mentions["date_low"].notna().any()
+    for table in ("articles", "interim/mentions_raw"):
+        pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "whole" / f"{table}.parquet"),
+                                      pd.read_parquet(tmp_path / "groups" / f"{table}.parquet"))
+
+
+BANNER_BODIES = (
+    "Fighting raged in Helmand province on Monday as government forces shelled positions near Lashkar Gah, residents said.",
+    "The United Nations said it was alarmed by reports of civilian casualties in Kandahar and urged restraint.",
+    "Officials in Kabul met foreign envoys to discuss the security situation in the north, a ministry statement said.",
+    "Hundreds of families fled their homes in Badghis as the fighting approached, according to aid agencies.",
+    "Prices of flour and fuel rose sharply in Herat after the road to the border was cut, traders said.",
+)
+
+
+def test_banner_lines_found_by_digest_are_dropped_whatever_the_spool_chunk(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from analysis import pipeline
+    from analysis.ingest import corpus
+
+    banner = "Taliban fighters captured Zaranj, the capital of Nimroz province."
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i, body in enumerate(BANNER_BODIES):
+        (raw / f"a{i}.txt").write_text(f" date 2021-08-{10 + i}\n{body}\n{banner}\n", encoding="utf-8")
+    # undated: dated from its own text and read again; its banner line is that second reading's
+    (raw / "b-undated.txt").write_text("Taliban fighters captured Sheberghan, the capital of Jowzjan province, on Aug. 6, "
+                                       f"officials said.\n{banner}\n", encoding="utf-8")
+    for name, chunk in (("big", 10**9), ("tiny", 1)):
+        monkeypatch.setattr(pipeline, "SPOOL_CHUNK", chunk)
+        parse_corpus(raw, tmp_path / name, workers=1, progress=False)
+    monkeypatch.setattr(corpus, "line_digest", lambda key: bytes(8))  # every line one digest: still only real banners
+    parse_corpus(raw, tmp_path / "collide", workers=1, progress=False)
+    articles = pd.read_csv(tmp_path / "big" / "articles.csv", dtype=str, keep_default_na=False).set_index("article_id")
+    assert articles["warnings"].str.contains("read as boilerplate").sum() == 6
+    assert articles.loc["b-undated", "published_source"] == "corpus"
+    mentions = pd.read_csv(tmp_path / "big" / "interim" / "mentions_raw.csv", dtype=str, keep_default_na=False)
+    assert mentions["place"].tolist() == ["Sheberghan"]
+    for table in ("articles.csv", "interim/mentions_raw.csv", "interim/tallies_raw.csv"):
+        assert (tmp_path / "big" / table).read_bytes() == (tmp_path / "tiny" / table).read_bytes(), table
+        assert (tmp_path / "big" / table).read_bytes() == (tmp_path / "collide" / table).read_bytes(), table

@@ -2,7 +2,9 @@
 
 These passes never see article texts: each article contributes a few month-days read from its
 text by the worker that extracted it (`dating_month_days`), its standalone short lines
-(`standalone_lines`), and its fingerprint for near-duplicates. Reading dates from the corpus:
+(`standalone_lines`; in memory only their 8-byte digests, the lines themselves are read back from
+disk for the few digests found in enough articles), and its fingerprint for near-duplicates.
+Reading dates from the corpus:
 
 - A near-duplicate of a dated article takes that article's publication date and precision.
 - Otherwise the latest month-day the article itself reports, in the corpus year. Month-days tied to
@@ -14,16 +16,20 @@ text by the worker that extracted it (`dating_month_days`), its standalone short
 
 from __future__ import annotations
 
+import hashlib
 import re
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Mapping, Sequence
 
+import numpy as np
+
 from analysis.extract import dates
 from analysis.extract.clauses import Background, background_clauses
 from analysis.ingest import cleaning
-from analysis.records import Article, ArticleResult, Mention
+from analysis.records import Article, CorpusRecord, Mention
 
 BANNER_MIN_SOURCES = 4  # a standalone line in this many independent articles is corpus boilerplate
 MAX_LINE_WORDS = 30
@@ -104,17 +110,60 @@ def standalone_lines(article: Article, mentions: Sequence[Mention]) -> tuple[tup
     return tuple(out)
 
 
-def banner_lines(results: Iterable[ArticleResult], sources: Mapping[str, str], min_sources: int = BANNER_MIN_SOURCES) -> frozenset[str]:
-    """Line keys that stand alone in at least `min_sources` independent articles: corpus boilerplate."""
+def line_digest(key: str) -> bytes:
+    """An 8-byte digest of a line key: what a compact record keeps of each standalone line."""
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
+
+
+def line_digests(line_keys: Iterable[tuple[str, str]]) -> bytes:
+    """The digests of an article's standalone lines' keys, one after another."""
+    return b"".join(line_digest(key) for _, key in line_keys)
+
+
+def banner_candidates(records: Iterable[CorpusRecord], sources: Mapping[str, str],
+                      min_sources: int = BANNER_MIN_SOURCES) -> frozenset[int]:
+    """Line-key digests (as integers) standing alone in at least `min_sources` independent articles.
+
+    Every banner line's digest is among them (two lines sharing a digest only add sources), so
+    banner_lines needs to count only the lines with these digests.
+    """
+    source_ids: dict[str, int] = {}
+    digests = bytearray()
+    owners = array("q")
+    for r in records:
+        if r.line_digests:
+            source = source_ids.setdefault(sources.get(r.article_id, r.article_id), len(source_ids))
+            digests += r.line_digests
+            owners.extend([source] * (len(r.line_digests) // 8))
+    if not owners:
+        return frozenset()
+    keys, owner = np.frombuffer(bytes(digests), dtype="<u8"), np.frombuffer(owners, dtype=np.int64)
+    order = np.lexsort((owner, keys))
+    keys, owner = keys[order], owner[order]
+    first = np.ones(len(keys), dtype=bool)  # each (digest, source) pair once
+    first[1:] = (keys[1:] != keys[:-1]) | (owner[1:] != owner[:-1])
+    found, counts = np.unique(keys[first], return_counts=True)
+    return frozenset(found[counts >= min_sources].tolist())
+
+
+def banner_lines(lines: Iterable[tuple[str, Sequence[tuple[str, str]]]], sources: Mapping[str, str],
+                 candidates: frozenset[int] | None = None, min_sources: int = BANNER_MIN_SOURCES) -> frozenset[str]:
+    """Line keys that stand alone in at least `min_sources` independent articles: corpus boilerplate.
+
+    `lines` gives each article's id and standalone lines; with `candidates` (see banner_candidates)
+    only lines whose digest is one of them are counted.
+    """
     seen: dict[str, set[str]] = {}
-    for r in results:
-        source = sources.get(r.article.article_id, r.article.article_id)
-        for _, key in r.line_keys:
+    for article_id, line_keys in lines:
+        source = sources.get(article_id, article_id)
+        for _, key in line_keys:
+            if candidates is not None and int.from_bytes(line_digest(key), "little") not in candidates:
+                continue
             seen.setdefault(key, set()).add(source)
     return frozenset(k for k, found in seen.items() if len(found) >= min_sources)
 
 
-def corpus_year(articles: Iterable[Article]) -> int | None:
+def corpus_year(articles: Iterable[Article | CorpusRecord]) -> int | None:
     """Return the most common publication year among dated articles (latest on ties)."""
     years = Counter(a.published.year for a in articles if a.published)
     if not years:
@@ -133,19 +182,18 @@ def _from_month_days(month_days: Sequence[tuple[int, int]], year: int) -> date |
     return max(days) if days else None
 
 
-def date_undated(results: Sequence[ArticleResult], duplicates: Mapping[str, str]) -> dict[str, CorpusDate]:
+def date_undated(records: Sequence[CorpusRecord], duplicates: Mapping[str, str]) -> dict[str, CorpusDate]:
     """Publication dates for readable undated articles: from the dated copy of the same story, else the corpus year."""
-    articles = {r.article.article_id: r.article for r in results}
-    group_dates: dict[str, Article] = {}
-    for r in sorted(results, key=lambda r: r.article.article_id):
-        a = r.article
+    by_id = {r.article_id: r for r in records}
+    group_dates: dict[str, CorpusRecord] = {}
+    for a in sorted(records, key=lambda r: r.article_id):
         if a.published is not None and a.status.startswith("ok"):
             group = duplicates.get(a.article_id, a.article_id)
             group_dates.setdefault(group, a)
-    year = corpus_year(articles.values())
+    year = corpus_year(by_id.values())
+    del by_id
     out: dict[str, CorpusDate] = {}
-    for r in results:
-        a = r.article
+    for a in records:
         if a.published is not None or not a.status.startswith("ok"):
             continue
         group = duplicates.get(a.article_id, a.article_id)
@@ -156,9 +204,9 @@ def date_undated(results: Sequence[ArticleResult], duplicates: Mapping[str, str]
                 f"publication date taken from {dated.article_id}, a copy of the same story",
             )
             continue
-        if year is None or not r.month_days:
+        if year is None or not a.month_days:
             continue
-        day = _from_month_days(r.month_days, year)
+        day = _from_month_days(a.month_days, year)
         if day is not None:
             out[a.article_id] = CorpusDate(
                 day, "day", f"publication date inferred from the corpus: latest dated day in the text with the corpus year {year}"

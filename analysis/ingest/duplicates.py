@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import struct
+import tempfile
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
+from pathlib import Path
+from typing import BinaryIO, Iterable, Iterator, Sequence
 
 import numpy as np
 
-from analysis.records import Article
+from analysis.records import Article, CorpusRecord
 
 SHINGLE_WORDS = 5
 SKETCH_SIZE = 64
@@ -23,6 +28,7 @@ LSH_ROWS = 2  # signature values per band: 32 bands find pairs of resemblance 0.
 BUCKET_GROUPS = 16  # a band bucket holding this many different stories is boilerplate: it no longer finds candidates
 PER_GROUP = 2  # articles of one story kept in a bucket
 MAX_CANDIDATES = 24  # sketches compared per article, those sharing the most bands first
+BAND_BLOCK = 1 << 21  # band keys sorted or looked up at a time when finding the shared ones
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _WORD = re.compile(r"\w+")
@@ -46,6 +52,7 @@ def content_hash(text: str) -> str:
 
 
 EMPTY_HASH = content_hash("")
+_EMPTY_DIGESTS = (EMPTY_HASH, bytes.fromhex(EMPTY_HASH))  # the empty text's hash as text or as bytes
 
 
 def _stable_hash(s: str) -> int:
@@ -221,73 +228,256 @@ def is_near_duplicate(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     return j >= CONTAINMENT_MIN_JACCARD and min(len(a), len(b)) >= 8 and containment(a, b) >= NEAR_CONTAINMENT
 
 
+class _Values:
+    """A growing run of 64-bit values kept in memory, or in a file (read back a few at a time, never all held)."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        """Keep the values in memory, or in a new temporary file in `folder`."""
+        self._memory = bytearray()
+        self._file: BinaryIO | None = None
+        self._path: Path | None = None
+        self._dirty = False
+        self.size = 0  # values stored
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=".fingerprints-", suffix=".u64", dir=folder)
+            self._file, self._path = os.fdopen(fd, "w+b"), Path(name)
+
+    def append(self, data: bytes) -> None:
+        """Add packed values at the end."""
+        if self._file is not None:
+            self._file.write(data)
+            self._dirty = True
+        else:
+            self._memory += data
+        self.size += len(data) // 8
+
+    def _bytes(self, start: int, stop: int) -> bytes | memoryview:
+        """The packed values from `start` to `stop`."""
+        if self._file is None:
+            return memoryview(self._memory)[start * 8 : stop * 8]
+        if self._dirty:
+            self._file.flush()
+            self._dirty = False
+        return os.pread(self._file.fileno(), (stop - start) * 8, start * 8)
+
+    def values(self, start: int, stop: int) -> tuple[int, ...]:
+        """The values from `start` to `stop` as Python integers."""
+        data = self._bytes(start, stop)
+        values = struct.unpack(f"<{stop - start}Q", data)
+        if isinstance(data, memoryview):
+            data.release()
+        return values
+
+    def blocks(self, size: int) -> Iterator[np.ndarray]:
+        """All values, `size` at a time."""
+        for start in range(0, self.size, size):
+            yield self.array(start, min(self.size, start + size))
+
+    def array(self, start: int, stop: int) -> np.ndarray:
+        """The values from `start` to `stop` as a numpy array of their own."""
+        data = self._bytes(start, stop)
+        out = np.frombuffer(data, dtype="<u8").copy()
+        if isinstance(data, memoryview):
+            data.release()
+        return out
+
+    def close(self) -> None:
+        """Let the values go (a file is removed)."""
+        self._memory = bytearray()
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+        if self._path is not None:
+            self._path.unlink(missing_ok=True)
+
+
+class FingerprintStore:
+    """Packed sketches and band keys of many articles, in flat buffers or files: no Python object per article.
+
+    With a folder the values go to temporary files there (close() removes them), so a corpus of a
+    million articles keeps only two offsets per article in memory.
+    """
+
+    def __init__(self, folder: Path | None = None) -> None:
+        """Start an empty store, in memory or in files under `folder`."""
+        self._sketches = _Values(folder)
+        self._bands = _Values(folder)
+        self._sketch_ends = array("q")  # end of each article's sketch, in values
+        self._band_ends = array("q")
+
+    def __len__(self) -> int:
+        """The number of articles stored."""
+        return len(self._sketch_ends)
+
+    def add(self, sketch: bytes | Sequence[int], bands: bytes | Sequence[int] = ()) -> int:
+        """Store one article's sketch and band keys (packed or not; no band keys: the sketch values index); return its index."""
+        sketch = sketch if isinstance(sketch, (bytes, bytearray)) else pack(sketch or ())
+        bands = bands if isinstance(bands, (bytes, bytearray)) else pack(bands or ())
+        self._sketches.append(sketch)
+        self._bands.append(bands or sketch)
+        self._sketch_ends.append(self._sketches.size)
+        self._band_ends.append(self._bands.size)
+        return len(self._sketch_ends) - 1
+
+    def sketch(self, i: int) -> tuple[int, ...]:
+        """The sketch of article i as Python integers."""
+        return self._sketches.values(self._sketch_ends[i - 1] if i else 0, self._sketch_ends[i])
+
+    def bands(self, i: int) -> tuple[int, ...]:
+        """The band keys of article i as Python integers."""
+        return self._bands.values(self._band_ends[i - 1] if i else 0, self._band_ends[i])
+
+    def shared_band_buckets(self, block: int | None = None) -> tuple[np.ndarray, np.ndarray, int]:
+        """Number the band keys found in two or more places, and drop the band keys (a key found once finds no copy).
+
+        Returns the bucket numbers of every article's shared band keys in order, in one array; where
+        article i's numbers are in it (offsets[i] to offsets[i + 1]); and the number of buckets. Keys
+        are sorted a share of their values at a time, so no copy of all of them is ever held.
+        """
+        n, block = self._bands.size, block or BAND_BLOCK
+        parts = max(1, -(-n // block))
+        found_twice = []
+        for p in range(parts):
+            if parts == 1:
+                keys = self._bands.array(0, n)
+            else:
+                keys = np.concatenate([b[b % np.uint64(parts) == np.uint64(p)] for b in self._bands.blocks(block)] or
+                                      [np.zeros(0, dtype="<u8")])
+            keys.sort()
+            found_twice.append(np.unique(keys[1:][keys[1:] == keys[:-1]]))
+            del keys
+        shared = np.sort(np.concatenate(found_twice))
+        ends = np.frombuffer(self._band_ends, dtype=np.int64)
+        offsets = np.zeros(len(ends) + 1, dtype=np.int64)
+        buckets = []
+        a = 0
+        while a < len(ends):  # a run of whole articles, about one block of keys
+            low = int(ends[a - 1]) if a else 0
+            b = max(a + 1, int(np.searchsorted(ends, low + block, side="right")))
+            keys = self._bands.array(low, int(ends[b - 1]))
+            pos = np.minimum(np.searchsorted(shared, keys), max(0, len(shared) - 1))
+            hit = shared[pos] == keys if len(shared) else np.zeros(len(keys), dtype=bool)
+            buckets.append(pos[hit].astype(np.int32))
+            before = np.concatenate(([0], np.cumsum(hit)))  # shared keys before each position of the run
+            offsets[a + 1 : b + 1] = offsets[a] + before[ends[a:b] - low]
+            a = b
+        del ends
+        self._bands.close()
+        return (np.concatenate(buckets) if buckets else np.zeros(0, dtype=np.int32)), offsets, len(shared)
+
+    def close(self) -> None:
+        """Let the stored values go (files are removed)."""
+        self._sketches.close()
+        self._bands.close()
+
+
 def find_duplicates(items: Iterable[tuple]) -> dict[str, str]:
     """Map each duplicate article_id to its original (earliest id of its group); originals absent.
 
-    Items are (article_id, content_hash, sketch) or (article_id, content_hash, sketch, band_keys).
+    Items are (article_id, content_hash, sketch) or (article_id, content_hash, sketch, band_keys),
+    sketches and band keys packed or not; see find_duplicates_in for how copies are found.
+    """
+    store = FingerprintStore()
+    records = []
+    for row in items:
+        sketch = row[2] or ()
+        bands = row[3] if len(row) > 3 and row[3] else ()
+        records.append(CorpusRecord(article_id=row[0], path="", status="ok", content_hash=row[1] or "",
+                                    fingerprint=store.add(sketch, bands)))
+    return find_duplicates_in(records, store)
+
+
+def find_duplicates_in(records: Sequence[CorpusRecord], store: FingerprintStore) -> dict[str, str]:
+    """Map each duplicate article_id to its original (earliest id of its group) among records with a fingerprint in the store.
+
     Exact copies are found by hash; near copies by a banded MinHash index (candidates: articles
     sharing a band, at most MAX_CANDIDATES per article, buckets of boilerplate ignored), each
     candidate confirmed on the bottom-k sketches. Articles are taken in id order, so the result
-    does not depend on input order or on how the work was split.
+    does not depend on input order or on how the work was split. Only band keys that two articles
+    share are indexed, each bucket a linked list in flat arrays, so a million articles fit in memory.
+    The store's band keys are dropped.
     """
-    rows = sorted(items, key=lambda r: r[0])
+    readable = [r for r in records if r.fingerprint >= 0]
+    bucket_of, offsets, n_buckets = store.shared_band_buckets()
+    ids = np.empty(len(readable), dtype=object)
+    ids[:] = [r.article_id for r in readable]
+    order = np.argsort(ids, kind="stable")  # id order, ties in input order
+    del ids
+    head = array("i", [-1]) * n_buckets  # last entry of each bucket (-1: empty)
+    hot = bytearray(n_buckets)  # buckets of boilerplate: no longer used
+    entry_next = array("i")  # the bucket's entry before this one
+    entry_kept = array("i")  # which kept article the entry is
+    kept_ids: list[str] = []
+    kept_groups: list[str] = []
+    kept_fp = array("q")
     root: dict[str, str] = {}
-    by_hash: dict[str, str] = {}
-    buckets: dict[int, list[tuple[str, int]]] = {}
-    hot: set[int] = set()
-    kept: list[tuple[str, bytes | tuple[int, ...]]] = []
+    by_hash: dict[str | bytes, str] = {}
     result: dict[str, str] = {}
-    for row in rows:
-        article_id, digest, packed = row[0], row[1], row[2] or ()
-        sk = unpack(packed)
-        bands = unpack(row[3]) if len(row) > 3 and row[3] else sk  # without band keys, sketch values index
+    for n in order:
+        record = readable[n]
+        article_id, digest, fp = record.article_id, record.content_hash, record.fingerprint
         if article_id in root:
             continue  # the same id twice: keep the first
-        if digest and digest != EMPTY_HASH and digest in by_hash:
+        if digest and digest not in _EMPTY_DIGESTS and digest in by_hash:
             original = root[by_hash[digest]]
             root[article_id] = original
             result[article_id] = original
             continue
-        if digest and digest != EMPTY_HASH:
+        if digest and digest not in _EMPTY_DIGESTS:
             by_hash[digest] = article_id
+        sk = store.sketch(fp)
+        buckets = bucket_of[offsets[fp] : offsets[fp + 1]].tolist()
         match = ""
         if sk:
             shared: dict[int, int] = {}
-            for key in bands:
-                if key in hot:
+            for b in buckets:
+                if hot[b]:
                     continue
-                for _, idx in buckets.get(key, ()):
+                e = head[b]
+                while e >= 0:
+                    idx = entry_kept[e]
                     shared[idx] = shared.get(idx, 0) + 1
+                    e = entry_next[e]
             for idx in sorted(shared, key=lambda i: (-shared[i], i))[:MAX_CANDIDATES]:
-                other_id, other_sk = kept[idx]
-                if is_near_duplicate(sk, unpack(other_sk)):
-                    cand = root[other_id]
+                if is_near_duplicate(sk, store.sketch(kept_fp[idx])):
+                    cand = root[kept_ids[idx]]
                     if not match or cand < match:
                         match = cand
         root[article_id] = match or article_id
         if match:
             result[article_id] = match
         if sk:
-            idx = len(kept)
-            kept.append((article_id, packed))  # as given: packed bytes stay small
-            _index(buckets, hot, bands, root[article_id], idx)
+            idx = len(kept_ids)
+            kept_ids.append(article_id)
+            kept_groups.append(root[article_id])
+            kept_fp.append(fp)
+            _index(head, hot, entry_next, entry_kept, kept_groups, buckets, idx)
     return result
 
 
-def _index(buckets: dict[int, list[tuple[str, int]]], hot: set[int], bands: Sequence[int], group: str, idx: int) -> None:
-    """Add an article to its band buckets: a few per story; a bucket of too many stories turns hot."""
-    for key in bands:
-        if key in hot:
+def _index(head: array, hot: bytearray, entry_next: array, entry_kept: array, kept_groups: list[str],
+           buckets: Sequence[int], idx: int) -> None:
+    """Add a kept article to its band buckets: a few per story; a bucket of too many stories turns hot."""
+    group = kept_groups[idx]
+    for b in buckets:
+        if hot[b]:
             continue
-        entries = buckets.setdefault(key, [])
-        same = sum(1 for g, _ in entries if g == group)
+        groups: list[str] = []
+        e = head[b]
+        while e >= 0:
+            groups.append(kept_groups[entry_kept[e]])
+            e = entry_next[e]
+        same = groups.count(group)
         if same >= PER_GROUP:
             continue
-        if same == 0 and len({g for g, _ in entries}) >= BUCKET_GROUPS:
-            hot.add(key)
-            del buckets[key]
+        if same == 0 and len(set(groups)) >= BUCKET_GROUPS:
+            hot[b] = 1
+            head[b] = -1
             continue
-        entries.append((group, idx))
+        entry_next.append(head[b])
+        entry_kept.append(idx)
+        head[b] = len(entry_kept) - 1
 
 
 def duplicate_map(articles: Iterable[Article]) -> dict[str, str]:

@@ -10,11 +10,14 @@ import re
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Sequence
 
 import pandas as pd
 
 from analysis.records import Article, Event, Mention, Tally
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 ARTICLE_COLUMNS: list[str] = [
     "article_id",
@@ -373,3 +376,162 @@ def mentions_from_frame(frame: pd.DataFrame) -> list[Mention]:
 def tallies_from_frame(frame: pd.DataFrame) -> list[Tally]:
     """Rebuild Tally records from a tallies table."""
     return [_record_from_row(Tally, row) for row in frame.to_dict("records")]  # type: ignore[misc]
+
+
+# ---------------------------------------------------------------------------------------------
+# tables written a chunk of records at a time
+
+PARQUET_ROW_GROUP = 1024 * 1024  # rows per Parquet row group: pyarrow's default, so a streamed file is a whole write's bytes
+
+
+class StreamedTable:
+    """One table written a chunk of records at a time into temporary files: CSV, and Parquet when asked.
+
+    The CSV has the bytes write_tables gives the whole table. Parquet row groups are held in Arrow
+    until full and written as write_tables writes them. The file's schema types a text column without
+    any value as null, so it must be known before the first full group is written: `valued` names the
+    text columns that have a value; without it they are guessed from the first group, and
+    `guessed_wrong` tells, once finished, that the guess failed (the Parquet file is then unusable).
+    """
+
+    def __init__(self, out_dir: Path, name: str, columns: Sequence[str], *, parquet: bool,
+                 valued: frozenset[str] | None = None) -> None:
+        """Open the temporary files of table `name` in out_dir."""
+        self.columns, self.parquet, self.valued = list(columns), parquet, valued
+        self.rows = 0
+        self.guessed_wrong = False
+        self.seen_valued: set[str] = set()
+        self._pending: list = []
+        self._pending_rows = 0
+        self._writer = None
+        self._schema = None
+        self._schema_valued: set[str] = set()
+        self.staged: list[tuple[str, Path, BinaryIO]] = []
+        self._csv = self._stage(Path(out_dir) / f"{name}.csv")
+        self._parquet = self._stage(Path(out_dir) / f"{name}.parquet") if parquet else None
+
+    def _stage(self, target: Path) -> BinaryIO:
+        """Open a temporary file beside `target` and remember it."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        handle = os.fdopen(fd, "wb")
+        self.staged.append((tmp, target, handle))
+        return handle
+
+    def add(self, records: Sequence[object]) -> None:
+        """Append rows (dataclass records or row dicts) to the table."""
+        if not records:
+            return
+        frame = records_frame(records, self.columns)
+        self._csv.write(safe_for_csv(frame).to_csv(index=False, header=self.rows == 0, lineterminator="\n").encode("utf-8"))
+        self.rows += len(frame)
+        self.seen_valued |= {c for c in self._text_columns() if frame[c].notna().any()}
+        if self._parquet is None or self.guessed_wrong:
+            return
+        if self._schema is not None and not self.seen_valued <= self._schema_valued:
+            self.guessed_wrong = True
+            self._pending = []
+            return
+        import pyarrow as pa
+
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        del frame
+        self._pending.append(table)
+        self._pending_rows += table.num_rows
+        while self._pending_rows >= PARQUET_ROW_GROUP:
+            self._write_group(PARQUET_ROW_GROUP)
+
+    def _file_schema(self, valued: set[str] | frozenset[str]) -> "pa.Schema":
+        """The Parquet schema of the whole table, pandas metadata included, given its columns with a value."""
+        import pyarrow as pa
+
+        example = records_frame([{c: "x" for c in self._text_columns() if c in valued}], self.columns)
+        return pa.Table.from_pandas(example, preserve_index=False).schema
+
+    def _write_group(self, n_rows: int) -> None:
+        """Write the first `n_rows` pending rows as one Parquet row group."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if self._writer is None:
+            self._schema_valued = set(self.valued if self.valued is not None else self.seen_valued) & self._text_columns()
+            self._schema = self._file_schema(self._schema_valued)
+            self._writer = pq.ParquetWriter(self._parquet, self._schema, compression="zstd")
+        tables = [t.cast(self._schema) for t in self._pending]
+        self._pending = []
+        whole = pa.concat_tables(tables)
+        del tables
+        head, rest = whole.slice(0, n_rows), whole.slice(n_rows)
+        del whole
+        columns = head.columns
+        del head
+        for i, column in enumerate(columns):  # one piece per column (as a whole write has), each chunk let go of at once
+            columns[i] = column.combine_chunks()
+            del column
+        group = pa.Table.from_arrays(columns, schema=self._schema)
+        del columns
+        self._writer.write_table(group)
+        del group
+        self._pending = [rest] if rest.num_rows else []
+        self._pending_rows = rest.num_rows
+
+    def finish(self) -> None:
+        """Write what is pending and close the temporary files (guessed_wrong then tells whether Parquet failed)."""
+        if self.rows == 0:
+            empty = records_frame([], self.columns)
+            self._csv.write(frame_csv_bytes(empty))
+            if self._parquet is not None:
+                write_parquet(empty, self._parquet)
+        elif self._parquet is not None and not self.guessed_wrong and self._pending_rows:
+            self._write_group(self._pending_rows)
+        self._close_writer()
+        self._pending = []
+        for tmp, _, handle in self.staged:
+            handle.flush()
+            os.fsync(handle.fileno())
+            handle.close()
+            os.chmod(tmp, _file_mode())
+        if self._parquet is not None:
+            import pyarrow as pa
+
+            pa.default_memory_pool().release_unused()  # the row groups' memory back to the system
+
+    def _text_columns(self) -> set[str]:
+        """The columns held as text (not integers or decimals)."""
+        return {c for c in self.columns if c not in INT_COLUMNS and c not in FLOAT_COLUMNS}
+
+    def _close_writer(self) -> None:
+        """Finish the Parquet file's footer, if one was begun."""
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.close()
+
+    def discard(self) -> None:
+        """Close and remove the temporary files."""
+        try:
+            self._close_writer()
+        except Exception:  # the file is thrown away anyway
+            pass
+        for tmp, _, handle in self.staged:
+            if not handle.closed:
+                handle.close()
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+
+
+def commit_streamed(tables: Sequence[StreamedTable]) -> list[Path]:
+    """Rename finished tables' temporary files onto their targets (removing a stale Parquet file); return the targets."""
+    outputs: list[Path] = []
+    try:
+        for table in tables:
+            for tmp, target, _ in table.staged:
+                os.replace(tmp, target)
+                outputs.append(target)
+            if not table.parquet:
+                stale = table.staged[0][1].with_suffix(".parquet")
+                if stale.exists():
+                    stale.unlink()
+    finally:
+        for table in tables:
+            table.discard()
+    return outputs
