@@ -324,10 +324,6 @@ class FingerprintStore:
         """The sketch of article i as Python integers."""
         return self._sketches.values(self._sketch_ends[i - 1] if i else 0, self._sketch_ends[i])
 
-    def bands(self, i: int) -> tuple[int, ...]:
-        """The band keys of article i as Python integers."""
-        return self._bands.values(self._band_ends[i - 1] if i else 0, self._band_ends[i])
-
     def shared_band_buckets(self, block: int | None = None) -> tuple[np.ndarray, np.ndarray, int]:
         """Number the band keys found in two or more places, and drop the band keys (a key found once finds no copy).
 
