@@ -50,6 +50,11 @@ def demonym_border(text: str) -> str:
     return DEMONYMS.get(m.group(1).lower(), "") if m else ""
 
 
+def receiving_act(words: str) -> bool:
+    """True when words open on the receiving state's own act ('detained', 'received', 'disarmed')."""
+    return _RECEIVING.match(words) is not None
+
+
 def receiving_state(text: str, before: Sequence[str], outlet: str) -> str:
     """The state that received soldiers who 'crossed the border': its agency in the sentence, else (when the
     sentence tells of detaining or receiving them) its agency in the sentences before, else the outlet's state."""
@@ -70,14 +75,13 @@ _COUNTRY_RE = re.compile(r"\b(" + "|".join(sorted(COUNTRY_WORDS, key=len, revers
 # analysis/data/foreign_places.csv
 FOREIGN_TOWNS: dict[str, str] = foreign_places()
 
-_FOREIGN_TOWN_RE = re.compile(
-    r"(?<![\w\-‐])(" + "|".join(sorted((re.escape(k) for k in FOREIGN_TOWNS), key=len, reverse=True)) + r")\b(?![\-‐])",
-    re.I)
+_FOREIGN_TOWN_ALT = "|".join(sorted((re.escape(k) for k in FOREIGN_TOWNS), key=len, reverse=True))
+_FOREIGN_TOWN_RE = re.compile(r"(?<![\w\-‐])(" + _FOREIGN_TOWN_ALT + r")\b(?![\-‐])", re.I)
 
 # a statement that came from a town across the border ("a statement issued in Ashgabat", "officials in Termez")
 _ISSUED_IN = re.compile(
     r"\b(?:statement|announcement|communiqu[ée]|officials?|authorities|sources?)\s+(?:[\w\-]+\s+){0,2}?(?:in|from)\s+"
-    r"(" + "|".join(sorted((re.escape(k) for k in FOREIGN_TOWNS), key=len, reverse=True)) + r")\b", re.I)
+    r"(" + _FOREIGN_TOWN_ALT + r")\b", re.I)
 # a dateline naming a town across the border at the start of a line ("Ashgabat, 10 July (TDH).")
 _DATELINE_TOWN = re.compile(
-    r"(?:^|\n)\s*(" + "|".join(sorted((re.escape(k) for k in FOREIGN_TOWNS), key=len, reverse=True)) + r")\s*[,(—–]", re.I)
+    r"(?:^|\n)\s*(" + _FOREIGN_TOWN_ALT + r")\s*[,(—–]", re.I)

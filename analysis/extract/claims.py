@@ -239,7 +239,6 @@ _SHORT_NOUN_PHRASE = re.compile(r"(?:the|this|that|its|his|her|their|a|an)\s+(?:
 
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+$", re.I)
-_PRONOUN_SPEAKER = re.compile(r"(?:he|she|they|we|i|it)", re.I)
 
 
 def _speaker_before(sentence: str, verb_start: int) -> tuple[str, int]:
@@ -263,7 +262,7 @@ def _speaker_before(sentence: str, verb_start: int) -> tuple[str, int]:
         # leading content clause when the last part is a full speaker phrase
         last = parts[-1].strip()
         if last and (classify_speaker(last) != "unknown" or _SHORT_NOUN_PHRASE.fullmatch(last)
-                     or _PRONOUN_SPEAKER.fullmatch(last)):  # "..., she said": the pronoun alone speaks
+                     or _PRONOUN.match(last)):  # "..., she said": the pronoun alone speaks
             phrase = last  # "..., the statement said": a short noun phrase is the speaker, not the clause before
         elif len(parts) >= 3 and parts[-1].strip() == "":
             phrase = ",".join(parts[-3:])

@@ -4,7 +4,6 @@ districts') and the number readers they share."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from analysis.extract.drafts import MentionDraft
@@ -104,10 +103,6 @@ class CountedReader:
         span = text[lo:hi]
         # a number right before "districts"
         for c in _find_counts(text) if ("district" in s.low or "woluswal" in s.low) else ():
-            if c.start < lo <= c.end and c.qualifier == "more_than" and text[c.start:lo].strip().lower() == "over":
-                # "control over nine of Ghor's districts": the trigger's 'over' is no 'more than'
-                c = replace(c, start=lo + len(text[lo:c.end]) - len(text[lo:c.end].lstrip()), high=c.low,
-                            qualifier="exact", text=text[lo:c.end].strip())
             if not (lo <= c.start and c.end <= hi):
                 continue
             if _APPOSED_COUNT.search(text, max(0, c.start - 3), c.start) and any(

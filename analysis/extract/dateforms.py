@@ -92,7 +92,6 @@ _BETWEEN_BEFORE = re.compile(r"\b(?P<btw>between|from)\s+\Z")
 _REL_BEFORE = re.compile(r"\b(?P<rel>this\s+past|last|next|this|past)\s+\Z")
 _THE_BEFORE = re.compile(r"\b(?:the|this)\s+\Z")
 _N_BEFORE = re.compile(rf"(?:\b(?P<w>{_NUM_WORDS})|(?<![\d,.])(?P<d>\d{{1,3}}))\s+\Z")
-_N_PAST = re.compile(rf"(?P<n>\d{{1,3}}|{_NUM_WORDS})\s+")
 _CAL_MOD_BEFORE = re.compile(r"\b(?P<mod>earlier|later|early|late)\s+\Z")
 _PART_BEFORE = re.compile(
     r"(?:\b(?P<part>early|mid|late)(?:\s*-\s*|\s+)|\b(?:the\s+)?(?P<pof>beginning|start|middle|end|first\s+half"

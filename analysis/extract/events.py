@@ -12,6 +12,7 @@ from analysis.extract import claims, lists
 from analysis.extract.borders import COUNTRY_WORDS
 from analysis.extract.clauses import scope_after as _scope_after, scope_before as _scope_before
 from analysis.extract.counted import CountedReader, _stated_number
+from analysis.extract.numbers import _UNITS
 from analysis.extract.datepick import _pick_date, _pub_high
 from analysis.extract.denials import (
     DenialReader, _CONTRA, _DENIAL_KEYS, _DENY_OBJECT,
@@ -48,7 +49,6 @@ _PLURAL_SUBJECT = re.compile(
 # hands this month, including A and B"
 _COLON_LIST = re.compile(r"[^.;:\"“”]{0,120}?(?::\s*|,\s*(?:including|among\s+them|such\s+as|notably|namely)\s+)"
                          r"(?:the\s+)?(?=[A-Z])")
-_IN_PROVINCE_GAP = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:\w+ern|neighbou?ring)\s+)?")
 # a perfect auxiliary before an active participle ("have also seized", "had already overrun"): not a passive
 _PERFECT_AUX = re.compile(
     r"\b(?:had|has|have)\s+(?:(?:\w+ly|also|now|already|since|just|again|reportedly)\s+){0,2}$", re.I)
@@ -64,25 +64,16 @@ _BUILDING_AFTER = re.compile(
     r"(?:spy\s+agency|intelligence|nds)\s+(?:offices?|headquarters)|provincial\s+(?:office|headquarters)|"
     r"offices\s+of|buildings?|headquarters|(?:radio|tv)\s+station|city\s+cent(?:re|er))",
     re.I)
-# an appositive after a list item: "Pul-i-Khumri, the capital of Baghlan province, and Farah city"
-_APPOSITIVE_HEAD = re.compile(
-    r"(?:\s+(?:city|town|district))?\s*,\s*(?:the\s+|a\s+)?(?:(?:\w+ern|provincial|main|key|strategic|administrative|"
-    r"largest|biggest|second|third)\s+)*(?:capital|centre|center|seat|hub|city|town|headquarters)\s+(?:city\s+)?of\s+"
-    r"(?:the\s+)?(?:(?:\w+ern|neighbou?ring|restive|remote|key|strategic)\s+)*",
-    re.I)
-_PROVINCE_TAIL = re.compile(r"\s+province\b", re.I)
 # a province name as an adjective before a plural head ("the Jowzjan districts of"): no gap between verb and list
 _PROVINCE_HEAD_GAP = re.compile(r"\bthe\s+(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?\s+(?=(?:districts|district\s+cent(?:re|er)s|"
                                 r"provincial\s+capitals|capitals)\s+of\b)")
-_DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|\d))\s+days?\s+later|the\s+(?:next|following)\s+day)\b",
-                         re.I)
-_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, **{str(k): k for k in range(1, 10)}}
+# a day counted from the day named in the sentence before: "the same day", "a day later", "the next day"
+_DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|\d))\s+days?\s+later|the\s+(?P<next>next|following)\s+day|"
+                         r"the\s+same\s+day|that\s+(?:same\s+)?day)\b", re.I)
 _HEAD_BEFORE_PARTICIPLE = re.compile(r"\b(?:districts?|district\s+cent(?:re|er)s?|cities|city|capitals?|towns?|crossings?)\s+$",
                                      re.I)
 _LOST_THING = re.compile(r"\b(?:contact|touch|communications?|lives|life|ground|hope|momentum|signal|track|power|"
                          r"weapons|vehicles|equipment|soldiers|men|troops)\b", re.I)
-_DISTRICT_CENTRE = re.compile(r"\b(?:district\s+)?(?:centre|center|headquarters)\b", re.I)
-_SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day)\b", re.I)  # the day of the sentence before
 _HEADING_SHAPE = re.compile(r":\s*$|^[^a-z]*$")  # a line ending in a colon, or all capitals: a list's heading
 _POSSESSIVE_PROVINCE = re.compile(r"(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?(?:\s+province)?(?:'s|’s)\s")
 # "fell on August 6, followed by Farah city ... on August 10": the same verb for the place after "followed by"
@@ -129,7 +120,9 @@ _DISTRICT_SEAT_AFTER = re.compile(
     r"\s+(?:the\s+)?(?:(?:(?-i:[A-Z])[\w\-’']+\s+){1,3})?(?:(?:main|local|key|nearby|remote|besieged|embattled|government|administrative)\s+)*"
     r"district(?:'s|’s)?\s+"
     r"(?:headquarters|hq|compound|cent(?:re|er)|administration|administrative\s+cent(?:re|er)|offices?|"
-    r"buildings?|seat|governor(?:'s|’s)?\s+(?:office|compound)|police\s+(?:headquarters|station))\b",
+    r"buildings?|seat|governor(?:'s|’s)?\s+(?:office|compound)|police\s+(?:headquarters|station))\b|"
+    # "the centre of Karukh district": the seat before the district's name
+    r"\s+(?:the\s+)?(?:cent(?:re|er)|headquarters)\s+of(?=\s+(?:the\s+)?(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+)?\s+district\b)",
     re.I)
 
 _CROSSING_WITH = re.compile(
@@ -296,15 +289,16 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         return next((p for p in _readings(r) if p.place_type == "district" and p.province in named), None)
 
     def _days_after_before(self, i: int, text: str, found: list[DateMention]) -> list[DateMention]:
-        """'A day later', 'two days later', 'the next day' in sentence i: days counted from the day named before it."""
+        """'The same day', 'a day later', 'the next day' in sentence i: days counted from the day named before it."""
         out: list[DateMention] = []
-        for m in _DAYS_LATER.finditer(text) if "later" in text or "next" in text or "following" in text else ():
+        for m in _DAYS_LATER.finditer(text) if "day" in text else ():
             if any(d.start <= m.start() < d.end for d in found):
                 continue
             day = self._day_before_sentence(i)
             if day is None or day[0] is None:
                 break
-            n = _SMALL_NUMBERS.get((m.group("n") or "one").lower(), 1)
+            n = (_UNITS.get(m.group("n").lower()) or int(m.group("n"))) if m.group("n") else \
+                (1 if m.group("next") or "later" in m.group(0).lower() else 0)
             when = day[0] + timedelta(days=n)
             if self.pub_high is not None and when > self.pub_high:
                 continue
@@ -312,9 +306,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         return out
 
     def _day_before_sentence(self, i: int) -> tuple[date | None, date | None, str] | None:
-        """The last exact day named in the two sentences before sentence i, which 'the same day' refers to."""
+        """The last exact day named in the three sentences before sentence i, which 'the same day' refers to."""
         from analysis.extract.dates import find_dates
-        for j in range(i - 1, max(-1, i - 3), -1):
+        for j in range(i - 1, max(-1, i - 4), -1):
             days = [d for d in find_dates(self.sents[j].text, self.article.published,
                                           self.article.published_precision or "day")
                     if d.low is not None and d.low == d.high and (self.pub_high is None or d.low <= self.pub_high)]
@@ -376,8 +370,6 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                             inside = [d for d in pool if a <= d.start and d.end <= b]
                             pool = inside if inside or res.date_from is not None else pool
                         res.date = _pick_date(pool, m.start(), text, self.pub_high)
-                        if res.date[0] is None and _SAME_DAY.search(text):
-                            res.date = self._day_before_sentence(i) or res.date  # "The same day, ..."
                     if res.open_low:
                         res.date = (None, res.date[1], res.date[2])
                     old = found.get(key)
@@ -532,10 +524,14 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 self._clause_from = lo  # "..., and A and B have fallen since": not dated by the first clause
         out: list[MentionDraft] = []
         # "took over the district headquarters in Jaghatu": the seat of a district means the district
-        if kind in ("capture", "state") and voice == "active":
+        if kind in ("capture", "state", "entry") and voice == "active":
             seat = _DISTRICT_SEAT_AFTER.match(text, m.end(), min(len(text), m.end() + 80))
-            if seat is not None:
+            if seat is not None and kind != "entry":
                 return self._district_seat(s, m, seat.start(), seat.end(), hi, negated)
+            if seat is not None and "repelled" not in _outcome_cues_of(text[m.end():]):
+                taken = self._district_seat(s, m, seat.start(), seat.end(), hi, negated)
+                if taken:
+                    return taken  # "entered the centre of Karukh district": taken, unless driven out again
         # buildings seized inside a city mean the city was entered
         if kind == "capture" and voice == "active" and _BUILDING_AFTER.match(text[m.end():m.end() + 80]):
             cap = self._city_in_sentence(s, allow_peripheral=True)
@@ -626,9 +622,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                     else:
                         break
                 return out
-            if kind in ("capture", "state") or (kind == "entry" and cap is None and _DISTRICT_CENTRE.search(
-                    text, m.end(), min(len(text), r.end + 25)) and "repelled" not in _outcome_cues_of(text[m.end():])):
-                # "entered the centre of Karukh district": taken, unless the fighters were driven out again
+            if kind in ("capture", "state"):
                 dist = _as_district(r, self.gaz)
                 if dist is not None:
                     return self._district_list(s, r, m, lo, hi, voice, negated)

@@ -90,7 +90,6 @@ _DEFINITE_GROUP = re.compile(r"\b(?:the|these|those|\d[\d,]*|dozens|hundreds|sco
 
 
 _DESTINATION_AND = re.compile(r"(?:\s+(?:district|city|town|area)s?)?\s*(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)(?:the\s+)?")
-_RECEIVING_VERBS: tuple[str, ...] = ("received", "detained", "disarmed", "registered", "admitted", "interned")
 # the speaking state's own land: "crossed into its territory", "entered our country"
 _OWN_TERRITORY = re.compile(r"\b(?:its|our|their)\s+(?:own\s+)?(?:territory|soil|country)\b|\bthe\s+territory\s+of\s+our\b", re.I)
 
@@ -120,7 +119,7 @@ class FlightReader:
             if not any(k in clause.lower() for k in _AIRCRAFT_KEYS) or not _AIRCRAFT_CARRYING.search(clause) or \
                     not re.search(r"\bafghan", clause, re.I):
                 return []
-        receiving = verb.startswith(_RECEIVING_VERBS)  # "Iran's border guards received 200 Afghan soldiers"
+        receiving = borders.receiving_act(verb)  # "Iran's border guards received 200 Afghan soldiers"
         if verb.startswith(("given", "granted", "provided", "offered", "gave", "give")) or receiving:
             after_zone = text[m.end():m.end() + 80]
             if _TROOP_RE.search(after_zone) and not _NOT_TROOP_RE.search(after_zone[:40]):
@@ -162,8 +161,7 @@ class FlightReader:
             if fs:
                 dest = COUNTRY_WORDS.get(fs.group(1).lower(), "")
             if not dest:  # a town across the border later in the sentence, else the dateline's town across it
-                dest = self._foreign_town(s, m.end(), len(text)) or \
-                    FOREIGN_TOWNS.get((self.article.dateline or "").strip().lower(), "")
+                dest = self._foreign_town(s, m.end(), len(text)) or self._dateline_state()
         if not dest and re.search(r"territory|soil", verb):
             cm = _COUNTRY_RE.search(verb)
             if cm:
@@ -188,7 +186,7 @@ class FlightReader:
             if not dest and self.sents:  # a neighbour's statement whose issuer is named in its header or opening
                 dest = borders.agency_country(self.text[:self.sents[min(1, len(self.sents) - 1)].sentence.end])
             if not dest:  # ... or whose dateline is a town across the border ("Ashgabat, 10 July (TDH).")
-                dest = FOREIGN_TOWNS.get((self.article.dateline or "").strip().lower(), "")
+                dest = self._dateline_state()
         province = ""
         if crossing is not None:
             province = crossing.province
@@ -273,6 +271,10 @@ class FlightReader:
                  outcomes=set(), negated=negated, priority=2, related=related, count=count,
                  count_text=count.text if count else "", destination=dest, province=province,
                  actor="afghan_forces")]
+
+    def _dateline_state(self) -> str:
+        """The neighbouring state of the article's dateline town ('Quetta' -> Pakistan), '' when none."""
+        return FOREIGN_TOWNS.get((self.article.dateline or "").strip().lower(), "")
 
     def _districts_left(self, s: _Sent, last: _Ref, before: list[_Ref]) -> list[Place]:
         """The districts of a list ending at `last` before a flight verb ('In Qaisar and Almar, police withdrew')."""

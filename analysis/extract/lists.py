@@ -46,7 +46,6 @@ _UNKNOWN_TAIL = re.compile(_SEP.pattern + _UNKNOWN_NAME + _HEAD + r"(?=\s*(?:[,.
 _CAPITALS_HEAD = re.compile(
     r"\bcapitals\s+(?:cities\s+)?(?:of|in)\s+(?:the\s+)?(?:(?:\w+ern|neighbou?ring)\s+)?(?:provinces\s+(?:of\s+)?)?$",
     re.I)
-_WORDS_ONLY = re.compile(r"[\w\s\-’',]*$")
 # plural anaphora: "these districts", "the three capitals", "all four cities"
 _PLURAL_ANAPHOR = re.compile(
     r"\b(?:these|those|the|all|both)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"

@@ -68,7 +68,7 @@ _QUALIFIER_FIRST = frozenset(words[0] for words in _QUALIFIERS)
 _MAX_QUALIFIER = max(len(words) for words in _QUALIFIERS)
 _PHRASAL_OVER = frozenset(
     "take took taken takes taking hand handed hands handing turn turned turns turning win won wins winning "
-    "fight fought argue argued pass passed passing".split()
+    "fight fought argue argued pass passed passing control".split()
 )
 _UNIT_WORDS = frozenset(
     "second seconds minute minutes hour hours hr hrs day days week weeks month months year years decade "
