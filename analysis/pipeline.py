@@ -87,7 +87,7 @@ def iter_results(
     """Stream the read+extract stage over every file under raw_dir, in a stable order (on `pool` when given)."""
     sources = reading.discover_files(raw_dir) if sources is None else sources
     for results in map_ordered(
-        functools.partial(batch.process_source, budget=file_budget),
+        functools.partial(batch.process_source, budget=file_budget, defer_undated=True),
         sources,
         workers=workers,
         dask_address=dask_address or None,
@@ -230,6 +230,7 @@ def compact_record(result: ArticleResult, fingerprints: dedup.FingerprintStore, 
         month_days=result.month_days,
         line_digests=corpus.line_digests(result.line_keys),
         fingerprint=fingerprints.add(result.sketch, result.bands) if readable else -1,
+        deferred=result.deferred,
     )
 
 
@@ -261,15 +262,16 @@ def date_from_corpus(
     file_budget: float | None = DEFAULT_FILE_BUDGET,
     pool: ProcessPoolExecutor | None = None,
 ) -> dict[str, tuple[tuple[str, str], ...]]:
-    """The corpus-dating stage: date undated articles, read and extract those again with their dates into `redone`.
+    """The corpus-dating stage: date undated articles, then extract the ones the first pass deferred (with the date
+    found, else undated) and re-extract the ones it did not, with their dates, into `redone`.
 
     Returns the standalone lines of the articles read again.
     """
     found = corpus.date_undated(index.records, duplicates)
-    by_path: dict[str, dict[str, corpus.CorpusDate]] = {}
+    by_path: dict[str, dict[str, corpus.CorpusDate | None]] = {}
     for r in index.records:
-        if r.article_id in found:
-            by_path.setdefault(r.path, {})[r.article_id] = found[r.article_id]
+        if r.article_id in found or r.deferred:
+            by_path.setdefault(r.path, {})[r.article_id] = found.get(r.article_id)
     jobs = [batch.RedateJob(src, by_path[src.rel]) for src in sources if src.rel in by_path]
     del found, by_path
     line_keys: dict[str, tuple[tuple[str, str], ...]] = {}

@@ -214,6 +214,7 @@ class ArticleResult:
     month_days: tuple[tuple[int, int], ...] = ()
     line_keys: tuple[tuple[str, str], ...] = ()
     warnings: list[str] = field(default_factory=list)
+    deferred: bool = False  # an undated article whose extraction waits for the corpus-dating pass
 
 
 @dataclass(slots=True)
@@ -229,3 +230,4 @@ class CorpusRecord:
     month_days: tuple[tuple[int, int], ...] = ()
     line_digests: bytes = b""  # 8 bytes per standalone line's key (the lines stay on disk)
     fingerprint: int = -1  # its sketch and band keys in the corpus's FingerprintStore (-1: none kept)
+    deferred: bool = False  # read but not yet extracted: the corpus-dating pass extracts it

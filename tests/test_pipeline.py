@@ -66,6 +66,49 @@ def test_undated_copy_inherits_the_date_and_undated_reports_stay_in_mentions(tmp
     assert set(mentions.loc[mentions["place"] == "Zaranj", "event_id"]) == {events["event_id"][0]}
 
 
+def test_undated_articles_are_extracted_once_in_the_dating_pass(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from analysis.extract import batch
+
+    calls: list[tuple[str, str]] = []
+    original = batch.extract.extract_article
+
+    def counting(article):  # type: ignore[no-untyped-def]
+        calls.append((article.article_id, str(article.published or "")))
+        return original(article)
+
+    monkeypatch.setattr(batch.extract, "extract_article", counting)
+    story = "Taliban fighters captured Zaranj, the capital of Nimroz province, on Friday, officials said.\n"
+    raw = {"a.txt": " date 2021-08-07\n" + story, "b.txt": "Taliban take Zaranj\n" + story,
+           "c.txt": "Taliban fighters captured Qala-e-Naw, the capital of Badghis province, officials said.\n"}
+    articles, events = run(tmp_path, raw)
+    # one extraction an article: the copy with the date of its original, the lone undated one without a date
+    assert sorted(calls) == [("a", "2021-08-07"), ("b", "2021-08-07"), ("c", "")]
+    mentions = pd.read_csv(tmp_path / "processed" / "mentions.csv", dtype=str, keep_default_na=False)
+    assert sorted(zip(mentions["article_id"], mentions["place"], mentions["date_high"])) == [
+        ("a", "Zaranj", "2021-08-06"), ("b", "Zaranj", "2021-08-06"), ("c", "Qala-e-Naw", "")]
+    [deferred] = batch.process_source(batch.reading.discover_files(tmp_path / "raw")[2], defer_undated=True)
+    assert deferred.deferred and deferred.mentions == [] and deferred.article.status.startswith("ok")
+
+
+def test_an_undated_article_over_budget_in_the_dating_pass_is_skipped_with_the_reason(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from analysis.extract import batch
+    from analysis.parallel import BudgetExceeded
+
+    original = batch.extract.extract_article
+
+    def slow_when_undated(article):  # type: ignore[no-untyped-def]
+        if article.published is None:
+            raise BudgetExceeded()  # what the time limit raises when the budget runs out
+        return original(article)
+
+    monkeypatch.setattr(batch.extract, "extract_article", slow_when_undated)
+    raw = {"a.txt": " date 2021-08-07\nTaliban fighters captured Zaranj on Friday, officials said.\n",
+           "c.txt": "Taliban fighters captured Qala-e-Naw, the capital of Badghis province, officials said.\n"}
+    articles, _ = run(tmp_path, raw)
+    status = dict(zip(articles["article_id"], articles["status"]))
+    assert status["a"] == "ok" and status["c"].startswith("skipped: extraction took longer than")
+
+
 def test_corpus_date_prefers_the_reporting_day_over_a_background_clause(tmp_path: Path) -> None:
     undated = ("Fighting has raged in the province since the offensive began on July 28. "
                "Taliban fighters captured Zaranj, the capital of Nimroz province, a provincial council member "

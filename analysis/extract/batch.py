@@ -4,7 +4,9 @@ Runs inside workers (one process, a pool, or Dask). What comes back per article 
 without its text, its mentions and tallies, its near-duplicate fingerprint, the month-days an
 undated article could be dated by, and its standalone short lines; the corpus passes need nothing
 else. An article dated later by a corpus pass is read again from its file (`redate_source`), so
-no text is ever held for the whole corpus.
+no text is ever held for the whole corpus. The pipeline's first pass leaves undated articles
+unextracted (`defer_undated`): their mentions depend on the date the corpus pass gives them, so
+they are extracted once, in that pass, with it or, when none is found, without one.
 """
 
 from __future__ import annotations
@@ -24,10 +26,10 @@ from analysis.records import Article, ArticleResult
 
 @dataclass(frozen=True)
 class RedateJob:
-    """One file to read again, with the publication dates found for some of its articles."""
+    """One file to read again, with the articles to extract: the publication date found for each, or None."""
 
     source: reading.SourceFile
-    dates: dict[str, corpus.CorpusDate] = field(default_factory=dict)
+    dates: dict[str, corpus.CorpusDate | None] = field(default_factory=dict)
 
 
 def _documents(src: reading.SourceFile, budget: float | None) -> list[reading.RawDocument] | Article:
@@ -70,12 +72,15 @@ def light(article: Article) -> Article:
     return replace(article, text="", sentences=(), offset_map=(), n_sentences=n)
 
 
-def extract_compact(article: Article) -> ArticleResult:
-    """Extract one cleaned article and return its compact result (text dropped)."""
+def extract_compact(article: Article, defer_undated: bool = False) -> ArticleResult:
+    """Extract one cleaned article and return its compact result (text dropped); an undated one only fingerprinted when deferred."""
     if not article.status.startswith("ok"):
         return ArticleResult(article=article)
     try:
-        result = extract.extract_article(article)
+        if defer_undated and article.published is None:
+            result = ArticleResult(article=article, deferred=True)
+        else:
+            result = extract.extract_article(article)
     except Exception as error:
         warnings = article.warnings + (f"extraction error ({type(error).__name__}: {error})",)
         result = ArticleResult(article=replace(article, warnings=warnings))
@@ -92,7 +97,8 @@ def extract_compact(article: Article) -> ArticleResult:
     return result
 
 
-def process_source(src: reading.SourceFile, budget: float | None = DEFAULT_FILE_BUDGET) -> list[ArticleResult]:
+def process_source(src: reading.SourceFile, budget: float | None = DEFAULT_FILE_BUDGET,
+                   defer_undated: bool = False) -> list[ArticleResult]:
     """Read, clean and extract one input file, each step within `budget` seconds; never raises."""
     documents = _documents(src, budget)
     if isinstance(documents, Article):
@@ -101,14 +107,14 @@ def process_source(src: reading.SourceFile, budget: float | None = DEFAULT_FILE_
     for doc in documents:
         try:
             with time_limit(budget):
-                results.append(extract_compact(_clean(doc)))
+                results.append(extract_compact(_clean(doc), defer_undated))
         except BudgetExceeded:
             results.append(_over_budget(doc, budget))
     return results
 
 
 def redate_source(job: RedateJob, budget: float | None = DEFAULT_FILE_BUDGET) -> list[ArticleResult]:
-    """Read a file again and extract the articles a corpus pass dated, with their new publication dates."""
+    """Read a file again and extract the articles the first pass left undated: with the date a corpus pass found, else without."""
     documents = _documents(job.source, budget)
     if isinstance(documents, Article):
         return []
@@ -122,10 +128,11 @@ def redate_source(job: RedateJob, budget: float | None = DEFAULT_FILE_BUDGET) ->
                 found = job.dates[article.article_id]
                 if article.published is not None or not article.status.startswith("ok"):
                     continue
-                warnings = tuple(w for w in article.warnings if w != "no date found") + (found.note,)
-                dated = replace(article, published=found.published, published_precision=found.precision,
-                                published_source="corpus", warnings=warnings)
-                out.append(extract_compact(dated))
+                if found is not None:
+                    warnings = tuple(w for w in article.warnings if w != "no date found") + (found.note,)
+                    article = replace(article, published=found.published, published_precision=found.precision,
+                                      published_source="corpus", warnings=warnings)
+                out.append(extract_compact(article))
         except BudgetExceeded:
-            continue  # the first reading's mentions are kept by the dating stage
+            out.append(_over_budget(doc, budget))
     return out
