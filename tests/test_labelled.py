@@ -368,7 +368,8 @@ def test_expected_dates_follow_the_spec() -> None:
                 bad.append(f"{case['id']}: date_high after publication")
             if not low and high != _iso(last):
                 bad.append(f"{case['id']}: open range must end on the publication date")
-            if low and low == high and len(named) == 1 and case["published"] and first == last:
+            counted_on = re.search(r"\b(?:later|next\s+day|following\s+day)\b", case["text"])  # "then B two days later"
+            if low and low == high and len(named) == 1 and case["published"] and first == last and not counted_on:
                 day = date.fromisoformat(low)
                 gap = (last - day).days
                 if WEEKDAYS[day.weekday()] != named[0] or not 0 <= gap < 7:

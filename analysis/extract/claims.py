@@ -110,6 +110,10 @@ _SPEAKER_STOP = re.compile(
     r"[“”\"(;]|\s(?:—|--)\s|(?<!\w)(?:that|while|whereas|but|as|after|when|because|before|if)\b",
     re.I,
 )
+# a clause with a finite verb of its own, then "and": what follows "and" is the speaker of the verb after it
+_CLAUSE_THEN_AND = re.compile(
+    r"\b(?:was|were|is|are|has|have|had|took|fell|seized|captured|overran|entered|stormed|withdrew|fled|crossed|"
+    r"retreated|surrendered|killed|attacked|launched|reached|seized)\b[^,;]*?\s+and\s+", re.I)
 _DENY_CONTENT = re.compile(
     r"\b(?:(?:still|remain(?:s|ed)?|remaining|continue[sd]? to be)\s+(?:firmly\s+|fully\s+)?"
     r"(?:under|in)\s+(?:the\s+)?(?:full\s+)?(?:control of (?:the\s+)?(?:afghan\s+)?(?:government|security|"
@@ -268,6 +272,11 @@ def _speaker_before(sentence: str, verb_start: int) -> tuple[str, int]:
             phrase = ",".join(parts[-3:])
         else:
             phrase = ",".join(parts[-3:])
+    clause = None
+    for clause in _CLAUSE_THEN_AND.finditer(phrase):
+        pass
+    if clause is not None:  # "The Taliban took Khulm on Monday and officials said": the speaker opens after "and"
+        phrase = phrase[clause.end():]
     phrase = re.sub(r"^\s*(?:and|also|but|earlier|later|meanwhile|however)\b[, ]*", "", phrase, flags=re.I).strip()
     idx = window.rfind(phrase) if phrase else -1
     return phrase, (lo + idx) if idx >= 0 else verb_start

@@ -32,6 +32,9 @@ _BOUNDARY = re.compile(
     re.I)
 
 
+_DASH = re.compile(r"\s[\u2014\u2013]\s|\s--\s")
+
+
 def scope_after(text: str, end: int, limit: int = 170) -> int:
     """Return where the object scope after a verb ends (next clause break)."""
     hi = min(len(text), end + limit)
@@ -63,6 +66,7 @@ def scope_before(text: str, start: int, limit: int = 170) -> int:
     lo = max(0, start - limit)
     cut = lo
     last_rel = None
+    cuts: list[tuple[int, int, bool]] = []  # (start, end, is a dash) of every break taken
     for m in _BOUNDARY.finditer(text, lo, start):
         word = m.group(0).strip(" ,").lower()
         if word in ("which", "who", "that") and (start - m.end() < 30 or _REL_CLOSED.fullmatch(text, m.end(), start)):
@@ -72,6 +76,11 @@ def scope_before(text: str, start: int, limit: int = 170) -> int:
                 _APPOSITIVE_OPEN.search(text, max(lo, m.start() - 90), m.start()):
             continue  # "Zaranj, the centre of Nimroz province and the first capital taken, fell"
         cut = m.end()
+        cuts.append((m.start(), m.end(), _DASH.fullmatch(m.group(0)) is not None))
+    if len(cuts) >= 2 and cuts[-1][2] and cut == cuts[-1][1] and not text[cut:start].strip():
+        opening = next((k for k in range(len(cuts) - 2, -1, -1) if cuts[k][2]), -1)
+        if opening >= 0:  # "Two districts -- A and B -- fell": the subject runs through the dashed apposition
+            cut = cuts[opening - 1][1] if opening > 0 else lo
     if last_rel is not None and cut >= last_rel.end():
         cut = lo
         for m in _BOUNDARY.finditer(text, lo, last_rel.start()):

@@ -79,6 +79,10 @@ _PART_OWNER = re.compile(r"\s+of\s+(?:(?P<owner>(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-
 
 _OWNER_BEFORE = re.compile(r"\b" + _DISTRICT + r"\s+(?:of|in)\s+(?:the\s+)?(?:province\s+of\s+)?$", re.I)
 
+_PROVINCE_WORD = re.compile(r"\s+province\b", re.I)
+# what opens a list set beside a count: a comma, a colon, a dash or a bracket
+_APPOSITION_OPEN = re.compile(r"\s*(?:,|:|\(|\s[\u2014\u2013]|\s--?(?=\s))\s*")
+
 _LIST_GAP = re.compile(
     r"(?:\s+(?:city|town|district))?\s*(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*|\s+as\s+well\s+as\s+)"
     r"(?:the\s+)?(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*"
@@ -122,6 +126,9 @@ class CountedReader:
                                                        r"eleven|twelve|\w+teen|twenty|thirty|forty|fifty|a\s+dozen|"
                                                        r"half\s+a\s+dozen)\b", c.text, re.I):
                 continue
+            apposed = self._apposed_districts(s, c, c.end + link.end(), m, negated)
+            if apposed:  # "three districts in Faryab, A, B and C, fell": the names the count stands for
+                return apposed
             prov = self._province_at(s, i, c.end + link.end(), linked=link.group(0).rstrip().lower().endswith(
                 ("of", "in", "across", "within", "from", "the")) or bool(re.search(r"\b(?:of|in|across|within|from)\b", link.group(0))))
             if prov is None:
@@ -187,6 +194,34 @@ class CountedReader:
                         return [self._counted_result(prov, m, None, "all districts" if kind_key == "all" else "most",
                                                      kind_key, negated)]
         return []
+
+    def _apposed_districts(self, s: _Sent, c: Count, at: int, m: re.Match[str], negated: bool) -> list[MentionDraft]:
+        """The districts named in apposition to an exact count, as many as it says ('two districts in P: A and B',
+        'three districts, A, B and C, fell', 'two more districts -- A and B in P --'); none otherwise."""
+        text = s.text
+        if c.low is None or c.low != c.high or c.low < 2 or c.qualifier == "vague":
+            return []
+        named = [r for r in s.refs if r.kind == "named" and not r.in_speaker]
+        where = next((r for r in named if at - 1 <= r.start <= at + 1), None)
+        prov = _as_province(where, self.gaz) if where is not None else None
+        after = where.end if prov is not None and where is not None else at
+        tail = _PROVINCE_WORD.match(text, after)
+        opener = _APPOSITION_OPEN.match(text, tail.end() if tail else after)
+        if opener is None:
+            return []
+        first = next((r for r in named if r.start == opener.end()), None)
+        if first is None:
+            return []
+        items = self._read_list(s, first, m.start() if m.start() > first.start else len(text))[0]
+        if len(items) != c.low:
+            return []
+        out = []
+        for r, locus in items:
+            dc = self._located_district(r, locus or prov)
+            if dc is None or dc[0].place_type != "district" or (prov is not None and dc[0].province != prov.name):
+                return []
+            out.append(self._district_result(dc[0], dc[1], m, negated))
+        return out
 
     @staticmethod
     def _part_of(text: str, total: Count, lo: int) -> Count | None:

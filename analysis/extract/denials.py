@@ -130,6 +130,15 @@ _FALSE_CLAIMS = re.compile(
 
 _FALSE_CLAIMS_KEYS: tuple[str, ...] = guard_stems(_FALSE_CLAIMS)  # derived from the pattern
 
+# "..., but the governor insisted his forces still held it": a second clause whose speaker contradicts the first
+_CONTRAST = re.compile(r"(?:,|;)\s*(?:but|while|whereas|however,?)\s+|\s+but\s+", re.I)
+_CONTRAST_KEYS: tuple[str, ...] = ("but", "while", "whereas", "however")
+# forces that still hold a place: said by an official, no loss
+_STILL_HOLD = re.compile(
+    r"\b(?:forces|troops|army|soldiers|police|defenders|we|they|government)\s+(?:\w+\s+){0,2}?(?:still|firmly|continued?\s+to|"
+    r"were\s+still|are\s+still)\s+(?:held|hold|holds|holding|control(?:led|s)?|controlling|in\s+control\s+of)\b",
+    re.I)
+
 
 def _gov_forces_control(text: str) -> bool:
     """True for 'the area was under the control of Afghan forces' said of a place, not of a retake."""
@@ -208,6 +217,34 @@ class DenialReader:
                 how == "repelled" and _THE_ATTACK.search(text)):
             return  # a control statement about no place at all
         self.denials.append((i, how, claim, ids, explicit))
+
+    def _contrast_denial(self, i: int, s: _Sent, n_before: int) -> None:
+        """Deny this sentence's reports when a contrasting clause's speaker contradicts them ('The Taliban said they
+        had taken X, but the governor insisted his forces still held it')."""
+        text = s.text
+        if not any(k in s.low for k in _CONTRAST_KEYS):
+            return
+        for c in _CONTRAST.finditer(text):
+            tail = text[c.end():]
+            if not (_GOV_CONTROL_STILL.search(tail) or _STILL_HOLD.search(tail) or _NOT_LOST.search(tail)
+                    or _ATTACK_REPELLED.search(tail) or re.search(r"\b" + _DENY + r"\b", tail, re.I)):
+                continue
+            speaker = next((a for a in claims.find_attributions(text, self.speakers)
+                            if a.start >= c.end() and a.claimant not in ("unknown", "pronoun")), None)
+            if speaker is None:
+                continue
+            denied = {(d.mention.event_type, d.mention.place_id or d.mention.place) for d in self.drafts[n_before:]
+                      if d.mention.stance == "denied"}
+            for d in list(self.drafts[n_before:]):
+                m = d.mention
+                if (m.event_type, m.place_id or m.place) in denied:
+                    continue  # the sentence's own reading already found the denial
+                if d.sent_index != i or d.pos >= c.start() or m.stance != "asserted" or m.modality != "asserted" \
+                        or m.claimant == speaker.claimant or m.event_type == "troops_fled":
+                    continue
+                denial = replace(m, claimant=speaker.claimant, stance="denied", claim_cue=speaker.cue)
+                self.drafts.append(_Draft(denial, i, d.pos, d.related, 0))
+            return
 
     def _nearest_targets(self, i: int, window: int) -> list[_Draft]:
         """The asserted mentions of the nearest sentence before sentence i (within `window`) that has any."""

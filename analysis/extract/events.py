@@ -70,8 +70,8 @@ _PROVINCE_HEAD_GAP = re.compile(r"\bthe\s+(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w
 # a day counted from the day named in the sentence before: "the same day", "a day later", "the next day"
 _DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|\d))\s+days?\s+later|the\s+(?P<next>next|following)\s+day|"
                          r"the\s+same\s+day|that\s+(?:same\s+)?day)\b", re.I)
-_HEAD_BEFORE_PARTICIPLE = re.compile(r"\b(?:districts?|district\s+cent(?:re|er)s?|cities|city|capitals?|towns?|crossings?)\s+$",
-                                     re.I)
+_HEAD_BEFORE_PARTICIPLE = re.compile(r"\b(?:districts?|district\s+cent(?:re|er)s?|cities|city|capitals?|towns?|crossings?|"
+                                     r"(?-i:DCs?))\s+$", re.I)
 _LOST_THING = re.compile(r"\b(?:contact|touch|communications?|lives|life|ground|hope|momentum|signal|track|power|"
                          r"weapons|vehicles|equipment|soldiers|men|troops)\b", re.I)
 _HEADING_SHAPE = re.compile(r":\s*$|^[^a-z]*$")  # a line ending in a colon, or all capitals: a list's heading
@@ -82,7 +82,13 @@ _FOLLOWED_BY = re.compile(
     r"(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*(?:(?:(?:provincial\s+)?capital|city|town|district)\s+"
     r"(?:city\s+)?of\s+)?",
     re.I)
-_FOLLOWED_BY_KEYS: tuple[str, ...] = guard_stems(_FOLLOWED_BY)  # derived from the pattern
+# "took A on Monday and B in the first days of August", "overran A on Saturday, then B two days later": a second
+# object with a date of its own shares the verb (checked: the date follows the second object at once)
+_GAPPED = re.compile(r"(?:,\s*|\s+)(?:and\s+(?:then\s+|later\s+)?|then\s+|(?:and\s+)?later\s+)(?:the\s+)?"
+                     r"(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*(?:(?:(?:provincial\s+)?capital|city|town|"
+                     r"district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
+_DATE_NEXT = re.compile(r"(?:\s+(?:city|town|district))?,?\s*(?:(?:on|in|by|during|at|over|within)\s+)?")
+_FOLLOWED_BY_KEYS: tuple[str, ...] = guard_stems(_FOLLOWED_BY) + (" and ", "then", "later")  # derived from the patterns
 _POLICE_DISTRICTS_KEYS: tuple[str, ...] = guard_stems(_POLICE_DISTRICTS)
 # what may follow the verb of a relative clause whose object is the antecedent ("which the group took on 8 July")
 _REL_AFTER = re.compile(
@@ -273,6 +279,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 heading_at = i
             if s.triggers:
                 self._sentence(i, s, s.triggers)
+                if len(self.drafts) > n_before:
+                    self._contrast_denial(i, s, n_before)
             if "district" in low:
                 self._tallies(i, s)
             if len(self.drafts) == n_before and any(k in low for k in _DENIAL_KEYS):
@@ -294,7 +302,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         for m in _DAYS_LATER.finditer(text) if "day" in text else ():
             if any(d.start <= m.start() < d.end for d in found):
                 continue
-            day = self._day_before_sentence(i)
+            here = [d for d in found if d.end <= m.start() and d.low is not None and d.low == d.high]
+            day = (here[-1].low, here[-1].high, here[-1].text) if here else self._day_before_sentence(i)
             if day is None or day[0] is None:
                 break
             n = (_UNITS.get(m.group("n").lower()) or int(m.group("n"))) if m.group("n") else \
@@ -407,11 +416,18 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         """'X fell on August 6, followed by Y on August 10': Y gets the same verb with its own date."""
         text = s.text
         fb = _FOLLOWED_BY.search(text, m.end(), min(len(text), m.end() + 120))
+        gapped = fb is None
+        if gapped:
+            last = max((r.end for r in s.refs if r.start >= m.end() and r.end <= m.end() + 120), default=-1)
+            fb = next((g for g in _GAPPED.finditer(text, m.end(), min(len(text), m.end() + 160)) if g.start() >= last
+                       or any(r.start == g.end() for r in s.refs)), None) if last > 0 else None
         if fb is None or re.search(r"[;:]|\.\s", text[m.end():fb.start()]):
             return []
         first = next((r for r in s.refs if r.kind == "named" and not r.in_speaker and r.start >= fb.end()), None)
         if first is None or not re.fullmatch(r"\s*", text[fb.end():first.start]) or first.peripheral:
             return []
+        if gapped and not self._date_right_after(s, first, m):
+            return []  # "took A on Monday and B is under siege": B has no verb of its own here
         outcomes = set(_CAPITAL_OUTCOME.get(kind, ()))
         negated = bool(out[0].negated)
         more: list[MentionDraft] = []
@@ -428,6 +444,17 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             res.date_from = fb.start()
             more.append(res)
         return more
+
+    def _date_right_after(self, s: _Sent, first: _Ref, m: re.Match[str]) -> bool:
+        """Whether the object list opening at `first` is followed at once by a date of its own, with a date between
+        the verb and the list too ('took A on Monday and B in early August')."""
+        from analysis.extract.dates import find_dates
+        found = find_dates(s.text, self.article.published, self.article.published_precision or "day")
+        end = max(r.end for r in self._list_from(s, first, len(s.text)))
+        gap = _DATE_NEXT.match(s.text, end)
+        return (any(d.start >= end and _DATE_NEXT.fullmatch(s.text, end, d.start) for d in found)
+                or _DAYS_LATER.match(s.text, gap.end()) is not None) and \
+            any(m.end() <= d.start < first.start for d in found)
 
     def _relative(self, s: _Sent, m: re.Match[str]) -> list[MentionDraft]:
         """'... after Islam Qala, which the group took on 8 July': the antecedent place, dated by the clause."""
