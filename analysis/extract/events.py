@@ -87,8 +87,12 @@ _FOLLOWED_BY = re.compile(
 _GAPPED = re.compile(r"(?:,\s*|\s+)(?:and\s+(?:then\s+|later\s+)?|then\s+|(?:and\s+)?later\s+)(?:the\s+)?"
                      r"(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*(?:(?:(?:provincial\s+)?capital|city|town|"
                      r"district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
+# "X fell on Sunday, as did Y and Z": the places after it share the verb (and its date, unless they have their own)
+_AS_DID = re.compile(r"(?:,|;)?\s+(?:as|and\s+so|so)\s+(?:did|had|has|have|was|were)\s+(?:the\s+)?"
+                     r"(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*(?:(?:(?:provincial\s+)?capital|city|town|"
+                     r"district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
 _DATE_NEXT = re.compile(r"(?:\s+(?:city|town|district))?,?\s*(?:(?:on|in|by|during|at|over|within)\s+)?")
-_FOLLOWED_BY_KEYS: tuple[str, ...] = guard_stems(_FOLLOWED_BY) + (" and ", "then", "later")  # derived from the patterns
+_FOLLOWED_BY_KEYS: tuple[str, ...] = guard_stems(_FOLLOWED_BY) + (" and ", "then", "later") + guard_stems(_AS_DID)
 _POLICE_DISTRICTS_KEYS: tuple[str, ...] = guard_stems(_POLICE_DISTRICTS)
 # what may follow the verb of a relative clause whose object is the antecedent ("which the group took on 8 July")
 _REL_AFTER = re.compile(
@@ -403,12 +407,15 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         """Interpret one trigger (and a 'followed by Y on D' after it); returns zero or more mention drafts as dicts."""
         if kind == "relative":
             return self._relative(s, m)
+        if kind == "echo":
+            return self._echo(i, s, m)
         out = self._trigger_places(i, s, kind, voice, m)
         if out and kind in ("capture", "state", "nth", "entry") and any(k in s.low for k in _FOLLOWED_BY_KEYS):
             more = self._followed_by(s, kind, m, out)
             if more:
                 for res in out:
-                    res.date_until = more[0].date_from  # the dates after "followed by" belong to Y
+                    if more[0].date_from is not None:
+                        res.date_until = more[0].date_from  # the dates after "followed by" belong to Y
                 out = out + more
         return out
 
@@ -416,6 +423,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         """'X fell on August 6, followed by Y on August 10': Y gets the same verb with its own date."""
         text = s.text
         fb = _FOLLOWED_BY.search(text, m.end(), min(len(text), m.end() + 120))
+        as_did = fb is None and bool(fb := _AS_DID.search(text, m.end(), min(len(text), m.end() + 120)))
         gapped = fb is None
         if gapped:
             last = max((r.end for r in s.refs if r.start >= m.end() and r.end <= m.end() + 120), default=-1)
@@ -443,7 +451,43 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             res.pos = item.start
             res.date_from = fb.start()
             more.append(res)
+        if as_did and more and not self._dated_after(s, fb.end()):
+            for res in more:
+                res.date_from = None  # "as did Y": Y shares the date of the verb it repeats
         return more
+
+    def _echo(self, i: int, s: _Sent, m: re.Match[str]) -> list[MentionDraft]:
+        """'Kunduz fell on Sunday. So did Taloqan.': the places after 'So did' get the event the sentence before
+        reports, with its date unless they have one of their own."""
+        before = [d.mention for d in self.drafts if d.sent_index == i - 1 and d.mention.stance == "asserted"
+                  and d.mention.modality == "asserted" and d.mention.event_type != "troops_fled"]
+        first = next((r for r in s.refs if r.kind == "named" and not r.in_speaker and r.start >= m.end()), None)
+        if not before or first is None or not re.fullmatch(r"\s*(?:the\s+)?(?:(?:city|town|district)\s+of\s+)?",
+                                                          s.text[m.end():first.start], re.I):
+            return []
+        model = before[0]
+        own_date = self._dated_after(s, m.end())
+        out: list[MentionDraft] = []
+        for item in self._list_from(s, first, _scope_after(s.text, first.end)):
+            cap = _as_capital(item, self.gaz)
+            dist = _as_district(item, self.gaz) if cap is None else None
+            if cap is not None and model.event_type == "capital_entered":
+                res = self._capital_result("capture", cap, m, {model.outcome or "unknown"}, False)
+            elif dist is not None and model.event_type == "district_seized":
+                res = self._district_result(dist[0], dist[1], m, False)
+            else:
+                break
+            res.pos = item.start
+            if not own_date:
+                res.date = (model.date_low, model.date_high, model.date_text)
+            out.append(res)
+        return out
+
+    def _dated_after(self, s: _Sent, pos: int) -> bool:
+        """Whether a date is named in sentence s after position `pos`."""
+        from analysis.extract.dates import find_dates
+        return _DAYS_LATER.search(s.text, pos) is not None or any(
+            d.start >= pos for d in find_dates(s.text, self.article.published, self.article.published_precision or "day"))
 
     def _date_right_after(self, s: _Sent, first: _Ref, m: re.Match[str]) -> bool:
         """Whether the object list opening at `first` is followed at once by a date of its own, with a date between

@@ -13,7 +13,7 @@ from typing import Literal, get_args
 
 LEXICON_DIR = Path(__file__).with_name("lexicon")
 
-TriggerKind = Literal["relative", "nth", "entry", "repel", "state", "capture", "contested", "fled"]
+TriggerKind = Literal["relative", "nth", "entry", "repel", "state", "capture", "contested", "fled", "echo"]
 Voice = Literal["active", "passive", "relative"]
 Outcome = Literal["fell", "repelled", "contested"]
 VerbRole = Literal["say", "deny", "claim"]
