@@ -31,6 +31,8 @@ _NEGATION_BEFORE = re.compile(
     r"(?:\bnot|n't|n’t|\bnever|\bno\s+longer|\byet\s+to|\bfailed\s+to|\bunable\s+to|\bwithout)\s+(?:\w+\s+){0,2}$",
     re.I)
 _CONDITIONAL_START = re.compile(r"^\W*(?:\d{1,2}[.)]\s+)?(?:if|unless|should|whether|once)\b", re.I)  # also "5. If ..."
+# an inverted condition: "Had Kunduz fallen, the road would be open", "Were the city to fall, ... could ..."
+_INVERTED_IF = re.compile(r"^\W*(?:had|were)\b(?P<cond>[^.;,]*),[^.;]*\b(?:would|could|might)\b", re.I)
 # a fear, rumour or warning governing what follows ("residents feared the fighters had entered", "rumours that")
 _FEAR = re.compile(
     r"\b(?:fear(?:ed|s|ing)?|feared|worr(?:y|ied|ies|ying)|rumou?r(?:s|ed)?|rumou?red|speculat\w*|"
@@ -72,6 +74,9 @@ def _kind_of_modal(words: str) -> str:
 def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
     """The modality of the trigger at text[start:end]: asserted, speculative, conditional, future or negated."""
     if _CONDITIONAL_START.match(text):
+        return "conditional"
+    inverted = _INVERTED_IF.match(text) if text.lstrip()[:4].lower() in ("had ", "were") else None
+    if inverted is not None and start < inverted.end("cond"):
         return "conditional"
     before = text[max(0, start - 70):start]
     low = before.lower()
