@@ -24,7 +24,8 @@ _AND_PLACE_HEAD = re.compile(
     r"(?:the|a)\s+(?:[\w\-]+\s+){0,2}?(?:city|town|district|provincial\s+capital|capital|border\s+crossing|crossing|port)"
     r"\s+of\s+(?-i:[A-Z])", re.I)
 # what follows a semicolon inside a list of sub-lists: places, then "in" their province
-_SUB_LIST_AFTER = re.compile(r"\s*(?:and\s+)?(?-i:[A-Z])[^;.]{0,100}?,?\s\bin\s+(?-i:[A-Z])[\w\-]+[^;.\w]*(?:;|\.|$)")
+_SUB_LIST_AFTER = re.compile(r"\s*(?:and\s+)?(?-i:[A-Z])[^;.]{0,100}?(?:,?\s\bin\s+(?-i:[A-Z])[\w\-]+|\s*\((?-i:[A-Z])[\w\-]+\))"
+                             r"[^;.\w]*(?:;|\.|$)")
 _BOUNDARY = re.compile(
     r";|\s—\s|\s–\s|\s--\s|:\s|[“”\"]|\.\s|,?\s+\b(?:while|whereas|as(?!\s+well\s+as\b)(?<!\bwell\sas)|after|before|but|when|because|although|"
     r"though|since|until|amid|where|which|who|that|and\s+(?=(?:the|a|an|officials|government|afghan|he|she|they|"
