@@ -114,6 +114,10 @@ class ListReading:
     unknown_items: tuple[Unknown, ...] = ()
 
 
+# between a province and its capital named as a list item: "Samangan's capital Aibak"
+_OWNED_CAPITAL = re.compile(r"(?:'s|’s)\s+(?:provincial\s+)?capital(?:\s+city)?,?\s+(?:of\s+)?", re.I)
+
+
 def capitals_head(text: str, start: int) -> bool:
     """True when a plural 'capitals of' head opens the list at `start` ('the provincial capitals of P1, P2')."""
     before = text[max(0, start - 70):start]
@@ -153,6 +157,12 @@ def read_list(text: str, spans: Sequence[tuple[int, int]], provinces: Sequence[b
         rel = _RELATIVE.match(text, cursor, hi + 1)
         if rel is not None and rel.end() > cursor:
             cursor = rel.end()  # the places inside the clause are not items; the list goes on after it
+            continue
+        if provinces[j] and j + 1 < len(spans) and _SEP.fullmatch(text, cursor, start) and \
+                _OWNED_CAPITAL.fullmatch(text, end, spans[j + 1][0]):
+            items.append(Item(j + 1))  # "A, B and Samangan's capital Aibak": the capital is the item
+            cursor = spans[j + 1][1]
+            j += 2
             continue
         if _SEP.fullmatch(text, cursor, start):
             items.append(Item(j))
