@@ -412,7 +412,11 @@ def _pick(atts: list[Attribution], sentence: str, anchor: int | None) -> Attribu
     forward_any_before = [a for a in pool if a.form != "inverted" and a.end <= anchor]
     if forward_any_before:
         return forward_any_before[-1]
-    return min(pool, key=lambda a: min(abs(a.start - anchor), abs(a.end - anchor)))
+    # a later clause's speaker says that clause ("...; officials said reinforcements came"), unless nothing follows
+    near = [a for a in pool if not (a.form == "forward" and a.start >= hi and re.search(r"\w", sentence[a.end:]))]
+    if not near:
+        return None
+    return min(near, key=lambda a: min(abs(a.start - anchor), abs(a.end - anchor)))
 
 
 def _unbalanced_open_quote(text: str) -> bool:

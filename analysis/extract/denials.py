@@ -131,8 +131,10 @@ _FALSE_CLAIMS = re.compile(
 _FALSE_CLAIMS_KEYS: tuple[str, ...] = guard_stems(_FALSE_CLAIMS)  # derived from the pattern
 
 # "..., but the governor insisted his forces still held it": a second clause whose speaker contradicts the first
-_CONTRAST = re.compile(r"(?:,|;)\s*(?:but|while|whereas|however,?)\s+|\s+but\s+", re.I)
-_CONTRAST_KEYS: tuple[str, ...] = ("but", "while", "whereas", "however")
+_CONTRAST = re.compile(r"(?:,|;)\s*(?:but|while|whereas|however,?)\s+|\s+but\s+|;\s+", re.I)
+_CONTRAST_KEYS: tuple[str, ...] = ("but", "while", "whereas", "however", ";")
+# the subject of a clause that calls a claim false ("the governor's office called the claim baseless")
+_CALLER = re.compile(r"(?P<subject>[^,;]{1,60}?)\s+(?:called|described|dismissed|denied|rejected|termed|branded)\b", re.I)
 # forces that still hold a place: said by an official, no loss
 _STILL_HOLD = re.compile(
     r"\b(?:forces|troops|army|soldiers|police|defenders|we|they|government)\s+(?:\w+\s+){0,2}?(?:still|firmly|continued?\s+to|"
@@ -227,10 +229,16 @@ class DenialReader:
         for c in _CONTRAST.finditer(text):
             tail = text[c.end():]
             if not (_GOV_CONTROL_STILL.search(tail) or _STILL_HOLD.search(tail) or _NOT_LOST.search(tail)
-                    or _ATTACK_REPELLED.search(tail) or re.search(r"\b" + _DENY + r"\b", tail, re.I)):
+                    or _ATTACK_REPELLED.search(tail) or re.search(r"\b" + _DENY + r"\b|\b(?:baseless|false|untrue|groundless|"
+                                                                  r"unfounded|propaganda)\b", tail, re.I)):
                 continue
             speaker = next((a for a in claims.find_attributions(text, self.speakers)
                             if a.start >= c.end() and a.claimant not in ("unknown", "pronoun")), None)
+            caller = _CALLER.match(tail) if speaker is None else None
+            who = claims.classify_speaker(caller.group("subject"), self.speakers) if caller is not None else ""
+            if speaker is None and who not in ("", "unknown", "pronoun"):
+                speaker = claims.Attribution(who, "denied", caller.group(0), c.end(), c.end() + caller.end(), "forward",
+                                             caller.group("subject"))
             if speaker is None:
                 continue
             denied = {(d.mention.event_type, d.mention.place_id or d.mention.place) for d in self.drafts[n_before:]

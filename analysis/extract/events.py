@@ -91,6 +91,9 @@ _GAPPED = re.compile(r"(?:,\s*|\s+)(?:and\s+(?:then\s+|later\s+)?|then\s+|(?:and
 _AS_DID = re.compile(r"(?:,|;)?\s+(?:as|and\s+so|so)\s+(?:did|had|has|have|was|were)\s+(?:the\s+)?"
                      r"(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*(?:(?:(?:provincial\s+)?capital|city|town|"
                      r"district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
+# between a place and "was theirs": its head noun and adverbs only ("Kunduz city, too, was theirs")
+_THEIRS_GAP = re.compile(r"(?:\s+(?:city|town|district|district\s+cent(?:re|er)|crossing))?(?:\s*,?\s*(?:too|also|itself|now|"
+                         r"by\s+\w+)\s*,?)*\s*", re.I)
 _DATE_NEXT = re.compile(r"(?:\s+(?:city|town|district))?,?\s*(?:(?:on|in|by|during|at|over|within)\s+)?")
 _FOLLOWED_BY_KEYS: tuple[str, ...] = guard_stems(_FOLLOWED_BY) + (" and ", "then", "later") + guard_stems(_AS_DID)
 _POLICE_DISTRICTS_KEYS: tuple[str, ...] = guard_stems(_POLICE_DISTRICTS)
@@ -594,6 +597,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                     or _LATER.match(text, m.end())):
                 self._clause_from = lo  # "..., and A and B have fallen since": not dated by the first clause
         out: list[MentionDraft] = []
+        if voice == "passive" and m.group(0).lower().endswith("theirs"):
+            last = max((r.end for r in s.refs if lo <= r.start and r.end <= m.start() and not r.in_speaker), default=-1)
+            if last < 0 or not _THEIRS_GAP.fullmatch(text, last, m.start()):
+                return []  # "by afternoon the governor's office was theirs": the subject is no place named before
         # "took over the district headquarters in Jaghatu": the seat of a district means the district
         if kind in ("capture", "state", "entry") and voice == "active":
             seat = _DISTRICT_SEAT_AFTER.match(text, m.end(), min(len(text), m.end() + 80))
