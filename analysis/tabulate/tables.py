@@ -10,7 +10,7 @@ import re
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator, Sequence
 
 import pandas as pd
 
@@ -87,12 +87,19 @@ def article_row(article: Article, n_mentions: int = 0) -> dict[str, object]:
     }
 
 
+def _value_getter(rec: object) -> Callable[[str], object]:
+    """How to read a column's value from a record: a row dict's key, a dataclass's attribute (None when absent)."""
+    if isinstance(rec, dict):
+        return rec.get
+    return lambda name: getattr(rec, name, None)
+
+
 def records_frame(records: Iterable[object], columns: Sequence[str]) -> pd.DataFrame:
     """Build a DataFrame with exactly `columns` from dataclass records or row dicts."""
     rows = []
     for rec in records:
-        row = rec if isinstance(rec, dict) else dataclasses.asdict(rec)  # type: ignore[call-overload]
-        rows.append({c: _cell(row.get(c)) for c in columns})
+        value = _value_getter(rec)
+        rows.append([_cell(value(c)) for c in columns])
     frame = pd.DataFrame(rows, columns=list(columns))
     for col in columns:
         if col in INT_COLUMNS:
@@ -282,6 +289,15 @@ def coerce_table(frame: pd.DataFrame | None, table: str) -> pd.DataFrame:
     return df[ordered]
 
 
+def _unescape_csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells of a CSV table as they were before the spreadsheet escape (in place; returned)."""
+    for col in frame.columns:
+        escaped = frame[col].str.match(_FORMULA_PATTERN, na=False) & frame[col].str.startswith("'", na=False)
+        if escaped.any():
+            frame.loc[escaped, col] = frame.loc[escaped, col].str.slice(1)
+    return frame
+
+
 def read_table(processed_dir: Path | str, table: str) -> pd.DataFrame:
     """Read one table from Parquet when present, else CSV, else return an empty frame."""
     base = Path(processed_dir)
@@ -297,12 +313,71 @@ def read_table(processed_dir: Path | str, table: str) -> pd.DataFrame:
             frame = pd.read_csv(csv, dtype=str, keep_default_na=False, encoding="utf-8")
         except (pd.errors.EmptyDataError, UnicodeDecodeError, pd.errors.ParserError):
             frame = None
-        else:  # text as it was before the spreadsheet escape
-            for col in frame.columns:
-                escaped = frame[col].str.match(_FORMULA_PATTERN, na=False) & frame[col].str.startswith("'", na=False)
-                if escaped.any():
-                    frame.loc[escaped, col] = frame.loc[escaped, col].str.slice(1)
+        else:
+            frame = _unescape_csv_frame(frame)
     return coerce_table(frame, table)
+
+
+TABLE_CHUNK = 50_000  # table rows read at a time by read_table_chunks
+
+
+def _parquet_chunks(path: Path, columns: Sequence[str] | None, chunk: int) -> Iterator[pd.DataFrame] | None:
+    """The row batches of a readable Parquet file as frames (only `columns` when given), or None when it cannot be opened."""
+    try:
+        import pyarrow.parquet as pq
+
+        handle = pq.ParquetFile(path)
+        names = handle.schema_arrow.names
+    except (OSError, ValueError, ImportError):
+        return None
+    wanted = [c for c in names if columns is None or c in columns]
+
+    def batches() -> Iterator[pd.DataFrame]:
+        """Each batch as a frame; the file closed at the end."""
+        try:
+            for batch in handle.iter_batches(batch_size=chunk, columns=wanted):
+                yield batch.to_pandas()
+        finally:
+            handle.close()
+
+    return batches()
+
+
+def read_table_chunks(processed_dir: Path | str, table: str, columns: Sequence[str] | None = None,
+                      chunk: int = TABLE_CHUNK) -> Iterator[pd.DataFrame]:
+    """Read one table `chunk` rows at a time, each typed as read_table types the whole (only `columns` when given).
+
+    Parquet when it can be opened, else CSV; nothing when neither can be read.
+    """
+    base = Path(processed_dir)
+    parquet, csv = base / f"{table}.parquet", base / f"{table}.csv"
+    chunks: Iterable[pd.DataFrame] | None = _parquet_chunks(parquet, columns, chunk) if parquet.is_file() else None
+    if chunks is None and csv.is_file():
+        wanted = None if columns is None else frozenset(columns)
+        try:
+            reader = pd.read_csv(csv, dtype=str, keep_default_na=False, encoding="utf-8", chunksize=chunk,
+                                 usecols=None if wanted is None else (lambda c: c in wanted))
+        except (pd.errors.EmptyDataError, UnicodeDecodeError, pd.errors.ParserError):
+            reader = None
+        chunks = None if reader is None else (_unescape_csv_frame(frame) for frame in reader)
+    for frame in chunks or ():
+        typed = coerce_table(frame, table)
+        yield typed if columns is None else typed[list(columns)]
+
+
+def table_frame(typed: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """The frame records_frame builds from the records of a typed table (as read_table gives it): dates back to ISO text."""
+    out = typed[list(columns)].copy()
+    for col in columns:
+        if col in DATE_COLUMNS:
+            values = out[col]
+            text = values.dt.strftime("%Y-%m-%d").astype(object)
+            out[col] = text.where(values.notna(), None)
+        elif col in INT_COLUMNS:
+            out[col] = pd.array(out[col], dtype="Int64")
+        elif col in FLOAT_COLUMNS:
+            out[col] = pd.to_numeric(out[col], errors="coerce").astype("float64")
+    return out.reset_index(drop=True)
 
 
 def load_tables(processed_dir: Path | str, *, mentions: bool = True) -> Tables:
@@ -395,9 +470,9 @@ class StreamedTable:
     """
 
     def __init__(self, out_dir: Path, name: str, columns: Sequence[str], *, parquet: bool,
-                 valued: frozenset[str] | None = None) -> None:
-        """Open the temporary files of table `name` in out_dir."""
-        self.columns, self.parquet, self.valued = list(columns), parquet, valued
+                 valued: frozenset[str] | None = None, text_only: bool = False) -> None:
+        """Open the temporary files of table `name` in out_dir (text_only: every column is text, as corrections write)."""
+        self.columns, self.parquet, self.valued, self.text_only = list(columns), parquet, valued, text_only
         self.rows = 0
         self.guessed_wrong = False
         self.seen_valued: set[str] = set()
@@ -422,7 +497,12 @@ class StreamedTable:
         """Append rows (dataclass records or row dicts) to the table."""
         if not records:
             return
-        frame = records_frame(records, self.columns)
+        self.add_frame(records_frame(records, self.columns))
+
+    def add_frame(self, frame: pd.DataFrame) -> None:
+        """Append rows already built as records_frame builds them (or all text, for a text_only table)."""
+        if frame.empty:
+            return
         self._csv.write(safe_for_csv(frame).to_csv(index=False, header=self.rows == 0, lineterminator="\n").encode("utf-8"))
         self.rows += len(frame)
         self.seen_valued |= {c for c in self._text_columns() if frame[c].notna().any()}
@@ -445,7 +525,10 @@ class StreamedTable:
         """The Parquet schema of the whole table, pandas metadata included, given its columns with a value."""
         import pyarrow as pa
 
-        example = records_frame([{c: "x" for c in self._text_columns() if c in valued}], self.columns)
+        if self.text_only:
+            example = pd.DataFrame([["x" if c in valued else None for c in self.columns]], columns=self.columns)
+        else:
+            example = records_frame([{c: "x" for c in self._text_columns() if c in valued}], self.columns)
         return pa.Table.from_pandas(example, preserve_index=False).schema
 
     def _write_group(self, n_rows: int) -> None:
@@ -478,7 +561,7 @@ class StreamedTable:
     def finish(self) -> None:
         """Write what is pending and close the temporary files (guessed_wrong then tells whether Parquet failed)."""
         if self.rows == 0:
-            empty = records_frame([], self.columns)
+            empty = pd.DataFrame([], columns=self.columns) if self.text_only else records_frame([], self.columns)
             self._csv.write(frame_csv_bytes(empty))
             if self._parquet is not None:
                 write_parquet(empty, self._parquet)
@@ -498,6 +581,8 @@ class StreamedTable:
 
     def _text_columns(self) -> set[str]:
         """The columns held as text (not integers or decimals)."""
+        if self.text_only:
+            return set(self.columns)
         return {c for c in self.columns if c not in INT_COLUMNS and c not in FLOAT_COLUMNS}
 
     def _close_writer(self) -> None:
