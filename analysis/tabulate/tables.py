@@ -289,7 +289,7 @@ def coerce_table(frame: pd.DataFrame | None, table: str) -> pd.DataFrame:
     return df[ordered]
 
 
-def _unescape_csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
+def unescape_csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """Text cells of a CSV table as they were before the spreadsheet escape (in place; returned)."""
     for col in frame.columns:
         escaped = frame[col].str.match(_FORMULA_PATTERN, na=False) & frame[col].str.startswith("'", na=False)
@@ -314,7 +314,7 @@ def read_table(processed_dir: Path | str, table: str) -> pd.DataFrame:
         except (pd.errors.EmptyDataError, UnicodeDecodeError, pd.errors.ParserError):
             frame = None
         else:
-            frame = _unescape_csv_frame(frame)
+            frame = unescape_csv_frame(frame)
     return coerce_table(frame, table)
 
 
@@ -359,7 +359,7 @@ def read_table_chunks(processed_dir: Path | str, table: str, columns: Sequence[s
                                  usecols=None if wanted is None else (lambda c: c in wanted))
         except (pd.errors.EmptyDataError, UnicodeDecodeError, pd.errors.ParserError):
             reader = None
-        chunks = None if reader is None else (_unescape_csv_frame(frame) for frame in reader)
+        chunks = None if reader is None else (unescape_csv_frame(frame) for frame in reader)
     for frame in chunks or ():
         typed = coerce_table(frame, table)
         yield typed if columns is None else typed[list(columns)]
