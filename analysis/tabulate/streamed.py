@@ -210,24 +210,19 @@ def _kinds(frame: pd.DataFrame) -> list[str]:
 def _python_values(values: pd.Series) -> list:
     """A column's values as Python objects: dates as dates, integers as ints, missing values as None."""
     if pd.api.types.is_datetime64_any_dtype(values):
-        return [None if pd.isna(v) else v for v in values.dt.date]
+        days = values.dt.date.tolist()
+        return [None if v is pd.NaT else v for v in days] if values.isna().any() else days
     if isinstance(values.dtype, pd.Int64Dtype):
         return values.astype(object).where(values.notna(), None).tolist()
     if pd.api.types.is_float_dtype(values):
-        return [None if v != v else float(v) for v in values.tolist()]
+        return [None if v != v else v for v in values.tolist()]
     return values.tolist()
 
 
 def _merge_records(frame: pd.DataFrame) -> list[merge.MergeMention]:
     """Compact merge records of a partition's rows (columns: merge.MERGE_FIELDS and count_kind, rows as index)."""
-    seen: dict = {}
-    columns = [frame.index.tolist()]
-    for name in (*merge.MERGE_FIELDS, "count_kind"):
-        values = _python_values(frame[name])
-        if name != "mention_id":  # repeated values held once
-            values = [seen.setdefault(v, v) for v in values]
-        columns.append(values)
-    return [merge.MergeMention(*values) for values in zip(*columns)]
+    columns = [frame.index.tolist()] + [_python_values(frame[name]) for name in (*merge.MERGE_FIELDS, "count_kind")]
+    return list(map(merge.MergeMention, *columns))
 
 
 class TabulateSpools:

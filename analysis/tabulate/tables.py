@@ -177,11 +177,30 @@ def csv_unescape(value: object) -> object:
     return value
 
 
+# A cell that may start like a formula (or with an apostrophe), found in a column's cells joined behind NULs.
+_JOINED_START = re.compile(r"\x00['=+\-@\t\r\n]")
+
+
+def _joined_text(values: pd.Series) -> str:
+    """A column's text cells, each behind a NUL (cells that are not text left out)."""
+    cells = values.to_numpy(dtype=object)
+    try:
+        return "\x00" + "\x00".join(cells)
+    except TypeError:
+        return "\x00" + "\x00".join([v for v in cells if isinstance(v, str)])
+
+
+def _may_be_risky(values: pd.Series) -> bool:
+    """Whether some text cell of a column may start like a formula or hold a carriage return (a quick scan)."""
+    joined = _joined_text(values)
+    return "\r" in joined or _JOINED_START.search(joined) is not None
+
+
 def safe_for_csv(frame: pd.DataFrame) -> pd.DataFrame:
     """Return a copy of a table whose text cells cannot run as spreadsheet formulas."""
     out = frame.copy()
     for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col].dtype):
+        if (out[col].dtype == object or pd.api.types.is_string_dtype(out[col].dtype)) and _may_be_risky(out[col]):
             text = out[col].astype("string")
             risky = text.str.match(_FORMULA_PATTERN, na=False) | text.str.contains("\r", regex=False, na=False)
             if risky.any():
@@ -292,6 +311,8 @@ def coerce_table(frame: pd.DataFrame | None, table: str) -> pd.DataFrame:
 def unescape_csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """Text cells of a CSV table as they were before the spreadsheet escape (in place; returned)."""
     for col in frame.columns:
+        if "\x00'" not in _joined_text(frame[col]):  # no cell starts with an apostrophe
+            continue
         escaped = frame[col].str.match(_FORMULA_PATTERN, na=False) & frame[col].str.startswith("'", na=False)
         if escaped.any():
             frame.loc[escaped, col] = frame.loc[escaped, col].str.slice(1)
