@@ -87,19 +87,21 @@ def article_row(article: Article, n_mentions: int = 0) -> dict[str, object]:
     }
 
 
-def _value_getter(rec: object) -> Callable[[str], object]:
-    """How to read a column's value from a record: a row dict's key, a dataclass's attribute (None when absent)."""
-    if isinstance(rec, dict):
-        return rec.get
-    return lambda name: getattr(rec, name, None)
+_PLAIN_CELLS: frozenset[type] = frozenset({str, int, float, bool, type(None)})
+
+
+def _column_values(records: Sequence[object], column: str) -> list:
+    """One column's cells of records (row dicts or dataclass records; None where a record lacks the column)."""
+    values = [r.get(column) if isinstance(r, dict) else getattr(r, column, None) for r in records]
+    if not set(map(type, values)) <= _PLAIN_CELLS:  # dates, tuples: turned into text
+        values = [_cell(v) for v in values]
+    return values
 
 
 def records_frame(records: Iterable[object], columns: Sequence[str]) -> pd.DataFrame:
     """Build a DataFrame with exactly `columns` from dataclass records or row dicts."""
-    rows = []
-    for rec in records:
-        value = _value_getter(rec)
-        rows.append([_cell(value(c)) for c in columns])
+    records = records if isinstance(records, (list, tuple)) else list(records)
+    rows = list(zip(*(_column_values(records, c) for c in columns))) if records else []
     frame = pd.DataFrame(rows, columns=list(columns))
     for col in columns:
         if col in INT_COLUMNS:
@@ -526,7 +528,7 @@ class StreamedTable:
             return
         self._csv.write(safe_for_csv(frame).to_csv(index=False, header=self.rows == 0, lineterminator="\n").encode("utf-8"))
         self.rows += len(frame)
-        self.seen_valued |= {c for c in self._text_columns() if frame[c].notna().any()}
+        self.seen_valued |= {c for c in self._text_columns() if c not in self.seen_valued and frame[c].notna().any()}
         if self._parquet is None or self.guessed_wrong:
             return
         if self._schema is not None and not self.seen_valued <= self._schema_valued:
