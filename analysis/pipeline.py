@@ -24,7 +24,7 @@ from analysis.ingest import files as reading
 from analysis.tabulate import corrections, merge, streamed
 from analysis.tabulate.tables import read_table
 from analysis.ingest.folders import check_folders
-from analysis.parallel import DEFAULT_FILE_BUDGET, map_ordered, release_freed_memory, worker_pool
+from analysis.parallel import DEFAULT_FILE_BUDGET, map_ordered, paused_gc, release_freed_memory, worker_pool
 from analysis.records import ArticleResult, CorpusRecord, Event, Mention, Tally
 from analysis.tabulate.tables import (
     ARTICLE_COLUMNS,
@@ -438,10 +438,11 @@ def write_parse_tables(processed_dir: Path, spools: ParseSpools, duplicates: dic
     done: dict[str, StreamedTable] = {}
     n_ok = 0
     try:
-        for names in TABLE_PASSES:
-            tables, readable = _table_pass(processed_dir, spools, duplicates, banners, names, parquet)
-            done.update(tables)
-            n_ok = readable
+        with paused_gc():
+            for names in TABLE_PASSES:
+                tables, readable = _table_pass(processed_dir, spools, duplicates, banners, names, parquet)
+                done.update(tables)
+                n_ok = readable
     except BaseException:
         for table in done.values():
             table.discard()
@@ -546,14 +547,16 @@ def merge_streamed(processed_dir: Path, *, start_date: str = "", end_date: str =
         raise FileNotFoundError(f"{interim / 'mentions_raw.csv'} is missing: run the parse step first (notebook 01_parse)")
     window = streamed.Window(_parse_day(start_date), _parse_day(end_date))
     try:
-        return streamed.merge_streamed(processed_dir, window, chunk)
+        with paused_gc():
+            return streamed.merge_streamed(processed_dir, window, chunk)
     except streamed.NotStreamable:
         return None
 
 
 def write_streamed(stage: streamed.MergeStage, chunk: int = streamed.MENTION_CHUNK) -> TabulateSummary:
     """Write the tables of a streamed merge stage; the summary tabulate_events returns (outputs without corrections)."""
-    done = streamed.write_streamed(stage, parquet_from=PARQUET_FROM_ARTICLES, chunk=chunk)
+    with paused_gc():
+        done = streamed.write_streamed(stage, parquet_from=PARQUET_FROM_ARTICLES, chunk=chunk)
     return TabulateSummary(n_mentions=done.n_mentions, n_events=done.n_events, events_by_type=done.events_by_type,
                            n_disputed=done.n_disputed, n_tallies=done.n_tallies, outputs=tuple(str(p) for p in done.outputs))
 

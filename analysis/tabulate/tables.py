@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import operator
 from dataclasses import dataclass
 import os
 import re
@@ -90,18 +91,29 @@ def article_row(article: Article, n_mentions: int = 0) -> dict[str, object]:
 _PLAIN_CELLS: frozenset[type] = frozenset({str, int, float, bool, type(None)})
 
 
-def _column_values(records: Sequence[object], column: str) -> list:
-    """One column's cells of records (row dicts or dataclass records; None where a record lacks the column)."""
-    values = [r.get(column) if isinstance(r, dict) else getattr(r, column, None) for r in records]
-    if not set(map(type, values)) <= _PLAIN_CELLS:  # dates, tuples: turned into text
-        values = [_cell(v) for v in values]
-    return values
+def _record_rows(records: Sequence[object], columns: Sequence[str]) -> list[tuple]:
+    """The records' cells as row tuples, as they come (row dicts or dataclass records; None where a column is missing)."""
+    if all(type(r) is type(records[0]) for r in records):
+        getter = operator.itemgetter(*columns) if isinstance(records[0], dict) else operator.attrgetter(*columns)
+        try:
+            rows = list(map(getter, records))
+        except (KeyError, AttributeError):
+            pass
+        else:
+            return rows if len(columns) > 1 else [(v,) for v in rows]
+    return [tuple(r.get(c) if isinstance(r, dict) else getattr(r, c, None) for c in columns) for r in records]
 
 
 def records_frame(records: Iterable[object], columns: Sequence[str]) -> pd.DataFrame:
     """Build a DataFrame with exactly `columns` from dataclass records or row dicts."""
     records = records if isinstance(records, (list, tuple)) else list(records)
-    rows = list(zip(*(_column_values(records, c) for c in columns))) if records else []
+    rows: list[tuple] = []
+    if records:
+        values = list(zip(*_record_rows(records, columns)))
+        for i, column in enumerate(values):
+            if not set(map(type, column)) <= _PLAIN_CELLS:  # dates, tuples: turned into text
+                values[i] = tuple(map(_cell, column))
+        rows = list(zip(*values))
     frame = pd.DataFrame(rows, columns=list(columns))
     for col in columns:
         if col in INT_COLUMNS:
