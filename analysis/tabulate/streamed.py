@@ -116,6 +116,19 @@ def mention_chunks(processed_dir: Path, window: Window, chunk: int = MENTION_CHU
             yield frame
 
 
+def release_memory() -> None:
+    """Hand freed memory back to the system between passes: Python's, the C library's and Arrow's pool."""
+    import sys
+
+    from analysis.parallel import release_freed_memory
+
+    release_freed_memory()
+    if "pyarrow" in sys.modules:
+        import pyarrow as pa
+
+        pa.default_memory_pool().release_unused()
+
+
 def _hash(frame: pd.DataFrame | pd.Series) -> np.ndarray:
     """A 64-bit hash of each row's values."""
     return pd.util.hash_pandas_object(frame, index=False).to_numpy(dtype=np.uint64)
@@ -234,6 +247,7 @@ class TabulateSpools:
 
         self.folder = folder
         self.partitions = [ResultSpool(folder, chunk=1) for _ in range(PARTITIONS)]
+        self.rows: ResultSpool[pd.DataFrame] = ResultSpool(folder, chunk=1)  # the mentions table's rows, as pass 1 read them
         self.sentences = SentenceStore(folder)
         self.events: list = []
         self._spool = ResultSpool
@@ -246,7 +260,7 @@ class TabulateSpools:
 
     def close(self) -> None:
         """Remove every file."""
-        for spool in self.partitions + self.events:
+        for spool in self.partitions + self.events + [self.rows]:
             spool.close()
         self.sentences.close()
 
@@ -279,6 +293,7 @@ def first_pass(processed_dir: Path, window: Window, facts: ArticleFacts, spools:
         source_keys.append(_hash(source.where(source.notna(), frame["article_id"])))
         id_keys.append(_hash(frame["mention_id"]))
         spools.sentences.add(frame["sentence"])
+        spools.rows.add(table_frame(frame, MENTION_COLUMNS).set_index(frame.index))
         usable = frame[_usable(frame)]
         if len(usable):
             compact = usable[list(merge.MERGE_FIELDS)].copy()
@@ -352,19 +367,19 @@ def merge_partitions(spools: TabulateSpools, repeat_of: np.ndarray, facts: Artic
     return Merged(event_of, event_ids, frozenset(valued))
 
 
-def _mention_frames(processed_dir: Path, window: Window, repeat_of: np.ndarray, event_of: np.ndarray,
-                    event_ids: Sequence[str], chunk: int) -> Iterator[pd.DataFrame]:
-    """Pass 2: the mentions table's frames with repeat_of and event_id filled in."""
+def _mention_frames(spools: TabulateSpools, repeat_of: np.ndarray, event_of: np.ndarray,
+                    event_ids: Sequence[str]) -> Iterator[pd.DataFrame]:
+    """Pass 2: the mentions table's frames (spooled by pass 1) with repeat_of and event_id filled in."""
     needed = np.zeros(len(repeat_of), dtype=bool)
     needed[repeat_of[repeat_of >= 0]] = True
     first_ids: dict[int, str] = {}
     ids = np.array(list(event_ids) + [""], dtype=object)  # -1 reads the last: no event
-    for frame in mention_chunks(processed_dir, window, chunk):
-        rows = frame.index.to_numpy()
+    for out in spools.rows:
+        rows = out.index.to_numpy()
+        out = out.reset_index(drop=True)
         wanted = needed[rows]
         if wanted.any():
-            first_ids.update(zip(rows[wanted].tolist(), frame["mention_id"].to_numpy(dtype=object)[wanted].tolist()))
-        out = table_frame(frame, MENTION_COLUMNS)
+            first_ids.update(zip(rows[wanted].tolist(), out["mention_id"].to_numpy(dtype=object)[wanted].tolist()))
         of = repeat_of[rows]
         marked = of >= 0
         if marked.any():
@@ -375,14 +390,14 @@ def _mention_frames(processed_dir: Path, window: Window, repeat_of: np.ndarray, 
         yield out
 
 
-def _write_mentions(processed_dir: Path, window: Window, repeat_of: np.ndarray, event_of: np.ndarray,
-                    event_ids: Sequence[str], parquet: bool, chunk: int) -> StreamedTable:
+def _write_mentions(processed_dir: Path, spools: TabulateSpools, repeat_of: np.ndarray, event_of: np.ndarray,
+                    event_ids: Sequence[str], parquet: bool) -> StreamedTable:
     """Write mentions.csv (and Parquet) to temporary files; once more, knowing the valued columns, if Parquet's guess failed."""
     valued: frozenset[str] | None = None
     while True:
         table = StreamedTable(Path(processed_dir), "mentions", MENTION_COLUMNS, parquet=parquet, valued=valued)
         try:
-            for frame in _mention_frames(processed_dir, window, repeat_of, event_of, event_ids, chunk):
+            for frame in _mention_frames(spools, repeat_of, event_of, event_ids):
                 table.add_frame(frame)
             table.finish()
         except BaseException:
@@ -458,8 +473,10 @@ def merge_streamed(processed_dir: Path, window: Window, chunk: int = MENTION_CHU
     spools = TabulateSpools(processed_dir / "interim")
     try:
         found = first_pass(processed_dir, window, facts, spools, chunk)
+        release_memory()
         repeat_of = repeats(found)
         merged = merge_partitions(spools, repeat_of, facts)
+        release_memory()
     except BaseException:
         spools.close()
         raise
@@ -474,8 +491,10 @@ def write_streamed(stage: MergeStage, *, parquet_from: int, chunk: int = MENTION
     try:
         events, by_type, disputed = _write_events(processed_dir, stage.spools, stage.merged.valued, parquet, chunk)
         written.append(events)
-        written.append(_write_mentions(processed_dir, window, stage.repeat_of, stage.merged.event_of,
-                                       stage.merged.event_ids, parquet, chunk))
+        release_memory()
+        written.append(_write_mentions(processed_dir, stage.spools, stage.repeat_of, stage.merged.event_of,
+                                       stage.merged.event_ids, parquet))
+        release_memory()
         tallies = _write_tallies(processed_dir, window, parquet, chunk)
         written.append(tallies)
     except BaseException:
