@@ -32,7 +32,7 @@ def parsed(request, tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
     """A parsed synthetic corpus (copies, undated articles, hot events), with Parquet tables or without."""
     root = tmp_path_factory.mktemp("streamed")
     raw, processed = root / "raw", root / "processed"
-    generate_corpus(raw, 80, seed=3)
+    generate_corpus(raw, 40, seed=3)
     saved = pipeline.PARQUET_FROM_ARTICLES
     pipeline.PARQUET_FROM_ARTICLES = 1 if request.param else 10**9
     try:
@@ -141,13 +141,13 @@ def test_corrections_applied_a_chunk_at_a_time_give_the_bytes_of_one_piece(parse
     corrections = tmp_path / "corrections.csv"
     corrections.write_text("target,action,value,note,by\n" + "\n".join(lines) + "\n", encoding="utf-8")
     outputs = []
-    for chunk in (1, 4, 10**6):
+    for chunk in (1, 10**6):
         folder = tmp_path / f"chunk-{chunk}"
         shutil.copytree(base, folder)
         summary = cx.correct_tables(folder, corrections, say=lambda _: None, chunk=chunk)
         assert summary.n_applied >= 4
         outputs.append(files_of(folder))
-    assert outputs[0] == outputs[1] == outputs[2]
+    assert outputs[0] == outputs[1]
 
 
 def test_the_quick_scan_leaves_risky_cells_to_the_escape() -> None:
