@@ -19,7 +19,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 import numpy as np
 import pandas as pd
@@ -37,6 +37,9 @@ from analysis.tabulate.tables import (
     read_table_chunks,
     table_frame,
 )
+
+if TYPE_CHECKING:
+    from analysis.pipeline import ResultSpool
 
 PARTITIONS = 64  # partitions of the merge records: one is in memory at a time
 EVENT_SPOOL_CHUNK = 500  # events per pickled chunk of a sorted event spool
@@ -249,10 +252,10 @@ class TabulateSpools:
         self.partitions = [ResultSpool(folder, chunk=1) for _ in range(PARTITIONS)]
         self.rows: ResultSpool[pd.DataFrame] = ResultSpool(folder, chunk=1)  # the mentions table's rows, as pass 1 read them
         self.sentences = SentenceStore(folder)
-        self.events: list = []
+        self.events: list[ResultSpool[Event]] = []
         self._spool = ResultSpool
 
-    def event_run(self) -> object:
+    def event_run(self) -> "ResultSpool[Event]":
         """A new spool of events in events.csv order."""
         run = self._spool(self.folder, chunk=EVENT_SPOOL_CHUNK)
         self.events.append(run)
@@ -267,7 +270,7 @@ class TabulateSpools:
 
 @dataclass
 class FirstPass:
-    """What pass 1 found: per kept row, the repeat hash, the source hash; and whether the rows are in order."""
+    """What pass 1 found: the number of rows kept and, per row, the hash of its repeat key and of its source."""
 
     n_rows: int
     repeat_keys: np.ndarray
@@ -363,7 +366,7 @@ def merge_partitions(spools: TabulateSpools, repeat_of: np.ndarray, facts: Artic
         _valued(events, valued, text_columns)
         run = spools.event_run()
         for event in events:
-            run.add(event)  # type: ignore[attr-defined]
+            run.add(event)
     return Merged(event_of, event_ids, frozenset(valued))
 
 
