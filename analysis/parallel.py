@@ -147,6 +147,24 @@ def release_freed_memory() -> None:
             pass
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Cyclic garbage collection paused (and older objects left out of it) while a table pass makes millions of
+    acyclic objects, freed by reference counting; collection resumes, and runs once, afterwards."""
+    import gc
+
+    was_enabled = gc.isenabled()
+    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        if was_enabled:
+            gc.enable()
+        gc.collect()
+
+
 def _describe(item: Any, limit: int = 160) -> str:
     """Return a short printable description of an input item for error messages."""
     text = repr(item)

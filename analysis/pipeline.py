@@ -21,10 +21,10 @@ from analysis.extract.batch import process_source  # noqa: F401  (the read+extra
 from analysis.ingest import corpus
 from analysis.ingest import duplicates as dedup
 from analysis.ingest import files as reading
-from analysis.tabulate import corrections, merge
+from analysis.tabulate import corrections, merge, streamed
 from analysis.tabulate.tables import read_table
 from analysis.ingest.folders import check_folders
-from analysis.parallel import DEFAULT_FILE_BUDGET, map_ordered, release_freed_memory, worker_pool
+from analysis.parallel import DEFAULT_FILE_BUDGET, map_ordered, paused_gc, release_freed_memory, worker_pool
 from analysis.records import ArticleResult, CorpusRecord, Event, Mention, Tally
 from analysis.tabulate.tables import (
     ARTICLE_COLUMNS,
@@ -440,10 +440,11 @@ def write_parse_tables(processed_dir: Path, spools: ParseSpools, duplicates: dic
     done: dict[str, StreamedTable] = {}
     n_ok = 0
     try:
-        for names in TABLE_PASSES:
-            tables, readable = _table_pass(processed_dir, spools, duplicates, banners, names, parquet)
-            done.update(tables)
-            n_ok = readable
+        with paused_gc():
+            for names in TABLE_PASSES:
+                tables, readable = _table_pass(processed_dir, spools, duplicates, banners, names, parquet)
+                done.update(tables)
+                n_ok = readable
     except BaseException:
         for table in done.values():
             table.discard()
@@ -539,8 +540,47 @@ def write_tabulated(processed_dir: Path, data: TabulateInput, mentions: list[Men
     )
 
 
-def tabulate_events(processed_dir: Path, *, start_date: str = "", end_date: str = "", corrections_path: str = "") -> TabulateSummary:
-    """Merge the interim mentions into events and write mentions, events and tallies tables."""
+def merge_streamed(processed_dir: Path, *, start_date: str = "", end_date: str = "",
+                   chunk: int = streamed.MENTION_CHUNK) -> streamed.MergeStage | None:
+    """The streamed merge stage (see analysis/tabulate/streamed.py); None when the interim mentions do not allow it."""
+    processed_dir = Path(processed_dir)
+    interim = processed_dir / INTERIM
+    if not (interim / "mentions_raw.csv").exists():
+        raise FileNotFoundError(f"{interim / 'mentions_raw.csv'} is missing: run the parse step first (notebook 01_parse)")
+    window = streamed.Window(_parse_day(start_date), _parse_day(end_date))
+    try:
+        with paused_gc():
+            return streamed.merge_streamed(processed_dir, window, chunk)
+    except streamed.NotStreamable:
+        return None
+
+
+def write_streamed(stage: streamed.MergeStage, chunk: int = streamed.MENTION_CHUNK) -> TabulateSummary:
+    """Write the tables of a streamed merge stage; the summary tabulate_events returns (outputs without corrections)."""
+    with paused_gc():
+        done = streamed.write_streamed(stage, parquet_from=PARQUET_FROM_ARTICLES, chunk=chunk)
+    return TabulateSummary(n_mentions=done.n_mentions, n_events=done.n_events, events_by_type=done.events_by_type,
+                           n_disputed=done.n_disputed, n_tallies=done.n_tallies, outputs=tuple(str(p) for p in done.outputs))
+
+
+def tabulate_events(processed_dir: Path, *, start_date: str = "", end_date: str = "", corrections_path: str = "",
+                    chunk: int = streamed.MENTION_CHUNK) -> TabulateSummary:
+    """Merge the interim mentions into events and write mentions, events and tallies tables.
+
+    In bounded memory, a chunk of interim mentions at a time; all in memory when the interim mentions are
+    not in table order or repeat a mention id.
+    """
+    stage = merge_streamed(processed_dir, start_date=start_date, end_date=end_date, chunk=chunk)
+    if stage is not None:
+        summary = write_streamed(stage, chunk)
+        release_freed_memory()
+        corrections.correct_tables(processed_dir, corrections_path)
+        return summary
+    return tabulate_in_memory(processed_dir, start_date=start_date, end_date=end_date, corrections_path=corrections_path)
+
+
+def tabulate_in_memory(processed_dir: Path, *, start_date: str = "", end_date: str = "", corrections_path: str = "") -> TabulateSummary:
+    """The tabulate stage with every mention in memory: the reference the streamed stage is checked against."""
     data = load_for_tabulate(processed_dir, start_date=start_date, end_date=end_date)
     release_freed_memory()
     mentions, events = merge_events(data)

@@ -561,13 +561,19 @@ def measure_stages(corpus: Path, workers: int | None, work_dir: Path, *, report:
     n_mentions = written.n_mentions
     release_freed_memory()
     clock.lap("parse tables")
-    data = pipeline.load_for_tabulate(processed)
-    release_freed_memory()
-    merged, events = pipeline.merge_events(data)
-    clock.lap("merge")
-    pipeline.write_tabulated(processed, data, merged, events)
-    n_events = len(events)
-    del data, merged, events
+    stage = pipeline.merge_streamed(processed)
+    if stage is None:  # interim mentions out of table order: the stage in memory
+        data = pipeline.load_for_tabulate(processed)
+        release_freed_memory()
+        merged, events = pipeline.merge_events(data)
+        clock.lap("merge")
+        pipeline.write_tabulated(processed, data, merged, events)
+        n_events = len(events)
+        del data, merged, events
+    else:
+        clock.lap("merge")
+        n_events = pipeline.write_streamed(stage).n_events
+        del stage
     clock.lap("event tables")
     if report:
         from analysis.notebooks import NOTEBOOKS, RunParameters, run_notebooks

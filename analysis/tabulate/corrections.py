@@ -9,18 +9,23 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import pandas as pd
 
 from analysis.paths import REPO_ROOT
 from analysis.records import OUTCOMES
 from analysis.tabulate.tables import (
+    TABLE_CHUNK,
+    StreamedTable,
     atomic_write_bytes,
+    commit_streamed,
     csv_unescape,
     frame_csv_bytes,
     frame_parquet_bytes,
     read_table,
+    read_table_chunks,
+    unescape_csv_frame,
 )
 
 DEFAULT_CORRECTIONS: Path = REPO_ROOT / "data" / "corrections.csv"
@@ -270,25 +275,129 @@ def outcomes_frame(outcomes: list[Outcome]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=LOG_COLUMNS)
 
 
+def _event_chunks(events_csv: Path, chunk: int, columns: frozenset[str] | None = None) -> Iterator[pd.DataFrame]:
+    """events.csv a chunk of rows at a time, the cells as written (text), the formula escape undone so it is not doubled."""
+    reader = pd.read_csv(events_csv, dtype=str, keep_default_na=False, encoding="utf-8", chunksize=chunk,
+                         usecols=None if columns is None else (lambda c: c in columns))
+    for frame in reader:
+        yield unescape_csv_frame(frame)
+
+
+@dataclass
+class Reached:
+    """The events corrections reach: by event id, by mention id, and the rows of events.csv involved."""
+
+    by_mention: dict[str, str]
+    rows: list[int]
+
+
+def _reached(events_csv: Path, processed: Path, corrections: list[Correction], chunk: int) -> Reached:
+    """Find, reading events.csv and the mentions a chunk at a time, every event a correction's target or value names."""
+    names = {c.target for c in corrections} | {c.value for c in corrections}
+    names.discard("")
+    candidates: list[tuple[str, str]] = []  # (mention id, event id) of the mentions table, in order
+    for frame in read_table_chunks(processed, "mentions", ["mention_id", "event_id"], chunk):
+        named = frame[frame["mention_id"].isin(names)]
+        candidates.extend(zip(named["mention_id"].astype(str), named["event_id"]))
+    wanted_events = names | {e for _, e in candidates if isinstance(e, str)}
+    existing: set[str] = set()
+    by_mention: dict[str, str] = {}
+    for frame in _event_chunks(events_csv, chunk, frozenset({"event_id", "mention_ids"})):
+        ids = frame["event_id"].astype(str)
+        existing.update(ids[ids.isin(wanted_events)])
+        mention_ids = frame["mention_ids"] if "mention_ids" in frame else pd.Series([""] * len(frame), index=frame.index)
+        for event_id, listed in zip(ids, mention_ids):
+            for mid in str(listed or "").split(";"):
+                mid = mid.strip()
+                if mid in names:
+                    by_mention.setdefault(mid, event_id)
+    for mid, eid in candidates:
+        if isinstance(eid, str) and eid in existing:
+            by_mention.setdefault(mid, eid)
+    involved = (names & existing) | {by_mention[n] for n in names if n in by_mention}
+    rows: list[int] = []
+    start = 0
+    for frame in _event_chunks(events_csv, chunk, frozenset({"event_id"})):
+        hit = frame["event_id"].astype(str).isin(involved).to_numpy()
+        rows.extend((start + i for i in hit.nonzero()[0].tolist()))
+        start += len(frame)
+    return Reached(by_mention, rows)
+
+
+def _write_corrected(events_csv: Path, parquet: bool, corrected: pd.DataFrame, rows: list[int], chunk: int) -> None:
+    """Rewrite events.csv (and .parquet) a chunk at a time, the corrected rows put in their places."""
+    at = dict(zip(rows, range(len(rows))))
+    start = 0
+    table: StreamedTable | None = None
+    try:
+        for frame in _event_chunks(events_csv, chunk):
+            frame = frame.reset_index(drop=True)
+            for name in frame.columns:
+                frame[name] = frame[name].astype("object").where(frame[name].notna(), "")
+            if "corrected" not in frame.columns:
+                frame["corrected"] = ""
+            for name in corrected.columns:  # a column a correction added (a place's coordinates) is empty elsewhere
+                if name not in frame.columns:
+                    frame[name] = pd.Series([None] * len(frame), dtype="object")
+            here = [(i - start, at[i]) for i in range(start, start + len(frame)) if i in at] if at else []
+            for local, j in here:
+                for name, value in corrected.iloc[j].items():
+                    frame.at[local, name] = value
+            if table is None:
+                columns = list(frame.columns)
+                table = StreamedTable(events_csv.parent, "events", columns, parquet=parquet, text_only=True,
+                                      valued=frozenset(columns))
+            table.add_frame(frame)
+            start += len(frame)
+        if table is None:
+            raise ValueError("events.csv has no rows")
+        table.finish()
+    except BaseException:
+        if table is not None:
+            table.discard()
+        raise
+    commit_streamed([table])
+
+
 def correct_tables(processed_dir: Path | str, corrections_path: str | Path = "", *,
-                   say: Callable[[str], None] | None = None) -> CorrectionsSummary:
-    """Apply the corrections file to processed events.csv (and .parquet) and write corrections.csv."""
+                   say: Callable[[str], None] | None = None, chunk: int = TABLE_CHUNK) -> CorrectionsSummary:
+    """Apply the corrections file to processed events.csv (and .parquet) and write corrections.csv.
+
+    events.csv is read and rewritten a chunk at a time; only the events a correction reaches are held whole.
+    """
     processed = Path(processed_dir)
     path = resolve_path(corrections_path)
     summary = CorrectionsSummary(path=str(path))
     corrections, unreadable = read_corrections(path)
     events_csv = processed / "events.csv"
-    if events_csv.is_file():
-        # the cells as written (no type coercion), with the formula escape undone so it is not doubled
-        frame = pd.read_csv(events_csv, dtype=str, keep_default_na=False, encoding="utf-8").map(csv_unescape)
+    streamable = events_csv.is_file() and events_csv.stat().st_size > 0
+    if streamable:
+        try:
+            header = pd.read_csv(events_csv, dtype=str, keep_default_na=False, encoding="utf-8", nrows=1)
+        except (pd.errors.EmptyDataError, pd.errors.ParserError, UnicodeDecodeError):
+            streamable = False
+        else:
+            streamable = len(header) > 0
+    if streamable:
+        reached = _reached(events_csv, processed, corrections, chunk) if corrections else Reached({}, [])
+        involved = pd.concat([f.reset_index(drop=True) for f in _rows_of(events_csv, reached.rows, chunk)], ignore_index=True) \
+            if reached.rows else pd.read_csv(events_csv, dtype=str, keep_default_na=False, encoding="utf-8", nrows=0)
+        mentions = pd.DataFrame({"mention_id": list(reached.by_mention), "event_id": list(reached.by_mention.values())})
+        corrected, outcomes = apply_corrections(involved, mentions, corrections)
+        summary.outcomes = unreadable + outcomes
+        _write_corrected(events_csv, (processed / "events.parquet").is_file(), corrected, reached.rows, chunk)
     else:
-        frame = read_table(processed, "events")
-    mentions = read_table(processed, "mentions")
-    corrected, outcomes = apply_corrections(frame, mentions, corrections)
-    summary.outcomes = unreadable + outcomes
-    atomic_write_bytes(events_csv, frame_csv_bytes(corrected))
-    if (processed / "events.parquet").is_file():
-        atomic_write_bytes(processed / "events.parquet", frame_parquet_bytes(corrected))
+        if events_csv.is_file():
+            # the cells as written (no type coercion), with the formula escape undone so it is not doubled
+            frame = pd.read_csv(events_csv, dtype=str, keep_default_na=False, encoding="utf-8").map(csv_unescape)
+        else:
+            frame = read_table(processed, "events")
+        mentions = read_table(processed, "mentions")
+        corrected, outcomes = apply_corrections(frame, mentions, corrections)
+        summary.outcomes = unreadable + outcomes
+        atomic_write_bytes(events_csv, frame_csv_bytes(corrected))
+        if (processed / "events.parquet").is_file():
+            atomic_write_bytes(processed / "events.parquet", frame_parquet_bytes(corrected))
     atomic_write_bytes(processed / "corrections.csv", frame_csv_bytes(outcomes_frame(summary.outcomes)))
     tell = say or (lambda message: print(message, file=sys.stderr))
     if summary.outcomes:
@@ -297,6 +406,17 @@ def correct_tables(processed_dir: Path | str, corrections_path: str | Path = "",
         tell(f"correction on line {o.correction.line} ({o.correction.action or '?'} {o.correction.target or '?'}) "
              f"not applied: {o.reason}")
     return summary
+
+
+def _rows_of(events_csv: Path, rows: list[int], chunk: int) -> Iterator[pd.DataFrame]:
+    """The given rows of events.csv (in file order), read a chunk at a time."""
+    wanted = sorted(set(rows))
+    start = 0
+    for frame in _event_chunks(events_csv, chunk):
+        local = [r - start for r in wanted if start <= r < start + len(frame)]
+        if local:
+            yield frame.iloc[local]
+        start += len(frame)
 
 
 def read_log(processed_dir: Path | str) -> pd.DataFrame | None:

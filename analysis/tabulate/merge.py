@@ -51,9 +51,9 @@ import re
 from bisect import bisect_right
 from calendar import monthrange
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence, Union
 
 from analysis.records import OUTCOME_RANK as _OUTCOME_RANK, Event, Mention
 
@@ -64,27 +64,74 @@ _CUMULATIVE = frozenset({"total", "cumulative", "aggregate"})
 _TYPE_PREFIX = {"district_seized": "ds", "capital_entered": "ce", "troops_fled": "tf"}
 
 
+@dataclass(frozen=True, slots=True)
+class MergeMention:
+    """What the merge reads of a mention: no sentence, its kind of quantity worked out, its row in the mentions table."""
+
+    row: int
+    mention_id: str
+    article_id: str
+    event_type: str
+    place: str
+    place_type: str
+    province: str
+    destination: str
+    date_low: date | None
+    date_high: date | None
+    count_low: int | None
+    count_high: int | None
+    count_text: str
+    outcome: str
+    claimant: str
+    stance: str
+    char_start: int
+    place_id: str
+    latitude: float | None
+    longitude: float | None
+    count_qualifier: str
+    modality: str
+    count_kind: str
+
+
+AnyMention = Union[Mention, MergeMention]
+MERGE_FIELDS: tuple[str, ...] = tuple(f for f in MergeMention.__dataclass_fields__ if f not in ("row", "count_kind"))
+
+
 def _slug(text: str) -> str:
     """Lowercase ASCII slug of a place name."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
-def _count_kind(m: Mention) -> str:
+def count_kind(event_type: str, place_type: str, count_text: str, count_qualifier: str,
+               counted: bool, sentence: str) -> str:
     """Kind of quantity of a counted district mention: n, all, most ('' for others)."""
-    if m.event_type != "district_seized" or m.place_type != "province":
+    if event_type != "district_seized" or place_type != "province":
         return ""
-    text = (m.count_text or "").lower()
-    if m.count_qualifier == "all" or (text and re.search(r"\ball\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?" + re.escape(text),
-                                                          m.sentence or "", re.I)):
+    text = (count_text or "").lower()
+    if count_qualifier == "all" or (text and re.search(r"\ball\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?" + re.escape(text),
+                                                        sentence or "", re.I)):
         return "all"  # "all districts" and "all six districts" of a province are one sweep
-    if m.count_low is not None or m.count_high is not None:
+    if counted:
         return "n"
     if text.startswith("most"):
         return "most"
     return "all"
 
 
-def group_key(m: Mention) -> tuple[str, str, str, str]:
+def _count_kind(m: AnyMention) -> str:
+    """Kind of quantity of a counted district mention: n, all, most ('' for others)."""
+    if isinstance(m, MergeMention):
+        return m.count_kind
+    return count_kind(m.event_type, m.place_type, m.count_text, m.count_qualifier,
+                      m.count_low is not None or m.count_high is not None, m.sentence)
+
+
+def merge_mention(m: Mention, row: int = 0) -> MergeMention:
+    """The merge's compact record of a mention (its sentence left out)."""
+    return MergeMention(row, *(getattr(m, f) for f in MERGE_FIELDS), count_kind=_count_kind(m))
+
+
+def group_key(m: AnyMention) -> tuple[str, str, str, str]:
     """The key mentions must share to describe one event."""
     if m.event_type == "troops_fled" and m.destination:
         return (m.event_type, "country", m.destination.lower(), "")
@@ -375,8 +422,14 @@ def stable_event_id(m: Mention, earliest_mention: str) -> str:
     return f"{_TYPE_PREFIX.get(m.event_type, 'ev')}-{_slug(m.destination or m.place)}-{digest}"
 
 
-def _event(members: list[Mention], sources: dict[str, str]) -> Event | None:
-    """Build one event from a cluster of mentions (None when nobody asserts it)."""
+def _sentence(m: Mention) -> str:
+    """A mention's sentence."""
+    return m.sentence
+
+
+def _event(members: list[Mention], sources: dict[str, str],
+           sentence_of: Callable[[Mention], str] = _sentence) -> Event | None:
+    """Build one event from a cluster of mentions (None when nobody asserts it); sentence_of gives a mention's sentence."""
     asserted = [m for m in members if m.stance != "denied"]
     denied = [m for m in members if m.stance == "denied"]
     if not asserted:
@@ -416,10 +469,10 @@ def _event(members: list[Mention], sources: dict[str, str]) -> Event | None:
         n_articles=len(article_ids),
         n_sources=n_sources,
         article_ids=";".join(article_ids),
-        evidence=rep.sentence,
+        evidence=sentence_of(rep),
         evidence_article=rep.article_id,
         denied_by=";".join(sorted({m.claimant for m in denied})),
-        denial_evidence=denial.sentence if denial is not None else "",
+        denial_evidence=sentence_of(denial) if denial is not None else "",
         mention_ids=";".join(ids),
         place_id=rep.place_id,
     )
@@ -468,25 +521,45 @@ def merge_mentions(
     publication date's precision ("day" or "month"); without it, month precision is inferred.
     """
     sources = dict(sources or {})
-    usable = [m for m in mentions if m.event_type and (m.place or m.destination) and eligible(m)]
+    usable = [m for m in mentions if usable_mention(m)]
     if precisions is None:
         month_articles = month_precision_articles(usable)
     else:
         month_articles = frozenset(a for a, p in precisions.items() if p == "month")
+    events = [ev for ev, _ in merge_clusters(usable, sources, month_articles)]
+    events.sort(key=event_order)
+    return events
+
+
+def usable_mention(m: AnyMention) -> bool:
+    """Whether a mention takes part in the merge: it has a type, a place or destination, and is eligible."""
+    return bool(m.event_type and (m.place or m.destination) and eligible(m))  # type: ignore[arg-type]
+
+
+def event_order(e: Event) -> tuple[date, date, str, str, str]:
+    """The order of events.csv: upper bound, lower bound, type, place, id."""
+    return (e.date_high or date.max, e.date_low or date.min, e.event_type, e.place, e.event_id)
+
+
+def merge_clusters(usable: Sequence[AnyMention], sources: Mapping[str, str], month_articles: frozenset[str],
+                   sentence_of: Callable[[Mention], str] = _sentence) -> list[tuple[Event, list[AnyMention]]]:
+    """Merge usable mentions into events, each with its members, in key order (not yet in events.csv order).
+
+    Mentions of different blocks (type and place) never meet, so any set of whole blocks can be merged apart.
+    """
     groups: dict[tuple[str, str, str, str], list[Mention]] = {}
     for m in usable:
-        groups.setdefault(group_key(m), []).append(m)
+        groups.setdefault(group_key(m), []).append(m)  # type: ignore[arg-type]
     _join_quantified(groups)
-    events: list[Event] = []
+    merged: list[tuple[Event, list[AnyMention]]] = []
     for key in sorted(groups):
         if not groups[key]:
             continue
         for cluster in cluster_by_date(groups[key], month_articles):
-            ev = _event(cluster, sources)
+            ev = _event(cluster, sources, sentence_of)  # type: ignore[arg-type]
             if ev is not None and ev.date_high is not None:
-                events.append(ev)
-    events.sort(key=lambda e: (e.date_high or date.max, e.date_low or date.min, e.event_type, e.place, e.event_id))
-    return events
+                merged.append((ev, cluster))  # type: ignore[arg-type]
+    return merged
 
 
 def assign_events(mentions: Sequence[Mention], events: Sequence[Event]) -> list[Mention]:

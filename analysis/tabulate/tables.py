@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import operator
 from dataclasses import dataclass
 import os
 import re
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator, Sequence
 
 import pandas as pd
 
@@ -87,12 +88,32 @@ def article_row(article: Article, n_mentions: int = 0) -> dict[str, object]:
     }
 
 
+_PLAIN_CELLS: frozenset[type] = frozenset({str, int, float, bool, type(None)})
+
+
+def _record_rows(records: Sequence[object], columns: Sequence[str]) -> list[tuple]:
+    """The records' cells as row tuples, as they come (row dicts or dataclass records; None where a column is missing)."""
+    if all(type(r) is type(records[0]) for r in records):
+        getter = operator.itemgetter(*columns) if isinstance(records[0], dict) else operator.attrgetter(*columns)
+        try:
+            rows = list(map(getter, records))
+        except (KeyError, AttributeError):
+            pass
+        else:
+            return rows if len(columns) > 1 else [(v,) for v in rows]
+    return [tuple(r.get(c) if isinstance(r, dict) else getattr(r, c, None) for c in columns) for r in records]
+
+
 def records_frame(records: Iterable[object], columns: Sequence[str]) -> pd.DataFrame:
     """Build a DataFrame with exactly `columns` from dataclass records or row dicts."""
-    rows = []
-    for rec in records:
-        row = rec if isinstance(rec, dict) else dataclasses.asdict(rec)  # type: ignore[call-overload]
-        rows.append({c: _cell(row.get(c)) for c in columns})
+    records = records if isinstance(records, (list, tuple)) else list(records)
+    rows: list[tuple] = []
+    if records:
+        values = list(zip(*_record_rows(records, columns)))
+        for i, column in enumerate(values):
+            if not set(map(type, column)) <= _PLAIN_CELLS:  # dates, tuples: turned into text
+                values[i] = tuple(map(_cell, column))
+        rows = list(zip(*values))
     frame = pd.DataFrame(rows, columns=list(columns))
     for col in columns:
         if col in INT_COLUMNS:
@@ -170,11 +191,30 @@ def csv_unescape(value: object) -> object:
     return value
 
 
+# A cell that may start like a formula (or with an apostrophe), found in a column's cells joined behind NULs.
+_JOINED_START = re.compile(r"\x00['=+\-@\t\r\n]")
+
+
+def _joined_text(values: pd.Series) -> str:
+    """A column's text cells, each behind a NUL (cells that are not text left out)."""
+    cells = values.to_numpy(dtype=object)
+    try:
+        return "\x00" + "\x00".join(cells)
+    except TypeError:
+        return "\x00" + "\x00".join([v for v in cells if isinstance(v, str)])
+
+
+def _may_be_risky(values: pd.Series) -> bool:
+    """Whether some text cell of a column may start like a formula or hold a carriage return (a quick scan)."""
+    joined = _joined_text(values)
+    return "\r" in joined or _JOINED_START.search(joined) is not None
+
+
 def safe_for_csv(frame: pd.DataFrame) -> pd.DataFrame:
     """Return a copy of a table whose text cells cannot run as spreadsheet formulas."""
     out = frame.copy()
     for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col].dtype):
+        if (out[col].dtype == object or pd.api.types.is_string_dtype(out[col].dtype)) and _may_be_risky(out[col]):
             text = out[col].astype("string")
             risky = text.str.match(_FORMULA_PATTERN, na=False) | text.str.contains("\r", regex=False, na=False)
             if risky.any():
@@ -282,6 +322,17 @@ def coerce_table(frame: pd.DataFrame | None, table: str) -> pd.DataFrame:
     return df[ordered]
 
 
+def unescape_csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells of a CSV table as they were before the spreadsheet escape (in place; returned)."""
+    for col in frame.columns:
+        if "\x00'" not in _joined_text(frame[col]):  # no cell starts with an apostrophe
+            continue
+        escaped = frame[col].str.match(_FORMULA_PATTERN, na=False) & frame[col].str.startswith("'", na=False)
+        if escaped.any():
+            frame.loc[escaped, col] = frame.loc[escaped, col].str.slice(1)
+    return frame
+
+
 def read_table(processed_dir: Path | str, table: str) -> pd.DataFrame:
     """Read one table from Parquet when present, else CSV, else return an empty frame."""
     base = Path(processed_dir)
@@ -297,12 +348,71 @@ def read_table(processed_dir: Path | str, table: str) -> pd.DataFrame:
             frame = pd.read_csv(csv, dtype=str, keep_default_na=False, encoding="utf-8")
         except (pd.errors.EmptyDataError, UnicodeDecodeError, pd.errors.ParserError):
             frame = None
-        else:  # text as it was before the spreadsheet escape
-            for col in frame.columns:
-                escaped = frame[col].str.match(_FORMULA_PATTERN, na=False) & frame[col].str.startswith("'", na=False)
-                if escaped.any():
-                    frame.loc[escaped, col] = frame.loc[escaped, col].str.slice(1)
+        else:
+            frame = unescape_csv_frame(frame)
     return coerce_table(frame, table)
+
+
+TABLE_CHUNK = 50_000  # table rows read at a time by read_table_chunks
+
+
+def _parquet_chunks(path: Path, columns: Sequence[str] | None, chunk: int) -> Iterator[pd.DataFrame] | None:
+    """The row batches of a readable Parquet file as frames (only `columns` when given), or None when it cannot be opened."""
+    try:
+        import pyarrow.parquet as pq
+
+        handle = pq.ParquetFile(path)
+        names = handle.schema_arrow.names
+    except (OSError, ValueError, ImportError):
+        return None
+    wanted = [c for c in names if columns is None or c in columns]
+
+    def batches() -> Iterator[pd.DataFrame]:
+        """Each batch as a frame; the file closed at the end."""
+        try:
+            for batch in handle.iter_batches(batch_size=chunk, columns=wanted):
+                yield batch.to_pandas()
+        finally:
+            handle.close()
+
+    return batches()
+
+
+def read_table_chunks(processed_dir: Path | str, table: str, columns: Sequence[str] | None = None,
+                      chunk: int = TABLE_CHUNK) -> Iterator[pd.DataFrame]:
+    """Read one table `chunk` rows at a time, each typed as read_table types the whole (only `columns` when given).
+
+    Parquet when it can be opened, else CSV; nothing when neither can be read.
+    """
+    base = Path(processed_dir)
+    parquet, csv = base / f"{table}.parquet", base / f"{table}.csv"
+    chunks: Iterable[pd.DataFrame] | None = _parquet_chunks(parquet, columns, chunk) if parquet.is_file() else None
+    if chunks is None and csv.is_file():
+        wanted = None if columns is None else frozenset(columns)
+        try:
+            reader = pd.read_csv(csv, dtype=str, keep_default_na=False, encoding="utf-8", chunksize=chunk,
+                                 usecols=None if wanted is None else (lambda c: c in wanted))
+        except (pd.errors.EmptyDataError, UnicodeDecodeError, pd.errors.ParserError):
+            reader = None
+        chunks = None if reader is None else (unescape_csv_frame(frame) for frame in reader)
+    for frame in chunks or ():
+        typed = coerce_table(frame, table)
+        yield typed if columns is None else typed[list(columns)]
+
+
+def table_frame(typed: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """The frame records_frame builds from the records of a typed table (as read_table gives it): dates back to ISO text."""
+    out = typed[list(columns)].copy()
+    for col in columns:
+        if col in DATE_COLUMNS:
+            values = out[col]
+            text = values.dt.strftime("%Y-%m-%d").astype(object)
+            out[col] = text.where(values.notna(), None)
+        elif col in INT_COLUMNS:
+            out[col] = pd.array(out[col], dtype="Int64")
+        elif col in FLOAT_COLUMNS:
+            out[col] = pd.to_numeric(out[col], errors="coerce").astype("float64")
+    return out.reset_index(drop=True)
 
 
 def load_tables(processed_dir: Path | str, *, mentions: bool = True) -> Tables:
@@ -395,9 +505,9 @@ class StreamedTable:
     """
 
     def __init__(self, out_dir: Path, name: str, columns: Sequence[str], *, parquet: bool,
-                 valued: frozenset[str] | None = None) -> None:
-        """Open the temporary files of table `name` in out_dir."""
-        self.columns, self.parquet, self.valued = list(columns), parquet, valued
+                 valued: frozenset[str] | None = None, text_only: bool = False) -> None:
+        """Open the temporary files of table `name` in out_dir (text_only: every column is text, as corrections write)."""
+        self.columns, self.parquet, self.valued, self.text_only = list(columns), parquet, valued, text_only
         self.rows = 0
         self.guessed_wrong = False
         self.seen_valued: set[str] = set()
@@ -422,10 +532,15 @@ class StreamedTable:
         """Append rows (dataclass records or row dicts) to the table."""
         if not records:
             return
-        frame = records_frame(records, self.columns)
+        self.add_frame(records_frame(records, self.columns))
+
+    def add_frame(self, frame: pd.DataFrame) -> None:
+        """Append rows already built as records_frame builds them (or all text, for a text_only table)."""
+        if frame.empty:
+            return
         self._csv.write(safe_for_csv(frame).to_csv(index=False, header=self.rows == 0, lineterminator="\n").encode("utf-8"))
         self.rows += len(frame)
-        self.seen_valued |= {c for c in self._text_columns() if frame[c].notna().any()}
+        self.seen_valued |= {c for c in self._text_columns() if c not in self.seen_valued and frame[c].notna().any()}
         if self._parquet is None or self.guessed_wrong:
             return
         if self._schema is not None and not self.seen_valued <= self._schema_valued:
@@ -445,7 +560,10 @@ class StreamedTable:
         """The Parquet schema of the whole table, pandas metadata included, given its columns with a value."""
         import pyarrow as pa
 
-        example = records_frame([{c: "x" for c in self._text_columns() if c in valued}], self.columns)
+        if self.text_only:
+            example = pd.DataFrame([["x" if c in valued else None for c in self.columns]], columns=self.columns)
+        else:
+            example = records_frame([{c: "x" for c in self._text_columns() if c in valued}], self.columns)
         return pa.Table.from_pandas(example, preserve_index=False).schema
 
     def _write_group(self, n_rows: int) -> None:
@@ -478,7 +596,7 @@ class StreamedTable:
     def finish(self) -> None:
         """Write what is pending and close the temporary files (guessed_wrong then tells whether Parquet failed)."""
         if self.rows == 0:
-            empty = records_frame([], self.columns)
+            empty = pd.DataFrame([], columns=self.columns) if self.text_only else records_frame([], self.columns)
             self._csv.write(frame_csv_bytes(empty))
             if self._parquet is not None:
                 write_parquet(empty, self._parquet)
@@ -498,6 +616,8 @@ class StreamedTable:
 
     def _text_columns(self) -> set[str]:
         """The columns held as text (not integers or decimals)."""
+        if self.text_only:
+            return set(self.columns)
         return {c for c in self.columns if c not in INT_COLUMNS and c not in FLOAT_COLUMNS}
 
     def _close_writer(self) -> None:
