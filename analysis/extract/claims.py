@@ -413,7 +413,9 @@ def _pick(atts: list[Attribution], sentence: str, anchor: int | None) -> Attribu
     if forward_any_before:
         return forward_any_before[-1]
     # a later clause's speaker says that clause ("...; officials said reinforcements came"), unless nothing follows
-    near = [a for a in pool if not (a.form == "forward" and a.start >= hi and re.search(r"\w", sentence[a.end:]))]
+    # ('"...," the governor told reporters' closes a quotation: its speaker said what is inside)
+    quoted = hi < len(sentence) and sentence[hi] in "“”\""
+    near = [a for a in pool if quoted or not (a.form == "forward" and a.start >= hi and re.search(r"\w", sentence[a.end:]))]
     if not near:
         return None
     return min(near, key=lambda a: min(abs(a.start - anchor), abs(a.end - anchor)))
