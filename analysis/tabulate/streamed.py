@@ -19,7 +19,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 import pandas as pd
@@ -393,14 +393,14 @@ def _mention_frames(spools: TabulateSpools, repeat_of: np.ndarray, event_of: np.
         yield out
 
 
-def _write_mentions(processed_dir: Path, spools: TabulateSpools, repeat_of: np.ndarray, event_of: np.ndarray,
-                    event_ids: Sequence[str], parquet: bool) -> StreamedTable:
-    """Write mentions.csv (and Parquet) to temporary files; once more, knowing the valued columns, if Parquet's guess failed."""
+def _write_guessing(processed_dir: Path, name: str, columns: Sequence[str], parquet: bool,
+                    frames: Callable[[], Iterable[pd.DataFrame]]) -> StreamedTable:
+    """Write a table's frames to temporary files; once more, knowing the valued columns, if Parquet's guess failed."""
     valued: frozenset[str] | None = None
     while True:
-        table = StreamedTable(Path(processed_dir), "mentions", MENTION_COLUMNS, parquet=parquet, valued=valued)
+        table = StreamedTable(Path(processed_dir), name, columns, parquet=parquet, valued=valued)
         try:
-            for frame in _mention_frames(spools, repeat_of, event_of, event_ids):
+            for frame in frames():
                 table.add_frame(frame)
             table.finish()
         except BaseException:
@@ -410,6 +410,13 @@ def _write_mentions(processed_dir: Path, spools: TabulateSpools, repeat_of: np.n
             return table
         valued = frozenset(table.seen_valued)
         table.discard()
+
+
+def _write_mentions(processed_dir: Path, spools: TabulateSpools, repeat_of: np.ndarray, event_of: np.ndarray,
+                    event_ids: Sequence[str], parquet: bool) -> StreamedTable:
+    """Write mentions.csv (and Parquet) to temporary files, with repeats and events filled in."""
+    return _write_guessing(processed_dir, "mentions", MENTION_COLUMNS, parquet,
+                           lambda: _mention_frames(spools, repeat_of, event_of, event_ids))
 
 
 def _write_events(processed_dir: Path, spools: TabulateSpools, valued: frozenset[str], parquet: bool,
@@ -437,23 +444,15 @@ def _write_events(processed_dir: Path, spools: TabulateSpools, valued: frozenset
 
 def _write_tallies(processed_dir: Path, window: Window, parquet: bool, chunk: int) -> StreamedTable:
     """Write tallies.csv (and Parquet) from the interim tallies in the window, a chunk at a time."""
-    valued: frozenset[str] | None = None
     interim = Path(processed_dir) / "interim"
-    while True:
-        table = StreamedTable(Path(processed_dir), "tallies", TALLY_COLUMNS, parquet=parquet, valued=valued)
-        try:
-            for frame in read_table_chunks(interim, "tallies_raw", None, chunk):
-                if window.start is not None or window.end is not None:
-                    frame = frame[_in_window(frame, "date", "date", window)]
-                table.add_frame(table_frame(frame, TALLY_COLUMNS))
-            table.finish()
-        except BaseException:
-            table.discard()
-            raise
-        if not table.guessed_wrong:
-            return table
-        valued = frozenset(table.seen_valued)
-        table.discard()
+
+    def frames() -> Iterator[pd.DataFrame]:
+        for frame in read_table_chunks(interim, "tallies_raw", None, chunk):
+            if window.start is not None or window.end is not None:
+                frame = frame[_in_window(frame, "date", "date", window)]
+            yield table_frame(frame, TALLY_COLUMNS)
+
+    return _write_guessing(processed_dir, "tallies", TALLY_COLUMNS, parquet, frames)
 
 
 @dataclass
