@@ -113,7 +113,7 @@ _SPEAKER_STOP = re.compile(
 # a clause with a finite verb of its own, then "and": what follows "and" is the speaker of the verb after it
 _CLAUSE_THEN_AND = re.compile(
     r"\b(?:was|were|is|are|has|have|had|took|fell|seized|captured|overran|entered|stormed|withdrew|fled|crossed|"
-    r"retreated|surrendered|killed|attacked|launched|reached|seized)\b[^,;]*?\s+and\s+", re.I)
+    r"retreated|surrendered|killed|attacked|launched|reached)\b[^,;]*?\s+and\s+", re.I)
 _DENY_CONTENT = re.compile(
     r"\b(?:(?:still|remain(?:s|ed)?|remaining|continue[sd]? to be)\s+(?:firmly\s+|fully\s+)?"
     r"(?:under|in)\s+(?:the\s+)?(?:full\s+)?(?:control of (?:the\s+)?(?:afghan\s+)?(?:government|security|"

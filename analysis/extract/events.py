@@ -225,6 +225,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         self.denials: list[tuple[int, str, Claim, set[str], bool]] = []
         self.warnings: list[str] = []
         self._clause_from = -1
+        self._dates_read: dict[str, list[DateMention]] = {}
 
     # -- setup -----------------------------------------------------------------------------
     def prepare(self) -> None:
@@ -321,12 +322,19 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             out.append(DateMention(low=when, high=when, text=m.group(0), start=m.start(), end=m.end()))
         return out
 
+    def _dates_in(self, text: str) -> list[DateMention]:
+        """The dates a sentence of this article names, read once per sentence text."""
+        from analysis.extract.dates import find_dates
+        found = self._dates_read.get(text)
+        if found is None:
+            found = self._dates_read[text] = find_dates(text, self.article.published,
+                                                        self.article.published_precision or "day")
+        return found
+
     def _day_before_sentence(self, i: int) -> tuple[date | None, date | None, str] | None:
         """The last exact day named in the three sentences before sentence i, which 'the same day' refers to."""
-        from analysis.extract.dates import find_dates
         for j in range(i - 1, max(-1, i - 4), -1):
-            days = [d for d in find_dates(self.sents[j].text, self.article.published,
-                                          self.article.published_precision or "day")
+            days = [d for d in self._dates_in(self.sents[j].text)
                     if d.low is not None and d.low == d.high and (self.pub_high is None or d.low <= self.pub_high)]
             if days:
                 return days[-1].low, days[-1].high, days[-1].text
@@ -356,8 +364,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
 
         def dates() -> list:
             if not dates_cache:
-                from analysis.extract.dates import find_dates
-                found = find_dates(text, self.article.published, self.article.published_precision or "day")
+                found = self._dates_in(text)
                 dates_cache.append(sorted(found + self._days_after_before(i, text, found), key=lambda d: d.start))
             return dates_cache[0]
 
@@ -426,7 +433,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         """'X fell on August 6, followed by Y on August 10': Y gets the same verb with its own date."""
         text = s.text
         fb = _FOLLOWED_BY.search(text, m.end(), min(len(text), m.end() + 120))
-        as_did = fb is None and bool(fb := _AS_DID.search(text, m.end(), min(len(text), m.end() + 120)))
+        as_did = False
+        if fb is None:
+            fb = _AS_DID.search(text, m.end(), min(len(text), m.end() + 120))
+            as_did = fb is not None
         gapped = fb is None
         if gapped:
             last = max((r.end for r in s.refs if r.start >= m.end() and r.end <= m.end() + 120), default=-1)
@@ -488,15 +498,12 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
 
     def _dated_after(self, s: _Sent, pos: int) -> bool:
         """Whether a date is named in sentence s after position `pos`."""
-        from analysis.extract.dates import find_dates
-        return _DAYS_LATER.search(s.text, pos) is not None or any(
-            d.start >= pos for d in find_dates(s.text, self.article.published, self.article.published_precision or "day"))
+        return _DAYS_LATER.search(s.text, pos) is not None or any(d.start >= pos for d in self._dates_in(s.text))
 
     def _date_right_after(self, s: _Sent, first: _Ref, m: re.Match[str]) -> bool:
         """Whether the object list opening at `first` is followed at once by a date of its own, with a date between
         the verb and the list too ('took A on Monday and B in early August')."""
-        from analysis.extract.dates import find_dates
-        found = find_dates(s.text, self.article.published, self.article.published_precision or "day")
+        found = self._dates_in(s.text)
         end = max(r.end for r in self._list_from(s, first, len(s.text)))
         gap = _DATE_NEXT.match(s.text, end)
         return (any(d.start >= end and _DATE_NEXT.fullmatch(s.text, end, d.start) for d in found)
