@@ -19,13 +19,16 @@ _APPOSITIVE_OPEN = re.compile(
 REL_ITEM_REST = (r"[^,;:.()]{1,120}(?=,\s*(?:and|as\s+well\s+as|(?:along|together)\s+with|in)\s+(?:the\s+)?"
                  r"(?-i:[A-Z]))")
 _REL_THEN_ITEM = re.compile(REL_ITEM_REST + r",\s*(?:and|as\s+well\s+as|(?:along|together)\s+with|in)\s+(?:the\s+)?")
-# after "and": another place of an object list, named with its head noun ("the nearby city of B")
+# after "and": another place of an object list, named with its head noun ("the nearby city of B", "the garrison
+# town B", "the B district centre")
 _AND_PLACE_HEAD = re.compile(
-    r"(?:the|a)\s+(?:[\w\-]+\s+){0,2}?(?:city|town|district|provincial\s+capital|capital|border\s+crossing|crossing|port)"
-    r"\s+of\s+(?-i:[A-Z])", re.I)
+    r"(?:the|a)\s+(?:(?:[\w\-]+\s+){0,2}?(?:city|town|district|provincial\s+capital|capital|border\s+crossing|crossing|"
+    r"port|district\s+cent(?:re|er))\s+(?:of\s+)?(?-i:[A-Z])|"
+    r"(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,2}\s+(?:district(?:\s+cent(?:re|er))?|town|city|crossing)\b)",
+    re.I)
 # what follows a semicolon inside a list of sub-lists: places, then "in" their province
 _SUB_LIST_AFTER = re.compile(r"\s*(?:and\s+)?(?-i:[A-Z])[^;.]{0,100}?(?:,?\s\bin\s+(?-i:[A-Z])[\w\-]+|\s*\((?-i:[A-Z])[\w\-]+\))"
-                             r"[^;.\w]*(?:;|\.|$)")
+                             r"(?:[^;.\w]*;|[^;.]{0,60}(?:\.|$))")
 _BOUNDARY = re.compile(
     r";|\s—\s|\s–\s|\s--\s|:\s|[“”\"]|\.\s|,?\s+\b(?:while|whereas|as(?!\s+well\s+as\b)(?<!\bwell\sas)|after|before|but|when|because|although|"
     r"though|since|until|amid|where|which|who|that|and\s+(?=(?:the|a|an|officials|government|afghan|he|she|they|"
@@ -82,6 +85,8 @@ def scope_before(text: str, start: int, limit: int = 170) -> int:
         opening = next((k for k in range(len(cuts) - 2, -1, -1) if cuts[k][2]), -1)
         if opening >= 0:  # "Two districts -- A and B -- fell": the subject runs through the dashed apposition
             cut = cuts[opening - 1][1] if opening > 0 else lo
+    if cuts and text[cuts[-1][0]:cuts[-1][1]].startswith(":") and not text[cut:start].strip():
+        cut = cuts[-2][1] if len(cuts) >= 2 else lo  # "Aqina: passed to the Taliban": the label is the subject
     if last_rel is not None and cut >= last_rel.end():
         cut = lo
         for m in _BOUNDARY.finditer(text, lo, last_rel.start()):

@@ -37,6 +37,11 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
                     background[id(d)] = b.word
         if background and len(background) < len(cands):
             cands = [d for d in cands if id(d) not in background]
+    if ";" in text and len(cands) > 1:  # a date in the verb's own clause outranks one across a semicolon
+        lo, hi = text.rfind(";", 0, pos) + 1, text.find(";", pos)
+        hi = len(text) if hi < 0 else hi
+        own = [d for d in cands if lo <= d.start and d.end <= hi]
+        cands = own or cands
     best = None
     best_d = 10 ** 9
     for d in cands:

@@ -278,7 +278,7 @@ def find_dates(text: str, published: Optional[date], precision: str = "day") -> 
         if rng[0] is not None and rng[1] is not None and rng[0] > rng[1]:
             continue
         mentions.append(DateMention(low=rng[0], high=rng[1], text=text[start:found.end], start=start, end=found.end))
-    return _join_coordinated_months(text, mentions)
+    return _join_day_span(text, _join_coordinated_months(text, mentions))
 
 
 _MONTH_AND = re.compile(r"\s+(?:and|or|to|through|-|–)\s+")
@@ -291,6 +291,25 @@ def _join_coordinated_months(text: str, mentions: list[DateMention]) -> list[Dat
         prev = out[-1] if out else None
         if prev is not None and _MONTH_AND.fullmatch(text, prev.end, d.start) and _whole_month(prev) and _whole_month(d) \
                 and prev.low < d.low:  # type: ignore[operator]
+            out[-1] = DateMention(low=prev.low, high=d.high, text=text[prev.start:d.end], start=prev.start, end=d.end)
+            continue
+        out.append(d)
+    return out
+
+
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+_SPAN_AND = re.compile(r"\s+(?:and|to|through|-|–)\s+(?:the\s+)?")
+
+
+def _join_day_span(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Join two single days after 'between' ('between Friday and Sunday') into one range from the first to the
+    second."""
+    out: list[DateMention] = []
+    for d in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.low is not None and prev.low == prev.high and d.low is not None and \
+                d.low == d.high and prev.low < d.low and _SPAN_AND.fullmatch(text, prev.end, d.start) and \
+                _BETWEEN.search(text, max(0, prev.start - 14), prev.start):
             out[-1] = DateMention(low=prev.low, high=d.high, text=text[prev.start:d.end], start=prev.start, end=d.end)
             continue
         out.append(d)

@@ -12,6 +12,7 @@ from analysis.extract import claims, lists
 from analysis.extract.borders import COUNTRY_WORDS
 from analysis.extract.clauses import scope_after as _scope_after, scope_before as _scope_before
 from analysis.extract.counted import CountedReader, _stated_number
+from analysis.extract.dates import small_number
 from analysis.extract.numbers import _UNITS
 from analysis.extract.datepick import _pick_date, _pub_high
 from analysis.extract.denials import (
@@ -68,7 +69,9 @@ _BUILDING_AFTER = re.compile(
 _PROVINCE_HEAD_GAP = re.compile(r"\bthe\s+(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?\s+(?=(?:districts|district\s+cent(?:re|er)s|"
                                 r"provincial\s+capitals|capitals)\s+of\b)")
 # a day counted from the day named in the sentence before: "the same day", "a day later", "the next day"
-_DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|\d))\s+days?\s+later|the\s+(?P<next>next|following)\s+day|"
+_DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|\d))\s+days?\s+(?:later|(?P<back>earlier|before(?=\s*(?:[.,;]|$))))|"
+                         r"the\s+(?P<next>next|following)\s+day|the\s+(?P<prev>previous|preceding)\s+day|"
+                         r"the\s+day\s+before(?=\s*(?:[.,;]|$))|"
                          r"the\s+same\s+day|that\s+(?:same\s+)?day)\b", re.I)
 _HEAD_BEFORE_PARTICIPLE = re.compile(r"\b(?:districts?|district\s+cent(?:re|er)s?|cities|city|capitals?|towns?|crossings?|"
                                      r"(?-i:DCs?))\s+$", re.I)
@@ -94,6 +97,12 @@ _AS_DID = re.compile(r"(?:,|;)?\s+(?:as|and\s+so|so)\s+(?:did|had|has|have|was|w
 # between a place and "was theirs": its head noun and adverbs only ("Kunduz city, too, was theirs")
 _THEIRS_GAP = re.compile(r"(?:\s+(?:city|town|district|district\s+cent(?:re|er)|crossing))?(?:\s*,?\s*(?:too|also|itself|now|"
                          r"by\s+\w+)\s*,?)*\s*", re.I)
+# "A fell on Saturday, a day after B": B had the same event that many days earlier (B closes the clause)
+_DAYS_AFTER_PLACE = re.compile(
+    r",?\s+(?:just\s+|only\s+|barely\s+)?(?P<n>a|one|two|three|four|five|\d)\s+days?\s+after\s+(?:the\s+fall\s+of\s+)?"
+    r"(?:the\s+)?(?:(?:(?:provincial\s+)?capital|city|town|district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
+_CLAUSE_SHUT = re.compile(r"(?:\s+(?:city|town|district))?(?:\s+(?:in|on|near)\s+the\s+[\w\s\-]{1,40}?)?\s*(?:[.,;:)]|$|\s+(?:did|had)\b)")
+_SO_DID = re.compile(r"\W*(?:and\s+)?so\s", re.I)  # an echo opening 'So did' (else it closes with 'too')
 _DATE_NEXT = re.compile(r"(?:\s+(?:city|town|district))?,?\s*(?:(?:on|in|by|during|at|over|within)\s+)?")
 _FOLLOWED_BY_KEYS: tuple[str, ...] = guard_stems(_FOLLOWED_BY) + (" and ", "then", "later") + guard_stems(_AS_DID)
 _POLICE_DISTRICTS_KEYS: tuple[str, ...] = guard_stems(_POLICE_DISTRICTS)
@@ -305,7 +314,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         return next((p for p in _readings(r) if p.place_type == "district" and p.province in named), None)
 
     def _days_after_before(self, i: int, text: str, found: list[DateMention]) -> list[DateMention]:
-        """'The same day', 'a day later', 'the next day' in sentence i: days counted from the day named before it."""
+        """'The same day', 'a day later', 'two days earlier' in sentence i: days counted from the day named before it."""
         out: list[DateMention] = []
         for m in _DAYS_LATER.finditer(text) if "day" in text else ():
             if any(d.start <= m.start() < d.end for d in found):
@@ -315,7 +324,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             if day is None or day[0] is None:
                 break
             n = (_UNITS.get(m.group("n").lower()) or int(m.group("n"))) if m.group("n") else \
-                (1 if m.group("next") or "later" in m.group(0).lower() else 0)
+                (1 if m.group("next") or re.search(r"later|before|previous|preceding|earlier", m.group(0), re.I) else 0)
+            if m.group("back") or m.group("prev") or m.group(0).lower().endswith("before"):
+                n = -n  # "two days earlier", "the previous day": counted back
             when = day[0] + timedelta(days=n)
             if self.pub_high is not None and when > self.pub_high:
                 continue
@@ -393,6 +404,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                             inside = [d for d in pool if a <= d.start and d.end <= b]
                             pool = inside if inside or res.date_from is not None else pool
                         res.date = _pick_date(pool, m.start(), text, self.pub_high)
+                        if kind == "state" and len(results) == 1 and res.date[2][:6].lower() == "since " and \
+                                text.find(res.date[2], m.end()) >= 0:  # "X: in Taliban hands since Friday 9 July"
+                            res.date = self._since_day(res.date)
                     if res.open_low:
                         res.date = (None, res.date[1], res.date[2])
                     old = found.get(key)
@@ -420,6 +434,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if kind == "echo":
             return self._echo(i, s, m)
         out = self._trigger_places(i, s, kind, voice, m)
+        if out and kind in ("capture", "state", "entry") and " after " in s.low and not out[0].negated:
+            out = out + self._days_after_place(s, kind, m, out)
         if out and kind in ("capture", "state", "nth", "entry") and any(k in s.low for k in _FOLLOWED_BY_KEYS):
             more = self._followed_by(s, kind, m, out)
             if more:
@@ -469,14 +485,47 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 res.date_from = None  # "as did Y": Y shares the date of the verb it repeats
         return more
 
+    def _since_day(self, when: tuple[date | None, date | None, str]) -> tuple[date | None, date | None, str]:
+        """A place held 'since Friday 9 July' was taken that day: the day itself, when 'since' names one day."""
+        days = self._dates_in(when[2][6:])
+        if len(days) == 1 and days[0].low is not None and days[0].low == days[0].high == when[0]:
+            return days[0].low, days[0].high, when[2]
+        return when
+
+    def _days_after_place(self, s: _Sent, kind: str, m: re.Match[str], out: list[MentionDraft]) -> list[MentionDraft]:
+        """'A fell on Saturday, a day after B': B gets the same event, dated that many days before A's date."""
+        text = s.text
+        rel = _DAYS_AFTER_PLACE.search(text, m.end(), min(len(text), m.end() + 90))
+        if rel is None or re.search(r"[;:]|\.\s", text[m.end():rel.start()]):
+            return []
+        item = next((r for r in s.refs if r.kind == "named" and not r.in_speaker and r.start == rel.end()), None)
+        if item is None or item.peripheral or not _CLAUSE_SHUT.match(text, item.end):
+            return []
+        low, high, said = _pick_date(self._dates_in(text), m.start(), text, self.pub_high)
+        if low is None or high is None or not said:
+            return []
+        cap = _as_capital(item, self.gaz)
+        dist = _as_district(item, self.gaz) if cap is None else None
+        if cap is not None and out[0].event_type == "capital_entered":
+            res = self._capital_result(kind, cap, m, set(_CAPITAL_OUTCOME.get(kind, ())), False)
+        elif dist is not None and out[0].event_type == "district_seized" and kind != "entry":
+            res = self._district_result(dist[0], dist[1], m, False)
+        else:
+            return []
+        shift = timedelta(days=small_number(rel.group("n"))[0])
+        res.pos = item.start
+        res.date = (low - shift, high - shift, text[rel.start():item.end].strip(" ,"))
+        return [res]
+
     def _echo(self, i: int, s: _Sent, m: re.Match[str]) -> list[MentionDraft]:
         """'Kunduz fell on Sunday. So did Taloqan.': the places after 'So did' get the event the sentence before
         reports, with its date unless they have one of their own."""
         before = [d.mention for d in self.drafts if d.sent_index == i - 1 and d.mention.stance == "asserted"
                   and d.mention.modality == "asserted" and d.mention.event_type != "troops_fled"]
-        first = next((r for r in s.refs if r.kind == "named" and not r.in_speaker and r.start >= m.end()), None)
-        if not before or first is None or not re.fullmatch(r"\s*(?:the\s+)?(?:(?:city|town|district)\s+of\s+)?",
-                                                          s.text[m.end():first.start], re.I):
+        at = m.end() if _SO_DID.match(m.group(0)) else len(m.group(0)) - len(m.group(0).lstrip())  # 'Y too.': Y
+        first = next((r for r in s.refs if r.kind == "named" and not r.in_speaker and r.start >= at), None)
+        if not before or first is None or not re.fullmatch(r"\W*(?:the\s+)?(?:(?:city|town|district)\s+of\s+)?",
+                                                          s.text[at:first.start], re.I):
             return []
         model = before[0]
         own_date = self._dated_after(s, m.end())

@@ -16,8 +16,8 @@ _HEAD = (r"(?:\s+(?:districts?|district\s+cent(?:re|er)s?|cities|city|towns?|pro
          r"crossings?|border\s+posts?|(?:dry\s+|river\s+)?ports?)"
          r"(?:\s+on\s+the\s+(?:[\w\-’']+\s+){1,2}?(?:border|frontier)|\s+on\s+the\s+(?:border|frontier)\s+with\s+[\w\-’']+)?)?")
 # what may open the next item after a separator
-_OPEN = (r"(?:(?:of|over)\s+)?(?:the\s+)?(?:(?:nearby|neighbou?ring|key|strategic|remote|important|\w+ern)\s+)*"
-         r"(?:(?:(?:provincial\s+)?capitals?|city|town|districts?)\s+(?:city\s+)?of\s+)?")
+_OPEN = (r"(?:(?:of|over)\s+)?(?:the\s+)?(?:(?:nearby|neighbou?ring|key|strategic|remote|important|garrison|\w+ern)\s+)*"
+         r"(?:(?:(?:provincial\s+)?capitals?|city|town|districts?|district\s+cent(?:re|er)s?)\s+(?:city\s+)?(?:of\s+)?)?")
 _SEP_CORE = (r"\s*(?:;\s*(?:and\s+)?|,\s*(?:and\s+|as\s+well\s+as\s+|&\s*|plus\s+|(?:along|together)\s+with\s+)?|\s+and\s+(?:also\s+)?|"
              r"\s+as\s+well\s+as\s+|\s*&\s*|\s+plus\s+|\s+(?:along|together)\s+with\s+)")
 _SEP = re.compile(_HEAD + _SEP_CORE + _OPEN, re.I)
@@ -39,7 +39,7 @@ _APPOSITIVE = re.compile(
     re.I)
 # one unknown capitalised item between two separators ("A, Qarabel and B")
 _UNKNOWN_NAME = r"(?P<name>(?-i:[A-Z])[\w’'\-]+(?:[\s\-](?-i:[A-Z])[\w’'\-]+){0,2})"
-_UNKNOWN = re.compile(_SEP.pattern + _UNKNOWN_NAME + _SEP.pattern, re.I)
+_UNKNOWN_STEP = re.compile(_SEP.pattern + _UNKNOWN_NAME, re.I)
 _UNKNOWN_TAIL = re.compile(_SEP.pattern + _UNKNOWN_NAME + _HEAD + r"(?=\s*(?:[,.;:)]|$|\s+(?:in|on|were|was|have|has|"
                            r"had|fell|all|districts?)\b))", re.I)
 # a plural head whose items are provinces standing for their capitals
@@ -54,7 +54,9 @@ _PLURAL_ANAPHOR = re.compile(
     re.I)
 # a bare plural subject standing for the places just named: "both have slipped out of government control"
 _BARE_PLURAL = re.compile(
-    r"(?:^|(?<=[,;:])\s*|\b(?:and|but|then|now)\s+)(?:both|all\s+(?:two|three|four|five|six|seven|eight|nine|ten)|"
+    r"(?:^\s*(?:(?:early\s+|late\s+)?(?:on|by)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?[\w\-]+|overnight|yesterday|later|"
+    r"the\s+(?:next|following)\s+day|(?:that|this|last)\s+\w+)\s*,?\s+|"  # after a time: "On Sunday both fell"
+    r"^|(?<=[,;:])\s*|\b(?:and|but|then|now)\s+)(?:both|all\s+(?:two|three|four|five|six|seven|eight|nine|ten)|"
     r"the\s+(?:two|three|four))\s+(?:(?:have|had|has|were|was|are|also|then|later|soon|now|eventually)\s+)*$", re.I)
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -169,9 +171,9 @@ def read_list(text: str, spans: Sequence[tuple[int, int]], provinces: Sequence[b
             cursor = end
             j += 1
             continue
-        gap = _UNKNOWN.fullmatch(text, cursor, start)
-        if gap is not None and not _is_word(gap.group("name")):
-            unknown.append(Unknown(gap.group("name"), gap.start("name"), gap.end("name"), len(items)))
+        names = _unknown_run(text, cursor, start)
+        if names:
+            unknown.extend(Unknown(g.group("name"), g.start("name"), g.end("name"), len(items)) for g in names)
             items.append(Item(j))
             cursor = end
             j += 1
@@ -183,6 +185,22 @@ def read_list(text: str, spans: Sequence[tuple[int, int]], provinces: Sequence[b
         cursor = tail.end()
     return ListReading(items=tuple(items), unknown=tuple(u.name for u in unknown), end=cursor,
                        capitals=capitals_head(text, spans[first][0]), unknown_items=tuple(unknown))
+
+
+def _unknown_run(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """The unknown items, up to three in a row, between two separators of a list ('A, Qarabel, Zardew and B'),
+    else none."""
+    out: list[re.Match[str]] = []
+    pos = lo
+    while len(out) < 3:
+        step = _UNKNOWN_STEP.match(text, pos, hi)
+        if step is None or _is_word(step.group("name")):
+            return []
+        out.append(step)
+        pos = step.end()
+        if _SEP.fullmatch(text, pos, hi):
+            return out
+    return []
 
 
 _COMMON = frozenset("""the a an and or but also then taliban afghan government officials police army forces

@@ -123,6 +123,7 @@ _BEFORE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _IN_PROVINCE_RE = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+)?")
 _CELL_GAP_RE = re.compile(r"\s*\|\s*")
+_LISTED_TYPES = frozenset({"district", "capital"})  # a context-only name listed among these is one of them
 _LIST_SEP_RE = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$|^[ \t]*(?:\([^()\n]{1,30}\))?[ \t]*\n\s*(?:[•·▪●◦‣*–—-]|\d{1,2}[.)])\s*$")
 
 _ANAPHORA_RE = re.compile(
@@ -336,7 +337,7 @@ def _keep_match(text: str, start: int, end: int, key: str) -> bool:
 
 
 def _accept_guarded(text: str, drafts: list[_Draft], pending: list[bool]) -> list[_Draft]:
-    """Keep a context-only name listed with other districts or followed by its own province."""
+    """Keep a context-only name listed with districts or capitals of its type, or followed by its own province."""
     changed = True
     while changed:
         changed = False
@@ -349,8 +350,10 @@ def _accept_guarded(text: str, drafts: list[_Draft], pending: list[bool]) -> lis
                 nb = drafts[nb_k]
                 lo, hi = (nb.end, d.start) if nb_k < k else (d.end, nb.start)
                 gap = text[lo:hi]
-                in_list = _LIST_SEP_RE.match(gap) is not None and any(
-                    p.place_type == "district" for p in nb.chosen
+                in_list = _LIST_SEP_RE.match(gap) is not None and bool(
+                    {p.place_type for p in nb.chosen}
+                    & {p.place_type for p in d.readings}
+                    & _LISTED_TYPES
                 )
                 own_province = (
                     ((nb_k > k and _IN_PROVINCE_RE.fullmatch(gap) is not None)
@@ -474,13 +477,12 @@ def close_district(name: str, province: str, gazetteer: Gazetteer) -> Place | No
     """The one district of `province` whose name is a near spelling of `name` ('Khvakhan' -> Khwahan), else None.
 
     For list items the gazetteer did not know, inside a list already placed in that province: the folded
-    keys may differ by at most one edit in five letters (two from ten), the first letter must agree, and no
-    other district of the province may come as close.
+    keys may differ by one edit when the longer has under six letters, else by two; the first letter must
+    agree, and no other district of the province may come as close.
     """
     key = normalize_name(name)
     if len(key) < 5:
         return None
-    limit = 1 if len(key) < 6 else 2
     scored: dict[str, tuple[int, Place]] = {}
     for place in gazetteer.of_type("district"):
         if place.province != province:
@@ -489,6 +491,7 @@ def close_district(name: str, province: str, gazetteer: Gazetteer) -> Place | No
             other = normalize_name(alias)
             if not other or other[0] != key[0]:
                 continue
+            limit = 1 if max(len(key), len(other)) < 6 else 2  # a dropped vowel counts against the longer spelling
             d = _distance(key, other, limit)
             if d <= limit and d < scored.get(place.place_id, (limit + 1, place))[0]:
                 scored[place.place_id] = (d, place)
