@@ -94,6 +94,9 @@ _GAPPED = re.compile(r"(?:,\s*|\s+)(?:and\s+(?:then\s+|later\s+)?|then\s+|(?:and
 _AS_DID = re.compile(r"(?:,|;)?\s+(?:as|and\s+so|so)\s+(?:did|had|has|have|was|were)\s+(?:the\s+)?"
                      r"(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*(?:(?:(?:provincial\s+)?capital|city|town|"
                      r"district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
+# "A and B fell in late June, and C too": the places before "too" share the verb and its date
+_AND_TOO = re.compile(r"(?:,|;)?\s+and\s+(?:the\s+)?(?=(?-i:[A-Z])[\w\-’' ]{0,40}?,?\s+(?:too|as\s+well)\s*(?:[.,;]|$))",
+                      re.I)
 # between a place and "was theirs": its head noun and adverbs only ("Kunduz city, too, was theirs")
 _THEIRS_GAP = re.compile(r"(?:\s+(?:city|town|district|district\s+cent(?:re|er)|crossing))?(?:\s*,?\s*(?:too|also|itself|now|"
                          r"by\s+\w+)\s*,?)*\s*", re.I)
@@ -451,7 +454,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         fb = _FOLLOWED_BY.search(text, m.end(), min(len(text), m.end() + 120))
         as_did = False
         if fb is None:
-            fb = _AS_DID.search(text, m.end(), min(len(text), m.end() + 120))
+            fb = _AS_DID.search(text, m.end(), min(len(text), m.end() + 120)) or \
+                (_AND_TOO.search(text, m.end(), min(len(text), m.end() + 160)) if "too" in s.low or "as well" in s.low
+                 else None)
             as_did = fb is not None
         gapped = fb is None
         if gapped:
