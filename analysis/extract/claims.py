@@ -103,11 +103,11 @@ _FORWARD = re.compile(rf"(?<!\w)({_word_alternation(_SAY.split('|'))})\b", re.I)
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _QUOTES_AS = re.compile(r"\bquot(?:es|ed|ing)\s+(.{2,120}?)\s+as saying\b", re.I)
 _CLAUSE_BREAK = re.compile(
-    r";|\s—\s|\s--\s|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+|\.\s+|[“”\"]",
+    r";|\s—\s|\s--\s|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+|,\s+(?:even\s+)?(?:al)?though\s+|\.\s+|[“”\"]",
     re.I,
 )
 _SPEAKER_STOP = re.compile(
-    r"[“”\"(;]|\s(?:—|--)\s|(?<!\w)(?:that|while|whereas|but|as|after|when|because|before|if)\b",
+    r"[“”\"(;]|\s(?:—|--)\s|(?<!\w)(?:that|while|whereas|but|as|after|when|because|before|if|although|though)\b",
     re.I,
 )
 # a clause with a finite verb of its own, then "and": what follows "and" is the speaker of the verb after it

@@ -131,8 +131,13 @@ _FALSE_CLAIMS = re.compile(
 _FALSE_CLAIMS_KEYS: tuple[str, ...] = guard_stems(_FALSE_CLAIMS)  # derived from the pattern
 
 # "..., but the governor insisted his forces still held it": a second clause whose speaker contradicts the first
-_CONTRAST = re.compile(r"(?:,|;)\s*(?:but|while|whereas|however,?)\s+|\s+but\s+|;\s+", re.I)
-_CONTRAST_KEYS: tuple[str, ...] = ("but", "while", "whereas", "however", ";")
+_CONTRAST = re.compile(r"(?:,|;)\s*(?:but|while|whereas|however,?|(?:even\s+)?though|although)\s+|\s+but\s+|;\s+", re.I)
+_CONTRAST_KEYS: tuple[str, ...] = ("but", "while", "whereas", "however", "though", ";")
+# the defenders' own act against the attack ("the government said it had repulsed the attack")
+_REPELLED_ACTIVE = re.compile(
+    r"\b(?:repuls(?:ed|ing)|repell?(?:ed|ing)|foil(?:ed|ing)|thwart(?:ed|ing)|(?:beat(?:en)?|push(?:ed|ing)|driv(?:en|ing)|drove|"
+    r"fought|fend(?:ed)?)\s+(?:back|off))\s+(?:the|an?|their|this|that)\s+(?:\w+\s+)?(?:attacks?|assaults?|offensive|advance)\b",
+    re.I)
 # the subject of a clause that calls a claim false ("the governor's office called the claim baseless")
 _CALLER = re.compile(r"(?P<subject>[^,;]{1,60}?)\s+(?:called|described|dismissed|denied|rejected|termed|branded)\b", re.I)
 # forces that still hold a place: said by an official, no loss
@@ -229,7 +234,7 @@ class DenialReader:
         for c in _CONTRAST.finditer(text):
             tail = text[c.end():]
             if not (_GOV_CONTROL_STILL.search(tail) or _STILL_HOLD.search(tail) or _NOT_LOST.search(tail)
-                    or _ATTACK_REPELLED.search(tail) or re.search(r"\b" + _DENY + r"\b|\b(?:baseless|false|untrue|groundless|"
+                    or _ATTACK_REPELLED.search(tail) or _REPELLED_ACTIVE.search(tail) or re.search(r"\b" + _DENY + r"\b|\b(?:baseless|false|untrue|groundless|"
                                                                   r"unfounded|propaganda)\b", tail, re.I)):
                 continue
             speaker = next((a for a in claims.find_attributions(text, self.speakers)

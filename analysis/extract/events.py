@@ -59,7 +59,8 @@ _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:now|also|since|already)\s
 _LATER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:since|later|afterwards|subsequently|since\s+then)\b", re.I)
 _POLICE_DISTRICTS = re.compile(r"\bpolice\s+districts?\b", re.I)
 _BUILDING_AFTER = re.compile(
-    r"^\s+(?:(?:the|key|several|some|many|main|most|all)\s+)*(?:(?:local|provincial|city|district)\s+)?"
+    r"^\s+(?:(?-i:[A-Z])[\w\-]+(?:[\s\-](?-i:[A-Z])[\w\-]+){0,2}(?:'s|’s)\s+)?"  # "took Qala-i-Naw's police headquarters"
+    r"(?:(?:the|key|several|some|many|main|most|all)\s+)*(?:(?:local|provincial|city|district)\s+)?"
     r"(?:government\s+(?:buildings?|offices?|compounds?|facilities|installations)|police\s+(?:headquarters|hq|"
     r"stations?|chief's\s+office)|governor(?:'s|’s)?\s+(?:office|compound|house|residence|palace)|prisons?|jails?|"
     r"(?:spy\s+agency|intelligence|nds)\s+(?:offices?|headquarters)|provincial\s+(?:office|headquarters)|"
@@ -671,8 +672,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 taken = self._district_seat(s, m, seat.start(), seat.end(), hi, negated)
                 if taken:
                     return taken  # "entered the centre of Karukh district": taken, unless driven out again
-        # buildings seized inside a city mean the city was entered
-        if kind == "capture" and voice == "active" and _BUILDING_AFTER.match(text[m.end():m.end() + 80]):
+        # buildings seized or stormed inside a city mean the city was entered
+        if kind in ("capture", "entry") and voice == "active" and _BUILDING_AFTER.match(text[m.end():m.end() + 80]):
             cap = self._city_in_sentence(s, allow_peripheral=True)
             if cap is not None:
                 out.append(self._capital_result("entry", cap, m, {"unknown"}, negated))
