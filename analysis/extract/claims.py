@@ -352,6 +352,13 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
         window = sentence[max(0, m.start() - 50):m.start()]
         if any(k in window.lower() for k in _NEGATION_KEYS) and _NEGATED_SAY.search(window):
             continue  # "officials have not confirmed", "did not deny": the speaker asserts nothing
+        if low_verb.endswith("ing") and re.search(r",\s*$", sentence[max(0, m.start() - 4):m.start()]):
+            # "..., denying reports that ...": the participle's speaker is the one who spoke before it
+            prev = next((a for a in reversed(found) if a.end <= m.start()), None)
+            found.append(Attribution(prev.claimant if prev else "unknown",
+                                     "denied" if _DENY_VERB.match(verb) else "asserted", verb, m.start(), m.end(),
+                                     "forward", prev.speaker if prev else ""))
+            continue
         phrase, pstart = _speaker_before(sentence, m.start())
         form = "forward"
         # inverted "..., said the governor" / '," he said' / 'said Shams.'

@@ -116,8 +116,8 @@ _EVENT_WORD = re.compile(
     re.I)
 
 _DENIED_REPORTS = re.compile(
-    r"\b" + _DENY + r"\s+(?:the\s+)?(?P<owner>(?:[\w’'\-]+\s+){0,3}?)"
-    r"(?:reports?|claims?|rumou?rs?|allegations?|assertions?|accounts?)\s+(?:that|of)\b",
+    r"\b" + _DENY + r"\s+(?:the\s+|an?\s+)?(?P<owner>(?:[\w’'\-]+\s+){0,3}?)"
+    r"(?:reports?|claims?|rumou?rs?|allegations?|assertions?|accounts?|statements?|announcements?)\s+(?:that|of)\b",
     re.I)
 
 # "claims that X had fallen were false": the claims assert the event, whoever calls them false denies it

@@ -106,6 +106,8 @@ _DAYS_AFTER_PLACE = re.compile(
     r",?\s+(?:just\s+|only\s+|barely\s+)?(?P<n>a|one|two|three|four|five|\d)\s+days?\s+after\s+(?:the\s+fall\s+of\s+)?"
     r"(?:the\s+)?(?:(?:(?:provincial\s+)?capital|city|town|district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
 _CLAUSE_SHUT = re.compile(r"(?:\s+(?:city|town|district))?(?:\s+(?:in|on|near)\s+the\s+[\w\s\-]{1,40}?)?\s*(?:[.,;:)]|$|\s+(?:did|had)\b)")
+_PART_OF = re.compile(r"\s+(?:(?:the\s+)?(?:most|much|parts|large\s+parts|half|sections|some\s+parts)\s+of)\b", re.I)
+_DISTANCE_BEFORE = re.compile(r"\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:[\w\-]+\s+){0,2}?(?:of|from)\s+$", re.I)
 _SO_DID = re.compile(r"\W*(?:and\s+)?so\s", re.I)  # an echo opening 'So did' (else it closes with 'too')
 _DATE_NEXT = re.compile(r"(?:\s+(?:city|town|district))?,?\s*(?:(?:on|in|by|during|at|over|within)\s+)?")
 _FOLLOWED_BY_KEYS: tuple[str, ...] = guard_stems(_FOLLOWED_BY) + (" and ", "then", "later") + guard_stems(_AS_DID)
@@ -121,7 +123,7 @@ _LOCATIVE_TAIL = re.compile(
     re.I)
 _IT_OBJECT = re.compile(r"\s+it\b(?!\s*(?:'s|’s|is|was|has|had|would|will|could|did|may|might)\b)", re.I)
 _IT_SUBJECT = re.compile(
-    r"(?:^|[,;]\s+|\b(?:and|but|then|as|when|before|after|until)\s+)\W*\bit\s+(?:(?:had|has|have|was|also|finally|"
+    r"(?:^|[,;]\s+|\b(?:and|but|then|as|when|before|after|until|that)\s+)\W*\bit\s+(?:(?:had|has|have|was|also|finally|"
     r"eventually|later|soon|quickly|now|reportedly|then)\s+)*(?:been\s+)?$",
     re.I)
 _OTHER_NOUN = re.compile(
@@ -438,6 +440,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if kind == "echo":
             return self._echo(i, s, m)
         out = self._trigger_places(i, s, kind, voice, m)
+        if out and kind == "state" and voice == "active" and _PART_OF.match(s.text, m.end()):
+            for res in out:  # "the Taliban control most of Lashkar Gah": inside, the city not yet theirs
+                if res.event_type == "capital_entered":
+                    res.outcomes = {"contested"}
         if out and kind in ("capture", "state", "entry") and " after " in s.low and not out[0].negated:
             out = out + self._days_after_place(s, kind, m, out)
         if out and kind in ("capture", "state", "nth", "entry") and any(k in s.low for k in _FOLLOWED_BY_KEYS):
@@ -705,7 +711,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if kind in ("capture", "entry") and voice == "active" and not noun and _IT_OBJECT.match(text, m.end()):
             pronoun = m.end()
         elif kind == "capture" and voice == "passive":
-            subj = _IT_SUBJECT.search(text, lo, m.start())
+            subj = _IT_SUBJECT.search(text, max(0, lo - 8), m.start())  # (its opener may be the clause break)
             pronoun = subj.start() if subj is not None else -1
         if pronoun >= 0:
             place = self._it_antecedent(i, s, pronoun)
@@ -789,9 +795,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             pools.append((self.sents[i - 1], list(self.sents[i - 1].refs)))
         for sent, refs in pools:
             for r in reversed(refs):
-                if r.in_speaker:
-                    continue
-                between = sent.text[r.end:] + " " + s.text[:pos] if sent is not s else s.text[r.end:pos]
+                if r.in_speaker or r.remote or _DISTANCE_BEFORE.search(sent.text, max(0, r.start - 40), r.start):
+                    continue  # a speaker, or a place named only as a distance ("150 km south-west of Kabul")
+                between = sent.text[r.end:] + " " + s.text[:pos] if sent is not s else "".join(
+                    " " if any(a <= k < b for a, b in s.speaker_spans) else ch  # a speaker is no antecedent noun
+                    for k, ch in enumerate(s.text[:pos]) if k >= r.end)
                 if _OTHER_NOUN.search(between):
                     return None  # "seized the airport, then overran it": the pronoun is not the place
                 before = sent.text[max(0, r.start - 40):r.start]
