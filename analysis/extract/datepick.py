@@ -56,9 +56,9 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
         if word in ("before", "until"):
             return None, min(d for d in (high, pub_high) if d is not None) if (high or pub_high) else None, best.text
         return (low if low is not None and (pub_high is None or low <= pub_high) else None), pub_high, best.text
+    rel = None
     if best.end <= pos and ("after" in text or "before" in text):
         # "Y fell on Saturday, a day after X became the first ...": X's day is the day before
-        rel = None
         for found in _DAYS_AFTER.finditer(text, best.end, min(len(text), pos + 12)):  # (its look-ahead reads the verb)
             if found.end() <= pos:
                 rel = found
@@ -67,11 +67,22 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
             shift = timedelta(days=-n if rel.group("dir").lower() == "after" else n)
             low = low + shift if low is not None else None
             high = high + shift if high is not None else None
+    opener = None
+    for opener in _OPENER_BEFORE.finditer(text, best.end, pos) if best.end <= pos else ():
+        pass  # the last one before the verb
+    if opener is not None and rel is None and not _CLAUSE_GAP.search(text, opener.end(), pos):
+        # "A and B fell yesterday, before the city went": the city's event came on that day or after it
+        high = pub_high if pub_high is not None and (high is None or pub_high >= high) else high
     if _said_date(best, pos, text):
         low = None  # the day it was said: an upper bound for the event
     if low is not None and high is not None and low > high:
         low, high = high, low
     return low, high, best.text
+
+# a clause opening on "before" (not "a day before") between a date and the verb it holds
+_OPENER_BEFORE = re.compile(r"(?<!days\s)(?<!day\s)(?<!weeks\s)(?<!week\s)\bbefore\s+(?=\S)", re.I)
+_CLAUSE_GAP = re.compile(r"[,;:()]|\s[—–]\s")
+
 
 def _said_date(d: object, pos: int, text: str) -> bool:
     """True when a date is the day of saying: 'officials said on Monday that ...' before the verb, or a

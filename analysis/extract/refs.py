@@ -215,10 +215,14 @@ def _resolve_anaphor(word: str, current: list[_Ref], pos: int, history: list[lis
         want = ("capital", "district", "border_crossing")
     else:  # provincial capital / capital / provincial centre
         want = ("capital", "province")
-    for pool in pools:
+    for k, pool in enumerate(pools):
         for r in reversed(pool):
             if r.remote:
                 continue  # "40 km from X", "the road to X", "X offered talks": not the city the text is about
+            if want == ("capital",) and k == 0 and r.province_word and r.place.place_type == "province":
+                cap = _capital_of(r.place, gaz)  # "the governor of Ghazni province surrendered the city"
+                if cap is not None:
+                    return cap
             for p in _readings(r):
                 if "province" in want and p.place_type == "province" and (
                         r.province_word or r.kind != "named" or not any(q.place_type == "capital" for q in _readings(r))):
