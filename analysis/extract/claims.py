@@ -242,6 +242,12 @@ _ASIDE_KEYS: tuple[str, ...] = guard_stems(_ASIDE_BEFORE_VERB)  # derived from t
 _SHORT_NOUN_PHRASE = re.compile(r"(?:the|this|that|its|his|her|their|a|an)\s+(?:[\w\-’']+\s+){0,2}[\w\-’']+", re.I)
 
 
+# a bare noun phrase of lower-case words, none of them a verb or a function word ("customs staff", "local elders")
+_BARE_NOUN_PHRASE = re.compile(
+    r"(?!(?:[\w\-’']+\s+){0,2}(?:is|was|were|are|has|had|have|been|be|and|or|but|the|a|an|to|of|in|on|at|it|that|"
+    r"which|who|not|fell|took|said)\b)(?:[a-z][\w\-’']*\s+){0,2}[a-z][\w\-’']*")
+
+
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+$", re.I)
 
 
@@ -266,7 +272,8 @@ def _speaker_before(sentence: str, verb_start: int) -> tuple[str, int]:
         # leading content clause when the last part is a full speaker phrase
         last = parts[-1].strip()
         if last and (classify_speaker(last) != "unknown" or _SHORT_NOUN_PHRASE.fullmatch(last)
-                     or _PRONOUN.match(last)):  # "..., she said": the pronoun alone speaks
+                     or _PRONOUN.match(last)  # "..., she said": the pronoun alone speaks
+                     or _BARE_NOUN_PHRASE.fullmatch(last)):  # "..., customs staff said"
             phrase = last  # "..., the statement said": a short noun phrase is the speaker, not the clause before
         elif len(parts) >= 3 and parts[-1].strip() == "":
             phrase = ",".join(parts[-3:])

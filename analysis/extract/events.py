@@ -637,6 +637,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             elif re.match(r"(?:taken|captured|seized|overrun)$", m.group(0), re.I) and _HEAD_BEFORE_PARTICIPLE.search(
                     text, max(0, m.start() - 40), m.start()):
                 voice = "passive"  # a headline's participle: "Shamulzayi and Atghar districts overrun since Monday"
+            elif re.match(r"(?:taken|captured|seized|overrun)$", m.group(0), re.I) and re.search(
+                    r"\w\s*:\s*$", text[max(0, m.start() - 4):m.start()]):
+                voice = "passive"  # a label's participle: "Islam Qala: overrun on Thursday"
         # who acts: the government retaking is not a Taliban capture
         if kind == "capture" and voice == "active":
             agent = text[_scope_before(text, m.start(), 80):m.start()]
