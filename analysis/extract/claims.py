@@ -373,7 +373,10 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
         if low_verb not in ("told", "tells"):
             after = _speaker_after(sentence, m.end())
             usable = bool(after) and not re.match(r"(?:that|it|in|on|a|an)\b", after, re.I)
-            if usable and (not phrase or re.search(r"[”\"’']\s*$", prefix)):
+            quoted = re.search(r"[”\"’']\s*$", prefix) is not None
+            if quoted and after and re.match(r"(?:a|an)\s", after, re.I):
+                usable = True  # '"...," said a member of the provincial council'
+            if usable and (not phrase or quoted):
                 phrase, form = after, "inverted"
             elif usable and re.search(r",\s*$", prefix):
                 fwd_cls = classify_speaker(phrase, speakers)

@@ -60,8 +60,8 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
     if best.end <= pos and ("after" in text or "before" in text):
         # "Y fell on Saturday, a day after X became the first ...": X's day is the day before
         for found in _DAYS_AFTER.finditer(text, best.end, min(len(text), pos + 12)):  # (its look-ahead reads the verb)
-            if found.end() <= pos:
-                rel = found
+            if found.end() <= pos and not re.search(r"[,;:]", text[found.end():pos]):
+                rel = found  # the verb is inside the "a day after ..." clause
         if rel is not None:
             n = small_number(rel.group("n"))[0]
             shift = timedelta(days=-n if rel.group("dir").lower() == "after" else n)
@@ -106,7 +106,6 @@ _TRAILING_SAY = re.compile(
     r"(?:\s+on\s+condition\s+of\s+anonymity)?\s+(?:late\s+|early\s+)?$",
     re.I)
 
-# "a day after X", "two days before X", "a day after seizing X": X is dated relative to the clause's date
-_DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|the)\s+days?\s+(?P<dir>after|before)\s+"
-                         r"(?=(?-i:[A-Z])|(?:seizing|capturing|taking|overrunning|entering|storming)\b|"
-                         r"the\s+(?:fall|capture|seizure|loss)\s+of\b)", re.I)
+# "a day after X", "a day after seizing X", "a day after the militants overran X": the verb inside is dated
+# relative to the clause's date
+_DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|the)\s+days?\s+(?P<dir>after|before)\s+(?=\S)", re.I)

@@ -683,7 +683,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                     return taken  # "entered the centre of Karukh district": taken, unless driven out again
         # buildings seized or stormed inside a city mean the city was entered
         if kind in ("capture", "entry") and voice == "active" and _BUILDING_AFTER.match(text[m.end():m.end() + 80]):
-            cap = self._city_in_sentence(s, allow_peripheral=True)
+            cap = self._where_city(s, m.start()) or self._city_in_sentence(s, allow_peripheral=True)
             if cap is not None:
                 out.append(self._capital_result("entry", cap, m, {"unknown"}, negated))
             return out
@@ -851,6 +851,13 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 outcomes=set(), negated=negated, priority=2, related=related, count=None,
                 count_text="", destination="", province=dist.province)
 
+
+    def _where_city(self, s: _Sent, pos: int) -> Place | None:
+        """The capital a 'where' clause holding `pos` is about ('Lashkar Gah, where the Taliban have captured ...')."""
+        before = [r for r in s.refs if r.end <= pos and not r.in_speaker]
+        if not before or not re.match(r",?\s+where\b[^,;]*$", s.text[before[-1].end:pos], re.I):
+            return None
+        return _as_capital(before[-1], self.gaz)
 
     def _city_in_sentence(self, s: _Sent, allow_peripheral: bool = False, need_after: int = -1) -> Place | None:
         """The provincial capital a sentence is set in (for buildings seized or retaken)."""

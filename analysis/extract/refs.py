@@ -188,7 +188,8 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
         word = m.group(0).lower()
         if any(r.start <= m.start() < r.end for r in refs):
             continue
-        target = _resolve_anaphor(word, refs, m.start(), history, gaz)
+        home = _speaker_home(text, refs, m.start(), gaz) if "city" in word or "capital" in word else None
+        target = home or _resolve_anaphor(word, refs, m.start(), history, gaz)
         if target is None:
             continue
         before = text[max(0, m.start() - 70):m.start()]
@@ -198,6 +199,30 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
                          province_word=target.place_type == "province"))
     refs.sort(key=lambda r: (r.start, r.end))
     return refs
+
+# a speaker who holds an office of one province ("a member of the Kunduz provincial council", "the governor of
+# Takhar", "a lawmaker from Herat"): the city of a quote is that province's capital
+_OFFICE_BEFORE = re.compile(r"\b(?:governor|police\s+chief|council|councillor|lawmaker|legislator|mp|member\s+of\s+"
+                            r"parliament|spokes(?:man|woman|person))\s+(?:of|from|for)\s+(?:the\s+)?$", re.I)
+_OFFICE_AFTER = re.compile(r"(?:\s+province)?(?:'s|’s)?\s+(?:provincial\s+(?:council|governor|police)|governor|"
+                           r"police\s+chief|council)\b", re.I)
+
+
+def _speaker_home(text: str, current: list[_Ref], pos: int, gaz: Gazetteer) -> Place | None:
+    """The capital of the province whose office the speaker after a quote holds ('"They have taken the city,"
+    said a member of the Kunduz provincial council' -> Kunduz)."""
+    for r in current:
+        if r.start <= pos or not r.in_speaker:
+            continue
+        if not (_OFFICE_BEFORE.search(text, max(0, r.start - 40), r.start) or _OFFICE_AFTER.match(text, r.end)):
+            continue
+        prov = next((p for p in _readings(r) if p.place_type == "province"), None)
+        cap = next((p for p in _readings(r) if p.place_type == "capital"), None) or (
+            _capital_of(prov, gaz) if prov is not None else None)
+        if cap is not None:
+            return cap
+    return None
+
 
 def _resolve_anaphor(word: str, current: list[_Ref], pos: int, history: list[list[_Ref]], gaz: Gazetteer) -> Place | None:
     """Resolve 'the city', 'the provincial capital', 'the province', 'the district', 'the crossing'."""
