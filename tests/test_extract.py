@@ -529,3 +529,16 @@ def test_a_route_or_distance_phrase_or_a_government_is_no_antecedent() -> None:
     assert got("Kabul offered talks to the insurgents on Monday. The Taliban captured the city on Friday.") == []
     assert [r[1] for r in got("Fighting raged on the outskirts of Kandahar on Monday. The Taliban entered the city "
                               "on Tuesday.")] == ["Kandahar"]
+
+
+def test_a_statement_heading_makes_its_issuer_the_claimant_of_unattributed_mentions() -> None:
+    ministry = ("Statement of the Ministry of Defence\n\nSecurity forces made a tactical withdrawal from Kohistan "
+                "district on Thursday. Taliban claims about the fall of Charikar are baseless.")
+    rows = {(m.event_type, m.place, m.claimant, m.stance) for m in extract_text(ministry, PUB).mentions}
+    assert ("district_seized", "Kohistan", "afghan_government", "asserted") in rows
+    assert ("capital_entered", "Charikar", "taliban", "asserted") in rows  # the claim keeps its own owner
+    assert ("capital_entered", "Charikar", "afghan_government", "denied") in rows
+    emirate = "Islamic Emirate statement\nThe mujahideen conquered Gelan district on Thursday."
+    assert [(m.place, m.claimant) for m in extract_text(emirate, PUB).mentions] == [("Gelan", "taliban")]
+    news = "Fighting in the north\nThe Taliban captured Gelan district on Thursday."
+    assert [(m.place, m.claimant) for m in extract_text(news, PUB).mentions] == [("Gelan", "unknown")]

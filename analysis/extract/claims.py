@@ -25,7 +25,7 @@ _OUTLET = re.compile(
 )
 _AP = re.compile(r"\bAP\b")
 _TALIBAN = re.compile(
-    r"\b(?:taliban|insurgents?|militants?|mujahid|zabihullah|islamic emirate|suhail shaheen|"
+    r"\b(?:taliban|insurgents?|militants?|mujahid|mujahideen|enemy|zabihullah|islamic emirate|suhail shaheen|"
     r"qari yousuf|yousuf ahmadi|muhammad naeem|mohammad naeem|militant group|insurgent group)\b",
     re.I,
 )
@@ -450,8 +450,8 @@ def _bare_attribution(text: str) -> bool:
     """True for a short sentence that is only an attribution ("The ministry said.")."""
     words = text.split()
     return 0 < len(words) <= 14 and bool(_FORWARD.search(text)) and not re.search(
-        r"\b(?:that|seiz|captur|fled|enter)\w*", text, re.I
-    )
+        r"\b(?:that|seiz|captur|fled|enter|fall|baseless|false|untrue)\w*|\b(?:claims?|reports?)\s+(?:about|of|regarding)\b",
+        text, re.I)  # ("Taliban claims about the fall of X are baseless" has content of its own)
 
 
 def find_claim(

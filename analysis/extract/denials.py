@@ -122,7 +122,7 @@ _DENIED_REPORTS = re.compile(
 
 # "claims that X had fallen were false": the claims assert the event, whoever calls them false denies it
 _FALSE_CLAIMS = re.compile(
-    r"\b(?P<owner>(?:[\w’'\-]+\s+){0,2}?)(?:reports?|claims?|rumou?rs?|allegations?)\s+(?:that|of)\b"
+    r"\b(?P<owner>(?:[\w’'\-]+\s+){0,2}?)(?:reports?|claims?|rumou?rs?|allegations?)\s+(?:that|of|about|regarding)\b"
     r"(?P<body>[^.;]{1,140}?)\b(?:were|was|are|is|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:false|baseless|untrue|"
     r"unfounded|groundless|not\s+true|fake|incorrect|wrong|fabricated|propaganda)\b",
     re.I)

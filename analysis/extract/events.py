@@ -941,9 +941,32 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         drafts = sorted(self.drafts, key=lambda d: (d.sent_index, d.pos, d.mention.event_type, d.mention.place,
                                                     d.mention.stance))
         ids = mention_ids(self.article.article_id, [d.mention.char_start + max(d.pos, 0) for d in drafts])
-        mentions = [replace(d.mention, mention_id=mid) for d, mid in zip(drafts, ids)]
+        house = _house_claimant(self.text)
+        mentions = [replace(d.mention, mention_id=mid, claimant=house) if house and d.mention.claimant == "unknown"
+                    else replace(d.mention, mention_id=mid) for d, mid in zip(drafts, ids)]
         return ArticleResult(article=self.article, mentions=mentions, tallies=list(self.tallies),
                              warnings=list(self.warnings))
+
+
+# a text headed as one body's statement ("Statement of the Ministry of Defence", "Islamic Emirate statement",
+# "Press release - Ministry of Interior"): what no one else says in it, that body says
+_HOUSE_HEADING = re.compile(
+    r"\A\W*(?:(?:official\s+|press\s+)?(?:statement|press\s+release|communiqu[ée]|announcement|declaration)\s*"
+    r"(?:of|from|by|issued\s+by|[:\-–—])\s*(?P<who>[^\n.]{3,80})|(?P<who2>[^\n.]{3,80}?)\s+(?:official\s+|press\s+)?"
+    r"(?:statement|press\s+release|communiqu[ée])\s*(?:\n|$))", re.I)
+
+
+_DATE_HEADER = re.compile(r"\s*date\s+\d{4}-\d\d(?:-\d\d)?\s*$")
+
+
+def _house_claimant(text: str) -> str:
+    """The claimant whose statement the whole text is, from its heading ('' when it has none)."""
+    lines = [ln for ln in text[:400].split("\n")[:4] if ln.strip() and not _DATE_HEADER.match(ln)]
+    m = _HOUSE_HEADING.match(lines[0] + "\n") if lines else None
+    if m is None:
+        return ""
+    who = claims.classify_speaker(m.group("who") or m.group("who2") or "")
+    return "" if who in ("unknown", "pronoun", "media") else who
 
 
 def _split(text: str) -> list[Sentence]:

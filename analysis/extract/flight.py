@@ -236,7 +236,8 @@ class FlightReader:
                 cap = _as_capital(r, self.gaz)
                 if d is not None and (cap is None or r.place.place_type == "district"):
                     place = d[0]
-                    left = self._districts_left(s, r, before_refs) if r in before_refs else []
+                    left = self._districts_left(s, r, before_refs) if r in before_refs else \
+                        self._districts_listed(s, r, hi)  # "withdrew from Kohistan, Argo and Yaftal districts"
                     if len(left) >= 2:  # "In Qaisar and Almar, police units withdrew to Maimana": a flight from each
                         return [MentionDraft(event_type="troops_fled", key=_place_id(p), place=p, pos=m.start(),
                                              negated=negated, priority=2, related={_place_id(p)}, count=count,
@@ -286,6 +287,13 @@ class FlightReader:
                 places = [d[0] for it in items for d in [_as_district(it, self.gaz)] if d is not None]
                 return places if len(places) == len(items) else []
         return []
+
+    def _districts_listed(self, s: _Sent, first: _Ref, hi: int) -> list[Place]:
+        """The districts of a list opening at `first` after a flight verb, when every item is a district."""
+        items = [it for it, _ in self._read_list(s, first, hi)[0]]
+        places = [d[0] for it in items for d in [_as_district(it, self.gaz)] if d is not None and
+                  _as_capital(it, self.gaz) is None]
+        return places if len(places) == len(items) else []
 
     def _passage_city(self, i: int, s: _Sent) -> Place | None:
         """The one capital or district named in this sentence, else in the nearest of the two sentences before
