@@ -140,8 +140,8 @@ _PLURAL_HEAD = re.compile(
     r"\s+(?:the\s+|a\s+(?:string|series|number|handful|clutch|raft|spate|swathe)\s+of\s+|dozens\s+of\s+)?"
     r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|more|other|key|remaining|"
     r"strategic|northern|southern|eastern|western)\s+){0,3}(?:provincial\s+)?(?:capitals|cities|districts|"
-    r"border\s+crossings)(?:\s+in\s+(?:the\s+)?(?:\w+ern\s+)?(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+){0,2}"
-    r"(?:\s+province)?)?"
+    r"border\s+crossings)(?:\s+(?:in|around|surrounding|near|outside)\s+(?:the\s+)?(?:\w+ern\s+)?(?-i:[A-Z])[\w\-’']+"
+    r"(?:\s+(?-i:[A-Z])[\w\-’']+){0,2}(?:\s+(?:province|city))?)?"
     r"\s*(?::|—|–|--|,)\s*(?:(?:including|namely|such\s+as|among\s+them)\s+)?(?:the\s+(?:city|cities|districts?)\s+of\s+)?",
     re.I)
 _DISTRICT_SEAT_AFTER = re.compile(
