@@ -21,7 +21,7 @@ CLAIMANTS: tuple[str, ...] = (
     "unknown",
 )
 STANCES: tuple[str, ...] = ("asserted", "denied")
-MODALITIES: tuple[str, ...] = ("asserted", "speculative", "conditional", "future", "negated")
+MODALITIES: tuple[str, ...] = ("asserted", "speculative", "conditional", "future", "negated", "past")
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,7 @@ class Mention:
     claim_cue: str = ""
     repeat_of: str = ""
     event_id: str = ""  # the event this mention was merged into ("" when it joined none)
-    modality: str = "asserted"  # asserted | speculative | conditional | future | negated
+    modality: str = "asserted"  # asserted | speculative | conditional | future | negated | past
 
 
 @dataclass(frozen=True)

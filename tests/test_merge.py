@@ -300,6 +300,10 @@ def test_only_asserted_mentions_form_events() -> None:
     assert merge_mentions([speculative]) == []
     events = merge_mentions([speculative, asserted])
     assert [(e.n_mentions, e.mention_ids) for e in events] == [(1, "v2-c000001")]
+    history = WithModality(**dict(base, mention_id="v3-c000001", article_id="v3", modality="past",
+                                  date_low=D(1998, 1, 1), date_high=D(1998, 12, 31)))
+    assert merge_mentions([history]) == []  # "first captured in 1998": history, no event
+    assert [e.mention_ids for e in merge_mentions([history, asserted])] == ["v2-c000001"]
 
 
 def test_event_ids_survive_added_articles_about_other_events() -> None:

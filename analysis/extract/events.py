@@ -108,6 +108,7 @@ _DAYS_AFTER_PLACE = re.compile(
 _CLAUSE_SHUT = re.compile(r"(?:\s+(?:city|town|district))?(?:\s+(?:in|on|near)\s+the\s+[\w\s\-]{1,40}?)?\s*(?:[.,;:)]|$|\s+(?:did|had)\b)")
 _PART_OF = re.compile(r"\s+(?:(?:the\s+)?(?:most|much|parts|large\s+parts|half|sections|some\s+parts)\s+of)\b", re.I)
 _DISTANCE_BEFORE = re.compile(r"\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:[\w\-]+\s+){0,2}?(?:of|from)\s+$", re.I)
+_PAST = timedelta(days=180)  # a mention dated wholly this long before publication is history ("past")
 _SO_DID = re.compile(r"\W*(?:and\s+)?so\s", re.I)  # an echo opening 'So did' (else it closes with 'too')
 _DATE_NEXT = re.compile(r"(?:\s+(?:city|town|district))?,?\s*(?:(?:on|in|by|during|at|over|within)\s+)?")
 _FOLLOWED_BY_KEYS: tuple[str, ...] = guard_stems(_FOLLOWED_BY) + (" and ", "then", "later") + guard_stems(_AS_DID)
@@ -415,6 +416,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                             res.date = self._since_day(res.date)
                     if res.open_low:
                         res.date = (None, res.date[1], res.date[2])
+                    if res.modality in ("asserted", "negated") and self.pub_high is not None and \
+                            res.date[1] is not None and res.date[1] < self.pub_high - _PAST:
+                        res.modality = "past"  # "the Taliban first took Kabul in 1996": history, not this offensive
                     old = found.get(key)
                     if old is not None and (old.modality == "asserted") != (res.modality == "asserted"):
                         if res.modality == "asserted":

@@ -9,14 +9,13 @@ from analysis.extract import vocabulary
 from analysis.extract.clauses import scope_before
 from analysis.extract.stems import guard_stems
 
-MODALITIES: tuple[str, ...] = ("asserted", "speculative", "conditional", "future", "negated")
 
 # a modal verb phrase whose coordinated second verb is the trigger ("could isolate X ... and possibly take it")
 _MODAL_COORD = re.compile(
-    r"\b(?:could|might|may|would|will|can)\s+(?:\w+\s+){1,8}?(?:and|or)\s+(?:(?:possibly|perhaps|probably|eventually|"
+    r"\b(?:could|might|(?-i:may)|would|will|can)\s+(?:\w+\s+){1,8}?(?:and|or)\s+(?:(?:possibly|perhaps|probably|eventually|"
     r"even|then|later|ultimately|potentially)\s+)?$", re.I)
 _MODAL_BEFORE = re.compile(
-    r"\b(?:could|might|may|would|will|shall|can|cannot|should|must|'ll|’ll)\s+(?:\w+\s+){0,2}$"
+    r"\b(?:could|might|(?-i:may)|would|will|shall|can|cannot|should|must|'ll|’ll)\s+(?:\w+\s+){0,2}$"
     r"|\b(?:threat\w*|plan\w*|vow\w*|attempt\w*|tr(?:y|ied|ies|ying)|aim\w*|seek\w*|sought|want\w*|intend\w*|"
     r"prepar\w*|poised|expect\w*|look(?:s|ed|ing)?|likely|about|ready|fail\w*|unable|hop\w*|bid|effort\w*|order\w*|"
     r"prevent\w*|refus\w*|push\w*|determined|pledg\w*|promis\w*|sworn|swore|going|set|need\w*|urg\w*|"
@@ -105,7 +104,7 @@ def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
         if mp:
             return _kind_of_modal(mp.group(0))
     if noun:
-        mn = re.search(r"^[^.;]{0,60}?\b(?:would|could|might|may|will)\b", text[end:], re.I)
+        mn = re.search(r"^[^.;]{0,60}?\b(?:would|could|might|(?-i:may)|will)\b", text[end:], re.I)
         if mn:
             return _kind_of_modal(mn.group(0))
     wide = text[max(0, start - 120):start]

@@ -2,8 +2,8 @@
 
 Rules (docs/EVENTS.md):
 - Only mentions asserted as fact (modality empty or "asserted") form or join events, and denials
-  (modality "negated", stance denied) mark them disputed; speculative, conditional or future ones
-  stay in mentions.csv only.
+  (modality "negated", stance denied) mark them disputed; speculative, conditional, future or past
+  (history) ones stay in mentions.csv only.
 - Mentions group by event type and place (troops_fled: destination, else place); a counted
   district mention (place = province) never merges with a named district, and counted mentions
   keep apart by kind of quantity (a number, "all", "most"), except that an "all"/"most" mention
