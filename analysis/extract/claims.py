@@ -26,7 +26,7 @@ _OUTLET = re.compile(
 _AP = re.compile(r"\bAP\b")
 _TALIBAN = re.compile(
     r"\b(?:taliban|insurgents?|militants?|mujahid|mujahideen|enemy|zabihullah|islamic emirate|suhail shaheen|"
-    r"qari yousuf|yousuf ahmadi|muhammad naeem|mohammad naeem|militant group|insurgent group)\b",
+    r"qari yousuf|yousuf ahmadi|muhammad naeem|mohammad naeem|militant group|insurgent group|the (?:group|movement)(?:'s|’s))\b",
     re.I,
 )
 _FOREIGN = re.compile(

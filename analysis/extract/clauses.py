@@ -36,6 +36,7 @@ _BOUNDARY = re.compile(
     re.I)
 
 
+_SCARE_QUOTE = re.compile(r"(?<=\s)[\"“‘](?:\w+ly\s+)?$")
 _DASH = re.compile(r"\s[\u2014\u2013]\s|\s--\s")
 
 
@@ -67,6 +68,9 @@ def scope_after(text: str, end: int, limit: int = 170) -> int:
 
 def scope_before(text: str, start: int, limit: int = 170) -> int:
     """Return where the subject scope before a verb begins (previous clause break)."""
+    scare = _SCARE_QUOTE.search(text, max(0, start - 30), start)
+    if scare is not None:
+        start = scare.start()  # a scare quote opening on the verb ('had been "completely conquered"') breaks no clause
     lo = max(0, start - limit)
     cut = lo
     last_rel = None

@@ -40,7 +40,7 @@ from analysis.records import Article, ArticleResult, Claim, Count, DateMention, 
 _PREFILTER = Prefilter([*TRIGGER_STEMS, _ANAPHORA_KEYS])  # one scan per article for every stem above
 _PASSIVE_AUX = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got|get|gets|had|has|have)\s+(?:(?:\w+ly|also|now|already|reportedly|"
-    r"then|since|just|largely)\s+)?$", re.I)
+    r"then|since|just|largely)\s+)?[\"“‘]?(?:\w+ly\s+)?$", re.I)  # (a scare quote may open before the participle)
 # a plural subject naming no place ("Three more provincial capitals", "two other districts") and the colon
 # that opens its list after the verb
 _PLURAL_SUBJECT = re.compile(
