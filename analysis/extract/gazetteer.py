@@ -68,6 +68,7 @@ _AFTER_VOWEL_RULES = _rules(
     )
 )
 _VOWEL_RE = re.compile(r"[aeiou]")
+_SKELETON_VOWEL_RE = re.compile(r"[aeiouy]")
 _EIOU_RE = re.compile(r"[eiou]")
 
 
@@ -121,6 +122,12 @@ def name_tokens(s: str) -> list[str]:
 
 def key_of_tokens(tokens: Iterable[str]) -> str:
     """Return the folding key of a sequence of word tokens (see `normalize_name`)."""
+    return _key_of_words(tuple(tokens))
+
+
+@lru_cache(maxsize=100_000)
+def _key_of_words(tokens: tuple[str, ...]) -> str:
+    """Return the folding key of a tuple of word tokens (see `key_of_tokens`)."""
     words = [f for f in (fold_token(t) for t in tokens) if not f[2]]
     if not words:
         return ""
@@ -134,11 +141,12 @@ def normalize_name(s: str) -> str:
     return key_of_tokens(name_tokens(s))
 
 
+@lru_cache(maxsize=100_000)
 def skeleton(key: str) -> str:
     """Return the vowel-free skeleton of a key (first letter, consonants, and a final vowel mark)."""
     if not key:
         return ""
-    body = re.sub(r"[aeiouy]", "", key[1:])
+    body = _SKELETON_VOWEL_RE.sub("", key[1:])
     tail = "_" if key[-1] in "aeiouy" and len(key) > 1 else ""
     return key[0] + body + tail
 

@@ -144,80 +144,83 @@ _GUARDED_KEYS: frozenset[str] = frozenset(normalize_name(n) for n in CONTEXT_ONL
 _PERSON_LIKE_KEYS: frozenset[str] = frozenset(normalize_name(n) for n in PERSON_LIKE_NAMES)
 
 
+# A word that may open a name (one opening with neither a digit nor a-z), and the next word of a name:
+# one to three separators, then a word (the separators of _SEPARATOR_RE that are not word characters).
+_NAME_WORD_RE = re.compile(r"(?<![^\W_])[^\W\d_a-z][^\W_]*")
+_NEXT_NAME_WORD_RE = re.compile(r"[ \t\-\u2010\u2011\u2012\u2013'\u2019`]{1,3}([^\W_]+)")
+
+
 def _raw_matches(text: str, gz: Gazetteer) -> list[tuple[int, int, str]]:
     """Return (start, end, key) for the longest capitalised name spans, left to right."""
-    toks = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]
-    n = len(toks)
     out: list[tuple[int, int, str]] = []
     by_key = gz.by_key
     prefixes = gz.prefixes
     limit = gz.max_tokens + 2
-    i = 0
-    while i < n:
-        start, _, word = toks[i]
+    next_word = _NEXT_NAME_WORD_RE.match
+    resume = 0  # where the last match ended: words before it are taken
+    for m in _NAME_WORD_RE.finditer(text):
+        start = m.start()
+        if start < resume:
+            continue
+        word = m.group()
         if not word[0].isupper():
-            i += 1
             continue
         _, _, linker, first_final, first_inner = fold_token(word)
         if linker:
-            i += 1
             continue
-        best_j, best_key = -1, ""
+        best_end, best_key = -1, ""
         if first_final in by_key:
-            best_j, best_key = i, first_final
+            best_end, best_key = m.end(), first_final
         running = first_inner
-        j = i
         if running in prefixes:
-            while j + 1 < n and j + 1 - i < limit:
-                gap = text[toks[j][1] : toks[j + 1][0]]
-                if not _SEPARATOR_RE.fullmatch(gap):
+            pos = m.end()
+            k = 0
+            while k + 1 < limit:
+                nm = next_word(text, pos)
+                if nm is None:
                     break
-                j += 1
-                f_final, f_inner, f_linker, _, _ = fold_token(toks[j][2])
+                k += 1
+                pos = nm.end()
+                f_final, f_inner, f_linker, _, _ = fold_token(nm.group(1))
                 if f_linker:
                     continue
                 cand = running + f_final
                 if cand in by_key:
-                    best_j, best_key = j, cand
+                    best_end, best_key = pos, cand
                 running += f_inner
                 if running not in prefixes:
                     break
-        if best_j >= 0:
-            out.append((start, toks[best_j][1], best_key))
-            i = best_j + 1
-            continue
-        hit = _skeleton_match(text, toks, i, gz)
-        if hit is not None:
-            j, key = hit
-            out.append((start, toks[j][1], key))
-            i = j + 1
-            continue
-        i += 1
+        if best_end < 0:
+            hit = _skeleton_match(text, m, first_final, gz)
+            if hit is None:
+                continue
+            best_end, best_key = hit
+        out.append((start, best_end, best_key))
+        resume = best_end
     return out
 
 
-def _skeleton_match(
-    text: str, toks: list[tuple[int, int, str]], i: int, gz: Gazetteer
-) -> tuple[int, str] | None:
-    """Match capitalised words whose vowels differ from a known name (Kandehar, Badakshan)."""
-    if len(toks[i][2]) < 5 or toks[i][2].lower() in ENGLISH_LOOKALIKES:
+def _skeleton_match(text: str, first: re.Match[str], first_key: str, gz: Gazetteer) -> tuple[int, str] | None:
+    """Match capitalised words whose vowels differ from a known name (Kandehar, Badakshan); return (end, key)."""
+    # `first`: the first word, capitalised and not a linker; `first_key`: its key
+    word, end = first.group(), first.end()
+    if len(word) < 5 or word.lower() in ENGLISH_LOOKALIKES:
         return None
     words: list[str] = []
     best: tuple[int, str] | None = None
-    j = i
-    while j < len(toks) and j - i < 3:
-        if j > i and not _SEPARATOR_RE.fullmatch(text[toks[j - 1][1] : toks[j][0]]):
-            break
-        word = toks[j][2]
+    for k in range(3):
+        if k:
+            nm = _NEXT_NAME_WORD_RE.match(text, end)
+            if nm is None:
+                break
+            word, end = nm.group(1), nm.end()
         words.append(word)
-        linker = fold_token(word)[2]
-        if not linker:
+        if not fold_token(word)[2]:
             if not word[0].isupper():
                 break
-            skel = skeleton(key_of_tokens(words))
+            skel = skeleton(key_of_tokens(words) if k else first_key)
             if consonant_count(skel) >= 5 and skel in gz.by_skeleton:
-                best = (j, gz.by_skeleton[skel])
-        j += 1
+                best = (end, gz.by_skeleton[skel])
     return best
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable
 
@@ -24,7 +24,7 @@ from analysis.ingest.outlets import (  # noqa: F401 - re-exported for callers of
     outlet_key,
 )
 from analysis.records import Article, Sentence
-from analysis.ingest.sentences import split_sentences
+from analysis.ingest.sentences import sentence_spans, split_sentences  # noqa: F401 - split_sentences re-exported
 
 YEAR_MIN, YEAR_MAX = 1990, 2035
 
@@ -220,16 +220,21 @@ _DATELINE = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+_SPACE_RUN = re.compile(r"\s+")
+_KEY_EDGES = _EDGE_JUNK + " "
+
+
 def line_key(line: str) -> str:
     """Return the normalised form of a line used to count lines repeated across articles."""
     s = unicodedata.normalize("NFKC", line).translate(_QUOTE_MAP).casefold()
-    s = re.sub(r"\d", "0", s)
-    return re.sub(r"\s+", " ", s).strip(_EDGE_JUNK + " ")
+    s = _DIGIT.sub("0", s)
+    return _SPACE_RUN.sub(" ", s).strip(_KEY_EDGES)
 
 
-def _exact_key(line: str) -> str:
-    """Return a line folded for case, quotes and spacing only (digits kept), for in-article repeats."""
-    return re.sub(r"\s+", " ", line.translate(_QUOTE_MAP).casefold()).strip(_EDGE_JUNK + " ")
+def _exact_key(norm: str) -> str:
+    """Return a normalised line (see `_norm`) folded for case and spacing (digits kept), for in-article repeats."""
+    return " ".join(norm.casefold().split()).strip(_KEY_EDGES)
 
 
 def _norm(line: str) -> str:
@@ -444,15 +449,15 @@ class _Work:
     body_start: int = -1
 
 
+_STRIPPED_LINE = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?)", re.M)  # a non-blank line without its edge spaces
+
+
 def _nonblank_lines(text: str) -> list[_Work]:
     """Return the stripped spans of the non-blank lines of `text`."""
     out: list[_Work] = []
-    for m in re.finditer(r"[^\n]+", text):
-        t = re.search(r"\S(?:.*\S)?", m.group(0))
-        if t:
-            out.append(_Work(m.start() + t.start(), m.start() + t.end()))
-    for w in out:
-        w.body_start = w.start
+    for m in _STRIPPED_LINE.finditer(text):
+        start, end = m.span(1)
+        out.append(_Work(start, end, body_start=start))
     return out
 
 
@@ -473,7 +478,17 @@ class _Analysis:
     credit_outlet: str = ""  # "Published in X", "originally appeared on X"
     line_outlet: str = ""  # an outlet line or byline near the names ("BBC News", "By A, Example Times")
     follow_outlet: str = ""  # the outlet's own social account in a promotion line
-    self_outlet: str = ""  # the outlet the story names as itself ("told X", "X's correspondent")
+    content_spans: list[tuple[int, int]] = field(default_factory=list)  # content lines (the story naming itself)
+
+
+_NON_LETTER = re.compile(r"[^A-Za-z]")
+_NON_SPACE = re.compile(r"\S")
+
+
+def _capitals_line(norm: str) -> bool:
+    """True for a line whose ASCII letters, at least four, are all capitals."""
+    letters = _NON_LETTER.sub("", norm)
+    return len(letters) >= 4 and letters.isupper()
 
 
 def _analyse(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> _Analysis:
@@ -587,13 +602,12 @@ def _analyse(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> _An
             break
 
     # Repeated captions (consecutive) and repeated lines (anywhere later in the article).
-    prev_i = -1
+    prev_i, pkey = -1, ""
     for i, w in enumerate(lines):
         if w.kind != "content":
             continue
         key = _exact_key(normed[i])
         if prev_i >= 0 and prev_i == i - 1 and n_words[i] >= 4:
-            pkey = _exact_key(normed[prev_i])
             shorter, longer = sorted((pkey, key), key=len)
             extra = len(longer) - len(shorter)
             if key == pkey or (longer.startswith(shorter) and len(shorter) >= 20 and extra <= 60):
@@ -603,7 +617,7 @@ def _analyse(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> _An
             w.kind, w.reason = "boilerplate", "repeated line"
             continue
         seen_keys.setdefault(key, i)
-        prev_i = i
+        prev_i, pkey = i, key
 
     # Headings: short lines without a closing mark, and short all-capitals lines. A timeline or a bulleted list
     # is not made of headings: a line opening with a date and a dash ("Aug 9 — A (P)") or a bullet ("• A") stays
@@ -616,9 +630,8 @@ def _analyse(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> _An
     for i, w in enumerate(lines):
         if w.kind != "content" or timeline[i] or (i + 1 < n_lines and timeline[i + 1] and lists.timeline_heading(normed[i])):
             continue
-        letters = re.sub(r"[^A-Za-z]", "", normed[i])
         if (n_words[i] <= 6 and not _HEADING_END.search(normed[i])) or (
-            n_words[i] <= 12 and len(letters) >= 4 and letters.isupper() and not _HEADING_END.search(normed[i])
+            n_words[i] <= 12 and _capitals_line(normed[i]) and not _HEADING_END.search(normed[i])
         ):
             w.kind, w.reason = "heading", "heading"
 
@@ -634,7 +647,7 @@ def _analyse(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> _An
         if found is None:
             continue
         place, agency, end = found
-        alone = re.search(r"\S", text[end : w.end]) is None
+        alone = _NON_SPACE.search(text, end, w.end) is None
         if not alone and w.kind == "heading":
             continue
         an.dateline, an.dateline_agency = place, agency
@@ -643,7 +656,7 @@ def _analyse(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> _An
         else:
             w.body_start = end
         break
-    an.self_outlet = _self_references(text, [(w.body_start, w.end) for w in lines if w.kind == "content"])
+    an.content_spans = [(w.body_start, w.end) for w in lines if w.kind == "content"]
     return an
 
 
@@ -665,7 +678,7 @@ def _match_dateline(text: str, start: int, end: int) -> tuple[str, str, int] | N
     agency_ok = 0 < len(agency_words) <= 4 and all(
         wd[:1].isupper() or wd.lower() == "dpa" or wd in ("&", "and") for wd in agency_words
     )
-    letters = re.sub(r"[^A-Za-z]", "", first)
+    letters = _NON_LETTER.sub("", first)
     caps = len(letters) >= 3 and letters.isupper()
     if agency and not agency_ok:
         return None
@@ -725,7 +738,7 @@ def repeated_lines(key_lists: Iterable[Iterable[str]], min_articles: int = 4) ->
 # Cleaning
 
 
-def _outlet(doc: RawDocument, an: _Analysis) -> str:
+def _outlet(doc: RawDocument, an: _Analysis, text: str) -> str:
     """Pick the outlet from the strongest clue the article gives (see `clean_document`)."""
     metadata = canonical_outlet(doc.outlet) if doc.outlet else ""
     domain = outlet_from_domain(doc.url) if doc.url else ""
@@ -740,11 +753,10 @@ def _outlet(doc: RawDocument, an: _Analysis) -> str:
         canonical_outlet(an.promo_outlet) if an.promo_outlet else "",
         an.follow_outlet,
         "Reuters" if an.reuters_credit else "",
-        an.self_outlet,
     ):
         if candidate:
             return candidate
-    return ""
+    return _self_references(text, an.content_spans)  # the outlet the story names as itself, the weakest clue
 
 
 def clean_document(doc: RawDocument, corpus_boilerplate: frozenset[str] = frozenset()) -> Article:
@@ -785,11 +797,11 @@ def clean_document(doc: RawDocument, corpus_boilerplate: frozenset[str] = frozen
     an = _analyse(text, corpus_boilerplate)
     sentence_notes: list[str] = []
 
-    sentences: list[Sentence] = []
+    spans: list[tuple[int, int]] = []
     for w in an.lines:
         if w.kind == "content":
-            sentences.extend(split_sentences(text, w.body_start, w.end, notes=sentence_notes))
-    sentences = [replace(s, index=i) for i, s in enumerate(sentences)]
+            spans.extend(sentence_spans(text, w.body_start, w.end, notes=sentence_notes))
+    sentences = [Sentence(index=i, start=s, end=e, text=text[s:e]) for i, (s, e) in enumerate(spans)]
 
     published: date | None = None
     precision, source = "", "unknown"
@@ -825,7 +837,7 @@ def clean_document(doc: RawDocument, corpus_boilerplate: frozenset[str] = frozen
         published=published,
         published_precision=precision,
         published_source=source,
-        outlet=_outlet(doc, an),
+        outlet=_outlet(doc, an, text),
         dateline=an.dateline,
         status="ok",
         warnings=tuple(dict.fromkeys(warnings)),

@@ -60,10 +60,10 @@ def _should_split(text: str, seg_start: int, m: re.Match[str], line_end: int) ->
     nxt = _NEXT.match(text, m.end(), line_end)
     if nxt is None or not nxt.group(1):
         return True
-    opens_quote = text[m.end():nxt.start(1)].strip() != ""
     first = nxt.group(1)
     if first.islower():
         return False
+    opens_quote = text[m.end():nxt.start(1)].strip() != ""
     core = mark.rstrip("\"'”’»)]")
     if "!" in core or "?" in core:
         return True
@@ -137,6 +137,14 @@ def split_sentences(
     A sentence longer than `limit` characters is cut at clause boundaries (a note per sentence cut
     is appended to `notes`), so that no reader ever sees an unbounded sentence.
     """
+    spans = sentence_spans(text, start, end, notes=notes, limit=limit)
+    return [Sentence(index=i, start=s, end=e, text=text[s:e]) for i, (s, e) in enumerate(spans)]
+
+
+def sentence_spans(
+    text: str, start: int = 0, end: int | None = None, *, notes: list[str] | None = None, limit: int = MAX_SENTENCE_CHARS
+) -> list[tuple[int, int]]:
+    """Return the (start, end) spans of the sentences of `text[start:end]` (see `split_sentences`)."""
     n = len(text)
     start = max(0, min(start, n))
     end = n if end is None else max(start, min(end, n))
@@ -163,7 +171,7 @@ def split_sentences(
             if _LETTER.search(text, s2, e2) is None:
                 carry = s2  # a bare number or mark: glue it to the next piece
                 continue
-            if merged and _CREDIT_TAIL.fullmatch(text, s2, e2):
+            if merged and text[s2] in "([" and _CREDIT_TAIL.fullmatch(text, s2, e2):
                 merged[-1] = (merged[-1][0], e2)  # "(AFP)" after a caption belongs to it
                 continue
             merged.append((s2, e2))
@@ -175,4 +183,4 @@ def split_sentences(
                 else:
                     merged.append(trimmed.span())
         spans.extend(_bound(text, merged, limit, notes))
-    return [Sentence(index=i, start=s, end=e, text=text[s:e]) for i, (s, e) in enumerate(spans)]
+    return spans
