@@ -53,7 +53,6 @@ _HONORIFIC_RE = re.compile(
     r"Qari|Sheikh|Shaikh|Hazrat|Sayed|Syed|Mohammad|Muhammad|Abdul|Ahmad)\.?\s+$"
 )
 _SEPARATOR_RE = re.compile(r"[ \t\-\u2010\u2011\u2012\u2013'\u2019\u02bc`]{1,3}")
-_WORD_RE = re.compile(r"[^\W_]+")
 _CLAUSE_END_RE = re.compile(r"[.;:!?\n]")
 
 _GUARD_AFTER_RE = re.compile(
