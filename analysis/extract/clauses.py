@@ -27,7 +27,7 @@ _AND_PLACE_HEAD = re.compile(
     r"(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,2}\s+(?:district(?:\s+cent(?:re|er))?|town|city|crossing)\b)",
     re.I)
 # what follows a semicolon inside a list of sub-lists: places, then "in" their province
-_SUB_LIST_AFTER = re.compile(r"\s*(?:and\s+)?(?-i:[A-Z])[^;.]{0,100}?(?:,?\s\bin\s+(?-i:[A-Z])[\w\-]+|\s*\((?-i:[A-Z])[\w\-]+\))"
+_SUB_LIST_AFTER = re.compile(r"\s*(?:(?:and|(?:together|along)\s+with|as\s+well\s+as)\s+)?(?-i:[A-Z])[^;.]{0,100}?(?:,?\s\bin\s+(?-i:[A-Z])[\w\-]+|\s*\((?-i:[A-Z])[\w\-]+\))"
                              r"(?:[^;.\w]*;|[^;.]{0,60}(?:\.|$))")
 _BOUNDARY = re.compile(
     r";|\s—\s|\s–\s|\s--\s|:\s|[“”\"]|\.\s|,?\s+\b(?:while|whereas|as(?!\s+well\s+as\b)(?<!\bwell\sas)|after|before|but|when|because|although|"
@@ -79,6 +79,9 @@ def scope_before(text: str, start: int, limit: int = 170) -> int:
         word = m.group(0).strip(" ,").lower()
         if word in ("which", "who", "that") and (start - m.end() < 30 or _REL_CLOSED.fullmatch(text, m.end(), start)):
             last_rel = m  # "A and B districts, which had been contested for months, were overrun"
+            continue
+        if word == "where" and m.group(0).startswith(",") and _REL_CLOSED.fullmatch(text, m.end(), start):
+            last_rel = m  # "Chora, where foreign troops once fought, was overrun"
             continue
         if word.startswith("and") and "," in text[max(lo, m.start() - 90):m.start()] and \
                 _APPOSITIVE_OPEN.search(text, max(lo, m.start() - 90), m.start()):

@@ -95,6 +95,10 @@ _GAPPED = re.compile(r"(?:,\s*|\s+)(?:and\s+(?:then\s+|later\s+)?|then\s+|(?:and
 _AS_DID = re.compile(r"(?:,|;)?\s+(?:as|and\s+so|so)\s+(?:did|had|has|have|was|were)\s+(?:the\s+)?"
                      r"(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*(?:(?:(?:provincial\s+)?capital|city|town|"
                      r"district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
+# "took A and B on Monday, as well as C": the places after it share the verb and its date (a comma first)
+_AS_WELL_AS = re.compile(r",\s+(?:as\s+well\s+as|(?:along|together)\s+with)\s+(?:the\s+)?"
+                         r"(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*(?:(?:(?:provincial\s+)?capital|city|town|"
+                         r"district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
 # "A and B fell in late June, and C too": the places before "too" share the verb and its date
 _AND_TOO = re.compile(r"(?:,|;)?\s+and\s+(?:the\s+)?(?=(?-i:[A-Z])[\w\-’' ]{0,40}?,?\s+(?:too|as\s+well)\s*(?:[.,;]|$))",
                       re.I)
@@ -111,7 +115,8 @@ _DISTANCE_BEFORE = re.compile(r"\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|miles?)\s
 _PAST = timedelta(days=180)  # a mention dated wholly this long before publication is history ("past")
 _SO_DID = re.compile(r"\W*(?:and\s+)?so\s", re.I)  # an echo opening 'So did' (else it closes with 'too')
 _DATE_NEXT = re.compile(r"(?:\s+(?:city|town|district))?,?\s*(?:(?:on|in|by|during|at|over|within)\s+)?")
-_FOLLOWED_BY_KEYS: tuple[str, ...] = guard_stems(_FOLLOWED_BY) + (" and ", "then", "later") + guard_stems(_AS_DID)
+_FOLLOWED_BY_KEYS: tuple[str, ...] = guard_stems(_FOLLOWED_BY) + (" and ", "then", "later") + guard_stems(_AS_DID) + \
+    guard_stems(_AS_WELL_AS)
 _POLICE_DISTRICTS_KEYS: tuple[str, ...] = guard_stems(_POLICE_DISTRICTS)
 # what may follow the verb of a relative clause whose object is the antecedent ("which the group took on 8 July")
 _REL_AFTER = re.compile(
@@ -466,6 +471,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         as_did = False
         if fb is None:
             fb = _AS_DID.search(text, m.end(), min(len(text), m.end() + 120)) or \
+                _AS_WELL_AS.search(text, m.end(), min(len(text), m.end() + 120)) or \
                 (_AND_TOO.search(text, m.end(), min(len(text), m.end() + 160)) if "too" in s.low or "as well" in s.low
                  else None)
             as_did = fb is not None
@@ -496,7 +502,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             res.pos = item.start
             res.date_from = fb.start()
             more.append(res)
-        if as_did and more and not self._dated_after(s, fb.end()):
+        if as_did and more and not self._dated_after(s, fb.end(), _scope_after(text, fb.end())):
             for res in more:
                 res.date_from = None  # "as did Y": Y shares the date of the verb it repeats
         return more
@@ -561,9 +567,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             out.append(res)
         return out
 
-    def _dated_after(self, s: _Sent, pos: int) -> bool:
-        """Whether a date is named in sentence s after position `pos`."""
-        return _DAYS_LATER.search(s.text, pos) is not None or any(d.start >= pos for d in self._dates_in(s.text))
+    def _dated_after(self, s: _Sent, pos: int, hi: int | None = None) -> bool:
+        """Whether a date is named in sentence s after position `pos` (and before `hi`)."""
+        end = len(s.text) if hi is None else hi
+        return _DAYS_LATER.search(s.text, pos, end) is not None or \
+            any(pos <= d.start < end for d in self._dates_in(s.text))
 
     def _date_right_after(self, s: _Sent, first: _Ref, m: re.Match[str]) -> bool:
         """Whether the object list opening at `first` is followed at once by a date of its own, with a date between

@@ -18,7 +18,7 @@ _HEAD = (r"(?:\s+(?:districts?|district\s+cent(?:re|er)s?|cities|city|towns?|pro
 # what may open the next item after a separator
 _OPEN = (r"(?:(?:of|over)\s+)?(?:the\s+)?(?:(?:nearby|neighbou?ring|key|strategic|remote|important|garrison|\w+ern)\s+)*"
          r"(?:(?:(?:provincial\s+)?capitals?|city|town|districts?|district\s+cent(?:re|er)s?)\s+(?:city\s+)?(?:of\s+)?)?")
-_SEP_CORE = (r"\s*(?:;\s*(?:and\s+)?|,\s*(?:and\s+|as\s+well\s+as\s+|&\s*|plus\s+|(?:along|together)\s+with\s+)?|\s+and\s+(?:also\s+)?|"
+_SEP_CORE = (r"\s*(?:;\s*(?:and\s+|(?:along|together)\s+with\s+|as\s+well\s+as\s+)?|,\s*(?:and\s+|as\s+well\s+as\s+|&\s*|plus\s+|(?:along|together)\s+with\s+)?|\s+and\s+(?:also\s+)?|"
              r"\s+as\s+well\s+as\s+|\s*&\s*|\s+plus\s+|\s+(?:along|together)\s+with\s+)")
 _SEP = re.compile(_HEAD + _SEP_CORE + _OPEN, re.I)
 # "in P" after an item or a sub-list: P locates the sub-list
@@ -171,9 +171,12 @@ def read_list(text: str, spans: Sequence[tuple[int, int]], provinces: Sequence[b
             cursor = end
             j += 1
             continue
-        names = _unknown_run(text, cursor, start)
+        names = _unknown_run(text, cursor, start, provinces[j])
         if names:
             unknown.extend(Unknown(g.group("name"), g.start("name"), g.end("name"), len(items)) for g in names)
+            if provinces[j] and _LOCUS.fullmatch(text, names[-1].end(), start):
+                cursor = names[-1].end()  # "A and Shuhda in P": the unknown item closes a sub-list; P is its locus
+                continue
             items.append(Item(j))
             cursor = end
             j += 1
@@ -187,9 +190,9 @@ def read_list(text: str, spans: Sequence[tuple[int, int]], provinces: Sequence[b
                        capitals=capitals_head(text, spans[first][0]), unknown_items=tuple(unknown))
 
 
-def _unknown_run(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+def _unknown_run(text: str, lo: int, hi: int, locus: bool = False) -> list[re.Match[str]]:
     """The unknown items, up to three in a row, between two separators of a list ('A, Qarabel, Zardew and B'),
-    else none."""
+    or before the province of a sub-list when `locus` ('A and Shuhda in P'), else none."""
     out: list[re.Match[str]] = []
     pos = lo
     while len(out) < 3:
@@ -198,7 +201,7 @@ def _unknown_run(text: str, lo: int, hi: int) -> list[re.Match[str]]:
             return []
         out.append(step)
         pos = step.end()
-        if _SEP.fullmatch(text, pos, hi):
+        if _SEP.fullmatch(text, pos, hi) or (locus and _LOCUS.fullmatch(text, pos, hi)):
             return out
     return []
 

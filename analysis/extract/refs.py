@@ -230,6 +230,9 @@ def _resolve_anaphor(word: str, current: list[_Ref], pos: int, history: list[lis
     pools = [[r for r in current if r.end <= pos]] + [list(h) for h in reversed(history[-3:])]
     if "crossing" in word or "border" in word or word.endswith("port"):
         want = ("border_crossing",)
+    elif word.endswith("side"):  # "Aqina (Faryab). The Afghan side was overrun": the crossing just named
+        want = ("border_crossing",)
+        pools = pools[:2]
     elif "district" in word:
         want = ("district", "border_crossing")
         pools = pools[:3]
@@ -302,7 +305,7 @@ _ANAPHORA = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:provincial|province's|province’s)\s+(?:capital|centre|center)(?:\s+city)?|"
     rf"(?:city|town)(?!\s+of\b){_NAMED_AFTER}(?!\s+(?:council|police|officials?|residents?|authorities)\b)|"
     rf"province(?!\s+of\b)(?!s)|district(?!s)(?!\s+of\b){_NAMED_AFTER}(?!\s+(?:chief|governor|police|council)\b)|"
-    r"(?:border\s+)?crossing(?!s)|border\s+(?:post|town|port)|(?:dry\s+)?port(?!s)(?!\s+of\b)|capital(?!\s+of\b)(?!s))\b",
+    r"(?:border\s+)?crossing(?!s)|border\s+(?:post|town|port)|afghan\s+side(?!\s+of\b)|(?:dry\s+)?port(?!s)(?!\s+of\b)|capital(?!\s+of\b)(?!s))\b",
     re.I)
 
 _ANAPHORA_KEYS: tuple[str, ...] = guard_stems(_ANAPHORA)  # derived from the pattern
