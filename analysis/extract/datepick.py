@@ -60,13 +60,20 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
     if best.end <= pos and ("after" in text or "before" in text):
         # "Y fell on Saturday, a day after X became the first ...": X's day is the day before
         for found in _DAYS_AFTER.finditer(text, best.end, min(len(text), pos + 12)):  # (its look-ahead reads the verb)
-            if found.end() <= pos and not re.search(r"[,;:]", text[found.end():pos]):
+            if found.end() <= pos and (not re.search(r"[,;:]", text[found.end():pos]) or
+                                       _NAME_LIST.fullmatch(text, found.end(), pos)):
                 rel = found  # the verb is inside the "a day after ..." clause
         if rel is not None:
             n = small_number(rel.group("n"))[0]
-            shift = timedelta(days=-n if rel.group("dir").lower() == "after" else n)
+            n_back = _anchor_shift(text, best.start)  # the date is itself inside an earlier "N days after" clause
+            shift = timedelta(days=(-n if rel.group("dir").lower() == "after" else n) + n_back)
             low = low + shift if low is not None else None
             high = high + shift if high is not None else None
+    elif best.start >= pos:
+        n_back = _anchor_shift(text, best.start, pos)
+        if n_back:  # "Kunduz fell two days after the fall of Zaranj on 6 August": two days after that date
+            low = low + timedelta(days=n_back) if low is not None else None
+            high = high + timedelta(days=n_back) if high is not None else None
     opener = None
     for opener in _OPENER_BEFORE.finditer(text, best.end, pos) if best.end <= pos else ():
         pass  # the last one before the verb
@@ -78,6 +85,23 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
     if low is not None and high is not None and low > high:
         low, high = high, low
     return low, high, best.text
+
+# an event named inside the "N days after" clause, so that its date is that event's ("after the fall of Y on D")
+_EVENT_IN_CLAUSE = re.compile(r"\b(?:fall|capture|loss|seizure|takeover|surrender|collapse)\s+of\b|\b(?:fell|overran|"
+                              r"captured|seized|took|entered|stormed|was\s+(?:taken|captured|seized|overrun|lost))\b", re.I)
+
+
+def _anchor_shift(text: str, date_start: int, lo: int = 0) -> int:
+    """Days the main clause lies after a date named inside an 'N days after [the fall of] Y on D' clause (after `lo`),
+    negative for 'N days before'; 0 when the date is in no such clause."""
+    for found in _DAYS_AFTER.finditer(text, max(lo, date_start - 70), date_start):
+        between = text[found.end():date_start]
+        if not re.search(r"[,;:]|\.\s", between) and re.search(r"\S\s+(?:(?:on|in)\s+(?:the\s+)?)?$", between, re.I) and \
+                found.group("n").lower() != "the" and _EVENT_IN_CLAUSE.search(between):
+            n = small_number(found.group("n"))[0]
+            return n if found.group("dir").lower() == "after" else -n
+    return 0
+
 
 # a clause opening on "before" (not "a day before") between a date and the verb it holds
 _OPENER_BEFORE = re.compile(r"(?<!days\s)(?<!day\s)(?<!weeks\s)(?<!week\s)\bbefore\s+(?=\S)", re.I)
@@ -108,4 +132,7 @@ _TRAILING_SAY = re.compile(
 
 # "a day after X", "a day after seizing X", "a day after the militants overran X": the verb inside is dated
 # relative to the clause's date
+# the names of a list and nothing else ("Ghazni, Herat and Qala-i-Naw "): a verb after it is still inside the clause
+_NAME_LIST = re.compile(r"(?-i:[A-Z])[\w\-’']*(?:[\s\-](?-i:[A-Z])[\w\-’']*)*(?:(?:,\s*|,?\s+and\s+)(?-i:[A-Z])[\w\-’']*"
+                        r"(?:[\s\-](?-i:[A-Z])[\w\-’']*)*)*\s+")
 _DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|the)\s+days?\s+(?P<dir>after|before)\s+(?=\S)", re.I)

@@ -40,7 +40,8 @@ from analysis.records import Article, ArticleResult, Claim, Count, DateMention, 
 _PREFILTER = Prefilter([*TRIGGER_STEMS, _ANAPHORA_KEYS])  # one scan per article for every stem above
 _PASSIVE_AUX = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got|get|gets|had|has|have)\s+(?:(?:\w+ly|also|now|already|reportedly|"
-    r"then|since|just|largely)\s+)?[\"“‘]?(?:\w+ly\s+)?$", re.I)  # (a scare quote may open before the participle)
+    r"then|since|just|largely)\s+)?(?:(?:reported|said|believed|confirmed|understood)\s+(?:to\s+have\s+been\s+)?)?"
+    r"[\"“‘]?(?:\w+ly\s+)?$", re.I)  # (a scare quote may open before the participle; "was reported taken")
 # a plural subject naming no place ("Three more provincial capitals", "two other districts") and the colon
 # that opens its list after the verb
 _PLURAL_SUBJECT = re.compile(
@@ -521,23 +522,29 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if rel is None or re.search(r"[;:]|\.\s", text[m.end():rel.start()]):
             return []
         item = next((r for r in s.refs if r.kind == "named" and not r.in_speaker and r.start == rel.end()), None)
-        if item is None or item.peripheral or not _CLAUSE_SHUT.match(text, item.end):
+        if item is None or item.peripheral:
+            return []
+        items = self._list_from(s, item, _scope_after(text, item.end))  # "a day after A, B and C changed hands"
+        if not items or not _CLAUSE_SHUT.match(text, items[-1].end):
             return []
         low, high, said = _pick_date(self._dates_in(text), m.start(), text, self.pub_high)
         if low is None or high is None or not said:
             return []
-        cap = _as_capital(item, self.gaz)
-        dist = _as_district(item, self.gaz) if cap is None else None
-        if cap is not None and out[0].event_type == "capital_entered":
-            res = self._capital_result(kind, cap, m, set(_CAPITAL_OUTCOME.get(kind, ())), False)
-        elif dist is not None and out[0].event_type == "district_seized" and kind != "entry":
-            res = self._district_result(dist[0], dist[1], m, False)
-        else:
-            return []
         shift = timedelta(days=small_number(rel.group("n"))[0])
-        res.pos = item.start
-        res.date = (low - shift, high - shift, text[rel.start():item.end].strip(" ,"))
-        return [res]
+        more: list[MentionDraft] = []
+        for item in items:
+            cap = _as_capital(item, self.gaz)
+            dist = _as_district(item, self.gaz) if cap is None else None
+            if cap is not None and out[0].event_type == "capital_entered":
+                res = self._capital_result(kind, cap, m, set(_CAPITAL_OUTCOME.get(kind, ())), False)
+            elif dist is not None and out[0].event_type == "district_seized" and kind != "entry":
+                res = self._district_result(dist[0], dist[1], m, False)
+            else:
+                return []
+            res.pos = item.start
+            res.date = (low - shift, high - shift, text[rel.start():item.end].strip(" ,"))
+            more.append(res)
+        return more
 
     def _echo(self, i: int, s: _Sent, m: re.Match[str]) -> list[MentionDraft]:
         """'Kunduz fell on Sunday. So did Taloqan.': the places after 'So did' get the event the sentence before

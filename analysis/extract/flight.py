@@ -89,6 +89,11 @@ _POLICY_CLAUSE = re.compile(r"\b(?:would|will|could|can|may|might|not|never|any)
 _DEFINITE_GROUP = re.compile(r"\b(?:the|these|those|\d[\d,]*|dozens|hundreds|scores)\b", re.I)  # "the 200 soldiers who"
 
 
+# a second group of the troops just named, with only a number for subject: "..., and 130 more crossed", "another 12"
+_ELLIPTIC_GROUP = re.compile(r"(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*)(?:(?:another|a\s+further)\s+[\d,]+|[\d,]+\s+"
+                             r"(?:more|others|further))\s+(?:(?:\w+\s+){0,2}?(?:soldiers|servicemen|troops|policemen|men|"
+                             r"personnel|guards|officers)\s+)?$", re.I)
+
 _DESTINATION_AND = re.compile(r"(?:\s+(?:district|city|town|area)s?)?\s*(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)(?:the\s+)?")
 # the speaking state's own land: "crossed into its territory", "entered our country"
 _OWN_TERRITORY = re.compile(r"\b(?:its|our|their)\s+(?:own\s+)?(?:territory|soil|country)\b|\bthe\s+territory\s+of\s+our\b", re.I)
@@ -124,6 +129,9 @@ class FlightReader:
             after_zone = text[m.end():m.end() + 80]
             if _TROOP_RE.search(after_zone) and not _NOT_TROOP_RE.search(after_zone[:40]):
                 t_pos, o_pos = 10 ** 6, -1
+        elliptic = _ELLIPTIC_GROUP.search(subject_zone) is not None
+        if elliptic:
+            t_pos, o_pos, troop = 10 ** 6, -1, []
         if t_pos < 0 or o_pos > t_pos:
             return []
         if troop and _FOREIGN_TROOP_RE.search(subject_zone[max(0, t_pos - 40):t_pos + 30]):
@@ -166,6 +174,9 @@ class FlightReader:
             cm = _COUNTRY_RE.search(verb)
             if cm:
                 dest = COUNTRY_WORDS[cm.group(1).lower()]
+        if not dest and elliptic:  # "46 crossed into Pakistan, and another 12 came across": the first group's country
+            dest = next((COUNTRY_WORDS[c.group(1).lower()] for c in reversed(list(_COUNTRY_RE.finditer(text, 0, m.start())))),
+                        "")
         if not dest and receiving:
             dest = borders.agency_country(text[:m.start()])  # the receiving state's agency is the subject
         if not dest and _OWN_TERRITORY.search(text, m.end(), hi):  # "crossed into its territory": the speaker's state
@@ -268,7 +279,8 @@ class FlightReader:
                 return []
             province = place.province or (place.name if place.place_type == "province" else province)
             related.add(_place_id(place))
-        return [MentionDraft(event_type="troops_fled", key=dest or _place_id(place), place=place, pos=m.start(),
+        key = dest or _place_id(place)
+        return [MentionDraft(event_type="troops_fled", key=f"{key}#{m.start()}" if elliptic else key, place=place, pos=m.start(),
                  outcomes=set(), negated=negated, priority=2, related=related, count=count,
                  count_text=count.text if count else "", destination=dest, province=province,
                  actor="afghan_forces")]
