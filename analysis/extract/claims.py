@@ -353,6 +353,9 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
                     found.append(Attribution(cls, "asserted", sentence[owner.start("owner"):m.end()],
                                              owner.start("owner"), m.end(), "according", owner.group("owner")))
             continue
+        if low_verb in ("said", "reported", "believed", "thought") and re.match(
+                r"\s+to\s+(?:have|be|show|depict|contain|include|belong|number|total)\b", sentence[m.end():]):
+            continue  # "footage said to show ...", "units reported to have fled": a reduced passive names no speaker
         if _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) and \
                 not re.match(r"\s+by\b", sentence[m.end():]):
             continue  # "fighters are reported near the airport", "it was said that": a passive names no speaker

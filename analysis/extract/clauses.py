@@ -36,6 +36,13 @@ _BOUNDARY = re.compile(
     re.I)
 
 
+# an aside locating the subject, closed by a comma right before the verb (and its auxiliaries)
+_PLACE_ASIDE = re.compile(r"(?<=\w),\s+(?:on|along|near|off|at|astride|just|about|some|\d[\d.,]*\s*(?:km|kilomet\w+|miles))\s"
+                          r"[^,;:.()\"“”]{1,100},\s*(?:(?:was|were|is|are|has|have|had|been|also|then|later|\w+ly)\s+){0,3}$",
+                          re.I)
+# a comma, a name and a verb of its own in the present or past ("..., Mazar-e-Sharif braces for"): a new clause
+_NEW_SUBJECT = re.compile(r",\s+(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,3}\s+(?!(?:and|or|districts|provinces|"
+                          r"towns|cities|crossings|ports|was|were|has|had|is|as|plus|its|his|their)\b)(?-i:[a-z]{3,}(?:es|s|ed))\b")
 _SCARE_QUOTE = re.compile(r"(?<=\s)[\"“‘](?:\w+ly\s+)?$")
 _DASH = re.compile(r"\s[\u2014\u2013]\s|\s--\s")
 
@@ -43,6 +50,10 @@ _DASH = re.compile(r"\s[\u2014\u2013]\s|\s--\s")
 def scope_after(text: str, end: int, limit: int = 170) -> int:
     """Return where the object scope after a verb ends (next clause break)."""
     hi = min(len(text), end + limit)
+    if "," in text[end:hi]:
+        splice = _NEW_SUBJECT.search(text, end, hi)
+        if splice is not None:
+            hi = splice.start()  # "Taliban take Kandahar, Mazar braces for assault": a new clause, not a list item
     pos = end
     while True:
         m = _BOUNDARY.search(text, pos, hi)
@@ -71,6 +82,10 @@ def scope_before(text: str, start: int, limit: int = 170) -> int:
     scare = _SCARE_QUOTE.search(text, max(0, start - 30), start)
     if scare is not None:
         start = scare.start()  # a scare quote opening on the verb ('had been "completely conquered"') breaks no clause
+    if "," in text[max(0, start - 130):start]:
+        aside = _PLACE_ASIDE.search(text, max(0, start - 130), start)
+        if aside is not None:
+            start = aside.start()  # "Doshi, on the highway between A and B, was overrun": the aside is no subject
     lo = max(0, start - limit)
     cut = lo
     last_rel = None

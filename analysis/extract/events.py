@@ -79,6 +79,10 @@ _HEAD_BEFORE_PARTICIPLE = re.compile(r"\b(?:districts?|district\s+cent(?:re|er)s
                                      r"(?-i:DCs?))\s+$", re.I)
 _LOST_THING = re.compile(r"\b(?:contact|touch|communications?|lives|life|ground|hope|momentum|signal|track|power|"
                          r"weapons|vehicles|equipment|soldiers|men|troops)\b", re.I)
+# posts named as the subject, in a place ("two police checkposts in X were"): the posts fell, not the place
+_POSTS_SUBJECT = re.compile(r"\b(?:check\s*posts?|checkpoints?|outposts?|posts|positions|bases|security\s+posts)\s+(?:\w+\s+){0,2}?"
+                            r"(?:in|near|around|outside|of)\s+[^,;.]{1,40}?\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+"
+                            r"(?:(?:\w+ly|also|then|quickly)\s+)?$", re.I)
 _HEADING_SHAPE = re.compile(r":\s*$|^[^a-z]*$")  # a line ending in a colon, or all capitals: a list's heading
 _POSSESSIVE_PROVINCE = re.compile(r"(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?(?:\s+province)?(?:'s|’s)\s")
 # "fell on August 6, followed by Farah city ... on August 10": the same verb for the place after "followed by"
@@ -642,6 +646,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if voice == "passive" and _LOST_THING.search(text, max(0, m.start() - 60), m.start()) and \
                 re.match(r"(?:lost|abandoned)\b", m.group(0), re.I):
             return []  # "contact with Jawand was lost", "many lives were lost": no place lost
+        if voice == "passive" and kind == "capture" and _POSTS_SUBJECT.search(text, max(0, m.start() - 90), m.start()):
+            return []  # "two checkposts in Qala-e-Zal were abandoned": posts in a district, not the district
         # passive use of an active verb ("was captured", "captured by the Taliban")
         if voice == "active" and kind in ("capture", "entry", "repel"):
             if _PASSIVE_AUX.search(text[max(0, m.start() - 30):m.start()]) and not re.match(

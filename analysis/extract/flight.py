@@ -89,6 +89,9 @@ _POLICY_CLAUSE = re.compile(r"\b(?:would|will|could|can|may|might|not|never|any)
 _DEFINITE_GROUP = re.compile(r"\b(?:the|these|those|\d[\d,]*|dozens|hundreds|scores)\b", re.I)  # "the 200 soldiers who"
 
 
+# a clause about the troops just named, by pronoun, after the flight it explains ("..., hours after they had left X")
+_THEY_BEFORE = re.compile(r"\b(?:after|before|when|once|as)\s+they\s+(?:had\s+|have\s+)?(?:\w+ly\s+)?$", re.I)
+_CROSSED = re.compile(r"\bcross(?:ed|ing)\b|\b(?:fled|retreated|withdrew|escaped)\s+(?:across|in)?to\b", re.I)
 # a second group of the troops just named, with only a number for subject: "..., and 130 more crossed", "another 12"
 _ELLIPTIC_GROUP = re.compile(r"(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*)(?:(?:another|a\s+further)\s+[\d,]+|[\d,]+\s+"
                              r"(?:more|others|further))\s+(?:(?:\w+\s+){0,2}?(?:soldiers|servicemen|troops|policemen|men|"
@@ -129,6 +132,9 @@ class FlightReader:
             after_zone = text[m.end():m.end() + 80]
             if _TROOP_RE.search(after_zone) and not _NOT_TROOP_RE.search(after_zone[:40]):
                 t_pos, o_pos = 10 ** 6, -1
+        them = _THEY_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if them is not None and _TROOP_RE.search(text, 0, them.start()) and _CROSSED.search(text, 0, them.start()):
+            return []  # "92 soldiers crossed the bridge, hours after they had abandoned Mazar": the same flight
         elliptic = _ELLIPTIC_GROUP.search(subject_zone) is not None
         if elliptic:
             t_pos, o_pos, troop = 10 ** 6, -1, []
@@ -183,7 +189,7 @@ class FlightReader:
             dest = borders.agency_country(text[:m.start()]) or borders.receiving_state(
                 text, [self.sents[j].text for j in range(max(0, i - 2), i)], self.article.outlet or "")
         crossing = None
-        if re.search(r"via|through|crossing|bridge", text[m.end():hi] + text[lo:m.start()], re.I) or _ACROSS_BORDER.search(
+        if re.search(r"via|through|crossing|bridge", verb + " " + text[m.end():hi] + " " + text[lo:m.start()], re.I) or _ACROSS_BORDER.search(
                 verb + text[m.end():hi]):
             crossing = self._recent_crossing(i, s, len(text))
         if not dest and crossing is not None and verb.startswith("cross") and crossing.place_type == "border_crossing":

@@ -21,6 +21,12 @@ monday tuesday wednesday thursday friday saturday sunday overnight yesterday tod
 january february march april may june july august september october november december""".split())
 
 
+
+# what may open a timeline entry before its places: "the", or a count of them ("two more districts, A and B")
+_ENTRY_LEAD = re.compile(r"\W*(?:the\s+)?(?:(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(?:more|other|"
+                         r"further|new)\s+(?:districts?|district\s+cent(?:re|er)s|capitals|cities|towns)\s*[,:\u2014\u2013-]?\s*)?",
+                         re.I)
+
 class ListReader:
     """Extractor methods that read lists, plural anaphora and timelines through analysis.extract.lists."""
 
@@ -62,7 +68,7 @@ class ListReader:
         fell on the line's date, else in the heading's time ('Districts lost in P this week:'), in its province."""
         start = lists.timeline_entry(s.text)
         first = next((r for r in s.refs if r.kind == "named" and r.start >= start), None)
-        if start < 0 or first is None or not re.fullmatch(r"\W*(?:the\s+)?", s.text[start:first.start], re.I):
+        if start < 0 or first is None or not _ENTRY_LEAD.fullmatch(s.text, start, first.start):
             return  # an entry opens on its places ("• Nad Ali (Helmand)"), not on a sentence ("5. If no help comes ...")
         from analysis.extract.dates import find_dates
         published, precision = self.article.published, self.article.published_precision or "day"

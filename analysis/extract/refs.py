@@ -247,6 +247,8 @@ def _resolve_anaphor(word: str, current: list[_Ref], pos: int, history: list[lis
     for k, pool in enumerate(pools):
         for r in reversed(pool):
             if r.remote:
+                if want == ("capital",) and r.place.place_type == "capital" and k <= 1:
+                    return None  # "30 km from Maimana. ... entered the city": which city is not said
                 continue  # "40 km from X", "the road to X", "X offered talks": not the city the text is about
             if want == ("capital",) and k == 0 and r.province_word and r.place.place_type == "province":
                 cap = _capital_of(r.place, gaz)  # "the governor of Ghazni province surrendered the city"
@@ -296,7 +298,7 @@ _PERIPHERAL_AFTER = re.compile(
     r"(?:'s|’s)\s+(?:\w+ern\s+|outer\s+|eastern\s+|western\s+)?(?:outskirts|suburbs?|edges?|fringes?|gates|periphery|"
     r"environs|approaches|outer\s+(?:districts|areas|villages))\b", re.I)
 _LANDMARK_AFTER = re.compile(
-    r"^(?:-[\w’'\-]+)?\s+(?:highway|road|motorway|route|airport|air\s+base|airbase|dam|river(?:\s+(?:border|bank|valley))?"
+    r"^(?:-[\w’'\-]+)?\s+(?:highway|road|motorway|route|airport|air\s+base|airbase|dam|tunnel|pass|river(?:\s+(?:border|bank|valley))?"
     r"\s+(?:border|bank|valley|front)|valley|frontier)\b|^-[A-Z]", re.I)
 
 # "the district centres of A and B", "the city centre of X" name their places: not a reference back
