@@ -179,6 +179,7 @@ class ParseSpools:
     lines: ResultSpool[tuple[str, tuple[tuple[str, str], ...]]]
     redone: ResultSpool[ArticleResult]
     fingerprints: dedup.FingerprintStore
+    history_before: date | None = None  # an undated article's mentions dated wholly before this day are history
 
 
 @contextmanager
@@ -298,14 +299,25 @@ def find_banners(index: CorpusIndex, duplicates: dict[str, str], spools: ParseSp
     return corpus.banner_lines(lines, duplicates, candidates)
 
 
+def _as_history(mention: Mention, before: date | None) -> Mention:
+    """An undated article's mention dated wholly before `before` as history ('first took Kabul in 1996'), else itself."""
+    if before is not None and mention.modality in ("asserted", "negated") and mention.date_high is not None and \
+            mention.date_high < before:
+        return replace(mention, modality="past")
+    return mention
+
+
 def final_results(spools: ParseSpools) -> Iterator[ArticleResult]:
     """The spooled results in reading order, re-dated ones replaced, readable undated ones warned."""
     for r in spools.results:
         new = spools.redone.get(r.article.article_id) if r.article.article_id in spools.redone else None
         if new is not None:
+            if new.article.published is None:
+                new.mentions = [_as_history(m, spools.history_before) for m in new.mentions]
             yield new
         elif r.article.published is None and r.article.status.startswith("ok"):
             r.article = corpus.undated_warning(r.article)
+            r.mentions = [_as_history(m, spools.history_before) for m in r.mentions]
             yield r
         else:
             yield r
@@ -335,6 +347,7 @@ def parse_corpus(
                                             pool=pool)
         banners = find_banners(index, duplicates, spools, redone_lines)
         n_articles = len(index.records)
+        spools.history_before = corpus.history_before(index.records)
         del index  # the spools hold everything the tables need
         release_freed_memory()
         written = write_parse_tables(processed_dir, spools, duplicates, banners, parquet=n_articles >= PARQUET_FROM_ARTICLES)

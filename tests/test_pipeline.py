@@ -308,3 +308,17 @@ def test_banner_lines_found_by_digest_are_dropped_whatever_the_spool_chunk(tmp_p
     for table in ("articles.csv", "interim/mentions_raw.csv", "interim/tallies_raw.csv"):
         assert (tmp_path / "big" / table).read_bytes() == (tmp_path / "tiny" / table).read_bytes(), table
         assert (tmp_path / "big" / table).read_bytes() == (tmp_path / "collide" / table).read_bytes(), table
+
+
+def test_an_undated_article_s_history_is_past_from_the_corpus_dates(tmp_path: Path) -> None:
+    """An undated explainer's 'first took Kabul in 1996' lies wholly 180 days before the corpus's first publication:
+    history (modality past), no event; its dated-by-nothing report of this offensive stays an undated mention."""
+    explainer = ("The movement first seized Kabul in 1996 and held it until 2001.\n\n"
+                 "This summer its fighters overran Chimtal district in Balkh, residents said.\n")
+    articles, events = run(tmp_path, {"dated.txt": EARLY, "explainer.txt": explainer})
+    mentions = pd.read_csv(tmp_path / "processed" / "mentions.csv", dtype=str, keep_default_na=False)
+    kabul = mentions[mentions["place"] == "Kabul"]
+    assert kabul[["date_low", "date_high", "modality", "event_id"]].values.tolist() == [
+        ["1996-01-01", "1996-12-31", "past", ""]]
+    assert events["place"].tolist() == ["Zaranj"]
+    assert mentions.loc[mentions["place"] == "Chimtal", "modality"].tolist() == ["asserted"]

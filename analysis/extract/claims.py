@@ -248,7 +248,7 @@ _BARE_NOUN_PHRASE = re.compile(
     r"which|who|not|fell|took|said)\b)(?:[a-z][\w\-’']*\s+){0,2}[a-z][\w\-’']*")
 
 
-_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+$", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:(?:also|now|widely|first|later|then|\w+ly)\s+)?$", re.I)
 
 
 def _speaker_before(sentence: str, verb_start: int) -> tuple[str, int]:
@@ -356,7 +356,7 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
         if low_verb in ("said", "reported", "believed", "thought") and re.match(
                 r"\s+to\s+(?:have|be|show|depict|contain|include|belong|number|total)\b", sentence[m.end():]):
             continue  # "footage said to show ...", "units reported to have fled": a reduced passive names no speaker
-        if _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) and \
+        if _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) and \
                 not re.match(r"\s+by\b", sentence[m.end():]):
             continue  # "fighters are reported near the airport", "it was said that": a passive names no speaker
         window = sentence[max(0, m.start() - 50):m.start()]
