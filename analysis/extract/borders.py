@@ -82,6 +82,11 @@ _FOREIGN_TOWN_RE = re.compile(r"(?<![\w\-‐])(" + _FOREIGN_TOWN_ALT + r")\b(?![
 _ISSUED_IN = re.compile(
     r"\b(?:statement|announcement|communiqu[ée]|officials?|authorities|sources?)\s+(?:[\w\-]+\s+){0,2}?(?:in|from)\s+"
     r"(" + _FOREIGN_TOWN_ALT + r")\b", re.I)
+def issued_abroad(phrase: str) -> bool:
+    """Whether a speaker phrase places its speaker in a town across the border ('officials in Termez')."""
+    return _ISSUED_IN.search(phrase) is not None
+
+
 # a dateline naming a town across the border at the start of a line ("Ashgabat, 10 July (TDH).")
 _DATELINE_TOWN = re.compile(
     r"(?:^|\n)\s*(" + _FOREIGN_TOWN_ALT + r")\s*[,(—–]", re.I)

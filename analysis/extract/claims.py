@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping
 
-from analysis.extract import vocabulary
+from analysis.extract import borders, vocabulary
 from analysis.records import Claim
 from analysis.extract.stems import guard_stems
 
@@ -216,6 +216,8 @@ def _classify_words(segment: str) -> str:
         first_afghan = re.search(r"\bafghan\b", low)
         if first_foreign and first_afghan and first_foreign.start() < first_afghan.start():
             return "foreign_government"
+    if borders.issued_abroad(segment) and not re.search(r"\bafghan\b", low):
+        return "foreign_government"  # "officials in Termez": a neighbour's officials
     if _RESIDENTS.search(low):
         return "residents"
     if _AFGHAN_GOV.search(low):

@@ -122,7 +122,8 @@ def scope_before(text: str, start: int, limit: int = 170) -> int:
 
 
 # a clause about another event whose date is no date of this one ("since the offensive began on 1 June")
-_BACKGROUND_OPEN = re.compile(r"\b(?P<word>since|after|when|before|following|until|ever\s+since)\b", re.I)
+_BACKGROUND_OPEN = re.compile(r"\b(?P<word>since|after|when|before|following|until|ever\s+since)\b|(?<=,\s)(?P<where>where)\b",
+                              re.I)
 _DAYS_BEFORE_OPENER = re.compile(r"\b(?:a|one|two|three|four|five|six|the|few|several|\d+)\s+(?:days?|weeks?|hours?)\s+$",
                                  re.I)
 _CLAUSE_STOP = re.compile(r"[,;:()\"“”]|\s[—–]\s|\s--\s|\.\s")
@@ -155,5 +156,5 @@ def background_clauses(text: str, date_spans: list[tuple[int, int]]) -> list[Bac
         words = [w for w in re.findall(r"[A-Za-z]+", text[m.end():inside[0][0]]) if w.lower() not in _FILLER]
         if len(words) < 2:
             continue  # "since Monday", "after 10 days": a bare date, no other event
-        out.append(Background(m.start(), end, m.group("word").lower()))
+        out.append(Background(m.start(), end, (m.group("word") or m.group("where")).lower()))
     return out

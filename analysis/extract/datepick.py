@@ -28,7 +28,7 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
         cands = [d for d, sd in zip(cands, said) if not sd]
     background: dict[int, str] = {}
     low_text = text.lower()
-    if cands and any(w in low_text for w in ("since", "after", "when", "before", "following", "until")):
+    if cands and any(w in low_text for w in ("since", "after", "when", "before", "following", "until", ", where")):
         for b in background_clauses(text, [(d.start, d.end) for d in cands]):
             if b.start <= pos < b.end:
                 continue  # the verb's own clause
@@ -53,6 +53,8 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
     low, high = best.low, best.high
     word = background.get(id(best))
     if word is not None:  # a date of another event: a bound at most
+        if word == "where":  # "Khakrez, where a patrol was ambushed in 2008, ...": no bound at all
+            return None, pub_high, ""
         if word in ("before", "until"):
             return None, min(d for d in (high, pub_high) if d is not None) if (high or pub_high) else None, best.text
         return (low if low is not None and (pub_high is None or low <= pub_high) else None), pub_high, best.text

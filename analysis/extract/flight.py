@@ -135,7 +135,9 @@ class FlightReader:
         them = _THEY_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if them is not None and _TROOP_RE.search(text, 0, them.start()) and _CROSSED.search(text, 0, them.start()):
             return []  # "92 soldiers crossed the bridge, hours after they had abandoned Mazar": the same flight
-        elliptic = _ELLIPTIC_GROUP.search(subject_zone) is not None
+        group = _ELLIPTIC_GROUP.search(subject_zone)
+        elliptic = group is not None
+        group_at = max(0, m.start() - 110) + group.start() if group is not None else -1
         if elliptic:
             t_pos, o_pos, troop = 10 ** 6, -1, []
         if t_pos < 0 or o_pos > t_pos:
@@ -286,10 +288,11 @@ class FlightReader:
             province = place.province or (place.name if place.place_type == "province" else province)
             related.add(_place_id(place))
         key = dest or _place_id(place)
+        own_day = elliptic and any(d.start >= group_at for d in self._dates_in(text))
         return [MentionDraft(event_type="troops_fled", key=f"{key}#{m.start()}" if elliptic else key, place=place, pos=m.start(),
                  outcomes=set(), negated=negated, priority=2, related=related, count=count,
                  count_text=count.text if count else "", destination=dest, province=province,
-                 actor="afghan_forces")]
+                 actor="afghan_forces", date_from=group_at if own_day else None)]  # "and 40 more ... on Monday": its day
 
     def _dateline_state(self) -> str:
         """The neighbouring state of the article's dateline town ('Quetta' -> Pakistan), '' when none."""
