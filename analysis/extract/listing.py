@@ -73,7 +73,8 @@ class ListReader:
         from analysis.extract.dates import find_dates
         published, precision = self.article.published, self.article.published_precision or "day"
         row = s.text.count("|") >= 2  # a table row: "Kunduz | Dasht-e-Archi | 21 Jun | police"
-        own = [d for d in find_dates(s.text, published, precision) if row or d.end <= start]
+        found = find_dates(s.text, published, precision)
+        own = [d for d in found if row or d.end <= start] or found  # a bullet's own date may follow its places
         above = day if day is not None else head  # a date line between the heading and the entry, else the heading
         when = _pick_date(own, 0, s.text, self.pub_high) if own else \
             _pick_date(find_dates(above.text, published, precision), 0, above.text, self.pub_high)

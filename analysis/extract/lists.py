@@ -69,7 +69,7 @@ _BULLET_ENTRY = re.compile(r"^\s*(?:[•·▪●◦‣*–—-]|\d{1,2}[.)])\s*(
 _TIMELINE_HEADING = re.compile(
     r"\b(?P<noun>capitals|cities|districts?|district\s+cent(?:re|er)s|border\s+crossings)\b[^.!?]{0,80}?"
     r"\b(?:fell|fallen|falling|captured|taken|seized|overrun|lost|entered|under\s+taliban\s+control|changes|"
-    r"changed\s+hands|"
+    r"changed\s+hands|(?:shaded|turned|marked|colou?red)\s+red|"
     r"controlled|fall)\b|\b(?:fall|capture|seizure|loss)\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"(?P<noun2>capitals|cities|districts)\b",
     re.I)
