@@ -592,7 +592,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         gap = _DATE_NEXT.match(s.text, end)
         return (any(d.start >= end and _DATE_NEXT.fullmatch(s.text, end, d.start) for d in found)
                 or _DAYS_LATER.match(s.text, gap.end()) is not None) and \
-            any(m.end() <= d.start < first.start for d in found)
+            (any(m.end() <= d.start < first.start for d in found) or
+             _DAYS_LATER.search(s.text, m.end(), first.start) is not None)  # "Sangin went two days later, and B in July"
 
     def _relative(self, s: _Sent, m: re.Match[str]) -> list[MentionDraft]:
         """'... after Islam Qala, which the group took on 8 July': the antecedent place, dated by the clause."""

@@ -58,7 +58,7 @@ _CLAUSE_END_RE = re.compile(r"[.;:!?\n]")
 _GUARD_AFTER_RE = re.compile(
     r"^\s*,\s+(?:a|the)\s+(?:[\w'\u2019\-]+\s+){0,2}district\b|"
     r"^(?:(?:\s*,\s*|\s+(?:and|or|&)\s+|\s+|[\-'\u2019]+)[A-Z][\w'\u2019\-]*){0,6}"
-    r"(?:['\u2019]s)?\s+(?:border\s+)?(?:districts?|Districts?|DISTRICTS?|crossings?|Crossing|ports?|Port|DC)\b|"
+    r"(?:['\u2019]s)?\s+(?:border\s+)?(?:districts?|Districts?|DISTRICTS?|crossings?|Crossing|ports?|Port|DC|garrison)\b|"
     # a relative clause telling its fall: "in Khwaja Bahauddin, which fell last week"
     r"^\s*,\s+(?:which|that)\s+(?:had\s+|has\s+|was\s+)?(?:been\s+)?(?:fell|fallen|captured|taken|overrun|seized|lost)\b"
 )

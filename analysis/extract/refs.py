@@ -233,7 +233,7 @@ def _resolve_anaphor(word: str, current: list[_Ref], pos: int, history: list[lis
     elif word.endswith("side"):  # "Aqina (Faryab). The Afghan side was overrun": the crossing just named
         want = ("border_crossing",)
         pools = pools[:2]
-    elif "district" in word:
+    elif "district" in word or word.endswith(("centre", "center")):  # "the centre": a district's, just named
         want = ("district", "border_crossing")
         pools = pools[:3]
     elif "province" in word and "capital" not in word and "centre" not in word and "center" not in word:
@@ -307,7 +307,7 @@ _ANAPHORA = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:provincial|province's|province’s)\s+(?:capital|centre|center)(?:\s+city)?|"
     rf"(?:city|town)(?!\s+of\b){_NAMED_AFTER}(?!\s+(?:council|police|officials?|residents?|authorities)\b)|"
     rf"province(?!\s+of\b)(?!s)|district(?!s)(?!\s+of\b){_NAMED_AFTER}(?!\s+(?:chief|governor|police|council)\b)|"
-    r"(?:border\s+)?crossing(?!s)|border\s+(?:post|town|port)|afghan\s+side(?!\s+of\b)|(?:dry\s+)?port(?!s)(?!\s+of\b)|capital(?!\s+of\b)(?!s))\b",
+    r"(?:border\s+)?crossing(?!s)|border\s+(?:post|town|port)|afghan\s+side(?!\s+of\b)|(?<=the\s)cent(?:re|er)(?!s)(?!\s+of\b)|(?:dry\s+)?port(?!s)(?!\s+of\b)|capital(?!\s+of\b)(?!s))\b",
     re.I)
 
 _ANAPHORA_KEYS: tuple[str, ...] = guard_stems(_ANAPHORA)  # derived from the pattern
