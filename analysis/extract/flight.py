@@ -93,7 +93,8 @@ _DEFINITE_GROUP = re.compile(r"\b(?:the|these|those|\d[\d,]*|dozens|hundreds|sco
 _THEY_BEFORE = re.compile(r"\b(?:after|before|when|once|as)\s+they\s+(?:had\s+|have\s+)?(?:\w+ly\s+)?$", re.I)
 _CROSSED = re.compile(r"\bcross(?:ed|ing)\b|\b(?:fled|retreated|withdrew|escaped)\s+(?:across|in)?to\b", re.I)
 # a second group of the troops just named, with only a number for subject: "..., and 130 more crossed", "another 12"
-_ELLIPTIC_GROUP = re.compile(r"(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*)(?:(?:another|a\s+further)\s+[\d,]+|[\d,]+\s+"
+_ELLIPTIC_GROUP = re.compile(r"(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*)(?:(?:another|a\s+further)\s+[\d,]+|"
+                             r"(?:(?:about|some|around|nearly|almost|over|more\s+than|at\s+least)\s+)?[\d,]+\s+"
                              r"(?:more|others|further))\s+(?:(?:\w+\s+){0,2}?(?:soldiers|servicemen|troops|policemen|men|"
                              r"personnel|guards|officers)\s+)?$", re.I)
 
@@ -112,7 +113,8 @@ class FlightReader:
         lo = _scope_before(text, m.start(), 120)
         subject_zone = text[max(0, m.start() - 110):m.start()]
         # nearest person noun before the verb decides who fled
-        troop = list(_TROOP_RE.finditer(subject_zone))
+        troop = [t for t in _TROOP_RE.finditer(subject_zone)  # "Police Districts 1 and 2" are parts of a city
+                 if not re.match(r"\s+(?:districts?|stations?|headquarters)\b", subject_zone[t.end():], re.I)]
         other = [o for o in _NOT_TROOP_RE.finditer(subject_zone)
                  if not any(t.start() <= o.start() < t.end() for t in troop)]  # "customs workers" are officials
         t_pos = troop[-1].start() if troop else -1
