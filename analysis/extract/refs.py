@@ -189,6 +189,8 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
         word = m.group(0).lower()
         if any(r.start <= m.start() < r.end for r in refs):
             continue
+        if word.endswith(("centre", "center")) and not re.search(r"\bdistrict\s+cent(?:re|er)\b", text[:m.start()], re.I):
+            continue  # "the centre" stands for a district centre only after one is named in the sentence
         home = _speaker_home(text, refs, m.start(), gaz) if "city" in word or "capital" in word else None
         target = home or _resolve_anaphor(word, refs, m.start(), history, gaz)
         if target is None:
