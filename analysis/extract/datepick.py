@@ -135,6 +135,6 @@ _TRAILING_SAY = re.compile(
 # "a day after X", "a day after seizing X", "a day after the militants overran X": the verb inside is dated
 # relative to the clause's date
 # the names of a list and nothing else ("Ghazni, Herat and Qala-i-Naw "): a verb after it is still inside the clause
-_NAME_LIST = re.compile(r"(?-i:[A-Z])[\w\-’']*(?:[\s\-](?-i:[A-Z])[\w\-’']*)*(?:(?:,\s*|,?\s+and\s+)(?-i:[A-Z])[\w\-’']*"
-                        r"(?:[\s\-](?-i:[A-Z])[\w\-’']*)*)*\s+")
+_NAME = r"(?-i:[A-Z])[\w’']*(?:-[\w’']+)*(?:\s(?-i:[A-Z])[\w’']*(?:-[\w’']+)*)*"  # a hyphen only inside a word
+_NAME_LIST = re.compile(_NAME + r"(?:(?:,\s*|,?\s+and\s+)" + _NAME + r")*\s+")
 _DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|the)\s+days?\s+(?P<dir>after|before)\s+(?=\S)", re.I)
