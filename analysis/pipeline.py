@@ -25,7 +25,7 @@ from analysis.tabulate import corrections, merge, streamed
 from analysis.tabulate.tables import read_table
 from analysis.ingest.folders import check_folders
 from analysis.parallel import DEFAULT_FILE_BUDGET, map_ordered, paused_gc, release_freed_memory, worker_pool
-from analysis.records import ArticleResult, CorpusRecord, Event, Mention, Tally
+from analysis.records import ArticleResult, CorpusRecord, Event, Mention, Tally, is_history
 from analysis.tabulate.tables import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
@@ -179,7 +179,7 @@ class ParseSpools:
     lines: ResultSpool[tuple[str, tuple[tuple[str, str], ...]]]
     redone: ResultSpool[ArticleResult]
     fingerprints: dedup.FingerprintStore
-    history_before: date | None = None  # an undated article's mentions dated wholly before this day are history
+    first_published: date | None = None  # what an undated article's history is measured from
 
 
 @contextmanager
@@ -299,12 +299,10 @@ def find_banners(index: CorpusIndex, duplicates: dict[str, str], spools: ParseSp
     return corpus.banner_lines(lines, duplicates, candidates)
 
 
-def _as_history(mention: Mention, before: date | None) -> Mention:
-    """An undated article's mention dated wholly before `before` as history ('first took Kabul in 1996'), else itself."""
-    if before is not None and mention.modality in ("asserted", "negated") and mention.date_high is not None and \
-            mention.date_high < before:
-        return replace(mention, modality="past")
-    return mention
+def _as_history(mention: Mention, first_published: date | None) -> Mention:
+    """An undated article's mention as history when it ends long before the corpus's first publication, else itself."""
+    return replace(mention, modality="past") if is_history(mention.modality, mention.date_high, first_published) \
+        else mention
 
 
 def final_results(spools: ParseSpools) -> Iterator[ArticleResult]:
@@ -313,11 +311,11 @@ def final_results(spools: ParseSpools) -> Iterator[ArticleResult]:
         new = spools.redone.get(r.article.article_id) if r.article.article_id in spools.redone else None
         if new is not None:
             if new.article.published is None:
-                new.mentions = [_as_history(m, spools.history_before) for m in new.mentions]
+                new.mentions = [_as_history(m, spools.first_published) for m in new.mentions]
             yield new
         elif r.article.published is None and r.article.status.startswith("ok"):
             r.article = corpus.undated_warning(r.article)
-            r.mentions = [_as_history(m, spools.history_before) for m in r.mentions]
+            r.mentions = [_as_history(m, spools.first_published) for m in r.mentions]
             yield r
         else:
             yield r
@@ -347,7 +345,7 @@ def parse_corpus(
                                             pool=pool)
         banners = find_banners(index, duplicates, spools, redone_lines)
         n_articles = len(index.records)
-        spools.history_before = corpus.history_before(index.records)
+        spools.first_published = corpus.first_publication(index.records)
         del index  # the spools hold everything the tables need
         release_freed_memory()
         written = write_parse_tables(processed_dir, spools, duplicates, banners, parquet=n_articles >= PARQUET_FROM_ARTICLES)

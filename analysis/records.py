@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 EVENT_TYPES: tuple[str, ...] = ("district_seized", "capital_entered", "troops_fled")
 PLACE_TYPES: tuple[str, ...] = ("province", "capital", "district", "border_crossing", "country")
@@ -22,6 +22,13 @@ CLAIMANTS: tuple[str, ...] = (
 )
 STANCES: tuple[str, ...] = ("asserted", "denied")
 MODALITIES: tuple[str, ...] = ("asserted", "speculative", "conditional", "future", "negated", "past")
+HISTORY_GAP = timedelta(days=180)  # a mention dated wholly this long before publication is history (modality "past")
+
+
+def is_history(modality: str, date_high: date | None, published: date | None) -> bool:
+    """Whether an asserted or negated mention ends more than HISTORY_GAP before `published` ('took Kabul in 1996')."""
+    return modality in ("asserted", "negated") and date_high is not None and published is not None and \
+        date_high < published - HISTORY_GAP
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ from analysis.extract.prefilter import Prefilter
 from analysis.extract.stems import guard_stems
 from analysis.ids import mention_ids
 from analysis.extract.gazetteer import Gazetteer
-from analysis.records import Article, ArticleResult, Claim, Count, DateMention, Mention, Place, Sentence, Tally
+from analysis.records import Article, ArticleResult, Claim, Count, DateMention, Mention, Place, Sentence, Tally, is_history
 
 
 _PREFILTER = Prefilter([*TRIGGER_STEMS, _ANAPHORA_KEYS])  # one scan per article for every stem above
@@ -116,8 +116,6 @@ _DAYS_AFTER_PLACE = re.compile(
     r"(?:the\s+)?(?:(?:(?:provincial\s+)?capital|city|town|district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
 _CLAUSE_SHUT = re.compile(r"(?:\s+(?:city|town|district))?(?:\s+(?:in|on|near)\s+the\s+[\w\s\-]{1,40}?)?\s*(?:[.,;:)]|$|\s+(?:did|had)\b)")
 _PART_OF = re.compile(r"\s+(?:(?:the\s+)?(?:most|much|parts|large\s+parts|half|sections|some\s+parts)\s+of)\b", re.I)
-_DISTANCE_BEFORE = re.compile(r"\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:[\w\-]+\s+){0,2}?(?:of|from)\s+$", re.I)
-_PAST = timedelta(days=180)  # a mention dated wholly this long before publication is history ("past")
 _SO_DID = re.compile(r"\W*(?:and\s+)?so\s", re.I)  # an echo opening 'So did' (else it closes with 'too')
 _DATE_NEXT = re.compile(r"(?:\s+(?:city|town|district))?,?\s*(?:(?:on|in|by|during|at|over|within)\s+)?")
 _FOLLOWED_BY_KEYS: tuple[str, ...] = guard_stems(_FOLLOWED_BY) + (" and ", "then", "later") + guard_stems(_AS_DID) + \
@@ -426,8 +424,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                             res.date = self._since_day(res.date)
                     if res.open_low:
                         res.date = (None, res.date[1], res.date[2])
-                    if res.modality in ("asserted", "negated") and self.pub_high is not None and \
-                            res.date[1] is not None and res.date[1] < self.pub_high - _PAST:
+                    if is_history(res.modality or "", res.date[1], self.pub_high):
                         res.modality = "past"  # "the Taliban first took Kabul in 1996": history, not this offensive
                     old = found.get(key)
                     if old is not None and (old.modality == "asserted") != (res.modality == "asserted"):
@@ -824,7 +821,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             pools.append((self.sents[i - 1], list(self.sents[i - 1].refs)))
         for sent, refs in pools:
             for r in reversed(refs):
-                if r.in_speaker or r.remote or _DISTANCE_BEFORE.search(sent.text, max(0, r.start - 40), r.start):
+                if r.in_speaker or r.remote:
                     continue  # a speaker, or a place named only as a distance ("150 km south-west of Kabul")
                 between = sent.text[r.end:] + " " + s.text[:pos] if sent is not s else "".join(
                     " " if any(a <= k < b for a, b in s.speaker_spans) else ch  # a speaker is no antecedent noun

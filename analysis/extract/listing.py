@@ -20,12 +20,11 @@ _SUBJECT_LEAD = frozenset("""on in by at late early last this week weekend month
 monday tuesday wednesday thursday friday saturday sunday overnight yesterday today same day
 january february march april may june july august september october november december""".split())
 
-
-
 # what may open a timeline entry before its places: "the", or a count of them ("two more districts, A and B")
 _ENTRY_LEAD = re.compile(r"\W*(?:the\s+)?(?:(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(?:more|other|"
                          r"further|new)\s+(?:districts?|district\s+cent(?:re|er)s|capitals|cities|towns)\s*[,:\u2014\u2013-]?\s*)?",
                          re.I)
+
 
 class ListReader:
     """Extractor methods that read lists, plural anaphora and timelines through analysis.extract.lists."""

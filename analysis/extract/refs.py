@@ -332,7 +332,7 @@ _PROVINCE_WORD_AFTER = re.compile(r"^(?:\s+|-)province\b|^(?:'s|’s|')\s", re.I
 
 # a place named only to measure a distance or a route ("40 km from X", "the road to X") is no antecedent
 _ROUTE_BEFORE = re.compile(
-    r"(?:\b(?:km|kms|kilomet(?:re|er)s?|miles?|hours?|minutes?)\s+(?:\w+\s+){0,2}?(?:from|of|outside|away\s+from|"
+    r"(?:(?:\b|(?<=\d))(?:km|kms|kilomet(?:re|er)s?|miles?|hours?|minutes?)\s+(?:[\w\-]+\s+){0,2}?(?:from|of|outside|away\s+from|"
     r"short\s+of)|\b(?:road|roads|highway|route|motorway|(?<!\btheir\s)(?<!\bits\s)way|drive|journey|supply\s+lines?|flights?)\s+"
     r"(?:(?:\w+\s+){0,2}?(?:to|from|into|towards?|between|linking|connecting)))\s+(?:the\s+)?"
     r"(?:(?:city|town|provincial\s+capital)\s+of\s+)?$",

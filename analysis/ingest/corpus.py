@@ -21,7 +21,7 @@ import re
 from array import array
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Iterable, Mapping, Sequence
 
 import numpy as np
@@ -171,10 +171,9 @@ def corpus_year(articles: Iterable[Article | CorpusRecord]) -> int | None:
     return max(years.items(), key=lambda item: (item[1], item[0]))[0]
 
 
-def history_before(articles: Iterable[Article | CorpusRecord]) -> date | None:
-    """The day before which an undated article's events are history: 180 days before the corpus's earliest publication."""
-    first = min((a.published for a in articles if a.published), default=None)
-    return first - timedelta(days=180) if first is not None else None
+def first_publication(articles: Iterable[Article | CorpusRecord]) -> date | None:
+    """The earliest publication date among dated articles (None when none is dated)."""
+    return min((a.published for a in articles if a.published), default=None)
 
 
 def _from_month_days(month_days: Sequence[tuple[int, int]], year: int) -> date | None:
