@@ -376,7 +376,7 @@ def test_expected_dates_follow_the_spec() -> None:
             bounded = re.search(r"\b(?i:by|until|till|before|as\s+of|said\s+on)\s+(?:\w+day|\d|[A-Z][a-z]+\s+\d)", case["text"])
             if not low and high != _iso(last) and not bounded:  # "by Monday both had fallen", "said on Thursday"
                 bad.append(f"{case['id']}: open range must end on the publication date")
-            counted_on = re.search(r"\b(?:later|earlier|next\s+day|following\s+day|days?\s+after)\b",
+            counted_on = re.search(r"\b(?:later|earlier|next\s+day|following\s+day|days?\s+after|weeks?\s+after)\b",
                                    case["text"])  # "then B two days later", "a day after B"
             if low and low == high and len(named) == 1 and case["published"] and first == last and not counted_on:
                 day = date.fromisoformat(low)

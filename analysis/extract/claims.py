@@ -26,7 +26,7 @@ _OUTLET = re.compile(
 _AP = re.compile(r"\bAP\b")
 _TALIBAN = re.compile(
     r"\b(?:taliban|insurgents?|militants?|mujahid|mujahideen|enemy|zabihullah|islamic emirate|suhail shaheen|"
-    r"qari yousuf|yousuf ahmadi|muhammad naeem|mohammad naeem|militant group|insurgent group|the (?:group|movement)(?:'s|’s))\b",
+    r"qari yousuf|yousuf ahmadi|muhammad naeem|mohammad naeem|militant group|insurgent group|the (?:group|movement)(?:'s|’s|(?=\s*$)))\b",
     re.I,
 )
 _FOREIGN = re.compile(
@@ -103,11 +103,11 @@ _FORWARD = re.compile(rf"(?<!\w)({_word_alternation(_SAY.split('|'))})\b", re.I)
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _QUOTES_AS = re.compile(r"\bquot(?:es|ed|ing)\s+(.{2,120}?)\s+as saying\b", re.I)
 _CLAUSE_BREAK = re.compile(
-    r";|\s—\s|\s--\s|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+|,\s+(?:even\s+)?(?:al)?though\s+|\.\s+|[“”\"]",
+    r";|\s[—–]\s|\s--?\s|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+|,\s+(?:even\s+)?(?:al)?though\s+|\.\s+|[“”\"]",
     re.I,
 )
 _SPEAKER_STOP = re.compile(
-    r"[“”\"(;]|\s(?:—|--)\s|(?<!\w)(?:that|while|whereas|but|as|after|when|because|before|if|although|though)\b",
+    r"[“”\"(;]|\s(?:—|–|--?)\s|(?<!\w)(?:that|while|whereas|but|as|after|when|because|before|if|although|though)\b",
     re.I,
 )
 # a clause with a finite verb of its own, then "and": what follows "and" is the speaker of the verb after it

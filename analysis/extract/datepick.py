@@ -66,7 +66,7 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
                                        _NAME_LIST.fullmatch(text, found.end(), pos)):
                 rel = found  # the verb is inside the "a day after ..." clause
         if rel is not None:
-            n = small_number(rel.group("n"))[0]
+            n = _days_of(rel)
             n_back = _anchor_shift(text, best.start)  # the date is itself inside an earlier "N days after" clause
             shift = timedelta(days=(-n if rel.group("dir").lower() == "after" else n) + n_back)
             low = low + shift if low is not None else None
@@ -99,8 +99,8 @@ def _anchor_shift(text: str, date_start: int, lo: int = 0) -> int:
     for found in _DAYS_AFTER.finditer(text, max(lo, date_start - 70), date_start):
         between = text[found.end():date_start]
         if not re.search(r"[,;:]|\.\s", between) and re.search(r"\S\s+(?:(?:on|in)\s+(?:the\s+)?)?$", between, re.I) and \
-                found.group("n").lower() != "the" and _EVENT_IN_CLAUSE.search(between):
-            n = small_number(found.group("n"))[0]
+                (found.group("n") or "").lower() != "the" and _EVENT_IN_CLAUSE.search(between):
+            n = _days_of(found)
             return n if found.group("dir").lower() == "after" else -n
     return 0
 
@@ -137,4 +137,10 @@ _TRAILING_SAY = re.compile(
 # the names of a list and nothing else ("Ghazni, Herat and Qala-i-Naw "): a verb after it is still inside the clause
 _NAME = r"(?-i:[A-Z])[\w’']*(?:-[\w’']+)*(?:\s(?-i:[A-Z])[\w’']*(?:-[\w’']+)*)*"  # a hyphen only inside a word
 _NAME_LIST = re.compile(_NAME + r"(?:(?:,\s*|,?\s+and\s+)" + _NAME + r")*\s+")
-_DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|the)\s+days?\s+(?P<dir>after|before)\s+(?=\S)", re.I)
+_DAYS_AFTER = re.compile(r"\b(?:(?P<n>a|one|two|three|the)\s+days?|(?P<w>a|one|two)\s+weeks?)\s+(?P<dir>after|before)\s+(?=\S)",
+                         re.I)
+
+
+def _days_of(found: re.Match[str]) -> int:
+    """The days an 'N days after' / 'a week after' match counts."""
+    return small_number(found.group("n"))[0] if found.group("n") else 7 * small_number(found.group("w"))[0]

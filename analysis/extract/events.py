@@ -49,7 +49,7 @@ _PLURAL_SUBJECT = re.compile(
     r"(?:(?:also|have|had|were|was|now)\s+)*$", re.I)
 # the list after a plural subject's verb: "... fell on Friday, officials said: A, B and C", "districts that changed
 # hands this month, including A and B"
-_COLON_LIST = re.compile(r"[^.;:\"“”]{0,120}?(?::\s*|,\s*(?:including|among\s+them|such\s+as|notably|namely)\s+)"
+_COLON_LIST = re.compile(r"[^.;:\"“”]{0,120}?(?::\s*|\s(?:—|–|--?)\s+|,\s*(?:including|among\s+them|such\s+as|notably|namely)\s+)"
                          r"(?:the\s+)?(?=[A-Z])")
 # a perfect auxiliary before an active participle ("have also seized", "had already overrun"): not a passive
 _PERFECT_AUX = re.compile(
@@ -65,7 +65,7 @@ _BUILDING_AFTER = re.compile(
     r"(?:government\s+(?:buildings?|offices?|compounds?|facilities|installations)|police\s+(?:headquarters|hq|"
     r"stations?|chief's\s+office)|governor(?:'s|’s)?\s+(?:office|compound|house|residence|palace)|prisons?|jails?|"
     r"(?:spy\s+agency|intelligence|nds)\s+(?:offices?|headquarters)|provincial\s+(?:office|headquarters)|"
-    r"offices\s+of|buildings?|headquarters|(?:radio|tv)\s+station|city\s+cent(?:re|er))",
+    r"offices\s+of|buildings?|headquarters|(?:radio|tv)\s+station|city\s+cent(?:re|er)|presidential\s+palace)",
     re.I)
 # a province name as an adjective before a plural head ("the Jowzjan districts of"): no gap between verb and list
 _PROVINCE_HEAD_GAP = re.compile(r"\bthe\s+(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?\s+(?=(?:districts|district\s+cent(?:re|er)s|"
@@ -74,7 +74,9 @@ _PROVINCE_HEAD_GAP = re.compile(r"\bthe\s+(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w
 _DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|\d))\s+days?\s+(?:later|(?P<back>earlier|before(?=\s*(?:[.,;]|$))))|"
                          r"the\s+(?P<next>next|following)\s+day|the\s+(?P<prev>previous|preceding)\s+day|"
                          r"the\s+day\s+before(?=\s*(?:[.,;]|$))|"
-                         r"the\s+same\s+day|that\s+(?:same\s+)?day)\b", re.I)
+                         r"the\s+same\s+day|that\s+(?:same\s+)?day|"
+                         r"(?P<same>(?:a\s+few\s+|several\s+|two\s+|three\s+)?hours\s+later|later\s+(?:that|the\s+same)\s+day))\b",
+                         re.I)
 _HEAD_BEFORE_PARTICIPLE = re.compile(r"\b(?:districts?|district\s+cent(?:re|er)s?|cities|city|capitals?|towns?|crossings?|"
                                      r"(?-i:DCs?))\s+$", re.I)
 _LOST_THING = re.compile(r"\b(?:contact|touch|communications?|lives|life|ground|hope|momentum|signal|track|power|"
@@ -151,7 +153,11 @@ _PLURAL_HEAD = re.compile(
     r"strategic|northern|southern|eastern|western)\s+){0,3}(?:provincial\s+)?(?:capitals|cities|districts|"
     r"border\s+crossings)(?:\s+(?:in|around|surrounding|near|outside)\s+(?:the\s+)?(?:\w+ern\s+)?(?-i:[A-Z])[\w\-’']+"
     r"(?:\s+(?-i:[A-Z])[\w\-’']+){0,2}(?:\s+(?:province|city))?)?"
-    r"\s*(?::|—|–|--|,)\s*(?:(?:including|namely|such\s+as|among\s+them)\s+)?(?:the\s+(?:city|cities|districts?)\s+of\s+)?",
+    # the time of the event between the head and its list ("three more provincial capitals on Wednesday: A, B and C")
+    r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:night|morning|evening|"
+    r"afternoon))?|\s+overnight|\s+yesterday|\s+(?:this|last)\s+week|\s+(?:over|in|within)\s+the\s+(?:past|last)\s+"
+    r"(?:\d+|\w+)\s+(?:hours|days|weeks?)|\s+since\s+\w+)?"
+    r"\s*(?::|—|–|--|-(?=\s)|,)\s*(?:(?:including|namely|such\s+as|among\s+them)\s+)?(?:the\s+(?:city|cities|districts?)\s+of\s+)?",
     re.I)
 _DISTRICT_SEAT_AFTER = re.compile(
     r"\s+(?:the\s+)?(?:(?:(?-i:[A-Z])[\w\-’']+\s+){1,3})?(?:(?:main|local|key|nearby|remote|besieged|embattled|government|administrative)\s+)*"
@@ -331,14 +337,14 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
     def _days_after_before(self, i: int, text: str, found: list[DateMention]) -> list[DateMention]:
         """'The same day', 'a day later', 'two days earlier' in sentence i: days counted from the day named before it."""
         out: list[DateMention] = []
-        for m in _DAYS_LATER.finditer(text) if "day" in text else ():
+        for m in _DAYS_LATER.finditer(text) if "day" in text or "hours later" in text.lower() else ():
             if any(d.start <= m.start() < d.end for d in found):
                 continue
             here = [d for d in found if d.end <= m.start() and d.low is not None and d.low == d.high]
             day = (here[-1].low, here[-1].high, here[-1].text) if here else self._day_before_sentence(i)
             if day is None or day[0] is None:
                 break
-            n = (_UNITS.get(m.group("n").lower()) or int(m.group("n"))) if m.group("n") else \
+            n = (_UNITS.get(m.group("n").lower()) or int(m.group("n"))) if m.group("n") else 0 if m.group("same") else \
                 (1 if m.group("next") or re.search(r"later|before|previous|preceding|earlier", m.group(0), re.I) else 0)
             if m.group("back") or m.group("prev") or m.group(0).lower().endswith("before"):
                 n = -n  # "two days earlier", "the previous day": counted back
@@ -395,6 +401,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             return dates_cache[0]
 
         found: dict[tuple[str, str], MentionDraft] = {}
+        infinitive: set[tuple[str, str]] = set()  # keys read only from "the fourth district ... to fall this week"
         taken: list[tuple[int, int]] = []
         for kind, rx, voice in triggers:
             for m in rx.finditer(text):
@@ -431,10 +438,14 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                         if res.modality == "asserted":
                             found[key] = res  # an asserted reading outranks a speculative one of the same place
                         continue
+                    to_fall = text[max(0, m.start() - 3):m.start()].lower() == "to "
                     if old is None:
                         found[key] = res
+                        if to_fall:
+                            infinitive.add(key)
                     else:
-                        if res.priority > old.priority:
+                        if res.priority > old.priority or (key in infinitive and not to_fall and res.priority == old.priority):
+                            infinitive.discard(key)  # the finite verb's reading, and its date, outrank the infinitive's
                             res.outcomes = old.outcomes | res.outcomes
                             res.related = old.related | res.related
                             found[key] = res
@@ -707,6 +718,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         # buildings seized or stormed inside a city mean the city was entered
         if kind in ("capture", "entry") and voice == "active" and _BUILDING_AFTER.match(text[m.end():m.end() + 80]):
             cap = self._where_city(s, m.start()) or self._city_in_sentence(s, allow_peripheral=True)
+            if cap is None and "presidential palace" in s.low[m.end():m.end() + 80]:
+                cap = self.gaz.capital_of("Kabul")  # the presidential palace is in the national capital
             if cap is not None:
                 out.append(self._capital_result("entry", cap, m, {"unknown"}, negated))
             return out
@@ -767,6 +780,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         provinces_seen = False
         for r in refs:
             if r.peripheral:
+                provinces_seen = provinces_seen or text.startswith(("'s ", "’s "), r.end)  # "Mazar's outlying districts of"
                 continue
             if voice == "active" and head is not None and r.end <= head.end():
                 continue  # "a string of districts in Badghis, including A": the province locates the list
@@ -823,6 +837,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             for r in reversed(refs):
                 if r.in_speaker or r.remote:
                     continue  # a speaker, or a place named only as a distance ("150 km south-west of Kabul")
+                if r.province_word and _as_province(r, self.gaz) is not None and \
+                        re.search(r"\b(?:in|of)\s+(?:the\s+)?$", sent.text[max(0, r.start - 10):r.start], re.I):
+                    continue  # "A in Uruzgan province ..., after it fell": the province only locates A
                 between = sent.text[r.end:] + " " + s.text[:pos] if sent is not s else "".join(
                     " " if any(a <= k < b for a, b in s.speaker_spans) else ch  # a speaker is no antecedent noun
                     for k, ch in enumerate(s.text[:pos]) if k >= r.end)

@@ -100,7 +100,8 @@ _ELLIPTIC_GROUP = re.compile(r"(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*)(?:(?:
 
 _DESTINATION_AND = re.compile(r"(?:\s+(?:district|city|town|area)s?)?\s*(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)(?:the\s+)?")
 # the speaking state's own land: "crossed into its territory", "entered our country"
-_OWN_TERRITORY = re.compile(r"\b(?:its|our|their)\s+(?:own\s+)?(?:territory|soil|country)\b|\bthe\s+territory\s+of\s+our\b", re.I)
+_OWN_TERRITORY = re.compile(r"\b(?:its|our|their)\s+(?:own\s+)?(?:territory|soil|country)\b|\bthe\s+territory\s+of\s+our\b|"
+                            r"\b(?:its|our)\s+(?:(?:state|national|southern)\s+)?(?:border|frontier)\b", re.I)
 
 
 class FlightReader:

@@ -31,6 +31,11 @@ _PAREN_CLOSE = re.compile(r"(?:\s+provinces?\b)?\s*\)", re.I)  # "A and B (Pakti
 # a relative clause about the last item, closed by a comma before the next one: "A district, where the B crossing
 # is located, and C district"
 _RELATIVE = re.compile(r"\s*,\s*(?:where|which|whose|home\s+to|including|with)\b" + REL_ITEM_REST, re.I)
+# an appositive describing the last item, closed by a comma before the next one: "Islam Qala, the country's
+# biggest border crossing with Iran, and Torghundi"
+_DESCRIPTION = re.compile(r"\s*,\s*(?:the|a|an)\s+(?!(?:provincial\s+)?capital\b)(?:[\w\-’']+\s+){0,5}?(?:border\s+)?"
+                          r"(?:crossing|port|town|hub|gateway|stronghold|post|bridge)\b[^,;:.()]{0,60}"
+                          r"(?=,\s*(?:and|as\s+well\s+as|(?:along|together)\s+with)\s+(?:the\s+)?(?-i:[A-Z]))", re.I)
 # an appositive after an item: "Pul-i-Khumri, the capital of Baghlan province, and Farah city"
 _APPOSITIVE = re.compile(
     r"(?:\s+(?:city|town|district))?\s*,\s*(?:the\s+|a\s+)?(?:(?:\w+ern|provincial|main|key|strategic|administrative|"
@@ -156,7 +161,7 @@ def read_list(text: str, spans: Sequence[tuple[int, int]], provinces: Sequence[b
             cursor = tail.end() if tail else end
             j += 1
             continue
-        rel = _RELATIVE.match(text, cursor, hi + 1)
+        rel = _RELATIVE.match(text, cursor, hi + 1) or _DESCRIPTION.match(text, cursor, hi + 1)
         if rel is not None and rel.end() > cursor:
             cursor = rel.end()  # the places inside the clause are not items; the list goes on after it
             continue

@@ -4,7 +4,7 @@ and the records the extractor keeps per sentence and per draft mention."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from analysis.extract.stems import guard_stems
 from analysis.extract.gazetteer import Gazetteer
@@ -24,6 +24,7 @@ class _Ref:
     province_word: bool = False
     candidates: tuple[Place, ...] = ()
     remote: bool = False  # named only in a distance or route phrase, or standing for its government
+    background: bool = False  # inside a clause about an earlier event ("..., a day after capturing X")
 
 @dataclass
 class _Sent:
@@ -185,6 +186,8 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
                                  peripheral=_peripheral(text[max(0, cs - 70):cs]),
                                  in_speaker=ref.in_speaker))
     low = text.lower()
+    if ("after" in low or "following" in low) and len(refs) > 1:
+        refs = _mark_background(text, refs, gaz)
     for m in _ANAPHORA.finditer(text) if any(k in low for k in _ANAPHORA_KEYS) else ():
         word = m.group(0).lower()
         if any(r.start <= m.start() < r.end for r in refs):
@@ -202,6 +205,31 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
                          province_word=target.place_type == "province"))
     refs.sort(key=lambda r: (r.start, r.end))
     return refs
+
+# a clause about an earlier event: ", a day after capturing X", ", days after the fall of X", "A day after X fell, ..."
+_BACKGROUND_EVENT = (r"(?:(?:a|an|one|two|three|four|five|six|several|\d+|a\s+few)\s+(?:days?|hours?|weeks?)\s+"
+                     r"(?:after|following)|(?:after|following)\s+(?:(?:capturing|seizing|taking|overrunning|entering)\b|"
+                     r"the\s+(?:fall|capture|loss|seizure)\s+of\b))")
+_BACKGROUND_MID = re.compile(r",\s+(?:(?:just|only|barely|less\s+than|more\s+than)\s+)?" + _BACKGROUND_EVENT, re.I)
+_BACKGROUND_START = re.compile(r"^\W*(?:(?:just|only|barely)\s+)?" + _BACKGROUND_EVENT + r"[^,;]*,", re.I)
+
+
+def _mark_background(text: str, refs: list[_Ref], gaz: Gazetteer) -> list[_Ref]:
+    """Flag the references inside a clause about an earlier event, when a capital stands outside it."""
+    spans = []
+    m = _BACKGROUND_START.match(text)
+    if m is not None:
+        spans.append((0, m.end()))
+    m = _BACKGROUND_MID.search(text, spans[0][1] if spans else 0)
+    if m is not None:
+        spans.append((m.start(), len(text)))
+    if not spans:
+        return refs
+    inside = [any(a <= r.start < b for a, b in spans) for r in refs]
+    if all(inside) or not any(i for i in inside) or \
+            not any(_as_capital(r, gaz) is not None for r, i in zip(refs, inside) if not i and not r.remote):
+        return refs
+    return [replace(r, background=True) if i else r for r, i in zip(refs, inside)]
 
 # a speaker who holds an office of one province ("a member of the Kunduz provincial council", "the governor of
 # Takhar", "a lawmaker from Herat"): the city of a quote is that province's capital
@@ -247,6 +275,8 @@ def _resolve_anaphor(word: str, current: list[_Ref], pos: int, history: list[lis
     else:  # provincial capital / capital / provincial centre
         want = ("capital", "province")
     for k, pool in enumerate(pools):
+        if k and any(r.background for r in pool):  # the sentence's own event before one it recalls
+            pool = [r for r in pool if r.background] + [r for r in pool if not r.background]
         for r in reversed(pool):
             if r.remote:
                 if want == ("capital",) and r.place.place_type == "capital" and k <= 1:
@@ -277,7 +307,7 @@ def _resolve_anaphor(word: str, current: list[_Ref], pos: int, history: list[lis
 _PERIPHERAL_BEFORE = re.compile(
     r"(?:\b(?:outskirts|edge|edges|fringes?|gates|periphery|vicinity|suburbs?|approaches|doorstep|environs)\s+"
     r"of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:(?:city|town|capital)\s+of\s+)?|"
-    r"\b(?:around|near|nearby(?!\s+(?:city|town|district|capital|provincial)\b)|close\s+to|closer\s+to|outside|surround\w*|encircl\w*|besieg\w*|siege\s+(?:of|on)|"
+    r"\b(?:around|near|nearby(?!\s+(?:city|town|district|capital|provincial)\b)|close\s+to|closer\s+to|outside|surround\w*(?!\s+districts?\s+of\b)|encircl\w*|besieg\w*|siege\s+(?:of|on)|"
     r"toward|towards|approach\w*|threaten\w*|advance\s+on|march\s+on|km\s+from|kilometres\s+from|miles\s+from|"
     r"attack\w*\s+(?:on\s+)?|assault\s+on|offensive\s+on|push\s+on)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"(?:(?:city|town|capital)\s+of\s+)?)$",
@@ -298,7 +328,8 @@ _LANDMARK_KEYS: tuple[str, ...] = guard_stems(_LANDMARK_BEFORE)
 # "Ghazni's outskirts", "the city's southern suburbs": the edge of a place, not the place
 _PERIPHERAL_AFTER = re.compile(
     r"(?:'s|’s)\s+(?:\w+ern\s+|outer\s+|eastern\s+|western\s+)?(?:outskirts|suburbs?|edges?|fringes?|gates|periphery|"
-    r"environs|approaches|outer\s+(?:districts|areas|villages))\b", re.I)
+    r"environs|approaches|outer\s+(?:districts|areas|villages)|(?:outlying|surrounding|neighbou?ring|nearby)\s+districts?\s+"
+    r"of)\b", re.I)
 _LANDMARK_AFTER = re.compile(
     r"^(?:-[\w’'\-]+)?\s+(?:highway|road|motorway|route|airport|air\s+base|airbase|dam|tunnel|pass|river(?:\s+(?:border|bank|valley))?"
     r"\s+(?:border|bank|valley|front)|valley|frontier)\b|^-[A-Z]", re.I)
