@@ -25,7 +25,7 @@ _OUTLET = re.compile(
 )
 _AP = re.compile(r"\bAP\b")
 _TALIBAN = re.compile(
-    r"\b(?:taliban|insurgents?|militants?|mujahid|mujahideen|enemy|zabihullah|islamic emirate|suhail shaheen|"
+    r"\b(?:taliban|insurgents?|militants?|mujahid|mujahideen|enemy|zabihullah(?!\s+(?!mujahid\b)[a-z]{3,})|islamic emirate|suhail shaheen|"
     r"qari yousuf|yousuf ahmadi|muhammad naeem|mohammad naeem|militant group|insurgent group|the (?:group|movement)(?:'s|’s|(?=\s*$)))\b",
     re.I,
 )

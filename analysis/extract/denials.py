@@ -69,7 +69,14 @@ _NOT_LOST_KEYS: tuple[str, ...] = guard_stems(_NOT_LOST)  # derived from the pat
 # passive "the Taliban attack on the district had been repelled": the capture is contradicted
 _ATTACK_REPELLED = re.compile(
     r"\b(?:attacks?|assaults?|offensives?|advances?|attempts?)\b[^.;]{0,60}?\b(?:had|has|have)?\s*(?:been|was|were)\s+"
-    r"(?:(?:\w+ly|successfully)\s+)?(?:repell?ed|repulsed|foiled|thwarted|(?:pushed|beaten|driven)\s+back)\b",
+    r"(?:(?:\w+ly|successfully)\s+)?(?:repell?ed|repulsed|foiled|thwarted|(?:pushed|beaten|driven)\s+back)\b|"
+    # active: "its forces had repelled the attack", "troops beat back the assault"
+    r"\b(?:repell?ed|repulsed|foiled|thwarted|beat\s+back|pushed\s+back|fought\s+off)\s+(?:the|their|an?|this|that)\s+"
+    r"(?:\w+\s+){0,2}?(?:attack|assault|advance|offensive|attempt)\b|"
+    # "its forces remained in control of the town", "fighting was still going on inside the city"
+    r"\b(?:forces|troops|army|police|soldiers|we)\s+(?:\w+\s+)?(?:remain(?:s|ed)?|(?:are|were|is|was)\s+still|still)\s+"
+    r"(?:\w+\s+)?in\s+(?:full\s+|complete\s+)?control\s+of\b|"
+    r"\bfighting\s+(?:was|is|were)\s+still\s+(?:going\s+on|continuing|ongoing|under\s+way|underway)\s+(?:inside|in)\b",
     re.I)
 
 _ATTACK_REPELLED_KEYS: tuple[str, ...] = guard_stems(_ATTACK_REPELLED)  # derived from the pattern
