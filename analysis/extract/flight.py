@@ -45,6 +45,11 @@ _FOREIGN_SOURCE = re.compile(
 
 # "planes and helicopters carrying 585 Afghan military personnel ... landed in": aircraft bringing troops out
 # (military nouns only: "a plane carrying Afghan officials landed in Tashkent" is a visit)
+_AIRCRAFT_WORD = re.compile(r"\b(?:(?:air)?planes?|aircraft|helicopters?|choppers?|jets?|flights?|airplanes?)\b", re.I)
+# the troops on board named after the landing: "... had landed at Termez airport on Sunday carrying 585 soldiers"
+_CARRYING_AFTER = re.compile(r"[^.;]{0,60}?,?\s+(?:carrying|transporting|ferrying|with)\s+(?:about\s+|some\s+|more\s+than\s+|"
+                             r"nearly\s+|over\s+)?[\d,]+\s+(?:\w+\s+){0,2}?(?:soldiers|troops|servicem[ae]n|personnel|"
+                             r"commandos|officers|pilots|airmen)\b", re.I)
 _AIRCRAFT_CARRYING = re.compile(
     r"\b(?:(?:air)?planes?|aircraft|helicopters?|choppers?|jets?|flights?|airplanes?)\b[^.;]{0,80}?"
     r"\b(?:carrying|with|transporting|ferrying|bringing|full\s+of|loaded\s+with)\s+[^.;]{0,50}?\b(?:soldiers?|troops|"
@@ -127,9 +132,16 @@ class FlightReader:
         landing = verb.startswith("land")
         if landing:
             clause = text[lo:m.start()]
-            if not any(k in clause.lower() for k in _AIRCRAFT_KEYS) or not _AIRCRAFT_CARRYING.search(clause) or \
-                    not re.search(r"\bafghan", clause, re.I):
+            after = text[m.end():_scope_after(text, m.end(), 120)]
+            if not re.search(r"\bafghan", clause, re.I):
                 return []
+            if not (any(k in clause.lower() for k in _AIRCRAFT_KEYS) and _AIRCRAFT_CARRYING.search(clause)):
+                if not _AIRCRAFT_WORD.search(clause):
+                    return []
+                carrying = _CARRYING_AFTER.match(after)  # "aircraft had landed at Termez carrying 585 soldiers"
+                if carrying is None:
+                    return []
+                t_pos, o_pos = 10 ** 6, -1
         receiving = borders.receiving_act(verb)  # "Iran's border guards received 200 Afghan soldiers"
         if verb.startswith(("given", "granted", "provided", "offered", "gave", "give")) or receiving:
             after_zone = text[m.end():m.end() + 80]
