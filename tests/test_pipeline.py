@@ -120,6 +120,16 @@ def test_corpus_date_prefers_the_reporting_day_over_a_background_clause(tmp_path
     assert events[["place", "date_high"]].values.tolist() == [["Zaranj", "2021-07-09"]]
 
 
+def test_corpus_date_takes_a_year_less_dateline_first(tmp_path: Path) -> None:
+    wire = ("Taliban take Ghor capital\n\nCHAGHCHARAN, Afghanistan, Aug 13 (Wire) - The Taliban captured Chaghcharan "
+            "on Thursday, officials said. Fighting had begun on July 30 in the hills outside the city.\n")
+    dated = " date 2021-08-02\nOfficials met in Kabul on Monday to discuss the situation in the west.\n"
+    articles, events = run(tmp_path, {"a.txt": dated, "b.txt": wire})
+    row = articles.set_index("article_id").loc["b"]
+    assert (row["published"], row["published_source"]) == ("2021-08-13", "corpus")
+    assert events[["place", "date_low", "date_high"]].values.tolist() == [["Chaghcharan", "2021-08-12", "2021-08-12"]]
+
+
 def test_event_ids_stay_when_articles_about_other_events_are_added(tmp_path: Path) -> None:
     _, first = run(tmp_path / "one", {"early.txt": EARLY, "late.txt": LATE})
     other = """ date 2021-08-10

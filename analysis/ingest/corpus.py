@@ -7,6 +7,7 @@ disk for the few digests found in enough articles), and its fingerprint for near
 Reading dates from the corpus:
 
 - A near-duplicate of a dated article takes that article's publication date and precision.
+- Otherwise the month-day of its dateline ("KABUL, Aug 13 (Reuters) -"), in the corpus year.
 - Otherwise the latest month-day the article itself reports, in the corpus year. Month-days tied to
   a reporting verb or a weekday ("said on Friday (July 9)", "told AFP on July 9") are preferred;
   then month-days that date something ("on July 7", "by July 7"); a month-day inside a clause about
@@ -82,6 +83,12 @@ def _rank(text: str, start: int, end: int, background: Sequence[Background]) -> 
 
 def dating_month_days(article: Article) -> tuple[tuple[int, int], ...]:
     """Year-less month-days of the best kind an undated article offers (see the module docstring), in text order."""
+    if article.sentences:  # a dateline's own day ("KABUL, Aug 13 (Reuters) -") dates the story before anything else
+        first = article.sentences[0]
+        line_start = article.text.rfind("\n", 0, first.start) + 1
+        in_dateline = dates.find_month_days(article.text[line_start:first.start]) if first.start > line_start else []
+        if in_dateline:
+            return tuple((int(month), int(day)) for month, day, _, _ in in_dateline[:1])
     best = -1
     found: list[tuple[int, int]] = []
     for sentence in article.sentences:
@@ -214,7 +221,7 @@ def date_undated(records: Sequence[CorpusRecord], duplicates: Mapping[str, str])
         day = _from_month_days(a.month_days, year)
         if day is not None:
             out[a.article_id] = CorpusDate(
-                day, "day", f"publication date inferred from the corpus: latest dated day in the text with the corpus year {year}"
+                day, "day", f"publication date inferred from the corpus: the dateline's day, else the latest day the text reports, with the corpus year {year}"
             )
     return out
 
