@@ -72,7 +72,7 @@ _MON_STRICT = (  # full names, or abbreviations with a period (a bare "Jan" may 
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _DAY = r"\d\d?(?!\d)(?:st|nd|rd|th)?\b"
 _YEAR = r"(?:19|20)\d\d\b"
-_DASH = r"(?:-|–|—|to\b|and\b|through\b|until\b|till\b)"
+_DASH = r"(?:-|–|—|to\b|and\b|or\b|through\b|until\b|till\b)"
 _NUM_WORDS = (
     r"a\s+couple\s+of|couple\s+of|a\s+few|few|several|an?|one|two|three|four|five|six|seven|eight|nine"
     r"|ten|eleven|twelve"
