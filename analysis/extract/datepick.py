@@ -20,6 +20,10 @@ def _pub_high(published: date | None, precision: str) -> date | None:
         return date(published.year, published.month, monthrange(published.year, published.month)[1])
     return published
 
+# a relative clause about the subject, closed before the verb: its dates are the clause's, not the verb's
+_WHICH_ASIDE = re.compile(r",\s+which\s+[^,;:]{1,120},")
+
+
 def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple[date | None, date | None, str]:
     """Return the date range of the temporal expression closest to a verb (open below when none)."""
     cands = [d for d in dates if d.low is not None or d.high is not None]
@@ -37,6 +41,10 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
                     background[id(d)] = b.word
         if background and len(background) < len(cands):
             cands = [d for d in cands if id(d) not in background]
+    if len(cands) > 1 and ", which " in text:  # "Kunduz, which they overran in 2015, fell on August 8"
+        closed = [(r.start(), r.end()) for r in _WHICH_ASIDE.finditer(text, 0, pos) if r.end() <= pos]
+        outside = [d for d in cands if not any(a <= d.start and d.end <= b for a, b in closed)]
+        cands = outside or cands
     if ";" in text and len(cands) > 1:  # a date in the verb's own clause outranks one across a semicolon
         lo, hi = text.rfind(";", 0, pos) + 1, text.find(";", pos)
         hi = len(text) if hi < 0 else hi
