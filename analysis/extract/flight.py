@@ -45,6 +45,8 @@ _FOREIGN_SOURCE = re.compile(
 
 # "planes and helicopters carrying 585 Afghan military personnel ... landed in": aircraft bringing troops out
 # (military nouns only: "a plane carrying Afghan officials landed in Tashkent" is a visit)
+_AND_COUNTRY = re.compile(r"\s*(?:,\s*)?(?:and|or|&)\s+(?:neighbou?ring\s+|to\s+|into\s+)?"
+                          r"(Tajikistan|Uzbekistan|Iran|Pakistan|Turkmenistan)\b(?!\s*['’]s\b)", re.I)
 _AIRCRAFT_WORD = re.compile(r"\b(?:(?:air)?planes?|aircraft|helicopters?|choppers?|jets?|flights?|airplanes?)\b", re.I)
 # the troops on board named after the landing: "... had landed at Termez airport on Sunday carrying 585 soldiers"
 _CARRYING_AFTER = re.compile(r"[^.;]{0,60}?,?\s+(?:carrying|transporting|ferrying|with)\s+(?:about\s+|some\s+|more\s+than\s+|"
@@ -176,8 +178,12 @@ class FlightReader:
             return []
         hi = _scope_after(text, m.end(), 140)
         dest = borders.demonym_border(verb)  # "crossed the Tajik border"
+        second = ""  # "flew to Uzbekistan and Tajikistan": a flight into each
         for cm in _COUNTRY_RE.finditer(text, m.end(), hi) if not dest else ():
             dest = COUNTRY_WORDS[cm.group(1).lower()]
+            other = _AND_COUNTRY.match(text, cm.end())
+            if other is not None and COUNTRY_WORDS[other.group(1).lower()] != dest:
+                second = COUNTRY_WORDS[other.group(1).lower()]
             break
         if not dest:
             dest = self._foreign_town(s, m.end(), hi)
@@ -304,6 +310,11 @@ class FlightReader:
             related.add(_place_id(place))
         key = dest or _place_id(place)
         own_day = elliptic and any(d.start >= group_at for d in self._dates_in(text))
+        if second:
+            return [MentionDraft(event_type="troops_fled", key=country, place=_country_place(country, self.gaz), pos=m.start(),
+                                 outcomes=set(), negated=negated, priority=2, related={_place_id(_country_place(country, self.gaz))},
+                                 count=None, count_text="", destination=country, province=province, actor="afghan_forces")
+                    for country in (dest, second)]  # the count, if any, is the two groups' together: not either's
         return [MentionDraft(event_type="troops_fled", key=f"{key}#{m.start()}" if elliptic else key, place=place, pos=m.start(),
                  outcomes=set(), negated=negated, priority=2, related=related, count=count,
                  count_text=count.text if count else "", destination=dest, province=province,
