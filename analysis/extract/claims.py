@@ -100,6 +100,7 @@ def _word_alternation(words: list[str] | tuple[str, ...]) -> str:
 
 
 _FORWARD = re.compile(rf"(?<!\w)({_word_alternation(_SAY.split('|'))})\b", re.I)
+_PUT_FIGURE = re.compile(r"\s+(?:it\b|the\s+(?:\w+\s+){0,2}?(?:number|figure|toll|total|count|tally)\b)", re.I)
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _QUOTES_AS = re.compile(r"\bquot(?:es|ed|ing)\s+(.{2,120}?)\s+as saying\b", re.I)
 _CLAUSE_BREAK = re.compile(
@@ -341,6 +342,8 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
             continue
         verb = m.group(1)
         low_verb = verb.lower()
+        if low_verb in ("put", "puts") and not _PUT_FIGURE.match(sentence, m.end()):
+            continue  # "put the number of districts at 223" says; "the gains put the Taliban in control" does not
         if low_verb in ("quoted", "cited", "described", "reports", "reported") and re.match(
             r"\s+(?:by|in)\b", sentence[m.end():]
         ):
