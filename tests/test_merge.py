@@ -60,6 +60,24 @@ def test_denial_makes_event_disputed_and_denial_alone_is_dropped() -> None:
     assert e.denial_evidence == "sentence a1-m002"
 
 
+def test_denial_dated_a_day_after_the_claim_disputes_it_without_moving_its_day() -> None:
+    events = merge_mentions([
+        mention("a1-m001", event_type="district_seized", place="Warduj", place_type="district", claimant="taliban",
+                low=D(2021, 7, 4), high=D(2021, 7, 4)),
+        mention("a1-m002", event_type="district_seized", place="Warduj", place_type="district",
+                claimant="afghan_government", stance="denied", low=D(2021, 7, 5), high=D(2021, 7, 5)),
+        # a denial dated before a claim says nothing of it: that claim stays reported
+        mention("a2-m001", "a2", event_type="district_seized", place="Kamdesh", place_type="district",
+                claimant="afghan_government", stance="denied", low=D(2021, 7, 1), high=D(2021, 7, 1)),
+        mention("a2-m002", "a2", event_type="district_seized", place="Kamdesh", place_type="district",
+                claimant="taliban", low=D(2021, 7, 6), high=D(2021, 7, 6)),
+    ])
+    assert [(e.place, e.date_low, e.date_high, e.status, e.denied_by) for e in events] == [
+        ("Warduj", D(2021, 7, 4), D(2021, 7, 4), "disputed", "afghan_government"),
+        ("Kamdesh", D(2021, 7, 6), D(2021, 7, 6), "reported", ""),
+    ]
+
+
 def test_republished_copy_adds_no_source() -> None:
     ms = [mention("a1-m001", "a1", high=D(2021, 8, 8)), mention("copy-m001", "copy", high=D(2021, 8, 8))]
     e = merge_mentions(ms, sources={"copy": "a1"})[0]

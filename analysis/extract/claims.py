@@ -361,9 +361,21 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
         if low_verb in ("said", "reported", "believed", "thought") and re.match(
                 r"\s+to\s+(?:have|be|show|depict|contain|include|belong|number|total)\b", sentence[m.end():]):
             continue  # "footage said to show ...", "units reported to have fled": a reduced passive names no speaker
-        if _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) and \
-                not re.match(r"\s+by\b", sentence[m.end():]):
-            continue  # "fighters are reported near the airport", "it was said that": a passive names no speaker
+        if _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 24), m.start()):
+            by = re.match(r"\s+by\s+", sentence[m.end():])
+            if by is None:
+                continue  # "fighters are reported near the airport", "it was said that": a passive names no speaker
+            # "the fall of X was confirmed by officials": the agent after "by" speaks, not the subject before
+            phrase = _speaker_after(sentence, m.end() + by.end())
+            if phrase:
+                cls = classify_speaker(phrase, speakers)
+                stance = "denied" if _DENY_VERB.match(verb) else "asserted"
+                end = m.end() + by.end() + len(phrase)
+                found.append(Attribution(cls, stance, sentence[m.start():end], m.start(), end, "inverted", phrase))
+                continue
+        if low_verb in ("claims", "reports") and not sentence[:m.start()].strip(" \"“'‘(") and \
+                re.match(r"\s+(?:that|of|about|from|by)\b", sentence[m.end():]):
+            continue  # "Reports of the capture of X were untrue, ...": a noun opening the sentence
         window = sentence[max(0, m.start() - 50):m.start()]
         if any(k in window.lower() for k in _NEGATION_KEYS) and _NEGATED_SAY.search(window):
             continue  # "officials have not confirmed", "did not deny": the speaker asserts nothing

@@ -129,7 +129,8 @@ _DENIED_REPORTS = re.compile(
 
 # "claims that X had fallen were false": the claims assert the event, whoever calls them false denies it
 _FALSE_CLAIMS = re.compile(
-    r"\b(?P<owner>(?:[\w’'\-]+\s+){0,2}?)(?:reports?|claims?|rumou?rs?|allegations?)\s+(?:that|of|about|regarding)\b"
+    r"\b(?P<owner>(?:[\w’'\-]+\s+){0,2}?)(?:reports?|claims?|rumou?rs?|allegations?)\s+"
+    r"(?:(?:by|from)\s+(?P<by>(?:[\w’'\-]+\s+){1,4}?))?(?:that|of|about|regarding)\b"
     r"(?P<body>[^.;]{1,140}?)\b(?:were|was|are|is|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:false|baseless|untrue|"
     r"unfounded|groundless|not\s+true|fake|incorrect|wrong|fabricated|propaganda)\b",
     re.I)
@@ -189,8 +190,8 @@ class DenialReader:
         outside = [a for a in claims.find_attributions(s.text, self.speakers)
                    if not false.start() <= a.start < false.end() and a.claimant != "pronoun"]
         cue = false.group(0)[:80]
-        return (replace(mention, claimant=claims.classify_speaker(false.group("owner") or ""), stance="asserted",
-                        claim_cue=cue),
+        return (replace(mention, claimant=claims.classify_speaker(false.group("by") or false.group("owner") or ""),
+                        stance="asserted", claim_cue=cue),
                 replace(mention, claimant=outside[-1].claimant if outside else "unknown", stance="denied", claim_cue=cue))
 
     def _denial_directive(self, i: int, s: _Sent) -> None:

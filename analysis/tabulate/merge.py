@@ -37,7 +37,9 @@ Rules (docs/EVENTS.md):
   retake the city" said on Monday does not undo a dated "fell on Sunday". Among equally late
   statements the outcome told by more articles wins, then repelled > fell > contested.
 - Status: disputed when the cluster has a denied mention next to an asserted one; a cluster with
-  only denials is dropped (nobody reports the event).
+  only denials is dropped (nobody reports the event). A denial is open below whatever day it names
+  (the event had not happened by then), so one dated a day after the claim joins it, and it never
+  narrows the event's dates.
 - n_articles counts articles; n_sources counts independent sources (a republished copy mapped to
   its original by `sources` adds no corroboration).
 - event_id is derived from the type, the place (id or destination) and the earliest supporting
@@ -254,7 +256,8 @@ def _join_open(
             leftovers.append(m)
             continue
         clusters[best].append(m)
-        bounds[best] = (bounds[best][0], min(bounds[best][1], hi))
+        if m.stance != "denied":
+            bounds[best] = (bounds[best][0], min(bounds[best][1], hi))
     return leftovers
 
 
@@ -283,8 +286,9 @@ def _chain_open(leftovers: Sequence[Mention], month_articles: frozenset[str]) ->
 def cluster_by_date(mentions: Sequence[Mention], month_articles: frozenset[str] = frozenset()) -> list[list[Mention]]:
     """Split one place's mentions into clusters whose date ranges share a day (undated ones join the latest, or none)."""
     ordered = sorted(mentions, key=_when_key)
-    closed = [m for m in ordered if _range(m)[0] is not None and _range(m)[1] is not None]
-    open_ = [m for m in ordered if _range(m)[0] is None and _range(m)[1] is not None]
+    # a denial says the event had not happened by its date: it is open below, whatever day it names
+    closed = [m for m in ordered if _range(m)[0] is not None and _range(m)[1] is not None and m.stance != "denied"]
+    open_ = [m for m in ordered if (_range(m)[0] is None or m.stance == "denied") and _range(m)[1] is not None]
     undated = [m for m in ordered if _range(m)[1] is None]
     clusters, bounds = _closed_clusters(closed)
     leftovers = _join_open(open_, clusters, bounds, month_articles)
@@ -333,8 +337,8 @@ def split_counted_groups(cluster: list[Mention]) -> list[list[Mention]]:
 
 
 def _intersect_dates(members: Sequence[Mention]) -> tuple[date | None, date | None]:
-    """Intersection of the members' ranges (open ends ignored); falls back to the union if empty."""
-    lows = [_range(m)[0] for m in members if _range(m)[0] is not None]
+    """Intersection of the members' ranges (open ends, and denials' lower ends, ignored); the union if it is empty."""
+    lows = [_range(m)[0] for m in members if _range(m)[0] is not None and m.stance != "denied"]
     highs = [_range(m)[1] for m in members if _range(m)[1] is not None]
     lo = max(lows) if lows else None
     hi = min(highs) if highs else None
