@@ -130,6 +130,18 @@ def test_corpus_date_takes_a_year_less_dateline_first(tmp_path: Path) -> None:
     assert events[["place", "date_low", "date_high"]].values.tolist() == [["Chaghcharan", "2021-08-12", "2021-08-12"]]
 
 
+def test_year_less_dateline_under_a_headline_outranks_later_month_days_in_the_text(tmp_path: Path) -> None:
+    wire = ("Fighters overrun two districts in Nuristan, close in on Parun\n\nJALALABAD, June 23 (Wire) - Taliban fighters overran "
+            "Kamdesh district on Tuesday, officials said on Wednesday.\n\nThe offensive began after Washington said "
+            "it would withdraw all its troops by September 11.\n")
+    dated = " date 2021-07-02\nOfficials met in Kabul on Friday to discuss the situation in the east.\n"
+    articles, events = run(tmp_path, {"a.txt": dated, "b.txt": wire})
+    row = articles.set_index("article_id").loc["b"]
+    assert (row["published"], row["published_source"]) == ("2021-06-23", "corpus")
+    assert events[["place", "date_low", "date_high"]].values.tolist() == [
+        ["Kamdesh", "2021-06-22", "2021-06-22"], ["Nuristan", "", "2021-06-23"]]  # the headline's "two districts"
+
+
 def test_event_ids_stay_when_articles_about_other_events_are_added(tmp_path: Path) -> None:
     _, first = run(tmp_path / "one", {"early.txt": EARLY, "late.txt": LATE})
     other = """ date 2021-08-10

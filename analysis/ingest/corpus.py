@@ -83,10 +83,12 @@ def _rank(text: str, start: int, end: int, background: Sequence[Background]) -> 
 
 def dating_month_days(article: Article) -> tuple[tuple[int, int], ...]:
     """Year-less month-days of the best kind an undated article offers (see the module docstring), in text order."""
-    if article.sentences:  # a dateline's own day ("KABUL, Aug 13 (Reuters) -") dates the story before anything else
-        first = article.sentences[0]
-        line_start = article.text.rfind("\n", 0, first.start) + 1
-        in_dateline = dates.find_month_days(article.text[line_start:first.start]) if first.start > line_start else []
+    previous_end = 0
+    for first in article.sentences[:3]:  # a dateline's own day ("KABUL, Aug 13 (Reuters) -"), under a headline or not,
+        line_start = article.text.rfind("\n", 0, first.start) + 1  # dates the story before anything else
+        in_dateline = dates.find_month_days(article.text[line_start:first.start]) \
+            if first.start > line_start >= previous_end else []  # (what opens the line, no sentence before it)
+        previous_end = first.end
         if in_dateline:
             return tuple((int(month), int(day)) for month, day, _, _ in in_dateline[:1])
     best = -1
