@@ -118,8 +118,10 @@ class CountedReader:
             if owner is not None and c.qualifier != "vague":  # "seven of Zabul's districts": the part, no total
                 at = owner.start("owner") if owner.group("owner") else owner.start("owner2")
                 prov = next((p for r in s.refs if r.start == at for p in [_as_province(r, self.gaz)] if p is not None), None)
-                if prov is not None:
-                    return [self._counted_result(prov, m, c, text[c.start:owner.end()], "n", negated)]
+                if prov is not None:  # (and "..., among them A and B": the districts it names)
+                    return [self._counted_result(prov, m, c, text[c.start:owner.end()], "n", negated)] + \
+                        self._named_with_count(s, c, owner.end(), max(hi, min(len(text), owner.end() + 220)), prov, m,
+                                               negated, other=False)
             if not link or not re.search(r"district|woluswal", link.group(0), re.I):
                 continue
             if c.qualifier == "vague" or not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"

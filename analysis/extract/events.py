@@ -152,7 +152,7 @@ _PLURAL_HEAD = re.compile(
     r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|more|other|key|remaining|"
     r"strategic|northern|southern|eastern|western)\s+){0,3}(?:provincial\s+)?(?:capitals|cities|districts|"
     r"border\s+crossings)(?:\s+(?:in|around|surrounding|near|outside)\s+(?:the\s+)?(?:\w+ern\s+)?(?-i:[A-Z])[\w\-’']+"
-    r"(?:\s+(?-i:[A-Z])[\w\-’']+){0,2}(?:\s+(?:province|city))?)?"
+    r"(?:\s+(?-i:[A-Z])[\w\-’']+){0,2}(?:\s+(?:province|city))?|\s+(?:in|of|across)\s+(?:the|that|this)\s+province)?"
     # the time of the event between the head and its list ("three more provincial capitals on Wednesday: A, B and C")
     r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:night|morning|evening|"
     r"afternoon))?|\s+overnight|\s+yesterday|\s+(?:this|last)\s+week|\s+(?:over|in|within)\s+the\s+(?:past|last)\s+"
@@ -238,6 +238,11 @@ class _Speakers(Mapping[str, str]):
 
     def __len__(self) -> int:
         return len(self._fill())
+
+
+# entry verbs that take a district, not only reach it ("swept into Yawan district"; "pushed into" or "got into" do not)
+_SWEPT_INTO = re.compile(r"(?:swept|sweep(?:s|ing)?|roll(?:ed|ing)|march(?:ed|ing)|stream(?:ed|ing)|pour(?:ed|ing)|"
+                         r"rode|dr(?:ove|iving)|rush(?:ed|ing)|rac(?:ed|ing)|burst)\s+into$", re.I)
 
 
 class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, TallyReader, ListReader):
@@ -808,8 +813,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                     else:
                         break
                 return out
-            if kind in ("capture", "state"):
-                dist = _as_district(r, self.gaz)
+            if kind in ("capture", "state") or (kind == "entry" and _SWEPT_INTO.match(m.group(0))):
+                dist = _as_district(r, self.gaz)  # "swept into the districts of A and B" takes them
                 if dist is not None:
                     return self._district_list(s, r, m, lo, hi, voice, negated)
                 if _as_province(r, self.gaz) is not None:
