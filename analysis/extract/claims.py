@@ -251,6 +251,10 @@ _BARE_NOUN_PHRASE = re.compile(
     r"which|who|not|fell|took|said)\b)(?:[a-z][\w\-’']*\s+){0,2}[a-z][\w\-’']*")
 
 
+# "a spokesman for the governor", "an official in Kabul": an indefinite speaker after an inverted verb
+_SPEAKER_NOUN = re.compile(r"an?\s+(?:[\w\-]+\s+){0,3}?(?:spokes(?:man|woman|person)|officials?|officer|member|commander|"
+                           r"resident|source|statement|lawmaker|elder|witness|council(?:l)?or|governor|diplomat|"
+                           r"analyst|police(?:man)?|soldier|journalist|correspondent|MP)\b", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:(?:also|now|widely|first|later|then|\w+ly)\s+)?$", re.I)
 
 
@@ -394,8 +398,9 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
             after = _speaker_after(sentence, m.end())
             usable = bool(after) and not re.match(r"(?:that|it|in|on|a|an)\b", after, re.I)
             quoted = re.search(r"[”\"’']\s*$", prefix) is not None
-            if quoted and after and re.match(r"(?:a|an)\s", after, re.I):
-                usable = True  # '"...," said a member of the provincial council'
+            if (quoted or re.search(r",\s*$", prefix)) and after and re.match(r"(?:a|an)\s", after, re.I) and \
+                    (quoted or _SPEAKER_NOUN.match(after)):
+                usable = True  # '"...," said a member of the provincial council'; "..., said a spokesman for ..."
             if usable and (not phrase or quoted):
                 phrase, form = after, "inverted"
             elif usable and re.search(r",\s*$", prefix):

@@ -33,3 +33,4 @@ class MentionDraft:
     date: DateRange | None = None  # (low, high, text) once picked
     date_from: int | None = None  # the clause holding this reading's own date starts here...
     date_until: int | None = None  # ...and ends here
+    aside: tuple[int, int] | None = None  # the ", which ...," clause the reading comes from, if any

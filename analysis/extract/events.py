@@ -14,7 +14,7 @@ from analysis.extract.clauses import scope_after as _scope_after, scope_before a
 from analysis.extract.counted import CountedReader, _stated_number
 from analysis.extract.dates import small_number
 from analysis.extract.numbers import _UNITS
-from analysis.extract.datepick import _pick_date, _pub_high
+from analysis.extract.datepick import _WHICH_ASIDE, _pick_date, _pub_high
 from analysis.extract.denials import (
     DenialReader, _CONTRA, _DENIAL_KEYS, _DENY_OBJECT,
 )
@@ -146,7 +146,7 @@ _DESTINATION_BEFORE = re.compile(r"\b(?:for|to|towards?)\s+(?:the\s+)?$", re.I)
 _PREPOSITION_BEFORE = re.compile(  # a place qualifying a noun: "a police post near Ghazni"
     r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w\-’']+\s+){0,3}?(?:in|at|near|outside|around|from|of|on|by|through|"
     r"across|via|past|beyond|between|and|with|within|inside)\s+(?:the\s+)?$", re.I)
-_CITY_OF_BEFORE = re.compile(r"\b(?:city|town|capital|provincial\s+capital|district)\s+of\s+(?:the\s+)?$", re.I)
+_CITY_OF_BEFORE = re.compile(r"\b(?:city|town|capital|provincial\s+capital|district|(?:district\s+)?cent(?:re|er)|headquarters)\s+of\s+(?:the\s+)?$", re.I)
 _PLURAL_HEAD = re.compile(
     r"\s+(?:the\s+|a\s+(?:string|series|number|handful|clutch|raft|spate|swathe)\s+of\s+|dozens\s+of\s+)?"
     r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|more|other|key|remaining|"
@@ -405,9 +405,12 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 dates_cache.append(sorted(found + self._days_after_before(i, text, found), key=lambda d: d.start))
             return dates_cache[0]
 
-        found: dict[tuple[str, str], MentionDraft] = {}
-        infinitive: set[tuple[str, str]] = set()  # keys read only from "the fourth district ... to fall this week"
+        found: dict[tuple[str, ...], MentionDraft] = {}
+        infinitive: set[tuple[str, ...]] = set()  # keys read only from "the fourth district ... to fall this week"
         taken: list[tuple[int, int]] = []
+        # "X, which the insurgents briefly entered in early July, fell on Thursday": the clause tells its own event
+        asides = [(a.start(), a.end()) for a in _WHICH_ASIDE.finditer(text) if "(" not in a.group(0)
+                  and any(rx.search(text, a.end()) for _, rx, _ in triggers)] if ", which " in text else []
         for kind, rx, voice in triggers:
             for m in rx.finditer(text):
                 if any(a <= m.start() < b for a, b in taken):
@@ -419,10 +422,16 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                     continue
                 taken.append((m.start(), m.end()))
                 mod = read_modality(text, m.start(), m.end(), m.group(0).lower().startswith(_NOUN_TRIGGERS))
+                aside = next(((a, b) for a, b in asides if a <= m.start() < b), None)
                 for res in results:
                     if res.modality is None:
                         res.modality = "negated" if mod == "asserted" and res.negated else mod
-                    key = (res.event_type, res.key)
+                    key: tuple[str, ...] = (res.event_type, res.key)
+                    if aside is not None:
+                        key = (*key, "aside")  # a separate mention, dated inside its clause
+                        res.aside = aside
+                        if res.date_from is None and res.date_until is None:
+                            res.date_from, res.date_until = aside
                     if res.date is None:
                         pool = dates()
                         if res.date_from is not None or res.date_until is not None:
@@ -921,6 +930,13 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
 
 
     # -- emit --------------------------------------------------------------------------------
+    @staticmethod
+    def _other_asides(s: _Sent, res: MentionDraft) -> tuple[tuple[int, int], ...]:
+        """The ", which ...," clauses of a sentence a reading does not come from."""
+        if res.aside is not None or ", which " not in s.text:
+            return ()
+        return tuple((a.start(), a.end()) for a in _WHICH_ASIDE.finditer(s.text))
+
     def _emit(self, i: int, s: _Sent, res: MentionDraft) -> None:
         """Turn a draft dict into a Mention with claim, stance, date and outcome."""
         place: Place = res.place
@@ -938,7 +954,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 low, high = None, self.pub_high  # a forecast's date is no event date: reported by publication
         outcome = ""
         if res.event_type == "capital_entered":
-            outcome = self._outcome(i, place, res.outcomes) if (res.modality or "asserted") in (
+            outcome = self._outcome(i, place, res.outcomes, res.aside, self._other_asides(s, res)) if (res.modality or "asserted") in (
                 "asserted", "negated") else "unknown"  # nothing followed what did not (yet) happen
         count: Count | None = res.count
         c_low, c_high = _stated_number(count) if count is not None else (None, None)

@@ -295,8 +295,10 @@ class FlightReader:
                         break
                 if place is not None and _THE_CITY_LEFT.match(text, m.end()):
                     place = self.gaz.capital_of_province(place.name) or place  # "Ghazni's governor fled the city"
-            if place is None and lists.plural_anaphor(text, max(0, m.start() - 90), m.start()) == "district":
-                # "the forces of these two districts withdrew to Mazar": one flight from each district listed before
+            if place is None and (lists.plural_anaphor(text, max(0, m.start() - 90), m.start()) == "district" or
+                                  lists.plural_anaphor(text, m.start(), min(hi, m.end() + 40)) == "district"):
+                # "the forces of these two districts withdrew to Mazar", "units had withdrawn from these districts":
+                # one flight from each district listed before
                 return [MentionDraft(event_type="troops_fled", key=_place_id(d.place), place=d.place, pos=m.start(),
                                      negated=negated, related={_place_id(d.place)}, count=count,
                                      count_text=count.text if count else "", province=d.place.province,

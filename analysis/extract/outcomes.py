@@ -50,8 +50,12 @@ _TALIBAN_AGENT = re.compile(rf"\b(?:{vocabulary.ACTORS['taliban']})\b", re.I)
 class OutcomeReader:
     """Extractor methods that tell what followed a capital's entry."""
 
-    def _outcome(self, i: int, place: Place, own: set[str]) -> str:
-        """What followed an entry: the strongest cue in the sentence and its neighbours about the same city."""
+    def _outcome(self, i: int, place: Place, own: set[str], only: tuple[int, int] | None = None,
+                 without: tuple[tuple[int, int], ...] = ()) -> str:
+        """What followed an entry: the strongest cue in the sentence and its neighbours about the same city.
+
+        `only`: the ", which ...," clause the reading comes from (only it is read, no neighbour); `without`: the
+        clauses of its sentence it does not come from (left out)."""
         best = max(own, key=lambda o: _OUTCOME_RANK.get(o, 0)) if own else "unknown"
         pid = _place_id(place)
         for j in (i, i + 1, i - 1):
@@ -65,10 +69,18 @@ class OutcomeReader:
             if j != i and not caps and not re.search(r"\b(?:city|town|capital|they|enemy|taliban|advance|attack)\b",
                                                      sj.text, re.I):
                 continue
-            for name in _outcome_cues_of(sj.text):
+            text = sj.text
+            if only is not None:
+                if j != i:
+                    continue
+                text = text[only[0]:only[1]]
+            elif j == i:
+                for a, b in without:
+                    text = text[:a] + " " * (b - a) + text[b:]
+            for name in _outcome_cues_of(text):
                 if _OUTCOME_RANK[name] > _OUTCOME_RANK.get(best, 0):
-                    if name == "repelled" and re.search(r"\boutskirts\b[^.]{0,40}cleared", sj.text, re.I) and \
-                            not re.search(r"(?:city|town)\s+(?:was|has\s+been|had\s+been)\s+cleared", sj.text, re.I):
+                    if name == "repelled" and re.search(r"\boutskirts\b[^.]{0,40}cleared", text, re.I) and \
+                            not re.search(r"(?:city|town)\s+(?:was|has\s+been|had\s+been)\s+cleared", text, re.I):
                         continue
                     best = name
         return best or "unknown"

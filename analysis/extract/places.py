@@ -338,6 +338,17 @@ def _keep_match(text: str, start: int, end: int, key: str) -> bool:
     return True
 
 
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“‘'])|\n\s*\n")
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence around text[start:end], by full stops and blank lines (within 400 characters)."""
+    lo = max(0, start - 400)
+    stops = [m.end() for m in _SENTENCE_END_RE.finditer(text, lo, start)]
+    nxt = _SENTENCE_END_RE.search(text, end, min(len(text), end + 400))
+    return (stops[-1] if stops else lo), (nxt.start() if nxt else min(len(text), end + 400))
+
+
 def _accept_guarded(text: str, drafts: list[_Draft], pending: list[bool]) -> list[_Draft]:
     """Keep a context-only name listed with districts or capitals of its type, or followed by its own province."""
     changed = True
@@ -366,6 +377,22 @@ def _accept_guarded(text: str, drafts: list[_Draft], pending: list[bool]) -> lis
                     pending[k] = False
                     changed = True
                     break
+    # a list of context-only names in a sentence that names a place of their province ("Spera fell, a day after
+    # they seized Gurbuz and Musa Khel"): the list's districts
+    for k, d in enumerate(drafts):
+        if not pending[k]:
+            continue
+        listed = any(0 <= nb_k < len(drafts) and _LIST_SEP_RE.match(
+            text[drafts[nb_k].end:d.start] if nb_k < k else text[d.end:drafts[nb_k].start]) is not None
+            for nb_k in (k - 1, k + 1))
+        if not listed:
+            continue
+        provinces = {p.province for p in d.readings if p.place_type in _LISTED_TYPES}
+        lo, hi = _sentence_bounds(text, d.start, d.end)
+        if any(not pending[j] and lo <= o.start and o.end <= hi and
+               {p.province or p.name for p in o.chosen if p.place_type in ("district", "capital", "province")} & provinces
+               for j, o in enumerate(drafts)):
+            pending[k] = False
     # a name the text has shown to be a place ("Baghlan | Doshi") is that place where it recurs ("At Doshi, ...")
     shown = {text[d.start:d.end].casefold() for d, wait in zip(drafts, pending) if not wait}
     return [d for d, wait in zip(drafts, pending) if not wait or text[d.start:d.end].casefold() in shown]
