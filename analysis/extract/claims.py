@@ -170,6 +170,10 @@ def classify_speaker(phrase: str, speakers: Mapping[str, str] | None = None) -> 
     if not text:
         return "unknown"
     head = re.split(r",|\s\(|\s—\s|\s--\s", text, maxsplit=1)[0]
+    if head != text and re.fullmatch(r"(?:the|a|an)\s+(?:main\s+|chief\s+)?spokes(?:man|woman|person)", head, re.I):
+        named = _classify_segment(text[len(head):], speakers)  # "The spokesman, Zabihullah Mujahid,": whose he is
+        if named != "unknown":
+            return named
     for segment in (head, text):
         found = _classify_segment(segment, speakers)
         if found != "unknown":
@@ -251,10 +255,14 @@ _BARE_NOUN_PHRASE = re.compile(
     r"which|who|not|fell|took|said)\b)(?:[a-z][\w\-’']*\s+){0,2}[a-z][\w\-’']*")
 
 
+_ROLE_WORDS = (r"(?:spokes(?:man|woman|person)|officials?|officer|member|commander|resident|source|statement|lawmaker|"
+               r"elder|witness|council(?:l)?or|governor|diplomat|analyst|police(?:man)?|soldier|journalist|"
+               r"correspondent|MP)\b")
 # "a spokesman for the governor", "an official in Kabul": an indefinite speaker after an inverted verb
-_SPEAKER_NOUN = re.compile(r"an?\s+(?:[\w\-]+\s+){0,3}?(?:spokes(?:man|woman|person)|officials?|officer|member|commander|"
-                           r"resident|source|statement|lawmaker|elder|witness|council(?:l)?or|governor|diplomat|"
-                           r"analyst|police(?:man)?|soldier|journalist|correspondent|MP)\b", re.I)
+_SPEAKER_NOUN = re.compile(r"an?\s+(?:[\w\-]+\s+){0,3}?" + _ROLE_WORDS, re.I)
+# a person's name and role after an inverted verb: ", said Abdul Maruf Azar, a spokesman for the governor"
+_NAME_THEN_ROLE = re.compile(r"\s+(?-i:[A-Z])[\w’'\-]+(?:\s+(?-i:[A-Z])[\w’'\-]+){0,3},\s+(?:an?|the)\s+"
+                             r"(?:[\w\-]+\s+){0,3}?" + _ROLE_WORDS, re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:(?:also|now|widely|first|later|then|\w+ly)\s+)?$", re.I)
 
 
@@ -401,8 +409,9 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
             if (quoted or re.search(r",\s*$", prefix)) and after and re.match(r"(?:a|an)\s", after, re.I) and \
                     (quoted or _SPEAKER_NOUN.match(after)):
                 usable = True  # '"...," said a member of the provincial council'; "..., said a spokesman for ..."
-            if usable and (not phrase or quoted):
-                phrase, form = after, "inverted"
+            named_role = re.search(r",\s*$", prefix) is not None and _NAME_THEN_ROLE.match(sentence, m.end())
+            if usable and (not phrase or quoted or named_role):
+                phrase, form = after, "inverted"  # (", said Abdul Azar, a spokesman for the governor": he speaks)
             elif usable and re.search(r",\s*$", prefix):
                 fwd_cls = classify_speaker(phrase, speakers)
                 aft_cls = classify_speaker(after, speakers)
