@@ -263,6 +263,9 @@ _SPEAKER_NOUN = re.compile(r"an?\s+(?:[\w\-]+\s+){0,3}?" + _ROLE_WORDS, re.I)
 # a person's name and role after an inverted verb: ", said Abdul Maruf Azar, a spokesman for the governor"
 _NAME_THEN_ROLE = re.compile(r"\s+(?-i:[A-Z])[\w’'\-]+(?:\s+(?-i:[A-Z])[\w’'\-]+){0,3},\s+(?:an?|the)\s+"
                              r"(?:[\w\-]+\s+){0,3}?" + _ROLE_WORDS, re.I)
+# what a denial verb takes as object: "rejected the group's claims", "denied the reports", "dismissed it"
+_DENIED_OBJECT_AFTER = re.compile(r"\s+(?:(?:the|these|those|such|their|its|his|an?)\s+)?(?:[\w’'\-]+\s+){0,2}?"
+                                  r"(?:claims?|reports?|rumou?rs?|allegations?|accounts?|statements?)\b", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:(?:also|now|widely|first|later|then|\w+ly)\s+)?$", re.I)
 
 
@@ -386,7 +389,8 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
                 found.append(Attribution(cls, stance, sentence[m.start():end], m.start(), end, "inverted", phrase))
                 continue
         if low_verb in ("claims", "reports") and not sentence[:m.start()].strip(" \"“'‘(") and \
-                re.match(r"\s+(?:that|of|about|from|by)\b", sentence[m.end():]):
+                re.match(r"\s+(?:(?:made|spread|circulated|published|posted)\s+)?(?:that|of|about|from|by)\b",
+                         sentence[m.end():]):
             continue  # "Reports of the capture of X were untrue, ...": a noun opening the sentence
         window = sentence[max(0, m.start() - 50):m.start()]
         if any(k in window.lower() for k in _NEGATION_KEYS) and _NEGATED_SAY.search(window):
@@ -397,6 +401,14 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
             found.append(Attribution(prev.claimant if prev else "unknown",
                                      "denied" if _DENY_VERB.match(verb) else "asserted", verb, m.start(), m.end(),
                                      "forward", prev.speaker if prev else ""))
+            continue
+        if _DENY_VERB.match(verb) and _DENIED_OBJECT_AFTER.match(sentence, m.end()) and \
+                re.search(r"(?:,\s*|\s)(?:but|and|while)\s+(?:also\s+)?$", sentence[:m.start()], re.I):
+            # "officials confirmed A, but rejected the group's claims that B": the subject before speaks, and the
+            # claims' owner is no speaker of the denial
+            prev = next((a for a in reversed(found) if a.end <= m.start() and a.form == "forward"), None)
+            if prev is not None:
+                found.append(Attribution(prev.claimant, "denied", verb, m.start(), m.end(), "forward", prev.speaker))
             continue
         phrase, pstart = _speaker_before(sentence, m.start())
         form = "forward"

@@ -130,7 +130,8 @@ _DENIED_REPORTS = re.compile(
 # "claims that X had fallen were false": the claims assert the event, whoever calls them false denies it
 _FALSE_CLAIMS = re.compile(
     r"\b(?P<owner>(?:[\w’'\-]+\s+){0,2}?)(?:reports?|claims?|rumou?rs?|allegations?)\s+"
-    r"(?:(?:by|from)\s+(?P<by>(?:[\w’'\-]+\s+){1,4}?))?(?:that|of|about|regarding)\b"
+    r"(?:(?:(?:spread|made|circulated|published|posted|put\s+out)\s+)?(?:by|from)\s+(?P<by>(?:[\w’'\-]+\s+){1,6}?))?"
+    r"(?:that|of|about|regarding)\b"
     r"(?P<body>[^.;]{1,140}?)\b(?:were|was|are|is|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:false|baseless|untrue|"
     r"unfounded|groundless|not\s+true|fake|incorrect|wrong|fabricated|propaganda)\b",
     re.I)
@@ -173,12 +174,17 @@ class DenialReader:
         rep = _DENIED_REPORTS.search(s.text, 0, pos)
         if rep is None:
             return None
-        denier = next((a for a in reversed(claims.find_attributions(s.text, self.speakers))
-                       if a.stance == "denied" and a.start <= rep.start()), None)
+        found = claims.find_attributions(s.text, self.speakers)
+        denier = next((a for a in reversed(found) if a.stance == "denied" and a.start <= rep.start()), None)
+        if denier is None and _CONTRAST.search(s.text, max(0, rep.start() - 12), rep.start() + 1):
+            # "Officials confirmed that A fell, but rejected the group's claims that B ...": the officials deny
+            denier = next((a for a in found if a.form == "forward" and a.end <= rep.start()
+                           and a.claimant not in ("unknown", "pronoun")), None)
         if denier is None:
             return None
         who = claim.claimant if claim.stance == "denied" else denier.claimant
-        return (replace(mention, claimant=claims.classify_speaker(rep.group("owner") or ""), stance="asserted",
+        owner = rep.group("owner") or ""
+        return (replace(mention, claimant=claims.classify_speaker(f"the {owner}" if owner else ""), stance="asserted",
                         claim_cue=rep.group(0)),
                 replace(mention, claimant=who if who != "pronoun" else "unknown", stance="denied", claim_cue=denier.cue))
 
@@ -245,6 +251,8 @@ class DenialReader:
                     or _ATTACK_REPELLED.search(tail) or _REPELLED_ACTIVE.search(tail) or re.search(r"\b" + _DENY + r"\b|\b(?:baseless|false|untrue|groundless|"
                                                                   r"unfounded|propaganda)\b", tail, re.I)):
                 continue
+            if _DENIED_REPORTS.match(tail):
+                continue  # ", but rejected the group's claims that B ...": a denial of B alone, read with B's mention
             speaker = next((a for a in claims.find_attributions(text, self.speakers)
                             if a.start >= c.end() and a.claimant not in ("unknown", "pronoun")), None)
             caller = _CALLER.match(tail) if speaker is None else None

@@ -55,7 +55,8 @@ _COLON_LIST = re.compile(r"[^.;:\"“”]{0,120}?(?::\s*|\s(?:—|–|--?)\s+|,\
 _PERFECT_AUX = re.compile(
     r"\b(?:had|has|have)\s+(?:(?:\w+ly|also|now|already|since|just|again|reportedly)\s+){0,2}$", re.I)
 _BY_AGENT = re.compile(rf"^\s+(?:by|to)\s+{_BY_TALIBAN}", re.I)
-_SECOND_CLAUSE = re.compile(r"(?:,\s+(?:and|but|while)|;)\s+(?:the\s+)?$", re.I)
+_SECOND_CLAUSE = re.compile(r"(?:(?:,\s+(?:and|but|while)|;)|\b(?:claims?|reports?|rumou?rs?|allegations?)\s+that)\s+"
+                            r"(?:the\s+)?$", re.I)  # (a claim's own clause: "rejected claims that X has been captured")
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:now|also|since|already)\s+)?(?:been\s+)?$", re.I)
 _LATER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:since|later|afterwards|subsequently|since\s+then)\b", re.I)
 _POLICE_DISTRICTS = re.compile(r"\bpolice\s+districts?\b", re.I)
@@ -1017,6 +1018,7 @@ _HOUSE_HEADING = re.compile(
     r"(?:statement|press\s+release|communiqu[ée])\s*(?:\n|$))", re.I)
 
 
+_STATEMENT_LINE = re.compile(r"\W*(?:official\s+|press\s+)?(?:statement|press\s+release|communiqu[ée])\b", re.I)
 _DATE_HEADER = re.compile(r"\s*date\s+\d{4}-\d\d(?:-\d\d)?\s*$")
 
 
@@ -1024,9 +1026,12 @@ def _house_claimant(text: str) -> str:
     """The claimant whose statement the whole text is, from its heading ('' when it has none)."""
     lines = [ln for ln in text[:400].split("\n")[:4] if ln.strip() and not _DATE_HEADER.match(ln)]
     m = _HOUSE_HEADING.match(lines[0] + "\n") if lines else None
-    if m is None:
+    if m is not None:
+        who = claims.classify_speaker(m.group("who") or m.group("who2") or "")
+    elif len(lines) > 1 and len(lines[0]) <= 80 and _STATEMENT_LINE.match(lines[1]):
+        who = claims.classify_speaker(lines[0])  # "Islamic Emirate of Afghanistan" over "Statement regarding ..."
+    else:
         return ""
-    who = claims.classify_speaker(m.group("who") or m.group("who2") or "")
     return "" if who in ("unknown", "pronoun", "media") else who
 
 
