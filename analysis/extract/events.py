@@ -800,7 +800,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             if voice == "active" and head is not None and r.end <= head.end():
                 continue  # "a string of districts in Badghis, including A": the province locates the list
             gap = _PROVINCE_HEAD_GAP.sub(" the ", text[m.end():r.start])  # "took the Jowzjan districts of A and B"
-            if voice == "active" and not noun and not _gap_ok(_POSSESSIVE_PROVINCE.sub(" ", gap) if provinces_seen else gap):
+            if voice == "active" and not _gap_ok(_POSSESSIVE_PROVINCE.sub(" ", gap) if provinces_seen else gap):
                 break
             cap = _as_capital(r, self.gaz)
             heads = kind in _CAPITAL_OUTCOME and lists.capitals_head(text, r.start)
