@@ -377,7 +377,7 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
                 r"\s+to\s+(?:have|be|show|depict|contain|include|belong|number|total)\b", sentence[m.end():]):
             continue  # "footage said to show ...", "units reported to have fled": a reduced passive names no speaker
         if _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 24), m.start()):
-            by = re.match(r"\s+by\s+", sentence[m.end():])
+            by = re.match(r"\s+(?:(?:this|on|late|early|last)\s+\w+\s+|yesterday\s+|today\s+)?by\s+", sentence[m.end():])
             if by is None:
                 continue  # "fighters are reported near the airport", "it was said that": a passive names no speaker
             # "the fall of X was confirmed by officials": the agent after "by" speaks, not the subject before
