@@ -205,7 +205,7 @@ class FlightReader:
                 dest = COUNTRY_WORDS[cm.group(1).lower()]
         if not dest and elliptic:  # "46 crossed into Pakistan, and another 12 came across": the first group's country
             dest = next((COUNTRY_WORDS[c.group(1).lower()] for c in reversed(list(_COUNTRY_RE.finditer(text, 0, m.start())))),
-                        "")
+                        "") or self._recent_destination(i)  # (or the last flight's, a few sentences before)
         if not dest and receiving:
             dest = borders.agency_country(text[:m.start()])  # the receiving state's agency is the subject
         if not dest and _OWN_TERRITORY.search(text, m.end(), hi):  # "crossed into its territory": the speaker's state
