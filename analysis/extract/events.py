@@ -120,7 +120,10 @@ _DAYS_AFTER_PLACE = re.compile(
 _CLAUSE_SHUT = re.compile(r"(?:\s+(?:city|town|district))?(?:\s+(?:in|on|near)\s+the\s+[\w\s\-]{1,40}?)?\s*(?:[.,;:)]|$|\s+(?:did|had)\b)")
 _PART_OF = re.compile(r"\s+(?:(?:the\s+)?(?:most|much|parts|large\s+parts|half|sections|some\s+parts)\s+of)\b", re.I)
 _SO_DID = re.compile(r"\W*(?:and\s+)?so\s", re.I)  # an echo opening 'So did' (else it closes with 'too')
-_DATE_NEXT = re.compile(r"(?:\s+(?:city|town|district))?,?\s*(?:(?:on|in|by|during|at|over|within)\s+)?")
+_DATE_NEXT = re.compile(r"(?:\s+(?:city|town|district))?"
+                        # an appositive naming what the item is: "and Gardez, Paktia's capital, a day later"
+                        r"(?:,\s+(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?(?:capital|city|town|district)(?:\s+of\s+[\w’'\-]+)?(?=,))?"
+                        r",?\s*(?:(?:on|in|by|during|at|over|within)\s+)?")
 _FOLLOWED_BY_KEYS: tuple[str, ...] = guard_stems(_FOLLOWED_BY) + (" and ", "then", "later") + guard_stems(_AS_DID) + \
     guard_stems(_AS_WELL_AS)
 _POLICE_DISTRICTS_KEYS: tuple[str, ...] = guard_stems(_POLICE_DISTRICTS)
@@ -453,7 +456,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                         if res.modality == "asserted":
                             found[key] = res  # an asserted reading outranks a speculative one of the same place
                         continue
-                    to_fall = text[max(0, m.start() - 3):m.start()].lower() == "to "
+                    # "the first two provincial capitals to fall" after their own verbs: an ordinal adds no date
+                    to_fall = text[max(0, m.start() - 3):m.start()].lower() == "to " or kind == "nth"
                     if old is None:
                         found[key] = res
                         if to_fall:

@@ -131,6 +131,10 @@ def capitals_head(text: str, start: int) -> bool:
     return "capitals" in before.lower() and _CAPITALS_HEAD.search(before) is not None
 
 
+# a province's possessive naming the item before it: "Gardez, Paktia's capital, ..."
+_OWNER_APPOSITIVE = re.compile(r"(?:'s|’s)\s+(?:provincial\s+)?(?:capital(?:\s+city)?|main\s+city|largest\s+city)\b")
+
+
 def read_list(text: str, spans: Sequence[tuple[int, int]], provinces: Sequence[bool], first: int,
               hi: int) -> ListReading:
     """Read the list opening at span `first`: every item up to `hi`, sub-lists in their provinces, unknown items
@@ -164,6 +168,12 @@ def read_list(text: str, spans: Sequence[tuple[int, int]], provinces: Sequence[b
         rel = _RELATIVE.match(text, cursor, hi + 1) or _DESCRIPTION.match(text, cursor, hi + 1)
         if rel is not None and rel.end() > cursor:
             cursor = rel.end()  # the places inside the clause are not items; the list goes on after it
+            continue
+        owner = _OWNER_APPOSITIVE.match(text, end) if provinces[j] else None
+        if owner is not None and re.fullmatch(r"\s*,\s*", text[cursor:start]) and not (
+                j + 1 < len(spans) and _OWNED_CAPITAL.fullmatch(text, end, spans[j + 1][0])):
+            cursor = owner.end()  # "Gardez, Paktia's capital, ...": an appositive saying what the item is
+            j += 1
             continue
         if provinces[j] and j + 1 < len(spans) and _SEP.fullmatch(text, cursor, start) and \
                 _OWNED_CAPITAL.fullmatch(text, end, spans[j + 1][0]):
