@@ -266,6 +266,8 @@ _NAME_THEN_ROLE = re.compile(r"\s+(?-i:[A-Z])[\w’'\-]+(?:\s+(?-i:[A-Z])[\w’'
 # what a denial verb takes as object: "rejected the group's claims", "denied the reports", "dismissed it"
 _DENIED_OBJECT_AFTER = re.compile(r"\s+(?:(?:the|these|those|such|their|its|his|an?)\s+)?(?:[\w’'\-]+\s+){0,2}?"
                                   r"(?:claims?|reports?|rumou?rs?|allegations?|accounts?|statements?)\b", re.I)
+_CLAIM_NOUN_BEFORE = re.compile(r"\b(?:claims?|reports?|assertions?)\s+(?:(?:later|quickly|swiftly|promptly|"
+                                r"immediately|also)\s+)?$", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:(?:also|now|widely|first|later|then|\w+ly)\s+)?$", re.I)
 
 
@@ -376,7 +378,8 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
         if low_verb in ("said", "reported", "believed", "thought") and re.match(
                 r"\s+to\s+(?:have|be|show|depict|contain|include|belong|number|total)\b", sentence[m.end():]):
             continue  # "footage said to show ...", "units reported to have fled": a reduced passive names no speaker
-        if _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 24), m.start()):
+        if _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) or \
+                _CLAIM_NOUN_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):  # "a claim denied by X"
             by = re.match(r"\s+(?:(?:this|on|late|early|last)\s+\w+\s+|yesterday\s+|today\s+)?by\s+", sentence[m.end():])
             if by is None:
                 continue  # "fighters are reported near the airport", "it was said that": a passive names no speaker
@@ -388,6 +391,9 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
                 end = m.end() + by.end() + len(phrase)
                 found.append(Attribution(cls, stance, sentence[m.start():end], m.start(), end, "inverted", phrase))
                 continue
+        if low_verb in ("claims", "reports") and re.search(r",\s*$", sentence[:m.start()]) and re.match(
+                r"\s+(?:\w+ly\s+)?(?:denied|rejected|dismissed|disputed|contradicted)\b", sentence[m.end():], re.I):
+            continue  # "..., claims denied by the ministry": an appositive noun
         if low_verb in ("claims", "reports") and not sentence[:m.start()].strip(" \"“'‘(") and \
                 re.match(r"\s+(?:(?:made|spread|circulated|published|posted)\s+)?(?:that|of|about|from|by)\b",
                          sentence[m.end():]):
