@@ -76,7 +76,8 @@ _DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|\d))\s+days?\
                          r"the\s+(?P<next>next|following)\s+day|the\s+(?P<prev>previous|preceding)\s+day|"
                          r"the\s+day\s+before(?=\s*(?:[.,;]|$))|"
                          r"the\s+same\s+day|that\s+(?:same\s+)?day|"
-                         r"(?P<same>(?:a\s+few\s+|several\s+|two\s+|three\s+)?hours\s+later|later\s+(?:that|the\s+same)\s+day))\b",
+                         r"(?P<same>(?:a\s+few\s+|several\s+|two\s+|three\s+|just\s+)?hours\s+(?:later|earlier|before(?=\s*(?:[.,;]|$)))|"
+                         r"later\s+(?:that|the\s+same)\s+day))\b",
                          re.I)
 _HEAD_BEFORE_PARTICIPLE = re.compile(r"\b(?:districts?|district\s+cent(?:re|er)s?|cities|city|capitals?|towns?|crossings?|"
                                      r"(?-i:DCs?))\s+$", re.I)
@@ -159,7 +160,8 @@ _PLURAL_HEAD = re.compile(
     r"(?:\s+(?-i:[A-Z])[\w\-’']+){0,2}(?:\s+(?:province|city))?|\s+(?:in|of|across)\s+(?:the|that|this)\s+province)?"
     # the time of the event between the head and its list ("three more provincial capitals on Wednesday: A, B and C")
     r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:night|morning|evening|"
-    r"afternoon))?|\s+overnight|\s+yesterday|\s+(?:this|last)\s+week|\s+(?:over|in|within)\s+the\s+(?:past|last)\s+"
+    r"afternoon))?|\s+overnight|\s+yesterday|\s+(?:earlier\s+)?(?:this|last)\s+week(?:end)?|"
+    r"\s+(?:over|at|during)\s+the\s+weekend|\s+(?:over|in|within)\s+the\s+(?:past|last)\s+"
     r"(?:\d+|\w+)\s+(?:hours|days|weeks?)|\s+since\s+\w+)?"
     r"\s*(?::|—|–|--|-(?=\s)|,)\s*(?:(?:including|namely|such\s+as|among\s+them)\s+)?(?:the\s+(?:city|cities|districts?)\s+of\s+)?",
     re.I)
@@ -346,7 +348,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
     def _days_after_before(self, i: int, text: str, found: list[DateMention]) -> list[DateMention]:
         """'The same day', 'a day later', 'two days earlier' in sentence i: days counted from the day named before it."""
         out: list[DateMention] = []
-        for m in _DAYS_LATER.finditer(text) if "day" in text or "hours later" in text.lower() else ():
+        for m in _DAYS_LATER.finditer(text) if "day" in text or "hours " in text.lower() else ():
             if any(d.start <= m.start() < d.end for d in found):
                 continue
             here = [d for d in found if d.end <= m.start() and d.low is not None and d.low == d.high]
