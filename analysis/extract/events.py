@@ -483,8 +483,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if kind == "echo":
             return self._echo(i, s, m)
         out = self._trigger_places(i, s, kind, voice, m)
-        if out and kind == "state" and voice == "active" and _PART_OF.match(s.text, m.end()):
-            for res in out:  # "the Taliban control most of Lashkar Gah": inside, the city not yet theirs
+        if out and kind in ("state", "capture") and voice == "active" and _PART_OF.match(s.text, m.end()):
+            for res in out:  # "the Taliban control (or captured) most of Lashkar Gah": inside, the city not yet theirs
                 if res.event_type == "capital_entered":
                     res.outcomes = {"contested"}
         if out and kind in ("capture", "state", "entry") and " after " in s.low and not out[0].negated:
