@@ -119,6 +119,7 @@ _DAYS_AFTER_PLACE = re.compile(
     r",?\s+(?:just\s+|only\s+|barely\s+)?(?P<n>a|one|two|three|four|five|\d)\s+days?\s+after\s+(?:the\s+fall\s+of\s+)?"
     r"(?:the\s+)?(?:(?:(?:provincial\s+)?capital|city|town|district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
 _CLAUSE_SHUT = re.compile(r"(?:\s+(?:city|town|district))?(?:\s+(?:in|on|near)\s+the\s+[\w\s\-]{1,40}?)?\s*(?:[.,;:)]|$|\s+(?:did|had)\b)")
+_FORCED_OUT = re.compile(r"(?:been|were|was)\s+(?:forced|driven|pushed|chased)\s+out", re.I)
 _PART_OF = re.compile(r"\s+(?:(?:the\s+)?(?:most|much|parts|large\s+parts|half|sections|some\s+parts)\s+of)\b", re.I)
 _SO_DID = re.compile(r"\W*(?:and\s+)?so\s", re.I)  # an echo opening 'So did' (else it closes with 'too')
 _DATE_NEXT = re.compile(r"(?:\s+(?:city|town|district))?"
@@ -157,10 +158,11 @@ _PLURAL_HEAD = re.compile(
     r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|more|other|key|remaining|"
     r"strategic|northern|southern|eastern|western)\s+){0,3}(?:provincial\s+)?(?:capitals|cities|districts|"
     r"border\s+crossings)(?:\s+(?:in|around|surrounding|near|outside)\s+(?:the\s+)?(?:\w+ern\s+)?(?-i:[A-Z])[\w\-’']+"
-    r"(?:\s+(?-i:[A-Z])[\w\-’']+){0,2}(?:\s+(?:province|city))?|\s+(?:in|of|across)\s+(?:the|that|this)\s+province)?"
+    r"(?:\s+(?-i:[A-Z])[\w\-’']+){0,2}(?:\s+(?:province|city))?|\s+(?:in|of|across)\s+(?:the|that|this)\s+province|"
+    r"\s+(?:in|across)\s+the\s+(?:(?:north|south)(?:-?(?:east|west))?|east|west|country))?"
     # the time of the event between the head and its list ("three more provincial capitals on Wednesday: A, B and C")
     r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:night|morning|evening|"
-    r"afternoon))?|\s+overnight|\s+yesterday|\s+(?:earlier\s+)?(?:this|last)\s+week(?:end)?|"
+    r"afternoon))?|\s+overnight|\s+yesterday|\s+(?:earlier\s+)?(?:this|last)\s+week(?:end)?|\s+in\s+recent\s+(?:days|weeks)|"
     r"\s+(?:over|at|during)\s+the\s+weekend|\s+(?:over|in|within)\s+the\s+(?:past|last)\s+"
     r"(?:\d+|\w+)\s+(?:hours|days|weeks?)|\s+since\s+\w+)?"
     r"\s*(?::|—|–|--|-(?=\s)|,)\s*(?:(?:including|namely|such\s+as|among\s+them)\s+)?(?:the\s+(?:city|cities|districts?)\s+of\s+)?",
@@ -699,10 +701,19 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if kind == "capture" and voice == "active":
             agent = text[_scope_before(text, m.start(), 80):m.start()]
             if _GOV_AGENT.search(agent) and not _TALIBAN_AGENT.search(agent):
-                if re.match(r"(?:lost|hand)", m.group(0), re.I):  # forces that lost or handed over a place
+                if re.match(r"(?:lost|hand)", m.group(0), re.I) or _FORCED_OUT.match(m.group(0)):
+                    # forces that lost, handed over or were forced out of a place
                     pass
                 else:
                     kind = "repel"
+        if kind == "repel" and re.match(r"(?:pushed|driven|forced|chased)\s+out", m.group(0), re.I) and \
+                re.search(r"\b(?:were|was|been|being)\s+$", text[max(0, m.start() - 12):m.start()]):
+            agent = text[_scope_before(text, m.start(), 80):m.start()]
+            if _GOV_AGENT.search(agent) and not _TALIBAN_AGENT.search(agent):
+                return []  # "Afghan forces were pushed out of Kunduz": their loss (read as such), not a repulse
+        if kind == "capture" and _FORCED_OUT.match(m.group(0)) and \
+                not _GOV_AGENT.search(text[_scope_before(text, m.start(), 80):m.start()]):
+            return []  # "the Taliban were driven out of X", "civilians were forced out": only the government's loss counts
         if kind == "repel" and re.match(r"re-?t|recaptur|(?:took|take|taken|taking)\s+back|wrest|regain", m.group(0), re.I):
             agent = text[_scope_before(text, m.start(), 80):m.start()]
             if _TALIBAN_AGENT.search(agent) and not _GOV_AGENT.search(agent) and not re.search(r"\bwe\b", agent, re.I):

@@ -397,6 +397,9 @@ class FlightReader:
             if re.match(r"\s*(?:%|percent|per\s+cent|km|kilomet|miles?|days?|hours?|years?|districts?|provinces?)",
                         follow, re.I):
                 continue
+            if re.match(r"\s*(?:[\w\-]+\s+){0,3}?(?:aircraft|helicopters?|planes?|jets?|vehicles?|trucks?|tanks?|"
+                        r"humvees?)\b", follow, re.I):
+                continue  # "two Afghan army helicopters carrying troops": machines counted, not men
             if re.match(r"\s+(?:more|others?)\b", follow, re.I) or re.search(r"\banother\s+$", text[max(0, c.start - 9):c.start], re.I):
                 pass  # "another 45 fled", "70 more walked across": a second group of the troops just named
             elif not re.match(r"\s*(?:(?-i:[A-Z]{2,6})\s+)?(?:(?:more|other|afghan|government|security|military|army|border|national|police|"

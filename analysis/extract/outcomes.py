@@ -35,7 +35,10 @@ def _outcome_cues_of(text: str) -> tuple[str, ...]:
 def _gov_retreat(text: str, m: re.Match[str]) -> bool:
     """True for 'government forces retreated to the airport': a retreat whose subject is the government
     side means the city fell, not that the attack was repelled."""
-    if not m.group(0).lower().startswith("retreat"):
+    word = m.group(0).lower()
+    passive_out = word.startswith(("pushed", "driven", "forced", "chased")) and word.endswith("out") and \
+        re.search(r"\b(?:were|was|been|being)\s+$", text[max(0, m.start() - 12):m.start()]) is not None
+    if not word.startswith("retreat") and not passive_out:  # ("government forces were pushed out": they lost it)
         return False
     subject = re.split(r"[,;:]", text[max(0, m.start() - 80):m.start()])[-1]
     return bool(_GOV_AGENT.search(subject) or re.search(r"\bofficials\b", subject, re.I)) and \
