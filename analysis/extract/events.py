@@ -21,7 +21,7 @@ from analysis.extract.denials import (
 from analysis.extract.flight import FlightReader
 from analysis.extract.listing import ListReader
 from analysis.extract.modality import negated as _negated, read_modality
-from analysis.extract.outcomes import OutcomeReader, _GOV_AGENT, _TALIBAN_AGENT, _outcome_cues_of
+from analysis.extract.outcomes import OutcomeReader, _GOV_AGENT, _POLICE_AREA, _TALIBAN_AGENT, _outcome_cues_of
 from analysis.extract.refs import (
     _ANAPHORA_KEYS, _Draft, _Ref, _Sent, _as_capital, _as_district, _as_province, _capital_of, _crossing_district,
     _place_id, _readings, _sentence_refs,
@@ -708,11 +708,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                     kind = "repel"
         if kind == "repel" and re.match(r"(?:pushed|driven|forced|chased)\s+out", m.group(0), re.I) and \
                 re.search(r"\b(?:were|was|been|being)\s+$", text[max(0, m.start() - 12):m.start()]):
-            agent = text[_scope_before(text, m.start(), 80):m.start()]
+            agent = _POLICE_AREA.sub(" ", text[_scope_before(text, m.start(), 80):m.start()])
             if _GOV_AGENT.search(agent) and not _TALIBAN_AGENT.search(agent):
                 return []  # "Afghan forces were pushed out of Kunduz": their loss (read as such), not a repulse
         if kind == "capture" and _FORCED_OUT.match(m.group(0)) and \
-                not _GOV_AGENT.search(text[_scope_before(text, m.start(), 80):m.start()]):
+                not _GOV_AGENT.search(_POLICE_AREA.sub(" ", text[_scope_before(text, m.start(), 80):m.start()])):
             return []  # "the Taliban were driven out of X", "civilians were forced out": only the government's loss counts
         if kind == "repel" and re.match(r"re-?t|recaptur|(?:took|take|taken|taking)\s+back|wrest|regain", m.group(0), re.I):
             agent = text[_scope_before(text, m.start(), 80):m.start()]

@@ -40,9 +40,12 @@ def _gov_retreat(text: str, m: re.Match[str]) -> bool:
         re.search(r"\b(?:were|was|been|being)\s+$", text[max(0, m.start() - 12):m.start()]) is not None
     if not word.startswith("retreat") and not passive_out:  # ("government forces were pushed out": they lost it)
         return False
-    subject = re.split(r"[,;:]", text[max(0, m.start() - 80):m.start()])[-1]
+    subject = _POLICE_AREA.sub(" ", re.split(r"[,;:]", text[max(0, m.start() - 80):m.start()])[-1])
     return bool(_GOV_AGENT.search(subject) or re.search(r"\bofficials\b", subject, re.I)) and \
         not _TALIBAN_AGENT.search(subject)
+
+# "Police District 2" is a part of a city, not the police
+_POLICE_AREA = re.compile(r"\bpolice\s+(?:districts?|headquarters|stations?|area)\b", re.I)
 
 # the government side and the Taliban side as the subject of a retreat (actors.tsv of the lexicon)
 _GOV_AGENT = re.compile(vocabulary.ACTORS["government"], re.I)
