@@ -130,6 +130,7 @@ def test_full_dates_and_month_days_in_article() -> None:
         ("KABUL: ", "KABUL", ""),
         ("Kabul, Afghanistan (CNN)", "Kabul, Afghanistan", "CNN"),
         ("Herat, Jul 9 (EFE).- ", "Herat", "EFE"),
+        ("Herat (Afghanistan), Aug 12 (AFP) - ", "Herat (Afghanistan)", "AFP"),
     ],
 )
 def test_datelines(opening: str, place: str, outlet: str) -> None:

@@ -271,6 +271,14 @@ def test_find_full_dates_reads_every_written_form() -> None:
     assert [text[s:e] for _, s, e in found] == ["July 7, 2021", "7 July 2021", "Jul. 7, 2021", "2021-07-07"]
 
 
+def test_numeric_dates_are_read_only_when_unambiguous_or_dotted() -> None:
+    text = "Posted 14.07.2021; Date 10.08.2021; sent 10/08/2021; filed 07/13/2021."
+    found = find_full_dates(text)
+    # dotted dates are day first wherever they are written; a slashed 10/08 could be either, so it is left out
+    assert [(d, text[s:e]) for d, s, e in found] == [
+        (D(2021, 7, 14), "14.07.2021"), (D(2021, 8, 10), "10.08.2021"), (D(2021, 7, 13), "07/13/2021")]
+
+
 def test_find_month_days_reads_year_less_dates_only() -> None:
     text = "Clashes on July 7 and Aug. 6, then 9 August; a caption reads July 8, 2021."
     found = find_month_days(text)

@@ -142,6 +142,16 @@ def test_year_less_dateline_under_a_headline_outranks_later_month_days_in_the_te
         ["Kamdesh", "2021-06-22", "2021-06-22"], ["Nuristan", "", "2021-06-23"]]  # the headline's "two districts"
 
 
+def test_corpus_date_passes_over_a_deadline_ahead(tmp_path: Path) -> None:
+    undated = ("The Taliban captured Farah city on August 10, a provincial council member said.\n\n"
+               "The United States is due to complete its withdrawal by August 31.\n")
+    dated = " date 2021-08-02\nOfficials met in Kabul on Monday to discuss the situation in the west.\n"
+    articles, events = run(tmp_path, {"a.txt": dated, "b.txt": undated})
+    row = articles.set_index("article_id").loc["b"]
+    assert (row["published"], row["published_source"]) == ("2021-08-10", "corpus")
+    assert events[["place", "date_low", "date_high"]].values.tolist() == [["Farah", "2021-08-10", "2021-08-10"]]
+
+
 def test_event_ids_stay_when_articles_about_other_events_are_added(tmp_path: Path) -> None:
     _, first = run(tmp_path / "one", {"early.txt": EARLY, "late.txt": LATE})
     other = """ date 2021-08-10

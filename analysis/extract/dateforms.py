@@ -345,7 +345,8 @@ def _h_iso(m: re.Match[str], text: str) -> Optional[_Hit]:
 
 
 def _h_numeric(m: re.Match[str], text: str) -> Optional[_Hit]:
-    """Read '07.07.2021' or '13/07/2021' when day and month cannot be confused."""
+    """Read '07.07.2021' or '13/07/2021' when day and month cannot be confused; dotted dates ('10.08.2021') are
+    day first, the convention of every country that writes them."""
     a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
     if a == b:
         d = _safe_date(year, a, b)
@@ -353,6 +354,8 @@ def _h_numeric(m: re.Match[str], text: str) -> Optional[_Hit]:
         d = _safe_date(year, b, a)
     elif b > 12 >= a:
         d = _safe_date(year, a, b)
+    elif m["sep"] == ".":
+        d = _safe_date(year, b, a)
     else:
         return _Hit("ambiguous", None, lambda ctx: None)
     return _Hit("full", d, _fixed(d, d), True) if d else None

@@ -49,10 +49,12 @@ _REPORTED_AFTER = re.compile(rf"^\)?\s*,?\s*(?:{_REPORTING})\b", re.I)
 _ANCHOR = re.compile(
     r"\b(?:on|late on|early on|by|on the (?:morning|afternoon|evening|night) of)\s+$", re.I
 )
-# Words before a month-day that make it another event's date even outside a since/after/when clause
+# Words before a month-day that make it another event's date (or a deadline ahead: "due to complete its
+# withdrawal by August 31", "the attacks of September 11") even outside a since/after/when clause
 # (those clauses are found by extraction's own reader, analysis.extract.clauses).
 _BACKGROUND_CUE = re.compile(
-    r"\b(?:began|launched|started|stalled|as\s+early\s+as|back\s+in|earlier\s+in|anniversary|deadline)\b"
+    r"\b(?:began|launched|started|stalled|as\s+early\s+as|back\s+in|earlier\s+in|anniversary|deadline|"
+    r"due\s+to|scheduled|expected\s+to|set\s+to|withdraw\w*|pull\w*\s+out|attacks?\s+of)\b"
     r"[^.;]{0,60}$",
     re.I,
 )
