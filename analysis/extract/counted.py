@@ -33,7 +33,7 @@ def _find_counts(text: str) -> tuple[Count, ...]:
 # "district" and its Dari and Pashto loan word in translated reporting ("seven of Zabul's woluswalis")
 _DISTRICT = r"(?:districts?|woluswal(?:i|is|y|ies))"
 _QUANT_DISTRICTS = re.compile(
-    r"\b(?P<q>all(?:\s+(?:the|of\s+the|its|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen))?|most(?:\s+of\s+the)?|(?:the\s+)?rest\s+of\s+the|(?:the\s+)?other|"
+    r"\b(?P<q>all(?:\s+(?:the|of\s+the|its|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen))?|most(?:\s+of\s+(?:the|its|their)(?:\s+province(?:'s|’s))?)?|(?:the\s+)?rest\s+of\s+the|(?:the\s+)?other|"
     r"remaining|every)\s+(?:(?:\w+ern|rural|remaining|other|key|outlying)\s+)?" + _DISTRICT + r"\b",
     re.I)
 
@@ -171,7 +171,9 @@ class CountedReader:
                 prov = self._province_before(s, lo + q.start()) or self._recent_province(i, s, lo + q.start())
             if prov is None:
                 return []
-            return [self._counted_result(prov, m, None, ctext, kind_key, negated)]
+            # "most of the province's districts, among them A and B": the districts it names too
+            return [self._counted_result(prov, m, None, ctext, kind_key, negated)] + \
+                self._named_with_count(s, None, end, max(hi, min(len(text), end + 220)), prov, m, negated, other=False)
         # "most of P province" / "the rest of P"
         for r in s.refs:
             if not (lo <= r.start <= hi) or r.in_speaker:
@@ -184,7 +186,9 @@ class CountedReader:
                 word = mo.group("q").lower()
                 kind_key = "all" if word in ("the rest", "the remainder", "all") else "most"
                 ctext = "all districts" if kind_key == "all" else "most"
-                return [self._counted_result(prov, m, None, ctext, kind_key, negated)]
+                return [self._counted_result(prov, m, None, ctext, kind_key, negated)] + \
+                    self._named_with_count(s, None, r.end, max(hi, min(len(text), r.end + 220)), prov, m, negated,
+                                           other=False)  # "most of Helmand's districts, including A and B"
         if voice == "passive":
             for r in s.refs:
                 if r.end <= m.start() and not r.in_speaker:
@@ -236,7 +240,7 @@ class CountedReader:
                 return c
         return None
 
-    def _named_with_count(self, s: _Sent, c: Count, end: int, hi: int, prov: Place, m: re.Match[str],
+    def _named_with_count(self, s: _Sent, c: Count | None, end: int, hi: int, prov: Place, m: re.Match[str],
                           negated: bool, other: bool) -> list[MentionDraft]:
         """Districts named beside a count ('five districts, among them A and B'; 'A, B and three other districts')."""
         text = s.text
@@ -247,7 +251,7 @@ class CountedReader:
                           and re.fullmatch(r"\s*", text[cue.end():r.start]) is not None and r.start >= cue.end()), None)
             if first is not None:
                 named = self._list_from(s, first, hi)
-        elif other:
+        elif other and c is not None:
             before = [r for r in s.refs if r.kind == "named" and not r.in_speaker and r.end <= c.start]
             if before and re.fullmatch(r"(?:\s+districts?)?\s*(?:,\s*|\s+and\s+|,\s*and\s+)", text[before[-1].end:c.start],
                                        re.I):

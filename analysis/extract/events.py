@@ -101,11 +101,11 @@ _GAPPED = re.compile(r"(?:,\s*|\s+)(?:and\s+(?:then\s+|later\s+)?|then\s+|(?:and
                      r"(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*(?:(?:(?:provincial\s+)?capital|city|town|"
                      r"district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
 # "X fell on Sunday, as did Y and Z": the places after it share the verb (and its date, unless they have their own)
-_AS_DID = re.compile(r"(?:,|;)?\s+(?:as|and\s+so|so)\s+(?:did|had|has|have|was|were)\s+(?:the\s+)?"
+_AS_DID = re.compile(r"(?:,|;)?\s+(?:as|and\s+so|so)\s+(?:did|do|does|had|has|have|was|were)\s+(?:the\s+)?"
                      r"(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*(?:(?:(?:provincial\s+)?capital|city|town|"
                      r"district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
 # "took A and B on Monday, as well as C": the places after it share the verb and its date (a comma first)
-_AS_WELL_AS = re.compile(r",\s+(?:as\s+well\s+as|(?:along|together)\s+with)\s+(?:the\s+)?"
+_AS_WELL_AS = re.compile(r"(?:,|\s[—–-]{1,2})\s+(?:as\s+well\s+as|(?:along|together)\s+with)\s+(?:the\s+)?"
                          r"(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*(?:(?:(?:provincial\s+)?capital|city|town|"
                          r"district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
 # "A and B fell in late June, and C too": the places before "too" share the verb and its date
@@ -157,7 +157,8 @@ _PLURAL_HEAD = re.compile(
     r"\s+(?:the\s+|a\s+(?:string|series|number|handful|clutch|raft|spate|swathe)\s+of\s+|dozens\s+of\s+)?"
     r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|more|other|key|remaining|"
     r"strategic|northern|southern|eastern|western)\s+){0,3}(?:provincial\s+)?(?:capitals|cities|districts|"
-    r"border\s+crossings)(?:\s+(?:in|around|surrounding|near|outside)\s+(?:the\s+)?(?:\w+ern\s+)?(?-i:[A-Z])[\w\-’']+"
+    r"border\s+crossings)(?:\s+of\s+(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+){0,2}\s+province|"
+    r"\s+(?:in|across|around|surrounding|near|outside)\s+(?:the\s+)?(?:\w+ern\s+)?(?-i:[A-Z])[\w\-’']+"
     r"(?:\s+(?-i:[A-Z])[\w\-’']+){0,2}(?:\s+(?:province|city))?|\s+(?:in|of|across)\s+(?:the|that|this)\s+province|"
     r"\s+(?:in|across)\s+the\s+(?:(?:north|south)(?:-?(?:east|west))?|east|west|country))?"
     # the time of the event between the head and its list ("three more provincial capitals on Wednesday: A, B and C")

@@ -149,6 +149,9 @@ _NAME_WORD_RE = re.compile(r"(?<![^\W_])[^\W\d_a-z][^\W_]*")
 _NEXT_NAME_WORD_RE = re.compile(r"[ \t\-\u2010\u2011\u2012\u2013'\u2019`]{1,3}([^\W_]+)")
 
 
+_ENGLISH_JOINERS = frozenset("in on at of to by as and or the an a is was for from with near into after".split())
+
+
 def _raw_matches(text: str, gz: Gazetteer) -> list[tuple[int, int, str]]:
     """Return (start, end, key) for the longest capitalised name spans, left to right."""
     out: list[tuple[int, int, str]] = []
@@ -180,6 +183,8 @@ def _raw_matches(text: str, gz: Gazetteer) -> list[tuple[int, int, str]]:
                     break
                 k += 1
                 pos = nm.end()
+                if nm.group(1) in _ENGLISH_JOINERS:
+                    break  # "Nari in Kunar": an English word ends the name ("Nari in" is no "Nahrin")
                 f_final, f_inner, f_linker, _, _ = fold_token(nm.group(1))
                 if f_linker:
                     continue
@@ -377,20 +382,19 @@ def _accept_guarded(text: str, drafts: list[_Draft], pending: list[bool]) -> lis
                     pending[k] = False
                     changed = True
                     break
-    # a list of context-only names in a sentence that names a place of their province ("Spera fell, a day after
-    # they seized Gurbuz and Musa Khel"): the list's districts
+    # a context-only name in a sentence that names its province ("In Logar, the insurgents overran Azra"), or a
+    # list of them beside a place of their province ("Spera fell, a day after they seized Gurbuz and Musa Khel")
     for k, d in enumerate(drafts):
         if not pending[k]:
             continue
         listed = any(0 <= nb_k < len(drafts) and _LIST_SEP_RE.match(
             text[drafts[nb_k].end:d.start] if nb_k < k else text[d.end:drafts[nb_k].start]) is not None
             for nb_k in (k - 1, k + 1))
-        if not listed:
-            continue
         provinces = {p.province for p in d.readings if p.place_type in _LISTED_TYPES}
         lo, hi = _sentence_bounds(text, d.start, d.end)
+        kinds = ("district", "capital", "province") if listed else ("province",)
         if any(not pending[j] and lo <= o.start and o.end <= hi and
-               {p.province or p.name for p in o.chosen if p.place_type in ("district", "capital", "province")} & provinces
+               {p.province or p.name for p in o.chosen if p.place_type in kinds} & provinces
                for j, o in enumerate(drafts)):
             pending[k] = False
     # a name the text has shown to be a place ("Baghlan | Doshi") is that place where it recurs ("At Doshi, ...")
