@@ -87,6 +87,9 @@ _BULLET_OPEN = re.compile(r"^\s*(?:[•·▪●◦‣*–—-]|\d{1,2}[.)])\s*(?
 _DATE_LINE = re.compile(
     rf"^\W*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})"
     r"(?:,?\s+\d{4})?\s*:?\s*$", re.I)
+# a table cell that is only a date ("24 Jul 2021", "Jul 24", "2021-07-24")
+_DATE_CELL = re.compile(rf"(?:{_MONTH}\s+\d{{1,2}}(?:,?\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|\d{{4}}-\d\d-\d\d)",
+                        re.I)
 _TIMELINE_NOT_HEADING = re.compile(r"\b(?:could|might|may|would|will|threat\w*|risk)\b", re.I)
 
 
@@ -281,6 +284,22 @@ def date_line(text: str) -> bool:
 def timeline_entry(text: str) -> int:
     """Where the items of a timeline line or a bullet start ('Aug 13 — A, B, C', '• A (P)' -> the offset of A), else -1."""
     m = _TIMELINE_ENTRY.match(text.strip("\n")) or _BULLET_ENTRY.match(text.strip("\n"))
-    if m is None or len(m.group("items")) > 300 or re.search(r"\b(?:said|says|told|reported)\b", m.group("items")):
+    if m is None:
+        return _table_row_entry(text)
+    if len(m.group("items")) > 300 or re.search(r"\b(?:said|says|told|reported)\b", m.group("items")):
         return -1
     return text.find(m.group("items"))
+
+
+def _table_row_entry(text: str) -> int:
+    """A table row whose date cell follows its places ('| Zhari | Kandahar | 24 Jul 2021 |'): where its first place
+    cell starts, else -1."""
+    if text.count("|") < 2 or len(text) > 300 or "\n" in text.strip("\n") or _TABLE_RULE.match(text):
+        return -1
+    cells = [(c.start(), c.group(0)) for c in re.finditer(r"[^|]+", text) if c.group(0).strip()]
+    if not any(_DATE_CELL.fullmatch(c.strip()) for _, c in cells):
+        return -1
+    first = next(((at, c) for at, c in cells if not _DATE_CELL.fullmatch(c.strip())), None)
+    if first is None or not re.match(r"\s*(?-i:[A-Z])", first[1]):
+        return -1
+    return first[0] + len(first[1]) - len(first[1].lstrip())
