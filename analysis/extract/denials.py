@@ -114,8 +114,13 @@ _THE_ATTACK = re.compile(r"\b(?:the|this|that|their|its)\s+(?:taliban\s+|insurge
 # previous sentence's event only when that clause speaks of such an event
 _DENY_OWN_CONTENT = re.compile(
     r"\b" + _DENY + r"\s+(?:[\w’'\-]+\s+){0,3}?(?:claims?|reports?|allegations?|"
-    r"accusations?|charges?|suggestions?|assertions?)\s+(?:that|of|about)\b(?P<content>[^.;]*)",
+    r"accusations?|charges?|suggestions?|assertions?)(?:\s+(?:on|in|from)\s+(?:[\w’'\-]+\s+){0,2}?[\w’'\-]+)?"
+    r"\s+(?:that|of|about)\b(?P<content>[^.;]*)",  # ("reports on social media that ...")
     re.I)
+
+# the subject of a denied content clause that is no troops or place: "reports that the president had flown to ..."
+_OTHER_SUBJECT = re.compile(r"\s*(?:the\s+)?(?:\w+\s+){0,2}?(?:president|vice[\s-]president|prime\s+minister|leader|"
+                            r"families|civilians|refugees|diplomats?|ambassador)\b", re.I)
 
 _EVENT_WORD = re.compile(
     r"\b(?:fell|fallen|fall|captur\w*|seiz\w*|taken|took|overr\w*|lost|fled|flee\w*|abandon\w*|cross\w*|entered|"
@@ -208,8 +213,13 @@ class DenialReader:
         explicit = bool(_DENY_OBJECT.search(text)) and bool(
             re.search(r"\b(?:" + _DENY + r"|false|baseless|untrue|propaganda)\b", text, re.I))
         how = "explicit" if explicit else ""
-        if not how and _GOV_CONTROL_STILL.search(text):
+        still = _GOV_CONTROL_STILL.search(text) if not how else None
+        lo = 0
+        if still is not None:
             how = "control"
+            # "..., leaving Kabul and Jalalabad as the only cities still in government hands": the clause's places
+            breaks = [b.end() for b in re.finditer(r"[,;]\s+|\s[—–-]\s", text[:still.start()])]
+            lo = breaks[-1] if breaks and re.match(r"(?:leaving|with|while|as)\b", text[breaks[-1]:], re.I) else 0
         official = ""  # a statement that denies only when an Afghan official makes it
         if not how:
             if any(k in low for k in _GOV_FORCES_CONTROL_KEYS) and _gov_forces_control(text):
@@ -218,6 +228,8 @@ class DenialReader:
                 official = "control"
             elif any(k in low for k in _ATTACK_REPELLED_KEYS) and _ATTACK_REPELLED.search(text):
                 official = "repelled"
+            elif "still" in low and _STILL_HOLD.search(text):
+                official = "control"  # an official's "his forces still held the crossing"
         if not how and not official:
             return
         claim = claims.find_claim(text, self.sents[i - 1].text if i > 0 else "",
@@ -228,7 +240,7 @@ class DenialReader:
             how = official
         ids: set[str] = set()
         for r in s.refs:
-            if r.in_speaker or _ORG_PLACE_BEFORE.search(text, max(0, r.start - 50), r.start):
+            if r.in_speaker or _ORG_PLACE_BEFORE.search(text, max(0, r.start - 50), r.start) or r.start < lo:
                 continue  # the speaker's own place ("the defence ministry in Kabul") is not what is denied
             for p in _readings(r)[:1]:
                 ids.add(_place_id(p))
@@ -287,6 +299,9 @@ class DenialReader:
         """Add a denied mention for each asserted mention a denial sentence refers to."""
         for i, how, claim, ids, explicit in self.denials:
             s = self.sents[i]
+            own = _DENY_OWN_CONTENT.search(s.text) if explicit else None
+            if own is not None and _OTHER_SUBJECT.match(own.group("content")):
+                continue  # "rejected reports that the Afghan president had flown to Dushanbe": not the troops
             if ids:
                 targets = [d for d in self.drafts if d.mention.stance == "asserted" and d.mention.modality == "asserted" and d.related & ids
                            and (explicit or d.sent_index != i)]

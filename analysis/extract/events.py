@@ -1001,8 +1001,12 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 if att.start <= res.pos or att.claimant in (claim.claimant, "unknown", "pronoun"):
                     continue
                 content = s.text[att.start:_scope_after(s.text, att.end, 200) if att.form != "inverted" else att.end]
-                if (att.stance == "denied" and _DENY_OBJECT.search(s.text[att.start:att.end + 40])) or \
-                        _CONTRA.search(content):
+                contra = _CONTRA.search(content)
+                if contra is not None and any(  # "..., leaving Kabul and Jalalabad still in government hands"
+                        att.start <= r.start < att.start + contra.start() and r.place.place_id != place.place_id
+                        and not r.in_speaker for r in s.refs):
+                    contra = None
+                if (att.stance == "denied" and _DENY_OBJECT.search(s.text[att.start:att.end + 40])) or contra:
                     denial = replace(mention, claimant=att.claimant if att.claimant != "pronoun" else "unknown",
                                      stance="denied", claim_cue=att.cue)
                     self.drafts.append(_Draft(denial, i, att.start, frozenset(res.related), 0))
