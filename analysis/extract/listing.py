@@ -183,6 +183,12 @@ class ListReader:
                 break
         if start is None or (_as_district(start, self.gaz) is None and _as_capital(start, self.gaz) is None):
             return lo
+        if _as_province(start, self.gaz) is not None and re.fullmatch(
+                r"\W*(?:in|across)\s+(?:the\s+)?(?:province\s+of\s+)?", s.text[:start.start], re.I) and \
+                re.match(r"(?:\s+province)?\s*,", s.text[start.end:]):
+            later = next((r for r in refs if start.end < r.start < verb), None)
+            if later is not None:  # "In Khost, Spera fell": the opening names the province, the subject follows
+                return later.start
         return start.start
 
     def _located_district(self, r: _Ref, locus: Place | None) -> tuple[Place, Place | None] | None:

@@ -35,7 +35,8 @@ _INVERTED_IF = re.compile(r"^\W*(?:had|were)\b(?P<cond>[^.;,]*),[^.;]*\b(?:would
 # a fear, rumour or warning governing what follows ("residents feared the fighters had entered", "rumours that")
 _FEAR = re.compile(
     r"\b(?:fear(?:ed|s|ing)?|feared|worr(?:y|ied|ies|ying)|rumou?r(?:s|ed)?|rumou?red|speculat\w*|"
-    r"concern(?:s|ed)?\s+that|danger\s+that|risk\s+that|unconfirmed\s+(?:rumou?rs?|reports?|claims?)(?:\s+said)?)\b"
+    r"concern(?:s|ed)?\s+that|danger\s+that|risk\s+that|unconfirmed\s+(?:rumou?rs?|reports?|claims?)(?:\s+said)?|"
+    r"(?:had\s+|have\s+|has\s+)?heard\s+(?=that\b))\b"  # hearsay: "he had heard that fighters had entered"
     r"(?:\s+that)?"
     r"(?P<rest>[^;:.?!,]*)$",
     re.I)
@@ -128,5 +129,12 @@ def modal(text: str, start: int, end: int, noun: bool = False) -> bool:
 
 
 def negated(text: str, start: int) -> bool:
-    """True when the verb is negated ('has not fallen', 'did not enter')."""
+    """True when the verb is negated ('has not fallen', 'did not enter'), or the fighting named ('no fighting had
+    taken place inside the city')."""
+    if _NO_BEFORE.search(text, max(0, start - 14), start) and _FIGHT_NOUN.match(text, start):
+        return True
     return bool(_NEGATION_BEFORE.search(text[max(0, start - 40):start]))
+
+
+_NO_BEFORE = re.compile(r"\b(?:no|little|hardly\s+any)\s+$", re.I)
+_FIGHT_NOUN = re.compile(r"(?:street[\s-])?(?:fighting|clashes|battles?|gunfire)\b", re.I)
