@@ -32,9 +32,9 @@ class ListReader:
     def _plural_antecedent(self, i: int, s: _Sent, noun: str, kind: str, m: re.Match[str], lo: int,
                            negated: bool) -> list[MentionDraft]:
         """The places of the list a plural anaphor ('these districts', 'the three capitals') refers back to."""
-        pools = [(s, [r for r in s.refs if r.end <= lo])] + [(self.sents[j], self.sents[j].refs)
-                                                             for j in range(i - 1, max(-1, i - 3), -1)]
-        for sent, refs in pools:
+        pools = [(i, s, [r for r in s.refs if r.end <= lo])] + [(j, self.sents[j], self.sents[j].refs)
+                                                                for j in range(i - 1, max(-1, i - 3), -1)]
+        for j, sent, refs in pools:
             best: list[tuple[_Ref, Place | None]] = []
             for r in refs:
                 if r.in_speaker or r.kind != "named" or (best and r.start < best[-1][0].end):
@@ -45,6 +45,18 @@ class ListReader:
                 ok = [(it, loc) for it, loc in items if (_as_capital(it, self.gaz) is not None) == (want == "capital")]
                 if len(items) >= 2 and len(ok) == len(items):
                     best = items
+            if not best and j < i:
+                # "overran Azra on Tuesday and Khoshi two days later. ... withdrawn from these districts": the places
+                # the sentence before reported taken, when it names no list
+                want = "capital_entered" if noun == "capital" else "district_seized"
+                taken = {d.mention.place_id: d.mention for d in self.drafts if d.sent_index == j
+                         and d.mention.event_type == want and d.mention.place_type in ("district", "capital")
+                         and d.mention.stance == "asserted" and d.mention.modality == "asserted"}
+                if len(taken) >= 2 and noun != "any" and kind != "entry":
+                    places = [p for pid in taken for p in [self.gaz.get(pid)] if p is not None]
+                    return [self._capital_result(kind, p, m, set(_CAPITAL_OUTCOME[kind]), negated)
+                            if noun == "capital" else self._district_result(p, None, m, negated)
+                            for p in places if noun != "capital" or kind in _CAPITAL_OUTCOME]
             if not best:
                 continue
             out = []
