@@ -209,7 +209,7 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
 # a clause about an earlier event: ", a day after capturing X", ", days after the fall of X", "A day after X fell, ..."
 _BACKGROUND_EVENT = (r"(?:(?:a|an|one|two|three|four|five|six|several|\d+|a\s+few)\s+(?:days?|hours?|weeks?)\s+"
                      r"(?:after|following)|(?:after|following)\s+(?:(?:capturing|seizing|taking|overrunning|entering)\b|"
-                     r"the\s+(?:fall|capture|loss|seizure)\s+of\b))")
+                     r"the\s+(?:fall|capture|loss|seizure)\s+of\b)|after\s+(?=(?-i:[A-Z])))")  # (", after Zaranj")
 _BACKGROUND_MID = re.compile(r",\s+(?:(?:just|only|barely|less\s+than|more\s+than)\s+)?" + _BACKGROUND_EVENT, re.I)
 _BACKGROUND_START = re.compile(r"^\W*(?:(?:just|only|barely)\s+)?" + _BACKGROUND_EVENT + r"[^,;]*,", re.I)
 
