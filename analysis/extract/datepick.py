@@ -145,7 +145,8 @@ _TRAILING_SAY = re.compile(
 # the names of a list and nothing else ("Ghazni, Herat and Qala-i-Naw "): a verb after it is still inside the clause
 _NAME = r"(?-i:[A-Z])[\w’']*(?:-[\w’']+)*(?:\s(?-i:[A-Z])[\w’']*(?:-[\w’']+)*)*"  # a hyphen only inside a word
 _NAME_LIST = re.compile(_NAME + r"(?:(?:,\s*|,?\s+and\s+)" + _NAME + r")*\s+")
-_DAYS_AFTER = re.compile(r"\b(?:(?P<n>a|one|two|three|the)\s+days?|(?P<w>a|one|two)\s+weeks?)\s+(?P<dir>after|before)\s+(?=\S)",
+_DAYS_AFTER = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|the)\s+days?|"
+                         r"(?P<w>a|one|two)\s+weeks?)\s+(?P<dir>after|before)\s+(?=\S)",
                          re.I)
 
 

@@ -116,7 +116,7 @@ _THEIRS_GAP = re.compile(r"(?:\s+(?:city|town|district|district\s+cent(?:re|er)|
                          r"by\s+\w+)\s*,?)*\s*", re.I)
 # "A fell on Saturday, a day after B": B had the same event that many days earlier (B closes the clause)
 _DAYS_AFTER_PLACE = re.compile(
-    r",?\s+(?:just\s+|only\s+|barely\s+)?(?P<n>a|one|two|three|four|five|\d)\s+days?\s+after\s+(?:the\s+fall\s+of\s+)?"
+    r",?\s+(?:just\s+|only\s+|barely\s+)?(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+after\s+(?:the\s+fall\s+of\s+)?"
     r"(?:the\s+)?(?:(?:(?:provincial\s+)?capital|city|town|district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
 _CLAUSE_SHUT = re.compile(r"(?:\s+(?:city|town|district))?(?:\s+(?:in|on|near)\s+the\s+[\w\s\-]{1,40}?)?\s*(?:[.,;:)]|$|\s+(?:did|had)\b)")
 _FORCED_OUT = re.compile(r"(?:been|were|was)\s+(?:forced|driven|pushed|chased)\s+out", re.I)

@@ -267,7 +267,8 @@ class FlightReader:
             related.add(f"country:{dest}")
         else:
             place = None
-            refs = [r for r in s.refs if not r.in_speaker and r.place.place_type != "country" and not _to_ref_or_apposed(r)]
+            refs = [r for r in s.refs if not r.in_speaker and r.place.place_type != "country" and not _to_ref_or_apposed(r)
+                    and not r.remote]  # ("40 kilometres from Kabul" is no place left)
             after_refs = [r for r in refs if m.start() < r.start <= hi]  # "abandoned the Garmsir district centre"
             before_refs = [r for r in refs if r.end <= m.start()]
             ordered = after_refs + list(reversed(before_refs))
