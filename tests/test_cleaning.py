@@ -131,6 +131,7 @@ def test_full_dates_and_month_days_in_article() -> None:
         ("Kabul, Afghanistan (CNN)", "Kabul, Afghanistan", "CNN"),
         ("Herat, Jul 9 (EFE).- ", "Herat", "EFE"),
         ("Herat (Afghanistan), Aug 12 (AFP) - ", "Herat (Afghanistan)", "AFP"),
+        ("DUSHANBE, July 7. /TASS/. ", "DUSHANBE", "TASS"),
     ],
 )
 def test_datelines(opening: str, place: str, outlet: str) -> None:

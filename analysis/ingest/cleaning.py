@@ -216,7 +216,7 @@ _DATELINE = re.compile(
     rf"(?P<place>(?P<first>{_PW}(?:(?:[ ]|[ ]?/[ ]?){_PW}){{0,3}})(?:[ ]\({_PW}(?:[ ]{_PW}){{0,2}}\)(?=,))?"  # "Herat (Afghanistan), Aug 12"
     rf"(?P<country>,[ ]+(?!{_MON}\.?[ ]+\d){_PW}(?:[ ]{_PW}){{0,2}})?)"
     rf"(?:,?[ ]+(?P<md>{_MON}\.?[ ]+\d{{1,2}})(?:,[ ]*\d{{4}})?)?"
-    rf"(?:[ ]*\((?P<agency>[A-Za-z][A-Za-z0-9&/.'’ \-]{{0,40}})\))?"
+    rf"(?:[ ]*\((?P<agency>[A-Za-z][A-Za-z0-9&/.'’ \-]{{0,40}})\)|\.?[ ]*/(?P<slashed>[A-Z][A-Za-z0-9\-]{{1,30}})/\.?)?"
     rf"[ ]*(?P<sep>--|—|–|\.-|-|:)?[ ]*"  # ".-" after the agency: "Kabul, Aug 10 (EFE).- The ..."
 )
 
@@ -666,7 +666,8 @@ def _match_dateline(text: str, start: int, end: int) -> tuple[str, str, int] | N
     m = _DATELINE.match(text, start, end)
     if m is None:
         return None
-    place, first, agency, sep = m.group("place"), m.group("first"), m.group("agency") or "", m.group("sep") or ""
+    place, first, sep = m.group("place"), m.group("first"), m.group("sep") or ""
+    agency = m.group("agency") or m.group("slashed") or ""  # "DUSHANBE, July 7. /TASS/."
     if len(place) > 45 or first.upper().strip(".") in _NOT_PLACES:
         return None
     # "Tehran, IRNA --": a known outlet in the country slot is the agency, not part of the place.
