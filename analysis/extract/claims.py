@@ -434,7 +434,7 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
                 fwd_cls = classify_speaker(phrase, speakers)
                 aft_cls = classify_speaker(after, speakers)
                 if (fwd_cls == "unknown" and (aft_cls != "unknown" or _PRONOUN.match(after.split()[0]))) or \
-                        re.search(r"[”\"’']", phrase):
+                        re.search(r"[”\"]|(?<!\w)[’']|[’'](?!\w)", phrase):  # (a quote mark, not "Zabul's")
                     phrase, form = after, "inverted"
         cls = classify_speaker(phrase, speakers)
         if cls == "unknown" and _PRONOUN.match((phrase.strip().split() or ["x"])[-1]):

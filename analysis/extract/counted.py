@@ -48,6 +48,8 @@ _OUTSIDE_CAPITAL = re.compile(
     r"(?:\s+city)?(?:\s+of\s+)?\s*,?\s*)?",
     re.I)
 
+_REGION_OF = re.compile(r"(?:\s+province)?(?:'s|’s)\s+(?:\w+ern\s+)?(?:north|south|east|west|north-?east|north-?west|"
+                        r"south-?east|south-?west|centre|center|border|countryside|valleys?|mountains)\b", re.I)
 _MOST_OF = re.compile(
     r"\b(?P<q>most|much|large\s+parts|the\s+rest|the\s+remainder|all)\s+of\s+(?:the\s+)?(?:(?:\w+ern|remote|"
     r"mountainous|key|strategic|neighbouring|neighboring)\s+)*$",
@@ -182,6 +184,11 @@ class CountedReader:
             if prov is None or not (r.province_word or _as_capital(r, self.gaz) is None):
                 continue
             mo = _MOST_OF.search(text[max(0, r.start - 60):r.start])
+            if mo and _REGION_OF.match(text, r.end) and prov is not None:
+                # "much of Bamiyan's north, including A and B": a region of the province, not most of its districts;
+                # only the districts it names
+                return self._named_with_count(s, None, r.end, max(hi, min(len(text), r.end + 220)), prov, m, negated,
+                                              other=False)
             if mo:
                 word = mo.group("q").lower()
                 kind_key = "all" if word in ("the rest", "the remainder", "all") else "most"

@@ -119,6 +119,10 @@ _DAYS_AFTER_PLACE = re.compile(
     r",?\s+(?:just\s+|only\s+|barely\s+)?(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+after\s+(?:the\s+fall\s+of\s+)?"
     r"(?:the\s+)?(?:(?:(?:provincial\s+)?capital|city|town|district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
 _CLAUSE_SHUT = re.compile(r"(?:\s+(?:city|town|district))?(?:\s+(?:in|on|near)\s+the\s+[\w\s\-]{1,40}?)?\s*(?:[.,;:)]|$|\s+(?:did|had)\b)")
+# a tactical word after the places a withdrawal left: they are reported lost too
+_TACTICAL_AFTER = re.compile(r"[^.;]{0,100}?\b(?:in\s+a|as\s+a|for)\s+tactical\s+(?:move|measure|reasons?|decision|step)\b",
+                             re.I)
+_FOLLOWS = re.compile(r"\b(?:follows|followed)(?=\s+(?:the|a|an)\s+(?:fall|loss|capture|seizure|surrender)\s+of\b)", re.I)
 _FORCED_OUT = re.compile(r"(?:been|were|was)\s+(?:forced|driven|pushed|chased)\s+out", re.I)
 _PART_OF = re.compile(r"\s+(?:(?:the\s+)?(?:most|much|parts|large\s+parts|half|sections|some\s+parts)\s+of)\b", re.I)
 _SO_DID = re.compile(r"\W*(?:and\s+)?so\s", re.I)  # an echo opening 'So did' (else it closes with 'too')
@@ -432,10 +436,17 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 taken.append((m.start(), m.end()))
                 mod = read_modality(text, m.start(), m.end(), m.group(0).lower().startswith(_NOUN_TRIGGERS))
                 aside = next(((a, b) for a, b in asides if a <= m.start() < b), None)
+                # "the fall of X (on D1) follows the loss of Y on D2": each noun its own side's date
+                follows = _FOLLOWS.search(text) if m.group(0).lower().startswith(_NOUN_TRIGGERS) else None
                 for res in results:
                     if res.modality is None:
                         res.modality = "negated" if mod == "asserted" and res.negated else mod
                     key: tuple[str, ...] = (res.event_type, res.key)
+                    if follows is not None and res.date_until is None and res.date_from is None:
+                        if m.end() <= follows.start():
+                            res.date_from, res.date_until = 0, follows.start()
+                        elif m.start() >= follows.end():
+                            res.date_from = follows.end()
                     if aside is not None:
                         key = (*key, "aside")  # a separate mention, dated inside its clause
                         res.aside = aside
@@ -675,7 +686,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         noun = m.group(0).lower().startswith(_NOUN_TRIGGERS)
         negated = _negated(text, m.start())
         if kind == "fled":
-            return self._fled(i, s, m, negated)
+            fled = self._fled(i, s, m, negated)
+            if fled and _TACTICAL_AFTER.match(text, m.end()):  # "withdrew from A and B on Friday in a tactical move"
+                fled += [self._district_result(d.place, None, m, negated) for d in fled if d.place.place_type == "district"]
+            return fled
         if voice == "passive" and _LOST_THING.search(text, max(0, m.start() - 60), m.start()) and \
                 re.match(r"(?:lost|abandoned)\b", m.group(0), re.I):
             return []  # "contact with Jawand was lost", "many lives were lost": no place lost
@@ -807,7 +821,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 lo, hi = colon.end(), _scope_after(text, colon.end(), 220)
                 voice, list_hi = "active", hi
                 m = _Pos(m, colon.end())
-        refs = [r for r in s.refs if lo <= r.start and r.end <= hi + 1 and not r.in_speaker]
+        refs = [r for r in s.refs if lo <= r.start and r.end <= hi + 1 and not r.in_speaker and not r.remote]
         if kind == "nth":
             refs = [r for r in s.refs if r.end <= m.start() and not r.in_speaker and r.start >= _scope_before(text, m.start(), 200)]
         provinces_seen = False

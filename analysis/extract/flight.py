@@ -100,6 +100,9 @@ _DEFINITE_GROUP = re.compile(r"\b(?:the|these|those|\d[\d,]*|dozens|hundreds|sco
 _THEY_BEFORE = re.compile(r"\b(?:after|before|when|once|as)\s+they\s+(?:had\s+|have\s+)?(?:\w+ly\s+)?$", re.I)
 _CROSSED = re.compile(r"\bcross(?:ed|ing)\b|\b(?:fled|retreated|withdrew|escaped)\s+(?:across|in)?to\b", re.I)
 # a second group of the troops just named, with only a number for subject: "..., and 130 more crossed", "another 12"
+_RECEIVED_BEFORE = re.compile(r"\b(?:received|admitted|accepted|hosted)\b[^.;]*$", re.I)
+_MACHINES_RECEIVED = re.compile(r"[^.;,]{0,40}?\b(?:aircraft|planes?|helicopters?|jets?|vehicles?|weapons)\b"
+                                r"(?![^.;,]{0,30}\b(?:soldiers|servicemen|troops|personnel|pilots|men)\b)", re.I)
 _ELLIPTIC_GROUP = re.compile(r"(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*)(?:(?:another|a\s+further)\s+[\d,]+|"
                              r"(?:(?:about|some|around|nearly|almost|over|more\s+than|at\s+least)\s+)?[\d,]+\s+"
                              r"(?:more|others|further))\s+(?:(?:\w+\s+){0,2}?(?:soldiers|servicemen|troops|policemen|men|"
@@ -145,6 +148,8 @@ class FlightReader:
                     return []
                 t_pos, o_pos = 10 ** 6, -1
         receiving = borders.receiving_act(verb)  # "Iran's border guards received 200 Afghan soldiers"
+        if receiving and _MACHINES_RECEIVED.match(text, m.end()):
+            return []  # "Tajikistan said it had received a smaller number of aircraft": machines, not men
         if verb.startswith(("given", "granted", "provided", "offered", "gave", "give")) or receiving:
             after_zone = text[m.end():m.end() + 80]
             if _TROOP_RE.search(after_zone) and not _NOT_TROOP_RE.search(after_zone[:40]):
@@ -170,6 +175,8 @@ class FlightReader:
         if re.search(r"\bgave\s+themselves\s+up\b", text, re.I):
             return []
         who = re.search(r"\bwho\s+(?:had\s+|have\s+)?$", text[:m.start()])
+        if who is not None and _RECEIVED_BEFORE.search(text[max(0, who.start() - 90):who.start()]):
+            return []  # "it had received 580 servicemen who had crossed the border": the receiving verb's flight
         if who is not None and _POLICY_CLAUSE.search(text, lo, who.start()) and \
                 not _DEFINITE_GROUP.search(text, max(lo, who.start() - 40), who.start()):
             return []  # "it would not grant asylum to soldiers who crossed the border": a policy, not a flight

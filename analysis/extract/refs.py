@@ -202,7 +202,9 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
         refs.append(_Ref(place=target, start=m.start(), end=m.end(), kind="anaphora",
                          peripheral=_peripheral(before) or bool(_PERIPHERAL_AFTER.match(text, m.end())),
                          in_speaker=any(a <= m.start() and m.end() <= b for a, b in speaker_spans),
-                         province_word=target.place_type == "province"))
+                         province_word=target.place_type == "province",
+                         remote=bool(_ROUTE_BEFORE.search(before)) and target.place_type == "capital"))
+        # ("an hour's drive from the capital": a distance, as for a named city)
     refs.sort(key=lambda r: (r.start, r.end))
     return refs
 
