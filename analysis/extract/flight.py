@@ -100,6 +100,10 @@ _DEFINITE_GROUP = re.compile(r"\b(?:the|these|those|\d[\d,]*|dozens|hundreds|sco
 _THEY_BEFORE = re.compile(r"\b(?:after|before|when|once|as)\s+they\s+(?:had\s+|have\s+)?(?:\w+ly\s+)?$", re.I)
 _CROSSED = re.compile(r"\bcross(?:ed|ing)\b|\b(?:fled|retreated|withdrew|escaped)\s+(?:across|in)?to\b", re.I)
 # a second group of the troops just named, with only a number for subject: "..., and 130 more crossed", "another 12"
+# a pronoun subject for the troops of the sentence before ("They fled", "Most of them fell back")
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\band\s+)\W*(?:they|most\s+of\s+them|many\s+of\s+them|some\s+of\s+them|"
+                              r"all\s+of\s+them|the\s+rest(?:\s+of\s+them)?)\s+(?:(?:had|have|then|later|simply|"
+                              r"reportedly|eventually|quickly)\s+)*$", re.I)
 _RECEIVED_BEFORE = re.compile(r"\b(?:received|admitted|accepted|hosted)\b[^.;]*$", re.I)
 _MACHINES_RECEIVED = re.compile(r"[^.;,]{0,40}?\b(?:aircraft|planes?|helicopters?|jets?|vehicles?|weapons)\b"
                                 r"(?![^.;,]{0,30}\b(?:soldiers|servicemen|troops|personnel|pilots|men)\b)", re.I)
@@ -162,6 +166,13 @@ class FlightReader:
         group_at = max(0, m.start() - 110) + group.start() if group is not None else -1
         if elliptic:
             t_pos, o_pos, troop = 10 ** 6, -1, []
+        if t_pos < 0 and o_pos < 0 and i > 0 and _PRONOUN_SUBJECT.search(subject_zone):
+            prev = self.sents[i - 1].text
+            troops = list(_TROOP_RE.finditer(prev))
+            if troops and not _NOT_TROOP_RE.search(prev) and not re.search(
+                    r"\b(?:taliban|insurgents?|militants?|rebels?|foreign|us|nato|american)\b[^.;]{0,20}$",
+                    prev[:troops[-1].start()], re.I):
+                t_pos = 10 ** 6  # "Hundreds of soldiers were in the city. Most of them fell back to the airport."
         if t_pos < 0 or o_pos > t_pos:
             return []
         if troop and _FOREIGN_TROOP_RE.search(subject_zone[max(0, t_pos - 40):t_pos + 30]):
