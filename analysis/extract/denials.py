@@ -129,7 +129,8 @@ _EVENT_WORD = re.compile(
 
 _DENIED_REPORTS = re.compile(
     r"\b" + _DENY + r"\s+(?:the\s+|an?\s+)?(?P<owner>(?:[\w’'\-]+\s+){0,3}?)"
-    r"(?:reports?|claims?|rumou?rs?|allegations?|assertions?|accounts?|statements?|announcements?)\s+(?:that|of)\b",
+    r"(?:reports?|claims?|rumou?rs?|allegations?|assertions?|accounts?|statements?|announcements?)"
+    r"(?:\s+(?:on|in|from)\s+(?:[\w’'\-]+\s+){0,2}?[\w’'\-]+)?\s+(?:that|of)\b",  # ("reports on Tuesday that")
     re.I)
 
 # "claims that X had fallen were false": the claims assert the event, whoever calls them false denies it

@@ -783,6 +783,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 if cap is None:  # "attempted to enter Maimana ..., reached the Police District 3 area": the city before
                     cap = next((c for r in reversed(s.refs) if r.end <= m.start() and not r.in_speaker and not r.remote
                                 for c in [_as_capital(r, self.gaz)] if c is not None), None)
+                if cap is None and i > 0:  # "... to enter Chaghcharan. They reached the Police District 2 area"
+                    caps = {c.place_id: c for r in self.sents[i - 1].refs if not r.in_speaker and not r.remote
+                            for c in [_as_capital(r, self.gaz)] if c is not None}
+                    cap = next(iter(caps.values())) if len(caps) == 1 else None
                 if cap is None:
                     return []
                 if kind == "repel":
