@@ -271,6 +271,18 @@ def test_find_full_dates_reads_every_written_form() -> None:
     assert [text[s:e] for _, s, e in found] == ["July 7, 2021", "7 July 2021", "Jul. 7, 2021", "2021-07-07"]
 
 
+def test_ordinal_day_fortnight_and_previous_weekend() -> None:
+    pub = D(2021, 7, 20)  # a Tuesday
+    ranges = {d.text: (d.low, d.high) for d in find_dates(
+        "It fell on the 3rd; another went on the 25th; a third a fortnight ago; a fourth the previous weekend; "
+        "and one on the 4th of July.", pub, "day")}
+    assert ranges["on the 3rd"] == (D(2021, 7, 3), D(2021, 7, 3))
+    assert ranges["on the 25th"] == (D(2021, 6, 25), D(2021, 6, 25))  # after the publication day: the month before
+    assert ranges["a fortnight ago"] == (D(2021, 7, 3), D(2021, 7, 9))
+    assert ranges["previous weekend"] == (D(2021, 7, 17), D(2021, 7, 18))
+    assert ranges["4th of July"] == (D(2021, 7, 4), D(2021, 7, 4))  # a month named: the month-day form reads it
+
+
 def test_numeric_dates_are_read_only_when_unambiguous_or_dotted() -> None:
     text = "Posted 14.07.2021; Date 10.08.2021; sent 10/08/2021; filed 07/13/2021."
     found = find_full_dates(text)

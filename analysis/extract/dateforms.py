@@ -99,7 +99,7 @@ _PART_BEFORE = re.compile(
     r"|first\s+days|last\s+days|final\s+days|closing\s+days|first\s+ten\s+days|last\s+ten\s+days|final\s+ten\s+days)"
     r"\s+of\s+)\Z"
 )
-_WEEKEND_BEFORE = re.compile(r"\b(?P<rel>this\s+past|this|last|next|past|the)\s+\Z")
+_WEEKEND_BEFORE = re.compile(r"\b(?P<rel>this\s+past|the\s+previous|previous|this|last|next|past|the)\s+\Z")
 _ATTACKS_AFTER = re.compile(r"\s+(?:terror(?:ist)?\s+)?attacks?\b")
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’.-]*)\s+\Z")
@@ -552,6 +552,8 @@ def _h_ago(m: re.Match[str], text: str) -> Optional[_Hit]:
         return None
     nlo, nhi = small_number(n_m["w"] or n_m["d"])
     unit = m["unit"].rstrip("s")
+    if unit == "fortnight":  # "a fortnight ago": two weeks
+        unit, nlo, nhi = "week", 2 * nlo, 2 * nhi
 
     def fn(pub: date) -> Range:
         if unit == "day":
@@ -564,6 +566,22 @@ def _h_ago(m: re.Match[str], text: str) -> Optional[_Hit]:
         return _add_months(pub, -12 * nhi - 1), min(pub, _add_months(pub, -12 * nlo + 1))
 
     return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn), False, n_m.start())
+
+
+def _h_ordinal_day(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read 'on the 3rd' (no month): that day of the publication month, else of the month before."""
+    day = int(m["d"])
+    if not 1 <= day <= 31:
+        return None
+
+    def fn(pub: date) -> Optional[Range]:
+        when = _safe_date(pub.year, pub.month, day) if day <= pub.day else None
+        if when is None:
+            before = pub.replace(day=1) - timedelta(days=1)
+            when = _safe_date(before.year, before.month, day)
+        return (when, when) if when is not None else None
+
+    return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn), True, m.start())
 
 
 def _h_past(m: re.Match[str], text: str) -> Optional[_Hit]:
@@ -663,6 +681,7 @@ def _h_weekend(m: re.Match[str], text: str) -> Optional[_Hit]:
     if rel_m is None:
         return None
     rel = " ".join(rel_m["rel"].split())
+    rel = "last" if rel.endswith("previous") else rel  # "the previous weekend"
 
     def fn(pub: date) -> Range:
         wd = pub.weekday()

@@ -11,7 +11,7 @@ from analysis.extract.dateforms import (  # noqa: F401 (small_number, month_rang
     _RE_DAY_MONTH,
     Range, _Ctx, _DASH, _DAY, _Hit, _LEAD_BEFORE, _MOD_BEFORE, _MON, _MON_STRICT, _NUM_WORDS, _Recognizer,
     _TRIGGERS, _WD, _YEAR, _h_ago, _h_bare_month, _h_calendar, _h_day_word, _h_full_dmy, _h_full_mdy, _h_iso,
-    _h_month_day, _h_month_part, _h_month_year, _h_numeric, _h_past, _h_range, _h_recent, _h_weekday, _h_weekend,
+    _h_month_day, _h_month_part, _h_month_year, _h_numeric, _h_ordinal_day, _h_past, _h_range, _h_recent, _h_weekday, _h_weekend,
     _h_year, _safe_date, month_range, small_number,
 )
 from analysis.records import DateMention
@@ -86,7 +86,9 @@ _RE_PAST = re.compile(
     rf"(?P<pl>past|last)\s+(?:(?P<n>\d{{1,3}}|{_NUM_WORDS})\s+)?(?P<unit>hours?|days?|weeks?|months?|years?)\b"
 )
 _RE_RECENT = re.compile(r"recent\s+(?P<unit>days|weeks|months)\b")
-_RE_AGO = re.compile(r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b")
+_RE_AGO = re.compile(r"(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+ago\b")
+# "on the 3rd": a day of the month with no month named (a month after it is another form)
+_RE_ORDINAL_DAY = re.compile(rf"(?<=\bon\s)the\s+(?P<d>[1-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MON})")
 _RE_DAY_WORD = re.compile(
     r"(?:the\s+day\s+before\s+yesterday|yesterday(?:\s+(?:morning|afternoon|evening|night))?"
     r"|tomorrow(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|last\s+night|overnight"
@@ -115,6 +117,7 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
     _Recognizer("past", _RE_PAST, _h_past, needs_all="r"),
     _Recognizer("recent", _RE_RECENT, _h_recent, needs_all="r"),
     _Recognizer("ago", _RE_AGO, _h_ago, needs_all="r"),
+    _Recognizer("ordinal_day", _RE_ORDINAL_DAY, _h_ordinal_day, needs_all="d"),
     _Recognizer("day_word", _RE_DAY_WORD, _h_day_word, needs_all="r"),
     _Recognizer("weekday", _RE_WEEKDAY, _h_weekday, needs_all="w"),
     _Recognizer("year", _RE_YEAR, _h_year, needs_all="d", bad_before="0123456789.,/$£€"),
