@@ -152,6 +152,21 @@ def test_corpus_date_passes_over_a_deadline_ahead(tmp_path: Path) -> None:
     assert events[["place", "date_low", "date_high"]].values.tolist() == [["Farah", "2021-08-10", "2021-08-10"]]
 
 
+def test_corpus_dates_from_a_dateline_under_bullets_a_date_line_and_timeline_lines(tmp_path: Path) -> None:
+    bullets = ("UPDATE 2-Taliban take Gardez and Asadabad\n\n* Two capitals fall in a day\n* Kabul braces\n"
+               "* Airport crowded\n\nKABUL, Aug 14 (Wire) - Gardez fell on Saturday, officials said. The offensive "
+               "began after the withdrawal started on May 1.\n")
+    date_line = ("Governor: the city is cleared\n\nQala-e-Naw, Thursday, 8 July\n\n[Notes typed during a press "
+                 "conference.]\n\nThe police said fighting had stopped in the districts on 2 July.\n")
+    timeline = ("A timeline of my own\n\nIn Ghor, Shahrak fell on 9 July, officials said.\n\nCapitals that fell\n"
+                "Aug 6 - Zaranj\nAug 12 - Ghazni\n")
+    dated = " date 2021-07-02\nOfficials met in Kabul on Friday to discuss the situation in the north.\n"
+    articles, _ = run(tmp_path, {"a.txt": dated, "b.txt": bullets, "c.txt": date_line, "d.txt": timeline})
+    got = articles.set_index("article_id")[["published", "published_source"]]
+    assert got.loc[["b", "c", "d"]].values.tolist() == [
+        ["2021-08-14", "corpus"], ["2021-07-08", "corpus"], ["2021-08-12", "corpus"]]
+
+
 def test_event_ids_stay_when_articles_about_other_events_are_added(tmp_path: Path) -> None:
     _, first = run(tmp_path / "one", {"early.txt": EARLY, "late.txt": LATE})
     other = """ date 2021-08-10

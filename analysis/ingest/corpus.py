@@ -60,6 +60,10 @@ _BACKGROUND_CUE = re.compile(
 )
 
 RANK_REPORTED, RANK_ANCHORED, RANK_PLAIN, RANK_BACKGROUND = 3, 2, 1, 0
+# a line that is a place and a date only: "Qala-e-Naw, Thursday, 8 July", "Sunday 15 August"
+_DATE_LINE_ONLY = re.compile(r"(?m)^[ \t]*(?:[A-Z][\w'’\-]*(?:[ \-][A-Z][\w'’\-]*){0,3},?[ \t]+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|"
+                             r"Satur|Sun)day,?[ \t]+)?(?:\d{1,2}[ \t]+[A-Z][a-z]+|[A-Z][a-z]+\.?[ \t]+\d{1,2})[ \t]*$")
+_ENTRY_AFTER = re.compile(r"\s*(?:,\s*\d{4}\s*)?(?:[-–—:|]|--)\s*\S")
 
 
 @dataclass(frozen=True)
@@ -80,16 +84,22 @@ def _rank(text: str, start: int, end: int, background: Sequence[Background]) -> 
         return RANK_BACKGROUND
     if _ANCHOR.search(before[-40:]):
         return RANK_ANCHORED
+    if not before.strip(" \t*•·-–—|") and _ENTRY_AFTER.match(text, end):
+        return RANK_ANCHORED  # a timeline line: "Aug 12 - Ghazni, Herat"
     return RANK_PLAIN
 
 
 def dating_month_days(article: Article) -> tuple[tuple[int, int], ...]:
     """Year-less month-days of the best kind an undated article offers (see the module docstring), in text order."""
     previous_end = 0
-    for first in article.sentences[:3]:  # a dateline's own day ("KABUL, Aug 13 (Reuters) -"), under a headline or not,
+    for first in article.sentences[:6]:  # a dateline's own day ("KABUL, Aug 13 (Reuters) -"), under a headline or not,
         line_start = article.text.rfind("\n", 0, first.start) + 1  # dates the story before anything else
         in_dateline = dates.find_month_days(article.text[line_start:first.start]) \
             if first.start > line_start >= previous_end else []  # (what opens the line, no sentence before it)
+        date_line = _DATE_LINE_ONLY.search(article.text, previous_end, line_start) \
+            if not in_dateline and line_start > previous_end else None
+        if date_line is not None:  # a date line of its own above the sentence: "Qala-e-Naw, Thursday, 8 July"
+            in_dateline = dates.find_month_days(date_line.group(0))
         previous_end = first.end
         if in_dateline:
             return tuple((int(month), int(day)) for month, day, _, _ in in_dateline[:1])
