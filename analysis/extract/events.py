@@ -122,6 +122,7 @@ _CLAUSE_SHUT = re.compile(r"(?:\s+(?:city|town|district))?(?:\s+(?:in|on|near)\s
 # a tactical word after the places a withdrawal left: they are reported lost too
 _TACTICAL_AFTER = re.compile(r"[^.;]{0,100}?\b(?:in\s+a|as\s+a|for)\s+tactical\s+(?:move|measure|reasons?|decision|step)\b",
                              re.I)
+_RELATIVE_TAIL = re.compile(r",\s+(?:whose|which)\s+[^,;:()]{1,160}[.!?]?\s*$")
 _FOLLOWS = re.compile(r"\b(?:follows|followed)(?=\s+(?:the|a|an)\s+(?:fall|loss|capture|seizure|surrender)\s+of\b)", re.I)
 _FORCED_OUT = re.compile(r"(?:been|were|was)\s+(?:forced|driven|pushed|chased)\s+out", re.I)
 _PART_OF = re.compile(r"\s+(?:(?:the\s+)?(?:most|much|parts|large\s+parts|half|sections|some\s+parts)\s+of)\b", re.I)
@@ -425,6 +426,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         # "X, which the insurgents briefly entered in early July, fell on Thursday": the clause tells its own event
         asides = [(a.start(), a.end()) for a in _WHICH_ASIDE.finditer(text) if "(" not in a.group(0)
                   and any(rx.search(text, a.end()) for _, rx, _ in triggers)] if ", which " in text else []
+        # a closing ", whose ..." / ", which ..." clause tells its own act with its own date, if any
+        tail = _RELATIVE_TAIL.search(text) if (", whose " in text or ", which " in text) else None
         for kind, rx, voice in triggers:
             for m in rx.finditer(text):
                 if any(a <= m.start() < b for a, b in taken):
@@ -437,12 +440,15 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 taken.append((m.start(), m.end()))
                 mod = read_modality(text, m.start(), m.end(), m.group(0).lower().startswith(_NOUN_TRIGGERS))
                 aside = next(((a, b) for a, b in asides if a <= m.start() < b), None)
+                in_tail = tail is not None and m.start() >= tail.start() and aside is None
                 # "the fall of X (on D1) follows the loss of Y on D2": each noun its own side's date
                 follows = _FOLLOWS.search(text) if m.group(0).lower().startswith(_NOUN_TRIGGERS) else None
                 for res in results:
                     if res.modality is None:
                         res.modality = "negated" if mod == "asserted" and res.negated else mod
                     key: tuple[str, ...] = (res.event_type, res.key)
+                    if in_tail and res.date_from is None and res.date_until is None:
+                        res.date_from = tail.start()  # "..., whose governor handed the city over": no day of the main verb
                     if follows is not None and res.date_until is None and res.date_from is None:
                         if m.end() <= follows.start():
                             res.date_from, res.date_until = 0, follows.start()
@@ -480,7 +486,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                         if to_fall:
                             infinitive.add(key)
                     else:
-                        if res.priority > old.priority or (key in infinitive and not to_fall and res.priority == old.priority):
+                        undated_old = old.date is not None and res.date is not None and old.date[1] == self.pub_high \
+                            and old.date[0] is None and res.date[0] is not None  # a dated reading outranks an open one
+                        if res.priority > old.priority or (key in infinitive and not to_fall and res.priority == old.priority) \
+                                or (undated_old and res.priority == old.priority):
                             infinitive.discard(key)  # the finite verb's reading, and its date, outrank the infinitive's
                             res.outcomes = old.outcomes | res.outcomes
                             res.related = old.related | res.related
