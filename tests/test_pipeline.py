@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from analysis.pipeline import parse_corpus, tabulate_events
 
@@ -109,62 +110,58 @@ def test_an_undated_article_over_budget_in_the_dating_pass_is_skipped_with_the_r
     assert status["a"] == "ok" and status["c"].startswith("skipped: extraction took longer than")
 
 
+def corpus_dated(tmp_path: Path, text: str, corpus_day: str) -> tuple[tuple[str, str], list[list[str]]]:
+    """Run an undated article beside a dated one (which gives the corpus its year); its publication date and source,
+    and the events as (place, date_low, date_high)."""
+    dated = f" date {corpus_day}\nOfficials met in Kabul to discuss the situation in the provinces.\n"
+    articles, events = run(tmp_path, {"a.txt": dated, "b.txt": text})
+    row = articles.set_index("article_id").loc["b"]
+    return (row["published"], row["published_source"]), events[["place", "date_low", "date_high"]].values.tolist()
+
+
 def test_corpus_date_prefers_the_reporting_day_over_a_background_clause(tmp_path: Path) -> None:
     undated = ("Fighting has raged in the province since the offensive began on July 28. "
                "Taliban fighters captured Zaranj, the capital of Nimroz province, a provincial council member "
                "said on Friday (July 9).\n")
-    dated = " date 2021-07-02\nOfficials met in Kabul on Thursday to discuss the situation in the north.\n"
-    articles, events = run(tmp_path, {"a.txt": dated, "b.txt": undated})
-    row = articles.set_index("article_id").loc["b"]
-    assert (row["published"], row["published_source"]) == ("2021-07-09", "corpus")
-    assert events[["place", "date_high"]].values.tolist() == [["Zaranj", "2021-07-09"]]
+    published, events = corpus_dated(tmp_path, undated, "2021-07-02")
+    assert published == ("2021-07-09", "corpus")
+    assert [e[0::2] for e in events] == [["Zaranj", "2021-07-09"]]
 
 
 def test_corpus_date_takes_a_year_less_dateline_first(tmp_path: Path) -> None:
     wire = ("Taliban take Ghor capital\n\nCHAGHCHARAN, Afghanistan, Aug 13 (Wire) - The Taliban captured Chaghcharan "
             "on Thursday, officials said. Fighting had begun on July 30 in the hills outside the city.\n")
-    dated = " date 2021-08-02\nOfficials met in Kabul on Monday to discuss the situation in the west.\n"
-    articles, events = run(tmp_path, {"a.txt": dated, "b.txt": wire})
-    row = articles.set_index("article_id").loc["b"]
-    assert (row["published"], row["published_source"]) == ("2021-08-13", "corpus")
-    assert events[["place", "date_low", "date_high"]].values.tolist() == [["Chaghcharan", "2021-08-12", "2021-08-12"]]
+    assert corpus_dated(tmp_path, wire, "2021-08-02") == (
+        ("2021-08-13", "corpus"), [["Chaghcharan", "2021-08-12", "2021-08-12"]])
 
 
 def test_year_less_dateline_under_a_headline_outranks_later_month_days_in_the_text(tmp_path: Path) -> None:
-    wire = ("Fighters overrun two districts in Nuristan, close in on Parun\n\nJALALABAD, June 23 (Wire) - Taliban fighters overran "
-            "Kamdesh district on Tuesday, officials said on Wednesday.\n\nThe offensive began after Washington said "
-            "it would withdraw all its troops by September 11.\n")
-    dated = " date 2021-07-02\nOfficials met in Kabul on Friday to discuss the situation in the east.\n"
-    articles, events = run(tmp_path, {"a.txt": dated, "b.txt": wire})
-    row = articles.set_index("article_id").loc["b"]
-    assert (row["published"], row["published_source"]) == ("2021-06-23", "corpus")
-    assert events[["place", "date_low", "date_high"]].values.tolist() == [
-        ["Kamdesh", "2021-06-22", "2021-06-22"], ["Nuristan", "", "2021-06-23"]]  # the headline's "two districts"
+    wire = ("Fighters overrun two districts in Nuristan, close in on Parun\n\nJALALABAD, June 23 (Wire) - Taliban "
+            "fighters overran Kamdesh district on Tuesday, officials said on Wednesday.\n\nThe offensive began after "
+            "Washington said it would withdraw all its troops by September 11.\n")
+    assert corpus_dated(tmp_path, wire, "2021-07-02") == (
+        ("2021-06-23", "corpus"),
+        [["Kamdesh", "2021-06-22", "2021-06-22"], ["Nuristan", "", "2021-06-23"]])  # the headline's "two districts"
 
 
 def test_corpus_date_passes_over_a_deadline_ahead(tmp_path: Path) -> None:
     undated = ("The Taliban captured Farah city on August 10, a provincial council member said.\n\n"
                "The United States is due to complete its withdrawal by August 31.\n")
-    dated = " date 2021-08-02\nOfficials met in Kabul on Monday to discuss the situation in the west.\n"
-    articles, events = run(tmp_path, {"a.txt": dated, "b.txt": undated})
-    row = articles.set_index("article_id").loc["b"]
-    assert (row["published"], row["published_source"]) == ("2021-08-10", "corpus")
-    assert events[["place", "date_low", "date_high"]].values.tolist() == [["Farah", "2021-08-10", "2021-08-10"]]
+    assert corpus_dated(tmp_path, undated, "2021-08-02") == (
+        ("2021-08-10", "corpus"), [["Farah", "2021-08-10", "2021-08-10"]])
 
 
-def test_corpus_dates_from_a_dateline_under_bullets_a_date_line_and_timeline_lines(tmp_path: Path) -> None:
-    bullets = ("UPDATE 2-Taliban take Gardez and Asadabad\n\n* Two capitals fall in a day\n* Kabul braces\n"
-               "* Airport crowded\n\nKABUL, Aug 14 (Wire) - Gardez fell on Saturday, officials said. The offensive "
-               "began after the withdrawal started on May 1.\n")
-    date_line = ("Governor: the city is cleared\n\nQala-e-Naw, Thursday, 8 July\n\n[Notes typed during a press "
-                 "conference.]\n\nThe police said fighting had stopped in the districts on 2 July.\n")
-    timeline = ("A timeline of my own\n\nIn Ghor, Shahrak fell on 9 July, officials said.\n\nCapitals that fell\n"
-                "Aug 6 - Zaranj\nAug 12 - Ghazni\n")
-    dated = " date 2021-07-02\nOfficials met in Kabul on Friday to discuss the situation in the north.\n"
-    articles, _ = run(tmp_path, {"a.txt": dated, "b.txt": bullets, "c.txt": date_line, "d.txt": timeline})
-    got = articles.set_index("article_id")[["published", "published_source"]]
-    assert got.loc[["b", "c", "d"]].values.tolist() == [
-        ["2021-08-14", "corpus"], ["2021-07-08", "corpus"], ["2021-08-12", "corpus"]]
+@pytest.mark.parametrize(("text", "published"), [
+    ("UPDATE 2-Taliban take Gardez and Asadabad\n\n* Two capitals fall in a day\n* Kabul braces\n* Airport crowded\n\n"
+     "KABUL, Aug 14 (Wire) - Gardez fell on Saturday, officials said. The offensive began after the withdrawal "
+     "started on May 1.\n", "2021-08-14"),  # a dateline under bullet points
+    ("Governor: the city is cleared\n\nQala-e-Naw, Thursday, 8 July\n\n[Notes typed during a press conference.]\n\n"
+     "The police said fighting had stopped in the districts on 2 July.\n", "2021-07-08"),  # a date line of its own
+    ("A timeline of my own\n\nIn Ghor, Shahrak fell on 9 July, officials said.\n\nCapitals that fell\n"
+     "Aug 6 - Zaranj\nAug 12 - Ghazni\n", "2021-08-12"),  # timeline lines are reported days
+])
+def test_corpus_dates_from_datelines_date_lines_and_timeline_lines(tmp_path: Path, text: str, published: str) -> None:
+    assert corpus_dated(tmp_path, text, "2021-07-02")[0] == (published, "corpus")
 
 
 def test_event_ids_stay_when_articles_about_other_events_are_added(tmp_path: Path) -> None:
