@@ -20,6 +20,8 @@ def _pub_high(published: date | None, precision: str) -> date | None:
         return date(published.year, published.month, monthrange(published.year, published.month)[1])
     return published
 
+# a second finite clause: ", and (had) also seized", ", but the army retook"
+_AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=(?:had|has|have|was|were|then|later|also|on|the|they|it|\w+ed)\b)", re.I)
 # a relative clause about the subject, closed before the verb: its dates are the clause's, not the verb's
 _WHICH_ASIDE = re.compile(r",\s+which\s+[^,;:]{1,120},")
 
@@ -48,6 +50,13 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
     if ";" in text and len(cands) > 1:  # a date in the verb's own clause outranks one across a semicolon
         lo, hi = text.rfind(";", 0, pos) + 1, text.find(";", pos)
         hi = len(text) if hi < 0 else hi
+        own = [d for d in cands if lo <= d.start and d.end <= hi]
+        cands = own or cands
+    if len(cands) > 1 and (", and " in text or ", but " in text):
+        # "... captured A on Sunday, and had also seized B on Saturday": each finite clause its own date
+        cuts = [c.end() for c in _AND_CLAUSE.finditer(text)]
+        lo = max((c for c in cuts if c <= pos), default=0)
+        hi = min((c for c in cuts if c > pos), default=len(text))
         own = [d for d in cands if lo <= d.start and d.end <= hi]
         cands = own or cands
     best = None

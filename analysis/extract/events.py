@@ -45,8 +45,9 @@ _PASSIVE_AUX = re.compile(
 # a plural subject naming no place ("Three more provincial capitals", "two other districts") and the colon
 # that opens its list after the verb
 _PLURAL_SUBJECT = re.compile(
-    r"\b(?:capitals|cities|districts|district\s+centres|district\s+centers)\s+(?:(?:that|which)\s+)?"
-    r"(?:(?:also|have|had|were|was|now)\s+)*$", re.I)
+    r"(?:\b(?:capitals|cities|districts|district\s+centres|district\s+centers)|"
+    r"(?:^|[,;]\s*|\b(?:and|then)\s+|\bon\s+\w+day\s+)(?:two|three|four|five|six|seven|eight)(?:\s+more)?)\s+"
+    r"(?:(?:that|which)\s+)?(?:(?:also|have|had|were|was|now)\s+)*$", re.I)  # ("on Sunday three fell: A, B, C")
 # the list after a plural subject's verb: "... fell on Friday, officials said: A, B and C", "districts that changed
 # hands this month, including A and B"
 _COLON_LIST = re.compile(r"[^.;:\"“”]{0,120}?(?::\s*|\s(?:—|–|--?)\s+|,\s*(?:including|among\s+them|such\s+as|notably|namely)\s+)"
@@ -827,11 +828,12 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             if plural:
                 return self._plural_antecedent(i, s, plural, kind, m, lo, negated)
         list_hi = m.start() if voice == "passive" else hi
-        if voice == "passive" and kind in ("capture", "state") and (":" in text[m.end():] or ", " in text[m.end():]) and \
-                _PLURAL_SUBJECT.search(text, lo, m.start()):
+        plural = _PLURAL_SUBJECT.search(text, max(lo, m.start() - 60), m.start()) if voice == "passive" and \
+            kind in ("capture", "state") and (":" in text[m.end():] or ", " in text[m.end():]) else None
+        if plural is not None:
             # "Three more provincial capitals fell on Friday, officials said: A, B and C": the list after the colon
             colon = _COLON_LIST.match(text, m.end())
-            if colon is not None and not any(lo <= r.start < m.start() for r in s.refs if not r.in_speaker):
+            if colon is not None and not any(plural.start() <= r.start < m.start() for r in s.refs if not r.in_speaker):
                 lo, hi = colon.end(), _scope_after(text, colon.end(), 220)
                 voice, list_hi = "active", hi
                 m = _Pos(m, colon.end())
