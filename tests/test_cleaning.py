@@ -132,6 +132,7 @@ def test_full_dates_and_month_days_in_article() -> None:
         ("Herat, Jul 9 (EFE).- ", "Herat", "EFE"),
         ("Herat (Afghanistan), Aug 12 (AFP) - ", "Herat (Afghanistan)", "AFP"),
         ("DUSHANBE, July 7. /TASS/. ", "DUSHANBE", "TASS"),
+        ("Kandahar, 23 Saratan 1400 - ", "Kandahar", ""),
     ],
 )
 def test_datelines(opening: str, place: str, outlet: str) -> None:

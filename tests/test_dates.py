@@ -271,6 +271,13 @@ def test_find_full_dates_reads_every_written_form() -> None:
     assert [text[s:e] for _, s, e in found] == ["July 7, 2021", "7 July 2021", "Jul. 7, 2021", "2021-07-07"]
 
 
+def test_solar_hijri_dates_are_read_as_gregorian_days() -> None:
+    text = "Kandahar, 23 Saratan 1400: Ghorak fell. Kabul fell on 24 Asad 1400; 31 Sunbula 1400; 32 Saratan 1400."
+    assert [(d, text[s:e]) for d, s, e in find_full_dates(text)] == [
+        (D(2021, 7, 14), "23 Saratan 1400"), (D(2021, 8, 15), "24 Asad 1400"), (D(2021, 9, 22), "31 Sunbula 1400")]
+    # (no 32nd day of a month: not a date)
+
+
 def test_ordinal_day_fortnight_and_previous_weekend() -> None:
     pub = D(2021, 7, 20)  # a Tuesday
     ranges = {d.text: (d.low, d.high) for d in find_dates(

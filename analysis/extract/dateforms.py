@@ -568,6 +568,31 @@ def _h_ago(m: re.Match[str], text: str) -> Optional[_Hit]:
     return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn), False, n_m.start())
 
 
+# Afghanistan's solar (Hijri Shamsi) calendar: "23 Saratan 1400"; months of 31 days, then 30, the year from Nowruz
+_HIJRI_MONTHS: dict[str, int] = {
+    "hamal": 1, "hamel": 1, "sawr": 2, "saur": 2, "sowr": 2, "jawza": 3, "jauza": 3, "jawzah": 3, "saratan": 4,
+    "asad": 5, "sunbula": 6, "sonbola": 6, "sunbulah": 6, "mizan": 7, "meezan": 7, "aqrab": 8, "akrab": 8,
+    "qaws": 9, "qous": 9, "jadi": 10, "jaddi": 10, "dalw": 11, "dalv": 11, "hut": 12, "hoot": 12,
+}
+_NOWRUZ: dict[int, date] = {1398: date(2019, 3, 21), 1399: date(2020, 3, 20), 1400: date(2021, 3, 21),
+                            1401: date(2022, 3, 21)}
+
+
+def hijri_date(year: int, month: int, day: int) -> Optional[date]:
+    """The Gregorian day of a solar Hijri date (years 1398-1401), else None."""
+    start = _NOWRUZ.get(year)
+    length = 31 if month <= 6 else 30 if month <= 11 else 29
+    if start is None or not 1 <= month <= 12 or not 1 <= day <= length:
+        return None
+    return start + timedelta(days=(month - 1) * 31 if month <= 7 else 6 * 31 + (month - 7) * 30) + timedelta(days=day - 1)
+
+
+def _h_hijri(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read '23 Saratan 1400' (solar Hijri)."""
+    d = hijri_date(int(m["y"]), _HIJRI_MONTHS[m["mon"].lower()], int(m["d"]))
+    return _Hit("full", d, _fixed(d, d), True) if d else None
+
+
 def _h_ordinal_day(m: re.Match[str], text: str) -> Optional[_Hit]:
     """Read 'on the 3rd' (no month): that day of the publication month, else of the month before."""
     day = int(m["d"])

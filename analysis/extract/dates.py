@@ -8,9 +8,9 @@ from datetime import date, datetime, timedelta
 from typing import Optional
 
 from analysis.extract.dateforms import (  # noqa: F401 (small_number, month_range are re-exported)
-    _RE_DAY_MONTH,
+    _HIJRI_MONTHS, _RE_DAY_MONTH,
     Range, _Ctx, _DASH, _DAY, _Hit, _LEAD_BEFORE, _MOD_BEFORE, _MON, _MON_STRICT, _NUM_WORDS, _Recognizer,
-    _TRIGGERS, _WD, _YEAR, _h_ago, _h_bare_month, _h_calendar, _h_day_word, _h_full_dmy, _h_full_mdy, _h_iso,
+    _TRIGGERS, _WD, _YEAR, _h_ago, _h_bare_month, _h_calendar, _h_day_word, _h_full_dmy, _h_full_mdy, _h_hijri, _h_iso,
     _h_month_day, _h_month_part, _h_month_year, _h_numeric, _h_ordinal_day, _h_past, _h_range, _h_recent, _h_weekday, _h_weekend,
     _h_year, _safe_date, month_range, small_number,
 )
@@ -87,6 +87,8 @@ _RE_PAST = re.compile(
 )
 _RE_RECENT = re.compile(r"recent\s+(?P<unit>days|weeks|months)\b")
 _RE_AGO = re.compile(r"(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+ago\b")
+_RE_HIJRI = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>" + "|".join(sorted(_HIJRI_MONTHS, key=len, reverse=True))
+                       + r")\s*,?\s*(?P<y>1[34]\d\d)\b", re.I)
 # "on the 3rd": a day of the month with no month named (a month after it is another form)
 _RE_ORDINAL_DAY = re.compile(rf"(?<=\bon\s)the\s+(?P<d>[1-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MON})")
 _RE_DAY_WORD = re.compile(
@@ -104,6 +106,7 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
     _Recognizer("full_mdy", _RE_FULL_MDY, _h_full_mdy, needs_all="md"),
     _Recognizer("full_dmy", _RE_FULL_DMY, _h_full_dmy, needs_all="md", bad_before=_DIGIT_BAD),
     _Recognizer("iso", _RE_ISO, _h_iso, needs_all="d", bad_before=_DIGIT_BAD),
+    _Recognizer("hijri", _RE_HIJRI, _h_hijri, needs_all="d", bad_before=_DIGIT_BAD),
     _Recognizer("numeric", _RE_NUMERIC, _h_numeric, needs_all="d", bad_before=_DIGIT_BAD),
     _Recognizer("md_range", _RE_MD_RANGE, _h_range, needs_all="md"),
     _Recognizer("dm_range", _RE_DM_RANGE, _h_range, needs_all="md", bad_before=_DIGIT_BAD),
@@ -124,7 +127,8 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
 )
 
 _EXPLICIT_FAMILIES = frozenset(
-    {"full_mdy", "full_dmy", "iso", "numeric", "md_range", "dm_range", "month_day", "day_month", "month_year", "year"}
+    {"full_mdy", "full_dmy", "iso", "hijri", "numeric", "md_range", "dm_range", "month_day", "day_month", "month_year",
+     "year"}
 )
 _EXPLICIT_KINDS = frozenset(
     {"full", "full_range", "md_range", "month_day", "named", "month_year", "ambiguous", "year"}

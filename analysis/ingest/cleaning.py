@@ -59,7 +59,7 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(?:19|20|13|14)\d\d(?!\d)")  # (13xx, 14xx: a solar Hijri year)
 
 
 def find_full_dates_safe(text: str) -> list[tuple[date, int, int]]:
@@ -212,10 +212,11 @@ _NOT_PLACES = frozenset(
     NOTE CORRECTION EDITORS EDITOR'S EDITOR’S REFILE WRAPUP INSIGHT COLUMN COMMENT REVIEW INTERVIEW SPECIAL""".split()
 )
 _PW = r"[A-Z][A-Za-z'’.\-/]*"
+_HIJRI_MON = r"(?:Hamal|Sawr|Saur|Jawza|Saratan|Asad|Sunbula|Sonbola|Mizan|Aqrab|Qaws|Jadi|Dalw|Hut|Hoot)"
 _DATELINE = re.compile(
     rf"(?P<place>(?P<first>{_PW}(?:(?:[ ]|[ ]?/[ ]?){_PW}){{0,3}})(?:[ ]\({_PW}(?:[ ]{_PW}){{0,2}}\)(?=,))?"  # "Herat (Afghanistan), Aug 12"
     rf"(?P<country>,[ ]+(?!{_MON}\.?[ ]+\d){_PW}(?:[ ]{_PW}){{0,2}})?)"
-    rf"(?:,?[ ]+(?P<md>{_MON}\.?[ ]+\d{{1,2}})(?:,[ ]*\d{{4}})?)?"
+    rf"(?:,?[ ]+(?P<md>{_MON}\.?[ ]+\d{{1,2}}|\d{{1,2}}[ ]+{_HIJRI_MON})(?:,?[ ]*\d{{4}})?)?"
     rf"(?:[ ]*\((?P<agency>[A-Za-z][A-Za-z0-9&/.'’ \-]{{0,40}})\)|\.?[ ]*/(?P<slashed>[A-Z][A-Za-z0-9\-]{{1,30}})/\.?)?"
     rf"[ ]*(?P<sep>--|—|–|\.-|-|:)?[ ]*"  # ".-" after the agency: "Kabul, Aug 10 (EFE).- The ..."
 )
