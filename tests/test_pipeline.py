@@ -159,6 +159,8 @@ def test_corpus_date_passes_over_a_deadline_ahead(tmp_path: Path) -> None:
      "The police said fighting had stopped in the districts on 2 July.\n", "2021-07-08"),  # a date line of its own
     ("A timeline of my own\n\nIn Ghor, Shahrak fell on 9 July, officials said.\n\nCapitals that fell\n"
      "Aug 6 - Zaranj\nAug 12 - Ghazni\n", "2021-08-12"),  # timeline lines are reported days
+    ("DUSHANBE, July 6. /Agency/. More than 1,000 Afghan servicemen crossed into Tajikistan overnight.\n\n"
+     "The movement is banned by a court decision of 14 February 2003.\n", "2021-07-06"),  # not the old ruling's day
 ])
 def test_corpus_dates_from_datelines_date_lines_and_timeline_lines(tmp_path: Path, text: str, published: str) -> None:
     assert corpus_dated(tmp_path, text, "2021-07-02")[0] == (published, "corpus")

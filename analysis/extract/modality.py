@@ -98,6 +98,8 @@ def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
         mc = _MODAL_COORD.search(before)
         if mc:
             return _kind_of_modal(mc.group(0))
+    if noun and _NEGOTIATING.search(before):
+        return "speculative"  # "elders were negotiating the handover of the city": not (yet) done
     if ("of" in low or "to" in low):
         mp = re.search(r"\b(?:intention|intent|plans?|threats?|attempts?|bid|efforts?|aim|goal|hopes?|ability|"
                        r"capacity|chance|risk|danger|prospect)\s+(?:of\s+(?:[\w\-’']+\s+){1,4}?to|of|to)\s+(?:\w+\s+){0,2}$",
@@ -136,5 +138,8 @@ def negated(text: str, start: int) -> bool:
     return bool(_NEGATION_BEFORE.search(text[max(0, start - 40):start]))
 
 
+_NEGOTIATING = re.compile(r"\b(?:negotiating|discussing|arranging|demanding|seeking|offering|proposing|preparing\s+for|"
+                          r"to\s+(?:negotiate|discuss|arrange|demand|seek|propose)|talks\s+(?:on|about|over))\s+"
+                          r"(?:the\s+|a\s+|an\s+)?$", re.I)  # ("elders had negotiated the handover": done)
 _NO_BEFORE = re.compile(r"\b(?:no|little|hardly\s+any)\s+$", re.I)
 _FIGHT_NOUN = re.compile(r"(?:street[\s-])?(?:fighting|clashes|battles?|gunfire)\b", re.I)

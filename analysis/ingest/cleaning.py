@@ -473,6 +473,7 @@ class _Analysis:
     date_line: tuple[date, str] | None = None
     dateline: str = ""
     dateline_agency: str = ""
+    dateline_day: list[tuple[int, int, int, int]] = field(default_factory=list)  # the dateline's month-day, if any
     source_outlet: str = ""
     copyright_outlet: str = ""
     promo_outlet: str = ""
@@ -653,6 +654,7 @@ def _analyse(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> _An
         if not alone and w.kind == "heading":
             continue
         an.dateline, an.dateline_agency = place, agency
+        an.dateline_day = dates.find_month_days(text[w.body_start:end])[:1]  # ("KABUL, Aug 13 (Wire) -": its day)
         if alone:
             w.kind, w.reason = "dateline", "dateline"
         else:
@@ -823,6 +825,9 @@ def clean_document(doc: RawDocument, corpus_boilerplate: frozenset[str] = frozen
     if published is None:
         body_from = an.lines[0].body_start if an.lines else 0
         full = [d for d, s, _ in find_full_dates_safe(text) if s >= body_from]
+        if an.dateline_day:  # a body date that is not the dateline's own day ("a court ruling of 14 February 2003")
+            month, day = an.dateline_day[0][:2]  # dates nothing: the corpus pass reads the dateline's day
+            full = [d for d in full if (d.month, d.day) == (int(month), int(day))]
         if full:
             published, precision, source = max(full), "day", "text"
     if published is None:
