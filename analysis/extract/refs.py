@@ -241,12 +241,18 @@ _OFFICE_AFTER = re.compile(r"(?:\s+province)?(?:'s|’s)?\s+(?:provincial\s+(?:c
                            r"police\s+chief|council)\b", re.I)
 
 
+_SAID_BETWEEN = re.compile(r"\b(?:said|says|told|tells|added|confirmed)\b", re.I)
+
+
 def _speaker_home(text: str, current: list[_Ref], pos: int, gaz: Gazetteer) -> Place | None:
-    """The capital of the province whose office the speaker after a quote holds ('"They have taken the city,"
-    said a member of the Kunduz provincial council' -> Kunduz)."""
+    """The capital of the province whose office the speaker holds ('"They have taken the city," said a member of the
+    Kunduz provincial council' -> Kunduz; also 'A member of the Samangan council said the city was handed over')."""
     for r in current:
-        if r.start <= pos or not r.in_speaker:
+        if not r.in_speaker:
             continue
+        if r.start <= pos and (not _SAID_BETWEEN.search(text, r.end, pos) or any(
+                r.end <= o.start < pos and not o.in_speaker for o in current)):
+            continue  # a speaker before "the city" speaks of it only when no other place stands between
         if not (_OFFICE_BEFORE.search(text, max(0, r.start - 40), r.start) or _OFFICE_AFTER.match(text, r.end)):
             continue
         prov = next((p for p in _readings(r) if p.place_type == "province"), None)
@@ -341,7 +347,7 @@ _NAMED_AFTER = r"(?!\s+(?:cent(?:re|er)s?|headquarters|seats?|administrations?)\
 _ANAPHORA = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:provincial|province's|province’s)\s+(?:capital|centre|center)(?:\s+city)?|"
     rf"(?:city|town)(?!\s+of\b){_NAMED_AFTER}(?!\s+(?:council|police|officials?|residents?|authorities)\b)|"
-    rf"province(?!\s+of\b)(?!s)|district(?!s)(?!\s+of\b){_NAMED_AFTER}(?!\s+(?:chief|governor|police|council)\b)|"
+    rf"province(?!\s+of\b)(?!s)|district(?!s)(?!\s+of\b)(?!\s+(?:cent(?:re|er)s|headquarters\s+of\s+(?:the|these)))\b{_NAMED_AFTER}(?!\s+(?:chief|governor|police|council)\b)|"
     r"(?:border\s+)?crossing(?!s)|border\s+(?:post|town|port)|afghan\s+side(?!\s+of\b)|(?<=the\s)cent(?:re|er)(?!s)(?!\s+of\b)|(?:dry\s+)?port(?!s)(?!\s+of\b)|capital(?!\s+of\b)(?!s))\b",
     re.I)
 
