@@ -391,13 +391,8 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
                 end = m.end() + by.end() + len(phrase)
                 found.append(Attribution(cls, stance, sentence[m.start():end], m.start(), end, "inverted", phrase))
                 continue
-        if low_verb in ("claims", "reports") and re.search(r",\s*$", sentence[:m.start()]) and re.match(
-                r"\s+(?:\w+ly\s+)?(?:denied|rejected|dismissed|disputed|contradicted)\b", sentence[m.end():], re.I):
-            continue  # "..., claims denied by the ministry": an appositive noun
-        if low_verb in ("claims", "reports") and not sentence[:m.start()].strip(" \"“'‘(") and \
-                re.match(r"\s+(?:(?:made|spread|circulated|published|posted)\s+)?(?:that|of|about|from|by)\b",
-                         sentence[m.end():]):
-            continue  # "Reports of the capture of X were untrue, ...": a noun opening the sentence
+        if low_verb in ("claims", "reports") and _bare_claim_noun(sentence, m.start(), m.end()):
+            continue
         window = sentence[max(0, m.start() - 50):m.start()]
         if any(k in window.lower() for k in _NEGATION_KEYS) and _NEGATED_SAY.search(window):
             continue  # "officials have not confirmed", "did not deny": the speaker asserts nothing
@@ -448,6 +443,19 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
                                  form, phrase))
     found.sort(key=lambda a: (a.start, a.end))
     return tuple(found)
+
+
+def _bare_claim_noun(sentence: str, start: int, end: int) -> bool:
+    """True when 'claims'/'reports' at [start, end) is a noun with no determiner: opening the sentence ('Reports of
+    the capture of X were untrue') or in apposition ('..., claims denied by the ministry')."""
+    after = sentence[end:]
+    if re.search(r",\s*$", sentence[:start]) and _DENIED_PARTICIPLE.match(after):
+        return True
+    return not sentence[:start].strip(" \"“'‘(") and _NOUN_CONTENT_AFTER.match(after) is not None
+
+
+_DENIED_PARTICIPLE = re.compile(r"\s+(?:\w+ly\s+)?(?:denied|rejected|dismissed|disputed|contradicted)\b", re.I)
+_NOUN_CONTENT_AFTER = re.compile(r"\s+(?:(?:made|spread|circulated|published|posted)\s+)?(?:that|of|about|from|by)\b")
 
 
 def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:

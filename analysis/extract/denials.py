@@ -110,12 +110,16 @@ _DENY_BACK = re.compile(
 _THE_ATTACK = re.compile(r"\b(?:the|this|that|their|its)\s+(?:taliban\s+|insurgents?(?:'|’)?\s+|enemy(?:'s|’s)?\s+)?"
                          r"(?:attacks?|assaults?|offensive)\b", re.I)
 
+# when or where a report came out, between the noun and its content: "reports on Tuesday that", "claims on social
+# media that"
+_NOUN_WHEN_WHERE = r"(?:\s+(?:on|in|from)\s+(?:[\w’'\-]+\s+){0,2}?[\w’'\-]+)?"
+
 # a denial with a content clause of its own ("rejected allegations that Pakistan had sheltered fighters"): about the
 # previous sentence's event only when that clause speaks of such an event
 _DENY_OWN_CONTENT = re.compile(
     r"\b" + _DENY + r"\s+(?:[\w’'\-]+\s+){0,3}?(?:claims?|reports?|allegations?|"
-    r"accusations?|charges?|suggestions?|assertions?)(?:\s+(?:on|in|from)\s+(?:[\w’'\-]+\s+){0,2}?[\w’'\-]+)?"
-    r"\s+(?:that|of|about)\b(?P<content>[^.;]*)",  # ("reports on social media that ...")
+    r"accusations?|charges?|suggestions?|assertions?)" + _NOUN_WHEN_WHERE +
+    r"\s+(?:that|of|about)\b(?P<content>[^.;]*)",
     re.I)
 
 # the subject of a denied content clause that is no troops or place: "reports that the president had flown to ..."
@@ -130,7 +134,7 @@ _EVENT_WORD = re.compile(
 _DENIED_REPORTS = re.compile(
     r"\b" + _DENY + r"\s+(?:the\s+|an?\s+)?(?P<owner>(?:[\w’'\-]+\s+){0,3}?)"
     r"(?:reports?|claims?|rumou?rs?|allegations?|assertions?|accounts?|statements?|announcements?)"
-    r"(?:\s+(?:on|in|from)\s+(?:[\w’'\-]+\s+){0,2}?[\w’'\-]+)?\s+(?:that|of)\b",  # ("reports on Tuesday that")
+    + _NOUN_WHEN_WHERE + r"\s+(?:that|of)\b",
     re.I)
 
 # "claims that X had fallen were false": the claims assert the event, whoever calls them false denies it

@@ -21,7 +21,9 @@ from analysis.extract.denials import (
 from analysis.extract.flight import FlightReader
 from analysis.extract.listing import ListReader
 from analysis.extract.modality import negated as _negated, read_modality
-from analysis.extract.outcomes import OutcomeReader, _GOV_AGENT, _POLICE_AREA, _TALIBAN_AGENT, _outcome_cues_of
+from analysis.extract.outcomes import (
+    OutcomeReader, _GOV_AGENT, _POLICE_AREA, _TALIBAN_AGENT, _outcome_cues_of, government_side, passive_out,
+)
 from analysis.extract.refs import (
     _ANAPHORA_KEYS, _Draft, _Ref, _Sent, _as_capital, _as_district, _as_province, _capital_of, _crossing_district,
     _place_id, _readings, _sentence_refs,
@@ -724,24 +726,16 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                     r"\w\s*:\s*$", text[max(0, m.start() - 4):m.start()]):
                 voice = "passive"  # a label's participle: "Islam Qala: overrun on Thursday"
         # who acts: the government retaking is not a Taliban capture
-        if kind == "capture" and voice == "active":
-            agent = text[_scope_before(text, m.start(), 80):m.start()]
-            if _GOV_AGENT.search(agent) and not _TALIBAN_AGENT.search(agent):
-                if re.match(r"(?:lost|hand)", m.group(0), re.I) or _FORCED_OUT.match(m.group(0)):
-                    # forces that lost, handed over or were forced out of a place
-                    pass
-                else:
-                    kind = "repel"
-        if kind == "repel" and re.match(r"(?:pushed|driven|forced|chased)\s+out", m.group(0), re.I) and \
-                re.search(r"\b(?:were|was|been|being)\s+$", text[max(0, m.start() - 12):m.start()]):
-            agent = _POLICE_AREA.sub(" ", text[_scope_before(text, m.start(), 80):m.start()])
-            if _GOV_AGENT.search(agent) and not _TALIBAN_AGENT.search(agent):
-                return []  # "Afghan forces were pushed out of Kunduz": their loss (read as such), not a repulse
-        if kind == "capture" and _FORCED_OUT.match(m.group(0)) and \
-                not _GOV_AGENT.search(_POLICE_AREA.sub(" ", text[_scope_before(text, m.start(), 80):m.start()])):
+        agent = text[_scope_before(text, m.start(), 80):m.start()]
+        forced_out = _FORCED_OUT.match(m.group(0)) is not None
+        if kind == "capture" and voice == "active" and government_side(agent) and \
+                not (re.match(r"(?:lost|hand)", m.group(0), re.I) or forced_out):
+            kind = "repel"  # (forces that lost, handed over or were forced out of a place lost it)
+        if kind == "repel" and passive_out(text, m) and government_side(agent):
+            return []  # "Afghan forces were pushed out of Kunduz": their loss (read as such), not a repulse
+        if kind == "capture" and forced_out and not _GOV_AGENT.search(_POLICE_AREA.sub(" ", agent)):
             return []  # "the Taliban were driven out of X", "civilians were forced out": only the government's loss counts
         if kind == "repel" and re.match(r"re-?t|recaptur|(?:took|take|taken|taking)\s+back|wrest|regain", m.group(0), re.I):
-            agent = text[_scope_before(text, m.start(), 80):m.start()]
             if _TALIBAN_AGENT.search(agent) and not _GOV_AGENT.search(agent) and not re.search(r"\bwe\b", agent, re.I):
                 kind = "capture"
         if voice == "passive" and kind == "repel" and re.search(r"\b(?:from|out\s+of)$", m.group(0), re.I) and \

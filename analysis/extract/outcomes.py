@@ -35,14 +35,26 @@ def _outcome_cues_of(text: str) -> tuple[str, ...]:
 def _gov_retreat(text: str, m: re.Match[str]) -> bool:
     """True for 'government forces retreated to the airport': a retreat whose subject is the government
     side means the city fell, not that the attack was repelled."""
-    word = m.group(0).lower()
-    passive_out = word.startswith(("pushed", "driven", "forced", "chased")) and word.endswith("out") and \
+    if not m.group(0).lower().startswith("retreat") and not passive_out(text, m):
+        return False  # ("government forces were pushed out": they lost it)
+    subject = re.split(r"[,;:]", text[max(0, m.start() - 80):m.start()])[-1]
+    return government_side(subject) or (re.search(r"\bofficials\b", subject, re.I) is not None
+                                        and not _TALIBAN_AGENT.search(subject))
+
+
+def government_side(subject: str) -> bool:
+    """True when a subject names the government side and not the Taliban ("Police District 2" is no police)."""
+    subject = _POLICE_AREA.sub(" ", subject)
+    return bool(_GOV_AGENT.search(subject)) and not _TALIBAN_AGENT.search(subject)
+
+
+def passive_out(text: str, m: re.Match[str]) -> bool:
+    """True for a passive 'were pushed (driven, forced, chased) out': its subject is the side that left."""
+    return _PASSIVE_OUT.match(m.group(0)) is not None and \
         re.search(r"\b(?:were|was|been|being)\s+$", text[max(0, m.start() - 12):m.start()]) is not None
-    if not word.startswith("retreat") and not passive_out:  # ("government forces were pushed out": they lost it)
-        return False
-    subject = _POLICE_AREA.sub(" ", re.split(r"[,;:]", text[max(0, m.start() - 80):m.start()])[-1])
-    return bool(_GOV_AGENT.search(subject) or re.search(r"\bofficials\b", subject, re.I)) and \
-        not _TALIBAN_AGENT.search(subject)
+
+
+_PASSIVE_OUT = re.compile(r"(?:pushed|driven|forced|chased)\s+(?:\w+\s+){0,3}?out\b", re.I)
 
 # "Police District 2" is a part of a city, not the police
 _POLICE_AREA = re.compile(r"\bpolice\s+(?:districts?|headquarters|stations?|area)\b", re.I)
