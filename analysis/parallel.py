@@ -9,6 +9,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -57,11 +58,13 @@ def time_limit(seconds: float | None) -> Iterator[None]:
 
     In a process's main thread (one worker, or each worker of the pool) a SIGALRM timer interrupts
     even a long regular-expression match; in other threads (Dask workers) a timer thread raises the
-    exception asynchronously at the next Python instruction.
+    exception asynchronously at the next Python instruction. A block that ends past its budget
+    anyway (the interrupt fell inside a finalizer, where Python drops exceptions) raises on leaving.
     """
     if not seconds or seconds <= 0:
         yield
         return
+    started = time.monotonic()
     if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
         def _alarm(signum: int, frame: Any) -> None:
             raise BudgetExceeded(seconds)
@@ -73,6 +76,7 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
+        _check_elapsed(started, seconds)
         return
     target = threading.get_ident()
     fired = threading.Event()
@@ -95,6 +99,13 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         timer.cancel()
         if fired.is_set():  # the exception may still be pending: clear it
             ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+    _check_elapsed(started, seconds)
+
+
+def _check_elapsed(started: float, seconds: float) -> None:
+    """Raise BudgetExceeded when more than `seconds` have passed since `started` (time.monotonic)."""
+    if time.monotonic() - started > seconds:
+        raise BudgetExceeded(seconds)
 
 
 def available_cores() -> int:

@@ -282,7 +282,8 @@ def test_unwritable_processed_folder_is_a_clear_error_before_any_work(tmp_path):
 def _slow_and_good(raw: Path) -> None:
     """A raw folder with one article far too long for a tiny budget and one ordinary article."""
     raw.mkdir()
-    (raw / "a_slow.txt").write_text(" date 2021-08-01\n" + short_sentences(150_000), encoding="utf-8")
+    slow = " ".join(f"Fighters moved near Kunduz {i}." for i in range(150_000))  # no two alike: no cache helps
+    (raw / "a_slow.txt").write_text(" date 2021-08-01\n" + slow, encoding="utf-8")
     (raw / "b_good.txt").write_text(NAMED_STORY, encoding="utf-8")
 
 
@@ -309,6 +310,35 @@ def test_budget_option_reaches_the_parse_notebook(tmp_path):
     assert articles.loc["a_slow", "status"] == "skipped: extraction took longer than 0.5 s"
     bad = run_entry_point(raw, tmp_path / "p", tmp_path / "r", "--budget", "-1", timeout=60)
     assert bad.returncode == 2 and "budget must be 0" in bad.stderr
+
+
+def _swallow_interrupts_for(seconds: float) -> None:
+    """Busy work that loses every BudgetExceeded raised into it, as a finalizer would."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        try:
+            sum(range(1000))
+        except BudgetExceeded:
+            pass
+
+
+def test_a_block_that_ends_past_its_budget_raises_on_leaving_even_when_the_interrupt_was_lost():
+    with pytest.raises(BudgetExceeded):
+        with time_limit(0.1):
+            _swallow_interrupts_for(0.3)
+    lost: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            with time_limit(0.1):
+                _swallow_interrupts_for(0.3)
+        except BudgetExceeded as error:
+            lost.append(error)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join(10)
+    assert len(lost) == 1 and lost[0].seconds == 0.1
 
 
 def test_time_limit_stops_a_runaway_match_in_the_main_thread_and_in_other_threads():
