@@ -139,6 +139,36 @@ def test_search_sort_and_paging(driver, page):
     assert driver.find_element(By.ID, "events-prev").is_enabled()
 
 
+@pytest.fixture(scope="module")
+def packed_page(tmp_path_factory) -> Path:
+    """index.html for the dense corpus with its rows sent compressed, as a large corpus's are."""
+    saved = report.COMPRESS_FROM
+    report.COMPRESS_FROM = 0
+    try:
+        html = report.render_index(dense_tables(), [], notebook_pages=[])
+    finally:
+        report.COMPRESS_FROM = saved
+    assert "data-encoding='gzip-base64'" in html
+    out = tmp_path_factory.mktemp("packed") / "index.html"
+    out.write_text(html, encoding="utf-8")
+    return out
+
+
+def test_compressed_rows_are_unpacked_then_searched_and_paged(driver, packed_page):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    _open(driver, packed_page, 1280)
+    box = driver.find_element(By.ID, "events-search")
+    WebDriverWait(driver, 10).until(lambda d: box.is_enabled())
+    total = len(dense_tables().events)
+    assert driver.find_element(By.ID, "events-page").text == f"rows 1–{report.PAGE_ROWS} of {total}"
+    box.send_keys("khanabad")
+    rows = driver.find_elements(By.CSS_SELECTOR, "#events-table tbody tr")
+    assert 1 <= len(rows) < 5 and all("khanabad" in r.text.lower() for r in rows)
+    assert driver.find_element(By.ID, "events-shown").text == str(len(rows))
+
+
 def test_the_page_is_small_for_a_big_table(tmp_path):
     """Ten thousand events still make a page of a few megabytes (the rows travel as compact JSON)."""
     tables = dense_tables()

@@ -529,3 +529,77 @@ def test_deferred_autoscale_gives_the_limits_of_autoscaling_after_every_artist()
         return [top.get_xlim(), top.get_ylim(), bottom.get_xlim(), bottom.get_ylim()]
 
     assert draw(defer=True) == draw(defer=False)
+
+
+# ----------------------------------------------------------------------------- large corpora (grouped marks)
+
+
+def many(kind: str, n: int) -> pd.DataFrame:
+    """n events of one type spread over 40 days: districts of two provinces, capitals, or flights to two countries."""
+    rows = []
+    for i in range(n):
+        on = (pd.Timestamp("2021-07-01") + pd.Timedelta(days=i % 40)).strftime("%Y-%m-%d")
+        if kind == "district_seized":
+            north = i % 3 == 0
+            rows.append(seizure(event_id=f"d{i}", place=f"District {i}", province="Kunduz" if north else "Ghazni",
+                                date=on, date_low=on, date_high=on))
+        elif kind == "capital_entered":
+            rows.append(event(event_id=f"c{i}", place=("Ghazni", "Kunduz", "Herat")[i % 3],
+                              province=("Ghazni", "Kunduz", "Herat")[i % 3], date=on, date_low=on, date_high=on,
+                              outcome=("fell", "repelled")[i % 2], status="disputed" if i % 10 == 0 else "reported"))
+        else:
+            rows.append(event(event_id=f"f{i}", event_type="troops_fled", place="", place_type="",
+                              province="", destination=("Tajikistan", "Iran")[i % 2], outcome="", date=on,
+                              date_low=on, date_high=on, count_low=10 + i % 7, count_high=10 + i % 7,
+                              count_text=str(10 + i % 7)))
+    return frame(*rows)
+
+
+def test_a_large_corpus_draws_daily_totals_by_region_not_one_bar_per_district():
+    n = fg.DENSE_FROM + 100
+    ev = many("district_seized", n)
+    fig = fg.districts_timeline(ev, None)
+    bars = [a for a in gids(fig, "seized-") if isinstance(a, Rectangle)]
+    assert len(bars) <= 40 * 2  # one bar per day and region, never one per district
+    assert sum(b.get_height() for b in bars) == pytest.approx(n)
+    north = sum(b.get_height() for b in bars if b.get_gid() == "seized-named-Northeast")
+    assert north == pytest.approx(len(range(0, n, 3)))
+    assert step_end(fig, "cumulative-districts") == pytest.approx(n)
+    assert any(f"{n:,} seizures drawn as daily totals by region" in t for t in texts(fig))
+
+
+def test_a_small_corpus_keeps_one_bar_per_district():
+    fig = fg.districts_timeline(many("district_seized", 30), None)
+    assert len([a for a in gids(fig, "seized-d") if isinstance(a, Rectangle)]) == 30
+
+
+def test_many_claimed_totals_keep_each_claimants_highest_claim_per_day():
+    rows = [tally(article_id=f"t{i}", date=f"2021-07-{1 + i % 20:02d}", count_low=100 + i, count_high=100 + i,
+                  count_text=str(100 + i)) for i in range(fg.TALLIES_DENSE_FROM + 20)]
+    fig = fg.districts_timeline(frame(seizure()), pd.DataFrame(rows))
+    (marks,) = gids(fig, "tally-taliban")
+    values = sorted(float(y) for _, y in marks.get_offsets())
+    assert len(values) == 20  # one per day
+    assert values[-1] == 100 + fg.TALLIES_DENSE_FROM + 19
+    assert f"Taliban: {100 + fg.TALLIES_DENSE_FROM + 19}" in texts(fig)
+
+
+def test_many_capital_entries_are_grouped_by_outcome_with_every_entry_drawn():
+    n = fg.DENSE_FROM + 10
+    fig = fg.capitals_timeline(many("capital_entered", n))
+    groups = gids(fig, "entry-all-")
+    assert sum(len(g.get_offsets()) for g in groups) == n
+    hollow = [g for g in groups if str(g.get_gid()).endswith("-disputed")]
+    assert sum(len(g.get_offsets()) for g in hollow) == len(range(0, n, 10))
+    assert not gids(fig, "entry-c")  # no per-event marks
+
+
+def test_many_flights_are_grouped_by_destination_and_not_labelled_one_by_one():
+    n = fg.DENSE_FROM + 10
+    fig = fg.troops_timeline(many("troops_fled", n))
+    groups = gids(fig, "flight-all-")
+    assert {str(g.get_gid()) for g in groups} == {"flight-all-Tajikistan-reported", "flight-all-Iran-reported"}
+    assert sum(len(g.get_offsets()) for g in groups) == n
+    assert not fig.axes[0].texts  # no number written beside a mark
+    assert fg.troops_timeline(many("troops_fled", 12)).axes[0].texts  # as a small figure does
+    assert any("too many to label" in t for t in texts(fig))

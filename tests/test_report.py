@@ -217,6 +217,52 @@ def test_long_lists_of_skipped_files_and_copies_are_cut_and_counted():
     assert "And 3 more; the <code>duplicate_of</code>" in section
 
 
+def test_many_disputed_events_show_those_with_most_sources_and_few_sentences_per_side():
+    n = report.DISPUTED_SHOWN + 4
+    events = pd.DataFrame([dict(event_id=f"ev-{k:04d}", event_type="district_seized", place=f"Place{k}", status="disputed",
+                                date_low="2021-07-05", date_high="2021-07-05", n_sources=1 + k, n_articles=1 + k,
+                                mention_ids=";".join(f"m{k}-{j}" for j in range(8)) if k == n - 1 else "")
+                           for k in range(n)])
+    mentions = pd.DataFrame([dict(mention_id=f"m{n - 1}-{j}", event_type="district_seized", place=f"Place{n - 1}",
+                                  article_id=f"a{j}", stance="asserted", claimant="taliban",
+                                  sentence=f"The fighters said they took the district, statement {j}.") for j in range(8)])
+    section = report._disputed_section(make_tables(events=events, mentions=mentions))
+    assert section.count("<article class='dispute'") == report.DISPUTED_SHOWN
+    assert f"The {report.DISPUTED_SHOWN} disputed events reported by the most sources, of {n:,}" in section
+    assert "id='dispute-ev-0000'" not in section and f"id='dispute-ev-{n - 1:04d}'" in section  # fewest sources left out
+    assert section.count("statement ") == report.SIDE_SHOWN
+    assert f"And {8 - report.SIDE_SHOWN:,} more; mentions.csv has every one." in section
+
+
+def test_many_claimed_totals_list_the_national_ones_first_and_say_how_many():
+    n = report.TALLIES_SHOWN + 10
+    rows = [dict(article_id=f"t{k}", date="2021-07-01", claimant="taliban", scope="Kunduz" if k < 20 else "national",
+                 unit="districts", count_low=k, count_high=k, count_text=str(k), sentence=f"Claim {k}.") for k in range(n)]
+    section = report._tallies_section(make_tables(tallies=pd.DataFrame(rows)))
+    assert section.count("<tr><td class='date'>") == report.TALLIES_SHOWN
+    assert f"{report.TALLIES_SHOWN} of {n:,} claimed totals, national ones first" in section
+    assert "Claim 20." in section and "Claim 19." not in section  # the provincial ones went first
+
+
+def test_a_large_events_table_travels_compressed_and_unpacks_to_the_same_rows(monkeypatch):
+    import base64
+    import gzip
+    import json
+
+    from synthetic import dense_tables
+
+    tables = dense_tables()
+    monkeypatch.setattr(report, "COMPRESS_FROM", 0)
+    html = report._events_section(tables)
+    found = re.search(r"<script type='application/octet-stream' id='events-data' data-encoding='gzip-base64'>([^<]*)</script>", html)
+    assert found
+    unpacked = json.loads(gzip.decompress(base64.b64decode(found.group(1))).decode("utf-8"))
+    assert unpacked == json.loads(json.dumps({"page": report.PAGE_ROWS, "rows": report.event_rows(tables)}))
+    assert report._events_section(tables) == html  # the same bytes each time (no timestamp in the gzip header)
+    monkeypatch.setattr(report, "COMPRESS_FROM", 10**9)
+    assert "type='application/json' id='events-data'" in report._events_section(tables)
+
+
 # ----------------------------------------------------------------------------- figures drawn once
 
 

@@ -16,6 +16,10 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import MaxNLocator
 
 from analysis.present import tilemap
+from analysis.present.dense import (
+    DENSE_FROM, TALLIES_DENSE_FROM, day_numbers, is_dense, open_range_collection, range_collection, seizure_stacks,
+    tally_points,
+)
 from analysis.present.formatting import (
     CLAIMANT_LABELS, CLAIMANT_SHORT, EVENT_TYPE_LABELS, OUTCOME_LABELS, OUTCOMES, fmt_count, fmt_day, fmt_span,
     is_missing, plural,
@@ -95,6 +99,11 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
         vague_mask = is_province & ~known
         stacked = dated.assign(_vague=vague_mask.astype(int)).sort_values(
             ["_day", "_vague", "province", "place", "event_id"], kind="mergesort")
+        dense = is_dense(len(dated))
+        if dense:
+            region_seen, any_counted, any_vague, dense_top = seizure_stacks(ax_day, dated, regions)
+            stack_top[-1.0] = dense_top  # no notes are written in a dense figure: this only sets the height
+            stacked = stacked.iloc[0:0]
         with deferred_autoscale(ax_day):
             for _, row in stacked.iterrows():
                 x0 = day_number(row["_day"])
@@ -152,14 +161,9 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
             add_legend(ax_day, handles, title="Region")
 
         # --- bottom panel: cumulative reported vs claimed national totals
-        days = sorted({day_number(d) for d in dated["_day"]})
-        per_day = {d: 0.0 for d in days}
-        for _, row in dated.iterrows():
-            if str(row["place_type"]).lower() == "province":
-                value = row["count_low"] if not is_missing(row["count_low"]) else row["count_high"]
-                per_day[day_number(row["_day"])] += 0.0 if is_missing(value) else float(value)
-            else:
-                per_day[day_number(row["_day"])] += 1.0
+        seized = dated["count_low"].fillna(dated["count_high"]).fillna(0.0).astype("float64").where(is_province, 1.0)
+        per_day = {float(d): float(v) for d, v in seized.groupby(day_numbers(dated["_day"])).sum().items()}
+        days = sorted(per_day)
         cum_handles: list[Any] = []
         total = 0.0
         if days:
@@ -179,8 +183,12 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
                   fontsize=10.5, color=EVENT_TYPE_COLORS["district_seized"], fontweight="bold", priority=3.0, bbox=HALO, zorder=6)
         top = total
         seen_claimants: list[str] = []
+        if len(tl) >= TALLIES_DENSE_FROM:
+            seen_claimants, drawn_top = tally_points(ax_cum, tl, CLAIMANT_COLORS, CLAIMANT_MARKERS, CLAIMANT_LABELS,
+                                                     _tally_label)
+            top = max(top, drawn_top)
         with deferred_autoscale(ax_cum):
-            for i, (_, row) in enumerate(tl.iterrows()):
+            for i, (_, row) in enumerate(tl.iterrows() if len(tl) < TALLIES_DENSE_FROM else ()):
                 claimant = row["claimant"]
                 color = CLAIMANT_COLORS.get(claimant, CLAIMANT_COLORS["unknown"])
                 x = day_number(row["date"]) + 0.5
@@ -236,7 +244,16 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
                 parts.append(f"claimed national total: {said(high)}")
             else:
                 parts.append(f"claimed national totals range from {said(low)} to {said(high)}")
-        return finish_figure(fig, "; ".join(parts), source, [outside_note(far, window)])
+        notes_below = [outside_note(far, window)]
+        if dense:
+            n_ranged = int((dated["date_low"].notna() & dated["date_high"].notna()
+                            & (dated["date_low"] < dated["date_high"])).sum())
+            notes_below.append(f"{len(dated):,} seizures drawn as daily totals by region"
+                               + (f"; {n_ranged:,} with an uncertain day are drawn on their latest possible day"
+                                  if n_ranged else "") + ".")
+        if len(tl) >= TALLIES_DENSE_FROM:
+            notes_below.append(f"{len(tl):,} claimed national totals: each claimant's highest claim per day is drawn.")
+        return finish_figure(fig, "; ".join(parts), source, notes_below)
 
 
 # ----------------------------------------------------------------------------- capitals
@@ -268,6 +285,41 @@ def _open_range(ax: Axes, row: pd.Series, y: float, left: float, color: str) -> 
     ax.hlines(y, left, day_number(row["date_high"]) + 0.5, colors=color, linestyles=(0, (1, 2)),
               linewidth=1.6, alpha=0.8, zorder=2, gid=f"open-{svg_id(row['event_id'])}")
     return True
+
+
+def _entry_x(dated: pd.DataFrame) -> np.ndarray:
+    """Where each capital entry is drawn: its day, else the middle of its possible days, else its latest day."""
+    day, low, high = day_numbers(dated["date"]), day_numbers(dated["date_low"]), day_numbers(dated["date_high"])
+    middle = (low + high + 1.0) / 2.0
+    return np.where(~np.isnan(day), day + 0.5, np.where(~np.isnan(middle), middle, day_numbers(dated["_day"]) + 0.5))
+
+
+def _dense_entries(ax: Axes, dated: pd.DataFrame, lane_y: Mapping[str, int],
+                   left: float) -> tuple[bool, bool, bool, dict[str, float]]:
+    """Draw many capital entries grouped by outcome and status; return (any range, any open range, any disputed, last x per lane)."""
+    xs = _entry_x(dated)
+    ys = dated["_lane"].map(lane_y).to_numpy(dtype=float)
+    disputed = dated["status"].str.strip().str.lower().eq("disputed").to_numpy()
+    any_range = any_open = False
+    for outcome in OUTCOMES:
+        mine = dated["outcome"].eq(outcome).to_numpy()
+        if not mine.any():
+            continue
+        color = OUTCOME_COLORS[outcome]
+        sub = dated[mine]
+        any_range |= range_collection(ax, sub["date_low"], sub["date_high"], ys[mine], color, 0.56,
+                                      f"range-all-{outcome}")
+        any_open |= open_range_collection(ax, sub["date_low"], sub["date_high"], ys[mine], left, color,
+                                          f"open-all-{outcome}")
+        for hollow in (False, True):
+            pick = mine & (disputed == hollow)
+            if pick.any():
+                ax.scatter(xs[pick], ys[pick], marker=OUTCOME_MARKERS[outcome], s=150,
+                           facecolors="none" if hollow else color, edgecolors=color,
+                           linewidths=2.2 if hollow else 0.8, zorder=4,
+                           gid=f"entry-all-{outcome}-{'disputed' if hollow else 'reported'}")
+    last_x = {lane: float(x) for lane, x in zip(dated["_lane"], xs)}  # the last entry of each lane wins
+    return any_range, any_open, bool(disputed.any()), last_x
 
 
 def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE,
@@ -303,8 +355,14 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
                 ax.axhspan(y - 0.5, y + 0.5, color="#f4f4f4", zorder=0, linewidth=0)
         last_by_lane: dict[str, pd.Series] = {}
         last_x: dict[str, float] = {}
+        dense = is_dense(len(dated))
+        if dense:
+            any_range, any_open, any_disputed, last_x = _dense_entries(ax, dated, lane_y, limits[0])
+            last_by_lane = {lane: row for lane, (_, row) in
+                            zip(dated["_lane"].drop_duplicates(keep="last"),
+                                dated.drop_duplicates("_lane", keep="last").iterrows())}
         with deferred_autoscale(ax):
-            for _, row in dated.iterrows():
+            for _, row in (dated.iloc[0:0] if dense else dated).iterrows():
                 y = lane_y[row["_lane"]]
                 outcome = row["outcome"]
                 color = OUTCOME_COLORS[outcome]
@@ -400,10 +458,40 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
         n_disputed = int((dated["status"].str.lower() == "disputed").sum())
         if n_disputed:
             title += f"; {plural(n_disputed, 'entry', 'entries')} disputed"
-        return finish_figure(fig, title, source, [outside_note(far, window)])
+        return finish_figure(fig, title, source, [outside_note(far, window)]
+                             + ([f"{len(dated):,} entries drawn; overlapping marks of one capital and day are not told apart here."]
+                                if dense else []))
 
 
 # ----------------------------------------------------------------------------- troops
+
+
+def _dense_flights(ax: Axes, dated: pd.DataFrame, lane_y: Mapping[str, int], max_n: float,
+                   bubble: float) -> tuple[bool, bool, bool, bool]:
+    """Draw many flights grouped by destination and status (unlabelled); return (any lower bound, any unknown number, any range, any disputed)."""
+    xs = day_numbers(dated["_day"]) + 0.5
+    ys = dated["_dest"].map(lane_y).to_numpy(dtype=float)
+    n = dated["_n"].to_numpy(dtype=float)
+    sizes = np.where(np.isnan(n), 70.0, 70.0 + bubble * np.sqrt(np.nan_to_num(n) / max(max_n, 1.0)))
+    disputed = dated["status"].str.strip().str.lower().eq("disputed").to_numpy()
+    lower = (dated["count_low"].notna() & dated["count_high"].isna()).to_numpy()
+    any_range = False
+    for dest in dict.fromkeys(dated["_dest"]):
+        mine = dated["_dest"].eq(dest).to_numpy()
+        color = color_for(dest, DESTINATION_COLORS)
+        sub = dated[mine]
+        any_range |= range_collection(ax, sub["date_low"], sub["date_high"], ys[mine], color, 0.5,
+                                      f"range-all-{svg_id(dest)}")
+        for hollow in (False, True):
+            pick = mine & (disputed == hollow)
+            if pick.any():
+                ax.scatter(xs[pick], ys[pick], s=sizes[pick], marker="o", facecolors="none" if hollow else color,
+                           edgecolors=color, linewidths=2.2 if hollow else 0.8, alpha=0.9, zorder=4,
+                           gid=f"flight-all-{svg_id(dest)}-{'disputed' if hollow else 'reported'}")
+        if (mine & lower).any():
+            ax.scatter(xs[mine & lower], ys[mine & lower], s=sizes[mine & lower] * 1.55, marker="o", facecolors="none",
+                       edgecolors=color, linewidths=1.2, linestyles="--", zorder=3, gid=f"lower-all-{svg_id(dest)}")
+    return bool(lower.any()), bool(np.isnan(n).any()), any_range, bool(disputed.any())
 
 
 def troops_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE,
@@ -430,8 +518,11 @@ def troops_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE
         bubble = 1500.0 / max(1.0, math.sqrt(len(dated) / 8.0))  # many flights: smaller marks that overlap less
 
         any_lower = any_unknown = any_range = any_disputed = False
+        dense = is_dense(len(dated))
+        if dense:
+            any_lower, any_unknown, any_range, any_disputed = _dense_flights(ax, dated, lane_y, max_n, bubble)
         with deferred_autoscale(ax):
-            for _, row in dated.iterrows():
+            for _, row in (dated.iloc[0:0] if dense else dated).iterrows():
                 dest = row["_dest"]
                 y = lane_y[dest]
                 color = color_for(dest, DESTINATION_COLORS)
@@ -518,7 +609,9 @@ def troops_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE
             title += f", most to {dests[0]}"
         elif named:
             title += ", to " + ", ".join(named)
-        return finish_figure(fig, title, source, [outside_note(far, window)])
+        return finish_figure(fig, title, source, [outside_note(far, window)]
+                             + ([f"{len(dated):,} flights drawn, too many to label: each one's number is in the report's events table."]
+                                if dense else []))
 
 
 # ----------------------------------------------------------------------------- map and all
@@ -598,7 +691,7 @@ def enable_notebook_display() -> bool:
 enable_notebook_display()
 
 __all__ = [
-    "CLAIMANT_COLORS", "CLAIMANT_LABELS", "DESTINATION_COLORS", "DPI", "EVENT_TYPE_COLORS", "EVENT_TYPE_LABELS",
+    "DENSE_FROM", "TALLIES_DENSE_FROM", "CLAIMANT_COLORS", "CLAIMANT_LABELS", "DESTINATION_COLORS", "DPI", "EVENT_TYPE_COLORS", "EVENT_TYPE_LABELS",
     "OUTCOME_COLORS", "OUTCOME_LABELS", "OUTCOME_MARKERS", "OUTCOMES", "REGIONS", "REGION_COLORS", "STYLE",
     "SavedFigure", "Tables", "apply_style", "build_figures", "capitals_timeline", "clean_counts", "coerce_table",
     "districts_timeline", "empty_figure", "enable_notebook_display", "event_day", "figure_bytes", "figure_drawers", "figure_title",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import html
+import gzip
 import json
 import re
 import struct
@@ -108,12 +109,24 @@ SCRIPT = """
   var table = document.getElementById("events-table");
   var holder = document.getElementById("events-data");
   if (!table || !holder) { return; }
-  var data = JSON.parse(holder.textContent);
-  var rows = data.rows, size = data.page, page = 0, query = "";
-  var body = table.tBodies[0], heads = table.tHead.rows[0].cells;
   var input = document.getElementById("events-search"), shown = document.getElementById("events-shown");
   var label = document.getElementById("events-page");
   var prev = document.getElementById("events-prev"), next = document.getElementById("events-next");
+  if (holder.getAttribute("data-encoding") !== "gzip-base64") { start(JSON.parse(holder.textContent)); return; }
+  // A large table travels compressed: unpack it, keeping the first page (drawn as HTML) until then.
+  input.disabled = prev.disabled = next.disabled = true;
+  if (!window.DecompressionStream) {
+    label.textContent = "This browser cannot unpack the full table: open events.csv, or a newer browser";
+    return;
+  }
+  label.textContent = "loading all rows…";
+  var bytes = Uint8Array.from(atob(holder.textContent.trim()), function (c) { return c.charCodeAt(0); });
+  new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text().then(function (t) {
+    input.disabled = false; start(JSON.parse(t));
+  }, function () { label.textContent = "The table could not be unpacked: open events.csv"; });
+  function start(data) {
+  var rows = data.rows, size = data.page, page = 0, query = "";
+  var body = table.tBodies[0], heads = table.tHead.rows[0].cells;
   var order = rows.map(function (_, i) { return i; }), view = order.slice(), hay = [];
   function text(row) {
     if (hay[row] === undefined) {
@@ -204,6 +217,7 @@ SCRIPT = """
     });
   });
   render();
+  }
 })();
 """
 
@@ -268,13 +282,10 @@ def _span(row: pd.Series) -> str:
     return fg.fmt_span(lo, hi) or fg.fmt_day(day) or "undated"
 
 
-def _sort_date(row: pd.Series) -> str:
-    """ISO sort key of an event's date (low end first), '' when undated."""
-    for key in ("date_low", "date", "date_high"):
-        value = row.get(key)
-        if not fg.is_missing(value):
-            return pd.Timestamp(value).strftime("%Y-%m-%d")
-    return ""
+def sort_dates(events: pd.DataFrame) -> list[str]:
+    """ISO sort key of each event's date (low end first), '' when undated."""
+    day = events["date_low"].fillna(events["date"]).fillna(events["date_high"])
+    return [d.strftime("%Y-%m-%d") if not fg.is_missing(d) else "" for d in pd.to_datetime(day)]
 
 
 # ----------------------------------------------------------------------------- sections
@@ -428,6 +439,11 @@ def _figures_section(figures: Sequence[tuple[str, str, bytes]], rel_dir: str,
     return "\n".join(out)
 
 
+SIDE_SHOWN = 5  # sentences shown per side of a dispute (the rest counted)
+DISPUTED_SHOWN = 100  # disputed events shown side by side (those with the most sources); the events table has all
+TALLIES_SHOWN = 200  # claimed totals listed (national ones first); tallies.csv has all
+
+
 def _mentions_for(event: pd.Series, mentions: pd.DataFrame) -> pd.DataFrame:
     """The mentions that make up an event: by mention id, else by type, place and article."""
     ids = _split(event.get("mention_ids", ""))
@@ -451,11 +467,13 @@ def _side_html(kind: str, items: list[tuple[str, str, str]]) -> str:
     out = [f"<div class='side {kind}'><h4>{title}</h4>"]
     if not items:
         out.append("<p class='muted'>No sentence recorded.</p>")
-    for claimant, article, sentence in items:
+    for claimant, article, sentence in items[:SIDE_SHOWN]:
         who = ", ".join(_claimant(c) for c in _split(claimant)) or _claimant("unknown")
         out.append(f"<p><strong>{esc(who)}</strong>"
                    + (f" <span class='muted'>({esc(article)})</span>" if article else "")
                    + f"</p><blockquote>{esc(sentence) or '<span class=muted>no sentence</span>'}</blockquote>")
+    if len(items) > SIDE_SHOWN:
+        out.append(f"<p class='muted'>And {len(items) - SIDE_SHOWN:,} more; mentions.csv has every one.</p>")
     out.append("</div>")
     return "".join(out)
 
@@ -470,7 +488,15 @@ def _disputed_section(tables: Tables) -> str:
     if disputed.empty:
         out.append("<p class='muted'>No disputed events in these tables.</p></section>")
         return "\n".join(out)
-    disputed["_sort"] = [_sort_date(r) for _, r in disputed.iterrows()]
+    n_disputed = len(disputed)
+    if n_disputed > DISPUTED_SHOWN:
+        sources = disputed["n_sources"].fillna(disputed["n_articles"]).fillna(0)
+        disputed = disputed.assign(_sources=sources).sort_values(
+            ["_sources", "event_id"], ascending=[False, True], kind="mergesort").head(DISPUTED_SHOWN)
+        out.append(f"<p class='muted'>The {DISPUTED_SHOWN} disputed events reported by the most sources, of "
+                   f"{n_disputed:,}; type <q>disputed</q> in the filter of <a href='#events'>All events</a> "
+                   "to see every one.</p>")
+    disputed["_sort"] = sort_dates(disputed)
     disputed = disputed.sort_values(["_sort", "event_type", "place", "event_id"], kind="mergesort")
     mentions = tables.mentions
     for _, event in disputed.iterrows():
@@ -501,6 +527,12 @@ def _tallies_section(tables: Tables) -> str:
         out.append("<p class='muted'>No claimed totals in these tables.</p></section>")
         return "\n".join(out)
     tl = tl.sort_values(["date", "claimant", "article_id", "count_text"], kind="mergesort", na_position="last")
+    if len(tl) > TALLIES_SHOWN:
+        national = tl["scope"].str.strip().str.lower().isin(["national", "", "country", "afghanistan"])
+        picked = pd.concat([tl[national], tl[~national]]).head(TALLIES_SHOWN)
+        out.append(f"<p class='muted'>{TALLIES_SHOWN} of {len(tl):,} claimed totals, national ones first; "
+                   "all are in <code>tallies.csv</code> and in notebook 02.</p>")
+        tl = tl.loc[tl.index.isin(picked.index)]
     out.append("<div class='table-wrap'><table><thead><tr><th>Date</th><th>Claimant</th><th>Scope</th>"
                "<th>Claim</th><th>Sentence</th><th>Article</th></tr></thead><tbody>")
     for _, r in tl.iterrows():
@@ -514,6 +546,7 @@ def _tallies_section(tables: Tables) -> str:
 
 
 PAGE_ROWS = 100  # rows drawn per page of the events table; all rows travel as compact JSON
+COMPRESS_FROM = 1_000_000  # characters of rows JSON from which it travels gzip-compressed (base64)
 MAX_ARTICLES_SHOWN = 5  # article ids listed per event (the rest counted)
 EVIDENCE_BUDGET = 6_000_000  # characters of evidence embedded before long sentences are shortened
 HEADERS: tuple[tuple[str, int, str], ...] = (  # column title, index of its sort key in a row, kind
@@ -529,7 +562,7 @@ def event_rows(tables: Tables) -> list[list[Any]]:
     if ev.empty:
         return []
     ev = ev.copy()
-    ev["_sort"] = [_sort_date(r) for _, r in ev.iterrows()]
+    ev["_sort"] = sort_dates(ev)
     ev = ev.sort_values(["_sort", "event_type", "place", "event_id"], kind="mergesort")
     meta: dict[str, str] = {}
     links: dict[str, str] = {}
@@ -546,7 +579,7 @@ def event_rows(tables: Tables) -> list[list[Any]]:
     total_evidence = int(ev["evidence"].str.len().sum()) + int(ev["denial_evidence"].str.len().sum())
     limit = 0 if total_evidence <= EVIDENCE_BUDGET else max(160, EVIDENCE_BUDGET // max(len(ev), 1))
     rows: list[list[Any]] = []
-    for _, r in ev.iterrows():
+    for r in ev.to_dict("records"):
         count_sort = r["count_low"] if not is_missing(r["count_low"]) else (r["count_high"] if not is_missing(r["count_high"]) else -1)
         sources = r["n_sources"] if not is_missing(r["n_sources"]) else r["n_articles"]
         status = str(r["status"]).strip() or "reported"
@@ -606,6 +639,16 @@ def embed_json(value: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def rows_script(data: Any) -> str:
+    """The events table's data element: JSON as text, or gzip in base64 when large (the page's script unpacks it)."""
+    text = embed_json(data)
+    if len(text) < COMPRESS_FROM:
+        return f"<script type='application/json' id='events-data'>{text}</script>"
+    packed = gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+    return (f"<script type='application/octet-stream' id='events-data' data-encoding='gzip-base64'>"
+            f"{base64.b64encode(packed).decode('ascii')}</script>")
+
+
 def _events_section(tables: Tables) -> str:
     """All events in a paged, sortable, searchable table; rows travel as compact JSON, the first page as HTML."""
     rows = event_rows(tables)
@@ -629,7 +672,7 @@ def _events_section(tables: Tables) -> str:
     out.append(f"<div class='pager'><button type='button' id='events-prev'>Previous</button>"
                f"<span id='events-page'>rows 1–{min(n, PAGE_ROWS):,} of {n:,}</span>"
                f"<button type='button' id='events-next'>Next</button></div>")
-    out.append(f"<script type='application/json' id='events-data'>{embed_json({'page': PAGE_ROWS, 'rows': rows})}</script>")
+    out.append(rows_script({"page": PAGE_ROWS, "rows": rows}))
     out.append("</section>")
     return "\n".join(out)
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -31,7 +33,7 @@ def _split(value: object) -> list[str]:
     return [p.strip() for p in ("" if is_missing(value) else str(value)).split(";") if p.strip()]
 
 
-def _what(row: pd.Series) -> str:
+def _what(row: Mapping[str, Any]) -> str:
     """Short description of an event: 'Kunduz — capital entered, 8 Aug 2021'."""
     where = row.get("place") or row.get("destination") or row.get("province") or "unknown place"
     when = fmt_span(row.get("date_low"), row.get("date_high")) or "undated"
@@ -44,29 +46,33 @@ def _conflicts(mentions: pd.DataFrame) -> dict[str, set[str]]:
     if mentions.empty:
         return out
     asserted = mentions[mentions["stance"].astype(str).str.lower() != "denied"]
-    if "event_id" in asserted.columns:
-        owner = asserted["event_id"].fillna("").astype(str)
-    else:
-        owner = pd.Series([""] * len(asserted), index=asserted.index)
-    for event_id, group in asserted.groupby(owner):
-        if not event_id:
-            continue
-        outcomes = {o for o in group["outcome"].astype(str).str.lower() if o and o != "unknown"}
-        counts = {fmt_count(lo, hi) for lo, hi in zip(group["count_low"], group["count_high"])} - {""}
-        if len(outcomes) > 1:
-            out.setdefault(str(event_id), set()).add("conflicting outcomes")
-        if len(counts) > 1:
-            out.setdefault(str(event_id), set()).add("conflicting counts")
+    owner = (asserted["event_id"].fillna("").astype(str) if "event_id" in asserted.columns
+             else pd.Series([""] * len(asserted), index=asserted.index))
+    frame = pd.DataFrame({"event": owner.to_numpy(), "outcome": asserted["outcome"].astype(str).str.lower().to_numpy(),
+                          "low": asserted["count_low"].to_numpy(), "high": asserted["count_high"].to_numpy()})
+    frame = frame[frame["event"] != ""]
+    outcomes = frame[~frame["outcome"].isin(["", "unknown"])].groupby("event")["outcome"].nunique()
+    for event_id in outcomes.index[outcomes > 1]:
+        out.setdefault(str(event_id), set()).add("conflicting outcomes")
+    pairs = frame.drop_duplicates(["event", "low", "high"])
+    pairs = pairs.assign(count=[fmt_count(lo, hi) for lo, hi in zip(pairs["low"], pairs["high"])])
+    counts = pairs[pairs["count"] != ""].groupby("event")["count"].nunique()
+    for event_id in counts.index[counts > 1]:
+        out.setdefault(str(event_id), set()).add("conflicting counts")
     return out
 
 
 def _with_event_ids(events: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """Mentions with an `event_id` column, blanks filled from events.mention_ids (older tables have none)."""
+    given = (mentions["event_id"].fillna("").astype(str).str.strip() if "event_id" in mentions.columns
+             else pd.Series([""] * len(mentions), index=mentions.index, dtype=object))
+    blank = given == ""
+    if not blank.any():
+        return mentions.assign(event_id=given)
     owner = {mid: str(eid) for eid, ids in zip(events.get("event_id", []), events.get("mention_ids", []))
              for mid in _split(ids)}
-    given = mentions["event_id"] if "event_id" in mentions.columns else pd.Series([""] * len(mentions), index=mentions.index)
-    filled = [str(e).strip() if not is_missing(e) and str(e).strip() else owner.get(str(m), "")
-              for e, m in zip(given, mentions["mention_id"])]
+    filled = given.copy()
+    filled[blank] = [owner.get(str(m), "") for m in mentions.loc[blank, "mention_id"]]
     return mentions.assign(event_id=filled)
 
 
@@ -77,14 +83,14 @@ def needs_review(events: pd.DataFrame, mentions: pd.DataFrame) -> list[ReviewIte
         return []
     conflicts = _conflicts(_with_event_ids(events, mentions))
     items: list[tuple[int, str, ReviewItem]] = []
-    for _, row in ev.iterrows():
+    n_sources = pd.to_numeric(ev["n_sources"], errors="coerce") if "n_sources" in ev.columns else pd.Series(float("nan"), index=ev.index)
+    for row, sources in zip(ev.to_dict("records"), n_sources.tolist()):
         reasons: set[str] = set(conflicts.get(str(row["event_id"]), set()))
         if str(row["status"]).strip().lower() == "disputed":
             reasons.add("disputed")
         lo, hi = row.get("date_low"), row.get("date_high")
         if not is_missing(lo) and not is_missing(hi) and (pd.Timestamp(hi) - pd.Timestamp(lo)).days > WIDE_RANGE_DAYS:
             reasons.add("date range wider than a week")
-        sources = pd.to_numeric(pd.Series([row.get("n_sources")]), errors="coerce").iloc[0]
         if not pd.isna(sources) and sources <= 1:
             reasons.add("single source")
         if not reasons:
