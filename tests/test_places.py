@@ -327,8 +327,14 @@ def test_line_break_after_a_person_like_name_is_no_surname() -> None:
 
 
 def test_a_guarded_name_shown_to_be_a_place_is_that_place_where_it_recurs() -> None:
-    alone = "At Doshi, police withdrew to Pul-e-Khumri."
-    assert [m.text for m in find_places(alone)] == ["Pul-e-Khumri"]  # a person's name as well: not on its own
+    alone = "At Doshi, police withdrew towards the main road."
+    assert [m.text for m in find_places(alone)] == []  # a person's name as well: not on its own
     text = "Baghlan | Doshi | 25 Jun\n" + alone
     found = [(m.text, m.place.place_type, m.start) for m in find_places(text)]
     assert ("Doshi", "district", text.rindex("Doshi")) in found
+
+
+def test_a_guarded_name_is_confirmed_by_its_provinces_capital_in_the_sentence() -> None:
+    found = [(m.text, m.place.province) for m in find_places("At Doshi, police withdrew to Pul-e-Khumri.")]
+    assert found == [("Doshi", "Baghlan"), ("Pul-e-Khumri", "Baghlan")]
+    assert [m.text for m in find_places("At Doshi, police withdrew to Herat.")] == ["Herat"]  # another province's

@@ -335,6 +335,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                     continue  # a dated line of places under its heading; otherwise read as any sentence
             if heading and (lists.timeline_shape(s.text) or self._same_line_as_entry(i)):
                 pass  # an entry read as a sentence, or a sentence after an entry on its line, keeps the heading
+            elif heading and i - heading_at <= 2 and not s.refs and not s.triggers and not lists.timeline_heading(s.text):
+                pass  # a remark between a heading and its entries ("We list a district only when ...") keeps it
             else:
                 heading = lists.timeline_heading(s.text) if not s.refs or _HEADING_SHAPE.search(s.text) else ""
                 heading_at = i

@@ -97,6 +97,10 @@ _DEFINITE_GROUP = re.compile(r"\b(?:the|these|those|\d[\d,]*|dozens|hundreds|sco
 
 
 # a clause about the troops just named, by pronoun, after the flight it explains ("..., hours after they had left X")
+_REPORT_DENIED = re.compile(r"\b(?:reports?|claims?|rumou?rs?)\b[^.;]{0,80}?\bthat\b[^.;]*$", re.I)
+_DENIED_AFTER = re.compile(r"[^.;]{0,100}?\b(?:were|was|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:denied|dismissed|rejected)\b",
+                           re.I)
+_BARE_CROSSING = re.compile(r"(?:crossed|(?:were|was|been|being)\s+flown\s+(?:across|over))$", re.I)
 _THEY_BEFORE = re.compile(r"\b(?:after|before|when|once|as)\s+they\s+(?:had\s+|have\s+)?(?:\w+ly\s+)?$", re.I)
 _CROSSED = re.compile(r"\bcross(?:ed|ing)\b|\b(?:fled|retreated|withdrew|escaped)\s+(?:across|in)?to\b", re.I)
 # a second group of the troops just named, with only a number for subject: "..., and 130 more crossed", "another 12"
@@ -245,6 +249,15 @@ class FlightReader:
                 dest = borders.agency_country(self.text[:self.sents[min(1, len(self.sents) - 1)].sentence.end])
             if not dest:  # ... or whose dateline is a town across the border ("Ashgabat, 10 July (TDH).")
                 dest = self._dateline_state()
+        if _BARE_CROSSING.match(verb):  # "a further 60 crossed at dawn": only with the state that received them
+            if _REPORT_DENIED.search(text, 0, m.start()) and _DENIED_AFTER.match(text, m.end()):
+                return []  # "Reports that a further group had crossed at Torkham were denied": no flight read here
+            if not dest:
+                crossing = crossing or self._recent_crossing(i, s, len(text))
+                dest = borders.agency_country(text) or (
+                    _neighbour(crossing, self.gaz) if crossing is not None and crossing.place_type == "border_crossing" else "")
+            if not dest:
+                return []
         province = ""
         if crossing is not None:
             province = crossing.province
@@ -419,8 +432,8 @@ class FlightReader:
             if re.match(r"\s*(?:[\w\-]+\s+){0,3}?(?:aircraft|helicopters?|planes?|jets?|vehicles?|trucks?|tanks?|"
                         r"humvees?)\b", follow, re.I):
                 continue  # "two Afghan army helicopters carrying troops": machines counted, not men
-            if re.match(r"\s+(?:more|others?)\b", follow, re.I) or re.search(r"\banother\s+$", text[max(0, c.start - 9):c.start], re.I):
-                pass  # "another 45 fled", "70 more walked across": a second group of the troops just named
+            if re.match(r"\s+(?:more|others?)\b", follow, re.I) or re.search(r"\b(?:another|a\s+further)\s+$", text[max(0, c.start - 12):c.start], re.I):
+                pass  # "another 45 fled", "a further 60 crossed", "70 more walked across": a second group
             elif not re.match(r"\s*(?:(?-i:[A-Z]{2,6})\s+)?(?:(?:more|other|afghan|government|security|military|army|border|national|police|"
                             r"armed|of\s+the|of\s+their|of\s+its|of|pro-government|local|senior|soldiers\s+and)\s+){0,3}"
                             rf"(?:{_TROOP})\b", follow, re.I):

@@ -66,15 +66,17 @@ _BARE_PLURAL = re.compile(
     r"the\s+(?:two|three|four))\s+(?:(?:have|had|has|were|was|are|also|then|later|soon|now|eventually)\s+)*$", re.I)
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_WEEKDAY_SHORT = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?\s+"  # "Tue 13 Jul", "Sat., Aug 14"
 _TIMELINE_ENTRY = re.compile(
-    rf"^\W*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|"
+    rf"^\W*(?P<date>(?:{_WEEKDAY_SHORT})?(?:{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)|"
     rf"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:,?\s+{_MONTH}\s+\d{{1,2}}|,?\s+\d{{1,2}}\s+{_MONTH})?)"
-    r"\s*(?:[—–:|]|--|-(?=\s))\s*(?P<items>\S.*)$")
+    r"[*_]{0,3}\s*(?:[—–:|]|--|-(?=\s))\s*(?P<items>\S.*)$")  # markdown emphasis may close the date: "**Tue 13 Jul** —"
 # a bullet or numbered item under a heading: "• Ghazni", "- Nad Ali (Helmand)", "3) Qala-i-Naw"
 _BULLET_ENTRY = re.compile(r"^\s*(?:[•·▪●◦‣*–—-]|\d{1,2}[.)])\s*(?P<items>(?-i:[A-Z])[^\n]{0,300})$")
 _TIMELINE_HEADING = re.compile(
     r"\b(?P<noun>capitals|cities|districts?|district\s+cent(?:re|er)s|border\s+crossings)\b[^.!?]{0,80}?"
     r"\b(?:fell|fallen|falling|captured|taken|seized|overrun|lost|entered|under\s+taliban\s+control|changes|"
+    r"(?:to|into)\s+(?:the\s+)?taliban(?:'s|’s)?\s+(?:control|hands)|"
     r"changed\s+hands|(?:shaded|turned|marked|colou?red)\s+red|"
     r"controlled|fall)\b|\b(?:fall|capture|seizure|loss)\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"(?P<noun2>capitals|cities|districts)\b",
@@ -256,14 +258,15 @@ def table_rule(text: str) -> bool:
 def timeline_heading(text: str) -> str:
     """'capital' or 'district' when a line heads a timeline of places that fell ('Capitals that fell'), or is a
     table's header row with a column of capitals or districts ('| Date | Capital | Province |'), else ''."""
-    if len(text) > 160 or _TIMELINE_NOT_HEADING.search(text):
+    if len(text) > 160:
         return ""
     column = _TABLE_HEAD.search(text) if text.count("|") >= 2 else None
     if column is not None:
-        return "district" if column.group("noun").lower().startswith("district") else "capital"
+        return "" if _TIMELINE_NOT_HEADING.search(text) else (
+            "district" if column.group("noun").lower().startswith("district") else "capital")
     m = _TIMELINE_HEADING.search(text)
-    if m is None:
-        return ""
+    if m is None or _TIMELINE_NOT_HEADING.search(text, 0, m.end()):
+        return ""  # "districts that could fall" heads no list; "..., with the day we could pin down" still does
     noun = (m.group("noun") or m.group("noun2") or "").lower()
     return "district" if noun.startswith(("district", "border")) else "capital"
 

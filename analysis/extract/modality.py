@@ -35,7 +35,7 @@ _INVERTED_IF = re.compile(r"^\W*(?:had|were)\b(?P<cond>[^.;,]*),[^.;]*\b(?:would
 # a fear, rumour or warning governing what follows ("residents feared the fighters had entered", "rumours that")
 _FEAR = re.compile(
     r"\b(?:fear(?:ed|s|ing)?|feared|worr(?:y|ied|ies|ying)|rumou?r(?:s|ed)?|rumou?red|speculat\w*|"
-    r"concern(?:s|ed)?\s+that|danger\s+that|risk\s+that|unconfirmed\s+(?:rumou?rs?|reports?|claims?)(?:\s+said)?|"
+    r"concern(?:s|ed)?\s+that|danger\s+that|risk\s+that|un(?:confirmed|verified)\s+(?:rumou?rs?|reports?|claims?|accounts?)(?:\s+(?:said|say|suggest(?:s|ed)?|claim(?:s|ed)?))?|"
     r"(?:had\s+|have\s+|has\s+)?heard\s+(?=that\b))\b"  # hearsay: "he had heard that fighters had entered"
     r"(?:\s+that)?"
     r"(?P<rest>[^;:.?!,]*)$",
@@ -44,14 +44,21 @@ _FEAR_KEYS: tuple[str, ...] = guard_stems(_FEAR)  # derived from the pattern
 # a report withdrawn or left unconfirmed: "an earlier version of this story said", "wrongly reported that",
 # "I cannot confirm reports that", "we were unable to verify claims that"
 _UNCONFIRMED = re.compile(
-    r"\b(?:(?:earlier|previous)\s+version\s+of\s+(?:this|the)\s+(?:story|article|report|item|dispatch)|"
+    r"\b(?:(?:earlier|previous)\s+version(?:\s+of\s+(?:this|the)\s+(?:story|article|report|item|dispatch))?|"
     r"(?:incorrectly|wrongly|erroneously|mistakenly)\s+(?:said|stated|reported|claimed)|"
+    r"(?:said|stated|reported|claimed),?\s+(?:incorrectly|wrongly|erroneously|mistakenly)\b|"
     r"(?:can(?:not|'t|’t)|could\s*(?:not|n't|n’t)|unable\s+to|not\s+able\s+to)\s+(?:independently\s+)?"
     r"(?:confirm|verify)\s+(?:(?:(?:the|these|those|such)\s+)?(?:[\w\-]+\s+)?(?:reports?|claims?|rumou?rs?|accounts?)|"
     r"that|whether|if))\b[^.;]*$",
     re.I)
 _UNCONFIRMED_KEYS: tuple[str, ...] = guard_stems(_UNCONFIRMED)  # derived from the pattern
 # "Reports that ... crossed into Pakistan could not be verified": a report left unverified after the trigger
+# nobody asserts it: "Nobody we trust says the fighters are inside the city", "No official has confirmed that ..."
+_NOBODY_SAYS = re.compile(
+    r"\b(?:nobody|no\s+one|none\s+of\s+(?:the|our|them|those)\b[^.;,]{0,30}?|"
+    r"no\s+(?:\w+\s+)?(?:officials?|sources?|residents?|spokesm[ae]n|officers?|witness(?:es)?|reports?|agenc(?:y|ies)|one))"
+    r"\s+(?:\w+\s+){0,4}?(?:(?:has|have|had|could|can|would)\s+)?(?:says?|said|confirm(?:s|ed)?|reported|reports|told|"
+    r"claim(?:s|ed)?|believes?|suggests?|suggested|stated|states)\b[^.;]*$", re.I)
 _REPORTS_THAT = re.compile(r"\b(?:reports?|claims?|rumou?rs?|accounts?)\b[^.;]{0,60}?\b(?:that|of)\b", re.I)
 _UNVERIFIED_AFTER = re.compile(
     r"[^.;]{0,140}?\b(?:(?:could|can|have|has|had|were|was|are|is)\s*(?:not|n't|n’t)|cannot)\s+(?:yet\s+)?(?:be(?:en)?\s+)?"
@@ -113,6 +120,8 @@ def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
     wide = text[max(0, start - 120):start]
     if any(k in wide.lower() for k in _UNCONFIRMED_KEYS) and _UNCONFIRMED.search(wide):
         return "speculative"  # "an earlier version of this story said", "I cannot confirm reports that"
+    if ("nobody" in wide.lower() or "no " in wide.lower() or "none" in wide.lower()) and _NOBODY_SAYS.search(wide):
+        return "speculative"  # nobody asserts it: unconfirmed, like a report that could not be verified
     if any(k in wide.lower() for k in _FEAR_KEYS):
         fm = _FEAR.search(wide)
         if fm is not None and not _REPORT_BETWEEN.search(fm.group("rest")):
@@ -131,11 +140,21 @@ def modal(text: str, start: int, end: int, noun: bool = False) -> bool:
 
 
 def negated(text: str, start: int) -> bool:
-    """True when the verb is negated ('has not fallen', 'did not enter'), or the fighting named ('no fighting had
-    taken place inside the city')."""
+    """True when the verb is negated ('has not fallen', 'did not enter'), its subject is nobody ('not one customs
+    officer has left'), or the fighting named ('no fighting had taken place inside the city')."""
     if _NO_BEFORE.search(text, max(0, start - 14), start) and _FIGHT_NOUN.match(text, start):
         return True
-    return bool(_NEGATION_BEFORE.search(text[max(0, start - 40):start]))
+    before = text[max(0, start - 60):start]
+    if _NEGATION_BEFORE.search(before[-40:]):
+        return True
+    return ("no" in before.lower() or "not" in before.lower()) and _NO_SUBJECT.search(before) is not None
+
+
+# a subject that is nobody: "not one customs officer has left", "no soldier had crossed", "not a single policeman fled"
+_NO_SUBJECT = re.compile(
+    r"\b(?:not\s+(?:one|a\s+single)|no)\s+(?:[\w\-]+\s+){0,2}?(?:soldiers?|officers?|policem[ae]n|police|troops?|"
+    r"officials?|guards?|personnel|men|one|servicem[ae]n|fighters?|insurgents?|militants?|taliban)\s+"
+    r"(?:(?:has|have|had|was|were|is|are|ever|yet|so\s+far)\s+)*(?:been\s+)?$", re.I)
 
 
 _NEGOTIATING = re.compile(r"\b(?:negotiating|discussing|arranging|demanding|seeking|offering|proposing|preparing\s+for|"

@@ -382,7 +382,8 @@ def _accept_guarded(text: str, drafts: list[_Draft], pending: list[bool]) -> lis
                     pending[k] = False
                     changed = True
                     break
-    # a context-only name in a sentence that names its province ("In Logar, the insurgents overran Azra"), or a
+    # a context-only name in a sentence that names its province or its capital ("In Logar, the insurgents overran
+    # Azra", "In Ahmadabad, soldiers fled towards Gardez city"), or a
     # list of them beside a place of their province ("Spera fell, a day after they seized Gurbuz and Musa Khel")
     for k, d in enumerate(drafts):
         if not pending[k]:
@@ -392,7 +393,7 @@ def _accept_guarded(text: str, drafts: list[_Draft], pending: list[bool]) -> lis
             for nb_k in (k - 1, k + 1))
         provinces = {p.province for p in d.readings if p.place_type in _LISTED_TYPES}
         lo, hi = _sentence_bounds(text, d.start, d.end)
-        kinds = ("district", "capital", "province") if listed else ("province",)
+        kinds = ("district", "capital", "province") if listed else ("province", "capital")  # "... fled to Gardez city"
         if any(not pending[j] and lo <= o.start and o.end <= hi and
                {p.province or p.name for p in o.chosen if p.place_type in kinds} & provinces
                for j, o in enumerate(drafts)):

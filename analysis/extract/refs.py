@@ -377,8 +377,11 @@ _ROUTE_BEFORE = re.compile(
     r"(?:(?:city|town|provincial\s+capital)\s+of\s+)?$",
     re.I)
 
-# a capital standing for its government ("Kabul offered talks", "Kabul has accused Islamabad")
+# a capital standing for its government ("Kabul offered talks", "Kabul has accused Islamabad", "the soldiers of the
+# Kabul administration")
 _GOVERNMENT_AFTER = re.compile(
+    r"\s+(?:administration|regime|government)(?:'s|’s)?\b(?!\s+(?:offices?|buildings?|compound|headquarters|house|"
+    r"cent(?:re|er)|quarter|district)\b)|"
     r"\s+(?:(?:has|had|have|also|then|again|later|now)\s+)*(?:offer\w*|propos\w*|reject\w*|accus\w*|urg\w*|"
     r"call\w*\s+(?:for|on)|demand\w*|insist\w*|agree\w*|sign\w*|negotiat\w*|appeal\w*|announc\w*|welcom\w*|"
     r"condemn\w*|blam\w*|request\w*|sent\s+(?:a\s+)?(?:delegation|envoy|negotiators))\b",

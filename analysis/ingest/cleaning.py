@@ -25,6 +25,7 @@ from analysis.ingest.outlets import (  # noqa: F401 - re-exported for callers of
 )
 from analysis.records import Article, Sentence
 from analysis.ingest.sentences import sentence_spans, split_sentences  # noqa: F401 - split_sentences re-exported
+from analysis.ingest.unwrap import wrap_breaks
 
 YEAR_MIN, YEAR_MAX = 1990, 2035
 
@@ -795,10 +796,12 @@ def clean_document(doc: RawDocument, corpus_boilerplate: frozenset[str] = frozen
     except Exception:  # noqa: BLE001 - never lose an article to the repair step
         text, notes = doc.text, ("text repair failed; text kept as read",)
     warnings.extend(notes)
-    folded = normalise_text(text)  # invisible and look-alike characters, before any reader runs
+    folded = normalise_text(text, wrap_breaks(text))  # invisible and look-alike characters, wrapped lines
     text = folded.text
     if folded.n_changed:
         warnings.append(change_warning(folded.n_changed))
+    if folded.n_unwrapped:
+        warnings.append(f"hard-wrapped text: {folded.n_unwrapped:,} line breaks inside paragraphs joined")
     an = _analyse(text, corpus_boilerplate)
     sentence_notes: list[str] = []
 

@@ -10,6 +10,7 @@ from typing import Sequence
 
 import ftfy
 
+from analysis.ingest.unwrap import WrapBreaks
 from analysis.records import ArticleResult
 
 _FTFY = ftfy.TextFixerConfig(
@@ -58,27 +59,45 @@ class Normalised:
     text: str
     n_changed: int
     removed: tuple[tuple[int, int], ...] = ()
+    n_unwrapped: int = 0  # line breaks of a hard-wrapped text joined
 
 
-def normalise_text(text: str) -> Normalised:
-    """Fold invisible and look-alike characters out of `text`, keeping a map of removed runs."""
-    if text.isascii() or _ANY.search(text) is None:
+def normalise_text(text: str, breaks: WrapBreaks = WrapBreaks()) -> Normalised:
+    """Fold invisible and look-alike characters out of `text`, join the wrapping `breaks`, keeping a map of removed runs."""
+    n_unwrapped = len(breaks.spaces) + len(breaks.removed)
+    if not n_unwrapped and (text.isascii() or _ANY.search(text) is None):
         return Normalised(text, 0)
     n_folded = sum(1 for _ in _FOLD.finditer(text))
     folded = text.translate(_FOLD_TABLE) if n_folded else text
+    if breaks.spaces:
+        chars = list(folded)
+        for pos in breaks.spaces:
+            chars[pos] = " "
+        folded = "".join(chars)
+    spans = sorted([m.span() for m in _REMOVE.finditer(folded)] + list(breaks.removed))
     runs: list[tuple[int, int]] = []
     parts: list[str] = []
-    last, n_removed = 0, 0
-    for m in _REMOVE.finditer(folded):
-        parts.append(folded[last : m.start()])
-        width = m.end() - m.start()
-        runs.append((m.start() - n_removed, width))
-        n_removed += width
-        last = m.end()
+    last, n_removed, n_invisible = 0, 0, 0
+    for start, end in spans:
+        start = max(start, last)
+        if end <= start:
+            continue
+        parts.append(folded[last:start])
+        runs.append((start - n_removed, end - start))
+        n_removed += end - start
+        last = end
+    n_invisible = n_removed - sum(end - start for start, end in breaks.removed)
     if runs:
         parts.append(folded[last:])
         folded = "".join(parts)
-    return Normalised(folded, n_folded + n_removed, tuple(runs))
+        merged: list[tuple[int, int]] = []
+        for pos, width in runs:  # two removals side by side are one run
+            if merged and merged[-1][0] == pos:
+                merged[-1] = (pos, merged[-1][1] + width)
+            else:
+                merged.append((pos, width))
+        runs = merged
+    return Normalised(folded, n_folded + max(0, n_invisible), tuple(runs), n_unwrapped)
 
 
 class OffsetMap:
