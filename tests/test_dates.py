@@ -380,3 +380,20 @@ def test_two_whole_months_named_together_are_one_range_and_other_pairs_stay_apar
     assert got == [("in June and July 2021", date(2021, 6, 1), date(2021, 7, 31))]
     got = [(d.low, d.high) for d in find_dates("It fell on 3 July and 9 July.", date(2021, 8, 20))]
     assert got == [(date(2021, 7, 3), date(2021, 7, 3)), (date(2021, 7, 9), date(2021, 7, 9))]  # days are not months
+
+
+@pytest.mark.parametrize(("text", "published", "low", "high"), [
+    ("Gizab fell on the eve of Eid.", date(2021, 7, 28), date(2021, 7, 19), date(2021, 7, 19)),
+    ("Gizab fell during the Eid holidays.", date(2021, 7, 28), date(2021, 7, 20), date(2021, 7, 22)),
+    ("Nerkh fell on the second day of Eid al-Fitr.", date(2021, 5, 20), date(2021, 5, 14), date(2021, 5, 14)),
+    ("Nerkh fell on the first day of Eid ul-Adha.", date(2021, 8, 20), date(2021, 7, 20), date(2021, 7, 20)),
+    ("Gizab fell on the eve of Eid.", date(2021, 7, 10), date(2021, 5, 12), date(2021, 5, 12)),  # the Eid before
+])
+def test_feast_days_are_read_from_the_feast_table(text: str, published: date, low: date, high: date) -> None:
+    mention = only(text, published)
+    assert (mention.low, mention.high) == (low, high)
+
+
+def test_an_eid_long_before_publication_or_a_word_containing_eid_is_no_date() -> None:
+    assert find_dates("Gizab fell on the eve of Eid.", date(2021, 12, 1)) == []
+    assert find_dates("Officials in Reidun said the road was open on the eve.", date(2021, 7, 28)) == []

@@ -37,7 +37,8 @@ _BOUNDARY = re.compile(
 
 
 # an aside locating the subject, closed by a comma right before the verb (and its auxiliaries)
-_PLACE_ASIDE = re.compile(r"(?<=\w),\s+(?:on|along|near|off|at|astride|just|about|some|\d[\d.,]*\s*(?:km|kilomet\w+|miles))\s"
+_PLACE_ASIDE = re.compile(r"(?<=\w),\s+(?:on|along|near|off|at|astride|just|about|some|\d[\d.,]*\s*(?:km|kilomet\w+|miles)|"
+                          r"(?:a|an|the|one)\s+(?:[\w\-]+\s+){0,2}?district\s+(?:of|in|on|near|along))\s"  # ", a district of P,"
                           r"[^,;:.()\"“”]{1,100},\s*(?:(?:was|were|is|are|has|have|had|been|also|then|later|\w+ly)\s+){0,3}$",
                           re.I)
 # a comma, a name and a verb of its own in the present or past ("..., Mazar-e-Sharif braces for"): a new clause
@@ -95,8 +96,9 @@ def scope_before(text: str, start: int, limit: int = 170) -> int:
         if word in ("which", "who", "that") and (start - m.end() < 30 or _REL_CLOSED.fullmatch(text, m.end(), start)):
             last_rel = m  # "A and B districts, which had been contested for months, were overrun"
             continue
-        if word == "where" and m.group(0).startswith(",") and _REL_CLOSED.fullmatch(text, m.end(), start):
-            last_rel = m  # "Chora, where foreign troops once fought, was overrun"
+        if word == "where" and (m.group(0).startswith(",") or "," in text[max(lo, m.start() - 60):m.start()]) and \
+                _REL_CLOSED.fullmatch(text, m.end(), start):
+            last_rel = m  # "Chora, where foreign troops once fought, was overrun"; "Qarabagh, the district where ..., fell"
             continue
         if word.startswith("and") and "," in text[max(lo, m.start() - 90):m.start()] and \
                 _APPOSITIVE_OPEN.search(text, max(lo, m.start() - 90), m.start()):

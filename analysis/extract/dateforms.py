@@ -7,7 +7,10 @@ import re
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Callable, Optional
+
+from analysis.paths import PACKAGE_DATA
 
 
 Range = tuple[Optional[date], Optional[date]]
@@ -111,6 +114,7 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("r", re.compile(
         r"today|tonight|tomorrow|yesterday|night|morning|afternoon|evening|week|month|year|day|hour|recent"
     )),
+    ("e", re.compile(r"\beid\b")),
 )
 
 
@@ -723,3 +727,53 @@ def _h_weekend(m: re.Match[str], text: str) -> Optional[_Hit]:
 
 # read here (not with the other recognizers) because a weekday before it is folded into the date
 _RE_DAY_MONTH = re.compile(rf"(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})")
+
+
+# ----------------------------------------------------------------------------- feast days
+
+FEASTS_CSV = PACKAGE_DATA / "feasts.csv"  # first days of the two Eids, year by year, as observed in Afghanistan
+FEAST_LOOKBACK_DAYS = 80  # "on the eve of Eid" in an article published this long after it is still that Eid
+_FEAST_PART: dict[str, tuple[int, int]] = {  # days from the feast's first day; a bare "Eid" is its three days
+    "eve": (-1, -1), "first day": (0, 0), "second day": (1, 1), "third day": (2, 2), "last day": (2, 2), "": (0, 2),
+}
+RE_FEAST = re.compile(
+    r"(?:the\s+)?(?:(?P<part>eve|first\s+day|second\s+day|third\s+day|last\s+day)\s+of\s+(?:the\s+)?)?"
+    r"eid(?:[\s-]+(?:al|ul|el|e)?[\s-]*(?P<kind>adha|azha|zuha|qurban|fitr|fetr))?"
+    r"(?:\s+(?:holidays?|holiday\s+period|festival|celebrations|prayers))?\b")
+
+
+@lru_cache(maxsize=1)
+def feast_days() -> dict[str, tuple[date, ...]]:
+    """First days of Eid al-Fitr and Eid al-Adha by feast, in order (from analysis/data/feasts.csv)."""
+    days: dict[str, list[date]] = {}
+    for line in FEASTS_CSV.read_text(encoding="utf-8").splitlines()[1:]:
+        feast, day = line.split(",")[:2]
+        days.setdefault(feast.strip(), []).append(date.fromisoformat(day.strip()))
+    return {feast: tuple(sorted(found)) for feast, found in days.items()}
+
+
+def _h_feast(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read 'on the eve of Eid', 'the first day of Eid al-Adha', 'during the Eid holidays': the latest such Eid on or
+    around publication (its kind when named), shifted to the part named; a bare 'Eid' is the feast's three days."""
+    kind = (m["kind"] or "").lower()
+    feasts = ("eid_al_fitr",) if kind.startswith("f") else ("eid_al_adha",) if kind else ("eid_al_fitr", "eid_al_adha")
+    part = " ".join((m["part"] or "").lower().split())
+    lo_off, hi_off = _FEAST_PART[part]
+    days = sorted(d for f in feasts for d in feast_days().get(f, ()))
+
+    def fn(pub: date) -> Optional[Range]:
+        found = [d for d in days if d + timedelta(days=lo_off) <= pub and (pub - d).days <= FEAST_LOOKBACK_DAYS]
+        if not found:
+            return None
+        first = found[-1]
+        return first + timedelta(days=lo_off), first + timedelta(days=hi_off)
+
+    def resolve(ctx: _Ctx) -> Optional[Range]:
+        if ctx.first is None or ctx.last is None:
+            return None
+        a, b = fn(ctx.first), fn(ctx.last)
+        if a is None or b is None:
+            return a or b
+        return (_min(a[0], b[0]), _max(a[1], b[1]))
+
+    return _Hit("relative", m.group(0), resolve, not part == "", m.start())

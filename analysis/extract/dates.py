@@ -14,6 +14,7 @@ from analysis.extract.dateforms import (  # noqa: F401 (small_number, month_rang
     _h_month_day, _h_month_part, _h_month_year, _h_numeric, _h_ordinal_day, _h_past, _h_range, _h_recent, _h_weekday, _h_weekend,
     _h_year, _safe_date, month_range, small_number,
 )
+from analysis.extract.dateforms import RE_FEAST, _h_feast
 from analysis.records import DateMention
 
 # How expressions are read (the contract the tests pin down):
@@ -123,6 +124,7 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
     _Recognizer("ordinal_day", _RE_ORDINAL_DAY, _h_ordinal_day, needs_all="d"),
     _Recognizer("day_word", _RE_DAY_WORD, _h_day_word, needs_all="r"),
     _Recognizer("weekday", _RE_WEEKDAY, _h_weekday, needs_all="w"),
+    _Recognizer("feast", RE_FEAST, _h_feast, needs_all="e"),
     _Recognizer("year", _RE_YEAR, _h_year, needs_all="d", bad_before="0123456789.,/$£€"),
 )
 
