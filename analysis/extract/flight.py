@@ -100,6 +100,11 @@ _DEFINITE_GROUP = re.compile(r"\b(?:the|these|those|\d[\d,]*|dozens|hundreds|sco
 _REPORT_DENIED = re.compile(r"\b(?:reports?|claims?|rumou?rs?)\b[^.;]{0,80}?\bthat\b[^.;]*$", re.I)
 _DENIED_AFTER = re.compile(r"[^.;]{0,100}?\b(?:were|was|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:denied|dismissed|rejected)\b",
                            re.I)
+# the destination of a flight verb before this one ("fled towards Pul-e-Alam ..., leaving their posts"): not the place left
+_EARLIER_DESTINATION = re.compile(
+    r"\b(?:fled|flee(?:s|ing)?|withdr(?:ew|awn|awing)|retreat(?:ed|ing)?|left|escaped|head(?:ed|ing)|fell\s+back|"
+    r"pull(?:ed|ing)\s+back|mov(?:ed|ing)\s+back|went)\s+(?:\w+\s+){0,2}?(?:to|towards?|for|into|back\s+to)\s+"
+    r"(?:the\s+)?(?:(?:city|town|provincial\s+capital)\s+of\s+)?$", re.I)
 _BARE_CROSSING = re.compile(r"(?:crossed|(?:were|was|been|being)\s+flown\s+(?:across|over))$", re.I)
 _THEY_BEFORE = re.compile(r"\b(?:after|before|when|once|as)\s+they\s+(?:had\s+|have\s+)?(?:\w+ly\s+)?$", re.I)
 _CROSSED = re.compile(r"\bcross(?:ed|ing)\b|\b(?:fled|retreated|withdrew|escaped)\s+(?:across|in)?to\b", re.I)
@@ -299,7 +304,8 @@ class FlightReader:
         else:
             place = None
             refs = [r for r in s.refs if not r.in_speaker and r.place.place_type != "country" and not _to_ref_or_apposed(r)
-                    and not r.remote]  # ("40 kilometres from Kabul" is no place left)
+                    and not r.remote  # ("40 kilometres from Kabul" is no place left)
+                    and not (r.end <= m.start() and _EARLIER_DESTINATION.search(text, max(0, r.start - 60), r.start))]
             after_refs = [r for r in refs if m.start() < r.start <= hi]  # "abandoned the Garmsir district centre"
             before_refs = [r for r in refs if r.end <= m.start()]
             ordered = after_refs + list(reversed(before_refs))
