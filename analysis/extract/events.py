@@ -122,6 +122,8 @@ _DAYS_AFTER_PLACE = re.compile(
     r",?\s+(?:just\s+|only\s+|barely\s+)?(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+after\s+(?:the\s+fall\s+of\s+)?"
     r"(?:the\s+)?(?:(?:(?:provincial\s+)?capital|city|town|district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
 _CLAUSE_SHUT = re.compile(r"(?:\s+(?:city|town|district))?(?:\s+(?:in|on|near)\s+the\s+[\w\s\-]{1,40}?)?\s*(?:[.,;:)]|$|\s+(?:did|had)\b)")
+# a tactical word before a withdrawal in its own clause ("In a tactical move, the forces withdrew from X")
+_TACTICAL_BEFORE = re.compile(r"\b(?:in\s+a|as\s+a|for)\s+tactical\s+(?:move|measure|reasons?|decision|step)\b[^.;]{0,70}$", re.I)
 # a tactical word after the places a withdrawal left: they are reported lost too
 _TACTICAL_AFTER = re.compile(r"[^.;]{0,100}?\b(?:in\s+a|as\s+a|for)\s+tactical\s+(?:move|measure|reasons?|decision|step)\b",
                              re.I)
@@ -178,13 +180,16 @@ _PLURAL_HEAD = re.compile(
     r"\s*(?::|—|–|--|-(?=\s)|,)\s*(?:(?:including|namely|such\s+as|among\s+them)\s+)?(?:the\s+(?:city|cities|districts?)\s+of\s+)?",
     re.I)
 _DISTRICT_SEAT_AFTER = re.compile(
-    r"\s+(?:the\s+)?(?:(?:(?-i:[A-Z])[\w\-’']+\s+){1,3})?(?:(?:main|local|key|nearby|remote|besieged|embattled|government|administrative)\s+)*"
+    r"\s+(?:(?:into|in\s+to)\s+)?(?:the\s+)?(?:(?:(?-i:[A-Z])[\w\-’']+\s+){1,3})?(?:(?:main|local|key|nearby|remote|besieged|embattled|government|administrative)\s+)*"
     r"district(?:'s|’s)?\s+"
     r"(?:headquarters|hq|compound|cent(?:re|er)|administration|administrative\s+cent(?:re|er)|offices?|"
     r"buildings?|seat|governor(?:'s|’s)?\s+(?:office|compound)|police\s+(?:headquarters|station))\b|"
     # "the centre of Karukh district": the seat before the district's name
     r"\s+(?:the\s+)?(?:cent(?:re|er)|headquarters)\s+of(?=\s+(?:the\s+)?(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+)?\s+district\b)",
     re.I)
+
+# a seat named by its noun alone ("the district centre"): the district is the one the sentence names before
+_BARE_SEAT = re.compile(r"\s+(?:(?:into|in\s+to)\s+)?the\s+district(?:'s|’s)?\s+(?:headquarters|hq|compound|cent(?:re|er)|seat)\b", re.I)
 
 _CROSSING_WITH = re.compile(
     r"\bdistricts?\b[^.;]{0,100}?\b(?:border\s+crossing|crossing|border\s+post|(?:dry\s+)?port|trade\s+route|"
@@ -702,7 +707,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         negated = _negated(text, m.start())
         if kind == "fled":
             fled = self._fled(i, s, m, negated)
-            if fled and _TACTICAL_AFTER.match(text, m.end()):  # "withdrew from A and B on Friday in a tactical move"
+            if fled and (_TACTICAL_AFTER.match(text, m.end()) or _TACTICAL_BEFORE.search(text, max(0, m.start() - 90), m.start())):
+                # "withdrew from A and B on Friday in a tactical move", "In a tactical move, the ANDSF withdrew from A"
                 fled += [self._district_result(d.place, None, m, negated) for d in fled if d.place.place_type == "district"]
             return fled
         if voice == "passive" and _LOST_THING.search(text, max(0, m.start() - 60), m.start()) and \
@@ -933,6 +939,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             if dc is not None:
                 return [self._district_result(dc[0], dc[1], m, negated)]
             break
+        if _BARE_SEAT.match(text, m.end()):  # "In Khwaja Ghar district the mujahideen entered into the district centre"
+            named = [dc for r in s.refs if r.end <= m.start() and not r.in_speaker and not r.remote
+                     for dc in [_as_district(r, self.gaz)] if dc is not None]
+            if len({dc[0].place_id for dc in named}) == 1:
+                return [self._district_result(named[0][0], named[0][1], m, negated)]
         return []
 
     def _capital_result(self, kind: str, cap: Place, m: re.Match[str], outcomes: set[str], negated: bool,

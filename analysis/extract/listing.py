@@ -20,6 +20,8 @@ _SUBJECT_LEAD = frozenset("""on in by at late early last this week weekend month
 monday tuesday wednesday thursday friday saturday sunday overnight yesterday today same day
 january february march april may june july august september october november december""".split())
 
+# an entry into district centres named by a plural anaphor takes those districts ("the Taliban entered both centres")
+_CENTRES_AFTER = re.compile(r"\s+(?:into\s+)?(?:the|both|these|those|all)\s+(?:(?:two|three|\w+)\s+)?(?:district\s+)?cent(?:re|er)s\b", re.I)
 # what may open a timeline entry before its places: "the", or a count of them ("two more districts, A and B")
 _ENTRY_LEAD = re.compile(r"\W*(?:the\s+)?(?:(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(?:more|other|"
                          r"further|new)\s+(?:districts?|district\s+cent(?:re|er)s|capitals|cities|towns)\s*[,:\u2014\u2013-]?\s*)?",
@@ -67,7 +69,7 @@ class ListReader:
                     cap = _as_capital(r, self.gaz)
                     if cap is not None and kind in _CAPITAL_OUTCOME:
                         out.append(self._capital_result(kind, cap, m, set(_CAPITAL_OUTCOME[kind]), negated))
-                elif kind != "entry":
+                elif kind != "entry" or _CENTRES_AFTER.match(s.text, m.end()):  # "entered both centres" takes them
                     dc = self._located_district(r, locus)
                     if dc is not None:
                         out.append(self._district_result(dc[0], dc[1], m, negated))

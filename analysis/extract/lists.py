@@ -54,7 +54,7 @@ _CAPITALS_HEAD = re.compile(
 # plural anaphora: "these districts", "the three capitals", "all four cities"
 _PLURAL_ANAPHOR = re.compile(
     r"\b(?:these|those|the|all|both)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
-    r"(?P<noun>districts|district\s+cent(?:re|er)s|woluswalis|provincial\s+capitals|capitals|cities|towns)\b"
+    r"(?P<noun>districts|district\s+cent(?:re|er)s|(?<=both\s)cent(?:re|er)s|woluswalis|provincial\s+capitals|capitals|cities|towns)\b"
     r"(?!\s+(?:of|in|across|around|near|outside)\b)",
     re.I)
 # a bare plural subject standing for the places just named: "both have slipped out of government control"
@@ -247,7 +247,7 @@ def plural_anaphor(text: str, lo: int, hi: int) -> str:
     if m is None:
         return "any" if _BARE_PLURAL.search(text, lo, hi) is not None else ""
     noun = m.group("noun").lower()
-    return "district" if noun.startswith("district") else "capital"
+    return "district" if noun.startswith(("district", "centre", "center")) else "capital"
 
 
 def table_rule(text: str) -> bool:
