@@ -31,7 +31,7 @@ _RECEIVING = re.compile(
     re.I)
 _DEMONYM_BORDER = re.compile(
     rf"\b({_COUNTRY_ALT})"
-    r"(?:-afghan|\s+side\s+of\s+the)?\s+(?:border|frontier)\b",
+    r"(?:(?:-afghan|\s+side\s+of\s+the)?\s+(?:border|frontier)\b|\s+side\b)",  # "the Tajik border", "to the Iranian side"
     re.I)
 
 
