@@ -70,6 +70,9 @@ _REPORT_BETWEEN = re.compile(rf"\b(?:{'|'.join(v.word for v in vocabulary.VERBS 
 _FUTURE_WORDS = re.compile(
     r"\b(?:will|shall|'ll|’ll|going|set|poised|about|expect\w*|plan\w*|vow\w*|threat\w*|intend\w*|prepar\w*|"
     r"pledg\w*|promis\w*|sworn|swore|ready|determined|likely)\b", re.I)
+# a trigger in the present tense inside a before/until clause speaks of the future ("before Kabul falls")
+_PRESENT_TRIGGER = re.compile(r"(?:falls?|enters?|takes?|captures?|seizes?)\b", re.I)
+_TEMPORAL_OPEN = re.compile(r"\b(?:before|until|till|by\s+the\s+time|once|unless)\s+(?:[\w\-’']+\s+){0,6}$", re.I)
 _QUESTION_END = re.compile(r"\?\s*[\"”’']?\s*$")
 
 
@@ -105,6 +108,9 @@ def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
         mc = _MODAL_COORD.search(before)
         if mc:
             return _kind_of_modal(mc.group(0))
+    if not noun and _PRESENT_TRIGGER.match(text, start, end) and _TEMPORAL_OPEN.search(before) and \
+            not re.search(r"\b(?:the|was|were|is|are|been|be|had|has|have)\s+$", before):
+        return "future"  # "it could be 90 days before Kabul itself falls", "until the city falls": not yet
     if noun and _NEGOTIATING.search(before):
         return "speculative"  # "elders were negotiating the handover of the city": not (yet) done
     if ("of" in low or "to" in low):
