@@ -247,7 +247,7 @@ def plural_anaphor(text: str, lo: int, hi: int) -> str:
     if m is None:
         return "any" if _BARE_PLURAL.search(text, lo, hi) is not None else ""
     noun = m.group("noun").lower()
-    return "district" if noun.startswith(("district", "centre", "center")) else "capital"
+    return "district" if noun.startswith(("district", "centre", "center", "woluswali")) else "capital"
 
 
 def table_rule(text: str) -> bool:
