@@ -65,7 +65,7 @@ _LATER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:since|later|afterwards|subsequently|
 _POLICE_DISTRICTS = re.compile(r"\bpolice\s+districts?\b", re.I)
 _BUILDING_AFTER = re.compile(
     r"^\s+(?:(?-i:[A-Z])[\w\-]+(?:[\s\-](?-i:[A-Z])[\w\-]+){0,2}(?:'s|’s)\s+)?"  # "took Qala-i-Naw's police headquarters"
-    r"(?:(?:the|key|several|some|many|main|most|all)\s+)*(?:(?:local|provincial|city|district)\s+)?"
+    r"(?:(?:the|key|several|some|many|main|most|all|central)\s+)*(?:(?:local|provincial|city|district)\s+)?"
     r"(?:government\s+(?:buildings?|offices?|compounds?|facilities|installations)|police\s+(?:headquarters|hq|"
     r"stations?|chief's\s+office)|governor(?:'s|’s)?\s+(?:office|compound|house|residence|palace)|prisons?|jails?|"
     r"(?:spy\s+agency|intelligence|nds)\s+(?:offices?|headquarters)|provincial\s+(?:office|headquarters)|"
@@ -707,7 +707,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         negated = _negated(text, m.start())
         if kind == "fled":
             fled = self._fled(i, s, m, negated)
-            if fled and (_TACTICAL_AFTER.match(text, m.end()) or _TACTICAL_BEFORE.search(text, max(0, m.start() - 90), m.start())):
+            if fled and ("tactical" in m.group(0).lower() or _TACTICAL_AFTER.match(text, m.end())
+                         or _TACTICAL_BEFORE.search(text, max(0, m.start() - 90), m.start())):
                 # "withdrew from A and B on Friday in a tactical move", "In a tactical move, the ANDSF withdrew from A"
                 fled += [self._district_result(d.place, None, m, negated) for d in fled if d.place.place_type == "district"]
             return fled

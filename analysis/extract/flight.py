@@ -105,6 +105,8 @@ _EARLIER_DESTINATION = re.compile(
     r"\b(?:fled|flee(?:s|ing)?|withdr(?:ew|awn|awing)|retreat(?:ed|ing)?|left|escaped|head(?:ed|ing)|fell\s+back|"
     r"pull(?:ed|ing)\s+back|mov(?:ed|ing)\s+back|went)\s+(?:\w+\s+){0,2}?(?:to|towards?|for|into|back\s+to)\s+"
     r"(?:the\s+)?(?:(?:city|town|provincial\s+capital)\s+of\s+)?$", re.I)
+# a withdrawal from a place ("pulled out of Maruf, a district on the border"): the border in its appositive is no crossing
+_FROM_PLACE_VERB = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.I)
 _BARE_CROSSING = re.compile(r"(?:crossed|(?:were|was|been|being)\s+flown\s+(?:across|over))$", re.I)
 _THEY_BEFORE = re.compile(r"\b(?:after|before|when|once|as)\s+they\s+(?:had\s+|have\s+)?(?:\w+ly\s+)?$", re.I)
 _CROSSED = re.compile(r"\bcross(?:ed|ing)\b|\b(?:fled|retreated|withdrew|escaped)\s+(?:across|in)?to\b", re.I)
@@ -244,7 +246,7 @@ class FlightReader:
             crossing = self._recent_crossing(i, s, len(text))
         if not dest and crossing is not None and verb.startswith("cross") and crossing.place_type == "border_crossing":
             dest = _neighbour(crossing, self.gaz)  # "crossed the Friendship Bridge": the crossing's neighbour
-        if not dest and _ACROSS_BORDER.search(verb + text[m.end():hi]):
+        if not dest and _ACROSS_BORDER.search(verb + text[m.end():hi]) and not _FROM_PLACE_VERB.search(verb):
             if crossing is not None:
                 dest = _neighbour(crossing, self.gaz)
             if not dest:  # the receiving state's view: its agency, or the outlet, tells which state
@@ -292,7 +294,7 @@ class FlightReader:
                     province = r.place.province or (r.place.name if r.place.place_type == "province" else "")
                     if province:
                         break
-        if not dest and province and _ACROSS_BORDER.search(verb + text[m.end():hi]):
+        if not dest and province and _ACROSS_BORDER.search(verb + text[m.end():hi]) and not _FROM_PLACE_VERB.search(verb):
             dest = self.gaz.province_neighbour(province)
         count = self._troop_count(text, m.start())
         related: set[str] = set()

@@ -60,7 +60,7 @@ _PLURAL_ANAPHOR = re.compile(
 # a bare plural subject standing for the places just named: "both have slipped out of government control"
 _SOME_OF = re.compile(r"\b(?:many|some|several|most|few|none|one|two|three|half)\s+of\s+$", re.I)
 _BARE_PLURAL = re.compile(
-    r"(?:^\s*(?:(?:early\s+|late\s+)?(?:on|by)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?[\w\-]+|overnight|yesterday|later|"
+    r"(?:^\s*(?:(?:early\s+|late\s+)?(?:on|by)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?[\w\-]+|overnight|yesterday|later|"
     r"the\s+(?:next|following)\s+day|(?:that|this|last)\s+\w+)\s*,?\s+|"  # after a time: "On Sunday both fell"
     r"^|(?<=[,;:])\s*|\b(?:and|but|then|now)\s+)(?:both|all\s+(?:two|three|four|five|six|seven|eight|nine|ten)|"
     r"the\s+(?:two|three|four))\s+(?:(?:have|had|has|were|was|are|also|then|later|soon|now|eventually)\s+)*$", re.I)
