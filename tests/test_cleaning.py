@@ -133,6 +133,9 @@ def test_full_dates_and_month_days_in_article() -> None:
         ("Herat (Afghanistan), Aug 12 (AFP) - ", "Herat (Afghanistan)", "AFP"),
         ("DUSHANBE, July 7. /TASS/. ", "DUSHANBE", "TASS"),
         ("Kandahar, 23 Saratan 1400 - ", "Kandahar", ""),
+        ("MAZAR-I-SHARIF (Hindukush Times) 2 Saratan 1400: ", "MAZAR-I-SHARIF", "Hindukush Times"),
+        ("HERAT (Pajhwok) 14 July 2021: ", "HERAT", "Pajhwok"),
+        ("KABUL, 12 August 2021 - ", "KABUL", ""),
     ],
 )
 def test_datelines(opening: str, place: str, outlet: str) -> None:
@@ -624,3 +627,17 @@ def test_outlet_helpers_never_raise(text: str) -> None:
     assert isinstance(outlet_from_domain(text), str)
     for name, start, end in find_outlet_names(text):
         assert name and 0 <= start < end <= len(text)
+
+
+@pytest.mark.parametrize(("opening", "day"), [
+    ("MAZAR-I-SHARIF (Hindukush Times) 2 Saratan 1400: ", date(2021, 6, 23)),
+    ("MAZAR-I-SHARIF (Hindukush Times) 23 June 2021: ", date(2021, 6, 23)),
+])
+def test_a_datelines_full_date_dates_an_undated_article_and_not_its_events(opening: str, day: date) -> None:
+    text = opening + "Taliban fighters overran the Shortepa and Kaldar districts of Balkh province on Monday, officials said.\n"
+    article = clean_document(doc(text))
+    assert (article.published, article.published_source, article.dateline) == (day, "text", "MAZAR-I-SHARIF")
+    assert article.sentences[0].text.startswith("Taliban fighters overran")
+    from analysis.extract.events import extract_article
+    seized = sorted((m.place, m.date_low, m.date_high) for m in extract_article(article).mentions)
+    assert seized == [("Kaldar", date(2021, 6, 21), date(2021, 6, 21)), ("Shortepa", date(2021, 6, 21), date(2021, 6, 21))]

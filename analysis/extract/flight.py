@@ -107,6 +107,7 @@ _EARLIER_DESTINATION = re.compile(
     r"(?:the\s+)?(?:(?:city|town|provincial\s+capital)\s+of\s+)?$", re.I)
 # a withdrawal from a place ("pulled out of Maruf, a district on the border"): the border in its appositive is no crossing
 _FROM_PLACE_VERB = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.I)
+_BORDER_AFTER = re.compile(r"\s+(?:border|frontier)\b", re.I)
 _BARE_CROSSING = re.compile(r"(?:crossed|(?:were|was|been|being)\s+flown\s+(?:across|over))$", re.I)
 _THEY_BEFORE = re.compile(r"\b(?:after|before|when|once|as)\s+they\s+(?:had\s+|have\s+)?(?:\w+ly\s+)?$", re.I)
 _CROSSED = re.compile(r"\bcross(?:ed|ing)\b|\b(?:fled|retreated|withdrew|escaped)\s+(?:across|in)?to\b", re.I)
@@ -209,6 +210,8 @@ class FlightReader:
         dest = borders.demonym_border(verb)  # "crossed the Tajik border"
         second = ""  # "flew to Uzbekistan and Tajikistan": a flight into each
         for cm in _COUNTRY_RE.finditer(text, m.end(), hi) if not dest else ():
+            if _FROM_PLACE_VERB.search(verb) and _BORDER_AFTER.match(text, cm.end()):
+                continue  # "pulled out of Maruf, a district on the Pakistani border": where Maruf is, not where they went
             dest = COUNTRY_WORDS[cm.group(1).lower()]
             other = _AND_COUNTRY.match(text, cm.end())
             if other is not None and COUNTRY_WORDS[other.group(1).lower()] != dest:

@@ -216,8 +216,9 @@ _PW = r"[A-Z][A-Za-z'’.\-/]*"
 _HIJRI_MON = r"(?:Hamal|Sawr|Saur|Jawza|Saratan|Asad|Sunbula|Sonbola|Mizan|Aqrab|Qaws|Jadi|Dalw|Hut|Hoot)"
 _DATELINE = re.compile(
     rf"(?P<place>(?P<first>{_PW}(?:(?:[ ]|[ ]?/[ ]?){_PW}){{0,3}})(?:[ ]\({_PW}(?:[ ]{_PW}){{0,2}}\)(?=,))?"  # "Herat (Afghanistan), Aug 12"
-    rf"(?P<country>,[ ]+(?!{_MON}\.?[ ]+\d){_PW}(?:[ ]{_PW}){{0,2}})?)"
-    rf"(?:,?[ ]+(?P<md>{_MON}\.?[ ]+\d{{1,2}}|\d{{1,2}}[ ]+{_HIJRI_MON})(?:,?[ ]*\d{{4}})?)?"
+    rf"(?P<country>,[ ]+(?!{_MON}\.?[ ]+\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b){_PW}(?:[ ]{_PW}){{0,2}})?)"
+    rf"(?:[ ]*\((?P<agency_first>[A-Za-z][A-Za-z0-9&/.'’ \-]{{0,40}})\)(?=[ ]+\d))?"  # "MAZAR (Outlet) 2 Saratan 1400:"
+    rf"(?:,?[ ]+(?P<md>{_MON}\.?[ ]+\d{{1,2}}|\d{{1,2}}[ ]+{_HIJRI_MON}|\d{{1,2}}[ ]+{_MON}\.?)(?:,?[ ]*\d{{4}})?)?"
     rf"(?:[ ]*\((?P<agency>[A-Za-z][A-Za-z0-9&/.'’ \-]{{0,40}})\)|\.?[ ]*/(?P<slashed>[A-Z][A-Za-z0-9\-]{{1,30}})/\.?)?"
     rf"[ ]*(?P<sep>--|—|–|\.-|-|:)?[ ]*"  # ".-" after the agency: "Kabul, Aug 10 (EFE).- The ..."
 )
@@ -475,6 +476,7 @@ class _Analysis:
     dateline: str = ""
     dateline_agency: str = ""
     dateline_day: list[tuple[int, int, int, int]] = field(default_factory=list)  # the dateline's month-day, if any
+    dateline_full: date | None = None  # the dateline's full date ("MAZAR (Outlet) 23 June 2021:", "2 Saratan 1400")
     source_outlet: str = ""
     copyright_outlet: str = ""
     promo_outlet: str = ""
@@ -656,6 +658,7 @@ def _analyse(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> _An
             continue
         an.dateline, an.dateline_agency = place, agency
         an.dateline_day = dates.find_month_days(text[w.body_start:end])[:1]  # ("KABUL, Aug 13 (Wire) -": its day)
+        an.dateline_full = next((d for d, _, _ in find_full_dates_safe(text[w.body_start:end])), None)
         if alone:
             w.kind, w.reason = "dateline", "dateline"
         else:
@@ -671,7 +674,7 @@ def _match_dateline(text: str, start: int, end: int) -> tuple[str, str, int] | N
     if m is None:
         return None
     place, first, sep = m.group("place"), m.group("first"), m.group("sep") or ""
-    agency = m.group("agency") or m.group("slashed") or ""  # "DUSHANBE, July 7. /TASS/."
+    agency = m.group("agency") or m.group("agency_first") or m.group("slashed") or ""  # "DUSHANBE, July 7. /TASS/."
     if len(place) > 45 or first.upper().strip(".") in _NOT_PLACES:
         return None
     # "Tehran, IRNA --": a known outlet in the country slot is the agency, not part of the place.
@@ -825,6 +828,8 @@ def clean_document(doc: RawDocument, corpus_boilerplate: frozenset[str] = frozen
             warnings.append(f"unreadable metadata date {doc.header_date[:40]!r}")
     if published is None and an.date_line is not None:
         (published, precision), source = an.date_line, "text"
+    if published is None and an.dateline_full is not None:
+        published, precision, source = an.dateline_full, "day", "text"
     if published is None:
         body_from = an.lines[0].body_start if an.lines else 0
         full = [d for d, s, _ in find_full_dates_safe(text) if s >= body_from]
