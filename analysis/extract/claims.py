@@ -271,6 +271,9 @@ _CLAIM_NOUN_BEFORE = re.compile(r"\b(?:claims?|reports?|assertions?)\s+(?:(?:lat
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:(?:also|now|widely|first|later|then|\w+ly)\s+)?$", re.I)
 
 
+_PROPER_NAME = re.compile(r"(?-i:[A-Z])[\w’'\-]+(?:\s+(?-i:[A-Z])[\w’'\-]+){0,3}")
+
+
 def _speaker_before(sentence: str, verb_start: int) -> tuple[str, int]:
     """Return the noun phrase right before an attribution verb and its start offset."""
     lo = max(0, verb_start - 200)
@@ -293,7 +296,9 @@ def _speaker_before(sentence: str, verb_start: int) -> tuple[str, int]:
         last = parts[-1].strip()
         if last and (classify_speaker(last) != "unknown" or _SHORT_NOUN_PHRASE.fullmatch(last)
                      or _PRONOUN.match(last)  # "..., she said": the pronoun alone speaks
-                     or _BARE_NOUN_PHRASE.fullmatch(last)):  # "..., customs staff said"
+                     or _BARE_NOUN_PHRASE.fullmatch(last)  # "..., customs staff said"
+                     or (_PROPER_NAME.fullmatch(last) and sentence[verb_start:verb_start + 1].islower())):
+            # ("..., Niazi said": a name alone speaks; not in a headline's title case)
             phrase = last  # "..., the statement said": a short noun phrase is the speaker, not the clause before
         elif len(parts) >= 3 and parts[-1].strip() == "":
             phrase = ",".join(parts[-3:])
