@@ -100,7 +100,7 @@ _FOLLOWED_BY = re.compile(
     re.I)
 # "took A on Monday and B in the first days of August", "overran A on Saturday, then B two days later": a second
 # object with a date of its own shares the verb (checked: the date follows the second object at once)
-_GAPPED = re.compile(r"(?:,\s*|\s+)(?:and\s+(?:then\s+|later\s+)?|then\s+|(?:and\s+)?later\s+)(?:the\s+)?"
+_GAPPED = re.compile(r"(?:,\s*|\s+)(?:and\s+(?:then\s+|later\s+)?(?:of\s+)?|then\s+|(?:and\s+)?later\s+)(?:the\s+)?"  # "and of B": a noun's
                      r"(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*(?:(?:(?:provincial\s+)?capital|city|town|"
                      r"district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
 # "X fell on Sunday, as did Y and Z": the places after it share the verb (and its date, unless they have their own)
