@@ -20,6 +20,8 @@ _SUBJECT_LEAD = frozenset("""on in by at late early last this week weekend month
 monday tuesday wednesday thursday friday saturday sunday overnight yesterday today same day
 january february march april may june july august september october november december""".split())
 
+# the province of an appositive after a district: "Qarabagh, a district of Ghazni, fell"
+_DISTRICT_OF_BEFORE = re.compile(r",\s+(?:a|an|one|another)\s+(?:[\w\-]+\s+){0,2}?district\s+(?:of|in)\s+$", re.I)
 # an entry into district centres named by a plural anaphor takes those districts ("the Taliban entered both centres")
 _CENTRES_AFTER = re.compile(r"\s+(?:into\s+)?(?:the|both|these|those|all)\s+(?:(?:two|three|\w+)\s+)?(?:district\s+)?cent(?:re|er)s\b", re.I)
 # what may open a timeline entry before its places: "the", or a count of them ("two more districts, A and B")
@@ -178,8 +180,8 @@ class ListReader:
         refs = [r for r in s.refs if not r.in_speaker and r.kind == "named"]
         before = [k for k, r in enumerate(refs) if r.end <= verb and r.start >= lo - 400]
         last = next((refs[k] for k in reversed(before) if not refs[k].peripheral and refs[k].start >= lo), None)
-        if last is None:
-            return lo
+        if last is None or _DISTRICT_OF_BEFORE.search(s.text, max(0, last.start - 40), last.start):
+            return lo  # ("Qarabagh, a district of Ghazni, fell": the province in the appositive is no subject)
         provinces = [_as_province(r, self.gaz) is not None for r in refs]
         spans = [(r.start, r.end) for r in refs]
         start = None
