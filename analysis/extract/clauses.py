@@ -37,8 +37,7 @@ _BOUNDARY = re.compile(
 
 
 # an aside locating the subject, closed by a comma right before the verb (and its auxiliaries)
-_PLACE_ASIDE = re.compile(r"(?<=\w),\s+(?:on|along|near|off|at|astride|just|about|some|\d[\d.,]*\s*(?:km|kilomet\w+|miles)|"
-                          r"(?:a|an|the|one)\s+(?:[\w\-]+\s+){0,2}?district\s+(?:of|in|on|near|along))\s"  # ", a district of P,"
+_PLACE_ASIDE = re.compile(r"(?<=\w),\s+(?:on|along|near|off|at|astride|just|about|some|\d[\d.,]*\s*(?:km|kilomet\w+|miles))\s"
                           r"[^,;:.()\"“”]{1,100},\s*(?:(?:was|were|is|are|has|have|had|been|also|then|later|\w+ly)\s+){0,3}$",
                           re.I)
 # a comma, a name and a verb of its own in the present or past ("..., Mazar-e-Sharif braces for"): a new clause

@@ -125,12 +125,14 @@ class _Ctx:
     first: Optional[date]
     last: Optional[date]
 
-    def rel(self, fn: Callable[[date], Range]) -> Optional[Range]:
-        """Read a publication-relative expression as the union of its readings over the window."""
+    def rel(self, fn: Callable[[date], Optional[Range]]) -> Optional[Range]:
+        """Read a publication-relative expression as the union of its readings over the window (None where it has none)."""
         if self.first is None or self.last is None:
             return None
         a = fn(self.first)
         b = a if self.last == self.first else fn(self.last)
+        if a is None or b is None:
+            return a or b
         return (_min(a[0], b[0]), _max(a[1], b[1]))
 
     def year_for(self, month: int, day: int = 1) -> Optional[int]:
@@ -768,12 +770,4 @@ def _h_feast(m: re.Match[str], text: str) -> Optional[_Hit]:
         first = found[-1]
         return first + timedelta(days=lo_off), first + timedelta(days=hi_off)
 
-    def resolve(ctx: _Ctx) -> Optional[Range]:
-        if ctx.first is None or ctx.last is None:
-            return None
-        a, b = fn(ctx.first), fn(ctx.last)
-        if a is None or b is None:
-            return a or b
-        return (_min(a[0], b[0]), _max(a[1], b[1]))
-
-    return _Hit("relative", m.group(0), resolve, not part == "", m.start())
+    return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn), part != "", m.start())

@@ -188,9 +188,6 @@ _DISTRICT_SEAT_AFTER = re.compile(
     r"\s+(?:the\s+)?(?:cent(?:re|er)|headquarters)\s+of(?=\s+(?:the\s+)?(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+)?\s+district\b)",
     re.I)
 
-# a seat named by its noun alone ("the district centre"): the district is the one the sentence names before
-_BARE_SEAT = re.compile(r"\s+(?:(?:into|in\s+to)\s+)?the\s+district(?:'s|’s)?\s+(?:headquarters|hq|compound|cent(?:re|er)|seat)\b", re.I)
-
 _CROSSING_WITH = re.compile(
     r"\bdistricts?\b[^.;]{0,100}?\b(?:border\s+crossing|crossing|border\s+post|(?:dry\s+)?port|trade\s+route|"
     r"customs\s+post)\b[^.;]{0,25}?\b(?:with|to|into|from)\s+(?:neighbou?ring\s+)?(?P<c>\w+)",
@@ -926,7 +923,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
 
     def _district_seat(self, s: _Sent, m: re.Match[str], lo: int, seat_end: int, hi: int,
                        negated: bool) -> list[MentionDraft]:
-        """A district named with its seat ('the district compound in A', 'A's district centre')."""
+        """A district named with its seat ('the district compound in A', 'A's district centre'), or, for a seat with no
+        name, the one district the sentence named before it ('In A district the fighters entered the district centre')."""
         text = s.text
         for r in s.refs:
             if r.in_speaker or r.end > hi + 1:
@@ -940,7 +938,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             if dc is not None:
                 return [self._district_result(dc[0], dc[1], m, negated)]
             break
-        if _BARE_SEAT.match(text, m.end()):  # "In Khwaja Ghar district the mujahideen entered into the district centre"
+        if not any(lo <= r.start < seat_end for r in s.refs):  # a seat with no name: "entered into the district centre"
             named = [dc for r in s.refs if r.end <= m.start() and not r.in_speaker and not r.remote
                      for dc in [_as_district(r, self.gaz)] if dc is not None]
             if len({dc[0].place_id for dc in named}) == 1:

@@ -10,6 +10,7 @@ from analysis.extract import borders, lists, vocabulary
 from analysis.extract.borders import COUNTRY_WORDS, FOREIGN_TOWNS, _COUNTRY_ALT, _COUNTRY_RE, _FOREIGN_TOWN_RE
 from analysis.extract.clauses import scope_after as _scope_after, scope_before as _scope_before
 from analysis.extract.counted import _find_counts
+from analysis.extract.modality import report_denied
 from analysis.extract.refs import (
     _Ref, _Sent, _as_capital, _as_district, _as_province, _country_place, _neighbour, _place_id, _readings,
 )
@@ -97,14 +98,6 @@ _DEFINITE_GROUP = re.compile(r"\b(?:the|these|those|\d[\d,]*|dozens|hundreds|sco
 
 
 # a clause about the troops just named, by pronoun, after the flight it explains ("..., hours after they had left X")
-_REPORT_DENIED = re.compile(r"\b(?:reports?|claims?|rumou?rs?)\b[^.;]{0,80}?\bthat\b[^.;]*$", re.I)
-_DENIED_AFTER = re.compile(r"[^.;]{0,100}?\b(?:were|was|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:denied|dismissed|rejected)\b",
-                           re.I)
-# the destination of a flight verb before this one ("fled towards Pul-e-Alam ..., leaving their posts"): not the place left
-_EARLIER_DESTINATION = re.compile(
-    r"\b(?:fled|flee(?:s|ing)?|withdr(?:ew|awn|awing)|retreat(?:ed|ing)?|left|escaped|head(?:ed|ing)|fell\s+back|"
-    r"pull(?:ed|ing)\s+back|mov(?:ed|ing)\s+back|went)\s+(?:\w+\s+){0,2}?(?:to|towards?|for|into|back\s+to)\s+"
-    r"(?:the\s+)?(?:(?:city|town|provincial\s+capital)\s+of\s+)?$", re.I)
 # a withdrawal from a place ("pulled out of Maruf, a district on the border"): the border in its appositive is no crossing
 _FROM_PLACE_VERB = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.I)
 _BORDER_AFTER = re.compile(r"\s+(?:border|frontier)\b", re.I)
@@ -260,7 +253,7 @@ class FlightReader:
             if not dest:  # ... or whose dateline is a town across the border ("Ashgabat, 10 July (TDH).")
                 dest = self._dateline_state()
         if _BARE_CROSSING.match(verb):  # "a further 60 crossed at dawn": only with the state that received them
-            if _REPORT_DENIED.search(text, 0, m.start()) and _DENIED_AFTER.match(text, m.end()):
+            if report_denied(text, m.start(), m.end()):
                 return []  # "Reports that a further group had crossed at Torkham were denied": no flight read here
             if not dest:
                 crossing = crossing or self._recent_crossing(i, s, len(text))
@@ -310,7 +303,7 @@ class FlightReader:
             place = None
             refs = [r for r in s.refs if not r.in_speaker and r.place.place_type != "country" and not _to_ref_or_apposed(r)
                     and not r.remote  # ("40 kilometres from Kabul" is no place left)
-                    and not (r.end <= m.start() and _EARLIER_DESTINATION.search(text, max(0, r.start - 60), r.start))]
+                    and not (r.end <= m.start() and self._earlier_destination(s, r))]
             after_refs = [r for r in refs if m.start() < r.start <= hi]  # "abandoned the Garmsir district centre"
             before_refs = [r for r in refs if r.end <= m.start()]
             ordered = after_refs + list(reversed(before_refs))
@@ -364,6 +357,15 @@ class FlightReader:
                  outcomes=set(), negated=negated, priority=2, related=related, count=count,
                  count_text=count.text if count else "", destination=dest, province=province,
                  actor="afghan_forces", date_from=group_at if own_day else None)]  # "and 40 more ... on Monday": its day
+
+    @staticmethod
+    def _earlier_destination(s: _Sent, r: _Ref) -> bool:
+        """True when `r` is where an earlier flight of the sentence went ('fled towards Pul-e-Alam ..., leaving their
+        posts'): not a place left."""
+        if not _DESTINATION_TAIL.search(s.text, max(0, r.start - 50), r.start):
+            return False
+        return any(kind == "fled" and any(t.end() <= r.start for t in rx.finditer(s.text, 0, r.start))
+                   for kind, rx, _ in s.triggers)
 
     def _dateline_state(self) -> str:
         """The neighbouring state of the article's dateline town ('Quetta' -> Pakistan), '' when none."""

@@ -20,10 +20,6 @@ _SUBJECT_LEAD = frozenset("""on in by at late early last this week weekend month
 monday tuesday wednesday thursday friday saturday sunday overnight yesterday today same day
 january february march april may june july august september october november december""".split())
 
-# the province of an appositive after a district: "Qarabagh, a district of Ghazni, fell"
-_DISTRICT_OF_BEFORE = re.compile(r",\s+(?:a|an|one|another)\s+(?:[\w\-]+\s+){0,2}?district\s+(?:of|in)\s+$", re.I)
-# an entry into district centres named by a plural anaphor takes those districts ("the Taliban entered both centres")
-_CENTRES_AFTER = re.compile(r"\s+(?:into\s+)?(?:the|both|these|those|all)\s+(?:(?:two|three|\w+)\s+)?(?:district\s+)?cent(?:re|er)s\b", re.I)
 # what may open a timeline entry before its places: "the", or a count of them ("two more districts, A and B")
 _ENTRY_LEAD = re.compile(r"\W*(?:the\s+)?(?:(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(?:more|other|"
                          r"further|new)\s+(?:districts?|district\s+cent(?:re|er)s|capitals|cities|towns)\s*[,:\u2014\u2013-]?\s*)?",
@@ -71,7 +67,8 @@ class ListReader:
                     cap = _as_capital(r, self.gaz)
                     if cap is not None and kind in _CAPITAL_OUTCOME:
                         out.append(self._capital_result(kind, cap, m, set(_CAPITAL_OUTCOME[kind]), negated))
-                elif kind != "entry" or _CENTRES_AFTER.match(s.text, m.end()):  # "entered both centres" takes them
+                elif kind != "entry" or lists.anaphor_names_centres(s.text, m.end(), m.end() + 40):
+                    # (entering district centres takes them: "the Taliban entered both centres")
                     dc = self._located_district(r, locus)
                     if dc is not None:
                         out.append(self._district_result(dc[0], dc[1], m, negated))
@@ -180,8 +177,8 @@ class ListReader:
         refs = [r for r in s.refs if not r.in_speaker and r.kind == "named"]
         before = [k for k, r in enumerate(refs) if r.end <= verb and r.start >= lo - 400]
         last = next((refs[k] for k in reversed(before) if not refs[k].peripheral and refs[k].start >= lo), None)
-        if last is None or _DISTRICT_OF_BEFORE.search(s.text, max(0, last.start - 40), last.start):
-            return lo  # ("Qarabagh, a district of Ghazni, fell": the province in the appositive is no subject)
+        if last is None:
+            return lo
         provinces = [_as_province(r, self.gaz) is not None for r in refs]
         spans = [(r.start, r.end) for r in refs]
         start = None

@@ -250,6 +250,12 @@ def plural_anaphor(text: str, lo: int, hi: int) -> str:
     return "district" if noun.startswith(("district", "centre", "center", "woluswali")) else "capital"
 
 
+def anaphor_names_centres(text: str, lo: int, hi: int) -> bool:
+    """True when the plural anaphor between lo and hi names district centres ('both centres', 'the district centres')."""
+    m = _PLURAL_ANAPHOR.search(text, lo, hi)
+    return m is not None and "cent" in m.group("noun").lower()
+
+
 def table_rule(text: str) -> bool:
     """True for a table's rule row ('|---|---|'), which belongs to the table under its heading."""
     return _TABLE_RULE.match(text.strip("\n")) is not None

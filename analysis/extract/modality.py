@@ -65,6 +65,8 @@ _UNVERIFIED_AFTER = re.compile(
     r"(?:independently\s+)?(?:verified|confirmed)\b|"
     r"[^.;]{0,140}?\b(?:remain(?:s|ed)?|are|is|were|was)\s+(?:still\s+|as\s+yet\s+)?(?:unverified|unconfirmed)\b",
     re.I)
+_DENIED_AFTER = re.compile(r"[^.;]{0,100}?\b(?:were|was|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:denied|dismissed|rejected)\b",
+                           re.I)
 # a report verb between the fear and the trigger gives the trigger a speaker of its own ("feared reprisals, said ...")
 _REPORT_BETWEEN = re.compile(rf"\b(?:{'|'.join(v.word for v in vocabulary.VERBS if v.reports)})\b", re.I)
 _FUTURE_WORDS = re.compile(
@@ -138,6 +140,12 @@ def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
     if _QUESTION_END.search(text) and "?" not in text[:start]:
         return "speculative"
     return "negated" if negated(text, start) else "asserted"
+
+
+def report_denied(text: str, start: int, end: int) -> bool:
+    """True when the trigger at text[start:end] sits in a report that is then denied ("Reports that a further group
+    had crossed at Torkham were denied by the military")."""
+    return _REPORTS_THAT.search(text, max(0, start - 120), start) is not None and _DENIED_AFTER.match(text, end) is not None
 
 
 def modal(text: str, start: int, end: int, noun: bool = False) -> bool:

@@ -100,8 +100,6 @@ _AFTER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 _BEFORE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    # "a district of Ghazni", "another district in Faryab": one district of a province
-    ("province", re.compile(r"\b(?:[Aa]|[Oo]ne|[Aa]nother|[Ee]ach|[Ee]very)\s+(?:[\w\-]+\s+)?district\s+(?:of|in)\s+$")),
     ("province", re.compile(r"\b(?:provinces?|Provinces?)\s+(?:of|including|such\s+as|like)\s+$")),
     (
         "province",

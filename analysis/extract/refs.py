@@ -153,7 +153,8 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
         pword = pword or pm.text.lower().endswith("province") or (has_prov and bool(
             re.search(r"\bprovinces?\s+(?:of|in)\s+(?:the\s+)?$", before, re.I)
             or re.search(r"\b[A-Z][\w\-’']*\s+districts?\s+(?:of|in)\s+$", before)
-            or re.search(r"\bdistricts?\s+in\s+$", before)))  # "the third district in Ghazni to fall"
+            or re.search(r"\bdistricts?\s+in\s+$", before)  # "the third district in Ghazni to fall"
+            or re.search(r"\b(?:a|an|one|another)\s+(?:[\w\-]+\s+)?district\s+of\s+$", before, re.I)))  # "a district of Ghazni"
         if re.match(r"^(?:'s|’s|')\s", text[e:e + 4]) and not re.search(r"province", text[e:e + 14], re.I) and \
                 not _CITY_PART_AFTER.match(text, e):
             pword = any(c.place_type == "province" for c in (pm.place, *pm.candidates))

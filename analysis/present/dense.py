@@ -16,8 +16,9 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection, PolyCollection
 
+from analysis.present.formatting import OUTCOMES
 from analysis.present.labels import label
-from analysis.present.style import INK, REGION_COLORS, REGIONS, svg_id
+from analysis.present.style import DESTINATION_COLORS, INK, OUTCOME_COLORS, OUTCOME_MARKERS, REGION_COLORS, REGIONS, color_for, svg_id
 from analysis.present.tilemap import province_key
 
 DENSE_FROM = 500  # events of one figure from which their marks are grouped
@@ -161,3 +162,66 @@ def open_range_collection(ax: Axes, lows: pd.Series, highs: pd.Series, y: np.nda
     lines.set_gid(gid)
     ax.add_collection(lines, autolim=False)
     return True
+
+
+def _entry_x(dated: pd.DataFrame) -> np.ndarray:
+    """Where each capital entry is drawn: its day, else the middle of its possible days, else its latest day."""
+    day, low, high = day_numbers(dated["date"]), day_numbers(dated["date_low"]), day_numbers(dated["date_high"])
+    middle = (low + high + 1.0) / 2.0
+    return np.where(~np.isnan(day), day + 0.5, np.where(~np.isnan(middle), middle, day_numbers(dated["_day"]) + 0.5))
+
+
+def entry_marks(ax: Axes, dated: pd.DataFrame, lane_y: Mapping[str, int],
+                   left: float) -> tuple[bool, bool, bool, dict[str, float]]:
+    """Draw many capital entries grouped by outcome and status; return (any range, any open range, any disputed, last x per lane)."""
+    xs = _entry_x(dated)
+    ys = dated["_lane"].map(lane_y).to_numpy(dtype=float)
+    disputed = dated["status"].str.strip().str.lower().eq("disputed").to_numpy()
+    any_range = any_open = False
+    for outcome in OUTCOMES:
+        mine = dated["outcome"].eq(outcome).to_numpy()
+        if not mine.any():
+            continue
+        color = OUTCOME_COLORS[outcome]
+        sub = dated[mine]
+        any_range |= range_collection(ax, sub["date_low"], sub["date_high"], ys[mine], color, 0.56,
+                                      f"range-all-{outcome}")
+        any_open |= open_range_collection(ax, sub["date_low"], sub["date_high"], ys[mine], left, color,
+                                          f"open-all-{outcome}")
+        for hollow in (False, True):
+            pick = mine & (disputed == hollow)
+            if pick.any():
+                ax.scatter(xs[pick], ys[pick], marker=OUTCOME_MARKERS[outcome], s=150,
+                           facecolors="none" if hollow else color, edgecolors=color,
+                           linewidths=2.2 if hollow else 0.8, zorder=4,
+                           gid=f"entry-all-{outcome}-{'disputed' if hollow else 'reported'}")
+    last_x = {lane: float(x) for lane, x in zip(dated["_lane"], xs)}  # the last entry of each lane wins
+    return any_range, any_open, bool(disputed.any()), last_x
+
+
+def flight_marks(ax: Axes, dated: pd.DataFrame, lane_y: Mapping[str, int], max_n: float,
+                   bubble: float) -> tuple[bool, bool, bool, bool]:
+    """Draw many flights grouped by destination and status (unlabelled); return (any lower bound, any unknown number, any range, any disputed)."""
+    xs = day_numbers(dated["_day"]) + 0.5
+    ys = dated["_dest"].map(lane_y).to_numpy(dtype=float)
+    n = dated["_n"].to_numpy(dtype=float)
+    sizes = np.where(np.isnan(n), 70.0, 70.0 + bubble * np.sqrt(np.nan_to_num(n) / max(max_n, 1.0)))
+    disputed = dated["status"].str.strip().str.lower().eq("disputed").to_numpy()
+    lower = (dated["count_low"].notna() & dated["count_high"].isna()).to_numpy()
+    any_range = False
+    for dest in dict.fromkeys(dated["_dest"]):
+        mine = dated["_dest"].eq(dest).to_numpy()
+        color = color_for(dest, DESTINATION_COLORS)
+        sub = dated[mine]
+        any_range |= range_collection(ax, sub["date_low"], sub["date_high"], ys[mine], color, 0.5,
+                                      f"range-all-{svg_id(dest)}")
+        for hollow in (False, True):
+            pick = mine & (disputed == hollow)
+            if pick.any():
+                ax.scatter(xs[pick], ys[pick], s=sizes[pick], marker="o", facecolors="none" if hollow else color,
+                           edgecolors=color, linewidths=2.2 if hollow else 0.8, alpha=0.9, zorder=4,
+                           gid=f"flight-all-{svg_id(dest)}-{'disputed' if hollow else 'reported'}")
+        if (mine & lower).any():
+            ax.scatter(xs[mine & lower], ys[mine & lower], s=sizes[mine & lower] * 1.55, marker="o", facecolors="none",
+                       edgecolors=color, linewidths=1.2, linestyles="--", zorder=3, gid=f"lower-all-{svg_id(dest)}")
+    return bool(lower.any()), bool(np.isnan(n).any()), any_range, bool(disputed.any())

@@ -17,8 +17,7 @@ from matplotlib.ticker import MaxNLocator
 
 from analysis.present import tilemap
 from analysis.present.dense import (
-    DENSE_FROM, TALLIES_DENSE_FROM, day_numbers, is_dense, open_range_collection, range_collection, seizure_stacks,
-    tally_points,
+    DENSE_FROM, TALLIES_DENSE_FROM, day_numbers, entry_marks, flight_marks, is_dense, seizure_stacks, tally_points,
 )
 from analysis.present.formatting import (
     CLAIMANT_LABELS, CLAIMANT_SHORT, EVENT_TYPE_LABELS, OUTCOME_LABELS, OUTCOMES, fmt_count, fmt_day, fmt_span,
@@ -42,6 +41,9 @@ HALO: dict[str, Any] = {"boxstyle": "square,pad=0.05", "facecolor": "white", "al
 # ----------------------------------------------------------------------------- districts
 
 
+NATIONAL_SCOPES: tuple[str, ...] = ("national", "", "country", "afghanistan")  # a tally's scope when it counts the whole country
+
+
 def national_tallies(tallies: pd.DataFrame | None) -> pd.DataFrame:
     """Return claimed national district totals with a date and a number, sorted."""
     tl = clean_counts(coerce_table(tallies, "tallies"))
@@ -49,7 +51,7 @@ def national_tallies(tallies: pd.DataFrame | None) -> pd.DataFrame:
         return tl
     scope = tl["scope"].str.strip().str.lower()
     unit = tl["unit"].str.strip().str.lower()
-    keep = scope.isin(["national", "", "country", "afghanistan"]) & unit.isin(["districts", "district", ""])
+    keep = scope.isin(NATIONAL_SCOPES) & unit.isin(["districts", "district", ""])
     tl = tl[keep & tl["date"].notna() & (tl["count_low"].notna() | tl["count_high"].notna())].copy()
     tl["claimant"] = tl["claimant"].str.strip().str.lower().replace("", "unknown")
     tl["_value"] = tl["count_low"].fillna(tl["count_high"]).astype("float64")
@@ -99,10 +101,9 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
         vague_mask = is_province & ~known
         stacked = dated.assign(_vague=vague_mask.astype(int)).sort_values(
             ["_day", "_vague", "province", "place", "event_id"], kind="mergesort")
-        dense = is_dense(len(dated))
+        dense, dense_top = is_dense(len(dated)), 0.0
         if dense:
             region_seen, any_counted, any_vague, dense_top = seizure_stacks(ax_day, dated, regions)
-            stack_top[-1.0] = dense_top  # no notes are written in a dense figure: this only sets the height
             stacked = stacked.iloc[0:0]
         with deferred_autoscale(ax_day):
             for _, row in stacked.iterrows():
@@ -136,7 +137,7 @@ def districts_timeline(events: pd.DataFrame | None, tallies: pd.DataFrame | None
                                   colors=color, linewidth=2.2, alpha=0.75, zorder=2,
                                   gid=f"range-{svg_id(row['event_id'])}")
                 stack_top[x0] = bottom + height
-        ymax = max(stack_top.values(), default=1.0)
+        ymax = dense_top if dense else max(stack_top.values(), default=1.0)
         for x0, lines in sorted(notes.items()):
             text = "\n".join(lines[:3]) + (f"\n+{len(lines) - 3} more" if len(lines) > 3 else "")
             label(ax_day, text, (x0 + 0.5, stack_top[x0]), dx=0.0, dy=6.0 + 5.5 * min(len(lines), 4), ha="center",
@@ -287,41 +288,6 @@ def _open_range(ax: Axes, row: pd.Series, y: float, left: float, color: str) -> 
     return True
 
 
-def _entry_x(dated: pd.DataFrame) -> np.ndarray:
-    """Where each capital entry is drawn: its day, else the middle of its possible days, else its latest day."""
-    day, low, high = day_numbers(dated["date"]), day_numbers(dated["date_low"]), day_numbers(dated["date_high"])
-    middle = (low + high + 1.0) / 2.0
-    return np.where(~np.isnan(day), day + 0.5, np.where(~np.isnan(middle), middle, day_numbers(dated["_day"]) + 0.5))
-
-
-def _dense_entries(ax: Axes, dated: pd.DataFrame, lane_y: Mapping[str, int],
-                   left: float) -> tuple[bool, bool, bool, dict[str, float]]:
-    """Draw many capital entries grouped by outcome and status; return (any range, any open range, any disputed, last x per lane)."""
-    xs = _entry_x(dated)
-    ys = dated["_lane"].map(lane_y).to_numpy(dtype=float)
-    disputed = dated["status"].str.strip().str.lower().eq("disputed").to_numpy()
-    any_range = any_open = False
-    for outcome in OUTCOMES:
-        mine = dated["outcome"].eq(outcome).to_numpy()
-        if not mine.any():
-            continue
-        color = OUTCOME_COLORS[outcome]
-        sub = dated[mine]
-        any_range |= range_collection(ax, sub["date_low"], sub["date_high"], ys[mine], color, 0.56,
-                                      f"range-all-{outcome}")
-        any_open |= open_range_collection(ax, sub["date_low"], sub["date_high"], ys[mine], left, color,
-                                          f"open-all-{outcome}")
-        for hollow in (False, True):
-            pick = mine & (disputed == hollow)
-            if pick.any():
-                ax.scatter(xs[pick], ys[pick], marker=OUTCOME_MARKERS[outcome], s=150,
-                           facecolors="none" if hollow else color, edgecolors=color,
-                           linewidths=2.2 if hollow else 0.8, zorder=4,
-                           gid=f"entry-all-{outcome}-{'disputed' if hollow else 'reported'}")
-    last_x = {lane: float(x) for lane, x in zip(dated["_lane"], xs)}  # the last entry of each lane wins
-    return any_range, any_open, bool(disputed.any()), last_x
-
-
 def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE,
                       window: Window | None = None) -> Figure:
     """Plot one lane per provincial capital with each entry by outcome, and capitals held over time."""
@@ -357,7 +323,7 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
         last_x: dict[str, float] = {}
         dense = is_dense(len(dated))
         if dense:
-            any_range, any_open, any_disputed, last_x = _dense_entries(ax, dated, lane_y, limits[0])
+            any_range, any_open, any_disputed, last_x = entry_marks(ax, dated, lane_y, limits[0])
             last_by_lane = {lane: row for lane, (_, row) in
                             zip(dated["_lane"].drop_duplicates(keep="last"),
                                 dated.drop_duplicates("_lane", keep="last").iterrows())}
@@ -466,34 +432,6 @@ def capitals_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOUR
 # ----------------------------------------------------------------------------- troops
 
 
-def _dense_flights(ax: Axes, dated: pd.DataFrame, lane_y: Mapping[str, int], max_n: float,
-                   bubble: float) -> tuple[bool, bool, bool, bool]:
-    """Draw many flights grouped by destination and status (unlabelled); return (any lower bound, any unknown number, any range, any disputed)."""
-    xs = day_numbers(dated["_day"]) + 0.5
-    ys = dated["_dest"].map(lane_y).to_numpy(dtype=float)
-    n = dated["_n"].to_numpy(dtype=float)
-    sizes = np.where(np.isnan(n), 70.0, 70.0 + bubble * np.sqrt(np.nan_to_num(n) / max(max_n, 1.0)))
-    disputed = dated["status"].str.strip().str.lower().eq("disputed").to_numpy()
-    lower = (dated["count_low"].notna() & dated["count_high"].isna()).to_numpy()
-    any_range = False
-    for dest in dict.fromkeys(dated["_dest"]):
-        mine = dated["_dest"].eq(dest).to_numpy()
-        color = color_for(dest, DESTINATION_COLORS)
-        sub = dated[mine]
-        any_range |= range_collection(ax, sub["date_low"], sub["date_high"], ys[mine], color, 0.5,
-                                      f"range-all-{svg_id(dest)}")
-        for hollow in (False, True):
-            pick = mine & (disputed == hollow)
-            if pick.any():
-                ax.scatter(xs[pick], ys[pick], s=sizes[pick], marker="o", facecolors="none" if hollow else color,
-                           edgecolors=color, linewidths=2.2 if hollow else 0.8, alpha=0.9, zorder=4,
-                           gid=f"flight-all-{svg_id(dest)}-{'disputed' if hollow else 'reported'}")
-        if (mine & lower).any():
-            ax.scatter(xs[mine & lower], ys[mine & lower], s=sizes[mine & lower] * 1.55, marker="o", facecolors="none",
-                       edgecolors=color, linewidths=1.2, linestyles="--", zorder=3, gid=f"lower-all-{svg_id(dest)}")
-    return bool(lower.any()), bool(np.isnan(n).any()), any_range, bool(disputed.any())
-
-
 def troops_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE,
                     window: Window | None = None) -> Figure:
     """Plot each reported flight of troops sized by its count and coloured by destination, with totals."""
@@ -520,7 +458,7 @@ def troops_timeline(events: pd.DataFrame | None, *, source: str = DEFAULT_SOURCE
         any_lower = any_unknown = any_range = any_disputed = False
         dense = is_dense(len(dated))
         if dense:
-            any_lower, any_unknown, any_range, any_disputed = _dense_flights(ax, dated, lane_y, max_n, bubble)
+            any_lower, any_unknown, any_range, any_disputed = flight_marks(ax, dated, lane_y, max_n, bubble)
         with deferred_autoscale(ax):
             for _, row in (dated.iloc[0:0] if dense else dated).iterrows():
                 dest = row["_dest"]
@@ -691,7 +629,7 @@ def enable_notebook_display() -> bool:
 enable_notebook_display()
 
 __all__ = [
-    "DENSE_FROM", "TALLIES_DENSE_FROM", "CLAIMANT_COLORS", "CLAIMANT_LABELS", "DESTINATION_COLORS", "DPI", "EVENT_TYPE_COLORS", "EVENT_TYPE_LABELS",
+    "DENSE_FROM", "NATIONAL_SCOPES", "TALLIES_DENSE_FROM", "CLAIMANT_COLORS", "CLAIMANT_LABELS", "DESTINATION_COLORS", "DPI", "EVENT_TYPE_COLORS", "EVENT_TYPE_LABELS",
     "OUTCOME_COLORS", "OUTCOME_LABELS", "OUTCOME_MARKERS", "OUTCOMES", "REGIONS", "REGION_COLORS", "STYLE",
     "SavedFigure", "Tables", "apply_style", "build_figures", "capitals_timeline", "clean_counts", "coerce_table",
     "districts_timeline", "empty_figure", "enable_notebook_display", "event_day", "figure_bytes", "figure_drawers", "figure_title",

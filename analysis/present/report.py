@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import base64
-import html
 import gzip
+import html
 import json
 import re
 import struct
@@ -528,7 +528,7 @@ def _tallies_section(tables: Tables) -> str:
         return "\n".join(out)
     tl = tl.sort_values(["date", "claimant", "article_id", "count_text"], kind="mergesort", na_position="last")
     if len(tl) > TALLIES_SHOWN:
-        national = tl["scope"].str.strip().str.lower().isin(["national", "", "country", "afghanistan"])
+        national = tl["scope"].str.strip().str.lower().isin(fg.NATIONAL_SCOPES)
         picked = pd.concat([tl[national], tl[~national]]).head(TALLIES_SHOWN)
         out.append(f"<p class='muted'>{TALLIES_SHOWN} of {len(tl):,} claimed totals, national ones first; "
                    "all are in <code>tallies.csv</code> and in notebook 02.</p>")
