@@ -491,6 +491,11 @@ def _pick(atts: list[Attribution], sentence: str, anchor: int | None) -> Attribu
     inverted_after = [a for a in pool if a.form == "inverted" and a.start >= anchor]
     if inverted_after:
         return inverted_after[0]
+    # the clause's own speaker, even unnamed ("the emergencies committee said ... landed, and officials rejected
+    # reports that ..."), says it rather than a named speaker of another clause
+    own = [a for a in atts if a.form == "forward" and a.end <= anchor and a.start >= lo and a.claimant == "unknown"]
+    if own:
+        return own[-1]
     forward_any_before = [a for a in pool if a.form != "inverted" and a.end <= anchor]
     if forward_any_before:
         return forward_any_before[-1]

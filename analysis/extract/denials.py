@@ -166,6 +166,27 @@ _STILL_HOLD = re.compile(
     re.I)
 
 
+# the words a denied content clause needs to be about an event of each type
+_TYPE_WORDS = {
+    "troops_fled": re.compile(r"\b(?:fled|flee\w*|cross\w*|abandon\w*|refuge|shelter|asylum|flown|flew|escap\w*|"
+                              r"withdr\w*|retreat\w*|left|deserted)\b", re.I),
+    "capture": re.compile(r"\b(?:fell|fallen|fall|captur\w*|seiz\w*|taken|took|overr\w*|lost|control\w*|entered|"
+                          r"surrender\w*|handed|it|its)\b", re.I),
+}
+
+
+def denies_another_subject(text: str, start: int = 0, event_type: str = "") -> bool:
+    """True when the denial from `start` has a content clause about someone who is no troops ('rejected reports that
+    the Afghan president had flown to Dushanbe') or, given a type, about no event of that type."""
+    own = _DENY_OWN_CONTENT.search(text, start)
+    if own is None:
+        return False
+    if _OTHER_SUBJECT.match(own.group("content")):
+        return True
+    words = _TYPE_WORDS.get(event_type) or (_TYPE_WORDS["capture"] if event_type else None)
+    return words is not None and words.search(own.group("content")) is None
+
+
 def _gov_forces_control(text: str) -> bool:
     """True for 'the area was under the control of Afghan forces' said of a place, not of a retake."""
     for m in _GOV_FORCES_CONTROL.finditer(text):
@@ -304,8 +325,7 @@ class DenialReader:
         """Add a denied mention for each asserted mention a denial sentence refers to."""
         for i, how, claim, ids, explicit in self.denials:
             s = self.sents[i]
-            own = _DENY_OWN_CONTENT.search(s.text) if explicit else None
-            if own is not None and _OTHER_SUBJECT.match(own.group("content")):
+            if explicit and denies_another_subject(s.text):
                 continue  # "rejected reports that the Afghan president had flown to Dushanbe": not the troops
             if ids:
                 targets = [d for d in self.drafts if d.mention.stance == "asserted" and d.mention.modality == "asserted" and d.related & ids

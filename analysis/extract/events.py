@@ -16,7 +16,7 @@ from analysis.extract.dates import small_number
 from analysis.extract.numbers import _UNITS
 from analysis.extract.datepick import _WHICH_ASIDE, _pick_date, _pub_high
 from analysis.extract.denials import (
-    DenialReader, _CONTRA, _DENIAL_KEYS, _DENY_OBJECT,
+    DenialReader, _CONTRA, _DENIAL_KEYS, _DENY_OBJECT, denies_another_subject,
 )
 from analysis.extract.flight import FlightReader
 from analysis.extract.listing import ListReader
@@ -1042,6 +1042,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                         att.start <= r.start < att.start + contra.start() and r.place.place_id != place.place_id
                         and not r.in_speaker for r in s.refs):
                     contra = None
+                if att.stance == "denied" and denies_another_subject(s.text, att.start, mention.event_type):
+                    continue  # "..., and officials rejected reports that the president had flown to ...": another act
                 if (att.stance == "denied" and _DENY_OBJECT.search(s.text[att.start:att.end + 40])) or contra:
                     denial = replace(mention, claimant=att.claimant if att.claimant != "pronoun" else "unknown",
                                      stance="denied", claim_cue=att.cue)
