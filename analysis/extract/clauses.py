@@ -18,6 +18,7 @@ _APPOSITIVE_OPEN = re.compile(
 # the rest of a relative clause about one item of an object list, closed by a comma and the next item
 REL_ITEM_REST = (r"[^,;:.()]{1,120}(?=,\s*(?:and|as\s+well\s+as|(?:along|together)\s+with|in)\s+(?:the\s+)?"
                  r"(?-i:[A-Z]))")
+_REL_THEN_SEMI = re.compile(r"[^,;:.()]{1,120};")
 _REL_THEN_ITEM = re.compile(REL_ITEM_REST + r",\s*(?:and|as\s+well\s+as|(?:along|together)\s+with|in)\s+(?:the\s+)?")
 # after "and": another place of an object list, named with its head noun ("the nearby city of B", "the garrison
 # town B", "the B district centre")
@@ -28,7 +29,7 @@ _AND_PLACE_HEAD = re.compile(
     re.I)
 # what follows a semicolon inside a list of sub-lists: places, then "in" their province
 _SUB_LIST_AFTER = re.compile(r"\s*(?:(?:and|(?:together|along)\s+with|as\s+well\s+as)\s+)?(?-i:[A-Z])[^;.]{0,100}?(?:,?\s\bin\s+(?-i:[A-Z])[\w\-]+|\s*\((?-i:[A-Z])[\w\-]+\))"
-                             r"(?:[^;.\w]*;|[^;.]{0,60}(?:\.|$))")
+                             r"(?:[^;.\w]*;|[^;.]{0,60}(?:\.|$)|,\s*(?:where|which|whose)\b)")
 _BOUNDARY = re.compile(
     r";|\s—\s|\s–\s|\s--\s|:\s|[“”\"]|\.\s|,?\s+\b(?:while|whereas|as(?!\s+well\s+as\b)(?<!\bwell\sas)|after|before|but|when|because|although|"
     r"though|since|until|amid|where|which|who|that|and\s+(?=(?:the|a|an|officials|government|afghan|he|she|they|"
@@ -73,6 +74,10 @@ def scope_after(text: str, end: int, limit: int = 170) -> int:
             if closed is not None:  # "took A district, where the B crossing is, and C district": one object list
                 pos, hi = closed.end(), min(len(text), max(hi, closed.end() + 80))
                 continue
+            semi = _REL_THEN_SEMI.match(text, m.end())
+            if semi is not None and _SUB_LIST_AFTER.match(text, semi.end()):
+                pos, hi = semi.end(), min(len(text), max(hi, semi.end() + 170))
+                continue  # "took A in P1, where ...; B in P2; and C in P3": sub-lists parted by semicolons
         # keep appositive "X, the capital of P, ..." and lists "A, B and C"
         return m.start()
 

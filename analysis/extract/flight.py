@@ -29,6 +29,12 @@ _NOT_TROOP_RE = re.compile(rf"\b(?:{vocabulary.ACTORS['civilian']})\b", re.I)
 _FOREIGN_TROOP_RE = re.compile(
     rf"\b(?:{vocabulary.ACTORS['foreign_side']})\s+(?:\w+\s+)?(?:{vocabulary.ACTORS['foreign_troop']})", re.I)
 
+# a second verb of the same subject ("... handed the city to the Taliban and fled"), and a noun that is an object
+_AND_VERB = re.compile(r"\band\s+(?:then\s+|later\s+|quickly\s+|promptly\s+)?$", re.I)
+_OBJECT_BEFORE = re.compile(r"\b(?:to|by|with|for)\s+(?:the\s+)?$", re.I)
+_FLEW_AFTER = re.compile(r"and\s+(?:then\s+|later\s+)?fl(?:ew|own)\b", re.I)
+_GAVE_UP = re.compile(r"\b(?:handed|handing|gave\s+up|giving\s+up|abandon\w*|surrendered\s+(?:the|his|her|their)\s+"
+                      r"(?:city|town|province|district|capital))\b", re.I)
 _NOT_FLED_ACT = re.compile(
     r"\b(?:surrender\w*|joined\s+(?:the\s+)?(?:taliban|insurgents|militants)|defect\w*|switched\s+sides|"
     r"laid\s+down|lay\s+down|handed\s+over\s+their\s+weapons|were\s+captured|taken\s+prisoner|returning|"
@@ -141,6 +147,9 @@ class FlightReader:
         o_pos = other[-1].start() if other else -1
         if troop and other and o_pos > t_pos and _COORDINATED.fullmatch(subject_zone, troop[-1].end(), o_pos):
             o_pos = -1  # "soldiers and customs workers fled": one conjunct is a troop noun
+        if troop and other and o_pos > t_pos and (_AND_VERB.search(subject_zone) or verb.startswith("and ")) and \
+                _OBJECT_BEFORE.search(subject_zone, 0, other[-1].start()):
+            o_pos = -1  # "the governor handed the city to the Taliban and fled": the first verb's subject fled
         if troop and _KIN_OF.search(subject_zone, 0, t_pos):
             return []  # "families of Afghan soldiers fled": the kin fled, not the troops
         landing = verb.startswith("land")
@@ -252,6 +261,8 @@ class FlightReader:
                 dest = borders.agency_country(self.text[:self.sents[min(1, len(self.sents) - 1)].sentence.end])
             if not dest:  # ... or whose dateline is a town across the border ("Ashgabat, 10 July (TDH).")
                 dest = self._dateline_state()
+        if _FLEW_AFTER.match(verb) and not _GAVE_UP.search(text, lo, m.start()):
+            return []  # "... and flew to Kabul" is a flight only after giving a place up
         if _BARE_CROSSING.match(verb):  # "a further 60 crossed at dawn": only with the state that received them
             if report_denied(text, m.start(), m.end()):
                 return []  # "Reports that a further group had crossed at Torkham were denied": no flight read here
@@ -445,6 +456,9 @@ class FlightReader:
             if re.match(r"\s*(?:[\w\-]+\s+){0,3}?(?:aircraft|helicopters?|planes?|jets?|vehicles?|trucks?|tanks?|"
                         r"humvees?)\b", follow, re.I):
                 continue  # "two Afghan army helicopters carrying troops": machines counted, not men
+            if re.match(r"\s+more\s+(?:[\w\-]+\s+){0,2}?(?:capitals?|cities|city|districts?|provinces?|towns?|crossings?|"
+                        r"posts?|bases?|checkpoints?)\b", follow, re.I):
+                continue  # "took three more provincial capitals": places counted, not men
             if re.match(r"\s+(?:more|others?)\b", follow, re.I) or re.search(r"\b(?:another|a\s+further)\s+$", text[max(0, c.start - 12):c.start], re.I):
                 pass  # "another 45 fled", "a further 60 crossed", "70 more walked across": a second group
             elif not re.match(r"\s*(?:(?-i:[A-Z]{2,6})\s+)?(?:(?:more|other|afghan|government|security|military|army|border|national|police|"

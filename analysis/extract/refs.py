@@ -247,11 +247,13 @@ _SAID_BETWEEN = re.compile(r"\b(?:said|says|told|tells|added|confirmed)\b", re.I
 
 def _speaker_home(text: str, current: list[_Ref], pos: int, gaz: Gazetteer) -> Place | None:
     """The capital of the province whose office the speaker holds ('"They have taken the city," said a member of the
-    Kunduz provincial council' -> Kunduz; also 'A member of the Samangan council said the city was handed over')."""
+    Kunduz provincial council' -> Kunduz; also 'A member of the Samangan council said the city was handed over', and
+    an office holder who acts: 'The governor of Uruzgan handed over the city')."""
     for r in current:
         if not r.in_speaker:
-            continue
-        if r.start <= pos and (not _SAID_BETWEEN.search(text, r.end, pos) or any(
+            if r.end > pos or any(o is not r and r.end <= o.start < pos for o in current):
+                continue  # an office-holder subject ("the governor of Uruzgan handed over the city"): nothing between
+        elif r.start <= pos and (not _SAID_BETWEEN.search(text, r.end, pos) or any(
                 r.end <= o.start < pos and not o.in_speaker for o in current)):
             continue  # a speaker before "the city" speaks of it only when no other place stands between
         if not (_OFFICE_BEFORE.search(text, max(0, r.start - 40), r.start) or _OFFICE_AFTER.match(text, r.end)):
