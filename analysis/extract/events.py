@@ -461,6 +461,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                             res.date_from, res.date_until = 0, follows.start()
                         elif m.start() >= follows.end():
                             res.date_from = follows.end()
+                    if aside is None and res.aside is not None:
+                        key = (*key, "aside")  # a closing relative clause's own act ("..., which they had entered")
                     if aside is not None:
                         key = (*key, "aside")  # a separate mention, dated inside its clause
                         res.aside = aside
@@ -672,6 +674,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             ante = before[-2]  # "Islam Qala in western Herat, which ...": Herat only locates the antecedent
         if ante.peripheral or _negated(text, m.end() - 12):
             return []
+        if re.match(r",?\s+(?:which|that)\s+they\b", m.group(0), re.I) and not _TALIBAN_AGENT.search(text, 0, ante.start):
+            return []  # "which they had entered": they are the insurgents only when the sentence's subject is
         cap = _as_capital(ante, self.gaz)
         entry = bool(re.search(r"\b(?:entered|stormed)\b", m.group(0), re.I))
         if cap is not None:
@@ -684,6 +688,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         res.pos = m.start()
         res.date_from = m.start()
         res.date_until = _scope_after(text, m.end())
+        tail = _RELATIVE_TAIL.match(text, m.start()) if text.startswith(",", m.start()) else None
+        if tail is not None:
+            res.aside = (m.start(), tail.end())  # a closing clause with its own act: read apart from the main verb
         return [res]
 
     def _trigger_places(self, i: int, s: _Sent, kind: str, voice: str, m: re.Match[str]) -> list[MentionDraft]:
@@ -990,7 +997,12 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         """The ", which ...," clauses of a sentence a reading does not come from."""
         if res.aside is not None or ", which " not in s.text:
             return ()
-        return tuple((a.start(), a.end()) for a in _WHICH_ASIDE.finditer(s.text))
+        own = [(a.start(), a.end()) for a in _WHICH_ASIDE.finditer(s.text)]
+        tail = _RELATIVE_TAIL.search(s.text)
+        if tail is not None and res.pos < tail.start() and any(rx.match(s.text, tail.start()) for k, rx, _ in _TRIGGERS
+                                                                if k == "relative"):
+            own.append((tail.start(), tail.end()))  # "..., which they had entered before being driven out": its own
+        return tuple(own)
 
     def _emit(self, i: int, s: _Sent, res: MentionDraft) -> None:
         """Turn a draft dict into a Mention with claim, stance, date and outcome."""

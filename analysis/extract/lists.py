@@ -44,6 +44,9 @@ _APPOSITIVE = re.compile(
     r"largest|biggest|second|third)\s+)*(?:capital|centre|center|seat|hub|city|town|headquarters)\s+(?:city\s+)?of\s+"
     r"(?:the\s+)?(?:(?:\w+ern|neighbou?ring|restive|remote|key|strategic)\s+)*(?:province\s+of\s+)?",
     re.I)
+# where an appositive's place lies, before the next item: "A, the capital of P province on the main highway, and B"
+_APPOSITIVE_WHERE = re.compile(r"\s+(?:on|near|along|off|by|at|in\s+the\s+(?:north|south|east|west)\w*)\b[^,;:.()]{1,60}?"
+                               r"(?=,\s*(?:and\s+)?(?:the\s+)?(?-i:[A-Z]))", re.I)
 # one unknown capitalised item between two separators ("A, Qarabel and B")
 _UNKNOWN_NAME = r"(?P<name>(?-i:[A-Z])[\w’'\-]+(?:[\s\-](?-i:[A-Z])[\w’'\-]+){0,2})"
 _UNKNOWN_STEP = re.compile(_SEP.pattern + _UNKNOWN_NAME, re.I)
@@ -160,6 +163,8 @@ def read_list(text: str, spans: Sequence[tuple[int, int]], provinces: Sequence[b
         if provinces[j] and _APPOSITIVE.fullmatch(text, cursor, start):
             tail = _PROVINCE_TAIL.match(text, end)
             cursor = tail.end() if tail else end  # "X, the capital of P province": skip to the next item
+            where = _APPOSITIVE_WHERE.match(text, cursor)
+            cursor = where.end() if where is not None else cursor  # "... province on the main highway, and B"
             j += 1
             continue
         locus = _LOCUS.fullmatch(text, cursor, start) if provinces[j] else None
