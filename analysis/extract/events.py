@@ -129,6 +129,10 @@ _TACTICAL_AFTER = re.compile(r"[^.;]{0,100}?\b(?:in\s+a|as\s+a|for)\s+tactical\s
                              re.I)
 _RELATIVE_TAIL = re.compile(r",\s+(?:whose|which)\s+[^,;:()]{1,160}[.!?]?\s*$")
 _FOLLOWS = re.compile(r"\b(?:follows|followed)(?=\s+(?:the|a|an)\s+(?:fall|loss|capture|seizure|surrender)\s+of\b)", re.I)
+# a second verb of the sentence's subject after a comma ("..., and had taken B"), and a subordinate clause whose
+# own subject is not that subject ("after government forces withdrew to the airport")
+_AND_PREDICATE = re.compile(r",\s+and\s+(?:(?:had|has|have|then|later|also|quickly|subsequently)\s+){0,2}$", re.I)
+_SUBORDINATE_BEFORE = re.compile(r"\b(?:after|before|when|as|while|once|since|because|until)\s*$", re.I)
 _FORCED_OUT = re.compile(r"(?:been|were|was)\s+(?:forced|driven|pushed|chased)\s+out", re.I)
 _PART_OF = re.compile(r"\s+(?:(?:the\s+)?(?:most|much|parts|large\s+parts|half|sections|some\s+parts)\s+of)\b", re.I)
 _SO_DID = re.compile(r"\W*(?:and\s+)?so\s", re.I)  # an echo opening 'So did' (else it closes with 'too')
@@ -739,7 +743,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                     r"\w\s*:\s*$", text[max(0, m.start() - 4):m.start()]):
                 voice = "passive"  # a label's participle: "Islam Qala: overrun on Thursday"
         # who acts: the government retaking is not a Taliban capture
-        agent = text[_scope_before(text, m.start(), 80):m.start()]
+        agent_at = _scope_before(text, m.start(), 80)
+        agent = text[agent_at:m.start()]
+        sub = _SUBORDINATE_BEFORE.search(text, max(0, agent_at - 12), agent_at + 1) if _AND_PREDICATE.search(agent) else None
+        if sub is not None:  # "X captured A after government forces withdrew, and took B": X took B
+            agent = text[_scope_before(text, sub.start(), 80):sub.start()]
         forced_out = _FORCED_OUT.match(m.group(0)) is not None
         if kind == "capture" and voice == "active" and government_side(agent) and \
                 not (re.match(r"(?:lost|hand)", m.group(0), re.I) or forced_out):

@@ -35,6 +35,9 @@ _OBJECT_BEFORE = re.compile(r"\b(?:to|by|with|for)\s+(?:the\s+)?$", re.I)
 _FLEW_AFTER = re.compile(r"and\s+(?:then\s+|later\s+)?fl(?:ew|own)\b", re.I)
 _GAVE_UP = re.compile(r"\b(?:handed|handing|gave\s+up|giving\s+up|abandon\w*|surrendered\s+(?:the|his|her|their)\s+"
                       r"(?:city|town|province|district|capital))\b", re.I)
+# a second verb of the sentence's subject that takes a place ("..., and took Herat the same day")
+_AND_CAPTURE = re.compile(r",?\s+and\s+(?:(?:had|has|have|then|later|also)\s+)?(?:took|taken|captured|seized|overr[au]n|"
+                          r"entered|stormed)\b", re.I)
 _NOT_FLED_ACT = re.compile(
     r"\b(?:surrender\w*|joined\s+(?:the\s+)?(?:taliban|insurgents|militants)|defect\w*|switched\s+sides|"
     r"laid\s+down|lay\s+down|handed\s+over\s+their\s+weapons|were\s+captured|taken\s+prisoner|returning|"
@@ -209,6 +212,8 @@ class FlightReader:
                                                               text[max(0, m.start() - 50):m.start()], re.I):
             return []
         hi = _scope_after(text, m.end(), 140)
+        next_verb = _AND_CAPTURE.search(text, m.end(), hi)
+        hi = next_verb.start() if next_verb is not None else hi  # "withdrew to the airport, and took Herat": not their place
         dest = borders.demonym_border(verb)  # "crossed the Tajik border"
         second = ""  # "flew to Uzbekistan and Tajikistan": a flight into each
         for cm in _COUNTRY_RE.finditer(text, m.end(), hi) if not dest else ():
@@ -318,6 +323,9 @@ class FlightReader:
             after_refs = [r for r in refs if m.start() < r.start <= hi]  # "abandoned the Garmsir district centre"
             before_refs = [r for r in refs if r.end <= m.start()]
             ordered = after_refs + list(reversed(before_refs))
+            # "Ghazni, ... southwest of Kabul, fell, and its governor left": a place before the verb named only to
+            # locate another is tried last
+            ordered.sort(key=lambda r: r.peripheral and r.end <= m.start())
             for r in ordered:
                 d = _as_district(r, self.gaz)
                 cap = _as_capital(r, self.gaz)
