@@ -45,6 +45,7 @@ _NOT_FLED_ACT = re.compile(
     re.I,
 )
 
+_OVER_CROSSING = re.compile(r"\b(?:across|over)\s+the\s+(?:[\w\-]+\s+)?(?:bridge|crossing)\b", re.I)  # "walked across the X Bridge"
 _ACROSS_BORDER = re.compile(r"\b(?:border|frontier|river|amu\s+darya)\b", re.I)
 
 _FOREIGN_SOURCE = re.compile(
@@ -254,7 +255,8 @@ class FlightReader:
         if re.search(r"via|through|crossing|bridge", verb + " " + text[m.end():hi] + " " + text[lo:m.start()], re.I) or _ACROSS_BORDER.search(
                 verb + text[m.end():hi]):
             crossing = self._recent_crossing(i, s, len(text))
-        if not dest and crossing is not None and verb.startswith("cross") and crossing.place_type == "border_crossing":
+        if not dest and crossing is not None and (verb.startswith("cross") or _OVER_CROSSING.search(verb)) and \
+                crossing.place_type == "border_crossing":
             dest = _neighbour(crossing, self.gaz)  # "crossed the Friendship Bridge": the crossing's neighbour
         if not dest and _ACROSS_BORDER.search(verb + text[m.end():hi]) and not _FROM_PLACE_VERB.search(verb):
             if crossing is not None:
