@@ -77,11 +77,13 @@ _PROVINCE_HEAD_GAP = re.compile(r"\bthe\s+(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w
 # a day counted from the day named in the sentence before: "the same day", "a day later", "the next day"
 _DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|\d))\s+days?\s+(?:later|(?P<back>earlier|before(?=\s*(?:[.,;]|$))))|"
                          r"the\s+(?P<next>next|following)\s+day|the\s+(?P<prev>previous|preceding)\s+day|"
+                         r"the\s+(?:next|following)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
                          r"the\s+day\s+before(?=\s*(?:[.,;]|$))|"
                          r"the\s+same\s+day|that\s+(?:same\s+)?day|"
                          r"(?P<same>(?:a\s+few\s+|several\s+|two\s+|three\s+|just\s+)?hours\s+(?:later|earlier|before(?=\s*(?:[.,;]|$)))|"
                          r"later\s+(?:that|the\s+same)\s+day))\b",
                          re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _HEAD_BEFORE_PARTICIPLE = re.compile(r"\b(?:districts?|district\s+cent(?:re|er)s?|cities|city|capitals?|towns?|crossings?|"
                                      r"(?-i:DCs?))\s+$", re.I)
 _LOST_THING = re.compile(r"\b(?:contact|touch|communications?|lives|life|ground|hope|momentum|signal|track|power|"
@@ -375,8 +377,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             day = (here[-1].low, here[-1].high, here[-1].text) if here else self._day_before_sentence(i)
             if day is None or day[0] is None:
                 break
-            n = (_UNITS.get(m.group("n").lower()) or int(m.group("n"))) if m.group("n") else 0 if m.group("same") else \
-                (1 if m.group("next") or re.search(r"later|before|previous|preceding|earlier", m.group(0), re.I) else 0)
+            if m.group("wd"):  # "the following Monday": the first Monday after the day named before
+                n = (_WEEKDAYS.index(m.group("wd").lower()) - day[0].weekday() - 1) % 7 + 1
+            else:
+                n = (_UNITS.get(m.group("n").lower()) or int(m.group("n"))) if m.group("n") else 0 if m.group("same") else \
+                    (1 if m.group("next") or re.search(r"later|before|previous|preceding|earlier", m.group(0), re.I) else 0)
             if m.group("back") or m.group("prev") or m.group(0).lower().endswith("before"):
                 n = -n  # "two days earlier", "the previous day": counted back
             when = day[0] + timedelta(days=n)
@@ -428,7 +433,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         def dates() -> list:
             if not dates_cache:
                 found = self._dates_in(text)
-                dates_cache.append(sorted(found + self._days_after_before(i, text, found), key=lambda d: d.start))
+                later = self._days_after_before(i, text, found)  # ("the following Monday" replaces its "Monday")
+                found = [d for d in found if not any(x.start <= d.start < x.end for x in later)]
+                dates_cache.append(sorted(found + later, key=lambda d: d.start))
             return dates_cache[0]
 
         found: dict[tuple[str, ...], MentionDraft] = {}
