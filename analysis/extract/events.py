@@ -64,7 +64,8 @@ _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:now|also|since|already)\s
 _LATER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:since|later|afterwards|subsequently|since\s+then)\b", re.I)
 _POLICE_DISTRICTS = re.compile(r"\bpolice\s+districts?\b", re.I)
 _BUILDING_AFTER = re.compile(
-    r"^\s+(?:(?-i:[A-Z])[\w\-]+(?:[\s\-](?-i:[A-Z])[\w\-]+){0,2}(?:'s|’s)\s+)?"  # "took Qala-i-Naw's police headquarters"
+    r"^\s+(?:(?:full\s+)?control\s+(?:of|over)\s+)?"  # "seized control of the governor's compound"
+    r"(?:(?-i:[A-Z])[\w\-]+(?:[\s\-](?-i:[A-Z])[\w\-]+){0,2}(?:'s|’s)\s+)?"  # "took Qala-i-Naw's police headquarters"
     r"(?:(?:the|key|several|some|many|main|most|all|central)\s+)*(?:(?:local|provincial|city|district)\s+)?"
     r"(?:government\s+(?:buildings?|offices?|compounds?|facilities|installations)|police\s+(?:headquarters|hq|"
     r"stations?|chief's\s+office)|governor(?:'s|’s)?\s+(?:office|compound|house|residence|palace)|prisons?|jails?|"
@@ -757,8 +758,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             agent = text[_scope_before(text, sub.start(), 80):sub.start()]
         forced_out = _FORCED_OUT.match(m.group(0)) is not None
         if kind == "capture" and voice == "active" and government_side(agent) and \
-                not (re.match(r"(?:lost|hand)", m.group(0), re.I) or forced_out):
-            kind = "repel"  # (forces that lost, handed over or were forced out of a place lost it)
+                not (re.match(r"(?:lost|hand|leaving)", m.group(0), re.I) or forced_out):
+            kind = "repel"  # (forces that lost, handed over, left it to the Taliban or were forced out of a place lost it)
         if kind == "repel" and passive_out(text, m) and government_side(agent):
             return []  # "Afghan forces were pushed out of Kunduz": their loss (read as such), not a repulse
         if kind == "capture" and forced_out and not _GOV_AGENT.search(_POLICE_AREA.sub(" ", agent)):
