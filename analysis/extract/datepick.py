@@ -22,6 +22,7 @@ def _pub_high(published: date | None, precision: str) -> date | None:
 
 # a second finite clause: ", and (had) also seized", ", but the army retook"
 _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=(?:had|has|have|was|were|then|later|also|on|the|they|it|\w+ed)\b)", re.I)
+_WHILE_CLAUSE = re.compile(r",\s+while\s+", re.I)
 # a relative clause about the subject, closed before the verb: its dates are the clause's, not the verb's
 _WHICH_ASIDE = re.compile(r",\s+which\s+[^,;:]{1,120},")
 
@@ -59,6 +60,10 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
         hi = min((c for c in cuts if c > pos), default=len(text))
         own = [d for d in cands if lo <= d.start and d.end <= hi]
         cands = own or cands
+    if cands and ", while " in low_text:  # "... raised their flag, while special forces were fighting ... on
+        after = _WHILE_CLAUSE.search(text, pos)  # Wednesday": the day of the contrasting clause after the verb is its own
+        if after is not None:
+            cands = [d for d in cands if d.start < after.start()]
     best = None
     best_d = 10 ** 9
     for d in cands:

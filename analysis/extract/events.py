@@ -80,10 +80,13 @@ _DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|\d))\s+days?\
                          r"the\s+(?P<next>next|following)\s+day|the\s+(?P<prev>previous|preceding)\s+day|"
                          r"the\s+(?:next|following)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
                          r"the\s+day\s+before(?=\s*(?:[.,;]|$))|"
-                         r"the\s+same\s+day|that\s+(?:same\s+)?day|"
+                         r"the\s+same\s+day|that\s+(?:same\s+)?day|(?:during|in)\s+the\s+(?:fighting|clashes|battle|assault)|"
                          r"(?P<same>(?:a\s+few\s+|several\s+|two\s+|three\s+|just\s+)?hours\s+(?:later|earlier|before(?=\s*(?:[.,;]|$)))|"
                          r"later\s+(?:that|the\s+same)\s+day))\b",
                          re.I)
+_LOCATED_BEFORE = re.compile(r"\b(?:in|at|from|of|near|outside|around)\s+$", re.I)  # "soldiers in X surrendered"
+_ADVERB_GAP = re.compile(r"\s+(?:(?:also|then|quickly|finally|eventually|soon)\s+)?")
+_PLACES_HEAD_BEFORE = re.compile(r"\b(?:capitals|cities|towns|districts)\s+(?:(?:also|then|quickly)\s+)?$", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _HEAD_BEFORE_PARTICIPLE = re.compile(r"\b(?:districts?|district\s+cent(?:re|er)s?|cities|city|capitals?|towns?|crossings?|"
                                      r"(?-i:DCs?))\s+$", re.I)
@@ -369,9 +372,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         return next((p for p in _readings(r) if p.place_type == "district" and p.province in named), None)
 
     def _days_after_before(self, i: int, text: str, found: list[DateMention]) -> list[DateMention]:
-        """'The same day', 'a day later', 'two days earlier' in sentence i: days counted from the day named before it."""
+        """'The same day', 'a day later', 'two days earlier', 'during the fighting' in sentence i: days counted from the
+        day named before it."""
         out: list[DateMention] = []
-        for m in _DAYS_LATER.finditer(text) if "day" in text or "hours " in text.lower() else ():
+        for m in _DAYS_LATER.finditer(text) if "day" in text or "hours " in text.lower() or " the " in text else ():
             if any(d.start <= m.start() < d.end for d in found):
                 continue
             here = [d for d in found if d.end <= m.start() and d.low is not None and d.low == d.high]
@@ -728,6 +732,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 # "withdrew from A and B on Friday in a tactical move", "In a tactical move, the ANDSF withdrew from A"
                 fled += [self._district_result(d.place, None, m, negated) for d in fled if d.place.place_type == "district"]
             return fled
+        if voice == "passive" and m.group(0).lower() == "surrendered" and not (
+                any(r.end <= m.start() and _ADVERB_GAP.fullmatch(text, r.end, m.start())
+                    and not _LOCATED_BEFORE.search(text, max(0, r.start - 10), r.start) for r in s.refs)
+                or _PLACES_HEAD_BEFORE.search(text, max(0, m.start() - 40), m.start())):
+            return []  # "Maidan Shahr surrendered overnight" is a place's fall; soldiers who surrendered fled nowhere
         if voice == "passive" and _LOST_THING.search(text, max(0, m.start() - 60), m.start()) and \
                 re.match(r"(?:lost|abandoned)\b", m.group(0), re.I):
             return []  # "contact with Jawand was lost", "many lives were lost": no place lost

@@ -12,7 +12,8 @@ from analysis.extract.clauses import scope_after as _scope_after, scope_before a
 from analysis.extract.counted import _find_counts
 from analysis.extract.modality import report_denied
 from analysis.extract.refs import (
-    _Ref, _Sent, _as_capital, _as_district, _as_province, _country_place, _neighbour, _place_id, _readings,
+    _OFFICE_AFTER, _Ref, _Sent, _as_capital, _as_district, _as_province, _country_place, _neighbour, _place_id,
+    _readings,
 )
 from analysis.records import Count, Place
 from analysis.extract.stems import guard_stems
@@ -321,6 +322,8 @@ class FlightReader:
             place = None
             refs = [r for r in s.refs if not r.in_speaker and r.place.place_type != "country" and not _to_ref_or_apposed(r)
                     and not r.remote  # ("40 kilometres from Kabul" is no place left)
+                    and not (r.start > m.end() and _OFFICE_AFTER.match(text, r.end))  # ("..., said a member of the
+                    # Kunduz provincial council": an office's place after the verb, not where they were)
                     and not (r.end <= m.start() and self._earlier_destination(s, r))]
             after_refs = [r for r in refs if m.start() < r.start <= hi]  # "abandoned the Garmsir district centre"
             before_refs = [r for r in refs if r.end <= m.start()]
@@ -362,7 +365,7 @@ class FlightReader:
                                      actor="afghan_forces")
                         for d in self._plural_antecedent(i, s, "district", "capture", m, m.start(), negated)]
             if place is None and (_INSIDE_REFUGE.search(text, m.start(), hi) or destinations):
-                place = self._passage_city(i, s)  # "Troops withdrew to the airport": the city the passage is about
+                place = self._passage_city(i, s, m.end())  # "Troops withdrew to the airport": the passage's city
             if place is None:
                 return []
             province = place.province or (place.name if place.place_type == "province" else province)
@@ -410,15 +413,17 @@ class FlightReader:
                   _as_capital(it, self.gaz) is None]
         return places if len(places) == len(items) else []
 
-    def _passage_city(self, i: int, s: _Sent) -> Place | None:
+    def _passage_city(self, i: int, s: _Sent, verb_end: int) -> Place | None:
         """The one capital or district named in this sentence, else in the nearest of the two sentences before
-        (not when the sentence opens on a place the gazetteer does not know: 'At Doshi, police withdrew')."""
+        (not when the sentence opens on a place the gazetteer does not know: 'At Doshi, police withdrew'; not an
+        office's place after the verb: '..., said a member of the Kunduz provincial council')."""
         opener = _OPENING_PLACE.match(s.text)
         if opener is not None and not any(r.start <= opener.start(1) < r.end for r in s.refs):
             return None
         for text, refs in [(s.text, s.refs)] + [(self.sents[j].text, self.sents[j].refs) for j in range(i - 1, max(-1, i - 3), -1)]:
             found = {p.place_id: p for r in refs if not r.in_speaker and not r.remote
                      and not _DESTINATION_TAIL.search(text, max(0, r.start - 50), r.start)  # "flown to Kabul": where they went
+                     and not (refs is s.refs and r.start > verb_end and _OFFICE_AFTER.match(text, r.end))
                      for p in [_as_capital(r, self.gaz) or (_as_district(r, self.gaz) or (None,))[0]] if p is not None}
             if found:
                 return next(iter(found.values())) if len(found) == 1 else None
@@ -454,8 +459,9 @@ class FlightReader:
         """The number of people who fled: a count just before a troop noun, nearest the verb."""
         best = None
         spans = self._speaker_spans_of(text)
+        contrast = text.find(", while ", pos)  # "withdrew towards A, while about 40 crossed into B": the other group's
         for c in _find_counts(text):
-            if any(a <= c.start < b for a, b in spans):
+            if any(a <= c.start < b for a, b in spans) or 0 <= contrast < c.start:
                 continue
             if _SUBCOUNT_BEFORE.search(text, max(0, c.start - 30), c.start):
                 continue  # "Forty-six soldiers, including five officers": a part, not the whole

@@ -383,19 +383,16 @@ def _accept_guarded(text: str, drafts: list[_Draft], pending: list[bool]) -> lis
                     changed = True
                     break
     # a context-only name in a sentence that names its province or its capital ("In Logar, the insurgents overran
-    # Azra", "In Ahmadabad, soldiers fled towards Gardez city"), or a
-    # list of them beside a place of their province ("Spera fell, a day after they seized Gurbuz and Musa Khel")
+    # Azra", "In Ahmadabad, soldiers fled towards Gardez city") or another district of it ("The Taliban overran
+    # Kharwar on Tuesday, and Azra fell two days later"), or a list of them beside a place of their province
+    # ("Spera fell, a day after they seized Gurbuz and Musa Khel")
     for k, d in enumerate(drafts):
         if not pending[k]:
             continue
-        listed = any(0 <= nb_k < len(drafts) and _LIST_SEP_RE.match(
-            text[drafts[nb_k].end:d.start] if nb_k < k else text[d.end:drafts[nb_k].start]) is not None
-            for nb_k in (k - 1, k + 1))
         provinces = {p.province for p in d.readings if p.place_type in _LISTED_TYPES}
         lo, hi = _sentence_bounds(text, d.start, d.end)
-        kinds = ("district", "capital", "province") if listed else ("province", "capital")  # "... fled to Gardez city"
         if any(not pending[j] and lo <= o.start and o.end <= hi and
-               {p.province or p.name for p in o.chosen if p.place_type in kinds} & provinces
+               {p.province or p.name for p in o.chosen if p.place_type in ("district", "capital", "province")} & provinces
                for j, o in enumerate(drafts)):
             pending[k] = False
     # a name the text has shown to be a place ("Baghlan | Doshi") is that place where it recurs ("At Doshi, ...")

@@ -196,7 +196,9 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
         if word.endswith(("centre", "center")) and not re.search(r"\bdistrict\s+cent(?:re|er)\b", text[:m.start()], re.I):
             continue  # "the centre" stands for a district centre only after one is named in the sentence
         home = _speaker_home(text, refs, m.start(), gaz) if "city" in word or "capital" in word else None
-        target = home or _resolve_anaphor(word, refs, m.start(), history, gaz)
+        # "left Taloqan for Faizabad before the insurgents entered the city": where they went is not the city
+        current = [r for r in refs if not _MOVED_TO_BEFORE.search(text, max(0, r.start - 80), r.start)]
+        target = home or _resolve_anaphor(word, current, m.start(), history, gaz)
         if target is None:
             continue
         before = text[max(0, m.start() - 70):m.start()]
@@ -209,6 +211,9 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
     refs.sort(key=lambda r: (r.start, r.end))
     return refs
 
+# the destination of a move ("left Taloqan for Faizabad", "fled to Kunduz city")
+_MOVED_TO_BEFORE = re.compile(r"\b(?:left|leaving|fled|fleeing|withdrew|withdrawn|retreated|pulled\s+back|fell\s+back|moved|"
+                              r"headed|escaped|flown|flew)\b[^.;,]{0,60}?\b(?:for|to|towards?|into)\s+(?:the\s+)?$", re.I)
 # a clause about an earlier event: ", a day after capturing X", ", days after the fall of X", "A day after X fell, ..."
 _BACKGROUND_EVENT = (r"(?:(?:a|an|one|two|three|four|five|six|several|\d+|a\s+few)\s+(?:days?|hours?|weeks?)\s+"
                      r"(?:after|following)|(?:after|following)\s+(?:(?:capturing|seizing|taking|overrunning|entering)\b|"
