@@ -73,10 +73,11 @@ _ATTACK_REPELLED = re.compile(
     # active: "its forces had repelled the attack", "troops beat back the assault"
     r"\b(?:repell?ed|repulsed|foiled|thwarted|beat\s+back|pushed\s+back|fought\s+off)\s+(?:the|their|an?|this|that)\s+"
     r"(?:\w+\s+){0,2}?(?:attack|assault|advance|offensive|attempt)\b|"
-    # "its forces remained in control of the town", "fighting was still going on inside the city"
+    # "its forces remained in control of the town", "fighting was still going on inside the city" (or "there")
     r"\b(?:forces|troops|army|police|soldiers|we)\s+(?:\w+\s+)?(?:remain(?:s|ed)?|(?:are|were|is|was)\s+still|still)\s+"
     r"(?:\w+\s+)?in\s+(?:full\s+|complete\s+)?control\s+of\b|"
-    r"\bfighting\s+(?:was|is|were)\s+still\s+(?:going\s+on|continuing|ongoing|under\s+way|underway)\s+(?:inside|in)\b",
+    r"\bfighting\s+(?:was|is|were)\s+still\s+(?:going\s+on|continuing|ongoing|under\s+way|underway)"
+    r"(?:\s+(?:inside|in|there)\b|(?=\s*(?:[.,;]|$)))",
     re.I)
 
 _ATTACK_REPELLED_KEYS: tuple[str, ...] = guard_stems(_ATTACK_REPELLED)  # derived from the pattern
