@@ -112,6 +112,24 @@ def test_troops_fled_groups_by_destination_and_counts_keep_honest_range() -> Non
     assert e.outcome == ""
 
 
+def test_denial_of_a_differently_counted_group_disputes_nothing() -> None:
+    def flight(mid: str, article: str, low: date | None, high: date, lo: int, hi: int, **kw: object) -> Mention:
+        return mention(mid, article, event_type="troops_fled", place="Pakistan", place_type="country",
+                       destination="Pakistan", low=low, high=high, count_low=lo, count_high=hi, **kw)
+
+    reported = merge_mentions([
+        flight("a1-m001", "a1", D(2021, 7, 25), D(2021, 7, 25), 46, 46, claimant="afghan_government"),
+        flight("a1-m002", "a1", None, D(2021, 7, 26), 200, 999, claimant="afghan_government", stance="denied"),
+    ])
+    assert [(e.status, e.count_low, e.count_high, e.n_mentions) for e in reported] == [("reported", 46, 46, 1)]
+    disputed = merge_mentions([
+        flight("a1-m001", "a1", D(2021, 7, 25), D(2021, 7, 25), 46, 46, claimant="afghan_government"),
+        flight("a2-m001", "a2", None, D(2021, 7, 26), 40, 50, claimant="foreign_government", stance="denied"),
+    ])
+    assert [(e.status, e.denied_by, e.count_low, e.count_high) for e in disputed] == [
+        ("disputed", "foreign_government", 46, 46)]
+
+
 def test_merge_counts_conflict_gives_union() -> None:
     ms = [mention("x1", count_low=300, count_high=300), mention("x2", count_low=1000, count_high=None)]
     assert merge_counts(ms)[:2] == (300, None)

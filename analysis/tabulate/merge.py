@@ -36,6 +36,8 @@ Rules (docs/EVENTS.md):
   article's publication) counts only when no dated mention tells an outcome, so "operations to
   retake the city" said on Monday does not undo a dated "fell on Sunday". Among equally late
   statements the outcome told by more articles wins, then repelled > fell > contested.
+- A denial with a count never joins a cluster whose counts all differ from it ("denied reports that
+  hundreds had also crossed" disputes nothing about the 46 who crossed).
 - Status: disputed when the cluster has a denied mention next to an asserted one; a cluster with
   only denials is dropped (nobody reports the event). A denial is open below whatever day it names
   (the event had not happened by then), so one dated a day after the claim joins it, and it never
@@ -212,6 +214,16 @@ def _conflicting(a: str, b: str) -> bool:
     return {a, b} == {"fell", "repelled"}
 
 
+def _counts_apart(m: Mention, cluster: Sequence[Mention]) -> bool:
+    """True when a mention's count and every count the cluster gives cannot be the same number."""
+    if m.count_low is None and m.count_high is None:
+        return False
+    lo, hi = m.count_low or 0, m.count_high if m.count_high is not None else 10 ** 9
+    counted = [c for c in cluster if c.count_low is not None or c.count_high is not None]
+    return bool(counted) and all((c.count_high if c.count_high is not None else 10 ** 9) < lo or (c.count_low or 0) > hi
+                                 for c in counted)
+
+
 def _join_open(
     open_: Sequence[Mention],
     clusters: list[list[Mention]],
@@ -250,6 +262,8 @@ def _join_open(
                 continue
             if exact[k] and (ref - hi_k).days > CONFLICT_DAYS and _conflicting(m.outcome, outcome_of[k]):
                 continue  # "fell" said a week after a dated repulse (or the reverse) is another event
+            if m.stance == "denied" and _counts_apart(m, clusters[k]):
+                continue  # "denied reports that hundreds had also crossed" does not deny the 46 who did
             best = k
             break
         if best < 0:
