@@ -78,6 +78,10 @@ _TEMPORAL_OPEN = re.compile(r"\b(?:before|until|till|by\s+the\s+time|once|unless
 _QUESTION_END = re.compile(r"\?\s*[\"”’']?\s*$")
 
 
+# an order or a resolve not (yet) carried out: "told not to enter", "ordered to wait ... and not to enter"
+_DIRECTIVE = re.compile(r"(?:\bnot\s+to|\b(?:told|ordered|instructed|directed|urged|asked)\s+(?:\w+\s+){0,3}?to)\s+$", re.I)
+
+
 def _kind_of_modal(words: str) -> str:
     """Future for plans, threats and forecasts; speculative for possibilities, attempts and wishes."""
     return "future" if _FUTURE_WORDS.search(words) else "speculative"
@@ -94,6 +98,8 @@ def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
     low = before.lower()
     clause = text[scope_before(text, start, 90):start]
     clow = clause.lower()
+    if "to " in low and _DIRECTIVE.search(before):
+        return "future"  # "fighters have been ordered ... not to enter the city": an order, no act yet
     if any(k in low for k in _SUCCESS_KEYS) and _SUCCESS_TO.search(before):
         return "negated" if negated(text, start) else "asserted"
     if ("if" in clow or "unless" in clow or "whether" in clow) and re.search(r"\b(?:if|unless|whether)\b", clause, re.I):
