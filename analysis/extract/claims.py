@@ -261,8 +261,9 @@ _ROLE_WORDS = (r"(?:spokes(?:man|woman|person)|officials?|officer|member|command
 # "a spokesman for the governor", "an official in Kabul": an indefinite speaker after an inverted verb
 _SPEAKER_NOUN = re.compile(r"an?\s+(?:[\w\-]+\s+){0,3}?" + _ROLE_WORDS, re.I)
 # a person's name and role after an inverted verb: ", said Abdul Maruf Azar, a spokesman for the governor"
-_NAME_THEN_ROLE = re.compile(r"\s+(?-i:[A-Z])[\w’'\-]+(?:\s+(?-i:[A-Z])[\w’'\-]+){0,3},\s+(?:an?|the)\s+"
-                             r"(?:[\w\-]+\s+){0,3}?" + _ROLE_WORDS, re.I)
+_NAME_THEN_ROLE = re.compile(r"\s+(?-i:[A-Z])[\w’'\-]+(?:\s+(?-i:[A-Z])[\w’'\-]+){0,3},\s+(?:(?:an?|the)\s+)?"
+                             r"(?:[\w\-]+\s+){0,3}?(?:" + _ROLE_WORDS + r"|(?:deputy\s+)?(?:head|chief|director)\s+of\b)",
+                             re.I)  # (", said Nazifa Yusufzai, deputy head of the provincial council")
 # what a denial verb takes as object: "rejected the group's claims", "denied the reports", "dismissed it"
 _DENIED_OBJECT_AFTER = re.compile(r"\s+(?:(?:the|these|those|such|their|its|his|an?)\s+)?(?:[\w’'\-]+\s+){0,2}?"
                                   r"(?:claims?|reports?|rumou?rs?|allegations?|accounts?|statements?)\b", re.I)
