@@ -21,7 +21,7 @@ from analysis.extract.batch import process_source  # noqa: F401  (the read+extra
 from analysis.ingest import corpus
 from analysis.ingest import duplicates as dedup
 from analysis.ingest import files as reading
-from analysis.tabulate import corrections, merge, streamed
+from analysis.tabulate import corrections, merge, review_tables, streamed
 from analysis.tabulate.tables import read_table
 from analysis.ingest.folders import check_folders
 from analysis.parallel import DEFAULT_FILE_BUDGET, map_ordered, paused_gc, release_freed_memory, worker_pool
@@ -574,31 +574,40 @@ def write_streamed(stage: streamed.MergeStage, chunk: int = streamed.MENTION_CHU
                            n_disputed=done.n_disputed, n_tallies=done.n_tallies, outputs=tuple(str(p) for p in done.outputs))
 
 
+def write_review_tables(processed_dir: Path, chunk: int = streamed.MENTION_CHUNK) -> list[Path]:
+    """Write the review tables from the final events and mentions of processed_dir, read a chunk at a time."""
+    return review_tables.write_review(processed_dir, review_tables.review_of_folder(processed_dir, chunk))
+
+
 def tabulate_events(processed_dir: Path, *, start_date: str = "", end_date: str = "", corrections_path: str = "",
                     chunk: int = streamed.MENTION_CHUNK) -> TabulateSummary:
-    """Merge the interim mentions into events and write mentions, events and tallies tables.
+    """Merge the interim mentions into events and write mentions, events and tallies tables, apply the corrections,
+    then write the review tables the report reads instead of the mentions.
 
     In bounded memory, a chunk of interim mentions at a time; all in memory when the interim mentions are
     not in table order or repeat a mention id.
     """
+    review_tables.remove_review(processed_dir)  # a run that fails leaves none that no longer match the tables
     stage = merge_streamed(processed_dir, start_date=start_date, end_date=end_date, chunk=chunk)
     if stage is not None:
         summary = write_streamed(stage, chunk)
         release_freed_memory()
         corrections.correct_tables(processed_dir, corrections_path)
-        return summary
+        written = write_review_tables(processed_dir, chunk)
+        return replace(summary, outputs=summary.outputs + tuple(str(p) for p in written))
     return tabulate_in_memory(processed_dir, start_date=start_date, end_date=end_date, corrections_path=corrections_path)
 
 
 def tabulate_in_memory(processed_dir: Path, *, start_date: str = "", end_date: str = "", corrections_path: str = "") -> TabulateSummary:
     """The tabulate stage with every mention in memory: the reference the streamed stage is checked against."""
+    review_tables.remove_review(processed_dir)
     data = load_for_tabulate(processed_dir, start_date=start_date, end_date=end_date)
     release_freed_memory()
     mentions, events = merge_events(data)
     outputs = write_tabulated(processed_dir, data, mentions, events)
     corrections.correct_tables(processed_dir, corrections_path)
     by_type = Counter(e.event_type for e in events)
-    return TabulateSummary(
+    summary = TabulateSummary(
         n_mentions=len(mentions),
         n_events=len(events),
         events_by_type=dict(sorted(by_type.items())),
@@ -606,3 +615,7 @@ def tabulate_in_memory(processed_dir: Path, *, start_date: str = "", end_date: s
         n_tallies=len(data.tallies),
         outputs=tuple(str(p) for p in outputs),
     )
+    del data, mentions, events
+    facts = review_tables.review_of_tables(read_table(processed_dir, "events"), read_table(processed_dir, "mentions"))
+    written = review_tables.write_review(processed_dir, facts)
+    return replace(summary, outputs=summary.outputs + tuple(str(p) for p in written))

@@ -574,6 +574,7 @@ def measure_stages(corpus: Path, workers: int | None, work_dir: Path, *, report:
         clock.lap("merge")
         n_events = pipeline.write_streamed(stage).n_events
         del stage
+    pipeline.write_review_tables(processed)  # what the report reads instead of the mentions
     clock.lap("event tables")
     if report:
         from analysis.notebooks import NOTEBOOKS, RunParameters, run_notebooks

@@ -9,8 +9,9 @@ import pytest
 
 from analysis.present import figures as fg
 from analysis.present import report
-from analysis.present.review import needs_review, undated_reports
+from analysis.present.review import needs_review
 from analysis.tabulate import corrections as cx
+from analysis.tabulate.review_tables import review_of_tables, undated_reports
 from analysis.tabulate.tables import load_tables, make_tables
 
 
@@ -169,7 +170,8 @@ def test_correcting_twice_gives_the_same_bytes(tmp_path):
 def test_needs_review_names_reasons_and_gives_a_line_that_applies(tmp_path):
     processed = write_processed(tmp_path / "processed")
     tables = load_tables(processed)
-    items = {i.event_id: i for i in needs_review(tables.events, tables.mentions)}
+    conflicts = review_of_tables(tables.events, tables.mentions).conflicts
+    items = {i.event_id: i for i in needs_review(tables.events, conflicts)}
     assert items["ds-imam-sahib"].reasons == ("date range wider than a week", "single source")
     assert items["ds-imam-sahib"].suggestion.startswith("ds-imam-sahib,set_date,YYYY-MM-DD,")
     assert items["tf-1"].suggestion == "tf-1,reject,,why the event is wrong,"
@@ -177,7 +179,7 @@ def test_needs_review_names_reasons_and_gives_a_line_that_applies(tmp_path):
     write_corrections(tmp_path / "c.csv", [items["tf-1"].suggestion])
     summary = cx.correct_tables(processed, tmp_path / "c.csv")
     assert summary.n_applied == 1
-    assert "tf-1" not in {i.event_id for i in needs_review(load_tables(processed).events, tables.mentions)}
+    assert "tf-1" not in {i.event_id for i in needs_review(load_tables(processed).events, conflicts)}
 
 
 def test_undated_asserted_reports_that_joined_no_event_are_listed():

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis.present import report
+from analysis.tabulate.review_tables import review_of_tables
 from analysis.tabulate.tables import make_tables
 
 HOSTILE = "Residents said <script>alert(1)</script> fighters hid near <img src=x onerror=alert(1)> the bazaar."
@@ -226,7 +227,8 @@ def test_many_disputed_events_show_those_with_most_sources_and_few_sentences_per
     mentions = pd.DataFrame([dict(mention_id=f"m{n - 1}-{j}", event_type="district_seized", place=f"Place{n - 1}",
                                   article_id=f"a{j}", stance="asserted", claimant="taliban",
                                   sentence=f"The fighters said they took the district, statement {j}.") for j in range(8)])
-    section = report._disputed_section(make_tables(events=events, mentions=mentions))
+    tables = make_tables(events=events, mentions=mentions)
+    section = report._disputed_section(tables, review_of_tables(tables.events, tables.mentions))
     assert section.count("<article class='dispute'") == report.DISPUTED_SHOWN
     assert f"The {report.DISPUTED_SHOWN} disputed events reported by the most sources, of {n:,}" in section
     assert "id='dispute-ev-0000'" not in section and f"id='dispute-ev-{n - 1:04d}'" in section  # fewest sources left out

@@ -149,6 +149,34 @@ def test_corrections_applied_a_chunk_at_a_time_give_the_bytes_of_one_piece(parse
     assert outputs[0] == outputs[1]
 
 
+def test_review_tables_streamed_equal_those_in_memory_and_follow_the_corrections(parsed: Path, tmp_path: Path) -> None:
+    from analysis.tabulate import review_tables as rt
+
+    parquet = has_parquet(parsed)
+    base = tmp_path / "base"
+    tabulated(parsed, base, parquet)
+    events = read_table(base, "events")
+    disputed = events[events["status"] == "disputed"]
+    target, gone = disputed["event_id"].iloc[0], disputed["event_id"].iloc[-1]
+    kind = disputed["event_type"].iloc[0]
+    other = events.loc[(events["event_type"] == kind) & (events["status"] == "reported"), "event_id"].iloc[0]
+    assert target != gone  # the corpus has two disputed events: one gains mentions, one is rejected
+    corrections = tmp_path / "corrections.csv"
+    corrections.write_text(f"target,action,value,note,by\n{other},merge_into,{target},same,AB\n{gone},reject,,no,AB\n",
+                           encoding="utf-8")
+    names = [f"{name}.csv" for name in rt.TABLES]
+    options = {"corrections_path": str(corrections)}
+    memory = tabulated(parsed, tmp_path / "memory", parquet, in_memory=True, **options)
+    out = tabulated(parsed, tmp_path / "streamed", parquet, chunk=2, **options)
+    assert {n: out[n] for n in names} == {n: memory[n] for n in names}
+    final = rt.review_of_tables(read_table(tmp_path / "streamed", "events"), read_table(tmp_path / "streamed", "mentions"))
+    assert rt.read_review(tmp_path / "streamed").disputes == final.disputes  # type: ignore[union-attr]
+    assert set(final.disputes) == {target}  # the rejected event is no longer disputed
+    mentions = read_table(tmp_path / "streamed", "mentions")
+    owned = mentions[mentions["event_id"].isin([target, other]) & (mentions["stance"] != "denied")]
+    assert final.disputes[target].asserted.total == len(owned) > len(owned[owned["event_id"] == target])
+
+
 def test_the_quick_scan_leaves_risky_cells_to_the_escape() -> None:
     cells = ["plain", "=SUM(A1)", "'=x", "+1", "-5", "@here", "\tindent", "a\rb", "", "'quoted", "ok'=", None]
     frame = pd.DataFrame({"text": cells, "other": ["x"] * len(cells)})

@@ -16,8 +16,9 @@ import pandas as pd
 
 from analysis.present import figures as fg
 from analysis.present.formatting import TYPE_LABELS, claimant_name, claimants_text, fmt_count, fmt_day, is_missing
-from analysis.present.review import needs_review, undated_reports, unrecognised_items
+from analysis.present.review import needs_review, unrecognised_items
 from analysis.tabulate.corrections import read_log, shown
+from analysis.tabulate.review_tables import SIDE_SHOWN, ReviewFacts, read_review, review_of_folder, review_of_tables
 from analysis.tabulate.tables import Tables, atomic_write_text, load_tables
 
 DEFAULT_NOTEBOOK_PAGES: tuple[tuple[str, str], ...] = (
@@ -353,8 +354,9 @@ def key_figures(tables: Tables) -> list[str]:
     return lines
 
 
-def _corpus_section(tables: Tables) -> str:
-    """Corpus summary: articles, outlets, date span, skipped articles and why."""
+def _corpus_section(tables: Tables, n_mentions: int | None = None) -> str:
+    """Corpus summary: articles, outlets, date span, skipped articles and why (n_mentions: else the mentions table's rows)."""
+    n_mentions = len(tables.mentions) if n_mentions is None else n_mentions
     arts = tables.articles
     status = arts["status"].str.strip()
     ok = arts[status.str.lower().isin(["ok", ""])]
@@ -370,7 +372,7 @@ def _corpus_section(tables: Tables) -> str:
            + (f", <strong>{len(dups):,}</strong> marked as duplicates" if len(dups) else "") + ".</li>",
            f"<li>Published: {esc(span)}.</li>",
            "<li>Outlets: " + (", ".join(f"{esc(o)} ({n})" for o, n in outlet_items) or "none stated") + ".</li>",
-           f"<li>{len(tables.mentions):,} event mentions merged into {len(tables.events):,} events; "
+           f"<li>{n_mentions:,} event mentions merged into {len(tables.events):,} events; "
            f"{len(tables.tallies):,} claimed totals.</li></ul>"]
     if len(skipped):
         reasons = skipped["status"].str.replace(r"^skipped:\s*", "", regex=True).str.strip()
@@ -439,30 +441,12 @@ def _figures_section(figures: Sequence[tuple[str, str, bytes]], rel_dir: str,
     return "\n".join(out)
 
 
-SIDE_SHOWN = 5  # sentences shown per side of a dispute (the rest counted)
 DISPUTED_SHOWN = 100  # disputed events shown side by side (those with the most sources); the events table has all
 TALLIES_SHOWN = 200  # claimed totals listed (national ones first); tallies.csv has all
 
 
-def _mentions_for(event: pd.Series, mentions: pd.DataFrame) -> pd.DataFrame:
-    """The mentions that make up an event: by mention id, else by type, place and article."""
-    ids = _split(event.get("mention_ids", ""))
-    if ids and not mentions.empty:
-        found = mentions[mentions["mention_id"].isin(ids)]
-        if not found.empty:
-            return found
-    if mentions.empty:
-        return mentions
-    articles = set(_split(event.get("article_ids", "")))
-    same = (mentions["event_type"] == event["event_type"]) & (
-        mentions["place"].str.lower() == str(event["place"]).lower())
-    if articles:
-        same &= mentions["article_id"].isin(articles)
-    return mentions[same]
-
-
-def _side_html(kind: str, items: list[tuple[str, str, str]]) -> str:
-    """One side of a dispute: who says so, in which article, in which words."""
+def _side_html(kind: str, items: list[tuple[str, str, str]], total: int) -> str:
+    """One side of a dispute: who says so, in which article, in which words (the first SIDE_SHOWN of `total`)."""
     title = "Asserted by" if kind == "asserted" else "Denied by"
     out = [f"<div class='side {kind}'><h4>{title}</h4>"]
     if not items:
@@ -472,49 +456,52 @@ def _side_html(kind: str, items: list[tuple[str, str, str]]) -> str:
         out.append(f"<p><strong>{esc(who)}</strong>"
                    + (f" <span class='muted'>({esc(article)})</span>" if article else "")
                    + f"</p><blockquote>{esc(sentence) or '<span class=muted>no sentence</span>'}</blockquote>")
-    if len(items) > SIDE_SHOWN:
-        out.append(f"<p class='muted'>And {len(items) - SIDE_SHOWN:,} more; mentions.csv has every one.</p>")
+    if total > SIDE_SHOWN:
+        out.append(f"<p class='muted'>And {total - SIDE_SHOWN:,} more; mentions.csv has every one.</p>")
     out.append("</div>")
     return "".join(out)
 
 
-def _disputed_section(tables: Tables) -> str:
-    """Each disputed event with each side's claimant and sentence."""
-    ev = tables.events
-    disputed = ev[ev["status"].str.strip().str.lower() == "disputed"].copy()
-    out = ["<section id='disputed'><h2>Disputed events</h2>",
-           "<p class='lede'>Events that one side asserts and another denies. Both sides are shown "
-           "with the sentence each article used.</p>"]
-    if disputed.empty:
-        out.append("<p class='muted'>No disputed events in these tables.</p></section>")
-        return "\n".join(out)
-    n_disputed = len(disputed)
-    if n_disputed > DISPUTED_SHOWN:
+def shown_disputed(events: pd.DataFrame) -> pd.DataFrame:
+    """The disputed events the page shows side by side (the DISPUTED_SHOWN with the most sources), in page order."""
+    disputed = events[events["status"].str.strip().str.lower() == "disputed"].copy()
+    if len(disputed) > DISPUTED_SHOWN:
         sources = disputed["n_sources"].fillna(disputed["n_articles"]).fillna(0)
         disputed = disputed.assign(_sources=sources).sort_values(
             ["_sources", "event_id"], ascending=[False, True], kind="mergesort").head(DISPUTED_SHOWN)
+    disputed["_sort"] = sort_dates(disputed)
+    return disputed.sort_values(["_sort", "event_type", "place", "event_id"], kind="mergesort")
+
+
+def _disputed_section(tables: Tables, review: ReviewFacts) -> str:
+    """Each disputed event with each side's claimant and sentence."""
+    ev = tables.events
+    n_disputed = int((ev["status"].str.strip().str.lower() == "disputed").sum())
+    out = ["<section id='disputed'><h2>Disputed events</h2>",
+           "<p class='lede'>Events that one side asserts and another denies. Both sides are shown "
+           "with the sentence each article used.</p>"]
+    if not n_disputed:
+        out.append("<p class='muted'>No disputed events in these tables.</p></section>")
+        return "\n".join(out)
+    if n_disputed > DISPUTED_SHOWN:
         out.append(f"<p class='muted'>The {DISPUTED_SHOWN} disputed events reported by the most sources, of "
                    f"{n_disputed:,}; type <q>disputed</q> in the filter of <a href='#events'>All events</a> "
                    "to see every one.</p>")
-    disputed["_sort"] = sort_dates(disputed)
-    disputed = disputed.sort_values(["_sort", "event_type", "place", "event_id"], kind="mergesort")
-    mentions = tables.mentions
-    for _, event in disputed.iterrows():
-        rows = _mentions_for(event, mentions).sort_values(["article_id", "char_start", "mention_id"], kind="mergesort")
-        asserted = [(r["claimant"], r["article_id"], r["sentence"]) for _, r in rows.iterrows()
-                    if str(r["stance"]).strip().lower() != "denied"]
-        denied = [(r["claimant"], r["article_id"], r["sentence"]) for _, r in rows.iterrows()
-                  if str(r["stance"]).strip().lower() == "denied"]
+    for _, event in shown_disputed(ev).iterrows():
+        sides = review.dispute(str(event["event_id"]))
+        asserted = [(m.claimant, m.article_id, m.sentence) for m in sides.asserted.shown]
+        denied = [(m.claimant, m.article_id, m.sentence) for m in sides.denied.shown]
+        n_asserted, n_denied = sides.asserted.total, sides.denied.total
         if not asserted and str(event.get("evidence", "")).strip():
             who = [c for c in _split(event.get("claimants", "")) if c not in _split(event.get("denied_by", ""))]
-            asserted = [(";".join(who) or "unknown", event.get("evidence_article", ""), event["evidence"])]
+            asserted, n_asserted = [(";".join(who) or "unknown", event.get("evidence_article", ""), event["evidence"])], 1
         if not denied and (str(event.get("denied_by", "")).strip() or str(event.get("denial_evidence", "")).strip()):
-            denied = [(event.get("denied_by", "") or "unknown", "", event.get("denial_evidence", ""))]
+            denied, n_denied = [(event.get("denied_by", "") or "unknown", "", event.get("denial_evidence", ""))], 1
         heading = (f"{event['place'] or event['province'] or 'Unknown place'} — "
                    f"{TYPE_LABELS.get(event['event_type'], event['event_type'])}, {_span(event)}")
         out.append(f"<article class='dispute' id='dispute-{esc(event['event_id'])}'><h3>{esc(heading)}</h3>"
-                   f"<div class='disputed-grid'>{_side_html('asserted', asserted)}{_side_html('denied', denied)}</div>"
-                   "</article>")
+                   f"<div class='disputed-grid'>{_side_html('asserted', asserted, n_asserted)}"
+                   f"{_side_html('denied', denied, n_denied)}</div></article>")
     out.append("</section>")
     return "\n".join(out)
 
@@ -680,10 +667,10 @@ def _events_section(tables: Tables) -> str:
 REVIEW_SHOWN = 200  # events listed in Needs review (the notebook lists all)
 
 
-def _review_section(tables: Tables) -> str:
+def _review_section(tables: Tables, review: ReviewFacts) -> str:
     """Needs review: the events a careful reader checks first, and undated reports, each with a corrections row."""
-    items = needs_review(tables.events, tables.mentions)
-    undated = undated_reports(tables.events, tables.mentions)
+    items = needs_review(tables.events, review.conflicts)
+    undated = review.undated
     out = ["<section id='review'><h2>Needs review</h2>",
            "<p class='lede'>What a careful reader would check first: disputed events, reports that disagree on "
            "the outcome or the number, dates uncertain by more than a week, and events with a single source. "
@@ -772,8 +759,15 @@ def _notebooks_section(pages: Sequence[tuple[str, str]]) -> str:
 
 def render_index(tables: Tables, figures: Sequence[tuple[str, str, bytes]], *,
                  notebook_pages: Sequence[tuple[str, str]] = DEFAULT_NOTEBOOK_PAGES,
-                 figures_href: str = "figures", corrections: pd.DataFrame | None = None) -> str:
-    """Return the report page as one self-contained HTML string (no network resources)."""
+                 figures_href: str = "figures", corrections: pd.DataFrame | None = None,
+                 review: ReviewFacts | None = None) -> str:
+    """Return the report page as one self-contained HTML string (no network resources).
+
+    `review` holds what the page needs of the mentions (the review tables); without it, it is worked out from
+    tables.mentions.
+    """
+    if review is None:
+        review = review_of_tables(tables.events, tables.mentions)
     source = fg.source_line(tables.articles, tables.events)
     key = "".join(f"<li>{esc(line)}.</li>" for line in key_figures(tables))
     toc = ("<nav class='toc' aria-label='Sections'><a href='#key'>Key figures</a><a href='#corpus'>Corpus</a>"
@@ -785,11 +779,11 @@ def render_index(tables: Tables, figures: Sequence[tuple[str, str, bytes]], *,
         f"<p class='lede'>Districts seized, provincial capitals entered and troops who fled, read "
         f"sentence by sentence from news articles. {esc(source)}.</p>{toc}</header>",
         f"<section id='key'><h2>Key figures</h2><ul class='key'>{key}</ul></section>",
-        _corpus_section(tables),
+        _corpus_section(tables, review.n_mentions),
         _figures_section(figures, figures_href, fg.outside_by_figure(tables)),
-        _disputed_section(tables),
+        _disputed_section(tables, review),
         _tallies_section(tables),
-        _review_section(tables),
+        _review_section(tables, review),
         _corrections_section(corrections),
         _events_section(tables),
         _notebooks_section(notebook_pages),
@@ -805,13 +799,20 @@ def render_index(tables: Tables, figures: Sequence[tuple[str, str, bytes]], *,
 
 def build_index(processed_dir: Path | str, reports_dir: Path | str, *,
                 notebook_pages: Sequence[tuple[str, str]] = DEFAULT_NOTEBOOK_PAGES) -> Path:
-    """Write reports_dir/index.html from the tables in processed_dir, reusing the figures saved from the same tables."""
+    """Write reports_dir/index.html from the tables in processed_dir, reusing the figures saved from the same tables.
+
+    The mentions are not loaded: the page reads the review tables the tabulate step wrote (or, in a folder
+    without them, works them out reading the mentions a chunk at a time).
+    """
     reports = Path(reports_dir)
-    tables = load_tables(processed_dir)
+    tables = load_tables(processed_dir, mentions=False)
+    review = read_review(processed_dir, disputes_of=set(shown_disputed(tables.events)["event_id"].astype(str)))
+    if review is None:
+        review = review_of_folder(processed_dir)
     saved = fg.make_all_figures(tables, reports / "figures")  # rejected and merged events are left out here
     embedded = [(stem, saved[stem].title, saved[stem].png.read_bytes()) for stem in fg.FIGURE_STEMS]
     page = render_index(tables, embedded, notebook_pages=notebook_pages, figures_href="figures",
-                        corrections=read_log(processed_dir))
+                        corrections=read_log(processed_dir), review=review)
     target = reports / "index.html"
     atomic_write_text(target, page)
     return target

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,10 +11,10 @@ import pandas as pd
 
 from analysis.present.formatting import TYPE_LABELS, fmt_count, fmt_span, is_missing
 from analysis.tabulate.corrections import correction_row, shown
+from analysis.tabulate.review_tables import CONFLICT_REASONS
 
 WIDE_RANGE_DAYS = 7
-REASON_ORDER: tuple[str, ...] = ("disputed", "conflicting outcomes", "conflicting counts", "date range wider than a week",
-                                 "single source")
+REASON_ORDER: tuple[str, ...] = ("disputed", *CONFLICT_REASONS, "date range wider than a week", "single source")
 
 
 @dataclass(frozen=True)
@@ -28,11 +28,6 @@ class ReviewItem:
     suggestion: str
 
 
-def _split(value: object) -> list[str]:
-    """Parts of a ';'-joined cell."""
-    return [p.strip() for p in ("" if is_missing(value) else str(value)).split(";") if p.strip()]
-
-
 def _what(row: Mapping[str, Any]) -> str:
     """Short description of an event: 'Kunduz — capital entered, 8 Aug 2021'."""
     where = row.get("place") or row.get("destination") or row.get("province") or "unknown place"
@@ -40,48 +35,14 @@ def _what(row: Mapping[str, Any]) -> str:
     return f"{where} — {TYPE_LABELS.get(str(row['event_type']), str(row['event_type']))}, {when}"
 
 
-def _conflicts(mentions: pd.DataFrame) -> dict[str, set[str]]:
-    """For each event, which of outcome and count its asserted mentions disagree on."""
-    out: dict[str, set[str]] = {}
-    if mentions.empty:
-        return out
-    asserted = mentions[mentions["stance"].astype(str).str.lower() != "denied"]
-    owner = (asserted["event_id"].fillna("").astype(str) if "event_id" in asserted.columns
-             else pd.Series([""] * len(asserted), index=asserted.index))
-    frame = pd.DataFrame({"event": owner.to_numpy(), "outcome": asserted["outcome"].astype(str).str.lower().to_numpy(),
-                          "low": asserted["count_low"].to_numpy(), "high": asserted["count_high"].to_numpy()})
-    frame = frame[frame["event"] != ""]
-    outcomes = frame[~frame["outcome"].isin(["", "unknown"])].groupby("event")["outcome"].nunique()
-    for event_id in outcomes.index[outcomes > 1]:
-        out.setdefault(str(event_id), set()).add("conflicting outcomes")
-    pairs = frame.drop_duplicates(["event", "low", "high"])
-    pairs = pairs.assign(count=[fmt_count(lo, hi) for lo, hi in zip(pairs["low"], pairs["high"])])
-    counts = pairs[pairs["count"] != ""].groupby("event")["count"].nunique()
-    for event_id in counts.index[counts > 1]:
-        out.setdefault(str(event_id), set()).add("conflicting counts")
-    return out
+def needs_review(events: pd.DataFrame, conflicts: Mapping[str, Collection[str]]) -> list[ReviewItem]:
+    """Events to check first (disputed, conflicting, wide date range, single source), most serious first.
 
-
-def _with_event_ids(events: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    """Mentions with an `event_id` column, blanks filled from events.mention_ids (older tables have none)."""
-    given = (mentions["event_id"].fillna("").astype(str).str.strip() if "event_id" in mentions.columns
-             else pd.Series([""] * len(mentions), index=mentions.index, dtype=object))
-    blank = given == ""
-    if not blank.any():
-        return mentions.assign(event_id=given)
-    owner = {mid: str(eid) for eid, ids in zip(events.get("event_id", []), events.get("mention_ids", []))
-             for mid in _split(ids)}
-    filled = given.copy()
-    filled[blank] = [owner.get(str(m), "") for m in mentions.loc[blank, "mention_id"]]
-    return mentions.assign(event_id=filled)
-
-
-def needs_review(events: pd.DataFrame, mentions: pd.DataFrame) -> list[ReviewItem]:
-    """Events to check first (disputed, conflicting, wide date range, single source), most serious first."""
+    `conflicts` names, per event id, the fields its asserted mentions disagree on (ReviewFacts.conflicts).
+    """
     ev = shown(events)
     if ev.empty:
         return []
-    conflicts = _conflicts(_with_event_ids(events, mentions))
     items: list[tuple[int, str, ReviewItem]] = []
     n_sources = pd.to_numeric(ev["n_sources"], errors="coerce") if "n_sources" in ev.columns else pd.Series(float("nan"), index=ev.index)
     for row, sources in zip(ev.to_dict("records"), n_sources.tolist()):
@@ -122,19 +83,3 @@ def unrecognised_items(articles: pd.DataFrame) -> pd.DataFrame:
             if not is_missing(warnings) for found in _UNRECOGNISED.finditer(str(warnings))]
     frame = pd.DataFrame(rows, columns=["article_id", "item", "sentence"])
     return frame.sort_values(["article_id", "sentence", "item"], kind="mergesort").reset_index(drop=True)
-
-
-def undated_reports(events: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    """Asserted mentions with no date that joined no event: reports the timelines cannot show."""
-    columns = ["mention_id", "article_id", "event_type", "place", "destination", "sentence"]
-    if mentions.empty:
-        return pd.DataFrame(columns=columns)
-    m = _with_event_ids(events, mentions)
-    if "modality" in m.columns:
-        asserted = m["modality"].astype(str).str.strip().str.lower().isin(["asserted", ""])
-    else:
-        asserted = m["stance"].astype(str).str.strip().str.lower() != "denied"
-    undated = m["date_low"].isna() & m["date_high"].isna()
-    joined = m["event_id"].fillna("").astype(str).str.strip() != ""
-    out = m[asserted & undated & ~joined]
-    return out.reindex(columns=columns).sort_values(["article_id", "mention_id"], kind="mergesort").reset_index(drop=True)

@@ -8,8 +8,8 @@ import pandas as pd
 
 from analysis.present.formatting import claimants_text, fmt_count_words
 from analysis.present.review import needs_review as _needs_review
-from analysis.present.review import undated_reports
 from analysis.tabulate.corrections import LOG_COLUMNS
+from analysis.tabulate.review_tables import ReviewFacts
 
 
 def articles_overview(articles: pd.DataFrame) -> pd.DataFrame:
@@ -71,26 +71,28 @@ def events_overview(events: pd.DataFrame, event_type: str | None = None) -> pd.D
     return out.assign(_order=order.values).sort_values(["_order", "event_type", "place"]).drop(columns="_order").reset_index(drop=True)
 
 
-def disputed_side_by_side(events: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    """For each disputed event: who asserted it and who denied it, each with their sentence."""
+SENTENCES_SHOWN = 2  # sentences per side in the notebook's table of disputes
+
+
+def disputed_side_by_side(events: pd.DataFrame, review: ReviewFacts) -> pd.DataFrame:
+    """For each disputed event: who asserted it and who denied it, each with their sentence (from the review tables)."""
     columns = ["event_id", "event", "asserted_by", "asserted_sentence", "denied_by", "denied_sentence"]
     if events.empty or "status" not in events:
         return pd.DataFrame(columns=columns)
     disputed = events[events["status"] == "disputed"]
     rows = []
     for _, ev in disputed.iterrows():
-        ids = [i for i in str(ev.get("mention_ids", "")).split(";") if i]
-        own = mentions[mentions["mention_id"].isin(ids)] if ids else mentions.iloc[0:0]
-        asserted = own[own["stance"] == "asserted"]
-        denied = own[own["stance"] == "denied"]
+        sides = review.dispute(str(ev["event_id"]))
         rows.append(
             {
                 "event_id": ev["event_id"],
                 "event": f"{ev['event_type']}: {ev['place']} ({_day_range(ev['date_low'], ev['date_high'])})",
-                "asserted_by": "; ".join(sorted(set(asserted["claimant"]))),
-                "asserted_sentence": " | ".join(asserted["sentence"].head(2)) or str(ev.get("evidence", "")),
-                "denied_by": "; ".join(sorted(set(denied["claimant"]))) or str(ev.get("denied_by", "")),
-                "denied_sentence": " | ".join(denied["sentence"].head(2)) or str(ev.get("denial_evidence", "")),
+                "asserted_by": sides.asserted.claimants,
+                "asserted_sentence": " | ".join(m.sentence for m in sides.asserted.shown[:SENTENCES_SHOWN])
+                or str(ev.get("evidence", "")),
+                "denied_by": sides.denied.claimants or str(ev.get("denied_by", "")),
+                "denied_sentence": " | ".join(m.sentence for m in sides.denied.shown[:SENTENCES_SHOWN])
+                or str(ev.get("denial_evidence", "")),
             }
         )
     return pd.DataFrame(rows, columns=columns)
@@ -118,11 +120,11 @@ def corrected_events(events: pd.DataFrame) -> pd.DataFrame:
                                     "count_high", "status", "corrected"]).reset_index(drop=True)
 
 
-def needs_review(events: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    """Events to check first and undated reports, each with a ready-to-copy corrections line."""
+def needs_review(events: pd.DataFrame, review: ReviewFacts) -> pd.DataFrame:
+    """Events to check first and undated reports, each with a ready-to-copy corrections line (from the review tables)."""
     items = [{"event_id": i.event_id, "event": i.what, "why": ", ".join(i.reasons), "evidence": i.evidence,
-              "corrections line": i.suggestion} for i in _needs_review(events, mentions)]
-    undated = undated_reports(events, mentions)
+              "corrections line": i.suggestion} for i in _needs_review(events, review.conflicts)]
+    undated = review.undated
     items += [{"event_id": "", "event": f"undated report {m['mention_id']}", "why": "undated, joined no event",
                "evidence": m["sentence"], "corrections line": ""} for _, m in undated.iterrows()]
     return pd.DataFrame(items, columns=["event_id", "event", "why", "evidence", "corrections line"])
