@@ -649,6 +649,21 @@ def format_table(rows: Sequence[dict[str, object]]) -> str:
     return "\n".join(lines)
 
 
+def format_rss_table(rows: Sequence[dict[str, object]]) -> str:
+    """Return the running peak RSS after each stage for each corpus size, with its growth between sizes."""
+    sizes = [int(row["size"]) for row in rows]  # type: ignore[call-overload]
+    growth = [f"x{b // a} size: RSS growth" for a, b in zip(sizes, sizes[1:]) if a]
+    lines = ["| peak RSS so far, MB, after | " + " | ".join(f"{n:,}" for n in sizes) + "".join(f" | {g}" for g in growth)
+             + " |", "|" + "---|" * (1 + len(sizes) + len(growth))]
+    by_stage = [row.get("peak_rss_mb_by_stage") or {} for row in rows]
+    for stage in [s for s in STAGES if any(s in b for b in by_stage)]:  # type: ignore[operator]
+        values = [b.get(stage) for b in by_stage]  # type: ignore[union-attr]
+        cells = ["" if v is None else f"{float(v):,.0f}" for v in values]
+        cells += [f"{float(b) / float(a):.1f}x" if a and b else "" for a, b in zip(values, values[1:])]
+        lines.append(f"| {stage} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def run_benchmark(
     sizes: Sequence[int] = (10_000, 100_000),
     workers: int | None = None,
@@ -677,6 +692,7 @@ def run_benchmark(
     print(f"Whole pipeline, synthetic corpus, {rows[0]['workers'] if rows else '?'} worker(s) on {cores} core(s), "
           f"load average {load} at the end. Peak RSS = main process + largest worker.\n", file=out)
     print(format_table(rows), file=out, flush=True)
+    print("\n" + format_rss_table(rows), file=out, flush=True)
     return rows
 
 

@@ -16,6 +16,7 @@ from benchmarks.bench import (
     _int_list,
     article_path,
     cached_corpus,
+    format_rss_table,
     format_table,
     generate_corpus,
     hot_events,
@@ -141,6 +142,19 @@ def test_format_table_gives_rates_and_growth_per_stage() -> None:
     assert lines[3] == "| merge | 1.0 | 10,000 | 12.5 | 8,000 | 12.5x |"
     assert lines[4] == "| whole pipeline | 21.0 | 476 | 222.5 | 449 | 10.6x |"
     assert lines[5].startswith("| peak RSS MB | 150 | ")
+
+
+def test_format_rss_table_gives_the_running_peak_after_each_stage_and_its_growth() -> None:
+    rows = [
+        {"size": 10_000, "peak_rss_mb_by_stage": {"read+extract": 200.0, "merge": 400.4}},
+        {"size": 100_000, "peak_rss_mb_by_stage": {"read+extract": 300.0, "merge": 1_800.0}},
+    ]
+    assert format_rss_table(rows).splitlines() == [
+        "| peak RSS so far, MB, after | 10,000 | 100,000 | x10 size: RSS growth |",
+        "|---|---|---|---|",
+        "| read+extract | 200 | 300 | 1.5x |",
+        "| merge | 400 | 1,800 | 4.5x |",
+    ]
 
 
 def test_wire_copies_and_hot_events(corpus: list[Path]) -> None:

@@ -22,6 +22,7 @@ def _pub_high(published: date | None, precision: str) -> date | None:
 
 # a second finite clause: ", and (had) also seized", ", but the army retook"
 _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=(?:had|has|have|was|were|then|later|also|on|the|they|it|\w+ed)\b)", re.I)
+_AND_VERB_BEFORE = re.compile(r"\band\s+(?:then\s+|later\s+)?$", re.I)
 _WHILE_CLAUSE = re.compile(r",\s+while\s+", re.I)
 # a relative clause about the subject, closed before the verb: its dates are the clause's, not the verb's
 _WHICH_ASIDE = re.compile(r",\s+which\s+[^,;:]{1,120},")
@@ -60,6 +61,9 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
         hi = min((c for c in cuts if c > pos), default=len(text))
         own = [d for d in cands if lo <= d.start and d.end <= hi]
         cands = own or cands
+    if len(cands) > 1 and _AND_VERB_BEFORE.search(text, max(0, pos - 14), pos):
+        after = [d for d in cands if d.start >= pos]  # "captured its outskirts last night and entered the city
+        cands = after or cands                        # this morning": the second verb's own day
     if cands and ", while " in low_text:  # "... raised their flag, while special forces were fighting ... on
         after = _WHILE_CLAUSE.search(text, pos)  # Wednesday": the day of the contrasting clause after the verb is its own
         if after is not None:

@@ -174,8 +174,9 @@ _PREPOSITION_BEFORE = re.compile(  # a place qualifying a noun: "a police post n
     r"across|via|past|beyond|between|and|with|within|inside)\s+(?:the\s+)?$", re.I)
 _CITY_OF_BEFORE = re.compile(r"\b(?:city|town|capital|provincial\s+capital|district|(?:district\s+)?cent(?:re|er)|headquarters)\s+of\s+(?:the\s+)?$", re.I)
 _PLURAL_HEAD = re.compile(
-    r"\s+(?:the\s+|a\s+(?:string|series|number|handful|clutch|raft|spate|swathe)\s+of\s+|dozens\s+of\s+)?"
-    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|more|other|key|remaining|"
+    r"\s+(?:(?:more\s+than|over|nearly|almost|at\s+least|about|some)\s+)?"  # "more than a dozen districts, including"
+    r"(?:the\s+|a\s+(?:string|series|number|handful|clutch|raft|spate|swathe|dozen)\s+(?:of\s+)?|dozens\s+of\s+)?"
+    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|more|other|key|remaining|"
     r"strategic|northern|southern|eastern|western)\s+){0,3}(?:provincial\s+)?(?:capitals|cities|districts|"
     r"border\s+crossings)(?:\s+of\s+(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+){0,2}\s+province|"
     r"\s+(?:in|across|around|surrounding|near|outside)\s+(?:the\s+)?(?:\w+ern\s+)?(?-i:[A-Z])[\w\-’']+"
