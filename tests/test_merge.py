@@ -130,6 +130,20 @@ def test_denial_of_a_differently_counted_group_disputes_nothing() -> None:
         ("disputed", "foreign_government", 46, 46)]
 
 
+def test_open_flight_from_another_province_keeps_apart() -> None:
+    def flight(mid: str, article: str, low: date | None, high: date, province: str) -> Mention:
+        return mention(mid, article, event_type="troops_fled", place="Turkmenistan", place_type="country",
+                       destination="Turkmenistan", low=low, high=high, province=province)
+
+    events = merge_mentions([
+        flight("a1-m001", "a1", D(2021, 7, 7), D(2021, 7, 7), "Faryab"),
+        flight("a2-m001", "a2", None, D(2021, 7, 9), "Herat"),
+        flight("a3-m001", "a3", None, D(2021, 7, 9), ""),
+    ])
+    assert sorted((e.province, e.date_low, e.date_high, e.n_mentions) for e in events) == [
+        ("Faryab", D(2021, 7, 7), D(2021, 7, 7), 2), ("Herat", None, D(2021, 7, 9), 1)]
+
+
 def test_merge_counts_conflict_gives_union() -> None:
     ms = [mention("x1", count_low=300, count_high=300), mention("x2", count_low=1000, count_high=None)]
     assert merge_counts(ms)[:2] == (300, None)

@@ -594,9 +594,18 @@ def hijri_date(year: int, month: int, day: int) -> Optional[date]:
 
 
 def _h_hijri(m: re.Match[str], text: str) -> Optional[_Hit]:
-    """Read '23 Saratan 1400' (solar Hijri)."""
-    d = hijri_date(int(m["y"]), _HIJRI_MONTHS[m["mon"].lower()], int(m["d"]))
-    return _Hit("full", d, _fixed(d, d), True) if d else None
+    """Read '23 Saratan 1400' (solar Hijri); '10 Saratan' is the latest such day on or before publication."""
+    month, day = _HIJRI_MONTHS[m["mon"].lower()], int(m["d"])
+    if m["y"]:
+        d = hijri_date(int(m["y"]), month, day)
+        return _Hit("full", d, _fixed(d, d), True) if d else None
+
+    def fn(pub: date) -> Optional[Range]:
+        days = [d for year in sorted(_NOWRUZ, reverse=True) for d in [hijri_date(year, month, day)]
+                if d is not None and d <= pub]
+        return (days[0], days[0]) if days else None
+
+    return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn), True, m.start()) if hijri_date(1400, month, day) else None
 
 
 def _h_ordinal_day(m: re.Match[str], text: str) -> Optional[_Hit]:

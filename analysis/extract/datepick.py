@@ -23,7 +23,8 @@ def _pub_high(published: date | None, precision: str) -> date | None:
 # a second finite clause: ", and (had) also seized", ", but the army retook"
 _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=(?:had|has|have|was|were|then|later|also|on|the|they|it|\w+ed)\b)", re.I)
 _AND_VERB_BEFORE = re.compile(r"\band\s+(?:then\s+|later\s+)?$", re.I)
-_WHILE_CLAUSE = re.compile(r",\s+while\s+", re.I)
+# a contrasting clause, or a closing relative clause (one that runs to the sentence's end, so it is no list item's)
+_OWN_CLAUSE_AFTER = re.compile(r",\s+while\s+[^,;]*|,\s+(?:which|whose)\s+[^,;]*[.!?\"”]*\s*$", re.I)
 # a relative clause about the subject, closed before the verb: its dates are the clause's, not the verb's
 _WHICH_ASIDE = re.compile(r",\s+which\s+[^,;:]{1,120},")
 
@@ -64,10 +65,12 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
     if len(cands) > 1 and _AND_VERB_BEFORE.search(text, max(0, pos - 14), pos):
         after = [d for d in cands if d.start >= pos]  # "captured its outskirts last night and entered the city
         cands = after or cands                        # this morning": the second verb's own day
-    if cands and ", while " in low_text:  # "... raised their flag, while special forces were fighting ... on
-        after = _WHILE_CLAUSE.search(text, pos)  # Wednesday": the day of the contrasting clause after the verb is its own
+    if cands and (", while " in low_text or ", which " in low_text or ", whose " in low_text):
+        # "... raised their flag, while special forces were fighting ... on Wednesday", "withdrew to a base outside the
+        # city, which remained under government control on Friday": a later clause's day is its own
+        after = _OWN_CLAUSE_AFTER.search(text, pos + 1)
         if after is not None:
-            cands = [d for d in cands if d.start < after.start()]
+            cands = [d for d in cands if not after.start() <= d.start < after.end()]
     best = None
     best_d = 10 ** 9
     for d in cands:

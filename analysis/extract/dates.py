@@ -89,7 +89,7 @@ _RE_PAST = re.compile(
 _RE_RECENT = re.compile(r"recent\s+(?P<unit>days|weeks|months)\b")
 _RE_AGO = re.compile(r"(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+ago\b")
 _RE_HIJRI = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>" + "|".join(sorted(_HIJRI_MONTHS, key=len, reverse=True))
-                       + r")\s*,?\s*(?P<y>1[34]\d\d)\b", re.I)
+                       + r")(?:\s*,?\s*(?P<y>1[34]\d\d))?\b", re.I)  # ("on 10 Saratan": the year of publication)
 # "on the 3rd": a day of the month with no month named (a month after it is another form)
 _RE_ORDINAL_DAY = re.compile(rf"(?<=\bon\s)the\s+(?P<d>[1-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MON})")
 _RE_DAY_WORD = re.compile(

@@ -193,8 +193,8 @@ _PLURAL_HEAD = re.compile(
 _DISTRICT_SEAT_AFTER = re.compile(
     r"\s+(?:(?:into|in\s+to)\s+)?(?:the\s+)?(?:(?:(?-i:[A-Z])[\w\-’']+\s+){1,3})?(?:(?:main|local|key|nearby|remote|besieged|embattled|government|administrative)\s+)*"
     r"district(?:'s|’s)?\s+"
-    r"(?:headquarters|hq|compound|cent(?:re|er)|administration|administrative\s+cent(?:re|er)|offices?|"
-    r"buildings?|seat|governor(?:'s|’s)?\s+(?:office|compound)|police\s+(?:headquarters|station))\b|"
+    r"(?:headquarters|hq|compounds?|cent(?:re|er)s?|administration|administrative\s+cent(?:re|er)s?|offices?|"
+    r"buildings?|seats?|governor(?:'s|’s)?\s+(?:office|compound)|police\s+(?:headquarters|station))\b|"
     # "the centre of Karukh district": the seat before the district's name
     r"\s+(?:the\s+)?(?:cent(?:re|er)|headquarters)\s+of(?=\s+(?:the\s+)?(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+)?\s+district\b)",
     re.I)
@@ -968,6 +968,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             if not (inside or after):
                 continue
             dc = _as_district(r, self.gaz)
+            if dc is not None and after and re.search(r"(?:s|headquarters)\s*$", text[lo:seat_end]):
+                # "entered the district centres of Khakrez and Shah Wali Kot": every district of the list
+                items = [d for item, _ in self._read_list(s, r, hi)[0] for d in [_as_district(item, self.gaz)] if d]
+                return [self._district_result(d[0], d[1], m, negated) for d in items or [dc]]
             if dc is not None:
                 return [self._district_result(dc[0], dc[1], m, negated)]
             break

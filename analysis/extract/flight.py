@@ -38,7 +38,10 @@ _GAVE_UP = re.compile(r"\b(?:handed|handing|gave\s+up|giving\s+up|abandon\w*|sur
                       r"(?:city|town|province|district|capital))\b", re.I)
 # a second verb of the sentence's subject that takes a place ("..., and took Herat the same day")
 _AND_CAPTURE = re.compile(r",?\s+and\s+(?:(?:had|has|have|then|later|also)\s+)?(?:took|taken|captured|seized|overr[au]n|"
-                          r"entered|stormed)\b", re.I)
+                          r"entered|stormed)\b|,\s+leaving\s+(?!(?:the\s+)?(?:city|town|district|area)\b)", re.I)
+# (", leaving the southern approaches to the capital open": a consequence, not where they were)
+_TO_LEAVE = re.compile(r"\bto\s+(?:leave|abandon|quit|evacuate|flee)\s+(?:the\s+)?$", re.I)  # "allowed to leave the city"
+_BASE_NAME_BEFORE = re.compile(r"\b(?:camp|base|fob)\s+$", re.I)
 _NOT_FLED_ACT = re.compile(
     r"\b(?:surrender\w*|joined\s+(?:the\s+)?(?:taliban|insurgents|militants)|defect\w*|switched\s+sides|"
     r"laid\s+down|lay\s+down|handed\s+over\s+their\s+weapons|were\s+captured|taken\s+prisoner|returning|"
@@ -285,6 +288,7 @@ class FlightReader:
             province = crossing.province
         def _to_ref(r: _Ref) -> bool:
             return r.start >= m.end() and bool(_DESTINATION_TAIL.search(text[max(m.start(), r.start - 50):r.start])) and \
+                not _TO_LEAVE.search(text, max(0, r.start - 30), r.start) and \
                 not re.search(r"\b(?:posts?|positions?|bases?|headquarters|checkpoints?)\s+in\s+$", text[max(0, r.start - 30):r.start], re.I)
         destinations = [r for r in s.refs if _to_ref(r)]
 
@@ -322,6 +326,7 @@ class FlightReader:
             place = None
             refs = [r for r in s.refs if not r.in_speaker and r.place.place_type != "country" and not _to_ref_or_apposed(r)
                     and not r.remote  # ("40 kilometres from Kabul" is no place left)
+                    and not _BASE_NAME_BEFORE.search(text, max(0, r.start - 8), r.start)  # ("Camp Shorabak": a base)
                     and not (r.start > m.end() and _OFFICE_AFTER.match(text, r.end))  # ("..., said a member of the
                     # Kunduz provincial council": an office's place after the verb, not where they were)
                     and not (r.end <= m.start() and self._earlier_destination(s, r))]

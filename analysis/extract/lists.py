@@ -29,9 +29,11 @@ _LOCUS = re.compile(_HEAD + r"(?:,?\s+(?:in|of)\s+|\s*(?P<paren>\()\s*(?:(?:both
 _PROVINCE_TAIL = re.compile(r"\s+provinces?\b", re.I)
 _PAREN_CLOSE = re.compile(r"(?:\s+provinces?\b)?\s*\)", re.I)  # "A and B (Paktika) and C (Zabul)": the bracket closes
 # a relative clause about the last item, closed by a comma before the next one: "A district, where the B crossing
-# is located, and C district"; in a list whose items part at semicolons, closed by the semicolon ("A in P1, where
+# is located, and C district", or where it lies ("A, on the main highway north, and B"); in a list whose items part
+# at semicolons, closed by the semicolon ("A in P1, where
 # fighting had raged for weeks; B in P2; and C")
-_RELATIVE = re.compile(r"\s*,\s*(?:where|which|whose|home\s+to|including|with)\b(?:" + REL_ITEM_REST +
+_RELATIVE = re.compile(r"\s*,\s*(?:where|which|whose|home\s+to|including|with|on|near|along|"
+                       r"in\s+the\s+(?:far\s+)?(?:north|south|east|west)\w*)\b(?:" + REL_ITEM_REST +
                        r"|[^,;:.()]{1,120}(?=;\s*(?:and\s+)?(?:the\s+)?(?-i:[A-Z])))", re.I)
 # an appositive describing the last item, closed by a comma before the next one: "Islam Qala, the country's
 # biggest border crossing with Iran, and Torghundi"

@@ -60,6 +60,10 @@ _NOBODY_SAYS = re.compile(
     r"\s+(?:\w+\s+){0,4}?(?:(?:has|have|had|could|can|would)\s+)?(?:says?|said|confirm(?:s|ed)?|reported|reports|told|"
     r"claim(?:s|ed)?|believes?|suggests?|suggested|stated|states)\b[^.;]*$", re.I)
 _REPORTS_THAT = re.compile(r"\b(?:reports?|claims?|rumou?rs?|accounts?)\b[^.;]{0,60}?\b(?:that|of)\b", re.I)
+_REPORTED_THAT = re.compile(r"\b(?:report(?:ed|s)?|claim(?:ed|s)?)\s+(?:\w+\s+){0,2}?that\b", re.I)
+_REPORTS_UNVERIFIED = re.compile(
+    r"[^.]{0,160}?\b(?:reports?|claims?|which|this|it)\b[^.;]{0,30}?\b(?:could|can|have|has|had)\s*(?:not|n't|n’t)\s+"
+    r"(?:yet\s+)?(?:be(?:en)?\s+)?(?:independently\s+)?(?:verified|confirmed)\b", re.I)
 _UNVERIFIED_AFTER = re.compile(
     r"[^.;]{0,140}?\b(?:(?:could|can|have|has|had|were|was|are|is)\s*(?:not|n't|n’t)|cannot)\s+(?:yet\s+)?(?:be(?:en)?\s+)?"
     r"(?:independently\s+)?(?:verified|confirmed)\b|"
@@ -143,6 +147,9 @@ def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
     if ("verif" in text[end:].lower() or "confirm" in text[end:].lower()) and _REPORTS_THAT.search(wide) and \
             _UNVERIFIED_AFTER.match(text, end):
         return "speculative"  # "Reports that soldiers crossed into Pakistan could not be verified"
+    if ("verif" in text[end:].lower() or "confirm" in text[end:].lower()) and _REPORTED_THAT.search(wide) and \
+            _REPORTS_UNVERIFIED.match(text, end):
+        return "speculative"  # "media reported that soldiers had also crossed; ... the reports, which could not be verified"
     if _QUESTION_END.search(text) and "?" not in text[:start]:
         return "speculative"
     return "negated" if negated(text, start) else "asserted"

@@ -203,7 +203,7 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
             continue
         before = text[max(0, m.start() - 70):m.start()]
         refs.append(_Ref(place=target, start=m.start(), end=m.end(), kind="anaphora",
-                         peripheral=_peripheral(before) or bool(_PERIPHERAL_AFTER.match(text, m.end())),
+                         peripheral=_peripheral(before) or _landmark(before) or bool(_PERIPHERAL_AFTER.match(text, m.end())),
                          in_speaker=any(a <= m.start() and m.end() <= b for a, b in speaker_spans),
                          province_word=target.place_type == "province",
                          remote=bool(_ROUTE_BEFORE.search(before)) and target.place_type == "capital"))
@@ -381,7 +381,8 @@ _PROVINCE_WORD_AFTER = re.compile(r"^(?:\s+|-)province\b|^(?:'s|’s|')\s", re.I
 _ROUTE_BEFORE = re.compile(
     r"(?:(?:\b|(?<=\d))(?:km|kms|kilomet(?:re|er)s?|miles?|hours?|minutes?)\s+(?:[\w\-]+\s+){0,2}?(?:from|of|outside|away\s+from|"
     r"short\s+of)|\b(?:road|roads|highway|route|motorway|(?<!\btheir\s)(?<!\bits\s)way|drive|journey|supply\s+lines?|flights?)\s+"
-    r"(?:(?:\w+\s+){0,2}?(?:to|from|into|towards?|between|linking|connecting)))\s+(?:the\s+)?"
+    r"(?:(?:\w+\s+){0,2}?(?:to|from|into|towards?|between|linking|connecting)(?:\s+[\w\-]+(?:\s+[\w\-]+)?\s+"
+    r"(?:and|to|with))?))\s+(?:the\s+)?"  # ("the highway between Kabul and Kandahar": both ends)
     r"(?:(?:city|town|provincial\s+capital)\s+of\s+)?$",
     re.I)
 

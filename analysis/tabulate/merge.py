@@ -36,7 +36,8 @@ Rules (docs/EVENTS.md):
   article's publication) counts only when no dated mention tells an outcome, so "operations to
   retake the city" said on Monday does not undo a dated "fell on Sunday". Among equally late
   statements the outcome told by more articles wins, then repelled > fell > contested.
-- A denial with a count never joins a cluster whose counts all differ from it ("denied reports that
+- An open flight never joins a cluster of flights from other provinces (to the same country), and
+  a denial with a count never joins a cluster whose counts all differ from it ("denied reports that
   hundreds had also crossed" disputes nothing about the 46 who crossed).
 - Status: disputed when the cluster has a denied mention next to an asserted one; a cluster with
   only denials is dropped (nobody reports the event). A denial is open below whatever day it names
@@ -224,6 +225,14 @@ def _counts_apart(m: Mention, cluster: Sequence[Mention]) -> bool:
                                  for c in counted)
 
 
+def _provinces_apart(m: Mention, cluster: Sequence[Mention]) -> bool:
+    """True when a mention and every mention of the cluster that names a province name different ones."""
+    if not m.province:
+        return False
+    named = {c.province for c in cluster if c.province}
+    return bool(named) and m.province not in named
+
+
 def _join_open(
     open_: Sequence[Mention],
     clusters: list[list[Mention]],
@@ -264,6 +273,8 @@ def _join_open(
                 continue  # "fell" said a week after a dated repulse (or the reverse) is another event
             if m.stance == "denied" and _counts_apart(m, clusters[k]):
                 continue  # "denied reports that hundreds had also crossed" does not deny the 46 who did
+            if m.event_type == "troops_fled" and _provinces_apart(m, clusters[k]):
+                continue  # border guards who crossed from Herat are not the customs police who left Faryab
             best = k
             break
         if best < 0:
