@@ -52,7 +52,7 @@ _PLURAL_SUBJECT = re.compile(
     r"(?:(?:that|which)\s+)?(?:(?:also|have|had|were|was|now)\s+)*$", re.I)  # ("on Sunday three fell: A, B, C")
 # the list after a plural subject's verb: "... fell on Friday, officials said: A, B and C", "districts that changed
 # hands this month, including A and B"
-_COLON_LIST = re.compile(r"[^.;:\"“”]{0,120}?(?::\s*|\s(?:—|–|--?)\s+|,\s*(?:including|among\s+them|such\s+as|notably|namely)\s+)"
+_COLON_LIST = re.compile(r"(?:[^.;:\"“”]|\.(?=\s+\d)){0,120}?(?::\s*|\s(?:—|–|--?)\s+|,\s*(?:including|among\s+them|such\s+as|notably|namely)\s+)"
                          r"(?:the\s+)?(?=[A-Z])")
 # a perfect auxiliary before an active participle ("have also seized", "had already overrun"): not a passive
 _PERFECT_AUX = re.compile(
@@ -185,7 +185,8 @@ _PLURAL_HEAD = re.compile(
     r"\s+(?:around|near|outside)\s+the\s+(?:provincial\s+)?(?:capital|city))?"
     # the time of the event between the head and its list ("three more provincial capitals on Wednesday: A, B and C")
     r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:night|morning|evening|"
-    r"afternoon))?|\s+overnight|\s+yesterday|\s+(?:earlier\s+)?(?:this|last)\s+week(?:end)?|\s+in\s+recent\s+(?:days|weeks)|"
+    r"afternoon))?(?:,?\s+(?:(?-i:[A-Z])[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+(?-i:[A-Z])[a-z]+))?|"  # ("on Sunday, Aug. 8 - A, B and C")
+    r"\s+on\s+(?:(?-i:[A-Z])[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+(?-i:[A-Z])[a-z]+)|\s+overnight|\s+yesterday|\s+(?:earlier\s+)?(?:this|last)\s+week(?:end)?|\s+in\s+recent\s+(?:days|weeks)|"
     r"\s+(?:over|at|during)\s+the\s+weekend|\s+(?:over|in|within)\s+the\s+(?:past|last)\s+"
     r"(?:\d+|\w+)\s+(?:hours|days|weeks?)|\s+since\s+\w+)?"
     r"\s*(?::|—|–|--|-(?=\s)|,)\s*(?:(?:including|namely|such\s+as|among\s+them)\s+)?(?:the\s+(?:city|cities|districts?)\s+of\s+)?",
