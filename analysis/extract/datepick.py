@@ -150,14 +150,15 @@ def _said_date(d: object, pos: int, text: str) -> bool:
 # the verbs of saying a date of saying follows (verbs.tsv of the lexicon), some after an object ("told Reuters")
 _DATED_SAY = "|".join(v.word + (r"\s+\w+(?:\s+\w+)?" if v.dated == "object" else "")
                       for v in vocabulary.VERBS if v.dated != "no")
+_SAY_TO = r"(?:\s+to\s+(?:the\s+)?(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+){0,2})?"  # "said to Badakhshan Shamal"
 _SAY_DATE = re.compile(
-    rf"\b(?:{_DATED_SAY})"
+    rf"\b(?:{_DATED_SAY}){_SAY_TO}"
     r"(?:\s+on\s+condition\s+of\s+anonymity)?\s+(?:late\s+|early\s+)?$",
     re.I)
 
 # the say-verb of a trailing attribution after the event ("..., the military's media wing said on Monday")
 _TRAILING_SAY = re.compile(
-    r",\s*[^,;]{1,100}?(?<!\bwas)(?<!\bwere)(?<!\bbeen)(?<!\bis)(?<!\bare)\s+(?:" + _DATED_SAY + r")"
+    r",\s*[^,;]{1,100}?(?<!\bwas)(?<!\bwere)(?<!\bbeen)(?<!\bis)(?<!\bare)\s+(?:" + _DATED_SAY + r")" + _SAY_TO +
     r"(?:\s+on\s+condition\s+of\s+anonymity)?\s+(?:late\s+|early\s+)?$",
     re.I)
 

@@ -241,12 +241,15 @@ class DenialReader:
             re.search(r"\b(?:" + _DENY + r"|false|baseless|untrue|propaganda)\b", text, re.I))
         how = "explicit" if explicit else ""
         still = _GOV_CONTROL_STILL.search(text) if not how else None
-        lo = 0
+        lo, hi = 0, len(text)
         if still is not None:
             how = "control"
             # "..., leaving Kabul and Jalalabad as the only cities still in government hands": the clause's places
             breaks = [b.end() for b in re.finditer(r"[,;]\s+|\s[—–-]\s", text[:still.start()])]
             lo = breaks[-1] if breaks and re.match(r"(?:leaving|with|while|as)\b", text[breaks[-1]:], re.I) else 0
+            # "Jaghuri remains under government control, but its road links with the provincial capital have been cut"
+            turn = re.compile(r",\s+(?:but|while|although|though)\s+|;\s+", re.I).search(text, still.end())
+            hi = turn.start() if turn is not None else len(text)
         official = ""  # a statement that denies only when an Afghan official makes it
         if not how:
             if any(k in low for k in _GOV_FORCES_CONTROL_KEYS) and _gov_forces_control(text):
@@ -267,7 +270,7 @@ class DenialReader:
             how = official
         ids: set[str] = set()
         for r in s.refs:
-            if r.in_speaker or _ORG_PLACE_BEFORE.search(text, max(0, r.start - 50), r.start) or r.start < lo:
+            if r.in_speaker or _ORG_PLACE_BEFORE.search(text, max(0, r.start - 50), r.start) or not lo <= r.start < hi:
                 continue  # the speaker's own place ("the defence ministry in Kabul") is not what is denied
             for p in _readings(r)[:1]:
                 ids.add(_place_id(p))

@@ -87,6 +87,8 @@ _DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|\d))\s+days?\
 _LOCATED_BEFORE = re.compile(r"\b(?:in|at|from|of|near|outside|around)\s+$", re.I)  # "soldiers in X surrendered"
 _ADVERB_GAP = re.compile(r"\s+(?:(?:also|then|quickly|finally|eventually|soon)\s+)?")
 _PLACES_HEAD_BEFORE = re.compile(r"\b(?:capitals|cities|towns|districts)\s+(?:(?:also|then|quickly)\s+)?$", re.I)
+_FALL_OPENER = re.compile(r"\W*(?:with|after|following)\s+the\s+(?:fall|capture|loss|seizure)\s+of\s+", re.I)
+_FIRST_COMMA = re.compile(r",(?!\s+(?:the\s+)?(?:capital|provincial\s+capital|centre|seat)\s+of\b)")  # (not an appositive)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _HEAD_BEFORE_PARTICIPLE = re.compile(r"\b(?:districts?|district\s+cent(?:re|er)s?|cities|city|capitals?|towns?|crossings?|"
                                      r"(?-i:DCs?))\s+$", re.I)
@@ -94,7 +96,7 @@ _LOST_THING = re.compile(r"\b(?:contact|touch|communications?|lives|life|ground|
                          r"weapons|vehicles|equipment|soldiers|men|troops)\b", re.I)
 # posts named as the subject, in a place ("two police checkposts in X were"): the posts fell, not the place
 _POSTS_SUBJECT = re.compile(r"\b(?:check\s*posts?|checkpoints?|outposts?|posts|positions|bases|security\s+posts)\s+(?:\w+\s+){0,2}?"
-                            r"(?:in|near|around|outside|of)\s+[^,;.]{1,40}?\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+"
+                            r"(?:in|near|around|outside|of)\s+[^,;.]{1,40}?(?:,[^,;.]{1,40},)?\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+"
                             r"(?:(?:\w+ly|also|then|quickly)\s+)?$", re.I)
 _HEADING_SHAPE = re.compile(r":\s*$|^[^a-z]*$")  # a line ending in a colon, or all capitals: a list's heading
 _POSSESSIVE_PROVINCE = re.compile(r"(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?(?:\s+province)?(?:'s|’s)\s")
@@ -862,6 +864,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             if plural:
                 return self._plural_antecedent(i, s, plural, kind, m, lo, negated)
         list_hi = m.start() if voice == "passive" else hi
+        opener = _FALL_OPENER.match(text) if noun else None
+        if opener is not None and opener.end() >= m.end():  # "With the fall of Mazar, Kabul and Jalalabad remain ...":
+            cut = _FIRST_COMMA.search(text, m.end())        # the opener's object ends at its comma
+            list_hi = hi = min(hi, cut.start()) if cut is not None else hi
         plural = _PLURAL_SUBJECT.search(text, max(lo, m.start() - 60), m.start()) if voice == "passive" and \
             kind in ("capture", "state") and (":" in text[m.end():] or ", " in text[m.end():]) else None
         if plural is not None:
@@ -1052,7 +1058,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 low, high = None, self.pub_high  # a forecast's date is no event date: reported by publication
         outcome = ""
         if res.event_type == "capital_entered":
-            outcome = self._outcome(i, place, res.outcomes, res.aside, self._other_asides(s, res)) if (res.modality or "asserted") in (
+            outcome = self._outcome(i, place, res.outcomes, res.aside, self._other_asides(s, res), (low, high)) if (res.modality or "asserted") in (
                 "asserted", "negated") else "unknown"  # nothing followed what did not (yet) happen
         count: Count | None = res.count
         c_low, c_high = _stated_number(count) if count is not None else (None, None)

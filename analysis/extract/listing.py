@@ -20,6 +20,11 @@ _SUBJECT_LEAD = frozenset("""on in by at late early last this week weekend month
 monday tuesday wednesday thursday friday saturday sunday overnight yesterday today same day
 january february march april may june july august september october november december""".split())
 
+# a plural noun that points at places named after it, and a sentence naming places the government still holds
+_POINTS_AHEAD = re.compile(r"\b(?:below|as\s+follows)\b", re.I)
+_HELD_PLACES = re.compile(r"\bstill\s+(?:holds?|held|controls?|in\s+government\s+hands)\b|"
+                          r"\bremain(?:s|ed)?\s+(?:in\s+government\s+hands|under\s+government\s+control)", re.I)
+
 # what may open a timeline entry before its places: "the", or a count of them ("two more districts, A and B")
 _ENTRY_LEAD = re.compile(r"\W*(?:the\s+)?(?:(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(?:more|other|"
                          r"further|new)\s+(?:districts?|district\s+cent(?:re|er)s|capitals|cities|towns)\s*[,:\u2014\u2013-]?\s*)?",
@@ -32,9 +37,13 @@ class ListReader:
     def _plural_antecedent(self, i: int, s: _Sent, noun: str, kind: str, m: re.Match[str], lo: int,
                            negated: bool) -> list[MentionDraft]:
         """The places of the list a plural anaphor ('these districts', 'the three capitals') refers back to."""
+        if _POINTS_AHEAD.search(s.text):
+            return []  # "Below are the capitals taken so far": the places follow, they were not named before
         pools = [(i, s, [r for r in s.refs if r.end <= lo])] + [(j, self.sents[j], self.sents[j].refs)
                                                                 for j in range(i - 1, max(-1, i - 3), -1)]
         for j, sent, refs in pools:
+            if j < i and _HELD_PLACES.search(sent.text):
+                continue  # "The government still holds Kabul, Mazar and Jalalabad": not the places taken
             best: list[tuple[_Ref, Place | None]] = []
             for r in refs:
                 if r.in_speaker or r.kind != "named" or (best and r.start < best[-1][0].end):

@@ -48,7 +48,7 @@ _UNCONFIRMED = re.compile(
     r"(?:incorrectly|wrongly|erroneously|mistakenly)\s+(?:said|stated|reported|claimed)|"
     r"(?:said|stated|reported|claimed),?\s+(?:incorrectly|wrongly|erroneously|mistakenly)\b|"
     r"(?:can(?:not|'t|’t)|could\s*(?:not|n't|n’t)|unable\s+to|not\s+able\s+to)\s+(?:independently\s+)?"
-    r"(?:confirm|verify)\s+(?:(?:(?:the|these|those|such)\s+)?(?:[\w\-]+\s+)?(?:reports?|claims?|rumou?rs?|accounts?)|"
+    r"(?:confirm|verify)\s+(?:(?:either|also|yet)\s+)?(?:(?:(?:the|these|those|such|an?)\s+)?(?:[\w\-]+\s+)?(?:reports?|claims?|rumou?rs?|accounts?)|"
     r"that|whether|if))\b[^.;]*$",
     re.I)
 _UNCONFIRMED_KEYS: tuple[str, ...] = guard_stems(_UNCONFIRMED)  # derived from the pattern
@@ -82,6 +82,7 @@ _TEMPORAL_OPEN = re.compile(r"\b(?:before|until|till|by\s+the\s+time|once|unless
 _QUESTION_END = re.compile(r"\?\s*[\"”’']?\s*$")
 
 
+_LONG_HELD = re.compile(r"\s+(?:\w+\s+){0,2}?for\s+(?:many\s+|several\s+|two\s+|three\s+)?(?:years|decades)\b", re.I)
 # an order or a resolve not (yet) carried out: "told not to enter", "ordered to wait ... and not to enter"
 _DIRECTIVE = re.compile(r"(?:\bnot\s+to|\b(?:told|ordered|instructed|directed|urged|asked)\s+(?:\w+\s+){0,3}?to)\s+$", re.I)
 
@@ -104,6 +105,8 @@ def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
     clow = clause.lower()
     if "to " in low and _DIRECTIVE.search(before):
         return "future"  # "fighters have been ordered ... not to enter the city": an order, no act yet
+    if _LONG_HELD.match(text, end) and re.search(r"\b(?:in|under)\s", text[start:end], re.I):
+        return "past"  # "has been in Taliban hands for years": not this offensive's act ("slipping out of ... for years" is)
     if any(k in low for k in _SUCCESS_KEYS) and _SUCCESS_TO.search(before):
         return "negated" if negated(text, start) else "asserted"
     if ("if" in clow or "unless" in clow or "whether" in clow) and re.search(r"\b(?:if|unless|whether)\b", clause, re.I):

@@ -4,6 +4,7 @@ neighbours about the same city."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from analysis.extract import vocabulary
@@ -69,11 +70,12 @@ class OutcomeReader:
     """Extractor methods that tell what followed a capital's entry."""
 
     def _outcome(self, i: int, place: Place, own: set[str], only: tuple[int, int] | None = None,
-                 without: tuple[tuple[int, int], ...] = ()) -> str:
+                 without: tuple[tuple[int, int], ...] = (), when: tuple[date | None, date | None] = (None, None)) -> str:
         """What followed an entry: the strongest cue in the sentence and its neighbours about the same city.
 
         `only`: the ", which ...," clause the reading comes from (only it is read, no neighbour); `without`: the
-        clauses of its sentence it does not come from (left out)."""
+        clauses of its sentence it does not come from (left out); `when`: the entry's days (a neighbour dated only
+        outside them tells of another entry)."""
         best = max(own, key=lambda o: _OUTCOME_RANK.get(o, 0)) if own else "unknown"
         pid = _place_id(place)
         for j in (i, i + 1, i - 1):
@@ -87,6 +89,8 @@ class OutcomeReader:
             if j != i and not caps and not re.search(r"\b(?:city|town|capital|they|enemy|taliban|advance|attack)\b",
                                                      sj.text, re.I):
                 continue
+            if j != i and when[1] is not None and self._dated_apart(sj.text, when):
+                continue  # "... handed the city over on Thursday. Insurgents had entered it in July before being driven out"
             text = sj.text
             if only is not None:
                 if j != i:
@@ -102,3 +106,9 @@ class OutcomeReader:
                         continue
                     best = name
         return best or "unknown"
+
+    def _dated_apart(self, text: str, when: tuple[date | None, date | None]) -> bool:
+        """True when a sentence names days and none of them meets the range `when`."""
+        days = [d for d in self._dates_in(text) if d.high is not None]  # type: ignore[attr-defined]
+        lo = when[0] or date.min
+        return bool(days) and all(d.high < lo or (d.low is not None and d.low > when[1]) for d in days)

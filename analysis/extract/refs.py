@@ -25,6 +25,7 @@ class _Ref:
     candidates: tuple[Place, ...] = ()
     remote: bool = False  # named only in a distance or route phrase, or standing for its government
     background: bool = False  # inside a clause about an earlier event ("..., a day after capturing X")
+    moved_to: bool = False  # where someone went ("flew to Kabul"): never what "the city" refers back to
 
 @dataclass
 class _Sent:
@@ -163,7 +164,8 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
                    or bool(_PERIPHERAL_AFTER.match(text, e)),
                    in_speaker=any(a <= s and e <= b for a, b in speaker_spans),
                    province_word=pword, candidates=tuple(pm.candidates),
-                   remote=bool(_ROUTE_BEFORE.search(before) or _GOVERNMENT_AFTER.match(text, e)))
+                   remote=bool(_ROUTE_BEFORE.search(before) or _GOVERNMENT_AFTER.match(text, e)),
+                   moved_to=bool(_MOVED_TO_BEFORE.search(text, max(0, s - 80), s)))
         refs.append(ref)
         # "the capital of P" / "P's provincial capital" / "P province's main city"
         capital_before = _CAPITAL_OF.search(before) if any(k in before.lower() for k in _CAPITAL_KEYS) else None
@@ -197,8 +199,11 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
             continue  # "the centre" stands for a district centre only after one is named in the sentence
         home = _speaker_home(text, refs, m.start(), gaz) if "city" in word or "capital" in word else None
         # "left Taloqan for Faizabad before the insurgents entered the city": where they went is not the city
-        current = [r for r in refs if not _MOVED_TO_BEFORE.search(text, max(0, r.start - 80), r.start)]
-        target = home or _resolve_anaphor(word, current, m.start(), history, gaz)
+        # where the speakers sit ("officials in Kabul") only when nothing else can be meant ("Officials in Farah said
+        # troops withdrew to a base outside the city")
+        current = [r for r in refs if not _SEAT_OF_SPEAKERS.search(text, max(0, r.start - 40), r.start)]
+        target = home or _resolve_anaphor(word, current, m.start(), history, gaz) or (
+            _resolve_anaphor(word, refs, m.start(), history, gaz) if len(current) < len(refs) else None)
         if target is None:
             continue
         before = text[max(0, m.start() - 70):m.start()]
@@ -211,6 +216,9 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
     refs.sort(key=lambda r: (r.start, r.end))
     return refs
 
+# where the speakers sit ("Afghan officials in Kabul did not comment on the fall of the city"): not the city
+_SEAT_OF_SPEAKERS = re.compile(r"\b(?:officials?|ministry|ministries|government|authorities|embassy|spokes(?:man|woman|person))"
+                               r"\s+(?:based\s+)?in\s+$", re.I)
 # the destination of a move ("left Taloqan for Faizabad", "fled to Kunduz city")
 _MOVED_TO_BEFORE = re.compile(r"\b(?:left|leaving|fled|fleeing|withdrew|withdrawn|retreated|pulled\s+back|fell\s+back|moved|"
                               r"headed|escaped|flown|flew)\b[^.;,]{0,60}?\b(?:for|to|towards?|into)\s+(?:the\s+)?$", re.I)
@@ -294,6 +302,8 @@ def _resolve_anaphor(word: str, current: list[_Ref], pos: int, history: list[lis
         if k and any(r.background for r in pool):  # the sentence's own event before one it recalls
             pool = [r for r in pool if r.background] + [r for r in pool if not r.background]
         for r in reversed(pool):
+            if r.moved_to and want != ("province",):
+                continue  # "left Taloqan for Faizabad before they entered the city", "... and flew to Kabul. ... the city"
             if r.remote:
                 if want == ("capital",) and r.place.place_type == "capital" and k <= 1:
                     return None  # "30 km from Maimana. ... entered the city": which city is not said
