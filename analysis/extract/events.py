@@ -142,7 +142,8 @@ _FOLLOWS = re.compile(r"\b(?:follows|followed)(?=\s+(?:the|a|an)\s+(?:fall|loss|
 _AND_PREDICATE = re.compile(r",\s+and\s+(?:(?:had|has|have|then|later|also|quickly|subsequently)\s+){0,2}$", re.I)
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:after|before|when|as|while|once|since|because|until)\s*$", re.I)
 _FORCED_OUT = re.compile(r"(?:been|were|was)\s+(?:forced|driven|pushed|chased)\s+out", re.I)
-_PART_OF = re.compile(r"\s+(?:(?:the\s+)?(?:most|much|parts|large\s+parts|half|sections|some\s+parts)\s+of)\b", re.I)
+_PART_OF = re.compile(r"\s+(?:(?:full\s+)?control\s+(?:of|over)\s+)?(?:(?:the\s+)?(?:most|much|parts|large\s+parts|half|"
+                      r"sections|some\s+parts)\s+of)\b", re.I)  # ("seized control of most of Kunduz city")
 _SO_DID = re.compile(r"\W*(?:and\s+)?so\s", re.I)  # an echo opening 'So did' (else it closes with 'too')
 _DATE_NEXT = re.compile(r"(?:\s+(?:city|town|district))?"
                         # an appositive naming what the item is: "and Gardez, Paktia's capital, a day later"
