@@ -81,6 +81,9 @@ _ATTACK_REPELLED = re.compile(
     re.I)
 
 _ATTACK_REPELLED_KEYS: tuple[str, ...] = guard_stems(_ATTACK_REPELLED)  # derived from the pattern
+# "..., but a government spokesman said fighting was continuing": after a claim, in a contrasting clause only
+_FIGHTING_GOES_ON = re.compile(r"\bfighting\s+(?:was|is|were)\s+(?:still\s+)?(?:continuing|going\s+on|ongoing|under\s*way)\b",
+                               re.I)
 
 # stems a denial or a "still under government control" statement needs: those of every pattern that can make one
 _DENIAL_KEYS: tuple[str, ...] = tuple(sorted({stem for rx in (_DENY_OBJECT, _GOV_CONTROL_STILL, _GOV_FORCES_CONTROL,
@@ -292,7 +295,11 @@ class DenialReader:
             if not (_GOV_CONTROL_STILL.search(tail) or _STILL_HOLD.search(tail) or _NOT_LOST.search(tail)
                     or _ATTACK_REPELLED.search(tail) or _REPELLED_ACTIVE.search(tail) or re.search(r"\b" + _DENY + r"\b|\b(?:baseless|false|untrue|groundless|"
                                                                   r"unfounded|propaganda)\b", tail, re.I)):
-                continue
+                if not _FIGHTING_GOES_ON.search(tail):
+                    continue
+                fighting_only = True  # "fighting was continuing" answers an insurgent claim; after an entry it is a fight
+            else:
+                fighting_only = False
             if _DENIED_REPORTS.match(tail):
                 continue  # ", but rejected the group's claims that B ...": a denial of B alone, read with B's mention
             speaker = next((a for a in claims.find_attributions(text, self.speakers)
@@ -312,6 +319,8 @@ class DenialReader:
                     continue  # the sentence's own reading already found the denial
                 if d.sent_index != i or d.pos >= c.start() or m.stance != "asserted" or m.modality != "asserted" \
                         or m.claimant == speaker.claimant or m.event_type == "troops_fled":
+                    continue
+                if fighting_only and m.claimant != "taliban":
                     continue
                 denial = replace(m, claimant=speaker.claimant, stance="denied", claim_cue=speaker.cue)
                 self.drafts.append(_Draft(denial, i, d.pos, d.related, 0))
