@@ -41,6 +41,7 @@ _AND_CAPTURE = re.compile(r",?\s+and\s+(?:(?:had|has|have|then|later|also)\s+)?(
                           r"entered|stormed)\b|,\s+leaving\s+(?!(?:the\s+)?(?:city|town|district|area)\b)", re.I)
 # (", leaving the southern approaches to the capital open": a consequence, not where they were)
 _TO_LEAVE = re.compile(r"\bto\s+(?:leave|abandon|quit|evacuate|flee)\s+(?:the\s+)?$", re.I)  # "allowed to leave the city"
+_DATELINE_OPEN = re.compile(r"(?-i:[A-Z])[\w\-]+(?:[ /](?-i:[A-Z])[\w\-]+){0,3}:\s")  # "New Delhi/Kabul: ..."
 _BASE_NAME_BEFORE = re.compile(r"\b(?:camp|base|fob)\s+$", re.I)
 _NOT_FLED_ACT = re.compile(
     r"\b(?:surrender\w*|joined\s+(?:the\s+)?(?:taliban|insurgents|militants)|defect\w*|switched\s+sides|"
@@ -327,6 +328,7 @@ class FlightReader:
             refs = [r for r in s.refs if not r.in_speaker and r.place.place_type != "country" and not _to_ref_or_apposed(r)
                     and not r.remote  # ("40 kilometres from Kabul" is no place left)
                     and not _BASE_NAME_BEFORE.search(text, max(0, r.start - 8), r.start)  # ("Camp Shorabak": a base)
+                    and not (_DATELINE_OPEN.match(text) and r.end <= _DATELINE_OPEN.match(text).end())  # ("New Delhi/Kabul:")
                     and not (r.start > m.end() and _OFFICE_AFTER.match(text, r.end))  # ("..., said a member of the
                     # Kunduz provincial council": an office's place after the verb, not where they were)
                     and not (r.end <= m.start() and self._earlier_destination(s, r))]

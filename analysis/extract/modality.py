@@ -82,6 +82,8 @@ _TEMPORAL_OPEN = re.compile(r"\b(?:before|until|till|by\s+the\s+time|once|unless
 _QUESTION_END = re.compile(r"\?\s*[\"”’']?\s*$")
 
 
+_GERUND_ACT = re.compile(r"(?:taking|capturing|seizing|entering|overrunning|storming)\b", re.I)
+_ABSTRACT_BEFORE = re.compile(r"\b(?:than|about|of|at|to|towards?)\s+$", re.I)  # (not "after", "before", "by", "since")
 _LONG_HELD = re.compile(r"\s+(?:\w+\s+){0,2}?for\s+(?:many\s+|several\s+|two\s+|three\s+)?(?:years|decades)\b", re.I)
 # an order or a resolve not (yet) carried out: "told not to enter", "ordered to wait ... and not to enter"
 _DIRECTIVE = re.compile(r"(?:\bnot\s+to|\b(?:told|ordered|instructed|directed|urged|asked)\s+(?:\w+\s+){0,3}?to)\s+$", re.I)
@@ -105,6 +107,8 @@ def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
     clow = clause.lower()
     if "to " in low and _DIRECTIVE.search(before):
         return "future"  # "fighters have been ordered ... not to enter the city": an order, no act yet
+    if _GERUND_ACT.match(text, start, end) and _ABSTRACT_BEFORE.search(text, max(0, start - 12), start):
+        return "speculative"  # "more important than taking Kabul quickly", "the prospect of capturing Herat"
     if _LONG_HELD.match(text, end) and re.search(r"\b(?:in|under)\s", text[start:end], re.I):
         return "past"  # "has been in Taliban hands for years": not this offensive's act ("slipping out of ... for years" is)
     if any(k in low for k in _SUCCESS_KEYS) and _SUCCESS_TO.search(before):

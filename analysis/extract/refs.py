@@ -155,7 +155,10 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
             re.search(r"\bprovinces?\s+(?:of|in)\s+(?:the\s+)?$", before, re.I)
             or re.search(r"\b[A-Z][\w\-’']*\s+districts?\s+(?:of|in)\s+$", before)
             or re.search(r"\bdistricts?\s+in\s+$", before)  # "the third district in Ghazni to fall"
-            or re.search(r"\b(?:a|an|one|another)\s+(?:[\w\-]+\s+)?district\s+of\s+$", before, re.I)))  # "a district of Ghazni"
+            or re.search(r"\b(?:a|an|one|another)\s+(?:[\w\-]+\s+)?district\s+of\s+$", before, re.I)  # "a district of Ghazni"
+            # "In Balkh, Kishindih and Zari fell": a province opening the sentence locates what follows
+            or (s <= 16 and re.fullmatch(r"\W*(?:In|Across|Throughout)\s+", text[:s]) is not None and text.startswith(",", e)
+                and not any(c.place_type == "capital" for c in (pm.place, *pm.candidates)))))  # ("In Kunduz," is the city)
         if re.match(r"^(?:'s|’s|')\s", text[e:e + 4]) and not re.search(r"province", text[e:e + 14], re.I) and \
                 not _CITY_PART_AFTER.match(text, e):
             pword = any(c.place_type == "province" for c in (pm.place, *pm.candidates))
