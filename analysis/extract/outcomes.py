@@ -31,7 +31,12 @@ def _outcome_cues_of(text: str) -> tuple[str, ...]:
     """The outcome cues ('repelled', 'fell', 'contested') a sentence holds."""
     low = text.lower()
     return tuple(name for name, rx in _OUTCOME_CUES if any(k in low for k in _OUTCOME_KEYS[name])
-                 and any(name != "repelled" or not _gov_retreat(text, m) for m in rx.finditer(text)))
+                 and any((name != "repelled" or not _gov_retreat(text, m)) and not _NEGATED_CUE.search(text, max(0, m.start() - 16), m.start())
+                         for m in rx.finditer(text)))
+
+
+# a cue said not to hold ('the city "is not under their control"')
+_NEGATED_CUE = re.compile(r"\b(?:not|n't|n’t|never|no\s+longer)\s+(?:\w+\s+)?$", re.I)
 
 def _gov_retreat(text: str, m: re.Match[str]) -> bool:
     """True for 'government forces retreated to the airport': a retreat whose subject is the government
