@@ -15,6 +15,8 @@ _FINITE_EVENT = re.compile(r"\b(?:fell|was|were|captured|seized|overran|took|ent
 # no clause break
 _APPOSITIVE_OPEN = re.compile(
     r",\s*(?:the|a)\s+(?:[\w\-]+\s+){0,2}?(?:capital|centre|center|seat|hub|city|town)\s+of\s+[^,;:]*$", re.I)
+# a second verb of the same subject just before a position ("... last night and entered", "... and then fled")
+AND_VERB_BEFORE = re.compile(r"\band\s+(?:then\s+|later\s+|quickly\s+|promptly\s+)?$", re.I)
 # the rest of a relative clause about one item of an object list, closed by a comma and the next item
 REL_ITEM_REST = (r"[^,;:.()]{1,120}(?=,\s*(?:and|as\s+well\s+as|(?:along|together)\s+with|in)\s+(?:the\s+)?"
                  r"(?-i:[A-Z]))")

@@ -8,7 +8,7 @@ from calendar import monthrange
 from datetime import date, timedelta
 
 from analysis.extract import vocabulary
-from analysis.extract.clauses import background_clauses
+from analysis.extract.clauses import AND_VERB_BEFORE, background_clauses
 from analysis.extract.dates import small_number
 
 
@@ -22,7 +22,6 @@ def _pub_high(published: date | None, precision: str) -> date | None:
 
 # a second finite clause: ", and (had) also seized", ", but the army retook"
 _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=(?:had|has|have|was|were|then|later|also|on|the|they|it|\w+ed)\b)", re.I)
-_AND_VERB_BEFORE = re.compile(r"\band\s+(?:then\s+|later\s+)?$", re.I)
 # a contrasting clause, or a closing relative clause (one that runs to the sentence's end, so it is no list item's)
 _OWN_CLAUSE_AFTER = re.compile(r",\s+while\s+[^,;]*|,\s+(?:which|whose)\s+[^,;]*[.!?\"”]*\s*$", re.I)
 # a relative clause about the subject, closed before the verb: its dates are the clause's, not the verb's
@@ -62,7 +61,7 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
         hi = min((c for c in cuts if c > pos), default=len(text))
         own = [d for d in cands if lo <= d.start and d.end <= hi]
         cands = own or cands
-    if len(cands) > 1 and _AND_VERB_BEFORE.search(text, max(0, pos - 14), pos):
+    if len(cands) > 1 and AND_VERB_BEFORE.search(text, max(0, pos - 16), pos):
         after = [d for d in cands if d.start >= pos]  # "captured its outskirts last night and entered the city
         cands = after or cands                        # this morning": the second verb's own day
     if cands and (", while " in low_text or ", which " in low_text or ", whose " in low_text):

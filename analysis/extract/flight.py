@@ -8,7 +8,7 @@ import re
 from analysis.extract.drafts import MentionDraft
 from analysis.extract import borders, lists, vocabulary
 from analysis.extract.borders import COUNTRY_WORDS, FOREIGN_TOWNS, _COUNTRY_ALT, _COUNTRY_RE, _FOREIGN_TOWN_RE
-from analysis.extract.clauses import scope_after as _scope_after, scope_before as _scope_before
+from analysis.extract.clauses import AND_VERB_BEFORE, scope_after as _scope_after, scope_before as _scope_before
 from analysis.extract.counted import _find_counts
 from analysis.extract.modality import report_denied
 from analysis.extract.refs import (
@@ -30,8 +30,7 @@ _NOT_TROOP_RE = re.compile(rf"\b(?:{vocabulary.ACTORS['civilian']})\b", re.I)
 _FOREIGN_TROOP_RE = re.compile(
     rf"\b(?:{vocabulary.ACTORS['foreign_side']})\s+(?:\w+\s+)?(?:{vocabulary.ACTORS['foreign_troop']})", re.I)
 
-# a second verb of the same subject ("... handed the city to the Taliban and fled"), and a noun that is an object
-_AND_VERB = re.compile(r"\band\s+(?:then\s+|later\s+|quickly\s+|promptly\s+)?$", re.I)
+# a noun that is an object, not a subject ("... handed the city to the Taliban and fled")
 _OBJECT_BEFORE = re.compile(r"\b(?:to|by|with|for)\s+(?:the\s+)?$", re.I)
 _FLEW_AFTER = re.compile(r"and\s+(?:then\s+|later\s+)?fl(?:ew|own)\b", re.I)
 _GAVE_UP = re.compile(r"\b(?:handed|handing|gave\s+up|giving\s+up|abandon\w*|surrendered\s+(?:the|his|her|their)\s+"
@@ -138,6 +137,11 @@ _OWN_TERRITORY = re.compile(r"\b(?:its|our|their)\s+(?:own\s+)?(?:territory|soil
                             r"\b(?:its|our)\s+(?:(?:state|national|southern)\s+)?(?:border|frontier)\b", re.I)
 
 
+def _office_after_verb(text: str, r: _Ref, verb_end: int) -> bool:
+    """True for an office's place after the flight verb ('..., said a member of the Kunduz provincial council')."""
+    return r.start > verb_end and _OFFICE_AFTER.match(text, r.end) is not None
+
+
 class FlightReader:
     """Extractor methods that read troops who fled: who, where to and how many."""
 
@@ -156,7 +160,7 @@ class FlightReader:
         o_pos = other[-1].start() if other else -1
         if troop and other and o_pos > t_pos and _COORDINATED.fullmatch(subject_zone, troop[-1].end(), o_pos):
             o_pos = -1  # "soldiers and customs workers fled": one conjunct is a troop noun
-        if troop and other and o_pos > t_pos and (_AND_VERB.search(subject_zone) or verb.startswith("and ")) and \
+        if troop and other and o_pos > t_pos and (AND_VERB_BEFORE.search(subject_zone) or verb.startswith("and ")) and \
                 _OBJECT_BEFORE.search(subject_zone, 0, other[-1].start()):
             o_pos = -1  # "the governor handed the city to the Taliban and fled": the first verb's subject fled
         if troop and _KIN_OF.search(subject_zone, 0, t_pos):
@@ -329,7 +333,7 @@ class FlightReader:
                     and not r.remote  # ("40 kilometres from Kabul" is no place left)
                     and not _BASE_NAME_BEFORE.search(text, max(0, r.start - 8), r.start)  # ("Camp Shorabak": a base)
                     and not (_DATELINE_OPEN.match(text) and r.end <= _DATELINE_OPEN.match(text).end())  # ("New Delhi/Kabul:")
-                    and not (r.start > m.end() and _OFFICE_AFTER.match(text, r.end))  # ("..., said a member of the
+                    and not _office_after_verb(text, r, m.end())  # ("..., said a member of the
                     # Kunduz provincial council": an office's place after the verb, not where they were)
                     and not (r.end <= m.start() and self._earlier_destination(s, r))]
             after_refs = [r for r in refs if m.start() < r.start <= hi]  # "abandoned the Garmsir district centre"
@@ -430,7 +434,7 @@ class FlightReader:
         for text, refs in [(s.text, s.refs)] + [(self.sents[j].text, self.sents[j].refs) for j in range(i - 1, max(-1, i - 3), -1)]:
             found = {p.place_id: p for r in refs if not r.in_speaker and not r.remote
                      and not _DESTINATION_TAIL.search(text, max(0, r.start - 50), r.start)  # "flown to Kabul": where they went
-                     and not (refs is s.refs and r.start > verb_end and _OFFICE_AFTER.match(text, r.end))
+                     and not (refs is s.refs and _office_after_verb(text, r, verb_end))
                      for p in [_as_capital(r, self.gaz) or (_as_district(r, self.gaz) or (None,))[0]] if p is not None}
             if found:
                 return next(iter(found.values())) if len(found) == 1 else None
