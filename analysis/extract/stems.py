@@ -167,3 +167,89 @@ def guard_stems(pattern: str | re.Pattern[str]) -> tuple[str, ...]:
     """The sorted stems of a pattern for an `any(stem in text)` pre-check; ("",) lets every text through when none derive."""
     stems = derive_stems(pattern)
     return tuple(sorted(stems)) if stems is not None else ("",)
+
+
+def first_chars(pattern: str | re.Pattern[str]) -> frozenset[str] | None:
+    """The characters (lowercase under IGNORECASE) every match of `pattern` starts with, or None when any may start one."""
+    text = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
+    flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
+    chars, nullable = _first_of_sequence(list(_parse.parse(text, flags)), bool(flags & re.I))
+    return None if chars is None or nullable or not chars else chars
+
+
+def _first_of_sequence(items: list[tuple[Any, Any]], fold: bool) -> tuple[frozenset[str] | None, bool]:
+    """The characters a sequence of parts can start with (None: any), and whether it can match the empty string."""
+    found: set[str] = set()
+    for item in items:
+        chars, nullable = _first_of_node(item, fold)
+        if chars is None:
+            return None, False
+        found |= chars
+        if not nullable:
+            return frozenset(found), False
+    return frozenset(found), True
+
+
+def _first_of_node(item: tuple[Any, Any], fold: bool) -> tuple[frozenset[str] | None, bool]:
+    """The characters one parsed part can start with (None: any), and whether it can match the empty string."""
+    op, av = item
+    if op is _sre.LITERAL:
+        return frozenset({chr(av).lower() if fold else chr(av)}), False
+    if op is _sre.IN:
+        found: set[str] = set()
+        for sub_op, sub_av in av:
+            if sub_op is _sre.LITERAL:
+                found.add(chr(sub_av).lower() if fold else chr(sub_av))
+            elif sub_op is _sre.RANGE and sub_av[1] - sub_av[0] < 128:
+                found.update(chr(c).lower() if fold else chr(c) for c in range(sub_av[0], sub_av[1] + 1))
+            else:
+                return None, False  # negated, a category or a wide range
+        return frozenset(found), False
+    if op in _ZERO_WIDTH:
+        return frozenset(), True  # anchors and lookarounds match no text of their own
+    if op is _sre.SUBPATTERN:
+        if av[1] or av[2]:
+            return None, False  # flags changed inside the group
+        return _first_of_sequence(list(av[-1]), fold)
+    if op in _GROUPS:
+        return _first_of_sequence(list(av), fold)
+    if op is _sre.BRANCH:
+        union: set[str] = set()
+        any_nullable = False
+        for branch in av[1]:
+            chars, nullable = _first_of_sequence(list(branch), fold)
+            if chars is None:
+                return None, False
+            union |= chars
+            any_nullable = any_nullable or nullable
+        return frozenset(union), any_nullable
+    if op in _REPEATS:
+        low, _high, sub = av
+        chars, nullable = _first_of_sequence(list(sub), fold)
+        return chars, nullable or low == 0
+    return None, False  # any character, a negated literal, a category, a back-reference
+
+
+def _opens_unanchored(rx: re.Pattern[str]) -> bool:
+    """Whether an expression opens with an anchor, a lookaround or an optional part: the regex engine then has no
+    first literal or character set of its own to skip ahead with."""
+    items = list(_parse.parse(rx.pattern, rx.flags))
+    while items:
+        op, av = items[0]
+        if op is _sre.SUBPATTERN:
+            items = list(av[-1])
+            continue
+        return op in _ZERO_WIDTH or (op in _REPEATS and av[0] == 0)
+    return False
+
+
+def start_guarded(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """The same expression behind a lookahead for the characters its matches start with (same matches, found faster
+    because most positions fail at once), when it opens unanchored (see _opens_unanchored); else itself."""
+    if not _opens_unanchored(rx):
+        return rx
+    chars = first_chars(rx)
+    if chars is None or len(chars) > 40:
+        return rx
+    guard = "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
+    return re.compile(guard + rx.pattern, rx.flags)
