@@ -158,6 +158,22 @@ def release_freed_memory() -> None:
             pass
 
 
+def _leave_inherited_objects_alone() -> None:
+    """In a new worker: keep the objects copied from the parent (a million-file list, say) out of garbage collection,
+    whose passes would touch, and so duplicate, every page of them."""
+    import gc
+
+    gc.freeze()
+
+
+def new_pool(workers: int, start_method: str | None = None) -> ProcessPoolExecutor:
+    """A process pool of `workers` (the platform's start method unless given) whose workers leave what they inherit alone."""
+    import multiprocessing
+
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(start_method),
+                               initializer=_leave_inherited_objects_alone)
+
+
 @contextmanager
 def paused_gc() -> Iterator[None]:
     """Cyclic garbage collection paused (and older objects left out of it) while a table pass makes millions of
@@ -244,11 +260,9 @@ def _map_pool(
     pool: ProcessPoolExecutor | None = None,
 ) -> Iterator[R]:
     """Apply `func` on a pool of worker processes (a new one, or `pool`), keeping a bounded window of chunks in flight."""
-    import multiprocessing
-
     window = workers * IN_FLIGHT_PER_WORKER
     pending: deque[Future[list[R]]] = deque()
-    executor = pool or ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(start_method))
+    executor = pool or new_pool(workers, start_method)
     try:
         batches = _batches(items, chunksize)
         for batch in itertools.islice(batches, window):
@@ -358,16 +372,14 @@ def worker_pool(workers: int | None, *, dask_address: str | None = None,
                 start_method: str | None = None) -> Iterator[ProcessPoolExecutor | None]:
     """A pool of worker processes for several map_ordered calls (None when the work runs in this process or on Dask).
 
-    Its workers start with the first task, while this process is still small, so workers used
-    later do not begin as copies of whatever this process holds by then.
+    Its workers start with the first task, and keep what they inherit from this process out of garbage
+    collection, so they do not end up as copies of whatever this process holds (see new_pool).
     """
     n_workers = resolve_workers(workers)
     if dask_address or n_workers == 1:
         yield None
         return
-    import multiprocessing
-
-    executor = ProcessPoolExecutor(max_workers=n_workers, mp_context=multiprocessing.get_context(start_method))
+    executor = new_pool(n_workers, start_method)
     try:
         yield executor
     finally:

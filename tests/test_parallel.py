@@ -15,6 +15,7 @@ from analysis.parallel import (
     map_ordered,
     peak_rss_mb,
     resolve_workers,
+    worker_pool,
 )
 
 DISPATCHES = [
@@ -217,3 +218,17 @@ def test_seed_pipeline_identical_on_one_two_workers_and_dask() -> None:
     assert pooled == serial
     assert clustered == serial
     assert sum(len(r.mentions) for batch in serial for r in batch) > 0
+
+
+def _frozen_objects(_: int) -> int:
+    """How many objects this worker keeps out of garbage collection."""
+    import gc
+
+    return gc.get_freeze_count()
+
+
+def test_pool_workers_keep_inherited_objects_out_of_garbage_collection() -> None:
+    with worker_pool(2) as pool:
+        assert pool is not None
+        counts = list(map_ordered(_frozen_objects, range(4), workers=2, pool=pool, progress=False))
+    assert all(n > 1000 for n in counts)  # the modules and data inherited at start are frozen

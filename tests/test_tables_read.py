@@ -54,3 +54,22 @@ def test_make_tables_and_coerce_accept_partial_frames():
     assert tables.events["place"][0] == ""
     assert tables.articles.empty
     assert coerce_table(pd.DataFrame({"extra": [1]}), "tallies").columns[-1] == "extra"
+
+
+def test_only_the_named_article_columns_are_read_from_csv_and_parquet(tmp_path):
+    from analysis.tabulate.tables import REPORTED_ARTICLE_COLUMNS
+
+    frame = pd.DataFrame({"article_id": ["a1", "a2"], "path": ["x/a1.txt", "x/a2.txt"], "status": ["ok", "skipped: empty"],
+                          "outlet": ["Wire", ""], "dateline": ["KABUL", "HERAT"], "encoding": ["utf-8", "cp1252"]})
+    csv_dir, parquet_dir = tmp_path / "csv", tmp_path / "parquet"
+    csv_dir.mkdir()
+    parquet_dir.mkdir()
+    frame.to_csv(csv_dir / "articles.csv", index=False)
+    frame.to_parquet(parquet_dir / "articles.parquet", index=False)
+    for folder in (csv_dir, parquet_dir):
+        articles = load_tables(folder, article_columns=REPORTED_ARTICLE_COLUMNS).articles
+        assert list(articles.columns) == TABLE_COLUMNS["articles"]  # every column present, the unread ones empty
+        assert articles["status"].tolist() == ["ok", "skipped: empty"]
+        assert articles["outlet"].tolist() == ["Wire", ""]
+        assert articles["dateline"].tolist() == ["", ""] and articles["encoding"].tolist() == ["", ""]
+        assert load_tables(folder).articles["dateline"].tolist() == ["KABUL", "HERAT"]

@@ -77,7 +77,7 @@ _ACTIVE_MARKUP = re.compile(r"<(?:script|style|iframe|img|object|embed|svg)\b", 
 _HTML_IN_TEXT = re.compile(r"</?(?:p|br|div|span|a|strong|em|b|i|h[1-6]|ul|ol|li|blockquote|figure)\b[^>]*>", re.I)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceFile:
     """One entry found under the raw folder, with a problem when it cannot be read."""
 

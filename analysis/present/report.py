@@ -19,7 +19,7 @@ from analysis.present.formatting import TYPE_LABELS, claimant_name, claimants_te
 from analysis.present.review import needs_review, unrecognised_items
 from analysis.tabulate.corrections import read_log, shown
 from analysis.tabulate.review_tables import SIDE_SHOWN, ReviewFacts, read_review, review_of_folder, review_of_tables
-from analysis.tabulate.tables import Tables, atomic_write_text, load_tables
+from analysis.tabulate.tables import REPORTED_ARTICLE_COLUMNS, Tables, atomic_write_text, load_tables
 
 DEFAULT_NOTEBOOK_PAGES: tuple[tuple[str, str], ...] = (
     ("01 Read and clean the articles", "01_articles.html"),
@@ -553,10 +553,13 @@ def event_rows(tables: Tables) -> list[list[Any]]:
     ev = ev.sort_values(["_sort", "event_type", "place", "event_id"], kind="mergesort")
     meta: dict[str, str] = {}
     links: dict[str, str] = {}
+    shown_ids = {aid for ids in ev["article_ids"] for aid in _split(ids)[:MAX_ARTICLES_SHOWN]}
     if not tables.articles.empty:
         urls = tables.articles["url"] if "url" in tables.articles else [""] * len(tables.articles)
         for aid, outlet, published, url in zip(tables.articles["article_id"], tables.articles["outlet"],
                                                 tables.articles["published"], urls):
+            if str(aid) not in shown_ids:
+                continue  # only the articles an event lists are described (a million others would cost memory)
             meta.setdefault(str(aid), ", ".join(x for x in (str(outlet).strip(), fmt_day(published)) if x))
             if web_url(url):
                 links.setdefault(str(aid), str(url).strip())
@@ -805,7 +808,7 @@ def build_index(processed_dir: Path | str, reports_dir: Path | str, *,
     without them, works them out reading the mentions a chunk at a time).
     """
     reports = Path(reports_dir)
-    tables = load_tables(processed_dir, mentions=False)
+    tables = load_tables(processed_dir, mentions=False, article_columns=REPORTED_ARTICLE_COLUMNS)
     review = read_review(processed_dir, disputes_of=set(shown_disputed(tables.events)["event_id"].astype(str)))
     if review is None:
         review = review_of_folder(processed_dir)

@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 
 from analysis import depends
 from analysis.present.style import DPI, FIGSIZE, save_figure
-from analysis.tabulate.tables import Tables, atomic_write_text
+from analysis.tabulate.tables import REPORTED_ARTICLE_COLUMNS, Tables, atomic_write_text
 
 SIDECAR_VERSION = 1
 DRAWN_FROM = ("articles", "events", "tallies")  # the tables the figures read (mentions are not drawn)
@@ -57,6 +57,13 @@ def table_digest(frame: pd.DataFrame) -> str:
     return digest.hexdigest()
 
 
+def _drawn_columns(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The part of a table the figures can read: of the articles, the reported columns (as loaded for the report)."""
+    if name != "articles":
+        return frame
+    return frame.reindex(columns=list(REPORTED_ARTICLE_COLUMNS))
+
+
 def drawing_key(tables: Tables) -> str:
     """What the figures are drawn from: the tables they read, the drawing code and the drawing parameters."""
     parts = {
@@ -65,7 +72,7 @@ def drawing_key(tables: Tables) -> str:
         "matplotlib": matplotlib.__version__,
         "dpi": DPI,
         "figsize": list(FIGSIZE),
-        "tables": {name: table_digest(getattr(tables, name)) for name in DRAWN_FROM},
+        "tables": {name: table_digest(_drawn_columns(name, getattr(tables, name))) for name in DRAWN_FROM},
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode("utf-8")).hexdigest()
 

@@ -333,19 +333,28 @@ def unescape_csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def read_table(processed_dir: Path | str, table: str) -> pd.DataFrame:
-    """Read one table from Parquet when present, else CSV, else return an empty frame."""
+def read_table(processed_dir: Path | str, table: str, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """Read one table from Parquet when present, else CSV, else return an empty frame (only `columns` of the
+    table's own read when given; the others come back empty)."""
     base = Path(processed_dir)
     parquet, csv = base / f"{table}.parquet", base / f"{table}.csv"
     frame: pd.DataFrame | None = None
+    wanted = None if columns is None else frozenset(columns)
     if parquet.is_file():
         try:
-            frame = pd.read_parquet(parquet)
+            if wanted is None:
+                frame = pd.read_parquet(parquet)
+            else:
+                import pyarrow.parquet as pq
+
+                present = pq.ParquetFile(parquet).schema_arrow.names
+                frame = pd.read_parquet(parquet, columns=[c for c in present if c in wanted])
         except (OSError, ValueError, ImportError):
             frame = None
     if frame is None and csv.is_file():
         try:
-            frame = pd.read_csv(csv, dtype=str, keep_default_na=False, encoding="utf-8")
+            frame = pd.read_csv(csv, dtype=str, keep_default_na=False, encoding="utf-8",
+                                usecols=None if wanted is None else (lambda c: c in wanted))
         except (pd.errors.EmptyDataError, UnicodeDecodeError, pd.errors.ParserError):
             frame = None
         else:
@@ -415,13 +424,20 @@ def table_frame(typed: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def load_tables(processed_dir: Path | str, *, mentions: bool = True) -> Tables:
-    """Load events, mentions, tallies and articles from the processed directory (mentions=False: an empty mentions table)."""
+# the article columns the figures and the report page read (the others stay empty when loading for them)
+REPORTED_ARTICLE_COLUMNS: tuple[str, ...] = (
+    "article_id", "path", "published", "outlet", "status", "warnings", "duplicate_of", "url")
+
+
+def load_tables(processed_dir: Path | str, *, mentions: bool = True,
+                article_columns: Sequence[str] | None = None) -> Tables:
+    """Load events, mentions, tallies and articles from the processed directory (mentions=False: an empty mentions
+    table; article_columns: only those columns of the articles table are read, e.g. REPORTED_ARTICLE_COLUMNS)."""
     return Tables(
         events=read_table(processed_dir, "events"),
         mentions=read_table(processed_dir, "mentions") if mentions else coerce_table(None, "mentions"),
         tallies=read_table(processed_dir, "tallies"),
-        articles=read_table(processed_dir, "articles"),
+        articles=read_table(processed_dir, "articles", article_columns),
     )
 
 
