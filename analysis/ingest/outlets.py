@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from analysis.extract.stems import start_guarded
 from analysis.paths import PACKAGE_DATA
 
 OUTLETS_CSV: Path = PACKAGE_DATA / "outlets.csv"
@@ -56,7 +57,7 @@ def load_outlets(path: str = "") -> OutletTable:
                 if dom.strip():
                     domains.append((dom.strip().lower(), canonical))
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
-    pattern = re.compile(rf"(?<![\w/@.\-])(?:{alternation})(?![\w/\-]|\.\w)" if alternation else r"(?!x)x")
+    pattern = start_guarded(re.compile(rf"(?<![\w/@.\-])(?:{alternation})(?![\w/\-]|\.\w)" if alternation else r"(?!x)x"))
     return OutletTable(by_key, tuple(sorted(domains, key=lambda d: (-len(d[0]), d[0]))), forms, pattern, countries)
 
 
