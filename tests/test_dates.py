@@ -271,6 +271,13 @@ def test_find_full_dates_reads_every_written_form() -> None:
     assert [text[s:e] for _, s, e in found] == ["July 7, 2021", "7 July 2021", "Jul. 7, 2021", "2021-07-07"]
 
 
+def test_a_month_between_a_day_and_a_year_is_read_in_any_case() -> None:
+    text = "18 jul 2021 - 00:05 CEST; aug. 3, 2021; but we may 2021 differ and march on"
+    assert [(d, text[s:e]) for d, s, e in find_full_dates(text)] == [
+        (D(2021, 7, 18), "18 jul 2021"), (D(2021, 8, 3), "aug. 3, 2021")]
+    assert [d.text for d in find_dates("They may march on 3 May.", D(2021, 7, 20), "day")] == ["on 3 May"]  # words stay words
+
+
 def test_solar_hijri_dates_are_read_as_gregorian_days() -> None:
     text = "Kandahar, 23 Saratan 1400: Ghorak fell. Kabul fell on 24 Asad 1400; 31 Sunbula 1400; 32 Saratan 1400."
     assert [(d, text[s:e]) for d, s, e in find_full_dates(text)] == [

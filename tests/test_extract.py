@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -358,8 +359,11 @@ def test_pre_checks_never_skip_a_match(index: int) -> None:
         for found in rx.finditer(text):
             assert any(k in found.group(0).lower() for k in keys), (rx.pattern[:60], found.group(0))
 
+    # (texts drawn from the expression without its start guard, a lookahead the generator cannot satisfy)
+    plain = re.compile(rx.pattern.split("])", 1)[1], rx.flags) if rx.pattern.startswith("(?=[") else rx
+
     @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-    @given(st.from_regex(rx))
+    @given(st.from_regex(plain))
     def check(text: str) -> None:
         found = rx.search(text)
         assert found is None or any(k in found.group(0).lower() for k in keys), (rx.pattern[:60], text)

@@ -376,9 +376,12 @@ def test_expected_dates_follow_the_spec() -> None:
             bounded = re.search(r"\b(?i:by|until|till|before|as\s+of|said\s+(?:to\s+(?:[A-Z]\w*\s+){1,3})?on)\s+(?:\w+day|\d|[A-Z][a-z]+\s+\d)", case["text"]) \
                 or re.search(r"\b(?i:before|until)\s+(?:the\s+)?\w+\s+(?:\w+\s+){0,4}?(?i:on|in)\s+(?:\w+day|\d)", case["text"])
             # ("... left A for B before the insurgents entered the city on 10 August": a before-clause's day bounds it)
+            bounded = bounded or re.search(r"\bafter\s+(?:the\s+)?(?:taliban|insurgents|militants|rebels)\b", case["text"], re.I)
+            # ("... crossed late on Monday after the Taliban overran Spera": the main verb's day bounds it)
             if not low and high != _iso(last) and not bounded:  # "by Monday both had fallen", "said on Thursday"
                 bad.append(f"{case['id']}: open range must end on the publication date")
-            counted_on = re.search(r"\b(?:later|earlier|next\s+day|following\s+day|days?\s+after|weeks?\s+after)\b",
+            counted_on = re.search(r"\b(?:later|earlier|next\s+day|following\s+day|days?\s+after|weeks?\s+after|"
+                                   r"of\s+that\s+week|same\s+night)\b",
                                    case["text"])  # "then B two days later", "a day after B"
             if low and low == high and len(named) == 1 and case["published"] and first == last and not counted_on:
                 day = date.fromisoformat(low)

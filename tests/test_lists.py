@@ -112,6 +112,20 @@ def test_a_timeline_of_short_dated_lines_survives_cleaning_and_each_item_is_date
                    ("troops_fled", "Uzbekistan", "", "2021-08-14", "2021-08-14", "")]
 
 
+def test_a_timeline_heading_followed_by_a_remark_line_survives_cleaning() -> None:
+    kept, got = _read_article(
+        "The month in which the north changed hands\nUpdated 20 August 2021\n\n"
+        "Here is how the cities passed to the insurgents, day by day.\n\n"
+        "Capitals taken by the Taliban\n\nWe name a city only when two sources agree.\n\n"
+        "Aug 9 - Aybak (Samangan)\nAug 10 - Farah and Pol-e Khomri (Baghlan)\n\nWhat comes next\n\n"
+        "Nobody knows how long Kabul can hold out.\n")
+    assert "Capitals taken by the Taliban" in kept  # the heading of the lines below, one remark line away
+    assert "What comes next" not in kept  # a sub-heading with no timeline below stays out
+    assert got == [("capital_entered", "Aybak", "Samangan", "2021-08-09", "2021-08-09", "fell"),
+                   ("capital_entered", "Farah", "Farah", "2021-08-10", "2021-08-10", "fell"),
+                   ("capital_entered", "Pul-e-Khumri", "Baghlan", "2021-08-10", "2021-08-10", "fell")]
+
+
 def test_bulleted_items_under_a_list_heading_take_its_province_and_time() -> None:
     kept, got = _read_article(
         " date 2021-07-12\nWe sum up the week for readers in the north.\n\n"

@@ -215,12 +215,13 @@ def _month_ok(token: str) -> bool:
     return len(base) > 3 and base.lower() in _MONTH_NUMBER and base.lower() not in ("may", "march")
 
 
-def _month(m: re.Match[str], text: str, group: str = "mon") -> Optional[int]:
-    """Return the month number of a matched month group when the original text really names a month."""
+def _month(m: re.Match[str], text: str, group: str = "mon", between_numbers: bool = False) -> Optional[int]:
+    """Return the month number of a matched month group when the original text really names a month (any case
+    between a day and a year: '18 jul 2021' names July, as no word 'jul', 'may' or 'mar' stands there)."""
     if m[group] is None:
         return None
     token = text[m.start(group):m.end(group)]
-    if not _month_ok(token):
+    if not between_numbers and not _month_ok(token):
         return None
     return _MONTH_NUMBER.get(m[group].rstrip("."))
 
@@ -325,7 +326,7 @@ def _part_before(low: str, pos: int) -> Optional[tuple[str, int]]:
 
 def _full_date(m: re.Match[str], text: str, day_first: bool) -> Optional[_Hit]:
     """Read a full date with a month name, day first or month first."""
-    month, day = _month(m, text), _day(m["day"])
+    month, day = _month(m, text, between_numbers=True), _day(m["day"])
     if month is None or day is None:
         return None
     d = _safe_date(int(m["year"]), month, day)

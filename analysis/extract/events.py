@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Iterator, Mapping
 
 from analysis.extract.drafts import MentionDraft
-from analysis.extract import claims, lists
+from analysis.extract import claims, lists, vocabulary
 from analysis.extract.borders import COUNTRY_WORDS
 from analysis.extract.clauses import scope_after as _scope_after, scope_before as _scope_before
 from analysis.extract.counted import CountedReader, _stated_number
@@ -80,12 +80,18 @@ _DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|\d))\s+days?\
                          r"the\s+(?P<next>next|following)\s+day|the\s+(?P<prev>previous|preceding)\s+day|"
                          r"the\s+(?:next|following)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
                          r"the\s+day\s+before(?=\s*(?:[.,;]|$))|"
-                         r"the\s+same\s+day|that\s+(?:same\s+)?day|(?:during|in)\s+the\s+(?:fighting|clashes|battle|assault)|"
+                         r"the\s+same\s+(?:day|night)|that\s+(?:same\s+)?(?:day|night)|(?:during|in)\s+the\s+(?:fighting|clashes|battle|assault)|"
                          r"(?P<same>(?:a\s+few\s+|several\s+|two\s+|three\s+|just\s+)?hours\s+(?:later|earlier|before(?=\s*(?:[.,;]|$)))|"
                          r"later\s+(?:that|the\s+same)\s+day))\b",
                          re.I)
+# "last week, and on Wednesday of that week ...": a weekday inside the week named before it
+_WEEKDAY_OF_THAT_WEEK = re.compile(r"\b(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+of\s+"
+                                   r"(?:that|the\s+same)\s+week\b", re.I)
 _LOCATED_BEFORE = re.compile(r"\b(?:in|at|from|of|near|outside|around)\s+$", re.I)  # "soldiers in X surrendered"
 _ADVERB_GAP = re.compile(r"\s+(?:(?:also|then|quickly|finally|eventually|soon)\s+)?")
+# between a place and "surrendered": "Qalat, the capital of Zabul, was surrendered this morning", "X has also been surrendered"
+_SURRENDERED_GAP = re.compile(r",?\s+(?:(?:was|were|(?:has|have|had)\s+been)\s+)?(?:(?:also|then|quickly|finally|eventually|"
+                              r"soon|formally|peacefully)\s+)?")
 _PLACES_HEAD_BEFORE = re.compile(r"\b(?:capitals|cities|towns|districts)\s+(?:(?:also|then|quickly)\s+)?$", re.I)
 _FALL_OPENER = re.compile(r"\W*(?:with|after|following)\s+the\s+(?:fall|capture|loss|seizure)\s+of\s+", re.I)
 _FIRST_COMMA = re.compile(r",(?!\s+(?:the\s+)?(?:capital|provincial\s+capital|centre|seat)\s+of\b)")  # (not an appositive)
@@ -136,6 +142,15 @@ _TACTICAL_BEFORE = re.compile(r"\b(?:in\s+a|as\s+a|for)\s+tactical\s+(?:move|mea
 _TACTICAL_AFTER = re.compile(r"[^.;]{0,100}?\b(?:in\s+a|as\s+a|for)\s+tactical\s+(?:move|measure|reasons?|decision|step)\b",
                              re.I)
 _RELATIVE_TAIL = re.compile(r",\s+(?:whose|which)\s+[^,;:()]{1,160}[.!?]?\s*$")
+# a plain after-clause whose subject is the movement ("crossed late on Sunday after the Taliban overran Barmal"):
+# its act came before the main verb's day, which bounds it above only
+_AFTER_TALIBAN = re.compile(r"(?<![\w\-])(?<!\bdays\s)(?<!\bday\s)(?<!\bhours\s)(?<!\bweeks\s)(?<!\bweek\s)after\s+"
+                            + vocabulary.MACROS["BY_TALIBAN"] + r"(?:\s+(?:fighters|forces|gunmen|units))?(?:\s+(?:had|have|has))?(?:\s+\w+ly)?\s*$", re.I)
+_CLAUSE_STOP = re.compile(r"[,;]")
+# a relative clause between a subject and its verb: ", where India built a dam in X district, had fallen"
+_ASIDE_BEFORE_VERB = re.compile(r",\s+(?:where|which|who|whose)\s+[^,;]{1,160},\s*(?:(?:had|has|have|also|then)\s+)*$", re.I)
+_ATTRIBUTION_TAIL = re.compile(r";|,\s+(?:according\s+to\b|(?:[\w’'\-]+\s+){0,6}?(?:said|says|told|reported|added|stated|"
+                               r"confirmed)\b)", re.I)
 _FOLLOWS = re.compile(r"\b(?:follows|followed)(?=\s+(?:the|a|an)\s+(?:fall|loss|capture|seizure|surrender)\s+of\b)", re.I)
 # a second verb of the sentence's subject after a comma ("..., and had taken B"), and a subordinate clause whose
 # own subject is not that subject ("after government forces withdrew to the airport")
@@ -380,6 +395,13 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         """'The same day', 'a day later', 'two days earlier', 'during the fighting' in sentence i: days counted from the
         day named before it."""
         out: list[DateMention] = []
+        for m in _WEEKDAY_OF_THAT_WEEK.finditer(text) if " week" in text else ():
+            weeks = [d for d in found if d.end <= m.start() and d.low is not None and d.high is not None
+                     and (d.high - d.low).days == 6 and d.low.weekday() == 0]
+            if weeks:
+                when = weeks[-1].low + timedelta(days=_WEEKDAYS.index(m.group("wd").lower()))
+                if self.pub_high is None or when <= self.pub_high:
+                    out.append(DateMention(low=when, high=when, text=m.group(0), start=m.start(), end=m.end()))
         for m in _DAYS_LATER.finditer(text) if "day" in text or "hours " in text.lower() or " the " in text else ():
             if any(d.start <= m.start() < d.end for d in found):
                 continue
@@ -497,6 +519,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                             inside = [d for d in pool if a <= d.start and d.end <= b]
                             pool = inside if inside or res.date_from is not None else pool
                         res.date = _pick_date(pool, m.start(), text, self.pub_high)
+                        after = _AFTER_TALIBAN.search(text, max(0, m.start() - 60), m.start()) if "fter " in text else None
+                        if after is not None and res.date[0] is not None and kind in ("capture", "state"):
+                            res.date, res.open_low = self._after_clause_date(text, after.start(), m, pool, res.date)
                         if kind == "state" and len(results) == 1 and res.date[2][:6].lower() == "since " and \
                                 text.find(res.date[2], m.end()) >= 0:  # "X: in Taliban hands since Friday 9 July"
                             res.date = self._since_day(res.date)
@@ -529,6 +554,18 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                             old.related |= res.related
         for res in sorted(found.values(), key=lambda r: r.pos):
             self._emit(i, s, res)
+
+    def _after_clause_date(self, text: str, at: int, m: re.Match[str], pool: list[DateMention],
+                           picked: tuple) -> tuple[tuple, bool]:
+        """The date of an act told in a plain after-clause opening at `at`, and whether it is open below: the clause's
+        own day if it names one, else the main verb's exact day as an upper bound only (a span of days is kept)."""
+        opening = not text[:at].strip(" \"'“‘([")  # "After the Taliban overran X, ...": the clause ends at its comma
+        # (a closing clause runs on past an appositive, to the speaker's ", the military said on Monday")
+        stop = _CLAUSE_STOP.search(text, m.end()) if opening else _ATTRIBUTION_TAIL.search(text, m.end())
+        inside = [d for d in pool if at <= d.start < (stop.start() if stop is not None else len(text))]
+        if inside:
+            return _pick_date(inside, m.start(), text, self.pub_high), False
+        return picked, picked[0] is not None and picked[0] == picked[1]
 
     def _trigger(self, i: int, s: _Sent, kind: str, voice: str, m: re.Match[str]) -> list[MentionDraft]:
         """Interpret one trigger (and a 'followed by Y on D' after it); returns zero or more mention drafts as dicts."""
@@ -738,7 +775,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 fled += [self._district_result(d.place, None, m, negated) for d in fled if d.place.place_type == "district"]
             return fled
         if voice == "passive" and m.group(0).lower() == "surrendered" and not (
-                any(r.end <= m.start() and _ADVERB_GAP.fullmatch(text, r.end, m.start())
+                any(r.end <= m.start() and _SURRENDERED_GAP.fullmatch(text, r.end, m.start())
                     and not _LOCATED_BEFORE.search(text, max(0, r.start - 10), r.start) for r in s.refs)
                 or _PLACES_HEAD_BEFORE.search(text, max(0, m.start() - 40), m.start())):
             return []  # "Maidan Shahr surrendered overnight" is a place's fall; soldiers who surrendered fled nowhere
@@ -790,8 +827,15 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             head = _PLURAL_HEAD.match(text, m.end())  # "seized three capitals: A, B and C" reads past the colon
             lo, hi = m.end(), _scope_after(text, head.end() if head is not None else m.end())
         else:
-            lo, hi = _scope_before(text, m.start()), m.start()
-            lo = self._subject_start(s, lo, m.start())
+            # "Herat, ..., where India built a dam in X district, had fallen": the subject stands before the aside
+            aside = _ASIDE_BEFORE_VERB.search(text, max(0, m.start() - 200), m.start()) if ", wh" in text else None
+            if aside is not None and not any(aside.start() <= r.start < aside.end() for r in s.refs):
+                aside = None  # an aside naming no place hides no subject
+            verb_at = aside.start() if aside is not None else m.start()
+            lo, hi = _scope_before(text, verb_at), m.start()
+            lo = self._subject_start(s, lo, verb_at)
+            # "left by road for Faizabad on Sunday, once it was clear the city was lost": where someone went is no subject
+            lo = max([lo] + [r.end for r in s.refs if r.moved_to and lo <= r.start and r.end <= m.start()])
             if _SECOND_CLAUSE.search(text, max(0, lo - 12), lo) and (
                     _PRESENT_PERFECT.search(text, max(lo, m.start() - 30), m.start())
                     or _LATER.match(text, m.end())):

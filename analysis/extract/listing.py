@@ -154,8 +154,10 @@ class ListReader:
                 break
             out.append((r, provs[item.locus] if item.locus >= 0 else None))
         spelled = 0
+        named = {p.name: p for r, p in zip(refs, provs) if p is not None and r.province_word}
+        opener = next(iter(named.values())) if len(named) == 1 else None  # "In Ghazni province, A, B and C ..."
         for u in reading.unknown_items:
-            near = self._near_spelling(u, provs[u.locus] if u.locus >= 0 else None, out)
+            near = self._near_spelling(u, provs[u.locus] if u.locus >= 0 else opener, out)
             if near is not None and u.after <= len(out):
                 out.insert(u.after + spelled, (near, provs[u.locus] if u.locus >= 0 else None))
                 spelled += 1

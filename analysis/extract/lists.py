@@ -53,7 +53,7 @@ _APPOSITIVE_WHERE = re.compile(r"\s+(?:on|near|along|off|by|at|in\s+the\s+(?:nor
 _UNKNOWN_NAME = r"(?P<name>(?-i:[A-Z])[\w’'\-]+(?:[\s\-](?-i:[A-Z])[\w’'\-]+){0,2})"
 _UNKNOWN_STEP = re.compile(_SEP.pattern + _UNKNOWN_NAME, re.I)
 _UNKNOWN_TAIL = re.compile(_SEP.pattern + _UNKNOWN_NAME + _HEAD + r"(?=\s*(?:[,.;:)]|$|\s+(?:in|on|were|was|have|has|"
-                           r"had|fell|all|districts?)\b))", re.I)
+                           r"had|are|is|fell|all|districts?|passed|came|went|changed|slipped|surrendered|also|too|both)\b))", re.I)
 # a plural head whose items are provinces standing for their capitals
 _CAPITALS_HEAD = re.compile(
     r"\bcapitals\s+(?:cities\s+)?(?:of|in)\s+(?:the\s+)?(?:(?:\w+ern|neighbou?ring)\s+)?(?:provinces\s+(?:of\s+)?)?$",

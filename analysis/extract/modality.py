@@ -52,6 +52,13 @@ _UNCONFIRMED = re.compile(
     r"that|whether|if))\b[^.;]*$",
     re.I)
 _UNCONFIRMED_KEYS: tuple[str, ...] = guard_stems(_UNCONFIRMED)  # derived from the pattern
+# "There are unconfirmed reports on social media that X, the capital of P, has also been handed over": an
+# unconfirmed report governs its that-clause, appositives and all, up to a ", but" or the clause's end
+_UNCONFIRMED_REPORTS = re.compile(
+    r"\bun(?:confirmed|verified|substantiated)\s+(?:[\w\-]+\s+){0,2}?(?:reports?|claims?|rumou?rs?|accounts?)\b"
+    r"(?:[^.;]{0,40}?\b(?:that|of)\b|\s+(?:said|say|says|suggest(?:s|ed)?|claim(?:s|ed)?)\b)"
+    r"(?:(?!,\s*(?:but|while|although|though)\b)[^.;])*$",
+    re.I)
 # "Reports that ... crossed into Pakistan could not be verified": a report left unverified after the trigger
 # nobody asserts it: "Nobody we trust says the fighters are inside the city", "No official has confirmed that ..."
 _NOBODY_SAYS = re.compile(
@@ -145,6 +152,8 @@ def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
     wide = text[max(0, start - 120):start]
     if any(k in wide.lower() for k in _UNCONFIRMED_KEYS) and _UNCONFIRMED.search(wide):
         return "speculative"  # "an earlier version of this story said", "I cannot confirm reports that"
+    if "un" in wide.lower() and _UNCONFIRMED_REPORTS.search(wide):
+        return "speculative"  # "unconfirmed reports on social media that X ... has also been handed over"
     if ("nobody" in wide.lower() or "no " in wide.lower() or "none" in wide.lower()) and _NOBODY_SAYS.search(wide):
         return "speculative"  # nobody asserts it: unconfirmed, like a report that could not be verified
     if any(k in wide.lower() for k in _FEAR_KEYS):

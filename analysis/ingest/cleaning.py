@@ -634,7 +634,7 @@ def _analyse(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> _An
                 (lists.date_line(normed[i]) or lists.table_rule(normed[i])):  # "Aug. 6", or a table's "|---|---|"
             timeline[i] = True
     for i, w in enumerate(lines):
-        if w.kind != "content" or timeline[i] or (i + 1 < n_lines and timeline[i + 1] and lists.timeline_heading(normed[i])):
+        if w.kind != "content" or timeline[i] or (_entries_follow(lines, timeline, i) and lists.timeline_heading(normed[i])):
             continue
         if (n_words[i] <= 6 and not _HEADING_END.search(normed[i])) or (
             n_words[i] <= 12 and _capitals_line(normed[i]) and not _HEADING_END.search(normed[i])
@@ -666,6 +666,13 @@ def _analyse(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> _An
         break
     an.content_spans = [(w.body_start, w.end) for w in lines if w.kind == "content"]
     return an
+
+
+def _entries_follow(lines: list[LineInfo], timeline: list[bool], i: int) -> bool:
+    """Whether timeline lines follow line i at once, or after one line of text ("We list a city only when ...")."""
+    if i + 1 < len(lines) and timeline[i + 1]:
+        return True
+    return i + 2 < len(lines) and timeline[i + 2] and lines[i + 1].kind == "content" and not timeline[i + 1]
 
 
 def _match_dateline(text: str, start: int, end: int) -> tuple[str, str, int] | None:
