@@ -19,7 +19,7 @@ _DENY = vocabulary.MACROS["DENY"]  # deny, denied, denial, rejected, dismissed, 
 _CONTRA = re.compile(
     r"\bunder\s+(?:\w+\s+){0,2}?(?:government|our)(?:'s|’s)?\s+control|\bin\s+government\s+hands|"
     r"\brepell?(?:ed|ing)\s+(?:the|their|an?)\s+(?:\w+\s+)?(?:attack|assault|advance)|\bpushed\s+(?:them|the\s+\w+)\s+back|"
-    r"\bbeat\s+back|\bdeni\w*|\breject\w*|\bfalse\b|\bbaseless\b|\buntrue\b|\bpropaganda\b|"
+    r"\bbeat\s+back|\bdeni\w*|\breject\w*|\bfalse\b|\bbaseless\b|\buntrue\b|\bpropaganda\b|\bfabricat\w+|"
     r"\b(?:attacks?|assaults?|advances?)\b[^.;]{0,60}?\b(?:had\s+been|has\s+been|have\s+been|was|were)\s+(?:\w+ly\s+)?"
     r"(?:repell?ed|repulsed|beaten\s+back|pushed\s+back)",
     re.I)
@@ -27,8 +27,10 @@ _CONTRA = re.compile(
 _DENY_OBJECT = re.compile(
     r"\b" + _DENY + r"\s+(?:\w+\s+){0,3}?(?:reports?|claims?|allegations?|"
     r"accounts?|rumou?rs?|news|assertions?|it|this|that)\b|"
-    r"\b(?:reports?|claims?)\s+(?:\w+\s+){0,3}?(?:were|are|was|is)\s+(?:\w+\s+)?(?:false|baseless|untrue|propaganda|"
-    r"not\s+true|groundless)\b|\b(?:false|baseless|untrue)\b",
+    r"\b(?:reports?|claims?)\s+(?:\w+\s+){0,3}?(?:were|are|was|is)\s+[\"“']?(?:\w+\s+)?(?:false|baseless|untrue|propaganda|"
+    r"not\s+true|groundless|fabricat\w*|invention|nonsense|lies|a\s+lie)\b|\b(?:false|baseless|untrue)\b|"
+    r"\bcalled\s+(?:the|this|that|these|those|such)\s+(?:claims?|reports?)\s+[\"“']?(?:an?\s+)?(?:\w+\s+)?"
+    r"(?:fabrications?|lies?|propaganda|nonsense|rumou?rs?|invention)\b",  # "called the claim 'a fabrication'"
     re.I)
 
 _GOV_CONTROL_STILL = re.compile(
@@ -82,18 +84,22 @@ _ATTACK_REPELLED = re.compile(
 
 _ATTACK_REPELLED_KEYS: tuple[str, ...] = guard_stems(_ATTACK_REPELLED)  # derived from the pattern
 # "..., but a government spokesman said fighting was continuing": after a claim, in a contrasting clause only
+_THE_CLAIM = re.compile(r"\b(?:the|this|that)\s+claim\b", re.I)  # one claim, the one just reported
 _FIGHTING_GOES_ON = re.compile(r"\bfighting\s+(?:was|is|were)\s+(?:still\s+)?(?:continuing|going\s+on|ongoing|under\s*way)\b",
                                re.I)
 
 # stems a denial or a "still under government control" statement needs: those of every pattern that can make one
 _DENIAL_KEYS: tuple[str, ...] = tuple(sorted({stem for rx in (_DENY_OBJECT, _GOV_CONTROL_STILL, _GOV_FORCES_CONTROL,
-                                                               _NOT_LOST, _ATTACK_REPELLED) for stem in guard_stems(rx)}))
+                                                               _NOT_LOST, _ATTACK_REPELLED, _FIGHTING_GOES_ON)
+                                               for stem in guard_stems(rx)}))
 
 # a place inside an organisation phrase ("the defence ministry in Kabul", "officials in Herat"): where the speaker is
 _ORG_PLACE_BEFORE = re.compile(
     r"\b(?:ministry|ministries|officials?|authorities|government|spokes(?:man|woman|person)|police|army|corps|"
     r"headquarters|office|embassy|consulate|sources?|commanders?|correspondents?|officers?)\s+(?:based\s+)?(?:in|at|from)\s+"
-    r"(?:the\s+)?$",
+    r"(?:the\s+)?$|"
+    r"\b(?:spokes(?:man|woman|person)|adviser|aide|deputy)\s+(?:for|to|of)\s+(?:the\s+)?(?:provincial\s+)?(?:governor|police\s+chief|"
+    r"police|council)\s+(?:of|in)\s+(?:the\s+)?$",  # "a spokesman for the governor of Badakhshan": the speaker's office
     re.I)
 
 # a place noun with no name: a statement with it and no place of its own is about the place just reported
@@ -241,7 +247,7 @@ class DenialReader:
         text = s.text
         low = s.low
         explicit = bool(_DENY_OBJECT.search(text)) and bool(
-            re.search(r"\b(?:" + _DENY + r"|false|baseless|untrue|propaganda)\b", text, re.I))
+            re.search(r"\b(?:" + _DENY + r"|false|baseless|untrue|propaganda|fabrications?|lies?|nonsense|invention)\b", text, re.I))
         how = "explicit" if explicit else ""
         still = _GOV_CONTROL_STILL.search(text) if not how else None
         lo, hi = 0, len(text)
@@ -255,7 +261,9 @@ class DenialReader:
             hi = turn.start() if turn is not None else len(text)
         official = ""  # a statement that denies only when an Afghan official makes it
         if not how:
-            if any(k in low for k in _GOV_FORCES_CONTROL_KEYS) and _gov_forces_control(text):
+            if "fighting" in low and _FIGHTING_GOES_ON.search(text):
+                official = "fighting"  # an official's "fighting was still going on there", after the movement's claim
+            elif any(k in low for k in _GOV_FORCES_CONTROL_KEYS) and _gov_forces_control(text):
                 official = "control"
             elif any(k in low for k in _NOT_LOST_KEYS) and _NOT_LOST.search(text):
                 official = "control"
@@ -350,6 +358,10 @@ class DenialReader:
                 if own is not None and not _EVENT_WORD.search(own.group("content")):
                     continue  # "rejected allegations that Pakistan had sheltered fighters": another matter
                 targets = [d for d in self.drafts if d.mention.stance == "asserted" and d.mention.modality == "asserted" and i - 2 <= d.sent_index < i]
+                claimed = [d for d in targets if d.mention.claimant == "taliban"]
+                if claimed and _THE_CLAIM.search(s.text):  # "called the claim a fabrication": the movement's claim
+                    last = max(d.sent_index for d in claimed)
+                    targets = [d for d in claimed if d.sent_index == last]
                 if not targets and _DENY_BACK.search(s.text) and _PLACE_NOUN.search(s.text):
                     # "rejected the claim, saying no soldier had abandoned his post in the area": the claim
                     # reported a little earlier (the speaker's place, if any, was left out)
@@ -361,6 +373,9 @@ class DenialReader:
                 targets = [d for d in targets if d.mention.event_type != "troops_fled"]
             if how == "repelled":
                 targets = [d for d in targets if d.mention.event_type == "district_seized"]
+            if how == "fighting":  # fighting going on "there" answers the movement's claim of a capture just before
+                targets = [d for d in self._nearest_targets(i, 2) if d.mention.claimant == "taliban"
+                           and d.mention.event_type != "troops_fled"]
             seen: set[tuple[str, str]] = set()
             outcome = ""
             for name, rx in _OUTCOME_CUES:

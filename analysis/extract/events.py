@@ -482,7 +482,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             for m in rx.finditer(text):
                 if any(a <= m.start() < b for a, b in taken):
                     continue
-                if any(a <= m.start() < b for a, b in s.speaker_spans) and kind != "fled":
+                if any(a <= m.start() < b for a, b in s.speaker_spans) and kind != "fled" and \
+                        not m.group(0).lower().startswith("claim"):  # ("the Taliban claimed Urgun": the claim is the act)
                     continue
                 results = self._trigger(i, s, kind, voice, m)
                 if not results:
