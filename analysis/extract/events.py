@@ -147,6 +147,7 @@ _RELATIVE_TAIL = re.compile(r",\s+(?:whose|which)\s+[^,;:()]{1,160}[.!?]?\s*$")
 _AFTER_TALIBAN = re.compile(r"(?<![\w\-])(?<!\bdays\s)(?<!\bday\s)(?<!\bhours\s)(?<!\bweeks\s)(?<!\bweek\s)after\s+"
                             + vocabulary.MACROS["BY_TALIBAN"] + r"(?:\s+(?:fighters|forces|gunmen|units))?(?:\s+(?:had|have|has))?(?:\s+\w+ly)?\s*$", re.I)
 _CLAUSE_STOP = re.compile(r"[,;]")
+_WHEN_AFTER = re.compile(r",\s+when\b", re.I)
 # a relative clause between a subject and its verb: ", where India built a dam in X district, had fallen"
 _ASIDE_BEFORE_VERB = re.compile(r",\s+(?:where|which|who|whose)\s+[^,;]{1,160},\s*(?:(?:had|has|have|also|then)\s+)*$", re.I)
 _ATTRIBUTION_TAIL = re.compile(r";|,\s+(?:according\s+to\b|(?:[\w’'\-]+\s+){0,6}?(?:said|says|told|reported|added|stated|"
@@ -523,13 +524,17 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                         after = _AFTER_TALIBAN.search(text, max(0, m.start() - 60), m.start()) if "fter " in text else None
                         if after is not None and res.date[0] is not None and kind in ("capture", "state"):
                             res.date, res.open_low = self._after_clause_date(text, after.start(), m, pool, res.date)
+                        if res.date[2][:5].lower() in ("from ", "since") and "when" in text:
+                            res.date = self._when_of(text, m.start(), pool, res.date)
                         if kind == "state" and len(results) == 1 and res.date[2][:6].lower() == "since " and \
                                 text.find(res.date[2], m.end()) >= 0:  # "X: in Taliban hands since Friday 9 July"
                             res.date = self._since_day(res.date)
                     if res.open_low:
                         res.date = (None, res.date[1], res.date[2])
-                    if is_history(res.modality or "", res.date[1], self.pub_high):
-                        res.modality = "past"  # "the Taliban first took Kabul in 1996": history, not this offensive
+                    if is_history(res.modality or "", res.date[1], self.pub_high) or (
+                            res.date[2][:6].lower() == "since " and is_history(res.modality or "", res.date[0], self.pub_high)):
+                        res.modality = "past"  # "the Taliban first took Kabul in 1996", "have controlled Kharwar since
+                        # 2014": history, not this offensive
                     old = found.get(key)
                     if old is not None and (old.modality == "asserted") != (res.modality == "asserted"):
                         if res.modality == "asserted":
@@ -555,6 +560,18 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                             old.related |= res.related
         for res in sorted(found.values(), key=lambda r: r.pos):
             self._emit(i, s, res)
+
+    def _when_of(self, text: str, at: int, pool: list[DateMention], picked: tuple) -> tuple:
+        """'That was from October 2016, when the TB overran parts of the city': a when-clause right after 'from' or
+        'since' a time tells what happened then, so the act is dated to that time itself, not from it onwards."""
+        for d in pool:
+            if d.text == picked[2] and d.end <= at and _WHEN_AFTER.match(text, d.end) and \
+                    not _CLAUSE_STOP.search(text, _WHEN_AFTER.match(text, d.end).end(), at):
+                bare = d.text.split(None, 1)[1] if " " in d.text else ""
+                own = [x for x in self._dates_in(bare) if x.low is not None] if bare else []
+                if own:
+                    return own[0].low, own[0].high, d.text
+        return picked
 
     def _after_clause_date(self, text: str, at: int, m: re.Match[str], pool: list[DateMention],
                            picked: tuple) -> tuple[tuple, bool]:
