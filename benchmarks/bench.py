@@ -17,6 +17,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -517,19 +518,76 @@ STAGES: tuple[str, ...] = (
 )
 
 
+class _TreeMemory:
+    """Samples the memory of this process and all its children together (proportional set size, so pages the
+    workers share with their parent count once) a few times a second; keeps the highest sum since the last read."""
+
+    INTERVAL = 0.25  # seconds between samples
+
+    def __init__(self) -> None:
+        self._highest = 0.0
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        try:
+            import psutil
+
+            self._root = psutil.Process()
+            self._root.memory_full_info()  # PSS needs /proc/<pid>/smaps_rollup (Linux); else no samples
+        except Exception:  # no psutil, or no PSS on this system: the tree measure is left out
+            self._root = None
+        self._thread = threading.Thread(target=self._run, daemon=True) if self._root is not None else None
+        if self._thread is not None:
+            self._thread.start()
+
+    def _sample(self) -> float:
+        """The summed PSS of the process tree now, in MB."""
+        total = 0
+        for process in [self._root] + self._root.children(recursive=True):  # type: ignore[union-attr]
+            try:
+                total += process.memory_full_info().pss
+            except Exception:  # a worker that has just ended
+                continue
+        return total / (1024 * 1024)
+
+    def _run(self) -> None:
+        """Sample until stopped."""
+        while not self._stop.wait(self.INTERVAL):
+            value = self._sample()
+            with self._lock:
+                self._highest = max(self._highest, value)
+
+    def take(self) -> float | None:
+        """The highest sum since the last call (None when the tree cannot be measured here)."""
+        if self._thread is None:
+            return None
+        value = self._sample()
+        with self._lock:
+            highest, self._highest = max(self._highest, value), 0.0
+        return highest
+
+    def stop(self) -> None:
+        """End the sampling."""
+        self._stop.set()
+
+
 class _Clock:
     """Times named stages and notes the peak memory after each."""
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
         self.peak_mb: dict[str, float] = {}
+        self.tree_mb: dict[str, float] = {}
+        self.tree = _TreeMemory()
         self._start = time.perf_counter()
 
     def lap(self, stage: str) -> None:
-        """Close a stage: its seconds since the last lap, and the peak RSS so far."""
+        """Close a stage: its seconds since the last lap, the peak RSS so far, and the stage's whole-tree peak."""
         now = time.perf_counter()
         self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self._start
         self.peak_mb[stage] = peak_rss_mb(include_children=True)
+        tree = self.tree.take()
+        if tree is not None:
+            self.tree_mb[stage] = max(tree, self.tree_mb.get(stage, 0.0))
         self._start = now
 
 
@@ -595,6 +653,7 @@ def measure_stages(corpus: Path, workers: int | None, work_dir: Path, *, report:
         "seconds": clock.seconds,
         "peak_rss_mb": max(clock.peak_mb.values()),
         "peak_rss_mb_by_stage": clock.peak_mb,
+        "tree_pss_mb_by_stage": clock.tree_mb,
     }
 
 
@@ -664,6 +723,25 @@ def format_rss_table(rows: Sequence[dict[str, object]]) -> str:
     return "\n".join(lines)
 
 
+def format_tree_table(rows: Sequence[dict[str, object]]) -> str:
+    """Return each stage's peak memory of all processes together (PSS) for each corpus size, with its growth."""
+    sizes = [int(row["size"]) for row in rows]  # type: ignore[call-overload]
+    by_stage = [row.get("tree_pss_mb_by_stage") or {} for row in rows]
+    if not any(by_stage):
+        return "(the memory of all processes together cannot be sampled here: psutil or PSS is missing)"
+    growth = [f"x{b // a} size: growth" for a, b in zip(sizes, sizes[1:]) if a]
+    lines = ["| all processes, peak MB (PSS) during | " + " | ".join(f"{n:,}" for n in sizes)
+             + "".join(f" | {g}" for g in growth) + " |", "|" + "---|" * (1 + len(sizes) + len(growth))]
+    stages = [s for s in STAGES if any(s in b for b in by_stage)]  # type: ignore[operator]
+    for stage in stages + ["whole pipeline"]:
+        values = [max(b.values(), default=None) if stage == "whole pipeline" else b.get(stage)  # type: ignore[union-attr]
+                  for b in by_stage]
+        cells = ["" if v is None else f"{float(v):,.0f}" for v in values]
+        cells += [f"{float(b) / float(a):.1f}x" if a and b else "" for a, b in zip(values, values[1:])]
+        lines.append(f"| {stage} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def run_benchmark(
     sizes: Sequence[int] = (10_000, 100_000),
     workers: int | None = None,
@@ -690,9 +768,11 @@ def run_benchmark(
     cores = available_cores()
     load = f"{os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "n/a"
     print(f"Whole pipeline, synthetic corpus, {rows[0]['workers'] if rows else '?'} worker(s) on {cores} core(s), "
-          f"load average {load} at the end. Peak RSS = main process + largest worker.\n", file=out)
+          f"load average {load} at the end. Peak RSS = main process + largest worker; \"all processes\" = the "
+          f"memory of the whole process tree at once (PSS, shared pages counted once), sampled four times a second.\n", file=out)
     print(format_table(rows), file=out, flush=True)
     print("\n" + format_rss_table(rows), file=out, flush=True)
+    print("\n" + format_tree_table(rows), file=out, flush=True)
     return rows
 
 

@@ -18,6 +18,7 @@ from benchmarks.bench import (
     cached_corpus,
     format_rss_table,
     format_table,
+    format_tree_table,
     generate_corpus,
     hot_events,
     place_pools,
@@ -155,6 +156,45 @@ def test_format_rss_table_gives_the_running_peak_after_each_stage_and_its_growth
         "| read+extract | 200 | 300 | 1.5x |",
         "| merge | 400 | 1,800 | 4.5x |",
     ]
+
+
+def test_format_tree_table_gives_each_stage_peak_of_all_processes_and_the_whole_run() -> None:
+    rows = [
+        {"size": 10_000, "tree_pss_mb_by_stage": {"read+extract": 300.0, "merge": 250.0}},
+        {"size": 100_000, "tree_pss_mb_by_stage": {"read+extract": 450.0, "merge": 1_000.0}},
+    ]
+    assert format_tree_table(rows).splitlines() == [
+        "| all processes, peak MB (PSS) during | 10,000 | 100,000 | x10 size: growth |",
+        "|---|---|---|---|",
+        "| read+extract | 300 | 450 | 1.5x |",
+        "| merge | 250 | 1,000 | 4.0x |",
+        "| whole pipeline | 300 | 1,000 | 3.3x |",
+    ]
+    assert "cannot be sampled" in format_tree_table([{"size": 10, "tree_pss_mb_by_stage": {}}])
+
+
+def test_tree_memory_counts_a_child_process_while_it_runs() -> None:
+    import subprocess
+    import time
+
+    from benchmarks.bench import _TreeMemory
+
+    tree = _TreeMemory()
+    try:
+        if tree.take() is None:
+            pytest.skip("no PSS on this system")
+        quiet = tree.take()
+        child = subprocess.Popen([sys.executable, "-c", "b = bytearray(300 * 2**20); b[::4096] = b'x' * len(b[::4096]); "
+                                  "import time; time.sleep(3)"])
+        try:
+            time.sleep(2.0)
+            busy = tree.take()
+        finally:
+            child.wait()
+        assert busy is not None and quiet is not None
+        assert busy - quiet > 250  # the child's 300 MB, touched page by page, count with this process
+    finally:
+        tree.stop()
 
 
 def test_wire_copies_and_hot_events(corpus: list[Path]) -> None:
