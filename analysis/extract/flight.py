@@ -95,6 +95,10 @@ _DESTINATION_TAIL = re.compile(
     r"\b(?:to|into|for|towards?|back\s+to)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|provincial|main|\w+ern)\s+){0,2}"
     r"(?:(?:district|city|town|province|provincial\s+capital|capital|(?:district\s+)?(?:centre|center|headquarters))"
     r"\s+of\s+(?:the\s+)?)?(?:[\w\-’']+(?:,|\s+and|\s+or)\s+){0,3}(?:\w+\s+)?$", re.I)  # "towards the A and B areas"
+# the attackers' way into the place the story is about: "the fighters got into Kunduz", "insurgents broke into"
+_ATTACKERS_INTO = re.compile(r"\b(?:taliban|insurgents|militants|fighters|rebels|they)\s+(?:had\s+|have\s+)?(?:\w+ly\s+)?"
+                             r"(?:got|broke|pushed|swept|forced\s+their\s+way|fought\s+their\s+way|stormed|poured)\s+"
+                             r"(?:in)?to\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
 _OPENING_PLACE = re.compile(r"^\W*(?:At|In|From)\s+((?-i:[A-Z])[\w\-’']+)", re.I)
 
 _SUBCOUNT_BEFORE = re.compile(
@@ -433,7 +437,8 @@ class FlightReader:
             return None
         for text, refs in [(s.text, s.refs)] + [(self.sents[j].text, self.sents[j].refs) for j in range(i - 1, max(-1, i - 3), -1)]:
             found = {p.place_id: p for r in refs if not r.in_speaker and not r.remote
-                     and not _DESTINATION_TAIL.search(text, max(0, r.start - 50), r.start)  # "flown to Kabul": where they went
+                     and (not _DESTINATION_TAIL.search(text, max(0, r.start - 50), r.start)  # "flown to Kabul": where they went
+                          or _ATTACKERS_INTO.search(text, max(0, r.start - 60), r.start))  # ("the fighters got into Kunduz")
                      and not (refs is s.refs and _office_after_verb(text, r, verb_end))
                      for p in [_as_capital(r, self.gaz) or (_as_district(r, self.gaz) or (None,))[0]] if p is not None}
             if found:
