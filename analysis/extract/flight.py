@@ -491,7 +491,13 @@ class FlightReader:
             if re.match(r"\s+more\s+(?:[\w\-]+\s+){0,2}?(?:capitals?|cities|city|districts?|provinces?|towns?|crossings?|"
                         r"posts?|bases?|checkpoints?)\b", follow, re.I):
                 continue  # "took three more provincial capitals": places counted, not men
-            if re.match(r"\s+(?:more|others?)\b", follow, re.I) or re.search(r"\b(?:another|a\s+further)\s+$", text[max(0, c.start - 12):c.start], re.I):
+            if c.start > pos and re.search(r"(?<!\balong\s)(?<!\btogether\s)\bwith\s+$", text[max(0, c.start - 16):c.start], re.I) \
+                    and not re.match(r"\s*(?:[\w\-]+\s+){0,3}?(?:on\s+board|aboard)\b", follow, re.I):
+                continue  # "fell back ..., with a few commandos": others beside them (a plane "with 60 soldiers" carries them)
+            if re.match(r"\s+of\s+them\b", follow, re.I) and re.search(
+                    rf"\b(?:{_TROOP})\b[^.;]{{0,60}},\s*$", text[max(0, c.start - 80):c.start], re.I):
+                pass  # "The soldiers who were left, a few hundred of them, fell back": the subject's number
+            elif re.match(r"\s+(?:more|others?)\b", follow, re.I) or re.search(r"\b(?:another|a\s+further)\s+$", text[max(0, c.start - 12):c.start], re.I):
                 pass  # "another 45 fled", "a further 60 crossed", "70 more walked across": a second group
             elif not re.match(r"\s*(?:(?-i:[A-Z]{2,6})\s+)?(?:(?:more|other|afghan|government|security|military|army|border|national|police|"
                             r"armed|of\s+the|of\s+their|of\s+its|of\s+his|of\s+her|of|pro-government|local|senior|soldiers\s+and)\s+){0,3}"
