@@ -587,7 +587,6 @@ def tabulate_events(processed_dir: Path, *, start_date: str = "", end_date: str 
     In bounded memory, a chunk of interim mentions at a time; all in memory when the interim mentions are
     not in table order or repeat a mention id.
     """
-    review_tables.remove_review(processed_dir)  # a run that fails leaves none that no longer match the tables
     stage = merge_streamed(processed_dir, start_date=start_date, end_date=end_date, chunk=chunk)
     if stage is not None:
         summary = write_streamed(stage, chunk)
@@ -600,7 +599,6 @@ def tabulate_events(processed_dir: Path, *, start_date: str = "", end_date: str 
 
 def tabulate_in_memory(processed_dir: Path, *, start_date: str = "", end_date: str = "", corrections_path: str = "") -> TabulateSummary:
     """The tabulate stage with every mention in memory: the reference the streamed stage is checked against."""
-    review_tables.remove_review(processed_dir)
     data = load_for_tabulate(processed_dir, start_date=start_date, end_date=end_date)
     release_freed_memory()
     mentions, events = merge_events(data)

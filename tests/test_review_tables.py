@@ -112,16 +112,18 @@ def test_the_tables_are_read_back_as_written(tmp_path):
     facts = rt.review_of_tables(*constructed())
     assert rt.read_review(tmp_path) is None
     written = rt.write_review(tmp_path, facts)
-    assert sorted(p.name for p in written) == sorted(f"{name}.csv" for name in rt.TABLES)
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{name}.csv" for name in rt.TABLES)
+    assert sorted(p.name for p in written) == sorted([f"{name}.csv" for name in rt.TABLES] + [rt.SOURCE])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f"{name}.csv" for name in rt.TABLES] + [rt.SOURCE])
     back = rt.read_review(tmp_path)
     assert back is not None and as_bytes(back) == as_bytes(facts)
     assert back.disputes == facts.disputes and back.conflicts == facts.conflicts and back.n_mentions == 23
     assert "'=They never entered." in (tmp_path / "review_disputes.csv").read_text(encoding="utf-8")  # spreadsheet-safe
     some = rt.read_review(tmp_path, disputes_of={"ev-f"}, chunk=2)
     assert some is not None and set(some.disputes) == {"ev-f"} and some.disputes["ev-f"] == facts.disputes["ev-f"]
+    (tmp_path / "events.csv").write_text("event_id\nev-x\n", encoding="utf-8")  # other events than they were made from
+    assert rt.read_review(tmp_path) is None
     rt.remove_review(tmp_path)
-    assert list(tmp_path.iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir()] == ["events.csv"]
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from analysis.present import figures as fg
 from analysis.present.formatting import TYPE_LABELS, claimant_name, claimants_text, fmt_count, fmt_day, is_missing
 from analysis.present.review import needs_review, unrecognised_items
 from analysis.tabulate.corrections import read_log, shown
-from analysis.tabulate.review_tables import SIDE_SHOWN, ReviewFacts, read_review, review_of_folder, review_of_tables
+from analysis.tabulate.review_tables import SIDE_SHOWN, ReviewFacts, load_review, review_of_tables
 from analysis.tabulate.tables import REPORTED_ARTICLE_COLUMNS, Tables, atomic_write_text, load_tables
 
 DEFAULT_NOTEBOOK_PAGES: tuple[tuple[str, str], ...] = (
@@ -809,9 +809,7 @@ def build_index(processed_dir: Path | str, reports_dir: Path | str, *,
     """
     reports = Path(reports_dir)
     tables = load_tables(processed_dir, mentions=False, article_columns=REPORTED_ARTICLE_COLUMNS)
-    review = read_review(processed_dir, disputes_of=set(shown_disputed(tables.events)["event_id"].astype(str)))
-    if review is None:
-        review = review_of_folder(processed_dir)
+    review = load_review(processed_dir, disputes_of=set(shown_disputed(tables.events)["event_id"].astype(str)))
     saved = fg.make_all_figures(tables, reports / "figures")  # rejected and merged events are left out here
     embedded = [(stem, saved[stem].title, saved[stem].png.read_bytes()) for stem in fg.FIGURE_STEMS]
     page = render_index(tables, embedded, notebook_pages=notebook_pages, figures_href="figures",

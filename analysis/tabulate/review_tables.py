@@ -11,6 +11,9 @@ a time, so neither the tabulate step nor the report holds every mention:
   first SIDE_SHOWN sentences of each side of each disputed event, in (article_id, char_start, mention_id) order.
 - `review_undated.csv`: `mention_id`, `article_id`, `event_type`, `place`, `destination`, `sentence`: every
   asserted report without a date that joined no event (they are few; the page lists the first ones).
+- `review_source.txt`: a digest of the events files they were made from, written last; tables whose
+  digest no longer matches the folder (a run stopped half-way, an edited table) are not read, and the facts are
+  worked out from the mentions instead.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.tabulate.tables import TABLE_CHUNK, read_table_chunks, unescape_csv_frame, write_tables
+from analysis.tabulate.tables import TABLE_CHUNK, atomic_write_text, read_table_chunks, unescape_csv_frame, write_tables
 
 CONFLICT_REASONS: tuple[str, ...] = ("conflicting outcomes", "conflicting counts")  # in the order they are listed
 UNDATED_COLUMNS: list[str] = ["mention_id", "article_id", "event_type", "place", "destination", "sentence"]
@@ -31,6 +34,11 @@ SIDE_SHOWN = 5  # sentences kept (and shown) per side of a dispute; n_side count
 FOLD_ROWS = 200_000  # conflict rows gathered between two passes that drop the repeated ones
 COUNTS, CONFLICTS, DISPUTES, UNDATED = "review_counts", "review_conflicts", "review_disputes", "review_undated"
 TABLES: tuple[str, ...] = (COUNTS, CONFLICTS, DISPUTES, UNDATED)
+# what the review tables were made from: a digest of the events files (rewritten by every tabulate run, their rows
+# naming their mentions), written after the tables; tables whose source no longer matches (a tabulate run stopped
+# half-way, an edited events.csv) are not read
+SOURCE = "review_source.txt"
+SOURCE_FILES: tuple[str, ...] = ("events.csv", "events.parquet")
 COLUMNS: dict[str, list[str]] = {
     COUNTS: ["n_mentions"],
     CONFLICTS: ["event_id", "conflicts"],
@@ -355,15 +363,36 @@ def review_frames(facts: ReviewFacts) -> dict[str, pd.DataFrame]:
     }
 
 
+def source_digest(processed_dir: Path | str) -> str:
+    """A digest of the events files the review tables are made from (names and bytes of those present)."""
+    import hashlib
+
+    digest = hashlib.blake2b(digest_size=16)
+    for name in SOURCE_FILES:
+        path = Path(processed_dir) / name
+        if not path.is_file():
+            continue
+        digest.update(name.encode() + b"\0")
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()
+
+
 def write_review(processed_dir: Path | str, facts: ReviewFacts) -> list[Path]:
-    """Write the review tables into the processed folder (atomically, CSV only: they are small)."""
-    return write_tables(review_frames(facts), Path(processed_dir))
+    """Write the review tables into the processed folder (atomically, CSV only: they are small), then the digest of
+    the tables they were made from."""
+    written = write_tables(review_frames(facts), Path(processed_dir))
+    source = Path(processed_dir) / SOURCE
+    atomic_write_text(source, source_digest(processed_dir) + "\n")
+    return written + [source]
 
 
 def remove_review(processed_dir: Path | str) -> None:
-    """Remove the review tables (before the tables they are made from change)."""
+    """Remove the review tables and their digest (the report then works the facts out from the mentions)."""
     for name in TABLES:
         (Path(processed_dir) / f"{name}.csv").unlink(missing_ok=True)
+    (Path(processed_dir) / SOURCE).unlink(missing_ok=True)
 
 
 def _read_csv(path: Path, name: str, chunk: int | None = None) -> Iterator[pd.DataFrame]:
@@ -375,10 +404,17 @@ def _read_csv(path: Path, name: str, chunk: int | None = None) -> Iterator[pd.Da
 
 def read_review(processed_dir: Path | str, disputes_of: Collection[str] | None = None,
                 chunk: int = TABLE_CHUNK) -> ReviewFacts | None:
-    """The review tables of a processed folder (only the disputes of `disputes_of` when given); None when missing."""
+    """The review tables of a processed folder (only the disputes of `disputes_of` when given); None when missing or
+    made from other events and mentions than the folder now holds."""
     base = Path(processed_dir)
     paths = {name: base / f"{name}.csv" for name in TABLES}
     if not all(p.is_file() for p in paths.values()):
+        return None
+    try:
+        made_from = (base / SOURCE).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if made_from != source_digest(base):
         return None
     counts = next(_read_csv(paths[COUNTS], COUNTS))
     conflicts = next(_read_csv(paths[CONFLICTS], CONFLICTS))
@@ -392,3 +428,9 @@ def read_review(processed_dir: Path | str, disputes_of: Collection[str] | None =
         disputes=_disputes(disputes),
         undated=next(_read_csv(paths[UNDATED], UNDATED)),
     )
+
+
+def load_review(processed_dir: Path | str, disputes_of: Collection[str] | None = None) -> ReviewFacts:
+    """The review tables of a processed folder when they match its events and mentions, else the same facts worked
+    out from those tables a chunk at a time."""
+    return read_review(processed_dir, disputes_of) or review_of_folder(processed_dir)
