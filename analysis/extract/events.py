@@ -148,6 +148,8 @@ _AFTER_TALIBAN = re.compile(r"(?<![\w\-])(?<!\bdays\s)(?<!\bday\s)(?<!\bhours\s)
                             + vocabulary.MACROS["BY_TALIBAN"] + r"(?:\s+(?:fighters|forces|gunmen|units))?(?:\s+(?:had|have|has))?(?:\s+\w+ly)?\s*$", re.I)
 _CLAUSE_STOP = re.compile(r"[,;]")
 _WHEN_AFTER = re.compile(r",\s+when\b", re.I)
+_ITEM_TAIL = re.compile(r"\s*(?:[,;]\s*(?:[\w’'\-]+\s+){0,4}(?:said|says|told|added)\b[^.;]*)?[.!]?[\"”]?\s*$", re.I)
+_VERBISH = re.compile(r"\b(?:was|were|is|are|had|has|have|which|who|while|after|before|when|\w+ed)\b", re.I)
 # a relative clause between a subject and its verb: ", where India built a dam in X district, had fallen"
 _ASIDE_BEFORE_VERB = re.compile(r",\s+(?:where|which|who|whose)\s+[^,;]{1,160},\s*(?:(?:had|has|have|also|then)\s+)*$", re.I)
 _ATTRIBUTION_TAIL = re.compile(r";|,\s+(?:according\s+to\b|(?:[\w’'\-]+\s+){0,6}?(?:said|says|told|reported|added|stated|"
@@ -526,6 +528,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                             res.date, res.open_low = self._after_clause_date(text, after.start(), m, pool, res.date)
                         if res.date[2][:5].lower() in ("from ", "since") and "when" in text:
                             res.date = self._when_of(text, m.start(), pool, res.date)
+                        if len(results) > 1:
+                            at = {id(r): self._object_at(s, r, m.end()) for r in results}
+                            if at[id(res)] > max(v for k, v in at.items() if k != id(res)):
+                                res.date = self._last_item_date(text, m, at[id(res)], pool, res.date)
                         if kind == "state" and len(results) == 1 and res.date[2][:6].lower() == "since " and \
                                 text.find(res.date[2], m.end()) >= 0:  # "X: in Taliban hands since Friday 9 July"
                             res.date = self._since_day(res.date)
@@ -560,6 +566,26 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                             old.related |= res.related
         for res in sorted(found.values(), key=lambda r: r.pos):
             self._emit(i, s, res)
+
+    def _object_at(self, s: _Sent, res: MentionDraft, after: int) -> int:
+        """Where the place a reading is about is named after position `after` (-1 when it is not)."""
+        ids = set(res.related) | {res.key}
+        return max((r.start for r in s.refs if r.start >= after and not r.in_speaker
+                    and any(_place_id(p) in ids for p in _readings(r))), default=-1)
+
+    def _last_item_date(self, text: str, m: re.Match[str], pos: int, pool: list[DateMention], picked: tuple) -> tuple:
+        """'Last Thursday the Taliban took A, ..., and B on the Turkmen border the following day': with the verb dated
+        before it, a date closing the sentence right after the last object is that object's own."""
+        if not any(d.end <= m.start() and d.text == picked[2] for d in pool):
+            return picked  # the verb's date is not before it: a closing date is everyone's ("took A and B on Friday")
+        tail = [d for d in pool if d.start > pos]
+        if len(tail) != 1 or not _ITEM_TAIL.fullmatch(text, tail[0].end):
+            return picked
+        between = text[pos:tail[0].start]
+        if "," in between or ";" in between or _VERBISH.search(between):
+            return picked
+        d = tail[0]
+        return (d.low, d.high, d.text) if d.low is not None or d.high is not None else picked
 
     def _when_of(self, text: str, at: int, pool: list[DateMention], picked: tuple) -> tuple:
         """'That was from October 2016, when the TB overran parts of the city': a when-clause right after 'from' or
