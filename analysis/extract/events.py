@@ -383,6 +383,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 self._tallies(i, s)
             if len(self.drafts) == n_before and any(k in low for k in _DENIAL_KEYS):
                 self._denial_directive(i, s)
+            elif len(self.drafts) > n_before and "fighting" in low and all(
+                    d.mention.outcome == "contested" for d in self.drafts[n_before:]):
+                self._denial_directive(i, s)  # "fighting was still going on inside the city", after the movement's claim
         self._apply_denials()
         return self._result()
 
