@@ -126,6 +126,22 @@ def test_a_timeline_heading_followed_by_a_remark_line_survives_cleaning() -> Non
                    ("capital_entered", "Pul-e-Khumri", "Baghlan", "2021-08-10", "2021-08-10", "fell")]
 
 
+def test_a_weekly_report_s_liberated_districts_and_a_remark_with_a_trigger_under_a_heading_line() -> None:
+    from analysis.extract.events import extract_article
+    from analysis.ingest.cleaning import clean_document
+    from analysis.ingest.files import RawDocument
+
+    text = ("Islamic Emirate of Afghanistan\nWeekly report on the conquests of the Mujahideen\n date 2021-07-25\n\n"
+            "During the past week the Mujahideen freed the following districts.\n\nDistricts liberated this week:\n"
+            "- Saturday 17 July - Zurmat district, Paktia\n- Wednesday 21 July - Kharwar district, Logar\n\n"
+            "CAPITALS THAT FELL\nDates are those on which the fall was first reported.\n\nJuly 22 - Qalat\n")
+    article = clean_document(RawDocument(article_id="r", path="r.txt", text=text, fmt="text", encoding="utf-8", warnings=()))
+    got = sorted((m.event_type, m.place, str(m.date_low), m.claimant) for m in extract_article(article).mentions)
+    assert got == [("capital_entered", "Qalat", "2021-07-22", "taliban"),  # the remark names no place: the heading holds
+                   ("district_seized", "Kharwar", "2021-07-21", "taliban"),
+                   ("district_seized", "Zurmat", "2021-07-17", "taliban")]  # the issuer's own report, its claim
+
+
 def test_bulleted_items_under_a_list_heading_take_its_province_and_time() -> None:
     kept, got = _read_article(
         " date 2021-07-12\nWe sum up the week for readers in the north.\n\n"

@@ -130,7 +130,7 @@ def scope_before(text: str, start: int, limit: int = 170) -> int:
 
 
 # a clause about another event whose date is no date of this one ("since the offensive began on 1 June")
-_BACKGROUND_OPEN = re.compile(r"\b(?P<word>since|after|when|before|following|until|ever\s+since)\b|(?<=,\s)(?P<where>where)\b",
+_BACKGROUND_OPEN = re.compile(r"\b(?P<word>since|after|when|before|following|until|ever\s+since)\b|(?:(?<=,\s)|(?<=district\s)|(?<=city\s)|(?<=town\s)|(?<=area\s)|(?<=place\s)|(?<=valley\s)|(?<=province\s))(?P<where>where)\b",
                               re.I)
 _DAYS_BEFORE_OPENER = re.compile(r"\b(?:a|one|two|three|four|five|six|the|few|several|\d+)\s+(?:days?|weeks?|hours?)\s+$",
                                  re.I)

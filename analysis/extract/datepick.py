@@ -36,7 +36,7 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
         cands = [d for d, sd in zip(cands, said) if not sd]
     background: dict[int, str] = {}
     low_text = text.lower()
-    if cands and any(w in low_text for w in ("since", "after", "when", "before", "following", "until", ", where")):
+    if cands and any(w in low_text for w in ("since", "after", "when", "before", "following", "until", " where")):
         for b in background_clauses(text, [(d.start, d.end) for d in cands]):
             if b.start <= pos < b.end:
                 continue  # the verb's own clause

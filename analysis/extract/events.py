@@ -151,7 +151,10 @@ _WHEN_AFTER = re.compile(r",\s+when\b", re.I)
 _ITEM_TAIL = re.compile(r"\s*(?:[,;]\s*(?:[\w’'\-]+\s+){0,4}(?:said|says|told|added)\b[^.;]*)?[.!]?[\"”]?\s*$", re.I)
 _VERBISH = re.compile(r"\b(?:was|were|is|are|had|has|have|which|who|while|after|before|when|\w+ed)\b", re.I)
 # a relative clause between a subject and its verb: ", where India built a dam in X district, had fallen"
-_ASIDE_BEFORE_VERB = re.compile(r",\s+(?:where|which|who|whose)\s+[^,;]{1,160},\s*(?:(?:had|has|have|also|then)\s+)*$", re.I)
+# (or an appositive naming other places: "Ishkashim, the gateway to the Wakhan corridor and home to a bridge into
+# Tajikistan, fell on Saturday")
+_ASIDE_BEFORE_VERB = re.compile(r",\s+(?:where|which|who|whose|the|a|an)\s+[^,;]{1,160},\s*"
+                                r"(?:(?:had|has|have|also|then|was|were|been)\s+)*$", re.I)
 _ATTRIBUTION_TAIL = re.compile(r";|,\s+(?:according\s+to\b|(?:[\w’'\-]+\s+){0,6}?(?:said|says|told|reported|added|stated|"
                                r"confirmed)\b)", re.I)
 _FOLLOWS = re.compile(r"\b(?:follows|followed)(?=\s+(?:the|a|an)\s+(?:fall|loss|capture|seizure|surrender)\s+of\b)", re.I)
@@ -370,8 +373,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                     continue  # a dated line of places under its heading; otherwise read as any sentence
             if heading and (lists.timeline_shape(s.text) or self._same_line_as_entry(i)):
                 pass  # an entry read as a sentence, or a sentence after an entry on its line, keeps the heading
-            elif heading and i - heading_at <= 2 and not s.refs and not s.triggers and not lists.timeline_heading(s.text):
-                pass  # a remark between a heading and its entries ("We list a district only when ...") keeps it
+            elif heading and i - heading_at <= 2 and not s.refs and not lists.timeline_heading(s.text) and (
+                    not s.triggers or not self.sents[heading_at].text.rstrip().endswith((".", "!", "?"))):
+                pass  # a remark between a heading and its entries ("We list a district only when ...", and under a
+                # heading line, "Dates are those on which officials first reported the fall") keeps it
             else:
                 heading = lists.timeline_heading(s.text) if not s.refs or _HEADING_SHAPE.search(s.text) else ""
                 heading_at = i
@@ -875,7 +880,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             lo, hi = m.end(), _scope_after(text, head.end() if head is not None else m.end())
         else:
             # "Herat, ..., where India built a dam in X district, had fallen": the subject stands before the aside
-            aside = _ASIDE_BEFORE_VERB.search(text, max(0, m.start() - 200), m.start()) if ", wh" in text else None
+            aside = _ASIDE_BEFORE_VERB.search(text, max(0, m.start() - 200), m.start()) if ", " in text else None
             if aside is not None and not any(aside.start() <= r.start < aside.end() for r in s.refs):
                 aside = None  # an aside naming no place hides no subject
             verb_at = aside.start() if aside is not None else m.start()
@@ -1219,7 +1224,9 @@ _HOUSE_HEADING = re.compile(
     r"(?:statement|press\s+release|communiqu[ée])\s*(?:\n|$))", re.I)
 
 
-_STATEMENT_LINE = re.compile(r"\W*(?:official\s+|press\s+)?(?:statement|press\s+release|communiqu[ée])\b", re.I)
+_STATEMENT_LINE = re.compile(r"\W*(?:official\s+|press\s+|(?:weekly|daily|monthly|military|operational)\s+)?"
+                             r"(?:statement|press\s+release|communiqu[ée]|report|bulletin|update|announcement|declaration)\b",
+                             re.I)  # ("Islamic Emirate of Afghanistan / Weekly report on the conquests of ...")
 _DATE_HEADER = re.compile(r"\s*date\s+\d{4}-\d\d(?:-\d\d)?\s*$")
 
 

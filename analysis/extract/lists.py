@@ -82,7 +82,8 @@ _TIMELINE_ENTRY = re.compile(
 _BULLET_ENTRY = re.compile(r"^\s*(?:[•·▪●◦‣*–—-]|\d{1,2}[.)])\s*(?P<items>(?-i:[A-Z])[^\n]{0,300})$")
 _TIMELINE_HEADING = re.compile(
     r"\b(?P<noun>capitals|cities|districts?|district\s+cent(?:re|er)s|border\s+crossings)\b[^.!?]{0,80}?"
-    r"\b(?:fell|fallen|falling|captured|taken|seized|overrun|lost|entered|under\s+taliban\s+control|changes|"
+    r"\b(?:fell|fallen|falling|captured|taken|seized|overrun|lost|entered|liberated|freed|conquered|surrendered|"
+    r"handed\s+over|under\s+taliban\s+control|changes|"
     r"(?:to|into)\s+(?:the\s+)?taliban(?:'s|’s)?\s+(?:control|hands)|"
     r"changed\s+hands|(?:shaded|turned|marked|colou?red)\s+red|"
     r"controlled|fall)\b|\b(?:fall|capture|seizure|loss)\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?"

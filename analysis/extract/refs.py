@@ -168,7 +168,7 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
                    in_speaker=any(a <= s and e <= b for a, b in speaker_spans),
                    province_word=pword, candidates=tuple(pm.candidates),
                    remote=bool(_ROUTE_BEFORE.search(before) or _GOVERNMENT_AFTER.match(text, e)),
-                   moved_to=bool(_MOVED_TO_BEFORE.search(text, max(0, s - 80), s)))
+                   moved_to=bool(_MOVED_TO_BEFORE.search(text, max(0, s - 80), s) or _HELD_IN_BEFORE.search(text, max(0, s - 80), s)))
         refs.append(ref)
         # "the capital of P" / "P's provincial capital" / "P province's main city"
         capital_before = _CAPITAL_OF.search(before) if any(k in before.lower() for k in _CAPITAL_KEYS) else None
@@ -225,6 +225,9 @@ _SEAT_OF_SPEAKERS = re.compile(r"\b(?:officials?|ministry|ministries|government|
 # the destination of a move ("left Taloqan for Faizabad", "fled to Kunduz city")
 _MOVED_TO_BEFORE = re.compile(r"\b(?:left|leaving|fled|fleeing|withdrew|withdrawn|retreated|pulled\s+back|fell\s+back|moved|"
                               r"headed|escaped|flown|flew)\b[^.;,]{0,60}?\b(?:for|to|towards?|into)\s+(?:the\s+)?$", re.I)
+# where someone was held afterwards ("has been detained by government forces in Wardak province"): no more the city
+# the text is about than a destination is
+_HELD_IN_BEFORE = re.compile(r"\b(?:detained|arrested|held|stopped|intercepted)\b[^.;,]{0,50}?\bin\s+(?:the\s+)?$", re.I)
 # a clause about an earlier event: ", a day after capturing X", ", days after the fall of X", "A day after X fell, ..."
 _BACKGROUND_EVENT = (r"(?:(?:a|an|one|two|three|four|five|six|several|\d+|a\s+few)\s+(?:days?|hours?|weeks?)\s+"
                      r"(?:after|following)|(?:after|following)\s+(?:(?:capturing|seizing|taking|overrunning|entering)\b|"
