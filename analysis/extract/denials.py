@@ -29,8 +29,10 @@ _DENY_OBJECT = re.compile(
     r"accounts?|rumou?rs?|news|assertions?|it|this|that)\b|"
     r"\b(?:reports?|claims?)\s+(?:\w+\s+){0,3}?(?:were|are|was|is)\s+[\"“']?(?:\w+\s+)?(?:false|baseless|untrue|propaganda|"
     r"not\s+true|groundless|fabricat\w*|invention|nonsense|lies|a\s+lie)\b|\b(?:false|baseless|untrue)\b|"
-    r"\bcalled\s+(?:the|this|that|these|those|such)\s+(?:claims?|reports?)\s+[\"“']?(?:an?\s+)?(?:\w+\s+)?"
-    r"(?:fabrications?|lies?|propaganda|nonsense|rumou?rs?|invention)\b",  # "called the claim 'a fabrication'"
+    r"\bcalled\s+(?:(?:the|this|that|these|those|such)\s+(?:claims?|reports?)|that|this|it)\s+[\"“']?(?:an?\s+)?(?:\w+\s+)?"
+    r"(?:fabrications?|lies?|propaganda|nonsense|rumou?rs?|invention)\b|"  # "called the claim 'a fabrication'"
+    r"^\W*(?:[A-Z]{2,}\s*:\s*)?(?:that|this|it)\s+(?:is|was)\s+(?:simply\s+|just\s+|absolutely\s+)?(?:not\s+true|untrue|"
+    r"false|a\s+lie|propaganda|nonsense)\b",  # a guest's "That is not true." answering the claim just put to them
     re.I)
 
 _GOV_CONTROL_STILL = re.compile(
@@ -84,6 +86,9 @@ _ATTACK_REPELLED = re.compile(
 
 _ATTACK_REPELLED_KEYS: tuple[str, ...] = guard_stems(_ATTACK_REPELLED)  # derived from the pattern
 # "..., but a government spokesman said fighting was continuing": after a claim, in a contrasting clause only
+# a place owning the speaker's office: "Uruzgan's police spokesman", "Kunduz's governor"
+_OFFICE_OF_PLACE_AFTER = re.compile(r"(?:'s|’s)\s+(?:[\w\-]+\s+){0,2}?(?:spokes(?:man|woman|person)|governor|police\s+chief|"
+                                    r"council|ministry|officials?|administration)\b", re.I)
 _THE_CLAIM = re.compile(r"\b(?:the|this|that)\s+claim\b", re.I)  # one claim, the one just reported
 _FIGHTING_GOES_ON = re.compile(r"\bfighting\s+(?:was|is|were)\s+(?:still\s+)?(?:continuing|going\s+on|ongoing|under\s*way)\b",
                                re.I)
@@ -247,7 +252,8 @@ class DenialReader:
         text = s.text
         low = s.low
         explicit = bool(_DENY_OBJECT.search(text)) and bool(
-            re.search(r"\b(?:" + _DENY + r"|false|baseless|untrue|propaganda|fabrications?|lies?|nonsense|invention)\b", text, re.I))
+            re.search(r"\b(?:" + _DENY + r"|false|baseless|untrue|not\s+true|propaganda|fabrications?|lies?|nonsense|invention)\b",
+                      text, re.I))
         how = "explicit" if explicit else ""
         still = _GOV_CONTROL_STILL.search(text) if not how else None
         lo, hi = 0, len(text)
@@ -281,8 +287,9 @@ class DenialReader:
             how = official
         ids: set[str] = set()
         for r in s.refs:
-            if r.in_speaker or _ORG_PLACE_BEFORE.search(text, max(0, r.start - 50), r.start) or not lo <= r.start < hi:
-                continue  # the speaker's own place ("the defence ministry in Kabul") is not what is denied
+            if r.in_speaker or _ORG_PLACE_BEFORE.search(text, max(0, r.start - 50), r.start) or not lo <= r.start < hi \
+                    or _OFFICE_OF_PLACE_AFTER.match(text, r.end):
+                continue  # the speaker's own place ("the defence ministry in Kabul", "Uruzgan's police spokesman") is not denied
             for p in _readings(r)[:1]:
                 ids.add(_place_id(p))
                 if p.place_type == "border_crossing":

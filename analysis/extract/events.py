@@ -511,10 +511,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                     key: tuple[str, ...] = (res.event_type, res.key)
                     if in_tail and res.date_from is None and res.date_until is None:
                         res.date_from = tail.start()  # "..., whose governor handed the city over": no day of the main verb
-                    if follows is not None and res.date_until is None and res.date_from is None:
-                        if m.end() <= follows.start():
-                            res.date_from, res.date_until = 0, follows.start()
-                        elif m.start() >= follows.end():
+                    if follows is not None and res.date_from is None:
+                        if m.end() <= follows.start() and res.pos < follows.start():  # (a later "and of Y" has its own)
+                            res.date_from, res.date_until = 0, min(res.date_until or len(text), follows.start())
+                        elif m.start() >= follows.end() and res.date_until is None:
                             res.date_from = follows.end()
                     if aside is None and res.aside is not None:
                         key = (*key, "aside")  # a closing relative clause's own act ("..., which they had entered")
