@@ -85,17 +85,16 @@ _DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|\d))\s+days?\
                          r"later\s+(?:that|the\s+same)\s+day))\b",
                          re.I)
 # "last week, and on Wednesday of that week ...": a weekday inside the week named before it
-_WEEKDAY_OF_THAT_WEEK = re.compile(r"\b(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+of\s+"
-                                   r"(?:that|the\s+same)\s+week\b", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_OF_THAT_WEEK = re.compile(rf"\b(?:on\s+)?(?P<wd>{'|'.join(_WEEKDAYS)})\s+of\s+(?:that|the\s+same)\s+week\b", re.I)
 _LOCATED_BEFORE = re.compile(r"\b(?:in|at|from|of|near|outside|around)\s+$", re.I)  # "soldiers in X surrendered"
-_ADVERB_GAP = re.compile(r"\s+(?:(?:also|then|quickly|finally|eventually|soon)\s+)?")
+_GAP_ADVERBS = r"also|then|quickly|finally|eventually|soon"
+_ADVERB_GAP = re.compile(rf"\s+(?:(?:{_GAP_ADVERBS})\s+)?")
 # between a place and "surrendered": "Qalat, the capital of Zabul, was surrendered this morning", "X has also been surrendered"
-_SURRENDERED_GAP = re.compile(r",?\s+(?:(?:was|were|(?:has|have|had)\s+been)\s+)?(?:(?:also|then|quickly|finally|eventually|"
-                              r"soon|formally|peacefully)\s+)?")
+_SURRENDERED_GAP = re.compile(rf",?\s+(?:(?:was|were|(?:has|have|had)\s+been)\s+)?(?:(?:{_GAP_ADVERBS}|formally|peacefully)\s+)?")
 _PLACES_HEAD_BEFORE = re.compile(r"\b(?:capitals|cities|towns|districts)\s+(?:(?:also|then|quickly)\s+)?$", re.I)
 _FALL_OPENER = re.compile(r"\W*(?:with|after|following)\s+the\s+(?:fall|capture|loss|seizure)\s+of\s+", re.I)
 _FIRST_COMMA = re.compile(r",(?!\s+(?:the\s+)?(?:capital|provincial\s+capital|centre|seat)\s+of\b)")  # (not an appositive)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _HEAD_BEFORE_PARTICIPLE = re.compile(r"\b(?:districts?|district\s+cent(?:re|er)s?|cities|city|capitals?|towns?|crossings?|"
                                      r"(?-i:DCs?))\s+$", re.I)
 _LOST_THING = re.compile(r"\b(?:contact|touch|communications?|lives|life|ground|hope|momentum|signal|track|power|"
