@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Generic, Iterable, Iterator, Sequence, TypeVar
+from typing import Callable, Generic, Iterable, Iterator, Sequence, TypeVar
 
 import pandas as pd
 
@@ -178,6 +178,7 @@ class ParseSpools:
     results: ResultSpool[ArticleResult]
     lines: ResultSpool[tuple[str, tuple[tuple[str, str], ...]]]
     redone: ResultSpool[ArticleResult]
+    redone_lines: ResultSpool[tuple[tuple[str, str], ...]]  # the standalone lines of the articles read again, by id
     fingerprints: dedup.FingerprintStore
     first_published: date | None = None  # what an undated article's history is measured from
 
@@ -188,7 +189,7 @@ def parse_spools(processed_dir: Path, chunk: int | None = None) -> Iterator[Pars
     folder = Path(processed_dir) / INTERIM
     opened: list[ResultSpool | dedup.FingerprintStore] = []
     try:
-        for _ in range(3):
+        for _ in range(4):
             opened.append(ResultSpool(folder, chunk))
         opened.append(dedup.FingerprintStore(folder))
         yield ParseSpools(*opened)  # type: ignore[arg-type]
@@ -256,18 +257,17 @@ def date_from_corpus(
     duplicates: dict[str, str],
     sources: Sequence[reading.SourceFile],
     redone: ResultSpool[ArticleResult],
+    redone_lines: ResultSpool[tuple[tuple[str, str], ...]],
     *,
     workers: int | None = None,
     dask_address: str | None = None,
     progress: bool = True,
     file_budget: float | None = DEFAULT_FILE_BUDGET,
     pool: ProcessPoolExecutor | None = None,
-) -> dict[str, tuple[tuple[str, str], ...]]:
+) -> None:
     """The corpus-dating stage: date undated articles, then extract the ones the first pass deferred (with the date
-    found, else undated) and re-extract the ones it did not, with their dates, into `redone`.
-
-    Returns the standalone lines of the articles read again.
-    """
+    found, else undated) and re-extract the ones it did not, with their dates, into `redone` (their standalone
+    lines into `redone_lines`)."""
     found = corpus.date_undated(index.records, duplicates)
     by_path: dict[str, dict[str, corpus.CorpusDate | None]] = {}
     for r in index.records:
@@ -275,27 +275,27 @@ def date_from_corpus(
             by_path.setdefault(r.path, {})[r.article_id] = found.get(r.article_id)
     jobs = [batch.RedateJob(src, by_path[src.rel]) for src in sources if src.rel in by_path]
     del found, by_path
-    line_keys: dict[str, tuple[tuple[str, str], ...]] = {}
+    digests: dict[str, bytes] = {}  # 8 bytes a line: the lines themselves wait on disk for the banner pass
     for batch_results in map_ordered(
         functools.partial(batch.redate_source, budget=file_budget), jobs, workers=workers, dask_address=dask_address or None,
         progress="Dating articles" if progress else False, total=len(jobs), pool=pool,
     ) if jobs else ():
         for r in batch_results:
             redone.put(r.article.article_id, _bulky(r))
-            line_keys[r.article.article_id] = r.line_keys
-    for record in index.records:  # the banner pass reads the lines of the new reading
-        if record.article_id in line_keys:
-            record.line_digests = corpus.line_digests(line_keys[record.article_id])
-    return line_keys
+            redone_lines.put(r.article.article_id, r.line_keys)
+            digests[r.article.article_id] = corpus.line_digests(r.line_keys)
+    for record in index.records:  # the banner pass reads the digests of the new reading's lines
+        if record.article_id in digests:
+            record.line_digests = digests[record.article_id]
 
 
-def find_banners(index: CorpusIndex, duplicates: dict[str, str], spools: ParseSpools,
-                 redone_lines: dict[str, tuple[tuple[str, str], ...]]) -> frozenset[str]:
+def find_banners(index: CorpusIndex, duplicates: dict[str, str], spools: ParseSpools) -> frozenset[str]:
     """The banner pass: standalone lines of many independent articles, found by digest, then confirmed on the spooled lines."""
     candidates = corpus.banner_candidates(index.records, duplicates)
     if not candidates:
         return frozenset()
-    lines = ((article_id, redone_lines.get(article_id, keys)) for article_id, keys in spools.lines)
+    redone = spools.redone_lines
+    lines = ((article_id, redone.get(article_id) if article_id in redone else keys) for article_id, keys in spools.lines)
     return corpus.banner_lines(lines, duplicates, candidates)
 
 
@@ -321,6 +321,10 @@ def final_results(spools: ParseSpools) -> Iterator[ArticleResult]:
             yield r
 
 
+def _no_lap(stage: str) -> None:
+    """Note nothing at the end of a stage (the default of `lap`)."""
+
+
 def parse_corpus(
     raw_dir: Path,
     processed_dir: Path,
@@ -329,29 +333,37 @@ def parse_corpus(
     dask_address: str | None = None,
     progress: bool = True,
     file_budget: float | None = DEFAULT_FILE_BUDGET,
+    lap: Callable[[str], None] = _no_lap,
 ) -> ParseSummary:
-    """Read every raw file into articles.csv and the interim mention and tally tables, spooling results to disk."""
+    """Read every raw file into articles.csv and the interim mention and tally tables, spooling results to disk
+    (lap: called with each stage's name as it ends, as the benchmark times them)."""
     raw_dir, processed_dir = Path(raw_dir), Path(processed_dir)
     check_folders(raw_dir, processed_dir)
     sources = reading.discover_files(raw_dir)
+    n_files = len(sources)
     with parse_spools(processed_dir) as spools:
         with worker_pool(workers or None, dask_address=dask_address) as pool:  # one pool, started while this process is small
             index = spool_results(iter_results(raw_dir, workers=workers or None, dask_address=dask_address,
                                                progress=progress, sources=sources, file_budget=file_budget, pool=pool),
                                   spools)
+            lap("read+extract")
             duplicates = find_duplicates(index)
-            redone_lines = date_from_corpus(index, duplicates, sources, spools.redone, workers=workers or None,
+            lap("near-duplicates")
+            date_from_corpus(index, duplicates, sources, spools.redone, spools.redone_lines, workers=workers or None,
                                             dask_address=dask_address, progress=progress, file_budget=file_budget,
                                             pool=pool)
-        banners = find_banners(index, duplicates, spools, redone_lines)
+        del sources  # a million source entries are half a gigabyte the tables do not need
+        lap("corpus dating")
+        banners = find_banners(index, duplicates, spools)
         n_articles = len(index.records)
         spools.first_published = corpus.first_publication(index.records)
         del index  # the spools hold everything the tables need
         release_freed_memory()
         written = write_parse_tables(processed_dir, spools, duplicates, banners, parquet=n_articles >= PARQUET_FROM_ARTICLES)
     release_freed_memory()
+    lap("parse tables")
     return ParseSummary(
-        n_files=len(sources),
+        n_files=n_files,
         n_articles=written.n_articles,
         n_ok=written.n_ok,
         n_skipped=written.n_articles - written.n_ok,
@@ -580,28 +592,35 @@ def write_review_tables(processed_dir: Path, chunk: int = streamed.MENTION_CHUNK
 
 
 def tabulate_events(processed_dir: Path, *, start_date: str = "", end_date: str = "", corrections_path: str = "",
-                    chunk: int = streamed.MENTION_CHUNK) -> TabulateSummary:
+                    chunk: int = streamed.MENTION_CHUNK, lap: Callable[[str], None] = _no_lap) -> TabulateSummary:
     """Merge the interim mentions into events and write mentions, events and tallies tables, apply the corrections,
-    then write the review tables the report reads instead of the mentions.
+    then write the review tables the report reads instead of the mentions (lap: called as "merge" and "event
+    tables" end).
 
     In bounded memory, a chunk of interim mentions at a time; all in memory when the interim mentions are
     not in table order or repeat a mention id.
     """
     stage = merge_streamed(processed_dir, start_date=start_date, end_date=end_date, chunk=chunk)
     if stage is not None:
+        lap("merge")
         summary = write_streamed(stage, chunk)
+        del stage
         release_freed_memory()
         corrections.correct_tables(processed_dir, corrections_path)
         written = write_review_tables(processed_dir, chunk)
+        lap("event tables")
         return replace(summary, outputs=summary.outputs + tuple(str(p) for p in written))
-    return tabulate_in_memory(processed_dir, start_date=start_date, end_date=end_date, corrections_path=corrections_path)
+    return tabulate_in_memory(processed_dir, start_date=start_date, end_date=end_date, corrections_path=corrections_path,
+                              lap=lap)
 
 
-def tabulate_in_memory(processed_dir: Path, *, start_date: str = "", end_date: str = "", corrections_path: str = "") -> TabulateSummary:
+def tabulate_in_memory(processed_dir: Path, *, start_date: str = "", end_date: str = "", corrections_path: str = "",
+                       lap: Callable[[str], None] = _no_lap) -> TabulateSummary:
     """The tabulate stage with every mention in memory: the reference the streamed stage is checked against."""
     data = load_for_tabulate(processed_dir, start_date=start_date, end_date=end_date)
     release_freed_memory()
     mentions, events = merge_events(data)
+    lap("merge")
     outputs = write_tabulated(processed_dir, data, mentions, events)
     corrections.correct_tables(processed_dir, corrections_path)
     by_type = Counter(e.event_type for e in events)
@@ -616,4 +635,5 @@ def tabulate_in_memory(processed_dir: Path, *, start_date: str = "", end_date: s
     del data, mentions, events
     facts = review_tables.review_of_tables(read_table(processed_dir, "events"), read_table(processed_dir, "mentions"))
     written = review_tables.write_review(processed_dir, facts)
+    lap("event tables")
     return replace(summary, outputs=summary.outputs + tuple(str(p) for p in written))

@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TextIO
 
-from analysis.parallel import available_cores, peak_rss_mb, release_freed_memory, resolve_workers, worker_pool
+from analysis.parallel import available_cores, peak_rss_mb, release_freed_memory, resolve_workers
 from analysis.paths import REPO_ROOT
 from analysis.records import Place
 
@@ -591,70 +591,85 @@ class _Clock:
         self._start = now
 
 
-def measure_stages(corpus: Path, workers: int | None, work_dir: Path, *, report: bool = True,
-                   dask_address: str | None = None) -> dict[str, object]:
-    """Run the whole pipeline on a corpus, stage by stage, writing into work_dir; return seconds per stage."""
+PHASES: dict[str, tuple[str, ...]] = {  # the stages each process runs, as `make report` runs them
+    "parse": STAGES[:4],  # notebook 01's kernel
+    "tabulate": STAGES[4:6],  # notebook 02's kernel
+    "report": STAGES[6:],  # notebook 03's kernel, then the page builder
+}
+
+
+def _parse_phase(corpus: Path, workers: int | None, processed: Path, clock: _Clock,
+                 dask_address: str | None) -> dict[str, object]:
+    """What notebook 01 does: the parse step, then the article digest it shows."""
     from analysis import pipeline
     from analysis.ingest import files as reading
+    from analysis.present import views
 
+    n_bytes = sum(_size(src.path) for src in reading.discover_files(corpus))
+    release_freed_memory()
+    summary = pipeline.parse_corpus(corpus, processed, workers=workers, dask_address=dask_address, progress=False,
+                                    lap=lambda stage: None if stage == "parse tables" else clock.lap(stage))
+    views.article_digest(processed)
+    clock.lap("parse tables")
+    return {"n_files": summary.n_files, "n_articles": summary.n_articles, "n_duplicates": summary.n_duplicates,
+            "n_mentions": summary.n_mentions, "bytes": n_bytes}
+
+
+def _tabulate_phase(processed: Path, clock: _Clock) -> dict[str, object]:
+    """What notebook 02 does: the tabulate step, then the tables its views read."""
+    from analysis import pipeline
+    from analysis.tabulate import review_tables
+    from analysis.tabulate.tables import read_table
+
+    summary = pipeline.tabulate_events(processed, lap=lambda stage: None if stage == "event tables" else clock.lap(stage))
+    events, review, tallies = read_table(processed, "events"), review_tables.load_review(processed), read_table(processed, "tallies")
+    del events, review, tallies
+    clock.lap("event tables")
+    return {"n_events": summary.n_events}
+
+
+def _report_phase(corpus: Path, workers: int | None, processed: Path, reports: Path, clock: _Clock) -> dict[str, object]:
+    """What the report target does: notebook 03 in its kernel, then the page."""
+    from analysis.notebooks import NOTEBOOKS, RunParameters, run_notebooks
+    from analysis.present.report import build_index
+
+    params = RunParameters(raw_dir=str(corpus), processed_dir=str(processed), reports_dir=str(reports), workers=workers or 0)
+    run_notebooks(params, ["03_timelines"], progress=False, say=lambda _: None)
+    build_index(processed, reports, notebook_pages=[(f"{n[:2]} {t}", f"{n}.html") for n, t in NOTEBOOKS])
+    clock.lap("timelines + report")
+    return {}
+
+
+def measure_phase(phase: str, corpus: Path, workers: int | None, work_dir: Path, *,
+                  dask_address: str | None = None) -> dict[str, object]:
+    """Run one phase of the pipeline in this process on work_dir; return its facts, seconds and memory per stage."""
     processed, reports = work_dir / "processed", work_dir / "reports"
     clock = _Clock()
-    sources = reading.discover_files(corpus)
-    with pipeline.parse_spools(processed) as spools:  # as parse_corpus does
-        with worker_pool(workers, dask_address=dask_address) as pool:
-            index = pipeline.spool_results(pipeline.iter_results(
-                corpus, workers=workers, dask_address=dask_address, progress=False, sources=sources, pool=pool), spools)
-            clock.lap("read+extract")
-            duplicates = pipeline.find_duplicates(index)
-            clock.lap("near-duplicates")
-            redone_lines = pipeline.date_from_corpus(index, duplicates, sources, spools.redone, workers=workers,
-                                                     dask_address=dask_address, progress=False, pool=pool)
-        clock.lap("corpus dating")
-        banners = pipeline.find_banners(index, duplicates, spools, redone_lines)
-        n_articles = len(index.records)
-        del index
-        release_freed_memory()
-        written = pipeline.write_parse_tables(processed, spools, duplicates, banners,
-                                              parquet=n_articles >= pipeline.PARQUET_FROM_ARTICLES)
-    n_mentions = written.n_mentions
-    release_freed_memory()
-    clock.lap("parse tables")
-    stage = pipeline.merge_streamed(processed)
-    if stage is None:  # interim mentions out of table order: the stage in memory
-        data = pipeline.load_for_tabulate(processed)
-        release_freed_memory()
-        merged, events = pipeline.merge_events(data)
-        clock.lap("merge")
-        pipeline.write_tabulated(processed, data, merged, events)
-        n_events = len(events)
-        del data, merged, events
-    else:
-        clock.lap("merge")
-        n_events = pipeline.write_streamed(stage).n_events
-        del stage
-    pipeline.write_review_tables(processed)  # what the report reads instead of the mentions
-    clock.lap("event tables")
-    if report:
-        from analysis.notebooks import NOTEBOOKS, RunParameters, run_notebooks
-        from analysis.present.report import build_index
+    try:
+        if phase == "parse":
+            facts = _parse_phase(corpus, workers, processed, clock, dask_address)
+        elif phase == "tabulate":
+            facts = _tabulate_phase(processed, clock)
+        else:
+            facts = _report_phase(corpus, workers, processed, reports, clock)
+    finally:
+        clock.tree.stop()
+    return {**facts, "seconds": clock.seconds, "peak_rss_mb_by_stage": clock.peak_mb, "tree_pss_mb_by_stage": clock.tree_mb}
 
-        params = RunParameters(raw_dir=str(corpus), processed_dir=str(processed), reports_dir=str(reports), workers=workers or 0)
-        run_notebooks(params, ["03_timelines"], progress=False, say=lambda _: None)
-        build_index(processed, reports, notebook_pages=[(f"{n[:2]} {t}", f"{n}.html") for n, t in NOTEBOOKS])
-        clock.lap("timelines + report")
-    return {
-        "n_files": len(sources),
-        "n_articles": n_articles,
-        "n_duplicates": len(duplicates),
-        "n_mentions": n_mentions,
-        "n_events": n_events,
-        "bytes": sum(_size(src.path) for src in sources),
-        "workers": f"dask {dask_address}" if dask_address else str(resolve_workers(workers)),
-        "seconds": clock.seconds,
-        "peak_rss_mb": max(clock.peak_mb.values()),
-        "peak_rss_mb_by_stage": clock.peak_mb,
-        "tree_pss_mb_by_stage": clock.tree_mb,
-    }
+
+def measure_stages(corpus: Path, workers: int | None, work_dir: Path, *, report: bool = True,
+                   dask_address: str | None = None) -> dict[str, object]:
+    """Run the whole pipeline on a corpus, each phase in a fresh interpreter as `make report` runs them (so a
+    phase's memory is its own), writing into work_dir; return seconds and memory per stage."""
+    row: dict[str, object] = {"seconds": {}, "peak_rss_mb_by_stage": {}, "tree_pss_mb_by_stage": {},
+                              "workers": f"dask {dask_address}" if dask_address else str(resolve_workers(workers))}
+    for phase in [p for p in PHASES if report or p != "report"]:
+        done = _phase_in_subprocess(phase, corpus, workers or 0, work_dir, dask_address)
+        for key in ("seconds", "peak_rss_mb_by_stage", "tree_pss_mb_by_stage"):
+            row[key].update(done.pop(key))  # type: ignore[union-attr]
+        row.update(done)
+    row["peak_rss_mb"] = max(row["peak_rss_mb_by_stage"].values())  # type: ignore[union-attr]
+    return row
 
 
 def _size(path: str) -> int:
@@ -665,11 +680,9 @@ def _size(path: str) -> int:
         return 0
 
 
-def _measure_in_subprocess(corpus: Path, workers: int, work_dir: Path, report: bool, dask_address: str | None) -> dict[str, object]:
-    """Run one measurement in a fresh interpreter so its peak memory is its own."""
-    command = [sys.executable, "-m", "benchmarks.bench", "--one", str(corpus), str(workers), "--work", str(work_dir)]
-    if not report:
-        command.append("--no-report")
+def _phase_in_subprocess(phase: str, corpus: Path, workers: int, work_dir: Path, dask_address: str | None) -> dict[str, object]:
+    """Run one phase in a fresh interpreter and return what measure_phase gives."""
+    command = [sys.executable, "-m", "benchmarks.bench", "--phase", phase, str(corpus), str(workers), "--work", str(work_dir)]
     if dask_address:
         command += ["--dask", dask_address]
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])))
@@ -759,7 +772,7 @@ def run_benchmark(
         corpus = cached_corpus(size, seed, root)
         print(f"  running the pipeline on {size:,} articles...", file=sys.stderr, flush=True)
         with tempfile.TemporaryDirectory(prefix="analysis-bench-run-") as work:
-            row = _measure_in_subprocess(corpus, workers or 0, Path(work), report, dask_address)
+            row = measure_stages(corpus, workers, Path(work), report=report, dask_address=dask_address)
         row["size"] = size
         rows.append(row)
         print(f"  {size:,} articles: {sum(row['seconds'].values()):,.1f} s, "  # type: ignore[union-attr]
@@ -768,8 +781,10 @@ def run_benchmark(
     cores = available_cores()
     load = f"{os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "n/a"
     print(f"Whole pipeline, synthetic corpus, {rows[0]['workers'] if rows else '?'} worker(s) on {cores} core(s), "
-          f"load average {load} at the end. Peak RSS = main process + largest worker; \"all processes\" = the "
-          f"memory of the whole process tree at once (PSS, shared pages counted once), sampled four times a second.\n", file=out)
+          f"load average {load} at the end. Each phase (parse, tabulate, report) runs in its own process, as `make "
+          f"report` runs them; peak RSS = that process + its largest child so far; \"all processes\" = the memory of "
+          f"the phase's whole process tree at once (PSS, shared pages counted once), sampled four times a second.\n",
+          file=out)
     print(format_table(rows), file=out, flush=True)
     print("\n" + format_rss_table(rows), file=out, flush=True)
     print("\n" + format_tree_table(rows), file=out, flush=True)
@@ -797,13 +812,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus")
     parser.add_argument("--dir", default="", help="where corpora are cached (default: the system temporary folder)")
     parser.add_argument("--no-report", action="store_true", help="leave out the timelines notebook and the report")
-    parser.add_argument("--one", nargs=2, metavar=("CORPUS_DIR", "WORKERS"), help=argparse.SUPPRESS)
+    parser.add_argument("--phase", nargs=3, metavar=("PHASE", "CORPUS_DIR", "WORKERS"), help=argparse.SUPPRESS)
     parser.add_argument("--work", default="", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.one:
-        corpus, workers = Path(args.one[0]), int(args.one[1])
-        row = measure_stages(corpus, workers or None, Path(args.work), report=not args.no_report, dask_address=args.dask or None)
-        print(json.dumps(row))
+    if args.phase:
+        phase, corpus, workers = args.phase[0], Path(args.phase[1]), int(args.phase[2])
+        print(json.dumps(measure_phase(phase, corpus, workers or None, Path(args.work), dask_address=args.dask or None)))
         return 0
     sizes = _int_list(args.sizes) + ([1_000_000] if args.million else [])
     run_benchmark(sizes, args.workers or None, dask_address=args.dask or None, seed=args.seed,

@@ -368,3 +368,23 @@ def test_an_undated_article_s_history_is_past_from_the_corpus_dates(tmp_path: Pa
         ["1996-01-01", "1996-12-31", "past", ""]]
     assert events["place"].tolist() == ["Zaranj"]
     assert mentions.loc[mentions["place"] == "Chimtal", "modality"].tolist() == ["asserted"]
+
+
+def test_each_step_names_its_stages_as_they_end_and_the_benchmark_names_the_same(tmp_path: Path) -> None:
+    from benchmarks.bench import PHASES
+
+    raw, processed = tmp_path / "raw", tmp_path / "processed"
+    raw.mkdir()
+    for name, text in {"early.txt": EARLY, "late.txt": LATE}.items():
+        (raw / name).write_text(text, encoding="utf-8")
+    laps: list[tuple[str, bool, bool]] = []  # stage, articles.csv written yet, events.csv written yet
+
+    def lap(stage: str) -> None:
+        laps.append((stage, (processed / "articles.csv").exists(), (processed / "events.csv").exists()))
+
+    summary = parse_corpus(raw, processed, workers=1, progress=False, lap=lap)
+    assert summary.n_files == 2 and summary.n_articles == 2
+    tabulate_events(processed, lap=lap)
+    assert laps == [("read+extract", False, False), ("near-duplicates", False, False), ("corpus dating", False, False),
+                    ("parse tables", True, False), ("merge", True, False), ("event tables", True, True)]
+    assert [stage for stage, _, _ in laps] == [*PHASES["parse"], *PHASES["tabulate"]]

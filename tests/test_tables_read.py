@@ -73,3 +73,38 @@ def test_only_the_named_article_columns_are_read_from_csv_and_parquet(tmp_path):
         assert articles["outlet"].tolist() == ["Wire", ""]
         assert articles["dateline"].tolist() == ["", ""] and articles["encoding"].tolist() == ["", ""]
         assert load_tables(folder).articles["dateline"].tolist() == ["KABUL", "HERAT"]
+
+
+def _articles_frame(n: int) -> pd.DataFrame:
+    """n articles: every third skipped, every fourth with a warning, published over a week, ids out of order."""
+    return pd.DataFrame({
+        "article_id": [f"a{(i * 7) % n:03d}" for i in range(n)],
+        "path": [f"p{i}.txt" for i in range(n)],
+        "published": [f"2021-08-{10 + i % 7:02d}" for i in range(n)],
+        "status": ["skipped: empty" if i % 3 == 0 else "ok" for i in range(n)],
+        "outlet": ["Wire" if i % 2 else "Daily" for i in range(n)],
+        "warnings": ["encoding guessed" if i % 4 == 0 else "" for i in range(n)],
+    })
+
+
+def test_article_digest_read_in_chunks_equals_the_views_of_the_whole_table(tmp_path):
+    from analysis.present import views
+    from analysis.tabulate.tables import read_table, write_tables
+
+    frame = _articles_frame(50)
+    write_tables({"articles": coerce_table(frame, "articles")}, tmp_path, parquet=True)
+    whole = read_table(tmp_path, "articles")
+    digest = views.article_digest(tmp_path, limit=12, chunk=7)
+    assert digest.n_articles == 50 and digest.n_warnings == 13
+    assert digest.status_counts.to_dict("list") == {"status": ["ok", "skipped: empty"], "files": [33, 17]}
+    assert digest.status_counts.equals(views.status_counts(whole))
+    assert digest.overview.equals(views.articles_overview(whole).head(12))
+    assert digest.overview["status"].tolist() == ["ok"] * 12  # read articles first, then the skipped ones
+    assert digest.warnings.equals(views.article_warnings(whole).head(12))
+    assert digest.shown_note() == ("Shown below: the first 12 of 50 articles and the first 12 of 13 articles with "
+                                   "warnings; articles.csv has them all.")
+    (tmp_path / "articles.parquet").unlink()  # the CSV alone gives the same digest
+    assert views.article_digest(tmp_path, limit=12, chunk=7).overview.equals(digest.overview)
+    small = views.article_digest(tmp_path, limit=100, chunk=7)
+    assert len(small.overview) == 50 and small.shown_note() == "Every article and every warning is listed below."
+    assert views.article_digest(tmp_path / "none").n_articles == 0

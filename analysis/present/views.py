@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -10,14 +11,72 @@ from analysis.present.formatting import claimants_text, fmt_count_words
 from analysis.present.review import needs_review as _needs_review
 from analysis.tabulate.corrections import LOG_COLUMNS
 from analysis.tabulate.review_tables import ReviewFacts
+from analysis.tabulate.tables import TABLE_CHUNK, read_table_chunks
+
+
+OVERVIEW_COLUMNS = ["article_id", "status", "published", "published_source", "outlet", "n_sentences", "n_mentions",
+                    "duplicate_of", "warnings"]
+ARTICLES_SHOWN = 2_000  # rows of the article overview and of the warnings the notebook keeps
 
 
 def articles_overview(articles: pd.DataFrame) -> pd.DataFrame:
     """One line per input file: status, publication date and its source, outlet, warnings."""
-    cols = ["article_id", "status", "published", "published_source", "outlet", "n_sentences", "n_mentions", "duplicate_of", "warnings"]
-    frame = articles.reindex(columns=cols).copy()
+    frame = articles.reindex(columns=OVERVIEW_COLUMNS).copy()
     frame["published"] = pd.to_datetime(frame["published"], errors="coerce").dt.strftime("%Y-%m-%d").fillna("")
     return frame.sort_values(["status", "article_id"], key=lambda s: s.str.startswith("ok") if s.name == "status" else s, ascending=[False, True]).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class ArticleDigest:
+    """What notebook 01 shows of the articles table: status counts, and the first rows of the overview and warnings."""
+
+    status_counts: pd.DataFrame
+    overview: pd.DataFrame
+    warnings: pd.DataFrame
+    n_articles: int
+    n_warnings: int
+
+    def shown_note(self) -> str:
+        """Say how many rows of each list are shown when the table has more."""
+        parts = []
+        if self.n_articles > len(self.overview):
+            parts.append(f"the first {len(self.overview):,} of {self.n_articles:,} articles")
+        if self.n_warnings > len(self.warnings):
+            parts.append(f"the first {len(self.warnings):,} of {self.n_warnings:,} articles with warnings")
+        if not parts:
+            return "Every article and every warning is listed below."
+        return "Shown below: " + " and ".join(parts) + "; articles.csv has them all."
+
+
+def _first_rows(kept: pd.DataFrame | None, more: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """The first `limit` rows of two frames together, in the overview's order."""
+    both = more if kept is None else pd.concat([kept, more], ignore_index=True)
+    return articles_overview(both).head(limit)
+
+
+def article_digest(processed_dir: Path | str, limit: int = ARTICLES_SHOWN, chunk: int = TABLE_CHUNK) -> ArticleDigest:
+    """Read the articles table `chunk` rows at a time into status counts and the first `limit` overview and warning rows."""
+    counts: dict[str, int] = {}
+    overview: pd.DataFrame | None = None
+    warned: pd.DataFrame | None = None
+    n_articles = n_warnings = 0
+    for rows in read_table_chunks(processed_dir, "articles", OVERVIEW_COLUMNS, chunk):
+        n_articles += len(rows)
+        for status, n in rows["status"].fillna("").value_counts().items():
+            counts[str(status)] = counts.get(str(status), 0) + int(n)
+        overview = _first_rows(overview, rows, limit)
+        with_warnings = article_warnings(rows)
+        n_warnings += len(with_warnings)
+        warned = with_warnings if warned is None else pd.concat([warned, with_warnings], ignore_index=True)
+        warned = warned.head(limit).reset_index(drop=True)  # in table order
+    frame = pd.DataFrame({"status": list(counts), "files": list(counts.values())})
+    status = (frame.sort_values(["files", "status"], ascending=[False, True]).reset_index(drop=True) if counts
+              else pd.DataFrame({"status": [], "files": []}))
+    empty = pd.DataFrame(columns=OVERVIEW_COLUMNS)
+    return ArticleDigest(status_counts=status,
+                         overview=(overview if overview is not None else empty).reset_index(drop=True),
+                         warnings=warned if warned is not None else pd.DataFrame(columns=["article_id", "warnings"]),
+                         n_articles=n_articles, n_warnings=n_warnings)
 
 
 def status_counts(articles: pd.DataFrame) -> pd.DataFrame:
