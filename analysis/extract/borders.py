@@ -22,7 +22,9 @@ _AGENCY = re.compile(
     r"person)|embassy|envoy)\b|\b(?:committee|ministry|service|agency)\s+(?:\w+\s+){0,5}?of\s+(?:the\s+republic\s+of\s+)?"
     rf"({_COUNTRY_NAMES})\b|"
     # the state itself as the speaker ("Tajikistan said on Monday that ...")
-    rf"\b({_COUNTRY_NAMES})\s+(?:(?:has|had|also|later)\s+)?(?:said|says|reported|reports|announced|confirmed|stated)\b",
+    rf"\b({_COUNTRY_NAMES})\s+(?:(?:has|had|also|later)\s+)?(?:said|says|reported|reports|announced|confirmed|stated)\b|"
+    # a clause opened by the side of the border that speaks ("On the Iranian side, the border guards said ...")
+    rf"\bon\s+the\s+({_COUNTRY_ALT})\s+side\s+of\s+the\s+border\s*,|\bon\s+the\s+({_COUNTRY_ALT})\s+side\s*,",
     re.I)
 # the receiving state's own acts: it detains, registers, disarms or shelters who crossed
 _RECEIVING = re.compile(
@@ -41,7 +43,7 @@ def agency_country(text: str) -> str:
     if m is None:
         issued = _ISSUED_IN.search(text) or _DATELINE_TOWN.search(text)  # "a statement issued in Ashgabat",
         return FOREIGN_TOWNS.get(issued.group(1).lower(), "") if issued is not None else ""  # "Ashgabat, 10 July"
-    return DEMONYMS.get((m.group(1) or m.group(2) or m.group(3) or "").lower(), "")
+    return DEMONYMS.get(next((g for g in m.groups() if g), "").lower(), "")
 
 
 def demonym_border(text: str) -> str:

@@ -87,8 +87,11 @@ _ATTACK_REPELLED = re.compile(
 _ATTACK_REPELLED_KEYS: tuple[str, ...] = guard_stems(_ATTACK_REPELLED)  # derived from the pattern
 # "..., but a government spokesman said fighting was continuing": after a claim, in a contrasting clause only
 # a place owning the speaker's office: "Uruzgan's police spokesman", "Kunduz's governor"
+# (or naming it: "a spokesman for the Takhar police", "the Kunduz provincial council")
 _OFFICE_OF_PLACE_AFTER = re.compile(r"(?:'s|’s)\s+(?:[\w\-]+\s+){0,2}?(?:spokes(?:man|woman|person)|governor|police\s+chief|"
-                                    r"council|ministry|officials?|administration)\b", re.I)
+                                    r"council|ministry|officials?|administration)\b|"
+                                    r"\s+(?:provincial\s+)?(?:police|council|administration|authorities)\b(?!\s+(?:district|"
+                                    r"headquarters|station|posts?|checkpoints?)\b)", re.I)
 _THE_CLAIM = re.compile(r"\b(?:the|this|that)\s+claim\b", re.I)  # one claim, the one just reported
 _FIGHTING_GOES_ON = re.compile(r"\bfighting\s+(?:was|is|were)\s+(?:still\s+)?(?:continuing|going\s+on|ongoing|under\s*way)\b",
                                re.I)
@@ -112,6 +115,30 @@ _PLACE_NOUN = re.compile(
     r"\b(?:the|this|that)\s+(?:area|district|city|town|crossing|port|border\s+posts?|posts?|province|capital|"
     r"region|sector)\b|\bthere\b",
     re.I)
+
+# a place noun after a preposition ("south of the city") is not what a statement of control is about
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|from|to|near|around|outside|into|towards?|beyond|past|across|within|at|on|by)\s+$", re.I)
+# a place noun that locates the subject ("south and east of the city", "outside the town")
+_LOCATING_BEFORE = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:\s+and\s+(?:north|south|east|west)"
+                              r"(?:-?(?:east|west))?)?\s+of|outside|near|around|beyond|from)\s+$", re.I)
+# what a statement about a place noun can deny: a city's entry, a district's fall (others: either)
+_NOUN_EVENT = {"city": "capital_entered", "capital": "capital_entered", "district": "district_seized",
+               "crossing": "district_seized", "port": "district_seized"}
+
+
+def _subject_place_nouns(text: str) -> list[str]:
+    """The place nouns of a sentence that are not objects of a preposition ('the city remains ...', not 'east of the city'),
+    lowercased ('there' included)."""
+    return [m.group(0).lower().split()[-1] for m in _PLACE_NOUN.finditer(text)
+            if m.group(0).lower() == "there" or not _AFTER_PREPOSITION.search(text, max(0, m.start() - 12), m.start())]
+
+
+def _noun_event_types(text: str) -> set[str] | None:
+    """The event types a statement of control about its place nouns can deny; None when any type can be."""
+    nouns = _subject_place_nouns(text)
+    kinds = {_NOUN_EVENT.get(n, "") for n in nouns}
+    return None if not nouns or "" in kinds else kinds
+
 
 # a denial that points back at a claim already reported ("rejected the claim", "denied it"), not one with its own
 # content ("rejected allegations that Pakistan was ...")
@@ -290,13 +317,15 @@ class DenialReader:
             if r.in_speaker or _ORG_PLACE_BEFORE.search(text, max(0, r.start - 50), r.start) or not lo <= r.start < hi \
                     or _OFFICE_OF_PLACE_AFTER.match(text, r.end):
                 continue  # the speaker's own place ("the defence ministry in Kabul", "Uruzgan's police spokesman") is not denied
+            if r.kind != "named" and _LOCATING_BEFORE.search(text, max(0, r.start - 40), r.start):
+                continue  # "the districts south and east of the city are still ...": the city only locates them
             for p in _readings(r)[:1]:
                 ids.add(_place_id(p))
                 if p.place_type == "border_crossing":
                     ids.add(_place_id(_crossing_district(p, self.gaz)))
-        if not ids and not explicit and not _PLACE_NOUN.search(text) and not (
+        if not ids and not explicit and not _subject_place_nouns(text) and not (
                 how == "repelled" and _THE_ATTACK.search(text)):
-            return  # a control statement about no place at all
+            return  # a control statement about no place at all ("the districts south of the city are ...": none named)
         self.denials.append((i, how, claim, ids, explicit))
 
     def _contrast_denial(self, i: int, s: _Sent, n_before: int) -> None:
@@ -374,7 +403,8 @@ class DenialReader:
                     # reported a little earlier (the speaker's place, if any, was left out)
                     targets = self._nearest_targets(i, 6)
             else:  # "the area was under the control of Afghan forces": the place of the mention just before
-                targets = self._nearest_targets(i, 3)
+                kinds = _noun_event_types(s.text)  # ("the city remains ...": a city's entry, not the districts before)
+                targets = [d for d in self._nearest_targets(i, 3) if kinds is None or d.mention.event_type in kinds]
             if how in ("control", "repelled") and not explicit:
                 # a statement of control or a repulse contradicts a capture, not a flight of troops
                 targets = [d for d in targets if d.mention.event_type != "troops_fled"]

@@ -25,8 +25,8 @@ from analysis.extract.outcomes import (
     OutcomeReader, _GOV_AGENT, _POLICE_AREA, _TALIBAN_AGENT, _outcome_cues_of, government_side, passive_out,
 )
 from analysis.extract.refs import (
-    _ANAPHORA_KEYS, _Draft, _Ref, _Sent, _as_capital, _as_district, _as_province, _capital_of, _crossing_district,
-    _place_id, _readings, _sentence_refs,
+    _ANAPHORA_KEYS, POSSESSIVE_OWNER, _Draft, _Ref, _Sent, _as_capital, _as_district, _as_province, _capital_of,
+    _crossing_district, _place_id, _readings, _sentence_refs,
 )
 from analysis.extract.tallies import TallyReader
 from analysis.extract.triggers import (
@@ -65,7 +65,8 @@ _LATER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:since|later|afterwards|subsequently|
 _POLICE_DISTRICTS = re.compile(r"\bpolice\s+districts?\b", re.I)
 _BUILDING_AFTER = re.compile(
     r"^\s+(?:(?:full\s+)?control\s+(?:of|over)\s+)?"  # "seized control of the governor's compound"
-    r"(?:(?-i:[A-Z])[\w\-]+(?:[\s\-](?-i:[A-Z])[\w\-]+){0,2}(?:'s|’s)\s+)?"  # "took Qala-i-Naw's police headquarters"
+    r"(?:(?:(?-i:[A-Z])[\w\-]+(?:[\s\-](?-i:[A-Z])[\w\-]+){0,2}|the\s+(?:city|town|provincial\s+capital))(?:'s|’s)\s+)?"
+    # ("took Qala-i-Naw's police headquarters", "seizing the city's prison")
     r"(?:(?:the|key|several|some|many|main|most|all|central)\s+)*(?:(?:local|provincial|city|district)\s+)?"
     r"(?:government\s+(?:buildings?|offices?|compounds?|facilities|installations)|police\s+(?:headquarters|hq|"
     r"stations?|chief's\s+office)|governor(?:'s|’s)?\s+(?:office|compound|house|residence|palace)|prisons?|jails?|"
@@ -105,9 +106,14 @@ _POSTS_SUBJECT = re.compile(r"\b(?:check\s*posts?|checkpoints?|outposts?|posts|p
                             r"(?:(?:\w+ly|also|then|quickly)\s+)?$", re.I)
 _HEADING_SHAPE = re.compile(r":\s*$|^[^a-z]*$")  # a line ending in a colon, or all capitals: a list's heading
 _POSSESSIVE_PROVINCE = re.compile(r"(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?(?:\s+province)?(?:'s|’s)\s")
-# "fell on August 6, followed by Farah city ... on August 10": the same verb for the place after "followed by"
+# "fell on August 6, followed by Farah city ... on August 10": the same verb for the place after "followed by" (its time
+# may come first: "followed on Monday by Taloqan", "followed two days later by")
 _FOLLOWED_BY = re.compile(
-    r"[,;]?\s+(?:and\s+)?(?:then\s+|later\s+|soon\s+|quickly\s+)?followed\s+(?:\w+ly\s+)?by\s+(?:the\s+)?"
+    r"[,;]?\s+(?:and\s+)?(?:then\s+|later\s+|soon\s+|quickly\s+)?followed\s+(?:\w+ly\s+)?"
+    r"(?:(?:(?:late|early)\s+)?(?:on|in)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?[\w\-]+\s+|the\s+(?:next|following)\s+day\s+|"
+    r"(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?)\s+later\s+|overnight\s+|hours\s+later\s+|"
+    r"within\s+(?:(?:a|an|one|two|three|a\s+few|\d+)\s+)?(?:hours?|days?)\s+)?"
+    r"by\s+(?:the\s+)?"
     r"(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*(?:(?:(?:provincial\s+)?capital|city|town|district)\s+"
     r"(?:city\s+)?of\s+)?",
     re.I)
@@ -169,9 +175,20 @@ _DATE_NEXT = re.compile(r"(?:\s+(?:city|town|district))?"
                         # an appositive naming what the item is: "and Gardez, Paktia's capital, a day later"
                         r"(?:,\s+(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?(?:capital|city|town|district)(?:\s+of\s+[\w’'\-]+)?(?=,))?"
                         r",?\s*(?:(?:on|in|by|during|at|over|within)\s+)?")
+# between the items of a gapped series ("A fell on the 9th; B on the 10th, and C on the 11th"), and an aside after an item
+_SERIES_SEP = re.compile(r"\s*[,;]\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?")
+_SERIES_ASIDE = re.compile(r",\s+(?:the|a|an|its|whose|which|where|home\s+to)\b[^,;:]{1,80},")
 _FOLLOWED_BY_KEYS: tuple[str, ...] = guard_stems(_FOLLOWED_BY) + (" and ", "then", "later") + guard_stems(_AS_DID) + \
     guard_stems(_AS_WELL_AS)
 _POLICE_DISTRICTS_KEYS: tuple[str, ...] = guard_stems(_POLICE_DISTRICTS)
+# a time tied to a year named before it ("two years before they took Kabul", "in September of that year, when ...")
+_HISTORY_LINK = re.compile(r"\b(?:(?:of|in|during|later|earlier|by)\s+that\s+year|(?:a|one|two|three|four|five|six|seven|eight|nine|"
+                           r"ten|\d+|several|a\s+few)\s+years?\s+(?:before|after|earlier|later))\b", re.I)
+# a relative clause whose subject is a region that is no place of an event ("the province that had never fallen", "the
+# country which fell in 1996"): its verb tells nothing of the place named before the noun
+_OTHER_NOUN_RELATIVE = re.compile(
+    r"\b(?:province|country|region|valley|north|south|east|west)\s+(?:that|which)\s+"
+    r"(?:(?:had|has|have|was|were|is|are)\s+)?(?:(?:never|not|long|once|also|already|first)\s+)?(?:been\s+)?$", re.I)
 # what may follow the verb of a relative clause whose object is the antecedent ("which the group took on 8 July")
 _REL_AFTER = re.compile(
     r"\s*(?:[,.;:)—–]|$)|\s+(?:on|in|at|last|earlier|this|after|before|during|late|early|overnight|without|with|"
@@ -220,7 +237,8 @@ _DISTRICT_SEAT_AFTER = re.compile(
     r"(?:headquarters|hq|compounds?|cent(?:re|er)s?|administration|administrative\s+cent(?:re|er)s?|offices?|"
     r"buildings?|seats?|governor(?:'s|’s)?\s+(?:office|compound)|police\s+(?:headquarters|station))\b|"
     # "the centre of Karukh district": the seat before the district's name
-    r"\s+(?:the\s+)?(?:cent(?:re|er)|headquarters)\s+of(?=\s+(?:the\s+)?(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+)?\s+district\b)",
+    r"\s+(?:the\s+)?(?:cent(?:re|er)|headquarters)\s+of(?=\s+(?:the\s+)?(?:(?-i:[A-Z])[\w\-]+(?:'s|’s)\s+)?"  # ("of Kandahar's"
+    r"(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+)?\s+district\b)",  # Arghandab district": its province first)
     re.I)
 
 _CROSSING_WITH = re.compile(
@@ -495,6 +513,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 if any(a <= m.start() < b for a, b in s.speaker_spans) and kind != "fled" and \
                         not m.group(0).lower().startswith("claim"):  # ("the Taliban claimed Urgun": the claim is the act)
                     continue
+                if _OTHER_NOUN_RELATIVE.search(text, max(0, m.start() - 60), m.start()):
+                    continue  # "Faizabad, the capital of the province that had never fallen ...": the province's history
                 results = self._trigger(i, s, kind, voice, m)
                 if not results:
                     continue
@@ -545,7 +565,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                     if res.open_low:
                         res.date = (None, res.date[1], res.date[2])
                     if is_history(res.modality or "", res.date[1], self.pub_high) or (
-                            res.date[2][:6].lower() == "since " and is_history(res.modality or "", res.date[0], self.pub_high)):
+                            res.date[2][:6].lower() == "since " and is_history(res.modality or "", res.date[0], self.pub_high)) or (
+                            _HISTORY_LINK.search(text, max(0, m.start() - 90), m.start()) and any(
+                                is_history(res.modality or "", d.high, self.pub_high) for d in dates())):
+                        # ("two years before they took Kabul", "in September of that year, when the Taliban overran the
+                        # city", after a year long past)
                         res.modality = "past"  # "the Taliban first took Kabul in 1996", "have controlled Kharwar since
                         # 2014": history, not this offensive
                     old = found.get(key)
@@ -632,13 +656,55 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if out and kind in ("capture", "state", "entry") and " after " in s.low and not out[0].negated:
             out = out + self._days_after_place(s, kind, m, out)
         if out and kind in ("capture", "state", "nth", "entry") and any(k in s.low for k in _FOLLOWED_BY_KEYS):
-            more = self._followed_by(s, kind, m, out)
+            more = self._gapped_series(s, kind, m, out) or self._followed_by(s, kind, m, out)
             if more:
                 for res in out:
                     if more[0].date_from is not None:
                         res.date_until = more[0].date_from  # the dates after "followed by" belong to Y
                 out = out + more
         return out
+
+    def _gapped_series(self, s: _Sent, kind: str, m: re.Match[str], out: list[MentionDraft]) -> list[MentionDraft]:
+        """'Aybak fell on the 9th, Pol-e Khomri, the gateway to the Salang pass, on the 10th; and Faizabad on the 11th':
+        each later place with a date of its own shares the verb."""
+        text = s.text
+        found = [d for d in self._dates_in(text) if d.start >= m.end() and d.high is not None]
+        refs = [r for r in s.refs if r.kind == "named" and not r.in_speaker and r.start >= m.end()]
+        first_date = next((d for d in found if d.start - m.end() <= 60 and not re.search(r"[,;]", text[m.end():d.start])
+                           or any(r.end <= d.start for r in refs[:1]) and d.start - m.end() <= 90), None)
+        if first_date is None or len(refs) < 2:
+            return []
+        items: list[tuple[_Ref, int, int]] = []  # the place, where its clause starts, where its date ends
+        cursor = first_date.end
+        while True:
+            sep = _SERIES_SEP.match(text, cursor)
+            r = next((r for r in refs if sep is not None and r.start == sep.end()), None)
+            if r is None:
+                break
+            after = _SERIES_ASIDE.match(text, r.end)
+            at = after.end() if after is not None else r.end
+            d = next((d for d in found if d.start >= at and _DATE_NEXT.fullmatch(text, at, d.start)), None)
+            if d is None:
+                break
+            items.append((r, sep.start(), d.end))
+            cursor = d.end
+        if not items:
+            return []
+        outcomes = set(_CAPITAL_OUTCOME.get(kind, ()))
+        negated = bool(out[0].negated)
+        more: list[MentionDraft] = []
+        for r, start, end in items:
+            cap = _as_capital(r, self.gaz)
+            dist = _as_district(r, self.gaz) if cap is None else None
+            if cap is not None and out[0].event_type == "capital_entered":
+                res = self._capital_result(kind, cap, m, outcomes, negated)
+            elif dist is not None and out[0].event_type == "district_seized" and kind != "entry":
+                res = self._district_result(dist[0], dist[1], m, negated)
+            else:
+                break
+            res.pos, res.date_from, res.date_until = r.start, start, end
+            more.append(res)
+        return more
 
     def _followed_by(self, s: _Sent, kind: str, m: re.Match[str], out: list[MentionDraft]) -> list[MentionDraft]:
         """'X fell on August 6, followed by Y on August 10': Y gets the same verb with its own date."""
@@ -678,9 +744,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             res.pos = item.start
             res.date_from = fb.start()
             more.append(res)
-        if as_did and more and not self._dated_after(s, fb.end(), _scope_after(text, fb.end())):
+        if (as_did or "hour" in fb.group(0).lower()) and more and not self._dated_after(s, fb.end(), _scope_after(text, fb.end())):
             for res in more:
-                res.date_from = None  # "as did Y": Y shares the date of the verb it repeats
+                res.date_from = None  # "as did Y", "followed within hours by Y": Y shares the date of the verb it repeats
         return more
 
     def _since_day(self, when: tuple[date | None, date | None, str]) -> tuple[date | None, date | None, str]:
@@ -1066,7 +1132,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             if r.in_speaker or r.end > hi + 1:
                 continue
             inside = lo <= r.start < seat_end
-            after = r.start >= seat_end and re.fullmatch(r"\s*(?:,\s*)?(?:(?:in|of|at)\s+(?:the\s+)?)?",
+            if POSSESSIVE_OWNER.match(text, r.end):
+                continue  # "the centre of Kandahar's Arghandab district": the province owning the district
+            after = r.start >= seat_end and re.fullmatch(r"\s*(?:,\s*)?(?:(?:in|of|at)\s+(?:the\s+)?)?"
+                                                         r"(?:(?-i:[A-Z])[\w\-]+(?:'s|’s)\s+)?",
                                                          text[seat_end:r.start], re.I)
             if not (inside or after):
                 continue
@@ -1172,6 +1241,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         # "officials denied reports that X had fallen", "claims that X had fallen were false": a claim and its denial
         pair = None if res.negated else self._denied_reports(s, res.pos, mention, claim) or \
             self._claims_called_false(s, res.pos, mention)
+        if pair and res.event_type == "troops_fled" and pair[0].claimant == "unknown":
+            pair = (pair[1],)  # "the military denied reports that soldiers had fled across the border": a denial alone
         for d in pair or (mention,):
             self.drafts.append(_Draft(d, i, res.pos, frozenset(res.related), res.priority))
         if pair:

@@ -12,7 +12,7 @@ from analysis.extract.clauses import AND_VERB_BEFORE, scope_after as _scope_afte
 from analysis.extract.counted import _find_counts
 from analysis.extract.modality import report_denied
 from analysis.extract.refs import (
-    _OFFICE_AFTER, _Ref, _Sent, _as_capital, _as_district, _as_province, _country_place, _neighbour, _place_id,
+    _OFFICE_AFTER, POSSESSIVE_OWNER, _Ref, _Sent, _as_capital, _as_district, _as_province, _country_place, _neighbour, _place_id,
     _readings,
 )
 from analysis.records import Count, Place
@@ -62,6 +62,12 @@ _FOREIGN_SOURCE = re.compile(
 # (military nouns only: "a plane carrying Afghan officials landed in Tashkent" is a visit)
 _AND_COUNTRY = re.compile(r"\s*(?:,\s*)?(?:and|or|&)\s+(?:neighbou?ring\s+|to\s+|into\s+)?"
                           r"(Tajikistan|Uzbekistan|Iran|Pakistan|Turkmenistan)\b(?!\s*['’]s\b)", re.I)
+# a second group of aircraft ("three more planes with 143 soldiers on board"), after a first of Afghan troops
+_MORE_AIRCRAFT = re.compile(r"\b(?:more|another|further|other|second)\s+(?:\w+\s+)?(?:(?:air)?planes?|aircraft|helicopters?|"
+                            r"flights?)\b", re.I)
+# a clause in which another neighbour speaks of its own arrivals (", and Tajikistan said ...")
+_OTHER_STATE_SAYS = re.compile(rf",?\s+(?:and|while|but|whereas)\s+(?:neighbou?ring\s+)?(?:{_COUNTRY_ALT})(?:'s|’s)?\s+"
+                               r"(?:\w+\s+){0,3}?(?:said|says|reported|announced|confirmed|stated)\b", re.I)
 _AIRCRAFT_WORD = re.compile(r"\b(?:(?:air)?planes?|aircraft|helicopters?|choppers?|jets?|flights?|airplanes?)\b", re.I)
 # the troops on board named after the landing: "... had landed at Termez airport on Sunday carrying 585 soldiers"
 _CARRYING_AFTER = re.compile(r"[^.;]{0,60}?,?\s+(?:carrying|transporting|ferrying|with)\s+(?:about\s+|some\s+|more\s+than\s+|"
@@ -173,8 +179,9 @@ class FlightReader:
         if landing:
             clause = text[lo:m.start()]
             after = text[m.end():_scope_after(text, m.end(), 120)]
-            if not re.search(r"\bafghan", clause, re.I):
-                return []
+            if not re.search(r"\bafghan", clause, re.I) and not (
+                    _MORE_AIRCRAFT.search(clause) and re.search(r"\bafghan", text[:lo], re.I)):
+                return []  # (a second group's "three more planes with 143 soldiers" are Afghan like the first's)
             if not (any(k in clause.lower() for k in _AIRCRAFT_KEYS) and _AIRCRAFT_CARRYING.search(clause)):
                 if not _AIRCRAFT_WORD.search(clause):
                     return []
@@ -226,6 +233,8 @@ class FlightReader:
                                                               text[max(0, m.start() - 50):m.start()], re.I):
             return []
         hi = _scope_after(text, m.end(), 140)
+        other_speaker = _OTHER_STATE_SAYS.search(text, m.end(), hi)
+        hi = other_speaker.start() if other_speaker is not None else hi  # ", and Tajikistan said ...": its own flight
         next_verb = _AND_CAPTURE.search(text, m.end(), hi)
         hi = next_verb.start() if next_verb is not None else hi  # "withdrew to the airport, and took Herat": not their place
         dest = borders.demonym_border(verb)  # "crossed the Tajik border"
@@ -270,9 +279,13 @@ class FlightReader:
             crossing = self._recent_crossing(i, s, len(text))
         if not dest and crossing is not None and (verb.startswith("cross") or _OVER_CROSSING.search(verb)) and \
                 crossing.place_type == "border_crossing":
-            dest = _neighbour(crossing, self.gaz)  # "crossed the Friendship Bridge": the crossing's neighbour
+            # "crossed the Friendship Bridge": the crossing's neighbour, unless the receiving state speaks ("On the
+            # Iranian side, the border guards said they had detained 36 soldiers who had crossed the frontier")
+            dest = borders.agency_country(text) or _neighbour(crossing, self.gaz)
         if not dest and _ACROSS_BORDER.search(verb + text[m.end():hi]) and not _FROM_PLACE_VERB.search(verb):
-            if crossing is not None:
+            dest = borders.agency_country(text)  # the receiving state speaking in the sentence ("On the Iranian side, the
+            # border guards said they had detained 36 soldiers who had crossed the frontier") before a crossing named earlier
+            if not dest and crossing is not None:
                 dest = _neighbour(crossing, self.gaz)
             if not dest:  # the receiving state's view: its agency, or the outlet, tells which state
                 dest = borders.receiving_state(text, [self.sents[j].text for j in range(max(0, i - 2), i)],
@@ -336,6 +349,7 @@ class FlightReader:
             refs = [r for r in s.refs if not r.in_speaker and r.place.place_type != "country" and not _to_ref_or_apposed(r)
                     and not r.remote  # ("40 kilometres from Kabul" is no place left)
                     and not _BASE_NAME_BEFORE.search(text, max(0, r.start - 8), r.start)  # ("Camp Shorabak": a base)
+                    and not POSSESSIVE_OWNER.match(text, r.end)  # ("from Kandahar's Arghandab district": Arghandab)
                     and not (_DATELINE_OPEN.match(text) and r.end <= _DATELINE_OPEN.match(text).end())  # ("New Delhi/Kabul:")
                     and not _office_after_verb(text, r, m.end())  # ("..., said a member of the
                     # Kunduz provincial council": an office's place after the verb, not where they were)

@@ -391,6 +391,8 @@ _CAPITAL_AFTER = re.compile(
     re.I)
 
 _CITY_PART_AFTER = re.compile(r"(?:'s|’s)\s+(?:(?:\w+ern|outer|inner|central|several|some|most)\s+)*police\s+districts?\b", re.I)
+# a province owning the name after it ("Kandahar's Arghandab district"): neither the place of the verb nor its city
+POSSESSIVE_OWNER = re.compile(r"(?:'s|’s)\s+(?-i:[A-Z])")
 _PROVINCE_WORD_AFTER = re.compile(r"^(?:\s+|-)province\b|^(?:'s|’s|')\s", re.I)
 
 # a place named only to measure a distance or a route ("40 km from X", "the road to X") is no antecedent
