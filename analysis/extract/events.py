@@ -668,8 +668,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         """'Aybak fell on the 9th, Pol-e Khomri, the gateway to the Salang pass, on the 10th; and Faizabad on the 11th':
         each later place with a date of its own shares the verb."""
         text = s.text
-        found = [d for d in self._dates_in(text) if d.start >= m.end() and d.high is not None]
         refs = [r for r in s.refs if r.kind == "named" and not r.in_speaker and r.start >= m.end()]
+        if len(refs) < 2 or not any(_SERIES_SEP.match(text, r.start - 2) or _SERIES_SEP.match(text, r.start - 6)
+                                    for r in refs[1:]):
+            return []  # no second place after a comma, semicolon or "and"
+        found = [d for d in self._dates_in(text) if d.start >= m.end() and d.high is not None]
         first_date = next((d for d in found if d.start - m.end() <= 60 and not re.search(r"[,;]", text[m.end():d.start])
                            or any(r.end <= d.start for r in refs[:1]) and d.start - m.end() <= 90), None)
         if first_date is None or len(refs) < 2:
