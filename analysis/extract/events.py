@@ -181,6 +181,9 @@ _SERIES_ASIDE = re.compile(r",\s+(?:the|a|an|its|whose|which|where|home\s+to)\b[
 _FOLLOWED_BY_KEYS: tuple[str, ...] = guard_stems(_FOLLOWED_BY) + (" and ", "then", "later") + guard_stems(_AS_DID) + \
     guard_stems(_AS_WELL_AS)
 _POLICE_DISTRICTS_KEYS: tuple[str, ...] = guard_stems(_POLICE_DISTRICTS)
+# a sentence opening on the times the sentence before told ("Each time the city had been retaken", "Both times ...")
+_BACK_TIME = re.compile(r"\W*(?:each|both|that|those|on\s+(?:each|both|that)\s+(?:occasion|occasions))\s+(?:times?|occasions?)\b"
+                        r"|\W*on\s+(?:each|both|that)\s+occasions?\b", re.I)
 # a time tied to a year named before it ("two years before they took Kabul", "in September of that year, when ...")
 _HISTORY_LINK = re.compile(r"\b(?:(?:of|in|during|later|earlier|by)\s+that\s+year|(?:a|one|two|three|four|five|six|seven|eight|nine|"
                            r"ten|\d+|several|a\s+few)\s+years?\s+(?:before|after|earlier|later))\b", re.I)
@@ -411,6 +414,16 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         self._apply_denials()
         return self._result()
 
+    def _history_before(self, i: int) -> bool:
+        """True when the sentence before sentence i reported events, all of them history, or named times, all long past."""
+        if i == 0:
+            return False
+        before = [d.mention for d in self.drafts if d.sent_index == i - 1]
+        if before:
+            return all(m.modality == "past" for m in before)
+        days = [d.high for d in self._dates_in(self.sents[i - 1].text) if d.high is not None]
+        return bool(days) and all(is_history("asserted", day, self.pub_high) for day in days)
+
     def _district_of_named_province(self, s: _Sent, r: _Ref, cap: Place) -> Place | None:
         """A district reading of `r` in a province the sentence names, when the capital's province goes unnamed."""
         named = {p.name for x in s.refs if x is not r and not x.in_speaker
@@ -567,7 +580,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                     if is_history(res.modality or "", res.date[1], self.pub_high) or (
                             res.date[2][:6].lower() == "since " and is_history(res.modality or "", res.date[0], self.pub_high)) or (
                             _HISTORY_LINK.search(text, max(0, m.start() - 90), m.start()) and any(
-                                is_history(res.modality or "", d.high, self.pub_high) for d in dates())):
+                                is_history(res.modality or "", d.high, self.pub_high) for d in dates())) or (
+                            res.date[0] is None and not res.date[2] and _BACK_TIME.match(text)
+                            and self._history_before(i)):
+                        # ("Each time the city had been retaken ...", after a sentence of history only)
                         # ("two years before they took Kabul", "in September of that year, when the Taliban overran the
                         # city", after a year long past)
                         res.modality = "past"  # "the Taliban first took Kabul in 1996", "have controlled Kharwar since
