@@ -149,8 +149,8 @@ class Background:
 
 def background_clauses(text: str, date_spans: list[tuple[int, int]]) -> list[Background]:
     """The clauses about another event ('since the offensive began on 1 June', 'after the talks stalled in
-    April'): each runs from its opening word to a comma or to the end of its first date, and names more
-    than a date."""
+    April'): each runs from its opening word to a comma or to the end of its first date (a where-clause to its
+    comma), and names more than a date."""
     out: list[Background] = []
     for m in _BACKGROUND_OPEN.finditer(text):
         if _DAYS_BEFORE_OPENER.search(text, max(0, m.start() - 20), m.start()):
@@ -160,9 +160,11 @@ def background_clauses(text: str, date_spans: list[tuple[int, int]]) -> list[Bac
         inside = [d for d in date_spans if m.end() <= d[0] and d[1] <= end]
         if not inside:
             continue
-        end = inside[0][1]
+        word = (m.group("word") or m.group("where")).lower()
+        if word != "where":
+            end = inside[0][1]  # (a where-clause runs to its comma, every date in it: "in 2006 and again in 2010")
         words = [w for w in re.findall(r"[A-Za-z]+", text[m.end():inside[0][0]]) if w.lower() not in _FILLER]
         if len(words) < 2:
             continue  # "since Monday", "after 10 days": a bare date, no other event
-        out.append(Background(m.start(), end, (m.group("word") or m.group("where")).lower()))
+        out.append(Background(m.start(), end, word))
     return out

@@ -83,7 +83,7 @@ _DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|\d))\s+days?\
                          r"the\s+day\s+before(?=\s*(?:[.,;]|$))|"
                          r"the\s+same\s+(?:day|night)|that\s+(?:same\s+)?(?:day|night)|(?:during|in)\s+the\s+(?:fighting|clashes|battle|assault)|"
                          r"(?P<same>(?:a\s+few\s+|several\s+|two\s+|three\s+|just\s+)?hours\s+(?:later|earlier|before(?=\s*(?:[.,;]|$)))|"
-                         r"later\s+(?:that|the\s+same)\s+day))\b",
+                         r"later\s+(?:that|the\s+same|in\s+the)\s+day))\b",
                          re.I)
 # "last week, and on Wednesday of that week ...": a weekday inside the week named before it
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -120,12 +120,12 @@ _FOLLOWED_BY = re.compile(
 # "took A on Monday and B in the first days of August", "overran A on Saturday, then B two days later": a second
 # object with a date of its own shares the verb (checked: the date follows the second object at once)
 _GAPPED = re.compile(r"(?:,\s*|\s+)(?:and\s+(?:then\s+|later\s+)?(?:of\s+)?|then\s+|(?:and\s+)?later\s+)(?:the\s+)?"  # "and of B": a noun's
-                     r"(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*(?:(?:(?:provincial\s+)?capital|city|town|"
-                     r"district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
+                     r"(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*(?:(?:(?:provincial\s+)?capitals?|city|town|"
+                     r"districts?)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)  # ("and the provincial capitals of B and C")
 # "X fell on Sunday, as did Y and Z": the places after it share the verb (and its date, unless they have their own)
 _AS_DID = re.compile(r"(?:,|;)?\s+(?:as|and\s+so|so)\s+(?:did|do|does|had|has|have|was|were)\s+(?:the\s+)?"
-                     r"(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*(?:(?:(?:provincial\s+)?capital|city|town|"
-                     r"district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
+                     r"(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*(?:(?:(?:provincial\s+)?capitals?|city|town|"
+                     r"districts?)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)  # ("and the provincial capitals of B and C")
 # "took A and B on Monday, as well as C": the places after it share the verb and its date (a comma first)
 _AS_WELL_AS = re.compile(r"(?:,|\s[—–-]{1,2})\s+(?:as\s+well\s+as|(?:along|together)\s+with)\s+(?:the\s+)?"
                          r"(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*(?:(?:(?:provincial\s+)?capital|city|town|"
@@ -171,9 +171,13 @@ _FORCED_OUT = re.compile(r"(?:been|were|was)\s+(?:forced|driven|pushed|chased)\s
 _PART_OF = re.compile(r"\s+(?:(?:full\s+)?control\s+(?:of|over)\s+)?(?:(?:the\s+)?(?:most|much|parts|large\s+parts|half|"
                       r"sections|some\s+parts)\s+of)\b", re.I)  # ("seized control of most of Kunduz city")
 _SO_DID = re.compile(r"\W*(?:and\s+)?so\s", re.I)  # an echo opening 'So did' (else it closes with 'too')
-_DATE_NEXT = re.compile(r"(?:\s+(?:city|town|district))?"
-                        # an appositive naming what the item is: "and Gardez, Paktia's capital, a day later"
-                        r"(?:,\s+(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?(?:capital|city|town|district)(?:\s+of\s+[\w’'\-]+)?(?=,))?"
+_DATE_NEXT = re.compile(r"(?:\s+(?:city|town|district|(?:border\s+)?crossing|port))?"
+                        # where it lies: "the Torghundi crossing on the Turkmen border a day later"
+                        r"(?:\s+(?:on|near|at)\s+the\s+(?:[\w’'\-]+\s+){0,2}?(?:border|frontier|river))?"
+                        # an appositive naming what the item is: "and Gardez, Paktia's capital, a day later", or
+                        # describing it: "and Khan Abad, once a garrison town where convoys stopped, the next day"
+                        r"(?:,\s+(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?(?:capital|city|town|district)(?:\s+of\s+[\w’'\-]+)?(?=,)|"
+                        r",\s+(?:once|now|formerly|long|home\s+to|a|an|the)\s+[^,;:]{1,90}(?=,))?"
                         r",?\s*(?:(?:on|in|by|during|at|over|within)\s+)?")
 # between the items of a gapped series ("A fell on the 9th; B on the 10th, and C on the 11th"), and an aside after an item
 _SERIES_SEP = re.compile(r"\s*[,;]\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?")
@@ -184,6 +188,8 @@ _POLICE_DISTRICTS_KEYS: tuple[str, ...] = guard_stems(_POLICE_DISTRICTS)
 # a sentence opening on the times the sentence before told ("Each time the city had been retaken", "Both times ...")
 _BACK_TIME = re.compile(r"\W*(?:each|both|that|those|on\s+(?:each|both|that)\s+(?:occasion|occasions))\s+(?:times?|occasions?)\b"
                         r"|\W*on\s+(?:each|both|that)\s+occasions?\b", re.I)
+# a subordinating word before a subject ("a day after Darwaz, which ..., passed to the insurgents")
+_SUBORDINATOR = re.compile(r"\b(?:after|before|since|when|while|until|as)\b", re.I)
 # a time tied to a year named before it ("two years before they took Kabul", "in September of that year, when ...")
 _HISTORY_LINK = re.compile(r"\b(?:(?:of|in|during|later|earlier|by)\s+that\s+year|(?:a|one|two|three|four|five|six|seven|eight|nine|"
                            r"ten|\d+|several|a\s+few)\s+years?\s+(?:before|after|earlier|later))\b", re.I)
@@ -751,8 +757,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         outcomes = set(_CAPITAL_OUTCOME.get(kind, ()))
         negated = bool(out[0].negated)
         more: list[MentionDraft] = []
+        capitals_head = "capitals of" in fb.group(0).lower()  # ("and the provincial capitals of Bamyan and Wardak")
         for item in self._list_from(s, first, _scope_after(text, first.end)):
             cap = _as_capital(item, self.gaz)
+            if capitals_head and _as_province(item, self.gaz) is not None:
+                cap = _capital_of(_as_province(item, self.gaz), self.gaz) or cap
             dist = _as_district(item, self.gaz) if cap is None else None
             if cap is not None and out[0].event_type == "capital_entered":
                 res = self._capital_result(kind, cap, m, outcomes, negated)
@@ -965,8 +974,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         else:
             # "Herat, ..., where India built a dam in X district, had fallen": the subject stands before the aside
             aside = _ASIDE_BEFORE_VERB.search(text, max(0, m.start() - 200), m.start()) if ", " in text else None
-            if aside is not None and not any(aside.start() <= r.start < aside.end() for r in s.refs):
-                aside = None  # an aside naming no place hides no subject
+            if aside is not None and not any(aside.start() <= r.start < aside.end() for r in s.refs) and (
+                    _scope_before(text, m.start()) <= aside.start()
+                    or _SUBORDINATOR.search(text, 0, aside.start())):
+                aside = None  # an aside naming no place hides no subject (unless its own "and" cuts the subject off:
+                # "Panjwai, where troops fought in 2006 and again in 2010, fell in early July")
             verb_at = aside.start() if aside is not None else m.start()
             lo, hi = _scope_before(text, verb_at), m.start()
             lo = self._subject_start(s, lo, verb_at)
