@@ -199,6 +199,11 @@ _REPELLED_ACTIVE = re.compile(
     r"\b(?:repuls(?:ed|ing)|repell?(?:ed|ing)|foil(?:ed|ing)|thwart(?:ed|ing)|(?:beat(?:en)?|push(?:ed|ing)|driv(?:en|ing)|drove|"
     r"fought|fend(?:ed)?)\s+(?:back|off))\s+(?:the|an?|their|this|that)\s+(?:\w+\s+)?(?:attacks?|assaults?|offensive|advance)\b",
     re.I)
+# an appositive that calls the claim before it false: ", a claim the Takhar police spokesman called 'pure invention'"
+_CLAIM_CALLED_FALSE = re.compile(
+    r",\s+(?:a|the)\s+claims?\s+(?:that\s+|which\s+)?(?P<subject>[^,;]{3,80}?)\s+(?:(?:quickly|later|promptly)\s+)?"
+    r"(?:called|described\s+as|dismissed\s+as|termed|branded|rejected\s+as)\s+[\"“'‘]?(?:a\s+|an\s+)?(?:\w+\s+)?"
+    r"(?:fabrications?|lies?|invention|propaganda|nonsense|baseless|false|untrue|groundless|unfounded)\b", re.I)
 # the subject of a clause that calls a claim false ("the governor's office called the claim baseless")
 _CALLER = re.compile(r"(?P<subject>[^,;]{1,60}?)\s+(?:called|described|dismissed|denied|rejected|termed|branded)\b", re.I)
 # forces that still hold a place: said by an official, no loss
@@ -327,6 +332,25 @@ class DenialReader:
                 how == "repelled" and _THE_ATTACK.search(text)):
             return  # a control statement about no place at all ("the districts south of the city are ...": none named)
         self.denials.append((i, how, claim, ids, explicit))
+
+    def _appositive_claim_denial(self, i: int, s: _Sent, n_before: int) -> None:
+        """Deny this sentence's claims when an appositive after them calls the claim false ('..., had also been
+        captured, a claim the Takhar police spokesman called "pure invention"')."""
+        if "claim" not in s.low:
+            return
+        found = _CLAIM_CALLED_FALSE.search(s.text)
+        if found is None:
+            return
+        who = claims.classify_speaker(found.group("subject"), self.speakers)
+        if who in ("unknown", "pronoun"):
+            return
+        for d in list(self.drafts[n_before:]):
+            m = d.mention
+            if d.sent_index != i or d.pos >= found.start() or m.stance != "asserted" or m.modality != "asserted" \
+                    or m.claimant == who or m.event_type == "troops_fled":
+                continue
+            denial = replace(m, claimant=who, stance="denied", claim_cue=found.group(0)[:80])
+            self.drafts.append(_Draft(denial, i, d.pos, d.related, 0))
 
     def _contrast_denial(self, i: int, s: _Sent, n_before: int) -> None:
         """Deny this sentence's reports when a contrasting clause's speaker contradicts them ('The Taliban said they

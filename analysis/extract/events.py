@@ -410,6 +410,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 self._sentence(i, s, s.triggers)
                 if len(self.drafts) > n_before:
                     self._contrast_denial(i, s, n_before)
+                    self._appositive_claim_denial(i, s, n_before)
             if "district" in low:
                 self._tallies(i, s)
             if len(self.drafts) == n_before and any(k in low for k in _DENIAL_KEYS):

@@ -229,6 +229,8 @@ class FlightReader:
         if who is not None and _POLICY_CLAUSE.search(text, lo, who.start()) and \
                 not _DEFINITE_GROUP.search(text, max(lo, who.start() - 40), who.start()):
             return []  # "it would not grant asylum to soldiers who crossed the border": a policy, not a flight
+        if verb.startswith("fleeing") and re.search(r",\s*$", text[:m.start()]) and _CROSSED.search(text, 0, m.start()):
+            return []  # "134 soldiers had crossed the Panj into Tajikistan, fleeing the fighting around the port": one flight
         if verb.startswith(("flee", "fleeing")) and re.search(r"\b(?:forc\w+|mak\w+|caus\w+|drive\w*)\s+(?:\w+\s+){0,3}$",
                                                               text[max(0, m.start() - 50):m.start()], re.I):
             return []
@@ -508,6 +510,8 @@ class FlightReader:
             if c.start > pos and re.search(r"(?<!\balong\s)(?<!\btogether\s)\bwith\s+$", text[max(0, c.start - 16):c.start], re.I) \
                     and not re.match(r"\s*(?:[\w\-]+\s+){0,3}?(?:on\s+board|aboard)\b", follow, re.I):
                 continue  # "fell back ..., with a few commandos": others beside them (a plane "with 60 soldiers" carries them)
+            if re.match(r"\s+of\s+them\s+(?:were\s+|being\s+)?[a-z]", follow):
+                continue  # "46 Afghan soldiers, five of them officers": a part of the group, not its number
             if re.match(r"\s+of\s+them\b", follow, re.I) and re.search(
                     rf"\b(?:{_TROOP})\b[^.;]{{0,60}},\s*$", text[max(0, c.start - 80):c.start], re.I):
                 pass  # "The soldiers who were left, a few hundred of them, fell back": the subject's number
