@@ -377,7 +377,7 @@ def _seconds(text: str) -> float:
     return time.perf_counter() - started
 
 
-def _best_pair(small_text: str, large_text: str, rounds: int = 3) -> tuple[float, float]:
+def _best_pair(small_text: str, large_text: str, rounds: int = 5) -> tuple[float, float]:
     """The best of a few timings of each text, taken in turns so that a busy moment slows both alike."""
     small = large = float("inf")
     for _ in range(rounds):

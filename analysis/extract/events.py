@@ -977,7 +977,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             aside = _ASIDE_BEFORE_VERB.search(text, max(0, m.start() - 200), m.start()) if ", " in text else None
             if aside is not None and not any(aside.start() <= r.start < aside.end() for r in s.refs) and (
                     _scope_before(text, m.start()) <= aside.start()
-                    or _SUBORDINATOR.search(text, 0, aside.start())):
+                    or _SUBORDINATOR.search(text, max(0, aside.start() - 120), aside.start())):
                 aside = None  # an aside naming no place hides no subject (unless its own "and" cuts the subject off:
                 # "Panjwai, where troops fought in 2006 and again in 2010, fell in early July")
             verb_at = aside.start() if aside is not None else m.start()
