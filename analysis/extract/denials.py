@@ -322,8 +322,9 @@ class DenialReader:
             if r.in_speaker or _ORG_PLACE_BEFORE.search(text, max(0, r.start - 50), r.start) or not lo <= r.start < hi \
                     or _OFFICE_OF_PLACE_AFTER.match(text, r.end):
                 continue  # the speaker's own place ("the defence ministry in Kabul", "Uruzgan's police spokesman") is not denied
-            if r.kind != "named" and _LOCATING_BEFORE.search(text, max(0, r.start - 40), r.start):
-                continue  # "the districts south and east of the city are still ...": the city only locates them
+            if _LOCATING_BEFORE.search(text, max(0, r.start - 40), r.start):
+                continue  # "the districts south and east of the city (around Kandahar city) are still ...": it only
+                # locates them
             for p in _readings(r)[:1]:
                 ids.add(_place_id(p))
                 if p.place_type == "border_crossing":
