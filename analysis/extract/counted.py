@@ -33,7 +33,8 @@ def _find_counts(text: str) -> tuple[Count, ...]:
 # "district" and its Dari and Pashto loan word in translated reporting ("seven of Zabul's woluswalis")
 _DISTRICT = r"(?:districts?|woluswal(?:i|is|y|ies))"
 _QUANT_DISTRICTS = re.compile(
-    r"\b(?P<q>all(?:\s+(?:the|of\s+the|its|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen))?|most(?:\s+of\s+(?:the|its|their)(?:\s+province(?:'s|’s))?)?|(?:the\s+)?rest\s+of\s+the|(?:the\s+)?other|"
+    r"\b(?P<q>all(?:\s+(?:the|of\s+the|its|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen))?|most(?:\s+of\s+(?:the|its|their)(?:\s+province(?:'s|’s))?)?|(?:the\s+)?rest\s+of\s+the|the\s+other|other(?=\s+(?:[\w\-]+\s+){1,4}?outside\s+the\s+(?:provincial\s+)?"
+    r"(?:capital|city))|"  # ("other districts" with no "the", unless "outside the capital": some, no count)
     r"remaining|every)\s+(?:(?:\w+ern|rural|remaining|other|key|outlying)\s+)?" + _DISTRICT + r"\b",
     re.I)
 

@@ -92,7 +92,9 @@ _LOCATED_BEFORE = re.compile(r"\b(?:in|at|from|of|near|outside|around)\s+$", re.
 _GAP_ADVERBS = r"also|then|quickly|finally|eventually|soon"
 _ADVERB_GAP = re.compile(rf"\s+(?:(?:{_GAP_ADVERBS})\s+)?")
 # between a place and "surrendered": "Qalat, the capital of Zabul, was surrendered this morning", "X has also been surrendered"
-_SURRENDERED_GAP = re.compile(rf",?\s+(?:(?:was|were|(?:has|have|had)\s+been)\s+)?(?:(?:{_GAP_ADVERBS}|formally|peacefully)\s+)?")
+_SURRENDERED_GAP = re.compile(rf"(?:,\s+(?:the|a|an)\s+[^,;]{{1,60}}(?:,\s+(?:which|where|whose)\s+[^,;]{{1,80}})?,)?"  # (an aside:
+                              # "Maimana, the capital of Faryab, which had been under siege for weeks, surrendered")
+                              rf",?\s+(?:(?:was|were|(?:has|have|had)\s+been)\s+)?(?:(?:{_GAP_ADVERBS}|formally|peacefully)\s+)?")
 _PLACES_HEAD_BEFORE = re.compile(r"\b(?:capitals|cities|towns|districts)\s+(?:(?:also|then|quickly)\s+)?$", re.I)
 _FALL_OPENER = re.compile(r"\W*(?:with|after|following)\s+the\s+(?:fall|capture|loss|seizure)\s+of\s+", re.I)
 _FIRST_COMMA = re.compile(r",(?!\s+(?:the\s+)?(?:capital|provincial\s+capital|centre|seat)\s+of\b)")  # (not an appositive)
@@ -158,7 +160,11 @@ _VERBISH = re.compile(r"\b(?:was|were|is|are|had|has|have|which|who|while|after|
 # a relative clause between a subject and its verb: ", where India built a dam in X district, had fallen"
 # (or an appositive naming other places: "Ishkashim, the gateway to the Wakhan corridor and home to a bridge into
 # Tajikistan, fell on Saturday")
-_ASIDE_BEFORE_VERB = re.compile(r",\s+(?:where|which|who|whose|the|a|an)\s+[^,;]{1,160},\s*"
+_ASIDE_BEFORE_VERB = re.compile(r"(?:,\s+the\s+(?:[\w\-]+\s+){0,3}?(?:capital|city|town|district|centre|seat)\b[^,;]{0,60}"
+                                # (an appositive and a relative clause: "Maimana, the capital of Faryab, which had
+                                # been under siege for weeks, surrendered")
+                                r"(?=,\s+(?:which|where|whose|who)\s))?"
+                                r",\s+(?:where|which|who|whose|the|a|an)\s+[^,;]{1,160},\s*"
                                 r"(?:(?:had|has|have|also|then|was|were|been)\s+)*$", re.I)
 _ATTRIBUTION_TAIL = re.compile(r";|,\s+(?:according\s+to\b|(?:[\w’'\-]+\s+){0,6}?(?:said|says|told|reported|added|stated|"
                                r"confirmed)\b)", re.I)

@@ -62,6 +62,8 @@ _FOREIGN_SOURCE = re.compile(
 # (military nouns only: "a plane carrying Afghan officials landed in Tashkent" is a visit)
 _AND_COUNTRY = re.compile(r"\s*(?:,\s*)?(?:and|or|&)\s+(?:neighbou?ring\s+|to\s+|into\s+)?"
                           r"(Tajikistan|Uzbekistan|Iran|Pakistan|Turkmenistan)\b(?!\s*['’]s\b)", re.I)
+_ACCUSED_OF = re.compile(r"\b(?:accused|charged|convicted|suspected|punished|tried|blamed|court-martialled)\s+"
+                         r"(?:\w+\s+){0,2}?(?:of|with|for)\s+$", re.I)
 # a second group of aircraft ("three more planes with 143 soldiers on board"), after a first of Afghan troops
 _MORE_AIRCRAFT = re.compile(r"\b(?:more|another|further|other|second)\s+(?:\w+\s+)?(?:(?:air)?planes?|aircraft|helicopters?|"
                             r"flights?)\b", re.I)
@@ -113,6 +115,9 @@ _SUBCOUNT_BEFORE = re.compile(
 
 
 # the city left, right after the verb ("fled the city", "abandoned the provincial capital")
+# the office of a province holding the subject ("The governor of Baghlan", "Ghazni's governor", "the Kunduz governor")
+_PROVINCE_OFFICE = re.compile(r"\bgovernor\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w\-]+(?:\s+province)?\b|"
+                              r"(?-i:[A-Z])[\w\-]+(?:'s|’s)?\s+(?:provincial\s+)?governor\b", re.I)
 _THE_CITY_LEFT = re.compile(r"\s+(?:from\s+)?the\s+(?:provincial\s+)?(?:city|capital|town)\b(?!\s+of\b)", re.I)
 
 
@@ -229,6 +234,8 @@ class FlightReader:
         if who is not None and _POLICY_CLAUSE.search(text, lo, who.start()) and \
                 not _DEFINITE_GROUP.search(text, max(lo, who.start() - 40), who.start()):
             return []  # "it would not grant asylum to soldiers who crossed the border": a policy, not a flight
+        if _ACCUSED_OF.search(text, max(0, m.start() - 40), m.start()):
+            return []  # "accused of abandoning his post": a charge, not a flight told as such
         if verb.startswith("fleeing") and re.search(r",\s*$", text[:m.start()]) and _CROSSED.search(text, 0, m.start()):
             return []  # "134 soldiers had crossed the Panj into Tajikistan, fleeing the fighting around the port": one flight
         if verb.startswith(("flee", "fleeing")) and re.search(r"\b(?:forc\w+|mak\w+|caus\w+|drive\w*)\s+(?:\w+\s+){0,3}$",
@@ -384,8 +391,10 @@ class FlightReader:
                     if p is not None:
                         place = p
                         break
-                if place is not None and _THE_CITY_LEFT.match(text, m.end()):
-                    place = self.gaz.capital_of_province(place.name) or place  # "Ghazni's governor fled the city"
+                if place is not None and (_THE_CITY_LEFT.match(text, m.end()) or _PROVINCE_OFFICE.search(
+                        text, max(0, m.start() - 60), m.start())):
+                    # "Ghazni's governor fled the city", "The governor of Baghlan left by road for Mazar": the seat
+                    place = self.gaz.capital_of_province(place.name) or place
             if place is None and (lists.plural_anaphor(text, max(0, m.start() - 90), m.start()) == "district" or
                                   lists.plural_anaphor(text, m.start(), min(hi, m.end() + 40)) == "district"):
                 # "the forces of these two districts withdrew to Mazar", "units had withdrawn from these districts":

@@ -51,7 +51,8 @@ class ListReader:
                 items = self._read_list(sent, r, len(sent.text), peripheral=True)[0]
                 want = noun if noun != "any" or not items else (
                     "capital" if _as_capital(items[0][0], self.gaz) is not None else "district")
-                ok = [(it, loc) for it, loc in items if (_as_capital(it, self.gaz) is not None) == (want == "capital")]
+                ok = [(it, loc) for it, loc in items if (_as_capital(it, self.gaz) is not None) == (want == "capital")
+                      and (want == "capital" or _as_district(it, self.gaz) is not None)]  # ("In Logar, Charkh ...": no list)
                 if len(items) >= 2 and len(ok) == len(items):
                     best = items
             if not best and j < i:
