@@ -196,6 +196,8 @@ _BACK_TIME = re.compile(r"\W*(?:each|both|that|those|on\s+(?:each|both|that)\s+(
                         r"|\W*on\s+(?:each|both|that)\s+occasions?\b", re.I)
 # a subordinating word before a subject ("a day after Darwaz, which ..., passed to the insurgents")
 _SUBORDINATOR = re.compile(r"\b(?:after|before|since|when|while|until|as)\b", re.I)
+# a verb closed by "before" with no object ("The city has fallen before."): some earlier time
+_BEFORE_NOW = re.compile(r"\s+(?:twice\s+|once\s+)?before\s*(?:[.,;]|$)", re.I)
 # a time tied to a year named before it ("two years before they took Kabul", "in September of that year, when ...")
 _HISTORY_LINK = re.compile(r"\b(?:(?:of|in|during|later|earlier|by)\s+that\s+year|(?:a|one|two|three|four|five|six|seven|eight|nine|"
                            r"ten|\d+|several|a\s+few)\s+years?\s+(?:before|after|earlier|later))\b", re.I)
@@ -595,7 +597,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                             _HISTORY_LINK.search(text, max(0, m.start() - 90), m.start()) and any(
                                 is_history(res.modality or "", d.high, self.pub_high) for d in dates())) or (
                             res.date[0] is None and not res.date[2] and _BACK_TIME.match(text)
-                            and self._history_before(i)):
+                            and self._history_before(i)) or (
+                            res.date[0] is None and not res.date[2] and _BEFORE_NOW.match(text, m.end())):
+                        # ("The city has fallen before.": an earlier time, not this one)
                         # ("Each time the city had been retaken ...", after a sentence of history only)
                         # ("two years before they took Kabul", "in September of that year, when the Taliban overran the
                         # city", after a year long past)

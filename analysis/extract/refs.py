@@ -204,9 +204,11 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
         # "left Taloqan for Faizabad before the insurgents entered the city": where they went is not the city
         # where the speakers sit ("officials in Kabul") only when nothing else can be meant ("Officials in Farah said
         # troops withdrew to a base outside the city")
-        current = [r for r in refs if not _SEAT_OF_SPEAKERS.search(text, max(0, r.start - 40), r.start)]
+        # ("Commandos flown in from Herat had driven them out of the city": where help came from is not the city)
+        usable = [r for r in refs if not _HELP_FROM_BEFORE.search(text, max(0, r.start - 40), r.start)]
+        current = [r for r in usable if not _SEAT_OF_SPEAKERS.search(text, max(0, r.start - 40), r.start)]
         target = home or _resolve_anaphor(word, current, m.start(), history, gaz) or (
-            _resolve_anaphor(word, refs, m.start(), history, gaz) if len(current) < len(refs) else None)
+            _resolve_anaphor(word, usable, m.start(), history, gaz) if len(current) < len(usable) else None)
         if target is None:
             continue
         before = text[max(0, m.start() - 70):m.start()]
@@ -219,6 +221,8 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
     refs.sort(key=lambda r: (r.start, r.end))
     return refs
 
+# where help came from ("commandos flown in from Herat"): not the city
+_HELP_FROM_BEFORE = re.compile(r"\b(?:flown|sent|brought|rushed|dispatched|deployed|airlifted)\s+(?:in\s+)?from\s+$", re.I)
 # where the speakers sit ("Afghan officials in Kabul did not comment on the fall of the city"): not the city
 _SEAT_OF_SPEAKERS = re.compile(r"\b(?:officials?|ministry|ministries|government|authorities|embassy|spokes(?:man|woman|person))"
                                r"\s+(?:based\s+)?in\s+$", re.I)
