@@ -116,8 +116,6 @@ _PLACE_NOUN = re.compile(
     r"region|sector)\b|\bthere\b",
     re.I)
 
-# a place noun after a preposition ("south of the city") is not what a statement of control is about
-_AFTER_PREPOSITION = re.compile(r"\b(?:of|from|to|near|around|outside|into|towards?|beyond|past|across|within|at|on|by)\s+$", re.I)
 # a place noun that locates the subject ("south and east of the city", "outside the town")
 _LOCATING_BEFORE = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:\s+and\s+(?:north|south|east|west)"
                               r"(?:-?(?:east|west))?)?\s+of|outside|near|around|beyond|from)\s+$", re.I)
@@ -127,10 +125,10 @@ _NOUN_EVENT = {"city": "capital_entered", "capital": "capital_entered", "distric
 
 
 def _subject_place_nouns(text: str) -> list[str]:
-    """The place nouns of a sentence that are not objects of a preposition ('the city remains ...', not 'east of the city'),
-    lowercased ('there' included)."""
+    """The place nouns of a sentence that do not only locate another place ('the city remains ...', 'in control of the
+    city', not 'the districts east of the city'), lowercased ('there' included)."""
     return [m.group(0).lower().split()[-1] for m in _PLACE_NOUN.finditer(text)
-            if m.group(0).lower() == "there" or not _AFTER_PREPOSITION.search(text, max(0, m.start() - 12), m.start())]
+            if not _LOCATING_BEFORE.search(text, max(0, m.start() - 40), m.start())]
 
 
 def _noun_event_types(text: str) -> set[str] | None:

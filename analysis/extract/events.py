@@ -726,21 +726,29 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             cursor = d.end
         if not items:
             return []
-        outcomes = set(_CAPITAL_OUTCOME.get(kind, ()))
-        negated = bool(out[0].negated)
         more: list[MentionDraft] = []
         for r, start, end in items:
-            cap = _as_capital(r, self.gaz)
-            dist = _as_district(r, self.gaz) if cap is None else None
-            if cap is not None and out[0].event_type == "capital_entered":
-                res = self._capital_result(kind, cap, m, outcomes, negated)
-            elif dist is not None and out[0].event_type == "district_seized" and kind != "entry":
-                res = self._district_result(dist[0], dist[1], m, negated)
-            else:
+            res = self._same_verb(kind, r, m, out[0], bool(out[0].negated))
+            if res is None:
                 break
             res.pos, res.date_from, res.date_until = r.start, start, end
             more.append(res)
         return more
+
+    def _same_verb(self, kind: str, item: _Ref, m: re.Match[str], first: MentionDraft, negated: bool,
+                   capitals_head: bool = False) -> MentionDraft | None:
+        """The reading of another place that shares the verb of `first` (a capital for an entry, a district for a
+        seizure), or None when the place is not of that kind; under a 'capitals of' head a province is its capital."""
+        cap = _as_capital(item, self.gaz)
+        province = _as_province(item, self.gaz) if capitals_head else None
+        if province is not None:
+            cap = _capital_of(province, self.gaz) or cap
+        dist = _as_district(item, self.gaz) if cap is None else None
+        if cap is not None and first.event_type == "capital_entered":
+            return self._capital_result(kind, cap, m, set(_CAPITAL_OUTCOME.get(kind, ())), negated)
+        if dist is not None and first.event_type == "district_seized" and kind != "entry":
+            return self._district_result(dist[0], dist[1], m, negated)
+        return None
 
     def _followed_by(self, s: _Sent, kind: str, m: re.Match[str], out: list[MentionDraft]) -> list[MentionDraft]:
         """'X fell on August 6, followed by Y on August 10': Y gets the same verb with its own date."""
@@ -765,20 +773,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             return []
         if gapped and not self._date_right_after(s, first, m):
             return []  # "took A on Monday and B is under siege": B has no verb of its own here
-        outcomes = set(_CAPITAL_OUTCOME.get(kind, ()))
-        negated = bool(out[0].negated)
         more: list[MentionDraft] = []
         capitals_head = "capitals of" in fb.group(0).lower()  # ("and the provincial capitals of Bamyan and Wardak")
         for item in self._list_from(s, first, _scope_after(text, first.end)):
-            cap = _as_capital(item, self.gaz)
-            if capitals_head and _as_province(item, self.gaz) is not None:
-                cap = _capital_of(_as_province(item, self.gaz), self.gaz) or cap
-            dist = _as_district(item, self.gaz) if cap is None else None
-            if cap is not None and out[0].event_type == "capital_entered":
-                res = self._capital_result(kind, cap, m, outcomes, negated)
-            elif dist is not None and out[0].event_type == "district_seized" and kind != "entry":
-                res = self._district_result(dist[0], dist[1], m, negated)
-            else:
+            res = self._same_verb(kind, item, m, out[0], bool(out[0].negated), capitals_head)
+            if res is None:
                 break
             res.pos = item.start
             res.date_from = fb.start()
@@ -813,13 +812,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         shift = timedelta(days=small_number(rel.group("n"))[0])
         more: list[MentionDraft] = []
         for item in items:
-            cap = _as_capital(item, self.gaz)
-            dist = _as_district(item, self.gaz) if cap is None else None
-            if cap is not None and out[0].event_type == "capital_entered":
-                res = self._capital_result(kind, cap, m, set(_CAPITAL_OUTCOME.get(kind, ())), False)
-            elif dist is not None and out[0].event_type == "district_seized" and kind != "entry":
-                res = self._district_result(dist[0], dist[1], m, False)
-            else:
+            res = self._same_verb(kind, item, m, out[0], False)
+            if res is None:
                 return []
             res.pos = item.start
             res.date = (low - shift, high - shift, text[rel.start():item.end].strip(" ,"))

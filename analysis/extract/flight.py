@@ -12,7 +12,7 @@ from analysis.extract.clauses import AND_VERB_BEFORE, scope_after as _scope_afte
 from analysis.extract.counted import _find_counts
 from analysis.extract.modality import report_denied
 from analysis.extract.refs import (
-    _OFFICE_AFTER, POSSESSIVE_OWNER, _Ref, _Sent, _as_capital, _as_district, _as_province, _country_place, _neighbour, _place_id,
+    _OFFICE_AFTER, POSSESSIVE_OWNER, _Ref, holds_office, _Sent, _as_capital, _as_district, _as_province, _country_place, _neighbour, _place_id,
     _readings,
 )
 from analysis.records import Count, Place
@@ -115,9 +115,6 @@ _SUBCOUNT_BEFORE = re.compile(
 
 
 # the city left, right after the verb ("fled the city", "abandoned the provincial capital")
-# the office of a province holding the subject ("The governor of Baghlan", "Ghazni's governor", "the Kunduz governor")
-_PROVINCE_OFFICE = re.compile(r"\bgovernor\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w\-]+(?:\s+province)?\b|"
-                              r"(?-i:[A-Z])[\w\-]+(?:'s|’s)?\s+(?:provincial\s+)?governor\b", re.I)
 _THE_CITY_LEFT = re.compile(r"\s+(?:from\s+)?the\s+(?:provincial\s+)?(?:city|capital|town)\b(?!\s+of\b)", re.I)
 
 
@@ -386,13 +383,13 @@ class FlightReader:
                     place = cap
                     break
             if place is None:
+                office = False
                 for r in ordered:
                     p = _as_province(r, self.gaz)
                     if p is not None:
-                        place = p
+                        place, office = p, r.end <= m.start() and holds_office(text, r)
                         break
-                if place is not None and (_THE_CITY_LEFT.match(text, m.end()) or _PROVINCE_OFFICE.search(
-                        text, max(0, m.start() - 60), m.start())):
+                if place is not None and (_THE_CITY_LEFT.match(text, m.end()) or office):
                     # "Ghazni's governor fled the city", "The governor of Baghlan left by road for Mazar": the seat
                     place = self.gaz.capital_of_province(place.name) or place
             if place is None and (lists.plural_anaphor(text, max(0, m.start() - 90), m.start()) == "district" or

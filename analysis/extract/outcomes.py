@@ -8,7 +8,7 @@ from datetime import date
 from functools import lru_cache
 
 from analysis.extract import vocabulary
-from analysis.extract.refs import _as_capital, _place_id
+from analysis.extract.refs import HELP_FROM_BEFORE, _as_capital, _place_id
 from analysis.extract.stems import guard_stems
 from analysis.records import OUTCOME_RANK as _OUTCOME_RANK, Place
 
@@ -35,8 +35,6 @@ def _outcome_cues_of(text: str) -> tuple[str, ...]:
                          for m in rx.finditer(text)))
 
 
-# where helpers came from, not the city the cue is about ("commandos flown in from Herat had driven them out")
-_ORIGIN_BEFORE = re.compile(r"\b(?:flown|sent|brought|rushed|dispatched|deployed|arrived|came)\s+(?:in\s+)?from\s+$", re.I)
 # a cue said not to hold ('the city "is not under their control"')
 _NEGATED_CUE = re.compile(r"\b(?:not|n't|n’t|never|no\s+longer)\s+(?:\w+\s+)?$", re.I)
 
@@ -90,7 +88,7 @@ class OutcomeReader:
                 continue
             sj = self.sents[j]
             caps = {_place_id(c) for r in sj.refs if not r.in_speaker and not r.peripheral
-                    and not _ORIGIN_BEFORE.search(sj.text, max(0, r.start - 24), r.start)  # ("commandos flown in from Herat")
+                    and not HELP_FROM_BEFORE.search(sj.text, max(0, r.start - 40), r.start)  # ("commandos flown in from Herat")
                     for c in [_as_capital(r, self.gaz)] if c is not None}
             if caps and pid not in caps:
                 continue

@@ -205,7 +205,7 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
         # where the speakers sit ("officials in Kabul") only when nothing else can be meant ("Officials in Farah said
         # troops withdrew to a base outside the city")
         # ("Commandos flown in from Herat had driven them out of the city": where help came from is not the city)
-        usable = [r for r in refs if not _HELP_FROM_BEFORE.search(text, max(0, r.start - 40), r.start)]
+        usable = [r for r in refs if not HELP_FROM_BEFORE.search(text, max(0, r.start - 40), r.start)]
         current = [r for r in usable if not _SEAT_OF_SPEAKERS.search(text, max(0, r.start - 40), r.start)]
         target = home or _resolve_anaphor(word, current, m.start(), history, gaz) or (
             _resolve_anaphor(word, usable, m.start(), history, gaz) if len(current) < len(usable) else None)
@@ -222,7 +222,8 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
     return refs
 
 # where help came from ("commandos flown in from Herat"): not the city
-_HELP_FROM_BEFORE = re.compile(r"\b(?:flown|sent|brought|rushed|dispatched|deployed|airlifted)\s+(?:in\s+)?from\s+$", re.I)
+HELP_FROM_BEFORE = re.compile(r"\b(?:flown|sent|brought|rushed|dispatched|deployed|airlifted|arrived|came)\s+(?:in\s+)?from\s+$",
+                              re.I)
 # where the speakers sit ("Afghan officials in Kabul did not comment on the fall of the city"): not the city
 _SEAT_OF_SPEAKERS = re.compile(r"\b(?:officials?|ministry|ministries|government|authorities|embassy|spokes(?:man|woman|person))"
                                r"\s+(?:based\s+)?in\s+$", re.I)
@@ -265,6 +266,11 @@ _OFFICE_AFTER = re.compile(r"(?:\s+province)?(?:'s|’s)?\s+(?:provincial\s+(?:c
                            r"police\s+chief|council)\b", re.I)
 
 
+def holds_office(text: str, r: _Ref) -> bool:
+    """True when a place names an office ('the governor of Uruzgan', 'Kunduz's governor', 'the Kunduz provincial council')."""
+    return bool(_OFFICE_BEFORE.search(text, max(0, r.start - 40), r.start) or _OFFICE_AFTER.match(text, r.end))
+
+
 _SAID_BETWEEN = re.compile(r"\b(?:said|says|told|tells|added|confirmed)\b", re.I)
 
 
@@ -279,7 +285,7 @@ def _speaker_home(text: str, current: list[_Ref], pos: int, gaz: Gazetteer) -> P
         elif r.start <= pos and (not _SAID_BETWEEN.search(text, r.end, pos) or any(
                 r.end <= o.start < pos and not o.in_speaker for o in current)):
             continue  # a speaker before "the city" speaks of it only when no other place stands between
-        if not (_OFFICE_BEFORE.search(text, max(0, r.start - 40), r.start) or _OFFICE_AFTER.match(text, r.end)):
+        if not holds_office(text, r):
             continue
         prov = next((p for p in _readings(r) if p.place_type == "province"), None)
         cap = next((p for p in _readings(r) if p.place_type == "capital"), None) or (
