@@ -187,6 +187,7 @@ _DATE_NEXT = re.compile(r"(?:\s+(?:city|town|district|(?:border\s+)?crossing|por
                         r",?\s*(?:(?:on|in|by|during|at|over|within)\s+)?")
 # between the items of a gapped series ("A fell on the 9th; B on the 10th, and C on the 11th"), and an aside after an item
 _SERIES_SEP = re.compile(r"\s*[,;]\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?")
+_SERIES_BETWEEN = re.compile(r"[,;]|\band\b")
 _SERIES_ASIDE = re.compile(r",\s+(?:the|a|an|its|whose|which|where|home\s+to)\b[^,;:]{1,80},")
 _FOLLOWED_BY_KEYS: tuple[str, ...] = guard_stems(_FOLLOWED_BY) + (" and ", "then", "later") + guard_stems(_AS_DID) + \
     guard_stems(_AS_WELL_AS)
@@ -702,13 +703,12 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         each later place with a date of its own shares the verb."""
         text = s.text
         refs = [r for r in s.refs if r.kind == "named" and not r.in_speaker and r.start >= m.end()]
-        if len(refs) < 2 or not any(_SERIES_SEP.match(text, r.start - 2) or _SERIES_SEP.match(text, r.start - 6)
-                                    for r in refs[1:]):
+        if not any(_SERIES_BETWEEN.search(text, a.end, b.start) for a, b in zip(refs, refs[1:])):
             return []  # no second place after a comma, semicolon or "and"
         found = [d for d in self._dates_in(text) if d.start >= m.end() and d.high is not None]
         first_date = next((d for d in found if d.start - m.end() <= 60 and not re.search(r"[,;]", text[m.end():d.start])
                            or any(r.end <= d.start for r in refs[:1]) and d.start - m.end() <= 90), None)
-        if first_date is None or len(refs) < 2:
+        if first_date is None:
             return []
         items: list[tuple[_Ref, int, int]] = []  # the place, where its clause starts, where its date ends
         cursor = first_date.end
