@@ -219,13 +219,14 @@ def test_hot_buckets_are_dropped_and_candidates_bounded() -> None:
 
     boiler = tuple(range(1000, 1032))  # the same band keys in every article: boilerplate
     rows = [(f"h{i:03d}", f"digest{i}", (i * 10 + 1, i * 10 + 2), boiler) for i in range(200)]
-    calls = []
-    original = duplicates.is_near_duplicate
+    calls: list[int] = []
+    original = duplicates._screened
     try:
-        duplicates.is_near_duplicate = lambda a, b: calls.append(1) or False  # type: ignore[assignment]
+        duplicates._screened = lambda sk, values, candidates, *rest: calls.extend(candidates) or iter(())  # type: ignore
         assert find_duplicates(rows) == {}
     finally:
-        duplicates.is_near_duplicate = original
+        duplicates._screened = original
+    assert calls  # the first articles sharing the bucket were compared
     # only the first BUCKET_GROUPS articles ever share a bucket; then it is ignored
     assert len(calls) <= duplicates.BUCKET_GROUPS * duplicates.MAX_CANDIDATES
 
@@ -250,3 +251,26 @@ def test_packed_fingerprints_give_the_same_groups() -> None:
     packed = [(i, h, pack(s), pack(b)) for i, h, s, b in plain]
     assert all(unpack(p[2]) == q[2] and len(p[2]) == 8 * len(q[2]) for p, q in zip(packed, plain))
     assert find_duplicates(packed) == find_duplicates(plain) != {}
+
+
+def test_screen_keeps_exactly_the_candidates_the_full_test_could_accept() -> None:
+    from array import array
+
+    from analysis.ingest.duplicates import CONTAINMENT_MIN_JACCARD, FingerprintStore, _screened, is_near_duplicate
+
+    base = list(range(100, 164))
+    sketches = [tuple(base), tuple(base[:40] + list(range(900, 924))), tuple(base[:15] + list(range(700, 749))),
+                tuple(base[:16]), tuple(range(5000, 5064)), (base[0], base[0], base[1], base[2]),  # repeated values
+                tuple(base[:17] + [base[16]] * 3)]
+    store = FingerprintStore()
+    fps = array("q", [store.add(sk) for sk in sketches])
+    for a in sketches:
+        values = frozenset(a)
+        kept = dict(_screened(a, values, list(range(len(sketches))), fps, store))
+        for idx, b in enumerate(sketches):
+            shared = len(set(a) & set(b))
+            passes = shared >= CONTAINMENT_MIN_JACCARD * min(max(len(a), len(b)), len(set(a) | set(b)))
+            assert (idx in kept) == passes or (idx in kept and (len(set(a)) < len(a) or len(set(b)) < len(b)))
+            if is_near_duplicate(a, b):
+                assert kept[idx] == b
+    assert {idx for idx in dict(_screened(sketches[0], frozenset(sketches[0]), list(range(7)), fps, store))} == {0, 1, 3, 5, 6}

@@ -218,9 +218,13 @@ def containment(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     return min(1.0, j * (na + nb) / ((1 + j) * small))
 
 
-def is_near_duplicate(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
-    """True when two sketches come from copies of the same text (retitled, trimmed or extended)."""
-    if len(set(a).intersection(b)) < CONTAINMENT_MIN_JACCARD * min(max(len(a), len(b)), len(set(a).union(b))):
+def is_near_duplicate(a: tuple[int, ...], b: tuple[int, ...], a_values: frozenset[int] | None = None) -> bool:
+    """True when two sketches come from copies of the same text (retitled, trimmed or extended); `a_values` is set(a),
+    when the caller compares one sketch with many."""
+    a_values = frozenset(a) if a_values is None else a_values
+    b_values = set(b)
+    shared = len(b_values.intersection(a_values))
+    if shared < CONTAINMENT_MIN_JACCARD * min(max(len(a), len(b)), len(a_values) + len(b_values) - shared):
         return False  # too few shared values for either test: the estimate below cannot reach its thresholds
     j = resemblance(a, b)
     if j >= NEAR_JACCARD:
@@ -305,6 +309,7 @@ class FingerprintStore:
         self._bands = _Values(folder)
         self._sketch_ends = array("q")  # end of each article's sketch, in values
         self._band_ends = array("q")
+        self._distinct = bytearray()  # 1 when an article's sketch values are ascending with no repeats (as fingerprints are)
 
     def __len__(self) -> int:
         """The number of articles stored."""
@@ -316,6 +321,8 @@ class FingerprintStore:
         bands = bands if isinstance(bands, (bytes, bytearray)) else pack(bands or ())
         self._sketches.append(sketch)
         self._bands.append(bands or sketch)
+        values = np.frombuffer(sketch, dtype="<u8")
+        self._distinct.append(int(bool(np.all(values[1:] > values[:-1]))))
         self._sketch_ends.append(self._sketches.size)
         self._band_ends.append(self._bands.size)
         return len(self._sketch_ends) - 1
@@ -323,6 +330,14 @@ class FingerprintStore:
     def sketch(self, i: int) -> tuple[int, ...]:
         """The sketch of article i as Python integers."""
         return self._sketches.values(self._sketch_ends[i - 1] if i else 0, self._sketch_ends[i])
+
+    def distinct(self, i: int) -> bool:
+        """Whether article i's sketch values are ascending with no repeats (as every fingerprint's are)."""
+        return bool(self._distinct[i])
+
+    def sketch_length(self, i: int) -> int:
+        """The number of values in article i's sketch."""
+        return self._sketch_ends[i] - (self._sketch_ends[i - 1] if i else 0)
 
     def shared_band_buckets(self, block: int | None = None) -> tuple[np.ndarray, np.ndarray, int]:
         """Number the band keys found in two or more places, and drop the band keys (a key found once finds no copy).
@@ -435,8 +450,10 @@ def find_duplicates_in(records: Sequence[CorpusRecord], store: FingerprintStore)
                     idx = entry_kept[e]
                     shared[idx] = shared.get(idx, 0) + 1
                     e = entry_next[e]
-            for idx in sorted(shared, key=lambda i: (-shared[i], i))[:MAX_CANDIDATES]:
-                if is_near_duplicate(sk, store.sketch(kept_fp[idx])):
+            values = frozenset(sk)
+            candidates = sorted(shared, key=lambda i: (-shared[i], i))[:MAX_CANDIDATES]
+            for idx, other in _screened(sk, values, candidates, kept_fp, store):
+                if is_near_duplicate(sk, other, values):
                     cand = root[kept_ids[idx]]
                     if not match or cand < match:
                         match = cand
@@ -450,6 +467,21 @@ def find_duplicates_in(records: Sequence[CorpusRecord], store: FingerprintStore)
             kept_fp.append(fp)
             _index(head, hot, entry_next, entry_kept, kept_groups, buckets, idx)
     return result
+
+
+def _screened(sk: tuple[int, ...], values: frozenset[int], candidates: list[int], kept_fp: array,
+              store: FingerprintStore) -> Iterator[tuple[int, tuple[int, ...]]]:
+    """The candidates (indexes of kept articles), with their sketches, that share enough values with `sk` for
+    is_near_duplicate to hold: its first test, without building a set per candidate when both sketches are distinct."""
+    distinct = len(values) == len(sk)
+    for idx in candidates:
+        fp = kept_fp[idx]
+        other = store.sketch(fp)
+        if distinct and store.distinct(fp):
+            n = len(values.intersection(other))
+            if n < CONTAINMENT_MIN_JACCARD * min(max(len(sk), len(other)), len(sk) + len(other) - n):
+                continue
+        yield idx, other
 
 
 def _index(head: array, hot: bytearray, entry_next: array, entry_kept: array, kept_groups: list[str],
