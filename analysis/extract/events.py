@@ -217,8 +217,9 @@ _LOCATIVE_TAIL = re.compile(
     r"(?:\s+(?:city|town|district|crossing|border\s+crossing|port))?\s+in\s+(?:the\s+)?(?:(?:\w+ern|neighbou?ring)\s+)?$",
     re.I)
 _IT_OBJECT = re.compile(r"\s+it\b(?!\s*(?:'s|’s|is|was|has|had|would|will|could|did|may|might)\b)", re.I)
-_IT_SUBJECT = re.compile(
-    r"(?:^|[,;]\s+|\b(?:and|but|then|as|when|before|after|until|that)\s+)\W*\bit\s+(?:(?:had|has|have|was|also|finally|"
+_IT_SUBJECT = re.compile(  # ("By Saturday morning it was in Taliban hands": a time may open the sentence)
+    r"(?:^\W*(?:(?:on|by|late|early|within|shortly|overnight|later|soon|until|at|in\s+the)\b[^,;.\"“(]{0,30}?,?\s+)?|"
+    r"[,;]\s+|\b(?:and|but|then|as|when|before|after|until|that)\s+)\W*\bit\s+(?:(?:had|has|have|was|also|finally|"
     r"eventually|later|soon|quickly|now|reportedly|then)\s+)*(?:been\s+)?$",
     re.I)
 _OTHER_NOUN = re.compile(
@@ -1045,7 +1046,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         pronoun = -1
         if kind in ("capture", "entry") and voice == "active" and not noun and _IT_OBJECT.match(text, m.end()):
             pronoun = m.end()
-        elif kind == "capture" and voice == "passive":
+        elif kind in ("capture", "state") and voice == "passive":
             subj = _IT_SUBJECT.search(text, max(0, lo - 8), m.start())  # (its opener may be the clause break)
             pronoun = subj.start() if subj is not None else -1
         if pronoun >= 0:
