@@ -91,6 +91,7 @@ _QUESTION_END = re.compile(r"\?\s*[\"”’']?\s*$")
 
 _GERUND_ACT = re.compile(r"(?:taking|capturing|seizing|entering|overrunning|storming)\b", re.I)
 _ABSTRACT_BEFORE = re.compile(r"\b(?:than|about|of|at|to|towards?)\s+$", re.I)  # (not "after", "before", "by", "since")
+_HELD_STATE = re.compile(r"\b(?:in|under)\s|\b(?:controlled|run|administered|governed)\s+by\b", re.I)
 _LONG_HELD = re.compile(r"\s+(?:\w+\s+){0,2}?for\s+(?:many\s+|several\s+|two\s+|three\s+)?(?:years|decades)\b", re.I)
 # an order or a resolve not (yet) carried out: "told not to enter", "ordered to wait ... and not to enter"
 _DIRECTIVE = re.compile(r"(?:\bnot\s+to|\b(?:told|ordered|instructed|directed|urged|asked)\s+(?:\w+\s+){0,3}?to)\s+$", re.I)
@@ -116,8 +117,9 @@ def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
         return "future"  # "fighters have been ordered ... not to enter the city": an order, no act yet
     if _GERUND_ACT.match(text, start, end) and _ABSTRACT_BEFORE.search(text, max(0, start - 12), start):
         return "speculative"  # "more important than taking Kabul quickly", "the prospect of capturing Herat"
-    if _LONG_HELD.match(text, end) and re.search(r"\b(?:in|under)\s", text[start:end], re.I):
-        return "past"  # "has been in Taliban hands for years": not this offensive's act ("slipping out of ... for years" is)
+    if _LONG_HELD.match(text, end) and _HELD_STATE.search(text, start, end):
+        return "past"  # "has been in Taliban hands for years", "had been run by the Taliban for years": not this offensive's
+        # act ("slipping out of ... for years" is)
     if any(k in low for k in _SUCCESS_KEYS) and _SUCCESS_TO.search(before):
         return "negated" if negated(text, start) else "asserted"
     if ("if" in clow or "unless" in clow or "whether" in clow) and re.search(r"\b(?:if|unless|whether)\b", clause, re.I):
