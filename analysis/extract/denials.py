@@ -182,7 +182,7 @@ _FALSE_CLAIMS = re.compile(
     r"\b(?P<owner>(?:[\w’'\-]+\s+){0,2}?)(?:reports?|claims?|rumou?rs?|allegations?)\s+"
     r"(?:(?:(?:spread|made|circulated|published|posted|put\s+out)\s+)?(?:by|from)\s+(?P<by>(?:[\w’'\-]+\s+){1,6}?))?"
     r"(?:that|of|about|regarding)\b"
-    r"(?P<body>[^.;]{1,140}?)\b(?:were|was|are|is|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:false|baseless|untrue|"
+    r"(?P<body>[^.;]{1,140}?)\b(?:were|was|are|is|had\s+been|have\s+been)\s+[\"“'‘]?(?:\w+\s+)?[\"“'‘]?(?:false|baseless|untrue|"
     r"unfounded|groundless|not\s+true|fake|incorrect|wrong|fabricated|propaganda)\b",
     re.I)
 

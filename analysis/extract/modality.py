@@ -91,6 +91,8 @@ _QUESTION_END = re.compile(r"\?\s*[\"”’']?\s*$")
 
 _GERUND_ACT = re.compile(r"(?:taking|capturing|seizing|entering|overrunning|storming)\b", re.I)
 _ABSTRACT_BEFORE = re.compile(r"\b(?:than|about|of|at|to|towards?)\s+$", re.I)  # (not "after", "before", "by", "since")
+_ON_THE_VERGE = re.compile(r"\b(?:(?:on\s+the\s+)?(?:verge|brink|edge|point)\s+of|(?:close|closer|near|nearer)\s+to)\s+"
+                           r"(?:being\s+)?$", re.I)
 _HELD_STATE = re.compile(r"\b(?:in|under)\s|\b(?:controlled|run|administered|governed)\s+by\b", re.I)
 _LONG_HELD = re.compile(r"\s+(?:\w+\s+){0,2}?for\s+(?:many\s+|several\s+|two\s+|three\s+)?(?:years|decades)\b", re.I)
 # an order or a resolve not (yet) carried out: "told not to enter", "ordered to wait ... and not to enter"
@@ -139,6 +141,8 @@ def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
     if not noun and _PRESENT_TRIGGER.match(text, start, end) and _TEMPORAL_OPEN.search(before) and \
             not re.search(r"\b(?:the|was|were|is|are|been|be|had|has|have)\s+$", before):
         return "future"  # "it could be 90 days before Kabul itself falls", "until the city falls": not yet
+    if ("of" in low or "to" in low) and _ON_THE_VERGE.search(before):
+        return "speculative"  # "on the verge of falling", "close to being captured": not yet
     if noun and _NEGOTIATING.search(before):
         return "speculative"  # "elders were negotiating the handover of the city": not (yet) done
     if ("of" in low or "to" in low):
