@@ -80,6 +80,13 @@ _PART_OWNER = re.compile(r"\s+of\s+(?:(?P<owner>(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-
                          r"(?:[\w\-]+\s+)?" + _DISTRICT + r"|(?:the|its)\s+" + _DISTRICT + r"\s+(?:of|in)\s+(?:the\s+)?"
                          r"(?:province\s+of\s+)?(?P<owner2>(?-i:[A-Z])[\w\-]+))\b", re.I)
 
+# a total opening the sentence, the part after its comma: "Of Takhar's 17 districts, 12 ...", "Of the 28 districts of
+# Badakhshan, 26 ..."
+_FRONTED_TOTAL = re.compile(
+    r"\W*Of\s+(?:the\s+|its\s+)?(?:(?P<owner>(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?)(?:\s+province)?(?:'s|’s|')\s+)?"
+    r"(?P<total>\d+|[a-z]+teen|twenty\S*|ten|eleven|twelve|six|seven|eight|nine)\s+" + _DISTRICT +
+    r"(?:\s+(?:of|in)\s+(?:the\s+)?(?:province\s+of\s+)?(?P<owner2>(?-i:[A-Z])[\w\-]+))?\s*,\s*", re.I)
+
 _OWNER_BEFORE = re.compile(r"\b" + _DISTRICT + r"\s+(?:of|in)\s+(?:the\s+)?(?:province\s+of\s+)?$", re.I)
 
 _PROVINCE_WORD = re.compile(r"\s+province\b", re.I)
@@ -103,11 +110,27 @@ class CountedReader:
                             pos=m.start(), negated=negated, related={_place_id(prov)}, count=count,
                             count_text=count_text, province=prov.name)
 
+    def _fronted_part(self, s: _Sent, m: re.Match[str], fronted: re.Match[str], negated: bool) -> list[MentionDraft]:
+        """The part counted after a fronted total ('Of Takhar's 17 districts, 12 are ...'), in the province it names."""
+        text = s.text
+        part = next((c for c in _find_counts(text) if c.qualifier != "vague" and (
+            c.start == fronted.end() or (c.start >= m.end() and not text[m.end():c.start].strip()))), None)  # (or
+        # "..., the Taliban now control 12")
+        at = fronted.start("owner") if fronted.group("owner") else fronted.start("owner2")
+        prov = next((p for r in s.refs if r.start == at for p in [_as_province(r, self.gaz)] if p is not None), None) \
+            if at >= 0 else None
+        if part is None or prov is None:
+            return []
+        return [self._counted_result(prov, m, part, f"{part.text} of {fronted.group('total')} districts", "n", negated)]
+
     def _counted(self, i: int, s: _Sent, m: re.Match[str], lo: int, hi: int, voice: str,
                  negated: bool) -> list[MentionDraft]:
         """Counted district mentions: 'five districts in P', 'all districts of P', 'most of P'."""
         text = s.text
         span = text[lo:hi]
+        fronted = _FRONTED_TOTAL.match(text) if text.lstrip(" \"“'‘(")[:3].lower() == "of " else None
+        if fronted is not None:  # "Of Takhar's 17 districts, 12 are now in Taliban hands": the part after the total
+            return self._fronted_part(s, m, fronted, negated)
         # a number right before "districts"
         for c in _find_counts(text) if ("district" in s.low or "woluswal" in s.low) else ():
             if not (lo <= c.start and c.end <= hi):
