@@ -134,3 +134,28 @@ def test_tiny_or_broken_pages_never_raise():
         page = read_page(html)
         assert isinstance(page.text, str)
     assert read_page("<html><body><p>Short.</p></body></html>").method == "tag stripper"
+
+
+def header_dated_page(date_lines: str) -> str:
+    """A page whose only date is printed in its header, between the headline and the story, in no meta tag."""
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Zaranj falls | The Harbour Ledger</title>
+</head><body><header><div class="logo">THE HARBOUR LEDGER</div><nav>{NOISE[7]}</nav></header>
+<main><h1>Taliban take Zaranj, the first provincial capital to fall</h1>
+<div class="article-info"><span class="author">STAFF WITH WIRES</span>{date_lines}</div>
+{paragraphs(STORY)}
+<p>The city had been quiet since the offensive began on 1 May 2021, residents said, and the governor had last visited
+the border market of the province in the spring, when traders still crossed freely from the neighbouring country.</p>
+</main><footer>{NOISE[2]}</footer></body></html>"""
+
+
+@pytest.mark.parametrize(("date_lines", "expected"), [
+    ('<span class="date">KABUL · AUG 06, 2021 - 5:34 PM GMT+4:30</span>', "2021-08-06"),
+    ('<span class="update">Last Update: AUG 07, 2021 - 9:02 AM</span><span class="date">PUBLISHED AUG 6, 2021, 6:35 PM</span>',
+     "2021-08-06"),
+    ('<span class="author">Filed from Kabul</span>', ""),
+])
+def test_a_date_printed_in_the_page_header_dates_the_page(date_lines: str, expected: str) -> None:
+    page = read_page(header_dated_page(date_lines))
+    assert page.method == "trafilatura" and STORY[0] in page.text
+    assert "GMT" not in page.text and "PUBLISHED" not in page.text  # the header line is no part of the story
+    assert page.meta.get("date", "") == expected  # ("1 May 2021" in the story is not the page's date)

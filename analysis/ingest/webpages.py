@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from analysis.extract.dates import find_full_dates
 from analysis.ingest.htmltext import html_to_text
 
 #: Shorter main texts than this (in characters) from trafilatura are not trusted over the own stripper.
@@ -16,6 +18,11 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 # Embedded posts (tweets, Instagram, TikTok, Facebook) quote other people: not the article's text.
 _EMBEDS = ("twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "fb-post")
 _PRUNE = [f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {c} ')]" for c in _EMBEDS]
+# the page's header ends at the story's first paragraph (a line longer than this, in words)
+HEADER_END_WORDS = 30
+# a header line with a date is short: a byline, a dateline, a timestamp ("ISTANBUL · JUL 06, 2021 - 5:34 PM GMT+3")
+HEADER_DATE_WORDS = 20
+_UPDATED = re.compile(r"(?:updated?|modified|edited|revised)\b\W*(?:(?:on|at)\W+)?$", re.I)  # right before a date
 
 
 @dataclass(frozen=True)
@@ -90,4 +97,25 @@ def read_page(html: str) -> WebPage:
     title = _field(doc, "title")
     if title:
         meta["title"] = title
+    if not meta.get("date"):
+        meta["date"] = header_date(own_text, main)
     return WebPage(main, meta, "trafilatura")
+
+
+def header_date(own_text: str, main: str) -> str:
+    """The date (ISO) a page prints in its header, above the story and left out of its main text, or ''.
+
+    The first full date of the short lines before the story's first paragraph; a "Published" or bare
+    timestamp wins over an "Updated" one.
+    """
+    kept = {line.strip() for line in main.splitlines()}
+    found: list[tuple[bool, str]] = []
+    for line in (raw.strip() for raw in own_text.splitlines()):
+        words = len(line.split())
+        if words > HEADER_END_WORDS:
+            break
+        if not line or line in kept or words > HEADER_DATE_WORDS:
+            continue
+        for day, start, _ in find_full_dates(line):
+            found.append((_UPDATED.search(line[max(0, start - 24):start]) is not None, day.isoformat()))
+    return min(found, key=lambda f: f[0])[1] if found else ""
