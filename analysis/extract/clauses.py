@@ -46,7 +46,7 @@ _PLACE_ASIDE = re.compile(r"(?<=\w),\s+(?:on|along|near|off|at|astride|just|abou
 # a comma, a name and a verb of its own in the present or past ("..., Mazar-e-Sharif braces for"): a new clause
 _NEW_SUBJECT = re.compile(r",\s+(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,3}\s+(?!(?:and|or|districts|provinces|"
                           r"towns|cities|crossings|ports|was|were|has|had|is|as|plus|its|his|their)\b)(?-i:[a-z]{3,}(?:es|s|ed))\b")
-_SCARE_QUOTE = re.compile(r"(?<=\s)[\"“‘](?:\w+ly\s+)?$")
+_SCARE_QUOTE = re.compile(r"(?<=\s)[\"“‘](?:(?:\w+ly|also|now|already|just|been|being)\s+){0,3}$")  # ('had "also been liberated"')
 _DASH = re.compile(r"\s[\u2014\u2013]\s|\s--\s")
 
 

@@ -187,6 +187,9 @@ _DATE_NEXT = re.compile(r"(?:\s+(?:city|town|district|(?:border\s+)?crossing|por
                         r",?\s*(?:(?:on|in|by|during|at|over|within)\s+)?")
 # between the items of a gapped series ("A fell on the 9th; B on the 10th, and C on the 11th"), and an aside after an item
 _SERIES_SEP = re.compile(r"\s*[,;]\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?")
+_DATE_FIRST_SEP = re.compile(r"\s*,?\s*(?:and|then)\s*,?\s*", re.I)  # "... and, a day later, B"
+_ITEM_AFTER_DATE = re.compile(r"\s*,?\s*")
+_ITEM_END = re.compile(r"\s*(?:[,.;)]|$|\s(?:and|too|as\s+well)\b)")  # the place closes its clause (not "Kabul's governor")
 _SERIES_BETWEEN = re.compile(r"[,;]|\band\b")
 _SERIES_ASIDE = re.compile(r",\s+(?:the|a|an|its|whose|which|where|home\s+to)\b[^,;:]{1,80},")
 _FOLLOWED_BY_KEYS: tuple[str, ...] = guard_stems(_FOLLOWED_BY) + (" and ", "then", "later") + guard_stems(_AS_DID) + \
@@ -691,7 +694,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if out and kind in ("capture", "state", "entry") and " after " in s.low and not out[0].negated:
             out = out + self._days_after_place(s, kind, m, out)
         if out and kind in ("capture", "state", "nth", "entry") and any(k in s.low for k in _FOLLOWED_BY_KEYS):
-            more = self._gapped_series(s, kind, m, out) or self._followed_by(s, kind, m, out)
+            more = self._gapped_series(i, s, kind, m, out) or self._followed_by(s, kind, m, out)
             if more:
                 for res in out:
                     if more[0].date_from is not None:
@@ -699,14 +702,16 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 out = out + more
         return out
 
-    def _gapped_series(self, s: _Sent, kind: str, m: re.Match[str], out: list[MentionDraft]) -> list[MentionDraft]:
-        """'Aybak fell on the 9th, Pol-e Khomri, the gateway to the Salang pass, on the 10th; and Faizabad on the 11th':
-        each later place with a date of its own shares the verb."""
+    def _gapped_series(self, i: int, s: _Sent, kind: str, m: re.Match[str], out: list[MentionDraft]) -> list[MentionDraft]:
+        """'Aybak fell on the 9th, Pol-e Khomri, the gateway to the Salang pass, on the 10th; and Faizabad on the 11th',
+        'took Dangam on Saturday and, a day later, Chapa Dara': each later place with a date of its own shares the verb."""
         text = s.text
         refs = [r for r in s.refs if r.kind == "named" and not r.in_speaker and r.start >= m.end()]
         if not any(_SERIES_BETWEEN.search(text, a.end, b.start) for a, b in zip(refs, refs[1:])):
             return []  # no second place after a comma, semicolon or "and"
-        found = [d for d in self._dates_in(text) if d.start >= m.end() and d.high is not None]
+        named = self._dates_in(text)
+        found = sorted((d for d in named + self._days_after_before(i, text, named) if d.start >= m.end() and d.high is not None),
+                       key=lambda d: d.start)
         first_date = next((d for d in found if d.start - m.end() <= 60 and not re.search(r"[,;]", text[m.end():d.start])
                            or any(r.end <= d.start for r in refs[:1]) and d.start - m.end() <= 90), None)
         if first_date is None:
@@ -716,8 +721,17 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         while True:
             sep = _SERIES_SEP.match(text, cursor)
             r = next((r for r in refs if sep is not None and r.start == sep.end()), None)
-            if r is None:
-                break
+            if r is None:  # the date before the place: "and, a day later, Chapa Dara, both in Kunar"
+                lead = _DATE_FIRST_SEP.match(text, cursor)
+                d = next((d for d in found if lead is not None and d.start == lead.end()), None)
+                gap = _ITEM_AFTER_DATE.match(text, d.end) if d is not None else None
+                r = next((r for r in refs if gap is not None and r.start == gap.end()
+                          and _ITEM_END.match(text, r.end)), None)
+                if r is None:
+                    break
+                items.append((r, lead.start(), r.end))
+                cursor = r.end
+                continue
             after = _SERIES_ASIDE.match(text, r.end)
             at = after.end() if after is not None else r.end
             d = next((d for d in found if d.start >= at and _DATE_NEXT.fullmatch(text, at, d.start)), None)

@@ -138,7 +138,9 @@ _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\band\s+)\W*(?:they|most\s+of\s+th
 _RECEIVED_BEFORE = re.compile(r"\b(?:received|admitted|accepted|hosted)\b[^.;]*$", re.I)
 _MACHINES_RECEIVED = re.compile(r"[^.;,]{0,40}?\b(?:aircraft|planes?|helicopters?|jets?|vehicles?|weapons)\b"
                                 r"(?![^.;,]{0,30}\b(?:soldiers|servicemen|troops|personnel|pilots|men)\b)", re.I)
-_ELLIPTIC_GROUP = re.compile(r"(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*|\bthat\s+|^\W*)(?:(?:another|a\s+further)\s+[\d,]+|"
+_ELLIPTIC_GROUP = re.compile(r"(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*|\bthat\s+|"
+                             r"^\W*(?:(?:on|by|late|early|later|overnight|then)\b[^,;.\d]{0,25}?\s+)?)"  # ("On Wednesday another 75")
+                             r"(?:(?:another|a\s+further)\s+[\d,]+|"
                              r"(?:(?:about|some|around|nearly|almost|over|more\s+than|at\s+least)\s+)?[\d,]+\s+"
                              r"(?:more|others|further))\s+(?:(?:\w+\s+){0,2}?(?:soldiers|servicemen|troops|policemen|men|"
                              r"personnel|guards|officers)\s+)?$", re.I)
