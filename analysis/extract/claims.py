@@ -26,7 +26,8 @@ _OUTLET = re.compile(
 _AP = re.compile(r"\bAP\b")
 _TALIBAN = re.compile(
     r"\b(?:taliban|insurgents?|militants?|mujahid|mujahideen|enemy|zabihullah(?!\s+(?!mujahid\b)[a-z]{3,})|islamic emirate|suhail shaheen|"
-    r"qari yousuf|yousuf ahmadi|muhammad naeem|mohammad naeem|militant group|insurgent group|the (?:group|movement)(?:'s|’s|(?=\s*$)))\b",
+    r"qari yousuf|yousuf ahmadi|muhammad naeem|mohammad naeem|militant group|insurgent group|the (?:group|movement)(?:'s|’s|(?=\s*$))|"
+    r"(?:a|the) movement(?= (?:spokes\w*|officials?|commanders?|statement|leaders?)\b))\b",
     re.I,
 )
 _FOREIGN = re.compile(

@@ -48,7 +48,8 @@ _PASSIVE_AUX = re.compile(
 # that opens its list after the verb
 _PLURAL_SUBJECT = re.compile(
     r"(?:\b(?:capitals|cities|districts|district\s+centres|district\s+centers)|"
-    r"(?:^|[,;]\s*|\b(?:and|then)\s+|\bon\s+\w+day\s+)(?:two|three|four|five|six|seven|eight)(?:\s+more)?)\s+"
+    r"(?:^|[,;]\s*|\b(?:and|then)\s+|\bon\s+\w+day\s+)(?:two|three|four|five|six|seven|eight)(?:\s+more)?)"
+    r"(?P<owner>\s+(?:of|in)\s+(?:the\s+)?(?:province\s+of\s+)?(?-i:[A-Z])[\w\-]+(?:\s+province)?)?\s+"  # ("of Herat province")
     r"(?:(?:that|which)\s+)?(?:(?:also|have|had|were|was|now)\s+)*$", re.I)  # ("on Sunday three fell: A, B, C")
 # the list after a plural subject's verb: "... fell on Friday, officials said: A, B and C", "districts that changed
 # hands this month, including A and B"
@@ -187,6 +188,7 @@ _DATE_NEXT = re.compile(r"(?:\s+(?:city|town|district|(?:border\s+)?crossing|por
                         r",?\s*(?:(?:on|in|by|during|at|over|within)\s+)?")
 # between the items of a gapped series ("A fell on the 9th; B on the 10th, and C on the 11th"), and an aside after an item
 _SERIES_SEP = re.compile(r"\s*[,;]\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?")
+_FIGHTING_SPAN = 6  # days: "during the fighting" may stand for a span named before ("the Eid holidays"), not a month
 _DATE_FIRST_SEP = re.compile(r"\s*,?\s*(?:and|then)\s*,?\s*", re.I)  # "... and, a day later, B"
 _ITEM_AFTER_DATE = re.compile(r"\s*,?\s*")
 _ITEM_END = re.compile(r"\s*(?:[,.;)]|$|\s(?:and|too|as\s+well)\b)")  # the place closes its clause (not "Kabul's governor")
@@ -466,10 +468,15 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         for m in _DAYS_LATER.finditer(text) if "day" in text or "hours " in text.lower() or " the " in text else ():
             if any(d.start <= m.start() < d.end for d in found):
                 continue
-            here = [d for d in found if d.end <= m.start() and d.low is not None and d.low == d.high]
-            day = (here[-1].low, here[-1].high, here[-1].text) if here else self._day_before_sentence(i)
+            during = m.group(0)[:3].lower() in ("dur", "in ")  # "during the fighting": the span of days named before
+            here = [d for d in found if d.end <= m.start() and d.low is not None and (d.low == d.high or (
+                during and d.high is not None and (d.high - d.low).days <= _FIGHTING_SPAN))]
+            day = (here[-1].low, here[-1].high, here[-1].text) if here else self._day_before_sentence(i, during)
             if day is None or day[0] is None:
                 break
+            if during and day[1] is not None and day[1] != day[0]:
+                out.append(DateMention(low=day[0], high=day[1], text=m.group(0), start=m.start(), end=m.end()))
+                continue
             if m.group("wd"):  # "the following Monday": the first Monday after the day named before
                 n = (_WEEKDAYS.index(m.group("wd").lower()) - day[0].weekday() - 1) % 7 + 1
             else:
@@ -492,11 +499,13 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                                                         self.article.published_precision or "day")
         return found
 
-    def _day_before_sentence(self, i: int) -> tuple[date | None, date | None, str] | None:
-        """The last exact day named in the three sentences before sentence i, which 'the same day' refers to."""
+    def _day_before_sentence(self, i: int, spans: bool = False) -> tuple[date | None, date | None, str] | None:
+        """The last exact day named in the three sentences before sentence i, which 'the same day' refers to (with
+        `spans`, a few days named together count too: 'during the fighting' after 'during the Eid holidays')."""
         for j in range(i - 1, max(-1, i - 4), -1):
             days = [d for d in self._dates_in(self.sents[j].text)
-                    if d.low is not None and d.low == d.high and (self.pub_high is None or d.low <= self.pub_high)]
+                    if d.low is not None and (d.low == d.high or (spans and d.high is not None and (
+                        d.high - d.low).days <= _FIGHTING_SPAN)) and (self.pub_high is None or d.low <= self.pub_high)]
             if days:
                 return days[-1].low, days[-1].high, days[-1].text
         return None
@@ -1086,7 +1095,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if plural is not None:
             # "Three more provincial capitals fell on Friday, officials said: A, B and C": the list after the colon
             colon = _COLON_LIST.match(text, m.end())
-            if colon is not None and not any(plural.start() <= r.start < m.start() for r in s.refs if not r.in_speaker):
+            if colon is not None and not any(plural.start() <= r.start < m.start() for r in s.refs if not r.in_speaker
+                                             and not plural.start("owner") <= r.start < plural.end("owner")):
                 lo, hi = colon.end(), _scope_after(text, colon.end(), 220)
                 voice, list_hi = "active", hi
                 m = _Pos(m, colon.end())

@@ -151,6 +151,11 @@ _OWN_TERRITORY = re.compile(r"\b(?:its|our|their)\s+(?:own\s+)?(?:territory|soil
                             r"\b(?:its|our)\s+(?:(?:state|national|southern)\s+)?(?:border|frontier)\b", re.I)
 
 
+# where a speaker spoke ("a lawmaker told reporters in Kabul", "said at a news conference in Kabul"): no place left
+_SPEECH_PLACE = re.compile(r"\b(?:told\s+(?:reporters|journalists|(?:the\s+)?\w+)|said|says|spoke|speaking|briefed|reporters|"
+                           r"journalists|(?:news|press)\s+conference|interview|briefing)\s+(?:in|from)\s+$", re.I)
+
+
 def _office_after_verb(text: str, r: _Ref, verb_end: int) -> bool:
     """True for an office's place after the flight verb ('..., said a member of the Kunduz provincial council')."""
     return r.start > verb_end and _OFFICE_AFTER.match(text, r.end) is not None
@@ -359,6 +364,7 @@ class FlightReader:
                     and not _BASE_NAME_BEFORE.search(text, max(0, r.start - 8), r.start)  # ("Camp Shorabak": a base)
                     and not POSSESSIVE_OWNER.match(text, r.end)  # ("from Kandahar's Arghandab district": Arghandab)
                     and not (_DATELINE_OPEN.match(text) and r.end <= _DATELINE_OPEN.match(text).end())  # ("New Delhi/Kabul:")
+                    and not _SPEECH_PLACE.search(text, max(0, r.start - 50), r.start)  # ("told reporters in Kabul")
                     and not _office_after_verb(text, r, m.end())  # ("..., said a member of the
                     # Kunduz provincial council": an office's place after the verb, not where they were)
                     and not (r.end <= m.start() and self._earlier_destination(s, r))]
