@@ -48,7 +48,8 @@ _GOV_FORCES_CONTROL = re.compile(
     r"\b(?:is|are|was|were|remains?|remained|stays?|stayed|been)\s+(?:(?:still|firmly|fully|completely|entirely|"
     r"very\s+much)\s+)*(?:under\s+(?:the\s+)?(?:full\s+|complete\s+|firm\s+)?control\s+of\s+(?:the\s+)?(?:our|government|"
     r"afghan|security|national|defen[cs]e|pro-government)\s+(?:(?:and\s+)?(?:security|defen[cs]e|government|national|"
-    r"armed|afghan)\s+)*(?:forces|troops|army|police|soldiers)|in\s+(?:the\s+)?hands\s+of\s+(?:the\s+)?(?:our|government|"
+    r"armed|afghan)\s+)*(?:forces|troops|army|police|soldiers)|(?:under\s+(?:the\s+)?control|in\s+(?:the\s+)?hands)\s+of\s+"
+    r"(?:the\s+)?(?-i:ANDSF|ANA|ANP)|in\s+(?:the\s+)?hands\s+of\s+(?:the\s+)?(?:our|government|"
     r"afghan|security)\s+(?:\w+\s+)?(?:forces|troops))\b",
     re.I)
 
@@ -57,7 +58,7 @@ _GOV_FORCES_CONTROL_KEYS: tuple[str, ...] = guard_stems(_GOV_FORCES_CONTROL)  # 
 # the subject of such a statement must be a place or a place noun ("the situation is under control" is not)
 _CONTROL_SUBJECT = re.compile(
     r"(?:\b(?:area|areas|district|city|town|crossing|port|posts?|checkpoints?|border|province|capital|centre|center|"
-    r"headquarters|compound|gate|it)|\b[A-Z][\w\-’']+)(?:\s+(?:there|itself|themselves))?\s+$")
+    r"headquarters|compound|gate|it)|\b[A-Z][\w\-’']+)(?:\s+(?:there|itself|themselves))?\s+[\"“]?$")  # (a quote may open)
 
 # a retake makes the control statement a report of recapture, not a denial
 _RETAKE_CUE = re.compile(r"\b(?:now|again|back|re-?took|re-?taken|retak\w*|recaptur\w*|regain\w*|cleared)\b", re.I)
