@@ -29,7 +29,9 @@ _SUCCESS_KEYS: tuple[str, ...] = guard_stems(_SUCCESS_TO)  # derived from the pa
 _NEGATION_BEFORE = re.compile(
     r"(?:\bnot|n't|n’t|\bnever|\bno\s+longer|\byet\s+to|\bfailed\s+to|\bunable\s+to|\bwithout)\s+(?:\w+\s+){0,2}$",
     re.I)
-_CONDITIONAL_START = re.compile(r"^\W*(?:\d{1,2}[.)]\s+)?(?:if|unless|should|whether|once)\b", re.I)  # also "5. If ..."
+_CONDITIONAL_START = re.compile(r"^\W*(?:\d{1,2}[.)]\s+)?(?:if|unless|should|whether|once)\b"  # also "5. If ..."
+                                r"(?!\s+you(?:'re|’re|\s+are|\s+have)\s+(?:just\s+)?(?:joining|tuning|catching)\b)",  # (a
+                                re.I)  # live page's "If you are just joining us, here is ...": no condition on what follows
 # an inverted condition: "Had Kunduz fallen, the road would be open", "Were the city to fall, ... could ..."
 _INVERTED_IF = re.compile(r"^\W*(?:had|were)\b(?P<cond>[^.;,]*),[^.;]*\b(?:would|could|might)\b", re.I)
 # a fear, rumour or warning governing what follows ("residents feared the fighters had entered", "rumours that")
