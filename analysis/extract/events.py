@@ -188,6 +188,8 @@ _DATE_NEXT = re.compile(r"(?:\s+(?:city|town|district|(?:border\s+)?crossing|por
                         r",?\s*(?:(?:on|in|by|during|at|over|within)\s+)?")
 # between the items of a gapped series ("A fell on the 9th; B on the 10th, and C on the 11th"), and an aside after an item
 _SERIES_SEP = re.compile(r"\s*[,;]\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?")
+# the movement's side named before "their hands" ("Taliban fighters took A on Thursday, and B passed into their hands")
+_THEIR_FIGHTERS = re.compile(rf"{_BY_TALIBAN}|\b(?:fighters|mujahideen)\b", re.I)
 _FIGHTING_SPAN = 6  # days: "during the fighting" may stand for a span named before ("the Eid holidays"), not a month
 _DATE_FIRST_SEP = re.compile(r"\s*,?\s*(?:and|then)\s*,?\s*", re.I)  # "... and, a day later, B"
 _ITEM_AFTER_DATE = re.compile(r"\s*,?\s*")
@@ -695,6 +697,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             return self._relative(s, m)
         if kind == "echo":
             return self._echo(i, s, m)
+        if kind == "state" and " their " in m.group(0).lower() + " " and not _THEIR_FIGHTERS.search(s.text, 0, m.start()):
+            return []  # "... passed into their hands": only when the clause before names the movement's side
         out = self._trigger_places(i, s, kind, voice, m)
         if out and kind in ("state", "capture") and voice == "active" and _PART_OF.match(s.text, m.end()):
             for res in out:  # "the Taliban control (or captured) most of Lashkar Gah": inside, the city not yet theirs
