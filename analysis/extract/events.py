@@ -470,7 +470,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         for m in _DAYS_LATER.finditer(text) if "day" in text or "hours " in text.lower() or " the " in text else ():
             if any(d.start <= m.start() < d.end for d in found):
                 continue
-            during = m.group(0)[:3].lower() in ("dur", "in ")  # "during the fighting": the span of days named before
+            during = m.group(0).lower().startswith(("during ", "in the "))  # "during the fighting": the span named before
             here = [d for d in found if d.end <= m.start() and d.low is not None and (d.low == d.high or (
                 during and d.high is not None and (d.high - d.low).days <= _FIGHTING_SPAN))]
             day = (here[-1].low, here[-1].high, here[-1].text) if here else self._day_before_sentence(i, during)

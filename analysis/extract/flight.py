@@ -12,7 +12,7 @@ from analysis.extract.clauses import AND_VERB_BEFORE, scope_after as _scope_afte
 from analysis.extract.counted import _find_counts
 from analysis.extract.modality import report_denied
 from analysis.extract.refs import (
-    _OFFICE_AFTER, POSSESSIVE_OWNER, _Ref, holds_office, _Sent, _as_capital, _as_district, _as_province, _country_place, _neighbour, _place_id,
+    _OFFICE_AFTER, POSSESSIVE_OWNER, SEAT_OF_SPEAKERS, _Ref, holds_office, _Sent, _as_capital, _as_district, _as_province, _country_place, _neighbour, _place_id,
     _readings,
 )
 from analysis.records import Count, Place
@@ -149,11 +149,6 @@ _DESTINATION_AND = re.compile(r"(?:\s+(?:district|city|town|area)s?)?\s*(?:,\s*|
 # the speaking state's own land: "crossed into its territory", "entered our country"
 _OWN_TERRITORY = re.compile(r"\b(?:its|our|their)\s+(?:own\s+)?(?:territory|soil|country)\b|\bthe\s+territory\s+of\s+our\b|"
                             r"\b(?:its|our)\s+(?:(?:state|national|southern)\s+)?(?:border|frontier)\b", re.I)
-
-
-# where a speaker spoke ("a lawmaker told reporters in Kabul", "said at a news conference in Kabul"): no place left
-_SPEECH_PLACE = re.compile(r"\b(?:told\s+(?:reporters|journalists|(?:the\s+)?\w+)|said|says|spoke|speaking|briefed|reporters|"
-                           r"journalists|(?:news|press)\s+conference|interview|briefing)\s+(?:in|from)\s+$", re.I)
 
 
 def _office_after_verb(text: str, r: _Ref, verb_end: int) -> bool:
@@ -364,7 +359,7 @@ class FlightReader:
                     and not _BASE_NAME_BEFORE.search(text, max(0, r.start - 8), r.start)  # ("Camp Shorabak": a base)
                     and not POSSESSIVE_OWNER.match(text, r.end)  # ("from Kandahar's Arghandab district": Arghandab)
                     and not (_DATELINE_OPEN.match(text) and r.end <= _DATELINE_OPEN.match(text).end())  # ("New Delhi/Kabul:")
-                    and not _SPEECH_PLACE.search(text, max(0, r.start - 50), r.start)  # ("told reporters in Kabul")
+                    and not SEAT_OF_SPEAKERS.search(text, max(0, r.start - 50), r.start)  # ("told reporters in Kabul")
                     and not _office_after_verb(text, r, m.end())  # ("..., said a member of the
                     # Kunduz provincial council": an office's place after the verb, not where they were)
                     and not (r.end <= m.start() and self._earlier_destination(s, r))]

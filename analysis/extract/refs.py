@@ -206,7 +206,7 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
         # troops withdrew to a base outside the city")
         # ("Commandos flown in from Herat had driven them out of the city": where help came from is not the city)
         usable = [r for r in refs if not HELP_FROM_BEFORE.search(text, max(0, r.start - 40), r.start)]
-        current = [r for r in usable if not _SEAT_OF_SPEAKERS.search(text, max(0, r.start - 40), r.start)]
+        current = [r for r in usable if not SEAT_OF_SPEAKERS.search(text, max(0, r.start - 40), r.start)]
         target = home or _resolve_anaphor(word, current, m.start(), history, gaz) or (
             _resolve_anaphor(word, usable, m.start(), history, gaz) if len(current) < len(usable) else None)
         if target is None:
@@ -225,8 +225,11 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
 HELP_FROM_BEFORE = re.compile(r"\b(?:flown|sent|brought|rushed|dispatched|deployed|airlifted|arrived|came)\s+(?:in\s+)?from\s+$",
                               re.I)
 # where the speakers sit ("Afghan officials in Kabul did not comment on the fall of the city"): not the city
-_SEAT_OF_SPEAKERS = re.compile(r"\b(?:officials?|ministry|ministries|government|authorities|embassy|spokes(?:man|woman|person))"
-                               r"\s+(?:based\s+)?in\s+$", re.I)
+SEAT_OF_SPEAKERS = re.compile(r"\b(?:(?:officials?|ministry|ministries|government|authorities|embassy|spokes(?:man|woman|person))"
+                              r"\s+(?:based\s+)?|(?:told\s+(?:reporters|journalists|us|(?:the\s+)?(?:press|media|newspaper|agency|station|"
+                              r"broadcaster))|said|says|spoke|speaking|"
+                              r"briefed|reporters|journalists|(?:news|press)\s+conference|interview|briefing)\s+)in\s+$", re.I)
+# (and where a speaker spoke: "a lawmaker told reporters in Kabul", "said at a news conference in Kabul")
 # the destination of a move ("left Taloqan for Faizabad", "fled to Kunduz city")
 _MOVED_TO_BEFORE = re.compile(r"\b(?:left|leaving|fled|fleeing|withdrew|withdrawn|retreated|pulled\s+back|fell\s+back|moved|"
                               r"headed|escaped|flown|flew)\b[^.;,]{0,60}?\b(?:for|to|towards?|into)\s+(?:the\s+)?$", re.I)
