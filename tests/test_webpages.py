@@ -159,3 +159,27 @@ def test_a_date_printed_in_the_page_header_dates_the_page(date_lines: str, expec
     assert page.method == "trafilatura" and STORY[0] in page.text
     assert "GMT" not in page.text and "PUBLISHED" not in page.text  # the header line is no part of the story
     assert page.meta.get("date", "") == expected  # ("1 May 2021" in the story is not the page's date)
+
+
+def aggregator_page() -> str:
+    """An aggregator's page of cards, each a day line, a headline, a source line and the story, in no article tag."""
+    cards = [("Aug 13", "Andaman Wire · 2 hours ago", STORY[0]), ("Aug 12", "Mekong Evening · 1 day ago", STORY[1]),
+             ("Aug 12", "Andaman Wire · 1 day ago", STORY[2]), ("Aug 9", "Andaman Wire · 2 hours ago", STORY[3])]
+    body = "\n".join(f'<div class="card"><div class="day">{day}</div><h2>Headline number {n}</h2>'
+                     f'<p class="src">{src}</p><p>{text}</p></div>' for n, (day, src, text) in enumerate(cards))
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Topic: Afghanistan | Feed</title></head><body>
+<div class="top"><a href="/">Feed</a> {NOISE[7]}</div><h1>Topic: Afghanistan</h1>
+<p class="note">Stories are collected automatically from the sources named on each card, and never edited here.</p>
+{body}<footer>{NOISE[2]}</footer></body></html>"""
+
+
+def test_day_lines_of_an_aggregator_go_back_before_their_cards() -> None:
+    page = read_page(aggregator_page())
+    lines = page.text.splitlines()
+    if page.method == "trafilatura":  # (the tag stripper keeps every line as the page has it)
+        assert [line for line in lines if line in ("Aug 13", "Aug 12", "Aug 9")] == ["Aug 13", "Aug 12", "Aug 12", "Aug 9"]
+    for day, story in (("Aug 13", STORY[0]), ("Aug 12", STORY[1]), ("Aug 12", STORY[2]), ("Aug 9", STORY[3])):
+        at = lines.index(story)
+        assert [line for line in lines[:at] if line.startswith("Aug ")][-1] == day  # the nearest day line above it
+    plain = webpages.with_day_lines("Menu\nA headline\nThe story.", "The story.")
+    assert plain == "The story."  # no day line on the page: the main text as trafilatura gave it

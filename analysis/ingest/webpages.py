@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis.extract.dates import find_full_dates
+from analysis.extract.lists import date_line
 from analysis.ingest.htmltext import html_to_text
 
 #: Shorter main texts than this (in characters) from trafilatura are not trusted over the own stripper.
@@ -99,7 +101,29 @@ def read_page(html: str) -> WebPage:
         meta["title"] = title
     if not meta.get("date"):
         meta["date"] = header_date(own_text, main)
-    return WebPage(main, meta, "trafilatura")
+    return WebPage(with_day_lines(own_text, main), meta, "trafilatura")
+
+
+def with_day_lines(own_text: str, main: str) -> str:
+    """The main text with the lines that are only a day ('Aug 13', 'Friday, 13 August') put back where the page has
+    them: an aggregator's or live page's cards date the stories under them, and trafilatura drops such lines."""
+    own = [line.strip() for line in own_text.splitlines()]
+    at: dict[str, list[int]] = {}  # where each line of the page stands, in order
+    for k, line in enumerate(own):
+        if line:
+            at.setdefault(line, []).append(k)
+    out: list[str] = []
+    cursor, added = 0, False
+    for line in main.splitlines():
+        places = at.get(line.strip(), [])
+        n = bisect_left(places, cursor)
+        if n < len(places):  # the page's next copy of this line: its day lines since the last one go before it
+            days = [day for day in own[cursor:places[n]] if day and date_line(day)]
+            out.extend(days)
+            added = added or bool(days)
+            cursor = places[n] + 1
+        out.append(line)
+    return "\n".join(out) if added else main
 
 
 def header_date(own_text: str, main: str) -> str:
