@@ -258,7 +258,7 @@ _BARE_NOUN_PHRASE = re.compile(
 
 _ROLE_WORDS = (r"(?:spokes(?:man|woman|person)|officials?|officer|member|commander|resident|source|statement|lawmaker|"
                r"elder|witness|council(?:l)?or|governor|diplomat|analyst|police(?:man)?|soldier|journalist|"
-               r"correspondent|MP)\b")
+               r"correspondent|MP|representative|deputy|senator|minister|mayor|chairman|leader)\b")
 # "a spokesman for the governor", "an official in Kabul": an indefinite speaker after an inverted verb
 _SPEAKER_NOUN = re.compile(r"an?\s+(?:[\w\-]+\s+){0,3}?" + _ROLE_WORDS, re.I)
 # a person's name and role after an inverted verb: ", said Abdul Maruf Azar, a spokesman for the governor"

@@ -35,6 +35,9 @@ _PAREN_CLOSE = re.compile(r"(?:\s+provinces?\b)?\s*\)", re.I)  # "A and B (Pakti
 _RELATIVE = re.compile(r"\s*,\s*(?:where|which|whose|home\s+to|including|with|on|near|along|"
                        r"in\s+the\s+(?:far\s+)?(?:north|south|east|west)\w*)\b(?:" + REL_ITEM_REST +
                        r"|[^,;:.()]{1,120}(?=;\s*(?:and\s+)?(?:the\s+)?(?-i:[A-Z])))", re.I)
+# the region of a sub-list, with no comma before it: "took A and B in the east, C in the north-west and D"
+_REGION_AFTER = re.compile(r"\s+in\s+the\s+(?:far\s+)?(?:north|south|east|west|centre|center)[\w\-]*"
+                           r"(?=\s*(?:,|and\b|as\s+well\s+as\b))", re.I)
 # an appositive describing the last item, closed by a comma before the next one: "Islam Qala, the country's
 # biggest border crossing with Iran, and Torghundi"
 _DESCRIPTION = re.compile(r"\s*,\s*(?:the|a|an)\s+(?!(?:provincial\s+)?capital\b)(?:[\w\-’']+\s+){0,5}?(?:border\s+)?"
@@ -181,7 +184,8 @@ def read_list(text: str, spans: Sequence[tuple[int, int]], provinces: Sequence[b
             cursor = tail.end() if tail else end
             j += 1
             continue
-        rel = _RELATIVE.match(text, cursor, hi + 1) or _DESCRIPTION.match(text, cursor, hi + 1)
+        rel = _RELATIVE.match(text, cursor, hi + 1) or _DESCRIPTION.match(text, cursor, hi + 1) or \
+            _REGION_AFTER.match(text, cursor, hi + 1)
         if rel is not None and rel.end() > cursor:
             cursor = rel.end()  # the places inside the clause are not items; the list goes on after it
             continue

@@ -146,6 +146,12 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
         place = pm.place
         if place.place_type == "country" or place.country not in ("", "Afghanistan"):
             continue
+        district = _APPOSED_DISTRICT.match(text, e) if len(pm.candidates) > 1 else None
+        if district is not None:  # "Fayzabad, a Jowzjan district that shares its name with ...": the district
+            wanted = [c for c in pm.candidates if c.place_type == "district"
+                      and (not district.group("prov") or c.province.lower() == district.group("prov").lower())]
+            if len(wanted) == 1:
+                place, pm = wanted[0], replace(pm, place=wanted[0], candidates=(wanted[0],))
         before = text[max(0, s - 70):s]
         capital_after = _CAPITAL_AFTER.match(text[e:e + 40])
         pword = bool(_PROVINCE_WORD_AFTER.match(text[e:e + 12])) and not capital_after and \
@@ -221,6 +227,9 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
     refs.sort(key=lambda r: (r.start, r.end))
     return refs
 
+# an appositive naming a place a district ("Fayzabad, a Jowzjan district ..."), of a province or not
+_APPOSED_DISTRICT = re.compile(r",\s+(?:a|an|the)\s+(?:(?P<prov>(?-i:[A-Z])[\w\-]+)(?:\s+province)?(?:'s|’s)?\s+)?"
+                               r"(?:(?:small|remote|rural|mountainous|key|strategic|border)\s+)?district\b", re.I)
 # where help came from ("commandos flown in from Herat"): not the city
 HELP_FROM_BEFORE = re.compile(r"\b(?:flown|sent|brought|rushed|dispatched|deployed|airlifted|arrived|came)\s+(?:in\s+)?from\s+$",
                               re.I)
