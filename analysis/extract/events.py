@@ -207,6 +207,7 @@ _SUBORDINATOR = re.compile(r"\b(?:after|before|since|when|while|until|as)\b", re
 # a verb closed by "before" with no object ("The city has fallen before."): some earlier time
 _BEFORE_NOW = re.compile(r"\s+(?:twice\s+|once\s+)?before\s*(?:[.,;]|$)", re.I)
 # a time tied to a year named before it ("two years before they took Kabul", "in September of that year, when ...")
+_YEAR_WHEN = re.compile(r"\b(1[89]\d\d|20\d\d)\s*,?\s+when\b[^.;]*$")  # "We remember 2015, when ..." (up to the verb)
 _HISTORY_LINK = re.compile(r"\b(?:(?:of|in|during|later|earlier|by)\s+that\s+year|(?:a|one|two|three|four|five|six|seven|eight|nine|"
                            r"ten|\d+|several|a\s+few)\s+years?\s+(?:before|after|earlier|later))\b", re.I)
 # a relative clause whose subject is a region that is no place of an event ("the province that had never fallen", "the
@@ -614,7 +615,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                                 is_history(res.modality or "", d.high, self.pub_high) for d in dates())) or (
                             res.date[0] is None and not res.date[2] and _BACK_TIME.match(text)
                             and self._history_before(i)) or (
-                            res.date[0] is None and not res.date[2] and _BEFORE_NOW.match(text, m.end())):
+                            res.date[0] is None and not res.date[2] and _BEFORE_NOW.match(text, m.end())) or (
+                            self._year_when_before(text, m.start())):
                         # ("The city has fallen before.": an earlier time, not this one)
                         # ("Each time the city had been retaken ...", after a sentence of history only)
                         # ("two years before they took Kabul", "in September of that year, when the Taliban overran the
@@ -646,6 +648,12 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                             old.related |= res.related
         for res in sorted(found.values(), key=lambda r: r.pos):
             self._emit(i, s, res)
+
+    def _year_when_before(self, text: str, at: int) -> bool:
+        """True when a when-clause about a year long past opens before position `at` ('We remember 2015, when the
+        Taliban took the city'): the year a bare number the date reader leaves alone."""
+        year = _YEAR_WHEN.search(text, max(0, at - 100), at)
+        return year is not None and self.pub_high is not None and int(year.group(1)) < self.pub_high.year
 
     def _object_at(self, s: _Sent, res: MentionDraft, after: int) -> int:
         """Where the place a reading is about is named after position `after` (-1 when it is not)."""

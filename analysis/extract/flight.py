@@ -151,6 +151,11 @@ _OWN_TERRITORY = re.compile(r"\b(?:its|our|their)\s+(?:own\s+)?(?:territory|soil
                             r"\b(?:its|our)\s+(?:(?:state|national|southern)\s+)?(?:border|frontier)\b", re.I)
 
 
+# where troops were, named ("their posts at Wesh", "withdrew from Dandar"): the passage's city is not guessed then
+_UNKNOWN_SITE = re.compile(r"\b(?:posts?|positions?|bases?|checkpoints?|withdrew|retreated|fled|pulled\s+(?:back|out))\s+"
+                           r"(?:at|in|from|near)\s+(?:the\s+)?((?-i:[A-Z])[\w\-’']+)", re.I)
+
+
 def _office_after_verb(text: str, r: _Ref, verb_end: int) -> bool:
     """True for an office's place after the flight verb ('..., said a member of the Kunduz provincial council')."""
     return r.start > verb_end and _OFFICE_AFTER.match(text, r.end) is not None
@@ -460,6 +465,8 @@ class FlightReader:
         opener = _OPENING_PLACE.match(s.text)
         if opener is not None and not any(r.start <= opener.start(1) < r.end for r in s.refs):
             return None
+        if any(not any(r.start <= site.start(1) < r.end for r in s.refs) for site in _UNKNOWN_SITE.finditer(s.text)):
+            return None  # "abandoned their posts at Wesh ... and pulled back": a place the gazetteer does not know
         for text, refs in [(s.text, s.refs)] + [(self.sents[j].text, self.sents[j].refs) for j in range(i - 1, max(-1, i - 3), -1)]:
             found = {p.place_id: p for r in refs if not r.in_speaker and not r.remote
                      and (not _DESTINATION_TAIL.search(text, max(0, r.start - 50), r.start)  # "flown to Kabul": where they went
