@@ -24,6 +24,9 @@ def _pub_high(published: date | None, precision: str) -> date | None:
 _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=(?:had|has|have|was|were|then|later|also|on|the|they|it|\w+ed)\b)", re.I)
 # a contrasting clause, or a closing relative clause (one that runs to the sentence's end, so it is no list item's)
 _OWN_CLAUSE_AFTER = re.compile(r",\s+while\s+[^,;]*|,\s+(?:which|whose)\s+[^,;]*[.!?\"”]*\s*$", re.I)
+# a dateline opening the sentence: a city in capitals, its date, the agency ("KABUL, Aug 3 (HPA) -", "HERAT, 12 Asad 1400 -")
+_DATELINE_PREFIX = re.compile(r"^\W*(?-i:[A-Z][A-Z\-’' ]{2,30})(?:,\s*[A-Za-z ]{2,20})?,\s*[^–—()\n]{3,30}?"
+                              r"(?:\s*\([^)\n]{1,30}\))?\s*(?:--?|–|—)\s+", re.I)
 # a relative clause about the subject, closed before the verb: its dates are the clause's, not the verb's
 _WHICH_ASIDE = re.compile(r",\s+which\s+[^,;:]{1,120},")
 
@@ -34,6 +37,9 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
     said = [_said_date(d, pos, text) for d in cands]
     if not all(said):  # a day something was said yields to a day of the event itself
         cands = [d for d, sd in zip(cands, said) if not sd]
+    dateline = _DATELINE_PREFIX.match(text) if len(cands) > 1 else None
+    if dateline is not None:  # "LASHKAR GAH, 12 Asad 1400 (HPA) - ... on Monday": the dateline's day is the article's
+        cands = [d for d in cands if d.start >= dateline.end()] or cands
     background: dict[int, str] = {}
     low_text = text.lower()
     if cands and any(w in low_text for w in ("since", "after", "when", "before", "following", "until", " where")):
