@@ -240,7 +240,7 @@ SEAT_OF_SPEAKERS = re.compile(r"\b(?:(?:officials?|ministry|ministries|governmen
                               r"briefed|reporters|journalists|(?:news|press)\s+conference|interview|briefing)\s+)in\s+$", re.I)
 # (and where a speaker spoke: "a lawmaker told reporters in Kabul", "said at a news conference in Kabul")
 # the destination of a move ("left Taloqan for Faizabad", "fled to Kunduz city")
-_MOVED_TO_BEFORE = re.compile(r"\b(?:left|leaving|fled|fleeing|withdrew|withdrawn|retreated|pulled\s+back|fell\s+back|moved|"
+_MOVED_TO_BEFORE = re.compile(r"\b(?:left|leaving|fled|fleeing|withdrew|withdrawn|withdrawal|retreated|retreat|pulled\s+back|fell\s+back|moved|"
                               r"headed|escaped|flown|flew)\b[^.;,]{0,60}?\b(?:for|to|towards?|into)\s+(?:the\s+)?$", re.I)
 # where someone was held afterwards ("has been detained by government forces in Wardak province"): no more the city
 # the text is about than a destination is
