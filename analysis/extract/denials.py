@@ -328,7 +328,7 @@ class DenialReader:
                 ids.add(_place_id(p))
                 if p.place_type == "border_crossing":
                     ids.add(_place_id(_crossing_district(p, self.gaz)))
-        if not ids and not explicit and not _subject_place_nouns(text) and not (
+        if not ids and not explicit and not _subject_place_nouns(text) and how != "fighting" and not (
                 how == "repelled" and _THE_ATTACK.search(text)):
             return  # a control statement about no place at all ("the districts south of the city are ...": none named)
         self.denials.append((i, how, claim, ids, explicit))
@@ -442,6 +442,8 @@ class DenialReader:
             for name, rx in _OUTCOME_CUES:
                 if name == "repelled" and rx.search(s.text):
                     outcome = "repelled"
+            if how == "fighting" and not outcome:
+                outcome = "contested"  # a city still fought over is not yet taken
             for d in sorted(targets, key=lambda d: (d.sent_index, d.pos)):
                 key = (d.mention.event_type, d.mention.destination or d.mention.place_id or d.mention.place)
                 if key in seen:
