@@ -442,8 +442,6 @@ class DenialReader:
             for name, rx in _OUTCOME_CUES:
                 if name == "repelled" and rx.search(s.text):
                     outcome = "repelled"
-            if how == "fighting" and not outcome:
-                outcome = "contested"  # a city still fought over is not yet taken
             for d in sorted(targets, key=lambda d: (d.sent_index, d.pos)):
                 key = (d.mention.event_type, d.mention.destination or d.mention.place_id or d.mention.place)
                 if key in seen:
