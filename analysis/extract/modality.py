@@ -93,6 +93,9 @@ _QUESTION_END = re.compile(r"\?\s*[\"”’']?\s*$")
 
 _GERUND_ACT = re.compile(r"(?:taking|capturing|seizing|entering|overrunning|storming)\b", re.I)
 _ABSTRACT_BEFORE = re.compile(r"\b(?:than|about|of|at|to|towards?)\s+$", re.I)  # (not "after", "before", "by", "since")
+_NOT_LET = re.compile(r"(?:\b(?P<will>will|would|shall)\s+)?\b(?:not|never)\s+(?:let|allow|permit)\s+(?:the\s+)?"
+                      r"(?:[\w\-’']+\s+){0,3}?(?:to\s+)?$|\b(?P<wont>won[’']t|wouldn[’']t)\s+(?:let|allow|permit)\s+"
+                      r"(?:the\s+)?(?:[\w\-’']+\s+){0,3}?(?:to\s+)?$", re.I)
 _ON_THE_VERGE = re.compile(r"\b(?:(?:on\s+the\s+)?(?:verge|brink|edge|point)\s+of|(?:close|closer|near|nearer)\s+to)\s+"
                            r"(?:being\s+)?$", re.I)
 _HELD_STATE = re.compile(r"\b(?:in|under)\s|\b(?:controlled|run|administered|governed)\s+by\b", re.I)
@@ -143,6 +146,10 @@ def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
     if not noun and _PRESENT_TRIGGER.match(text, start, end) and _TEMPORAL_OPEN.search(before) and \
             not re.search(r"\b(?:the|was|were|is|are|been|be|had|has|have)\s+$", before):
         return "future"  # "it could be 90 days before Kabul itself falls", "until the city falls": not yet
+    if "let" in low or "allow" in low or "permit" in low:
+        vow = _NOT_LET.search(before)
+        if vow is not None:  # "will not let the Taliban take Sheberghan": a vow that it will not happen
+            return "future" if vow.group("will") else "negated"
     if ("of" in low or "to" in low) and _ON_THE_VERGE.search(before):
         return "speculative"  # "on the verge of falling", "close to being captured": not yet
     if noun and _NEGOTIATING.search(before):
