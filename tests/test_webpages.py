@@ -183,3 +183,19 @@ def test_day_lines_of_an_aggregator_go_back_before_their_cards() -> None:
         assert [line for line in lines[:at] if line.startswith("Aug ")][-1] == day  # the nearest day line above it
     plain = webpages.with_day_lines("Menu\nA headline\nThe story.", "The story.")
     assert plain == "The story."  # no day line on the page: the main text as trafilatura gave it
+
+
+def test_a_table_in_the_story_is_kept_as_rows_and_its_day_cells_are_not_repeated() -> None:
+    table = "".join(f"<tr><td>{day}</td><td>{place}</td><td>{province}</td></tr>" for day, place, province in
+                    (("24 Jul 2021", "Chimtal", "Balkh"), ("25 Jul 2021", "Sholgara", "Balkh")))
+    html = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Field update | Relief</title></head><body>
+<nav>{NOISE[7]}</nav><main><h1>Field update No. 14</h1>{paragraphs(STORY[:2])}
+<p>Districts that passed to Taliban control in our areas of operation since 21 July.</p>
+<table><tr><th>Date</th><th>District</th><th>Province</th></tr>{table}</table>{paragraphs(STORY[2:])}</main>
+<footer>{NOISE[2]}</footer></body></html>"""
+    page = read_page(html)
+    assert page.method == "trafilatura"
+    rows = [line for line in page.text.splitlines() if "Chimtal" in line or "Sholgara" in line]
+    assert [[cell.strip() for cell in row.strip(" |").split("|")] for row in rows] == [
+        ["24 Jul 2021", "Chimtal", "Balkh"], ["25 Jul 2021", "Sholgara", "Balkh"]]
+    assert page.text.splitlines().count("24 Jul 2021") == 0  # the day cell stays in its row, not again on its own

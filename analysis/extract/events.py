@@ -49,8 +49,9 @@ _PASSIVE_AUX = re.compile(
 _PLURAL_SUBJECT = re.compile(
     r"(?:\b(?:capitals|cities|districts|district\s+centres|district\s+centers)|"
     r"(?:^|[,;]\s*|\b(?:and|then)\s+|\bon\s+\w+day\s+)(?:two|three|four|five|six|seven|eight)(?:\s+more)?)"
-    r"(?P<owner>\s+(?:of|in)\s+(?:the\s+)?(?:province\s+of\s+)?(?-i:[A-Z])[\w\-]+(?:\s+province)?)?\s+"  # ("of Herat province")
-    r"(?:(?:that|which)\s+)?(?:(?:also|have|had|were|was|now)\s+)*$", re.I)  # ("on Sunday three fell: A, B, C")
+    r"(?P<owner>\s+(?:of|in)\s+(?:the\s+)?(?:province\s+of\s+)?(?:(?-i:[A-Z])[\w\-]+(?:\s+province)?|province))?\s+"
+    r"(?:(?:that|which)\s+)?(?:(?:also|have|had|were|was|now)\s+)*$", re.I)  # ("on Sunday three fell: A, B, C"; "the
+# districts of Herat province", "of the province" before the verb)
 # the list after a plural subject's verb: "... fell on Friday, officials said: A, B and C", "districts that changed
 # hands this month, including A and B"
 _COLON_LIST = re.compile(r"(?:[^.;:\"“”]|\.(?=\s+\d)){0,120}?(?::\s*|\s(?:—|–|--?)\s+|,\s*(?:including|among\s+them|such\s+as|notably|namely)\s+)"

@@ -60,7 +60,7 @@ def _trafilatura(html: str) -> object | None:
             html,
             with_metadata=True,
             include_comments=False,
-            include_tables=False,
+            include_tables=True,
             include_images=False,
             include_links=False,
             favor_precision=True,
@@ -108,6 +108,7 @@ def with_day_lines(own_text: str, main: str) -> str:
     """The main text with the lines that are only a day ('Aug 13', 'Friday, 13 August') put back where the page has
     them: an aggregator's or live page's cards date the stories under them, and trafilatura drops such lines."""
     own = [line.strip() for line in own_text.splitlines()]
+    shown = {cell.strip() for line in main.splitlines() for cell in line.split("|")}  # (a table's cells are kept)
     at: dict[str, list[int]] = {}  # where each line of the page stands, in order
     for k, line in enumerate(own):
         if line:
@@ -118,7 +119,7 @@ def with_day_lines(own_text: str, main: str) -> str:
         places = at.get(line.strip(), [])
         n = bisect_left(places, cursor)
         if n < len(places):  # the page's next copy of this line: its day lines since the last one go before it
-            days = [day for day in own[cursor:places[n]] if day and date_line(day)]
+            days = [day for day in own[cursor:places[n]] if day and day not in shown and date_line(day)]
             out.extend(days)
             added = added or bool(days)
             cursor = places[n] + 1
