@@ -110,6 +110,9 @@ class ListReader:
             home = next(iter(cells.values())) if len(cells) == 1 else home
             items: list[tuple[_Ref, Place | None]] = [(r, None) for r in named if _as_province(r, self.gaz) is None
                                                        or _as_district(r, self.gaz) is not None]
+            if len(items) > 1:  # "| 24 Jul 2021 | Chimtal | Balkh |": the province cell locates; its district namesake
+                items = [(r, x) for r, x in items if _as_province(r, self.gaz) is None]  # is no second item
+                items = items or [(r, None) for r in named if _as_province(r, self.gaz) is None]
             if noun == "capital":  # "| Aug 8 | Kunduz, Taloqan | Kunduz, Takhar |": the capitals, each once
                 caps = [r for r in named if _as_capital(r, self.gaz) is not None and not r.province_word]
                 items = [(r, None) for r in (caps or named)]
