@@ -173,7 +173,8 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
                    or bool(_PERIPHERAL_AFTER.match(text, e)),
                    in_speaker=any(a <= s and e <= b for a, b in speaker_spans),
                    province_word=pword, candidates=tuple(pm.candidates),
-                   remote=bool(_ROUTE_BEFORE.search(before) or _GOVERNMENT_AFTER.match(text, e)),
+                   remote=bool(_ROUTE_BEFORE.search(before) or _GOVERNMENT_AFTER.match(text, e)
+                               or _TOLD_BEFORE.search(before)),  # ("told Ghazni Ghag": who was told, an outlet)
                    moved_to=bool(_MOVED_TO_BEFORE.search(text, max(0, s - 80), s) or _HELD_IN_BEFORE.search(text, max(0, s - 80), s)))
         refs.append(ref)
         # "the capital of P" / "P's provincial capital" / "P province's main city"
@@ -230,6 +231,8 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
 # an appositive naming a place a district ("Fayzabad, a Jowzjan district ..."), of a province or not
 _APPOSED_DISTRICT = re.compile(r",\s+(?:a|an|the)\s+(?:(?P<prov>(?-i:[A-Z])[\w\-]+)(?:\s+province)?(?:'s|’s)?\s+)?"
                                r"(?:(?:small|remote|rural|mountainous|key|strategic|border)\s+)?district\b", re.I)
+# a name right after "told" is who was told, an outlet or a person ("told Ghazni Ghag"), not a place spoken of
+_TOLD_BEFORE = re.compile(r"\btold\s+$", re.I)
 # where help came from ("commandos flown in from Herat"): not the city
 HELP_FROM_BEFORE = re.compile(r"\b(?:flown|sent|brought|rushed|dispatched|deployed|airlifted|arrived|came)\s+(?:in\s+)?from\s+$",
                               re.I)
