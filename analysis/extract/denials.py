@@ -27,7 +27,7 @@ _CONTRA = re.compile(
 _DENY_OBJECT = re.compile(
     r"\b" + _DENY + r"\s+(?:\w+\s+){0,3}?(?:reports?|claims?|allegations?|"
     r"accounts?|rumou?rs?|news|assertions?|it|this|that)\b|"
-    r"\b(?:reports?|claims?)\s+(?:\w+\s+){0,3}?(?:were|are|was|is)\s+[\"“']?(?:\w+\s+)?(?:false|baseless|untrue|propaganda|"
+    r"\b(?:reports?|claims?)\s+(?:\w+\s+){0,3}?(?:were|are|was|is)\s+[\"“']?(?:\w+\s+){0,2}(?:false|baseless|untrue|propaganda|"
     r"not\s+true|groundless|fabricat\w*|invention|nonsense|lies|a\s+lie)\b|\b(?:false|baseless|untrue)\b|"
     r"\bcalled\s+(?:(?:the|this|that|these|those|such)\s+(?:claims?|reports?)|that|this|it)\s+[\"“']?(?:an?\s+)?(?:\w+\s+)?"
     r"(?:fabrications?|lies?|propaganda|nonsense|rumou?rs?|invention)\b|"  # "called the claim 'a fabrication'"
@@ -93,6 +93,11 @@ _OFFICE_OF_PLACE_AFTER = re.compile(r"(?:'s|’s)\s+(?:[\w\-]+\s+){0,2}?(?:spoke
                                     r"council|ministry|officials?|administration)\b|"
                                     r"\s+(?:provincial\s+)?(?:police|council|administration|authorities)\b(?!\s+(?:district|"
                                     r"headquarters|station|posts?|checkpoints?)\b)", re.I)
+# a report of a fall, then its denial by "it" in the same sentence: "Unverified reports said X had also fallen, but
+# officials denied it"
+_OWN_REPORT_DENIED = re.compile(r"\b(?:reports?|claims?|rumou?rs?)\s+(?:said|say|suggested|claimed)\s+[^.;]{1,80}?\b(?:had|has|have)\s+"
+                                r"(?:also\s+)?(?:fallen|been\s+(?:captured|taken|overrun|seized))\b[^.;]{0,20}?,?\s+but\s+"
+                                r"[^.;]{1,60}?\b(?:denied|rejected|dismissed)\s+(?:it|this|that)\b", re.I)
 _THE_CLAIM = re.compile(r"\b(?:the|this|that)\s+claim\b", re.I)  # one claim, the one just reported
 _FIGHTING_GOES_ON = re.compile(r"\bfighting\s+(?:was|is|were)\s+(?:still\s+)?(?:continuing|going\s+on|ongoing|under\s*way)\b",
                                re.I)
@@ -183,7 +188,7 @@ _FALSE_CLAIMS = re.compile(
     r"\b(?P<owner>(?:[\w’'\-]+\s+){0,2}?)(?:reports?|claims?|rumou?rs?|allegations?)\s+"
     r"(?:(?:(?:spread|made|circulated|published|posted|put\s+out)\s+)?(?:by|from)\s+(?P<by>(?:[\w’'\-]+\s+){1,6}?))?"
     r"(?:that|of|about|regarding)\b"
-    r"(?P<body>[^.;]{1,140}?)\b(?:were|was|are|is|had\s+been|have\s+been)\s+[\"“'‘]?(?:\w+\s+)?[\"“'‘]?(?:false|baseless|untrue|"
+    r"(?P<body>[^.;]{1,140}?)\b(?:were|was|are|is|had\s+been|have\s+been)\s+[\"“'‘]?(?:\w+\s+){0,2}[\"“'‘]?(?:false|baseless|untrue|"
     r"unfounded|groundless|not\s+true|fake|incorrect|wrong|fabricated|propaganda)\b",
     re.I)
 
@@ -417,6 +422,9 @@ class DenialReader:
                 own = _DENY_OWN_CONTENT.search(s.text)
                 if own is not None and not _EVENT_WORD.search(own.group("content")):
                     continue  # "rejected allegations that Pakistan had sheltered fighters": another matter
+                if _OWN_REPORT_DENIED.search(s.text):
+                    continue  # "Reports said Mohammad Agha had also fallen, but officials denied it": the sentence's own
+                    # report (a place not read), not the ones before it
                 targets = [d for d in self.drafts if d.mention.stance == "asserted" and d.mention.modality == "asserted" and i - 2 <= d.sent_index < i]
                 claimed = [d for d in targets if d.mention.claimant == "taliban"]
                 if claimed and _THE_CLAIM.search(s.text):  # "called the claim a fabrication": the movement's claim
