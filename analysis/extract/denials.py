@@ -27,7 +27,7 @@ _CONTRA = re.compile(
 _DENY_OBJECT = re.compile(
     r"\b" + _DENY + r"\s+(?:\w+\s+){0,3}?(?:reports?|claims?|allegations?|"
     r"accounts?|rumou?rs?|news|assertions?|it|this|that)\b|"
-    r"\b(?:reports?|claims?)\s+(?:\w+\s+){0,3}?(?:were|are|was|is)\s+[\"“']?(?:\w+\s+){0,2}(?:false|baseless|untrue|propaganda|"
+    r"\b(?:reports?|claims?)\s+(?:\w+\s+){0,3}?(?:were|are|was|is)\s+[\"“']?(?:\w+\s+)?(?:false|baseless|untrue|propaganda|"
     r"not\s+true|groundless|fabricat\w*|invention|nonsense|lies|a\s+lie)\b|\b(?:false|baseless|untrue)\b|"
     r"\bcalled\s+(?:(?:the|this|that|these|those|such)\s+(?:claims?|reports?)|that|this|it)\s+[\"“']?(?:an?\s+)?(?:\w+\s+)?"
     r"(?:fabrications?|lies?|propaganda|nonsense|rumou?rs?|invention)\b|"  # "called the claim 'a fabrication'"
@@ -188,7 +188,8 @@ _FALSE_CLAIMS = re.compile(
     r"\b(?P<owner>(?:[\w’'\-]+\s+){0,2}?)(?:reports?|claims?|rumou?rs?|allegations?)\s+"
     r"(?:(?:(?:spread|made|circulated|published|posted|put\s+out)\s+)?(?:by|from)\s+(?P<by>(?:[\w’'\-]+\s+){1,6}?))?"
     r"(?:that|of|about|regarding)\b"
-    r"(?P<body>[^.;]{1,140}?)\b(?:were|was|are|is|had\s+been|have\s+been)\s+[\"“'‘]?(?:\w+\s+){0,2}[\"“'‘]?(?:false|baseless|untrue|"
+    r"(?P<body>[^.;]{1,140}?)\b(?:were|was|are|is|had\s+been|have\s+been)\s+[\"“'‘]?(?:(?:also|completely|totally|entirely|"
+    r"absolutely|simply|utterly|quite|wholly|all|both|just|\w+ly)\s+){0,2}[\"“'‘]?(?:false|baseless|untrue|"
     r"unfounded|groundless|not\s+true|fake|incorrect|wrong|fabricated|propaganda)\b",
     re.I)
 
