@@ -346,6 +346,12 @@ _SWEPT_INTO = re.compile(r"(?:swept|sweep(?:s|ing)?|roll(?:ed|ing)|march(?:ed|in
                          r"rode|dr(?:ove|iving)|rush(?:ed|ing)|rac(?:ed|ing)|burst)\s+into$", re.I)
 
 
+def _day_or_span(d: DateMention, spans: bool) -> bool:
+    """True for an exact day, or, with `spans`, a few days named together ('during the Eid holidays')."""
+    return d.low is not None and (d.low == d.high or (spans and d.high is not None
+                                                      and (d.high - d.low).days <= _FIGHTING_SPAN))
+
+
 class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, TallyReader, ListReader):
     """Reads one article sentence by sentence."""
 
@@ -362,6 +368,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         self.warnings: list[str] = []
         self._clause_from = -1
         self._dates_read: dict[str, list[DateMention]] = {}
+        self._sentence_dates_read: dict[int, list[DateMention]] = {}
 
     # -- setup -----------------------------------------------------------------------------
     def prepare(self) -> None:
@@ -473,8 +480,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             if any(d.start <= m.start() < d.end for d in found):
                 continue
             during = m.group(0).lower().startswith(("during ", "in the "))  # "during the fighting": the span named before
-            here = [d for d in found if d.end <= m.start() and d.low is not None and (d.low == d.high or (
-                during and d.high is not None and (d.high - d.low).days <= _FIGHTING_SPAN))]
+            here = [d for d in found if d.end <= m.start() and _day_or_span(d, during)]
             day = (here[-1].low, here[-1].high, here[-1].text) if here else self._day_before_sentence(i, during)
             if day is None or day[0] is None:
                 break
@@ -494,6 +500,18 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             out.append(DateMention(low=when, high=when, text=m.group(0), start=m.start(), end=m.end()))
         return out
 
+    def _sentence_dates(self, i: int) -> list[DateMention]:
+        """The dates sentence i names, with the days it counts from one named before ('a day later'), in order; read
+        once per sentence."""
+        found = self._sentence_dates_read.get(i)
+        if found is None:
+            text = self.sents[i].text
+            named = self._dates_in(text)
+            later = self._days_after_before(i, text, named)  # ("the following Monday" replaces its "Monday")
+            named = [d for d in named if not any(x.start <= d.start < x.end for x in later)]
+            found = self._sentence_dates_read[i] = sorted(named + later, key=lambda d: d.start)
+        return found
+
     def _dates_in(self, text: str) -> list[DateMention]:
         """The dates a sentence of this article names, read once per sentence text."""
         from analysis.extract.dates import find_dates
@@ -508,8 +526,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         `spans`, a few days named together count too: 'during the fighting' after 'during the Eid holidays')."""
         for j in range(i - 1, max(-1, i - 4), -1):
             days = [d for d in self._dates_in(self.sents[j].text)
-                    if d.low is not None and (d.low == d.high or (spans and d.high is not None and (
-                        d.high - d.low).days <= _FIGHTING_SPAN)) and (self.pub_high is None or d.low <= self.pub_high)]
+                    if _day_or_span(d, spans) and (self.pub_high is None or d.low <= self.pub_high)]
             if days:
                 return days[-1].low, days[-1].high, days[-1].text
         return None
@@ -534,15 +551,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
     def _sentence(self, i: int, s: _Sent, triggers: list[tuple[str, re.Pattern[str], str]]) -> None:
         """Find the given triggers in a sentence and turn them into draft mentions."""
         text = s.text
-        dates_cache: list[list] = []
 
         def dates() -> list:
-            if not dates_cache:
-                found = self._dates_in(text)
-                later = self._days_after_before(i, text, found)  # ("the following Monday" replaces its "Monday")
-                found = [d for d in found if not any(x.start <= d.start < x.end for x in later)]
-                dates_cache.append(sorted(found + later, key=lambda d: d.start))
-            return dates_cache[0]
+            return self._sentence_dates(i)
 
         found: dict[tuple[str, ...], MentionDraft] = {}
         infinitive: set[tuple[str, ...]] = set()  # keys read only from "the fourth district ... to fall this week"
@@ -731,9 +742,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         refs = [r for r in s.refs if r.kind == "named" and not r.in_speaker and r.start >= m.end()]
         if not any(_SERIES_BETWEEN.search(text, a.end, b.start) for a, b in zip(refs, refs[1:])):
             return []  # no second place after a comma, semicolon or "and"
-        named = self._dates_in(text)
-        found = sorted((d for d in named + self._days_after_before(i, text, named) if d.start >= m.end() and d.high is not None),
-                       key=lambda d: d.start)
+        found = [d for d in self._sentence_dates(i) if d.start >= m.end() and d.high is not None]
         first_date = next((d for d in found if d.start - m.end() <= 60 and not re.search(r"[,;]", text[m.end():d.start])
                            or any(r.end <= d.start for r in refs[:1]) and d.start - m.end() <= 90), None)
         if first_date is None:

@@ -149,7 +149,7 @@ def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
     if "let" in low or "allow" in low or "permit" in low:
         vow = _NOT_LET.search(before)
         if vow is not None:  # "will not let the Taliban take Sheberghan": a vow that it will not happen
-            return "future" if vow.group("will") else "negated"
+            return "future" if vow.group("will") or vow.group("wont") else "negated"
     if ("of" in low or "to" in low) and _ON_THE_VERGE.search(before):
         return "speculative"  # "on the verge of falling", "close to being captured": not yet
     if noun and _NEGOTIATING.search(before):
