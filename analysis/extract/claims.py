@@ -296,6 +296,11 @@ def _speaker_before(sentence: str, verb_start: int) -> tuple[str, int]:
         # keep appositions ("Fawad Aman, deputy spokesman of the ministry, told") but drop a
         # leading content clause when the last part is a full speaker phrase
         last = parts[-1].strip()
+        if last.lower() in ("which", "who") and parts[-2].strip():
+            # "... were dismissed by the interior ministry, which said": the agent before the relative pronoun speaks
+            agent = re.split(r"\b(?:by|from|to|with)\s+", parts[-2], flags=re.I)[-1].strip()
+            idx = window.rfind(agent + ",")
+            return agent, (lo + idx) if idx >= 0 else verb_start
         if last and (classify_speaker(last) != "unknown" or _SHORT_NOUN_PHRASE.fullmatch(last)
                      or _PRONOUN.match(last)  # "..., she said": the pronoun alone speaks
                      or _BARE_NOUN_PHRASE.fullmatch(last)  # "..., customs staff said"

@@ -75,6 +75,12 @@ _BUILDING_AFTER = re.compile(
     r"(?:spy\s+agency|intelligence|nds)\s+(?:offices?|headquarters)|provincial\s+(?:office|headquarters)|"
     r"offices\s+of|buildings?|headquarters|(?:radio|tv)\s+station|city\s+cent(?:re|er)|presidential\s+palace)",
     re.I)
+# the seat of a district's administration taken, then where it is ("the government buildings in Kohistanat district")
+_SEAT_WORDS = (r"(?:(?:district|local)\s+)?(?:government\s+(?:buildings?|offices?|compounds?)|police\s+(?:headquarters|hq)|"
+               r"(?:district\s+)?governor(?:'s|’s)?\s+(?:office|compound)|headquarters|administrative\s+(?:buildings?|offices?))")
+_SEAT_BUILDING_IN = re.compile(
+    rf"\s+(?:(?:full\s+)?control\s+(?:of|over)\s+)?(?:(?:the|all|all\s+the|most|most\s+of\s+the|main)\s+)?{_SEAT_WORDS}"
+    rf"(?:,?\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?{_SEAT_WORDS})?\s+(?:in|of)\s+(?:the\s+)?(?=(?-i:[A-Z]))", re.I)
 # a province name as an adjective before a plural head ("the Jowzjan districts of"): no gap between verb and list
 _PROVINCE_HEAD_GAP = re.compile(r"\bthe\s+(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?\s+(?=(?:districts|district\s+cent(?:re|er)s|"
                                 r"provincial\s+capitals|capitals)\s+of\b)")
@@ -96,7 +102,7 @@ _ADVERB_GAP = re.compile(rf"\s+(?:(?:{_GAP_ADVERBS})\s+)?")
 # between a place and "surrendered": "Qalat, the capital of Zabul, was surrendered this morning", "X has also been surrendered"
 _SURRENDERED_GAP = re.compile(rf"(?:,\s+(?:the|a|an)\s+[^,;]{{1,60}}(?:,\s+(?:which|where|whose)\s+[^,;]{{1,80}})?,)?"  # (an aside:
                               # "Maimana, the capital of Faryab, which had been under siege for weeks, surrendered")
-                              rf",?\s+(?:(?:was|were|(?:has|have|had)\s+been)\s+)?(?:(?:{_GAP_ADVERBS}|formally|peacefully)\s+)?")
+                              rf",?\s+(?:(?:was|were|(?:has|have|had)\s+been)\s+)?(?:(?:{_GAP_ADVERBS}|formally|peacefully|both|all)\s+)?")
 _PLACES_HEAD_BEFORE = re.compile(r"\b(?:capitals|cities|towns|districts)\s+(?:(?:also|then|quickly)\s+)?$", re.I)
 _FALL_OPENER = re.compile(r"\W*(?:with|after|following)\s+the\s+(?:fall|capture|loss|seizure)\s+of\s+", re.I)
 _FIRST_COMMA = re.compile(r",(?!\s+(?:the\s+)?(?:capital|provincial\s+capital|centre|seat)\s+of\b)")  # (not an appositive)
@@ -1060,6 +1066,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 cap = self.gaz.capital_of("Kabul")  # the presidential palace is in the national capital
             if cap is not None:
                 out.append(self._capital_result("entry", cap, m, {"unknown"}, negated))
+            elif kind == "capture":
+                return self._district_building(s, m, hi, negated)
             return out
         if kind == "repel" and _BUILDING_AFTER.match(text[m.end():m.end() + 80]):
             cap = self._city_in_sentence(s, allow_peripheral=True, need_after=m.end())
@@ -1217,7 +1225,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             inside = lo <= r.start < seat_end
             if POSSESSIVE_OWNER.match(text, r.end):
                 continue  # "the centre of Kandahar's Arghandab district": the province owning the district
-            after = r.start >= seat_end and re.fullmatch(r"\s*(?:,\s*)?(?:(?:in|of|at)\s+(?:the\s+)?)?"
+            after = r.start >= seat_end and re.fullmatch(r"(?:,?\s+and\s+(?:the\s+)?(?:[a-z’']+\s+){0,2}[a-z’']+(?=\s+(?:in|of|at)\s))?"
+                                                         r"\s*(?:,\s*)?(?:(?:in|of|at)\s+(?:the\s+)?)?"  # ("the district
+                                                         # headquarters and police station in Kohistanat")
                                                          r"(?:(?-i:[A-Z])[\w\-]+(?:'s|’s)\s+)?",
                                                          text[seat_end:r.start], re.I)
             if not (inside or after):
@@ -1252,6 +1262,16 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 outcomes=set(), negated=negated, priority=2, related=related, count=None,
                 count_text="", destination="", province=dist.province)
 
+
+    def _district_building(self, s: _Sent, m: re.Match[str], hi: int, negated: bool) -> list[MentionDraft]:
+        """The district whose seat was taken: 'took over the government buildings in Kohistanat district', 'seized the
+        police headquarters and the governor's office in Almar' (no capital in the sentence)."""
+        seat = _SEAT_BUILDING_IN.match(s.text, m.end(), min(len(s.text), m.end() + 140))
+        if seat is None:
+            return []
+        r = next((r for r in s.refs if r.start == seat.end() and r.end <= hi + 1 and not r.in_speaker), None)
+        dc = _as_district(r, self.gaz) if r is not None else None
+        return [self._district_result(dc[0], dc[1], m, negated)] if dc is not None else []
 
     def _where_city(self, s: _Sent, pos: int) -> Place | None:
         """The capital a 'where' clause holding `pos` is about ('Lashkar Gah, where the Taliban have captured ...')."""
