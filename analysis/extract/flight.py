@@ -198,7 +198,7 @@ class FlightReader:
                 if carrying is None:
                     return []
                 t_pos, o_pos = 10 ** 6, -1
-        receiving = borders.receiving_act(verb)  # "Iran's border guards received 200 Afghan soldiers"
+        receiving = borders.receiving_act(text[m.start():m.end() + 60])  # "Iran's border guards received 200 Afghan soldiers"
         if receiving and _MACHINES_RECEIVED.match(text, m.end()):
             return []  # "Tajikistan said it had received a smaller number of aircraft": machines, not men
         if verb.startswith(("given", "granted", "provided", "offered", "gave", "give")) or receiving:
@@ -283,6 +283,8 @@ class FlightReader:
                         "") or self._recent_destination(i)  # (or the last flight's, a few sentences before)
         if not dest and receiving:
             dest = borders.agency_country(text[:m.start()])  # the receiving state's agency is the subject
+        if not dest and re.match(r"\s*the\s+country\b", text[m.end():]) and verb.lower().startswith(("allowed", "permitted", "were", "was", "been", "being")):
+            dest = borders.agency_country(text[:m.start()])  # "Tajik officials said 90 had been allowed to enter the country"
         if not dest and _OWN_TERRITORY.search(text, m.end(), hi):  # "crossed into its territory": the speaker's state
             dest = borders.agency_country(text[:m.start()]) or borders.receiving_state(
                 text, [self.sents[j].text for j in range(max(0, i - 2), i)], self.article.outlet or "")
@@ -532,6 +534,8 @@ class FlightReader:
                     rf"\b(?:{_TROOP})\b[^.;]{{0,60}},\s*$", text[max(0, c.start - 80):c.start], re.I):
                 pass  # "The soldiers who were left, a few hundred of them, fell back": the subject's number
             elif re.match(r"\s+(?:more|others?)\b", follow, re.I) or re.search(r"\b(?:another|a\s+further)\s+$", text[max(0, c.start - 12):c.start], re.I):
+                if c.start > pos and re.search(r"[,;]|\b(?:after|before|while|when|as|and)\b", text[pos:c.start], re.I):
+                    continue  # "300 troops have fled, a day after 1,000 others crossed": the later group's own number
                 pass  # "another 45 fled", "a further 60 crossed", "70 more walked across": a second group
             elif not re.match(r"\s*(?:(?-i:[A-Z]{2,6})\s+)?(?:(?:more|other|afghan|government|security|military|army|border|national|police|"
                             r"armed|of\s+the|of\s+their|of\s+its|of\s+his|of\s+her|of|pro-government|local|senior|soldiers\s+and)\s+){0,3}"
