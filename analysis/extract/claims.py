@@ -371,6 +371,9 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
             continue
         verb = m.group(1)
         low_verb = verb.lower()
+        if low_verb == "disputed" and re.search(r"\b(?:the|a|an|this|that|its|their|his|her|our|hotly|highly|much)\s+$",
+                                                sentence[max(0, m.start() - 12):m.start()], re.I):
+            continue  # "the disputed district of Spin Boldak": an adjective, no one speaking
         if low_verb in ("put", "puts") and not _PUT_FIGURE.match(sentence, m.end()):
             continue  # "put the number of districts at 223" says; "the gains put the Taliban in control" does not
         if low_verb in ("quoted", "cited", "described", "reports", "reported") and re.match(
@@ -446,6 +449,8 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
         cls = classify_speaker(phrase, speakers)
         if cls == "unknown" and _PRONOUN.match((phrase.strip().split() or ["x"])[-1]):
             cls = "pronoun"
+        if _POSSESSIVE_ROLE.fullmatch(phrase.strip()):
+            cls = _owner_side(sentence[:min(pstart, m.start()) if form == "forward" else m.start()]) or cls
         if low_verb in ("told", "tells") and form == "forward" and not phrase:
             continue
         stance = "denied" if _DENY_VERB.match(verb) else "asserted"
@@ -455,6 +460,24 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
                                  form, phrase))
     found.sort(key=lambda a: (a.start, a.end))
     return tuple(found)
+
+
+# "its spokesman", "their commanders": whose they are is the side named last before them
+_POSSESSIVE_ROLE = re.compile(r"(?:its|their)\s+(?:[\w\-]+\s+)?(?:spokes(?:man|woman|person)|officials?|leaders?|"
+                              r"commanders?|statement|representatives?)", re.I)
+_SIDE_TALIBAN = re.compile(r"\b(?:taliban|insurgents?|militants?|mujah[ie]d(?:ee|i)n|the\s+(?:movement|group)|islamic\s+emirate)\b",
+                           re.I)
+_SIDE_GOVERNMENT = re.compile(r"\b(?:government|ministry|army|police|security\s+forces|afghan\s+forces|governor)\b", re.I)
+
+
+def _owner_side(before: str) -> str:
+    """The side a possessive speaker ('its spokesman') belongs to: the movement or the government named last in
+    `before`, else empty."""
+    taliban = [m.end() for m in _SIDE_TALIBAN.finditer(before)]
+    government = [m.end() for m in _SIDE_GOVERNMENT.finditer(before)]
+    if not taliban and not government:
+        return ""
+    return "taliban" if max(taliban, default=-1) > max(government, default=-1) else "afghan_government"
 
 
 def _bare_claim_noun(sentence: str, start: int, end: int) -> bool:
@@ -497,6 +520,12 @@ def _pick(atts: list[Attribution], sentence: str, anchor: int | None) -> Attribu
         return forward_before[-1]
     inverted_after = [a for a in pool if a.form == "inverted" and a.start >= anchor]
     if inverted_after:
+        # "X fell on Wednesday, the group said, a claim denied by Kabul": the speaker tag set off by commas between
+        # them says the clause before it; the denial after it is another speaker's
+        tag = [a for a in pool if a.form == "forward" and anchor <= a.start < inverted_after[0].start
+               and re.search(r",\s*$", sentence[:a.start]) and re.match(r"\s*,", sentence[a.end:])]
+        if tag:
+            return tag[0]
         return inverted_after[0]
     # the clause's own speaker, even unnamed ("the emergencies committee said ... landed, and officials rejected
     # reports that ..."), says it rather than a named speaker of another clause

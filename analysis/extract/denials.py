@@ -19,7 +19,7 @@ _DENY = vocabulary.MACROS["DENY"]  # deny, denied, denial, rejected, dismissed, 
 _CONTRA = re.compile(
     r"\bunder\s+(?:\w+\s+){0,2}?(?:government|our)(?:'s|’s)?\s+control|\bin\s+government\s+hands|"
     r"\brepell?(?:ed|ing)\s+(?:the|their|an?)\s+(?:\w+\s+)?(?:attack|assault|advance)|\bpushed\s+(?:them|the\s+\w+)\s+back|"
-    r"\bbeat\s+back|\bdeni\w*|\breject\w*|\bdismiss\w*|\brefut\w*|\bfalse\b|\bbaseless\b|\buntrue\b|\bpropaganda\b|\bfabricat\w+|"
+    r"\bbeat\s+back|\bdeni\w*|\breject\w*|\bdismiss\w*|\brefut\w*|\bdisput(?:ed|es)\b|\bfalse\b|\bbaseless\b|\buntrue\b|\bpropaganda\b|\bfabricat\w+|"
     r"\b(?:attacks?|assaults?|advances?)\b[^.;]{0,60}?\b(?:had\s+been|has\s+been|have\s+been|was|were)\s+(?:\w+ly\s+)?"
     r"(?:repell?ed|repulsed|beaten\s+back|pushed\s+back)",
     re.I)

@@ -76,7 +76,10 @@ _REPORTS_UNVERIFIED = re.compile(
 _UNVERIFIED_AFTER = re.compile(
     r"[^.;]{0,140}?\b(?:(?:could|can|have|has|had|were|was|are|is)\s*(?:not|n't|n’t)|cannot)\s+(?:yet\s+)?(?:be(?:en)?\s+)?"
     r"(?:independently\s+)?(?:verified|confirmed)\b|"
-    r"[^.;]{0,140}?\b(?:remain(?:s|ed)?|are|is|were|was)\s+(?:still\s+|as\s+yet\s+)?(?:unverified|unconfirmed)\b",
+    r"[^.;]{0,140}?\b(?:remain(?:s|ed)?|are|is|were|was)\s+(?:still\s+|as\s+yet\s+)?(?:unverified|unconfirmed)\b|"
+    # "..., and we are not in a position to confirm them", "..., which we could not verify"
+    r"[^.;]{0,140}?\b(?:(?:not|n't|n’t)\s+(?:yet\s+)?(?:in\s+a\s+position|able)\s+to|cannot|can't|can’t|could\s*(?:not|n't|n’t)|"
+    r"unable\s+to)\s+(?:independently\s+)?(?:confirm|verify)\s+(?:it|them|this|that|these|those|the\s+(?:reports?|claims?))\b",
     re.I)
 _DENIED_AFTER = re.compile(r"[^.;]{0,100}?\b(?:were|was|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:denied|dismissed|rejected)\b",
                            re.I)
