@@ -48,6 +48,8 @@ _NEW_SUBJECT = re.compile(r",\s+(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-�
                           r"towns|cities|crossings|ports|was|were|has|had|is|as|plus|its|his|their)\b)(?-i:[a-z]{3,}(?:es|s|ed))\b")
 _SCARE_QUOTE = re.compile(r"(?<=\s)[\"“‘](?:(?:\w+ly|also|now|already|just|been|being)\s+){0,3}$")  # ('had "also been liberated"')
 _DASH = re.compile(r"\s[\u2014\u2013]\s|\s--\s")
+# what may stand between a subject and a passive participle ("... -- were captured", "... -- had all been abandoned")
+_AUXILIARIES = re.compile(r"\s*(?:(?:was|were|is|are|has|have|had|been|being|also|then|both|all|later|\w+ly)\s+)*", re.I)
 
 
 def scope_after(text: str, end: int, limit: int = 170) -> int:
@@ -111,7 +113,7 @@ def scope_before(text: str, start: int, limit: int = 170) -> int:
             continue  # "Zaranj, the centre of Nimroz province and the first capital taken, fell"
         cut = m.end()
         cuts.append((m.start(), m.end(), _DASH.fullmatch(m.group(0)) is not None))
-    if len(cuts) >= 2 and cuts[-1][2] and cut == cuts[-1][1] and not text[cut:start].strip():
+    if len(cuts) >= 2 and cuts[-1][2] and cut == cuts[-1][1] and _AUXILIARIES.fullmatch(text, cut, start):
         opening = next((k for k in range(len(cuts) - 2, -1, -1) if cuts[k][2]), -1)
         if opening >= 0:  # "Two districts -- A and B -- fell": the subject runs through the dashed apposition
             cut = cuts[opening - 1][1] if opening > 0 else lo

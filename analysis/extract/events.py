@@ -151,6 +151,12 @@ _DAYS_AFTER_PLACE = re.compile(
     r",?\s+(?:just\s+|only\s+|barely\s+)?(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+after\s+(?:the\s+fall\s+of\s+)?"
     r"(?:the\s+)?(?:(?:(?:provincial\s+)?capital|city|town|district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
 _CLAUSE_SHUT = re.compile(r"(?:\s+(?:city|town|district))?(?:\s+(?:in|on|near)\s+the\s+[\w\s\-]{1,40}?)?\s*(?:[.,;:)]|$|\s+(?:did|had)\b)")
+# the dates of "A and B ... on Tuesday and Wednesday respectively", joined by commas and "and"
+_RESPECTIVE_DATES = re.compile(r"[^,;.]*?(?:(?:,\s*|\s+and\s+|,\s+and\s+)[^,;.]*?)*,?\s*", re.I)
+# districts named right after a verb ("abandoned Yawan and Kohistan districts", "abandoned the district of Yawan"; not
+# "abandoned Hairatan" or "Bagram air base")
+_PLACE_OBJECT_AFTER = re.compile(r"\s+(?:the\s+(?:district|districts)\s+(?:cent(?:re|er)s?\s+)?of\s+(?-i:[A-Z])|"
+                                 r"(?-i:[A-Z])[^.;,]{0,60}?\bdistricts?\b(?!\s+(?:official|chief|governor|police)))")
 # a tactical word before a withdrawal in its own clause ("In a tactical move, the forces withdrew from X")
 _TACTICAL_BEFORE = re.compile(r"\b(?:in\s+a|as\s+a|for)\s+tactical\s+(?:move|measure|reasons?|decision|step)\b[^.;]{0,70}$", re.I)
 # a tactical word after the places a withdrawal left: they are reported lost too
@@ -664,8 +670,23 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                         else:
                             old.outcomes |= res.outcomes
                             old.related |= res.related
+        if "respectively" in s.low and len(found) >= 2:
+            self._respectively(i, s, list(found.values()))
         for res in sorted(found.values(), key=lambda r: r.pos):
             self._emit(i, s, res)
+
+    def _respectively(self, i: int, s: _Sent, results: list[MentionDraft]) -> None:
+        """'Took A and B last Tuesday and Wednesday respectively': the n-th date after the places is the n-th place's."""
+        at = {id(r): self._object_at(s, r, 0) for r in results}
+        items = sorted((r for r in results if at[id(r)] >= 0 and r.date is not None), key=lambda r: at[id(r)])
+        if len(items) < 2 or len({at[id(r)] for r in items}) < len(items):
+            return
+        end = s.low.find("respectively", at[id(items[-1])])
+        days = [d for d in self._sentence_dates(i) if at[id(items[-1])] < d.start and d.end <= end and d.high is not None]
+        if end < 0 or len(days) != len(items) or not _RESPECTIVE_DATES.fullmatch(s.text, days[0].start, end):
+            return
+        for res, d in zip(items, days):
+            res.date = (d.low, d.high, d.text)
 
     def _year_when_before(self, text: str, at: int) -> bool:
         """True when a when-clause about a year long past opens before position `at` ('We remember 2015, when the
@@ -971,8 +992,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         negated = _negated(text, m.start())
         if kind == "fled":
             fled = self._fled(i, s, m, negated)
-            if fled and ("tactical" in m.group(0).lower() or _TACTICAL_AFTER.match(text, m.end())
+            abandoned = m.group(0).lower().startswith("abandon") and _PLACE_OBJECT_AFTER.match(text, m.end())
+            if fled and (abandoned or "tactical" in m.group(0).lower() or _TACTICAL_AFTER.match(text, m.end())
                          or _TACTICAL_BEFORE.search(text, max(0, m.start() - 90), m.start())):
+                # ("Government forces abandoned Yawan and Kohistan districts": left to the Taliban, as when passive)
                 # "withdrew from A and B on Friday in a tactical move", "In a tactical move, the ANDSF withdrew from A"
                 fled += [self._district_result(d.place, None, m, negated) for d in fled if d.place.place_type == "district"]
             return fled

@@ -354,6 +354,14 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return (stops[-1] if stops else lo), (nxt.start() if nxt else min(len(text), end + 400))
 
 
+def _passage_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence around text[start:end] and the two sentences before it (within 600 characters)."""
+    lo = max(0, start - 600)
+    stops = [m.end() for m in _SENTENCE_END_RE.finditer(text, lo, start)]
+    nxt = _SENTENCE_END_RE.search(text, end, min(len(text), end + 400))
+    return (stops[-3] if len(stops) >= 3 else lo), (nxt.start() if nxt else min(len(text), end + 400))
+
+
 def _accept_guarded(text: str, drafts: list[_Draft], pending: list[bool]) -> list[_Draft]:
     """Keep a context-only name listed with districts or capitals of its type, or followed by its own province."""
     changed = True
@@ -382,7 +390,7 @@ def _accept_guarded(text: str, drafts: list[_Draft], pending: list[bool]) -> lis
                     pending[k] = False
                     changed = True
                     break
-    # a context-only name in a sentence that names its province or its capital ("In Logar, the insurgents overran
+    # a context-only name in a sentence (or right after two) that names its province or its capital ("In Logar, the insurgents overran
     # Azra", "In Ahmadabad, soldiers fled towards Gardez city") or another district of it ("The Taliban overran
     # Kharwar on Tuesday, and Azra fell two days later"), or a list of them beside a place of their province
     # ("Spera fell, a day after they seized Gurbuz and Musa Khel")
@@ -390,7 +398,7 @@ def _accept_guarded(text: str, drafts: list[_Draft], pending: list[bool]) -> lis
         if not pending[k]:
             continue
         provinces = {p.province for p in d.readings if p.place_type in _LISTED_TYPES}
-        lo, hi = _sentence_bounds(text, d.start, d.end)
+        lo, hi = _passage_bounds(text, d.start, d.end)  # ("In Baghlan, ... . Doshi and Burka fell on Tuesday.")
         if any(not pending[j] and lo <= o.start and o.end <= hi and
                {p.province or p.name for p in o.chosen if p.place_type in ("district", "capital", "province")} & provinces
                for j, o in enumerate(drafts)):
