@@ -26,6 +26,7 @@ class _Ref:
     remote: bool = False  # named only in a distance or route phrase, or standing for its government
     background: bool = False  # inside a clause about an earlier event ("..., a day after capturing X")
     moved_to: bool = False  # where someone went ("flew to Kabul"): never what "the city" refers back to
+    origin: bool = False  # where help or supplies came from ("flown in from Herat", "fuel comes by road from Mazar")
 
 @dataclass
 class _Sent:
@@ -175,7 +176,9 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
                    province_word=pword, candidates=tuple(pm.candidates),
                    remote=bool(_ROUTE_BEFORE.search(before) or _GOVERNMENT_AFTER.match(text, e)
                                or _TOLD_BEFORE.search(before)),  # ("told Ghazni Ghag": who was told, an outlet)
-                   moved_to=bool(_MOVED_TO_BEFORE.search(text, max(0, s - 80), s) or _HELD_IN_BEFORE.search(text, max(0, s - 80), s)))
+                   moved_to=bool(_MOVED_TO_BEFORE.search(text, max(0, s - 80), s) or _HELD_IN_BEFORE.search(text, max(0, s - 80), s)),
+                   origin=bool(HELP_FROM_BEFORE.search(before) or _ORIGIN_BEFORE.search(before)) or (
+                       bool(refs) and refs[-1].origin and _LIST_GAP.fullmatch(text, refs[-1].end, s) is not None))
         refs.append(ref)
         # "the capital of P" / "P's provincial capital" / "P province's main city"
         capital_before = _CAPITAL_OF.search(before) if any(k in before.lower() for k in _CAPITAL_KEYS) else None
@@ -236,6 +239,12 @@ _TOLD_BEFORE = re.compile(r"\btold\s+$", re.I)
 # where help came from ("commandos flown in from Herat"): not the city
 HELP_FROM_BEFORE = re.compile(r"\b(?:flown|sent|brought|rushed|dispatched|deployed|airlifted|arrived|came)\s+(?:in\s+)?from\s+$",
                               re.I)
+# where supplies or people came from ("its fuel comes by road from Mazar", "aid trucks from Herat"): not the city the
+# text is about
+_ORIGIN_BEFORE = re.compile(r"(?:\b(?:come|comes|came|coming|supplied|trucked|shipped|transported|delivered)\s+(?:[\w\-]+\s+){0,3}?|"
+                            r"\b(?:trucks?|convoys?|supplies|fuel|goods|aid|reinforcements|food|flights?)\s+|\bby\s+(?:road|air)\s+)"
+                            r"from\s+(?:the\s+)?$", re.I)
+_LIST_GAP = re.compile(r"\s*(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
 # where the speakers sit ("Afghan officials in Kabul did not comment on the fall of the city"): not the city
 SEAT_OF_SPEAKERS = re.compile(r"\b(?:(?:officials?|ministry|ministries|government|authorities|embassy|spokes(?:man|woman|person))"
                               r"\s+(?:based\s+)?|(?:told\s+(?:reporters|journalists|us|(?:the\s+)?(?:press|media|newspaper|agency|station|"
@@ -335,6 +344,8 @@ def _resolve_anaphor(word: str, current: list[_Ref], pos: int, history: list[lis
         for r in reversed(pool):
             if r.moved_to and want != ("province",):
                 continue  # "left Taloqan for Faizabad before they entered the city", "... and flew to Kabul. ... the city"
+            if r.origin and k and want != ("province",):
+                continue  # "Reinforcements were flown in from Mazar and Kabul. The city fell": help came from there
             if r.remote:
                 if want == ("capital",) and r.place.place_type == "capital" and k <= 1:
                     return None  # "30 km from Maimana. ... entered the city": which city is not said
