@@ -26,7 +26,8 @@ class _Ref:
     remote: bool = False  # named only in a distance or route phrase, or standing for its government
     background: bool = False  # inside a clause about an earlier event ("..., a day after capturing X")
     moved_to: bool = False  # where someone went ("flew to Kabul"): never what "the city" refers back to
-    origin: bool = False  # where help or supplies came from ("flown in from Herat", "fuel comes by road from Mazar")
+    origin: bool = False  # named in passing: where help or supplies came from ("flown in from Herat", "fuel comes by
+    # road from Mazar"), where the speakers sit ("officials in Mazar said"), a comparison ("the second city after Kabul")
 
 @dataclass
 class _Sent:
@@ -177,7 +178,8 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
                    remote=bool(_ROUTE_BEFORE.search(before) or _GOVERNMENT_AFTER.match(text, e)
                                or _TOLD_BEFORE.search(before)),  # ("told Ghazni Ghag": who was told, an outlet)
                    moved_to=bool(_MOVED_TO_BEFORE.search(text, max(0, s - 80), s) or _HELD_IN_BEFORE.search(text, max(0, s - 80), s)),
-                   origin=bool(HELP_FROM_BEFORE.search(before) or _ORIGIN_BEFORE.search(before)) or (
+                   origin=bool(HELP_FROM_BEFORE.search(before) or _ORIGIN_BEFORE.search(before)
+                               or SEAT_OF_SPEAKERS.search(before) or _COMPARED_BEFORE.search(before)) or (
                        bool(refs) and refs[-1].origin and _LIST_GAP.fullmatch(text, refs[-1].end, s) is not None))
         refs.append(ref)
         # "the capital of P" / "P's provincial capital" / "P province's main city"
@@ -244,6 +246,9 @@ HELP_FROM_BEFORE = re.compile(r"\b(?:flown|sent|brought|rushed|dispatched|deploy
 _ORIGIN_BEFORE = re.compile(r"(?:\b(?:come|comes|came|coming|supplied|trucked|shipped|transported|delivered)\s+(?:[\w\-]+\s+){0,3}?|"
                             r"\b(?:trucks?|convoys?|supplies|fuel|goods|aid|reinforcements|food|flights?)\s+|\bby\s+(?:road|air)\s+)"
                             r"from\s+(?:the\s+)?$", re.I)
+# a place named to compare with ("the second-largest city after Kabul", "like Kunduz", "as in Herat")
+_COMPARED_BEFORE = re.compile(r"(?:\b(?:largest|biggest|second|third|most\s+[\w\-]+|important)\s+(?:city|town|cities|towns)\s+after|"
+                              r"\b(?:like|unlike|as\s+in|as\s+with|similar\s+to)|\bthan)\s+(?:the\s+)?$", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
 # where the speakers sit ("Afghan officials in Kabul did not comment on the fall of the city"): not the city
 SEAT_OF_SPEAKERS = re.compile(r"\b(?:(?:officials?|ministry|ministries|government|authorities|embassy|spokes(?:man|woman|person))"
