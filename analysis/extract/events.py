@@ -96,6 +96,9 @@ _DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|\d))\s+days?\
 # "last week, and on Wednesday of that week ...": a weekday inside the week named before it
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_OF_THAT_WEEK = re.compile(rf"\b(?:on\s+)?(?P<wd>{'|'.join(_WEEKDAYS)})\s+of\s+(?:that|the\s+same)\s+week\b", re.I)
+# troops described by a relative clause naming a place ("soldiers who had defended Kunduz surrendered"): they surrendered
+_TROOPS_WHO_BEFORE = re.compile(r"\b(?:soldiers|troops|forces|police(?:men)?|commandos|men|defenders|garrison|officers)\s+"
+                                r"(?:who|that)\s+(?:had\s+|have\s+)?(?:[\w\-]+\s+){0,3}$", re.I)
 _LOCATED_BEFORE = re.compile(r"\b(?:in|at|from|of|near|outside|around)\s+$", re.I)  # "soldiers in X surrendered"
 _GAP_ADVERBS = r"also|then|quickly|finally|eventually|soon"
 _ADVERB_GAP = re.compile(rf"\s+(?:(?:{_GAP_ADVERBS})\s+)?")
@@ -1001,7 +1004,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             return fled
         if voice == "passive" and m.group(0).lower() == "surrendered" and not (
                 any(r.end <= m.start() and _SURRENDERED_GAP.fullmatch(text, r.end, m.start())
-                    and not _LOCATED_BEFORE.search(text, max(0, r.start - 10), r.start) for r in s.refs)
+                    and not _LOCATED_BEFORE.search(text, max(0, r.start - 10), r.start)
+                    and not _TROOPS_WHO_BEFORE.search(text, max(0, r.start - 60), r.start) for r in s.refs)
                 or _PLACES_HEAD_BEFORE.search(text, max(0, m.start() - 40), m.start())):
             return []  # "Maidan Shahr surrendered overnight" is a place's fall; soldiers who surrendered fled nowhere
         if voice == "passive" and _LOST_THING.search(text, max(0, m.start() - 60), m.start()) and \
