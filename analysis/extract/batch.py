@@ -72,8 +72,9 @@ def light(article: Article) -> Article:
     return replace(article, text="", sentences=(), offset_map=(), n_sentences=n)
 
 
-def extract_compact(article: Article, defer_undated: bool = False) -> ArticleResult:
-    """Extract one cleaned article and return its compact result (text dropped); an undated one only fingerprinted when deferred."""
+def extract_compact(article: Article, defer_undated: bool = False, fingerprint: bool = True) -> ArticleResult:
+    """Extract one cleaned article and return its compact result (text dropped); an undated one only fingerprinted when
+    deferred; no fingerprint when asked not to (the corpus pass that needs it has run)."""
     if not article.status.startswith("ok"):
         return ArticleResult(article=article)
     try:
@@ -87,8 +88,9 @@ def extract_compact(article: Article, defer_undated: bool = False) -> ArticleRes
     if result.warnings:  # what the extractor could not read (an unknown list item) belongs to the article
         result.article = replace(result.article, warnings=result.article.warnings + tuple(
             w for w in result.warnings if w not in result.article.warnings))
-    fp = dedup.fingerprint(article)
-    result.sketch, result.bands = dedup.pack(fp.sketch), dedup.pack(fp.bands)  # 8 bytes a value, not a Python int
+    if fingerprint:
+        fp = dedup.fingerprint(article)
+        result.sketch, result.bands = dedup.pack(fp.sketch), dedup.pack(fp.bands)  # 8 bytes a value, not a Python int
     result.line_keys = corpus.standalone_lines(article, result.mentions)
     result = restore_offsets(result, article.offset_map)  # offsets into the text as read
     if article.published is None:
@@ -132,7 +134,7 @@ def redate_source(job: RedateJob, budget: float | None = DEFAULT_FILE_BUDGET) ->
                     warnings = tuple(w for w in article.warnings if w != "no date found") + (found.note,)
                     article = replace(article, published=found.published, published_precision=found.precision,
                                       published_source="corpus", warnings=warnings)
-                out.append(extract_compact(article))
+                out.append(extract_compact(article, fingerprint=False))  # (near-copies were found already)
         except BudgetExceeded:
             out.append(_over_budget(doc, budget))
     return out

@@ -100,6 +100,10 @@ _LIST_GAP = re.compile(
     re.I)
 
 
+# "all but two districts", "all except three": the number counts the districts left out
+_ALL_BUT = re.compile(r"\ball\s+(?:but|except|save)\s+(?:for\s+)?$", re.I)
+
+
 class CountedReader:
     """Extractor methods that read counted district mentions and the provinces they count in."""
 
@@ -144,6 +148,8 @@ class CountedReader:
             if owner is not None and c.qualifier != "vague":  # "seven of Zabul's districts": the part, no total
                 at = owner.start("owner") if owner.group("owner") else owner.start("owner2")
                 prov = next((p for r in s.refs if r.start == at for p in [_as_province(r, self.gaz)] if p is not None), None)
+                if prov is not None and _ALL_BUT.search(text, max(0, c.start - 16), c.start):
+                    return [self._counted_result(prov, m, None, "all but " + text[c.start:owner.end()], "most", negated)]
                 if prov is not None:  # (and "..., among them A and B": the districts it names)
                     return [self._counted_result(prov, m, c, text[c.start:owner.end()], "n", negated)] + \
                         self._named_with_count(s, c, owner.end(), max(hi, min(len(text), owner.end() + 220)), prov, m,
@@ -168,6 +174,9 @@ class CountedReader:
             if prov is None:
                 return []
             ctext = f"{c.text} districts" if "district" not in c.text.lower() else c.text
+            if _ALL_BUT.search(text, max(0, c.start - 16), c.start):
+                # "All but two districts of Badakhshan": all the province's districts save those; their number unsaid
+                return [self._counted_result(prov, m, None, f"all but {ctext}", "most", negated)]
             part = self._part_of(text, c, lo)
             if part is not None:  # "26 of Badakhshan's 28 districts": the part taken, not the total
                 c, ctext = part, f"{part.text} of {c.text} districts"
