@@ -156,6 +156,11 @@ _UNKNOWN_SITE = re.compile(r"\b(?:posts?|positions?|bases?|checkpoints?|withdrew
                            r"(?:at|in|from|near)\s+(?:the\s+)?((?-i:[A-Z])[\w\-’']+)", re.I)
 
 
+# the number of those who fled given after the act: "..., an official put their number at 150"
+_PUT_NUMBER = re.compile(r"\b(?:put|puts|putting|estimated|gave|give|gives)\s+(?:their|the|its)\s+(?:number|figure|total|count)\s+"
+                         r"(?:at|as)\s+", re.I)
+
+
 def _office_after_verb(text: str, r: _Ref, verb_end: int) -> bool:
     """True for an office's place after the flight verb ('..., said a member of the Kunduz provincial council')."""
     return r.start > verb_end and _OFFICE_AFTER.match(text, r.end) is not None
@@ -353,6 +358,9 @@ class FlightReader:
         if not dest and province and _ACROSS_BORDER.search(verb + text[m.end():hi]) and not _FROM_PLACE_VERB.search(verb):
             dest = self.gaz.province_neighbour(province)
         count = self._troop_count(text, m.start())
+        if count is None and "number" in text[m.end():].lower():
+            put = _PUT_NUMBER.search(text, m.end())  # "...; an Uzbek border official put their number at 150"
+            count = next((c for c in _find_counts(text) if put is not None and c.start == put.end()), None)
         related: set[str] = set()
         if crossing is not None:
             related.add(_place_id(crossing))

@@ -16,7 +16,8 @@ _HEAD = (r"(?:\s+(?:districts?|district\s+cent(?:re|er)s?|cities|city|towns?|pro
          r"crossings?|border\s+posts?|(?:dry\s+|river\s+)?ports?)"
          r"(?:\s+on\s+the\s+(?:[\w\-’']+\s+){1,2}?(?:border|frontier)|\s+on\s+the\s+(?:border|frontier)\s+with\s+[\w\-’']+)?)?")
 # what may open the next item after a separator
-_OPEN = (r"(?:(?:of|over)\s+)?(?:the\s+)?(?:(?:nearby|neighbou?ring|key|strategic|remote|important|garrison|\w+ern)\s+)*"
+_OPEN = (r"(?:in\s+the\s+(?:far\s+)?(?:north|south|east|west|centre|center)[\w\-]*\s*,?\s+)?"  # ("..., and in the east A and B")
+         r"(?:(?:of|over)\s+)?(?:the\s+)?(?:(?:nearby|neighbou?ring|key|strategic|remote|important|garrison|\w+ern)\s+)*"
          r"(?:(?:(?:provincial\s+)?capitals?|city|town|districts?|district\s+cent(?:re|er)s?)\s+(?:city\s+)?(?:of\s+)?)?")
 _SEP_CORE = (r"\s*(?:;\s*(?:and\s+|(?:along|together)\s+with\s+|as\s+well\s+as\s+)?|,\s*(?:and\s+|as\s+well\s+as\s+|&\s*|plus\s+|(?:along|together)\s+with\s+)?|\s+and\s+(?:also\s+)?|"
              r"\s+as\s+well\s+as\s+|\s*&\s*|\s+plus\s+|\s+(?:along|together)\s+with\s+)")
@@ -34,7 +35,10 @@ _PAREN_CLOSE = re.compile(r"(?:\s+provinces?\b)?\s*\)", re.I)  # "A and B (Pakti
 # fighting had raged for weeks; B in P2; and C")
 _RELATIVE = re.compile(r"\s*,\s*(?:where|which|whose|home\s+to|including|with|on|near|along|"
                        r"in\s+the\s+(?:far\s+)?(?:north|south|east|west)\w*)\b(?:" + REL_ITEM_REST +
-                       r"|[^,;:.()]{1,120}(?=;\s*(?:and\s+)?(?:the\s+)?(?-i:[A-Z])))", re.I)
+                       r"|[^,;:.()]{1,120}(?=;\s*(?:and\s+)?(?:the\s+)?(?-i:[A-Z]))"
+                       # ("Lashkar Gah, where fighting had raged for two weeks, Qalat, Tarinkot and B": a name followed
+                       # by a comma or "and" goes on with the list)
+                       r"|[^,;:.()]{1,120}(?=,\s*(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,2}\s*(?:,|\s+and\b)))", re.I)
 # the region of a sub-list, with no comma before it: "took A and B in the east, C in the north-west and D"
 _REGION_AFTER = re.compile(r"\s+in\s+the\s+(?:far\s+)?(?:north|south|east|west|centre|center)[\w\-]*"
                            r"(?=\s*(?:,|and\b|as\s+well\s+as\b))", re.I)
