@@ -63,7 +63,8 @@ _UNKNOWN_TAIL = re.compile(_SEP.pattern + _UNKNOWN_NAME + _HEAD + r"(?=\s*(?:[,.
                            r"had|are|is|fell|all|districts?|passed|came|went|changed|slipped|surrendered|also|too|both)\b))", re.I)
 # a plural head whose items are provinces standing for their capitals
 _CAPITALS_HEAD = re.compile(
-    r"\bcapitals\s+(?:cities\s+)?(?:of|in)\s+(?:the\s+)?(?:(?:\w+ern|neighbou?ring)\s+)?(?:provinces\s+(?:of\s+)?)?$",
+    r"\b(?:capitals|(?<!district\s)(?:provincial\s+|administrative\s+)?cent(?:re|er)s)\s+(?:cities\s+)?(?:of|in)\s+(?:the\s+)?"
+    r"(?:(?:\w+ern|neighbou?ring)\s+)?(?:provinces\s+(?:of\s+)?)?$",  # (a translated 'marakez': "the centres of P1 and P2 provinces")
     re.I)
 # plural anaphora: "these districts", "the three capitals", "all four cities"
 _PLURAL_ANAPHOR = re.compile(
@@ -149,7 +150,8 @@ _OWNED_CAPITAL = re.compile(r"(?:'s|’s)\s+(?:provincial\s+)?capital(?:\s+city)
 def capitals_head(text: str, start: int) -> bool:
     """True when a plural 'capitals of' head opens the list at `start` ('the provincial capitals of P1, P2')."""
     before = text[max(0, start - 70):start]
-    return "capitals" in before.lower() and _CAPITALS_HEAD.search(before) is not None
+    low = before.lower()
+    return ("capitals" in low or "centres" in low or "centers" in low) and _CAPITALS_HEAD.search(before) is not None
 
 
 # a province's possessive naming the item before it: "Gardez, Paktia's capital, ..."
