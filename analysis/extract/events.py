@@ -15,6 +15,7 @@ from analysis.extract.counted import CountedReader, _stated_number
 from analysis.extract.dates import small_number
 from analysis.extract.numbers import _UNITS
 from analysis.extract.datepick import _WHICH_ASIDE, _pick_date, _pub_high
+from analysis.extract.posts import post_days, stamp_day
 from analysis.extract.denials import (
     DenialReader, _CONTRA, _DENIAL_KEYS, _DENY_OBJECT, denies_another_subject,
 )
@@ -375,6 +376,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         self.gaz = gaz
         self.text = article.text or ""
         self.pub_high = _pub_high(article.published, article.published_precision or "day")
+        self.article_pub_high = self.pub_high
+        self.now: tuple[date | None, str] = (article.published, article.published_precision or "day")  # what "today" is
+        self.post_days: dict[int, date] = {}  # the day of the post or entry a sentence belongs to, when stamped
         self.sents: list[_Sent] = []
         self.drafts: list[_Draft] = []
         self.tallies: list[Tally] = []
@@ -394,6 +398,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         history: list[list[_Ref]] = []
         j = 0
         cues = _PREFILTER.scan(self.text, sentences)
+        stamps: list[tuple[int, date]] = []  # (the sentence a post's stamp stands before, its day)
         for n, sent in enumerate(sentences):
             stext = self.text[sent.start:sent.end] if 0 <= sent.start <= sent.end <= len(self.text) else sent.text
             while j < len(pms) and pms[j].start < sent.start:
@@ -412,10 +417,15 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 spans = [(a.start, a.end) for a in claims.find_attributions(stext)
                          if a.form in ("forward", "inverted", "according", "quoted")
                          and (a.end - a.start < 160 or (a.form == "forward" and len(a.speaker) < 80))]
+            stamp = stamp_day(stext) if not mine and len(stext) <= 120 and any(c.isdigit() for c in stext) else None
+            if stamp is not None:
+                stamps.append((len(self.sents), stamp))  # a post's stamp: no sentence, but the day of its post
+                continue
             refs = _sentence_refs(stext, sent.start, mine, self.gaz, history, spans)
             self.sents.append(_Sent(sentence=sent, text=stext, refs=refs, speaker_spans=spans, low=low,
                                     triggers=triggers))
             history.append(refs)
+        self.post_days = post_days(stamps, [s.text for s in self.sents], self.article_pub_high)
 
     # -- main loop ---------------------------------------------------------------------------
     def run(self) -> ArticleResult:
@@ -424,6 +434,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         heading, heading_at, day_at = "", 0, -1
         for i, s in enumerate(self.sents):
             self.speakers.horizon = i
+            self._at_post(i)
             low = s.low
             n_before = len(self.drafts)
             if heading and lists.date_line(s.text):
@@ -459,8 +470,19 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             elif len(self.drafts) > n_before and "fighting" in low and all(
                     d.mention.outcome == "contested" for d in self.drafts[n_before:]):
                 self._denial_directive(i, s)  # "fighting was still going on inside the city", after the movement's claim
+        self._at_post(-1)
         self._apply_denials()
         return self._result()
+
+    def _at_post(self, i: int) -> None:
+        """Make 'today' the day of the stamped post sentence i belongs to ('Channel, [26.06.2021 07:48]' above it),
+        else the publication day (i = -1: back to the publication day)."""
+        day = self.post_days.get(i)
+        if day is None:
+            self.now = (self.article.published, self.article.published_precision or "day")
+            self.pub_high = self.article_pub_high
+        else:
+            self.now, self.pub_high = (day, "day"), day
 
     def _history_before(self, i: int) -> bool:
         """True when the sentence before sentence i reported events, all of them history, or named times, all long past."""
@@ -530,10 +552,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
     def _dates_in(self, text: str) -> list[DateMention]:
         """The dates a sentence of this article names, read once per sentence text."""
         from analysis.extract.dates import find_dates
-        found = self._dates_read.get(text)
+        key = text if self.now[0] == self.article.published else f"{self.now[0]}|{text}"
+        found = self._dates_read.get(key)
         if found is None:
-            found = self._dates_read[text] = find_dates(text, self.article.published,
-                                                        self.article.published_precision or "day")
+            found = self._dates_read[key] = find_dates(text, *self.now)
         return found
 
     def _day_before_sentence(self, i: int, spans: bool = False) -> tuple[date | None, date | None, str] | None:

@@ -93,7 +93,7 @@ class ListReader:
         if start < 0 or first is None or not _ENTRY_LEAD.fullmatch(s.text, start, first.start):
             return  # an entry opens on its places ("• Nad Ali (Helmand)"), not on a sentence ("5. If no help comes ...")
         from analysis.extract.dates import find_dates
-        published, precision = self.article.published, self.article.published_precision or "day"
+        published, precision = self.now  # the day of the post the entry is in, else of the page
         row = s.text.count("|") >= 2  # a table row: "Kunduz | Dasht-e-Archi | 21 Jun | police"
         found = find_dates(s.text, published, precision)
         own = [d for d in found if row or d.end <= start] or found  # a bullet's own date may follow its places

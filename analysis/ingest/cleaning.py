@@ -10,6 +10,7 @@ from datetime import date
 from typing import Iterable
 
 from analysis.extract import dates, lists  # the timeline shapes extraction reads
+from analysis.extract.posts import stamp_day
 from analysis.ingest.duplicates import content_hash
 from analysis.ingest.files import RawDocument
 from analysis.ingest.normalise import change_warning, normalise_text, repair_text  # noqa: F401
@@ -519,6 +520,10 @@ def _analyse(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> _An
     n_words = [len(n.split()) for n in normed]
     n_lines = len(lines)
     seen_keys: dict[str, int] = {}
+    # the stamps of a channel export's messages or a thread's posts ("Emirate Voice, [26.06.2021 07:48]"): kept, two
+    # or more, so the extractor dates each message by its own day
+    stamps = {i for i, n in enumerate(normed) if len(n) <= 120 and any(c.isdigit() for c in n) and stamp_day(n) is not None}
+    stamps = stamps if len(stamps) >= 2 else set()
     for i, w in enumerate(lines):
         if w.kind != "content":
             continue
@@ -555,8 +560,10 @@ def _analyse(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> _An
             if bm is not None and bm.group("label").lower() in ("published", "posted", "first published"):
                 full = find_full_dates_safe(bm.group("rest"))
                 an.date_line = (full[0][0], "day") if full else None
-        if reason:
+        if reason and i not in stamps:
             w.kind, w.reason = "boilerplate", reason
+            continue
+        if i in stamps:
             continue
         if corpus_boilerplate and line_key(normed[i]) in corpus_boilerplate:
             w.kind, w.reason = "boilerplate", "repeated across corpus"
@@ -634,8 +641,9 @@ def _analyse(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> _An
                 (lists.date_line(normed[i]) or lists.table_rule(normed[i])):  # "Aug. 6", or a table's "|---|---|"
             timeline[i] = True
     for i, w in enumerate(lines):
-        if w.kind != "content" or timeline[i] or (_entries_follow(lines, timeline, i) and lists.timeline_heading(normed[i])):
-            continue
+        if w.kind != "content" or timeline[i] or i in stamps or (
+                _entries_follow(lines, timeline, i) and lists.timeline_heading(normed[i])):
+            continue  # (a post's stamp is no heading: the extractor dates the post by it)
         if (n_words[i] <= 6 and not _HEADING_END.search(normed[i])) or (
             n_words[i] <= 12 and _capitals_line(normed[i]) and not _HEADING_END.search(normed[i])
         ):

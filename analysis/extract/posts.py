@@ -1,0 +1,69 @@
+"""Stamped posts: the day of each message of a channel export, a thread or a live page whose entries carry a full
+date and time ("Emirate Voice, [26.06.2021 07:48]" above a message, "7:42 AM · Jul 14, 2021" below a post), so that
+"today", "this morning" or "last night" in a message count from the message's day, not the page's."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Sequence
+
+_MONTHS = {m: i for i, names in enumerate(
+    ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
+     "sep sept september", "oct october", "nov november", "dec december"), start=1) for m in names.split()}
+_MON = r"(?P<mon>[A-Za-z]{3,9})\.?"
+_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|am|pm|a\.m\.|p\.m\.))?"
+# a sentence that is only a stamp, perhaps after the poster's name: the date and a time of day, both
+_STAMP = re.compile(
+    r"\W*(?:[^\[\]\n]{0,80}?[,\s])?(?:"
+    rf"\[(?P<d1>\d{{1,2}})[./](?P<m1>\d{{1,2}})[./](?P<y1>\d{{4}})[ ,T]+{_TIME}\]|"  # [26.06.2021 07:48]
+    rf"(?P<y2>\d{{4}})-(?P<m2>\d{{2}})-(?P<d2>\d{{2}})[ T]{_TIME}(?:\s*(?:UTC|GMT|[A-Z]{{3,4}}))?|"  # 2021-06-26 07:48
+    rf"{_TIME}\s*[·•|\-–—,]\s*{_MON}\s+(?P<d3>\d{{1,2}}),?\s+(?P<y3>\d{{4}})|"  # 7:42 AM · Jul 14, 2021
+    rf"(?P<d4>\d{{1,2}})\s+(?P<mon4>[A-Za-z]{{3,9}})\.?\s+(?P<y4>\d{{4}}),?\s+(?:at\s+)?{_TIME}|"  # 14 July 2021, 07:42
+    rf"(?P<mon5>[A-Za-z]{{3,9}})\.?\s+(?P<d5>\d{{1,2}}),?\s+(?P<y5>\d{{4}}),?\s+(?:at\s+)?{_TIME}"  # July 14, 2021 at 7:42
+    r")\W*")
+# a numbered post opening ("1/", "**1/**"): the posts of a thread, each with its stamp under it
+_NUMBERED_POST = re.compile(r"\W*1\s*/")
+HISTORY_DAYS = 120  # a stamp further back than this from the page's day is not a post of this page
+
+
+def stamp_day(sentence: str) -> date | None:
+    """The day of a sentence that is only a post's stamp (a date with a time of day), else None."""
+    m = _STAMP.fullmatch(sentence.strip())
+    if m is None:
+        return None
+    g = m.groupdict()
+    try:
+        if g["d1"]:
+            return date(int(g["y1"]), int(g["m1"]), int(g["d1"]))
+        if g["y2"]:
+            return date(int(g["y2"]), int(g["m2"]), int(g["d2"]))
+        for d, mon, y in (("d3", "mon", "y3"), ("d4", "mon4", "y4"), ("d5", "mon5", "y5")):
+            if g[d]:
+                month = _MONTHS.get(g[mon].lower())
+                return date(int(g[y]), month, int(g[d])) if month else None
+    except ValueError:
+        return None
+    return None
+
+
+def post_days(stamps: Sequence[tuple[int, date]], sentences: Sequence[str], published: date | None) -> dict[int, date]:
+    """The day of each sentence that belongs to a stamped post, by sentence index, from the stamps found between the
+    sentences (`(k, day)`: a stamp standing right before sentence k). Two stamps at least; stamps after the page's day
+    or long before it are ignored. A stamp heads the message below it, or, in a thread of numbered posts, closes the
+    post above it."""
+    if published is None:
+        return {}
+    kept = [(k, day) for k, day in stamps if 0 <= (published - day).days <= HISTORY_DAYS]
+    if len(kept) < 2:
+        return {}
+    trailing = any(_NUMBERED_POST.match(t) for t in sentences[:kept[0][0]])
+    out: dict[int, date] = {}
+    for n, (at, day) in enumerate(kept):
+        if trailing:
+            lo, hi = (kept[n - 1][0] if n else 0), at
+        else:
+            lo, hi = at, (kept[n + 1][0] if n + 1 < len(kept) else len(sentences))
+        for j in range(lo, hi):
+            out[j] = day
+    return out
