@@ -450,7 +450,7 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
         if cls == "unknown" and _PRONOUN.match((phrase.strip().split() or ["x"])[-1]):
             cls = "pronoun"
         if _POSSESSIVE_ROLE.fullmatch(phrase.strip()):
-            cls = _owner_side(sentence[:min(pstart, m.start()) if form == "forward" else m.start()]) or cls
+            cls = owner_side(sentence[:min(pstart, m.start()) if form == "forward" else m.start()]) or cls
         if low_verb in ("told", "tells") and form == "forward" and not phrase:
             continue
         stance = "denied" if _DENY_VERB.match(verb) else "asserted"
@@ -470,7 +470,7 @@ _SIDE_TALIBAN = re.compile(r"\b(?:taliban|insurgents?|militants?|mujah[ie]d(?:ee
 _SIDE_GOVERNMENT = re.compile(r"\b(?:government|ministry|army|police|security\s+forces|afghan\s+forces|governor)\b", re.I)
 
 
-def _owner_side(before: str) -> str:
+def owner_side(before: str) -> str:
     """The side a possessive speaker ('its spokesman') belongs to: the movement or the government named last in
     `before`, else empty."""
     taliban = [m.end() for m in _SIDE_TALIBAN.finditer(before)]

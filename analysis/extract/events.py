@@ -50,7 +50,8 @@ _PASSIVE_AUX = re.compile(
 _PLURAL_SUBJECT = re.compile(
     r"(?:\b(?:capitals|cities|districts|district\s+centres|district\s+centers)|"
     r"(?:^|[,;]\s*|\b(?:and|then)\s+|\bon\s+\w+day\s+)(?:two|three|four|five|six|seven|eight)(?:\s+more)?)"
-    r"(?P<owner>\s+(?:of|in)\s+(?:the\s+)?(?:province\s+of\s+)?(?:(?-i:[A-Z])[\w\-]+(?:\s+province)?|province))?\s+"
+    r"(?P<owner>\s+(?:of|in|around|surrounding|outside|near)\s+(?:the\s+)?(?:province\s+of\s+)?(?:(?-i:[A-Z])[\w\-]+(?:\s+province)?|"
+    r"province|city|provincial\s+capital|capital))?\s+"
     r"(?:(?:that|which)\s+)?(?:(?:also|have|had|were|was|now)\s+)*$", re.I)  # ("on Sunday three fell: A, B, C"; "the
 # districts of Herat province", "of the province" before the verb)
 # the list after a plural subject's verb: "... fell on Friday, officials said: A, B and C", "districts that changed
@@ -164,8 +165,9 @@ _PLACE_OBJECT_AFTER = re.compile(r"\s+(?:the\s+(?:district|districts)\s+(?:cent(
 # a tactical word before a withdrawal in its own clause ("In a tactical move, the forces withdrew from X")
 _TACTICAL_BEFORE = re.compile(r"\b(?:in\s+a|as\s+a|for)\s+tactical\s+(?:move|measure|reasons?|decision|step)\b[^.;]{0,70}$", re.I)
 # a tactical word after the places a withdrawal left: they are reported lost too
-_TACTICAL_AFTER = re.compile(r"[^.;]{0,100}?\b(?:in\s+a|as\s+a|for)\s+tactical\s+(?:move|measure|reasons?|decision|step)\b",
-                             re.I)
+_TACTICAL_AFTER = re.compile(r"[^.;]{0,100}?\b(?:in\s+a|as\s+a|for|in\s+what\s+(?:[\w\-]+\s+){1,5}?(?:called|described\s+as|termed)\s+a)\s+"
+                             r"tactical\s+(?:move|measure|reasons?|decision|step|withdrawal|retreat)\b", re.I)  # ("in what the
+# ministry called a tactical move")
 _RELATIVE_TAIL = re.compile(r",\s+(?:whose|which)\s+[^,;:()]{1,160}[.!?]?\s*$")
 # a plain after-clause whose subject is the movement ("crossed late on Sunday after the Taliban overran Barmal"):
 # its act came before the main verb's day, which bounds it above only
@@ -769,8 +771,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             return self._relative(s, m)
         if kind == "echo":
             return self._echo(i, s, m)
-        if kind == "state" and " their " in m.group(0).lower() + " " and not _THEIR_FIGHTERS.search(s.text, 0, m.start()):
-            return []  # "... passed into their hands": only when the clause before names the movement's side
+        if kind == "state" and " their " in m.group(0).lower() + " " and not _THEIR_FIGHTERS.search(s.text, 0, m.start()) \
+                and claims.owner_side((self.sents[i - 1].text if i else "") + " " + s.text[:m.start()]) != "taliban":
+            return []  # "... passed into their hands", "came under their control": only when the clause before names
+            # the movement's side, or the movement is the side the text named last ("... as the Taliban closed in.")
         out = self._trigger_places(i, s, kind, voice, m)
         if out and kind in ("state", "capture") and voice == "active" and _PART_OF.match(s.text, m.end()):
             for res in out:  # "the Taliban control (or captured) most of Lashkar Gah": inside, the city not yet theirs
