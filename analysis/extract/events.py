@@ -226,7 +226,9 @@ _SUBORDINATOR = re.compile(r"\b(?:after|before|since|when|while|until|as)\b", re
 # a verb closed by "before" with no object ("The city has fallen before."): some earlier time
 _BEFORE_NOW = re.compile(r"\s+(?:twice\s+|once\s+)?before\s*(?:[.,;]|$)", re.I)
 # a time tied to a year named before it ("two years before they took Kabul", "in September of that year, when ...")
-_YEAR_WHEN = re.compile(r"\b(1[89]\d\d|20\d\d)\s*,?\s+when\b[^.;]*$")  # "We remember 2015, when ..." (up to the verb)
+_YEAR_WHEN = re.compile(r"\b(1[89]\d\d|20\d\d)(?:\s*,?\s+when\b[^.;]*|[^.;]{0,80}?\bthe\s+year\s+(?:when\s+|that\s+|in\s+which\s+)?[^.;]*)$")
+# ("We remember 2015, when ...", '"Everybody remembers 1998," said a shopkeeper, referring to the year the Taliban captured
+# the city'; up to the verb)
 _HISTORY_LINK = re.compile(r"\b(?:(?:of|in|during|later|earlier|by)\s+that\s+year|(?:a|one|two|three|four|five|six|seven|eight|nine|"
                            r"ten|\d+|several|a\s+few)\s+years?\s+(?:before|after|earlier|later))\b", re.I)
 # a relative clause whose subject is a region that is no place of an event ("the province that had never fallen", "the
@@ -718,7 +720,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
     def _year_when_before(self, text: str, at: int) -> bool:
         """True when a when-clause about a year long past opens before position `at` ('We remember 2015, when the
         Taliban took the city'): the year a bare number the date reader leaves alone."""
-        year = _YEAR_WHEN.search(text, max(0, at - 100), at)
+        year = _YEAR_WHEN.search(text, max(0, at - 160), at)
         return year is not None and self.pub_high is not None and int(year.group(1)) < self.pub_high.year
 
     def _object_at(self, s: _Sent, res: MentionDraft, after: int) -> int:
@@ -1037,7 +1039,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if voice == "passive" and _LOST_THING.search(text, max(0, m.start() - 60), m.start()) and \
                 re.match(r"(?:lost|abandoned)\b", m.group(0), re.I):
             return []  # "contact with Jawand was lost", "many lives were lost": no place lost
-        if voice == "passive" and kind == "capture" and _POSTS_SUBJECT.search(text, max(0, m.start() - 90), m.start()):
+        if kind == "capture" and _POSTS_SUBJECT.search(text, max(0, m.start() - 90), m.start()):
             return []  # "two checkposts in Qala-e-Zal were abandoned": posts in a district, not the district
         # passive use of an active verb ("was captured", "captured by the Taliban")
         if voice == "active" and kind in ("capture", "entry", "repel"):

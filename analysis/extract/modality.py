@@ -112,10 +112,17 @@ def _kind_of_modal(words: str) -> str:
     return "future" if _FUTURE_WORDS.search(words) else "speculative"
 
 
+# a post or line labelled as unconfirmed: "Unverified:", "Unconfirmed reports:", "Rumour:"
+_UNVERIFIED_LABEL = re.compile(r"\W*(?:\d+\s*/\s*)?(?:unverified|unconfirmed|rumou?rs?|not\s+(?:yet\s+)?confirmed)"
+                               r"(?:\s+(?:reports?|claims?|information))?\s*[:\-–—]", re.I)
+
+
 def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
     """The modality of the trigger at text[start:end]: asserted, speculative, conditional, future or negated."""
     if _CONDITIONAL_START.match(text):
         return "conditional"
+    if _UNVERIFIED_LABEL.match(text):
+        return "speculative"  # "9/ Unverified: WhatsApp messages claim X's district centre has fallen"
     inverted = _INVERTED_IF.match(text) if text.lstrip()[:4].lower() in ("had ", "were") else None
     if inverted is not None and start < inverted.end("cond"):
         return "conditional"
