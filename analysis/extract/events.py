@@ -260,7 +260,8 @@ _DESTINATION_BEFORE = re.compile(r"\b(?:for|to|towards?)\s+(?:the\s+)?$", re.I)
 _PREPOSITION_BEFORE = re.compile(  # a place qualifying a noun: "a police post near Ghazni"
     r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w\-’']+\s+){0,3}?(?:in|at|near|outside|around|from|of|on|by|through|"
     r"across|via|past|beyond|between|and|with|within|inside)\s+(?:the\s+)?$", re.I)
-_CITY_OF_BEFORE = re.compile(r"\b(?:city|town|capital|provincial\s+capital|district|(?:district\s+)?cent(?:re|er)|headquarters)\s+of\s+(?:the\s+)?$", re.I)
+_CITY_OF_BEFORE = re.compile(r"\b(?:city|town|capital|provincial\s+capital|district|(?:district\s+)?cent(?:re|er)|headquarters|"
+                             r"(?:it\s+was|came)\s+the\s+turn)\s+of\s+(?:the\s+)?$", re.I)  # ("then it was the turn of Ghormach")
 _PLURAL_HEAD = re.compile(
     r"\s+(?:(?:more\s+than|over|nearly|almost|at\s+least|about|some)\s+)?"  # "more than a dozen districts, including"
     r"(?:the\s+|a\s+(?:string|series|number|handful|clutch|raft|spate|swathe|dozen)\s+(?:of\s+)?|dozens\s+of\s+)?"
@@ -309,6 +310,11 @@ _CROSSING_WITH = re.compile(
 
 # ----------------------------------------------------------------------------------------------
 # scopes, modality, dates, counts
+
+
+# an unknown name opening an object list before the first known place ("overran Baghlan-e-Markazi and Doshi")
+_UNKNOWN_FIRST = re.compile(r"(?:\s+(?:the\s+)?)(?P<name>(?-i:[A-Z])[\w’'\-]+(?:[\s\-](?-i:[A-Z])[\w’'\-]+){0,2})"
+                            r"(?:\s*,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
 
 
 def _gap_ok(gap: str) -> bool:
@@ -1196,6 +1202,13 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             if voice == "active" and head is not None and r.end <= head.end():
                 continue  # "a string of districts in Badghis, including A": the province locates the list
             gap = _PROVINCE_HEAD_GAP.sub(" the ", text[m.end():r.start])  # "took the Jowzjan districts of A and B"
+            unknown = _UNKNOWN_FIRST.fullmatch(gap) if voice == "active" and not provinces_seen else None
+            if unknown is not None and not _gap_ok(gap) and _gap_ok(gap[:unknown.start("name")]):
+                # "overran Baghlan-e-Markazi and Doshi districts": an item the gazetteer does not know, skipped and named
+                note = f"list item not recognised: {unknown.group('name')!r} in sentence {s.sentence.index + 1}"
+                if note not in self.warnings:
+                    self.warnings.append(note)
+                gap = gap[:unknown.start("name")]
             if voice == "active" and not _gap_ok(_POSSESSIVE_PROVINCE.sub(" ", gap) if provinces_seen else gap):
                 break
             cap = _as_capital(r, self.gaz)
