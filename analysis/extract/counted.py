@@ -80,6 +80,9 @@ _PART_OWNER = re.compile(r"\s+of\s+(?:(?P<owner>(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-
                          r"(?:[\w\-]+\s+)?" + _DISTRICT + r"|(?:the|its)\s+" + _DISTRICT + r"\s+(?:of|in)\s+(?:the\s+)?"
                          r"(?:province\s+of\s+)?(?P<owner2>(?-i:[A-Z])[\w\-]+))\b", re.I)
 
+# a part of the districts of a province named only as "the province" ("10 of the province's 28 districts")
+_THE_PROVINCES = re.compile(r"\s+of\s+(?:the|this)\s+province(?:'s|’s)\s+(?:[\w\-]+\s+)?" + _DISTRICT + r"\b", re.I)
+
 # a total opening the sentence, the part after its comma: "Of Takhar's 17 districts, 12 ...", "Of the 28 districts of
 # Badakhshan, 26 ..."
 _FRONTED_TOTAL = re.compile(
@@ -145,6 +148,15 @@ class CountedReader:
                 continue  # "Darzab and Qush Tepa, two districts of Jowzjan, fell": the count describes the named list
             link = _AFTER_DISTRICTS_LINK.match(text[c.end:])
             owner = _PART_OWNER.match(text, c.end) if not link else None
+            anon = _THE_PROVINCES.match(text, c.end) if not link and owner is None else None
+            if anon is not None and c.qualifier != "vague":
+                # "10 of the province's 28 districts, including A, B and C": the province of the districts it names
+                named = self._named_with_count(s, c, anon.end(), min(len(text), anon.end() + 220), None, m, negated,
+                                               other=False)
+                provs = {d.place.province for d in named}
+                prov = self.gaz.province(provs.pop()) if len(provs) == 1 else None
+                if prov is not None:
+                    return [self._counted_result(prov, m, c, text[c.start:anon.end()], "n", negated)] + named
             if owner is not None and c.qualifier != "vague":  # "seven of Zabul's districts": the part, no total
                 at = owner.start("owner") if owner.group("owner") else owner.start("owner2")
                 prov = next((p for r in s.refs if r.start == at for p in [_as_province(r, self.gaz)] if p is not None), None)
@@ -280,7 +292,7 @@ class CountedReader:
                 return c
         return None
 
-    def _named_with_count(self, s: _Sent, c: Count | None, end: int, hi: int, prov: Place, m: re.Match[str],
+    def _named_with_count(self, s: _Sent, c: Count | None, end: int, hi: int, prov: Place | None, m: re.Match[str],
                           negated: bool, other: bool) -> list[MentionDraft]:
         """Districts named beside a count ('five districts, among them A and B'; 'A, B and three other districts')."""
         text = s.text
@@ -303,7 +315,7 @@ class CountedReader:
         out = []
         for r in named:
             dc = _as_district(r, self.gaz)
-            if dc is None or dc[0].province != prov.name:
+            if dc is None or (prov is not None and dc[0].province != prov.name):
                 break
             out.append(self._district_result(dc[0], dc[1], m, negated))
         return out
