@@ -199,3 +199,30 @@ def test_a_table_in_the_story_is_kept_as_rows_and_its_day_cells_are_not_repeated
     assert [[cell.strip() for cell in row.strip(" |").split("|")] for row in rows] == [
         ["24 Jul 2021", "Chimtal", "Balkh"], ["25 Jul 2021", "Sholgara", "Balkh"]]
     assert page.text.splitlines().count("24 Jul 2021") == 0  # the day cell stays in its row, not again on its own
+
+
+def _gallery(n: int) -> str:
+    """A saved gallery page: a standfirst and `n` figures whose captions tell the events."""
+    captions = [
+        "Border police who left the Kohsan crossing on Thursday wait near the frontier. <span class=\"credit\">Photo: A. Writer / Agency</span>",
+        "Government forces pulled out of Obe and Chisht-e-Sharif districts earlier this week, officials said. (Photo by B. Writer)",
+        "Fuel tankers queue at Torghundi, a day after the crossing was seized. <span>Photo: Agency</span>",
+        "Militiamen parade in Herat on Friday ahead of an expected assault on the city.",
+    ][:n]
+    figures = "".join(f"<figure><img src=\"p{k}.jpg\"><figcaption><span class=\"count\">{k + 1}/{n}</span> {c}</figcaption></figure>"
+                      for k, c in enumerate(captions))
+    return ("<html><head><title>The west in pictures</title><meta property=\"article:published_time\" content=\"2021-07-10\">"
+            "</head><body><article><h1>The west in pictures</h1><p>Afghan border police and soldiers have fled as the insurgents "
+            "take control of the main trade crossings with Iran and Turkmenistan, officials in Herat said on Saturday.</p>"
+            f"{figures}</article></body></html>")
+
+
+def test_a_gallery_keeps_its_captions_without_counts_or_credits() -> None:
+    page = webpages.read_page(_gallery(4))
+    assert "Government forces pulled out of Obe and Chisht-e-Sharif districts earlier this week, officials said." in page.text
+    assert "Fuel tankers queue at Torghundi, a day after the crossing was seized." in page.text
+    assert "Photo" not in page.text and "2/4" not in page.text
+
+
+def test_one_or_two_captions_are_no_gallery() -> None:
+    assert "Obe and Chisht-e-Sharif" not in webpages.read_page(_gallery(2)).text

@@ -12,6 +12,12 @@ from analysis.extract.dates import find_full_dates
 from analysis.extract.lists import date_line
 from analysis.ingest.htmltext import html_to_text
 
+#: A page with this many figure captions or more is a gallery: its captions are part of its text.
+GALLERY_CAPTIONS = 3
+_FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.I | re.S)
+_CAPTION_COUNT = re.compile(r"^\d{1,3}\s*(?:/|of)\s*\d{1,3}\s+")  # "3/9 ", "3 of 9 "
+_CAPTION_CREDIT = re.compile(r"\s*\(?\s*(?:(?:Photo(?:graph)?s?|Pictures?|Images?|Credit)\s*(?:by\b|:)|Photo\s+distributed\s+by\b)"
+                             r"(?:\s*[^\s.]+\.?){0,8}\s*\)?\s*$", re.I)  # ("Photo: R. Amini / Lumen", "(Photo by ...)" closing it)
 #: Shorter main texts than this (in characters) from trafilatura are not trusted over the own stripper.
 MIN_MAIN_TEXT = 80
 # trafilatura refuses pages with more elements than this (lxml trees of hostile pages grow large).
@@ -101,7 +107,23 @@ def read_page(html: str) -> WebPage:
         meta["title"] = title
     if not meta.get("date"):
         meta["date"] = header_date(own_text, main)
-    return WebPage(with_day_lines(own_text, main), meta, "trafilatura")
+    return WebPage(with_captions(html, with_day_lines(own_text, main)), meta, "trafilatura")
+
+
+def with_captions(html: str, main: str) -> str:
+    """The main text with a gallery's captions after it: a page of three captions or more tells its events in them,
+    and trafilatura drops figures (a caption's count, "3/9", and closing credit, "Photo: A / B", left out)."""
+    if html.count("<figcaption") < GALLERY_CAPTIONS:
+        return main
+    captions = []
+    for raw in _FIGCAPTION.findall(html):
+        text, _ = html_to_text(f"<p>{raw}</p>")
+        text = _CAPTION_CREDIT.sub("", _CAPTION_COUNT.sub("", " ".join(text.split()))).strip()
+        if len(text.split()) >= 6 and text[:40] not in main:
+            captions.append(text)
+    if len(captions) < GALLERY_CAPTIONS:
+        return main
+    return main.rstrip("\n") + "\n\n" + "\n\n".join(captions)
 
 
 def with_day_lines(own_text: str, main: str) -> str:
