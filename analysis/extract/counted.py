@@ -215,7 +215,10 @@ class CountedReader:
             if prov is None:
                 prov = self._outside_capital(s, i, end)  # "all seven districts outside Qala-e-Naw"
             if prov is None:
-                prov = self._province_before(s, lo + q.start()) or self._recent_province(i, s, lo + q.start())
+                prov = self._province_before(s, lo + q.start())
+            if prov is None and not re.match(r"\s*district\s+cent(?:re|er)s", text[lo + q.end("q"):]):
+                prov = self._recent_province(i, s, lo + q.start())  # ("All district centres ... came under control"
+                # after a list of districts: those listed, not all of the province the list ended on)
             if prov is None:
                 return []
             # "most of the province's districts, among them A and B": the districts it names too
