@@ -23,7 +23,8 @@ _SEP_CORE = (r"\s*(?:;\s*(?:and\s+|(?:along|together)\s+with\s+|as\s+well\s+as\s
              r"\s+as\s+well\s+as\s+|\s*&\s*|\s+plus\s+|\s+(?:along|together)\s+with\s+)")
 _SEP = re.compile(_HEAD + _SEP_CORE + _OPEN, re.I)
 # "in P" after an item or a sub-list: P locates the sub-list
-_LOCUS = re.compile(_HEAD + r"(?:,?\s+(?:in|of)\s+|\s*(?P<paren>\()\s*(?:(?:both|all|each)(?:\s+\w+)?\s+)?(?:in\s+)?|"
+_LOCUS = re.compile(_HEAD + r"(?:,?\s+(?:in|of)\s+|,\s*(?:both|all(?:\s+(?:two|three|four|five|six|of\s+them))?|each)\s+in\s+|"
+                    r"\s*(?P<paren>\()\s*(?:(?:both|all|each)(?:\s+\w+)?\s+)?(?:in\s+)?|"
                     r",\s*(?:(?:all|both|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:districts?|towns?)\s+(?:of|in)\s+)"
                     r"(?:the\s+)?"
                     r"(?:(?:\w+ern|neighbou?ring|restive|remote)\s+)?(?:provinces?\s+of\s+)?", re.I)
