@@ -92,7 +92,7 @@ class OutcomeReader:
                     for c in [_as_capital(r, self.gaz)] if c is not None}
             if caps and pid not in caps:
                 continue
-            if j != i and not caps and not re.search(r"\b(?:city|town|capital|they|them|their|enemy|taliban|fighters|insurgents|"
+            if j != i and not caps and not re.search(r"\b(?:city|town|capital|area|they|them|their|enemy|taliban|fighters|insurgents|"
                                                      r"attackers|advance|attack)\b",
                                                      sj.text, re.I):
                 continue
