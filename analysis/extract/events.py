@@ -158,6 +158,14 @@ _DAYS_AFTER_PLACE = re.compile(
 _CLAUSE_SHUT = re.compile(r"(?:\s+(?:city|town|district))?(?:\s+(?:in|on|near)\s+the\s+[\w\s\-]{1,40}?)?\s*(?:[.,;:)]|$|\s+(?:did|had)\b)")
 # the dates of "A and B ... on Tuesday and Wednesday respectively", joined by commas and "and"
 _RESPECTIVE_DATES = re.compile(r"[^,;.]*?(?:(?:,\s*|\s+and\s+|,\s+and\s+)[^,;.]*?)*,?\s*", re.I)
+# an explainer's question of what fell, and the verbless answer under it that lists the places
+_WHICH_FELL = re.compile(r"\W*(?:Q\s*[:.]\s*)?(?:which|what)\s+(?P<noun>(?:provincial\s+)?capitals|cities|districts|towns)\s+"
+                         r"(?:have|has)\s+(?:(?:now|so\s+far|already)\s+)?(?:fallen|been\s+(?:captured|taken|lost|seized|overrun))"
+                         r"(?:\s+so\s+far)?\s*\?\s*$", re.I)
+_ANSWER_LEAD = re.compile(r"\W*(?:A\s*[:.]\s*)?(?:(?:since|by|as\s+of|on|over|in)\s+[^,:;]{1,40},?\s*)?"
+                          r"(?:(?:at\s+least|some|about)\s+)?(?:\w+\s+)?(?:(?:provincial\s+)?capitals|cities|districts|towns)?"
+                          r"\s*[:,—–-]?\s*", re.I)
+_VERB_IN_ANSWER = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|fell|held|holds?|control\w*|not|no|none)\b", re.I)
 # districts named right after a verb ("abandoned Yawan and Kohistan districts", "abandoned the district of Yawan"; not
 # "abandoned Hairatan" or "Bagram air base")
 _PLACE_OBJECT_AFTER = re.compile(r"\s+(?:the\s+(?:district|districts)\s+(?:cent(?:re|er)s?\s+)?of\s+(?-i:[A-Z])|"
@@ -473,6 +481,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 if len(self.drafts) > n_before:
                     self._contrast_denial(i, s, n_before)
                     self._appositive_claim_denial(i, s, n_before)
+            if len(self.drafts) == n_before and i and s.refs and self.sents[i - 1].text.rstrip().endswith("?"):
+                self._answer_list(i, s)  # "Which cities have fallen? Since Friday, six: Zaranj, Sheberghan and ..."
             if "district" in low:
                 self._tallies(i, s)
             if len(self.drafts) == n_before and any(k in low for k in _DENIAL_KEYS):
@@ -493,6 +503,34 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             self.pub_high = self.article_pub_high
         else:
             self.now, self.pub_high = (day, "day"), day
+
+    def _answer_list(self, i: int, s: _Sent) -> None:
+        """The places an explainer's answer lists under a question of what fell ('Which cities have fallen?' then
+        'Since Friday, six provincial capitals: A, B and C'): each fell, dated by the answer."""
+        question = _WHICH_FELL.match(self.sents[i - 1].text)
+        if question is None or _VERB_IN_ANSWER.search(s.text):
+            return
+        first = next((r for r in s.refs if r.kind == "named" and not r.in_speaker), None)
+        if first is None or not _ANSWER_LEAD.fullmatch(s.text, 0, first.start):
+            return
+        m = re.compile(r".", re.S).match(s.text, first.start)
+        if m is None:
+            return
+        capitals = not question.group("noun").lower().startswith(("district", "town"))
+        found = []
+        for r, locus in self._read_list(s, first, len(s.text))[0]:
+            if capitals:
+                cap = _as_capital(r, self.gaz)
+                if cap is not None:
+                    found.append(self._capital_result("capture", cap, m, {"fell"}, False))
+            else:
+                dc = self._located_district(r, locus)
+                if dc is not None and dc[0].place_type == "district":
+                    found.append(self._district_result(dc[0], dc[1], m, False))
+        for res in found:
+            res.modality = "asserted"
+            res.date = _pick_date(self._sentence_dates(i), m.start(), s.text, self.pub_high)
+            self._emit(i, s, res)
 
     def _history_before(self, i: int) -> bool:
         """True when the sentence before sentence i reported events, all of them history, or named times, all long past."""
