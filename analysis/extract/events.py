@@ -158,6 +158,12 @@ _DAYS_AFTER_PLACE = re.compile(
 _CLAUSE_SHUT = re.compile(r"(?:\s+(?:city|town|district))?(?:\s+(?:in|on|near)\s+the\s+[\w\s\-]{1,40}?)?\s*(?:[.,;:)]|$|\s+(?:did|had)\b)")
 # the dates of "A and B ... on Tuesday and Wednesday respectively", joined by commas and "and"
 _RESPECTIVE_DATES = re.compile(r"[^,;.]*?(?:(?:,\s*|\s+and\s+|,\s+and\s+)[^,;.]*?)*,?\s*", re.I)
+# a report, then the next sentence says it is not confirmed yet
+_REPORTS_SAY = re.compile(r"\b(?:reports?|rumou?rs?|unconfirmed|social\s+media|messages?)\s+(?:\w+\s+){0,3}?(?:says?|said|suggests?|"
+                          r"suggested|claims?|claimed|indicate[sd]?)\b|\b(?:there\s+(?:are|were)\s+)?reports?\s+(?:that|of)\b", re.I)
+_TRYING_TO_CONFIRM = re.compile(r"\W*(?:we|i|the\s+\w+(?:\s+\w+)?|officials?|nobody|no\s+one)\s+(?:are|is|were|was|have|has|had|could|can|"
+                                r"did|do|does)?\s*(?:(?:still|so\s+far)\s+)?(?:(?:trying|working|unable|not\s+(?:yet\s+)?(?:been\s+)?able)\s+to\s+"
+                                r"(?:independently\s+)?(?:confirm|verify)|(?:not|n't|n’t|yet\s+to|never)\s+(?:\w+\s+)?(?:confirm|verif)\w*)\b", re.I)
 # an explainer's question of what fell, and the verbless answer under it that lists the places
 _WHICH_FELL = re.compile(r"\W*(?:Q\s*[:.]\s*)?(?:which|what)\s+(?P<noun>(?:provincial\s+)?capitals|cities|districts|towns)\s+"
                          r"(?:have|has)\s+(?:(?:now|so\s+far|already)\s+)?(?:fallen|been\s+(?:captured|taken|lost|seized|overrun))"
@@ -662,6 +668,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                     continue
                 taken.append((m.start(), m.end()))
                 mod = read_modality(text, m.start(), m.end(), m.group(0).lower().startswith(_NOUN_TRIGGERS))
+                if mod == "asserted" and i + 1 < len(self.sents) and _REPORTS_SAY.search(text, 0, m.start()) and \
+                        _TRYING_TO_CONFIRM.match(self.sents[i + 1].text):
+                    mod = "speculative"  # "Reports say Tarinkot has also fallen. We are trying to confirm this."
                 aside = next(((a, b) for a, b in asides if a <= m.start() < b), None)
                 in_tail = tail is not None and m.start() >= tail.start() and aside is None
                 # "the fall of X (on D1) follows the loss of Y on D2": each noun its own side's date
