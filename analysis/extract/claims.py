@@ -375,7 +375,8 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
                                                 sentence[max(0, m.start() - 12):m.start()], re.I):
             continue  # "the disputed district of Spin Boldak": an adjective, no one speaking
         if low_verb in ("reports", "claims") and re.match(r"\s+(?:[\w\-]+\s+)?(?:say|said|suggest|suggested|claim|claimed|indicate|"
-                                                        r"indicated|allege|alleged)\b", sentence[m.end():], re.I):
+                                                        r"indicated|allege|alleged)\b", sentence[m.end():], re.I) and \
+                re.fullmatch(r"\W*(?:(?:the|some|unconfirmed|unverified|initial|early|first|later)\s+)*", sentence[:m.start()], re.I):
             continue  # "Reports say X has fallen": the noun is the subject of the verb after it, which speaks
         if low_verb in ("put", "puts") and not _PUT_FIGURE.match(sentence, m.end()):
             continue  # "put the number of districts at 223" says; "the gains put the Taliban in control" does not
