@@ -158,6 +158,14 @@ _DAYS_AFTER_PLACE = re.compile(
 _CLAUSE_SHUT = re.compile(r"(?:\s+(?:city|town|district))?(?:\s+(?:in|on|near)\s+the\s+[\w\s\-]{1,40}?)?\s*(?:[.,;:)]|$|\s+(?:did|had)\b)")
 # the dates of "A and B ... on Tuesday and Wednesday respectively", joined by commas and "and"
 _RESPECTIVE_DATES = re.compile(r"[^,;.]*?(?:(?:,\s*|\s+and\s+|,\s+and\s+)[^,;.]*?)*,?\s*", re.I)
+# the participles a headline or a summary line uses bare ("Herat and Kandahar captured overnight"), and the places
+# opening their clause before one
+_TELEGRAPHIC = ("captured", "taken", "seized", "overrun")
+_TELEGRAPHIC_SUBJECT = re.compile(
+    r"(?:^|[;:—–•*|]\s*|\n)\s*(?:(?:the\s+)?(?:provincial\s+capitals?\s+|districts?\s+|cities\s+)?(?:of\s+)?)?"
+    r"(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+)*(?:\s*\((?-i:[A-Z])[\w\-’' ]+\))?"
+    r"(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+)(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+)*(?:\s*\((?-i:[A-Z])[\w\-’' ]+\))?)*"
+    r"(?:\s+(?:districts?|city|cities|district\s+cent(?:re|er)s?|(?:border\s+)?crossing))?\s+$")
 # a report, then the next sentence says it is not confirmed yet
 _REPORTS_SAY = re.compile(r"\b(?:reports?|rumou?rs?|unconfirmed|social\s+media|messages?)\s+(?:\w+\s+){0,3}?(?:says?|said|suggests?|"
                           r"suggested|claims?|claimed|indicate[sd]?)\b|\b(?:there\s+(?:are|were)\s+)?reports?\s+(?:that|of)\b", re.I)
@@ -1092,6 +1100,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if voice == "passive" and _LOST_THING.search(text, max(0, m.start() - 60), m.start()) and \
                 re.match(r"(?:lost|abandoned)\b", m.group(0), re.I):
             return []  # "contact with Jawand was lost", "many lives were lost": no place lost
+        if voice == "passive" and kind == "capture" and m.group(0).lower() in _TELEGRAPHIC and \
+                not _PASSIVE_AUX.search(text, max(0, m.start() - 60), m.start()) and \
+                not _TELEGRAPHIC_SUBJECT.search(text, max(0, m.start() - 160), m.start()):
+            return []  # a bare participle is a headline's only after places opening their clause ("Herat captured")
         if kind == "capture" and _POSTS_SUBJECT.search(text, max(0, m.start() - 90), m.start()):
             return []  # "two checkposts in Qala-e-Zal were abandoned": posts in a district, not the district
         # passive use of an active verb ("was captured", "captured by the Taliban")
