@@ -276,6 +276,13 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:(?:also|now
 _PROPER_NAME = re.compile(r"(?-i:[A-Z])[\w’'\-]+(?:\s+(?-i:[A-Z])[\w’'\-]+){0,3}")
 
 
+# speakers located in a list of places right before the verb ("officials in Zabul, Uruzgan and Ghor said")
+_SPEAKERS_OF_PLACES = re.compile(
+    r"(?:^|,\s*|\s)(?P<who>(?:(?:the|local|provincial|security|government|afghan|district|senior)\s+)*(?:officials?|authorities|"
+    r"sources|residents|elders|spokesm[ae]n|police|lawmakers|council\s+members)\s+(?:in|of|from)\s+(?-i:[A-Z])[\w\-’']+"
+    r"(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+|\s+)(?-i:[A-Z])[\w\-’']+)+\s*)$", re.I)
+
+
 def _speaker_before(sentence: str, verb_start: int) -> tuple[str, int]:
     """Return the noun phrase right before an attribution verb and its start offset."""
     lo = max(0, verb_start - 200)
@@ -286,6 +293,9 @@ def _speaker_before(sentence: str, verb_start: int) -> tuple[str, int]:
             return _speaker_before(sentence, lo + aside.start())  # the speaker stands before the aside
     lo = max(0, verb_start - 160)
     window = sentence[lo:verb_start]
+    listed = _SPEAKERS_OF_PLACES.search(window)
+    if listed is not None:  # "..., officials in Zabul, Uruzgan and Ghor said": the officials of the places listed
+        return listed.group("who").strip(), lo + listed.start("who")
     cut = 0
     for m in _SPEAKER_STOP.finditer(window):
         cut = m.end()
