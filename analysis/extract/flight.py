@@ -156,6 +156,10 @@ _UNKNOWN_SITE = re.compile(r"\b(?:posts?|positions?|bases?|checkpoints?|withdrew
                            r"(?:at|in|from|near)\s+(?:the\s+)?((?-i:[A-Z])[\w\-’']+)", re.I)
 
 
+# a city's own airport or base, after its name ("fell back to Faizabad's airport"), and a province's office holders
+_OWN_REFUGE_AFTER = re.compile(r"(?:'s|’s)\s+(?:main\s+)?(?:airport|air\s*base|military\s+base|army\s+base|corps\s+headquarters|garrison)\b",
+                               re.I)
+_PROVINCIAL_OFFICE = re.compile(r"\b(?:provincial\s+(?:governor|officials?|police\s+chief|authorities)|(?:the|its)\s+governor)\b", re.I)
 # the number of those who fled given after the act: "..., an official put their number at 150"
 _PUT_NUMBER = re.compile(r"\b(?:put|puts|putting|estimated|gave|give|gives)\s+(?:their|the|its)\s+(?:number|figure|total|count)\s+"
                          r"(?:at|as)\s+", re.I)
@@ -400,12 +404,17 @@ class FlightReader:
                 if cap is not None:
                     place = cap
                     break
+            if place is None:  # "fell back to Faizabad's airport": the city whose airport they fell back to
+                own = next((r for r in s.refs if m.end() <= r.start <= hi and not r.in_speaker
+                            and _OWN_REFUGE_AFTER.match(text, r.end)), None)
+                place = _as_capital(own, self.gaz) if own is not None else None
             if place is None:
                 office = False
                 for r in ordered:
                     p = _as_province(r, self.gaz)
                     if p is not None:
-                        place, office = p, r.end <= m.start() and holds_office(text, r)
+                        place, office = p, r.end <= m.start() and (holds_office(text, r) or bool(
+                            _PROVINCIAL_OFFICE.search(text, r.end, m.start())))  # ("In Takhar, the provincial governor")
                         break
                 if place is not None and (_THE_CITY_LEFT.match(text, m.end()) or office):
                     # "Ghazni's governor fled the city", "The governor of Baghlan left by road for Mazar": the seat
