@@ -31,6 +31,10 @@ _DATELINE_PREFIX = re.compile(r"^\W*(?-i:[A-Z][A-Z\-’' ]{2,30})(?:,\s*[A-Za-z 
 _WHICH_ASIDE = re.compile(r",\s+which\s+[^,;:]{1,120},")
 
 
+_APPOSED = re.compile(r",\s+(?:the|a|an)\s+[^,;:]{1,60},")
+_LOOSE_TIME = re.compile(r"(?:just\s+|shortly\s+|soon\s+|and\s+)?(?:after|since|during)\b", re.I)
+
+
 def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple[date | None, date | None, str]:
     """Return the date range of the temporal expression closest to a verb (open below when none)."""
     cands = [d for d in dates if d.low is not None or d.high is not None]
@@ -76,6 +80,11 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
         after = _OWN_CLAUSE_AFTER.search(text, pos + 1)
         if after is not None:
             cands = [d for d in cands if not after.start() <= d.start < after.end()]
+    if len(cands) > 1 and any(d.low is not None and d.high is not None and d.text.lower().startswith(("between", "from "))
+                              for d in cands):
+        # "Between 21 and 24 July, during and just after the Eid holidays, the movement took A": the days named
+        # outrank a loose "after" or "during" beside them
+        cands = [d for d in cands if not _LOOSE_TIME.match(d.text)] or cands
     best = None
     best_d = 10 ** 9
     for d in cands:
@@ -96,8 +105,9 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
     if best.end <= pos and ("after" in text or "before" in text):
         # "Y fell on Saturday, a day after X became the first ...": X's day is the day before
         for found in _DAYS_AFTER.finditer(text, best.end, min(len(text), pos + 12)):  # (its look-ahead reads the verb)
-            if found.end() <= pos and (not re.search(r"[,;:]", text[found.end():pos]) or
-                                       _NAME_LIST.fullmatch(text, found.end(), pos)):
+            if found.end() <= pos and (not re.search(r"[,;:]", _APPOSED.sub(" ", text[found.end():pos])) or
+                                       _NAME_LIST.fullmatch(text, found.end(), pos)):  # ("two days after Aybak, the
+                # capital of Samangan, was handed over": the appositive is no clause break)
                 rel = found  # the verb is inside the "a day after ..." clause
         if rel is not None:
             n = _days_of(rel)
