@@ -160,6 +160,9 @@ _UNKNOWN_SITE = re.compile(r"\b(?:posts?|positions?|bases?|checkpoints?|withdrew
 _OWN_REFUGE_AFTER = re.compile(r"(?:'s|’s)\s+(?:main\s+)?(?:airport|air\s*base|military\s+base|army\s+base|corps\s+headquarters|garrison)\b",
                                re.I)
 _PROVINCIAL_OFFICE = re.compile(r"\b(?:provincial\s+(?:governor|officials?|police\s+chief|authorities)|(?:the|its)\s+governor)\b", re.I)
+# a flight towards a border, not across it ("fled towards the Iranian border", "north towards Hairatan, on the Uzbek
+# border")
+_TOWARDS_BORDER = re.compile(r"\btowards?\s+(?:[\w\-’',]+\s+){0,5}?(?:the\s+)?$", re.I)
 # the number of those who fled given after the act: "..., an official put their number at 150"
 _PUT_NUMBER = re.compile(r"\b(?:put|puts|putting|estimated|gave|give|gives)\s+(?:their|the|its)\s+(?:number|figure|total|count)\s+"
                          r"(?:at|as)\s+", re.I)
@@ -264,6 +267,8 @@ class FlightReader:
         for cm in _COUNTRY_RE.finditer(text, m.end(), hi) if not dest else ():
             if _FROM_PLACE_VERB.search(verb) and _BORDER_AFTER.match(text, cm.end()):
                 continue  # "pulled out of Maruf, a district on the Pakistani border": where Maruf is, not where they went
+            if _TOWARDS_BORDER.search(text, max(m.end(), cm.start() - 40), cm.start()) and _BORDER_AFTER.match(text, cm.end()):
+                continue  # "fled towards the Iranian border": not across it
             dest = COUNTRY_WORDS[cm.group(1).lower()]
             other = _AND_COUNTRY.match(text, cm.end())
             if other is not None and COUNTRY_WORDS[other.group(1).lower()] != dest:

@@ -178,7 +178,7 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
                    remote=bool(_ROUTE_BEFORE.search(before) or _GOVERNMENT_AFTER.match(text, e)
                                or _TOLD_BEFORE.search(before)),  # ("told Ghazni Ghag": who was told, an outlet)
                    moved_to=bool(_MOVED_TO_BEFORE.search(text, max(0, s - 80), s) or _HELD_IN_BEFORE.search(text, max(0, s - 80), s)),
-                   origin=bool(HELP_FROM_BEFORE.search(before) or _ORIGIN_BEFORE.search(before)
+                   origin=bool((HELP_FROM_BEFORE.search(before) and not _ON_TO_PLACE.match(text, e)) or _ORIGIN_BEFORE.search(before)
                                or SEAT_OF_SPEAKERS.search(before) or _COMPARED_BEFORE.search(before)) or (
                        bool(refs) and refs[-1].origin and _LIST_GAP.fullmatch(text, refs[-1].end, s) is not None))
         refs.append(ref)
@@ -217,7 +217,8 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
         # where the speakers sit ("officials in Kabul") only when nothing else can be meant ("Officials in Farah said
         # troops withdrew to a base outside the city")
         # ("Commandos flown in from Herat had driven them out of the city": where help came from is not the city)
-        usable = [r for r in refs if not HELP_FROM_BEFORE.search(text, max(0, r.start - 40), r.start)]
+        usable = [r for r in refs if not HELP_FROM_BEFORE.search(text, max(0, r.start - 40), r.start)
+                  or _ON_TO_PLACE.match(text, r.end)]  # ("airlifted from Ghazni to Kabul": Ghazni was left, not a help's origin)
         current = [r for r in usable if not SEAT_OF_SPEAKERS.search(text, max(0, r.start - 40), r.start)]
         target = home or _resolve_anaphor(word, current, m.start(), history, gaz) or (
             _resolve_anaphor(word, usable, m.start(), history, gaz) if len(current) < len(usable) else None)
@@ -249,6 +250,7 @@ _ORIGIN_BEFORE = re.compile(r"(?:\b(?:come|comes|came|coming|supplied|trucked|sh
 # a place named to compare with ("the second-largest city after Kabul", "like Kunduz", "as in Herat")
 _COMPARED_BEFORE = re.compile(r"(?:\b(?:largest|biggest|second|third|most\s+[\w\-]+|important)\s+(?:city|town|cities|towns)\s+after|"
                               r"\b(?:like|unlike|as\s+in|as\s+with|similar\s+to)|\bthan)\s+(?:the\s+)?$", re.I)
+_ON_TO_PLACE = re.compile(r"\s+to\s+(?:the\s+)?(?-i:[A-Z])")
 _LIST_GAP = re.compile(r"\s*(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
 # where the speakers sit ("Afghan officials in Kabul did not comment on the fall of the city"): not the city
 SEAT_OF_SPEAKERS = re.compile(r"\b(?:(?:officials?|ministry|ministries|government|authorities|embassy|spokes(?:man|woman|person))"
@@ -258,7 +260,8 @@ SEAT_OF_SPEAKERS = re.compile(r"\b(?:(?:officials?|ministry|ministries|governmen
 # (and where a speaker spoke: "a lawmaker told reporters in Kabul", "said at a news conference in Kabul")
 # the destination of a move ("left Taloqan for Faizabad", "fled to Kunduz city")
 _MOVED_TO_BEFORE = re.compile(r"\b(?:left|leaving|fled|fleeing|withdrew|withdrawn|withdrawal|retreated|retreat|pulled\s+back|fell\s+back|moved|"
-                              r"headed|escaped|flown|flew)\b[^.;,]{0,60}?\b(?:for|to|towards?|into)\s+(?:the\s+)?$", re.I)
+                              r"headed|escaped|flown|flew|airlifted|evacuated|ferried|transferred|relocated|sent\s+back)\b[^.;,]{0,60}?"
+                              r"\b(?:for|to|towards?|into)\s+(?:the\s+)?$", re.I)
 # where someone was held afterwards ("has been detained by government forces in Wardak province"): no more the city
 # the text is about than a destination is
 _HELD_IN_BEFORE = re.compile(r"\b(?:detained|arrested|held|stopped|intercepted)\b[^.;,]{0,50}?\bin\s+(?:the\s+)?$", re.I)
