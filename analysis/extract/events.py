@@ -166,6 +166,8 @@ _TELEGRAPHIC_SUBJECT = re.compile(
     r"(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+)*(?:\s*\((?-i:[A-Z])[\w\-’' ]+\))?"
     r"(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+)(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+)*(?:\s*\((?-i:[A-Z])[\w\-’' ]+\))?)*"
     r"(?:\s+(?:districts?|city|cities|district\s+cent(?:re|er)s?|(?:border\s+)?crossing))?\s+$")
+# a day of the month with no month ("on the 20th")
+_BARE_ORDINAL = re.compile(r"(?:on\s+)?the\s+([1-3]?\d)(?:st|nd|rd|th)", re.I)
 # a report, then the next sentence says it is not confirmed yet
 _REPORTS_SAY = re.compile(r"\b(?:reports?|rumou?rs?|unconfirmed|social\s+media|messages?)\s+(?:\w+\s+){0,3}?(?:says?|said|suggests?|"
                           r"suggested|claims?|claimed|indicate[sd]?)\b|\b(?:there\s+(?:are|were)\s+)?reports?\s+(?:that|of)\b", re.I)
@@ -605,7 +607,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         found = self._sentence_dates_read.get(i)
         if found is None:
             text = self.sents[i].text
-            named = self._dates_in(text)
+            named = self._in_month_before(i, self._dates_in(text))
             later = self._days_after_before(i, text, named)  # ("the following Monday" replaces its "Monday")
             named = [d for d in named if not any(x.start <= d.start < x.end for x in later)]
             found = self._sentence_dates_read[i] = sorted(named + later, key=lambda d: d.start)
@@ -619,6 +621,27 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if found is None:
             found = self._dates_read[key] = find_dates(text, *self.now)
         return found
+
+    def _in_month_before(self, i: int, found: list[DateMention]) -> list[DateMention]:
+        """A bare day of the month ('on the 20th') in the month of the day the sentences before name ('... on 22
+        June. Two days before that, on the 20th, we had lost Khanabad': 20 June), else as read."""
+        if not any(_BARE_ORDINAL.fullmatch(d.text) for d in found):
+            return found
+        before = self._day_before_sentence(i)
+        if before is None or before[0] is None:
+            return found
+        out = []
+        for d in found:
+            m = _BARE_ORDINAL.fullmatch(d.text)
+            if m is not None:
+                try:
+                    day = before[0].replace(day=int(m.group(1)))
+                except ValueError:
+                    day = None
+                if day is not None and (self.pub_high is None or day <= self.pub_high):
+                    d = replace(d, low=day, high=day)
+            out.append(d)
+        return out
 
     def _day_before_sentence(self, i: int, spans: bool = False) -> tuple[date | None, date | None, str] | None:
         """The last exact day named in the three sentences before sentence i, which 'the same day' refers to (with
