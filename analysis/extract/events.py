@@ -166,6 +166,8 @@ _TELEGRAPHIC_SUBJECT = re.compile(
     r"(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+)*(?:\s*\((?-i:[A-Z])[\w\-’' ]+\))?"
     r"(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+)(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+)*(?:\s*\((?-i:[A-Z])[\w\-’' ]+\))?)*"
     r"(?:\s+(?:districts?|city|cities|district\s+cent(?:re|er)s?|(?:border\s+)?crossing))?\s+$")
+# "Earlier the same day", "later that day": the day of the event just told, not of any day named in passing
+_EARLIER_LATER = re.compile(r"\b(?:earlier|later)\s+$", re.I)
 # a day of the month with no month ("on the 20th")
 _BARE_ORDINAL = re.compile(r"(?:on\s+)?the\s+([1-3]?\d)(?:st|nd|rd|th)", re.I)
 # a report, then the next sentence says it is not confirmed yet
@@ -582,7 +584,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 continue
             during = m.group(0).lower().startswith(("during ", "in the "))  # "during the fighting": the span named before
             here = [d for d in found if d.end <= m.start() and _day_or_span(d, during)]
-            day = (here[-1].low, here[-1].high, here[-1].text) if here else self._day_before_sentence(i, during)
+            day = (here[-1].low, here[-1].high, here[-1].text) if here else (
+                _EARLIER_LATER.search(text, max(0, m.start() - 12), m.start()) and self._event_day_before(i)) or \
+                self._day_before_sentence(i, during)  # ("Earlier the same day": the day of the event told before)
             if day is None or day[0] is None:
                 break
             if during and day[1] is not None and day[1] != day[0]:
@@ -642,6 +646,15 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                     d = replace(d, low=day, high=day)
             out.append(d)
         return out
+
+    def _event_day_before(self, i: int) -> tuple[date | None, date | None, str] | None:
+        """The exact day of the latest event reported in the three sentences before sentence i, if any."""
+        for j in range(i - 1, max(-1, i - 4), -1):
+            days = [d.mention for d in self.drafts if d.sent_index == j and d.mention.modality == "asserted"
+                    and d.mention.date_low is not None and d.mention.date_low == d.mention.date_high]
+            if days:
+                return days[-1].date_low, days[-1].date_high, days[-1].date_text
+        return None
 
     def _day_before_sentence(self, i: int, spans: bool = False) -> tuple[date | None, date | None, str] | None:
         """The last exact day named in the three sentences before sentence i, which 'the same day' refers to (with
@@ -791,7 +804,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
     def _respectively(self, i: int, s: _Sent, results: list[MentionDraft]) -> None:
         """'Took A and B last Tuesday and Wednesday respectively': the n-th date after the places is the n-th place's."""
         at = {id(r): self._object_at(s, r, 0) for r in results}
-        items = sorted((r for r in results if at[id(r)] >= 0 and r.date is not None), key=lambda r: at[id(r)])
+        word = s.low.find("respectively")  # (places after it belong to another clause)
+        items = sorted((r for r in results if 0 <= at[id(r)] < word and r.date is not None), key=lambda r: at[id(r)])
         if len(items) < 2 or len({at[id(r)] for r in items}) < len(items):
             return
         end = s.low.find("respectively", at[id(items[-1])])
