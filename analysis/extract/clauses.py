@@ -18,10 +18,10 @@ _APPOSITIVE_OPEN = re.compile(
 # a second verb of the same subject just before a position ("... last night and entered", "... and then fled")
 AND_VERB_BEFORE = re.compile(r"\band\s+(?:then\s+|later\s+|quickly\s+|promptly\s+)?$", re.I)
 # the rest of a relative clause about one item of an object list, closed by a comma and the next item
-REL_ITEM_REST = (r"[^,;:.()]{1,120}(?=,\s*(?:and|as\s+well\s+as|(?:along|together)\s+with|in)\s+(?:the\s+)?"
+REL_ITEM_REST = (r"[^,;:.()]{1,120}(?=,\s*(?:and(?:\s+then|\s+later)?|as\s+well\s+as|(?:along|together)\s+with|in)\s+(?:the\s+)?"
                  r"(?-i:[A-Z]))")
 _REL_THEN_SEMI = re.compile(r"[^,;:.()]{1,120};")
-_REL_THEN_ITEM = re.compile(REL_ITEM_REST + r",\s*(?:and|as\s+well\s+as|(?:along|together)\s+with|in)\s+(?:the\s+)?|"
+_REL_THEN_ITEM = re.compile(REL_ITEM_REST + r",\s*(?:and(?:\s+then|\s+later)?|as\s+well\s+as|(?:along|together)\s+with|in)\s+(?:the\s+)?|"
                             # "taking A, where fighting had raged for two weeks, B, C and D": the list goes on
                             r"[^,;:.()]{1,120},\s*(?=(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,2}\s*(?:,|\s+and\b))")
 # after "and": another place of an object list, named with its head noun ("the nearby city of B", "the garrison
