@@ -21,7 +21,7 @@ from analysis.extract.denials import (
 )
 from analysis.extract.flight import FlightReader
 from analysis.extract.listing import ListReader
-from analysis.extract.modality import negated as _negated, read_modality
+from analysis.extract.modality import negated as _negated, read_modality, unconfirmed_next
 from analysis.extract.outcomes import (
     OutcomeReader, _GOV_AGENT, _POLICE_AREA, _TALIBAN_AGENT, _outcome_cues_of, government_side, passive_out,
 )
@@ -80,9 +80,9 @@ _BUILDING_AFTER = re.compile(
 # the seat of a district's administration taken, then where it is ("the government buildings in Kohistanat district")
 _SEAT_WORDS = (r"(?:(?:district|local)\s+)?(?:government\s+(?:buildings?|offices?|compounds?)|police\s+(?:headquarters|hq)|"
                r"(?:district\s+)?governor(?:'s|’s)?\s+(?:office|compound)|headquarters|administrative\s+(?:buildings?|offices?))")
-_SEAT_BUILDING_IN = re.compile(
+_SEAT_BUILDING = re.compile(
     rf"\s+(?:(?:full\s+)?control\s+(?:of|over)\s+)?(?:(?:the|all|all\s+the|most|most\s+of\s+the|main)\s+)?{_SEAT_WORDS}"
-    rf"(?:,?\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?{_SEAT_WORDS})?\s+(?:in|of)\s+(?:the\s+)?(?=(?-i:[A-Z]))", re.I)
+    rf"(?:,?\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?{_SEAT_WORDS})?", re.I)
 # a province name as an adjective before a plural head ("the Jowzjan districts of"): no gap between verb and list
 _PROVINCE_HEAD_GAP = re.compile(r"\bthe\s+(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?\s+(?=(?:districts|district\s+cent(?:re|er)s|"
                                 r"provincial\s+capitals|capitals)\s+of\b)")
@@ -170,12 +170,6 @@ _TELEGRAPHIC_SUBJECT = re.compile(
 _EARLIER_LATER = re.compile(r"\b(?:earlier|later)\s+$", re.I)
 # a day of the month with no month ("on the 20th")
 _BARE_ORDINAL = re.compile(r"(?:on\s+)?the\s+([1-3]?\d)(?:st|nd|rd|th)", re.I)
-# a report, then the next sentence says it is not confirmed yet
-_REPORTS_SAY = re.compile(r"\b(?:reports?|rumou?rs?|unconfirmed|social\s+media|messages?)\s+(?:\w+\s+){0,3}?(?:says?|said|suggests?|"
-                          r"suggested|claims?|claimed|indicate[sd]?)\b|\b(?:there\s+(?:are|were)\s+)?reports?\s+(?:that|of)\b", re.I)
-_TRYING_TO_CONFIRM = re.compile(r"\W*(?:we|i|the\s+\w+(?:\s+\w+)?|officials?|nobody|no\s+one)\s+(?:are|is|were|was|have|has|had|could|can|"
-                                r"did|do|does)?\s*(?:(?:still|so\s+far)\s+)?(?:(?:trying|working|unable|not\s+(?:yet\s+)?(?:been\s+)?able)\s+to\s+"
-                                r"(?:independently\s+)?(?:confirm|verify)|(?:not|n't|n’t|yet\s+to|never)\s+(?:\w+\s+)?(?:confirm|verif)\w*)\b", re.I)
 # an explainer's question of what fell, and the verbless answer under it that lists the places
 _WHICH_FELL = re.compile(r"\W*(?:Q\s*[:.]\s*)?(?:which|what)\s+(?P<noun>(?:provincial\s+)?capitals|cities|districts|towns)\s+"
                          r"(?:have|has)\s+(?:(?:now|so\s+far|already)\s+)?(?:fallen|been\s+(?:captured|taken|lost|seized|overrun))"
@@ -712,8 +706,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                     continue
                 taken.append((m.start(), m.end()))
                 mod = read_modality(text, m.start(), m.end(), m.group(0).lower().startswith(_NOUN_TRIGGERS))
-                if mod == "asserted" and i + 1 < len(self.sents) and _REPORTS_SAY.search(text, 0, m.start()) and \
-                        _TRYING_TO_CONFIRM.match(self.sents[i + 1].text):
+                if mod == "asserted" and i + 1 < len(self.sents) and unconfirmed_next(text[:m.start()], self.sents[i + 1].text):
                     mod = "speculative"  # "Reports say Tarinkot has also fallen. We are trying to confirm this."
                 aside = next(((a, b) for a, b in asides if a <= m.start() < b), None)
                 in_tail = tail is not None and m.start() >= tail.start() and aside is None
@@ -1301,9 +1294,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             unknown = _UNKNOWN_FIRST.fullmatch(gap) if voice == "active" and not provinces_seen else None
             if unknown is not None and not _gap_ok(gap) and _gap_ok(gap[:unknown.start("name")]):
                 # "overran Baghlan-e-Markazi and Doshi districts": an item the gazetteer does not know, skipped and named
-                note = f"list item not recognised: {unknown.group('name')!r} in sentence {s.sentence.index + 1}"
-                if note not in self.warnings:
-                    self.warnings.append(note)
+                self._unknown_item(s, unknown.group("name"))
                 gap = gap[:unknown.start("name")]
             if voice == "active" and not _gap_ok(_POSSESSIVE_PROVINCE.sub(" ", gap) if provinces_seen else gap):
                 break
@@ -1429,13 +1420,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
 
     def _district_building(self, s: _Sent, m: re.Match[str], hi: int, negated: bool) -> list[MentionDraft]:
         """The district whose seat was taken: 'took over the government buildings in Kohistanat district', 'seized the
-        police headquarters and the governor's office in Almar' (no capital in the sentence)."""
-        seat = _SEAT_BUILDING_IN.match(s.text, m.end(), min(len(s.text), m.end() + 140))
-        if seat is None:
-            return []
-        r = next((r for r in s.refs if r.start == seat.end() and r.end <= hi + 1 and not r.in_speaker), None)
-        dc = _as_district(r, self.gaz) if r is not None else None
-        return [self._district_result(dc[0], dc[1], m, negated)] if dc is not None else []
+        police headquarters and the governor's office in Almar' (no capital in the sentence); read as any district seat."""
+        seat = _SEAT_BUILDING.match(s.text, m.end(), min(len(s.text), m.end() + 140))
+        return self._district_seat(s, m, seat.start(), seat.end(), hi, negated) if seat is not None else []
 
     def _where_city(self, s: _Sent, pos: int) -> Place | None:
         """The capital a 'where' clause holding `pos` is about ('Lashkar Gah, where the Taliban have captured ...')."""

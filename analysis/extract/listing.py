@@ -165,13 +165,20 @@ class ListReader:
             if near is not None and u.after <= len(out):
                 out.insert(u.after + spelled, (near, provs[u.locus] if u.locus >= 0 else None))
                 spelled += 1
-                note = (f"list item {u.name!r} in sentence {s.sentence.index + 1} read as {near.place.name} "
-                        f"({near.place.province}), a near spelling")
+                self._warn(f"list item {u.name!r} in sentence {s.sentence.index + 1} read as {near.place.name} "
+                           f"({near.place.province}), a near spelling")
             else:
-                note = f"list item not recognised: {u.name!r} in sentence {s.sentence.index + 1}"
-            if note not in self.warnings:
-                self.warnings.append(note)
+                self._unknown_item(s, u.name)
         return out, reading.capitals
+
+    def _unknown_item(self, s: _Sent, name: str) -> None:
+        """Name in the warnings a list item the gazetteer does not know."""
+        self._warn(f"list item not recognised: {name!r} in sentence {s.sentence.index + 1}")
+
+    def _warn(self, note: str) -> None:
+        """Add a warning once."""
+        if note not in self.warnings:
+            self.warnings.append(note)
 
     def _near_spelling(self, u: lists.Unknown, locus: Place | None,
                        known: list[tuple[_Ref, Place | None]]) -> _Ref | None:

@@ -112,6 +112,19 @@ def _kind_of_modal(words: str) -> str:
     return "future" if _FUTURE_WORDS.search(words) else "speculative"
 
 
+# a report, then the next sentence says it is not confirmed yet
+_REPORTS_SAY = re.compile(r"\b(?:reports?|rumou?rs?|unconfirmed|social\s+media|messages?)\s+(?:\w+\s+){0,3}?(?:says?|said|suggests?|"
+                          r"suggested|claims?|claimed|indicate[sd]?)\b|\b(?:there\s+(?:are|were)\s+)?reports?\s+(?:that|of)\b", re.I)
+_TRYING_TO_CONFIRM = re.compile(r"\W*(?:we|i|the\s+\w+(?:\s+\w+)?|officials?|nobody|no\s+one)\s+(?:are|is|were|was|have|has|had|could|can|"
+                                r"did|do|does)?\s*(?:(?:still|so\s+far)\s+)?(?:(?:trying|working|unable|not\s+(?:yet\s+)?(?:been\s+)?able)\s+to\s+"
+                                r"(?:independently\s+)?(?:confirm|verify)|(?:not|n't|n’t|yet\s+to|never)\s+(?:\w+\s+)?(?:confirm|verif)\w*)\b", re.I)
+
+def unconfirmed_next(before: str, next_sentence: str) -> bool:
+    """True when a report opens the text before a trigger ('Reports say ...') and the next sentence says it is not
+    confirmed yet ('We are trying to confirm this.', 'Officials have not confirmed it.')."""
+    return _REPORTS_SAY.search(before) is not None and _TRYING_TO_CONFIRM.match(next_sentence) is not None
+
+
 # a post or line labelled as unconfirmed: "Unverified:", "Unconfirmed reports:", "Rumour:"
 _UNVERIFIED_LABEL = re.compile(r"\W*(?:\d+\s*/\s*)?(?:unverified|unconfirmed|rumou?rs?|not\s+(?:yet\s+)?confirmed)"
                                r"(?:\s+(?:reports?|claims?|information))?\s*[:\-–—]", re.I)
