@@ -14,6 +14,10 @@ COUNTRY_WORDS: dict[str, str] = country_words()
 DEMONYMS: dict[str, str] = COUNTRY_WORDS
 _COUNTRY_ALT = "|".join(sorted(COUNTRY_WORDS, key=len, reverse=True))
 _COUNTRY_NAMES = "|".join(sorted({c.lower() for c in COUNTRY_WORDS.values()}, key=len, reverse=True))
+# the neighbours' capitals, which stand for their governments as speakers
+NEIGHBOUR_CAPITALS: dict[str, str] = {"tashkent": "Uzbekistan", "dushanbe": "Tajikistan", "tehran": "Iran",
+                                      "islamabad": "Pakistan", "ashgabat": "Turkmenistan", "ashkhabad": "Turkmenistan"}
+_NEIGHBOUR_CAPITALS = "|".join(NEIGHBOUR_CAPITALS)
 # a neighbouring state's agency speaking ("Tajikistan's border agency", "the Uzbek defence ministry")
 _AGENCY = re.compile(
     rf"\b({_COUNTRY_ALT})"
@@ -21,8 +25,8 @@ _AGENCY = re.compile(
     r"officials?|authorities|ministry|government|state|military|army|forces|committee|service|spokes(?:man|woman|"
     r"person)|embassy|envoy)\b|\b(?:committee|ministry|service|agency)\s+(?:\w+\s+){0,5}?of\s+(?:the\s+republic\s+of\s+)?"
     rf"({_COUNTRY_NAMES})\b|"
-    # the state itself as the speaker ("Tajikistan said on Monday that ...")
-    rf"\b({_COUNTRY_NAMES})\s+(?:(?:has|had|also|later)\s+)?(?:said|says|reported|reports|announced|confirmed|stated)\b|"
+    # the state itself as the speaker ("Tajikistan said on Monday that ...", "Tashkent said they would be returned")
+    rf"\b({_COUNTRY_NAMES}|{_NEIGHBOUR_CAPITALS})\s+(?:(?:has|had|also|later)\s+)?(?:said|says|reported|reports|announced|confirmed|stated)\b|"
     # a clause opened by the side of the border that speaks ("On the Iranian side, the border guards said ...")
     rf"\bon\s+the\s+({_COUNTRY_ALT})\s+side\s+of\s+the\s+border\s*,|\bon\s+the\s+({_COUNTRY_ALT})\s+side\s*,",
     re.I)
@@ -43,7 +47,19 @@ def agency_country(text: str) -> str:
     if m is None:
         issued = _ISSUED_IN.search(text) or _DATELINE_TOWN.search(text)  # "a statement issued in Ashgabat",
         return FOREIGN_TOWNS.get(issued.group(1).lower(), "") if issued is not None else ""  # "Ashgabat, 10 July"
-    return DEMONYMS.get(next((g for g in m.groups() if g), "").lower(), "")
+    word = next((g for g in m.groups() if g), "").lower()
+    return DEMONYMS.get(word, "") or NEIGHBOUR_CAPITALS.get(word, "")
+
+
+# the next sentence about the men who crossed: they were detained, received or returned, or "they" are its subject
+_ABOUT_THEM = re.compile(r"\W*(?:they|the\s+(?:men|soldiers|troops|servicemen|group))\b", re.I)
+
+
+def receiving_after(next_text: str) -> str:
+    """The neighbour whose agency detains, receives or speaks of the men in the sentence after a crossing ('')."""
+    if not (_RECEIVING.search(next_text) or _ABOUT_THEM.match(next_text)):
+        return ""
+    return agency_country(next_text)
 
 
 def demonym_border(text: str) -> str:

@@ -261,6 +261,20 @@ def _context(published: Optional[date], precision: str) -> _Ctx:
 _NO_LEAD = frozenset({"between", "of", "through"})
 
 
+# the seven days on one side of a day ("in the week after 20 June", "the week to July 9")
+_WEEK_LEAD = re.compile(r"\b(?:(?:in|during|over|within)\s+)?the\s+(?:week|seven\s+days)\s+"
+                        r"(?P<lead>after|following|before|to|ending|leading\s+up\s+to)\s+(?:on\s+)?\Z")
+
+
+def _week_of(lead: str, day: date) -> Range:
+    """The seven days after, before or up to a day, as a week lead names them."""
+    if lead in ("after", "following"):
+        return day + timedelta(days=1), day + timedelta(days=7)
+    if lead == "before" or lead.startswith("leading"):
+        return day - timedelta(days=7), day - timedelta(days=1)
+    return day - timedelta(days=6), day
+
+
 def find_dates(text: str, published: Optional[date], precision: str = "day") -> list[DateMention]:
     """Return the temporal expressions in `text` as inclusive day ranges, sorted and non-overlapping."""
     ctx = _context(published, precision)
@@ -277,8 +291,11 @@ def find_dates(text: str, published: Optional[date], precision: str = "day") -> 
             mod = _MOD_BEFORE.search(low_text, max(prev_end, start - 30), start)
             if mod:
                 start = mod.start()
-        lead = _LEAD_BEFORE.search(low_text, max(prev_end, start - 24), start)
-        if lead and lead["lead"] not in _NO_LEAD:
+        week = _WEEK_LEAD.search(low_text, max(prev_end, start - 48), start) if found.hit.day_level else None
+        lead = _LEAD_BEFORE.search(low_text, max(prev_end, start - 24), start) if week is None else None
+        if week is not None and rng is not None and rng[0] is not None and rng[0] == rng[1]:
+            start, rng = week.start(), _week_of(week["lead"], rng[0])  # "in the week after 20 June": 21-27 June
+        elif lead and lead["lead"] not in _NO_LEAD:
             start = lead.start()
             if rng is not None:
                 try:

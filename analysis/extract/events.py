@@ -93,7 +93,10 @@ _DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|\d))\s+days?\
                          r"the\s+day\s+before(?=\s*(?:[.,;]|$))|"
                          r"the\s+same\s+(?:day|night)|that\s+(?:same\s+)?(?:day|night)|(?:during|in)\s+the\s+(?:fighting|clashes|battle|assault)|"
                          r"(?P<same>(?:a\s+few\s+|several\s+|two\s+|three\s+|just\s+)?hours\s+(?:later|earlier|before(?=\s*(?:[.,;]|$)))|"
-                         r"later\s+(?:that|the\s+same|in\s+the)\s+day))\b",
+                         r"later\s+(?:that|the\s+same|in\s+the)\s+day|"
+                         # a part of the day alone, in a sentence with no date of its own: the day told just before
+                         r"(?P<part>in\s+the\s+(?:late\s+|early\s+)?(?:morning|afternoon|evening)|by\s+(?:nightfall|dusk)|"
+                         r"at\s+(?:dusk|dawn|nightfall))))\b",
                          re.I)
 # "last week, and on Wednesday of that week ...": a weekday inside the week named before it
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -153,8 +156,13 @@ _THEIRS_GAP = re.compile(r"(?:\s+(?:city|town|district|district\s+cent(?:re|er)|
                          r"by\s+\w+)\s*,?)*\s*", re.I)
 # "A fell on Saturday, a day after B": B had the same event that many days earlier (B closes the clause)
 _DAYS_AFTER_PLACE = re.compile(
-    r",?\s+(?:just\s+|only\s+|barely\s+)?(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+after\s+(?:the\s+fall\s+of\s+)?"
+    r"(?:,?\s+and)?,?\s+(?:just\s+|only\s+|barely\s+)?(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+after\s+(?:the\s+fall\s+of\s+)?"
     r"(?:the\s+)?(?:(?:(?:provincial\s+)?capital|city|town|district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
+# the movement "has been inside" a city since a day: it entered that day (not "battling inside since", a span)
+_BEEN_INSIDE = re.compile(r"\bbeen\s+(?:inside|in\s+the)\b", re.I)
+# "..., after A and B on Tuesday and C on Monday": earlier places of the same kind, each group with a day of its own
+_AFTER_PLACES = re.compile(r",?\s+(?:just\s+|only\s+|hours\s+|days\s+)?(?:after|following)\s+(?=(?-i:[A-Z]))", re.I)
+_GROUP_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _CLAUSE_SHUT = re.compile(r"(?:\s+(?:city|town|district))?(?:\s+(?:in|on|near)\s+the\s+[\w\s\-]{1,40}?)?\s*(?:[.,;:)]|$|\s+(?:did|had)\b)")
 # the dates of "A and B ... on Tuesday and Wednesday respectively", joined by commas and "and"
 _RESPECTIVE_DATES = re.compile(r"[^,;.]*?(?:(?:,\s*|\s+and\s+|,\s+and\s+)[^,;.]*?)*,?\s*", re.I)
@@ -234,7 +242,8 @@ _DATE_FIRST_SEP = re.compile(r"\s*,?\s*(?:and|then)\s*,?\s*", re.I)  # "... and,
 _ITEM_AFTER_DATE = re.compile(r"\s*,?\s*")
 _ITEM_END = re.compile(r"\s*(?:[,.;)]|$|\s(?:and|too|as\s+well)\b)")  # the place closes its clause (not "Kabul's governor")
 _SERIES_BETWEEN = re.compile(r"[,;]|\band\b")
-_SERIES_ASIDE = re.compile(r",\s+(?:the|a|an|its|whose|which|where|home\s+to)\b[^,;:]{1,80},")
+_SERIES_ASIDE = re.compile(r",\s+(?:the|a|an|its|whose|which|where|home\s+to|in\s+the\s+(?:north|south|east|west|\w+ern)\b|"
+                           r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|near|on\s+the)\b[^,;:]{0,80},")
 _FOLLOWED_BY_KEYS: tuple[str, ...] = guard_stems(_FOLLOWED_BY) + (" and ", "then", "later") + guard_stems(_AS_DID) + \
     guard_stems(_AS_WELL_AS)
 _POLICE_DISTRICTS_KEYS: tuple[str, ...] = guard_stems(_POLICE_DISTRICTS)
@@ -297,7 +306,10 @@ _PLURAL_HEAD = re.compile(
     r"afternoon))?(?:,?\s+(?:(?-i:[A-Z])[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+(?-i:[A-Z])[a-z]+))?|"  # ("on Sunday, Aug. 8 - A, B and C")
     r"\s+on\s+(?:(?-i:[A-Z])[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+(?-i:[A-Z])[a-z]+)|\s+overnight|\s+yesterday|\s+(?:earlier\s+)?(?:this|last)\s+week(?:end)?|\s+in\s+recent\s+(?:days|weeks)|"
     r"\s+(?:over|at|during)\s+the\s+weekend|\s+(?:over|in|within)\s+the\s+(?:past|last)\s+"
-    r"(?:\d+|\w+)\s+(?:hours|days|weeks?)|\s+since\s+\w+)?"
+    r"(?:\d+|\w+)\s+(?:hours|days|weeks?)|\s+since\s+\w+|"
+    # ("in the week after 20 June", "in the first week of July", "in late June")
+    r"\s+(?:in|during|over)\s+the\s+(?:(?:first|second|third|last)\s+)?week\s+(?:of|after|before|following|to|ending)\s+"
+    r"(?:\d{1,2}\s+)?(?-i:[A-Z])[a-z]+\.?(?:\s+\d{1,2})?|\s+in\s+(?:early|mid|late)[\s\-]+(?-i:[A-Z])[a-z]+)?"
     r"\s*(?::|—|–|--|-(?=\s)|,)\s*(?:(?:including|namely|such\s+as|among\s+them)\s+)?(?:the\s+(?:city|cities|districts?)\s+of\s+)?",
     re.I)
 _DISTRICT_SEAT_AFTER = re.compile(
@@ -574,7 +586,12 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 if self.pub_high is None or when <= self.pub_high:
                     out.append(DateMention(low=when, high=when, text=m.group(0), start=m.start(), end=m.end()))
         for m in _DAYS_LATER.finditer(text) if "day" in text or "hours " in text.lower() or " the " in text else ():
-            if any(d.start <= m.start() < d.end for d in found):
+            if any(d.start <= m.start() < d.end for d in found) or m.group("part") and (found or out):
+                continue
+            if m.group("part"):  # "Its garrison abandoned their positions in the evening": the day of the event before
+                day = self._part_of_day(i)
+                if day is not None:
+                    out.append(DateMention(low=day[0], high=day[1], text=m.group(0), start=m.start(), end=m.end()))
                 continue
             during = m.group(0).lower().startswith(("during ", "in the "))  # "during the fighting": the span named before
             here = [d for d in found if d.end <= m.start() and _day_or_span(d, during)]
@@ -649,6 +666,18 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             if days:
                 return days[-1].date_low, days[-1].date_high, days[-1].date_text
         return None
+
+    def _part_of_day(self, i: int) -> tuple[date | None, date | None, str] | None:
+        """The exact day of an event the sentence before told, which a part of the day alone in sentence i ('in the
+        evening') refers to: of a place sentence i names, or of the last one when it names none."""
+        told = [d.mention for d in self.drafts if d.sent_index == i - 1 and d.mention.modality == "asserted"
+                and d.mention.date_low is not None and d.mention.date_low == d.mention.date_high]
+        text = self.sents[i].text
+        named = {p.place_id for r in self.sents[i].refs if r.kind == "named" and not r.in_speaker
+                 and not _DESTINATION_BEFORE.search(text, max(0, r.start - 16), r.start) for p in _readings(r)}
+        if named:
+            told = [m for m in told if m.place_id in named]
+        return (told[-1].date_low, told[-1].date_high, told[-1].date_text) if told else None
 
     def _day_before_sentence(self, i: int, spans: bool = False) -> tuple[date | None, date | None, str] | None:
         """The last exact day named in the three sentences before sentence i, which 'the same day' refers to (with
@@ -747,7 +776,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                             at = {id(r): self._object_at(s, r, m.end()) for r in results}
                             if at[id(res)] > max(v for k, v in at.items() if k != id(res)):
                                 res.date = self._last_item_date(text, m, at[id(res)], pool, res.date)
-                        if kind == "state" and len(results) == 1 and res.date[2][:6].lower() == "since " and \
+                        if (kind == "state" or kind == "contested" and _BEEN_INSIDE.search(m.group(0))) and len(results) == 1 and \
+                                res.date[2][:6].lower() == "since " and \
                                 text.find(res.date[2], m.end()) >= 0:  # "X: in Taliban hands since Friday 9 July"
                             res.date = self._since_day(res.date)
                     if res.open_low:
@@ -869,12 +899,23 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             return []  # "... passed into their hands", "came under their control": only when the clause before names
             # the movement's side, or the movement is the side the text named last ("... as the Taliban closed in.")
         out = self._trigger_places(i, s, kind, voice, m)
+        if not out and kind == "nth" and (" after " in s.low or " following " in s.low):
+            return self._after_dated_places(i, s, kind, m, "capital_entered")  # "It was the ninth capital taken, after A
+            # on Tuesday and B on Monday": the place counted is told before, the earlier ones here
         if out and kind in ("state", "capture") and voice == "active" and _PART_OF.match(s.text, m.end()):
             for res in out:  # "the Taliban control (or captured) most of Lashkar Gah": inside, the city not yet theirs
                 if res.event_type == "capital_entered":
                     res.outcomes = {"contested"}
         if out and kind in ("capture", "state", "entry") and " after " in s.low and not out[0].negated:
             out = out + self._days_after_place(s, kind, m, out)
+        earlier = self._after_dated_places(i, s, kind, m, out[0].event_type) \
+            if out and kind in ("capture", "state", "entry", "nth") and not out[0].negated \
+            and (" after " in s.low or " following " in s.low) else []
+        if earlier:
+            for res in out:  # the main verb's date is told before the after-list, or not at all
+                res.date_from = res.date_from or 0
+                res.date_until = earlier[0].date_from if res.date_until is None else min(res.date_until, earlier[0].date_from)
+            return out + earlier
         if out and kind in ("capture", "state", "nth", "entry") and any(k in s.low for k in _FOLLOWED_BY_KEYS):
             more = self._gapped_series(i, s, kind, m, out) or self._followed_by(s, kind, m, out)
             if more:
@@ -923,25 +964,25 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             return []
         more: list[MentionDraft] = []
         for r, start, end in items:
-            res = self._same_verb(kind, r, m, out[0], bool(out[0].negated))
+            res = self._same_verb(kind, r, m, out[0].event_type, bool(out[0].negated))
             if res is None:
                 break
             res.pos, res.date_from, res.date_until = r.start, start, end
             more.append(res)
         return more
 
-    def _same_verb(self, kind: str, item: _Ref, m: re.Match[str], first: MentionDraft, negated: bool,
+    def _same_verb(self, kind: str, item: _Ref, m: re.Match[str], event_type: str, negated: bool,
                    capitals_head: bool = False) -> MentionDraft | None:
-        """The reading of another place that shares the verb of `first` (a capital for an entry, a district for a
+        """The reading of another place that shares a verb of `event_type` (a capital for an entry, a district for a
         seizure), or None when the place is not of that kind; under a 'capitals of' head a province is its capital."""
         cap = _as_capital(item, self.gaz)
         province = _as_province(item, self.gaz) if capitals_head else None
         if province is not None:
             cap = _capital_of(province, self.gaz) or cap
         dist = _as_district(item, self.gaz) if cap is None else None
-        if cap is not None and first.event_type == "capital_entered":
+        if cap is not None and event_type == "capital_entered":
             return self._capital_result(kind, cap, m, set(_CAPITAL_OUTCOME.get(kind, ())), negated)
-        if dist is not None and first.event_type == "district_seized" and kind != "entry":
+        if dist is not None and event_type == "district_seized" and kind != "entry":
             return self._district_result(dist[0], dist[1], m, negated)
         return None
 
@@ -971,7 +1012,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         more: list[MentionDraft] = []
         capitals_head = "capitals of" in fb.group(0).lower()  # ("and the provincial capitals of Bamyan and Wardak")
         for item in self._list_from(s, first, _scope_after(text, first.end)):
-            res = self._same_verb(kind, item, m, out[0], bool(out[0].negated), capitals_head)
+            res = self._same_verb(kind, item, m, out[0].event_type, bool(out[0].negated), capitals_head)
             if res is None:
                 break
             res.pos = item.start
@@ -989,30 +1030,77 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             return days[0].low, days[0].high, when[2]
         return when
 
+    def _after_dated_places(self, i: int, s: _Sent, kind: str, m: re.Match[str], event_type: str) -> list[MentionDraft]:
+        """'..., after Pul-e-Khumri and Farah on Tuesday and Aybak on Monday': each earlier place shares the verb, with
+        the day closing its group; nothing when any group has no day of its own."""
+        text = s.text
+        a = _AFTER_PLACES.search(text, m.end(), min(len(text), m.end() + 150))
+        if a is None or re.search(r"[;:]|\.\s", text[m.end():a.start()]):
+            return []
+        refs = {r.start: r for r in s.refs if r.kind == "named" and not r.in_speaker and r.start >= a.end()}
+        dates = [d for d in self._sentence_dates(i) if d.start >= a.end() and d.high is not None]
+        groups: list[tuple[list[_Ref], DateMention]] = []
+        pending: list[_Ref] = []
+        cursor = a.end()
+        while cursor in refs:
+            r = refs[cursor]
+            pending.append(r)
+            cursor = r.end
+            d = next((d for d in dates if d.start > cursor and re.fullmatch(r"\s+(?:on|in|at)\s+", text[cursor:d.start], re.I)
+                      or d.start == cursor + 1 and text[cursor] == " "), None)
+            if d is not None:
+                groups.append((pending, d))
+                pending = []
+                cursor = d.end
+            sep = _GROUP_SEP.match(text, cursor)
+            if sep is None:
+                break
+            cursor = sep.end()
+        if pending or len(groups) == 0 or not _CLAUSE_SHUT.match(text, groups[-1][1].end):
+            return []
+        more: list[MentionDraft] = []
+        for items, d in groups:
+            for item in items:
+                res = self._same_verb(kind, item, m, event_type, False)
+                if res is None or item.peripheral:
+                    return []
+                res.pos = item.start
+                res.date = (d.low, d.high, d.text)
+                res.date_from = a.start()
+                more.append(res)
+        return more
+
     def _days_after_place(self, s: _Sent, kind: str, m: re.Match[str], out: list[MentionDraft]) -> list[MentionDraft]:
         """'A fell on Saturday, a day after B': B gets the same event, dated that many days before A's date."""
         text = s.text
         rel = _DAYS_AFTER_PLACE.search(text, m.end(), min(len(text), m.end() + 90))
         if rel is None or re.search(r"[;:]|\.\s", text[m.end():rel.start()]):
             return []
-        item = next((r for r in s.refs if r.kind == "named" and not r.in_speaker and r.start == rel.end()), None)
-        if item is None or item.peripheral:
-            return []
-        items = self._list_from(s, item, _scope_after(text, item.end))  # "a day after A, B and C changed hands"
-        if not items or not _CLAUSE_SHUT.match(text, items[-1].end):
-            return []
+        groups: list[tuple[re.Match[str], list[_Ref]]] = []
+        while rel is not None:  # "two days after Kunduz and a day after Aybak": a group for each
+            item = next((r for r in s.refs if r.kind == "named" and not r.in_speaker and r.start == rel.end()), None)
+            if item is None or item.peripheral:
+                return []
+            items = self._list_from(s, item, _scope_after(text, item.end))  # "a day after A, B and C changed hands"
+            if not items:
+                return []
+            groups.append((rel, items))
+            rel = _DAYS_AFTER_PLACE.match(text, items[-1].end) if text.startswith(" and ", items[-1].end) else None
+            if rel is None and not _CLAUSE_SHUT.match(text, items[-1].end):
+                return []
         low, high, said = _pick_date(self._dates_in(text), m.start(), text, self.pub_high)
         if low is None or high is None or not said:
             return []
-        shift = timedelta(days=small_number(rel.group("n"))[0])
         more: list[MentionDraft] = []
-        for item in items:
-            res = self._same_verb(kind, item, m, out[0], False)
-            if res is None:
-                return []
-            res.pos = item.start
-            res.date = (low - shift, high - shift, text[rel.start():item.end].strip(" ,"))
-            more.append(res)
+        for rel, items in groups:
+            shift = timedelta(days=small_number(rel.group("n"))[0])
+            for item in items:
+                res = self._same_verb(kind, item, m, out[0].event_type, False)
+                if res is None:
+                    return []
+                res.pos = item.start
+                res.date = (low - shift, high - shift, text[rel.start():item.end].strip(" ,"))
+                more.append(res)
         return more
 
     def _echo(self, i: int, s: _Sent, m: re.Match[str]) -> list[MentionDraft]:

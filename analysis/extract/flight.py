@@ -70,6 +70,9 @@ _MORE_AIRCRAFT = re.compile(r"\b(?:more|another|further|other|second)\s+(?:\w+\s
 # a clause in which another neighbour speaks of its own arrivals (", and Tajikistan said ...")
 _OTHER_STATE_SAYS = re.compile(rf",?\s+(?:and|while|but|whereas)\s+(?:neighbou?ring\s+)?(?:{_COUNTRY_ALT})(?:'s|’s)?\s+"
                                r"(?:\w+\s+){0,3}?(?:said|says|reported|announced|confirmed|stated)\b", re.I)
+# troops who landed on board aircraft named after the verb ("had landed at Kulob on Sunday aboard six aircraft")
+_ABOARD_AFTER = re.compile(r"[^.;]{0,60}?\b(?:aboard|on\s+board|in)\s+(?:\w+\s+){0,3}?(?:(?:air)?planes?|aircraft|"
+                           r"helicopters?|flights?|jets?)\b", re.I)
 _AIRCRAFT_WORD = re.compile(r"\b(?:(?:air)?planes?|aircraft|helicopters?|choppers?|jets?|flights?|airplanes?)\b", re.I)
 # the troops on board named after the landing: "... had landed at Termez airport on Sunday carrying 585 soldiers"
 _CARRYING_AFTER = re.compile(r"[^.;]{0,60}?,?\s+(?:carrying|transporting|ferrying|with)\s+(?:about\s+|some\s+|more\s+than\s+|"
@@ -107,6 +110,15 @@ _DESTINATION_TAIL = re.compile(
 _ATTACKERS_INTO = re.compile(r"\b(?:taliban|insurgents|militants|fighters|rebels|they)\s+(?:had\s+|have\s+)?(?:\w+ly\s+)?"
                              r"(?:got|broke|pushed|swept|forced\s+their\s+way|fought\s+their\s+way|stormed|poured)\s+"
                              r"(?:in)?to\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
+# troops of the place the sentence before named, by possessive ("Its defenders abandoned their positions")
+_ITS_TROOPS = re.compile(r"\W*(?:its|the\s+(?:city|town)(?:'s|’s))\s+(?:[\w\-]+\s+){0,2}?(?:defenders|garrisons?|"
+                         r"soldiers|troops|police(?:men)?|forces|commanders?|governor|officials)\b", re.I)
+# an aside placing the town just named on a border ("Hairatan, on the Uzbek border")
+_ON_BORDER_ASIDE = re.compile(r",\s*(?:which\s+(?:is|lies)\s+|(?:right|just)\s+)?(?:on|near|along|at|by)\s+the\s+$", re.I)
+_ON_BORDER_PHRASE = re.compile(r",\s*(?:which\s+(?:is|lies)\s+|(?:right|just)\s+)?(?:on|near|along|at|by)\s+the\s+"
+                               r"(?:[\w\-]+\s+){0,2}?(?:border|frontier)\b|"
+                               r"\btowards?\s+the\s+(?:[\w\-]+\s+)?(?:border|frontier)(?:\s+(?:of|with)\s+\w+)?", re.I)  # (nor
+# "towards the border", "towards the border of Tajikistan")
 _OPENING_PLACE = re.compile(r"^\W*(?:At|In|From)\s+((?-i:[A-Z])[\w\-’']+)", re.I)
 
 _SUBCOUNT_BEFORE = re.compile(
@@ -162,6 +174,8 @@ _OWN_REFUGE_AFTER = re.compile(r"(?:'s|’s)\s+(?:main\s+)?(?:airport|air\s*base
 _PROVINCIAL_OFFICE = re.compile(r"\b(?:provincial\s+(?:governor|officials?|police\s+chief|authorities)|(?:the|its)\s+governor)\b", re.I)
 # a flight towards a border, not across it ("fled towards the Iranian border", "north towards Hairatan, on the Uzbek
 # border")
+_TOWARDS_A_BORDER = re.compile(r"\btowards?\s+the\s+(?:[\w\-]+\s+)?(?:border|frontier)\b", re.I)
+_TOWARDS_BORDER_OF = re.compile(r"\btowards?\s+(?:[\w\-’']+\s+){0,3}?the\s+(?:border|frontier)\s+(?:of|with)\s+$", re.I)
 _TOWARDS_BORDER = re.compile(r"\btowards?\s+(?:[\w\-’',]+\s+){0,5}?(?:the\s+)?$", re.I)
 # the number of those who fled given after the act: "..., an official put their number at 150"
 _PUT_NUMBER = re.compile(r"\b(?:put|puts|putting|estimated|gave|give|gives)\s+(?:their|the|its)\s+(?:number|figure|total|count)\s+"
@@ -196,7 +210,7 @@ class FlightReader:
             o_pos = -1  # "the governor handed the city to the Taliban and fled": the first verb's subject fled
         if troop and _KIN_OF.search(subject_zone, 0, t_pos):
             return []  # "families of Afghan soldiers fled": the kin fled, not the troops
-        landing = verb.startswith("land")
+        landing = verb.startswith("land") or verb.endswith(("landed", "arrived"))
         if landing:
             clause = text[lo:m.start()]
             after = text[m.end():_scope_after(text, m.end(), 120)]
@@ -204,12 +218,12 @@ class FlightReader:
                     _MORE_AIRCRAFT.search(clause) and re.search(r"\bafghan", text[:lo], re.I)):
                 return []  # (a second group's "three more planes with 143 soldiers" are Afghan like the first's)
             if not (any(k in clause.lower() for k in _AIRCRAFT_KEYS) and _AIRCRAFT_CARRYING.search(clause)):
-                if not _AIRCRAFT_WORD.search(clause):
-                    return []
-                carrying = _CARRYING_AFTER.match(after)  # "aircraft had landed at Termez carrying 585 soldiers"
-                if carrying is None:
-                    return []
-                t_pos, o_pos = 10 ** 6, -1
+                if _AIRCRAFT_WORD.search(clause):
+                    if _CARRYING_AFTER.match(after) is None:  # "aircraft had landed at Termez carrying 585 soldiers"
+                        return []
+                    t_pos, o_pos = 10 ** 6, -1
+                elif not (troop and _ABOARD_AFTER.match(after)):
+                    return []  # (but "112 Afghan soldiers had landed at Kulob aboard six aircraft": the troops landed)
         receiving = borders.receiving_act(text[m.start():m.end() + 60])  # "Iran's border guards received 200 Afghan soldiers"
         if receiving and _MACHINES_RECEIVED.match(text, m.end()):
             return []  # "Tajikistan said it had received a smaller number of aircraft": machines, not men
@@ -269,6 +283,14 @@ class FlightReader:
                 continue  # "pulled out of Maruf, a district on the Pakistani border": where Maruf is, not where they went
             if _TOWARDS_BORDER.search(text, max(m.end(), cm.start() - 40), cm.start()) and _BORDER_AFTER.match(text, cm.end()):
                 continue  # "fled towards the Iranian border": not across it
+            if _TOWARDS_BORDER_OF.search(text, max(m.end(), cm.start() - 50), cm.start()):
+                continue  # "fled towards the border of Tajikistan": not across it
+            if any(m.end() <= a <= cm.start() < b and not borders.agency_country(text[a:b]) for a, b in s.speaker_spans):
+                continue  # "..., soldiers told us at the Uzbek checkpoint": where the speakers were (but "the
+                # Pakistani military said" is the receiving state speaking)
+            aside = _ON_BORDER_ASIDE.search(text, max(m.end(), cm.start() - 40), cm.start())
+            if aside is not None and _BORDER_AFTER.match(text, cm.end()) and any(r.end == aside.start() for r in s.refs):
+                continue  # "fled to Hairatan, on the Uzbek border": where the town lies, not where they went
             dest = COUNTRY_WORDS[cm.group(1).lower()]
             other = _AND_COUNTRY.match(text, cm.end())
             if other is not None and COUNTRY_WORDS[other.group(1).lower()] != dest:
@@ -276,6 +298,8 @@ class FlightReader:
             break
         if not dest:
             dest = self._foreign_town(s, m.end(), hi)
+        beyond = _ON_BORDER_PHRASE.sub(" ", text[m.end():hi])  # ("fled to Hairatan, on the Uzbek border", "drove north
+        # towards the border": no crossing)
         if not dest and landing and not any(m.end() <= r.start < hi for r in s.refs):
             # "In neighbouring Tajikistan, ... an aircraft carrying 100 servicemen had landed at the airport"
             cm = _COUNTRY_RE.search(text, 0, m.start())
@@ -304,14 +328,18 @@ class FlightReader:
                 text, [self.sents[j].text for j in range(max(0, i - 2), i)], self.article.outlet or "")
         crossing = None
         if re.search(r"via|through|crossing|bridge", verb + " " + text[m.end():hi] + " " + text[lo:m.start()], re.I) or _ACROSS_BORDER.search(
-                verb + text[m.end():hi]):
+                verb + beyond):
             crossing = self._recent_crossing(i, s, len(text))
+        if not dest and _ACROSS_BORDER.search(verb + beyond) and not _FROM_PLACE_VERB.search(verb) and \
+                not any(p.place_type == "border_crossing" for r in s.refs for p in _readings(r)) \
+                and i + 1 < len(self.sents):  # "... swam across the Amu Darya. The men were detained, and Tashkent said
+            dest = borders.agency_country(text) or borders.receiving_after(self.sents[i + 1].text)  # they would return"
         if not dest and crossing is not None and (verb.startswith("cross") or _OVER_CROSSING.search(verb)) and \
                 crossing.place_type == "border_crossing":
             # "crossed the Friendship Bridge": the crossing's neighbour, unless the receiving state speaks ("On the
             # Iranian side, the border guards said they had detained 36 soldiers who had crossed the frontier")
             dest = borders.agency_country(text) or _neighbour(crossing, self.gaz)
-        if not dest and _ACROSS_BORDER.search(verb + text[m.end():hi]) and not _FROM_PLACE_VERB.search(verb):
+        if not dest and _ACROSS_BORDER.search(verb + beyond) and not _FROM_PLACE_VERB.search(verb):
             dest = borders.agency_country(text)  # the receiving state speaking in the sentence ("On the Iranian side, the
             # border guards said they had detained 36 soldiers who had crossed the frontier") before a crossing named earlier
             if not dest and crossing is not None:
@@ -353,7 +381,7 @@ class FlightReader:
             return _to_ref(r) or r in destinations or any(
                 d.end <= r.start and re.fullmatch(r"\s*,\s*", text[d.end:r.start]) for d in destinations)
         usable = [r for r in s.refs if not r.in_speaker]
-        if not dest and not usable and (_SHELTER_VERB.search(verb) or _ACROSS_BORDER.search(verb + text[m.end():hi])):
+        if not dest and not usable and (_SHELTER_VERB.search(verb) or _ACROSS_BORDER.search(verb + beyond)):
             # "35 soldiers were given safe passage in the same sector": the country of the flight just reported
             dest = self._recent_destination(i)
         if not province:
@@ -364,7 +392,7 @@ class FlightReader:
                     province = r.place.province or (r.place.name if r.place.place_type == "province" else "")
                     if province:
                         break
-        if not dest and province and _ACROSS_BORDER.search(verb + text[m.end():hi]) and not _FROM_PLACE_VERB.search(verb):
+        if not dest and province and _ACROSS_BORDER.search(verb + beyond) and not _FROM_PLACE_VERB.search(verb):
             dest = self.gaz.province_neighbour(province)
         count = self._troop_count(text, m.start())
         if count is None and "number" in text[m.end():].lower():
@@ -433,7 +461,9 @@ class FlightReader:
                                      count_text=count.text if count else "", province=d.place.province,
                                      actor="afghan_forces")
                         for d in self._plural_antecedent(i, s, "district", "capture", m, m.start(), negated)]
-            if place is None and (_INSIDE_REFUGE.search(text, m.start(), hi) or destinations):
+            if place is None and (_INSIDE_REFUGE.search(text, m.start(), hi) or destinations or _ITS_TROOPS.match(text)
+                                  or _TOWARDS_A_BORDER.search(text, m.end(), hi)):  # ("fled towards the border": from the
+                # place the passage is about)
                 place = self._passage_city(i, s, m.end())  # "Troops withdrew to the airport": the passage's city
             if place is None:
                 return []
