@@ -409,15 +409,15 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
             continue  # "footage said to show ...", "units reported to have fled": a reduced passive names no speaker
         if _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) or \
                 _CLAIM_NOUN_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):  # "a claim denied by X"
-            by = re.match(r"\s+(?:(?:this|on|late|early|last)\s+\w+\s+|yesterday\s+|today\s+)?by\s+", sentence[m.end():])
+            by = _BY_AGENT.match(sentence, m.end())  # ("dismissed as propaganda by the governor")
             if by is None:
                 continue  # "fighters are reported near the airport", "it was said that": a passive names no speaker
             # "the fall of X was confirmed by officials": the agent after "by" speaks, not the subject before
-            phrase = _speaker_after(sentence, m.end() + by.end())
+            phrase = _speaker_after(sentence, by.end())
             if phrase:
                 cls = classify_speaker(phrase, speakers)
                 stance = "denied" if _DENY_VERB.match(verb) else "asserted"
-                end = m.end() + by.end() + len(phrase)
+                end = by.end() + len(phrase)
                 found.append(Attribution(cls, stance, sentence[m.start():end], m.start(), end, "inverted", phrase))
                 continue
         if low_verb in ("claims", "reports") and _bare_claim_noun(sentence, m.start(), m.end()):
@@ -503,6 +503,9 @@ def _bare_claim_noun(sentence: str, start: int, end: int) -> bool:
     return not sentence[:start].strip(" \"“'‘(") and _NOUN_CONTENT_AFTER.match(after) is not None
 
 
+# the agent of a passive speaking verb, after a time or what the claim was called ("dismissed as propaganda by")
+_BY_AGENT = re.compile(r"\s+(?:(?:this|on|late|early|last)\s+\w+\s+|yesterday\s+|today\s+)?"
+                       r"(?:as\s+(?:(?:a|an|mere|pure|enemy|baseless|false)\s+)?[\"“‘']?[\w\-]+[\"”’']?\s+)?by\s+", re.I)
 _DENIED_PARTICIPLE = re.compile(r"\s+(?:\w+ly\s+)?(?:denied|rejected|dismissed|disputed|contradicted)\b", re.I)
 _NOUN_CONTENT_AFTER = re.compile(r"\s+(?:(?:made|spread|circulated|published|posted)\s+)?(?:that|of|about|from|by)\b")
 

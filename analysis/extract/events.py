@@ -131,7 +131,7 @@ _FOLLOWED_BY = re.compile(
     r"(?:(?:(?:late|early)\s+)?(?:on|in)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?[\w\-]+\s+|the\s+(?:next|following)\s+day\s+|"
     r"(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?)\s+later\s+|overnight\s+|hours\s+later\s+|"
     r"within\s+(?:(?:a|an|one|two|three|a\s+few|\d+)\s+)?(?:hours?|days?)\s+)?"
-    r"by\s+(?:the\s+)?"
+    r"by\s+(?:the\s+)?(?:(?:fall|capture|loss|surrender|seizure)\s+of\s+|(?:that|those)\s+of\s+)?"  # ("by that of Y")
     r"(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*(?:(?:(?:provincial\s+)?capital|city|town|district)\s+"
     r"(?:city\s+)?of\s+)?",
     re.I)

@@ -169,8 +169,8 @@ _UNKNOWN_SITE = re.compile(r"\b(?:posts?|positions?|bases?|checkpoints?|withdrew
 
 
 # a city's own airport or base, after its name ("fell back to Faizabad's airport"), and a province's office holders
-_OWN_REFUGE_AFTER = re.compile(r"(?:'s|’s)\s+(?:main\s+)?(?:airport|air\s*base|military\s+base|army\s+base|corps\s+headquarters|garrison)\b",
-                               re.I)
+_OWN_REFUGE_AFTER = re.compile(r"(?:'s|’s)?\s+(?:main\s+)?(?:airport|air\s*base|military\s+base|army\s+base|corps\s+headquarters|garrison)\b",
+                               re.I)  # ("fell back to Faizabad's airport", "fled to Kunduz airport")
 _PROVINCIAL_OFFICE = re.compile(r"\b(?:provincial\s+(?:governor|officials?|police\s+chief|authorities)|(?:the|its)\s+governor)\b", re.I)
 # a flight towards a border, not across it ("fled towards the Iranian border", "north towards Hairatan, on the Uzbek
 # border")
@@ -441,6 +441,10 @@ class FlightReader:
                 own = next((r for r in s.refs if m.end() <= r.start <= hi and not r.in_speaker
                             and _OWN_REFUGE_AFTER.match(text, r.end)), None)
                 place = _as_capital(own, self.gaz) if own is not None else None
+                if place is not None and not text.startswith(("'", "’"), own.end):
+                    # "fled to Kunduz airport": that city's, unless the passage is about another place ("The governor
+                    # has left for Kandahar airport", in an entry about Tarinkot)
+                    place = self._passage_city(i, s, m.end()) or place
             if place is None:
                 office = False
                 for r in ordered:
