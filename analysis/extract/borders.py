@@ -32,7 +32,7 @@ _AGENCY = re.compile(
     re.I)
 # the receiving state's own acts: it detains, registers, disarms or shelters who crossed
 _RECEIVING = re.compile(
-    r"\b(?:detain\w*|receiv\w*|admitt\w*|register\w*|disarm\w*|host\w*|accommodat\w*|interned|hand(?:ed)?\s+over\s+"
+    r"\b(?:detain\w*|receiv\w*|admitt\w*|register\w*|disarm\w*|host\w*|accommodat\w*|interned|sheltered|hand(?:ed)?\s+over\s+"
     r"their\s+weapons|let(?:\s+in)?(?=\s|$)|(?:allowed|permitted)\s+(?:[\w,]+\s+){0,4}(?:in|to\s+enter))\b",
     re.I)
 _DEMONYM_BORDER = re.compile(

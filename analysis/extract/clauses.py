@@ -35,7 +35,7 @@ _AND_PLACE_HEAD = re.compile(
 _SUB_LIST_AFTER = re.compile(r"\s*(?:(?:and|(?:together|along)\s+with|as\s+well\s+as)\s+)?(?-i:[A-Z])[^;.]{0,100}?(?:,?\s\bin\s+(?-i:[A-Z])[\w\-]+|\s*\((?-i:[A-Z])[\w\-]+\))"
                              r"(?:[^;.\w]*;|[^;.]{0,60}(?:\.|$)|,\s*(?:where|which|whose)\b)")
 _BOUNDARY = re.compile(
-    r";|\s—\s|\s–\s|\s--\s|:\s|[“”\"]|\.\s|,?\s+\b(?:while|whereas|as(?!\s+well\s+as\b)(?<!\bwell\sas)|after|before|but|when|because|although|"
+    r";|\s—\s|\s–\s|\s--\s|:\s|[“”\"]|\.\s|(?<!\ball)(?<!\bnone)(?<!\bnothing),?\s+\b(?:while|whereas|as(?!\s+well\s+as\b)(?<!\bwell\sas)|after|before|but|when|because|although|"
     r"though|since|until|amid|where|which|who|that|and\s+(?=(?:the|a|an|officials|government|afghan|he|she|they|"
     r"it|we|security|troops|many|some|other)\b))\b",
     re.I)

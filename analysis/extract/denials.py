@@ -385,6 +385,9 @@ class DenialReader:
                                              caller.group("subject"))
             if speaker is None:
                 continue
+            if speaker.claimant == "taliban" and not fighting_only and not re.search(
+                    r"\b" + _DENY + r"\b|\b(?:baseless|false|untrue|groundless|unfounded|propaganda)\b", tail, re.I):
+                continue  # "...; the Taliban say they still hold it": the movement holding a place denies no capture
             denied = {(d.mention.event_type, d.mention.place_id or d.mention.place) for d in self.drafts[n_before:]
                       if d.mention.stance == "denied"}
             for d in list(self.drafts[n_before:]):

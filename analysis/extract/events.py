@@ -87,7 +87,7 @@ _SEAT_BUILDING = re.compile(
 _PROVINCE_HEAD_GAP = re.compile(r"\bthe\s+(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?\s+(?=(?:districts|district\s+cent(?:re|er)s|"
                                 r"provincial\s+capitals|capitals)\s+of\b)")
 # a day counted from the day named in the sentence before: "the same day", "a day later", "the next day"
-_DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|\d))\s+days?\s+(?:later|(?P<back>earlier|before(?=\s*(?:[.,;]|$))))|"
+_DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|\d))\s+(?P<unit>days?|weeks?)\s+(?:later|(?P<back>earlier|before(?=\s*(?:[.,;]|$))))|"
                          r"the\s+(?P<next>next|following)\s+day|the\s+(?P<prev>previous|preceding)\s+day|"
                          r"the\s+(?:next|following)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
                          r"the\s+day\s+before(?=\s*(?:[.,;]|$))|"
@@ -158,6 +158,8 @@ _THEIRS_GAP = re.compile(r"(?:\s+(?:city|town|district|district\s+cent(?:re|er)|
 _DAYS_AFTER_PLACE = re.compile(
     r"(?:,?\s+and)?,?\s+(?:just\s+|only\s+|barely\s+)?(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+after\s+(?:the\s+fall\s+of\s+)?"
     r"(?:the\s+)?(?:(?:(?:provincial\s+)?capital|city|town|district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
+# an object list going on under a head whose provinces stand for their capitals ("A and the provincial capitals of P")
+_AND_CAPITALS_OF = re.compile(r",?\s+and\s+the\s+(?:provincial\s+)?capitals\s+of\s+", re.I)
 # the movement "has been inside" a city since a day: it entered that day (not "battling inside since", a span)
 _BEEN_INSIDE = re.compile(r"\bbeen\s+(?:inside|in\s+the)\b", re.I)
 # "..., after A and B on Tuesday and C on Monday": earlier places of the same kind, each group with a day of its own
@@ -191,7 +193,9 @@ _VERB_IN_ANSWER = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|fell|h
 _PLACE_OBJECT_AFTER = re.compile(r"\s+(?:the\s+(?:district|districts)\s+(?:cent(?:re|er)s?\s+)?of\s+(?-i:[A-Z])|"
                                  r"(?-i:[A-Z])[^.;,]{0,60}?\bdistricts?\b(?!\s+(?:official|chief|governor|police)))")
 # a tactical word before a withdrawal in its own clause ("In a tactical move, the forces withdrew from X")
-_TACTICAL_BEFORE = re.compile(r"\b(?:in\s+a|as\s+a|for)\s+tactical\s+(?:move|measure|reasons?|decision|step)\b[^.;]{0,70}$", re.I)
+_TACTICAL_BEFORE = re.compile(r"\b(?:in\s+a|as\s+a|for|in\s+what\s+(?:[\w\-]+\s+){1,5}?(?:called|described\s+as|termed)\s+a)\s+"
+                              r"tactical\s+(?:move|measure|reasons?|decision|step)\b[^.;]{0,70}$", re.I)  # (also "In what the
+# ministry called a tactical move, the forces withdrew from X")
 # a tactical word after the places a withdrawal left: they are reported lost too
 _TACTICAL_AFTER = re.compile(r"[^.;]{0,100}?\b(?:in\s+a|as\s+a|for|in\s+what\s+(?:[\w\-]+\s+){1,5}?(?:called|described\s+as|termed)\s+a)\s+"
                              r"tactical\s+(?:move|measure|reasons?|decision|step|withdrawal|retreat)\b", re.I)  # ("in what the
@@ -585,7 +589,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 when = weeks[-1].low + timedelta(days=_WEEKDAYS.index(m.group("wd").lower()))
                 if self.pub_high is None or when <= self.pub_high:
                     out.append(DateMention(low=when, high=when, text=m.group(0), start=m.start(), end=m.end()))
-        for m in _DAYS_LATER.finditer(text) if "day" in text or "hours " in text.lower() or " the " in text else ():
+        for m in _DAYS_LATER.finditer(text) if "day" in text or "week" in text or "hours " in text.lower() or " the " in text else ():
             if any(d.start <= m.start() < d.end for d in found) or m.group("part") and (found or out):
                 continue
             if m.group("part"):  # "Its garrison abandoned their positions in the evening": the day of the event before
@@ -608,6 +612,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             else:
                 n = (_UNITS.get(m.group("n").lower()) or int(m.group("n"))) if m.group("n") else 0 if m.group("same") else \
                     (1 if m.group("next") or re.search(r"later|before|previous|preceding|earlier", m.group(0), re.I) else 0)
+            if m.group("unit") and m.group("unit").lower().startswith("week"):
+                n *= 7  # "a week later"
             if m.group("back") or m.group("prev") or m.group(0).lower().endswith("before"):
                 n = -n  # "two days earlier", "the previous day": counted back
             when = day[0] + timedelta(days=n)
@@ -1353,6 +1359,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             plural = lists.plural_anaphor(text, lo, m.start() if voice == "passive" else hi)
             if plural:
                 return self._plural_antecedent(i, s, plural, kind, m, lo, negated)
+        if voice == "active" and kind in ("capture", "state") and _AND_CAPITALS_OF.match(text, hi):
+            hi = _scope_after(text, _AND_CAPITALS_OF.match(text, hi).end())  # "took Maimana and the provincial
+            # capitals of Paktia and Kunar": the object list goes on under its head
         list_hi = m.start() if voice == "passive" else hi
         opener = _FALL_OPENER.match(text) if noun else None
         if opener is not None and opener.end() >= m.end():  # "With the fall of Mazar, Kabul and Jalalabad remain ...":
@@ -1395,6 +1404,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 # and P3": the capital of each province
                 for item, _ in self._read_list(s, r, list_hi)[0]:
                     cap = _as_capital(item, self.gaz)
+                    heads = heads or (item is not r and lists.capitals_head(text, item.start))  # ("took Maimana and the
+                    # provincial capitals of Paktia and Kunar": from the head on, each province stands for its capital)
                     if heads and (cap is None or item.province_word):
                         prov = _as_province(item, self.gaz)
                         cap = _capital_of(prov, self.gaz) if prov is not None else cap
@@ -1526,6 +1537,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 continue
             if need_after >= 0 and r.start < need_after:
                 continue
+            if r.moved_to or _DESTINATION_BEFORE.search(s.text, max(0, r.start - 16), r.start):
+                continue  # "the governor was flown out to Kabul ... before the fighters reached the governor's office"
             cap = _as_capital(r, self.gaz)
             if cap is not None:
                 return cap

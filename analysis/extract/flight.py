@@ -50,7 +50,7 @@ _NOT_FLED_ACT = re.compile(
 )
 
 _OVER_CROSSING = re.compile(r"\b(?:across|over)\s+the\s+(?:[\w\-]+\s+)?(?:bridge|crossing)\b", re.I)  # "walked across the X Bridge"
-_ACROSS_BORDER = re.compile(r"\b(?:border|frontier|river|amu\s+darya)\b", re.I)
+_ACROSS_BORDER = re.compile(r"\b(?:border|frontier|river|amu\s+darya|amu|panj|pyanj|oxus)\b", re.I)
 
 _FOREIGN_SOURCE = re.compile(
     rf"\b({_COUNTRY_ALT})"  # the neighbours' names and demonyms, from analysis/data/countries.csv

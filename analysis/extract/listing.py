@@ -216,7 +216,8 @@ class ListReader:
                 start = r
             elif r.start < lo:
                 break
-        if start is None or (_as_district(start, self.gaz) is None and _as_capital(start, self.gaz) is None):
+        if start is None or (_as_district(start, self.gaz) is None and _as_capital(start, self.gaz) is None
+                             and not lists.capitals_head(s.text, start.start)):  # ("the capitals of Logar and Wardak")
             return lo
         if _as_province(start, self.gaz) is not None and re.fullmatch(
                 r"\W*(?:in|across)\s+(?:the\s+)?(?:province\s+of\s+)?", s.text[:start.start], re.I) and \

@@ -89,11 +89,14 @@ _TIMELINE_ENTRY = re.compile(
     r"[*_]{0,3}\s*(?:[—–:|]|--|-(?=\s))\s*(?P<items>\S.*)$")  # markdown emphasis may close the date: "**Tue 13 Jul** —"
 # a bullet or numbered item under a heading: "• Ghazni", "- Nad Ali (Helmand)", "3) Qala-i-Naw"
 _BULLET_ENTRY = re.compile(r"^\s*(?:[•·▪●◦‣*–—-]|\d{1,2}[.)])\s*(?P<items>(?-i:[A-Z])[^\n]{0,300})$")
+# an entry whose places come first and its time after a dash ("Gizab and Kiti (Daikundi) — between 14 and 16 July")
+_ITEMS_THEN_DATE = re.compile(rf"^\W*(?P<items>(?-i:[A-Z])[^—–|:.]{{0,150}}?)\s+(?:—|–|--)\s+[^—–|]{{0,80}}?"
+                              rf"(?:\b{_MONTH}\b|\b\d{{1,2}}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[^—–|]{{0,60}}$")
 _TIMELINE_HEADING = re.compile(
     r"\b(?P<noun>capitals|cities|districts?|district\s+cent(?:re|er)s|border\s+crossings)\b[^.!?]{0,80}?"
     r"\b(?:fell|fallen|falling|captured|taken|seized|overrun|lost|entered|liberated|freed|conquered|surrendered|"
     r"handed\s+over|under\s+taliban\s+control|changes|"
-    r"(?:to|into)\s+(?:the\s+)?taliban(?:'s|’s)?\s+(?:control|hands)|"
+    r"(?:to|into)\s+(?:the\s+)?taliban(?:'s|’s)?\s+(?:control|hands)|(?:passed|went)\s+to\s+(?:the\s+)?taliban|"
     r"changed\s+hands|(?:shaded|turned|marked|colou?red)\s+red|"
     r"controlled|fall)\b|\b(?:fall|capture|seizure|loss)\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"(?P<noun2>capitals|cities|districts)\b",
@@ -268,6 +271,8 @@ def plural_anaphor(text: str, lo: int, hi: int) -> str:
     if m is None:
         return "any" if _BARE_PLURAL.search(text, lo, hi) is not None else ""
     noun = m.group("noun").lower()
+    if noun == "towns":
+        return "any"  # "Both towns fell": district centres are towns too, so the list before decides
     return "district" if noun.startswith(("district", "centre", "center", "woluswali")) else "capital"
 
 
@@ -316,7 +321,8 @@ def date_line(text: str) -> bool:
 
 def timeline_entry(text: str) -> int:
     """Where the items of a timeline line or a bullet start ('Aug 13 — A, B, C', '• A (P)' -> the offset of A), else -1."""
-    m = _TIMELINE_ENTRY.match(text.strip("\n")) or _BULLET_ENTRY.match(text.strip("\n"))
+    m = _TIMELINE_ENTRY.match(text.strip("\n")) or _BULLET_ENTRY.match(text.strip("\n")) or \
+        _ITEMS_THEN_DATE.match(text.strip("\n"))
     if m is None:
         return _table_row_entry(text)
     if len(m.group("items")) > 300 or re.search(r"\b(?:said|says|told|reported)\b", m.group("items")):

@@ -57,8 +57,9 @@ _UNCONFIRMED_KEYS: tuple[str, ...] = guard_stems(_UNCONFIRMED)  # derived from t
 # "There are unconfirmed reports on social media that X, the capital of P, has also been handed over": an
 # unconfirmed report governs its that-clause, appositives and all, up to a ", but" or the clause's end
 _UNCONFIRMED_REPORTS = re.compile(
-    r"\bun(?:confirmed|verified|substantiated)\s+(?:[\w\-]+\s+){0,2}?(?:reports?|claims?|rumou?rs?|accounts?)\b"
-    r"(?:[^.;]{0,40}?\b(?:that|of)\b|\s+(?:said|say|says|suggest(?:s|ed)?|claim(?:s|ed)?)\b)"
+    r"\bun(?:confirmed|verified|substantiated)\s+(?:[\w\-]+\s+){0,2}?(?:reports?|claims?|rumou?rs?|accounts?|posts?|"
+    r"messages?|videos?|footage|tweets?)\b"  # ("Unverified posts on social media on Thursday said X had fallen")
+    r"(?:[^.;]{0,40}?\b(?:that|of)\b|[^.;]{0,40}?\s(?:said|say|says|suggest(?:s|ed)?|claim(?:s|ed)?|showed|show)\b)"
     r"(?:(?!,\s*(?:but|while|although|though)\b)[^.;])*$",
     re.I)
 # "Reports that ... crossed into Pakistan could not be verified": a report left unverified after the trigger
@@ -102,7 +103,8 @@ _NOT_LET = re.compile(r"(?:\b(?P<will>will|would|shall)\s+)?\b(?:not|never)\s+(?
 _ON_THE_VERGE = re.compile(r"\b(?:(?:on\s+the\s+)?(?:verge|brink|edge|point)\s+of|(?:close|closer|near|nearer)\s+to)\s+"
                            r"(?:being\s+)?$", re.I)
 _HELD_STATE = re.compile(r"\b(?:in|under)\s|\b(?:controlled|run|administered|governed)\s+by\b", re.I)
-_LONG_HELD = re.compile(r"\s+(?:\w+\s+){0,2}?for\s+(?:many\s+|several\s+|two\s+|three\s+)?(?:years|decades)\b", re.I)
+_LONG_HELD = re.compile(r"\s+(?:\w+\s+){0,2}?for\s+(?:(?:many\s+|several\s+|two\s+|three\s+)?(?:years|decades)|so\s+long)\b",
+                        re.I)  # ("administered by the movement for so long that ...")
 # an order or a resolve not (yet) carried out: "told not to enter", "ordered to wait ... and not to enter"
 _DIRECTIVE = re.compile(r"(?:\bnot\s+to|\b(?:told|ordered|instructed|directed|urged|asked)\s+(?:\w+\s+){0,3}?to)\s+$", re.I)
 

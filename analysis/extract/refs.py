@@ -28,6 +28,8 @@ class _Ref:
     moved_to: bool = False  # where someone went ("flew to Kabul"): never what "the city" refers back to
     origin: bool = False  # named in passing: where help or supplies came from ("flown in from Herat", "fuel comes by
     # road from Mazar"), where the speakers sit ("officials in Mazar said"), a comparison ("the second city after Kabul")
+    capitals_head: bool = False  # a province under a "capitals of" head, or listed after one: it stands for its capital
+    listed: bool = False  # an item of a list of places ("Kunduz, Sar-e-Pul and Taloqan")
 
 @dataclass
 class _Sent:
@@ -163,6 +165,8 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
             re.search(r"\bprovinces?\s+(?:of|in)\s+(?:the\s+)?$", before, re.I)
             or re.search(r"\b[A-Z][\w\-’']*\s+districts?\s+(?:of|in)\s+$", before)
             or re.search(r"\bdistricts?\s+in\s+$", before)  # "the third district in Ghazni to fall"
+            # "as Kandahar districts are handed over": the province's districts (not a list's last item, "A and B districts")
+            or (re.match(r"\s+districts\b", text[e:e + 12]) is not None and not re.search(r"(?:,|\band|&)\s*$", before))
             or re.search(r"\b(?:a|an|one|another)\s+(?:[\w\-]+\s+)?district\s+of\s+$", before, re.I)  # "a district of Ghazni"
             # "In Balkh, Kishindih and Zari fell": a province opening the sentence locates what follows
             or (s <= 16 and re.fullmatch(r"\W*(?:In|Across|Throughout)\s+", text[:s]) is not None and text.startswith(",", e)
@@ -232,7 +236,19 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
                          remote=bool(_ROUTE_BEFORE.search(before)) and target.place_type == "capital"))
         # ("an hour's drive from the capital": a distance, as for a named city)
     refs.sort(key=lambda r: (r.start, r.end))
+    for k, r in enumerate(refs):  # "the provincial capitals of Paktia, Paktika and Kunar": each province stands for its capital
+        joined = k > 0 and r.kind == "named" and refs[k - 1].kind == "named" and \
+            _LIST_GAP.fullmatch(text, refs[k - 1].end, r.start) is not None
+        if joined:
+            refs[k - 1] = replace(refs[k - 1], listed=True)
+        if _CAPITALS_OF_BEFORE.search(text, max(0, r.start - 40), r.start) or (joined and refs[k - 1].capitals_head):
+            refs[k] = replace(refs[k], capitals_head=True, listed=True)
+        elif joined:
+            refs[k] = replace(refs[k], listed=True)
     return refs
+
+# the plural head whose items are provinces standing for their capitals
+_CAPITALS_OF_BEFORE = re.compile(r"\bcapitals\s+(?:cities\s+)?of\s+(?:the\s+)?$", re.I)
 
 # an appositive naming a place a district ("Fayzabad, a Jowzjan district ..."), of a province or not
 _APPOSED_DISTRICT = re.compile(r",\s+(?:a|an|the)\s+(?:(?P<prov>(?-i:[A-Z])[\w\-]+)(?:\s+province)?(?:'s|’s)?\s+)?"
@@ -327,6 +343,22 @@ def _speaker_home(text: str, current: list[_Ref], pos: int, gaz: Gazetteer) -> P
     return None
 
 
+def _listed_capitals(pool: list[_Ref], gaz: Gazetteer) -> set[str]:
+    """The capitals a sentence lists as places it is about (a province under a 'capitals of' head counts as its
+    capital), not those named for where someone went, came from or sat."""
+    out: set[str] = set()
+    for r in pool:
+        if not r.listed or r.moved_to or r.origin or r.remote or r.peripheral or r.in_speaker or r.background:
+            continue
+        cap = next((p for p in _readings(r) if p.place_type == "capital"), None) if not r.province_word else None
+        if cap is None and r.capitals_head:
+            prov = next((p for p in _readings(r) if p.place_type == "province"), None)
+            cap = _capital_of(prov, gaz) if prov is not None else None
+        if cap is not None:
+            out.add(cap.place_id)
+    return out
+
+
 def _resolve_anaphor(word: str, current: list[_Ref], pos: int, history: list[list[_Ref]], gaz: Gazetteer) -> Place | None:
     """Resolve 'the city', 'the provincial capital', 'the province', 'the district', 'the crossing'."""
     pools = [[r for r in current if r.end <= pos]] + [list(h) for h in reversed(history[-3:])]
@@ -349,6 +381,9 @@ def _resolve_anaphor(word: str, current: list[_Ref], pos: int, history: list[lis
     for k, pool in enumerate(pools):
         if k and any(r.background for r in pool):  # the sentence's own event before one it recalls
             pool = [r for r in pool if r.background] + [r for r in pool if not r.background]
+        if k and want == ("capital",) and len(_listed_capitals(pool, gaz)) >= 2:
+            return None  # "... took Maimana and the provincial capitals of Paktia and Kunar. ... the city fell": which
+            # of them is not said
         for r in reversed(pool):
             if r.moved_to and want != ("province",):
                 continue  # "left Taloqan for Faizabad before they entered the city", "... and flew to Kabul. ... the city"
@@ -431,7 +466,8 @@ _CAPITAL_KEYS: tuple[str, ...] = guard_stems(_CAPITAL_OF)  # derived from the pa
 
 _CAPITAL_AFTER = re.compile(
     r"^(?:\s+province)?(?:'s|’s|')\s+(?:provincial\s+)?(?:capital|main\s+city|provincial\s+cent(?:re|er))(?:\s+city)?\b|"
-    r"^\s+(?:provincial|province's|province’s)\s+(?:capital|centre|center)(?:\s+city)?\b",
+    r"^\s+(?:provincial|province's|province’s)\s+(?:capital|centre|center)(?:\s+city)?\b|"
+    r"^\s+capital(?:\s+city)?\b(?!\s+(?:of|region|area|province)\b)",  # (a headline's "Taliban breach Badghis capital")
     re.I)
 
 _CITY_PART_AFTER = re.compile(r"(?:'s|’s)\s+(?:(?:\w+ern|outer|inner|central|several|some|most)\s+)*police\s+districts?\b", re.I)
