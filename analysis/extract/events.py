@@ -1255,8 +1255,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             agent = text[_scope_before(text, sub.start(), 80):sub.start()]
         forced_out = _FORCED_OUT.match(m.group(0)) is not None
         if kind == "capture" and voice == "active" and government_side(agent) and \
-                not (re.match(r"(?:lost|hand|leaving)", m.group(0), re.I) or forced_out):
-            kind = "repel"  # (forces that lost, handed over, left it to the Taliban or were forced out of a place lost it)
+                not (re.match(r"(?:lost|hand|leaving|ced)", m.group(0), re.I) or forced_out):
+            kind = "repel"  # (forces that lost, handed over, ceded, left it to the Taliban or were forced out of a place lost it)
         if kind == "repel" and passive_out(text, m) and government_side(agent):
             return []  # "Afghan forces were pushed out of Kunduz": their loss (read as such), not a repulse
         if kind == "capture" and forced_out and not _GOV_AGENT.search(_POLICE_AREA.sub(" ", agent)):

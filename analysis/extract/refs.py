@@ -470,7 +470,8 @@ _CAPITAL_AFTER = re.compile(
     r"^\s+capital(?:\s+city)?\b(?!\s+(?:of|region|area|province)\b)",  # (a headline's "Taliban breach Badghis capital")
     re.I)
 
-_CITY_PART_AFTER = re.compile(r"(?:'s|’s)\s+(?:(?:\w+ern|outer|inner|central|several|some|most)\s+)*police\s+districts?\b", re.I)
+_CITY_PART_AFTER = re.compile(r"(?:'s|’s)\s+(?:(?:(?:\w+ern|outer|inner|central|several|some|most)\s+)*police\s+districts?\b|"
+                              r"(?:fall|capture|seizure|takeover|handover|surrender)\b(?!\s+of\b))", re.I)  # ("Ghazni's fall")
 # a province owning the name after it ("Kandahar's Arghandab district"): neither the place of the verb nor its city
 POSSESSIVE_OWNER = re.compile(r"(?:'s|’s)\s+(?-i:[A-Z])")
 _PROVINCE_WORD_AFTER = re.compile(r"^(?:\s+|-)province\b|^(?:'s|’s|')\s", re.I)
