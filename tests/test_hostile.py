@@ -341,6 +341,24 @@ def test_a_block_that_ends_past_its_budget_raises_on_leaving_even_when_the_inter
     assert len(lost) == 1 and lost[0].seconds == 0.1
 
 
+def test_an_article_whose_extraction_ends_past_the_budget_gets_one_row(tmp_path, monkeypatch):
+    """The interrupt lost inside the work, the block still ends past its budget: one skipped row, not the result too."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(NAMED_STORY, encoding="utf-8")
+    real = batch.extract_compact
+
+    def slow_compact(article, *args, **kwargs):
+        _swallow_interrupts_for(0.4)
+        return real(article, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "extract_compact", slow_compact)
+    [src] = reading.discover_files(raw)
+    results = batch.process_source(src, budget=0.1)
+    assert [r.article.status for r in results] == ["skipped: extraction took longer than 0.1 s"]
+    assert results[0].mentions == []
+
+
 def test_time_limit_stops_a_runaway_match_in_the_main_thread_and_in_other_threads():
     started = time.perf_counter()
     with pytest.raises(BudgetExceeded):

@@ -109,9 +109,10 @@ def process_source(src: reading.SourceFile, budget: float | None = DEFAULT_FILE_
     for doc in documents:
         try:
             with time_limit(budget):
-                results.append(extract_compact(_clean(doc), defer_undated))
-        except BudgetExceeded:
-            results.append(_over_budget(doc, budget))
+                result = extract_compact(_clean(doc), defer_undated)
+        except BudgetExceeded:  # (also when the block ended past its budget: the result is dropped, one row kept)
+            result = _over_budget(doc, budget)
+        results.append(result)
     return results
 
 
@@ -124,17 +125,19 @@ def redate_source(job: RedateJob, budget: float | None = DEFAULT_FILE_BUDGET) ->
     for doc in documents:
         if doc.article_id not in job.dates:
             continue
+        result: ArticleResult | None = None
         try:
             with time_limit(budget):
                 article = _clean(doc)
                 found = job.dates[article.article_id]
-                if article.published is not None or not article.status.startswith("ok"):
-                    continue
-                if found is not None:
-                    warnings = tuple(w for w in article.warnings if w != "no date found") + (found.note,)
-                    article = replace(article, published=found.published, published_precision=found.precision,
-                                      published_source="corpus", warnings=warnings)
-                out.append(extract_compact(article, fingerprint=False))  # (near-copies were found already)
-        except BudgetExceeded:
-            out.append(_over_budget(doc, budget))
+                if article.published is None and article.status.startswith("ok"):
+                    if found is not None:
+                        warnings = tuple(w for w in article.warnings if w != "no date found") + (found.note,)
+                        article = replace(article, published=found.published, published_precision=found.precision,
+                                          published_source="corpus", warnings=warnings)
+                    result = extract_compact(article, fingerprint=False)  # (near-copies were found already)
+        except BudgetExceeded:  # (also when the block ended past its budget: one row, the skipped one)
+            result = _over_budget(doc, budget)
+        if result is not None:
+            out.append(result)
     return out
