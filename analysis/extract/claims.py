@@ -130,8 +130,9 @@ _NOUN_BEFORE = re.compile(
     r"amid|despite|about|of|on|over|to|with|by|from|after|following|and|or|were|are|was|is|no|any|"
     r"confirm\w*|verif\w*|" + _DENY + r"|investigat\w*|heard|received|"
     r"seen|saw|ignored)\s*$"
-    r"|\b(?:confirm\w*|verif\w*|" + _DENY + r")\s+(?:the\s+)?(?:[\w’'\-]+\s+){1,2}$",
-    re.I,
+    r"|\b(?:confirm\w*|verif\w*|" + _DENY + r")\s+(?:the\s+)?(?:[\w’'\-]+\s+){1,2}$"
+    r"|\b(?:contrary\s+to|despite|in\s+spite\s+of|amid|against)\s+(?:the\s+)?(?:[\w’'\-]+\s+){1,2}$",  # ("Contrary to
+    re.I,  # Taliban claims, Kunduz has not fallen": the owner of the claims is no speaker here)
 )
 _NOUN_OWNER = re.compile(r"(?:^|[\s,])(?P<owner>[\w’'\-]+?(?:'s|’s|s')?)\s+$", re.I)
 # a negated attribution verb: "have not confirmed", "did not deny", "would neither confirm nor deny"

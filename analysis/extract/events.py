@@ -803,6 +803,13 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                         res.modality = "past"  # "the Taliban first took Kabul in 1996", "have controlled Kharwar since
                         # 2014": history, not this offensive
                     old = found.get(key)
+                    if old is not None and res.modality == old.modality and res.outcomes == old.outcomes and \
+                            (s.speaker_spans or "deni" in s.low):
+                        stances = (self._claim(i, old.pos).stance, self._claim(i, res.pos).stance)
+                        if stances[0] != stances[1] and "asserted" in stances:
+                            if stances[1] == "asserted":
+                                found[key] = res  # "The Taliban said they had captured X, but officials denied the city
+                            continue  # had fallen": the claim is kept (the denial passes add the officials' denial)
                     if old is not None and (old.modality == "asserted") != (res.modality == "asserted"):
                         if res.modality == "asserted":
                             found[key] = res  # an asserted reading outranks a speculative one of the same place
