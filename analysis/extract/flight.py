@@ -334,8 +334,9 @@ class FlightReader:
                 not any(p.place_type == "border_crossing" for r in s.refs for p in _readings(r)) \
                 and i + 1 < len(self.sents):  # "... swam across the Amu Darya. The men were detained, and Tashkent said
             dest = borders.agency_country(text) or borders.receiving_after(self.sents[i + 1].text)  # they would return"
-        if not dest and crossing is not None and (verb.startswith("cross") or _OVER_CROSSING.search(verb)) and \
-                crossing.place_type == "border_crossing":
+        over = _OVER_CROSSING.search(verb + text[m.end():m.end() + 40])  # (also "retreated across the Friendship Bridge")
+        if not dest and crossing is not None and (verb.startswith("cross") or (over is not None and over.start() < len(verb))) \
+                and crossing.place_type == "border_crossing":
             # "crossed the Friendship Bridge": the crossing's neighbour, unless the receiving state speaks ("On the
             # Iranian side, the border guards said they had detained 36 soldiers who had crossed the frontier")
             dest = borders.agency_country(text) or _neighbour(crossing, self.gaz)
