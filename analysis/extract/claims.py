@@ -389,6 +389,9 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
                                                         r"indicated|allege|alleged)\b", sentence[m.end():], re.I) and \
                 re.fullmatch(r"\W*(?:(?:the|some|unconfirmed|unverified|initial|early|first|later)\s+)*", sentence[:m.start()], re.I):
             continue  # "Reports say X has fallen": the noun is the subject of the verb after it, which speaks
+        if low_verb.startswith("estimat") and re.search(r"\b(?:an|the|some|about|around)\s+$", sentence[max(0, m.start() - 8):m.start()],
+                                                      re.I) and re.match(r"\s+[\d,]", sentence[m.end():]):
+            continue  # "an estimated 1,000 soldiers": a count's qualifier, no one speaking
         if low_verb in ("put", "puts") and not _PUT_FIGURE.match(sentence, m.end()):
             continue  # "put the number of districts at 223" says; "the gains put the Taliban in control" does not
         if low_verb in ("quoted", "cited", "described", "reports", "reported") and re.match(
