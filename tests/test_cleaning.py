@@ -136,6 +136,7 @@ def test_full_dates_and_month_days_in_article() -> None:
         ("MAZAR-I-SHARIF (Hindukush Times) 2 Saratan 1400: ", "MAZAR-I-SHARIF", "Hindukush Times"),
         ("HERAT (Pajhwok) 14 July 2021: ", "HERAT", "Pajhwok"),
         ("KABUL, 12 August 2021 - ", "KABUL", ""),
+        ("KABUL, Monday, July 5 - ", "KABUL", ""),
     ],
 )
 def test_datelines(opening: str, place: str, outlet: str) -> None:

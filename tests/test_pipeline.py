@@ -135,6 +135,13 @@ def test_corpus_date_takes_a_year_less_dateline_first(tmp_path: Path) -> None:
         ("2021-08-13", "corpus"), [["Chaghcharan", "2021-08-12", "2021-08-12"]])
 
 
+def test_corpus_date_reads_a_year_less_dateline_with_its_weekday(tmp_path: Path) -> None:
+    wire = ("Soldiers flee as Badakhshan districts fall\n\nKABUL, Monday, July 5 - The Taliban took Ishkashim on "
+            "Sunday, officials said. The offensive began on May 1.\n")
+    assert corpus_dated(tmp_path, wire, "2021-07-20") == (
+        ("2021-07-05", "corpus"), [["Ishkashim", "2021-07-04", "2021-07-04"]])
+
+
 def test_year_less_dateline_under_a_headline_outranks_later_month_days_in_the_text(tmp_path: Path) -> None:
     wire = ("Fighters overrun two districts in Nuristan, close in on Parun\n\nJALALABAD, June 23 (Wire) - Taliban "
             "fighters overran Kamdesh district on Tuesday, officials said on Wednesday.\n\nThe offensive began after "

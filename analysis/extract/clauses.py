@@ -54,11 +54,17 @@ _DASH = re.compile(r"\s[\u2014\u2013]\s|\s--\s")
 _AUXILIARIES = re.compile(r"\s*(?:(?:was|were|is|are|has|have|had|been|being|also|then|both|all|later|\w+ly)\s+)*", re.I)
 
 
+# ", and B fell on Tuesday": a second clause whose subject is a place with a verb of its own (irregular past tenses
+# the pattern above does not see)
+_AND_NEW_SUBJECT = re.compile(r",\s+and\s+(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,3}\s+"
+                              r"(?:fell|went|came|followed|surrendered|collapsed)\b")
+
+
 def scope_after(text: str, end: int, limit: int = 170) -> int:
     """Return where the object scope after a verb ends (next clause break)."""
     hi = min(len(text), end + limit)
     if "," in text[end:hi]:
-        splice = _NEW_SUBJECT.search(text, end, hi)
+        splice = _NEW_SUBJECT.search(text, end, hi) or _AND_NEW_SUBJECT.search(text, end, hi)
         if splice is not None:
             hi = splice.start()  # "Taliban take Kandahar, Mazar braces for assault": a new clause, not a list item
     pos = end

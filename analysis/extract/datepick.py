@@ -21,7 +21,11 @@ def _pub_high(published: date | None, precision: str) -> date | None:
     return published
 
 # a second finite clause: ", and (had) also seized", ", but the army retook"
-_AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=(?:had|has|have|was|were|then|later|also|on|the|they|it|\w+ed)\b)", re.I)
+_AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=(?:had|has|have|was|were|then|later|also|on|the|they|it|\w+ed|by|hundreds|"
+                         r"dozens|thousands|scores|another|\d[\d,]*)\b|"
+                         # ", and Khoshi fell to the Taliban on Tuesday": a place with a verb of its own
+                         r"(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,3}\s+(?:fell|was|were|had|has|went|came|"
+                         r"followed|surrendered|collapsed|changed)\b)", re.I)
 # a contrasting clause, or a closing relative clause (one that runs to the sentence's end, so it is no list item's)
 _OWN_CLAUSE_AFTER = re.compile(r",\s+while\s+[^,;]*|,\s+(?:which|whose)\s+[^,;]*[.!?\"”]*\s*$", re.I)
 # a dateline opening the sentence: a city in capitals, its date, the agency ("KABUL, Aug 3 (HPA) -", "HERAT, 12 Asad 1400 -")

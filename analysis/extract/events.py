@@ -158,6 +158,9 @@ _THEIRS_GAP = re.compile(r"(?:\s+(?:city|town|district|district\s+cent(?:re|er)|
 _DAYS_AFTER_PLACE = re.compile(
     r"(?:,?\s+and)?,?\s+(?:just\s+|only\s+|barely\s+)?(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+after\s+(?:the\s+fall\s+of\s+)?"
     r"(?:the\s+)?(?:(?:(?:provincial\s+)?capital|city|town|district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
+# an event named as a time ("on the day Kabul fell", "the night Mazar-i-Sharif fell", "the day after Kabul fell")
+_THE_DAY_IT_FELL = re.compile(r"\bthe\s+(?:day|night|morning|evening|week|weekend)\s+(?:the\s+)?"
+                              r"(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,3}\s+$")
 # an object list going on under a head whose provinces stand for their capitals ("A and the provincial capitals of P")
 _AND_CAPITALS_OF = re.compile(r",?\s+and\s+the\s+(?:provincial\s+)?capitals\s+of\s+", re.I)
 # the movement "has been inside" a city since a day: it entered that day (not "battling inside since", a span)
@@ -786,6 +789,13 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                                 res.date[2][:6].lower() == "since " and \
                                 text.find(res.date[2], m.end()) >= 0:  # "X: in Taliban hands since Friday 9 July"
                             res.date = self._since_day(res.date)
+                    at = text.find(res.date[2], max(0, m.start() - 80)) if res.date[2] else -1
+                    day_it = _THE_DAY_IT_FELL.search(text, max(0, m.start() - 50), m.start()) if res.date[2] else None
+                    if day_it is not None and not re.fullmatch(r"[\s,]*", text[m.end():at] if at >= m.end() else "x") \
+                            and not (0 <= at < day_it.start() and re.fullmatch(r"[\s,]*", text[at + len(res.date[2]):day_it.start()])):
+                        # ("on August 6, the day Zaranj fell": the day named right before is the fall's)
+                        res.date = (None, self.pub_high, "")  # "... on the day Kabul fell", "the night Mazar fell, and by
+                        # 84 more ... on August 16": the fall names a time; no other clause's date is its own
                     if res.open_low:
                         res.date = (None, res.date[1], res.date[2])
                     if is_history(res.modality or "", res.date[1], self.pub_high) or (

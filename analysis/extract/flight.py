@@ -32,7 +32,7 @@ _FOREIGN_TROOP_RE = re.compile(
 
 # a noun that is an object, not a subject ("... handed the city to the Taliban and fled")
 _OBJECT_BEFORE = re.compile(r"\b(?:to|by|with|for)\s+(?:the\s+)?$", re.I)
-_FLEW_AFTER = re.compile(r"and\s+(?:then\s+|later\s+)?fl(?:ew|own)\b", re.I)
+_FLEW_AFTER = re.compile(r"and\s+(?:then\s+|later\s+)?(?:was\s+|were\s+)?fl(?:ew|own)\b", re.I)
 _GAVE_UP = re.compile(r"\b(?:handed|handing|gave\s+up|giving\s+up|abandon\w*|surrendered\s+(?:the|his|her|their)\s+"
                       r"(?:city|town|province|district|capital))\b", re.I)
 # a second verb of the sentence's subject that takes a place ("..., and took Herat the same day")

@@ -219,7 +219,8 @@ _DATELINE = re.compile(
     rf"(?P<place>(?P<first>{_PW}(?:(?:[ ]|[ ]?/[ ]?){_PW}){{0,3}})(?:[ ]\({_PW}(?:[ ]{_PW}){{0,2}}\)(?=,))?"  # "Herat (Afghanistan), Aug 12"
     rf"(?P<country>,[ ]+(?!{_MON}\.?[ ]+\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b){_PW}(?:[ ]{_PW}){{0,2}})?)"
     rf"(?:[ ]*\((?P<agency_first>[A-Za-z][A-Za-z0-9&/.'’ \-]{{0,40}})\)(?=[ ]+\d))?"  # "MAZAR (Outlet) 2 Saratan 1400:"
-    rf"(?:,?[ ]+(?P<md>{_MON}\.?[ ]+\d{{1,2}}|\d{{1,2}}[ ]+{_HIJRI_MON}|\d{{1,2}}[ ]+{_MON}\.?)(?:,?[ ]*\d{{4}})?)?"
+    rf"(?:,?[ ]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ]+)?"  # ("KABUL, Monday, July 5 -")
+    rf"(?P<md>{_MON}\.?[ ]+\d{{1,2}}|\d{{1,2}}[ ]+{_HIJRI_MON}|\d{{1,2}}[ ]+{_MON}\.?)(?:,?[ ]*\d{{4}})?)?"
     rf"(?:[ ]*\((?P<agency>[A-Za-z][A-Za-z0-9&/.'’ \-]{{0,40}})\)|\.?[ ]*/(?P<slashed>[A-Z][A-Za-z0-9\-]{{1,30}})/\.?)?"
     rf"[ ]*(?P<sep>--|—|–|\.-|-|:)?[ ]*"  # ".-" after the agency: "Kabul, Aug 10 (EFE).- The ..."
 )
