@@ -56,8 +56,9 @@ _AUXILIARIES = re.compile(r"\s*(?:(?:was|were|is|are|has|have|had|been|being|als
 
 # ", and B fell on Tuesday": a second clause whose subject is a place with a verb of its own (irregular past tenses
 # the pattern above does not see)
-_AND_NEW_SUBJECT = re.compile(r",\s+and\s+(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,3}\s+"
-                              r"(?:fell|went|came|followed|surrendered|collapsed)\b")
+PLACE_OWN_VERB = (r"(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,3}\s+"
+                  r"(?:fell|was|were|had|has|went|came|followed|surrendered|collapsed|changed)\b")
+_AND_NEW_SUBJECT = re.compile(r",\s+and\s+" + PLACE_OWN_VERB)
 
 
 def scope_after(text: str, end: int, limit: int = 170) -> int:

@@ -8,7 +8,7 @@ from calendar import monthrange
 from datetime import date, timedelta
 
 from analysis.extract import vocabulary
-from analysis.extract.clauses import AND_VERB_BEFORE, background_clauses
+from analysis.extract.clauses import AND_VERB_BEFORE, PLACE_OWN_VERB, background_clauses
 from analysis.extract.dates import small_number
 
 
@@ -24,8 +24,7 @@ def _pub_high(published: date | None, precision: str) -> date | None:
 _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=(?:had|has|have|was|were|then|later|also|on|the|they|it|\w+ed|by|hundreds|"
                          r"dozens|thousands|scores|another|\d[\d,]*)\b|"
                          # ", and Khoshi fell to the Taliban on Tuesday": a place with a verb of its own
-                         r"(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,3}\s+(?:fell|was|were|had|has|went|came|"
-                         r"followed|surrendered|collapsed|changed)\b)", re.I)
+                         + PLACE_OWN_VERB + r")", re.I)
 # a contrasting clause, or a closing relative clause (one that runs to the sentence's end, so it is no list item's)
 _OWN_CLAUSE_AFTER = re.compile(r",\s+while\s+[^,;]*|,\s+(?:which|whose)\s+[^,;]*[.!?\"”]*\s*$", re.I)
 # a dateline opening the sentence: a city in capitals, its date, the agency ("KABUL, Aug 3 (HPA) -", "HERAT, 12 Asad 1400 -")

@@ -113,12 +113,12 @@ _ATTACKERS_INTO = re.compile(r"\b(?:taliban|insurgents|militants|fighters|rebels
 # troops of the place the sentence before named, by possessive ("Its defenders abandoned their positions")
 _ITS_TROOPS = re.compile(r"\W*(?:its|the\s+(?:city|town)(?:'s|’s))\s+(?:[\w\-]+\s+){0,2}?(?:defenders|garrisons?|"
                          r"soldiers|troops|police(?:men)?|forces|commanders?|governor|officials)\b", re.I)
-# an aside placing the town just named on a border ("Hairatan, on the Uzbek border")
-_ON_BORDER_ASIDE = re.compile(r",\s*(?:which\s+(?:is|lies)\s+|(?:right|just)\s+)?(?:on|near|along|at|by)\s+the\s+$", re.I)
+# a border towards which troops went, not across it ("fled towards the border", "towards the border of Tajikistan")
+_TOWARDS_A_BORDER = r"\btowards?\s+the\s+(?:[\w\-]+\s+)?(?:border|frontier)\b(?:\s+(?:of|with)\s+\w+)?"
+# what places a border without crossing it: an aside locating the town just named ("Hairatan, on the Uzbek border"),
+# or a border gone towards
 _ON_BORDER_PHRASE = re.compile(r",\s*(?:which\s+(?:is|lies)\s+|(?:right|just)\s+)?(?:on|near|along|at|by)\s+the\s+"
-                               r"(?:[\w\-]+\s+){0,2}?(?:border|frontier)\b|"
-                               r"\btowards?\s+the\s+(?:[\w\-]+\s+)?(?:border|frontier)(?:\s+(?:of|with)\s+\w+)?", re.I)  # (nor
-# "towards the border", "towards the border of Tajikistan")
+                               r"(?:[\w\-]+\s+){0,2}?(?:border|frontier)\b|" + _TOWARDS_A_BORDER, re.I)
 _OPENING_PLACE = re.compile(r"^\W*(?:At|In|From)\s+((?-i:[A-Z])[\w\-’']+)", re.I)
 
 _SUBCOUNT_BEFORE = re.compile(
@@ -174,8 +174,6 @@ _OWN_REFUGE_AFTER = re.compile(r"(?:'s|’s)?\s+(?:main\s+)?(?:airport|air\s*bas
 _PROVINCIAL_OFFICE = re.compile(r"\b(?:provincial\s+(?:governor|officials?|police\s+chief|authorities)|(?:the|its)\s+governor)\b", re.I)
 # a flight towards a border, not across it ("fled towards the Iranian border", "north towards Hairatan, on the Uzbek
 # border")
-_TOWARDS_A_BORDER = re.compile(r"\btowards?\s+the\s+(?:[\w\-]+\s+)?(?:border|frontier)\b", re.I)
-_TOWARDS_BORDER_OF = re.compile(r"\btowards?\s+(?:[\w\-’']+\s+){0,3}?the\s+(?:border|frontier)\s+(?:of|with)\s+$", re.I)
 _TOWARDS_BORDER = re.compile(r"\btowards?\s+(?:[\w\-’',]+\s+){0,5}?(?:the\s+)?$", re.I)
 # the number of those who fled given after the act: "..., an official put their number at 150"
 _PUT_NUMBER = re.compile(r"\b(?:put|puts|putting|estimated|gave|give|gives)\s+(?:their|the|its)\s+(?:number|figure|total|count)\s+"
@@ -278,19 +276,17 @@ class FlightReader:
         hi = next_verb.start() if next_verb is not None else hi  # "withdrew to the airport, and took Herat": not their place
         dest = borders.demonym_border(verb)  # "crossed the Tajik border"
         second = ""  # "flew to Uzbekistan and Tajikistan": a flight into each
-        for cm in _COUNTRY_RE.finditer(text, m.end(), hi) if not dest else ():
+        beyond = _ON_BORDER_PHRASE.sub(lambda b: " " * len(b.group(0)), text[m.end():hi])  # ("fled to Hairatan, on
+        # the Uzbek border", "drove north towards the border of Tajikistan": where a border lies, no crossing)
+        masked = text[:m.end()] + beyond
+        for cm in _COUNTRY_RE.finditer(masked, m.end(), hi) if not dest else ():
             if _FROM_PLACE_VERB.search(verb) and _BORDER_AFTER.match(text, cm.end()):
                 continue  # "pulled out of Maruf, a district on the Pakistani border": where Maruf is, not where they went
             if _TOWARDS_BORDER.search(text, max(m.end(), cm.start() - 40), cm.start()) and _BORDER_AFTER.match(text, cm.end()):
                 continue  # "fled towards the Iranian border": not across it
-            if _TOWARDS_BORDER_OF.search(text, max(m.end(), cm.start() - 50), cm.start()):
-                continue  # "fled towards the border of Tajikistan": not across it
             if any(m.end() <= a <= cm.start() < b and not borders.agency_country(text[a:b]) for a, b in s.speaker_spans):
                 continue  # "..., soldiers told us at the Uzbek checkpoint": where the speakers were (but "the
                 # Pakistani military said" is the receiving state speaking)
-            aside = _ON_BORDER_ASIDE.search(text, max(m.end(), cm.start() - 40), cm.start())
-            if aside is not None and _BORDER_AFTER.match(text, cm.end()) and any(r.end == aside.start() for r in s.refs):
-                continue  # "fled to Hairatan, on the Uzbek border": where the town lies, not where they went
             dest = COUNTRY_WORDS[cm.group(1).lower()]
             other = _AND_COUNTRY.match(text, cm.end())
             if other is not None and COUNTRY_WORDS[other.group(1).lower()] != dest:
@@ -298,8 +294,6 @@ class FlightReader:
             break
         if not dest:
             dest = self._foreign_town(s, m.end(), hi)
-        beyond = _ON_BORDER_PHRASE.sub(" ", text[m.end():hi])  # ("fled to Hairatan, on the Uzbek border", "drove north
-        # towards the border": no crossing)
         if not dest and landing and not any(m.end() <= r.start < hi for r in s.refs):
             # "In neighbouring Tajikistan, ... an aircraft carrying 100 servicemen had landed at the airport"
             cm = _COUNTRY_RE.search(text, 0, m.start())
@@ -467,7 +461,7 @@ class FlightReader:
                                      actor="afghan_forces")
                         for d in self._plural_antecedent(i, s, "district", "capture", m, m.start(), negated)]
             if place is None and (_INSIDE_REFUGE.search(text, m.start(), hi) or destinations or _ITS_TROOPS.match(text)
-                                  or _TOWARDS_A_BORDER.search(text, m.end(), hi)):  # ("fled towards the border": from the
+                                  or re.search(_TOWARDS_A_BORDER, text[m.end():hi], re.I)):  # ("fled towards the border": from the
                 # place the passage is about)
                 place = self._passage_city(i, s, m.end())  # "Troops withdrew to the airport": the passage's city
             if place is None:

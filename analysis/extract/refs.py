@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from analysis.extract.stems import guard_stems
 from analysis.extract.gazetteer import Gazetteer
+from analysis.extract.lists import capitals_head
 from analysis.records import Mention, Place, Sentence
 
 
@@ -241,14 +242,12 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
             _LIST_GAP.fullmatch(text, refs[k - 1].end, r.start) is not None
         if joined:
             refs[k - 1] = replace(refs[k - 1], listed=True)
-        if _CAPITALS_OF_BEFORE.search(text, max(0, r.start - 40), r.start) or (joined and refs[k - 1].capitals_head):
+        if capitals_head(text, r.start) or (joined and refs[k - 1].capitals_head):
             refs[k] = replace(refs[k], capitals_head=True, listed=True)
         elif joined:
             refs[k] = replace(refs[k], listed=True)
     return refs
 
-# the plural head whose items are provinces standing for their capitals
-_CAPITALS_OF_BEFORE = re.compile(r"\bcapitals\s+(?:cities\s+)?of\s+(?:the\s+)?$", re.I)
 
 # an appositive naming a place a district ("Fayzabad, a Jowzjan district ..."), of a province or not
 _APPOSED_DISTRICT = re.compile(r",\s+(?:a|an|the)\s+(?:(?P<prov>(?-i:[A-Z])[\w\-]+)(?:\s+province)?(?:'s|’s)?\s+)?"
