@@ -677,6 +677,10 @@ def _h_calendar(m: re.Match[str], text: str) -> Optional[_Hit]:
     words = m.group(0).split()
     unit = words[-1]
     shift = {"this": 0, "last": -1, "next": 1}.get(words[0], 0)
+    if unit.startswith("mid") or unit == "week" and (words[0] != "in" or len(words) == 2):
+        week_part = "mid" if unit.startswith("mid") else _part_before(m.string, m.start())
+        if week_part is not None:  # "midweek", "at the start of the week", "the end of last week"
+            return _week_part(week_part, shift, m.start() if unit.startswith("mid") else week_part[1])
     part = _part_before(m.string, m.start()) if unit != "week" else None
     if part is not None:
         name, start = part
@@ -694,8 +698,8 @@ def _h_calendar(m: re.Match[str], text: str) -> Optional[_Hit]:
         return None  # "the month" needs a part before it
     mod_m = _back(_CAL_MOD_BEFORE, m.string, m.start(), 10)
     mod = mod_m["mod"] if mod_m else ""
-    if words[0] == "in" and mod not in ("earlier", "later"):
-        return None
+    if words[0] == "in" and mod not in ("earlier", "later", "early" if unit == "week" else "", "late" if unit == "week" else ""):
+        return None  # ("early in the week" is this week's Monday to Wednesday)
     if unit != "week" and mod in ("early", "late"):
         return None
     if shift != 0 and mod in ("earlier", "later"):
@@ -714,6 +718,25 @@ def _h_calendar(m: re.Match[str], text: str) -> Optional[_Hit]:
         return low, high
 
     return _Hit("relative", m.group(0), lambda ctx: ctx.rel(fn), False, mod_m.start() if mod_m else -1)
+
+
+# a part of a week: its days from Monday (first, last)
+_WEEK_PARTS: dict[str, tuple[int, int]] = {"early": (0, 2), "beginning": (0, 2), "start": (0, 2), "mid": (1, 3),
+                                           "middle": (1, 3), "late": (3, 6), "end": (3, 6)}
+
+
+def _week_part(part: str | tuple[str, int], shift: int, start: int) -> Optional[_Hit]:
+    """A part of the publication week, or of the week `shift` weeks away ('midweek', 'the end of last week')."""
+    name = part if isinstance(part, str) else part[0]
+    days = _WEEK_PARTS.get(name)
+    if days is None:
+        return None
+
+    def fn(pub: date) -> Range:
+        low, _ = _unit_range(pub, "week", shift)
+        return low + timedelta(days=days[0]), low + timedelta(days=days[1])
+
+    return _Hit("relative", name, lambda ctx: ctx.rel(fn), False, start)
 
 
 def _h_weekend(m: re.Match[str], text: str) -> Optional[_Hit]:

@@ -82,7 +82,7 @@ _RE_BARE_MONTH = re.compile(
     rf"(?P<mon>{_MON_STRICT})(?:\s*(?:-|–|and|to|or|through|until)\s*(?P<mon2>{_MON_STRICT}))?(?!\s*\d)"
 )
 _RE_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)(?!\d|,\d|\.\d|\s*[-–/]\s*\d|\s*%|\s*percent)")
-_RE_CALENDAR = re.compile(r"(?:this|last|next)\s+(?:week|month|year)\b|(?:in\s+)?the\s+(?:week|month|year)\b")
+_RE_CALENDAR = re.compile(r"(?:this|last|next)\s+(?:week|month|year)\b|(?:in\s+)?the\s+(?:week|month|year)\b|mid-?week\b")
 _RE_WEEKEND = re.compile(r"weekend\b")
 _RE_PAST = re.compile(
     rf"(?P<pl>past|last)\s+(?:(?P<n>\d{{1,3}}|{_NUM_WORDS})\s+)?(?P<unit>hours?|days?|weeks?|months?|years?)\b"

@@ -175,6 +175,8 @@ _PROVINCIAL_OFFICE = re.compile(r"\b(?:provincial\s+(?:governor|officials?|polic
 # a flight towards a border, not across it ("fled towards the Iranian border", "north towards Hairatan, on the Uzbek
 # border")
 _TOWARDS_BORDER = re.compile(r"\btowards?\s+(?:[\w\-’',]+\s+){0,5}?(?:the\s+)?$", re.I)
+# a group's size given as a measure after it ("servicemen, numbering 1,037 people,")
+_NUMBERING = re.compile(r"\bnumbering\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+|over\s+)?[\d,]+\s+$", re.I)
 # the number of those who fled given after the act: "..., an official put their number at 150"
 _PUT_NUMBER = re.compile(r"\b(?:put|puts|putting|estimated|gave|give|gives)\s+(?:their|the|its)\s+(?:number|figure|total|count)\s+"
                          r"(?:at|as)\s+", re.I)
@@ -198,7 +200,8 @@ class FlightReader:
         troop = [t for t in _TROOP_RE.finditer(subject_zone)  # "Police Districts 1 and 2" are parts of a city
                  if not re.match(r"\s+(?:districts?|stations?|headquarters)\b", subject_zone[t.end():], re.I)]
         other = [o for o in _NOT_TROOP_RE.finditer(subject_zone)
-                 if not any(t.start() <= o.start() < t.end() for t in troop)]  # "customs workers" are officials
+                 if not any(t.start() <= o.start() < t.end() for t in troop)  # "customs workers" are officials
+                 and not _NUMBERING.search(subject_zone, 0, o.start())]  # ("soldiers, numbering 1,037 people,": their size)
         t_pos = troop[-1].start() if troop else -1
         o_pos = other[-1].start() if other else -1
         if troop and other and o_pos > t_pos and _COORDINATED.fullmatch(subject_zone, troop[-1].end(), o_pos):
@@ -393,6 +396,11 @@ class FlightReader:
         if count is None and "number" in text[m.end():].lower():
             put = _PUT_NUMBER.search(text, m.end())  # "...; an Uzbek border official put their number at 150"
             count = next((c for c in _find_counts(text) if put is not None and c.start == put.end()), None)
+        if (count is None or count.qualifier == "vague") and i + 1 < len(self.sents) and (
+                "number" in self.sents[i + 1].low or "figure" in self.sents[i + 1].low):
+            follow = self.sents[i + 1].text  # "... fled into Tajikistan. Tajik officials put their number at 1,037."
+            put = _PUT_NUMBER.search(follow)
+            count = next((c for c in _find_counts(follow) if put is not None and c.start == put.end()), count)
         related: set[str] = set()
         if crossing is not None:
             related.add(_place_id(crossing))
@@ -579,6 +587,10 @@ class FlightReader:
             if c.start > pos and re.search(r"(?<!\balong\s)(?<!\btogether\s)\bwith\s+$", text[max(0, c.start - 16):c.start], re.I) \
                     and not re.match(r"\s*(?:[\w\-]+\s+){0,3}?(?:on\s+board|aboard)\b", follow, re.I):
                 continue  # "fell back ..., with a few commandos": others beside them (a plane "with 60 soldiers" carries them)
+            if re.search(rf"\b(?:{_TROOP})\b[^.;]{{0,40}},\s*numbering\s+$", text[max(0, c.start - 90):c.start], re.I):
+                if best is None or abs(c.start - pos) < abs(best.start - pos):
+                    best = c  # "The servicemen of the army, numbering 1,037 people, crossed": the group's size
+                continue
             if re.match(r"\s+of\s+them\s+(?:were\s+|being\s+)?[a-z]", follow):
                 continue  # "46 Afghan soldiers, five of them officers": a part of the group, not its number
             if re.match(r"\s+of\s+them\b", follow, re.I) and re.search(
