@@ -34,6 +34,8 @@ _DATELINE_PREFIX = re.compile(r"^\W*(?-i:[A-Z][A-Z\-’' ]{2,30})(?:,\s*[A-Za-z 
 _WHICH_ASIDE = re.compile(r",\s+which\s+[^,;:]{1,120},")
 
 
+# what may stand between a clause's ", and" and the day opening it
+_CLAUSE_OPENING_DAY = re.compile(r"\s*(?:then\s+)?(?:(?:on|in|at|by|early|late|later|from)\s+)?", re.I)
 _APPOSED = re.compile(r",\s+(?:the|a|an)\s+[^,;:]{1,60},")
 _LOOSE_TIME = re.compile(r"(?:just\s+|shortly\s+|soon\s+|and\s+)?(?:after|since|during)\b", re.I)
 
@@ -67,13 +69,18 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
         hi = len(text) if hi < 0 else hi
         own = [d for d in cands if lo <= d.start and d.end <= hi]
         cands = own or cands
-    if len(cands) > 1 and (", and " in text or ", but " in text):
+    if cands and (", and " in text or ", but " in text):
         # "... captured A on Sunday, and had also seized B on Saturday": each finite clause its own date
         cuts = [c.end() for c in _AND_CLAUSE.finditer(text)]
         lo = max((c for c in cuts if c <= pos), default=0)
         hi = min((c for c in cuts if c > pos), default=len(text))
         own = [d for d in cands if lo <= d.start and d.end <= hi]
-        cands = own or cands
+        if not own:  # "The Taliban have seized A and B, and on Friday morning they also took C": a day opening a
+            # later clause is that clause's, not the undated one's
+            cands = [d for d in cands if not any(pos < c <= d.start and _CLAUSE_OPENING_DAY.fullmatch(text, c, d.start)
+                                                 for c in cuts)] or []
+        else:
+            cands = own
     if len(cands) > 1 and AND_VERB_BEFORE.search(text, max(0, pos - 16), pos):
         after = [d for d in cands if d.start >= pos]  # "captured its outskirts last night and entered the city
         cands = after or cands                        # this morning": the second verb's own day

@@ -41,6 +41,9 @@ from analysis.records import Article, ArticleResult, Claim, Count, DateMention, 
 
 
 _PREFILTER = Prefilter([*TRIGGER_STEMS, _ANAPHORA_KEYS])  # one scan per article for every stem above
+# a counted part in apposition right after the last place of a list (", three of Kunduz's seven districts")
+_PART_APPOSED = re.compile(r"\s*(?:,|\s[-–—]|\(|:)\s*(?:all\s+)?[\w\-]+\s+(?:out\s+)?of\s+(?:the\s+|its\s+|(?-i:[A-Z])[\w\-]+"
+                           r"(?:\s+province)?(?:'s|’s)\s+)(?:[\w\-]+\s+)?(?:districts|woluswalis)\b", re.I)
 _PASSIVE_AUX = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got|get|gets|had|has|have)\s+(?:(?:\w+ly|also|now|already|reportedly|"
     r"then|since|just|largely)\s+)?(?:(?:reported|said|believed|confirmed|understood)\s+(?:to\s+have\s+been\s+)?)?"
@@ -435,6 +438,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         self.denials: list[tuple[int, str, Claim, set[str], bool]] = []
         self.warnings: list[str] = []
         self._clause_from = -1
+        self._named_only = False  # reading the places named beside a counted part, not the count again
         self._dates_read: dict[str, list[DateMention]] = {}
         self._sentence_dates_read: dict[int, list[DateMention]] = {}
 
@@ -1352,8 +1356,18 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 if kind == "repel":
                     return [self._capital_result("repel", cap, m, {"repelled"}, negated)]
                 return [self._capital_result("contested", cap, m, {"contested"}, negated)]
-        if kind in ("capture", "state"):
+        if kind in ("capture", "state") and not self._named_only:
             counted = self._counted(i, s, m, lo, hi, voice, negated)
+            if counted and any(lo <= r.start and r.end <= hi + 1 and not r.in_speaker and _PART_APPOSED.match(text, r.end)
+                               and _as_district(r, self.gaz) is not None for r in s.refs):
+                # "The Taliban control A, B and C - three of Kunduz's seven districts": the part and the places it names
+                self._named_only = True
+                try:
+                    named = self._trigger_scope(i, s, kind, voice, m)
+                finally:
+                    self._named_only = False
+                keys = {(res.event_type, res.key) for res in counted}
+                return counted + [res for res in named if (res.event_type, res.key) not in keys]
             if counted:
                 return counted
         # "... as Taliban fighters overran it" / "It fell to the Taliban on Sunday": a pronoun for a place

@@ -104,6 +104,9 @@ _NOT_LET = re.compile(r"(?:\b(?P<will>will|would|shall)\s+)?\b(?:not|never)\s+(?
                       r"(?:the\s+)?(?:[\w\-’']+\s+){0,3}?(?:to\s+)?$", re.I)
 _ON_THE_VERGE = re.compile(r"\b(?:(?:on\s+the\s+)?(?:verge|brink|edge|point)\s+of|(?:close|closer|near|nearer)\s+to)\s+"
                            r"(?:being\s+)?$", re.I)
+# a place forecast as the next to fall ("Mazar could be the next to fall", "Sheberghan is next to go"), not "was"
+_NEXT_TO = re.compile(r"\b(?:could|might|may|would|will|is|are|seems?|looks?|appears?)\s+(?:well\s+|now\s+|soon\s+|likely\s+)?"
+                      r"(?:to\s+be\s+|be\s+)?(?:the\s+)?next\s+(?:(?:city|town|district|capital|one)\s+)?(?:in\s+line\s+)?to\s+$", re.I)
 _HELD_STATE = re.compile(r"\b(?:in|under)\s|\b(?:controlled|run|administered|governed)\s+by\b", re.I)
 _LONG_HELD = re.compile(r"\s+(?:\w+\s+){0,2}?for\s+(?:(?:many\s+|several\s+|two\s+|three\s+)?(?:years|decades)|so\s+long)\b",
                         re.I)  # ("administered by the movement for so long that ...")
@@ -177,6 +180,8 @@ def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
         vow = _NOT_LET.search(before)
         if vow is not None:  # "will not let the Taliban take Sheberghan": a vow that it will not happen
             return "future" if vow.group("will") or vow.group("wont") else "negated"
+    if "next" in low and _NEXT_TO.search(before):
+        return "speculative"  # "Mazar-i-Sharif could be the next to fall": a forecast
     if ("of" in low or "to" in low) and _ON_THE_VERGE.search(before):
         return "speculative"  # "on the verge of falling", "close to being captured": not yet
     if noun and _NEGOTIATING.search(before):

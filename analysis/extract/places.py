@@ -152,6 +152,10 @@ _NEXT_NAME_WORD_RE = re.compile(r"[ \t\-\u2010\u2011\u2012\u2013'\u2019`]{1,3}([
 _ENGLISH_JOINERS = frozenset("in on at of to by as and or the an a is was for from with near into after".split())
 
 
+# a connector and a capitalised word right after a name: the name may go on ("Yaftal-e-Payan")
+_LINKED_NAME_AFTER = re.compile(r"[\s\-](?:e|i|ye|yi|y|ul|al|el|u)[\s\-](?=[A-Z])")
+
+
 def _raw_matches(text: str, gz: Gazetteer) -> list[tuple[int, int, str]]:
     """Return (start, end, key) for the longest capitalised name spans, left to right."""
     out: list[tuple[int, int, str]] = []
@@ -199,6 +203,10 @@ def _raw_matches(text: str, gz: Gazetteer) -> list[tuple[int, int, str]]:
             if hit is None:
                 continue
             best_end, best_key = hit
+        elif _LINKED_NAME_AFTER.match(text, best_end):
+            hit = _skeleton_match(text, m, first_final, gz)  # "Yaftal-e-Payan": a longer name spelt another way
+            if hit is not None and hit[0] > best_end:
+                best_end, best_key = hit
         out.append((start, best_end, best_key))
         resume = best_end
     return out
