@@ -32,6 +32,7 @@ _DATELINE_PREFIX = re.compile(r"^\W*(?-i:[A-Z][A-Z\-’' ]{2,30})(?:,\s*[A-Za-z 
                               r"(?:\s*\([^)\n]{1,30}\))?\s*(?:--?|–|—)\s+", re.I)
 # a relative clause about the subject, closed before the verb: its dates are the clause's, not the verb's
 _WHICH_ASIDE = re.compile(r",\s+which\s+[^,;:]{1,120},")
+_WHO_ASIDE = re.compile(r",\s+who\s+[^,;:]{1,120},(?!\s*(?:when|where|while|after|before|until|since)\b)", re.I)
 
 
 # what may stand between a clause's ", and" and the day opening it
@@ -64,6 +65,10 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
         closed = [(r.start(), r.end()) for r in _WHICH_ASIDE.finditer(text, 0, pos) if r.end() <= pos]
         outside = [d for d in cands if not any(a <= d.start and d.end <= b for a, b in closed)]
         cands = outside or cands
+    if cands and ", who " in text:  # "The governor, who was arrested on Sunday, had handed over the city": the
+        # aside's day is the person's, not the verb's
+        closed = [(r.start(), r.end()) for r in _WHO_ASIDE.finditer(text, 0, pos) if r.end() <= pos]
+        cands = [d for d in cands if not any(a <= d.start and d.end <= b for a, b in closed)]
     if ";" in text and len(cands) > 1:  # a date in the verb's own clause outranks one across a semicolon
         lo, hi = text.rfind(";", 0, pos) + 1, text.find(";", pos)
         hi = len(text) if hi < 0 else hi
