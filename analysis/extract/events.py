@@ -41,6 +41,8 @@ from analysis.records import Article, ArticleResult, Claim, Count, DateMention, 
 
 
 _PREFILTER = Prefilter([*TRIGGER_STEMS, _ANAPHORA_KEYS])  # one scan per article for every stem above
+# a named district or city right after a verb, as its object ("captured the Chahar Bolak district")
+_PLACE_OBJECT_NEXT = re.compile(r"\s+(?:the\s+)?(?-i:[A-Z])[\w\-]+(?:[\s\-](?-i:[A-Z])[\w\-]+)?\s+(?:district|city)\b")
 # a counted part in apposition right after the last place of a list (", three of Kunduz's seven districts")
 _PART_APPOSED = re.compile(r"\s*(?:,|\s[-–—]|\(|:)\s*(?:all\s+)?[\w\-]+\s+(?:out\s+)?of\s+(?:the\s+|its\s+|(?-i:[A-Z])[\w\-]+"
                            r"(?:\s+province)?(?:'s|’s)\s+)(?:[\w\-]+\s+)?(?:districts|woluswalis)\b", re.I)
@@ -178,10 +180,10 @@ _RESPECTIVE_DATES = re.compile(r"[^,;.]*?(?:(?:,\s*|\s+and\s+|,\s+and\s+)[^,;.]*
 # opening their clause before one
 _TELEGRAPHIC = ("captured", "taken", "seized", "overrun")
 _TELEGRAPHIC_SUBJECT = re.compile(
-    r"(?:^|[;:—–•*|]\s*|\n)\s*(?:(?:the\s+)?(?:provincial\s+capitals?\s+|districts?\s+|cities\s+)?(?:of\s+)?)?"
+    r"(?:^|[;:—–•*|]\s*|\n|\bthat\s+)\s*(?:(?:the\s+)?(?:provincial\s+capitals?\s+|districts?\s+|cities\s+)?(?:of\s+)?)?"
     r"(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+)*(?:\s*\((?-i:[A-Z])[\w\-’' ]+\))?"
     r"(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+)(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+)*(?:\s*\((?-i:[A-Z])[\w\-’' ]+\))?)*"
-    r"(?:\s+(?:districts?|city|cities|district\s+cent(?:re|er)s?|(?:border\s+)?crossing))?\s+$")
+    r"(?:\s+(?:districts?|city|cities|district\s+cent(?:re|er)s?|(?:border\s+)?crossing))?(?:\s+(?:also|too|now|already))?\s+$")
 # "Earlier the same day", "later that day": the day of the event just told, not of any day named in passing
 _EARLIER_LATER = re.compile(r"\b(?:earlier|later)\s+$", re.I)
 # a day of the month with no month ("on the 20th")
@@ -1268,6 +1270,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             elif re.match(r"(?:taken|captured|seized|overrun)$", m.group(0), re.I) and re.search(
                     r"\w\s*:\s*$", text[max(0, m.start() - 4):m.start()]):
                 voice = "passive"  # a label's participle: "Islam Qala: overrun on Thursday"
+            if voice == "passive" and re.match(r"(?:taken|captured|seized|overrun)$", m.group(0), re.I) and \
+                    _PLACE_OBJECT_NEXT.match(text, m.end()) and \
+                    _TALIBAN_AGENT.search(text, _scope_before(text, m.start(), 80), m.start()):
+                voice = "active"  # "The Taliban have been captured the Chahar Bolak district": a passive form with
+                # an object after it is the movement's act
         # who acts: the government retaking is not a Taliban capture
         agent_at = _scope_before(text, m.start(), 80)
         agent = text[agent_at:m.start()]
