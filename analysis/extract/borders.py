@@ -100,9 +100,12 @@ _FOREIGN_TOWN_RE = re.compile(r"(?<![\w\-‐])(" + _FOREIGN_TOWN_ALT + r")\b(?![
 _ISSUED_IN = re.compile(
     r"\b(?:statement|announcement|communiqu[ée]|officials?|authorities|sources?)\s+(?:[\w\-]+\s+){0,2}?(?:in|from)\s+"
     r"(" + _FOREIGN_TOWN_ALT + r")\b", re.I)
+# an office of a region across the border ("the provincial governor of Sistan-Baluchestan")
+_OFFICE_ABROAD = re.compile(r"\b(?:governor|governorate|police|border\s+guards?)\s+(?:[\w\-]+\s+){0,2}?(?:of|in)\s+"
+                            r"(?:the\s+)?(" + _FOREIGN_TOWN_ALT + r")\b", re.I)
 def issued_abroad(phrase: str) -> bool:
     """Whether a speaker phrase places its speaker in a town across the border ('officials in Termez')."""
-    return _ISSUED_IN.search(phrase) is not None
+    return _ISSUED_IN.search(phrase) is not None or _OFFICE_ABROAD.search(phrase) is not None
 
 
 # a dateline naming a town across the border at the start of a line ("Ashgabat, 10 July (TDH).")

@@ -601,7 +601,8 @@ class FlightReader:
                     continue  # "300 troops have fled, a day after 1,000 others crossed": the later group's own number
                 pass  # "another 45 fled", "a further 60 crossed", "70 more walked across": a second group
             elif not re.match(r"\s*(?:(?-i:[A-Z]{2,6})\s+)?(?:(?:more|other|afghan|government|security|military|army|border|national|police|"
-                            r"armed|of\s+the|of\s+their|of\s+its|of\s+his|of\s+her|of|pro-government|local|senior|soldiers\s+and)\s+){0,3}"
+                            r"armed|of\s+the|of\s+their|of\s+its|of\s+his|of\s+her|of|pro-government|local|senior|soldiers\s+and|fleeing|retreating|"
+                            r"escaping)\s+){0,3}"
                             rf"(?:{_TROOP}|(?<=his\s)men|(?<=their\s)men)\b", follow, re.I):  # ("30 of his men")
                 continue
             if best is None or abs(c.start - pos) < abs(best.start - pos):
