@@ -464,6 +464,13 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
                 if (fwd_cls == "unknown" and (aft_cls != "unknown" or _PRONOUN.match(after.split()[0]))) or \
                         re.search(r"[”\"]|(?<!\w)[’']|[’'](?!\w)", phrase):  # (a quote mark, not "Zabul's")
                     phrase, form = after, "inverted"
+        told_to = _TOLD_TO.match(sentence, m.end()) if low_verb == "told" and re.search(r",\s*$", prefix) else None
+        if told_to is not None and _speaker_after(sentence, told_to.end()):
+            # a translated wire's "..., told to the correspondent a source in the local police": the source speaks
+            phrase, form = _speaker_after(sentence, told_to.end()), "inverted"
+            found.append(Attribution(classify_speaker(phrase, speakers), "asserted", sentence[m.start():told_to.end()] + phrase,
+                                     m.start(), told_to.end() + len(phrase), form, phrase))
+            continue
         cls = classify_speaker(phrase, speakers)
         if cls == "unknown" and _PRONOUN.match((phrase.strip().split() or ["x"])[-1]):
             cls = "pronoun"
@@ -478,6 +485,11 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
                                  form, phrase))
     found.sort(key=lambda a: (a.start, a.end))
     return tuple(found)
+
+
+# the listener of an inverted "told" in translated copy ("..., told to the correspondent a source in the police")
+_TOLD_TO = re.compile(r"\s+to\s+(?:the|our|a|an|this)\s+(?:[\w\-]+\s+){0,2}?(?:correspondent|reporter|journalist|agency|"
+                      r"edition|newspaper|paper|media|channel|portal)\s+", re.I)
 
 
 # "its spokesman", "their commanders": whose they are is the side named last before them

@@ -75,6 +75,9 @@ _AMONG = re.compile(
 _OWNER_AFTER = re.compile(r"(?:\s+province)?(?:'s|’s|')\s+(?:[\w\-]+\s+){0,2}?" + _DISTRICT + r"\b", re.I)
 _IN_PROVINCE_OPENING = re.compile(r"\W*In\s+(?:the\s+)?(?:province\s+of\s+)?", re.I)
 _APPOSED_COUNT = re.compile(r"\w\s*,\s*$")
+# a province's possession that is not its land ("most of Kandahar's food arrives"): no count of districts
+_OTHER_POSSESSION = re.compile(r"(?:'s|’s)\s+(?!(?:[\w\-]+\s+)?(?:districts?|woluswal\w*|territory|countryside|villages|land|"
+                               r"north|south|east|west|centre|center|area)\b)[a-z]", re.I)
 # a part with no total: "seven of Zabul's districts", "five of the districts of Ghor"
 _PART_OWNER = re.compile(r"\s+of\s+(?:(?P<owner>(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?)(?:\s+province)?(?:'s|’s|')\s+"
                          r"(?:[\w\-]+\s+)?" + _DISTRICT + r"|(?:the|its)\s+" + _DISTRICT + r"\s+(?:of|in)\s+(?:the\s+)?"
@@ -161,7 +164,9 @@ class CountedReader:
                 at = owner.start("owner") if owner.group("owner") else owner.start("owner2")
                 prov = next((p for r in s.refs if r.start == at for p in [_as_province(r, self.gaz)] if p is not None), None)
                 if prov is not None and _ALL_BUT.search(text, max(0, c.start - 16), c.start):
-                    return [self._counted_result(prov, m, None, "all but " + text[c.start:owner.end()], "most", negated)]
+                    return [self._counted_result(prov, m, None, "all but " + text[c.start:owner.end()], "most", negated)] + \
+                        self._named_with_count(s, c, owner.end(), max(hi, min(len(text), owner.end() + 220)), prov, m,
+                                               negated, other=False)  # ("..., including Jawand and Muqur")
                 if prov is not None:  # (and "..., among them A and B": the districts it names)
                     return [self._counted_result(prov, m, c, text[c.start:owner.end()], "n", negated)] + \
                         self._named_with_count(s, c, owner.end(), max(hi, min(len(text), owner.end() + 220)), prov, m,
@@ -237,7 +242,7 @@ class CountedReader:
                 # only the districts it names
                 return self._named_with_count(s, None, r.end, max(hi, min(len(text), r.end + 220)), prov, m, negated,
                                               other=False)
-            if mo:
+            if mo and not _OTHER_POSSESSION.match(text, r.end):
                 word = mo.group("q").lower()
                 kind_key = "all" if word in ("the rest", "the remainder", "all") else "most"
                 ctext = "all districts" if kind_key == "all" else "most"
@@ -249,7 +254,7 @@ class CountedReader:
                 if r.end <= m.start() and not r.in_speaker:
                     mo = _MOST_OF.search(text[max(0, r.start - 60):r.start])
                     prov = _as_province(r, self.gaz)
-                    if mo and prov is not None and lo <= r.start:
+                    if mo and prov is not None and lo <= r.start and not _OTHER_POSSESSION.match(text, r.end):
                         word = mo.group("q").lower()
                         kind_key = "all" if word in ("the rest", "the remainder", "all") else "most"
                         return [self._counted_result(prov, m, None, "all districts" if kind_key == "all" else "most",

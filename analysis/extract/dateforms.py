@@ -381,14 +381,15 @@ def _h_range(m: re.Match[str], text: str) -> Optional[_Hit]:
         m1, m2 = mon, mon_other or mon
     else:
         m1, m2 = mon_other or mon, mon
-    btw = _back(_BETWEEN_BEFORE, m.string, m.start(), 12)
+    first = _weekday_prefix(m.string, m.start(), True) if "d1" in groups and m.start("d1") == m.start() else m.start()
+    btw = _back(_BETWEEN_BEFORE, m.string, first, 12)  # ("between Saturday 24 and Monday 26 July")
     if m["dash"] == "and" and btw is None and groups[other]:
         return None  # "July 7 and August 6" names two days, not a span
     if (m2 < m1 and not (m1 == 12 and m2 == 1)) or (m2 >= m1 and (m1, d1) >= (m2, d2)):
         return None
     if _safe_date(2000, m1, d1) is None or _safe_date(2000, m2, d2) is None:
         return None
-    start = btw.start() if btw else m.start()
+    start = btw.start() if btw else first
     payload = ((m1, d1), (m2, d2))
     if m["year"]:
         year = int(m["year"])
@@ -482,9 +483,21 @@ def _h_bare_month(m: re.Match[str], text: str) -> Optional[_Hit]:
     return _Hit("month", m1, fn)
 
 
+# what stands before a decade read as a time ("in the 1990s", "since the early 2000s", "the 1990s, when ...")
+_DECADE_BEFORE = re.compile(r"\b(?:in|during)\s+the\s+(?:(?P<part>early|mid|late)[\s\-]+)?\Z", re.I)
+_WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
+
+
 def _h_year(m: re.Match[str], text: str) -> Optional[_Hit]:
     """Read 'in 2001', 'since 2001' as whole years and 'early 2021', 'mid-2021' as parts of one."""
     year = int(m["year"])
+    if m.string.startswith("s", m.end()) and year % 10 == 0 and re.match(r"s\b", m.string[m.end():m.end() + 2]):
+        # "in the 1990s, when the movement captured Kabul": the whole decade, as the time of a when-clause (a decade
+        # elsewhere, "a hospital run since the 1980s", is too loose a time to date an act by)
+        lead = _DECADE_BEFORE.search(m.string, max(0, m.start() - 24), m.start())
+        if lead is None or (_WHEN_AFTER.match(m.string, m.end() + 1) is None and not lead.group("part")):
+            return None  # ("in the late 1990s" is read too, as the whole decade)
+        return _Hit("year", year, _fixed(date(year, 1, 1), date(year + 9, 12, 31)))
     if _count_noun_follows(text, m.end()):
         return None
     found = _part_before(m.string, m.start())
@@ -698,7 +711,7 @@ def _h_calendar(m: re.Match[str], text: str) -> Optional[_Hit]:
         return None  # "the month" needs a part before it
     mod_m = _back(_CAL_MOD_BEFORE, m.string, m.start(), 10)
     mod = mod_m["mod"] if mod_m else ""
-    if words[0] == "in" and mod not in ("earlier", "later", "early" if unit == "week" else "", "late" if unit == "week" else ""):
+    if words[0] == "in" and mod not in (("earlier", "later", "early", "late") if unit == "week" else ("earlier", "later")):
         return None  # ("early in the week" is this week's Monday to Wednesday)
     if unit != "week" and mod in ("early", "late"):
         return None

@@ -72,7 +72,7 @@ _RE_MD_RANGE = re.compile(
     rf"(?:,?\s+(?P<year>{_YEAR}))?"
 )
 _RE_DM_RANGE = re.compile(
-    rf"(?P<d1>{_DAY})(?:\s+(?:of\s+)?(?P<mon1>{_MON}))?\s*(?P<dash>{_DASH})\s*(?P<d2>{_DAY})\s+(?:of\s+)?"
+    rf"(?P<d1>{_DAY})(?:\s+(?:of\s+)?(?P<mon1>{_MON}))?\s*(?P<dash>{_DASH})\s*(?:{_WD},?\s+)?(?P<d2>{_DAY})\s+(?:of\s+)?"
     rf"(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?"
 )
 _RE_MONTH_DAY = re.compile(rf"(?P<mon>{_MON})\s*(?P<day>{_DAY})")

@@ -41,6 +41,10 @@ from analysis.records import Article, ArticleResult, Claim, Count, DateMention, 
 
 
 _PREFILTER = Prefilter([*TRIGGER_STEMS, _ANAPHORA_KEYS])  # one scan per article for every stem above
+# the government's own forces inside a city ("Government troops were inside Kunduz")
+_GOV_INSIDE = re.compile(r"\b(?:(?:government|afghan|security|national|special)\s+(?:forces|troops|soldiers)|(?<!taliban\s)(?:troops|"
+                         r"soldiers|police(?:men)?|army|commandos))\s+(?:(?:have|has|had)\s+been|were|are|was|is)\s+"
+                         r"(?:\w+\s+)?(?:inside|in\s+the\s+(?:streets|centre|center|heart)\s+of)\b", re.I)
 # a named district or city right after a verb, as its object ("captured the Chahar Bolak district")
 _PLACE_OBJECT_NEXT = re.compile(r"\s+(?:the\s+)?(?-i:[A-Z])[\w\-]+(?:[\s\-](?-i:[A-Z])[\w\-]+)?\s+(?:district|city)\b")
 # a counted part in apposition right after the last place of a list (", three of Kunduz's seven districts")
@@ -90,7 +94,7 @@ _SEAT_BUILDING = re.compile(
     rf"(?:,?\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?{_SEAT_WORDS})?", re.I)
 # a province name as an adjective before a plural head ("the Jowzjan districts of"): no gap between verb and list
 _PROVINCE_HEAD_GAP = re.compile(r"\bthe\s+(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?\s+(?=(?:districts|district\s+cent(?:re|er)s|"
-                                r"provincial\s+capitals|capitals)\s+of\b)")
+                                r"provincial\s+capitals|capitals)\s+(?:of\b|(?-i:[A-Z])|$))")  # ("the Badakhshan districts Ishkashim and Wakhan")
 # a day counted from the day named in the sentence before: "the same day", "a day later", "the next day"
 _DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|\d))\s+(?P<unit>days?|weeks?)\s+(?:later|(?P<back>earlier|before(?=\s*(?:[.,;]|$))))|"
                          r"the\s+(?P<next>next|following)\s+day|the\s+(?P<prev>previous|preceding)\s+day|"
@@ -420,6 +424,13 @@ def _day_or_span(d: DateMention, spans: bool) -> bool:
     """True for an exact day, or, with `spans`, a few days named together ('during the Eid holidays')."""
     return d.low is not None and (d.low == d.high or (spans and d.high is not None
                                                       and (d.high - d.low).days <= _FIGHTING_SPAN))
+
+
+def _apart(a: tuple | None, b: tuple | None) -> bool:
+    """True when two readings' date ranges are both bounded on both sides and do not overlap."""
+    if not a or not b or None in (a[0], a[1], b[0], b[1]):
+        return False
+    return a[1] < b[0] or b[1] < a[0]
 
 
 class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, TallyReader, ListReader):
@@ -791,7 +802,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                             at = {id(r): self._object_at(s, r, m.end()) for r in results}
                             if at[id(res)] > max(v for k, v in at.items() if k != id(res)):
                                 res.date = self._last_item_date(text, m, at[id(res)], pool, res.date)
-                        if (kind == "state" or kind == "contested" and _BEEN_INSIDE.search(m.group(0))) and len(results) == 1 and \
+                        if (kind == "state" or kind in ("contested", "entry") and _BEEN_INSIDE.search(m.group(0))) and len(results) == 1 and \
                                 res.date[2][:6].lower() == "since " and \
                                 text.find(res.date[2], m.end()) >= 0:  # "X: in Taliban hands since Friday 9 July"
                             res.date = self._since_day(res.date)
@@ -830,6 +841,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                         if res.modality == "asserted":
                             found[key] = res  # an asserted reading outranks a speculative one of the same place
                         continue
+                    if old is not None and res.event_type == "capital_entered" and res.outcomes != old.outcomes and \
+                            _apart(old.date, res.date) and res.modality == old.modality == "asserted":
+                        key = (*key, "later")  # "Fighters had been inside Ghazni since Tuesday, and on Thursday its
+                        old = found.get(key)   # governor handed the city over": two acts on days apart, two events
                     # "the first two provincial capitals to fall" after their own verbs: an ordinal adds no date
                     to_fall = text[max(0, m.start() - 3):m.start()].lower() == "to " or kind == "nth"
                     if old is None:
@@ -1285,6 +1300,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if kind == "capture" and voice == "active" and government_side(agent) and \
                 not (re.match(r"(?:lost|hand|leaving|ced)", m.group(0), re.I) or forced_out):
             kind = "repel"  # (forces that lost, handed over, ceded, left it to the Taliban or were forced out of a place lost it)
+        if kind == "entry" and _GOV_INSIDE.search(text, max(0, m.start() - 60), m.end()):
+            return []  # "Government troops have been inside Kunduz since Sunday": their own city, no entry
         if kind == "repel" and passive_out(text, m) and government_side(agent):
             return []  # "Afghan forces were pushed out of Kunduz": their loss (read as such), not a repulse
         if kind == "capture" and forced_out and not _GOV_AGENT.search(_POLICE_AREA.sub(" ", agent)):

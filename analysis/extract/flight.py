@@ -150,8 +150,9 @@ _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\band\s+)\W*(?:they|most\s+of\s+th
 _RECEIVED_BEFORE = re.compile(r"\b(?:received|admitted|accepted|hosted)\b[^.;]*$", re.I)
 _MACHINES_RECEIVED = re.compile(r"[^.;,]{0,40}?\b(?:aircraft|planes?|helicopters?|jets?|vehicles?|weapons)\b"
                                 r"(?![^.;,]{0,30}\b(?:soldiers|servicemen|troops|personnel|pilots|men)\b)", re.I)
-_ELLIPTIC_GROUP = re.compile(r"(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*|\bthat\s+|"
-                             r"^\W*(?:(?:on|by|late|early|later|overnight|then)\b[^,;.\d]{0,25}?\s+)?)"  # ("On Wednesday another 75")
+_ELLIPTIC_GROUP = re.compile(r"(?:(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*|\bthat\s+|^\W*)"
+                             r"(?:(?:on|by|late|early|later|overnight|then)\b[^,;.]{0,25}?\s+)?)"  # ("On Wednesday another 75",
+                             # ", and on Monday morning another 57")
                              r"(?:(?:another|a\s+further)\s+[\d,]+|"
                              r"(?:(?:about|some|around|nearly|almost|over|more\s+than|at\s+least)\s+)?[\d,]+\s+"
                              r"(?:more|others|further))\s+(?:(?:\w+\s+){0,2}?(?:soldiers|servicemen|troops|policemen|men|"
@@ -175,6 +176,9 @@ _PROVINCIAL_OFFICE = re.compile(r"\b(?:provincial\s+(?:governor|officials?|polic
 # a flight towards a border, not across it ("fled towards the Iranian border", "north towards Hairatan, on the Uzbek
 # border")
 _TOWARDS_BORDER = re.compile(r"\btowards?\s+(?:[\w\-’',]+\s+){0,5}?(?:the\s+)?$", re.I)
+# Afghan aircraft named in an earlier clause ("27 Afghan military aircraft ... landed at Termez, and Tajikistan said three
+# planes with 112 soldiers on board had landed at Bokhtar": the second state's planes are Afghan too)
+_AFGHAN_AIRCRAFT = re.compile(r"\bafghan\s+(?:[\w\-]+\s+){0,2}?(?:aircraft|planes?|helicopters?|jets?)\b", re.I)
 # a group's size given as a measure after it ("servicemen, numbering 1,037 people,")
 _NUMBERING = re.compile(r"\bnumbering\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+|over\s+)?[\d,]+\s+$", re.I)
 # the number of those who fled given after the act: "..., an official put their number at 150"
@@ -216,7 +220,8 @@ class FlightReader:
             clause = text[lo:m.start()]
             after = text[m.end():_scope_after(text, m.end(), 120)]
             if not re.search(r"\bafghan", clause, re.I) and not (
-                    _MORE_AIRCRAFT.search(clause) and re.search(r"\bafghan", text[:lo], re.I)):
+                    _MORE_AIRCRAFT.search(clause) and re.search(r"\bafghan", text[:lo], re.I)) and not (
+                    _AIRCRAFT_WORD.search(clause) and _AFGHAN_AIRCRAFT.search(text, 0, m.start())):
                 return []  # (a second group's "three more planes with 143 soldiers" are Afghan like the first's)
             if not (any(k in clause.lower() for k in _AIRCRAFT_KEYS) and _AIRCRAFT_CARRYING.search(clause)):
                 if _AIRCRAFT_WORD.search(clause):

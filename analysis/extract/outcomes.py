@@ -43,7 +43,8 @@ def _gov_retreat(text: str, m: re.Match[str]) -> bool:
     side means the city fell, not that the attack was repelled."""
     if not m.group(0).lower().startswith("retreat") and not passive_out(text, m):
         return False  # ("government forces were pushed out": they lost it)
-    subject = re.split(r"[,;:]", text[max(0, m.start() - 80):m.start()])[-1]
+    subject = re.split(r"[,;:]|\b(?:as|while|when|after|because|but|and)\s", text[max(0, m.start() - 80):m.start()])[-1]
+    # ("The Taliban entered Kunduz as government forces retreated": the clause's own subject)
     return government_side(subject) or (re.search(r"\bofficials\b", subject, re.I) is not None
                                         and not _TALIBAN_AGENT.search(subject))
 

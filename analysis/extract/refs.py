@@ -166,6 +166,8 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
             re.search(r"\bprovinces?\s+(?:of|in)\s+(?:the\s+)?$", before, re.I)
             or re.search(r"\b[A-Z][\w\-’']*\s+districts?\s+(?:of|in)\s+$", before)
             or re.search(r"\bdistricts?\s+in\s+$", before)  # "the third district in Ghazni to fall"
+            or re.search(r"\b(?:\d+|the|its|all|most)\s+(?:\d+\s+|[a-z]+\s+)?districts\s+of\s+$", before)  # ("19 of the 26
+            # districts of Ghazni": the province's)
             # "as Kandahar districts are handed over": the province's districts (not a list's last item, "A and B districts")
             or (re.match(r"\s+districts\b", text[e:e + 12]) is not None and not re.search(r"(?:,|\band|&)\s*$", before))
             or re.search(r"\b(?:a|an|one|another)\s+(?:[\w\-]+\s+)?district\s+of\s+$", before, re.I)  # "a district of Ghazni"
