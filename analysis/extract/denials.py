@@ -189,8 +189,8 @@ _FALSE_CLAIMS = re.compile(
     r"(?:(?:(?:spread|made|circulated|published|posted|put\s+out)\s+)?(?:by|from)\s+(?P<by>(?:[\w’'\-]+\s+){1,6}?))?"
     r"(?:that|of|about|regarding)\b"
     r"(?P<body>[^.;]{1,140}?)\b(?:were|was|are|is|had\s+been|have\s+been)\s+[\"“'‘]?(?:(?:also|completely|totally|entirely|"
-    r"absolutely|simply|utterly|quite|wholly|all|both|just|\w+ly)\s+){0,2}[\"“'‘]?(?:false|baseless|untrue|"
-    r"unfounded|groundless|not\s+true|fake|incorrect|wrong|fabricated|propaganda)\b",
+    r"absolutely|simply|utterly|quite|wholly|all|both|just|\w+ly)\s+){0,2}[\"“'‘]?(?:(?:enemy|taliban|pure|mere|hostile)\s+)?"
+    r"(?:false|baseless|untrue|unfounded|groundless|not\s+true|fake|incorrect|wrong|fabricated|propaganda)\b",
     re.I)
 
 
