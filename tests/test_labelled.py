@@ -376,7 +376,9 @@ def test_expected_dates_follow_the_spec() -> None:
             bounded = re.search(r"\b(?i:by|until|till|before|as\s+of|posted\s+on|said\s+(?:to\s+(?:[A-Z]\w*\s+){1,3})?on)\s+(?:\w+day|\d|[A-Z][a-z]+\s+\d)", case["text"]) \
                 or re.search(r"\b(?i:before|until)\s+(?:the\s+)?\w+\s+(?:\w+\s+){0,4}?(?i:on|in)\s+(?:\w+day|\d)", case["text"])
             # ("... left A for B before the insurgents entered the city on 10 August": a before-clause's day bounds it)
-            bounded = bounded or re.search(r"\bafter\s+(?:the\s+)?(?:taliban|insurgents|militants|rebels)\b", case["text"], re.I)
+            bounded = bounded or re.search(r"\bafter\s+(?:the\s+)?(?:taliban|insurgents|militants|rebels)\b", case["text"], re.I) \
+                or re.search(r"\b(?i:a|one|two|three|four|five|six)\s+(?:days?|weeks?)\s+before\s+[A-Z]", case["text"])
+            # ("A week before Kunduz fell, ...": that fall's day told before bounds it)
             # ("... crossed late on Monday after the Taliban overran Spera": the main verb's day bounds it)
             if not low and high != _iso(last) and not bounded:  # "by Monday both had fallen", "said on Thursday"
                 bad.append(f"{case['id']}: open range must end on the publication date")

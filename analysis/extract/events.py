@@ -45,6 +45,10 @@ _PREFILTER = Prefilter([*TRIGGER_STEMS, _ANAPHORA_KEYS])  # one scan per article
 _GOV_INSIDE = re.compile(r"\b(?:(?:government|afghan|security|national|special)\s+(?:forces|troops|soldiers)|(?<!taliban\s)(?:troops|"
                          r"soldiers|police(?:men)?|army|commandos))\s+(?:(?:have|has|had)\s+been|were|are|was|is)\s+"
                          r"(?:\w+\s+)?(?:inside|in\s+the\s+(?:streets|centre|center|heart)\s+of)\b", re.I)
+# a time counted from another place's fall ("a day after Sheberghan fell", "two days after the fall of Kunduz")
+_DAYS_AFTER_FALL = re.compile(
+    r"\b(?:(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)|the\s+day)\s+(?P<dir>after|before)\s+"
+    r"(?:the\s+(?:fall|capture|loss|surrender)\s+of\s+)?(?P<place>(?-i:[A-Z])[\w\-’']+)", re.I)
 # a named district or city right after a verb, as its object ("captured the Chahar Bolak district")
 _PLACE_OBJECT_NEXT = re.compile(r"\s+(?:the\s+)?(?-i:[A-Z])[\w\-]+(?:[\s\-](?-i:[A-Z])[\w\-]+)?\s+(?:district|city)\b")
 # a counted part in apposition right after the last place of a list (", three of Kunduz's seven districts")
@@ -793,6 +797,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                             inside = [d for d in pool if a <= d.start and d.end <= b]
                             pool = inside if inside or res.date_from is not None else pool
                         res.date = _pick_date(pool, m.start(), text, self.pub_high)
+                        if res.date[0] is None and (" after " in text or " before " in text):
+                            res.date = self._after_known_fall(s, m, res) or res.date
                         after = _AFTER_TALIBAN.search(text, max(0, m.start() - 60), m.start()) if "fter " in text else None
                         if after is not None and res.date[0] is not None and kind in ("capture", "state"):
                             res.date, res.open_low = self._after_clause_date(text, after.start(), m, pool, res.date)
@@ -1113,6 +1119,35 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 res.date_from = a.start()
                 more.append(res)
         return more
+
+    def _after_known_fall(self, s: _Sent, m: re.Match[str], res: MentionDraft) -> tuple | None:
+        """'Sheberghan fell on Saturday. A day after Sheberghan fell, the insurgents took Kunduz.': the day of a fall
+        told earlier in the article, shifted; None when the sentence names no such anchor or its day is not known."""
+        text = s.text
+        for rel in _DAYS_AFTER_FALL.finditer(text):
+            if rel.start() <= m.start() < rel.end():
+                continue  # the anchor's own verb
+            ref = next((r for r in s.refs if r.start == rel.start("place") and not r.in_speaker), None)
+            if ref is None:
+                continue
+            anchor = _as_capital(ref, self.gaz) or (_as_district(ref, self.gaz) or (None,))[0]
+            if anchor is None or anchor.name == res.place.name:
+                continue
+            days = [d.mention for d in self.drafts if d.mention.place == anchor.name and d.mention.modality == "asserted"
+                    and d.mention.stance == "asserted" and d.mention.date_low is not None
+                    and d.mention.date_low == d.mention.date_high
+                    and d.mention.event_type in ("capital_entered", "district_seized")]
+            if len({d.date_low for d in days}) != 1:
+                return None  # not told, or told with two days
+            n = small_number(rel.group("n"))[0] if rel.group("n") else 1
+            shift = timedelta(days=n * (7 if rel.group("unit") and rel.group("unit").lower().startswith("week") else 1))
+            day = days[0].date_low + (shift if rel.group("dir").lower() == "after" else -shift)
+            if self.pub_high is not None and day > self.pub_high:
+                return None
+            if rel.group("dir").lower() == "before":  # "A week before Kunduz fell, Spin Boldak had been taken": by then
+                return None, day, text[rel.start():rel.end()]
+            return day, day, text[rel.start():rel.end()]
+        return None
 
     def _days_after_place(self, s: _Sent, kind: str, m: re.Match[str], out: list[MentionDraft]) -> list[MentionDraft]:
         """'A fell on Saturday, a day after B': B gets the same event, dated that many days before A's date."""
