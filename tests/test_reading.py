@@ -251,7 +251,7 @@ def test_markdown(docs: dict[str, RawDocument]) -> None:
         "",
         "Officials said reinforcements arrived by air.",
         "",
-        "Two districts were evacuated.",
+        "• Two districts were evacuated.",  # a list item keeps a bullet (the extractor reads lists by it)
     ]
 
 

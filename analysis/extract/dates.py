@@ -329,8 +329,9 @@ def _join_coordinated_months(text: str, mentions: list[DateMention]) -> list[Dat
     out: list[DateMention] = []
     for d in mentions:
         prev = out[-1] if out else None
-        if prev is not None and _MONTH_AND.fullmatch(text, prev.end, d.start) and _whole_month(prev) and _whole_month(d) \
-                and prev.low < d.low:  # type: ignore[operator]
+        if prev is not None and _MONTH_AND.fullmatch(text, prev.end, d.start) and (
+                (_whole_month(prev) and _whole_month(d)) or (_month_part(prev) and _month_part(d))) \
+                and prev.low < d.low:  # type: ignore[operator]  # (also "in late June and early July")
             out[-1] = DateMention(low=prev.low, high=d.high, text=text[prev.start:d.end], start=prev.start, end=d.end)
             continue
         out.append(d)
@@ -354,6 +355,12 @@ def _join_day_span(text: str, mentions: list[DateMention]) -> list[DateMention]:
             continue
         out.append(d)
     return out
+
+
+def _month_part(d: DateMention) -> bool:
+    """True when a date range is a part of one month a week or longer ('late June', 'early July', 'the first half')."""
+    return d.low is not None and d.high is not None and (d.low.year, d.low.month) == (d.high.year, d.high.month) and \
+        (d.high - d.low).days >= 6
 
 
 def _whole_month(d: DateMention) -> bool:

@@ -14,7 +14,7 @@ from analysis.extract.clauses import scope_after as _scope_after, scope_before a
 from analysis.extract.counted import CountedReader, _stated_number
 from analysis.extract.dates import small_number
 from analysis.extract.numbers import _UNITS
-from analysis.extract.datepick import _WHICH_ASIDE, _pick_date, _pub_high
+from analysis.extract.datepick import _DATELINE_PREFIX, _WHICH_ASIDE, _pick_date, _pub_high
 from analysis.extract.posts import post_days, stamp_day
 from analysis.extract.denials import (
     DenialReader, _CONTRA, _DENIAL_KEYS, _DENY_OBJECT, denies_another_subject,
@@ -45,6 +45,10 @@ _PREFILTER = Prefilter([*TRIGGER_STEMS, _ANAPHORA_KEYS])  # one scan per article
 _GOV_INSIDE = re.compile(r"\b(?:(?:government|afghan|security|national|special)\s+(?:forces|troops|soldiers)|(?<!taliban\s)(?:troops|"
                          r"soldiers|police(?:men)?|army|commandos))\s+(?:(?:have|has|had)\s+been|were|are|was|is)\s+"
                          r"(?:\w+\s+)?(?:inside|in\s+the\s+(?:streets|centre|center|heart)\s+of)\b", re.I)
+# the fall that names a day ("the same day the city fell", "the same day Zaranj was taken")
+_DAY_PLACE_FELL = re.compile(r"\s+(?:that\s+|when\s+)?(?P<place>the\s+(?:city|town|district)|(?-i:[A-Z])[\w\-’']+)"
+                             r"(?:[\s\-](?-i:[A-Z])[\w\-’']+)?\s+(?:fell|was\s+(?:taken|captured|overrun|lost|handed\s+over))\b",
+                             re.I)
 # a time counted from another place's fall ("a day after Sheberghan fell", "two days after the fall of Kunduz")
 _DAYS_AFTER_FALL = re.compile(
     r"\b(?:(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)|the\s+day)\s+(?P<dir>after|before)\s+"
@@ -62,7 +66,8 @@ _PASSIVE_AUX = re.compile(
 # that opens its list after the verb
 _PLURAL_SUBJECT = re.compile(
     r"(?:\b(?:capitals|cities|districts|district\s+centres|district\s+centers)|"
-    r"(?:^|[,;]\s*|\b(?:and|then)\s+|\bon\s+\w+day\s+)(?:two|three|four|five|six|seven|eight)(?:\s+more)?)"
+    r"(?:^|[,;]\s*|\b(?:and|then)\s+|\bon\s+\w+day\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+|[A-Z][a-z]+\s+\d{1,2}\s+)?)"
+    r"(?:two|three|four|five|six|seven|eight)(?:\s+more)?)"
     r"(?P<owner>\s+(?:of|in|around|surrounding|outside|near)\s+(?:the\s+)?(?:province\s+of\s+)?(?:(?-i:[A-Z])[\w\-]+(?:\s+province)?|"
     r"province|city|provincial\s+capital|capital))?\s+"
     r"(?:(?:that|which)\s+)?(?:(?:also|have|had|were|was|now)\s+)*$", re.I)  # ("on Sunday three fell: A, B, C"; "the
@@ -621,6 +626,12 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 if day is not None:
                     out.append(DateMention(low=day[0], high=day[1], text=m.group(0), start=m.start(), end=m.end()))
                 continue
+            fell = _DAY_PLACE_FELL.match(text, m.end()) if re.match(r"(?:the\s+same|that)\s", m.group(0), re.I) else None
+            if fell is not None:  # "crossed into Iran the same day the city fell": that fall's day, if the article told it
+                day = self._known_fall_day(i, text, fell.start("place"))
+                if day is not None and (self.pub_high is None or day <= self.pub_high):
+                    out.append(DateMention(low=day, high=day, text=text[m.start():fell.end()], start=m.start(), end=fell.end()))
+                continue
             during = m.group(0).lower().startswith(("during ", "in the "))  # "during the fighting": the span named before
             here = [d for d in found if d.end <= m.start() and _day_or_span(d, during)]
             day = (here[-1].low, here[-1].high, here[-1].text) if here else (
@@ -980,13 +991,14 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         'took Dangam on Saturday and, a day later, Chapa Dara': each later place with a date of its own shares the verb."""
         text = s.text
         refs = [r for r in s.refs if r.kind == "named" and not r.in_speaker and r.start >= m.end()]
-        if not any(_SERIES_BETWEEN.search(text, a.end, b.start) for a, b in zip(refs, refs[1:])):
-            return []  # no second place after a comma, semicolon or "and"
         found = [d for d in self._sentence_dates(i) if d.start >= m.end() and d.high is not None]
         first_date = next((d for d in found if d.start - m.end() <= 60 and not re.search(r"[,;]", text[m.end():d.start])
                            or any(r.end <= d.start for r in refs[:1]) and d.start - m.end() <= 90), None)
         if first_date is None:
             return []
+        if not any(_SERIES_BETWEEN.search(text, a.end, b.start) for a, b in zip(refs, refs[1:])) and \
+                not (refs and refs[0].start >= first_date.end and not any(r.end <= first_date.start for r in refs)):
+            return []  # no second place after a comma, semicolon or "and" (but "A went on Friday, B the next day")
         items: list[tuple[_Ref, int, int]] = []  # the place, where its clause starts, where its date ends
         cursor = first_date.end
         while True:
@@ -1054,6 +1066,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                        or any(r.start == g.end() for r in s.refs)), None) if last > 0 else None
         if fb is None or re.search(r"[;:]|\.\s", text[m.end():fb.start()]):
             return []
+        if as_did and any(m.end() < t.start() < fb.start() for k, rx, _ in s.triggers if k not in ("fled", "relative", "echo")
+                          for t in rx.finditer(text, m.end(), fb.start())):
+            return []  # "A fell on Thursday, and B was handed over on Friday, together with C": C shares the nearer verb
         first = next((r for r in s.refs if r.kind == "named" and not r.in_speaker and r.start >= fb.end()), None)
         if first is None or not re.fullmatch(r"\s*", text[fb.end():first.start]) or first.peripheral:
             return []
@@ -1061,8 +1076,12 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             return []  # "took A on Monday and B is under siege": B has no verb of its own here
         more: list[MentionDraft] = []
         capitals_head = "capitals of" in fb.group(0).lower()  # ("and the provincial capitals of Bamyan and Wardak")
-        for item in self._list_from(s, first, _scope_after(text, first.end)):
-            res = self._same_verb(kind, item, m, out[0].event_type, bool(out[0].negated), capitals_head)
+        list_hi = _scope_after(text, first.end)
+        head = _AND_CAPITALS_OF.match(text, list_hi)
+        list_hi = _scope_after(text, head.end()) if head is not None else list_hi  # ("..., Tarinkot and the capitals of")
+        for item in self._list_from(s, first, list_hi):
+            res = self._same_verb(kind, item, m, out[0].event_type, bool(out[0].negated),
+                                  capitals_head or item.capitals_head)  # ("..., Tarinkot and the capitals of Ghor and Logar")
             if res is None:
                 break
             res.pos = item.start
@@ -1119,6 +1138,21 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 res.date_from = a.start()
                 more.append(res)
         return more
+
+    def _known_fall_day(self, i: int, text: str, at: int) -> date | None:
+        """The one exact day the article has told for the fall of the place named (or meant by 'the city') at `at` in
+        sentence i, else None."""
+        ref = next((r for r in self.sents[i].refs if r.start == at and not r.in_speaker), None) if i < len(self.sents) else None
+        if ref is None:
+            return None
+        anchor = _as_capital(ref, self.gaz) or (_as_district(ref, self.gaz) or (None,))[0]
+        if anchor is None:
+            return None
+        days = {d.mention.date_low for d in self.drafts if d.mention.place == anchor.name and d.mention.modality == "asserted"
+                and d.mention.stance == "asserted" and d.mention.date_low is not None
+                and d.mention.date_low == d.mention.date_high
+                and d.mention.event_type in ("capital_entered", "district_seized")}
+        return days.pop() if len(days) == 1 else None
 
     def _after_known_fall(self, s: _Sent, m: re.Match[str], res: MentionDraft) -> tuple | None:
         """'Sheberghan fell on Saturday. A day after Sheberghan fell, the insurgents took Kunduz.': the day of a fall
@@ -1364,7 +1398,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             lo, hi = _scope_before(text, verb_at), m.start()
             lo = self._subject_start(s, lo, verb_at)
             # "left by road for Faizabad on Sunday, once it was clear the city was lost": where someone went is no subject
-            lo = max([lo] + [r.end for r in s.refs if r.moved_to and lo <= r.start and r.end <= m.start()])
+            lo = max([lo] + [r.end for r in s.refs if r.moved_to and not r.remote and lo <= r.start and r.end <= m.start()])
+            # (but "Aqcha, on the road from Sheberghan to Mazar-i-Sharif, went": the end of a route is no one's refuge)
             if _SECOND_CLAUSE.search(text, max(0, lo - 12), lo) and (
                     _PRESENT_PERFECT.search(text, max(lo, m.start() - 30), m.start())
                     or _LATER.match(text, m.end())):
@@ -1469,7 +1504,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 m = _Pos(m, colon.end())
         refs = [r for r in s.refs if lo <= r.start and r.end <= hi + 1 and not r.in_speaker and not r.remote]
         if kind == "nth":
-            refs = [r for r in s.refs if r.end <= m.start() and not r.in_speaker and r.start >= _scope_before(text, m.start(), 200)]
+            dateline = _DATELINE_PREFIX.match(text)  # ("KABUL, Aug 9 (AQN) - ... entered Aybak, ..., the sixth capital to fall")
+            refs = [r for r in s.refs if r.end <= m.start() and not r.in_speaker and r.start >= _scope_before(text, m.start(), 200)
+                    and not (dateline is not None and r.end <= dateline.end())]
         provinces_seen = False
         for r in refs:
             if r.peripheral:

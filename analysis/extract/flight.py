@@ -156,7 +156,7 @@ _ELLIPTIC_GROUP = re.compile(r"(?:(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*|\bt
                              r"(?:(?:another|a\s+further)\s+[\d,]+|"
                              r"(?:(?:about|some|around|nearly|almost|over|more\s+than|at\s+least)\s+)?[\d,]+\s+"
                              r"(?:more|others|further))\s+(?:(?:\w+\s+){0,2}?(?:soldiers|servicemen|troops|policemen|men|"
-                             r"personnel|guards|officers)\s+)?$", re.I)
+                             r"personnel|guards|officers)\s+)?(?:(?:had|have|has|were|was)\s+)?$", re.I)  # ("another 35 had come across")
 
 _DESTINATION_AND = re.compile(r"(?:\s+(?:district|city|town|area)s?)?\s*(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)(?:the\s+)?")
 # the speaking state's own land: "crossed into its territory", "entered our country"

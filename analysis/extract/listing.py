@@ -103,6 +103,12 @@ class ListReader:
         homes = {p.name: p for r in head.refs for p in [_as_province(r, self.gaz)] if p is not None}
         home = next(iter(homes.values())) if len(homes) == 1 else None
         m = _Pos(re.match(r"", s.text), first.start)  # type: ignore[arg-type]
+        label = _as_province(first, self.gaz) if noun == "district" and not row and \
+            re.match(r"\s*:\s+(?-i:[A-Z])", s.text[first.end:]) else None
+        if label is not None:  # "• Ghazni: A and B on Monday 19 July; C on Tuesday 20 July": the province labels the line
+            heading_when = _pick_date(find_dates(above.text, published, precision), 0, above.text, self.pub_high)
+            self._labelled_entry(i, s, label, first.end, found, heading_when)
+            return
         if row:  # each cell is read on its own; a province cell locates the district cells of its row
             named = [r for r in s.refs if r.kind == "named" and not r.in_speaker and r.start >= start]
             cells = {p.name: p for r in named for p in [_as_province(r, self.gaz)] if p is not None and
@@ -136,6 +142,26 @@ class ListReader:
             done.add(res.key)
             res.pos, res.date, res.modality = r.start, when, "asserted"
             self._emit(i, s, res)
+
+    def _labelled_entry(self, i: int, s: _Sent, province: Place, after: int, found: list, heading_when: tuple) -> None:
+        """The districts of a line labelled by their province, each part between semicolons dated by its own time (else
+        the heading's): 'Ghazni: A and B on Monday 19 July; C on Tuesday 20 July'."""
+        text = s.text
+        for part in re.finditer(r"[^;]+", text[after:]):
+            lo, hi = after + part.start(), after + part.end()
+            first = next((r for r in s.refs if r.kind == "named" and not r.in_speaker and lo <= r.start < hi), None)
+            if first is None:
+                continue
+            own = [d for d in found if lo <= d.start and d.end <= hi]
+            when = _pick_date(own, 0, text, self.pub_high) if own else heading_when
+            m = _Pos(re.match(r"", text), first.start)  # type: ignore[arg-type]
+            for r, locus in self._read_list(s, first, hi)[0]:
+                dc = self._located_district(r, locus or province)
+                if dc is None or dc[0].place_type != "district":
+                    continue
+                res = self._district_result(dc[0], dc[1], m, False)  # type: ignore[arg-type]
+                res.pos, res.date, res.modality = r.start, when, "asserted"
+                self._emit(i, s, res)
 
     def _list_from(self, s: _Sent, first: _Ref, hi: int) -> list[_Ref]:
         """The named places of a list starting at `first` ('A, B and C'), ending before `hi`."""
@@ -198,7 +224,8 @@ class ListReader:
         before the verb (even before the clause scope, for long lists), when that place is a district or a city."""
         refs = [r for r in s.refs if not r.in_speaker and r.kind == "named"]
         before = [k for k, r in enumerate(refs) if r.end <= verb and r.start >= lo - 400]
-        last = next((refs[k] for k in reversed(before) if not refs[k].peripheral and refs[k].start >= lo), None)
+        last = next((refs[k] for k in reversed(before) if not refs[k].peripheral and not refs[k].remote  # (a route's end)
+                     and refs[k].start >= lo), None)
         if last is None:
             return lo
         provinces = [_as_province(r, self.gaz) is not None for r in refs]

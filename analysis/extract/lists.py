@@ -19,7 +19,7 @@ _HEAD = (r"(?:\s+(?:districts?|district\s+cent(?:re|er)s?|cities|city|towns?|pro
 _OPEN = (r"(?:in\s+the\s+(?:far\s+)?(?:north|south|east|west|centre|center)[\w\-]*\s*,?\s+)?"  # ("..., and in the east A and B")
          r"(?:(?:of|over)\s+)?(?:the\s+)?(?:(?:nearby|neighbou?ring|key|strategic|remote|important|garrison|border|frontier|trading|market|\w+ern)\s+)*"
          r"(?:(?:(?:provincial\s+)?capitals?|city|town|districts?|district\s+cent(?:re|er)s?)\s+(?:city\s+)?(?:of\s+)?)?")
-_SEP_CORE = (r"\s*(?:;\s*(?:and\s+|(?:along|together)\s+with\s+|as\s+well\s+as\s+)?|,\s*(?:and\s+(?:then\s+|later\s+)?|as\s+well\s+as\s+|&\s*|plus\s+|(?:along|together)\s+with\s+)?|\s+and\s+(?:also\s+|then\s+|later\s+)?|"
+_SEP_CORE = (r"\s*(?:;\s*(?:and\s+|(?:along|together)\s+with\s+|as\s+well\s+as\s+)?|,\s*(?:and\s+(?:then\s+|later\s+)?|then\s+|as\s+well\s+as\s+|&\s*|plus\s+|(?:along|together)\s+with\s+)?|\s+and\s+(?:also\s+|then\s+|later\s+)?|"
              r"\s+as\s+well\s+as\s+|\s*&\s*|\s+plus\s+|\s+(?:along|together)\s+with\s+)")
 _SEP = re.compile(_HEAD + _SEP_CORE + _OPEN, re.I)
 # "in P" after an item or a sub-list: P locates the sub-list
@@ -43,6 +43,12 @@ _RELATIVE = re.compile(r"\s*,\s*(?:where|which|whose|home\s+to|including|with|on
 # the region of a sub-list, with no comma before it: "took A and B in the east, C in the north-west and D"
 _REGION_AFTER = re.compile(r"\s+in\s+the\s+(?:far\s+)?(?:north|south|east|west|centre|center)[\w\-]*"
                            r"(?=\s*(?:,|and\b|as\s+well\s+as\b))", re.I)
+# where the last item lies, closed by a comma before the next one: "Pashtun Zarghun, east of the city, and Karukh, to
+# its north"
+_WHERE_ASIDE = re.compile(r"\s*,\s*(?:(?:about|some|just)\s+)?(?:\d+\s*(?:km|kilomet(?:re|er)s|miles)\s+)?(?:to\s+(?:the|its)\s+)?"
+                          r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?:\s+of\s+(?:the\s+)?(?:city|town|capital|"
+                          r"provincial\s+capital|(?-i:[A-Z])[\w\-]+))?"
+                          r"(?=,\s*(?:and|as\s+well\s+as|(?:along|together)\s+with)\s+(?:the\s+)?(?-i:[A-Z]))", re.I)
 # an appositive describing the last item, closed by a comma before the next one: "Islam Qala, the country's
 # biggest border crossing with Iran, and Torghundi"
 _DESCRIPTION = re.compile(r"\s*,\s*(?:the|a|an)\s+(?!(?:provincial\s+)?capital\b)(?:[\w\-’']+\s+){0,5}?(?:border\s+)?"
@@ -195,7 +201,7 @@ def read_list(text: str, spans: Sequence[tuple[int, int]], provinces: Sequence[b
             j += 1
             continue
         rel = _RELATIVE.match(text, cursor, hi + 1) or _DESCRIPTION.match(text, cursor, hi + 1) or \
-            _REGION_AFTER.match(text, cursor, hi + 1)
+            _REGION_AFTER.match(text, cursor, hi + 1) or _WHERE_ASIDE.match(text, cursor, hi + 1)
         if rel is not None and rel.end() > cursor:
             cursor = rel.end()  # the places inside the clause are not items; the list goes on after it
             continue

@@ -219,6 +219,12 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
             continue
         if word.endswith(("centre", "center")) and not re.search(r"\bdistrict\s+cent(?:re|er)\b", text[:m.start()], re.I):
             continue  # "the centre" stands for a district centre only after one is named in the sentence
+        copula = _NAMED_BY_COPULA.match(text, m.end())
+        if copula is not None:  # "The district taken on Monday was Qala-e-Zal": the name after "was" says which
+            named = next((r for r in refs if r.kind == "named" and r.start == copula.end() - 1), None)
+            if named is not None:
+                refs.append(replace(named, start=m.start(), end=m.end(), kind="anaphora"))
+            continue
         home = _speaker_home(text, refs, m.start(), gaz) if "city" in word or "capital" in word else None
         # "left Taloqan for Faizabad before the insurgents entered the city": where they went is not the city
         # where the speakers sit ("officials in Kabul") only when nothing else can be meant ("Officials in Farah said
@@ -226,7 +232,10 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
         # ("Commandos flown in from Herat had driven them out of the city": where help came from is not the city)
         usable = [r for r in refs if not HELP_FROM_BEFORE.search(text, max(0, r.start - 40), r.start)
                   or _ON_TO_PLACE.match(text, r.end)]  # ("airlifted from Ghazni to Kabul": Ghazni was left, not a help's origin)
-        current = [r for r in usable if not SEAT_OF_SPEAKERS.search(text, max(0, r.start - 40), r.start)]
+        current = [r for r in usable if not SEAT_OF_SPEAKERS.search(text, max(0, r.start - 40), r.start)
+                   and not (r.in_speaker and ("town" in word or "district" in word) and _as_district(r, gaz) is None)]
+        # ("A spokesman for the Kandahar police said forces had withdrawn from the town": the town the text is about,
+        # not the speaker's city; "Residents of Dasht-e-Archi said the district ...": their district)
         target = home or _resolve_anaphor(word, current, m.start(), history, gaz) or (
             _resolve_anaphor(word, usable, m.start(), history, gaz) if len(current) < len(usable) else None)
         if target is None:
@@ -251,6 +260,9 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
     return refs
 
 
+# a noun phrase identified by the name after its copula ("The district taken on Monday was Qala-e-Zal")
+_NAMED_BY_COPULA = re.compile(r"\s+(?:(?:that|which)\s+(?:was|were|had\s+been)\s+)?(?:taken|captured|seized|lost|overrun|"
+                              r"handed\s+over)\b[^,;.]{0,40}?\s+(?:was|is)\s+(?:in\s+fact\s+|actually\s+)?(?-i:[A-Z])")
 # an appositive naming a place a district ("Fayzabad, a Jowzjan district ..."), of a province or not
 _APPOSED_DISTRICT = re.compile(r",\s+(?:a|an|the)\s+(?:(?P<prov>(?-i:[A-Z])[\w\-]+)(?:\s+province)?(?:'s|’s)?\s+)?"
                                r"(?:(?:small|remote|rural|mountainous|key|strategic|border)\s+)?district\b", re.I)

@@ -393,6 +393,10 @@ def _is_date_line(norm: str) -> bool:
     return all(w.lower().rstrip(".") in _DATE_WORDS or w.lower() in _DATE_WORDS for w in words)
 
 
+# a line opening on a short label and a colon ("Paktia: Zurmat on Tuesday 20 July")
+_LABEL_ITEM = re.compile(r"[A-Z][\w\-’']*(?:\s[A-Z][\w\-’']*){0,2}:\s+\S")
+
+
 def _boilerplate_reason(norm: str, n_words: int) -> str:
     """Return why a (normalised) line is boilerplate, or '' when it is not."""
     low = norm.casefold()
@@ -645,6 +649,9 @@ def _analyse(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> _An
         if w.kind != "content" or timeline[i] or i in stamps or (
                 _entries_follow(lines, timeline, i) and lists.timeline_heading(normed[i])):
             continue  # (a post's stamp is no heading: the extractor dates the post by it)
+        if _LABEL_ITEM.match(normed[i]) and any(0 <= j < n_lines and lines[j].kind == "content" and _LABEL_ITEM.match(normed[j])
+                                                for j in (i - 1, i + 1)):
+            continue  # one of a run of labelled items ("Ghazni: A and B on Monday", "Paktia: C on Tuesday"), not a heading
         if (n_words[i] <= 6 and not _HEADING_END.search(normed[i])) or (
             n_words[i] <= 12 and _capitals_line(normed[i]) and not _HEADING_END.search(normed[i])
         ):

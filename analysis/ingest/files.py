@@ -374,7 +374,8 @@ _MD_SUBS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$", re.M), ""),
     (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M), r"\1"),
     (re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", re.M), ""),
-    (re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+", re.M), ""),
+    (re.compile(r"^[ \t]*[-*+][ \t]+(?=\S)", re.M), "• "),  # a list item keeps a bullet: the extractor reads lists by it
+    (re.compile(r"^[ \t]*\d{1,3}[.)][ \t]+", re.M), ""),
     (re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]*\S+.*$", re.M), ""),
     (re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$", re.M), ""),
     (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), ""),
