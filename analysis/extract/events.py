@@ -628,7 +628,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 continue
             fell = _DAY_PLACE_FELL.match(text, m.end()) if re.match(r"(?:the\s+same|that)\s", m.group(0), re.I) else None
             if fell is not None:  # "crossed into Iran the same day the city fell": that fall's day, if the article told it
-                day = self._known_fall_day(i, text, fell.start("place"))
+                day = self._told_fall(self.sents[i], fell.start("place"))[1] if i < len(self.sents) else None
                 if day is not None and (self.pub_high is None or day <= self.pub_high):
                     out.append(DateMention(low=day, high=day, text=text[m.start():fell.end()], start=m.start(), end=fell.end()))
                 continue
@@ -1139,20 +1139,18 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 more.append(res)
         return more
 
-    def _known_fall_day(self, i: int, text: str, at: int) -> date | None:
-        """The one exact day the article has told for the fall of the place named (or meant by 'the city') at `at` in
-        sentence i, else None."""
-        ref = next((r for r in self.sents[i].refs if r.start == at and not r.in_speaker), None) if i < len(self.sents) else None
-        if ref is None:
-            return None
-        anchor = _as_capital(ref, self.gaz) or (_as_district(ref, self.gaz) or (None,))[0]
+    def _told_fall(self, s: _Sent, at: int) -> tuple[Place | None, date | None]:
+        """The place named (or meant by 'the city') at `at` in a sentence, and the one exact day the article has told
+        for its fall (None when it told none, or two)."""
+        ref = next((r for r in s.refs if r.start == at and not r.in_speaker), None)
+        anchor = (_as_capital(ref, self.gaz) or (_as_district(ref, self.gaz) or (None,))[0]) if ref is not None else None
         if anchor is None:
-            return None
+            return None, None
         days = {d.mention.date_low for d in self.drafts if d.mention.place == anchor.name and d.mention.modality == "asserted"
                 and d.mention.stance == "asserted" and d.mention.date_low is not None
                 and d.mention.date_low == d.mention.date_high
                 and d.mention.event_type in ("capital_entered", "district_seized")}
-        return days.pop() if len(days) == 1 else None
+        return anchor, (days.pop() if len(days) == 1 else None)
 
     def _after_known_fall(self, s: _Sent, m: re.Match[str], res: MentionDraft) -> tuple | None:
         """'Sheberghan fell on Saturday. A day after Sheberghan fell, the insurgents took Kunduz.': the day of a fall
@@ -1161,21 +1159,14 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         for rel in _DAYS_AFTER_FALL.finditer(text):
             if rel.start() <= m.start() < rel.end():
                 continue  # the anchor's own verb
-            ref = next((r for r in s.refs if r.start == rel.start("place") and not r.in_speaker), None)
-            if ref is None:
-                continue
-            anchor = _as_capital(ref, self.gaz) or (_as_district(ref, self.gaz) or (None,))[0]
+            anchor, told = self._told_fall(s, rel.start("place"))
             if anchor is None or anchor.name == res.place.name:
                 continue
-            days = [d.mention for d in self.drafts if d.mention.place == anchor.name and d.mention.modality == "asserted"
-                    and d.mention.stance == "asserted" and d.mention.date_low is not None
-                    and d.mention.date_low == d.mention.date_high
-                    and d.mention.event_type in ("capital_entered", "district_seized")]
-            if len({d.date_low for d in days}) != 1:
+            if told is None:
                 return None  # not told, or told with two days
             n = small_number(rel.group("n"))[0] if rel.group("n") else 1
             shift = timedelta(days=n * (7 if rel.group("unit") and rel.group("unit").lower().startswith("week") else 1))
-            day = days[0].date_low + (shift if rel.group("dir").lower() == "after" else -shift)
+            day = told + (shift if rel.group("dir").lower() == "after" else -shift)
             if self.pub_high is not None and day > self.pub_high:
                 return None
             if rel.group("dir").lower() == "before":  # "A week before Kunduz fell, Spin Boldak had been taken": by then
