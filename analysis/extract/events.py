@@ -174,7 +174,7 @@ _THEIRS_GAP = re.compile(r"(?:\s+(?:city|town|district|district\s+cent(?:re|er)|
                          r"by\s+\w+)\s*,?)*\s*", re.I)
 # "A fell on Saturday, a day after B": B had the same event that many days earlier (B closes the clause)
 _DAYS_AFTER_PLACE = re.compile(
-    r"(?:,?\s+and)?,?\s+(?:just\s+|only\s+|barely\s+)?(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+after\s+(?:the\s+fall\s+of\s+)?"
+    r"(?:,?\s+and)?,?\s+(?:just\s+|only\s+|barely\s+)?(?P<n>a|one|two|three|four|five|six|seven|\d|(?<=\s)the)\s+days?\s+after\s+(?:the\s+fall\s+of\s+)?"
     r"(?:the\s+)?(?:(?:(?:provincial\s+)?capital|city|town|district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
 # an event named as a time ("on the day Kabul fell", "the night Mazar-i-Sharif fell", "the day after Kabul fell")
 _THE_DAY_IT_FELL = re.compile(r"\bthe\s+(?:day|night|morning|evening|week|weekend)\s+(?:the\s+)?"
@@ -307,7 +307,7 @@ _IT_SUBJECT = re.compile(  # ("By Saturday morning it was in Taliban hands": a t
     re.I)
 _OTHER_NOUN = re.compile(
     r"\b(?:the|a|an|its|their|his|her)\s+(?!(?:city|town|provincial|capital|district|province|taliban|insurgents|"
-    r"militants|government|afghan|country|north|south|east|west|\w+ern|same|next|following|previous|weekend|"
+    r"militants|enemy|rebels|government|afghan|country|north|south|east|west|\w+ern|same|next|following|previous|weekend|"
     r"morning|afternoon|evening|night|day|week|end|past|last|first|early|late)\b)[a-z]",
     re.I)
 _DESTINATION_BEFORE = re.compile(r"\b(?:for|to|towards?)\s+(?:the\s+)?$", re.I)
@@ -531,8 +531,12 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 pass  # a remark between a heading and its entries ("We list a district only when ...", and under a
                 # heading line, "Dates are those on which officials first reported the fall") keeps it
             else:
-                heading = lists.timeline_heading(s.text) if not s.refs or _HEADING_SHAPE.search(s.text) else ""
+                titled = bool(s.refs) and not _HEADING_SHAPE.search(s.text) and self._entries_below(i)
+                heading = lists.timeline_heading(s.text) if not s.refs or _HEADING_SHAPE.search(s.text) or titled else ""
                 heading_at = i
+                if heading and titled:
+                    continue  # "Districts of Balkh that fell, as our office logged them" above its dated lines: a
+                    # heading that names their province, not a sentence of its own
             if s.triggers:
                 self._sentence(i, s, s.triggers)
                 if len(self.drafts) > n_before:
@@ -550,6 +554,13 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         self._at_post(-1)
         self._apply_denials()
         return self._result()
+
+    def _entries_below(self, i: int) -> bool:
+        """True when sentence i is a line with no closing stop and timeline lines follow it (after one remark at most)."""
+        text = self.sents[i].text.strip()
+        if len(text) > 90 or re.search(r"[.!?;,\]]$|\.\s", text):
+            return False  # (a heading is a short line with no stop: "Districts of Balkh that fell, as our office logged them")
+        return any(lists.timeline_entry(self.sents[j].text) >= 0 for j in range(i + 1, min(len(self.sents), i + 3)))
 
     def _at_post(self, i: int) -> None:
         """Make 'today' the day of the stamped post sentence i belongs to ('Channel, [26.06.2021 07:48]' above it),
@@ -1614,6 +1625,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             break
         if not any(lo <= r.start < seat_end for r in s.refs):  # a seat with no name: "entered into the district centre"
             named = [dc for r in s.refs if r.end <= m.start() and not r.in_speaker and not r.remote
+                     and not r.peripheral  # ("entered Ishkashim, the gateway to the Wakhan corridor, after ...")
                      for dc in [_as_district(r, self.gaz)] if dc is not None]
             if len({dc[0].place_id for dc in named}) == 1:
                 return [self._district_result(named[0][0], named[0][1], m, negated)]

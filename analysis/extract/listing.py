@@ -14,6 +14,12 @@ from analysis.extract.refs import _Ref, _Sent, _as_capital, _as_district, _as_pr
 from analysis.extract.triggers import _CAPITAL_OUTCOME, _GAP_WORDS, _Pos
 from analysis.records import Place
 
+# a place named as a time's anchor ("the day after Kandahar", "two days after the fall of Kunduz")
+_ANCHOR_BEFORE = re.compile(r"\b(?:days?|weeks?|hours?)\s+(?:after|before)\s+(?:the\s+(?:fall|capture|loss)\s+of\s+)?$", re.I)
+# a capitalised name the gazetteer does not know, opening a list right before its first known item ("On Tuesday, Darqat
+# and Chah Ab districts of Takhar fell")
+_LEADING_UNKNOWN = re.compile(r"(?:^|[,;:]\s*|\b(?:that|when|as|and|while)\s+)(?P<name>(?-i:[A-Z])[a-z][\w\-’']+)(?:\s+and\s+|,\s*)$")
+
 
 # words that may open a subject list without a verb of their own ("On Monday, A, B and C fell")
 _SUBJECT_LEAD = frozenset("""on in by at late early last this week weekend month meanwhile also so far now since
@@ -186,6 +192,17 @@ class ListReader:
         spelled = 0
         named = {p.name: p for r, p in zip(refs, provs) if p is not None and r.province_word}
         opener = next(iter(named.values())) if len(named) == 1 else None  # "In Ghazni province, A, B and C ..."
+        lead = _LEADING_UNKNOWN.search(s.text, max(0, first.start - 40), first.start)
+        if lead is not None and not lists.is_common_word(lead.group("name")) and reading.items:
+            # "Darqat and Chah Ab districts of Takhar fell": an unknown first item, before the first known one, read
+            # only when its spelling is near a district of the list's province
+            u = lists.Unknown(lead.group("name"), lead.start("name"), lead.end("name"), 0, reading.items[0].locus)
+            near = self._near_spelling(u, provs[u.locus] if u.locus >= 0 else opener, out)
+            if near is not None:
+                out.insert(0, (near, provs[u.locus] if u.locus >= 0 else None))
+                spelled += 1
+                self._warn(f"list item {u.name!r} in sentence {s.sentence.index + 1} read as {near.place.name} "
+                           f"({near.place.province}), a near spelling")
         for u in reading.unknown_items:
             near = self._near_spelling(u, provs[u.locus] if u.locus >= 0 else opener, out)
             if near is not None and u.after <= len(out):
@@ -235,6 +252,9 @@ class ListReader:
             r = refs[k]
             if r.start > last.start:
                 continue
+            if _ANCHOR_BEFORE.search(s.text, max(0, r.start - 40), r.start) and k + 1 < len(refs) and \
+                    re.match(r"\s*,\s*and\s", s.text[r.end:refs[k + 1].start]):
+                break  # "..., the day after Kandahar, and Hairatan ... went": a time's anchor opens no subject list
             if r.start < lo:
                 pre = s.text[_scope_before(s.text, r.start, 120):r.start]
                 if any(w not in _GAP_WORDS and w not in _SUBJECT_LEAD for w in re.findall(r"[a-z][\w’'\-]*", pre.lower())):

@@ -263,6 +263,11 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 september october november december kabul""".split())
 
 
+def is_common_word(name: str) -> bool:
+    """True when a capitalised 'item' is a common word, not a place name ('The', 'Taliban', 'Monday')."""
+    return _is_word(name)
+
+
 def _is_word(name: str) -> bool:
     """True when a capitalised 'item' is a common word, not a place name ('The', 'Taliban', 'Monday')."""
     return any(w.lower() in _COMMON for w in re.split(r"[\s\-]+", name))

@@ -219,6 +219,9 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
             continue
         if word.endswith(("centre", "center")) and not re.search(r"\bdistrict\s+cent(?:re|er)\b", text[:m.start()], re.I):
             continue  # "the centre" stands for a district centre only after one is named in the sentence
+        if _NAMED_RIGHT_AFTER.match(text, m.end()) and any(r.kind == "named" and m.end() < r.start <= m.end() + 6
+                                                             for r in refs):
+            continue  # "the crossing at Spin Boldak", "the district of Chimtal": the name after it says which
         copula = _NAMED_BY_COPULA.match(text, m.end())
         if copula is not None:  # "The district taken on Monday was Qala-e-Zal": the name after "was" says which
             named = next((r for r in refs if r.kind == "named" and r.start == copula.end() - 1), None)
@@ -233,7 +236,9 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
         usable = [r for r in refs if not HELP_FROM_BEFORE.search(text, max(0, r.start - 40), r.start)
                   or _ON_TO_PLACE.match(text, r.end)]  # ("airlifted from Ghazni to Kabul": Ghazni was left, not a help's origin)
         current = [r for r in usable if not SEAT_OF_SPEAKERS.search(text, max(0, r.start - 40), r.start)
-                   and not (r.in_speaker and ("town" in word or "district" in word) and _as_district(r, gaz) is None)]
+                   and not (r.in_speaker and ("town" in word or "district" in word) and _as_district(r, gaz) is None)
+                   and not (r.peripheral and ("district" in word or "centre" in word or "center" in word))]  # ("the
+        # gateway to the Wakhan corridor": a landmark, not the district whose centre is handed over)
         # ("A spokesman for the Kandahar police said forces had withdrawn from the town": the town the text is about,
         # not the speaker's city; "Residents of Dasht-e-Archi said the district ...": their district)
         target = home or _resolve_anaphor(word, current, m.start(), history, gaz) or (
@@ -260,6 +265,8 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
     return refs
 
 
+# a preposition joining a noun to the name right after it ("the crossing at Spin Boldak")
+_NAMED_RIGHT_AFTER = re.compile(r"\s+(?:at|of|in)\s+(?-i:[A-Z])")
 # a noun phrase identified by the name after its copula ("The district taken on Monday was Qala-e-Zal")
 _NAMED_BY_COPULA = re.compile(r"\s+(?:(?:that|which)\s+(?:was|were|had\s+been)\s+)?(?:taken|captured|seized|lost|overrun|"
                               r"handed\s+over)\b[^,;.]{0,40}?\s+(?:was|is)\s+(?:in\s+fact\s+|actually\s+)?(?-i:[A-Z])")
@@ -455,7 +462,7 @@ _PERIPHERAL_AFTER = re.compile(
     r"environs|approaches|outer\s+(?:districts|areas|villages)|(?:outlying|surrounding|neighbou?ring|nearby)\s+districts?\s+"
     r"of)\b", re.I)
 _LANDMARK_AFTER = re.compile(
-    r"^(?:-[\w’'\-]+)?\s+(?:highway|road|motorway|route|airport|air\s+base|airbase|dam|tunnel|pass|river(?:\s+(?:border|bank|valley))?"
+    r"^(?:-[\w’'\-]+)?\s+(?:highway|road|motorway|route|airport|air\s+base|airbase|dam|tunnel|pass|corridor|river(?:\s+(?:border|bank|valley))?"
     r"\s+(?:border|bank|valley|front)|valley|frontier)\b|^-[A-Z]", re.I)
 
 # "the district centres of A and B", "the city centre of X" name their places: not a reference back
