@@ -25,6 +25,9 @@ _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=(?:had|has|have|was|were|then|la
                          r"dozens|thousands|scores|another|\d[\d,]*)\b|"
                          # ", and Khoshi fell to the Taliban on Tuesday": a place with a verb of its own
                          + PLACE_OWN_VERB + r")", re.I)
+# " and <Place> was ..." with no comma: a second clause with a subject and verb of its own ("Yawan slipped into Taliban
+# hands on Friday and Raghistan was wrested from government control on Saturday")
+_AND_PLACE_VERB = re.compile(r"(?<!,)\s+and\s+(?=(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+)?\s+(?:was|were|had|has|fell|went)\b)")
 # a contrasting clause, or a closing relative clause (one that runs to the sentence's end, so it is no list item's)
 _OWN_CLAUSE_AFTER = re.compile(r",\s+while\s+[^,;]*|,\s+(?:which|whose)\s+[^,;]*[.!?\"”]*\s*$", re.I)
 # a dateline opening the sentence: a city in capitals, its date, the agency ("KABUL, Aug 3 (HPA) -", "HERAT, 12 Asad 1400 -")
@@ -74,9 +77,9 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
         hi = len(text) if hi < 0 else hi
         own = [d for d in cands if lo <= d.start and d.end <= hi]
         cands = own or cands
-    if cands and (", and " in text or ", but " in text):
+    if cands and (", and " in text or ", but " in text or " and " in text):
         # "... captured A on Sunday, and had also seized B on Saturday": each finite clause its own date
-        cuts = [c.end() for c in _AND_CLAUSE.finditer(text)]
+        cuts = sorted([c.end() for c in _AND_CLAUSE.finditer(text)] + [c.end() for c in _AND_PLACE_VERB.finditer(text)])
         lo = max((c for c in cuts if c <= pos), default=0)
         hi = min((c for c in cuts if c > pos), default=len(text))
         own = [d for d in cands if lo <= d.start and d.end <= hi]

@@ -179,6 +179,8 @@ _TOWARDS_BORDER = re.compile(r"\btowards?\s+(?:[\w\-’',]+\s+){0,5}?(?:the\s+)?
 # Afghan aircraft named in an earlier clause ("27 Afghan military aircraft ... landed at Termez, and Tajikistan said three
 # planes with 112 soldiers on board had landed at Bokhtar": the second state's planes are Afghan too)
 _AFGHAN_AIRCRAFT = re.compile(r"\bafghan\s+(?:[\w\-]+\s+){0,2}?(?:aircraft|planes?|helicopters?|jets?)\b", re.I)
+# a province locating the place named just before it ("Kohistanat, in Sar-e-Pul,")
+_LOCATING_IN = re.compile(r",\s+in\s+$")
 # a group's size given as a measure after it ("servicemen, numbering 1,037 people,")
 _NUMBERING = re.compile(r"\bnumbering\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+|over\s+)?[\d,]+\s+$", re.I)
 # the number of those who fled given after the act: "..., an official put their number at 150"
@@ -422,7 +424,10 @@ class FlightReader:
                     and not SEAT_OF_SPEAKERS.search(text, max(0, r.start - 50), r.start)  # ("told reporters in Kabul")
                     and not _office_after_verb(text, r, m.end())  # ("..., said a member of the
                     # Kunduz provincial council": an office's place after the verb, not where they were)
-                    and not (r.end <= m.start() and self._earlier_destination(s, r))]
+                    and not (r.end <= m.start() and self._earlier_destination(s, r))
+                    and not (r.end <= m.start() and _LOCATING_IN.search(text, max(0, r.start - 8), r.start) and any(
+                        o.end <= r.start and _as_district(o, self.gaz) is not None for o in s.refs if o is not r))]
+            # ("Kohistanat, in Sar-e-Pul, fell, and its police withdrew": the province only locates the district)
             after_refs = [r for r in refs if m.start() < r.start <= hi]  # "abandoned the Garmsir district centre"
             before_refs = [r for r in refs if r.end <= m.start()]
             ordered = after_refs + list(reversed(before_refs))
