@@ -27,7 +27,7 @@ _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=(?:had|has|have|was|were|then|la
                          + PLACE_OWN_VERB + r")", re.I)
 # " and <Place> was ..." with no comma: a second clause with a subject and verb of its own ("Yawan slipped into Taliban
 # hands on Friday and Raghistan was wrested from government control on Saturday")
-_AND_PLACE_VERB = re.compile(r"(?<!,)\s+and\s+(?=(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+)?\s+(?:was|were|had|has|fell|went)\b)")
+_AND_PLACE_VERB = re.compile(r"(?<!,)\s+and\s+(?=" + PLACE_OWN_VERB + r")")
 # a contrasting clause, or a closing relative clause (one that runs to the sentence's end, so it is no list item's)
 _OWN_CLAUSE_AFTER = re.compile(r",\s+while\s+[^,;]*|,\s+(?:which|whose)\s+[^,;]*[.!?\"”]*\s*$", re.I)
 # a dateline opening the sentence: a city in capitals, its date, the agency ("KABUL, Aug 3 (HPA) -", "HERAT, 12 Asad 1400 -")

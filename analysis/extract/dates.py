@@ -268,7 +268,6 @@ _WEEK_LEAD = re.compile(r"\b(?:(?:in|during|over|within)\s+)?the\s+(?:week|seven
 
 # a count of days on one side of a day or a feast ("two days after August 6", "the day after Eid")
 _DAYS_LEAD = re.compile(r"\b(?P<n>the|a|one|two|three|four|five|six|\d)\s+days?\s+(?P<lead>after|before)\s+(?:the\s+)?\Z")
-_DAY_COUNTS = {"the": 1, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _week_of(lead: str, day: date) -> Range:
@@ -302,7 +301,7 @@ def find_dates(text: str, published: Optional[date], precision: str = "day") -> 
         if week is not None and rng is not None and rng[0] is not None and rng[0] == rng[1]:
             start, rng = week.start(), _week_of(week["lead"], rng[0])  # "in the week after 20 June": 21-27 June
         elif days is not None and rng is not None and rng[0] is not None and rng[1] is not None:
-            n = _DAY_COUNTS.get(days["n"]) or int(days["n"])
+            n = small_number(days["n"])[0]
             shift = timedelta(days=n if days["lead"] == "after" else -n)  # "two days after August 6", "the day after Eid"
             start, rng = days.start(), (rng[0] + shift, rng[1] + shift)
         elif lead and lead["lead"] not in _NO_LEAD:

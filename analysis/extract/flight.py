@@ -188,6 +188,15 @@ _PUT_NUMBER = re.compile(r"\b(?:put|puts|putting|estimated|gave|give|gives)\s+(?
                          r"(?:at|as)\s+", re.I)
 
 
+def _number_put(text: str, start: int) -> Count | None:
+    """The number someone 'put their number (the figure) at' after `start`, else None."""
+    low = text.lower()
+    if "number" not in low and "figure" not in low and "total" not in low and "count" not in low:
+        return None
+    put = _PUT_NUMBER.search(text, start)
+    return next((c for c in _find_counts(text) if put is not None and c.start == put.end()), None)
+
+
 def _office_after_verb(text: str, r: _Ref, verb_end: int) -> bool:
     """True for an office's place after the flight verb ('..., said a member of the Kunduz provincial council')."""
     return r.start > verb_end and _OFFICE_AFTER.match(text, r.end) is not None
@@ -399,15 +408,11 @@ class FlightReader:
                         break
         if not dest and province and _ACROSS_BORDER.search(verb + beyond) and not _FROM_PLACE_VERB.search(verb):
             dest = self.gaz.province_neighbour(province)
-        count = self._troop_count(text, m.start())
-        if count is None and "number" in text[m.end():].lower():
-            put = _PUT_NUMBER.search(text, m.end())  # "...; an Uzbek border official put their number at 150"
-            count = next((c for c in _find_counts(text) if put is not None and c.start == put.end()), None)
-        if (count is None or count.qualifier == "vague") and i + 1 < len(self.sents) and (
-                "number" in self.sents[i + 1].low or "figure" in self.sents[i + 1].low):
-            follow = self.sents[i + 1].text  # "... fled into Tajikistan. Tajik officials put their number at 1,037."
-            put = _PUT_NUMBER.search(follow)
-            count = next((c for c in _find_counts(follow) if put is not None and c.start == put.end()), count)
+        count = self._troop_count(text, m.start()) or _number_put(text, m.end())  # ("...; an Uzbek border official
+        # put their number at 150")
+        if (count is None or count.qualifier == "vague") and i + 1 < len(self.sents):
+            count = _number_put(self.sents[i + 1].text, 0) or count  # "... fled into Tajikistan. Tajik officials put
+            # their number at 1,037." (a vague "hundreds" yields to it)
         related: set[str] = set()
         if crossing is not None:
             related.add(_place_id(crossing))

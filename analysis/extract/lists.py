@@ -234,7 +234,7 @@ def read_list(text: str, spans: Sequence[tuple[int, int]], provinces: Sequence[b
             continue
         break
     tail = _UNKNOWN_TAIL.match(text, cursor)
-    if tail is not None and not _is_word(tail.group("name")) and tail.end() <= hi + 1:
+    if tail is not None and not is_common_word(tail.group("name")) and tail.end() <= hi + 1:
         unknown.append(Unknown(tail.group("name"), tail.start("name"), tail.end("name"), len(items)))
         cursor = tail.end()
     return ListReading(items=tuple(items), unknown=tuple(u.name for u in unknown), end=cursor,
@@ -248,7 +248,7 @@ def _unknown_run(text: str, lo: int, hi: int, locus: bool = False) -> list[re.Ma
     pos = lo
     while len(out) < 3:
         step = _UNKNOWN_STEP.match(text, pos, hi)
-        if step is None or _is_word(step.group("name")):
+        if step is None or is_common_word(step.group("name")):
             return []
         out.append(step)
         pos = step.end()
@@ -264,11 +264,6 @@ september october november december kabul""".split())
 
 
 def is_common_word(name: str) -> bool:
-    """True when a capitalised 'item' is a common word, not a place name ('The', 'Taliban', 'Monday')."""
-    return _is_word(name)
-
-
-def _is_word(name: str) -> bool:
     """True when a capitalised 'item' is a common word, not a place name ('The', 'Taliban', 'Monday')."""
     return any(w.lower() in _COMMON for w in re.split(r"[\s\-]+", name))
 
