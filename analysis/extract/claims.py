@@ -593,6 +593,14 @@ def _bare_attribution(text: str) -> bool:
         text, re.I)  # ("Taliban claims about the fall of X are baseless" has content of its own)
 
 
+# a speaker's label opening a line of a transcript or a quote: "NAME (role): ...", 'Spokesman A. Zia: "..."'
+_SPEAKER_LABEL = re.compile(r"\s*((?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*|[A-Z][^.;:!?\"“”()\n]{1,60})\s*"
+                            r"\([^()\n]{2,60}\)|[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*)\s*:\s*[\"“']?\S")
+_RELAYED = re.compile(r"\b(?:reports?|claims?|rumou?rs?)\s+(?:that|of)\b", re.I)
+# (a name in capitals, or a name or role with a role in brackets; a headline's "Taliban sweep the south: ..." is no
+# speaker)
+
+
 def find_claim(
     sentence: str,
     before: str = "",
@@ -637,6 +645,12 @@ def _find_claim(sentence: str, before: str, after: str, speakers: Mapping[str, s
                 borrowed = prev
         if borrowed is not None and borrowed.claimant not in ("unknown", "pronoun"):
             claimant, stance, cue = borrowed.claimant, borrowed.stance, borrowed.cue
+    if claimant in ("unknown", "pronoun") and chosen is None:
+        label = _SPEAKER_LABEL.match(sentence)  # "RAHIMI (governor's spokesman): That is not true."
+        who = classify_speaker(label.group(1), speakers) if label is not None and not _RELAYED.search(
+            sentence, label.end()) else "unknown"  # ("MR. PRICE: We have seen the reports that ...": not his claim)
+        if who not in ("unknown", "pronoun"):
+            claimant, cue = who, label.group(1)
     if claimant == "pronoun":
         claimant = "unknown"
     low = sentence.lower()

@@ -98,6 +98,11 @@ _OWNER_BEFORE = re.compile(r"\b" + _DISTRICT + r"\s+(?:of|in)\s+(?:the\s+)?(?:pr
 _PROVINCE_WORD = re.compile(r"\s+province\b", re.I)
 # what opens a list set beside a count: a comma, a colon, a dash or a bracket
 _APPOSITION_OPEN = re.compile(r"\s*(?:,|:|\(|\s[\u2014\u2013]|\s--?(?=\s))\s*")
+# the sentence after a count that names what it counted: "They were A and B.", "The two districts are A and B.",
+# "Officials named them as A and B."
+_NAMES_NEXT = re.compile(
+    r"\s*(?:(?:they|these|both|the\s+(?:\w+\s+)?(?:districts|district\s+cent(?:re|er)s))\s+(?:were|are)\s+"
+    r"|[^.;:]{0,80}?\b(?:named|identified|listed)\s+them\s+as\s+)", re.I)
 
 _LIST_GAP = re.compile(
     r"(?:\s+(?:city|town|district))?\s*(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*|\s+as\s+well\s+as\s+)"
@@ -197,6 +202,10 @@ class CountedReader:
             part = self._part_of(text, c, lo)
             if part is not None:  # "26 of Badakhshan's 28 districts": the part taken, not the total
                 c, ctext = part, f"{part.text} of {c.text} districts"
+            if part is None:
+                named = self._named_next(i, c, prov, m, negated)
+                if named:  # "... captured two more districts in Ghazni. They were A and B.": the districts counted
+                    return named
             after = voice == "passive" and m.start() > c.end  # "twelve districts have changed hands, including A"
             return [self._counted_result(prov, m, c, ctext, "n", negated)] + \
                 self._named_with_count(s, c, m.end() if after else c.end + link.end(),
@@ -285,6 +294,30 @@ class CountedReader:
         for r, locus in items:
             dc = self._located_district(r, locus or prov)
             if dc is None or dc[0].place_type != "district" or (prov is not None and dc[0].province != prov.name):
+                return []
+            out.append(self._district_result(dc[0], dc[1], m, negated))
+        return out
+
+    def _named_next(self, i: int, s_count: Count, prov: Place, m: re.Match[str], negated: bool) -> list[MentionDraft]:
+        """The districts of `prov` the next sentence names for an exact count ('They were A and B.'), as many as it
+        says; none otherwise."""
+        c = s_count
+        if c.low is None or c.low != c.high or c.low < 2 or c.qualifier == "vague" or i + 1 >= len(self.sents):
+            return []
+        n = self.sents[i + 1]
+        opener = _NAMES_NEXT.match(n.text)
+        first = next((r for r in n.refs if r.kind == "named" and not r.in_speaker and opener is not None
+                      and r.start == opener.end()), None)
+        if first is None:
+            return []
+        items = self._read_list(n, first, len(n.text))[0]
+        if len(items) != c.low or not re.fullmatch(r"[\s,.]*(?:(?:districts?|woluswalis?)\s*)?[.)]?\s*",
+                                                    n.text[items[-1][0].end:]):
+            return []
+        out = []
+        for r, locus in items:
+            dc = self._located_district(r, locus or prov)
+            if dc is None or dc[0].place_type != "district" or dc[0].province != prov.name:
                 return []
             out.append(self._district_result(dc[0], dc[1], m, negated))
         return out

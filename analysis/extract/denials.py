@@ -31,8 +31,9 @@ _DENY_OBJECT = re.compile(
     r"not\s+true|groundless|fabricat\w*|invention|nonsense|lies|a\s+lie)\b|\b(?:false|baseless|untrue)\b|"
     r"\bcalled\s+(?:(?:the|this|that|these|those|such)\s+(?:claims?|reports?)|that|this|it)\s+[\"“']?(?:an?\s+)?(?:\w+\s+)?"
     r"(?:fabrications?|lies?|propaganda|nonsense|rumou?rs?|invention)\b|"  # "called the claim 'a fabrication'"
-    r"^\W*(?:[A-Z]{2,}\s*:\s*)?(?:that|this|it)\s+(?:is|was)\s+(?:simply\s+|just\s+|absolutely\s+)?(?:not\s+true|untrue|"
+    r"^\W*(?:[^.;:!?\"“”]{1,80}?\s*:\s*[\"“']?)?(?:that|this|it)\s+(?:is|was)\s+(?:simply\s+|just\s+|absolutely\s+)?(?:not\s+true|untrue|"
     r"false|a\s+lie|propaganda|nonsense)\b",  # a guest's "That is not true." answering the claim just put to them
+    # (also after a speaker's label: "ZIA (provincial spokesman): That is not true.", 'A spokesman said: "That is a lie."')
     re.I)
 
 _GOV_CONTROL_STILL = re.compile(
