@@ -30,6 +30,9 @@ _NOT_TROOP_RE = re.compile(rf"\b(?:{vocabulary.ACTORS['civilian']})\b", re.I)
 _FOREIGN_TROOP_RE = re.compile(
     rf"\b(?:{vocabulary.ACTORS['foreign_side']})\s+(?:\w+\s+)?(?:{vocabulary.ACTORS['foreign_troop']})", re.I)
 
+# who "melted away" without being read as a flight (docs/EVENTS.md: troops in a place melt away from it)
+_LOOSE_MELTERS = re.compile(r"\b(?:militias?|militiam[ae]n|warlords?|defenders|resistance|support)\b", re.I)
+
 # a noun that is an object, not a subject ("... handed the city to the Taliban and fled")
 _OBJECT_BEFORE = re.compile(r"\b(?:to|by|with|for)\s+(?:the\s+)?$", re.I)
 _FLEW_AFTER = re.compile(r"and\s+(?:then\s+|later\s+)?(?:was\s+|were\s+)?fl(?:ew|own)\b", re.I)
@@ -211,6 +214,8 @@ class FlightReader:
         verb = m.group(0).lower()
         lo = _scope_before(text, m.start(), 120)
         subject_zone = text[max(0, m.start() - 110):m.start()]
+        if verb.endswith("away") and _LOOSE_MELTERS.search(subject_zone):
+            return []  # "militia forces loyal to warlords ... melted away", "the city's defenders melted away": too loose
         # nearest person noun before the verb decides who fled
         troop = [t for t in _TROOP_RE.finditer(subject_zone)  # "Police Districts 1 and 2" are parts of a city
                  if not re.match(r"\s+(?:districts?|stations?|headquarters)\b", subject_zone[t.end():], re.I)]

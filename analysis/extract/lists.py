@@ -54,6 +54,15 @@ _WHERE_ASIDE = re.compile(r"\s*,\s*(?:(?:about|some|just)\s+)?(?:\d+\s*(?:km|kil
 _DESCRIPTION = re.compile(r"\s*,\s*(?:the|a|an)\s+(?!(?:provincial\s+)?capital\b)(?:[\w\-’']+\s+){0,5}?(?:border\s+)?"
                           r"(?:crossing|port|town|hub|gateway|stronghold|post|bridge)\b[^,;:.()]{0,60}"
                           r"(?=,\s*(?:and|as\s+well\s+as|(?:along|together)\s+with)\s+(?:the\s+)?(?-i:[A-Z]))", re.I)
+# any other description of the last item, closed by a comma before the next name: "Kandahar, the country's
+# second-largest city, and Herat", "Kunduz, a city of 370,000 people, and Taloqan" (no place inside but an owner's,
+# no verb of saying: "Kunduz, the ministry said, and ..." ends the list)
+_ANY_DESCRIPTION = re.compile(
+    r"\s*,\s*(?:(?:the|a|an|its)\s+|(?-i:[A-Z])[\w\-]+(?:'s|’s)\s+)(?!(?:provincial\s+)?capital\b)"
+    r"(?:(?!(?:said|says|say|told|added|claimed|reported|confirmed|according|announced)\b)(?:[^,;:.()\"“”]|"
+    r"(?<=\d)[,.](?=\d)))"
+    r"{1,60}?(?=,\s*(?:and\s+|as\s+well\s+as\s+|(?:along|together)\s+with\s+)?(?-i:[A-Z]))", re.I)
+_PEOPLE_OF = re.compile(r"\s+(?:residents|people|citizens|locals|traders|shopkeepers|elders|families|civilians)\b", re.I)
 # an appositive after an item: "Pul-i-Khumri, the capital of Baghlan province, and Farah city"
 _APPOSITIVE = re.compile(
     r"(?:\s+(?:city|town|district))?\s*,\s*(?:the\s+|a\s+)?(?:(?:\w+ern|provincial|main|key|strategic|administrative|"
@@ -205,6 +214,11 @@ def read_list(text: str, spans: Sequence[tuple[int, int]], provinces: Sequence[b
         if rel is not None and rel.end() > cursor:
             cursor = rel.end()  # the places inside the clause are not items; the list goes on after it
             continue
+        desc = _ANY_DESCRIPTION.match(text, cursor, hi + 1) if items else None
+        if desc is not None and not any(desc.start() < s0 < desc.end() and not re.match(r"(?:'s|’s)\s", text[e0:e0 + 3])
+                                        for s0, e0 in spans):
+            cursor = desc.end()  # "Kandahar, the country's second-largest city, and Herat": a description, then the list
+            continue
         owner = _OWNER_APPOSITIVE.match(text, end) if provinces[j] else None
         if owner is not None and re.fullmatch(r"\s*,\s*", text[cursor:start]) and not (
                 j + 1 < len(spans) and _OWNED_CAPITAL.fullmatch(text, end, spans[j + 1][0])):
@@ -217,6 +231,8 @@ def read_list(text: str, spans: Sequence[tuple[int, int]], provinces: Sequence[b
             cursor = spans[j + 1][1]
             j += 2
             continue
+        if _SEP.fullmatch(text, cursor, start) and items and _PEOPLE_OF.match(text, end):
+            break  # "entered Ghazni, and Kabul residents feared the worst": the people of a place open a clause
         if _SEP.fullmatch(text, cursor, start):
             items.append(Item(j))
             cursor = end
