@@ -290,6 +290,13 @@ _HISTORY_LINK = re.compile(r"\b(?:(?:of|in|during|later|earlier|by)\s+that\s+yea
 _OTHER_NOUN_RELATIVE = re.compile(
     r"\b(?:province|country|region|valley|north|south|east|west)\s+(?:that|which)\s+"
     r"(?:(?:had|has|have|was|were|is|are)\s+)?(?:(?:never|not|long|once|also|already|first)\s+)?(?:been\s+)?$", re.I)
+# an ordinal district with the province it counts in, before an infinitive ("the fifth district of Kunduz to fall",
+# "the third Ghazni district to be captured"): the province (or its capital) only locates the count
+_NTH_DISTRICT_BEFORE = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|"
+    r"\d+(?:st|nd|rd|th)|latest|last|next)\s+(?:(?P<p1>(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+)?)\s+)?"
+    r"(?:district|woluswali)(?:\s+(?:cent(?:re|er)\s+)?(?:of|in)\s+(?:the\s+province\s+of\s+)?"
+    r"(?P<p2>(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+)?)(?:\s+province)?)?\s+to\s+(?:be\s+)?$", re.I)
 # what may follow the verb of a relative clause whose object is the antecedent ("which the group took on 8 July")
 _REL_AFTER = re.compile(
     r"\s*(?:[,.;:)—–]|$)|\s+(?:on|in|at|last|earlier|this|after|before|during|late|early|overnight|without|with|"
@@ -783,6 +790,13 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 if _OTHER_NOUN_RELATIVE.search(text, max(0, m.start() - 60), m.start()):
                     continue  # "Faizabad, the capital of the province that had never fallen ...": the province's history
                 results = self._trigger(i, s, kind, voice, m)
+                nth = _NTH_DISTRICT_BEFORE.search(text, max(0, m.start() - 90), m.start()) if results and \
+                    text[max(0, m.start() - 6):m.start()].lower().endswith(("to ", "be ")) else None
+                if nth is not None and (nth.group("p1") or nth.group("p2")):
+                    counted_in = [r.place for r in s.refs if nth.start() <= r.start < nth.end()]
+                    results = [r for r in results if not any(r.place is p or (r.place.name in (p.name, p.province)
+                                                                              and r.place.province == p.province)
+                                                             for p in counted_in)]
                 if not results:
                     continue
                 taken.append((m.start(), m.end()))
