@@ -461,7 +461,14 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
             elif usable and re.search(r",\s*$", prefix):
                 fwd_cls = classify_speaker(phrase, speakers)
                 aft_cls = classify_speaker(after, speakers)
+                clause = not sentence[:pstart].strip() and (("," not in phrase.rstrip().rstrip(",") and len(phrase.split()) >= 4)
+                                                            or bool(re.match(r"(?:on|in|at|after|before|since|during|under|over)\s",
+                                                                             phrase, re.I))) \
+                    and len(after.split()) <= 10 and not _VERB_IN_SPEAKER.search(after)  # "The Taliban captured
+                # Ishkashim on Sunday, said the governor", "On 4 July under control ... passed A, B and C, informed the
+                # border troops": a clause, not a subject with an appositive ("Zia, the spokesman,")
                 if (fwd_cls == "unknown" and (aft_cls != "unknown" or _PRONOUN.match(after.split()[0]))) or \
+                        clause or \
                         re.search(r"[”\"]|(?<!\w)[’']|[’'](?!\w)", phrase):  # (a quote mark, not "Zabul's")
                     phrase, form = after, "inverted"
         told_to = _TOLD_TO.match(sentence, m.end()) if low_verb == "told" and re.search(r",\s*$", prefix) else None
@@ -593,6 +600,9 @@ def _bare_attribution(text: str) -> bool:
         text, re.I)  # ("Taliban claims about the fall of X are baseless" has content of its own)
 
 
+# a word that makes the phrase after "said" a clause, not a speaker ("says negotiator, as Taliban take Kandahar")
+_VERB_IN_SPEAKER = re.compile(r",|\b(?:were|was|is|are|had|has|have|will|would|could|can|take|takes|took|fell|falls|"
+                              r"(?!(?:armed|united|based|elected|detained)\b)\w+ed)\b", re.I)
 # a speaker's label opening a line of a transcript or a quote: "NAME (role): ...", 'Spokesman A. Zia: "..."'
 _SPEAKER_LABEL = re.compile(r"\s*((?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*|[A-Z][^.;:!?\"“”()\n]{1,60})\s*"
                             r"\([^()\n]{2,60}\)|[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*)\s*:\s*[\"“']?\S")
