@@ -455,7 +455,12 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
             if (quoted or re.search(r",\s*$", prefix)) and after and re.match(r"(?:a|an)\s", after, re.I) and \
                     (quoted or _SPEAKER_NOUN.match(after)):
                 usable = True  # '"...," said a member of the provincial council'; "..., said a spokesman for ..."
-            named_role = re.search(r",\s*$", prefix) is not None and _NAME_THEN_ROLE.match(sentence, m.end())
+            named_role = re.search(r",\s*$", prefix) is not None and (
+                _NAME_THEN_ROLE.match(sentence, m.end()) or (  # ", said a member of the Paktia provincial council."
+                    bool(after) and _SPEAKER_NOUN.match(after) is not None and len(after.split()) <= 14
+                    and not _VERB_IN_SPEAKER.search(after.split(",")[0])
+                    and re.match(r"\s*(?:[.;]|$|,\s|\s+(?:on|in|late|early|last|this)\b)",
+                                 sentence[m.end() + sentence[m.end():].find(after) + len(after):]) is not None))
             if usable and (not phrase or quoted or named_role):
                 phrase, form = after, "inverted"  # (", said Abdul Azar, a spokesman for the governor": he speaks)
             elif usable and re.search(r",\s*$", prefix):

@@ -180,8 +180,9 @@ def _said_date(d: object, pos: int, text: str) -> bool:
         return False
     return start < pos or _TRAILING_SAY.search(text, pos, start) is not None
 
-# the verbs of saying a date of saying follows (verbs.tsv of the lexicon), some after an object ("told Reuters")
-_DATED_SAY = "|".join(v.word + (r"\s+\w+(?:\s+\w+)?" if v.dated == "object" else "")
+# the verbs of saying a date of saying follows (verbs.tsv of the lexicon), some after an object ("told Reuters"; "that"
+# is no object: "informed that on Sunday 57 ... crossed" dates the crossing)
+_DATED_SAY = "|".join(v.word + (r"\s+(?!that\b)\w+(?:\s+(?!that\b)\w+)?" if v.dated == "object" else "")
                       for v in vocabulary.VERBS if v.dated != "no")
 _SAY_TO = r"(?:\s+to\s+(?:the\s+)?(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+){0,2})?"  # "said to Badakhshan Shamal"
 _SAY_DATE = re.compile(

@@ -200,7 +200,8 @@ _CLOSING_PAREN = re.compile(r"\s*\)")
 
 
 def _merge_weekdays(low: str, chosen: list[_Found]) -> list[_Found]:
-    """Fold a weekday written beside a date ('Thursday (August 5)', '15 August 2021, Sunday') into the date."""
+    """Fold a weekday written beside a date ('Thursday (August 5)', '15 August 2021, Sunday', 'Wednesday, 16 Saratan')
+    into the date."""
     out: list[_Found] = []
     for found in chosen:
         if out:
@@ -210,7 +211,7 @@ def _merge_weekdays(low: str, chosen: list[_Found]) -> list[_Found]:
             gap = low[prev.end:found.start]
             if (
                 "weekday" in kinds
-                and kinds & {"full", "month_day"}
+                and (kinds & {"full", "month_day"} or _RE_HIJRI.fullmatch(low, dated.start, dated.end) is not None)
                 and len(gap) <= 4
                 and _WEEKDAY_GAP.match(gap)
                 and _RE_WEEKDAY.fullmatch(low, *(prev.start, prev.end) if dated is found else (found.start, found.end))

@@ -25,6 +25,7 @@ _CONTRA = re.compile(
     re.I)
 
 _DENY_OBJECT = re.compile(
+    r"(?<!\bnot\s)(?<!n't\s)(?<!n’t\s)(?<!\bnever\s)(?<!\bnor\s)"  # ("did not deny the report": no denial)
     r"\b" + _DENY + r"\s+(?:\w+\s+){0,3}?(?:reports?|claims?|allegations?|"
     r"accounts?|rumou?rs?|news|assertions?|it|this|that)\b|"
     r"\b(?:reports?|claims?)\s+(?:\w+\s+){0,3}?(?:were|are|was|is)\s+[\"“']?(?:\w+\s+)?(?:false|baseless|untrue|propaganda|"

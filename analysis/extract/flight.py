@@ -113,6 +113,9 @@ _DESTINATION_TAIL = re.compile(
 _ATTACKERS_INTO = re.compile(r"\b(?:taliban|insurgents|militants|fighters|rebels|they)\s+(?:had\s+|have\s+)?(?:\w+ly\s+)?"
                              r"(?:got|broke|pushed|swept|forced\s+their\s+way|fought\s+their\s+way|stormed|poured)\s+"
                              r"(?:in)?to\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
+# the group a flight abroad just told of, said to have fled earlier ("the servicemen had fled from their posts in X")
+_BACK_TO_GROUP = re.compile(r"\b(?:the|these|those)\s+(?:servicemen|soldiers|troops|men|personnel|border\s+guards|"
+                            r"guards)\s+had\s+(?:\w+ly\s+)?$", re.I)
 # troops of the place the sentence before named, by possessive ("Its defenders abandoned their positions")
 _ITS_TROOPS = re.compile(r"\W*(?:its|the\s+(?:city|town)(?:'s|’s))\s+(?:[\w\-]+\s+){0,2}?(?:defenders|garrisons?|"
                          r"soldiers|troops|police(?:men)?|forces|commanders?|governor|officials)\b", re.I)
@@ -337,6 +340,9 @@ class FlightReader:
         if not dest and elliptic:  # "46 crossed into Pakistan, and another 12 came across": the first group's country
             dest = next((COUNTRY_WORDS[c.group(1).lower()] for c in reversed(list(_COUNTRY_RE.finditer(text, 0, m.start())))),
                         "") or self._recent_destination(i)  # (or the last flight's, a few sentences before)
+        if not dest and _BACK_TO_GROUP.search(text, max(0, m.start() - 50), m.start()):
+            dest = self._recent_destination(i, window=2)  # "... crossed the Amu Darya and were detained. The servicemen
+            # had fled from their posts in Kaldar": where the group just told of had come from, not a flight of its own
         if not dest and receiving:
             dest = borders.agency_country(text[:m.start()])  # the receiving state's agency is the subject
         if not dest and re.match(r"\s*the\s+country\b", text[m.end():]) and verb.lower().startswith(("allowed", "permitted", "were", "was", "been", "being")):
@@ -555,6 +561,10 @@ class FlightReader:
                      and not (refs is s.refs and _office_after_verb(text, r, verb_end))
                      for p in [_as_capital(r, self.gaz) or (_as_district(r, self.gaz) or (None,))[0]] if p is not None}
             if found:
+                core = {p.place_id for r in refs if not r.peripheral
+                        for p in [_as_capital(r, self.gaz) or (_as_district(r, self.gaz) or (None,))[0]] if p is not None} & set(found)
+                if len(found) > 1 and len(core) == 1:  # "Gereshk, on the Kandahar-Herat highway, was overrun. Its garrison
+                    return found[core.pop()]  # was evacuated": the road's towns are no place the passage is about
                 return next(iter(found.values())) if len(found) == 1 else None
         return None
 

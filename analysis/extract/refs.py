@@ -171,8 +171,10 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
             # "as Kandahar districts are handed over": the province's districts (not a list's last item, "A and B districts")
             or (re.match(r"\s+districts\b", text[e:e + 12]) is not None and not re.search(r"(?:,|\band|&)\s*$", before))
             or re.search(r"\b(?:a|an|one|another)\s+(?:[\w\-]+\s+)?district\s+of\s+$", before, re.I)  # "a district of Ghazni"
-            # "In Balkh, Kishindih and Zari fell": a province opening the sentence locates what follows
-            or (s <= 16 and re.fullmatch(r"\W*(?:In|Across|Throughout)\s+", text[:s]) is not None and text.startswith(",", e)
+            # "In Balkh, Kishindih and Zari fell": a province opening the sentence locates what follows (so does
+            # "Elsewhere in Balkh, ...")
+            or (s <= 26 and re.fullmatch(r"\W*(?:(?:Elsewhere|Meanwhile|Further\s+\w+|Also)\s+in|In|Across|Throughout)\s+",
+                                         text[:s]) is not None and text.startswith(",", e)
                 and not any(c.place_type == "capital" for c in (pm.place, *pm.candidates)))))  # ("In Kunduz," is the city)
         if re.match(r"^(?:'s|’s|')\s", text[e:e + 4]) and not re.search(r"province", text[e:e + 14], re.I) and \
                 not _CITY_PART_AFTER.match(text, e):
@@ -446,7 +448,7 @@ _PERIPHERAL_BEFORE = re.compile(
 
 _LANDMARK_BEFORE = re.compile(
     r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
-    r"south-west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|provincial\s+capital|capital)\s+of\s+)?|"
+    r"south-west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|provincial\s+capital|capital)\s+(?:of\s+)?)?|"
     r"\bbetween\s+[\w\-’' ]{1,30}\s+and\s+|\bbetween\s+|\b(?:road|highway|route|motorway)\s+(?:to|from|between|linking)\s+|"
     r"\b(?:linking|connecting|km|kilometres|kilometers|miles)\s+(?:\w+\s+){0,3}?(?:from|of|to)?\s*|"
     r"\b(?:from|to)\s+(?=\S*$)[\w\-]*-)$",
