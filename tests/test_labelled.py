@@ -378,7 +378,8 @@ def test_expected_dates_follow_the_spec() -> None:
                 or re.search(r"\b(?i:before|until)\s+(?:the\s+)?\w+\s+(?:\w+\s+){0,4}?(?i:on|in)\s+(?:\w+day|\d)", case["text"])
             # ("... left A for B before the insurgents entered the city on 10 August": a before-clause's day bounds it)
             bounded = bounded or re.search(r"\bafter\s+(?:the\s+)?(?:taliban|insurgents|militants|rebels)\b", case["text"], re.I) \
-                or re.search(r"\b(?i:a|one|two|three|four|five|six)\s+(?:days?|weeks?)\s+before\s+[A-Z]", case["text"])
+                or re.search(r"\b(?i:a|one|two|three|four|five|six)\s+(?:days?|weeks?)\s+before\s+[A-Z]", case["text"]) \
+                or re.search(r"\bafter\s+the\s+\w+\s+who\s+had\b", case["text"])  # ("after the soldiers who had retreated")
             # ("A week before Kunduz fell, ...": that fall's day told before bounds it)
             # ("... crossed late on Monday after the Taliban overran Spera": the main verb's day bounds it)
             if not low and high != _iso(last) and not bounded:  # "by Monday both had fallen", "said on Thursday"

@@ -501,7 +501,8 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
 
 # the listener of an inverted "told" in translated copy ("..., told to the correspondent a source in the police")
 _TOLD_TO = re.compile(r"\s+to\s+(?:the|our|a|an|this)\s+(?:[\w\-]+\s+){0,2}?(?:correspondent|reporter|journalist|agency|"
-                      r"edition|newspaper|paper|media|channel|portal)\s+", re.I)
+                      r"edition|newspaper|paper|media|channel|portal)\s+(?!that\b)", re.I)  # ("X, a council member, told to
+# our reporter that ...": X speaks, forward)
 
 
 # "its spokesman", "their commanders": whose they are is the side named last before them

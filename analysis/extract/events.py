@@ -297,6 +297,12 @@ _NTH_DISTRICT_BEFORE = re.compile(
     r"\d+(?:st|nd|rd|th)|latest|last|next)\s+(?:(?P<p1>(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+)?)\s+)?"
     r"(?:district|woluswali)(?:\s+(?:cent(?:re|er)\s+)?(?:of|in)\s+(?:the\s+province\s+of\s+)?"
     r"(?P<p2>(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+)?)(?:\s+province)?)?\s+to\s+(?:be\s+)?$", re.I)
+_BEGINNING_WITH = re.compile(r"\b(?:beginning|starting|begun|started)\s+with\b", re.I)
+# troops described by what they had done, in an after-clause ("..., after the soldiers who had retreated to the base
+# also laid down their arms")
+_HAD_RELATIVE = re.compile(r"\bafter\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:who|that|which)\s+had\s+(?:\w+ly\s+)?$", re.I)
+# a where-clause telling an earlier act of its own ("..., where troops had withdrawn when the city fell on Sunday, ...")
+_WHERE_HAD_ASIDE = re.compile(r",\s+where\s+[^,;:()]{1,40}?\s+had\s+[^,;:()]{1,100},")
 # what may follow the verb of a relative clause whose object is the antecedent ("which the group took on 8 July")
 _REL_AFTER = re.compile(
     r"\s*(?:[,.;:)—–]|$)|\s+(?:on|in|at|last|earlier|this|after|before|during|late|early|overnight|without|with|"
@@ -386,7 +392,16 @@ def _gap_ok(gap: str) -> bool:
     (or a plural head introducing a list: 'seized three more provincial capitals: A, B and C')."""
     words = re.findall(r"[\w’'\-]+", gap.lower())
     return (len(words) <= 9 and all(w in _GAP_WORDS or w.isdigit() for w in words)) or \
-        _PLURAL_HEAD.fullmatch(gap) is not None or _EPITHET_GAP.fullmatch(gap) is not None
+        _PLURAL_HEAD.fullmatch(gap) is not None or _EPITHET_GAP.fullmatch(gap) is not None or \
+        _NEIGHBOUR_GAP.fullmatch(gap) is not None
+
+
+# a place opening the sentence ("In Sar-e-Pul, ...")
+_OPENING_IN = re.compile(r"\W*(?:in|inside)\s+(?:the\s+city\s+of\s+)?", re.I)
+# another place's neighbour before the object ("took Islam Qala's neighbour, Ghoryan")
+_NEIGHBOUR_GAP = re.compile(r"\s*(?:the\s+)?(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,2}(?:'s|’s)\s+(?:\w+ern\s+)?"
+                            r"(?:neighbou?r(?:ing\s+(?:district|town|city))?|twin(?:\s+town)?|sister\s+(?:town|city|district))"
+                            r"\s*,?\s*", re.I)
 
 
 # an epithet naming what kind of place follows ("the poppy-rich farming district of", "the ancient Silk Road
@@ -778,6 +793,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         # "X, which the insurgents briefly entered in early July, fell on Thursday": the clause tells its own event
         asides = [(a.start(), a.end()) for a in _WHICH_ASIDE.finditer(text) if "(" not in a.group(0)
                   and any(rx.search(text, a.end()) for _, rx, _ in triggers)] if ", which " in text else []
+        # "At Kunduz airport, where troops had withdrawn when the city fell on Sunday, several hundred soldiers
+        # surrendered on Wednesday": the where-clause's flight has the clause's day
+        asides += [(a.start(), a.end()) for a in _WHERE_HAD_ASIDE.finditer(text)] if ", where " in text else []
         # a closing ", whose ..." / ", which ..." clause tells its own act with its own date, if any
         tail = _RELATIVE_TAIL.search(text) if (", whose " in text or ", which " in text) else None
         for kind, rx, voice in triggers:
@@ -823,6 +841,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                     if aside is not None:
                         key = (*key, "aside")  # a separate mention, dated inside its clause
                         res.aside = aside
+                        if res.event_type == "troops_fled" and res.count is not None and \
+                                not aside[0] <= res.count.start < aside[1]:
+                            res.count, res.count_text = None, ""  # ("several hundred soldiers surrendered" after it)
                         if res.date_from is None and res.date_until is None:
                             res.date_from, res.date_until = aside
                     if res.date is None:
@@ -857,6 +878,22 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                         # 84 more ... on August 16": the fall names a time; no other clause's date is its own
                     if res.open_low:
                         res.date = (None, res.date[1], res.date[2])
+                    if res.date[0] is not None and res.date[2] and m.group(0).lower().startswith(_NOUN_TRIGGERS) and \
+                            re.search(r"\bafter\s+(?:the\s+)?$", text[max(0, m.start() - 12):m.start()], re.I) and \
+                            not re.search(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|"
+                                          r"hours?)\s+after\s+(?:the\s+)?$", text[max(0, m.start() - 30):m.start()], re.I) and \
+                            0 <= text.find(res.date[2]) < m.start():
+                        res.date = (None, res.date[1], res.date[2])  # "sheltered soldiers who crossed over the past week,
+                        # ... after the fall of Herat and Zaranj": the fall came before, bounded by that time only
+                    at_date = text.find(res.date[2], m.end()) if res.date[2] else -1
+                    if at_date > 0 and _BEGINNING_WITH.search(text, m.end(), at_date):
+                        res.date = (None, self.pub_high, "")  # "Aybak was the sixth capital to fall in four days,
+                        # beginning with Zaranj on Friday": Zaranj's day, not Aybak's
+                    if res.event_type == "troops_fled" and res.date[2] and res.date[0] is not None and \
+                            _HAD_RELATIVE.search(text, max(0, m.start() - 60), m.start()) and \
+                            0 <= text.find(res.date[2]) < m.start() - 30:
+                        res.date = (None, res.date[1], res.date[2])  # "... surrendered on Friday morning, after the
+                        # soldiers who had retreated to the corps base ...": an earlier act, bounded by that day only
                     if is_history(res.modality or "", res.date[1], self.pub_high) or (
                             res.date[2][:6].lower() == "since " and is_history(res.modality or "", res.date[0], self.pub_high)) or (
                             _HISTORY_LINK.search(text, max(0, m.start() - 90), m.start()) and any(
@@ -984,6 +1021,12 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 and claims.owner_side((self.sents[i - 1].text if i else "") + " " + s.text[:m.start()]) != "taliban":
             return []  # "... passed into their hands", "came under their control": only when the clause before names
             # the movement's side, or the movement is the side the text named last ("... as the Taliban closed in.")
+        if kind == "contested" and m.group(0).lower().endswith("in the streets"):
+            opening = _OPENING_IN.match(s.text)  # "In Sar-e-Pul, fighters have been in the streets since Thursday"
+            cap = self._where_city(s, m.start()) or (next(
+                (c for r in s.refs if opening is not None and r.start == opening.end() and not r.in_speaker
+                 for c in [_as_capital(r, self.gaz)] if c is not None), None))
+            return [self._capital_result("contested", cap, m, {"contested"}, False)] if cap is not None else []
         out = self._trigger_places(i, s, kind, voice, m)
         if not out and kind == "nth" and (" after " in s.low or " following " in s.low):
             return self._after_dated_places(i, s, kind, m, "capital_entered")  # "It was the ninth capital taken, after A

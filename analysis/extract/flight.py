@@ -113,6 +113,9 @@ _DESTINATION_TAIL = re.compile(
 _ATTACKERS_INTO = re.compile(r"\b(?:taliban|insurgents|militants|fighters|rebels|they)\s+(?:had\s+|have\s+)?(?:\w+ly\s+)?"
                              r"(?:got|broke|pushed|swept|forced\s+their\s+way|fought\s+their\s+way|stormed|poured)\s+"
                              r"(?:in)?to\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
+# the place's own force, named without a place ("the police had abandoned their posts")
+_THE_FORCE_BEFORE = re.compile(r"\bthe\s+(?:police|soldiers|troops|army|garrison|security\s+forces|government\s+forces)\s+"
+                               r"(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$", re.I)
 # the group a flight abroad just told of, said to have fled earlier ("the servicemen had fled from their posts in X")
 _BACK_TO_GROUP = re.compile(r"\b(?:the|these|those)\s+(?:servicemen|soldiers|troops|men|personnel|border\s+guards|"
                             r"guards)\s+had\s+(?:\w+ly\s+)?$", re.I)
@@ -157,7 +160,9 @@ _RECEIVED_BEFORE = re.compile(r"\b(?:received|admitted|accepted|hosted)\b[^.;]*$
 _MACHINES_RECEIVED = re.compile(r"[^.;,]{0,40}?\b(?:aircraft|planes?|helicopters?|jets?|vehicles?|weapons)\b"
                                 r"(?![^.;,]{0,30}\b(?:soldiers|servicemen|troops|personnel|pilots|men)\b)", re.I)
 _ELLIPTIC_GROUP = re.compile(r"(?:(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*|\bthat\s+|^\W*)"
-                             r"(?:(?:on|by|late|early|later|overnight|then)\b[^,;.]{0,25}?\s+)?)"  # ("On Wednesday another 75",
+                             r"(?:(?:on|by|late|early|later|overnight|then|(?:a|an|one|two|three|four|five|six|\d+)\s+"
+                             r"(?:days?|hours?|weeks?)\s+later)\b[^,;.]{0,25}?\s+)?)"  # ("On Wednesday another 75",
+                             # "; two days later another 34",
                              # ", and on Monday morning another 57")
                              r"(?:(?:another|a\s+further)\s+[\d,]+|"
                              r"(?:(?:about|some|around|nearly|almost|over|more\s+than|at\s+least)\s+)?[\d,]+\s+"
@@ -301,6 +306,9 @@ class FlightReader:
         hi = other_speaker.start() if other_speaker is not None else hi  # ", and Tajikistan said ...": its own flight
         next_verb = _AND_CAPTURE.search(text, m.end(), hi)
         hi = next_verb.start() if next_verb is not None else hi  # "withdrew to the airport, and took Herat": not their place
+        and_that = re.search(r",?\s+and\s+that\s", text[m.end():hi])
+        hi = m.end() + and_that.start() if and_that is not None else hi  # "said the police had abandoned their posts and
+        # that dozens ... crossed into Iran": a second thing said, its own flight
         dest = borders.demonym_border(verb)  # "crossed the Tajik border"
         second = ""  # "flew to Uzbekistan and Tajikistan": a flight into each
         beyond = _ON_BORDER_PHRASE.sub(lambda b: " " * len(b.group(0)), text[m.end():hi])  # ("fled to Hairatan, on
@@ -432,7 +440,12 @@ class FlightReader:
             related.add(f"country:{dest}")
         else:
             place = None
-            refs = [r for r in s.refs if not r.in_speaker and r.place.place_type != "country" and not _to_ref_or_apposed(r)
+            told = next(((a, b) for a, b in s.speaker_spans if a <= m.start() < b
+                         and re.fullmatch(r"[\w\s]{0,40}?\b(?:who|that)\s+(?:had\s+|have\s+)?(?:\w+ly\s+)?", text[a:m.start()])),
+                        None)  # "Police who had pulled back from Kishim to Faizabad on Monday said ...": the speakers'
+            # own flight, told in a relative clause of their description
+            refs = [r for r in s.refs if (not r.in_speaker or (told is not None and told[0] <= r.start < told[1]))
+                    and r.place.place_type != "country" and not _to_ref_or_apposed(r)
                     and not r.remote  # ("40 kilometres from Kabul" is no place left)
                     and not _BASE_NAME_BEFORE.search(text, max(0, r.start - 8), r.start)  # ("Camp Shorabak": a base)
                     and not POSSESSIVE_OWNER.match(text, r.end)  # ("from Kandahar's Arghandab district": Arghandab)
@@ -495,9 +508,14 @@ class FlightReader:
                                      actor="afghan_forces")
                         for d in self._plural_antecedent(i, s, "district", "capture", m, m.start(), negated)]
             if place is None and (_INSIDE_REFUGE.search(text, m.start(), hi) or destinations or _ITS_TROOPS.match(text)
+                                  or (verb.startswith("abandon") and _THE_FORCE_BEFORE.search(text, max(0, m.start() - 40),
+                                                                                             m.start()))  # ("Zaranj fell on
+                                  # Friday. An official said the police had abandoned their posts in the afternoon.")
                                   or re.search(_TOWARDS_A_BORDER, text[m.end():hi], re.I)):  # ("fled towards the border": from the
                 # place the passage is about)
-                place = self._passage_city(i, s, m.end())  # "Troops withdrew to the airport": the passage's city
+                said_next = re.compile(r",?\s+and\s+that\s").search(text, m.end())
+                place = self._passage_city(i, s, m.end(), said_next.start() if said_next is not None else None)  # "Troops
+                # withdrew to the airport": the passage's city (not a place of a second thing said, "... and that ...")
             if place is None:
                 return []
             province = place.province or (place.name if place.place_type == "province" else province)
@@ -545,7 +563,7 @@ class FlightReader:
                   _as_capital(it, self.gaz) is None]
         return places if len(places) == len(items) else []
 
-    def _passage_city(self, i: int, s: _Sent, verb_end: int) -> Place | None:
+    def _passage_city(self, i: int, s: _Sent, verb_end: int, upto: int | None = None) -> Place | None:
         """The one capital or district named in this sentence, else in the nearest of the two sentences before
         (not when the sentence opens on a place the gazetteer does not know: 'At Doshi, police withdrew'; not an
         office's place after the verb: '..., said a member of the Kunduz provincial council')."""
@@ -554,11 +572,12 @@ class FlightReader:
             return None
         if any(not any(r.start <= site.start(1) < r.end for r in s.refs) for site in _UNKNOWN_SITE.finditer(s.text)):
             return None  # "abandoned their posts at Wesh ... and pulled back": a place the gazetteer does not know
-        for text, refs in [(s.text, s.refs)] + [(self.sents[j].text, self.sents[j].refs) for j in range(i - 1, max(-1, i - 3), -1)]:
+        here = [r for r in s.refs if upto is None or r.start < upto]  # (not a place of a second thing said after "and that")
+        for text, refs in [(s.text, here)] + [(self.sents[j].text, self.sents[j].refs) for j in range(i - 1, max(-1, i - 3), -1)]:
             found = {p.place_id: p for r in refs if not r.in_speaker and not r.remote
                      and (not _DESTINATION_TAIL.search(text, max(0, r.start - 50), r.start)  # "flown to Kabul": where they went
                           or _ATTACKERS_INTO.search(text, max(0, r.start - 60), r.start))  # ("the fighters got into Kunduz")
-                     and not (refs is s.refs and _office_after_verb(text, r, verb_end))
+                     and not (refs is here and _office_after_verb(text, r, verb_end))
                      for p in [_as_capital(r, self.gaz) or (_as_district(r, self.gaz) or (None,))[0]] if p is not None}
             if found:
                 core = {p.place_id for r in refs if not r.peripheral
@@ -599,6 +618,9 @@ class FlightReader:
         best = None
         spans = self._speaker_spans_of(text)
         contrast = text.find(", while ", pos)  # "withdrew towards A, while about 40 crossed into B": the other group's
+        and_that = re.compile(r",?\s+and\s+that\s").search(text, pos)  # ("... had abandoned their posts and that dozens of
+        if and_that is not None and (contrast < 0 or and_that.start() < contrast):  # police crossed into Iran")
+            contrast = and_that.start()
         for c in _find_counts(text):
             if any(a <= c.start < b for a, b in spans) or 0 <= contrast < c.start:
                 continue

@@ -34,7 +34,8 @@ _PAREN_CLOSE = re.compile(r"(?:\s+provinces?\b)?\s*\)", re.I)  # "A and B (Pakti
 # is located, and C district", or where it lies ("A, on the main highway north, and B"); in a list whose items part
 # at semicolons, closed by the semicolon ("A in P1, where
 # fighting had raged for weeks; B in P2; and C")
-_RELATIVE = re.compile(r"\s*,\s*(?:where|which|whose|home\s+to|including|with|on|near|along|"
+_RELATIVE = re.compile(r"\s*,\s*(?:where|which|whose|home\s+to|including|with|"
+                       r"on(?!\s+(?:\w+day|\d|the\s+\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d)\b)|near|along|"
                        r"in\s+the\s+(?:far\s+)?(?:north|south|east|west)\w*)\b(?:" + REL_ITEM_REST +
                        r"|[^,;:.()]{1,120}(?=;\s*(?:and\s+)?(?:the\s+)?(?-i:[A-Z]))"
                        # ("Lashkar Gah, where fighting had raged for two weeks, Qalat, Tarinkot and B": a name followed
@@ -70,7 +71,9 @@ _APPOSITIVE = re.compile(
     r"(?:the\s+)?(?:(?:\w+ern|neighbou?ring|restive|remote|key|strategic)\s+)*(?:province\s+of\s+)?",
     re.I)
 # where an appositive's place lies, before the next item: "A, the capital of P province on the main highway, and B"
-_APPOSITIVE_WHERE = re.compile(r"\s+(?:on|near|along|off|by|at|in\s+the\s+(?:north|south|east|west)\w*)\b[^,;:.()]{1,60}?"
+# (not a day: "A, the capital of P province, on Saturday, and B on Friday" dates A and B apart)
+_APPOSITIVE_WHERE = re.compile(r"\s+(?!on\s+(?:\w+day|\d|the\s+\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d)\b)"
+                               r"(?:on|near|along|off|by|at|in\s+the\s+(?:north|south|east|west)\w*)\b[^,;:.()]{1,60}?"
                                r"(?=,\s*(?:and\s+)?(?:the\s+)?(?-i:[A-Z]))", re.I)
 # one unknown capitalised item between two separators ("A, Qarabel and B")
 _UNKNOWN_NAME = r"(?P<name>(?-i:[A-Z])[\w’'\-]+(?:[\s\-](?-i:[A-Z])[\w’'\-]+){0,2})"

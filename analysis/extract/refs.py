@@ -184,7 +184,7 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
                    or bool(_PERIPHERAL_AFTER.match(text, e)),
                    in_speaker=any(a <= s and e <= b for a, b in speaker_spans),
                    province_word=pword, candidates=tuple(pm.candidates),
-                   remote=bool(_ROUTE_BEFORE.search(before) or _GOVERNMENT_AFTER.match(text, e)
+                   remote=bool(_ROUTE_BEFORE.search(before) or _GOVERNMENT_AFTER.match(text, e) or _NEIGHBOUR_AFTER.match(text, e)
                                or _TOLD_BEFORE.search(before)),  # ("told Ghazni Ghag": who was told, an outlet)
                    moved_to=bool(_MOVED_TO_BEFORE.search(text, max(0, s - 80), s) or _HELD_IN_BEFORE.search(text, max(0, s - 80), s)),
                    origin=bool((HELP_FROM_BEFORE.search(before) and not _ON_TO_PLACE.match(text, e)) or _ORIGIN_BEFORE.search(before)
@@ -496,6 +496,9 @@ _CITY_PART_AFTER = re.compile(r"(?:'s|’s)\s+(?:(?:(?:\w+ern|outer|inner|centra
                               r"(?:fall|capture|seizure|takeover|handover|surrender)\b(?!\s+of\b))", re.I)  # ("Ghazni's fall")
 # a province owning the name after it ("Kandahar's Arghandab district"): neither the place of the verb nor its city
 POSSESSIVE_OWNER = re.compile(r"(?:'s|’s)\s+(?-i:[A-Z])")
+# a place named only as another's neighbour ("took Islam Qala's neighbour, Ghoryan"): the neighbour is the place
+_NEIGHBOUR_AFTER = re.compile(r"(?:'s|’s)\s+(?:\w+ern\s+|eastern\s+|western\s+)?(?:neighbou?r(?:ing\s+(?:district|town|city))?|"
+                              r"twin(?:\s+town)?|sister\s+(?:town|city|district))\s*,?\s+(?-i:[A-Z])", re.I)
 _PROVINCE_WORD_AFTER = re.compile(r"^(?:\s+|-)province\b|^(?:'s|’s|')\s", re.I)
 
 # a place named only to measure a distance or a route ("40 km from X", "the road to X") is no antecedent
