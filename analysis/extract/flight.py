@@ -126,8 +126,13 @@ _ITS_TROOPS = re.compile(r"\W*(?:its|the\s+(?:city|town)(?:'s|’s))\s+(?:[\w\-]
 _TOWARDS_A_BORDER = r"\btowards?\s+the\s+(?:[\w\-]+\s+)?(?:border|frontier)\b(?:\s+(?:of|with)\s+\w+)?"
 # what places a border without crossing it: an aside locating the town just named ("Hairatan, on the Uzbek border"),
 # or a border gone towards
-_ON_BORDER_PHRASE = re.compile(r",\s*(?:which\s+(?:is|lies)\s+|(?:right|just)\s+)?(?:on|near|along|at|by)\s+the\s+"
-                               r"(?:[\w\-]+\s+){0,2}?(?:border|frontier)\b|" + _TOWARDS_A_BORDER, re.I)
+_ON_BORDER_PHRASE = re.compile(r"(?:,\s*(?:which\s+(?:is|lies)\s+|(?:right|just)\s+)?|(?<=\bport)\s+|(?<=\bcrossing)\s+)"
+                               r"(?:on|near|along|at|by)\s+the\s+(?:[\w\-]+\s+){0,2}?(?:border|frontier)\b"
+                               r"(?:\s+with\s+(?-i:[A-Z])[\w\-]+)?|"
+                               # ("abandoned the Shir Khan Bandar port, the main crossing into Tajikistan": what the port is)
+                               r",\s*(?:the|its|Afghanistan(?:'s|’s)|the\s+country(?:'s|’s))\s+(?:[\w\-]+\s+){0,2}?"
+                               r"(?:crossing|gateway|route|port|link)\s+(?:point\s+)?(?:into|to|with)\s+(?:neighbou?ring\s+)?"
+                               r"(?-i:[A-Z])[\w\-]+|" + _TOWARDS_A_BORDER, re.I)
 _OPENING_PLACE = re.compile(r"^\W*(?:At|In|From)\s+((?-i:[A-Z])[\w\-’']+)", re.I)
 
 _SUBCOUNT_BEFORE = re.compile(
@@ -222,6 +227,9 @@ class FlightReader:
         verb = m.group(0).lower()
         lo = _scope_before(text, m.start(), 120)
         subject_zone = text[max(0, m.start() - 110):m.start()]
+        if re.match(r"crossing\s+(?:point\s+)?(?:into|to)\b", verb) and re.search(r"\b(?:the|a|an|its|their|this|that|main|key|busiest|border)\s+"
+                                                      r"(?:[\w\-]+\s+)?$", text[max(0, m.start() - 30):m.start()], re.I):
+            return []  # "the Shir Khan Bandar port, the main crossing into Tajikistan": a noun, no one crossing
         if verb.endswith("away") and _LOOSE_MELTERS.search(subject_zone):
             return []  # "militia forces loyal to warlords ... melted away", "the city's defenders melted away": too loose
         # nearest person noun before the verb decides who fled
