@@ -175,7 +175,8 @@ _THEIRS_GAP = re.compile(r"(?:\s+(?:city|town|district|district\s+cent(?:re|er)|
 # "A fell on Saturday, a day after B": B had the same event that many days earlier (B closes the clause)
 _DAYS_AFTER_PLACE = re.compile(
     r"(?:,?\s+and)?,?\s+(?:just\s+|only\s+|barely\s+)?(?P<n>a|one|two|three|four|five|six|seven|\d|(?<=\s)the)\s+days?\s+after\s+(?:the\s+fall\s+of\s+)?"
-    r"(?:the\s+)?(?:(?:(?:provincial\s+)?capital|city|town|district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
+    r"(?:the\s+)?(?:(?:neighbou?ring|nearby|adjacent|\w+ern)\s+)?(?:(?:(?:provincial\s+)?capital|city|town|district)\s+"
+    r"(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)  # ("a day after neighbouring Qaisar")
 # an event named as a time ("on the day Kabul fell", "the night Mazar-i-Sharif fell", "the day after Kabul fell")
 _THE_DAY_IT_FELL = re.compile(r"\bthe\s+(?:day|night|morning|evening|week|weekend)\s+(?:the\s+)?"
                               r"(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,3}\s+$")
@@ -396,6 +397,16 @@ def _gap_ok(gap: str) -> bool:
         _NEIGHBOUR_GAP.fullmatch(gap) is not None
 
 
+# a report taken back: "An earlier version wrongly said ...", and in a corrections box "A brief said ...", "We said ..."
+_WRONGLY_SAID = re.compile(r"\b(?:wrongly|incorrectly|mistakenly|erroneously)\s+(?:said|stated|reported|wrote|claimed|"
+                           r"described|identified)\b", re.I)
+_RETRACTED_OPENER = re.compile(r"\W*(?:\*\*[^*]{1,80}\*\*\W*)?(?:we|(?:a|an|the|our)\s+(?:earlier\s+|previous\s+)?"
+                               r"(?:brief|report|story|article|caption|headline|version(?:\s+of\s+this\s+\w+)?))\s+"
+                               r"(?:had\s+)?(?:said|stated|reported|wrote|claimed)\b", re.I)
+_CORRECTIONS_HEAD = re.compile(r"\bcorrections?\b", re.I)
+# an after-clause whose subject is the government's forces ("fell on Saturday after government forces withdrew")
+_AFTER_FORCES = re.compile(r"\bafter\s+(?:the\s+)?(?:government|afghan|security|army|national)\s+(?:security\s+)?"
+                           r"(?:forces|troops|soldiers|units)\s+(?:had\s+)?$", re.I)
 # a place opening the sentence ("In Sar-e-Pul, ...")
 _OPENING_IN = re.compile(r"\W*(?:in|inside)\s+(?:the\s+city\s+of\s+)?", re.I)
 # another place's neighbour before the object ("took Islam Qala's neighbour, Ghoryan")
@@ -821,6 +832,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 mod = read_modality(text, m.start(), m.end(), m.group(0).lower().startswith(_NOUN_TRIGGERS))
                 if mod == "asserted" and i + 1 < len(self.sents) and unconfirmed_next(text[:m.start()], self.sents[i + 1].text):
                     mod = "speculative"  # "Reports say Tarinkot has also fallen. We are trying to confirm this."
+                if mod == "asserted" and (_WRONGLY_SAID.search(text, 0, m.start()) or (
+                        _RETRACTED_OPENER.match(text) and _CORRECTIONS_HEAD.search(self.article.text[:600]))):
+                    mod = "speculative"  # a corrections box's "We said that Taliban fighters had taken Sar-e-Pul.", "An
+                    # earlier version of this story wrongly said ...": a report taken back, no event
                 aside = next(((a, b) for a, b in asides if a <= m.start() < b), None)
                 in_tail = tail is not None and m.start() >= tail.start() and aside is None
                 # "the fall of X (on D1) follows the loss of Y on D2": each noun its own side's date
@@ -856,6 +871,14 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                         res.date = _pick_date(pool, m.start(), text, self.pub_high)
                         if res.date[0] is None and (" after " in text or " before " in text):
                             res.date = self._after_known_fall(s, m, res) or res.date
+                        by_forces = _AFTER_FORCES.search(text, max(0, m.start() - 60), m.start()) \
+                            if "fter " in text and res.event_type == "troops_fled" else None
+                        before_after = [d for d in pool if by_forces is not None and d.end <= by_forces.start()
+                                        and d.high is not None] if not any(
+                            by_forces is not None and d.start >= by_forces.end() and d.text == res.date[2] for d in pool) else []
+                        if before_after:  # "... after Sheberghan fell on Saturday after government forces withdrew to
+                            d = before_after[-1]  # the airport": the day of the verb the clause follows (as "fell on
+                            res.date = (d.low, d.high, d.text)  # Saturday after soldiers fled" dates the flight)
                         after = _AFTER_TALIBAN.search(text, max(0, m.start() - 60), m.start()) if "fter " in text else None
                         if after is not None and res.date[0] is not None and kind in ("capture", "state"):
                             res.date, res.open_low = self._after_clause_date(text, after.start(), m, pool, res.date)
@@ -1021,6 +1044,12 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 and claims.owner_side((self.sents[i - 1].text if i else "") + " " + s.text[:m.start()]) != "taliban":
             return []  # "... passed into their hands", "came under their control": only when the clause before names
             # the movement's side, or the movement is the side the text named last ("... as the Taliban closed in.")
+        if kind == "entry" and re.search(r"\b(?:edges?|fringes?)\s+of$", m.group(0), re.I):
+            at = re.match(r"\s+", s.text[m.end():])  # "got into the northern edge of Maimana": inside the city's edge
+            start = m.end() + (at.end() if at else 0)
+            cap = next((c for r in s.refs if r.start == start and not r.in_speaker
+                        for c in [_as_capital(r, self.gaz)] if c is not None), None)
+            return [self._capital_result("entry", cap, m, {"unknown"}, False)] if cap is not None else []
         if kind == "contested" and m.group(0).lower().endswith("in the streets"):
             opening = _OPENING_IN.match(s.text)  # "In Sar-e-Pul, fighters have been in the streets since Thursday"
             cap = self._where_city(s, m.start()) or (next(

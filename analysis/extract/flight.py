@@ -36,8 +36,9 @@ _LOOSE_MELTERS = re.compile(r"\b(?:militias?|militiam[ae]n|warlords?|defenders|r
 # a noun that is an object, not a subject ("... handed the city to the Taliban and fled")
 _OBJECT_BEFORE = re.compile(r"\b(?:to|by|with|for)\s+(?:the\s+)?$", re.I)
 _FLEW_AFTER = re.compile(r"and\s+(?:then\s+|later\s+)?(?:was\s+|were\s+)?fl(?:ew|own)\b", re.I)
-_GAVE_UP = re.compile(r"\b(?:handed|handing|gave\s+up|giving\s+up|abandon\w*|surrendered\s+(?:the|his|her|their)\s+"
-                      r"(?:city|town|province|district|capital))\b", re.I)
+_GAVE_UP = re.compile(r"\b(?:handed|handing|gave\s+up|giving\s+up|abandon\w*|surrendered\s+(?:(?:the|his|her|their)\s+"
+                      r"(?:city|town|province|district|capital)\b|(?-i:[A-Z])))", re.I)  # ("surrendered Tarinkot ... and was
+# flown to Kabul")
 # a second verb of the sentence's subject that takes a place ("..., and took Herat the same day")
 _AND_CAPTURE = re.compile(r",?\s+and\s+(?:(?:had|has|have|then|later|also)\s+)?(?:took|taken|captured|seized|overr[au]n|"
                           r"entered|stormed)\b|,\s+leaving\s+(?!(?:the\s+)?(?:city|town|district|area)\b)", re.I)
@@ -291,7 +292,9 @@ class FlightReader:
         if troop and re.match(r"(?:fighters|forces)", troop[-1].group(0), re.I) and re.search(
                 r"\btaliban\b", subject_zone[max(0, t_pos - 20):t_pos], re.I):
             return []
-        if _NOT_FLED_ACT.search(text[lo:m.start()]) and not re.search(r"\bwho\s+(?:had\s+)?$", text[:m.start()]):
+        if _NOT_FLED_ACT.search(text[lo:m.start()]) and not re.search(r"\bwho\s+(?:had\s+)?$", text[:m.start()]) and \
+                not (_FLEW_AFTER.match(verb) and _GAVE_UP.search(text, lo, m.start())):  # ("surrendered Tarinkot ... and
+            # was flown to Kabul": the official who gave the place up left it)
             if not re.search(r"returning|returned", text[m.end():], re.I) or "surrender" in text[lo:m.start()].lower():
                 return []
         if re.search(r"\bgave\s+themselves\s+up\b", text, re.I):
@@ -304,7 +307,9 @@ class FlightReader:
             return []  # "it would not grant asylum to soldiers who crossed the border": a policy, not a flight
         if _ACCUSED_OF.search(text, max(0, m.start() - 40), m.start()):
             return []  # "accused of abandoning his post": a charge, not a flight told as such
-        if verb.startswith("fleeing") and re.search(r",\s*$", text[:m.start()]) and _CROSSED.search(text, 0, m.start()):
+        if verb.startswith("fleeing") and re.search(r",\s*$", text[:m.start()]) and (
+                _CROSSED.search(text, 0, m.start()) or re.search(r"\b(?:came|arrived)\s+(?:[\w\-]+\s+){0,2}?(?:to|onto|into|on|at)"
+                                                               r"\s+the\s+\w+\s+side\b", text[:m.start()], re.I)):
             return []  # "134 soldiers had crossed the Panj into Tajikistan, fleeing the fighting around the port": one flight
         if verb.startswith(("flee", "fleeing")) and re.search(r"\b(?:forc\w+|mak\w+|caus\w+|drive\w*)\s+(?:\w+\s+){0,3}$",
                                                               text[max(0, m.start() - 50):m.start()], re.I):
@@ -353,6 +358,13 @@ class FlightReader:
             cm = _COUNTRY_RE.search(verb)
             if cm:
                 dest = COUNTRY_WORDS[cm.group(1).lower()]
+        if not dest and elliptic:  # "Another 158 walked across the Friendship Bridge ..., the Uzbek prosecutor's office
+            # said": the bridge's (or the speaking agency's) state before a country named earlier
+            via = next((r.place for r in s.refs if r.place.place_type == "border_crossing" and m.start() <= r.start < hi
+                        and not r.in_speaker), None)
+            dest = (self.gaz.neighbour(via) if via is not None else "") or next(
+                (borders.agency_country(text[a:b]) for a, b in s.speaker_spans if a >= m.end()
+                 and borders.agency_country(text[a:b])), "")
         if not dest and elliptic:  # "46 crossed into Pakistan, and another 12 came across": the first group's country
             dest = next((COUNTRY_WORDS[c.group(1).lower()] for c in reversed(list(_COUNTRY_RE.finditer(text, 0, m.start())))),
                         "") or self._recent_destination(i)  # (or the last flight's, a few sentences before)

@@ -31,6 +31,7 @@ class _Ref:
     # road from Mazar"), where the speakers sit ("officials in Mazar said"), a comparison ("the second city after Kabul")
     capitals_head: bool = False  # a province under a "capitals of" head, or listed after one: it stands for its capital
     listed: bool = False  # an item of a list of places ("Kunduz, Sar-e-Pul and Taloqan")
+    landmark: bool = False  # the name of a road, river, corridor or pass ("the Wakhan corridor"), not the place
 
 @dataclass
 class _Sent:
@@ -184,6 +185,7 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
                    or bool(_PERIPHERAL_AFTER.match(text, e)),
                    in_speaker=any(a <= s and e <= b for a, b in speaker_spans),
                    province_word=pword, candidates=tuple(pm.candidates),
+                   landmark=bool(_LANDMARK_AFTER.match(text[e:e + 30])),
                    remote=bool(_ROUTE_BEFORE.search(before) or _GOVERNMENT_AFTER.match(text, e) or _NEIGHBOUR_AFTER.match(text, e)
                                or _TOLD_BEFORE.search(before)),  # ("told Ghazni Ghag": who was told, an outlet)
                    moved_to=bool(_MOVED_TO_BEFORE.search(text, max(0, s - 80), s) or _HELD_IN_BEFORE.search(text, max(0, s - 80), s)),
@@ -411,6 +413,8 @@ def _resolve_anaphor(word: str, current: list[_Ref], pos: int, history: list[lis
                 continue  # "left Taloqan for Faizabad before they entered the city", "... and flew to Kabul. ... the city"
             if r.origin and k and want != ("province",):
                 continue  # "Reinforcements were flown in from Mazar and Kabul. The city fell": help came from there
+            if r.landmark and k and "district" in want:
+                continue  # "... Ishkashim, the gateway to the Wakhan corridor. ... the police of the district": a landmark
             if r.remote:
                 if want == ("capital",) and r.place.place_type == "capital" and k <= 1:
                     return None  # "30 km from Maimana. ... entered the city": which city is not said
