@@ -117,6 +117,14 @@ _ATTACKERS_INTO = re.compile(r"\b(?:taliban|insurgents|militants|fighters|rebels
 # the place's own force, named without a place ("the police had abandoned their posts")
 _THE_FORCE_BEFORE = re.compile(r"\bthe\s+(?:police|soldiers|troops|army|garrison|security\s+forces|government\s+forces)\s+"
                                r"(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$", re.I)
+# a second group opening a clause of its own (", and hundreds crossed ...")
+_SECOND_GROUP_CLAUSE = re.compile(r",\s+(?:and|while|but)\s+(?:(?:about|some|around|nearly|almost|more\s+than|at\s+least|over)\s+)?"
+                                  r"(?:hundreds|dozens|thousands|scores|others|[\d,]+)\b(?:\s+(?:more|of\s+them|others))?"
+                                  r"\s+(?:\w+\s+){0,3}?(?:crossed|fled|went|walked|swam|drove|flew|escaped|reached|entered)\b", re.I)
+# a place opening the sentence only as the seat of the one who speaks ("In Kabul, a defence ministry spokesman said")
+_SPEAKER_SEAT_OPENING = re.compile(r"\W*In\s+(?P<place>(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+)?),\s+(?:a|an|the)\s+"
+                                   r"(?:[\w\-]+\s+){0,4}?(?:spokes(?:man|woman|person)|officials?|minister|ministry|"
+                                   r"commander|lawmaker|diplomat|analyst)\b[^.;]{0,60}?\b(?:said|says|told)\b", re.I)
 # the group a flight abroad just told of, said to have fled earlier ("the servicemen had fled from their posts in X")
 _BACK_TO_GROUP = re.compile(r"\b(?:the|these|those)\s+(?:servicemen|soldiers|troops|men|personnel|border\s+guards|"
                             r"guards)\s+had\s+(?:\w+ly\s+)?$", re.I)
@@ -253,7 +261,8 @@ class FlightReader:
             clause = text[lo:m.start()]
             after = text[m.end():_scope_after(text, m.end(), 120)]
             if not re.search(r"\bafghan", clause, re.I) and not (
-                    _MORE_AIRCRAFT.search(clause) and re.search(r"\bafghan", text[:lo], re.I)) and not (
+                    _MORE_AIRCRAFT.search(clause) and (re.search(r"\bafghan", text[:lo], re.I) or (
+                        i > 0 and _AFGHAN_AIRCRAFT.search(self.sents[i - 1].text)))) and not (  # (or the sentence before's)
                     _AIRCRAFT_WORD.search(clause) and _AFGHAN_AIRCRAFT.search(text, 0, m.start())):
                 return []  # (a second group's "three more planes with 143 soldiers" are Afghan like the first's)
             if not (any(k in clause.lower() for k in _AIRCRAFT_KEYS) and _AIRCRAFT_CARRYING.search(clause)):
@@ -319,6 +328,9 @@ class FlightReader:
         hi = other_speaker.start() if other_speaker is not None else hi  # ", and Tajikistan said ...": its own flight
         next_verb = _AND_CAPTURE.search(text, m.end(), hi)
         hi = next_verb.start() if next_verb is not None else hi  # "withdrew to the airport, and took Herat": not their place
+        group2 = _SECOND_GROUP_CLAUSE.search(text, m.end(), hi)
+        hi = group2.start() if group2 is not None else hi  # "streamed north towards Hairatan, and hundreds crossed the
+        # Friendship Bridge into Uzbekistan": the second group's crossing, not the first's
         and_that = re.search(r",?\s+and\s+that\s", text[m.end():hi])
         hi = m.end() + and_that.start() if and_that is not None else hi  # "said the police had abandoned their posts and
         # that dozens ... crossed into Iran": a second thing said, its own flight
@@ -464,7 +476,9 @@ class FlightReader:
                          and re.fullmatch(r"[\w\s]{0,40}?\b(?:who|that)\s+(?:had\s+|have\s+)?(?:\w+ly\s+)?", text[a:m.start()])),
                         None)  # "Police who had pulled back from Kishim to Faizabad on Monday said ...": the speakers'
             # own flight, told in a relative clause of their description
+            seat = _SPEAKER_SEAT_OPENING.match(text)  # "In Kabul, a defence ministry spokesman said ...": where he sits
             refs = [r for r in s.refs if (not r.in_speaker or (told is not None and told[0] <= r.start < told[1]))
+                    and not (seat is not None and r.start == seat.start("place"))
                     and r.place.place_type != "country" and not _to_ref_or_apposed(r)
                     and not r.remote  # ("40 kilometres from Kabul" is no place left)
                     and not _BASE_NAME_BEFORE.search(text, max(0, r.start - 8), r.start)  # ("Camp Shorabak": a base)

@@ -174,8 +174,8 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
             or re.search(r"\b(?:a|an|one|another)\s+(?:[\w\-]+\s+)?district\s+of\s+$", before, re.I)  # "a district of Ghazni"
             # "In Balkh, Kishindih and Zari fell": a province opening the sentence locates what follows (so does
             # "Elsewhere in Balkh, ...")
-            or (s <= 26 and re.fullmatch(r"\W*(?:(?:Elsewhere|Meanwhile|Further\s+\w+|Also)\s+in|In|Across|Throughout)\s+",
-                                         text[:s]) is not None and text.startswith(",", e)
+            or (s <= 38 and re.fullmatch(r"\W*(?:(?:Elsewhere|Meanwhile|Further\s+\w+|Also)\s+in|In|Across|Throughout)\s+"
+                                         r"(?:(?:neighbou?ring|nearby|\w+ern)\s+)?", text[:s]) is not None and text.startswith(",", e)
                 and not any(c.place_type == "capital" for c in (pm.place, *pm.candidates)))))  # ("In Kunduz," is the city)
         if re.match(r"^(?:'s|’s|')\s", text[e:e + 4]) and not re.search(r"province", text[e:e + 14], re.I) and \
                 not _CITY_PART_AFTER.match(text, e):
