@@ -814,7 +814,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 if any(a <= m.start() < b for a, b in taken):
                     continue
                 if any(a <= m.start() < b for a, b in s.speaker_spans) and kind != "fled" and \
-                        not m.group(0).lower().startswith("claim"):  # ("the Taliban claimed Urgun": the claim is the act)
+                        not m.group(0).lower().startswith(("claim", "said ", "says ", "announced ", "declared ")):
+                    # ("the Taliban claimed Urgun", "the Taliban said they were in control of Kunduz": the claim is the act)
                     continue
                 if _OTHER_NOUN_RELATIVE.search(text, max(0, m.start() - 60), m.start()):
                     continue  # "Faizabad, the capital of the province that had never fallen ...": the province's history
