@@ -92,7 +92,7 @@ _MOD_BEFORE = re.compile(
 _WDPRE_M_BEFORE = re.compile(rf"\b{_WD},?\s+\Z")
 _WDPRE_D_BEFORE = re.compile(rf"\b{_WD},?\s+(?:the\s+)?\Z")
 _BETWEEN_BEFORE = re.compile(r"\b(?P<btw>between|from)\s+\Z")
-_REL_BEFORE = re.compile(r"\b(?P<rel>this\s+past|last|next|this|past)\s+\Z")
+_REL_BEFORE = re.compile(r"\b(?P<rel>this\s+past|last|next|this|past|overnight(?:\s+on)?)\s+\Z")
 _THE_BEFORE = re.compile(r"\b(?:the|this)\s+\Z")
 _N_BEFORE = re.compile(rf"(?:\b(?P<w>{_NUM_WORDS})|(?<![\d,.])(?P<d>\d{{1,3}}))\s+\Z")
 _CAL_MOD_BEFORE = re.compile(r"\b(?P<mod>earlier|later|early|late)\s+\Z")
@@ -453,7 +453,7 @@ def _h_bare_month(m: re.Match[str], text: str) -> Optional[_Hit]:
     m2 = _month(m, text, "mon2") if m["mon2"] else m1
     if m1 is None or m2 is None:
         return None
-    rel_m = _back(_REL_BEFORE, m.string, m.start(), 12)
+    rel_m = _back(_REL_BEFORE, m.string, m.start(), 16)
     rel = rel_m["rel"] if rel_m and rel_m["rel"] in ("last", "this", "next") else ""
     if not rel:
         lead = _back(_LEAD_BEFORE, m.string, m.start(), 16)
@@ -513,7 +513,7 @@ def _h_year(m: re.Match[str], text: str) -> Optional[_Hit]:
 def _h_weekday(m: re.Match[str], text: str) -> Optional[_Hit]:
     """Read 'Thursday', 'last Friday', 'Sunday night', 'Thursday of last week'."""
     weekday = _WEEKDAYS.index(m["wd"])
-    rel_m = _back(_REL_BEFORE, m.string, m.start(), 12)
+    rel_m = _back(_REL_BEFORE, m.string, m.start(), 16)
     rel = " ".join(rel_m["rel"].split()) if rel_m else ""
     if not rel:
         before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
@@ -536,6 +536,8 @@ def _h_weekday(m: re.Match[str], text: str) -> Optional[_Hit]:
             d = _monday(pub) + timedelta(days=weekday)
         else:
             d = _latest_weekday(pub, weekday)
+        if rel.startswith("overnight") and d < pub:
+            return d, d + timedelta(days=1)  # "overnight Saturday": Saturday night into Sunday
         return d, d
 
     return _Hit("weekday", weekday, lambda ctx: ctx.rel(fn), True, rel_m.start() if rel_m else -1)

@@ -95,7 +95,8 @@ _RE_HIJRI = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>" + "|".join(s
 _RE_ORDINAL_DAY = re.compile(rf"(?<=\bon\s)the\s+(?P<d>[1-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MON})")
 _RE_DAY_WORD = re.compile(
     r"(?:the\s+day\s+before\s+yesterday|yesterday(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|tomorrow(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|last\s+night|overnight"
+    r"|tomorrow(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|last\s+night"
+    r"|overnight(?!\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
     r"|this\s+(?:morning|afternoon|evening))\b"
 )
 _RE_WEEKDAY = re.compile(
