@@ -28,7 +28,9 @@ _AGENCY = re.compile(
     # the state itself as the speaker ("Tajikistan said on Monday that ...", "Tashkent said they would be returned")
     rf"\b({_COUNTRY_NAMES}|{_NEIGHBOUR_CAPITALS})\s+(?:(?:has|had|also|later)\s+)?(?:said|says|reported|reports|announced|confirmed|stated)\b|"
     # a clause opened by the side of the border that speaks ("On the Iranian side, the border guards said ...")
-    rf"\bon\s+the\s+({_COUNTRY_ALT})\s+side\s+of\s+the\s+border\s*,|\bon\s+the\s+({_COUNTRY_ALT})\s+side\s*,",
+    rf"\bon\s+the\s+({_COUNTRY_ALT})\s+side\s+of\s+the\s+border\s*,|\bon\s+the\s+({_COUNTRY_ALT})\s+side\s*,|"
+    # officials of a town across the border ("officials in the Tajik town of Khorog said")
+    rf"\b(?:officials?|authorities)\s+in\s+the\s+({_COUNTRY_ALT})\s+(?:town|city|province|region|district)\b",
     re.I)
 # the receiving state's own acts: it detains, registers, disarms or shelters who crossed
 _RECEIVING = re.compile(

@@ -42,7 +42,9 @@ _BOUNDARY = re.compile(
 
 
 # an aside locating the subject, closed by a comma right before the verb (and its auxiliaries)
-_PLACE_ASIDE = re.compile(r"(?<=\w),\s+(?:on|along|near|off|at|astride|just|about|some|\d[\d.,]*\s*(?:km|kilomet\w+|miles))\s"
+_PLACE_ASIDE = re.compile(r"(?<=\w),\s+(?:on|along|near|off|at|astride|just|about|some|\d[\d.,]*\s*(?:km|kilomet\w+|miles)|"
+                          r"(?:retaken|recaptured|won\s+back|reclaimed|besieged|surrounded|defended|held)\s+by)\s"
+                          # ("Doshi, retaken by the army in late July, had been lost again": what happened to it before)
                           r"[^,;:.()\"“”]{1,100},\s*(?:(?:was|were|is|are|has|have|had|been|also|then|later|\w+ly)\s+){0,3}$",
                           re.I)
 # a comma, a name and a verb of its own in the present or past ("..., Mazar-e-Sharif braces for"): a new clause

@@ -407,6 +407,10 @@ _CORRECTIONS_HEAD = re.compile(r"\bcorrections?\b", re.I)
 # an after-clause whose subject is the government's forces ("fell on Saturday after government forces withdrew")
 _AFTER_FORCES = re.compile(r"\bafter\s+(?:the\s+)?(?:government|afghan|security|army|national)\s+(?:security\s+)?"
                            r"(?:forces|troops|soldiers|units)\s+(?:had\s+)?$", re.I)
+# the movement naming itself in its own words ("the mujahideen took Yawan", "the Islamic Emirate")
+_MOVEMENT_SPEAKS = re.compile(r"\b(?:the\s+)?(?:mujah[ie]d(?:ee|i)n|islamic\s+emirate|our\s+mujah[ie]d(?:ee|i)n)\b", re.I)
+# a retake told in an aside between a place and its verb: its day is the retake's
+_RETAKE_ASIDE = re.compile(r",\s+(?:retaken|recaptured|won\s+back|reclaimed)\s+by\s[^,;:]{1,100},", re.I)
 # a place opening the sentence ("In Sar-e-Pul, ...")
 _OPENING_IN = re.compile(r"\W*(?:in|inside)\s+(?:the\s+city\s+of\s+)?", re.I)
 # another place's neighbour before the object ("took Islam Qala's neighbour, Ghoryan")
@@ -869,6 +873,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                             a, b = res.date_from or 0, res.date_until or len(text)
                             inside = [d for d in pool if a <= d.start and d.end <= b]
                             pool = inside if inside or res.date_from is not None else pool
+                        retake = _RETAKE_ASIDE.search(text, max(0, m.start() - 160), m.start()) if ", re" in text else None
+                        if retake is not None:  # "Doshi, retaken by the army in late July, had been lost again on
+                            pool = [d for d in pool if not retake.start() <= d.start < retake.end()]  # Monday"
                         res.date = _pick_date(pool, m.start(), text, self.pub_high)
                         if res.date[0] is None and (" after " in text or " before " in text):
                             res.date = self._after_known_fall(s, m, res) or res.date
@@ -1057,6 +1064,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 (c for r in s.refs if opening is not None and r.start == opening.end() and not r.in_speaker
                  for c in [_as_capital(r, self.gaz)] if c is not None), None))
             return [self._capital_result("contested", cap, m, {"contested"}, False)] if cap is not None else []
+        if kind == "state" and " our " in m.group(0).lower() and not _MOVEMENT_SPEAKS.search(s.text) and \
+                self._claim(i, m.start()).claimant != "taliban":
+            return []  # "Kohistan came under our control": the movement's words only when it is the one speaking
         out = self._trigger_places(i, s, kind, voice, m)
         if not out and kind == "nth" and (" after " in s.low or " following " in s.low):
             return self._after_dated_places(i, s, kind, m, "capital_entered")  # "It was the ninth capital taken, after A

@@ -54,7 +54,7 @@ _NOT_FLED_ACT = re.compile(
 )
 
 _OVER_CROSSING = re.compile(r"\b(?:across|over)\s+the\s+(?:[\w\-]+\s+)?(?:bridge|crossing)\b", re.I)  # "walked across the X Bridge"
-_ACROSS_BORDER = re.compile(r"\b(?:border|frontier|river|amu\s+darya|amu|panj|pyanj|oxus)\b", re.I)
+_ACROSS_BORDER = re.compile(r"\b(?:border|frontier|river|bridge|amu\s+darya|amu|panj|pyanj|oxus)\b", re.I)
 
 _FOREIGN_SOURCE = re.compile(
     rf"\b({_COUNTRY_ALT})"  # the neighbours' names and demonyms, from analysis/data/countries.csv
@@ -235,7 +235,9 @@ class FlightReader:
         text = s.text
         verb = m.group(0).lower()
         lo = _scope_before(text, m.start(), 120)
-        subject_zone = text[max(0, m.start() - 110):m.start()]
+        official = re.match(r"(?:governors?|officials|police\s+chief|commander|mayor)\b", verb)
+        subject_zone = text[max(0, m.start() - 110):m.start() + (official.end() if official else 0)]  # ("the governor
+        # of Paktia was flown to Kabul": the official opens the trigger)
         if re.match(r"crossing\s+(?:point\s+)?(?:into|to)\b", verb) and re.search(r"\b(?:the|a|an|its|their|this|that|main|key|busiest|border)\s+"
                                                       r"(?:[\w\-]+\s+)?$", text[max(0, m.start() - 30):m.start()], re.I):
             return []  # "the Shir Khan Bandar port, the main crossing into Tajikistan": a noun, no one crossing
@@ -552,6 +554,8 @@ class FlightReader:
                 # withdrew to the airport": the passage's city (not a place of a second thing said, "... and that ...")
             if place is None:
                 return []
+            if official is not None and place.place_type == "province":
+                place = self.gaz.capital_of(place.name) or place  # "the governor of Badakhshan was flown out": his seat
             province = place.province or (place.name if place.place_type == "province" else province)
             related.add(_place_id(place))
         key = dest or _place_id(place)

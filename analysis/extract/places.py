@@ -66,7 +66,9 @@ _GUARD_BEFORE_RE = re.compile(
     r"\b(?:districts?|Districts?|crossings?|port)\s+(?:of|in|including|such\s+as|like|at|called|named)\s+"
     r"(?:[A-Z][\w'\u2019\-]*(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+))*$|"
     # the seat or the forces of a place: "the police of Burka", "the centre of Chal"
-    r"\b(?:police|garrison|governor|administration|centre|center|headquarters|town|seat)\s+of\s+$"
+    r"\b(?:police|garrison|governor|administration|centre|center|headquarters|town|seat)\s+of\s+$|"
+    # a district named in apposition: "took a third district, Burka, on Tuesday", "a district in Baghlan, Burka"
+    r"\bdistrict(?:\s+(?:of|in)\s+[A-Z][\w'\u2019\-]*(?:\s+province)?)?\s*,\s*$"
 )
 
 _AFTER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
