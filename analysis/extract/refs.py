@@ -300,7 +300,7 @@ SEAT_OF_SPEAKERS = re.compile(r"\b(?:(?:officials?|ministry|ministries|governmen
 # (and where a speaker spoke: "a lawmaker told reporters in Kabul", "said at a news conference in Kabul")
 # the destination of a move ("left Taloqan for Faizabad", "fled to Kunduz city")
 _MOVED_TO_BEFORE = re.compile(r"\b(?:left|leaving|fled|fleeing|withdrew|withdrawn|withdrawal|retreated|retreat|pulled\s+back|fell\s+back|moved|"
-                              r"headed|escaped|flown|flew|airlifted|evacuated|ferried|transferred|relocated|sent\s+back)\b[^.;,]{0,60}?"
+                              r"headed|escaped|flown|flew|airlifted|evacuated|ferried|transferred|relocated|sent\s+back|set\s+off|set\s+out|drove|driven)\b[^.;,]{0,60}?"
                               r"\b(?:for|to|towards?|into)\s+(?:the\s+)?$", re.I)
 # where someone was held afterwards ("has been detained by government forces in Wardak province"): no more the city
 # the text is about than a destination is
