@@ -411,6 +411,10 @@ _AFTER_FORCES = re.compile(r"\bafter\s+(?:the\s+)?(?:government|afghan|security|
 _MOVEMENT_SPEAKS = re.compile(r"\b(?:the\s+)?(?:mujah[ie]d(?:ee|i)n|islamic\s+emirate|our\s+mujah[ie]d(?:ee|i)n)\b", re.I)
 # a retake told in an aside between a place and its verb: its day is the retake's
 _RETAKE_ASIDE = re.compile(r",\s+(?:retaken|recaptured|won\s+back|reclaimed)\s+by\s[^,;:]{1,100},", re.I)
+# a weekday pointing back to one named before ("on the same Saturday", "that Friday")
+_SAME_BEFORE = re.compile(r"\b(?:the\s+same|that|(?:on|by|until)\s+the)\s+$", re.I)
+_WEEKDAY_WORD = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?:\s+(?:morning|afternoon|evening|"
+                           r"night))?$", re.I)
 # a place opening the sentence ("In Sar-e-Pul, ...")
 _OPENING_IN = re.compile(r"\W*(?:in|inside)\s+(?:the\s+city\s+of\s+)?", re.I)
 # another place's neighbour before the object ("took Islam Qala's neighbour, Ghoryan")
@@ -714,8 +718,30 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             named = self._in_month_before(i, self._dates_in(text))
             later = self._days_after_before(i, text, named)  # ("the following Monday" replaces its "Monday")
             named = [d for d in named if not any(x.start <= d.start < x.end for x in later)]
-            found = self._sentence_dates_read[i] = sorted(named + later, key=lambda d: d.start)
+            found = self._sentence_dates_read[i] = self._same_weekday(i, sorted(named + later, key=lambda d: d.start))
         return found
+
+    def _same_weekday(self, i: int, found: list[DateMention]) -> list[DateMention]:
+        """'On the same Friday', 'that Saturday': the day of that weekday named last before it (in this sentence or
+        the five before), not the latest before publication."""
+        text = self.sents[i].text
+        if " same " not in text and "that " not in text.lower() and " the " not in text:
+            return found
+        out = []
+        for d in found:
+            day = None
+            if d.low is not None and d.low == d.high and _WEEKDAY_WORD.match(d.text) and \
+                    _SAME_BEFORE.search(text, max(0, d.start - 12), d.start):
+                wd = d.low.weekday()
+                earlier = [x for x in reversed(found) if x.end <= d.start] + [
+                    x for j in range(i - 1, max(-1, i - 6), -1) for x in reversed(self._dates_in(self.sents[j].text))] + [
+                    x for j in range(i + 1, min(len(self.sents), i + 3)) for x in self._dates_in(self.sents[j].text)]
+                # (or, failing that, in the two after: "by the Saturday the city had gone too. ... on Saturday 14 August")
+                day = next((x.low for x in earlier if x.low is not None and x.low == x.high and x.low.weekday() == wd
+                            and not _WEEKDAY_WORD.fullmatch(x.text)), None)
+            by = day is not None and re.search(r"\b(?:by|until)\s+the\s+$", text[max(0, d.start - 12):d.start], re.I)
+            out.append(DateMention(None if by else day, day, d.text, d.start, d.end) if day is not None else d)
+        return out
 
     def _dates_in(self, text: str) -> list[DateMention]:
         """The dates a sentence of this article names, read once per sentence text."""
