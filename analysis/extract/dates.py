@@ -96,7 +96,7 @@ _RE_ORDINAL_DAY = re.compile(rf"(?<=\bon\s)the\s+(?P<d>[1-3]?\d)(?:st|nd|rd|th)\
 _RE_DAY_WORD = re.compile(
     r"(?:the\s+day\s+before\s+yesterday|yesterday(?:\s+(?:morning|afternoon|evening|night))?"
     r"|tomorrow(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|last\s+night"
-    r"|overnight(?!\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+    r"|overnight(?!\s+(?:(?:on|into|to)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
     r"|this\s+(?:morning|afternoon|evening))\b"
 )
 _RE_WEEKDAY = re.compile(
