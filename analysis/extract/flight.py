@@ -36,6 +36,7 @@ _LOOSE_MELTERS = re.compile(r"\b(?:militias?|militiam[ae]n|warlords?|defenders|r
 # a noun that is an object, not a subject ("... handed the city to the Taliban and fled")
 _OBJECT_BEFORE = re.compile(r"\b(?:to|by|with|for)\s+(?:the\s+)?$", re.I)
 _FLEW_AFTER = re.compile(r"and\s+(?:then\s+|later\s+)?(?:was\s+|were\s+)?fl(?:ew|own)\b", re.I)
+_LEFT_AFTER = re.compile(r"(?:set\s+off\s+for|left\s+for|headed\s+(?:for|to)|drove\s+(?:off\s+)?to)\b", re.I)
 _GAVE_UP = re.compile(r"\b(?:handed|handing|gave\s+up|giving\s+up|abandon\w*|surrendered\s+(?:(?:the|his|her|their)\s+"
                       r"(?:city|town|province|district|capital)\b|(?-i:[A-Z])))", re.I)  # ("surrendered Tarinkot ... and was
 # flown to Kabul")
@@ -253,7 +254,8 @@ class FlightReader:
         o_pos = other[-1].start() if other else -1
         if troop and other and o_pos > t_pos and _COORDINATED.fullmatch(subject_zone, troop[-1].end(), o_pos):
             o_pos = -1  # "soldiers and customs workers fled": one conjunct is a troop noun
-        if troop and other and o_pos > t_pos and (AND_VERB_BEFORE.search(subject_zone) or verb.startswith("and ")) and \
+        if troop and other and o_pos > t_pos and (AND_VERB_BEFORE.search(subject_zone) or verb.startswith("and ") or
+                                                  re.search(r"\band\s+(?:he|she|they|then)\s+$", subject_zone)) and \
                 _OBJECT_BEFORE.search(subject_zone, 0, other[-1].start()):
             o_pos = -1  # "the governor handed the city to the Taliban and fled": the first verb's subject fled
         if troop and _KIN_OF.search(subject_zone, 0, t_pos):
@@ -418,6 +420,9 @@ class FlightReader:
                 dest = borders.agency_country(self.text[:self.sents[min(1, len(self.sents) - 1)].sentence.end])
             if not dest:  # ... or whose dateline is a town across the border ("Ashgabat, 10 July (TDH).")
                 dest = self._dateline_state()
+        if _LEFT_AFTER.match(verb) and re.search(r"\band\s+(?:(?:he|she|they|then)\s+)?$", text[max(0, m.start() - 12):m.start()]) \
+                and not _GAVE_UP.search(text, max(0, m.start() - 150), m.start()):
+            return []  # "... and he left for Kabul": a flight only after giving a place up
         if _FLEW_AFTER.match(verb) and not _GAVE_UP.search(text, lo, m.start()):
             return []  # "... and flew to Kabul" is a flight only after giving a place up
         if _BARE_CROSSING.match(verb):  # "a further 60 crossed at dawn": only with the state that received them
