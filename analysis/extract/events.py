@@ -19,14 +19,14 @@ from analysis.extract.posts import post_days, stamp_day
 from analysis.extract.denials import (
     DenialReader, _CONTRA, _DENIAL_KEYS, _DENY_OBJECT, denies_another_subject,
 )
-from analysis.extract.flight import FlightReader
+from analysis.extract.flight import _OPENING_PLACE, FlightReader
 from analysis.extract.listing import ListReader
-from analysis.extract.modality import negated as _negated, read_modality, unconfirmed_next
+from analysis.extract.modality import negated as _negated, read_modality, taken_back, unconfirmed_next
 from analysis.extract.outcomes import (
     OutcomeReader, _GOV_AGENT, _POLICE_AREA, _TALIBAN_AGENT, _outcome_cues_of, government_side, passive_out,
 )
 from analysis.extract.refs import (
-    _ANAPHORA_KEYS, POSSESSIVE_OWNER, _Draft, _Ref, _Sent, _as_capital, _as_district, _as_province, _capital_of,
+    _ANAPHORA_KEYS, NEIGHBOUR_NOUN, POSSESSIVE_OWNER, _Draft, _Ref, _Sent, _as_capital, _as_district, _as_province, _capital_of,
     _crossing_district, _place_id, _readings, _sentence_refs,
 )
 from analysis.extract.tallies import TallyReader
@@ -397,13 +397,6 @@ def _gap_ok(gap: str) -> bool:
         _NEIGHBOUR_GAP.fullmatch(gap) is not None
 
 
-# a report taken back: "An earlier version wrongly said ...", and in a corrections box "A brief said ...", "We said ..."
-_WRONGLY_SAID = re.compile(r"\b(?:wrongly|incorrectly|mistakenly|erroneously)\s+(?:said|stated|reported|wrote|claimed|"
-                           r"described|identified)\b", re.I)
-_RETRACTED_OPENER = re.compile(r"\W*(?:\*\*[^*]{1,80}\*\*\W*)?(?:we|(?:a|an|the|our)\s+(?:earlier\s+|previous\s+)?"
-                               r"(?:brief|report|story|article|caption|headline|version(?:\s+of\s+this\s+\w+)?))\s+"
-                               r"(?:had\s+)?(?:said|stated|reported|wrote|claimed)\b", re.I)
-_CORRECTIONS_HEAD = re.compile(r"\bcorrections?\b", re.I)
 # an after-clause whose subject is the government's forces ("fell on Saturday after government forces withdrew")
 _AFTER_FORCES = re.compile(r"\bafter\s+(?:the\s+)?(?:government|afghan|security|army|national)\s+(?:security\s+)?"
                            r"(?:forces|troops|soldiers|units)\s+(?:had\s+)?$", re.I)
@@ -415,12 +408,9 @@ _RETAKE_ASIDE = re.compile(r",\s+(?:retaken|recaptured|won\s+back|reclaimed)\s+b
 _SAME_BEFORE = re.compile(r"\b(?:the\s+same|that|(?:on|by|until)\s+the)\s+$", re.I)
 _WEEKDAY_WORD = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?:\s+(?:morning|afternoon|evening|"
                            r"night))?$", re.I)
-# a place opening the sentence ("In Sar-e-Pul, ...")
-_OPENING_IN = re.compile(r"\W*(?:in|inside)\s+(?:the\s+city\s+of\s+)?", re.I)
 # another place's neighbour before the object ("took Islam Qala's neighbour, Ghoryan")
-_NEIGHBOUR_GAP = re.compile(r"\s*(?:the\s+)?(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,2}(?:'s|’s)\s+(?:\w+ern\s+)?"
-                            r"(?:neighbou?r(?:ing\s+(?:district|town|city))?|twin(?:\s+town)?|sister\s+(?:town|city|district))"
-                            r"\s*,?\s*", re.I)
+_NEIGHBOUR_GAP = re.compile(r"\s*(?:the\s+)?(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,2}(?:'s|’s)\s+"
+                            + NEIGHBOUR_NOUN + r"\s*,?\s*", re.I)
 
 
 # an epithet naming what kind of place follows ("the poppy-rich farming district of", "the ancient Silk Road
@@ -725,7 +715,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         """'On the same Friday', 'that Saturday': the day of that weekday named last before it (in this sentence or
         the five before), not the latest before publication."""
         text = self.sents[i].text
-        if " same " not in text and "that " not in text.lower() and " the " not in text:
+        if not any(_WEEKDAY_WORD.match(d.text) for d in found):
             return found
         out = []
         for d in found:
@@ -863,10 +853,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 mod = read_modality(text, m.start(), m.end(), m.group(0).lower().startswith(_NOUN_TRIGGERS))
                 if mod == "asserted" and i + 1 < len(self.sents) and unconfirmed_next(text[:m.start()], self.sents[i + 1].text):
                     mod = "speculative"  # "Reports say Tarinkot has also fallen. We are trying to confirm this."
-                if mod == "asserted" and (_WRONGLY_SAID.search(text, 0, m.start()) or (
-                        _RETRACTED_OPENER.match(text) and _CORRECTIONS_HEAD.search(self.article.text[:600]))):
-                    mod = "speculative"  # a corrections box's "We said that Taliban fighters had taken Sar-e-Pul.", "An
-                    # earlier version of this story wrongly said ...": a report taken back, no event
+                if mod == "asserted" and taken_back(text, m.start(), self.article.text[:600]):
+                    mod = "speculative"  # a report taken back, no event
                 aside = next(((a, b) for a, b in asides if a <= m.start() < b), None)
                 in_tail = tail is not None and m.start() >= tail.start() and aside is None
                 # "the fall of X (on D1) follows the loss of Y on D2": each noun its own side's date
@@ -1085,9 +1073,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                         for c in [_as_capital(r, self.gaz)] if c is not None), None)
             return [self._capital_result("entry", cap, m, {"unknown"}, False)] if cap is not None else []
         if kind == "contested" and m.group(0).lower().endswith("in the streets"):
-            opening = _OPENING_IN.match(s.text)  # "In Sar-e-Pul, fighters have been in the streets since Thursday"
+            opening = _OPENING_PLACE.match(s.text)  # "In Sar-e-Pul, fighters have been in the streets since Thursday"
             cap = self._where_city(s, m.start()) or (next(
-                (c for r in s.refs if opening is not None and r.start == opening.end() and not r.in_speaker
+                (c for r in s.refs if opening is not None and r.start == opening.start(1) and not r.in_speaker
                  for c in [_as_capital(r, self.gaz)] if c is not None), None))
             return [self._capital_result("contested", cap, m, {"contested"}, False)] if cap is not None else []
         if kind == "state" and " our " in m.group(0).lower() and not _MOVEMENT_SPEAKS.search(s.text) and \

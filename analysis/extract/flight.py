@@ -37,6 +37,10 @@ _LOOSE_MELTERS = re.compile(r"\b(?:militias?|militiam[ae]n|warlords?|defenders|r
 _OBJECT_BEFORE = re.compile(r"\b(?:to|by|with|for)\s+(?:the\s+)?$", re.I)
 _FLEW_AFTER = re.compile(r"and\s+(?:then\s+|later\s+)?(?:was\s+|were\s+)?fl(?:ew|own)\b", re.I)
 _LEFT_AFTER = re.compile(r"(?:set\s+off\s+for|left\s+for|headed\s+(?:for|to)|drove\s+(?:off\s+)?to)\b", re.I)
+# an official's subject after "and" ("..., and he left for Kabul")
+_AND_SUBJECT_BEFORE = re.compile(r"\band\s+(?:(?:he|she|they|then)\s+)?$")
+# a second thing said ("said the police had abandoned their posts and that dozens ... crossed into Iran")
+_AND_THAT = re.compile(r",?\s+and\s+that\s")
 _GAVE_UP = re.compile(r"\b(?:handed|handing|gave\s+up|giving\s+up|abandon\w*|surrendered\s+(?:(?:the|his|her|their)\s+"
                       r"(?:city|town|province|district|capital)\b|(?-i:[A-Z])))", re.I)  # ("surrendered Tarinkot ... and was
 # flown to Kabul")
@@ -46,7 +50,6 @@ _AND_CAPTURE = re.compile(r",?\s+and\s+(?:(?:had|has|have|then|later|also)\s+)?(
 # (", leaving the southern approaches to the capital open": a consequence, not where they were)
 _TO_LEAVE = re.compile(r"\bto\s+(?:leave|abandon|quit|evacuate|flee)\s+(?:the\s+)?$", re.I)  # "allowed to leave the city"
 _DATELINE_OPEN = re.compile(r"(?-i:[A-Z])[\w\-]+(?:[ /](?-i:[A-Z])[\w\-]+){0,3}:\s")  # "New Delhi/Kabul: ..."
-_BASE_NAME_BEFORE = re.compile(r"\b(?:camp|base|fob)\s+$", re.I)
 _NOT_FLED_ACT = re.compile(
     r"\b(?:surrender\w*|joined\s+(?:the\s+)?(?:taliban|insurgents|militants)|defect\w*|switched\s+sides|"
     r"laid\s+down|lay\s+down|handed\s+over\s+their\s+weapons|were\s+captured|taken\s+prisoner|returning|"
@@ -255,7 +258,7 @@ class FlightReader:
         if troop and other and o_pos > t_pos and _COORDINATED.fullmatch(subject_zone, troop[-1].end(), o_pos):
             o_pos = -1  # "soldiers and customs workers fled": one conjunct is a troop noun
         if troop and other and o_pos > t_pos and (AND_VERB_BEFORE.search(subject_zone) or verb.startswith("and ") or
-                                                  re.search(r"\band\s+(?:he|she|they|then)\s+$", subject_zone)) and \
+                                                  _AND_SUBJECT_BEFORE.search(subject_zone)) and \
                 _OBJECT_BEFORE.search(subject_zone, 0, other[-1].start()):
             o_pos = -1  # "the governor handed the city to the Taliban and fled": the first verb's subject fled
         if troop and _KIN_OF.search(subject_zone, 0, t_pos):
@@ -306,8 +309,8 @@ class FlightReader:
                 r"\btaliban\b", subject_zone[max(0, t_pos - 20):t_pos], re.I):
             return []
         if _NOT_FLED_ACT.search(text[lo:m.start()]) and not re.search(r"\bwho\s+(?:had\s+)?$", text[:m.start()]) and \
-                not (_FLEW_AFTER.match(verb) and _GAVE_UP.search(text, lo, m.start())):  # ("surrendered Tarinkot ... and
-            # was flown to Kabul": the official who gave the place up left it)
+                not (self._departure(text, m, verb) and self._gave_up_before(text, m, lo)):  # ("surrendered Tarinkot
+            # ... and was flown to Kabul": the official who gave the place up left it)
             if not re.search(r"returning|returned", text[m.end():], re.I) or "surrender" in text[lo:m.start()].lower():
                 return []
         if re.search(r"\bgave\s+themselves\s+up\b", text, re.I):
@@ -335,9 +338,9 @@ class FlightReader:
         group2 = _SECOND_GROUP_CLAUSE.search(text, m.end(), hi)
         hi = group2.start() if group2 is not None else hi  # "streamed north towards Hairatan, and hundreds crossed the
         # Friendship Bridge into Uzbekistan": the second group's crossing, not the first's
-        and_that = re.search(r",?\s+and\s+that\s", text[m.end():hi])
-        hi = m.end() + and_that.start() if and_that is not None else hi  # "said the police had abandoned their posts and
-        # that dozens ... crossed into Iran": a second thing said, its own flight
+        and_that = _AND_THAT.search(text, m.end(), hi)
+        hi = and_that.start() if and_that is not None else hi  # "said the police had abandoned their posts and that
+        # dozens ... crossed into Iran": a second thing said, its own flight
         dest = borders.demonym_border(verb)  # "crossed the Tajik border"
         second = ""  # "flew to Uzbekistan and Tajikistan": a flight into each
         beyond = _ON_BORDER_PHRASE.sub(lambda b: " " * len(b.group(0)), text[m.end():hi])  # ("fled to Hairatan, on
@@ -420,11 +423,8 @@ class FlightReader:
                 dest = borders.agency_country(self.text[:self.sents[min(1, len(self.sents) - 1)].sentence.end])
             if not dest:  # ... or whose dateline is a town across the border ("Ashgabat, 10 July (TDH).")
                 dest = self._dateline_state()
-        if _LEFT_AFTER.match(verb) and re.search(r"\band\s+(?:(?:he|she|they|then)\s+)?$", text[max(0, m.start() - 12):m.start()]) \
-                and not _GAVE_UP.search(text, max(0, m.start() - 150), m.start()):
-            return []  # "... and he left for Kabul": a flight only after giving a place up
-        if _FLEW_AFTER.match(verb) and not _GAVE_UP.search(text, lo, m.start()):
-            return []  # "... and flew to Kabul" is a flight only after giving a place up
+        if self._departure(text, m, verb) and not self._gave_up_before(text, m, lo):
+            return []  # "... and flew to Kabul", "... and he left for Kabul": a flight only after giving a place up
         if _BARE_CROSSING.match(verb):  # "a further 60 crossed at dawn": only with the state that received them
             if report_denied(text, m.start(), m.end()):
                 return []  # "Reports that a further group had crossed at Torkham were denied": no flight read here
@@ -487,8 +487,7 @@ class FlightReader:
             refs = [r for r in s.refs if (not r.in_speaker or (told is not None and told[0] <= r.start < told[1]))
                     and not (seat is not None and r.start == seat.start("place"))
                     and r.place.place_type != "country" and not _to_ref_or_apposed(r)
-                    and not r.remote  # ("40 kilometres from Kabul" is no place left)
-                    and not _BASE_NAME_BEFORE.search(text, max(0, r.start - 8), r.start)  # ("Camp Shorabak": a base)
+                    and not r.remote  # ("40 kilometres from Kabul", "Camp Shorabak": no place left)
                     and not POSSESSIVE_OWNER.match(text, r.end)  # ("from Kandahar's Arghandab district": Arghandab)
                     and not (_DATELINE_OPEN.match(text) and r.end <= _DATELINE_OPEN.match(text).end())  # ("New Delhi/Kabul:")
                     and not SEAT_OF_SPEAKERS.search(text, max(0, r.start - 50), r.start)  # ("told reporters in Kabul")
@@ -554,7 +553,7 @@ class FlightReader:
                                   # Friday. An official said the police had abandoned their posts in the afternoon.")
                                   or re.search(_TOWARDS_A_BORDER, text[m.end():hi], re.I)):  # ("fled towards the border": from the
                 # place the passage is about)
-                said_next = re.compile(r",?\s+and\s+that\s").search(text, m.end())
+                said_next = _AND_THAT.search(text, m.end())
                 place = self._passage_city(i, s, m.end(), said_next.start() if said_next is not None else None)  # "Troops
                 # withdrew to the airport": the passage's city (not a place of a second thing said, "... and that ...")
             if place is None:
@@ -605,6 +604,17 @@ class FlightReader:
         places = [d[0] for it in items for d in [_as_district(it, self.gaz)] if d is not None and
                   _as_capital(it, self.gaz) is None]
         return places if len(places) == len(items) else []
+
+    @staticmethod
+    def _departure(text: str, m: re.Match[str], verb: str) -> bool:
+        """True for a second verb of leaving after "and" ('and flew to Kabul', 'and he left for Kabul')."""
+        return bool(_FLEW_AFTER.match(verb) or (
+            _LEFT_AFTER.match(verb) and _AND_SUBJECT_BEFORE.search(text, max(0, m.start() - 12), m.start())))
+
+    @staticmethod
+    def _gave_up_before(text: str, m: re.Match[str], lo: int) -> bool:
+        """True when the clause before a departure gave a place up ('handed over the city ... and flew to Kabul')."""
+        return _GAVE_UP.search(text, min(lo, max(0, m.start() - 150)), m.start()) is not None
 
     def _passage_city(self, i: int, s: _Sent, verb_end: int, upto: int | None = None) -> Place | None:
         """The one capital or district named in this sentence, else in the nearest of the two sentences before
@@ -661,7 +671,7 @@ class FlightReader:
         best = None
         spans = self._speaker_spans_of(text)
         contrast = text.find(", while ", pos)  # "withdrew towards A, while about 40 crossed into B": the other group's
-        and_that = re.compile(r",?\s+and\s+that\s").search(text, pos)  # ("... had abandoned their posts and that dozens of
+        and_that = _AND_THAT.search(text, pos)  # ("... had abandoned their posts and that dozens of
         if and_that is not None and (contrast < 0 or and_that.start() < contrast):  # police crossed into Iran")
             contrast = and_that.start()
         for c in _find_counts(text):

@@ -30,12 +30,14 @@ _LOCUS = re.compile(_HEAD + r"(?:,?\s+(?:in|of)\s+|,\s*(?:both|all(?:\s+(?:two|t
                     r"(?:(?:\w+ern|neighbou?ring|restive|remote)\s+)?(?:provinces?\s+of\s+)?", re.I)
 _PROVINCE_TAIL = re.compile(r"\s+provinces?\b", re.I)
 _PAREN_CLOSE = re.compile(r"(?:\s+provinces?\b)?\s*\)", re.I)  # "A and B (Paktika) and C (Zabul)": the bracket closes
+# a day after "on" ("on Saturday", "on 8 August", "on Aug. 8"): a date, not where an item lies
+_A_DAY = r"(?:\w+day|\d|the\s+\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d)\b"
 # a relative clause about the last item, closed by a comma before the next one: "A district, where the B crossing
 # is located, and C district", or where it lies ("A, on the main highway north, and B"); in a list whose items part
 # at semicolons, closed by the semicolon ("A in P1, where
 # fighting had raged for weeks; B in P2; and C")
 _RELATIVE = re.compile(r"\s*,\s*(?:where|which|whose|home\s+to|including|with|"
-                       r"on(?!\s+(?:\w+day|\d|the\s+\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d)\b)|near|along|"
+                       r"on(?!\s+" + _A_DAY + r")|near|along|"
                        r"in\s+the\s+(?:far\s+)?(?:north|south|east|west)\w*)\b(?:" + REL_ITEM_REST +
                        r"|[^,;:.()]{1,120}(?=;\s*(?:and\s+)?(?:the\s+)?(?-i:[A-Z]))"
                        # ("Lashkar Gah, where fighting had raged for two weeks, Qalat, Tarinkot and B": a name followed
@@ -72,7 +74,7 @@ _APPOSITIVE = re.compile(
     re.I)
 # where an appositive's place lies, before the next item: "A, the capital of P province on the main highway, and B"
 # (not a day: "A, the capital of P province, on Saturday, and B on Friday" dates A and B apart)
-_APPOSITIVE_WHERE = re.compile(r"\s+(?!on\s+(?:\w+day|\d|the\s+\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d)\b)"
+_APPOSITIVE_WHERE = re.compile(r"\s+(?!on\s+" + _A_DAY + r")"
                                r"(?:on|near|along|off|by|at|in\s+the\s+(?:north|south|east|west)\w*)\b[^,;:.()]{1,60}?"
                                r"(?=,\s*(?:and\s+)?(?:the\s+)?(?-i:[A-Z]))", re.I)
 # one unknown capitalised item between two separators ("A, Qarabel and B")

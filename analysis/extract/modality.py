@@ -132,6 +132,22 @@ def unconfirmed_next(before: str, next_sentence: str) -> bool:
     return _REPORTS_SAY.search(before) is not None and _TRYING_TO_CONFIRM.match(next_sentence) is not None
 
 
+# a report taken back: "An earlier version wrongly said ...", and in a corrections box "A brief said ...", "We said ..."
+_WRONGLY_SAID = re.compile(r"\b(?:wrongly|incorrectly|mistakenly|erroneously)\s+(?:said|stated|reported|wrote|claimed|"
+                           r"described|identified)\b", re.I)
+_RETRACTED_OPENER = re.compile(r"\W*(?:\*\*[^*]{1,80}\*\*\W*)?(?:we|(?:a|an|the|our)\s+(?:earlier\s+|previous\s+)?"
+                               r"(?:brief|report|story|article|caption|headline|version(?:\s+of\s+this\s+\w+)?))\s+"
+                               r"(?:had\s+)?(?:said|stated|reported|wrote|claimed)\b", re.I)
+_CORRECTIONS_HEAD = re.compile(r"\bcorrections?\b", re.I)
+
+
+def taken_back(sentence: str, start: int, article_head: str) -> bool:
+    """True when the trigger at `start` is a report taken back: 'An earlier version wrongly said ...', or in a page
+    headed as corrections, 'We said that ...' / 'A brief said ...'."""
+    return _WRONGLY_SAID.search(sentence, 0, start) is not None or (
+        _RETRACTED_OPENER.match(sentence) is not None and _CORRECTIONS_HEAD.search(article_head) is not None)
+
+
 # a post or line labelled as unconfirmed: "Unverified:", "Unconfirmed reports:", "Rumour:"
 _UNVERIFIED_LABEL = re.compile(r"\W*(?:\d+\s*/\s*)?(?:unverified|unconfirmed|rumou?rs?|not\s+(?:yet\s+)?confirmed)"
                                r"(?:\s+(?:reports?|claims?|information))?\s*[:\-–—]", re.I)

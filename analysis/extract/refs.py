@@ -187,7 +187,7 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
                    province_word=pword, candidates=tuple(pm.candidates),
                    landmark=bool(_LANDMARK_AFTER.match(text[e:e + 30])),
                    remote=bool(_ROUTE_BEFORE.search(before) or _GOVERNMENT_AFTER.match(text, e) or _NEIGHBOUR_AFTER.match(text, e)
-                               or _BASE_BEFORE.search(before)  # ("Camp Shorabak": a base's name, not the district)
+                               or BASE_NAME_BEFORE.search(before)  # ("Camp Shorabak": a base's name, not the district)
                                or _TOLD_BEFORE.search(before)),  # ("told Ghazni Ghag": who was told, an outlet)
                    moved_to=bool(_MOVED_TO_BEFORE.search(text, max(0, s - 80), s) or _HELD_IN_BEFORE.search(text, max(0, s - 80), s)),
                    origin=bool((HELP_FROM_BEFORE.search(before) and not _ON_TO_PLACE.match(text, e)) or _ORIGIN_BEFORE.search(before)
@@ -501,10 +501,12 @@ _CITY_PART_AFTER = re.compile(r"(?:'s|’s)\s+(?:(?:(?:\w+ern|outer|inner|centra
                               r"(?:fall|capture|seizure|takeover|handover|surrender)\b(?!\s+of\b))", re.I)  # ("Ghazni's fall")
 # a province owning the name after it ("Kandahar's Arghandab district"): neither the place of the verb nor its city
 POSSESSIVE_OWNER = re.compile(r"(?:'s|’s)\s+(?-i:[A-Z])")
-_BASE_BEFORE = re.compile(r"\b(?-i:Camp|Forward\s+Operating\s+Base|FOB)\s+$")
+# a base named after a place ("Camp Shorabak", "FOB Salerno"): the base, not the place
+BASE_NAME_BEFORE = re.compile(r"\b(?:camp|base|fob)\s+$", re.I)
+# what a place is to another named before it ("Islam Qala's neighbour, Ghoryan")
+NEIGHBOUR_NOUN = r"(?:\w+ern\s+)?(?:neighbou?r(?:ing\s+(?:district|town|city))?|twin(?:\s+town)?|sister\s+(?:town|city|district))"
 # a place named only as another's neighbour ("took Islam Qala's neighbour, Ghoryan"): the neighbour is the place
-_NEIGHBOUR_AFTER = re.compile(r"(?:'s|’s)\s+(?:\w+ern\s+|eastern\s+|western\s+)?(?:neighbou?r(?:ing\s+(?:district|town|city))?|"
-                              r"twin(?:\s+town)?|sister\s+(?:town|city|district))\s*,?\s+(?-i:[A-Z])", re.I)
+_NEIGHBOUR_AFTER = re.compile(r"(?:'s|’s)\s+" + NEIGHBOUR_NOUN + r"\s*,?\s+(?-i:[A-Z])", re.I)
 _PROVINCE_WORD_AFTER = re.compile(r"^(?:\s+|-)province\b|^(?:'s|’s|')\s", re.I)
 
 # a place named only to measure a distance or a route ("40 km from X", "the road to X") is no antecedent
