@@ -15,7 +15,7 @@ from analysis.extract.counted import CountedReader, _stated_number
 from analysis.extract.dates import small_number
 from analysis.extract.numbers import _UNITS
 from analysis.extract.datepick import _DATELINE_PREFIX, _WHICH_ASIDE, _pick_date, _pub_high
-from analysis.extract.posts import post_days, stamp_day
+from analysis.extract.posts import post_days, section_days, stamp_day
 from analysis.extract.denials import (
     DenialReader, _CONTRA, _DENIAL_KEYS, _DENY_OBJECT, denies_another_subject,
 )
@@ -505,6 +505,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         j = 0
         cues = _PREFILTER.scan(self.text, sentences)
         stamps: list[tuple[int, date]] = []  # (the sentence a post's stamp stands before, its day)
+        heads: list[tuple[int, date | None, bool]] = []  # heading lines: (the sentence below, its one day, its own?)
+        prev_end = 0
         for n, sent in enumerate(sentences):
             stext = self.text[sent.start:sent.end] if 0 <= sent.start <= sent.end <= len(self.text) else sent.text
             while j < len(pms) and pms[j].start < sent.start:
@@ -528,10 +530,17 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 stamps.append((len(self.sents), stamp))  # a post's stamp: no sentence, but the day of its post
                 continue
             refs = _sentence_refs(stext, sent.start, mine, self.gaz, history, spans)
+            if 0 <= sent.start <= len(self.text) and sent.start >= prev_end:
+                heads += [(len(self.sents), self._line_day(line), False)  # a line left out of the sentences (a
+                          for line in self.text[prev_end:sent.start].split("\n") if line.strip()]  # sub-heading)
+                prev_end = sent.end
+            if self._heading_line(stext, sent.start, sent.end):
+                heads.append((len(self.sents), self._line_day(stext), True))
             self.sents.append(_Sent(sentence=sent, text=stext, refs=refs, speaker_spans=spans, low=low,
                                     triggers=triggers))
             history.append(refs)
-        self.post_days = post_days(stamps, [s.text for s in self.sents], self.article_pub_high)
+        self.post_days = post_days(stamps, [s.text for s in self.sents], self.article_pub_high) or \
+            section_days(heads, len(self.sents), self.article_pub_high)
 
     # -- main loop ---------------------------------------------------------------------------
     def run(self) -> ArticleResult:
@@ -585,6 +594,24 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         self._at_post(-1)
         self._apply_denials()
         return self._result()
+
+    def _heading_line(self, text: str, start: int, end: int) -> bool:
+        """True for a sentence that is a short line of its own with no closing stop (a heading)."""
+        stripped = text.strip().strip("*#_ ")
+        return 0 < len(stripped) <= 80 and stripped[-1] not in ".!?;,\"”'’)]" and \
+            self.text[max(0, start - 1):start] in ("", "\n") and self.text[end:end + 1] in ("", "\n")
+
+    def _line_day(self, line: str) -> date | None:
+        """The one exact day a heading line opens with ('Friday 13 August: the centre', not 'The week of 9 August')."""
+        stripped = line.strip().strip("*#_ ")
+        entry = lists.timeline_entry(stripped) if len(stripped) <= 60 else -1
+        if len(stripped) > 60 or not any(c.isdigit() for c in stripped) or "|" in stripped or \
+                entry >= 0 and re.search(r"[A-Z]", stripped[entry:]):
+            return None  # (a table row or a timeline's entry naming places: read by the list reader)
+        days = self._dates_in(stripped)
+        one = len(days) == 1 and days[0].low is not None and days[0].low == days[0].high and days[0].start <= 3 and \
+            any(c.isdigit() for c in days[0].text)
+        return days[0].low if one else None
 
     def _entries_below(self, i: int) -> bool:
         """True when sentence i is a line with no closing stop and timeline lines follow it (after one remark at most)."""
@@ -664,7 +691,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             if any(d.start <= m.start() < d.end for d in found) or m.group("part") and (found or out):
                 continue
             if m.group("part"):  # "Its garrison abandoned their positions in the evening": the day of the event before
-                day = self._part_of_day(i)
+                day = self._part_of_day(i) or ((self.post_days[i],) * 2 if i in self.post_days else None)
                 if day is not None:
                     out.append(DateMention(low=day[0], high=day[1], text=m.group(0), start=m.start(), end=m.end()))
                 continue
@@ -787,12 +814,15 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
     def _day_before_sentence(self, i: int, spans: bool = False) -> tuple[date | None, date | None, str] | None:
         """The last exact day named in the three sentences before sentence i, which 'the same day' refers to (with
         `spans`, a few days named together count too: 'during the fighting' after 'during the Eid holidays')."""
+        section = self.post_days.get(i)
         for j in range(i - 1, max(-1, i - 4), -1):
-            days = [d for d in self._dates_in(self.sents[j].text)
+            if self.post_days.get(j) != section:
+                break  # (not across a dated section's heading: "Saturday 14 August" above it)
+            days = [d for d in self._sentence_dates(j)  # (as read there: "fell the same Saturday" is that Saturday)
                     if _day_or_span(d, spans) and (self.pub_high is None or d.low <= self.pub_high)]
             if days:
                 return days[-1].low, days[-1].high, days[-1].text
-        return None
+        return (section, section, "") if section is not None else None  # the day of the section or post it is in
 
     def _same_line_as_entry(self, i: int) -> bool:
         """True when sentence i goes on the line of a timeline entry ('* ZARANJ, capital of Nimroz. Many soldiers ...')."""

@@ -67,3 +67,22 @@ def post_days(stamps: Sequence[tuple[int, date]], sentences: Sequence[str], publ
         for j in range(lo, hi):
             out[j] = day
     return out
+
+
+
+def section_days(heads: Sequence[tuple[int, date | None, bool]], n: int, published: date | None) -> dict[int, date]:
+    """The day of each sentence under a dated section heading of a day-by-day page ("Friday 13 August: the centre"
+    as a line above its paragraphs), by sentence index, from the page's heading lines in order: `(k, day, own)` for
+    a heading standing before sentence k (`own`: sentence k is the heading line itself), `day` the one day it names
+    or None. A section runs to the next heading line. Two dated sections of different days at least; days after the
+    page's or long before it are ignored."""
+    if published is None:
+        return {}
+    out: dict[int, date] = {}
+    for m, (k, day, own) in enumerate(heads):
+        end = heads[m + 1][0] if m + 1 < len(heads) else n
+        if day is None or not 0 <= (published - day).days <= HISTORY_DAYS or end <= k + own:
+            continue
+        for j in range(k, end):
+            out[j] = day
+    return out if len(set(out.values())) >= 2 else {}
