@@ -261,6 +261,8 @@ _DATE_NEXT = re.compile(r"(?:\s+(?:city|town|district|(?:border\s+)?crossing|por
                         r",?\s*(?:(?:on|in|by|during|at|over|within)\s+)?")
 # between the items of a gapped series ("A fell on the 9th; B on the 10th, and C on the 11th"), and an aside after an item
 _SERIES_SEP = re.compile(r"\s*[,;]\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?")
+_SERIES_COLON = re.compile(r"\s*:\s*")
+_GROUP_SEP = re.compile(r"\s*,\s*|\s+and\s+|\s*,\s*and\s+")  # between the places of one group of a series
 # the movement's side named before "their hands" ("Taliban fighters took A on Thursday, and B passed into their hands")
 _THEIR_FIGHTERS = re.compile(rf"{_BY_TALIBAN}|\b(?:fighters|mujahideen)\b", re.I)
 _FIGHTING_SPAN = 6  # days: "during the fighting" may stand for a span named before ("the Eid holidays"), not a month
@@ -1154,7 +1156,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         items: list[tuple[_Ref, int, int]] = []  # the place, where its clause starts, where its date ends
         cursor = first_date.end
         while True:
-            sep = _SERIES_SEP.match(text, cursor)
+            sep = _SERIES_SEP.match(text, cursor) or (
+                # "Its districts fell one after another in July: A on 14 July, B on 19 July": a colon opens the series
+                _SERIES_COLON.match(text, cursor) if not items and not any(m.end() <= r.start < cursor for r in refs)
+                else None)
             r = next((r for r in refs if sep is not None and r.start == sep.end()), None)
             if r is None:  # the date before the place: "and, a day later, Chapa Dara, both in Kunar"
                 lead = _DATE_FIRST_SEP.match(text, cursor)
@@ -1167,12 +1172,18 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 items.append((r, lead.start(), r.end))
                 cursor = r.end
                 continue
-            after = _SERIES_ASIDE.match(text, r.end)
-            at = after.end() if after is not None else r.end
+            group = [r]  # a group sharing its day: "..., C and D on Saturday morning"
+            while True:
+                nxt = next((x for x in refs if x.start > group[-1].end), None)
+                if nxt is None or not _GROUP_SEP.fullmatch(text, group[-1].end, nxt.start):
+                    break
+                group.append(nxt)
+            after = _SERIES_ASIDE.match(text, group[-1].end)
+            at = after.end() if after is not None else group[-1].end
             d = next((d for d in found if d.start >= at and _DATE_NEXT.fullmatch(text, at, d.start)), None)
             if d is None:
                 break
-            items.append((r, sep.start(), d.end))
+            items += [(x, sep.start(), d.end) for x in group]
             cursor = d.end
         if not items:
             return []
