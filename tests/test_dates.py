@@ -278,6 +278,12 @@ def test_a_month_between_a_day_and_a_year_is_read_in_any_case() -> None:
     assert [d.text for d in find_dates("They may march on 3 May.", D(2021, 7, 20), "day")] == ["on 3 May"]  # words stay words
 
 
+def test_a_day_with_a_stop_before_a_month_and_year_is_read() -> None:
+    text = "Dienstag, 17. August 2021 - 09:40; they said 17. the count was high; on 3. August"
+    assert [(d, text[s:e]) for d, s, e in find_full_dates(text)] == [(D(2021, 8, 17), "17. August 2021")]
+    assert [d.text for d in find_dates("Qarabagh fell on 3. August.", D(2021, 8, 20), "day")] == []  # no year: not read
+
+
 def test_solar_hijri_dates_are_read_as_gregorian_days() -> None:
     text = "Kandahar, 23 Saratan 1400: Ghorak fell. Kabul fell on 24 Asad 1400; 31 Sunbula 1400; 32 Saratan 1400."
     assert [(d, text[s:e]) for d, s, e in find_full_dates(text)] == [

@@ -756,8 +756,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                     x for j in range(i - 1, max(-1, i - 6), -1) for x in reversed(self._dates_in(self.sents[j].text))] + [
                     x for j in range(i + 1, min(len(self.sents), i + 3)) for x in self._dates_in(self.sents[j].text)]
                 # (or, failing that, in the two after: "by the Saturday the city had gone too. ... on Saturday 14 August")
-                day = next((x.low for x in earlier if x.low is not None and x.low == x.high and x.low.weekday() == wd
-                            and not _WEEKDAY_WORD.fullmatch(x.text)), None)
+                same = next((x for x in earlier if x.low is not None and x.low == x.high and x.low.weekday() == wd), None)
+                day = same.low if same is not None and not _WEEKDAY_WORD.fullmatch(same.text) else None
+                # (the nearest such day a bare weekday itself, "on Sunday evening": that one, read as any weekday)
             by = day is not None and re.search(r"\b(?:by|until)\s+the\s+$", text[max(0, d.start - 12):d.start], re.I)
             out.append(DateMention(None if by else day, day, d.text, d.start, d.end) if day is not None else d)
         return out
