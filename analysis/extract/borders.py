@@ -47,8 +47,9 @@ def agency_country(text: str) -> str:
     """The neighbouring state whose agency speaks in a text ('' when none)."""
     m = _AGENCY.search(text)
     if m is None:
-        issued = _ISSUED_IN.search(text) or _DATELINE_TOWN.search(text)  # "a statement issued in Ashgabat",
-        return FOREIGN_TOWNS.get(issued.group(1).lower(), "") if issued is not None else ""  # "Ashgabat, 10 July"
+        issued = _ISSUED_IN.search(text) or _OFFICE_ABROAD.search(text) or _DATELINE_TOWN.search(text)  # "a statement
+        # issued in Ashgabat", "the border regiment in Khorasan Razavi", "Ashgabat, 10 July"
+        return FOREIGN_TOWNS.get(issued.group(1).lower(), "") if issued is not None else ""
     word = next((g for g in m.groups() if g), "").lower()
     return DEMONYMS.get(word, "") or NEIGHBOUR_CAPITALS.get(word, "")
 
@@ -103,7 +104,8 @@ _ISSUED_IN = re.compile(
     r"\b(?:statement|announcement|communiqu[ée]|officials?|authorities|sources?)\s+(?:[\w\-]+\s+){0,2}?(?:in|from)\s+"
     r"(" + _FOREIGN_TOWN_ALT + r")\b", re.I)
 # an office of a region across the border ("the provincial governor of Sistan-Baluchestan")
-_OFFICE_ABROAD = re.compile(r"\b(?:governor|governorate|police|border\s+guards?)\s+(?:[\w\-]+\s+){0,2}?(?:of|in)\s+"
+_OFFICE_ABROAD = re.compile(r"\b(?:governor|governorate|police|border\s+(?:guards?|regiment|service|troops|command|unit|detachment))"
+                            r"\s+(?:[\w\-]+\s+){0,2}?(?:of|in)\s+"
                             r"(?:the\s+)?(" + _FOREIGN_TOWN_ALT + r")\b", re.I)
 def issued_abroad(phrase: str) -> bool:
     """Whether a speaker phrase places its speaker in a town across the border ('officials in Termez')."""

@@ -1138,7 +1138,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 for res in out:
                     if more[0].date_from is not None:
                         res.date_until = more[0].date_from  # the dates after "followed by" belong to Y
-                out = out + more
+                again = {(res.event_type, res.key) for res in more}  # a subject named again with its own day ("A and
+                out = [res for res in out if (res.event_type, res.key) not in again] + more  # B had gone, A on
+                # Thursday and B in the last days of July")
         return out
 
     def _gapped_series(self, i: int, s: _Sent, kind: str, m: re.Match[str], out: list[MentionDraft]) -> list[MentionDraft]:
