@@ -46,7 +46,10 @@ _GAVE_UP = re.compile(r"\b(?:handed|handing|gave\s+up|giving\s+up|abandon\w*|sur
 # flown to Kabul")
 # a second verb of the sentence's subject that takes a place ("..., and took Herat the same day")
 _AND_CAPTURE = re.compile(r",?\s+and\s+(?:(?:had|has|have|then|later|also)\s+)?(?:took|taken|captured|seized|overr[au]n|"
-                          r"entered|stormed)\b|,\s+leaving\s+(?!(?:the\s+)?(?:city|town|district|area)\b)", re.I)
+                          r"entered|stormed)\b|,\s+leaving\s+(?!(?:the\s+)?(?:city|town|district|area)\b)|"
+                          # ("..., and on Sunday the Taliban took Kunduz": the movement's own act, with its own places)
+                          r",\s+and\s+(?:[\w\-]+\s+){0,4}?(?:the\s+)?(?:taliban|insurgents|militants|fighters|rebels)\s+"
+                          r"(?:(?:had|have|then|later|also)\s+)?(?:took|captured|seized|overr[au]n|entered|stormed)\b", re.I)
 # (", leaving the southern approaches to the capital open": a consequence, not where they were)
 _TO_LEAVE = re.compile(r"\bto\s+(?:leave|abandon|quit|evacuate|flee)\s+(?:the\s+)?$", re.I)  # "allowed to leave the city"
 _DATELINE_OPEN = re.compile(r"(?-i:[A-Z])[\w\-]+(?:[ /](?-i:[A-Z])[\w\-]+){0,3}:\s")  # "New Delhi/Kabul: ..."
@@ -554,8 +557,10 @@ class FlightReader:
                                   or re.search(_TOWARDS_A_BORDER, text[m.end():hi], re.I)):  # ("fled towards the border": from the
                 # place the passage is about)
                 said_next = _AND_THAT.search(text, m.end())
-                place = self._passage_city(i, s, m.end(), said_next.start() if said_next is not None else None)  # "Troops
-                # withdrew to the airport": the passage's city (not a place of a second thing said, "... and that ...")
+                ends = [x.start() for x in (said_next, group2) if x is not None]
+                place = self._passage_city(i, s, m.end(), min(ends) if ends else None)  # "Troops withdrew to the
+                # airport": the passage's city (not a place of a second thing said, "... and that ...", nor of a second
+                # group's crossing, "..., and 300 of them walked across the Friendship Bridge")
             if place is None:
                 return []
             if official is not None and place.place_type == "province":

@@ -161,7 +161,8 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
         before = text[max(0, s - 70):s]
         capital_after = _CAPITAL_AFTER.match(text[e:e + 40])
         pword = bool(_PROVINCE_WORD_AFTER.match(text[e:e + 12])) and not capital_after and \
-            not _CITY_PART_AFTER.match(text, e)  # "Herat's police districts" are the city's
+            not _CITY_PART_AFTER.match(text, e) and not _CITY_FORCE_AFTER.match(text, e)  # "Herat's police districts"
+        # are the city's, and so are "Kunduz's police"
         has_prov = any(c.place_type == "province" for c in (pm.place, *pm.candidates))
         pword = pword or pm.text.lower().endswith("province") or (has_prov and bool(
             re.search(r"\bprovinces?\s+(?:of|in)\s+(?:the\s+)?$", before, re.I)
@@ -178,7 +179,7 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
                                          r"(?:(?:neighbou?ring|nearby|\w+ern)\s+)?", text[:s]) is not None and text.startswith(",", e)
                 and not any(c.place_type == "capital" for c in (pm.place, *pm.candidates)))))  # ("In Kunduz," is the city)
         if re.match(r"^(?:'s|’s|')\s", text[e:e + 4]) and not re.search(r"province", text[e:e + 14], re.I) and \
-                not _CITY_PART_AFTER.match(text, e):
+                not _CITY_PART_AFTER.match(text, e) and not _CITY_FORCE_AFTER.match(text, e):
             pword = any(c.place_type == "province" for c in (pm.place, *pm.candidates))
         ref = _Ref(place=place, start=s, end=e, kind="named",
                    peripheral=_peripheral(before) or _landmark(before) or bool(_LANDMARK_AFTER.match(text[e:e + 30]))
@@ -507,6 +508,9 @@ BASE_NAME_BEFORE = re.compile(r"\b(?:camp|base|fob)\s+$", re.I)
 NEIGHBOUR_NOUN = r"(?:\w+ern\s+)?(?:neighbou?r(?:ing\s+(?:district|town|city))?|twin(?:\s+town)?|sister\s+(?:town|city|district))"
 # a place named only as another's neighbour ("took Islam Qala's neighbour, Ghoryan"): the neighbour is the place
 _NEIGHBOUR_AFTER = re.compile(r"(?:'s|’s)\s+" + NEIGHBOUR_NOUN + r"\s*,?\s+(?-i:[A-Z])", re.I)
+# the men who held a place ("Sar-e-Pul's police retreated", "Kunduz's garrison"): the city's, as a name alone is
+_CITY_FORCE_AFTER = re.compile(r"(?:'s|’s)\s+(?:(?:own|remaining|last|local)\s+)?(?:police|garrison|defenders|soldiers|troops|"
+                               r"forces|security\s+forces)\b(?!\s+(?:chiefs?|commanders?|headquarters|command)\b)", re.I)
 _PROVINCE_WORD_AFTER = re.compile(r"^(?:\s+|-)province\b|^(?:'s|’s|')\s", re.I)
 
 # a place named only to measure a distance or a route ("40 km from X", "the road to X") is no antecedent
