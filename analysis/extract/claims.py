@@ -113,9 +113,9 @@ _SPEAKER_STOP = re.compile(
     re.I,
 )
 # a clause with a finite verb of its own, then "and": what follows "and" is the speaker of the verb after it
-_CLAUSE_THEN_AND = re.compile(
-    r"\b(?:was|were|is|are|has|have|had|took|fell|seized|captured|overran|entered|stormed|withdrew|fled|crossed|"
-    r"retreated|surrendered|killed|attacked|launched|reached)\b[^,;]*?\s+and\s+", re.I)
+_FINITE_VERB = (r"\b(?:was|were|is|are|has|have|had|took|fell|seized|captured|overran|entered|stormed|withdrew|fled|crossed|"
+                r"retreated|surrendered|killed|attacked|launched|reached)\b")
+_CLAUSE_THEN_AND = re.compile(_FINITE_VERB + r"[^,;]*?,?\s+and\s+", re.I)  # (", and fighters posted")
 _DENY_CONTENT = re.compile(
     r"\b(?:(?:still|remain(?:s|ed)?|remaining|continue[sd]? to be)\s+(?:firmly\s+|fully\s+)?"
     r"(?:under|in)\s+(?:the\s+)?(?:full\s+)?(?:control of (?:the\s+)?(?:afghan\s+)?(?:government|security|"
@@ -307,6 +307,9 @@ def _speaker_before(sentence: str, verb_start: int) -> tuple[str, int]:
         # keep appositions ("Fawad Aman, deputy spokesman of the ministry, told") but drop a
         # leading content clause when the last part is a full speaker phrase
         last = parts[-1].strip()
+        if last.lower().startswith("and ") and re.search(_FINITE_VERB, ",".join(parts[:-1]), re.I):
+            last = last[4:].strip()  # "... they had captured A, the town on the crossing, and fighters posted": a clause
+            # with its own verb, then "and" and the speaker
         if last.lower() in ("which", "who") and parts[-2].strip():
             # "... were dismissed by the interior ministry, which said": the agent before the relative pronoun speaks
             agent = re.split(r"\b(?:by|from|to|with)\s+", parts[-2], flags=re.I)[-1].strip()
