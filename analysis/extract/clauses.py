@@ -7,7 +7,10 @@ import re
 from dataclasses import dataclass
 
 # a relative clause closed by a comma right before the verb (and its auxiliaries): parenthetical to the subject
-_REL_CLOSED = re.compile(r"[^,;:.]{1,90},\s*(?:(?:was|were|is|are|has|have|had|been|also|then|later|\w+ly)\s+){0,3}")
+_REL_CLOSED = re.compile(r"[^,;:.]{1,90},\s*"
+                         # a day before the verb ("Adraskan, where the base is, on Thursday was overrun")
+                         r"(?:(?:(?:early\s+|late\s+)?on\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?|yesterday|overnight)"
+                         r",?\s+)?(?:(?:was|were|is|are|has|have|had|been|also|then|later|\w+ly)\s+){0,3}")
 # ", and Y ..." after a clause with a finite verb of its own: a second coordinated clause
 _AND_CLAUSE = re.compile(r",\s+and\s+(?=[A-Z])")
 _FINITE_EVENT = re.compile(r"\b(?:fell|was|were|captured|seized|overran|took|entered|stormed|is|are)\b")

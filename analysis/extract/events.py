@@ -251,7 +251,8 @@ _FORCED_OUT = re.compile(r"(?:been|were|was)\s+(?:forced|driven|pushed|chased)\s
 _PART_OF = re.compile(r"\s+(?:(?:full\s+)?control\s+(?:of|over)\s+)?(?:(?:the\s+)?(?:most|much|parts|large\s+parts|half|"
                       r"sections|some\s+parts)\s+of)\b", re.I)  # ("seized control of most of Kunduz city")
 _SO_DID = re.compile(r"\W*(?:and\s+)?so\s", re.I)  # an echo opening 'So did' (else it closes with 'too')
-_DATE_NEXT = re.compile(r"(?:\s+(?:city|town|district|(?:border\s+)?crossing|port))?"
+_DATE_NEXT = re.compile(r"(?:\s*\[[^\[\]]{1,40}\])?"  # a translator's note on the name ("Gozareh [= Guzara] a day later")
+                        r"(?:\s+(?:city|town|district|(?:border\s+)?crossing|port))?"
                         # where it lies: "the Torghundi crossing on the Turkmen border a day later"
                         r"(?:\s+(?:on|near|at)\s+the\s+(?:[\w’'\-]+\s+){0,2}?(?:border|frontier|river))?"
                         # an appositive naming what the item is: "and Gardez, Paktia's capital, a day later", or
@@ -704,7 +705,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                     out.append(DateMention(low=day, high=day, text=text[m.start():fell.end()], start=m.start(), end=fell.end()))
                 continue
             during = m.group(0).lower().startswith(("during ", "in the "))  # "during the fighting": the span named before
-            here = [d for d in found if d.end <= m.start() and _day_or_span(d, during)]
+            onward = [d for d in out if not re.search(r"earlier|before|previous|preceding", d.text, re.I)]
+            here = sorted((d for d in found + onward if d.end <= m.start() and _day_or_span(d, during)), key=lambda d: d.end)
+            # (a day counted on just before counts too: "took A on Monday and B a day later, and B's police withdrew
+            # the same day": Tuesday; not one counted back to describe, "several thousand of them a week earlier")
             day = (here[-1].low, here[-1].high, here[-1].text) if here else (
                 _EARLIER_LATER.search(text, max(0, m.start() - 12), m.start()) and self._event_day_before(i)) or \
                 self._day_before_sentence(i, during)  # ("Earlier the same day": the day of the event told before)

@@ -45,14 +45,16 @@ class ListReader:
         """The places of the list a plural anaphor ('these districts', 'the three capitals') refers back to."""
         if _POINTS_AHEAD.search(s.text):
             return []  # "Below are the capitals taken so far": the places follow, they were not named before
-        pools = [(i, s, [r for r in s.refs if r.end <= lo])] + [(j, self.sents[j], self.sents[j].refs)
-                                                                for j in range(i - 1, max(-1, i - 3), -1)]
+        # (in its own sentence, the speakers' places too: "Elders of A and B districts said both districts were
+        # surrendered")
+        here = [r for r in s.refs if r.end <= lo or (r.in_speaker and noun != "any" and r.end <= m.start())]
+        pools = [(i, s, here)] + [(j, self.sents[j], self.sents[j].refs) for j in range(i - 1, max(-1, i - 3), -1)]
         for j, sent, refs in pools:
             if j < i and _HELD_PLACES.search(sent.text):
                 continue  # "The government still holds Kabul, Mazar and Jalalabad": not the places taken
             best: list[tuple[_Ref, Place | None]] = []
             for r in refs:
-                if r.in_speaker or r.kind != "named" or (best and r.start < best[-1][0].end):
+                if (r.in_speaker and not (j == i and noun != "any")) or r.kind != "named" or (best and r.start < best[-1][0].end):
                     continue
                 items = self._read_list(sent, r, len(sent.text), peripheral=True)[0]
                 want = noun if noun != "any" or not items else (
@@ -177,7 +179,8 @@ class ListReader:
                    peripheral: bool = False) -> tuple[list[tuple[_Ref, Place | None]], bool]:
         """The items of the list opening at `first` with the province locating each (if named), and whether a
         'capitals of' head makes its provinces stand for their capitals; unknown items become warnings."""
-        refs = [r for r in s.refs if not r.in_speaker and r.kind == "named"]
+        refs = [r for r in s.refs if r.in_speaker == first.in_speaker and r.kind == "named"]  # (a list in a speaker
+        # phrase, "Elders of A and B districts said ...", read among its own places)
         if first not in refs:
             return [(first, None)], False
         provs = [_as_province(r, self.gaz) for r in refs]
