@@ -26,6 +26,7 @@ from analysis.ingest.outlets import (  # noqa: F401 - re-exported for callers of
 )
 from analysis.records import Article, Sentence
 from analysis.ingest.sentences import sentence_spans, split_sentences  # noqa: F401 - split_sentences re-exported
+from analysis.ingest.tables import restore_tables
 from analysis.ingest.unwrap import wrap_breaks
 
 YEAR_MIN, YEAR_MAX = 1990, 2035
@@ -649,6 +650,9 @@ def _analyse(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> _An
         if w.kind != "content" or timeline[i] or i in stamps or (
                 _entries_follow(lines, timeline, i) and lists.timeline_heading(normed[i])):
             continue  # (a post's stamp is no heading: the extractor dates the post by it)
+        if normed[i].count("|") >= 2 and (lists.timeline_entry(normed[i]) >= 0 or lists.timeline_heading(normed[i])):
+            continue  # a table row or its header ("District|Province|Date", "Ab Kamari|Badghis|3 Aug": a table
+            # regrouped from one cell a line), not a heading
         if _LABEL_ITEM.match(normed[i]) and any(0 <= j < n_lines and lines[j].kind == "content" and _LABEL_ITEM.match(normed[j])
                                                 for j in (i - 1, i + 1)):
             continue  # one of a run of labelled items ("Ghazni: A and B on Monday", "Paktia: C on Tuesday"), not a heading
@@ -822,6 +826,9 @@ def clean_document(doc: RawDocument, corpus_boilerplate: frozenset[str] = frozen
     except Exception:  # noqa: BLE001 - never lose an article to the repair step
         text, notes = doc.text, ("text repair failed; text kept as read",)
     warnings.extend(notes)
+    text, n_tables = restore_tables(text)  # (before unwrapping, which would join a header cell to the line above)
+    if n_tables:
+        warnings.append(f"flattened table: {n_tables} table(s) read one cell a line, regrouped into rows")
     folded = normalise_text(text, wrap_breaks(text))  # invisible and look-alike characters, wrapped lines
     text = folded.text
     if folded.n_changed:
