@@ -60,7 +60,9 @@ _GUARD_AFTER_RE = re.compile(
     r"^(?:(?:\s*,\s*|\s+(?:and|or|&)\s+|\s+|[\-'\u2019]+)[A-Z][\w'\u2019\-]*){0,6}"
     r"(?:['\u2019]s)?\s+(?:border\s+)?(?:districts?|Districts?|DISTRICTS?|crossings?|Crossing|ports?|Port|DC|garrison)\b|"
     # a relative clause telling its fall: "in Khwaja Bahauddin, which fell last week"
-    r"^\s*,\s+(?:which|that)\s+(?:had\s+|has\s+|was\s+)?(?:been\s+)?(?:fell|fallen|captured|taken|overrun|seized|lost)\b"
+    r"^\s*,\s+(?:which|that)\s+(?:had\s+|has\s+|was\s+)?(?:been\s+)?(?:fell|fallen|captured|taken|overrun|seized|lost)\b|"
+    # its province in brackets, as a digest writes it: "Khwaja Bahauddin (Takhar): under TB control"
+    r"^\s*\((?:[A-Z][\w'\u2019\-]+)(?:[\s\-][A-Z][\w'\u2019\-]+)?(?:\s+[Pp]rovince)?\)"
 )
 _GUARD_BEFORE_RE = re.compile(
     r"\b(?:districts?|Districts?|crossings?|port)\s+(?:of|in|including|such\s+as|like|at|called|named)\s+"
