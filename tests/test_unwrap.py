@@ -95,3 +95,24 @@ def test_events_of_a_wrapped_report_are_found_with_offsets_into_the_text_as_read
         as_read = WRAPPED[m.char_start:m.char_end]
         assert "Kohis-\ntan" in as_read  # the span covers the sentence as it was written, line breaks and all
         assert " ".join(m.sentence.split()) == m.sentence and "Kohistan" in m.sentence
+
+
+def test_a_full_line_ending_on_a_colon_goes_on_into_the_next_line_of_its_paragraph():
+    lines = [
+        "The battle for Lashkar Gah, the capital of Helmand, has become the fiercest fight of the war so far.",
+        "Fighters have been inside the city since Sunday and are battling the army for the governor's compound,",
+        "police said, and the Taliban have seized the city's television station. The districts around it went:",
+        "Nad Ali on Saturday, Nawa-e-Barakzai on Sunday. An army general urged residents to leave the city at",
+        "once, before the air strikes began, and hundreds of families were seen on the road towards Kandahar.",
+        "In Kandahar, rockets closed the airport on Saturday night, and in Herat the fighting in the west went",
+        "on for a fifth day. The United Nations says more than a thousand civilians have been killed this month",
+        "and that the hospitals of all three cities are full, with many of their doctors and nurses gone away.",
+        "",
+        "Further items follow:",
+        "- Wildfires in the south of Turkey.",
+    ]
+    text = "\n".join(lines) + "\n"
+    breaks = wrap_breaks(text)
+    joined = normalise_text(text, breaks).text
+    assert "went: Nad Ali on Saturday" in joined  # a full line's closing colon does not end the paragraph
+    assert "Further items follow:\n- Wildfires" in joined  # a short line's colon, before an item, still does

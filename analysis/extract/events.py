@@ -341,7 +341,8 @@ _PLURAL_HEAD = re.compile(
     r"border\s+crossings)(?:\s+of\s+(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+){0,2}\s+province|"
     r"\s+(?:in|across|around|surrounding|near|outside)\s+(?:the\s+)?(?:\w+ern\s+)?(?-i:[A-Z])[\w\-’']+"
     r"(?:\s+(?-i:[A-Z])[\w\-’']+){0,2}(?:\s+(?:province|city))?|\s+(?:in|of|across)\s+(?:the|that|this)\s+province|"
-    r"\s+(?:in|across)\s+the\s+(?:(?:north|south)(?:-?(?:east|west))?|east|west|country)|"
+    r"\s+(?:in|across)\s+the\s+(?:(?:north|south)(?:-?(?:east|west))?|east|west|country|centre|center)"
+    r"(?:\s+and\s+(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west|centre|center))?|"  # ("in the south and centre")
     r"\s+(?:around|near|outside)\s+the\s+(?:provincial\s+)?(?:capital|city))?"
     # the time of the event between the head and its list ("three more provincial capitals on Wednesday: A, B and C")
     r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:night|morning|evening|"

@@ -20,7 +20,8 @@ _OPEN = (r"(?:in\s+the\s+(?:far\s+)?(?:north|south|east|west|centre|center)[\w\-
          r"(?:(?:of|over)\s+)?(?:the\s+)?(?:(?:nearby|neighbou?ring|key|strategic|remote|important|garrison|border|frontier|trading|market|\w+ern)\s+)*"
          r"(?:(?:(?:provincial\s+)?capitals?|city|town|districts?|district\s+cent(?:re|er)s?)\s+(?:city\s+)?(?:of\s+)?)?")
 _SEP_CORE = (r"\s*(?:;\s*(?:and\s+|(?:along|together)\s+with\s+|as\s+well\s+as\s+)?|,\s*(?:and\s+(?:then\s+|later\s+)?|then\s+|as\s+well\s+as\s+|&\s*|plus\s+|(?:along|together)\s+with\s+)?|\s+and\s+(?:also\s+|then\s+|later\s+)?|"
-             r"\s+as\s+well\s+as\s+|\s*&\s*|\s+plus\s+|\s+(?:along|together)\s+with\s+)")
+             r"\s+as\s+well\s+as\s+|\s*&\s*|\s+plus\s+|\s+(?:along|together)\s+with\s+|"
+             r"\s+(?:[—–]|--?)\s+and\s+)")  # (a dashed list closed, then one more: "- A, B and C - and D")
 _SEP = re.compile(_HEAD + _SEP_CORE + _OPEN, re.I)
 # "in P" after an item or a sub-list: P locates the sub-list
 _LOCUS = re.compile(_HEAD + r"(?:,?\s+(?:in|of)\s+|,\s*(?:both|all(?:\s+(?:two|three|four|five|six|of\s+them))?|each)\s+in\s+|"
@@ -51,6 +52,10 @@ _REGION_AFTER = re.compile(r"\s+in\s+the\s+(?:far\s+)?(?:north|south|east|west|c
 _WHERE_ASIDE = re.compile(r"\s*,\s*(?:(?:about|some|just)\s+)?(?:\d+\s*(?:km|kilomet(?:re|er)s|miles)\s+)?(?:to\s+(?:the|its)\s+)?"
                           r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?:\s+of\s+(?:the\s+)?(?:city|town|capital|"
                           r"provincial\s+capital|(?-i:[A-Z])[\w\-]+))?"
+                          r"(?=,\s*(?:and|as\s+well\s+as|(?:along|together)\s+with)\s+(?:the\s+)?(?-i:[A-Z]))|"
+                          # how far it lies from another place: "Ghazni, 150 kilometres from Kabul, and Herat"
+                          r"\s*,\s*(?:(?:about|some|just|only|barely)\s+)?\d[\d,.]*\s*(?:km|kms|kilomet(?:re|er)s|miles)\s+"
+                          r"(?:[\w\-]+\s+){0,2}?(?:from|of|outside)\s+(?:the\s+)?(?:capital|city|(?-i:[A-Z])[\w\-]+)"
                           r"(?=,\s*(?:and|as\s+well\s+as|(?:along|together)\s+with)\s+(?:the\s+)?(?-i:[A-Z]))", re.I)
 # an appositive describing the last item, closed by a comma before the next one: "Islam Qala, the country's
 # biggest border crossing with Iran, and Torghundi"

@@ -83,8 +83,9 @@ def wrap_breaks(text: str) -> WrapBreaks:
     lines = _lines(text)
     for (start, line), (next_start, after) in zip(lines, lines[1:]):
         body = line.rstrip()
-        if (len(body) < FULL_SHARE * width or not _prose(body) or not _prose(after) or _ENDS_SENTENCE.search(body)
-                or _STARTS_ITEM.match(after) or len(body) > 1.15 * width):
+        if (len(body) < FULL_SHARE * width or not _prose(body) or not _prose(after)
+                or (_ENDS_SENTENCE.search(body) and not body.endswith(":"))  # (a full line ending on a colon goes on:
+                or _STARTS_ITEM.match(after) or len(body) > 1.15 * width):  # "went one by one:" / "Nad Ali on ...")
             continue
         newline = next_start - 1
         indent = len(after) - len(after.lstrip(" \t"))
