@@ -116,7 +116,10 @@ _INSIDE_REFUGE = re.compile(r"\b(?:airport|air\s*base|airfield|base|barracks|hea
 _DESTINATION_TAIL = re.compile(
     r"\b(?:to|into|for|towards?|back\s+to)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|provincial|main|\w+ern)\s+){0,2}"
     r"(?:(?:district|city|town|province|provincial\s+capital|capital|(?:district\s+)?(?:centre|center|headquarters))"
-    r"\s+of\s+(?:the\s+)?)?(?:[\w\-’']+(?:,|\s+and|\s+or)\s+){0,3}(?:\w+\s+)?$", re.I)  # "towards the A and B areas"
+    r"\s+of\s+(?:the\s+)?)?(?:[\w\-’']+(?:,|\s+and|\s+or)\s+){0,3}(?:\w+\s+)?$|"  # "towards the A and B areas"
+    # a valley or an area of a place they went to: "fell back to the Kayan valley in Doshi district"
+    r"\b(?:to|into|towards?)\s+(?:the\s+)?(?:[\w\-’']+\s+){0,2}(?:valley|area|areas|village|villages|mountains|hills|"
+    r"gorge|pass)\s+(?:in|of|near)\s+(?:the\s+)?$", re.I)
 # the attackers' way into the place the story is about: "the fighters got into Kunduz", "insurgents broke into"
 _ATTACKERS_INTO = re.compile(r"\b(?:taliban|insurgents|militants|fighters|rebels|they)\s+(?:had\s+|have\s+)?(?:\w+ly\s+)?"
                              r"(?:got|broke|pushed|swept|forced\s+their\s+way|fought\s+their\s+way|stormed|poured)\s+"
@@ -234,6 +237,12 @@ def _office_after_verb(text: str, r: _Ref, verb_end: int) -> bool:
     return r.start > verb_end and _OFFICE_AFTER.match(text, r.end) is not None
 
 
+# a post or a district centre as the subject of "were evacuated": the men who held it left ("The district centres of A
+# and B were evacuated on Wednesday night in a tactical move")
+_SITE_SUBJECT = re.compile(r"\b(?:district\s+cent(?:re|er)s?|(?:military\s+|army\s+)?(?:posts?|outposts?|bases?)|garrisons?|"
+                           r"checkpoints?)\b(?:\s+(?:of|in)\s+[^,;.]{1,60}?)?\s+(?:had\s+|have\s+|has\s+)?$", re.I)
+
+
 class FlightReader:
     """Extractor methods that read troops who fled: who, where to and how many."""
 
@@ -297,6 +306,9 @@ class FlightReader:
         group_at = max(0, m.start() - 110) + group.start() if group is not None else -1
         if elliptic:
             t_pos, o_pos, troop = 10 ** 6, -1, []
+        if t_pos < 0 and o_pos < 0 and re.match(r"(?:were|was|been)\s+evacuated", verb) and \
+                _SITE_SUBJECT.search(subject_zone):
+            t_pos = 10 ** 6  # "The district centres of Shortepa and Kaldar were evacuated": the men holding them left
         if t_pos < 0 and o_pos < 0 and i > 0 and _PRONOUN_SUBJECT.search(subject_zone):
             prev = self.sents[i - 1].text
             troops = list(_TROOP_RE.finditer(prev))
@@ -688,6 +700,8 @@ class FlightReader:
             if re.match(r"\s*(?:%|percent|per\s+cent|km|kilomet|miles?|days?|hours?|years?|districts?|provinces?)",
                         follow, re.I):
                 continue
+            if re.match(r"(?:st|nd|rd|th)?\s+(?:\w+\s+)?(?:corps|brigade|division|regiment|battalion)\b", follow, re.I):
+                continue  # "the 207 Corps", "the 215th Corps": a unit's number, not a count of men
             if re.match(r"\s*(?:[\w\-]+\s+){0,3}?(?:aircraft|helicopters?|planes?|jets?|vehicles?|trucks?|tanks?|"
                         r"humvees?)\b", follow, re.I):
                 continue  # "two Afghan army helicopters carrying troops": machines counted, not men
