@@ -74,8 +74,31 @@ _PLURAL_SUBJECT = re.compile(
 # districts of Herat province", "of the province" before the verb)
 # the list after a plural subject's verb: "... fell on Friday, officials said: A, B and C", "districts that changed
 # hands this month, including A and B"
-_COLON_LIST = re.compile(r"(?:[^.;:\"“”]|\.(?=\s+\d)){0,120}?(?::\s*|\s(?:—|–|--?)\s+|,\s*(?:including|among\s+them|such\s+as|notably|namely)\s+)"
+_COLON_LIST = re.compile(r"(?:[^.;:\"“”]|\.(?=\s+\d)){0,120}?(?::\s*|\s(?:—|–|--?)\s+|,\s*(?:including|among\s+them|such\s+as|notably|namely)\s+|"
+                         r",\s*(?=[^.;:]{1,150}?\s+among\s+them\b))"  # ("..., A, B and C among them")
                          r"(?:the\s+)?(?=[A-Z])")
+# who gives a place up when no one is named to receive it
+_HANDER = re.compile(r"\b(?:governors?|officials?|elders|commanders?|police|army|forces|garrisons?|soldiers|troops|"
+                     r"chiefs?|administrators?|authorities)\b", re.I)
+
+
+_HANDED_OVER = re.compile(r"hand(?:ed|ing)\s+over", re.I)
+_NAMED_OBJECT = re.compile(r"\s+(?:the\s+(?:city|town|district(?:\s+cent(?:re|er))?|provincial\s+capital)\s+of\s+)?(?-i:[A-Z])")
+_OTHER_RECIPIENT = re.compile(r"\bto\s+(?:the\s+)?(?:afghan|government|army|security|national|local|police|(?-i:US|U\.S\.|ANA|ANDSF)|"
+                              r"american|nato|coalition)\b", re.I)
+
+
+def _to_taliban_after(text: str, pos: int) -> bool:
+    """Whether the place handed over goes 'to the Taliban' in the words after `pos`."""
+    return re.match(rf"[^.;]{{0,80}}?\bto\s+{_BY_TALIBAN}", text[pos:], re.I) is not None
+
+
+# a turn to do something ("it was the turn of Kabul's delegation to speak"): no fall
+_TURN_TO = re.compile(r"^[^,.;]{0,40}?\s+to\s+(?!the\s+(?:taliban|insurgents))[a-z]+\b")
+# where a relative clause's antecedent lies, told between the two ("Pashtun Zarghun, east of the city, which ...")
+_REL_LOCATED = re.compile(r"(?:\s+(?:city|town|district|crossing|border\s+crossing|port))?\s*,\s+(?:(?:further|farther|just|some|"
+                          r"about|\d+\s*(?:km|kilomet\w+|miles))\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\b"
+                          r"|on\s+the\b|near\b|along\b|in\s+the\s+(?:north|south|east|west))[^,;:.]{0,80}\s*", re.I)
 # a perfect auxiliary before an active participle ("have also seized", "had already overrun"): not a passive
 _PERFECT_AUX = re.compile(
     r"\b(?:had|has|have)\s+(?:(?:\w+ly|also|now|already|since|just|again|reportedly)\s+){0,2}$", re.I)
@@ -948,7 +971,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                             at = {id(r): self._object_at(s, r, m.end()) for r in results}
                             if at[id(res)] > max(v for k, v in at.items() if k != id(res)):
                                 res.date = self._last_item_date(text, m, at[id(res)], pool, res.date)
-                        if (kind == "state" or kind in ("contested", "entry") and _BEEN_INSIDE.search(m.group(0))) and len(results) == 1 and \
+                        if (kind == "state" or kind in ("contested", "entry") and _BEEN_INSIDE.search(m.group(0))
+                                or kind == "relative" and m.group(0).lower().endswith(" held")) and len(results) == 1 and \
                                 res.date[2][:6].lower() == "since " and \
                                 text.find(res.date[2], m.end()) >= 0:  # "X: in Taliban hands since Friday 9 July"
                             res.date = self._since_day(res.date)
@@ -1100,6 +1124,16 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             return self._relative(s, m)
         if kind == "echo":
             return self._echo(i, s, m)
+        if m.group(0).lower().endswith("turn of") and (_TURN_TO.search(s.text, m.end(), m.end() + 60) or not any(
+                d.sent_index in (i - 1, i - 2) and d.mention.event_type in ("district_seized", "capital_entered")
+                and d.mention.modality == "asserted" for d in self.drafts)):
+            return []  # "it was the turn of X" is a fall only after falls just told, and not "the turn of X to speak"
+        if voice == "active" and _HANDED_OVER.fullmatch(m.group(0)) and _NAMED_OBJECT.match(s.text, m.end()) and \
+                not _to_taliban_after(s.text, m.end()) and (
+                    _OTHER_RECIPIENT.search(s.text, m.end(), min(len(s.text), m.end() + 90)) or
+                    not _HANDER.search(s.text, _scope_before(s.text, m.start()), m.start())):
+            return []  # "handed over Chaghcharan" with no one to receive it: only an official or a garrison giving it up
+            # (not "U.S. forces handed over Bagram Air Field, their largest base, to Afghan forces")
         if kind == "state" and " their " in m.group(0).lower() + " " and not _THEIR_FIGHTERS.search(s.text, 0, m.start()) \
                 and claims.owner_side((self.sents[i - 1].text if i else "") + " " + s.text[:m.start()]) != "taliban":
             return []  # "... passed into their hands", "came under their control": only when the clause before names
@@ -1264,9 +1298,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         return more
 
     def _since_day(self, when: tuple[date | None, date | None, str]) -> tuple[date | None, date | None, str]:
-        """A place held 'since Friday 9 July' was taken that day: the day itself, when 'since' names one day."""
+        """A place held 'since Friday 9 July' was taken that day: the day itself, when 'since' names one day (or a
+        few days: 'since early July' is 1-10 July)."""
         days = self._dates_in(when[2][6:])
-        if len(days) == 1 and days[0].low is not None and days[0].low == days[0].high == when[0]:
+        if len(days) == 1 and days[0].low is not None and days[0].high is not None and days[0].low == when[0] and \
+                (days[0].high - days[0].low).days <= 10:
             return days[0].low, days[0].high, when[2]
         return when
 
@@ -1432,9 +1468,17 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if not before:
             return []
         ante = before[-1]
-        if not re.fullmatch(r"(?:\s+(?:city|town|district|province|crossing|border\s+crossing|port))?\s*",
-                            text[ante.end:m.start()], re.I):
-            return []
+        located = next((r for r in reversed(before[:-1]) if _REL_LOCATED.fullmatch(text, r.end, m.start())), None) \
+            if _as_province(ante, self.gaz) is not None else None
+        if located is not None:
+            ante = located  # ("The Aqina crossing, further east ... in Faryab province, which ...": not Faryab)
+        elif not re.fullmatch(r"(?:\s+(?:city|town|district|province|crossing|border\s+crossing|port))?\s*",
+                              text[ante.end:m.start()], re.I):
+            # "Pashtun Zarghun, east of the city, which ...", "The Aqina crossing, further east on the Turkmen border in
+            # Faryab province, which ...": where the antecedent lies, between it and the clause
+            ante = next((r for r in reversed(before) if _REL_LOCATED.fullmatch(text, r.end, m.start())), None)
+            if ante is None:
+                return []
         if len(before) >= 2 and _as_province(ante, self.gaz) is not None and \
                 _LOCATIVE_TAIL.fullmatch(text, before[-2].end, ante.start):
             ante = before[-2]  # "Islam Qala in western Herat, which ...": Herat only locates the antecedent
@@ -1453,7 +1497,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             res = self._district_result(dist[0], dist[1], m, False)
         res.pos = m.start()
         res.date_from = m.start()
-        res.date_until = _scope_after(text, m.end())
+        since = re.compile(r"\s+since\s", re.I).match(text, m.end()) if m.group(0).lower().endswith("held") else None
+        res.date_until = _scope_after(text, since.end() if since is not None else m.end())  # ("which they have held
+        # since early July": the since-phrase is the clause's own)
         tail = _RELATIVE_TAIL.match(text, m.start()) if text.startswith(",", m.start()) else None
         if tail is not None:
             res.aside = (m.start(), tail.end())  # a closing clause with its own act: read apart from the main verb
