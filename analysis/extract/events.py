@@ -136,7 +136,8 @@ _DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|\d))\s+(?P<un
                          r"(?P<same>(?:a\s+few\s+|several\s+|two\s+|three\s+|just\s+)?hours\s+(?:later|earlier|before(?=\s*(?:[.,;]|$)))|"
                          r"later\s+(?:that|the\s+same|in\s+the)\s+day|"
                          # a part of the day alone, in a sentence with no date of its own: the day told just before
-                         r"(?P<part>in\s+the\s+(?:late\s+|early\s+)?(?:morning|afternoon|evening)|by\s+(?:nightfall|dusk)|"
+                         r"(?P<part>in\s+the\s+(?:late\s+|early\s+)?(?:morning|afternoon|evening)|in\s+the\s+early\s+hours|"
+                         r"(?:later|earlier)\s+in\s+the\s+(?:morning|afternoon|evening)|by\s+(?:nightfall|dusk)|"
                          r"at\s+(?:dusk|dawn|nightfall))))\b",
                          re.I)
 # "last week, and on Wednesday of that week ...": a weekday inside the week named before it
@@ -1125,9 +1126,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if kind == "echo":
             return self._echo(i, s, m)
         if m.group(0).lower().endswith("turn of") and (_TURN_TO.search(s.text, m.end(), m.end() + 60) or not any(
-                d.sent_index in (i - 1, i - 2) and d.mention.event_type in ("district_seized", "capital_entered")
+                d.sent_index < i and d.mention.event_type in ("district_seized", "capital_entered")
                 and d.mention.modality == "asserted" for d in self.drafts)):
-            return []  # "it was the turn of X" is a fall only after falls just told, and not "the turn of X to speak"
+            return []  # "it was the turn of X" is a fall only after falls told before, and not "the turn of X to speak"
         if voice == "active" and _HANDED_OVER.fullmatch(m.group(0)) and _NAMED_OBJECT.match(s.text, m.end()) and \
                 not _to_taliban_after(s.text, m.end()) and (
                     _OTHER_RECIPIENT.search(s.text, m.end(), min(len(s.text), m.end() + 90)) or
