@@ -282,6 +282,9 @@ def test_a_day_with_a_stop_before_a_month_and_year_is_read() -> None:
     text = "Dienstag, 17. August 2021 - 09:40; they said 17. the count was high; on 3. August"
     assert [(d, text[s:e]) for d, s, e in find_full_dates(text)] == [(D(2021, 8, 17), "17. August 2021")]
     assert [d.text for d in find_dates("Qarabagh fell on 3. August.", D(2021, 8, 20), "day")] == []  # no year: not read
+    german = "Dienstag, 6. Juli 2021 - 09:40; Mittwoch, 23. Juni 2021; Juli 2021 alone is no date"
+    assert [(d, german[s:e]) for d, s, e in find_full_dates(german)] == [
+        (D(2021, 7, 6), "6. Juli 2021"), (D(2021, 6, 23), "23. Juni 2021")]  # June and July keep their German names
 
 
 def test_solar_hijri_dates_are_read_as_gregorian_days() -> None:

@@ -22,7 +22,7 @@ _FULL_MONTHS: tuple[str, ...] = (
 _MONTH_NUMBER: dict[str, int] = {name: i + 1 for i, name in enumerate(_FULL_MONTHS)}
 _MONTH_NUMBER.update(
     {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-     "oct": 10, "nov": 11, "dec": 12}
+     "oct": 10, "nov": 11, "dec": 12, "juni": 6, "juli": 7}  # (German June and July, read after a dotted day only)
 )
 _WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _SMALL_NUMBERS: dict[str, tuple[int, int]] = {

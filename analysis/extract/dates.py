@@ -64,8 +64,10 @@ from analysis.records import DateMention
 # ---------------------------------------------------------------- recognizers
 
 _RE_FULL_MDY = re.compile(rf"(?P<mon>{_MON})\s*(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})")
-_RE_FULL_DMY = re.compile(rf"(?P<day>{_DAY})(?:\.(?=\s+{_MON},?\s+{_YEAR}))?\s+(?:of\s+)?(?P<mon>{_MON}),?\s+(?P<year>{_YEAR})")
-# ("16. August 2021": a day with a stop, as a page translated from German prints it, before a month and year only)
+_RE_FULL_DMY = re.compile(rf"(?P<day>{_DAY})(?:\.(?=\s+(?:{_MON}|ju[nl]i\b),?\s+{_YEAR}))?\s+(?:of\s+)?"
+                          rf"(?P<mon>{_MON}|(?<=\.\s)ju[nl]i\b),?\s+(?P<year>{_YEAR})")
+# ("16. August 2021", "6. Juli 2021": a day with a stop, as a page translated from German prints it, before a month and
+# year only; June and July then keep their German names)
 _RE_ISO = re.compile(r"(?P<year>(?:19|20)\d\d)(?P<sep>[-/.])(?P<m>\d\d?)(?P=sep)(?P<d>\d\d?)(?!\d|[-/.]\d)")
 _RE_NUMERIC = re.compile(r"(?P<a>\d\d?)(?P<sep>[-/.])(?P<b>\d\d?)(?P=sep)(?P<year>(?:19|20)\d\d)(?!\d|[-/.]\d)")
 _RE_MD_RANGE = re.compile(
