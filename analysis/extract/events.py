@@ -93,6 +93,9 @@ def _to_taliban_after(text: str, pos: int) -> bool:
     return re.match(rf"[^.;]{{0,80}}?\bto\s+{_BY_TALIBAN}", text[pos:], re.I) is not None
 
 
+# a fall told as what something came before ("In the weeks before the city fell, ..."): a later act
+_BEFORE_IT_FELL = re.compile(r"\bbefore\s+(?:the\s+(?:city|town|district|capital|provincial\s+capital)|it|(?-i:[A-Z])[\w\-]+"
+                             r"(?:[\s\-](?-i:[A-Z])[\w\-]+)?)\s+(?:had\s+|finally\s+)?$", re.I)
 # a turn to do something ("it was the turn of Kabul's delegation to speak"): no fall
 _TURN_TO = re.compile(r"^[^,.;]{0,40}?\s+to\s+(?!the\s+(?:taliban|insurgents))[a-z]+\b")
 # where a relative clause's antecedent lies, told between the two ("Pashtun Zarghun, east of the city, which ...")
@@ -986,6 +989,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                         # 84 more ... on August 16": the fall names a time; no other clause's date is its own
                     if res.open_low:
                         res.date = (None, res.date[1], res.date[2])
+                    clause_end = text.find(",", m.end())
+                    if res.date[0] is not None and _BEFORE_IT_FELL.search(text, max(0, m.start() - 60), m.start()) and \
+                            clause_end >= 0 and text.find(res.date[2], m.end()) > clause_end:
+                        res.date = (res.date[0], self.pub_high, res.date[2])  # "In the weeks before the city fell,
+                        # Sancharak went on 25 July": the fall came after that day, not on it
                     if res.date[0] is not None and res.date[2] and m.group(0).lower().startswith(_NOUN_TRIGGERS) and \
                             re.search(r"\bafter\s+(?:the\s+)?$", text[max(0, m.start() - 12):m.start()], re.I) and \
                             not re.search(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|"
@@ -1546,6 +1554,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             return []  # a bare participle is a headline's only after places opening their clause ("Herat captured")
         if kind == "capture" and _POSTS_SUBJECT.search(text, max(0, m.start() - 90), m.start()):
             return []  # "two checkposts in Qala-e-Zal were abandoned": posts in a district, not the district
+        if voice == "passive" and kind == "capture" and m.group(0).lower().endswith("taken") and \
+                re.match(r"\s+to\s+(?!the\s+taliban\b)", text[m.end():], re.I):
+            return []  # "was detained ... and was taken to the Taliban's commission": someone moved, no place taken
         # passive use of an active verb ("was captured", "captured by the Taliban")
         if voice == "active" and kind in ("capture", "entry", "repel"):
             if _PASSIVE_AUX.search(text[max(0, m.start() - 30):m.start()]) and not re.match(
