@@ -77,22 +77,14 @@ _PLURAL_SUBJECT = re.compile(
 _COLON_LIST = re.compile(r"(?:[^.;:\"“”]|\.(?=\s+\d)){0,120}?(?::\s*|\s(?:—|–|--?)\s+|,\s*(?:including|among\s+them|such\s+as|notably|namely)\s+|"
                          r",\s*(?=[^.;:]{1,150}?\s+among\s+them\b))"  # ("..., A, B and C among them")
                          r"(?:the\s+)?(?=[A-Z])")
-# who gives a place up when no one is named to receive it
-_HANDER = re.compile(r"\b(?:governors?|officials?|elders|commanders?|police|army|forces|garrisons?|soldiers|troops|"
-                     r"chiefs?|administrators?|authorities)\b", re.I)
-
-
+# "handed over <a place>" with no one named to receive it: who gave it up (an official or a garrison), and the
+# government's side named as the receiver instead ("handed over Bagram Air Field ... to Afghan forces")
 _HANDED_OVER = re.compile(r"hand(?:ed|ing)\s+over", re.I)
 _NAMED_OBJECT = re.compile(r"\s+(?:the\s+(?:city|town|district(?:\s+cent(?:re|er))?|provincial\s+capital)\s+of\s+)?(?-i:[A-Z])")
+_HANDER = re.compile(r"\b(?:governors?|officials?|elders|commanders?|police|army|forces|garrisons?|soldiers|troops|"
+                     r"chiefs?|administrators?|authorities)\b", re.I)
 _OTHER_RECIPIENT = re.compile(r"\bto\s+(?:the\s+)?(?:afghan|government|army|security|national|local|police|(?-i:US|U\.S\.|ANA|ANDSF)|"
                               r"american|nato|coalition)\b", re.I)
-
-
-def _to_taliban_after(text: str, pos: int) -> bool:
-    """Whether the place handed over goes 'to the Taliban' in the words after `pos`."""
-    return re.match(rf"[^.;]{{0,80}}?\bto\s+{_BY_TALIBAN}", text[pos:], re.I) is not None
-
-
 # a fall told as what something came before ("In the weeks before the city fell, ..."): a later act
 _BEFORE_IT_FELL = re.compile(r"\bbefore\s+(?:the\s+(?:city|town|district|capital|provincial\s+capital)|it|(?-i:[A-Z])[\w\-]+"
                              r"(?:[\s\-](?-i:[A-Z])[\w\-]+)?)\s+(?:had\s+|finally\s+)?$", re.I)
@@ -417,6 +409,11 @@ _CROSSING_WITH = re.compile(
 # an unknown name opening an object list before the first known place ("overran Baghlan-e-Markazi and Doshi")
 _UNKNOWN_FIRST = re.compile(r"(?:\s+(?:the\s+)?)(?P<name>(?-i:[A-Z])[\w’'\-]+(?:[\s\-](?-i:[A-Z])[\w’'\-]+){0,2})"
                             r"(?:\s*,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
+
+
+def _to_taliban_after(text: str, pos: int) -> bool:
+    """Whether the place handed over goes 'to the Taliban' in the words after `pos`."""
+    return re.match(rf"[^.;]{{0,80}}?\bto\s+{_BY_TALIBAN}", text[pos:], re.I) is not None
 
 
 def _gap_ok(gap: str) -> bool:
@@ -989,9 +986,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                         # 84 more ... on August 16": the fall names a time; no other clause's date is its own
                     if res.open_low:
                         res.date = (None, res.date[1], res.date[2])
-                    clause_end = text.find(",", m.end())
                     if res.date[0] is not None and _BEFORE_IT_FELL.search(text, max(0, m.start() - 60), m.start()) and \
-                            clause_end >= 0 and text.find(res.date[2], m.end()) > clause_end:
+                            0 <= text.find(",", m.end()) < text.find(res.date[2], m.end()):
                         res.date = (res.date[0], self.pub_high, res.date[2])  # "In the weeks before the city fell,
                         # Sancharak went on 25 July": the fall came after that day, not on it
                     if res.date[0] is not None and res.date[2] and m.group(0).lower().startswith(_NOUN_TRIGGERS) and \

@@ -54,7 +54,7 @@ class ListReader:
                 continue  # "The government still holds Kabul, Mazar and Jalalabad": not the places taken
             best: list[tuple[_Ref, Place | None]] = []
             for r in refs:
-                if (r.in_speaker and not (j == i and noun != "any")) or r.kind != "named" or (best and r.start < best[-1][0].end):
+                if (r.in_speaker and j != i) or r.kind != "named" or (best and r.start < best[-1][0].end):
                     continue
                 items = self._read_list(sent, r, len(sent.text), peripheral=True)[0]
                 want = noun if noun != "any" or not items else (
