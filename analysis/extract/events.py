@@ -85,6 +85,10 @@ _HANDER = re.compile(r"\b(?:governors?|officials?|elders|commanders?|police|army
                      r"chiefs?|administrators?|authorities)\b", re.I)
 _OTHER_RECIPIENT = re.compile(r"\bto\s+(?:the\s+)?(?:afghan|government|army|security|national|local|police|(?-i:US|U\.S\.|ANA|ANDSF)|"
                               r"american|nato|coalition)\b", re.I)
+_FLEW_TO = re.compile(r"flew\s+(?:out\s+)?(?:to|for)\s+", re.I)
+_NEIGHBOUR_NEXT = re.compile(r"(?:the\s+)?(?:Tajikistan|Uzbekistan|Iran|Pakistan|Turkmenistan)\b")
+_OFFICIAL_BEFORE = re.compile(r"\b(?:governors?|police\s+chiefs?|officials)\s+(?:\w+\s+){0,3}?$", re.I)  # ("the governor
+# flew to Kabul")
 # a fall told as what something came before ("In the weeks before the city fell, ..."): a later act
 _BEFORE_IT_FELL = re.compile(r"\bbefore\s+(?:the\s+(?:city|town|district|capital|provincial\s+capital)|it|(?-i:[A-Z])[\w\-]+"
                              r"(?:[\s\-](?-i:[A-Z])[\w\-]+)?)\s+(?:had\s+|finally\s+)?$", re.I)
@@ -1133,6 +1137,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 d.sent_index < i and d.mention.event_type in ("district_seized", "capital_entered")
                 and d.mention.modality == "asserted" for d in self.drafts)):
             return []  # "it was the turn of X" is a fall only after falls told before, and not "the turn of X to speak"
+        if kind == "fled" and _FLEW_TO.fullmatch(m.group(0)) and not _NEIGHBOUR_NEXT.match(s.text, m.end()) and (
+                not _OFFICIAL_BEFORE.search(s.text, max(0, m.start() - 60), m.start()) or not any(
+                    d.sent_index in (i, i - 1, i - 2) and d.mention.event_type in ("district_seized", "capital_entered")
+                    and d.mention.modality == "asserted" for d in self.drafts)):
+            return []  # "the governor flew to Kabul" is a flight only after his seat's fall just told
         if voice == "active" and _HANDED_OVER.fullmatch(m.group(0)) and _NAMED_OBJECT.match(s.text, m.end()) and \
                 not _to_taliban_after(s.text, m.end()) and (
                     _OTHER_RECIPIENT.search(s.text, m.end(), min(len(s.text), m.end() + 90)) or
