@@ -9,7 +9,7 @@ from typing import Iterator, Mapping
 
 from analysis.extract.drafts import MentionDraft
 from analysis.extract import claims, lists, vocabulary
-from analysis.extract.borders import COUNTRY_WORDS
+from analysis.extract.borders import _COUNTRY_NAMES, COUNTRY_WORDS
 from analysis.extract.clauses import scope_after as _scope_after, scope_before as _scope_before
 from analysis.extract.counted import CountedReader, _stated_number
 from analysis.extract.dates import small_number
@@ -86,7 +86,7 @@ _HANDER = re.compile(r"\b(?:governors?|officials?|elders|commanders?|police|army
 _OTHER_RECIPIENT = re.compile(r"\bto\s+(?:the\s+)?(?:afghan|government|army|security|national|local|police|(?-i:US|U\.S\.|ANA|ANDSF)|"
                               r"american|nato|coalition)\b", re.I)
 _FLEW_TO = re.compile(r"flew\s+(?:out\s+)?(?:to|for)\s+", re.I)
-_NEIGHBOUR_NEXT = re.compile(r"(?:the\s+)?(?:Tajikistan|Uzbekistan|Iran|Pakistan|Turkmenistan)\b")
+_NEIGHBOUR_NEXT = re.compile(rf"(?:the\s+)?(?:{_COUNTRY_NAMES})\b", re.I)  # ("pilots flew to Uzbekistan": a flight as it is)
 _OFFICIAL_BEFORE = re.compile(r"\b(?:governors?|police\s+chiefs?|officials)\s+(?:\w+\s+){0,3}?$", re.I)  # ("the governor
 # flew to Kabul")
 # a fall told as what something came before ("In the weeks before the city fell, ..."): a later act
@@ -627,6 +627,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         self._apply_denials()
         return self._result()
 
+    def _fall_told(self, sentences: range) -> bool:
+        """Whether a district or a capital was told taken (asserted) in one of these sentences."""
+        return any(d.sent_index in sentences and d.mention.event_type in ("district_seized", "capital_entered")
+                   and d.mention.modality == "asserted" for d in self.drafts)
+
     def _heading_line(self, text: str, start: int, end: int) -> bool:
         """True for a sentence that is a short line of its own with no closing stop (a heading)."""
         stripped = text.strip().strip("*#_ ")
@@ -1133,14 +1138,12 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             return self._relative(s, m)
         if kind == "echo":
             return self._echo(i, s, m)
-        if m.group(0).lower().endswith("turn of") and (_TURN_TO.search(s.text, m.end(), m.end() + 60) or not any(
-                d.sent_index < i and d.mention.event_type in ("district_seized", "capital_entered")
-                and d.mention.modality == "asserted" for d in self.drafts)):
+        if m.group(0).lower().endswith("turn of") and (_TURN_TO.search(s.text, m.end(), m.end() + 60)
+                                                       or not self._fall_told(range(i))):
             return []  # "it was the turn of X" is a fall only after falls told before, and not "the turn of X to speak"
         if kind == "fled" and _FLEW_TO.fullmatch(m.group(0)) and not _NEIGHBOUR_NEXT.match(s.text, m.end()) and (
-                not _OFFICIAL_BEFORE.search(s.text, max(0, m.start() - 60), m.start()) or not any(
-                    d.sent_index in (i, i - 1, i - 2) and d.mention.event_type in ("district_seized", "capital_entered")
-                    and d.mention.modality == "asserted" for d in self.drafts)):
+                not _OFFICIAL_BEFORE.search(s.text, max(0, m.start() - 60), m.start())
+                or not self._fall_told(range(max(0, i - 2), i + 1))):
             return []  # "the governor flew to Kabul" is a flight only after his seat's fall just told
         if voice == "active" and _HANDED_OVER.fullmatch(m.group(0)) and _NAMED_OBJECT.match(s.text, m.end()) and \
                 not _to_taliban_after(s.text, m.end()) and (
