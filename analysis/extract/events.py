@@ -87,6 +87,12 @@ _OTHER_RECIPIENT = re.compile(r"\bto\s+(?:the\s+)?(?:afghan|government|army|secu
                               r"american|nato|coalition)\b", re.I)
 _FLEW_TO = re.compile(r"flew\s+(?:out\s+)?(?:to|for)\s+", re.I)
 _NEIGHBOUR_NEXT = re.compile(rf"(?:the\s+)?(?:{_COUNTRY_NAMES})\b", re.I)  # ("pilots flew to Uzbekistan": a flight as it is)
+# people or goods before "of/from/in X" ("Soldiers from Kunduz, captured on Sunday,"): the apposition is theirs
+_SEIZABLE_OF = re.compile(r"\b(?:soldiers|troops|police(?:men)?|officers?|officials?|governor|commanders?|men|fighters|"
+                          r"people|residents|civilians|prisoners|hostages|journalists|workers|staff|guards|weapons|arms|"
+                          r"vehicles|equipment|ammunition|trucks|goods|cargo|humvees|helicopters|aircraft)\b"
+                          r"(?:\s+[\w\-’']+){0,3}?\s+(?:of|from|in|at|near)\s+(?:the\s+)?(?:(?:city|town|district)\s+of\s+)?"
+                          r"[\w\-’' ]{1,30}$", re.I)
 _OFFICIAL_BEFORE = re.compile(r"\b(?:governors?|police\s+chiefs?|officials)\s+(?:\w+\s+){0,3}?$", re.I)  # ("the governor
 # flew to Kabul")
 # a fall told as what something came before ("In the weeks before the city fell, ..."): a later act
@@ -1141,6 +1147,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if m.group(0).lower().endswith("turn of") and (_TURN_TO.search(s.text, m.end(), m.end() + 60)
                                                        or not self._fall_told(range(i))):
             return []  # "it was the turn of X" is a fall only after falls told before, and not "the turn of X to speak"
+        if kind == "capture" and m.group(0).startswith(",") and (
+                not any(r.end == m.start() and r.kind != "anaphora" for r in s.refs)
+                or _SEIZABLE_OF.search(s.text, max(0, m.start() - 90), m.start())):
+            return []  # "Ghazni, captured on Thursday," only for the place the comma closes, not "Soldiers from Kunduz,
+            # captured on Sunday," (the soldiers were)
         if kind == "fled" and _FLEW_TO.fullmatch(m.group(0)) and not _NEIGHBOUR_NEXT.match(s.text, m.end()) and (
                 not _OFFICIAL_BEFORE.search(s.text, max(0, m.start() - 60), m.start())
                 or not self._fall_told(range(max(0, i - 2), i + 1))):
