@@ -267,7 +267,8 @@ _ASIDE_BEFORE_VERB = re.compile(r"(?:,\s+the\s+(?:[\w\-]+\s+){0,3}?(?:capital|ci
                                 # (an appositive and a relative clause: "Maimana, the capital of Faryab, which had
                                 # been under siege for weeks, surrendered")
                                 r"(?=,\s+(?:which|where|whose|who)\s))?"
-                                r",\s+(?:where|which|who|whose|the|a|an)\s+[^,;]{1,160},\s*"
+                                r",\s+(?:where|which|who|whose|the|a|an|its|once|long|(?-i:[A-Z])[\w\-]+['’]s)\s+[^,;]{1,160},\s*"
+                                # ("Kandahar, Afghanistan's second-largest city and the movement's birthplace, fell")
                                 r"(?:(?:had|has|have|also|then|was|were|been)\s+)*$", re.I)
 _ATTRIBUTION_TAIL = re.compile(r";|,\s+(?:according\s+to\b|(?:[\w’'\-]+\s+){0,6}?(?:said|says|told|reported|added|stated|"
                                r"confirmed)\b)", re.I)
@@ -364,7 +365,8 @@ _CITY_OF_BEFORE = re.compile(r"\b(?:city|town|capital|provincial\s+capital|distr
                              r"(?:it\s+was|came)\s+the\s+turn)\s+of\s+(?:the\s+)?$", re.I)  # ("then it was the turn of Ghormach")
 _PLURAL_HEAD = re.compile(
     r"\s+(?:(?:more\s+than|over|nearly|almost|at\s+least|about|some)\s+)?"  # "more than a dozen districts, including"
-    r"(?:the\s+|a\s+(?:string|series|number|handful|clutch|raft|spate|swathe|dozen)\s+(?:of\s+)?|dozens\s+of\s+)?"
+    r"(?:the\s+|a\s+(?:string|series|number|handful|clutch|raft|spate|swathe|dozen)\s+(?:of\s+)?|dozens\s+of\s+|"
+    r"(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?['’]s\s+)?"  # ("took Herat's districts one by one: A on 15 July, ...")
     r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|more|other|key|remaining|"
     r"strategic|northern|southern|eastern|western)\s+){0,3}(?:provincial\s+)?(?:capitals|cities|districts|"
     r"border\s+crossings)(?:\s+of\s+(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+){0,2}\s+province|"
@@ -382,6 +384,7 @@ _PLURAL_HEAD = re.compile(
     # ("in the week after 20 June", "in the first week of July", "in late June")
     r"\s+(?:in|during|over)\s+the\s+(?:(?:first|second|third|last)\s+)?week\s+(?:of|after|before|following|to|ending)\s+"
     r"(?:\d{1,2}\s+)?(?-i:[A-Z])[a-z]+\.?(?:\s+\d{1,2})?|\s+in\s+(?:early|mid|late)[\s\-]+(?-i:[A-Z])[a-z]+)?"
+    r"(?:\s+(?:one\s+by\s+one|one\s+after\s+(?:another|the\s+other)|in\s+turn|in\s+quick\s+succession)(?=\s*:))?"
     r"\s*(?::|—|–|--|-(?=\s)|,)\s*(?:(?:including|namely|such\s+as|among\s+them)\s+)?(?:the\s+(?:city|cities|districts?)\s+of\s+)?",
     re.I)
 _DISTRICT_SEAT_AFTER = re.compile(
@@ -817,19 +820,21 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         return found
 
     def _in_month_before(self, i: int, found: list[DateMention]) -> list[DateMention]:
-        """A bare day of the month ('on the 20th') in the month of the day the sentences before name ('... on 22
-        June. Two days before that, on the 20th, we had lost Khanabad': 20 June), else as read."""
+        """A bare day of the month ('on the 20th') in the month of the day named before it in the sentence ('A on 6
+        July, B on the 8th') or in the sentences before ('... on 22 June. Two days before that, on the 20th, we had lost
+        Khanabad': 20 June), else as read."""
         if not any(_BARE_ORDINAL.fullmatch(d.text) for d in found):
             return found
         before = self._day_before_sentence(i)
-        if before is None or before[0] is None:
-            return found
         out = []
         for d in found:
             m = _BARE_ORDINAL.fullmatch(d.text)
-            if m is not None:
+            here = [x for x in found if x.end <= d.start and x.low is not None and x.low == x.high
+                    and not _BARE_ORDINAL.fullmatch(x.text)] if m is not None else []
+            anchor = (here[-1].low, here[-1].high, here[-1].text) if here else before
+            if m is not None and anchor is not None and anchor[0] is not None:
                 try:
-                    day = before[0].replace(day=int(m.group(1)))
+                    day = anchor[0].replace(day=int(m.group(1)))
                 except ValueError:
                     day = None
                 if day is not None and (self.pub_high is None or day <= self.pub_high):
@@ -1199,7 +1204,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 res.date_from = res.date_from or 0
                 res.date_until = earlier[0].date_from if res.date_until is None else min(res.date_until, earlier[0].date_from)
             return out + earlier
-        if out and kind in ("capture", "state", "nth", "entry") and any(k in s.low for k in _FOLLOWED_BY_KEYS):
+        if out and kind in ("capture", "state", "nth", "entry") and any(k in s.low for k in _FOLLOWED_BY_KEYS) and \
+                not any(d.high is not None and d.end <= m.start() and "," not in s.text[:d.start]
+                        and is_history("asserted", d.high, self.pub_high) for d in self._sentence_dates(i)):
+            # (not after a past year opening the sentence: "In 1996 the movement took Mazar on 24 May and Taloqan on
+            # 27 May" is history)
             more = self._gapped_series(i, s, kind, m, out) or self._followed_by(s, kind, m, out)
             if more:
                 for res in out:
@@ -1257,6 +1266,16 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             cursor = d.end
         if not items:
             return []
+        # "Through July the movement took Herat's districts: Obe on 15 July, B on the 19th": the first object's own day
+        # (inside the span named before the verb; not "In 1996 the movement took Jalalabad on 11 September, ...")
+        before = [d for d in self._sentence_dates(i) if d.end <= m.start()]
+        inside = first_date.low is not None and all(
+            d.low is not None and d.high is not None and d.low <= first_date.low and first_date.high <= d.high for d in before)
+        for res in out if inside else ():
+            at = self._object_at(s, res, m.end())
+            ref = next((r for r in refs if r.start == at and r.end <= first_date.start), None)
+            if ref is not None and res.date_from is None and _DATE_NEXT.fullmatch(text, ref.end, first_date.start):
+                res.date_from = ref.start
         more: list[MentionDraft] = []
         for r, start, end in items:
             res = self._same_verb(kind, r, m, out[0].event_type, bool(out[0].negated))
