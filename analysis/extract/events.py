@@ -281,6 +281,10 @@ _FORCED_OUT = re.compile(r"(?:been|were|was)\s+(?:forced|driven|pushed|chased)\s
 _PART_OF = re.compile(r"\s+(?:(?:full\s+)?control\s+(?:of|over)\s+)?(?:(?:the\s+)?(?:most|much|parts|large\s+parts|half|"
                       r"sections|some\s+parts)\s+of)\b", re.I)  # ("seized control of most of Kunduz city")
 _SO_DID = re.compile(r"\W*(?:and\s+)?so\s", re.I)  # an echo opening 'So did' (else it closes with 'too')
+# a counted apposition after a list, before a relative clause ("Burka and Nahrin, two Baghlan districts that ...")
+_COUNTED_APPOSITION = re.compile(r",\s+(?:the\s+)?(?P<n>both|two|three|four|five|six|\d)\s+(?:(?:neighbouring|nearby|"
+                                 r"northern|southern|eastern|western|remote|key|(?-i:[A-Z])[\w\-]+)\s+)?"
+                                 r"(?P<kind>districts|towns|provincial\s+capitals|capitals|cities)\s*$", re.I)
 _DATE_NEXT = re.compile(r"(?:\s*\[[^\[\]]{1,40}\])?"  # a translator's note on the name ("Gozareh [= Guzara] a day later")
                         r"(?:\s+(?:city|town|district|(?:border\s+)?crossing|port))?"
                         # where it lies: "the Torghundi crossing on the Turkmen border a day later"
@@ -1506,6 +1510,34 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             (any(m.end() <= d.start < first.start for d in found) or
              _DAYS_LATER.search(s.text, m.end(), first.start) is not None)  # "Sangin went two days later, and B in July"
 
+    def _relative_items(self, s: _Sent, m: re.Match[str], counted: re.Match[str], before: list[_Ref]) -> list[MentionDraft]:
+        """The places a counted apposition stands for ('A and B, two districts that the group took in July'), as many as
+        it says, each taken on the clause's time; none otherwise."""
+        text = s.text
+        items = [r for r in before if r.end == counted.start()]
+        while items:
+            prev = next((r for r in reversed(before) if r.end <= items[0].start
+                         and _GROUP_SEP.fullmatch(text, r.end, items[0].start)), None)
+            if prev is None:
+                break
+            items.insert(0, prev)
+        word = counted.group("n").lower()
+        n = 2 if word == "both" else _UNITS.get(word) or (int(word) if word.isdigit() else 0)
+        if not items or len(items) != n:
+            return []
+        out = []
+        for r in items:
+            cap, dist = _as_capital(r, self.gaz), _as_district(r, self.gaz)
+            if counted.group("kind").lower().startswith(("district", "town")) and dist is not None:
+                res = self._district_result(dist[0], dist[1], m, False)
+            elif cap is not None and not counted.group("kind").lower().startswith("district"):
+                res = self._capital_result("capture", cap, m, {"fell"}, False)
+            else:
+                return []
+            res.pos, res.date_from, res.date_until = m.start(), m.start(), _scope_after(text, m.end())
+            out.append(res)
+        return out
+
     def _relative(self, s: _Sent, m: re.Match[str]) -> list[MentionDraft]:
         """'... after Islam Qala, which the group took on 8 July': the antecedent place, dated by the clause."""
         text = s.text
@@ -1514,6 +1546,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         before = [r for r in s.refs if r.end <= m.start() and not r.in_speaker]
         if not before:
             return []
+        counted = _COUNTED_APPOSITION.search(text, max(0, m.start() - 60), m.start())
+        if counted is not None:  # "Burka and Nahrin, two Baghlan districts that the Taliban took in July": each of them
+            return self._relative_items(s, m, counted, before)
         ante = before[-1]
         located = next((r for r in reversed(before[:-1]) if _REL_LOCATED.fullmatch(text, r.end, m.start())), None) \
             if _as_province(ante, self.gaz) is not None else None
