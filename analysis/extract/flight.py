@@ -294,6 +294,9 @@ class FlightReader:
         receiving = borders.receiving_act(text[m.start():m.end() + 60])  # "Iran's border guards received 200 Afghan soldiers"
         if receiving and _MACHINES_RECEIVED.match(text, m.end()):
             return []  # "Tajikistan said it had received a smaller number of aircraft": machines, not men
+        if re.match(r"(?:evacuat|airlift|flew$)", verb) and _TROOP_RE.search(text, m.end(), m.end() + 50) and \
+                not _TROOP_RE.search(subject_zone[-40:]):
+            t_pos, o_pos = 10 ** 6, -1  # "we evacuated the garrison of Kiti": the men carried out fled
         if verb.startswith(("given", "granted", "provided", "offered", "gave", "give")) or receiving:
             after_zone = text[m.end():m.end() + 80]
             if _TROOP_RE.search(after_zone) and not _NOT_TROOP_RE.search(after_zone[:40]):
