@@ -36,6 +36,18 @@ _CONDITIONAL_START = re.compile(r"^\W*(?:\d{1,2}[.)]\s+)?(?:if|unless|should|whe
                                 re.I)  # live page's "If you are just joining us, here is ...": no condition on what follows
 # an inverted condition: "Had Kunduz fallen, the road would be open", "Were the city to fall, ... could ..."
 _INVERTED_IF = re.compile(r"^\W*(?:had|were)\b(?P<cond>[^.;,]*),[^.;]*\b(?:would|could|might)\b", re.I)
+# what a clip, photograph or post is captioned or shared as, or claims to show: a claim about the picture, not a report
+# ('The clip shared as "Kunduz falls tonight" was filmed in 2015', 'A second clip, of "Kandahar falling", is old', 'a
+# photograph shared as proof that Mazar had fallen'); "shows" only with the words quoted ('"This video shows Kunduz
+# falling" - MISLEADING'; not "Footage showed fighters in the main square of Kunduz")
+_CAPTION_BEFORE = re.compile(
+    r"(?:\b(?:captioned|titled|labell?ed|headlined|shared\s+as(?:\s+proof\s+that)?|circulated\s+as|"
+    r"purport(?:s|ed|ing)?\s+to\s+show|(?:said|claimed|claiming)\s+to\s+show)\s*[:,]?\s*[\"“‘']?"
+    r"|\b(?:clips?|videos?|footage|photo(?:graph)?s?|images?|pictures?|posts?)\s*,?\s+(?:of|shows?|showing)\s*[\"“‘']"
+    r"|[\"“‘']\s*(?:this|the)\s+(?:clip|video|footage|photo(?:graph)?|image|picture)\s+(?:shows?|of)\s+)"
+    r"(?:[\w\-’']+\s+){0,6}$", re.I)
+_CAPTION_KEYS: tuple[str, ...] = ("caption", "titled", "label", "headline", "shared", "circulated", "purport", "show",
+                                  "clip", "video", "footage", "photo", "image", "picture", "post")
 # a fear, rumour or warning governing what follows ("residents feared the fighters had entered", "rumours that")
 _FEAR = re.compile(
     r"\b(?:fear(?:ed|s|ing)?|feared|worr(?:y|ied|ies|ying)|rumou?r(?:s|ed)?|rumou?red|speculat\w*|"
@@ -157,6 +169,8 @@ def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
     """The modality of the trigger at text[start:end]: asserted, speculative, conditional, future or negated."""
     if _CONDITIONAL_START.match(text):
         return "conditional"
+    if any(k in text for k in _CAPTION_KEYS) and _CAPTION_BEFORE.search(text, max(0, start - 90), start):
+        return "speculative"  # 'a clip shared as "Kunduz falls tonight"', 'a video captioned "Mazar falls"': a caption"
     if _UNVERIFIED_LABEL.match(text):
         return "speculative"  # "9/ Unverified: WhatsApp messages claim X's district centre has fallen"
     inverted = _INVERTED_IF.match(text) if text.lstrip()[:4].lower() in ("had ", "were") else None
