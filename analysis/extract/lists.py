@@ -23,8 +23,8 @@ _SEP_CORE = (r"\s*(?:;\s*(?:and\s+|(?:along|together)\s+with\s+|as\s+well\s+as\s
              r"\s+as\s+well\s+as\s+|\s*&\s*|\s+plus\s+|\s+(?:along|together)\s+with\s+|"
              r"\s+(?:[—–]|--?)\s+and\s+)")  # (a dashed list closed, then one more: "- A, B and C - and D")
 _SEP = re.compile(_HEAD + _SEP_CORE + _OPEN, re.I)
-# "in P" after an item or a sub-list: P locates the sub-list
-_LOCUS = re.compile(_HEAD + r"(?:,?\s+(?:in|of)\s+|,\s*(?:both|all(?:\s+(?:two|three|four|five|six|of\s+them))?|each)\s+in\s+|"
+# "in P" after an item or a sub-list ("A, also in P,"): P locates the sub-list
+_LOCUS = re.compile(_HEAD + r"(?:,?\s+(?:in|of)\s+|,\s*(?:both|all(?:\s+(?:two|three|four|five|six|of\s+them))?|each|also)\s+in\s+|"
                     r"\s*(?P<paren>\()\s*(?:(?:both|all|each)(?:\s+\w+)?\s+)?(?:in\s+)?|"
                     r",\s*(?:(?:all|both|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:districts?|towns?)\s+(?:of|in)\s+)"
                     r"(?:the\s+)?"

@@ -70,6 +70,9 @@ _POLICE_AREA = re.compile(r"\bpolice\s+(?:districts?|headquarters|stations?|area
 _GOV_AGENT = re.compile(vocabulary.ACTORS["government"], re.I)
 
 _TALIBAN_AGENT = re.compile(rf"\b(?:{vocabulary.ACTORS['taliban']})\b", re.I)
+# a place's own retake right after its name ("Khanabad was retaken", "Khanabad, retaken by commandos")
+_DISTRICT_RETAKEN = re.compile(r"\s*,?\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?(?:re-?taken|recaptured|"
+                               r"won\s+back|taken\s+back)\b", re.I)
 
 
 class OutcomeReader:
@@ -107,6 +110,11 @@ class OutcomeReader:
             elif j == i:
                 for a, b in without:
                     text = text[:a] + " " * (b - a) + text[b:]
+            for r in sj.refs:  # "Khanabad was retaken in July and lost again on 8 August, the day Kunduz city fell": a
+                # district's retake tells nothing of the city's entry
+                retake = _DISTRICT_RETAKEN.match(text, r.end) if _as_capital(r, self.gaz) is None else None
+                if retake is not None:
+                    text = text[:r.end] + " " * (retake.end() - r.end) + text[retake.end():]
             for name in _outcome_cues_of(text):
                 if _OUTCOME_RANK[name] > _OUTCOME_RANK.get(best, 0):
                     if name == "repelled" and re.search(r"\boutskirts\b[^.]{0,40}cleared", text, re.I) and \
