@@ -128,6 +128,14 @@ def test_corpus_date_prefers_the_reporting_day_over_a_background_clause(tmp_path
     assert [e[0::2] for e in events] == [["Zaranj", "2021-07-09"]]
 
 
+def test_corpus_date_takes_no_day_from_a_since_phrase_alone(tmp_path: Path) -> None:
+    undated = ("Summary: the insurgents have taken at least nine provincial capitals since 5 August.\n\n"
+               "Kandahar and Lashkar Gah passed under the control of the Taliban on Friday.\n")
+    published, events = corpus_dated(tmp_path, undated, "2021-08-02")
+    assert published == ("", "unknown")  # "since 5 August" bounds the story below; no day it reports
+    assert events == []  # (a Friday counted from 5 August would have dated both falls to 30 July)
+
+
 def test_corpus_date_takes_a_year_less_dateline_first(tmp_path: Path) -> None:
     wire = ("Taliban take Ghor capital\n\nCHAGHCHARAN, Afghanistan, Aug 13 (Wire) - The Taliban captured Chaghcharan "
             "on Thursday, officials said. Fighting had begun on July 30 in the hills outside the city.\n")

@@ -12,7 +12,8 @@ Reading dates from the corpus:
   a reporting verb or a weekday ("said on Friday (July 9)", "told AFP on July 9") are preferred;
   then month-days that date something ("on July 7", "by July 7"); a month-day inside a clause about
   another, earlier event ("since the offensive began on 1 June", "after the talks stalled on July 2",
-  "when ... on July 3") is used only when nothing else is there.
+  "when ... on July 3") or that only bounds the story below ("nine capitals since 5 August") is not used:
+  with nothing else there the article stays undated.
 """
 
 from __future__ import annotations
@@ -59,6 +60,9 @@ _BACKGROUND_CUE = re.compile(
     re.I,
 )
 
+# "since 5 August": a bound below what the article reports, not a day it reports
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+
 RANK_REPORTED, RANK_ANCHORED, RANK_PLAIN, RANK_BACKGROUND = 3, 2, 1, 0
 # a line that is a place and a date only: "Qala-e-Naw, Thursday, 8 July", "Sunday 15 August"
 _DATE_LINE_ONLY = re.compile(r"(?m)^[ \t]*(?:[A-Z][\w'’\-]*(?:[ \-][A-Z][\w'’\-]*){0,3},?[ \t]+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|"
@@ -80,7 +84,8 @@ def _rank(text: str, start: int, end: int, background: Sequence[Background]) -> 
     before = text[max(0, start - 80) : start]
     if _REPORTED_BEFORE.search(before) or _REPORTED_AFTER.match(text[end : end + 30]):
         return RANK_REPORTED
-    if any(b.start <= start and end <= b.end for b in background) or _BACKGROUND_CUE.search(before):
+    if any(b.start <= start and end <= b.end for b in background) or _BACKGROUND_CUE.search(before) or \
+            _SINCE_BEFORE.search(before[-12:]):
         return RANK_BACKGROUND
     if _ANCHOR.search(before[-40:]):
         return RANK_ANCHORED
@@ -111,6 +116,8 @@ def dating_month_days(article: Article) -> tuple[tuple[int, int], ...]:
         background = background_clauses(text, [(start, end) for _, _, start, end in month_days]) if month_days else []
         for month, day, start, end in month_days:
             rank = _rank(text, start, end, background)
+            if rank == RANK_BACKGROUND:
+                continue  # ("AGEs have taken nine capitals since 5 August": a bound below, no day of its own reporting)
             if rank > best:
                 best, found = rank, []
             if rank == best:
