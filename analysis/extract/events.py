@@ -68,9 +68,9 @@ _PLURAL_SUBJECT = re.compile(
     r"(?:\b(?:capitals|cities|districts|district\s+centres|district\s+centers)|"
     r"(?:^|[,;]\s*|\b(?:and|then)\s+|\bon\s+\w+day\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+|[A-Z][a-z]+\s+\d{1,2}\s+)?)"
     r"(?:two|three|four|five|six|seven|eight)(?:\s+more)?)"
-    r"(?P<owner>\s+(?:of|in|around|surrounding|outside|near)\s+(?:the\s+)?(?:province\s+of\s+)?(?:(?-i:[A-Z])[\w\-]+(?:\s+province)?|"
+    r"(?P<owner>\s+(?:of|in|around|surrounding|outside|near)\s+(?:the\s+)?(?:province\s+of\s+)?(?:(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?(?:\s+province)?|"
     r"province|city|provincial\s+capital|capital))?\s+"
-    r"(?:(?:that|which)\s+)?(?:(?:also|have|had|were|was|now)\s+)*$", re.I)  # ("on Sunday three fell: A, B, C"; "the
+    r"(?:(?:that|which)\s+)?(?:(?:also|have|had|were|was|now)\s+)*[\"“‘]?$", re.I)  # ("on Sunday three fell: A, B, C"; "the
 # districts of Herat province", "of the province" before the verb)
 # the list after a plural subject's verb: "... fell on Friday, officials said: A, B and C", "districts that changed
 # hands this month, including A and B"
@@ -1772,8 +1772,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 return [self._district_result(place, None, m, negated)]
             return []
         if kind in ("capture", "state", "entry") and not noun and not any(
-                lo <= r.start and r.end <= hi + 1 and not r.in_speaker for r in s.refs):
-            # "These districts fell on Wednesday": the list named just before
+                lo <= r.start and r.end <= hi + 1 and not r.in_speaker for r in s.refs) and not (
+                voice == "passive" and ":" in text[m.end():] and _COLON_LIST.match(text, m.end())
+                and _PLURAL_SUBJECT.search(text, max(lo, m.start() - 60), m.start())):
+            # "These districts fell on Wednesday": the list named just before (not "The districts went one by one: A,
+            # B and C", whose list follows)
             plural = lists.plural_anaphor(text, lo, m.start() if voice == "passive" else hi)
             if plural:
                 return self._plural_antecedent(i, s, plural, kind, m, lo, negated)
