@@ -93,6 +93,10 @@ _SEIZABLE_OF = re.compile(r"\b(?:soldiers|troops|police(?:men)?|officers?|offici
                           r"vehicles|equipment|ammunition|trucks|goods|cargo|humvees|helicopters|aircraft)\b"
                           r"(?:\s+[\w\-’']+){0,3}?\s+(?:of|from|in|at|near)\s+(?:the\s+)?(?:(?:city|town|district)\s+of\s+)?"
                           r"[\w\-’' ]{1,30}$", re.I)
+# a fall told before ", and" in the same sentence ("Nili was handed over the same day, and the governor flew ...")
+_FALL_BEFORE_AND = re.compile(r"\b(?:was|were|had\s+been)\s+(?:(?:also|quietly|peacefully)\s+)?(?:handed\s+over|surrendered|"
+                              r"captured|taken|seized|overrun|lost|given\s+up)\b[^.;]{0,80},\s+and\s+(?:\w+\s+){1,4}$|"
+                              r"\b(?:fell|surrendered)\b[^.;]{0,80},\s+and\s+(?:\w+\s+){1,4}$", re.I)
 _OFFICIAL_BEFORE = re.compile(r"\b(?:governors?|police\s+chiefs?|officials)\s+(?:\w+\s+){0,3}?$", re.I)  # ("the governor
 # flew to Kabul")
 # a fall told as what something came before ("In the weeks before the city fell, ..."): a later act
@@ -1163,8 +1167,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             # captured on Sunday," (the soldiers were)
         if kind == "fled" and _FLEW_TO.fullmatch(m.group(0)) and not _NEIGHBOUR_NEXT.match(s.text, m.end()) and (
                 not _OFFICIAL_BEFORE.search(s.text, max(0, m.start() - 60), m.start())
-                or not self._fall_told(range(max(0, i - 2), i + 1))):
-            return []  # "the governor flew to Kabul" is a flight only after his seat's fall just told
+                or not (self._fall_told(range(max(0, i - 2), i + 1)) or _FALL_BEFORE_AND.search(s.text, 0, m.start()))):
+            return []  # "the governor flew to Kabul" is a flight only after his seat's fall just told (in this sentence
+            # too: "Bamyan was handed over on Sunday, and the governor flew to Kabul the same day")
         if voice == "active" and _HANDED_OVER.fullmatch(m.group(0)) and _NAMED_OBJECT.match(s.text, m.end()) and \
                 not _to_taliban_after(s.text, m.end()) and (
                     _OTHER_RECIPIENT.search(s.text, m.end(), min(len(s.text), m.end() + 90)) or

@@ -53,6 +53,8 @@ _AND_CAPTURE = re.compile(r",?\s+and\s+(?:(?:had|has|have|then|later|also)\s+)?(
 # (", leaving the southern approaches to the capital open": a consequence, not where they were)
 _TO_LEAVE = re.compile(r"\bto\s+(?:leave|abandon|quit|evacuate|flee)\s+(?:the\s+)?$", re.I)  # "allowed to leave the city"
 _DATELINE_OPEN = re.compile(r"(?-i:[A-Z])[\w\-]+(?:[ /](?-i:[A-Z])[\w\-]+){0,3}:\s")  # "New Delhi/Kabul: ..."
+# a wire's capitals dateline with a dash ("KABUL - ", "KABUL, Aug 14 (Wire) - ")
+_CAPS_DATELINE = re.compile(r"\W*(?-i:[A-Z][A-Z\-]+(?:[ /][A-Z][A-Z\-]+){0,3})(?:,[^.\-–—]{0,50})?\s+(?:-|–|—|--)\s")
 _NOT_FLED_ACT = re.compile(
     r"\b(?:surrender\w*|joined\s+(?:the\s+)?(?:taliban|insurgents|militants)|defect\w*|switched\s+sides|"
     r"laid\s+down|lay\s+down|handed\s+over\s+their\s+weapons|were\s+captured|taken\s+prisoner|returning|"
@@ -572,7 +574,7 @@ class FlightReader:
                                   or re.search(_TOWARDS_A_BORDER, text[m.end():hi], re.I)):  # ("fled towards the border": from the
                 # place the passage is about)
                 said_next = _AND_THAT.search(text, m.end())
-                ends = [x.start() for x in (said_next, group2) if x is not None]
+                ends = [x.start() for x in (said_next, group2, next_verb) if x is not None]
                 place = self._passage_city(i, s, m.end(), min(ends) if ends else None)  # "Troops withdrew to the
                 # airport": the passage's city (not a place of a second thing said, "... and that ...", nor of a second
                 # group's crossing, "..., and 300 of them walked across the Friendship Bridge")
@@ -647,7 +649,10 @@ class FlightReader:
             return None  # "abandoned their posts at Wesh ... and pulled back": a place the gazetteer does not know
         here = [r for r in s.refs if upto is None or r.start < upto]  # (not a place of a second thing said after "and that")
         for text, refs in [(s.text, here)] + [(self.sents[j].text, self.sents[j].refs) for j in range(i - 1, max(-1, i - 3), -1)]:
+            dateline = _DATELINE_OPEN.match(text) or _CAPS_DATELINE.match(text)  # ("KABUL - Bamyan was handed over
+            # on Saturday.": not Kabul)
             found = {p.place_id: p for r in refs if not r.in_speaker and not r.remote
+                     and not (dateline is not None and r.end <= dateline.end())
                      and (not _DESTINATION_TAIL.search(text, max(0, r.start - 50), r.start)  # "flown to Kabul": where they went
                           or _ATTACKERS_INTO.search(text, max(0, r.start - 60), r.start))  # ("the fighters got into Kunduz")
                      and not (refs is here and _office_after_verb(text, r, verb_end))
