@@ -48,6 +48,9 @@ _CAPTION_BEFORE = re.compile(
     r"(?:[\w\-’']+\s+){0,6}$", re.I)
 _CAPTION_KEYS: tuple[str, ...] = ("caption", "titled", "label", "headline", "shared", "circulated", "purport", "show",
                                   "clip", "video", "footage", "photo", "image", "picture", "post")
+# a condition inside the trigger's clause ("if the districts around it continued to fall", "plans in case Herat falls",
+# "in the event that the city falls")
+_IF_IN_CLAUSE = re.compile(r"\b(?:if|unless|whether|in\s+case|in\s+the\s+event\s+(?:that|of))\b", re.I)
 # a fear, rumour or warning governing what follows ("residents feared the fighters had entered", "rumours that")
 _FEAR = re.compile(
     r"\b(?:fear(?:ed|s|ing)?|feared|worr(?:y|ied|ies|ying)|rumou?r(?:s|ed)?|rumou?red|speculat\w*|"
@@ -81,7 +84,7 @@ _UNCONFIRMED_REPORTS = re.compile(
 _NOBODY_SAYS = re.compile(
     r"\b(?:nobody|no\s+one|none\s+of\s+(?:the|our|them|those)\b[^.;,]{0,30}?|"
     r"no\s+(?:\w+\s+)?(?:officials?|sources?|residents?|spokesm[ae]n|officers?|witness(?:es)?|reports?|agenc(?:y|ies)|one))"
-    r"\s+(?:\w+\s+){0,4}?(?:(?:has|have|had|could|can|would)\s+)?(?:says?|said|confirm(?:s|ed)?|reported|reports|told|"
+    r"\s+(?:[\w\-’']+\s+){0,6}?(?:(?:has|have|had|could|can|would)\s+)?(?:says?|said|confirm(?:s|ed)?|reported|reports|told|"
     r"claim(?:s|ed)?|believes?|suggests?|suggested|stated|states)\b[^.;]*$", re.I)
 _REPORTS_THAT = re.compile(r"\b(?:reports?|claims?|rumou?rs?|accounts?)\b[^.;]{0,60}?\b(?:that|of)\b", re.I)
 _REPORTED_THAT = re.compile(r"\b(?:report(?:ed|s)?|claim(?:ed|s)?)\s+(?:\w+\s+){0,2}?that\b", re.I)
@@ -187,10 +190,11 @@ def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
     if _LONG_HELD.match(text, end) and _HELD_STATE.search(text, start, end):
         return "past"  # "has been in Taliban hands for years", "had been run by the Taliban for years": not this offensive's
         # act ("slipping out of ... for years" is)
+    if ("if" in clow or "unless" in clow or "whether" in clow or "case" in clow or "event" in clow) and \
+            _IF_IN_CLAUSE.search(clause):
+        return "conditional"  # (before "continued to": "if the districts around it continued to fall")
     if any(k in low for k in _SUCCESS_KEYS) and _SUCCESS_TO.search(before):
         return "negated" if negated(text, start) else "asserted"
-    if ("if" in clow or "unless" in clow or "whether" in clow) and re.search(r"\b(?:if|unless|whether)\b", clause, re.I):
-        return "conditional"
     if ("to" in low or any(k in low for k in _MODAL_KEYS)) and _MODAL_BEFORE.search(before[-60:]) and \
             _MODAL_BEFORE.search(clause + " ") is not None:
         return _kind_of_modal(_MODAL_BEFORE.search(before[-60:]).group(0))  # type: ignore[union-attr]
