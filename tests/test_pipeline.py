@@ -136,6 +136,15 @@ def test_corpus_date_takes_no_day_from_a_since_phrase_alone(tmp_path: Path) -> N
     assert events == []  # (a Friday counted from 5 August would have dated both falls to 30 July)
 
 
+def test_a_full_date_ahead_of_the_page_does_not_date_it(tmp_path: Path) -> None:
+    bulletin = ("Border status, week 28\n\n_Monday, 12 July 2021 - prepared by the operations desk for shippers and "
+                "consignees of the region, not for onward publication._\n\nTorghundi: Turkmen officials said 64 Afghan "
+                "border guards crossed into Turkmenistan on Friday.\n\n_Next bulletin: Monday 19 July 2021._\n")
+    articles, events = run(tmp_path, {"a.txt": bulletin})
+    assert articles.loc[0, "published"] == "2021-07-12"  # not the next bulletin's day
+    assert events[["destination", "date_low", "count_low"]].values.tolist() == [["Turkmenistan", "2021-07-09", "64"]]
+
+
 def test_corpus_date_takes_a_year_less_dateline_first(tmp_path: Path) -> None:
     wire = ("Taliban take Ghor capital\n\nCHAGHCHARAN, Afghanistan, Aug 13 (Wire) - The Taliban captured Chaghcharan "
             "on Thursday, officials said. Fighting had begun on July 30 in the hills outside the city.\n")

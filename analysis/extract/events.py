@@ -14,7 +14,7 @@ from analysis.extract.clauses import scope_after as _scope_after, scope_before a
 from analysis.extract.counted import CountedReader, _stated_number
 from analysis.extract.dates import small_number
 from analysis.extract.numbers import _UNITS
-from analysis.extract.datepick import _DATELINE_PREFIX, _WHICH_ASIDE, _pick_date, _pub_high
+from analysis.extract.datepick import _DATELINE_PREFIX, _SAY_DATE, _WHICH_ASIDE, _pick_date, _pub_high
 from analysis.extract.posts import post_days, section_days, stamp_day
 from analysis.extract.denials import (
     DenialReader, _CONTRA, _DENIAL_KEYS, _DENY_OBJECT, denies_another_subject,
@@ -880,6 +880,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 break  # (not across a dated section's heading: "Saturday 14 August" above it)
             days = [d for d in self._sentence_dates(j)  # (as read there: "fell the same Saturday" is that Saturday)
                     if _day_or_span(d, spans) and (self.pub_high is None or d.low <= self.pub_high)]
+            text_j = self.sents[j].text  # a day of saying yields to a day of the event ("46 servicemen crossed the same
+            days = [d for d in days if not _SAY_DATE.search(text_j, max(0, d.start - 40), d.start)] or days  # day, the
+            # border service said on Wednesday. Two days later another 31 came across": counted from the crossing)
             if days:
                 return days[-1].low, days[-1].high, days[-1].text
         return (section, section, "") if section is not None else None  # the day of the section or post it is in

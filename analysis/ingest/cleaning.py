@@ -385,6 +385,11 @@ def _headline_like(norm: str, n_words: int) -> bool:
     return not norm.endswith("?") or n_words <= 14
 
 
+# a date ahead of the page, not its own ("Next bulletin: Monday 19 July 2021", "valid until 31 August 2021")
+_AHEAD_BEFORE = re.compile(r"(?<![A-Za-z])(?:next|upcoming|until|till|due|expected|scheduled|planned|deadline|expires?|valid\s+to)\b"
+                           r"[^.;\n]{0,25}$", re.I)
+
+
 def _is_date_line(norm: str) -> bool:
     """True when a line only states a date/time (optionally after a 'Published' label)."""
     rest = _DATE_LABEL.sub("", norm, count=1)
@@ -862,7 +867,8 @@ def clean_document(doc: RawDocument, corpus_boilerplate: frozenset[str] = frozen
         published, precision, source = an.dateline_full, "day", "text"
     if published is None:
         body_from = an.lines[0].body_start if an.lines else 0
-        full = [d for d, s, _ in find_full_dates_safe(text) if s >= body_from]
+        full = [d for d, s, _ in find_full_dates_safe(text) if s >= body_from
+                and not _AHEAD_BEFORE.search(text, max(0, s - 40), s)]  # ("Next bulletin: Monday 19 July 2021")
         if an.dateline_day:  # a body date that is not the dateline's own day ("a court ruling of 14 February 2003")
             month, day = an.dateline_day[0][:2]  # dates nothing: the corpus pass reads the dateline's day
             full = [d for d in full if (d.month, d.day) == (int(month), int(day))]
