@@ -19,6 +19,12 @@ CASES: list[tuple[str, list[str]]] = [
         ["The plan drew criticism in the U.S.", "The Taliban dismissed it within hours."],
     ),
     ("A U.S. Central Command statement listed four air strikes near Lashkar Gah.", None),
+    ("- 8 Aug. (Sun.) - Kunduz, Sar-e-Pul and Taloqan.", None),  # a weekday in brackets goes on the date
+    ("Sat. 14 Aug.: Maimana surrendered.", None),
+    (
+        "The last convoy left on Sat. The next day the city fell.",
+        ["The last convoy left on Sat.", "The next day the city fell."],
+    ),
     ("The U.N. refugee agency said on Aug. 16 that 18,000 people had crossed at Torkham.", None),
     ("Lt. Gen. Haibatullah Alizai flew to Mazar-i-Sharif on Sunday.", None),
     (

@@ -111,6 +111,7 @@ _WEEKDAY_SHORT = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?\s+"  # "
 _TIMELINE_ENTRY = re.compile(
     rf"^\W*(?P<date>(?:{_WEEKDAY_SHORT})?(?:{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)|"
     rf"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:,?\s+{_MONTH}\s+\d{{1,2}}|,?\s+\d{{1,2}}\s+{_MONTH})?)"
+    r"(?:\s*\((?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?\))?"  # ("8 Aug. (Sun.) - Kunduz, ...")
     r"[*_]{0,3}\s*(?:[—–:|]|--|-(?=\s))\s*(?P<items>\S.*)$")  # markdown emphasis may close the date: "**Tue 13 Jul** —"
 # a bullet or numbered item under a heading: "• Ghazni", "- Nad Ali (Helmand)", "3) Qala-i-Naw"
 _BULLET_ENTRY = re.compile(r"^\s*(?:[•·▪●◦‣*–—-]|\d{1,2}[.)])\s*(?P<items>(?-i:[A-Z])[^\n]{0,300})$")

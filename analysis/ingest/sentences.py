@@ -34,6 +34,8 @@ _TITLES = frozenset(
 # Abbreviations whose period never ends a sentence when a number follows.
 _BEFORE_NUMBER = frozenset("No Nos no nos Art Vol Fig fig p pp Para para Sec Ch ch Nr Tel ca c".split())
 _MONTHS = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+# Abbreviated weekdays ("8 Aug. (Sun.) - Kunduz", "Sat. 14 Aug."): like months, no end before a number or a non-starter
+_WEEKDAYS = frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split())
 # Abbreviations that may also end a sentence: split only before a typical sentence starter.
 _OTHER = frozenset(
     "etc Inc Corp Ltd Co Bros Jr Sr approx est vs al e.g i.e a.m p.m cf Dept Govt govt Intl Univ".split()
@@ -80,11 +82,12 @@ def _should_split(text: str, seg_start: int, m: re.Match[str], line_end: int) ->
     if word in _TITLES:
         return False
     if first.isdigit():
-        return not (word in _BEFORE_NUMBER or word in _MONTHS)
-    if word in _MONTHS or word in _OTHER or _DOTTED.match(word) or _INITIAL.match(word):
-        if opens_quote:
-            return True
+        return not (word in _BEFORE_NUMBER or word in _MONTHS or word in _WEEKDAYS)
+    if word in _MONTHS or word in _WEEKDAYS or word in _OTHER or _DOTTED.match(word) or _INITIAL.match(word):
         following = _FOLLOWING_WORD.match(text, nxt.start(1), min(line_end, nxt.start(1) + 30))
+        if opens_quote and not (word in _MONTHS and following is not None and following.group(1) in _WEEKDAYS
+                                and text[m.end():nxt.start(1)].strip() == "("):
+            return True  # (but "8 Aug. (Sun.) - Kunduz": the weekday in brackets goes on the date)
         return bool(following) and following.group(1) in _STARTERS
     return True
 
