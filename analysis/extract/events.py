@@ -97,6 +97,11 @@ _SEIZABLE_OF = re.compile(r"\b(?:soldiers|troops|police(?:men)?|officers?|offici
 _FALL_BEFORE_AND = re.compile(r"\b(?:was|were|had\s+been)\s+(?:(?:also|quietly|peacefully)\s+)?(?:handed\s+over|surrendered|"
                               r"captured|taken|seized|overrun|lost|given\s+up)\b[^.;]{0,80},\s+and\s+(?:\w+\s+){1,4}$|"
                               r"\b(?:fell|surrendered)\b[^.;]{0,80},\s+and\s+(?:\w+\s+){1,4}$", re.I)
+# the status after a label's dash or colon, as the label-status and label-state rows of the trigger table read it
+_LABEL_STATUS = re.compile(r"\s*(?:[-–—]\s+(?:taken|captured|seized|overrun|lost|handed|surrendered|under)|"
+                           r":\s+(?:taken|captured|seized|overrun|lost|handed|surrendered))\b", re.I)
+# a line opened by a place (and its seat or province in brackets) before a status ("Kohsan (seat: Kohsan) - ...")
+_LABEL_OPEN = re.compile(r"\W*(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,3}(?:\s*\([^()]{1,80}\))?\s*")
 _OFFICIAL_BEFORE = re.compile(r"\b(?:governors?|police\s+chiefs?|officials)\s+(?:\w+\s+){0,3}?$", re.I)  # ("the governor
 # flew to Kabul")
 # a fall told as what something came before ("In the weeks before the city fell, ..."): a later act
@@ -1168,6 +1173,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 or _SEIZABLE_OF.search(s.text, max(0, m.start() - 90), m.start())):
             return []  # "Ghazni, captured on Thursday," only for the place the comma closes, not "Soldiers from Kunduz,
             # captured on Sunday," (the soldiers were)
+        if kind in ("capture", "state") and _LABEL_STATUS.match(m.group(0)) and \
+                not (_LABEL_OPEN.fullmatch(s.text, 0, m.start())
+                     or _LABEL_OPEN.fullmatch(s.text, s.text.rfind(";", 0, m.start()) + 1, m.start())):
+            return []  # "Gulran - taken 11 July": a status line only when the place opens the line (or its part after
+            # a semicolon: "...; Chisht-e-Sharif: lost 27 July")
         if kind == "fled" and _FLEW_TO.fullmatch(m.group(0)) and not _NEIGHBOUR_NEXT.match(s.text, m.end()) and (
                 not _OFFICIAL_BEFORE.search(s.text, max(0, m.start() - 60), m.start())
                 or not (self._fall_told(range(max(0, i - 2), i + 1)) or _FALL_BEFORE_AND.search(s.text, 0, m.start()))):
