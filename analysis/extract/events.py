@@ -227,6 +227,7 @@ _AFTER_PLACES = re.compile(r",?\s+(?:just\s+|only\s+|hours\s+|days\s+)?(?:after|
 _GROUP_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _CLAUSE_SHUT = re.compile(r"(?:\s+(?:city|town|district))?(?:\s+(?:in|on|near)\s+the\s+[\w\s\-]{1,40}?)?\s*(?:[.,;:)]|$|\s+(?:did|had)\b)")
 # the dates of "A and B ... on Tuesday and Wednesday respectively", joined by commas and "and"
+_TWO_DAYS = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+and\s+\d{1,2}(?:st|nd|rd|th)?\b", re.I)  # ("6 and 7 August")
 _RESPECTIVE_DATES = re.compile(r"[^,;.]*?(?:(?:,\s*|\s+and\s+|,\s+and\s+)[^,;.]*?)*,?\s*", re.I)
 # the participles a headline or a summary line uses bare ("Herat and Kandahar captured overnight"), and the places
 # opening their clause before one
@@ -1103,7 +1104,13 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if len(items) < 2 or len({at[id(r)] for r in items}) < len(items):
             return
         end = s.low.find("respectively", at[id(items[-1])])
-        days = [d for d in self._sentence_dates(i) if at[id(items[-1])] < d.start and d.end <= end and d.high is not None]
+        asides = [(a.start(), a.end()) for a in _WHICH_ASIDE.finditer(s.text)] if ", which " in s.text else []
+        days = [d for d in self._sentence_dates(i) if at[id(items[-1])] < d.start and d.end <= end and d.high is not None
+                and not any(a <= d.start < b for a, b in asides)]  # ("A and B, which had held through July, fell ...")
+        if len(days) == 1 and len(items) == 2 and days[0].low is not None and days[0].high is not None and \
+                days[0].low < days[0].high and _TWO_DAYS.search(days[0].text):  # "on 6 and 7 August respectively"
+            d = days[0]
+            days = [replace(d, high=d.low), replace(d, low=d.high)]
         if end < 0 or len(days) != len(items) or not _RESPECTIVE_DATES.fullmatch(s.text, days[0].start, end):
             return
         for res, d in zip(items, days):
@@ -1632,7 +1639,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             return fled
         if voice == "passive" and m.group(0).lower() == "surrendered" and not (
                 any(r.end <= m.start() and _SURRENDERED_GAP.fullmatch(text, r.end, m.start())
-                    and not _LOCATED_BEFORE.search(text, max(0, r.start - 10), r.start)
+                    and (not _LOCATED_BEFORE.search(text, max(0, r.start - 10), r.start)
+                         or _CITY_OF_BEFORE.search(text, max(0, r.start - 30), r.start))  # ("The city of Khost was
+                    # surrendered": the city's name, not where someone was)
                     and not _TROOPS_WHO_BEFORE.search(text, max(0, r.start - 60), r.start) for r in s.refs)
                 or _PLACES_HEAD_BEFORE.search(text, max(0, m.start() - 40), m.start())):
             return []  # "Maidan Shahr surrendered overnight" is a place's fall; soldiers who surrendered fled nowhere
