@@ -375,6 +375,9 @@ _DESTINATION_BEFORE = re.compile(r"\b(?:for|to|towards?)\s+(?:the\s+)?$", re.I)
 _PREPOSITION_BEFORE = re.compile(  # a place qualifying a noun: "a police post near Ghazni"
     r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w\-’']+\s+){0,3}?(?:in|at|near|outside|around|from|of|on|by|through|"
     r"across|via|past|beyond|between|and|with|within|inside)\s+(?:the\s+)?$", re.I)
+# a subject opened by "the city of" ("The city of Khost was surrendered"; not "soldiers in the district of Faryab")
+_THE_CITY_OF_OPENING = re.compile(r"(?:^|[.;:]\s*|,\s+(?:and|but)\s+|\b(?:and|but)\s+)\W*(?:the\s+)?(?:city|town|provincial\s+capital)"
+                                  r"\s+of\s+$", re.I)
 _CITY_OF_BEFORE = re.compile(r"\b(?:city|town|capital|provincial\s+capital|district|(?:district\s+)?cent(?:re|er)|headquarters|"
                              r"(?:it\s+was|came)\s+the\s+turn)\s+of\s+(?:the\s+)?$", re.I)  # ("then it was the turn of Ghormach")
 _PLURAL_HEAD = re.compile(
@@ -1640,7 +1643,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if voice == "passive" and m.group(0).lower() == "surrendered" and not (
                 any(r.end <= m.start() and _SURRENDERED_GAP.fullmatch(text, r.end, m.start())
                     and (not _LOCATED_BEFORE.search(text, max(0, r.start - 10), r.start)
-                         or _CITY_OF_BEFORE.search(text, max(0, r.start - 30), r.start))  # ("The city of Khost was
+                         or _THE_CITY_OF_OPENING.search(text, max(0, r.start - 40), r.start))  # ("The city of Khost was
                     # surrendered": the city's name, not where someone was)
                     and not _TROOPS_WHO_BEFORE.search(text, max(0, r.start - 60), r.start) for r in s.refs)
                 or _PLACES_HEAD_BEFORE.search(text, max(0, m.start() - 40), m.start())):
