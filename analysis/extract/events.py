@@ -1288,6 +1288,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 nxt = next((x for x in refs if x.start > group[-1].end), None)
                 if nxt is None or not _GROUP_SEP.fullmatch(text, group[-1].end, nxt.start):
                     break
+                if len(group) > 1 and re.fullmatch(r"\s*,\s*and\s+", text[group[-1].end:nxt.start]) and \
+                        any(re.fullmatch(r"\s+and\s+", text[a.end:b.start]) for a, b in zip(group, group[1:])):
+                    break  # "A, B and C, and D this morning": a list closed by its "and", then another item
                 group.append(nxt)
             after = _SERIES_ASIDE.match(text, group[-1].end)
             at = after.end() if after is not None else group[-1].end
