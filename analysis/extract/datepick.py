@@ -31,7 +31,7 @@ _AND_PLACE_VERB = re.compile(r"(?<!,)\s+and\s+(?=" + PLACE_OWN_VERB + r")")
 # a contrasting clause, or a closing relative clause (one that runs to the sentence's end, so it is no list item's)
 _OWN_CLAUSE_AFTER = re.compile(r",\s+while\s+[^,;]*|,\s+(?:which|whose)\s+[^,;]*[.!?\"”]*\s*$", re.I)
 # a dateline opening the sentence: a city in capitals, its date, the agency ("KABUL, Aug 3 (HPA) -", "HERAT, 12 Asad 1400 -")
-_DATELINE_PREFIX = re.compile(r"^\W*(?-i:[A-Z][A-Z\-’' ]{2,30})(?:,\s*[A-Za-z ]{2,20})?,\s*[^–—()\n]{3,30}?"
+_DATELINE_PREFIX = re.compile(r"^\W*(?-i:[A-Z][A-Z\-’' ]{2,30})(?:(?:,\s*[A-Za-z ]{2,20})?,\s*[^–—()\n]{3,30}?)?"
                               r"(?:\s*\([^)\n]{1,30}\))?\s*(?:--?|–|—)\s+", re.I)
 # a relative clause about the subject, closed before the verb: its dates are the clause's, not the verb's
 _WHICH_ASIDE = re.compile(r",\s+which\s+[^,;:]{1,120},")

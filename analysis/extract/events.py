@@ -88,15 +88,10 @@ _OTHER_RECIPIENT = re.compile(r"\bto\s+(?:the\s+)?(?:afghan|government|army|secu
 _FLEW_TO = re.compile(r"flew\s+(?:out\s+)?(?:to|for)\s+", re.I)
 _NEIGHBOUR_NEXT = re.compile(rf"(?:the\s+)?(?:{_COUNTRY_NAMES})\b", re.I)  # ("pilots flew to Uzbekistan": a flight as it is)
 # people or goods before "of/from/in X" ("Soldiers from Kunduz, captured on Sunday,"): the apposition is theirs
-_SEIZABLE_OF = re.compile(r"\b(?:soldiers|troops|police(?:men)?|officers?|officials?|governor|commanders?|men|fighters|"
-                          r"people|residents|civilians|prisoners|hostages|journalists|workers|staff|guards|weapons|arms|"
-                          r"vehicles|equipment|ammunition|trucks|goods|cargo|humvees|helicopters|aircraft)\b"
+_SEIZABLE_OF = re.compile(rf"\b(?:{vocabulary.ACTORS['troop']}|{vocabulary.ACTORS['civilian']}|men|weapons|arms|vehicles|"
+                          r"equipment|ammunition|trucks|goods|cargo|humvees|helicopters|aircraft)\b"
                           r"(?:\s+[\w\-’']+){0,3}?\s+(?:of|from|in|at|near)\s+(?:the\s+)?(?:(?:city|town|district)\s+of\s+)?"
                           r"[\w\-’' ]{1,30}$", re.I)
-# a fall told before ", and" in the same sentence ("Nili was handed over the same day, and the governor flew ...")
-_FALL_BEFORE_AND = re.compile(r"\b(?:was|were|had\s+been)\s+(?:(?:also|quietly|peacefully)\s+)?(?:handed\s+over|surrendered|"
-                              r"captured|taken|seized|overrun|lost|given\s+up)\b[^.;]{0,80},\s+and\s+(?:\w+\s+){1,4}$|"
-                              r"\b(?:fell|surrendered)\b[^.;]{0,80},\s+and\s+(?:\w+\s+){1,4}$", re.I)
 # the status after a label's dash or colon, as the label-status and label-state rows of the trigger table read it
 _LABEL_STATUS = re.compile(r"\s*(?:[-–—]\s+(?:taken|captured|seized|overrun|lost|handed|surrendered|under)|"
                            r":\s+(?:taken|captured|seized|overrun|lost|handed|surrendered))\b", re.I)
@@ -658,6 +653,14 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         return any(d.sent_index in sentences and d.mention.event_type in ("district_seized", "capital_entered")
                    and d.mention.modality == "asserted" for d in self.drafts)
 
+    @staticmethod
+    def _fall_before_and(s: _Sent, at: int) -> bool:
+        """Whether a taking is told before a ', and' ahead of position `at` of the sentence, by one of its own capture
+        triggers ('Nili was handed over the same day, and the governor flew to Kabul')."""
+        cut = s.text.rfind(", and ", 0, at)
+        return cut > 0 and any(kind in ("capture", "state") and rx.search(s.text, 0, cut) is not None
+                               for kind, rx, _ in s.triggers)
+
     def _heading_line(self, text: str, start: int, end: int) -> bool:
         """True for a sentence that is a short line of its own with no closing stop (a heading)."""
         stripped = text.strip().strip("*#_ ")
@@ -1190,7 +1193,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             # a semicolon: "...; Chisht-e-Sharif: lost 27 July")
         if kind == "fled" and _FLEW_TO.fullmatch(m.group(0)) and not _NEIGHBOUR_NEXT.match(s.text, m.end()) and (
                 not _OFFICIAL_BEFORE.search(s.text, max(0, m.start() - 60), m.start())
-                or not (self._fall_told(range(max(0, i - 2), i + 1)) or _FALL_BEFORE_AND.search(s.text, 0, m.start()))):
+                or not (self._fall_told(range(max(0, i - 2), i + 1)) or self._fall_before_and(s, m.start()))):
             return []  # "the governor flew to Kabul" is a flight only after his seat's fall just told (in this sentence
             # too: "Bamyan was handed over on Sunday, and the governor flew to Kabul the same day")
         if voice == "active" and _HANDED_OVER.fullmatch(m.group(0)) and _NAMED_OBJECT.match(s.text, m.end()) and \

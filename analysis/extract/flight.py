@@ -7,6 +7,7 @@ import re
 
 from analysis.extract.drafts import MentionDraft
 from analysis.extract import borders, lists, vocabulary
+from analysis.extract.datepick import _DATELINE_PREFIX
 from analysis.extract.borders import COUNTRY_WORDS, FOREIGN_TOWNS, _COUNTRY_ALT, _COUNTRY_RE, _FOREIGN_TOWN_RE
 from analysis.extract.clauses import AND_VERB_BEFORE, scope_after as _scope_after, scope_before as _scope_before
 from analysis.extract.counted import _find_counts
@@ -53,8 +54,6 @@ _AND_CAPTURE = re.compile(r",?\s+and\s+(?:(?:had|has|have|then|later|also)\s+)?(
 # (", leaving the southern approaches to the capital open": a consequence, not where they were)
 _TO_LEAVE = re.compile(r"\bto\s+(?:leave|abandon|quit|evacuate|flee)\s+(?:the\s+)?$", re.I)  # "allowed to leave the city"
 _DATELINE_OPEN = re.compile(r"(?-i:[A-Z])[\w\-]+(?:[ /](?-i:[A-Z])[\w\-]+){0,3}:\s")  # "New Delhi/Kabul: ..."
-# a wire's capitals dateline with a dash ("KABUL - ", "KABUL, Aug 14 (Wire) - ")
-_CAPS_DATELINE = re.compile(r"\W*(?-i:[A-Z][A-Z\-]+(?:[ /][A-Z][A-Z\-]+){0,3})(?:,[^.\-–—]{0,50})?\s+(?:-|–|—|--)\s")
 _NOT_FLED_ACT = re.compile(
     r"\b(?:surrender\w*|joined\s+(?:the\s+)?(?:taliban|insurgents|militants)|defect\w*|switched\s+sides|"
     r"laid\s+down|lay\s+down|handed\s+over\s+their\s+weapons|were\s+captured|taken\s+prisoner|returning|"
@@ -649,8 +648,8 @@ class FlightReader:
             return None  # "abandoned their posts at Wesh ... and pulled back": a place the gazetteer does not know
         here = [r for r in s.refs if upto is None or r.start < upto]  # (not a place of a second thing said after "and that")
         for text, refs in [(s.text, here)] + [(self.sents[j].text, self.sents[j].refs) for j in range(i - 1, max(-1, i - 3), -1)]:
-            dateline = _DATELINE_OPEN.match(text) or _CAPS_DATELINE.match(text)  # ("KABUL - Bamyan was handed over
-            # on Saturday.": not Kabul)
+            dateline = _DATELINE_OPEN.match(text) or _DATELINE_PREFIX.match(text)  # ("KABUL - Bamyan was handed
+            # over on Saturday.": not Kabul)
             found = {p.place_id: p for r in refs if not r.in_speaker and not r.remote
                      and not (dateline is not None and r.end <= dateline.end())
                      and (not _DESTINATION_TAIL.search(text, max(0, r.start - 50), r.start)  # "flown to Kabul": where they went
