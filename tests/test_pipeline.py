@@ -145,6 +145,41 @@ def test_a_full_date_ahead_of_the_page_does_not_date_it(tmp_path: Path) -> None:
     assert events[["destination", "date_low", "count_low"]].values.tolist() == [["Turkmenistan", "2021-07-09", "64"]]
 
 
+def test_an_old_card_on_a_page_of_cards_does_not_date_it(tmp_path: Path) -> None:
+    cards = ("Afghanistan - Topic | Headline Desk\n\nTop stories, updated automatically.\n\n"
+             "Border agency: 300 soldiers crossed on Tuesday\nThey came from Yamgan, which the Taliban took on "
+             "Tuesday 6 July.\nPamir Courier · 4 weeks ago\n\n"
+             "Kunduz airport: soldiers lay down arms\nSeveral hundred soldiers at Kunduz airport surrendered on "
+             "Wednesday, the movement said.\nNorth Desk · 5 days ago\n")
+    published, events = corpus_dated(tmp_path, cards, "2021-07-02")
+    assert published == ("", "unknown")  # 6 July is told on a card four weeks older than the page
+    assert events == []  # (and an undated report makes no event of its own)
+
+
+def test_a_recent_card_still_dates_a_page_of_cards(tmp_path: Path) -> None:
+    cards = ("Afghanistan - Topic | Headline Desk\n\n"
+             "Kunduz falls\nThe Taliban captured Kunduz city on Aug. 8, officials said.\nNorth Desk · 3 hours ago\n\n"
+             "Yamgan taken\nThe Taliban took Yamgan on Tuesday 6 July.\nPamir Courier · 5 weeks ago\n")
+    published, events = corpus_dated(tmp_path, cards, "2021-07-02")
+    assert published == ("2021-08-08", "corpus")  # the day of the card hours old
+
+
+def test_a_slashed_date_read_by_its_format_note_dates_the_page(tmp_path: Path) -> None:
+    bulletin = ("Northern Clinics Bulletin - Issue 4\nReleased Thursday 08/07/2021 (dd/mm/yyyy)\n\n"
+                "Khulm district came under Taliban control on Tuesday, partners said.\n")
+    articles, events = run(tmp_path, {"a.txt": bulletin})
+    assert articles.loc[0, "published"] == "2021-07-08"  # not 7 August
+    assert events[["place", "date_low", "date_high"]].values.tolist() == [["Khulm", "2021-07-06", "2021-07-06"]]
+
+
+def test_a_place_heading_is_the_city_its_section_refers_to(tmp_path: Path) -> None:
+    roundup = (" date 2021-07-08\nField round-up\n\nStaff travelling to Kabul must fly until further notice.\n\n"
+               "MAIMANA (Faryab)\nA hard day. On Wednesday afternoon fighters got into the city from the east and "
+               "reached the bazaar.\n")
+    articles, events = run(tmp_path, {"a.txt": roundup})
+    assert events[["event_type", "place", "date_low"]].values.tolist() == [["capital_entered", "Maimana", "2021-07-07"]]
+
+
 def test_corpus_date_takes_a_year_less_dateline_first(tmp_path: Path) -> None:
     wire = ("Taliban take Ghor capital\n\nCHAGHCHARAN, Afghanistan, Aug 13 (Wire) - The Taliban captured Chaghcharan "
             "on Thursday, officials said. Fighting had begun on July 30 in the hills outside the city.\n")

@@ -364,8 +364,28 @@ def _h_numeric(m: re.Match[str], text: str) -> Optional[_Hit]:
     elif m["sep"] == ".":
         d = _safe_date(year, b, a)
     else:
-        return _Hit("ambiguous", None, lambda ctx: None)
+        d = _settled_numeric(m, a, b, year)
+        if d is None:
+            return _Hit("ambiguous", None, lambda ctx: None)
     return _Hit("full", d, _fixed(d, d), True) if d else None
+
+
+_FORMAT_NOTE_AFTER = re.compile(r"\s*\(\s*(?P<first>dd?|mm?)\s*[-/.]\s*(?:dd?|mm?)\s*[-/.]\s*y{2,4}\s*\)")
+_WD_NAME_BEFORE = re.compile(rf"\b(?P<wd>{_WD}),?\s+(?:the\s+)?\Z")
+
+
+def _settled_numeric(m: re.Match[str], a: int, b: int, year: int) -> Optional[date]:
+    """The day a slashed date names when a format note after it ('(dd/mm/yyyy)') or the weekday before it ('Friday
+    02/07/2021') allows only one reading, else None."""
+    note = _FORMAT_NOTE_AFTER.match(m.string, m.end())
+    if note is not None:
+        return _safe_date(year, b, a) if note["first"].startswith("d") else _safe_date(year, a, b)
+    wd = _back(_WD_NAME_BEFORE, m.string, m.start(), 16)
+    if wd is None:
+        return None
+    weekday = _WEEKDAYS.index(wd["wd"])
+    fits = [d for d in (_safe_date(year, b, a), _safe_date(year, a, b)) if d is not None and d.weekday() == weekday]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _h_range(m: re.Match[str], text: str) -> Optional[_Hit]:
@@ -486,6 +506,8 @@ def _h_bare_month(m: re.Match[str], text: str) -> Optional[_Hit]:
 # what stands before a decade read as a time ("in the 1990s", "since the early 2000s", "the 1990s, when ...")
 _DECADE_BEFORE = re.compile(r"\b(?:in|during)\s+the\s+(?:(?P<part>early|mid|late)[\s\-]+)?\Z", re.I)
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
+_THE_BEFORE_DECADE = re.compile(r"\bthe\s+\Z", re.I)
+_NOUN_WHEN_AFTER = re.compile(r"\s+[a-z]+,?\s+when\b", re.I)
 
 
 def _h_year(m: re.Match[str], text: str) -> Optional[_Hit]:
@@ -495,8 +517,14 @@ def _h_year(m: re.Match[str], text: str) -> Optional[_Hit]:
         # "in the 1990s, when the movement captured Kabul": the whole decade, as the time of a when-clause (a decade
         # elsewhere, "a hospital run since the 1980s", is too loose a time to date an act by)
         lead = _DECADE_BEFORE.search(m.string, max(0, m.start() - 24), m.start())
-        if lead is None or (_WHEN_AFTER.match(m.string, m.end() + 1) is None and not lead.group("part")):
-            return None  # ("in the late 1990s" is read too, as the whole decade)
+        if lead is None:
+            if not (_THE_BEFORE_DECADE.search(m.string, max(0, m.start() - 5), m.start())
+                    and _NOUN_WHEN_AFTER.match(m.string, m.end() + 1)):
+                return None  # (but "the 1990s experience, when Mazar changed hands" is the decade's)
+        elif _WHEN_AFTER.match(m.string, m.end() + 1) is None and not lead.group("part") and \
+                m.string[:lead.start()].strip(" \"“'‘(-–—"):
+            return None  # ("in the late 1990s" is read too, as the whole decade, and "In the 1990s, ..." opening a
+            # sentence)
         return _Hit("year", year, _fixed(date(year, 1, 1), date(year + 9, 12, 31)))
     if _count_noun_follows(text, m.end()):
         return None

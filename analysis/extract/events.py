@@ -93,6 +93,15 @@ _SEIZABLE_OF = re.compile(rf"\b(?:{vocabulary.ACTORS['troop']}|{vocabulary.ACTOR
                           r"(?:\s+[\w\-’']+){0,3}?\s+(?:of|from|in|at|near)\s+(?:the\s+)?(?:(?:city|town|district)\s+of\s+)?"
                           r"[\w\-’' ]{1,30}$", re.I)
 # the status after a label's dash or colon, as the label-status and label-state rows of the trigger table read it
+# "Sheep prices in Maimana fell", "Prices of flour in Ghazni city fell by a fifth": a measure that fell, not a place
+_FELL_VERB = re.compile(r"(?:fell|fall(?:en|s|ing)?|dropped)", re.I)
+_MEASURE_SUBJECT = re.compile(
+    r"\b(?:prices?|rates?|costs?|values?|sales|revenues?|exports?|imports?|wages?|temperatures?|attendance|numbers?|"
+    r"levels?|supplies|stocks|volumes?|incomes?|turnover|arrivals|enrolment|output|yields?|afghani|currency)\b"
+    r"(?:\s+(?:of|for)\s+[\w\-]+(?:\s+[\w\-]+)?)?\s+(?:in|at|across|on)\s+[^,;:.!?]{1,50}$", re.I)
+_BY_AMOUNT = re.compile(r"\s+by\s+(?:a\s+|one\s+|two\s+)?(?:half|third|quarter|fifth|tenth|[\d.,]+\s*(?:%|per\s*cent|percent))", re.I)
+# what a section heading naming one place may hold besides it ("QALA-E-NAW (Badghis)", "## Kunduz city")
+_PLACE_HEADING_REST = re.compile(r"[\s#*_()\[\],:/|\-–—]*(?:(?:province|city|district|region)[\s()\[\],:/|\-–—]*)?", re.I)
 _LABEL_STATUS = re.compile(r"\s*(?:[-–—]\s+(?:taken|captured|seized|overrun|lost|handed|surrendered|under)|"
                            r":\s+(?:taken|captured|seized|overrun|lost|handed|surrendered))\b", re.I)
 # a line opened by a place (and its seat or province in brackets) before a status ("Kohsan (seat: Kohsan) - ...")
@@ -141,7 +150,7 @@ _DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|\d))\s+(?P<un
                          r"the\s+(?P<next>next|following)\s+day|the\s+(?P<prev>previous|preceding)\s+day|"
                          r"the\s+(?:next|following)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
                          r"the\s+day\s+before(?=\s*(?:[.,;]|$))|"
-                         r"the\s+same\s+(?:day|night)|that\s+(?:same\s+)?(?:day|night)|(?:during|in)\s+the\s+(?:fighting|clashes|battle|assault)|"
+                         r"the\s+same\s+(?:day|night)|that\s+(?:same\s+)?(?:day|night|morning|afternoon|evening)|(?:during|in)\s+the\s+(?:fighting|clashes|battle|assault)|"
                          r"(?P<same>(?:a\s+few\s+|several\s+|two\s+|three\s+|just\s+)?hours\s+(?:later|earlier|before(?=\s*(?:[.,;]|$)))|"
                          r"later\s+(?:that|the\s+same|in\s+the)\s+day|"
                          # a part of the day alone, in a sentence with no date of its own: the day told just before
@@ -541,6 +550,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         self.drafts: list[_Draft] = []
         self.tallies: list[Tally] = []
         self.speakers = _Speakers(self)
+        self._military_voice: bool | None = None  # whether a soldier tells the page in the first person (read once)
         self.denials: list[tuple[int, str, Claim, set[str], bool]] = []
         self.warnings: list[str] = []
         self._clause_from = -1
@@ -582,6 +592,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             if stamp is not None:
                 stamps.append((len(self.sents), stamp))  # a post's stamp: no sentence, but the day of its post
                 continue
+            if 0 <= sent.start <= len(self.text) and sent.start >= prev_end:
+                history += self._place_headings(prev_end, sent.start, pms)  # "QALA-E-NAW (Badghis)" above "... the city"
             refs = _sentence_refs(stext, sent.start, mine, self.gaz, history, spans)
             if 0 <= sent.start <= len(self.text) and sent.start >= prev_end:
                 heads += [(len(self.sents), self._line_day(line), False)  # a line left out of the sentences (a
@@ -594,6 +606,25 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             history.append(refs)
         self.post_days = post_days(stamps, [s.text for s in self.sents], self.article_pub_high) or \
             section_days(heads, len(self.sents), self.article_pub_high)
+
+    def _place_headings(self, start: int, end: int, pms: list) -> list[list[_Ref]]:
+        """The place references of the lines between two sentences that name one place and nothing else (a section
+        heading, "QALA-E-NAW (Badghis)" or "## Kunduz"), one list a line, for the sentences below to refer back to."""
+        out: list[list[_Ref]] = []
+        at = start
+        for line in self.text[start:end].split("\n"):
+            lo, at = at, at + len(line) + 1
+            if not line.strip() or len(line) > 60:
+                continue
+            mine = [pm for pm in pms if lo <= pm.start and pm.end <= lo + len(line)]
+            if not mine or len({pm.start for pm in mine}) > 2:
+                continue
+            rest = line
+            for pm in sorted(mine, key=lambda pm: pm.start, reverse=True):
+                rest = rest[:pm.start - lo] + " " + rest[pm.end - lo:]
+            if _PLACE_HEADING_REST.fullmatch(rest):
+                out.append(_sentence_refs(line, lo, mine, self.gaz, [], []))
+        return out
 
     # -- main loop ---------------------------------------------------------------------------
     def run(self) -> ArticleResult:
@@ -753,7 +784,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 when = weeks[-1].low + timedelta(days=_WEEKDAYS.index(m.group("wd").lower()))
                 if self.pub_high is None or when <= self.pub_high:
                     out.append(DateMention(low=when, high=when, text=m.group(0), start=m.start(), end=m.end()))
-        for m in _DAYS_LATER.finditer(text) if "day" in text or "week" in text or "hours " in text.lower() or " the " in text else ():
+        for m in _DAYS_LATER.finditer(text) if ("day" in text or "week" in text or "hours " in text.lower()
+                                                or " the " in text or "night" in text or "that " in text) else ():
             if any(d.start <= m.start() < d.end for d in found) or m.group("part") and (found or out):
                 continue
             if m.group("part"):  # "Its garrison abandoned their positions in the evening": the day of the event before
@@ -1186,6 +1218,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 or _SEIZABLE_OF.search(s.text, max(0, m.start() - 90), m.start())):
             return []  # "Ghazni, captured on Thursday," only for the place the comma closes, not "Soldiers from Kunduz,
             # captured on Sunday," (the soldiers were)
+        if kind == "capture" and _FELL_VERB.fullmatch(m.group(0).strip()) and (
+                _BY_AMOUNT.match(s.text, m.end())
+                or _MEASURE_SUBJECT.search(s.text, _scope_before(s.text, m.start()), m.start())):
+            return []  # "Sheep prices in Maimana fell", "... fell by a fifth": a measure fell, not a place
         if kind in ("capture", "state") and _LABEL_STATUS.match(m.group(0)) and \
                 not (_LABEL_OPEN.fullmatch(s.text, 0, m.start())
                      or _LABEL_OPEN.fullmatch(s.text, s.text.rfind(";", 0, m.start()) + 1, m.start())):

@@ -62,7 +62,8 @@ _NOT_FLED_ACT = re.compile(
 )
 
 _OVER_CROSSING = re.compile(r"\b(?:across|over)\s+the\s+(?:[\w\-]+\s+)?(?:bridge|crossing)\b", re.I)  # "walked across the X Bridge"
-_ACROSS_BORDER = re.compile(r"\b(?:border|frontier|river|bridge|amu\s+darya|amu|panj|pyanj|oxus)\b", re.I)
+_ACROSS_BORDER = re.compile(r"\b(?:border|frontier|river(?!\s+(?:road|valley|bank|route|highway|track)s?\b)|bridge|amu\s+darya|amu|"
+                            r"panj|pyanj|oxus)\b", re.I)  # (not "by the river road")
 
 _FOREIGN_SOURCE = re.compile(
     rf"\b({_COUNTRY_ALT})"  # the neighbours' names and demonyms, from analysis/data/countries.csv
@@ -181,6 +182,22 @@ _CROSSED = re.compile(r"\bcross(?:ed|ing)\b|\b(?:fled|retreated|withdrew|escaped
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\band\s+)\W*(?:they|most\s+of\s+them|many\s+of\s+them|some\s+of\s+them|"
                               r"all\s+of\s+them|the\s+rest(?:\s+of\s+them)?)\s+(?:(?:had|have|then|later|simply|"
                               r"reportedly|eventually|quickly)\s+)*$", re.I)
+# "we" or a part of "us" as the subject of a flight ("we withdrew", "the last of us were allowed to leave", "53 of us
+# crossed"): soldiers only when a soldier tells it (see FlightReader._soldiers_speak)
+_WE_SUBJECT = re.compile(r"(?<![\w\-’'])"
+                         r"(?:we(?:\s+all)?|(?:all|most|many|some|the\s+(?:last|rest)|(?:about|some|around|nearly|over)\s+"
+                         r"[\d,]+|[\d,]+)\s+of\s+us)\s+(?:(?:had|have|were|then|finally|simply|eventually|quickly|all)\s+)*"
+                         r"(?:(?:made|conducted|carried\s+out|staged|began)\s+(?:a\s+|our\s+)?(?:tactical\s+|hasty\s+)?)?$",
+                         re.I)
+# a page told by a soldier or a policeman in the first person
+_MILITARY_FIRST_PERSON = re.compile(
+    r"\b(?:our|my)\s+(?:own\s+)?(?:kandak|unit|battalion|brigade|company|platoon|post|checkpoint|outpost|garrison|"
+    r"commanders?|sergeant|corps|regiment|squad|soldiers|policemen|men|comrades)\b|"
+    r"\bI\s+(?:was|served|had\s+served)\s+(?:as\s+)?(?:a|an)\s+(?:[\w\-]+\s+){0,2}?(?:soldier|policeman|police\s+officer|"
+    r"officer|sergeant|commando|lieutenant|captain|major|colonel|conscript|pilot)\b|\bwe\s+(?:soldiers|policemen|commandos)\b|"
+    r"\bI\s+(?:served|fought)\s+(?:in|with)\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,3}?(?:army|police|battalion|kandak|brigade|corps|"
+    r"unit|regiment|commandos|garrison)\b",
+    re.I)
 _RECEIVED_BEFORE = re.compile(r"\b(?:received|admitted|accepted|hosted)\b[^.;]*$", re.I)
 _MACHINES_RECEIVED = re.compile(r"[^.;,]{0,40}?\b(?:aircraft|planes?|helicopters?|jets?|vehicles?|weapons)\b"
                                 r"(?![^.;,]{0,30}\b(?:soldiers|servicemen|troops|personnel|pilots|men)\b)", re.I)
@@ -320,6 +337,8 @@ class FlightReader:
                     r"\b(?:taliban|insurgents?|militants?|rebels?|foreign|us|nato|american)\b[^.;]{0,20}$",
                     prev[:troops[-1].start()], re.I):
                 t_pos = 10 ** 6  # "Hundreds of soldiers were in the city. Most of them fell back to the airport."
+        if t_pos < 0 and o_pos < 0 and _WE_SUBJECT.search(subject_zone) and self._soldiers_speak(s):
+            t_pos = 10 ** 6  # "We fell back to Kunduz city that night", told by a soldier of the garrison
         if t_pos < 0 or o_pos > t_pos:
             return []
         if troop and _FOREIGN_TROOP_RE.search(subject_zone[max(0, t_pos - 40):t_pos + 30]):
@@ -636,6 +655,15 @@ class FlightReader:
     def _gave_up_before(text: str, m: re.Match[str], lo: int) -> bool:
         """True when the clause before a departure gave a place up ('handed over the city ... and flew to Kabul')."""
         return _GAVE_UP.search(text, min(lo, max(0, m.start() - 150)), m.start()) is not None
+
+    def _soldiers_speak(self, s: _Sent) -> bool:
+        """Whether "we" in this sentence are Afghan soldiers or police: a soldier speaks in it, or the page is told by
+        one ("our kandak", "I was a police officer", "we soldiers")."""
+        if any(_TROOP_RE.search(s.text, a, b) for a, b in s.speaker_spans):
+            return True
+        if self._military_voice is None:
+            self._military_voice = bool(_MILITARY_FIRST_PERSON.search(self.text))
+        return self._military_voice
 
     def _passage_city(self, i: int, s: _Sent, verb_end: int, upto: int | None = None) -> Place | None:
         """The one capital or district named in this sentence, else in the nearest of the two sentences before

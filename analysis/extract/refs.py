@@ -303,7 +303,8 @@ SEAT_OF_SPEAKERS = re.compile(r"\b(?:(?:officials?|ministry|ministries|governmen
 # the destination of a move ("left Taloqan for Faizabad", "fled to Kunduz city")
 _MOVED_TO_BEFORE = re.compile(r"\b(?:left|leaving|fled|fleeing|withdrew|withdrawn|withdrawal|retreated|retreat|pulled\s+back|fell\s+back|moved|"
                               r"headed|escaped|flown|flew|airlifted|evacuated|ferried|transferred|relocated|sent\s+back|set\s+off|set\s+out|drove|driven)\b[^.;,]{0,60}?"
-                              r"\b(?:for|to|towards?|into)\s+(?:the\s+)?$", re.I)
+                              r"\b(?:for|to|towards?|into)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|adjacent|\w+ern)\s+){0,2}$",
+                              re.I)  # ("withdrew to the neighbouring Darwaz-e-Bala district")
 # where someone was held afterwards ("has been detained by government forces in Wardak province"): no more the city
 # the text is about than a destination is
 _HELD_IN_BEFORE = re.compile(r"\b(?:detained|arrested|held|stopped|intercepted)\b[^.;,]{0,50}?\bin\s+(?:the\s+)?$", re.I)

@@ -18,6 +18,7 @@ Reading dates from the corpus:
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from array import array
@@ -62,6 +63,12 @@ _BACKGROUND_CUE = re.compile(
 
 # "since 5 August": a bound below what the article reports, not a day it reports
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+
+# an age stamp an aggregator prints under a card ("3 hours ago"; "old": a week or more, "5 weeks ago", "12 days ago"):
+# at the end of its line, after a separator or alone; not "Two weeks ago, the district fell"
+_AGE_STAMP = re.compile(r"(?m)(?:^|[·|•\-–—,]\s*|\s{2,}|\b(?:posted|updated|published)\s+)(?:(?P<old>(?:\d+|a|an|one|two|three|four|"
+                        r"five|six|seven|eight|nine|ten)\s+(?:weeks?|months?)|(?:[7-9]|[1-9]\d)\s+days)|(?:\d+|a|an|one|two|three|"
+                        r"four|five|six)\s+(?:minutes?|mins?|hours?|hrs?|days?))\s+ago[ \t]*(?:<|$)", re.I)
 
 RANK_REPORTED, RANK_ANCHORED, RANK_PLAIN, RANK_BACKGROUND = 3, 2, 1, 0
 # a line that is a place and a date only: "Qala-e-Naw, Thursday, 8 July", "Sunday 15 August"
@@ -108,9 +115,13 @@ def dating_month_days(article: Article) -> tuple[tuple[int, int], ...]:
         previous_end = first.end
         if in_dateline:
             return tuple((int(month), int(day)) for month, day, _, _ in in_dateline[:1])
+    stamps = [(m.start(), bool(m.group("old"))) for m in _AGE_STAMP.finditer(article.text)] if " ago" in article.text else []
     best = -1
     found: list[tuple[int, int]] = []
     for sentence in article.sentences:
+        at = bisect.bisect_left(stamps, (sentence.end, False)) if stamps else 0
+        if at < len(stamps) and stamps[at][1]:
+            continue  # a card stamped "5 weeks ago" on a page of cards: the days it reports are weeks older than the page
         text = article.text[sentence.start : sentence.end]
         month_days = dates.find_month_days(text)
         background = background_clauses(text, [(start, end) for _, _, start, end in month_days]) if month_days else []
