@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from analysis.extract.posts import post_days, stamp_day
+from analysis.extract.posts import post_days, signed_days, stamp_day
 from analysis.ingest.cleaning import clean_document
 from analysis.extract.events import extract_article
 from analysis.ingest.files import RawDocument
@@ -23,6 +23,8 @@ from analysis.ingest.files import RawDocument
     ("Officials said on 12 July 2021 at 9:10 that Qaisar fell.", None),  # a sentence naming a time
     ("Messages 24.06.2021 - 03.07.2021, exported for the desk", None),
     ("[31.02.2021 10:00]", None),  # no such day
+    ("[04.07.2021 08:05 AFT] BADAKHSHAN | SECURITY/CONTROL", date(2021, 7, 4)),  # an incident log's entry and category
+    ("[04.07.2021 08:05] the governor fled to Kabul", None),  # a message's text after its stamp is no category
 ])
 def test_stamp_day_reads_only_lines_that_are_stamps(line: str, day: date | None) -> None:
     assert stamp_day(line) == day
@@ -72,3 +74,29 @@ def test_each_message_of_an_export_is_dated_by_its_own_stamp() -> None:
              if m.event_type == "district_seized"}
     assert found == {("Almar", date(2021, 6, 24), date(2021, 6, 24)),
                      ("Qaisar", date(2021, 6, 26), date(2021, 6, 27))}
+
+
+_TALK = """ date 2021-08-20
+Talk: Fall of Maimana (2021)
+
+Date of the fall
+The infobox has 14 August. Maimana fell on Saturday, as far as I can tell. — Faryab_mapper (talk) 09:10, 9 August 2021 (UTC)
+: The governor and the police chief were flown to Mazar the same evening. — Steppe_reader (talk) 11:02, 9 August 2021 (UTC)
+: Almar went on Tuesday, I think, not earlier. — Faryab_mapper (talk) 16:40, 12 August 2021 (UTC)
+"""
+
+
+def test_posts_signed_at_their_end_are_dated_by_their_signatures() -> None:
+    raw = RawDocument(article_id="talk", path="talk.txt", text=_TALK, fmt="text", encoding="utf-8", warnings=())
+    found = {(m.event_type, m.place, m.date_low, m.date_high) for m in extract_article(clean_document(raw)).mentions}
+    assert found == {("capital_entered", "Maimana", date(2021, 8, 7), date(2021, 8, 7)),  # the Saturday before 9 August
+                     ("troops_fled", "Maimana", date(2021, 8, 7), date(2021, 8, 7)),
+                     ("district_seized", "Almar", date(2021, 8, 10), date(2021, 8, 10))}  # the Tuesday before 12 August
+
+
+def test_one_signature_dates_nothing() -> None:
+    assert signed_days("A post. — Name (talk) 09:10, 9 August 2021 (UTC)\nMore text.", [(0, 7)], date(2021, 8, 20)) == {}
+    two = "A post. — Name (talk) 09:10, 9 August 2021 (UTC)\nAnother. — Other 10:00, 12 August 2021 (UTC)"
+    second = two.index("Another.")
+    assert signed_days(two, [(0, 7), (second, second + 8)], date(2021, 8, 20)) == {0: date(2021, 8, 9),
+                                                                                  1: date(2021, 8, 12)}

@@ -15,7 +15,7 @@ from analysis.extract.counted import CountedReader, _stated_number
 from analysis.extract.dates import small_number
 from analysis.extract.numbers import _UNITS
 from analysis.extract.datepick import _DATELINE_PREFIX, _SAY_DATE, _WHICH_ASIDE, _pick_date, _pub_high
-from analysis.extract.posts import post_days, section_days, stamp_day
+from analysis.extract.posts import post_days, section_days, signature_start, signed_days, stamp_day
 from analysis.extract.denials import (
     DenialReader, _CONTRA, _DENIAL_KEYS, _DENY_OBJECT, denies_another_subject,
 )
@@ -102,8 +102,20 @@ _MEASURE_SUBJECT = re.compile(
 _BY_AMOUNT = re.compile(r"\s+by\s+(?:a\s+|one\s+|two\s+)?(?:half|third|quarter|fifth|tenth|[\d.,]+\s*(?:%|per\s*cent|percent))", re.I)
 # what a section heading naming one place may hold besides it ("QALA-E-NAW (Badghis)", "## Kunduz city")
 _PLACE_HEADING_REST = re.compile(r"[\s#*_()\[\],:/|\-–—]*(?:(?:province|city|district|region)[\s()\[\],:/|\-–—]*)?", re.I)
-_LABEL_STATUS = re.compile(r"\s*(?:[-–—]\s+(?:taken|captured|seized|overrun|lost|handed|surrendered|under)|"
-                           r":\s+(?:taken|captured|seized|overrun|lost|handed|surrendered))\b", re.I)
+# a statement dated by its noun ("In a statement on 5 July it said that ..."), as "said on 5 July" is by its verb
+_NOUN_ON_BEFORE = re.compile(r"\b(?:statement|announcement|briefing|communiqu[eé]|press\s+release|update)\s+"
+                             r"(?:(?:issued|published|released|posted)\s+)?(?:on\s+)?$", re.I)
+# a day counted from the day of writing ("overnight", "yesterday", "last night", "this morning")
+_DAY_WORD_DATE = re.compile(r"(?:overnight|yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night|"
+                            r"this\s+(?:morning|afternoon|evening))", re.I)
+# the day a series or a count starts from ("beginning with Zaranj on 6 August", "since 6 August")
+_SERIES_START_BEFORE = re.compile(r"\b(?:since|beginning\s+with|starting\s+with|first\s+was)\b[^,;.]{0,40}$", re.I)
+# cheap pre-checks of _DAYS_LATER: a sentence with none of these has no match
+_DAYS_LATER_KEYS = ("day", "week", "hours ", "Hours ", " the ", "night", "that ", "That ", "dawn", "dusk", "light",
+                    "morning", "afternoon", "evening", "The ")
+_LABEL_STATUS = re.compile(r"\s*(?:[-–—]\s+(?:(?:the\s+)?(?:DC|district\s+cent(?:re|er)|district\s+HQ)\s+)?(?:taken|captured|"
+                           r"seized|overrun|lost|handed|surrendered|under)|:\s+(?:(?:the\s+)?(?:DC|district\s+cent(?:re|er)|"
+                           r"district\s+HQ)\s+)?(?:taken|captured|seized|overrun|lost|handed|surrendered))\b", re.I)
 # a line opened by a place (and its seat or province in brackets) before a status ("Kohsan (seat: Kohsan) - ...")
 _LABEL_OPEN = re.compile(r"\W*(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,3}(?:\s*\([^()]{1,80}\))?\s*")
 _OFFICIAL_BEFORE = re.compile(r"\b(?:governors?|police\s+chiefs?|officials)\s+(?:\w+\s+){0,3}?$", re.I)  # ("the governor
@@ -125,7 +137,7 @@ _SECOND_CLAUSE = re.compile(r"(?:(?:,\s+(?:and|but|while)|;)|\b(?:claims?|report
                             r"(?:the\s+)?$", re.I)  # (a claim's own clause: "rejected claims that X has been captured")
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:now|also|since|already)\s+)?(?:been\s+)?$", re.I)
 _LATER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:since|later|afterwards|subsequently|since\s+then)\b", re.I)
-_POLICE_DISTRICTS = re.compile(r"\bpolice\s+districts?\b", re.I)
+_POLICE_DISTRICTS = re.compile(r"\bpolice\s+districts?\b|\b(?-i:PDs?)\s?\d", re.I)  # ("TB got into PD3")
 _BUILDING_AFTER = re.compile(
     r"^\s+(?:(?:full\s+)?control\s+(?:of|over)\s+)?"  # "seized control of the governor's compound"
     r"(?:(?:(?-i:[A-Z])[\w\-]+(?:[\s\-](?-i:[A-Z])[\w\-]+){0,2}|the\s+(?:city|town|provincial\s+capital))(?:'s|’s)\s+)?"
@@ -150,13 +162,13 @@ _DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|\d))\s+(?P<un
                          r"the\s+(?P<next>next|following)\s+day|the\s+(?P<prev>previous|preceding)\s+day|"
                          r"the\s+(?:next|following)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
                          r"the\s+day\s+before(?=\s*(?:[.,;]|$))|"
-                         r"the\s+same\s+(?:day|night)|that\s+(?:same\s+)?(?:day|night|morning|afternoon|evening)|(?:during|in)\s+the\s+(?:fighting|clashes|battle|assault)|"
+                         r"the\s+same\s+(?:day|night|morning|afternoon|evening)|that\s+(?:same\s+)?(?:day|night|morning|afternoon|evening)|(?:during|in)\s+the\s+(?:fighting|clashes|battle|assault)|"
                          r"(?P<same>(?:a\s+few\s+|several\s+|two\s+|three\s+|just\s+)?hours\s+(?:later|earlier|before(?=\s*(?:[.,;]|$)))|"
                          r"later\s+(?:that|the\s+same|in\s+the)\s+day|"
                          # a part of the day alone, in a sentence with no date of its own: the day told just before
                          r"(?P<part>in\s+the\s+(?:late\s+|early\s+)?(?:morning|afternoon|evening)|in\s+the\s+early\s+hours|"
                          r"(?:later|earlier)\s+in\s+the\s+(?:morning|afternoon|evening)|by\s+(?:nightfall|dusk)|"
-                         r"at\s+(?:dusk|dawn|nightfall))))\b",
+                         r"at\s+(?:dusk|dawn|nightfall|first\s+light)|before\s+(?:dawn|first\s+light))))\b",
                          re.I)
 # "last week, and on Wednesday of that week ...": a weekday inside the week named before it
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -168,7 +180,9 @@ _LOCATED_BEFORE = re.compile(r"\b(?:in|at|from|of|near|outside|around)\s+$", re.
 _GAP_ADVERBS = r"also|then|quickly|finally|eventually|soon"
 _ADVERB_GAP = re.compile(rf"\s+(?:(?:{_GAP_ADVERBS})\s+)?")
 # between a place and "surrendered": "Qalat, the capital of Zabul, was surrendered this morning", "X has also been surrendered"
-_SURRENDERED_GAP = re.compile(rf"(?:,\s+(?:the|a|an)\s+[^,;]{{1,60}}(?:,\s+(?:which|where|whose)\s+[^,;]{{1,80}})?,)?"  # (an aside:
+_SURRENDERED_GAP = re.compile(rf"(?:\s+(?:city|town|district(?:\s+cent(?:re|er))?))?"  # ("Khost city was surrendered")
+                              rf"(?:\s+in\s+(?-i:[A-Z])[\w\-]+(?:\s+province)?)?"  # ("Maidan Shahr in Wardak was surrendered")
+                              rf"(?:,\s+(?:the|a|an)\s+[^,;]{{1,60}}(?:,\s+(?:which|where|whose)\s+[^,;]{{1,80}})?,)?"  # (an aside:
                               # "Maimana, the capital of Faryab, which had been under siege for weeks, surrendered")
                               rf",?\s+(?:(?:was|were|(?:has|have|had)\s+been)\s+)?(?:(?:{_GAP_ADVERBS}|formally|peacefully|both|all)\s+)?")
 _PLACES_HEAD_BEFORE = re.compile(r"\b(?:capitals|cities|towns|districts)\s+(?:(?:also|then|quickly)\s+)?$", re.I)
@@ -256,6 +270,8 @@ _VERB_IN_ANSWER = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|fell|h
 # districts named right after a verb ("abandoned Yawan and Kohistan districts", "abandoned the district of Yawan"; not
 # "abandoned Hairatan" or "Bagram air base")
 _PLACE_OBJECT_AFTER = re.compile(r"\s+(?:the\s+(?:district|districts)\s+(?:cent(?:re|er)s?\s+)?of\s+(?-i:[A-Z])|"
+                                 r"the\s+(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,2}\s+(?:(?-i:DC)|district\s+"
+                                 r"cent(?:re|er))\b|"  # ("abandoned the Chora DC")
                                  r"(?-i:[A-Z])[^.;,]{0,60}?\bdistricts?\b(?!\s+(?:official|chief|governor|police)))")
 # a tactical word before a withdrawal in its own clause ("In a tactical move, the forces withdrew from X")
 _TACTICAL_BEFORE = re.compile(r"\b(?:in\s+a|as\s+a|for|in\s+what\s+(?:[\w\-]+\s+){1,5}?(?:called|described\s+as|termed)\s+a)\s+"
@@ -323,7 +339,7 @@ _SERIES_ASIDE = re.compile(r",\s+(?:the|a|an|its|whose|which|where|home\s+to|in\
                            r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|near|on\s+the)\b[^,;:]{0,80},")
 _FOLLOWED_BY_KEYS: tuple[str, ...] = guard_stems(_FOLLOWED_BY) + (" and ", "then", "later") + guard_stems(_AS_DID) + \
     guard_stems(_AS_WELL_AS)
-_POLICE_DISTRICTS_KEYS: tuple[str, ...] = guard_stems(_POLICE_DISTRICTS)
+_POLICE_DISTRICTS_KEYS: tuple[str, ...] = ("police", "pd")  # (lowercase stems of both spellings)
 # a sentence opening on the times the sentence before told ("Each time the city had been retaken", "Both times ...")
 _BACK_TIME = re.compile(r"\W*(?:each|both|that|those|on\s+(?:each|both|that)\s+(?:occasion|occasions))\s+(?:times?|occasions?)\b"
                         r"|\W*on\s+(?:each|both|that)\s+occasions?\b", re.I)
@@ -588,7 +604,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 spans = [(a.start, a.end) for a in claims.find_attributions(stext)
                          if a.form in ("forward", "inverted", "according", "quoted")
                          and (a.end - a.start < 160 or (a.form == "forward" and len(a.speaker) < 80))]
-            stamp = stamp_day(stext) if not mine and len(stext) <= 120 and any(c.isdigit() for c in stext) else None
+            stamp = stamp_day(stext) if (not mine or stext.startswith("[")) and len(stext) <= 120 and \
+                any(c.isdigit() for c in stext) else None  # ("[04.07.2021 08:05 AFT] BADAKHSHAN | SECURITY": a log entry's)
+            if stamp is not None and signature_start(stext) == 0:
+                stamp = None  # "— Name (talk) 09:10, 9 August 2021 (UTC)" closes the post before it (see signed_days)
             if stamp is not None:
                 stamps.append((len(self.sents), stamp))  # a post's stamp: no sentence, but the day of its post
                 continue
@@ -605,7 +624,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                                     triggers=triggers))
             history.append(refs)
         self.post_days = post_days(stamps, [s.text for s in self.sents], self.article_pub_high) or \
-            section_days(heads, len(self.sents), self.article_pub_high)
+            section_days(heads, len(self.sents), self.article_pub_high) or (
+                signed_days(self.text, [(s.sentence.start, s.sentence.end) for s in self.sents], self.article_pub_high)
+                if "—" in self.text or "–" in self.text or "--" in self.text else {})  # (posts signed at their end)
 
     def _place_headings(self, start: int, end: int, pms: list) -> list[list[_Ref]]:
         """The place references of the lines between two sentences that name one place and nothing else (a section
@@ -650,7 +671,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                     continue  # a dated line of places under its heading; otherwise read as any sentence
             if heading and (lists.timeline_shape(s.text) or self._same_line_as_entry(i)):
                 pass  # an entry read as a sentence, or a sentence after an entry on its line, keeps the heading
-            elif heading and i - heading_at <= 2 and not s.refs and not lists.timeline_heading(s.text) and (
+            elif heading and i - heading_at <= 2 and not any(r.kind != "anaphora" for r in s.refs) and \
+                    not lists.timeline_heading(s.text) and (
                     not s.triggers or not self.sents[heading_at].text.rstrip().endswith((".", "!", "?"))):
                 pass  # a remark between a heading and its entries ("We list a district only when ...", and under a
                 # heading line, "Dates are those on which officials first reported the fall") keeps it
@@ -784,8 +806,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 when = weeks[-1].low + timedelta(days=_WEEKDAYS.index(m.group("wd").lower()))
                 if self.pub_high is None or when <= self.pub_high:
                     out.append(DateMention(low=when, high=when, text=m.group(0), start=m.start(), end=m.end()))
-        for m in _DAYS_LATER.finditer(text) if ("day" in text or "week" in text or "hours " in text.lower()
-                                                or " the " in text or "night" in text or "that " in text) else ():
+        for m in _DAYS_LATER.finditer(text) if any(k in text for k in _DAYS_LATER_KEYS) else ():
             if any(d.start <= m.start() < d.end for d in found) or m.group("part") and (found or out):
                 continue
             if m.group("part"):  # "Its garrison abandoned their positions in the evening": the day of the event before
@@ -834,10 +855,34 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if found is None:
             text = self.sents[i].text
             named = self._in_month_before(i, self._dates_in(text))
+            signed = signature_start(text) if self.post_days else -1
+            if signed >= 0:  # (a post's signature dates the post, not what it tells)
+                named = [d for d in named if d.start < signed]
             later = self._days_after_before(i, text, named)  # ("the following Monday" replaces its "Monday")
             named = [d for d in named if not any(x.start <= d.start < x.end for x in later)]
-            found = self._sentence_dates_read[i] = self._same_weekday(i, sorted(named + later, key=lambda d: d.start))
+            found = self._same_weekday(i, sorted(named + later, key=lambda d: d.start))
+            found = self._sentence_dates_read[i] = self._from_saying_day(text, found)
         return found
+
+    def _from_saying_day(self, text: str, found: list[DateMention]) -> list[DateMention]:
+        """'The border service said on 5 July that 57 servicemen had crossed overnight': a day word after a dated
+        saying ('overnight', 'yesterday', 'last night', 'this morning') counts from the day of saying, not of publication."""
+        pub = self.now[0]
+        if pub is None or len(found) < 2:
+            return found
+        says = [d for d in found if d.low is not None and d.low == d.high and d.low != pub and (
+            _SAY_DATE.search(text, max(0, d.start - 40), d.start) or _NOUN_ON_BEFORE.search(text, max(0, d.start - 40), d.start))]
+        if not says:
+            return found
+        out = []
+        for d in found:
+            say = next((x for x in reversed(says) if x.end <= d.start), None)
+            if say is not None and d.low is not None and d.high is not None and _DAY_WORD_DATE.fullmatch(d.text.strip()) \
+                    and " that " in text[say.end:d.start] + " ":
+                shift = say.low - pub
+                d = DateMention(low=d.low + shift, high=d.high + shift, text=d.text, start=d.start, end=d.end)
+            out.append(d)
+        return out
 
     def _same_weekday(self, i: int, found: list[DateMention]) -> list[DateMention]:
         """'On the same Friday', 'that Saturday': the day of that weekday named last before it (in this sentence or
@@ -927,6 +972,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             text_j = self.sents[j].text  # a day of saying yields to a day of the event ("46 servicemen crossed the same
             days = [d for d in days if not _SAY_DATE.search(text_j, max(0, d.start - 40), d.start)] or days  # day, the
             # border service said on Wednesday. Two days later another 31 came across": counted from the crossing)
+            days = [d for d in days if not _SERIES_START_BEFORE.search(text_j, max(0, d.start - 50), d.start)]
+            # ("Ghazni was the tenth capital to fall in a week, beginning with Zaranj on 6 August. Herat fell the same
+            # evening": the day a count starts from is no day of the event just told; the sentence before has it)
             if days:
                 return days[-1].low, days[-1].high, days[-1].text
         return (section, section, "") if section is not None else None  # the day of the section or post it is in

@@ -189,12 +189,22 @@ _WE_SUBJECT = re.compile(r"(?<![\w\-’'])"
                          r"[\d,]+|[\d,]+)\s+of\s+us)\s+(?:(?:had|have|were|then|finally|simply|eventually|quickly|all)\s+)*"
                          r"(?:(?:made|conducted|carried\s+out|staged|began)\s+(?:a\s+|our\s+)?(?:tactical\s+|hasty\s+)?)?$",
                          re.I)
+# an apposition closed right before the verb (", one of the few women to hold such a post,")
+_APPOSITION_BEFORE_VERB = re.compile(r",\s+(?:one\s+of|a|an|the|himself|herself|themselves)\b[^,;.]{0,80},\s*$", re.I)
+# a speaker who served ("Rahmatullah said he had served in Dand Patan in July.")
+_SERVED = re.compile(r"\b(?:he|she|I)\s+(?:had\s+|has\s+)?served\s+(?:in|with|as|at)\b", re.I)
 # a page told by a soldier or a policeman in the first person
 _MILITARY_FIRST_PERSON = re.compile(
     r"\b(?:our|my)\s+(?:own\s+)?(?:kandak|unit|battalion|brigade|company|platoon|post|checkpoint|outpost|garrison|"
     r"commanders?|sergeant|corps|regiment|squad|soldiers|policemen|men|comrades)\b|"
-    r"\bI\s+(?:was|served|had\s+served)\s+(?:as\s+)?(?:a|an)\s+(?:[\w\-]+\s+){0,2}?(?:soldier|policeman|police\s+officer|"
-    r"officer|sergeant|commando|lieutenant|captain|major|colonel|conscript|pilot)\b|\bwe\s+(?:soldiers|policemen|commandos)\b|"
+    r"\bI\s+(?:was|served|had\s+served|had\s+been|have\s+been)\s+(?:as\s+)?(?:a|an)\s+(?:[\w\-]+\s+){0,2}?(?:soldier|"
+    r"policeman|police\s+officer|officer|sergeant|commando|lieutenant|captain|major|colonel|conscript|pilot|guard)\b|"
+    r"\b(?:his|her)\s+(?:unit|company|kandak|battalion|brigade|platoon|post|garrison)\b|"
+    r"\b(?:he|she|I)\s+was\s+posted\s+(?:in|to|at)\b|"
+    r"\b(?:soldier|policeman|police\s+officer|pilot|commando|lieutenant|officer|guard|sergeant)['’]s\s+(?:own\s+)?"
+    r"(?:account|story|summer|diary|testimony|letter|war|escape|journey)\b|"
+    r"\binterviewee:[^\n]{0,40}\b(?:soldier|policeman|police\s+officer|pilot|commando|lieutenant|officer|guard|sergeant|"
+    r"captain|major)\b|\bwe\s+(?:soldiers|policemen|commandos)\b|"
     r"\bI\s+(?:served|fought)\s+(?:in|with)\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,3}?(?:army|police|battalion|kandak|brigade|corps|"
     r"unit|regiment|commandos|garrison)\b",
     re.I)
@@ -280,8 +290,12 @@ class FlightReader:
         # nearest person noun before the verb decides who fled
         troop = [t for t in _TROOP_RE.finditer(subject_zone)  # "Police Districts 1 and 2" are parts of a city
                  if not re.match(r"\s+(?:districts?|stations?|headquarters)\b", subject_zone[t.end():], re.I)]
+        aside = _APPOSITION_BEFORE_VERB.search(subject_zone) if troop else None
         other = [o for o in _NOT_TROOP_RE.finditer(subject_zone)
                  if not any(t.start() <= o.start() < t.end() for t in troop)  # "customs workers" are officials
+                 and not (aside is not None and aside.start() <= o.start() and troop[-1].end() <= aside.start())
+                 # ("The provincial governor, one of the few women to hold such a post, left Bamyan": the aside
+                 # describes the official)
                  and not _NUMBERING.search(subject_zone, 0, o.start())]  # ("soldiers, numbering 1,037 people,": their size)
         t_pos = troop[-1].start() if troop else -1
         o_pos = other[-1].start() if other else -1
@@ -299,7 +313,9 @@ class FlightReader:
             after = text[m.end():_scope_after(text, m.end(), 120)]
             if not re.search(r"\bafghan", clause, re.I) and not (
                     _MORE_AIRCRAFT.search(clause) and (re.search(r"\bafghan", text[:lo], re.I) or (
-                        i > 0 and _AFGHAN_AIRCRAFT.search(self.sents[i - 1].text)))) and not (  # (or the sentence before's)
+                        i > 0 and (_AFGHAN_AIRCRAFT.search(self.sents[i - 1].text) or (
+                            _AIRCRAFT_CARRYING.search(self.sents[i - 1].text)  # (or its aircraft carried Afghans)
+                            and re.search(r"\bafghan", self.sents[i - 1].text, re.I)))))) and not (  # (the one before's)
                     _AIRCRAFT_WORD.search(clause) and _AFGHAN_AIRCRAFT.search(text, 0, m.start())):
                 return []  # (a second group's "three more planes with 143 soldiers" are Afghan like the first's)
             if not (any(k in clause.lower() for k in _AIRCRAFT_KEYS) and _AIRCRAFT_CARRYING.search(clause)):
@@ -337,7 +353,7 @@ class FlightReader:
                     r"\b(?:taliban|insurgents?|militants?|rebels?|foreign|us|nato|american)\b[^.;]{0,20}$",
                     prev[:troops[-1].start()], re.I):
                 t_pos = 10 ** 6  # "Hundreds of soldiers were in the city. Most of them fell back to the airport."
-        if t_pos < 0 and o_pos < 0 and _WE_SUBJECT.search(subject_zone) and self._soldiers_speak(s):
+        if t_pos < 0 and o_pos < 0 and _WE_SUBJECT.search(subject_zone) and self._soldiers_speak(i, s):
             t_pos = 10 ** 6  # "We fell back to Kunduz city that night", told by a soldier of the garrison
         if t_pos < 0 or o_pos > t_pos:
             return []
@@ -522,12 +538,18 @@ class FlightReader:
                         None)  # "Police who had pulled back from Kishim to Faizabad on Monday said ...": the speakers'
             # own flight, told in a relative clause of their description
             seat = _SPEAKER_SEAT_OPENING.match(text)  # "In Kabul, a defence ministry spokesman said ...": where he sits
+            label = _DATELINE_OPEN.match(text)
+            label_end = label.end() if label is not None else -1
             refs = [r for r in s.refs if (not r.in_speaker or (told is not None and told[0] <= r.start < told[1]))
                     and not (seat is not None and r.start == seat.start("place"))
                     and r.place.place_type != "country" and not _to_ref_or_apposed(r)
                     and not r.remote  # ("40 kilometres from Kabul", "Camp Shorabak": no place left)
                     and not POSSESSIVE_OWNER.match(text, r.end)  # ("from Kandahar's Arghandab district": Arghandab)
-                    and not (_DATELINE_OPEN.match(text) and r.end <= _DATELINE_OPEN.match(text).end())  # ("New Delhi/Kabul:")
+                    and not (r.end <= label_end and (i <= 1 or any(
+                        q.start >= label_end and not _to_ref_or_apposed(q) for q in s.refs)))
+                    # ("New Delhi/Kabul: ..." opening the story, "Herat: the district of Adraskan ... was overrun"
+                    # locating a place named after it; but "Dand Patan: ANDSF made a tactical withdrawal to Chamkani"
+                    # further down labels its entry with the place left)
                     and not SEAT_OF_SPEAKERS.search(text, max(0, r.start - 50), r.start)  # ("told reporters in Kabul")
                     and not _office_after_verb(text, r, m.end())  # ("..., said a member of the
                     # Kunduz provincial council": an office's place after the verb, not where they were)
@@ -620,6 +642,8 @@ class FlightReader:
         posts'): not a place left."""
         if not _DESTINATION_TAIL.search(s.text, max(0, r.start - 50), r.start):
             return False
+        if r.moved_to:
+            return True  # ("ordered us to withdraw to Kunduz city, and we withdrew the same day": Kunduz is where they went)
         return any(kind == "fled" and any(t.end() <= r.start for t in rx.finditer(s.text, 0, r.start))
                    for kind, rx, _ in s.triggers)
 
@@ -656,11 +680,20 @@ class FlightReader:
         """True when the clause before a departure gave a place up ('handed over the city ... and flew to Kabul')."""
         return _GAVE_UP.search(text, min(lo, max(0, m.start() - 150)), m.start()) is not None
 
-    def _soldiers_speak(self, s: _Sent) -> bool:
-        """Whether "we" in this sentence are Afghan soldiers or police: a soldier speaks in it, or the page is told by
-        one ("our kandak", "I was a police officer", "we soldiers")."""
+    def _soldiers_speak(self, i: int, s: _Sent) -> bool:
+        """Whether "we" in sentence i are Afghan soldiers or police: a soldier speaks in it, or in the quotation it
+        goes on ('Witness S.A., a soldier of a kandak, said: "Khanabad went on 21 June. We fell back ..."'), or the page
+        is told by one ("our kandak", "I was a police officer", "we soldiers")."""
         if any(_TROOP_RE.search(s.text, a, b) for a, b in s.speaker_spans):
             return True
+        for j in range(i - 1, max(-1, i - 4), -1):
+            prev = self.sents[j]
+            if any(_TROOP_RE.search(prev.text, a, b) for a, b in prev.speaker_spans) or _SERVED.search(prev.text):
+                between = self.text[prev.sentence.start:s.sentence.start]
+                if between.count('"') % 2 == 1 or between.count("“") > between.count("”") or (
+                        j == i - 1 and s.text.lstrip().startswith(('"', "“"))):
+                    return True  # (the quotation opened there is still open here, or opens here after what he said:
+                    # 'Rahmatullah said he had served in Dand Patan. "On 13 July we made a tactical withdrawal ..."')
         if self._military_voice is None:
             self._military_voice = bool(_MILITARY_FIRST_PERSON.search(self.text))
         return self._military_voice
@@ -675,9 +708,12 @@ class FlightReader:
         if any(not any(r.start <= site.start(1) < r.end for r in s.refs) for site in _UNKNOWN_SITE.finditer(s.text)):
             return None  # "abandoned their posts at Wesh ... and pulled back": a place the gazetteer does not know
         here = [r for r in s.refs if upto is None or r.start < upto]  # (not a place of a second thing said after "and that")
-        for text, refs in [(s.text, here)] + [(self.sents[j].text, self.sents[j].refs) for j in range(i - 1, max(-1, i - 3), -1)]:
-            dateline = _DATELINE_OPEN.match(text) or _DATELINE_PREFIX.match(text)  # ("KABUL - Bamyan was handed
-            # over on Saturday.": not Kabul)
+        for k, text, refs in [(i, s.text, here)] + [(j, self.sents[j].text, self.sents[j].refs)
+                                                    for j in range(i - 1, max(-1, i - 3), -1)]:
+            label = _DATELINE_OPEN.match(text)
+            dateline = (label if label is not None and (k <= 1 or any(r.start >= label.end() for r in refs)) else None) \
+                or _DATELINE_PREFIX.match(text)  # ("KABUL - Bamyan was handed over on Saturday.": not Kabul; "Herat:
+            # the district of Adraskan ..." locates Adraskan; a "Kuf Ab: DC overrun" further down labels its entry)
             found = {p.place_id: p for r in refs if not r.in_speaker and not r.remote
                      and not (dateline is not None and r.end <= dateline.end())
                      and (not _DESTINATION_TAIL.search(text, max(0, r.start - 50), r.start)  # "flown to Kabul": where they went

@@ -64,6 +64,7 @@ _GUARD_AFTER_RE = re.compile(
     # its province in brackets, as a digest writes it: "Khwaja Bahauddin (Takhar): under TB control"
     r"^\s*\((?:[A-Z][\w'\u2019\-]+)(?:[\s\-][A-Z][\w'\u2019\-]+)?(?:\s+[Pp]rovince)?\)"
 )
+_LABEL_GUARD_RE = re.compile(r"\s*(?:[:\-–—]\s+)(?:the\s+)?(?:DC|district\s+cent(?:re|er)|district\s+HQ)\b")
 _GUARD_BEFORE_RE = re.compile(
     r"\b(?:districts?|Districts?|crossings?|port)\s+(?:of|in|including|such\s+as|like|at|called|named)\s+"
     r"(?:[A-Z][\w'\u2019\-]*(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+))*$|"
@@ -242,6 +243,8 @@ def _skeleton_match(text: str, first: re.Match[str], first_key: str, gz: Gazette
 
 def _guard_ok(text: str, start: int, end: int) -> bool:
     """Tell whether a context-only name stands next to "district" (or crossing/border/port)."""
+    if _LABEL_GUARD_RE.match(text, end):
+        return True  # "Bangi: DC overrun Sun 20 Jun.": the district centre of the name the line opens with
     after = text[end : end + 90]
     cut = _CLAUSE_END_RE.search(after)
     if cut is not None:

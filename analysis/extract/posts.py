@@ -4,6 +4,7 @@ date and time ("Emirate Voice, [26.06.2021 07:48]" above a message, "7:42 AM · 
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 from typing import Sequence
@@ -16,12 +17,12 @@ _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|am|pm|a\.m\.|p\.m\.))?"
 # a sentence that is only a stamp, perhaps after the poster's name: the date and a time of day, both
 _STAMP = re.compile(
     r"\W*(?:[^\[\]\n]{0,80}?[,\s])?(?:"
-    rf"\[(?P<d1>\d{{1,2}})[./](?P<m1>\d{{1,2}})[./](?P<y1>\d{{4}})[ ,T]+{_TIME}\]|"  # [26.06.2021 07:48]
+    rf"\[(?P<d1>\d{{1,2}})[./](?P<m1>\d{{1,2}})[./](?P<y1>\d{{4}})[ ,T]+{_TIME}(?:\s*[A-Z]{{2,5}})?\]|"  # [26.06.2021 07:48]
     rf"(?P<y2>\d{{4}})-(?P<m2>\d{{2}})-(?P<d2>\d{{2}})[ T]{_TIME}(?:\s*(?:UTC|GMT|[A-Z]{{3,4}}))?|"  # 2021-06-26 07:48
     rf"{_TIME}\s*[·•|\-–—,]\s*{_MON}\s+(?P<d3>\d{{1,2}}),?\s+(?P<y3>\d{{4}})|"  # 7:42 AM · Jul 14, 2021
     rf"(?P<d4>\d{{1,2}})\s+(?P<mon4>[A-Za-z]{{3,9}})\.?\s+(?P<y4>\d{{4}}),?\s+(?:at\s+)?{_TIME}|"  # 14 July 2021, 07:42
     rf"(?P<mon5>[A-Za-z]{{3,9}})\.?\s+(?P<d5>\d{{1,2}}),?\s+(?P<y5>\d{{4}}),?\s+(?:at\s+)?{_TIME}"  # July 14, 2021 at 7:42
-    r")\W*")
+    r")(?:\s+[A-Z][A-Z0-9 /|&\-]{0,60})?\W*")  # (and a log entry's category: "[04.07.2021 08:05 AFT] BADAKHSHAN | SECURITY")
 # a numbered post opening ("1/", "**1/**"): the posts of a thread, each with its stamp under it
 _NUMBERED_POST = re.compile(r"\W*1\s*/")
 HISTORY_DAYS = 120  # a stamp further back than this from the page's day is not a post of this page
@@ -86,3 +87,43 @@ def section_days(heads: Sequence[tuple[int, date | None, bool]], n: int, publish
         for j in range(k, end):
             out[j] = day
     return out if len(set(out.values())) >= 2 else {}
+
+
+# a signature closing a post on its line, as a talk page or a forum prints it ("... Fixing it. -- Amu_boatman (talk)
+# 16:20, 11 August 2021 (UTC)"): a dash, a name, then a time of day and a full date
+_SIGNATURE = re.compile(rf"(?m)(?:[—–]|--)\s*[^\n—–]{{1,80}}?\b{_TIME},?\s+(?P<d>\d{{1,2}})\s+{_MON}\s+(?P<y>\d{{4}})"
+                        r"\s*(?:\((?:UTC|GMT)\))?[ \t]*$")
+
+
+def signature_start(sentence: str) -> int:
+    """Where a post's closing signature starts in a sentence ("... -- Name (talk) 16:20, 11 August 2021 (UTC)"), else -1."""
+    if "—" not in sentence and "–" not in sentence and "--" not in sentence:
+        return -1
+    m = _SIGNATURE.search(sentence)
+    return m.start() if m is not None else -1
+
+
+def signed_days(text: str, spans: Sequence[tuple[int, int]], published: date | None) -> dict[int, date]:
+    """The day of each sentence (by index, from its (start, end) in `text`) whose line a post's signature closes
+    ("-- Name (talk) 16:20, 11 August 2021 (UTC)"); two signatures at least, days after the page's or long before it
+    ignored."""
+    if published is None or "\n" not in text:
+        return {}
+    signed: list[tuple[int, date]] = []
+    for m in _SIGNATURE.finditer(text):
+        month = _MONTHS.get(m["mon"].lower())
+        try:
+            day = date(int(m["y"]), month, int(m["d"])) if month else None
+        except ValueError:
+            day = None
+        if day is not None and 0 <= (published - day).days <= HISTORY_DAYS:
+            signed.append((m.start(), day))
+    if len(signed) < 2:
+        return {}
+    starts = [at for at, _ in signed]
+    out: dict[int, date] = {}
+    for k, (start, end) in enumerate(spans):
+        n = bisect.bisect_left(starts, start)  # (a signature read as a sentence of its own is its post's)
+        if n < len(signed) and "\n" not in text[start:signed[n][0]]:
+            out[k] = signed[n][1]
+    return out

@@ -301,7 +301,8 @@ SEAT_OF_SPEAKERS = re.compile(r"\b(?:(?:officials?|ministry|ministries|governmen
                               r"briefed|reporters|journalists|(?:news|press)\s+conference|interview|briefing)\s+)in\s+$", re.I)
 # (and where a speaker spoke: "a lawmaker told reporters in Kabul", "said at a news conference in Kabul")
 # the destination of a move ("left Taloqan for Faizabad", "fled to Kunduz city")
-_MOVED_TO_BEFORE = re.compile(r"\b(?:left|leaving|fled|fleeing|withdrew|withdrawn|withdrawal|retreated|retreat|pulled\s+back|fell\s+back|moved|"
+_MOVED_TO_BEFORE = re.compile(r"\b(?:left|leaving|fled|fleeing|withdrew|withdrawn|withdrawal|withdraw|retreated|retreat|pulled\s+back|fell\s+back|"
+                              r"(?:pull|fall)\s+back|moved|"
                               r"headed|escaped|flown|flew|airlifted|evacuated|ferried|transferred|relocated|sent\s+back|set\s+off|set\s+out|drove|driven)\b[^.;,]{0,60}?"
                               r"\b(?:for|to|towards?|into)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|adjacent|\w+ern)\s+){0,2}$",
                               re.I)  # ("withdrew to the neighbouring Darwaz-e-Bala district")
