@@ -137,7 +137,8 @@ _SECOND_CLAUSE = re.compile(r"(?:(?:,\s+(?:and|but|while)|;)|\b(?:claims?|report
                             r"(?:the\s+)?$", re.I)  # (a claim's own clause: "rejected claims that X has been captured")
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:now|also|since|already)\s+)?(?:been\s+)?$", re.I)
 _LATER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:since|later|afterwards|subsequently|since\s+then)\b", re.I)
-_POLICE_DISTRICTS = re.compile(r"\bpolice\s+districts?\b|\b(?-i:PDs?)\s?\d", re.I)  # ("TB got into PD3")
+_POLICE_DISTRICTS = re.compile(r"\bpolice\s+districts?\b|(?:(?<=into\s)|(?<=entered\s)|(?<=inside\s)|(?<=reached\s))"
+                               r"(?-i:PDs?)\s?\d", re.I)  # ("TB got into PD3", "AOG entered PD6")
 _BUILDING_AFTER = re.compile(
     r"^\s+(?:(?:full\s+)?control\s+(?:of|over)\s+)?"  # "seized control of the governor's compound"
     r"(?:(?:(?-i:[A-Z])[\w\-]+(?:[\s\-](?-i:[A-Z])[\w\-]+){0,2}|the\s+(?:city|town|provincial\s+capital))(?:'s|’s)\s+)?"
@@ -1723,7 +1724,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         negated = _negated(text, m.start())
         if kind == "fled":
             fled = self._fled(i, s, m, negated)
-            abandoned = m.group(0).lower().startswith("abandon") and _PLACE_OBJECT_AFTER.match(text, m.end())
+            abandoned = m.group(0).lower().startswith("abandon") and _PLACE_OBJECT_AFTER.match(text, m.end()) or \
+                re.match(r"(?:\w+\s+)?abandoned\s+by\b", m.group(0), re.I)  # ("... was abandoned by government forces")
             if fled and (abandoned or "tactical" in m.group(0).lower() or _TACTICAL_AFTER.match(text, m.end())
                          or _TACTICAL_BEFORE.search(text, max(0, m.start() - 90), m.start())):
                 # ("Government forces abandoned Yawan and Kohistan districts": left to the Taliban, as when passive)

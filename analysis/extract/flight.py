@@ -221,7 +221,8 @@ _ELLIPTIC_GROUP = re.compile(r"(?:(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*|\bt
                              r"(?:more|others|further))\s+(?:(?:\w+\s+){0,2}?(?:soldiers|servicemen|troops|policemen|men|"
                              r"personnel|guards|officers)\s+)?(?:(?:had|have|has|were|was)\s+)?$", re.I)  # ("another 35 had come across")
 
-_DESTINATION_AND = re.compile(r"(?:\s+(?:district|city|town|area)s?)?\s*(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)(?:the\s+)?")
+_DESTINATION_AND = re.compile(r"(?:\s+(?:(?:district|city|town|area)s?|(?-i:DCs?)|district\s+cent(?:re|er)s?|airport))?"
+                              r"\s*(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)(?:the\s+)?")  # ("fell back to Balkh DC and Mazar")
 # the speaking state's own land: "crossed into its territory", "entered our country"
 _OWN_TERRITORY = re.compile(r"\b(?:its|our|their)\s+(?:own\s+)?(?:territory|soil|country)\b|\bthe\s+territory\s+of\s+our\b|"
                             r"\b(?:its|our)\s+(?:(?:state|national|southern)\s+)?(?:border|frontier)\b", re.I)
@@ -268,7 +269,9 @@ def _office_after_verb(text: str, r: _Ref, verb_end: int) -> bool:
 # a post or a district centre as the subject of "were evacuated": the men who held it left ("The district centres of A
 # and B were evacuated on Wednesday night in a tactical move")
 _SITE_SUBJECT = re.compile(r"\b(?:district\s+cent(?:re|er)s?|(?:military\s+|army\s+)?(?:posts?|outposts?|bases?)|garrisons?|"
-                           r"checkpoints?)\b(?:\s+(?:of|in)\s+[^,;.]{1,60}?)?\s+(?:had\s+|have\s+|has\s+)?$", re.I)
+                           r"checkpoints?|districts?(?=\s+of\b))\b(?:\s+(?:of|in)\s+[^,;.]{1,60}?)?"
+                           r"(?:,\s+(?:on|in|near|along)\s+[^,;.]{1,40},)?\s+(?:had\s+|have\s+|has\s+)?$", re.I)
+# ("the districts of Shortepa and Kaldar, on the Amu Darya, were evacuated": the men holding them left)
 
 
 class FlightReader:
@@ -331,6 +334,8 @@ class FlightReader:
         if re.match(r"(?:evacuat|airlift|flew$)", verb) and _TROOP_RE.search(text, m.end(), m.end() + 50) and \
                 not _TROOP_RE.search(subject_zone[-40:]):
             t_pos, o_pos = 10 ** 6, -1  # "we evacuated the garrison of Kiti": the men carried out fled
+        if re.match(r"(?:\w+\s+)?abandoned\s+by\b", verb):
+            t_pos, o_pos = 10 ** 6, -1  # "Bala Murghab district was abandoned by government forces": the men named after
         if verb.startswith(("given", "granted", "provided", "offered", "gave", "give")) or receiving:
             after_zone = text[m.end():m.end() + 80]
             if _TROOP_RE.search(after_zone) and not _NOT_TROOP_RE.search(after_zone[:40]):
