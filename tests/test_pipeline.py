@@ -180,6 +180,14 @@ def test_a_place_heading_is_the_city_its_section_refers_to(tmp_path: Path) -> No
     assert events[["event_type", "place", "date_low"]].values.tolist() == [["capital_entered", "Maimana", "2021-07-07"]]
 
 
+def test_a_masthead_with_a_dash_is_no_dateline(tmp_path: Path) -> None:
+    wire = ("Orient Star News Agency (OSNA) - English Service\n\nTaliban take two Ghazni districts\n\n"
+            "KABUL, July 16 (OSNA) -- Muqur fell to the Taliban on Tuesday, a provincial council member said. "
+            "Fighting had begun on July 2 in the villages around it.\n")
+    assert corpus_dated(tmp_path, wire, "2021-07-02") == (
+        ("2021-07-16", "corpus"), [["Muqur", "2021-07-13", "2021-07-13"]])  # the dateline's day, not a later line's
+
+
 def test_corpus_date_takes_a_year_less_dateline_first(tmp_path: Path) -> None:
     wire = ("Taliban take Ghor capital\n\nCHAGHCHARAN, Afghanistan, Aug 13 (Wire) - The Taliban captured Chaghcharan "
             "on Thursday, officials said. Fighting had begun on July 30 in the hills outside the city.\n")

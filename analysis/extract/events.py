@@ -336,7 +336,7 @@ _DATE_FIRST_SEP = re.compile(r"\s*,?\s*(?:and|then)\s*,?\s*", re.I)  # "... and,
 _ITEM_AFTER_DATE = re.compile(r"\s*,?\s*")
 _ITEM_END = re.compile(r"\s*(?:[,.;)]|$|\s(?:and|too|as\s+well)\b)")  # the place closes its clause (not "Kabul's governor")
 _SERIES_BETWEEN = re.compile(r"[,;]|\band\b")
-_SERIES_ASIDE = re.compile(r",\s+(?:the|a|an|its|whose|which|where|home\s+to|in\s+the\s+(?:north|south|east|west|\w+ern)\b|"
+_SERIES_ASIDE = re.compile(r",\s+(?:the|a|an|its|whose|which|where|home\s+to|in\s+the\s+(?:north|south|east|west|\w+ern|same)\b|"
                            r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|near|on\s+the)\b[^,;:]{0,80},")
 _FOLLOWED_BY_KEYS: tuple[str, ...] = guard_stems(_FOLLOWED_BY) + (" and ", "then", "later") + guard_stems(_AS_DID) + \
     guard_stems(_AS_WELL_AS)

@@ -214,6 +214,9 @@ _NOT_PLACES = frozenset(
     """BREAKING UPDATE UPDATED EXCLUSIVE WATCH ANALYSIS OPINION LIVE FACTBOX EXPLAINER URGENT FLASH VIDEO PHOTOS
     NOTE CORRECTION EDITORS EDITOR'S EDITOR’S REFILE WRAPUP INSIGHT COLUMN COMMENT REVIEW INTERVIEW SPECIAL""".split()
 )
+# a word of an outlet's name, never of a town's: a line opening with it is a masthead, not a dateline
+_OUTLET_WORD = re.compile(r"\b(?:News|Agency|Newswire|Wire|Press|Times|Post|Herald|Radio|Television|TV|Daily|Gazette|"
+                          r"Tribune|Courier|Broadcasting|Journal|Media)\b")
 _PW = r"[A-Z][A-Za-z'’.\-/]*"
 _HIJRI_MON = r"(?:Hamal|Sawr|Saur|Jawza|Saratan|Asad|Sunbula|Sonbola|Mizan|Aqrab|Qaws|Jadi|Dalw|Hut|Hoot)"
 _DATELINE = re.compile(
@@ -707,8 +710,8 @@ def _match_dateline(text: str, start: int, end: int) -> tuple[str, str, int] | N
         return None
     place, first, sep = m.group("place"), m.group("first"), m.group("sep") or ""
     agency = m.group("agency") or m.group("agency_first") or m.group("slashed") or ""  # "DUSHANBE, July 7. /TASS/."
-    if len(place) > 45 or first.upper().strip(".") in _NOT_PLACES:
-        return None
+    if len(place) > 45 or first.upper().strip(".") in _NOT_PLACES or _OUTLET_WORD.search(place):
+        return None  # ("Huaxia News Agency (HNA) - English Newswire": a masthead, not a town)
     # "Tehran, IRNA --": a known outlet in the country slot is the agency, not part of the place.
     country_outlet = known_outlet(m.group("country") or "") if not agency else ""
     if country_outlet and sep:
