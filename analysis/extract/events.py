@@ -973,12 +973,21 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             text_j = self.sents[j].text  # a day of saying yields to a day of the event ("46 servicemen crossed the same
             days = [d for d in days if not _SAY_DATE.search(text_j, max(0, d.start - 40), d.start)] or days  # day, the
             # border service said on Wednesday. Two days later another 31 came across": counted from the crossing)
-            days = [d for d in days if not _SERIES_START_BEFORE.search(text_j, max(0, d.start - 50), d.start)]
+            days = [d for d in days if not self._series_start_day(j, i, d)]
             # ("Ghazni was the tenth capital to fall in a week, beginning with Zaranj on 6 August. Herat fell the same
             # evening": the day a count starts from is no day of the event just told; the sentence before has it)
             if days:
                 return days[-1].low, days[-1].high, days[-1].text
         return (section, section, "") if section is not None else None  # the day of the section or post it is in
+
+    def _series_start_day(self, j: int, i: int, d: DateMention) -> bool:
+        """Whether day d of sentence j is the day a count started from ("beginning with Zaranj on 6 August") and
+        sentence i is not about the place it names ("Zaranj, the capital of Nimroz, was taken; ... the same day" is)."""
+        start = _SERIES_START_BEFORE.search(self.sents[j].text, max(0, d.start - 50), d.start)
+        if start is None:
+            return False
+        named = {r.place.place_id for r in self.sents[j].refs if start.start() <= r.start < d.start}
+        return not named & {r.place.place_id for r in self.sents[i].refs}
 
     def _same_line_as_entry(self, i: int) -> bool:
         """True when sentence i goes on the line of a timeline entry ('* ZARANJ, capital of Nimroz. Many soldiers ...')."""
