@@ -111,11 +111,12 @@ _DAY_WORD_DATE = re.compile(r"(?:overnight|yesterday(?:\s+(?:morning|afternoon|e
 # the day a series or a count starts from ("beginning with Zaranj on 6 August", "since 6 August")
 _SERIES_START_BEFORE = re.compile(r"\b(?:since|beginning\s+with|starting\s+with|first\s+was)\b[^,;.]{0,40}$", re.I)
 # cheap pre-checks of _DAYS_LATER: a sentence with none of these has no match
-_DAYS_LATER_KEYS = ("day", "week", "hours ", "Hours ", " the ", "night", "that ", "That ", "dawn", "dusk", "light",
-                    "morning", "afternoon", "evening", "The ")
-_LABEL_STATUS = re.compile(r"\s*(?:[-–—]\s+(?:(?:the\s+)?(?:DC|district\s+cent(?:re|er)|district\s+HQ)\s+)?(?:taken|captured|"
-                           r"seized|overrun|lost|handed|surrendered|under)|:\s+(?:(?:the\s+)?(?:DC|district\s+cent(?:re|er)|"
-                           r"district\s+HQ)\s+)?(?:taken|captured|seized|overrun|lost|handed|surrendered))\b", re.I)
+_DAYS_LATER_KEYS = ("day", "week", "hours ", " the ", "night", "that ", "dawn", "dusk", "light", "morning", "afternoon",
+                    "evening")  # (in the lowercased sentence, which may also open on "the ")
+_DC = vocabulary.MACROS["DC"]  # "DC", "district centre", "district HQ"
+_LABEL_STATUS = re.compile(rf"\s*(?:[-–—]\s+(?:(?:the\s+)?{_DC}\s+)?(?:taken|captured|seized|overrun|lost|handed|surrendered|"
+                           rf"under)|:\s+(?:(?:the\s+)?{_DC}\s+)?(?:taken|captured|seized|overrun|lost|handed|surrendered))\b",
+                           re.I)
 # a line opened by a place (and its seat or province in brackets) before a status ("Kohsan (seat: Kohsan) - ...")
 _LABEL_OPEN = re.compile(r"\W*(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,3}(?:\s*\([^()]{1,80}\))?\s*")
 _OFFICIAL_BEFORE = re.compile(r"\b(?:governors?|police\s+chiefs?|officials)\s+(?:\w+\s+){0,3}?$", re.I)  # ("the governor
@@ -271,8 +272,8 @@ _VERB_IN_ANSWER = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|fell|h
 # districts named right after a verb ("abandoned Yawan and Kohistan districts", "abandoned the district of Yawan"; not
 # "abandoned Hairatan" or "Bagram air base")
 _PLACE_OBJECT_AFTER = re.compile(r"\s+(?:the\s+(?:district|districts)\s+(?:cent(?:re|er)s?\s+)?of\s+(?-i:[A-Z])|"
-                                 r"the\s+(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,2}\s+(?:(?-i:DC)|district\s+"
-                                 r"cent(?:re|er))\b|"  # ("abandoned the Chora DC")
+                                 r"the\s+(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,2}\s+"
+                                 + vocabulary.MACROS["DC"] + r"\b|"  # ("abandoned the Chora DC")
                                  r"(?-i:[A-Z])[^.;,]{0,60}?\bdistricts?\b(?!\s+(?:official|chief|governor|police)))")
 # a tactical word before a withdrawal in its own clause ("In a tactical move, the forces withdrew from X")
 _TACTICAL_BEFORE = re.compile(r"\b(?:in\s+a|as\s+a|for|in\s+what\s+(?:[\w\-]+\s+){1,5}?(?:called|described\s+as|termed)\s+a)\s+"
@@ -807,7 +808,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 when = weeks[-1].low + timedelta(days=_WEEKDAYS.index(m.group("wd").lower()))
                 if self.pub_high is None or when <= self.pub_high:
                     out.append(DateMention(low=when, high=when, text=m.group(0), start=m.start(), end=m.end()))
-        for m in _DAYS_LATER.finditer(text) if any(k in text for k in _DAYS_LATER_KEYS) else ():
+        low = text.lower()
+        for m in _DAYS_LATER.finditer(text) if low.startswith("the ") or any(k in low for k in _DAYS_LATER_KEYS) else ():
             if any(d.start <= m.start() < d.end for d in found) or m.group("part") and (found or out):
                 continue
             if m.group("part"):  # "Its garrison abandoned their positions in the evening": the day of the event before

@@ -221,7 +221,7 @@ _ELLIPTIC_GROUP = re.compile(r"(?:(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*|\bt
                              r"(?:more|others|further))\s+(?:(?:\w+\s+){0,2}?(?:soldiers|servicemen|troops|policemen|men|"
                              r"personnel|guards|officers)\s+)?(?:(?:had|have|has|were|was)\s+)?$", re.I)  # ("another 35 had come across")
 
-_DESTINATION_AND = re.compile(r"(?:\s+(?:(?:district|city|town|area)s?|(?-i:DCs?)|district\s+cent(?:re|er)s?|airport))?"
+_DESTINATION_AND = re.compile(r"(?:\s+(?:(?:district|city|town|area)s?|" + vocabulary.MACROS["DC"] + r"|airport))?"
                               r"\s*(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)(?:the\s+)?")  # ("fell back to Balkh DC and Mazar")
 # the speaking state's own land: "crossed into its territory", "entered our country"
 _OWN_TERRITORY = re.compile(r"\b(?:its|our|their)\s+(?:own\s+)?(?:territory|soil|country)\b|\bthe\s+territory\s+of\s+our\b|"

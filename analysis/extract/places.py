@@ -15,6 +15,7 @@ from analysis.extract.gazetteer import (
     normalize_name,
     skeleton,
 )
+from analysis.extract import vocabulary
 from analysis.records import Place, PlaceMention
 
 # Names that are also English words, person names, tribes or places elsewhere in the region:
@@ -64,7 +65,7 @@ _GUARD_AFTER_RE = re.compile(
     # its province in brackets, as a digest writes it: "Khwaja Bahauddin (Takhar): under TB control"
     r"^\s*\((?:[A-Z][\w'\u2019\-]+)(?:[\s\-][A-Z][\w'\u2019\-]+)?(?:\s+[Pp]rovince)?\)"
 )
-_LABEL_GUARD_RE = re.compile(r"\s*(?:[:\-–—]\s+)(?:the\s+)?(?:DC|district\s+cent(?:re|er)|district\s+HQ)\b")
+_LABEL_GUARD_RE = re.compile(r"\s*(?:[:\-–—]\s+)(?:the\s+)?" + vocabulary.MACROS["DC"] + r"\b")
 _GUARD_BEFORE_RE = re.compile(
     r"\b(?:districts?|Districts?|crossings?|port)\s+(?:of|in|including|such\s+as|like|at|called|named)\s+"
     r"(?:[A-Z][\w'\u2019\-]*(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+))*$|"
