@@ -4,6 +4,7 @@ place inside Afghanistan) and how many."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 from analysis.extract.drafts import MentionDraft
 from analysis.extract import borders, lists, vocabulary
@@ -272,6 +273,19 @@ _SITE_SUBJECT = re.compile(r"\b(?:district\s+cent(?:re|er)s?|(?:military\s+|army
                            r"checkpoints?|districts?(?=\s+of\b))\b(?:\s+(?:of|in)\s+[^,;.]{1,60}?)?"
                            r"(?:,\s+(?:on|in|near|along)\s+[^,;.]{1,40},)?\s+(?:had\s+|have\s+|has\s+)?$", re.I)
 # ("the districts of Shortepa and Kaldar, on the Amu Darya, were evacuated": the men holding them left)
+
+
+def _locating_label_end(text: str, k: int, refs: Sequence[_Ref], went_to: Callable[[_Ref], bool] = lambda r: False) -> int:
+    """Where sentence k's opening "Place:" label ends when it names no place the sentence is about, else -1: the story's
+    dateline ("New Delhi/Kabul: ..." in its first two sentences), or a province locating a place named after it ("Herat:
+    the district of Adraskan ... was overrun"; places gone to do not count); further down a page, "Dand Patan: ANDSF made
+    a tactical withdrawal to Chamkani" and "Kuf Ab: DC overrun" label their entries with their place."""
+    label = _DATELINE_OPEN.match(text)
+    if label is None:
+        return -1
+    if k <= 1 or any(r.start >= label.end() and not went_to(r) for r in refs):
+        return label.end()
+    return -1
 
 
 class FlightReader:
@@ -543,18 +557,13 @@ class FlightReader:
                         None)  # "Police who had pulled back from Kishim to Faizabad on Monday said ...": the speakers'
             # own flight, told in a relative clause of their description
             seat = _SPEAKER_SEAT_OPENING.match(text)  # "In Kabul, a defence ministry spokesman said ...": where he sits
-            label = _DATELINE_OPEN.match(text)
-            label_end = label.end() if label is not None else -1
+            label_end = _locating_label_end(text, i, s.refs, _to_ref_or_apposed)
             refs = [r for r in s.refs if (not r.in_speaker or (told is not None and told[0] <= r.start < told[1]))
                     and not (seat is not None and r.start == seat.start("place"))
                     and r.place.place_type != "country" and not _to_ref_or_apposed(r)
                     and not r.remote  # ("40 kilometres from Kabul", "Camp Shorabak": no place left)
                     and not POSSESSIVE_OWNER.match(text, r.end)  # ("from Kandahar's Arghandab district": Arghandab)
-                    and not (r.end <= label_end and (i <= 1 or any(
-                        q.start >= label_end and not _to_ref_or_apposed(q) for q in s.refs)))
-                    # ("New Delhi/Kabul: ..." opening the story, "Herat: the district of Adraskan ... was overrun"
-                    # locating a place named after it; but "Dand Patan: ANDSF made a tactical withdrawal to Chamkani"
-                    # further down labels its entry with the place left)
+                    and not r.end <= label_end  # ("New Delhi/Kabul: ...", "Herat: the district of Adraskan ...")
                     and not SEAT_OF_SPEAKERS.search(text, max(0, r.start - 50), r.start)  # ("told reporters in Kabul")
                     and not _office_after_verb(text, r, m.end())  # ("..., said a member of the
                     # Kunduz provincial council": an office's place after the verb, not where they were)
@@ -715,12 +724,11 @@ class FlightReader:
         here = [r for r in s.refs if upto is None or r.start < upto]  # (not a place of a second thing said after "and that")
         for k, text, refs in [(i, s.text, here)] + [(j, self.sents[j].text, self.sents[j].refs)
                                                     for j in range(i - 1, max(-1, i - 3), -1)]:
-            label = _DATELINE_OPEN.match(text)
-            dateline = (label if label is not None and (k <= 1 or any(r.start >= label.end() for r in refs)) else None) \
-                or _DATELINE_PREFIX.match(text)  # ("KABUL - Bamyan was handed over on Saturday.": not Kabul; "Herat:
-            # the district of Adraskan ..." locates Adraskan; a "Kuf Ab: DC overrun" further down labels its entry)
+            prefix = _DATELINE_PREFIX.match(text)  # ("KABUL - Bamyan was handed over on Saturday.": not Kabul)
+            cut = _locating_label_end(text, k, refs)
+            cut = cut if cut >= 0 else (prefix.end() if prefix is not None else -1)
             found = {p.place_id: p for r in refs if not r.in_speaker and not r.remote
-                     and not (dateline is not None and r.end <= dateline.end())
+                     and not r.end <= cut
                      and (not _DESTINATION_TAIL.search(text, max(0, r.start - 50), r.start)  # "flown to Kabul": where they went
                           or _ATTACKERS_INTO.search(text, max(0, r.start - 60), r.start))  # ("the fighters got into Kunduz")
                      and not (refs is here and _office_after_verb(text, r, verb_end))
