@@ -184,7 +184,7 @@ _ADVERB_GAP = re.compile(rf"\s+(?:(?:{_GAP_ADVERBS})\s+)?")
 # between a place and "surrendered": "Qalat, the capital of Zabul, was surrendered this morning", "X has also been surrendered"
 _SURRENDERED_GAP = re.compile(rf"(?:\s+(?:city|town|district(?:\s+cent(?:re|er))?))?"  # ("Khost city was surrendered")
                               rf"(?:\s+in\s+(?-i:[A-Z])[\w\-]+(?:\s+province)?)?"  # ("Maidan Shahr in Wardak was surrendered")
-                              rf"(?:,\s+(?:the|a|an)\s+[^,;]{{1,60}}(?:,\s+(?:which|where|whose)\s+[^,;]{{1,80}})?,)?"  # (an aside:
+                              rf"(?:,\s+(?:the|a|an|another)\s+[^,;]{{1,60}}(?:,\s+(?:which|where|whose)\s+[^,;]{{1,80}})?,)?"  # (an aside:
                               # "Maimana, the capital of Faryab, which had been under siege for weeks, surrendered")
                               rf",?\s+(?:(?:was|were|(?:has|have|had)\s+been)\s+)?(?:(?:{_GAP_ADVERBS}|formally|peacefully|both|all)\s+)?")
 _PLACES_HEAD_BEFORE = re.compile(r"\b(?:capitals|cities|towns|districts)\s+(?:(?:also|then|quickly)\s+)?$", re.I)
@@ -198,6 +198,12 @@ _LOST_THING = re.compile(r"\b(?:contact|touch|communications?|lives|life|ground|
 _POSTS_SUBJECT = re.compile(r"\b(?:check\s*posts?|checkpoints?|outposts?|posts|positions|bases|security\s+posts)\s+(?:\w+\s+){0,2}?"
                             r"(?:in|near|around|outside|of)\s+[^,;.]{1,40}?(?:,[^,;.]{1,40},)?\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+"
                             r"(?:(?:\w+ly|also|then|quickly)\s+)?$", re.I)
+# posts opening their clause as its whole subject ("In Dangam, three checkpoints were abandoned overnight": the posts,
+# not the district named before them; not the last item of a list, "the district centre and 14 posts were conquered")
+_POSTS_CLAUSE_SUBJECT = re.compile(r"(?:^|[,;:])\s*(?:(?:the|its|their|all|some|several|many|most|a\s+few|dozens\s+of|\d+|two|"
+                                   r"three|four|five|six|seven|eight|nine|ten)\s+){0,2}(?:[\w\-]+\s+)?(?:check\s*posts|"
+                                   r"checkpoints|outposts|posts|positions|security\s+posts)\s+(?:were|had\s+been|have\s+been)\s+"
+                                   r"(?:(?:\w+ly|also|then|quickly)\s+)?$", re.I)
 _HEADING_SHAPE = re.compile(r":\s*$|^[^a-z]*$")  # a line ending in a colon, or all capitals: a list's heading
 _POSSESSIVE_PROVINCE = re.compile(r"(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?(?:\s+province)?(?:'s|’s)\s")
 # "fell on August 6, followed by Farah city ... on August 10": the same verb for the place after "followed by" (its time
@@ -276,11 +282,11 @@ _PLACE_OBJECT_AFTER = re.compile(r"\s+(?:the\s+(?:district|districts)\s+(?:cent(
                                  + vocabulary.MACROS["DC"] + r"\b|"  # ("abandoned the Chora DC")
                                  r"(?-i:[A-Z])[^.;,]{0,60}?\bdistricts?\b(?!\s+(?:official|chief|governor|police)))")
 # a tactical word before a withdrawal in its own clause ("In a tactical move, the forces withdrew from X")
-_TACTICAL_BEFORE = re.compile(r"\b(?:in\s+a|as\s+a|for|in\s+what\s+(?:[\w\-]+\s+){1,5}?(?:called|described\s+as|termed)\s+a)\s+"
+_TACTICAL_BEFORE = re.compile(r"\b(?:in\s+a|as\s+a|for|in\s+what\s+(?:[\w\-’']+\s+){1,5}?(?:called|described\s+as|termed)\s+a)\s+"
                               r"tactical\s+(?:move|measure|reasons?|decision|step)\b[^.;]{0,70}$", re.I)  # (also "In what the
 # ministry called a tactical move, the forces withdrew from X")
 # a tactical word after the places a withdrawal left: they are reported lost too
-_TACTICAL_AFTER = re.compile(r"[^.;]{0,100}?\b(?:in\s+a|as\s+a|for|in\s+what\s+(?:[\w\-]+\s+){1,5}?(?:called|described\s+as|termed)\s+a)\s+"
+_TACTICAL_AFTER = re.compile(r"[^.;]{0,100}?\b(?:in\s+a|as\s+a|for|in\s+what\s+(?:[\w\-’']+\s+){1,5}?(?:called|described\s+as|termed)\s+a)\s+"
                              r"tactical\s+(?:move|measure|reasons?|decision|step|withdrawal|retreat)\b", re.I)  # ("in what the
 # ministry called a tactical move")
 _RELATIVE_TAIL = re.compile(r",\s+(?:whose|which)\s+[^,;:()]{1,160}[.!?]?\s*$")
@@ -299,7 +305,11 @@ _ASIDE_BEFORE_VERB = re.compile(r"(?:,\s+the\s+(?:[\w\-]+\s+){0,3}?(?:capital|ci
                                 # (an appositive and a relative clause: "Maimana, the capital of Faryab, which had
                                 # been under siege for weeks, surrendered")
                                 r"(?=,\s+(?:which|where|whose|who)\s))?"
-                                r",\s+(?:where|which|who|whose|the|a|an|its|once|long|(?-i:[A-Z])[\w\-]+['’]s)\s+[^,;]{1,160},\s*"
+                                r",\s+(?:(?:where|which|who|whose|the|a|an|another|its|once|long|(?-i:[A-Z])[\w\-]+['’]s)\s+[^,;]{1,160}|"
+                                # (or a second aside saying where it lies: "Qarabagh, another Ghazni district, on the
+                                # main road south of the city, fell")
+                                r"(?:the|a|an|another)\s+[^,;:]{1,60},\s+(?:on|near|along|astride|just|some|about|"
+                                r"(?:north|south|east|west)\w*)\s[^,;:]{1,100}),\s*"
                                 # ("Kandahar, Afghanistan's second-largest city and the movement's birthplace, fell")
                                 r"(?:(?:had|has|have|also|then|was|were|been)\s+)*$", re.I)
 _ATTRIBUTION_TAIL = re.compile(r";|,\s+(?:according\s+to\b|(?:[\w’'\-]+\s+){0,6}?(?:said|says|told|reported|added|stated|"
@@ -324,7 +334,7 @@ _DATE_NEXT = re.compile(r"(?:\s*\[[^\[\]]{1,40}\])?"  # a translator's note on t
                         # an appositive naming what the item is: "and Gardez, Paktia's capital, a day later", or
                         # describing it: "and Khan Abad, once a garrison town where convoys stopped, the next day"
                         r"(?:,\s+(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?(?:capital|city|town|district)(?:\s+of\s+[\w’'\-]+)?(?=,)|"
-                        r",\s+(?:once|now|formerly|long|home\s+to|a|an|the)\s+[^,;:]{1,90}(?=,))?"
+                        r",\s+(?:once|now|formerly|long|home\s+to|a|an|another|the)\s+[^,;:]{1,90}(?=,))?"
                         r",?\s*(?:(?:on|in|by|during|at|over|within)\s+)?")
 # between the items of a gapped series ("A fell on the 9th; B on the 10th, and C on the 11th"), and an aside after an item
 _SERIES_SEP = re.compile(r"\s*[,;]\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?")
@@ -335,11 +345,13 @@ _THEIR_FIGHTERS = re.compile(rf"{_BY_TALIBAN}|\b(?:fighters|mujahideen)\b", re.I
 _FIGHTING_SPAN = 6  # days: "during the fighting" may stand for a span named before ("the Eid holidays"), not a month
 _DATE_FIRST_SEP = re.compile(r"\s*,?\s*(?:and|then)\s*,?\s*", re.I)  # "... and, a day later, B"
 _ITEM_AFTER_DATE = re.compile(r"\s*,?\s*")
+_DATE_FIRST_SEMICOLON = re.compile(r"\s*;\s*")  # "On Friday they took A; on Saturday, B."
+_ITEM_CLOSES = re.compile(r"\s*(?:[.;]|$)")  # the place closes its sentence or clause
 _ITEM_END = re.compile(r"\s*(?:[,.;)]|$|\s(?:and|too|as\s+well)\b)")  # the place closes its clause (not "Kabul's governor")
 _SERIES_BETWEEN = re.compile(r"[,;]|\band\b")
-_SERIES_ASIDE = re.compile(r",\s+(?:the|a|an|its|whose|which|where|home\s+to|in\s+the\s+(?:north|south|east|west|\w+ern|same)\b|"
+_SERIES_ASIDE = re.compile(r",\s+(?:the|a|an|another|its|whose|which|where|home\s+to|in\s+the\s+(?:north|south|east|west|\w+ern|same)\b|"
                            r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|near|on\s+the)\b[^,;:]{0,80},")
-_FOLLOWED_BY_KEYS: tuple[str, ...] = guard_stems(_FOLLOWED_BY) + (" and ", "then", "later") + guard_stems(_AS_DID) + \
+_FOLLOWED_BY_KEYS: tuple[str, ...] = guard_stems(_FOLLOWED_BY) + (" and ", "then", "later", ";") + guard_stems(_AS_DID) + \
     guard_stems(_AS_WELL_AS)
 _POLICE_DISTRICTS_KEYS: tuple[str, ...] = ("police", "pd")  # (lowercase stems of both spellings)
 # a sentence opening on the times the sentence before told ("Each time the city had been retaken", "Both times ...")
@@ -486,6 +498,14 @@ _MOVEMENT_SPEAKS = re.compile(r"\b(?:the\s+)?(?:mujah[ie]d(?:ee|i)n|islamic\s+em
 _RETAKE_ASIDE = re.compile(r",\s+(?:retaken|recaptured|won\s+back|reclaimed)\s+by\s[^,;:]{1,100},", re.I)
 # a weekday pointing back to one named before ("on the same Saturday", "that Friday")
 _SAME_BEFORE = re.compile(r"\b(?:the\s+same|that|(?:on|by|until)\s+the)\s+$", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# a weekday alone ("on Tuesday", "late on Friday night") and one given with its date ("on Monday 9 August", "Friday, Aug. 6")
+_BARE_WEEKDAY = re.compile(r"(?:(?:on|late\s+on|early\s+on)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                           r"(?:\s+(?:morning|afternoon|evening|night))?", re.I)
+_DATED_WEEKDAY = re.compile(r"(?:(?:on|late\s+on|early\s+on|by)\s+)?(?:the\s+)?(monday|tuesday|wednesday|thursday|friday|"
+                            r"saturday|sunday),?\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Za-z]+\.?|[A-Za-z]+\.?\s+\d{1,2}"
+                            r"(?:st|nd|rd|th)?)(?:,?\s+2021)?", re.I)
+_EARLIER_WEEKDAY_BEFORE = re.compile(r"\b(?:earlier|before|previous|preceding|last|this|past)\b[^,;.]{0,20}$", re.I)
 _WEEKDAY_WORD = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?:\s+(?:morning|afternoon|evening|"
                            r"night))?$", re.I)
 # another place's neighbour before the object ("took Islam Qala's neighbour, Ghoryan")
@@ -864,6 +884,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             later = self._days_after_before(i, text, named)  # ("the following Monday" replaces its "Monday")
             named = [d for d in named if not any(x.start <= d.start < x.end for x in later)]
             found = self._same_weekday(i, sorted(named + later, key=lambda d: d.start))
+            found = self._weekday_of_dated_week(i, found)
             found = self._sentence_dates_read[i] = self._from_saying_day(text, found)
         return found
 
@@ -908,6 +929,29 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 # (the nearest such day a bare weekday itself, "on Sunday evening": that one, read as any weekday)
             by = day is not None and re.search(r"\b(?:by|until)\s+the\s+$", text[max(0, d.start - 12):d.start], re.I)
             out.append(DateMention(None if by else day, day, d.text, d.start, d.end) if day is not None else d)
+        return out
+
+    def _weekday_of_dated_week(self, i: int, found: list[DateMention]) -> list[DateMention]:
+        """'Aybak was handed over on Monday 9 August, and Pul-e-Khumri on Tuesday', on a page written a week or more
+        later: a bare weekday after a weekday given with its date in the same sentence is the first such weekday after
+        that date, not the latest before publication."""
+        if self.pub_high is None or not any(_BARE_WEEKDAY.fullmatch(d.text) for d in found):
+            return found
+        out: list[DateMention] = []
+        counted: set[int] = set()  # where the bare weekdays read in the week of a dated one start
+        for d in found:
+            if d.low is not None and d.low == d.high and _BARE_WEEKDAY.fullmatch(d.text) and \
+                    not _EARLIER_WEEKDAY_BEFORE.search(self.sents[i].text, max(0, d.start - 30), d.start):
+                anchor = next((x for x in reversed(out) if x.low is not None and x.low == x.high), None)
+                dated = anchor is not None and _DATED_WEEKDAY.fullmatch(anchor.text)
+                if anchor is not None and (anchor.start in counted or dated and
+                                           anchor.low.weekday() == _WEEKDAYS.index(dated.group(1).lower())):
+                    ahead = (d.low.weekday() - anchor.low.weekday()) % 7
+                    day = anchor.low + timedelta(days=ahead)
+                    if ahead and day < d.low and day <= self.pub_high:
+                        d = DateMention(day, day, d.text, d.start, d.end)
+                        counted.add(d.start)  # (the next bare weekday counts on from this one)
+            out.append(d)
         return out
 
     def _dates_in(self, text: str) -> list[DateMention]:
@@ -1087,7 +1131,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                         retake = _RETAKE_ASIDE.search(text, max(0, m.start() - 160), m.start()) if ", re" in text else None
                         if retake is not None:  # "Doshi, retaken by the army in late July, had been lost again on
                             pool = [d for d in pool if not retake.start() <= d.start < retake.end()]  # Monday"
-                        res.date = _pick_date(pool, m.start(), text, self.pub_high)
+                        # a later item sharing the verb ('took A on Monday, and on Tuesday B') is dated from its own place
+                        shared = res.date_from is not None and res.date_from > m.start() and res.pos > res.date_from
+                        res.date = _pick_date(pool, res.pos if shared else m.start(), text, self.pub_high)
                         if res.date[0] is None and (" after " in text or " before " in text):
                             res.date = self._after_known_fall(s, m, res) or res.date
                         by_forces = _AFTER_FORCES.search(text, max(0, m.start() - 60), m.start()) \
@@ -1358,8 +1404,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         found = [d for d in self._sentence_dates(i) if d.start >= m.end() and d.high is not None]
         first_date = next((d for d in found if d.start - m.end() <= 60 and not re.search(r"[,;]", text[m.end():d.start])
                            or any(r.end <= d.start for r in refs[:1]) and d.start - m.end() <= 90), None)
-        if first_date is None:
-            return []
+        if first_date is None:  # "On Monday they overran A, and on Tuesday B": the verb dated before it
+            return self._dated_before_series(i, s, kind, m, out, refs)
         if not any(_SERIES_BETWEEN.search(text, a.end, b.start) for a, b in zip(refs, refs[1:])) and \
                 not (refs and refs[0].start >= first_date.end and not any(r.end <= first_date.start for r in refs)):
             return []  # no second place after a comma, semicolon or "and" (but "A went on Friday, B the next day")
@@ -1379,8 +1425,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                           and _ITEM_END.match(text, r.end)), None)
                 if r is None:
                     break
-                items.append((r, lead.start(), r.end))
-                cursor = r.end
+                group = self._item_group(text, r, refs)  # ("and on Thursday Ghazni and Herat")
+                items += [(x, lead.start(), x.end) for x in group]
+                cursor = group[-1].end
                 continue
             group = [r]  # a group sharing its day: "..., C and D on Saturday morning"
             while True:
@@ -1399,7 +1446,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             items += [(x, sep.start(), d.end) for x in group]
             cursor = d.end
         if not items:
-            return []
+            return self._dated_before_series(i, s, kind, m, out, refs)
         # "Through July the movement took Herat's districts: Obe on 15 July, B on the 19th": the first object's own day
         # (inside the span named before the verb; not "In 1996 the movement took Jalalabad on 11 September, ...")
         before = [d for d in self._sentence_dates(i) if d.end <= m.start()]
@@ -1418,6 +1465,56 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             res.pos, res.date_from, res.date_until = r.start, start, end
             more.append(res)
         return more
+
+    def _dated_before_series(self, i: int, s: _Sent, kind: str, m: re.Match[str], out: list[MentionDraft],
+                             refs: list[_Ref]) -> list[MentionDraft]:
+        """'On Monday the Taliban overran A, and on Tuesday B': with the verb's day told before it and its object
+        right after it, each later place led by a day of its own ('and on Tuesday B', '; on Saturday, B') shares
+        the verb."""
+        text = s.text
+        found = self._sentence_dates(i)
+        if not refs or not any(d.end <= m.start() and d.high is not None for d in found):
+            return []
+        first = refs[0]
+        if not _DATE_NEXT.fullmatch(text, m.end(), first.start) and \
+                not re.fullmatch(r"\s+(?:the\s+)?(?:(?:district|town|city)\s+of\s+)?", text[m.end():first.start]):
+            return []  # the object must follow the verb ("overran A", "took the district of A")
+        cursor, items = first.end, []
+        while True:
+            lead = _DATE_FIRST_SEP.match(text, cursor) or _DATE_FIRST_SEMICOLON.match(text, cursor)
+            d = next((d for d in found if lead is not None and d.start == lead.end() and d.high is not None), None)
+            gap = _ITEM_AFTER_DATE.match(text, d.end) if d is not None else None
+            r = next((r for r in refs if gap is not None and r.start == gap.end()), None)
+            end = (_ITEM_END if lead is not None and ";" not in lead.group(0) else _ITEM_CLOSES).match(text, r.end) \
+                if r is not None else None
+            if r is None or end is None:
+                break
+            group = self._item_group(text, r, refs)
+            items += [(x, lead.start(), x.end) for x in group]
+            cursor = group[-1].end
+        more: list[MentionDraft] = []
+        for r, start, end in items:
+            res = self._same_verb(kind, r, m, out[0].event_type, bool(out[0].negated))
+            if res is None:
+                break
+            res.pos, res.date_from, res.date_until = r.start, start, end
+            more.append(res)
+        return more
+
+    @staticmethod
+    def _item_group(text: str, first: _Ref, refs: list[_Ref]) -> list[_Ref]:
+        """The places of a series item led by its day ('and on Thursday Ghazni, Herat and Qala-e-Naw'): the first and
+        those joined to it by commas or 'and', when the last closes the clause."""
+        group = [first]
+        while True:
+            nxt = next((x for x in refs if x.start > group[-1].end), None)
+            if nxt is None or not _GROUP_SEP.fullmatch(text, group[-1].end, nxt.start):
+                break
+            group.append(nxt)
+        while len(group) > 1 and not _ITEM_CLOSES.match(text, group[-1].end) and \
+                not re.match(r"\s*,", text[group[-1].end:]):
+            group.pop()  # ("and on Thursday Ghazni and Herat's governor fled": not Herat)
+        return group
 
     def _same_verb(self, kind: str, item: _Ref, m: re.Match[str], event_type: str, negated: bool,
                    capitals_head: bool = False) -> MentionDraft | None:
@@ -1758,7 +1855,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 not _PASSIVE_AUX.search(text, max(0, m.start() - 60), m.start()) and \
                 not _TELEGRAPHIC_SUBJECT.search(text, max(0, m.start() - 160), m.start()):
             return []  # a bare participle is a headline's only after places opening their clause ("Herat captured")
-        if kind == "capture" and _POSTS_SUBJECT.search(text, max(0, m.start() - 90), m.start()):
+        if kind == "capture" and (_POSTS_SUBJECT.search(text, max(0, m.start() - 90), m.start())
+                                  or _POSTS_CLAUSE_SUBJECT.search(text, max(0, m.start() - 60), m.start())):
             return []  # "two checkposts in Qala-e-Zal were abandoned": posts in a district, not the district
         if voice == "passive" and kind == "capture" and m.group(0).lower().endswith("taken") and \
                 re.match(r"\s+to\s+(?!the\s+taliban\b)", text[m.end():], re.I):
@@ -1793,8 +1891,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             agent = text[_scope_before(text, sub.start(), 80):sub.start()]
         forced_out = _FORCED_OUT.match(m.group(0)) is not None
         if kind == "capture" and voice == "active" and government_side(agent) and \
-                not (re.match(r"(?:lost|hand|leaving|ced)", m.group(0), re.I) or forced_out):
-            kind = "repel"  # (forces that lost, handed over, ceded, left it to the Taliban or were forced out of a place lost it)
+                not (re.match(r"(?:lost|hand|leaving|ced|surrender)", m.group(0), re.I) or forced_out):
+            kind = "repel"  # (forces that lost, handed over, ceded, surrendered, left it to the Taliban or were forced out of
+            # a place lost it)
         if kind == "entry" and _GOV_INSIDE.search(text, max(0, m.start() - 60), m.end()):
             return []  # "Government troops have been inside Kunduz since Sunday": their own city, no entry
         if kind == "repel" and passive_out(text, m) and government_side(agent):

@@ -177,6 +177,8 @@ _FROM_PLACE_VERB = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.I)
 _BORDER_AFTER = re.compile(r"\s+(?:border|frontier)\b", re.I)
 _BARE_CROSSING = re.compile(r"(?:crossed|(?:were|was|been|being)\s+flown\s+(?:across|over))$", re.I)
 _THEY_BEFORE = re.compile(r"\b(?:after|before|when|once|as)\s+they\s+(?:had\s+|have\s+)?(?:\w+ly\s+)?$", re.I)
+# the same men's earlier act by a participle: "46 soldiers crossed into Pakistan after abandoning their posts in Nari"
+_AFTER_PARTICIPLE = re.compile(r"\b(?:after|having)\s+$", re.I)
 _CROSSED = re.compile(r"\bcross(?:ed|ing)\b|\b(?:fled|retreated|withdrew|escaped)\s+(?:across|in)?to\b", re.I)
 # a second group of the troops just named, with only a number for subject: "..., and 130 more crossed", "another 12"
 # a pronoun subject for the troops of the sentence before ("They fled", "Most of them fell back")
@@ -354,9 +356,11 @@ class FlightReader:
             after_zone = text[m.end():m.end() + 80]
             if _TROOP_RE.search(after_zone) and not _NOT_TROOP_RE.search(after_zone[:40]):
                 t_pos, o_pos = 10 ** 6, -1
-        them = _THEY_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        them = _THEY_BEFORE.search(text, max(0, m.start() - 40), m.start()) or (
+            _AFTER_PARTICIPLE.search(text, max(0, m.start() - 20), m.start()) if verb.split()[0].endswith("ing") else None)
         if them is not None and _TROOP_RE.search(text, 0, them.start()) and _CROSSED.search(text, 0, them.start()):
-            return []  # "92 soldiers crossed the bridge, hours after they had abandoned Mazar": the same flight
+            return []  # "92 soldiers crossed the bridge, hours after they had abandoned Mazar": the same flight (so is
+            # "after abandoning their posts in Nari")
         group = _ELLIPTIC_GROUP.search(subject_zone)
         elliptic = group is not None
         group_at = max(0, m.start() - 110) + group.start() if group is not None else -1
@@ -571,7 +575,9 @@ class FlightReader:
                     and not (r.end <= m.start() and _LOCATING_IN.search(text, max(0, r.start - 8), r.start) and any(
                         o.end <= r.start and _as_district(o, self.gaz) is not None for o in s.refs if o is not r))]
             # ("Kohistanat, in Sar-e-Pul, fell, and its police withdrew": the province only locates the district)
-            after_refs = [r for r in refs if m.start() < r.start <= hi]  # "abandoned the Garmsir district centre"
+            after_refs = [r for r in refs if m.start() < r.start <= hi  # "abandoned the Garmsir district centre"
+                          and text.count("(", m.end(), r.start) <= text.count(")", m.end(), r.start)]  # (not a place
+            # in a bracketed aside: "pulled back to the provincial capital (see last week's briefing on Bala Murghab)")
             before_refs = [r for r in refs if r.end <= m.start()]
             ordered = after_refs + list(reversed(before_refs))
             # "Ghazni, ... southwest of Kabul, fell, and its governor left": a place before the verb named only to
@@ -673,7 +679,9 @@ class FlightReader:
             items = [it for it, _ in self._read_list(s, r, last.end)[0]]
             if items and items[-1] is last:
                 places = [d[0] for it in items for d in [_as_district(it, self.gaz)] if d is not None]
-                return places if len(places) == len(items) else []
+                if len(places) == len(items):
+                    return places
+                # (else a shorter list may still end there: "In Balkh, the district centres of Kaldar and Shortepa")
         return []
 
     def _districts_listed(self, s: _Sent, first: _Ref, hi: int) -> list[Place]:

@@ -275,9 +275,11 @@ def negated(text: str, start: int) -> bool:
 
 
 # a subject that is nobody: "not one customs officer has left", "no soldier had crossed", "not a single policeman fled"
+# (or nothing: "No fighting has been reported inside Tarinkot")
 _NO_SUBJECT = re.compile(
     r"\b(?:not\s+(?:one|a\s+single)|no)\s+(?:[\w\-]+\s+){0,2}?(?:soldiers?|officers?|policem[ae]n|police|troops?|"
-    r"officials?|guards?|personnel|men|one|servicem[ae]n|fighters?|insurgents?|militants?|taliban)\s+"
+    r"officials?|guards?|personnel|men|one|servicem[ae]n|fighters?|insurgents?|militants?|taliban|fighting|clashes|"
+    r"gunfire)\s+"
     r"(?:(?:has|have|had|was|were|is|are|ever|yet|so\s+far)\s+)*(?:been\s+)?$", re.I)
 
 

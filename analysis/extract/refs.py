@@ -141,6 +141,33 @@ def _landmark(before: str) -> bool:
     return (low.rstrip("\n").endswith("-") or any(k in low for k in _LANDMARK_KEYS)) and \
         _LANDMARK_BEFORE.search(before) is not None
 
+def _district_of_next(text: str, offset: int, pm, pms: list) -> bool:
+    """Whether the place named right after `pm` and a comma is a district of the province `pm` names ('In Herat, Zinda
+    Jan fell': Herat the province)."""
+    nxt = next((q for q in pms if q.start >= pm.end), None)
+    if nxt is None or not re.fullmatch(r",\s*", text[pm.end - offset:nxt.start - offset]):
+        return False
+    provinces = {c.name for c in (pm.place, *pm.candidates) if c.place_type == "province"}
+    return any(c.place_type == "district" and c.province in provinces for c in (nxt.place, *nxt.candidates))
+
+
+def _epithets(text: str, refs: list[_Ref], gaz: Gazetteer, speaker_spans: list[tuple[int, int]]) -> list[_Ref]:
+    """The refs with the cities named by their standing added ('the country's second city' is Kandahar, 'the biggest
+    city in the north' Mazar-e-Sharif), unless the sentence names the city itself or one right before the epithet."""
+    out = list(refs)
+    for m in _EPITHET.finditer(text):
+        if any(r.start <= m.start() < r.end for r in refs):
+            continue
+        province = _EPITHET_PROVINCE[(m.group("rank") or "north").lower()]
+        city = gaz.capital_of_province(province)
+        if city is None or any(r.place.name in (city.name, province) for r in refs) or any(
+                r.kind == "named" and re.fullmatch(r"\s*,\s*", text[r.end:m.start()]) for r in refs):
+            continue  # ("Kandahar, the country's second city, fell": named already; "Herat, the second city": Herat)
+        out.append(_Ref(place=city, start=m.start(), end=m.end(), kind="anaphora",
+                        in_speaker=any(a <= m.start() and m.end() <= b for a, b in speaker_spans)))
+    return sorted(out, key=lambda r: r.start)
+
+
 def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: list[list[_Ref]],
                    speaker_spans: list[tuple[int, int]]) -> list[_Ref]:
     """Build the place references of one sentence: named places, 'capital of P' and resolved anaphora."""
@@ -175,9 +202,11 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
             or re.search(r"\b(?:a|an|one|another)\s+(?:[\w\-]+\s+)?district\s+of\s+$", before, re.I)  # "a district of Ghazni"
             # "In Balkh, Kishindih and Zari fell": a province opening the sentence locates what follows (so does
             # "Elsewhere in Balkh, ...")
-            or (s <= 38 and re.fullmatch(r"\W*(?:(?:Elsewhere|Meanwhile|Further\s+\w+|Also)\s+in|In|Across|Throughout)\s+"
+            or (s <= 38 and re.fullmatch(r"\W*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*[:\-–—]\s*)?"  # ("Tuesday: In Herat,")
+                                         r"(?:(?:Elsewhere|Meanwhile|Further\s+\w+|Also)\s+in|In|Across|Throughout)\s+"
                                          r"(?:(?:neighbou?ring|nearby|\w+ern)\s+)?", text[:s]) is not None and text.startswith(",", e)
-                and not any(c.place_type == "capital" for c in (pm.place, *pm.candidates)))))  # ("In Kunduz," is the city)
+                and (not any(c.place_type == "capital" for c in (pm.place, *pm.candidates))  # ("In Kunduz," is the city,
+                     or _district_of_next(text, offset, pm, pms)))))  # but not "In Herat, Zinda Jan fell")
         if re.match(r"^(?:'s|’s|')\s", text[e:e + 4]) and not re.search(r"province", text[e:e + 14], re.I) and \
                 not _CITY_PART_AFTER.match(text, e) and not _CITY_FORCE_AFTER.match(text, e):
             pword = any(c.place_type == "province" for c in (pm.place, *pm.candidates))
@@ -217,6 +246,8 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
                                  peripheral=_peripheral(text[max(0, cs - 70):cs]),
                                  in_speaker=ref.in_speaker))
     low = text.lower()
+    if "city" in low and ("second" in low or "third" in low or "fourth" in low or "north" in low):
+        refs = _epithets(text, refs, gaz, speaker_spans)  # "The country's second city fell overnight"
     if ("after" in low or "following" in low) and len(refs) > 1:
         refs = _mark_background(text, refs, gaz)
     for m in _ANAPHORA.finditer(text) if any(k in low for k in _ANAPHORA_KEYS) else ():
@@ -276,9 +307,17 @@ _NAMED_RIGHT_AFTER = re.compile(r"\s+(?:at|of|in)\s+(?-i:[A-Z])")
 # a noun phrase identified by the name after its copula ("The district taken on Monday was Qala-e-Zal")
 _NAMED_BY_COPULA = re.compile(r"\s+(?:(?:that|which)\s+(?:was|were|had\s+been)\s+)?(?:taken|captured|seized|lost|overrun|"
                               r"handed\s+over)\b[^,;.]{0,40}?\s+(?:was|is)\s+(?:in\s+fact\s+|actually\s+)?(?-i:[A-Z])")
+# a city named by its standing: "the country's second city", "Afghanistan's third-largest city", "the biggest city in the
+# north" (not a comparison, "the second city after Kabul")
+_EPITHET = re.compile(r"\b(?:the\s+country['’]s|afghanistan['’]s|the\s+nation['’]s)\s+(?P<rank>second|third|fourth)"
+                      r"(?:[\s-](?:largest|biggest))?\s+city\b(?!\s+(?:after|behind)\b)|"
+                      r"\bthe\s+(?:biggest|largest|main)\s+city\s+(?:in|of)\s+the\s+north\b", re.I)
+_EPITHET_PROVINCE = {"second": "Kandahar", "third": "Herat", "fourth": "Balkh", "north": "Balkh"}
 # an appositive naming a place a district ("Fayzabad, a Jowzjan district ..."), of a province or not
 _APPOSED_DISTRICT = re.compile(r",\s+(?:a|an|the)\s+(?:(?P<prov>(?-i:[A-Z])[\w\-]+)(?:\s+province)?(?:'s|’s)?\s+)?"
-                               r"(?:(?:small|remote|rural|mountainous|key|strategic|border)\s+)?district\b", re.I)
+                               r"(?:(?:small|remote|rural|mountainous|key|strategic|border)\s+)?district\b"
+                               r"(?!\s+(?:cent(?:re|er)s?|headquarters|HQs?|seats?|governors?|chiefs?)\s+of\b)", re.I)
+# (not "In Balkh, the district centres of Kaldar and Shortepa were evacuated": another place's seat)
 # a name right after "told" is who was told, an outlet or a person ("told Ghazni Ghag"), not a place spoken of
 _TOLD_BEFORE = re.compile(r"\btold\s+$", re.I)
 # where help came from ("commandos flown in from Herat"): not the city
@@ -500,7 +539,9 @@ _CAPITAL_AFTER = re.compile(
     r"^\s+capital(?:\s+city)?\b(?!\s+(?:of|region|area|province)\b)",  # (a headline's "Taliban breach Badghis capital")
     re.I)
 
-_CITY_PART_AFTER = re.compile(r"(?:'s|’s)\s+(?:(?:(?:\w+ern|outer|inner|central|several|some|most)\s+)*police\s+districts?\b|"
+_CITY_PART_AFTER = re.compile(r"(?:'s|’s)\s+(?:(?:(?:\w+ern|outer|inner|central|several|some|most|first|second|third|fourth|"
+                              r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th)?)\s+)*"
+                              r"police\s+districts?\b|"  # ("Ghazni's third police district")
                               r"(?:fall|capture|seizure|takeover|handover|surrender)\b(?!\s+of\b))", re.I)  # ("Ghazni's fall")
 # a province owning the name after it ("Kandahar's Arghandab district"): neither the place of the verb nor its city
 POSSESSIVE_OWNER = re.compile(r"(?:'s|’s)\s+(?-i:[A-Z])")
@@ -529,6 +570,8 @@ _ROUTE_BEFORE = re.compile(
 _GOVERNMENT_AFTER = re.compile(
     r"\s+(?:administration|regime|government)(?:'s|’s)?\b(?!\s+(?:offices?|buildings?|compound|headquarters|house|"
     r"cent(?:re|er)|quarter|district)\b)|"
+    r"(?:-based)?\s+(?:media|press|newspapers?|dailies|(?:news\s+)?outlets?|broadcasters?|television\s+(?:channels?|stations?))"
+    r"\b(?!\s+(?:offices?|buildings?|compound)\b)|"  # ("quoted by Kabul media": who reported, not where)
     r"\s+(?:(?:has|had|have|also|then|again|later|now)\s+)*(?:offer\w*|propos\w*|reject\w*|accus\w*|urg\w*|"
     r"call\w*\s+(?:for|on)|demand\w*|insist\w*|agree\w*|sign\w*|negotiat\w*|appeal\w*|announc\w*|welcom\w*|"
     r"condemn\w*|blam\w*|request\w*|sent\s+(?:a\s+)?(?:delegation|envoy|negotiators))\b",
