@@ -403,7 +403,8 @@ _IT_SUBJECT = re.compile(  # ("By Saturday morning it was in Taliban hands": a t
 _OTHER_NOUN = re.compile(
     r"\b(?:the|a|an|its|their|his|her)\s+(?!(?:city|town|provincial|capital|district|province|taliban|insurgents|"
     r"militants|enemy|rebels|government|afghan|country|north|south|east|west|\w+ern|same|next|following|previous|weekend|"
-    r"morning|afternoon|evening|night|day|week|end|past|last|first|early|late)\b)[a-z]",
+    r"morning|afternoon|evening|night|day|week|end|past|last|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|latest|early|late)\b)[a-z]",  # ("A was the second capital to fall ... It fell on Saturday": the place itself)
     re.I)
 _DESTINATION_BEFORE = re.compile(r"\b(?:for|to|towards?)\s+(?:the\s+)?$", re.I)
 _PREPOSITION_BEFORE = re.compile(  # a place qualifying a noun: "a police post near Ghazni"
@@ -1094,7 +1095,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 mod = read_modality(text, m.start(), m.end(), m.group(0).lower().startswith(_NOUN_TRIGGERS))
                 if mod == "asserted" and i + 1 < len(self.sents) and unconfirmed_next(text[:m.start()], self.sents[i + 1].text):
                     mod = "speculative"  # "Reports say Tarinkot has also fallen. We are trying to confirm this."
-                if mod == "asserted" and taken_back(text, m.start(), self.article.text[:600]):
+                if mod == "asserted" and taken_back(text, m.start(), self.article.text[:600], self.article.text[
+                        max(0, s.sentence.start - 200):max(0, s.sentence.start)] if s.sentence.start >= 0 else ""):
                     mod = "speculative"  # a report taken back, no event
                 aside = next(((a, b) for a, b in asides if a <= m.start() < b), None)
                 in_tail = tail is not None and m.start() >= tail.start() and aside is None

@@ -154,13 +154,21 @@ _RETRACTED_OPENER = re.compile(r"\W*(?:\*\*[^*]{1,80}\*\*\W*)?(?:we|(?:a|an|the|
                                r"(?:brief|report|story|article|caption|headline|version(?:\s+of\s+this\s+\w+)?))\s+"
                                r"(?:had\s+)?(?:said|stated|reported|wrote|claimed)\b", re.I)
 _CORRECTIONS_HEAD = re.compile(r"\bcorrections?\b", re.I)
+# what "we said" in an earlier edition ("On last week's episode, we said that ...", "In episode 56 we said that ..."):
+# recalled to be corrected
+_EARLIER_EDITION_SAID = re.compile(r"\W*(?:(?:on|in)\s+(?:last\s+week['’]s|yesterday['’]s|an\s+earlier|a\s+previous|our\s+"
+                                   r"(?:last|previous|earlier))\s+(?:episode|edition|issue|bulletin|newsletter|briefing|show|"
+                                   r"programme|program)|in\s+(?:episode|issue)\s+\d+),?\s+we\s+(?:had\s+)?(?:said|reported|wrote|"
+                                   r"stated)\s+that\b", re.I)
 
 
-def taken_back(sentence: str, start: int, article_head: str) -> bool:
-    """True when the trigger at `start` is a report taken back: 'An earlier version wrongly said ...', or in a page
-    headed as corrections, 'We said that ...' / 'A brief said ...'."""
-    return _WRONGLY_SAID.search(sentence, 0, start) is not None or (
-        _RETRACTED_OPENER.match(sentence) is not None and _CORRECTIONS_HEAD.search(article_head) is not None)
+def taken_back(sentence: str, start: int, article_head: str, before: str = "") -> bool:
+    """True when the trigger at `start` is a report taken back: 'An earlier version wrongly said ...', what 'we said'
+    in an earlier edition, or in a page (or a section just before, `before`) headed as corrections, 'We said that
+    ...' / 'A brief said ...'."""
+    return _WRONGLY_SAID.search(sentence, 0, start) is not None or _EARLIER_EDITION_SAID.match(sentence) is not None or (
+        _RETRACTED_OPENER.match(sentence) is not None and (_CORRECTIONS_HEAD.search(article_head) is not None
+                                                           or _CORRECTIONS_HEAD.search(before) is not None))
 
 
 # a post or line labelled as unconfirmed: "Unverified:", "Unconfirmed reports:", "Rumour:"
