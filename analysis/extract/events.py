@@ -500,14 +500,15 @@ _RETAKE_ASIDE = re.compile(r",\s+(?:retaken|recaptured|won\s+back|reclaimed)\s+b
 # a weekday pointing back to one named before ("on the same Saturday", "that Friday")
 _SAME_BEFORE = re.compile(r"\b(?:the\s+same|that|(?:on|by|until)\s+the)\s+$", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_NAME = "|".join(_WEEKDAYS)
 # a weekday alone ("on Tuesday", "late on Friday night") and one given with its date ("on Monday 9 August", "Friday, Aug. 6")
-_BARE_WEEKDAY = re.compile(r"(?:(?:on|late\s+on|early\s+on)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-                           r"(?:\s+(?:morning|afternoon|evening|night))?", re.I)
-_DATED_WEEKDAY = re.compile(r"(?:(?:on|late\s+on|early\s+on|by)\s+)?(?:the\s+)?(monday|tuesday|wednesday|thursday|friday|"
-                            r"saturday|sunday),?\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Za-z]+\.?|[A-Za-z]+\.?\s+\d{1,2}"
-                            r"(?:st|nd|rd|th)?)(?:,?\s+2021)?", re.I)
+_BARE_WEEKDAY = re.compile(rf"(?:(?:on|late\s+on|early\s+on)\s+)?(?:{_WEEKDAY_NAME})(?:\s+(?:morning|afternoon|evening|night))?",
+                           re.I)
+_DATED_WEEKDAY = re.compile(rf"(?:(?:on|late\s+on|early\s+on|by)\s+)?(?:the\s+)?({_WEEKDAY_NAME}),?\s+(?:the\s+)?"
+                            r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Za-z]+\.?|[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+2021)?",
+                            re.I)
 _EARLIER_WEEKDAY_BEFORE = re.compile(r"\b(?:earlier|before|previous|preceding|last|this|past)\b[^,;.]{0,20}$", re.I)
-_WEEKDAY_WORD = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?:\s+(?:morning|afternoon|evening|"
+_WEEKDAY_WORD = re.compile(rf"(?:{_WEEKDAY_NAME})\b(?:\s+(?:morning|afternoon|evening|"
                            r"night))?$", re.I)
 # another place's neighbour before the object ("took Islam Qala's neighbour, Ghoryan")
 _NEIGHBOUR_GAP = re.compile(r"\s*(?:the\s+)?(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,2}(?:'s|’s)\s+"
@@ -1459,6 +1460,12 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             ref = next((r for r in refs if r.start == at and r.end <= first_date.start), None)
             if ref is not None and res.date_from is None and _DATE_NEXT.fullmatch(text, ref.end, first_date.start):
                 res.date_from = ref.start
+        return self._series_readings(kind, m, out, items)
+
+    def _series_readings(self, kind: str, m: re.Match[str], out: list[MentionDraft],
+                         items: list[tuple[_Ref, int, int]]) -> list[MentionDraft]:
+        """The readings of a series' later places sharing the verb, each dated inside its own span (start, end); the
+        series stops at the first place of another kind."""
         more: list[MentionDraft] = []
         for r, start, end in items:
             res = self._same_verb(kind, r, m, out[0].event_type, bool(out[0].negated))
@@ -1494,14 +1501,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             group = self._item_group(text, r, refs)
             items += [(x, lead.start(), x.end) for x in group]
             cursor = group[-1].end
-        more: list[MentionDraft] = []
-        for r, start, end in items:
-            res = self._same_verb(kind, r, m, out[0].event_type, bool(out[0].negated))
-            if res is None:
-                break
-            res.pos, res.date_from, res.date_until = r.start, start, end
-            more.append(res)
-        return more
+        return self._series_readings(kind, m, out, items)
 
     @staticmethod
     def _item_group(text: str, first: _Ref, refs: list[_Ref]) -> list[_Ref]:
