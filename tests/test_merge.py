@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from hypothesis import given, settings
@@ -376,3 +377,31 @@ def test_one_event_mentioned_many_times_merges_into_one() -> None:
                   high=D(2021, 8, 8) + timedelta(days=i % 5 if i % 3 else 0)) for i in range(20000)]
     events = merge_mentions(ms)
     assert [(e.n_mentions, e.date_high) for e in events] == [(20000, D(2021, 8, 8))]
+
+
+def test_weekday_only_fall_a_week_later_joins_the_dated_fall() -> None:
+    # "Zaranj fell on Friday", written on 16 August, read as 13 August: the dated fall on Friday 6 August is its day
+    dated = mention("a1-m001", "a1", place="Zaranj", low=D(2021, 8, 6), high=D(2021, 8, 6), outcome="fell",
+                    date_text="on Friday 6 August")
+    loose = mention("a2-m001", "a2", place="Zaranj", low=D(2021, 8, 13), high=D(2021, 8, 13), outcome="fell",
+                    date_text="on Friday")
+    events = merge_mentions([dated, loose])
+    assert [(e.date_low, e.date_high, e.n_articles) for e in events] == [(D(2021, 8, 6), D(2021, 8, 6), 2)]
+    # not when another article tells of that very day, nor for an entry driven out (they recur a week apart)
+    other = mention("a3-m001", "a3", place="Zaranj", low=D(2021, 8, 13), high=D(2021, 8, 13), outcome="fell",
+                    date_text="on 13 August")
+    assert len(merge_mentions([dated, loose, other])) == 2
+    repelled = [replace(m, outcome="repelled") for m in (dated, loose)]
+    assert sorted(e.date_low for e in merge_mentions(repelled)) == [D(2021, 8, 6), D(2021, 8, 13)]
+    # nor for flights: groups cross into one country a week apart
+    flights = [replace(m, event_type="troops_fled", destination="Iran", outcome="") for m in (dated, loose)]
+    assert sorted(e.date_low for e in merge_mentions(flights)) == [D(2021, 8, 6), D(2021, 8, 13)]
+    # nor three weeks back
+    far = replace(loose, date_low=D(2021, 8, 27), date_high=D(2021, 8, 27))
+    assert len(merge_mentions([dated, far])) == 2
+
+
+def test_weekday_only_reads_a_weekday_alone() -> None:
+    assert merge.weekday_only("on Friday") and merge.weekday_only("late on Sunday night")
+    assert not merge.weekday_only("on Friday 6 August") and not merge.weekday_only("") and \
+        not merge.weekday_only("last Friday")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
@@ -197,3 +198,17 @@ def test_records_frame_takes_records_dicts_and_missing_columns() -> None:
     assert frame["date"].tolist() == ["2021-07-01", None]
     assert frame["count_low"].tolist() == [1, 2] and str(frame["count_low"].dtype) == "Int64"
     assert frame["nothing"].tolist() == [None, None]
+
+
+def test_a_weekday_only_fall_is_moved_to_the_dated_week_streamed_and_in_memory(tmp_path: Path) -> None:
+    raw, processed = tmp_path / "raw", tmp_path / "processed"
+    raw.mkdir()
+    (raw / "a1.txt").write_text(" date 2021-08-07 The Taliban took Zaranj, the capital of Nimroz, on Friday 6 August.\n")
+    (raw / "a2.txt").write_text(" date 2021-08-16 Looking back: Zaranj, the capital of Nimroz, fell on Friday.\n")
+    pipeline.parse_corpus(raw, processed, workers=1, progress=False)
+    streamed = tabulated(processed, tmp_path / "streamed", False)
+    in_memory = tabulated(processed, tmp_path / "memory", False, in_memory=True)
+    assert streamed == in_memory
+    events = pd.read_csv(io.BytesIO(streamed["events.csv"]), dtype=str, keep_default_na=False)
+    zaranj = events[events["place"] == "Zaranj"]
+    assert zaranj[["date_low", "date_high", "n_articles"]].values.tolist() == [["2021-08-06", "2021-08-06", "2"]]

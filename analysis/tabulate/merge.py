@@ -25,6 +25,9 @@ Rules (docs/EVENTS.md):
   event of its group, else none; events.csv holds only events with at least an upper bound.
 - One sentence giving two exact counts ("300 flew in and 70 more walked across") keeps two events.
 - "all districts" and "all six districts" of a province are one kind of quantity ("all").
+- A capital's fall dated by a weekday alone ("fell on Friday", read as the latest Friday before
+  publication) that no other article dates joins a fall of the same capital explicitly dated on
+  that weekday one or two weeks earlier: the page looked back further than a week.
 - Everything is sorted once and swept: O(m log m) in the number of mentions.
 - Counts: the intersection of the reported ranges when they agree (narrowest consistent reading),
   else their union (conflicting reports give the honest widest range). Open upper bounds stay open.
@@ -96,10 +99,21 @@ class MergeMention:
     count_qualifier: str
     modality: str
     count_kind: str
+    weekday_only: bool = False  # dated by a weekday alone ("on Friday"), read as the latest before publication
 
 
 AnyMention = Union[Mention, MergeMention]
-MERGE_FIELDS: tuple[str, ...] = tuple(f for f in MergeMention.__dataclass_fields__ if f not in ("row", "count_kind"))
+MERGE_FIELDS: tuple[str, ...] = tuple(f for f in MergeMention.__dataclass_fields__
+                                      if f not in ("row", "count_kind", "weekday_only"))
+# a date told by a weekday alone: "on Friday", "late on Sunday night", "Tuesday morning"
+_WEEKDAY_ONLY = re.compile(r"\s*(?:(?:on|late\s+on|early\s+on|by)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+                           r"sunday)(?:\s+(?:morning|afternoon|evening|night))?\s*", re.I)
+REANCHOR_WEEKS = (1, 2)  # a weekday-only day may be this many weeks before the day it was read as
+
+
+def weekday_only(date_text: str) -> bool:
+    """Whether a mention's date was told by a weekday alone."""
+    return bool(date_text) and _WEEKDAY_ONLY.fullmatch(date_text) is not None
 
 
 def _slug(text: str) -> str:
@@ -133,7 +147,39 @@ def _count_kind(m: AnyMention) -> str:
 
 def merge_mention(m: Mention, row: int = 0) -> MergeMention:
     """The merge's compact record of a mention (its sentence left out)."""
-    return MergeMention(row, *(getattr(m, f) for f in MERGE_FIELDS), count_kind=_count_kind(m))
+    return MergeMention(row, *(getattr(m, f) for f in MERGE_FIELDS), count_kind=_count_kind(m),
+                        weekday_only=weekday_only(m.date_text))
+
+
+def _is_weekday_only(m: AnyMention) -> bool:
+    """Whether a mention (or its merge record) was dated by a weekday alone."""
+    return m.weekday_only if isinstance(m, MergeMention) else weekday_only(m.date_text)
+
+
+def reanchor_weekdays(mentions: Sequence[AnyMention]) -> list[AnyMention]:
+    """One place's mentions, a capital's fall dated by a weekday alone that no other article dates moved to the same
+    weekday one or two weeks earlier when an explicitly dated fall is there: a page looking back more than a week
+    ("Zaranj fell on Friday", written on 16 August) meant that earlier day."""
+    if not mentions or mentions[0].event_type != "capital_entered":
+        return list(mentions)  # (flights to one country and districts lost again are often a week apart)
+    exact = [m for m in mentions if m.date_low is not None and m.date_low == m.date_high and m.stance != "denied"]
+    loose = [m for m in exact if _is_weekday_only(m) and m.outcome == "fell"]  # (entries driven out recur weekly)
+    if not loose or len(loose) == len(exact):
+        return list(mentions)
+    explicit = {(m.date_low, m.outcome) for m in exact if not _is_weekday_only(m)}
+    articles_on: dict[date, set[str]] = {}
+    for m in exact:
+        articles_on.setdefault(m.date_low, set()).add(m.article_id)  # type: ignore[arg-type]
+    moved: dict[int, AnyMention] = {}
+    for m in loose:
+        day = m.date_low
+        if (day, m.outcome) in explicit or articles_on[day] - {m.article_id}:  # type: ignore[index]
+            continue  # another article tells of that very day
+        earlier = next((day - timedelta(weeks=k) for k in REANCHOR_WEEKS  # type: ignore[operator]
+                        if (day - timedelta(weeks=k), m.outcome) in explicit), None)  # type: ignore[operator]
+        if earlier is not None:
+            moved[id(m)] = replace(m, date_low=earlier, date_high=earlier)
+    return [moved.get(id(m), m) for m in mentions]
 
 
 def group_key(m: AnyMention) -> tuple[str, str, str, str]:
@@ -310,7 +356,7 @@ def _chain_open(leftovers: Sequence[Mention], month_articles: frozenset[str]) ->
 
 def cluster_by_date(mentions: Sequence[Mention], month_articles: frozenset[str] = frozenset()) -> list[list[Mention]]:
     """Split one place's mentions into clusters whose date ranges share a day (undated ones join the latest, or none)."""
-    ordered = sorted(mentions, key=_when_key)
+    ordered = sorted(reanchor_weekdays(mentions), key=_when_key)
     # a denial says the event had not happened by its date: it is open below, whatever day it names
     closed = [m for m in ordered if _range(m)[0] is not None and _range(m)[1] is not None and m.stance != "denied"]
     open_ = [m for m in ordered if (_range(m)[0] is None or m.stance == "denied") and _range(m)[1] is not None]

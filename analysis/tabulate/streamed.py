@@ -236,8 +236,10 @@ def _python_values(values: pd.Series) -> list:
 
 
 def _merge_records(frame: pd.DataFrame) -> list[merge.MergeMention]:
-    """Compact merge records of a partition's rows (columns: merge.MERGE_FIELDS and count_kind, rows as index)."""
-    columns = [frame.index.tolist()] + [_python_values(frame[name]) for name in (*merge.MERGE_FIELDS, "count_kind")]
+    """Compact merge records of a partition's rows (columns: merge.MERGE_FIELDS, count_kind and weekday_only, rows as
+    index)."""
+    columns = [frame.index.tolist()] + [_python_values(frame[name]) for name in (*merge.MERGE_FIELDS, "count_kind",
+                                                                                   "weekday_only")]
     return list(map(merge.MergeMention, *columns))
 
 
@@ -301,6 +303,7 @@ def first_pass(processed_dir: Path, window: Window, facts: ArticleFacts, spools:
         if len(usable):
             compact = usable[list(merge.MERGE_FIELDS)].copy()
             compact["count_kind"] = _kinds(usable)
+            compact["weekday_only"] = [merge.weekday_only(t) for t in usable["date_text"]]
             for part, rows in compact.groupby(_blocks(usable), sort=True):
                 spools.partitions[int(part)].add(rows)  # type: ignore[arg-type]
     spools.sentences.close_writing()
