@@ -345,6 +345,9 @@ _THEIR_FIGHTERS = re.compile(rf"{_BY_TALIBAN}|\b(?:fighters|mujahideen)\b", re.I
 _FIGHTING_SPAN = 6  # days: "during the fighting" may stand for a span named before ("the Eid holidays"), not a month
 _DATE_FIRST_SEP = re.compile(r"\s*,?\s*(?:and|then)\s*,?\s*", re.I)  # "... and, a day later, B"
 _ITEM_AFTER_DATE = re.compile(r"\s*,?\s*")
+# what locates a series' first object before the next item: "the district A of Takhar province", "A, south of the city,"
+_OBJECT_LOCATED = re.compile(r"\s+(?:of|in)\s+(?-i:[A-Z])[\w\-]+(?:\s+province)?(?=\s*,)|,\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?"
+                             r"\s+of|near|on\s+the)\b[^,;:]{1,60}(?=,)")
 _DATE_FIRST_SEMICOLON = re.compile(r"\s*;\s*")  # "On Friday they took A; on Saturday, B."
 _ITEM_CLOSES = re.compile(r"\s*(?:[.;]|$)")  # the place closes its sentence or clause
 _ITEM_END = re.compile(r"\s*(?:[,.;)]|$|\s(?:and|too|as\s+well)\b)")  # the place closes its clause (not "Kabul's governor")
@@ -1486,9 +1489,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             return []
         first = refs[0]
         if not _DATE_NEXT.fullmatch(text, m.end(), first.start) and \
-                not re.fullmatch(r"\s+(?:the\s+)?(?:(?:district|town|city)\s+of\s+)?", text[m.end():first.start]):
-            return []  # the object must follow the verb ("overran A", "took the district of A")
-        cursor, items = first.end, []
+                not re.fullmatch(r"\s+(?:the\s+)?(?:(?:district|town|city)\s+(?:of\s+)?)?", text[m.end():first.start]):
+            return []  # the object must follow the verb ("overran A", "took the district of A", "the district A")
+        located = _OBJECT_LOCATED.match(text, first.end)  # ("the district A of P province", "A, south of the city,")
+        cursor, items = located.end() if located is not None else first.end, []
         while True:
             lead = _DATE_FIRST_SEP.match(text, cursor) or _DATE_FIRST_SEMICOLON.match(text, cursor)
             d = next((d for d in found if lead is not None and d.start == lead.end() and d.high is not None), None)
@@ -1496,11 +1500,19 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             r = next((r for r in refs if gap is not None and r.start == gap.end()), None)
             end = (_ITEM_END if lead is not None and ";" not in lead.group(0) else _ITEM_CLOSES).match(text, r.end) \
                 if r is not None else None
-            if r is None or end is None:
+            if r is not None and end is not None:
+                group = self._item_group(text, r, refs)
+                items += [(x, lead.start(), x.end) for x in group]  # "..., and on Friday B"
+                cursor = group[-1].end
+                continue
+            sep = _SERIES_SEP.match(text, cursor) if items else None
+            r = next((r for r in refs if sep is not None and r.start == sep.end()), None)
+            d = next((d for d in found if r is not None and d.start >= r.end and d.high is not None
+                      and _DATE_NEXT.fullmatch(text, r.end, d.start)), None)
+            if d is None:
                 break
-            group = self._item_group(text, r, refs)
-            items += [(x, lead.start(), x.end) for x in group]
-            cursor = group[-1].end
+            items.append((r, sep.start(), d.end))  # "..., and on Friday B, and C on Saturday"
+            cursor = d.end
         return self._series_readings(kind, m, out, items)
 
     @staticmethod

@@ -20,7 +20,9 @@ _MODAL_BEFORE = re.compile(
     r"prepar\w*|poised|expect\w*|look(?:s|ed|ing)?|likely|about|ready|fail\w*|unable|hop\w*|bid|effort\w*|order\w*|"
     r"prevent\w*|refus\w*|push\w*|determined|pledg\w*|promis\w*|sworn|swore|going|set|need\w*|urg\w*|"
     r"call\w*|allow\w*|able|designed|move|moves|moving|order|operations?|offensives?|counter-?offensives?|"
-    r"campaign|mission|drive|fight(?:s|ing)?|battl(?:e|es|ing)|struggl\w*|scrambl\w*|rac(?:e|es|ing))[\"”’']?\s+(?:\w+\s+){0,2}?to\s+(?:\w+\s+){0,4}$"
+    r"campaign|mission|drive|fight(?:s|ing)?|battl(?:e|es|ing)|struggl\w*|scrambl\w*|rac(?:e|es|ing))[\"”’']?\s+(?:\w+\s+){0,2}?to\s+"
+    r"(?!(?:the\s+)?(?:taliban|insurgents|militants|movement)\b)(?:\w+\s+){0,4}$"  # (not "without fight to the Taliban
+    # was handed over": to whom, no infinitive)
     r"|\b(?:prepar\w*|brac\w*|wait\w*|ready)\s+for\s+(?:the\s+)?(?:\w+\s+){0,2}?to\s+(?:\w+\s+){0,3}$"  # ("preparing for
     # the Taliban to enter Herat")
     r"|\b(?:in\s+an?\s+(?:attempt|bid|effort)\s+to|in\s+order\s+to)\s+(?:\w+\s+)?$",
