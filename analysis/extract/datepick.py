@@ -135,6 +135,7 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
             shift = timedelta(days=(-n if rel.group("dir").lower() == "after" else n) + n_back)
             low = low + shift if low is not None else None
             high = high + shift if high is not None else None
+            low, high = _hedged(rel, low, high)  # ("nearly four weeks after it fell": a few days later than counted)
     elif best.start >= pos:
         n_back = _anchor_shift(text, best.start, pos)
         if n_back:  # "Kunduz fell two days after the fall of Zaranj on 6 August": two days after that date
@@ -203,9 +204,25 @@ _TRAILING_SAY = re.compile(
 # the names of a list and nothing else ("Ghazni, Herat and Qala-i-Naw "): a verb after it is still inside the clause
 _NAME = r"(?-i:[A-Z])[\w’']*(?:-[\w’']+)*(?:\s(?-i:[A-Z])[\w’']*(?:-[\w’']+)*)*"  # a hyphen only inside a word
 _NAME_LIST = re.compile(_NAME + r"(?:(?:,\s*|,?\s+and\s+)" + _NAME + r")*\s+")
-_DAYS_AFTER = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|the)\s+days?|"
-                         r"(?P<w>a|one|two)\s+weeks?)\s+(?P<dir>after|before)\s+(?=\S)",
+_DAYS_AFTER = re.compile(r"\b(?:(?P<hedge>nearly|almost|about|around|some|roughly|more\s+than|over)\s+)?"
+                         r"(?:(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|the)\s+days?|"
+                         r"(?P<w>a|one|two|three|four)\s+weeks?)\s+(?P<dir>after|before)\s+(?=\S)",
                          re.I)
+
+
+def _hedged(found: re.Match[str], low: date | None, high: date | None) -> tuple[date | None, date | None]:
+    """A day counted back from a hedged span widened by the slack the hedge allows: 'nearly (almost) N weeks after it
+    fell' fell up to three days later than counted, 'more than (over) N weeks' earlier, 'about (around, some) N weeks'
+    either way (a day for a span of days), 'N days after' 'before' mirrored."""
+    hedge = (found.group("hedge") or "").lower()
+    if not hedge:
+        return low, high
+    slack = timedelta(days=3 if found.group("w") else 1)
+    later = hedge in ("nearly", "almost")
+    earlier = hedge.startswith("more") or hedge == "over"
+    if found.group("dir").lower() == "before":
+        later, earlier = earlier, later
+    return (low - slack if low is not None and not later else low), (high + slack if high is not None and not earlier else high)
 
 
 def _days_of(found: re.Match[str]) -> int:

@@ -305,7 +305,7 @@ _ASIDE_BEFORE_VERB = re.compile(r"(?:,\s+the\s+(?:[\w\-]+\s+){0,3}?(?:capital|ci
                                 # (an appositive and a relative clause: "Maimana, the capital of Faryab, which had
                                 # been under siege for weeks, surrendered")
                                 r"(?=,\s+(?:which|where|whose|who)\s))?"
-                                r",\s+(?:(?:where|which|who|whose|the|a|an|another|its|once|long|(?-i:[A-Z])[\w\-]+['’]s)\s+[^,;]{1,160}|"
+                                r",\s+(?:(?:where|which|who|whose|the|a|an|another|its|once|long|between|(?-i:[A-Z])[\w\-]+['’]s)\s+[^,;]{1,160}|"
                                 # (or a second aside saying where it lies: "Qarabagh, another Ghazni district, on the
                                 # main road south of the city, fell")
                                 r"(?:the|a|an|another)\s+[^,;:]{1,60},\s+(?:on|near|along|astride|just|some|about|"

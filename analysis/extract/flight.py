@@ -56,7 +56,8 @@ _AND_CAPTURE = re.compile(r",?\s+and\s+(?:(?:had|has|have|then|later|also)\s+)?(
 _TO_LEAVE = re.compile(r"\bto\s+(?:leave|abandon|quit|evacuate|flee)\s+(?:the\s+)?$", re.I)  # "allowed to leave the city"
 _DATELINE_OPEN = re.compile(r"(?-i:[A-Z])[\w\-]+(?:[ /](?-i:[A-Z])[\w\-]+){0,3}:\s")  # "New Delhi/Kabul: ..."
 _NOT_FLED_ACT = re.compile(
-    r"\b(?:surrender\w*|joined\s+(?:the\s+)?(?:taliban|insurgents|militants)|defect\w*|switched\s+sides|"
+    r"\b(?:(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\balso\s)surrender\w*|"  # (not a place's "was (also) surrendered")
+    r"joined\s+(?:the\s+)?(?:taliban|insurgents|militants)|defect\w*|switched\s+sides|"
     r"laid\s+down|lay\s+down|handed\s+over\s+their\s+weapons|were\s+captured|taken\s+prisoner|returning|"
     r"returned|repatriat\w*)\b",
     re.I,
@@ -214,11 +215,11 @@ _MILITARY_FIRST_PERSON = re.compile(
 _RECEIVED_BEFORE = re.compile(r"\b(?:received|admitted|accepted|hosted)\b[^.;]*$", re.I)
 _MACHINES_RECEIVED = re.compile(r"[^.;,]{0,40}?\b(?:aircraft|planes?|helicopters?|jets?|vehicles?|weapons)\b"
                                 r"(?![^.;,]{0,30}\b(?:soldiers|servicemen|troops|personnel|pilots|men)\b)", re.I)
-_ELLIPTIC_GROUP = re.compile(r"(?:(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*|\bthat\s+|^\W*)"
+_ELLIPTIC_GROUP = re.compile(r"(?:(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*|\bthat\s+|\b(?:said|says|added)\s+|^\W*)"
                              r"(?:(?:on|by|late|early|later|overnight|then|(?:a|an|one|two|three|four|five|six|\d+)\s+"
                              r"(?:days?|hours?|weeks?)\s+later)\b[^,;.]{0,25}?\s+)?)"  # ("On Wednesday another 75",
                              # "; two days later another 34",
-                             # ", and on Monday morning another 57")
+                             # ", and on Monday morning another 57", "It said another 11")
                              r"(?:(?:another|a\s+further)\s+[\d,]+|"
                              r"(?:(?:about|some|around|nearly|almost|over|more\s+than|at\s+least)\s+)?[\d,]+\s+"
                              r"(?:more|others|further))\s+(?:(?:\w+\s+){0,2}?(?:soldiers|servicemen|troops|policemen|men|"
