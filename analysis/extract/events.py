@@ -297,6 +297,7 @@ _AFTER_TALIBAN = re.compile(r"(?<![\w\-])(?<!\bdays\s)(?<!\bday\s)(?<!\bhours\s)
 _CLAUSE_STOP = re.compile(r"[,;]")
 _WHEN_AFTER = re.compile(r",\s+when\b", re.I)
 _ITEM_TAIL = re.compile(r"\s*(?:[,;]\s*(?:[\w’'\-]+\s+){0,4}(?:said|says|told|added)\b[^.;]*)?[.!]?[\"”]?\s*$", re.I)
+_TAIL_BREAK = re.compile(r"\s[-–—]\s|\b(?:since|until|till)\b", re.I)
 _VERBISH = re.compile(r"\b(?:was|were|is|are|had|has|have|which|who|while|after|before|when|\w+ed)\b", re.I)
 # a relative clause between a subject and its verb: ", where India built a dam in X district, had fallen"
 # (or an appositive naming other places: "Ishkashim, the gateway to the Wakhan corridor and home to a bridge into
@@ -428,7 +429,8 @@ _PLURAL_HEAD = re.compile(
     r"\s+(?:in|across|around|surrounding|near|outside)\s+(?:the\s+)?(?:\w+ern\s+)?(?-i:[A-Z])[\w\-’']+"
     r"(?:\s+(?-i:[A-Z])[\w\-’']+){0,2}(?:\s+(?:province|city))?|\s+(?:in|of|across)\s+(?:the|that|this)\s+province|"
     r"\s+(?:in|across)\s+the\s+(?:(?:north|south)(?:-?(?:east|west))?|east|west|country|centre|center)"
-    r"(?:\s+and\s+(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west|centre|center))?|"  # ("in the south and centre")
+    r"(?:\s+and\s+(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west|centre|center))?"  # ("in the south and centre")
+    r"(?:\s+of\s+(?:the\s+country|afghanistan))?|"  # ("in the north of Afghanistan")
     r"\s+(?:around|near|outside)\s+the\s+(?:provincial\s+)?(?:capital|city))?"
     # the time of the event between the head and its list ("three more provincial capitals on Wednesday: A, B and C")
     r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:night|morning|evening|"
@@ -1287,8 +1289,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if len(tail) != 1 or not _ITEM_TAIL.fullmatch(text, tail[0].end):
             return picked
         between = text[pos:tail[0].start]
-        if "," in between or ";" in between or _VERBISH.search(between):
-            return picked
+        if "," in between or ";" in between or _VERBISH.search(between) or _TAIL_BREAK.search(between):
+            return picked  # ("... and Taloqan - in the biggest blow since the offensive began in May": another time)
         d = tail[0]
         return (d.low, d.high, d.text) if d.low is not None or d.high is not None else picked
 

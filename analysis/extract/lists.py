@@ -56,12 +56,12 @@ _WHERE_ASIDE = re.compile(r"\s*,\s*(?:(?:about|some|just)\s+)?(?:\d+\s*(?:km|kil
                           # how far it lies from another place: "Ghazni, 150 kilometres from Kabul, and Herat"
                           r"\s*,\s*(?:(?:about|some|just|only|barely)\s+)?\d[\d,.]*\s*(?:km|kms|kilomet(?:re|er)s|miles)\s+"
                           r"(?:[\w\-]+\s+){0,2}?(?:from|of|outside)\s+(?:the\s+)?(?:capital|city|(?-i:[A-Z])[\w\-]+)"
-                          r"(?=,\s*(?:and|as\s+well\s+as|(?:along|together)\s+with)\s+(?:the\s+)?(?-i:[A-Z]))", re.I)
+                          r"(?=,\s*(?:and|as\s+well\s+as|(?:along|together)\s+with)\s+(?:the\s+)?(?:(?:city|town|district)\s+of\s+)?(?-i:[A-Z]))", re.I)
 # an appositive describing the last item, closed by a comma before the next one: "Islam Qala, the country's
 # biggest border crossing with Iran, and Torghundi"
 _DESCRIPTION = re.compile(r"\s*,\s*(?:the|a|an|another)\s+(?!(?:provincial\s+)?capital\b)(?:[\w\-’']+\s+){0,5}?(?:border\s+)?"
                           r"(?:crossing|port|town|hub|gateway|stronghold|post|bridge)\b[^,;:.()]{0,60}"
-                          r"(?=,\s*(?:and|as\s+well\s+as|(?:along|together)\s+with)\s+(?:the\s+)?(?-i:[A-Z]))", re.I)
+                          r"(?=,\s*(?:and|as\s+well\s+as|(?:along|together)\s+with)\s+(?:the\s+)?(?:(?:city|town|district)\s+of\s+)?(?-i:[A-Z]))", re.I)
 # any other description of the last item, closed by a comma before the next name: "Kandahar, the country's
 # second-largest city, and Herat", "Kunduz, a city of 370,000 people, and Taloqan" (no place inside but an owner's,
 # no verb of saying: "Kunduz, the ministry said, and ..." ends the list)
@@ -69,7 +69,8 @@ _ANY_DESCRIPTION = re.compile(
     r"\s*,\s*(?:(?:the|a|an|another|its)\s+|(?-i:[A-Z])[\w\-]+(?:'s|’s)\s+)(?!(?:provincial\s+)?capital\b)"
     r"(?:(?!(?:said|says|say|told|added|claimed|reported|confirmed|according|announced)\b)(?:[^,;:.()\"“”]|"
     r"(?<=\d)[,.](?=\d)))"
-    r"{1,60}?(?=,\s*(?:and\s+|as\s+well\s+as\s+|(?:along|together)\s+with\s+)?(?-i:[A-Z]))", re.I)
+    r"{1,60}?(?=,\s*(?:and\s+|as\s+well\s+as\s+|(?:along|together)\s+with\s+)?(?:the\s+(?:city|town|district)\s+of\s+)?"
+    r"(?-i:[A-Z]))", re.I)  # (", and the city of Maimana")
 _PEOPLE_OF = re.compile(r"\s+(?:residents|people|citizens|locals|traders|shopkeepers|elders|families|civilians)\b", re.I)
 # an appositive after an item: "Pul-i-Khumri, the capital of Baghlan province, and Farah city"
 _APPOSITIVE = re.compile(
