@@ -62,7 +62,7 @@ _AUXILIARIES = re.compile(r"\s*(?:(?:was|were|is|are|has|have|had|been|being|als
 # ", and B fell on Tuesday": a second clause whose subject is a place with a verb of its own (irregular past tenses
 # the pattern above does not see)
 PLACE_OWN_VERB = (r"(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,3}\s+"
-                  r"(?:fell|was|were|had|has|went|came|followed|surrendered|collapsed|changed)\b")
+                  r"(?:fell|was|were|had|has|went|came|followed|surrendered|collapsed|changed|passed|slipped)\b")
 _AND_NEW_SUBJECT = re.compile(r",\s+and\s+" + PLACE_OWN_VERB)
 
 

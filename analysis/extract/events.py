@@ -340,6 +340,7 @@ _DATE_NEXT = re.compile(r"(?:\s*\[[^\[\]]{1,40}\])?"  # a translator's note on t
 # between the items of a gapped series ("A fell on the 9th; B on the 10th, and C on the 11th"), and an aside after an item
 _SERIES_SEP = re.compile(r"\s*[,;]\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?")
 _SERIES_COLON = re.compile(r"\s*:\s*")
+_ITEM_PREFIX = re.compile(r"(?:the\s+(?:(?:district\s+)?cent(?:re|er)|district|town|city)\s+of\s+)?")  # ("and the centre of Ishkashim")
 _GROUP_SEP = re.compile(r"\s*,\s*|\s+and\s+|\s*,\s*and\s+")  # between the places of one group of a series
 # the movement's side named before "their hands" ("Taliban fighters took A on Thursday, and B passed into their hands")
 _THEIR_FIGHTERS = re.compile(rf"{_BY_TALIBAN}|\b(?:fighters|mujahideen)\b", re.I)
@@ -353,8 +354,9 @@ _DATE_FIRST_SEMICOLON = re.compile(r"\s*;\s*")  # "On Friday they took A; on Sat
 _ITEM_CLOSES = re.compile(r"\s*(?:[.;]|$)")  # the place closes its sentence or clause
 _ITEM_END = re.compile(r"\s*(?:[,.;)]|$|\s(?:and|too|as\s+well)\b)")  # the place closes its clause (not "Kabul's governor")
 _SERIES_BETWEEN = re.compile(r"[,;]|\band\b")
-_SERIES_ASIDE = re.compile(r",\s+(?:the|a|an|another|its|whose|which|where|home\s+to|in\s+the\s+(?:north|south|east|west|\w+ern|same)\b|"
-                           r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|near|on\s+the)\b[^,;:]{0,80},")
+_SERIES_ASIDE = re.compile(r"(?:\s+district)?,\s+(?:the|a|an|another|its|whose|which|where|home\s+to|in\s+the\s+(?:north|south|east|west|\w+ern|same)\b|"
+                           r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|to\s+the\s+(?:north|south|east|west)|near|on\s+the)\b[^,;:]{0,80},")
+# ("and Gul Tepa district, to the south-west, the same day")
 _FOLLOWED_BY_KEYS: tuple[str, ...] = guard_stems(_FOLLOWED_BY) + (" and ", "then", "later", ";") + guard_stems(_AS_DID) + \
     guard_stems(_AS_WELL_AS)
 _POLICE_DISTRICTS_KEYS: tuple[str, ...] = ("police", "pd")  # (lowercase stems of both spellings)
@@ -1424,7 +1426,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 # "Its districts fell one after another in July: A on 14 July, B on 19 July": a colon opens the series
                 _SERIES_COLON.match(text, cursor) if not items and not any(m.end() <= r.start < cursor for r in refs)
                 else None)
-            r = next((r for r in refs if sep is not None and r.start == sep.end()), None)
+            r = next((r for r in refs if sep is not None and r.start == _ITEM_PREFIX.match(text, sep.end()).end()), None)
             if r is None:  # the date before the place: "and, a day later, Chapa Dara, both in Kunar"
                 lead = _DATE_FIRST_SEP.match(text, cursor)
                 d = next((d for d in found if lead is not None and d.start == lead.end()), None)

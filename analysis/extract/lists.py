@@ -51,8 +51,9 @@ _REGION_AFTER = re.compile(r"\s+in\s+the\s+(?:far\s+)?(?:north|south|east|west|c
 # its north"
 _WHERE_ASIDE = re.compile(r"\s*,\s*(?:(?:about|some|just)\s+)?(?:\d+\s*(?:km|kilomet(?:re|er)s|miles)\s+)?(?:to\s+(?:the|its)\s+)?"
                           r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?:\s+of\s+(?:the\s+)?(?:city|town|capital|"
-                          r"provincial\s+capital|(?-i:[A-Z])[\w\-]+))?"
-                          r"(?=,\s*(?:and|as\s+well\s+as|(?:along|together)\s+with)\s+(?:the\s+)?(?-i:[A-Z]))|"
+                          r"provincial\s+capital|(?-i:[A-Z])[\w\-]+)(?:\s+of\s+(?-i:[A-Z])[\w\-]+)?)?"  # ("east of the city of Herat")
+                          r"(?=,\s*(?:and|as\s+well\s+as|(?:along|together)\s+with)\s+(?:the\s+)?(?:(?:city|town|district)\s+of\s+)?"
+                          r"(?-i:[A-Z]))|"
                           # how far it lies from another place: "Ghazni, 150 kilometres from Kabul, and Herat"
                           r"\s*,\s*(?:(?:about|some|just|only|barely)\s+)?\d[\d,.]*\s*(?:km|kms|kilomet(?:re|er)s|miles)\s+"
                           r"(?:[\w\-]+\s+){0,2}?(?:from|of|outside)\s+(?:the\s+)?(?:capital|city|(?-i:[A-Z])[\w\-]+)"
