@@ -178,6 +178,8 @@ _FROM_PLACE_VERB = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.I)
 _BORDER_AFTER = re.compile(r"\s+(?:border|frontier)\b", re.I)
 _BARE_CROSSING = re.compile(r"(?:crossed|(?:were|was|been|being)\s+flown\s+(?:across|over))$", re.I)
 _THEY_BEFORE = re.compile(r"\b(?:after|before|when|once|as)\s+they\s+(?:had\s+|have\s+)?(?:\w+ly\s+)?$", re.I)
+# a count opening a clause of its own after the verb (", and about 60 commandos were airlifted")
+_AND_COUNT_BEFORE = re.compile(r",\s+and\s+(?:(?:about|some|around|nearly|almost|roughly|more\s+than|over|at\s+least)\s+)?$", re.I)
 # the same men's earlier act by a participle: "46 soldiers crossed into Pakistan after abandoning their posts in Nari"
 _AFTER_PARTICIPLE = re.compile(r"\b(?:after|having)\s+$", re.I)
 _CROSSED = re.compile(r"\bcross(?:ed|ing)\b|\b(?:fled|retreated|withdrew|escaped)\s+(?:across|in)?to\b", re.I)
@@ -793,6 +795,9 @@ class FlightReader:
                 continue
             if _SUBCOUNT_BEFORE.search(text, max(0, c.start - 30), c.start):
                 continue  # "Forty-six soldiers, including five officers": a part, not the whole
+            if c.start > pos and _AND_COUNT_BEFORE.search(text, max(0, c.start - 40), c.start):
+                continue  # "abandoned Nawur and Ajristan on Saturday, and about 60 commandos were airlifted out of
+                # Malistan": the count of a group opening its own clause
             follow = text[c.end:c.end + 70]
             if re.match(r"\s*(?:%|percent|per\s+cent|km|kilomet|miles?|days?|hours?|years?|districts?|provinces?)",
                         follow, re.I):
