@@ -473,11 +473,12 @@ class FlightReader:
         if not dest and receiving:
             dest = borders.agency_country(text[:m.start()])  # the receiving state's agency is the subject
         if not dest and re.match(r"\s*the\s+country\b", text[m.end():]) and verb.lower().startswith(("allowed", "permitted", "were", "was", "been", "being")):
-            dest = borders.agency_country(text[:m.start()])  # "Tajik officials said 90 had been allowed to enter the country"
+            dest = borders.agency_country(text[:m.start()]) or borders.agency_country(text[m.end():])  # "Tajik officials
+            # said 90 had been allowed to enter the country" (or "..., the Tajik border troops said" after it)
         if not dest and re.match(r"\s*(?:over\s+)?into\s+the\s+country\b", text[m.end() - 5 if verb.endswith(" into") else m.end():]) \
                 and verb.startswith("cross"):
-            dest = borders.agency_country(text[:m.start()])  # "Tajikistan's border guards said 212 Afghan servicemen had
-            # crossed into the country": the speaking state's
+            dest = borders.agency_country(text[:m.start()]) or borders.agency_country(text[m.end():])  # "Tajikistan's
+            # border guards said 212 Afghan servicemen had crossed into the country": the speaking state's
         if not dest and _OWN_TERRITORY.search(text, m.end(), hi):  # "crossed into its territory": the speaker's state
             dest = borders.agency_country(text[:m.start()]) or borders.receiving_state(
                 text, [self.sents[j].text for j in range(max(0, i - 2), i)], self.article.outlet or "")
