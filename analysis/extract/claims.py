@@ -263,7 +263,9 @@ _ROLE_WORDS = (r"(?:spokes(?:man|woman|person)|officials?|officer|member|command
 # "a spokesman for the governor", "an official in Kabul": an indefinite speaker after an inverted verb
 _SPEAKER_NOUN = re.compile(r"an?\s+(?:[\w\-]+\s+){0,3}?" + _ROLE_WORDS, re.I)
 # a person's name and role after an inverted verb: ", said Abdul Maruf Azar, a spokesman for the governor"
-_NAME_THEN_ROLE = re.compile(r"\s+(?:(?:Mr|Mrs|Ms|Dr|Gen|Col|Eng|Lt|Maj|Capt|Prof)\.\s+)?(?-i:[A-Z])[\w’'\-]+(?:\s+(?-i:[A-Z])[\w’'\-]+){0,3},\s+(?:(?:an?|the)\s+)?"
+# an honorific written with a stop before a speaker's name ("said Mr. Hasan Reza Yusufi"): the stop ends nothing
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Dr|Gen|Col|Eng|Lt|Maj|Capt|Prof)"
+_NAME_THEN_ROLE = re.compile(r"\s+(?:" + _HONORIFIC + r"\.\s+)?(?-i:[A-Z])[\w’'\-]+(?:\s+(?-i:[A-Z])[\w’'\-]+){0,3},\s+(?:(?:an?|the)\s+)?"
                              r"(?:[\w\-]+\s+){0,3}?(?:" + _ROLE_WORDS + r"|(?:deputy\s+)?(?:head|chief|director)\s+of\b)",
                              re.I)  # (", said Nazifa Yusufzai, deputy head of the provincial council")
 # what a denial verb takes as object: "rejected the group's claims", "denied the reports", "dismissed it"
@@ -337,8 +339,7 @@ def _speaker_before(sentence: str, verb_start: int) -> tuple[str, int]:
 
 # the words after an inverted verb up to a stop; an honorific's stop ends nothing ("said Mr. Hasan Reza Yusufi, member of
 # the provincial council")
-_PHRASE_AFTER = re.compile(r"(?:[^.;!?“”\"]|(?:(?<=\bMr)|(?<=\bMs)|(?<=\bDr)|(?<=\bLt)|(?<=\bMrs|\bGen|\bCol|\bEng|\bMaj)|"
-                           r"(?<=\bCapt|\bProf))\.){0,140}")
+_PHRASE_AFTER = re.compile(rf"(?:\b{_HONORIFIC}\.|[^.;!?“”\"]){{0,140}}")
 
 
 def _speaker_after(sentence: str, start: int) -> str:

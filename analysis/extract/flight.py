@@ -229,6 +229,8 @@ _ELLIPTIC_GROUP = re.compile(r"(?:(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*|\bt
 
 _DESTINATION_AND = re.compile(r"(?:\s+(?:(?:district|city|town|area)s?|" + vocabulary.MACROS["DC"] + r"|airport))?"
                               r"\s*(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)(?:the\s+)?")  # ("fell back to Balkh DC and Mazar")
+# "the country" right after a crossing or an entry allowed ("crossed into the country", "allowed to enter the country")
+_THE_COUNTRY_AFTER = re.compile(r"\s*(?:(?:over\s+)?into\s+)?the\s+country\b", re.I)
 # the speaking state's own land: "crossed into its territory", "entered our country"
 _OWN_TERRITORY = re.compile(r"\b(?:its|our|their)\s+(?:own\s+)?(?:territory|soil|country)\b|\bthe\s+territory\s+of\s+our\b|"
                             r"\b(?:its|our)\s+(?:(?:state|national|southern)\s+)?(?:border|frontier)\b", re.I)
@@ -472,13 +474,11 @@ class FlightReader:
             # had fled from their posts in Kaldar": where the group just told of had come from, not a flight of its own
         if not dest and receiving:
             dest = borders.agency_country(text[:m.start()])  # the receiving state's agency is the subject
-        if not dest and re.match(r"\s*the\s+country\b", text[m.end():]) and verb.lower().startswith(("allowed", "permitted", "were", "was", "been", "being")):
-            dest = borders.agency_country(text[:m.start()]) or borders.agency_country(text[m.end():])  # "Tajik officials
-            # said 90 had been allowed to enter the country" (or "..., the Tajik border troops said" after it)
-        if not dest and re.match(r"\s*(?:over\s+)?into\s+the\s+country\b", text[m.end() - 5 if verb.endswith(" into") else m.end():]) \
-                and verb.startswith("cross"):
-            dest = borders.agency_country(text[:m.start()]) or borders.agency_country(text[m.end():])  # "Tajikistan's
-            # border guards said 212 Afghan servicemen had crossed into the country": the speaking state's
+        if not dest and _THE_COUNTRY_AFTER.match(text, m.end()) and \
+                verb.startswith(("allowed", "permitted", "were", "was", "been", "being", "cross")):
+            # "Tajik officials said 90 had been allowed to enter the country", "Tajikistan's border guards said 212 Afghan
+            # servicemen had crossed into the country" (or "..., the Tajik border troops said" after it): the speaker's
+            dest = borders.agency_country(text[:m.start()]) or borders.agency_country(text[m.end():])
         if not dest and _OWN_TERRITORY.search(text, m.end(), hi):  # "crossed into its territory": the speaker's state
             dest = borders.agency_country(text[:m.start()]) or borders.receiving_state(
                 text, [self.sents[j].text for j in range(max(0, i - 2), i)], self.article.outlet or "")
