@@ -754,8 +754,21 @@ class FlightReader:
                         for p in [_as_capital(r, self.gaz) or (_as_district(r, self.gaz) or (None,))[0]] if p is not None} & set(found)
                 if len(found) > 1 and len(core) == 1:  # "Gereshk, on the Kandahar-Herat highway, was overrun. Its garrison
                     return found[core.pop()]  # was evacuated": the road's towns are no place the passage is about
+                if len(found) > 1 and k == i - 1 and _ITS_TROOPS.match(s.text):
+                    last = self._last_fallen(k, found)  # "A fell on Saturday, and B was overrun on Friday. Its police
+                    if last is not None:  # withdrew to C the same day": the place whose fall was told last
+                        return last
                 return next(iter(found.values())) if len(found) == 1 else None
         return None
+
+    def _last_fallen(self, k: int, found: dict[str, Place]) -> Place | None:
+        """Of the places `found` in sentence k, the one place whose asserted fall its last clause tells, if any."""
+        text = self.sents[k].text
+        clause = max(text.rfind(", and "), text.rfind("; "), 0)
+        fallen = {(d.mention.place, d.mention.province) for d in self.drafts if d.sent_index == k and d.pos >= clause
+                  and d.mention.modality == "asserted" and d.mention.event_type in ("district_seized", "capital_entered")}
+        hits = [p for p in found.values() if (p.name, p.province) in fallen]
+        return hits[0] if len(fallen) == 1 and len(hits) == 1 else None
 
     def _speaker_spans_of(self, text: str) -> list[tuple[int, int]]:
         """Speaker spans of the sentence with this text."""
@@ -768,8 +781,9 @@ class FlightReader:
         """The country of a foreign border town named between lo and hi ('landed in Termez'), outside speakers."""
         for fm in _FOREIGN_TOWN_RE.finditer(s.text, lo, hi):
             if any(a <= fm.start() < b for a, b in s.speaker_spans) or \
-                    re.search(r"\bfrom\s+(?:the\s+)?$", s.text[max(0, fm.start() - 12):fm.start()], re.I):
-                continue  # the speaker's town, or where they came from
+                    re.search(r"\bfrom\s+(?:the\s+)?$", s.text[max(0, fm.start() - 12):fm.start()], re.I) or \
+                    SEAT_OF_SPEAKERS.search(s.text, max(0, fm.start() - 50), fm.start()):
+                continue  # the speaker's town ("told our correspondent in Chaman"), or where they came from
             return FOREIGN_TOWNS[fm.group(1).lower()]
         return ""
 

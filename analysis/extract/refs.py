@@ -334,9 +334,10 @@ _COMPARED_BEFORE = re.compile(r"(?:\b(?:largest|biggest|second|third|most\s+[\w\
 _ON_TO_PLACE = re.compile(r"\s+to\s+(?:the\s+)?(?-i:[A-Z])")
 _LIST_GAP = re.compile(r"\s*(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
 # where the speakers sit ("Afghan officials in Kabul did not comment on the fall of the city"): not the city
-SEAT_OF_SPEAKERS = re.compile(r"\b(?:(?:officials?|ministry|ministries|government|authorities|embassy|spokes(?:man|woman|person))"
+SEAT_OF_SPEAKERS = re.compile(r"\b(?:(?:officials?|ministry|ministries|government|authorities|embassy|spokes(?:man|woman|person)|"
+                              r"correspondents?|stringers?)"
                               r"\s+(?:based\s+)?|(?:told\s+(?:reporters|journalists|us|(?:the\s+)?(?:press|media|newspaper|agency|station|"
-                              r"broadcaster))|said|says|spoke|speaking|"
+                              r"broadcaster)|(?:our|a|an|the|its|their)\s+(?:own\s+)?(?:correspondent|reporter|stringer))|said|says|spoke|speaking|"
                               r"briefed|reporters|journalists|(?:news|press)\s+conference|interview|briefing)\s+)in\s+$", re.I)
 # (and where a speaker spoke: "a lawmaker told reporters in Kabul", "said at a news conference in Kabul")
 # the destination of a move ("left Taloqan for Faizabad", "fled to Kunduz city")
