@@ -642,3 +642,22 @@ def test_a_datelines_full_date_dates_an_undated_article_and_not_its_events(openi
     from analysis.extract.events import extract_article
     seized = sorted((m.place, m.date_low, m.date_high) for m in extract_article(article).mentions)
     assert seized == [("Kaldar", date(2021, 6, 21), date(2021, 6, 21)), ("Shortepa", date(2021, 6, 21), date(2021, 6, 21))]
+
+
+@pytest.mark.parametrize(("top", "day"), [
+    ("24.06.2021 | 16:40   World   Views: 3 412", date(2021, 6, 24)),
+    ("*Steppe News Agency · Nur-Sultan · 2021 year 29 June, Tuesday · translated automatically*", date(2021, 6, 29)),
+    ("*Thursday, 8 of July of 2021 · Automatic translation from Spanish*", date(2021, 7, 8)),
+])
+def test_a_masthead_lines_date_among_other_items_dates_the_article(top: str, day: date) -> None:
+    text = (f"DAILY STEPPE\nHome | World | Sport\n{top}\n\nTaliban fighters overran Shortepa district of Balkh on Monday, "
+            "officials said. The withdrawal of foreign troops must be completed by 11 September 2021.\n")
+    article = clean_document(doc(text))
+    assert (article.published, article.published_source) == (day, "text")
+
+
+def test_a_post_stamp_below_the_first_paragraph_is_no_masthead() -> None:
+    text = ("Saved thread\nSaved: 11 Aug 2021\n\n1/ Farah city has fallen. Fighters are in the governor's compound this "
+            "morning, two provincial council members told me on the telephone.\n9:05 AM · Aug 10, 2021 · 312 Reposts\n")
+    article = clean_document(doc(text))
+    assert article.published == date(2021, 8, 11)

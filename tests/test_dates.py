@@ -413,3 +413,17 @@ def test_feast_days_are_read_from_the_feast_table(text: str, published: date, lo
 def test_an_eid_long_before_publication_or_a_word_containing_eid_is_no_date() -> None:
     assert find_dates("Gizab fell on the eve of Eid.", date(2021, 12, 1)) == []
     assert find_dates("Officials in Reidun said the road was open on the eve.", date(2021, 7, 28)) == []
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Published on Friday, 9 of July of 2021 in the evening.", date(2021, 7, 9)),
+    ("The page dated 2021 year 29 June, Tuesday, said so.", date(2021, 6, 29)),
+    ("A note of 2021 year July 19 says so.", date(2021, 7, 19)),
+    ("2021 year 8 month 14 day (Sat) 7:05 distribution", date(2021, 8, 14)),
+])
+def test_a_translators_full_dates_are_read(text: str, day: date) -> None:
+    assert [d for d, _, _ in find_full_dates(text)] == [day]
+
+
+def test_a_year_followed_by_the_word_year_and_a_count_is_no_full_date() -> None:
+    assert find_full_dates("In 2021 year 5 districts fell and 2021 year 13 month 40 day is no day.") == []

@@ -345,6 +345,20 @@ def _h_full_dmy(m: re.Match[str], text: str) -> Optional[_Hit]:
     return _full_date(m, text, day_first=True)
 
 
+def _h_year_first(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read a translator's year-first date: '2021 year 29 June', '2021 year July 19', '2021 year 8 month 14 day'."""
+    if m["m"] is not None:
+        month, day = int(m["m"]), _day(m["d"])
+        month = month if 1 <= month <= 12 else None
+    else:
+        group = "mon" if m["mon"] is not None else "mon2"
+        month, day = _month(m, text, group, between_numbers=True), _day(m["day"] or m["day2"])
+    if month is None or day is None:
+        return None
+    d = _safe_date(int(m["year"]), month, day)
+    return _Hit("full", d, _fixed(d, d), True, m.start()) if d is not None else None
+
+
 def _h_iso(m: re.Match[str], text: str) -> Optional[_Hit]:
     """Read '2021-07-07' / '2021/07/07'."""
     d = _safe_date(int(m["year"]), int(m["m"]), int(m["d"]))

@@ -11,7 +11,7 @@ from analysis.extract.dateforms import (  # noqa: F401 (small_number, month_rang
     _HIJRI_MONTHS, _RE_DAY_MONTH,
     Range, _Ctx, _DASH, _DAY, _Hit, _LEAD_BEFORE, _MOD_BEFORE, _MON, _MON_STRICT, _NUM_WORDS, _Recognizer,
     _TRIGGERS, _WD, _YEAR, _h_ago, _h_bare_month, _h_calendar, _h_day_word, _h_full_dmy, _h_full_mdy, _h_hijri, _h_iso,
-    _h_month_day, _h_month_part, _h_month_year, _h_numeric, _h_ordinal_day, _h_past, _h_range, _h_recent, _h_weekday, _h_weekend,
+    _h_year_first, _h_month_day, _h_month_part, _h_month_year, _h_numeric, _h_ordinal_day, _h_past, _h_range, _h_recent, _h_weekday, _h_weekend,
     _h_year, _safe_date, month_range, small_number,
 )
 from analysis.extract.dateforms import RE_FEAST, _h_feast
@@ -65,9 +65,12 @@ from analysis.records import DateMention
 
 _RE_FULL_MDY = re.compile(rf"(?P<mon>{_MON})\s*(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})")
 _RE_FULL_DMY = re.compile(rf"(?P<day>{_DAY})(?:\.(?=\s+(?:{_MON}|ju[nl]i\b),?\s+{_YEAR}))?\s+(?:of\s+)?"
-                          rf"(?P<mon>{_MON}|(?<=\.\s)ju[nl]i\b),?\s+(?P<year>{_YEAR})")
+                          rf"(?P<mon>{_MON}|(?<=\.\s)ju[nl]i\b),?\s+(?:of\s+)?(?P<year>{_YEAR})")
 # ("16. August 2021", "6. Juli 2021": a day with a stop, as a page translated from German prints it, before a month and
 # year only; June and July then keep their German names)
+# a translator's year-first date ("2021 year 29 June", "2021 year July 19", "2021 year 8 month 14 day")
+_RE_YEAR_FIRST = re.compile(rf"(?P<year>{_YEAR})\s*year,?\s+(?:(?P<day>{_DAY})\s+(?P<mon>{_MON})|(?P<mon2>{_MON})\s+"
+                            rf"(?P<day2>{_DAY})|(?P<m>\d\d?)\s*month\s+(?P<d>\d\d?)\s*day\b)")
 _RE_ISO = re.compile(r"(?P<year>(?:19|20)\d\d)(?P<sep>[-/.])(?P<m>\d\d?)(?P=sep)(?P<d>\d\d?)(?!\d|[-/.]\d)")
 _RE_NUMERIC = re.compile(r"(?P<a>\d\d?)(?P<sep>[-/.])(?P<b>\d\d?)(?P=sep)(?P<year>(?:19|20)\d\d)(?!\d|[-/.]\d)")
 _RE_MD_RANGE = re.compile(
@@ -111,6 +114,7 @@ _DIGIT_BAD = "0123456789.,/:-"
 _RECOGNIZERS: tuple[_Recognizer, ...] = (
     _Recognizer("full_mdy", _RE_FULL_MDY, _h_full_mdy, needs_all="md"),
     _Recognizer("full_dmy", _RE_FULL_DMY, _h_full_dmy, needs_all="md", bad_before=_DIGIT_BAD),
+    _Recognizer("year_first", _RE_YEAR_FIRST, _h_year_first, needs_all="dr", bad_before=_DIGIT_BAD),
     _Recognizer("iso", _RE_ISO, _h_iso, needs_all="d", bad_before=_DIGIT_BAD),
     _Recognizer("hijri", _RE_HIJRI, _h_hijri, needs_all="d", bad_before=_DIGIT_BAD),
     _Recognizer("numeric", _RE_NUMERIC, _h_numeric, needs_all="d", bad_before=_DIGIT_BAD),

@@ -203,8 +203,12 @@ _DATE_WORDS = frozenset(
     """jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october
     nov november dec december mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday
     sun sunday am pm a.m p.m gmt utc ist pkt pst est edt et bst cet cest aft irst msk on at updated published last
-    first posted hrs hours ago t z""".split()
+    first posted hrs hours ago t z of year month day""".split()
 )
+# the separators of a masthead line that carries the date among other items ("24.06.2021 | 16:40 World | Views: 3 412",
+# "Agency · Nur-Sultan · 2021 year 29 June, Tuesday · translated automatically")
+_MASTHEAD_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+MASTHEAD_WORDS = 15  # a line this long or shorter may still be above the story (a name, a menu, a translation note)
 _WORD_TOKEN = re.compile(r"[A-Za-z][A-Za-z.]*")
 _HEADING_END = re.compile(r"[.!?…]['\"”’)\]]*$")
 _HASHTAG = re.compile(r"(?:^|\s)[#@]\w")
@@ -393,6 +397,17 @@ _AHEAD_BEFORE = re.compile(r"(?<![A-Za-z])(?:next|upcoming|until|till|due|expect
                            r"[^.;\n]{0,25}$", re.I)
 
 
+def _masthead_date(norm: str) -> tuple[date, str] | None:
+    """The date of a masthead line whose items, between separators, include one that only states a date (not a table row)."""
+    if norm.startswith("|"):
+        return None
+    items = _MASTHEAD_SEPARATOR.split(norm.strip("*_ "))
+    if len(items) < 2:
+        return None
+    dated = [item for item in items if _is_date_line(item)]
+    return parse_date_value(dated[0]) if len(dated) == 1 else None
+
+
 def _is_date_line(norm: str) -> bool:
     """True when a line only states a date/time (optionally after a 'Published' label)."""
     rest = _DATE_LABEL.sub("", norm, count=1)
@@ -546,6 +561,9 @@ def _analyse(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> _An
             label = _DATE_LABEL.match(normed[i])
             if label is None or not label.group(0).lower().startswith(("updated", "last")):
                 an.date_line = parse_date_value(normed[i][label.end() if label else 0 :])
+        elif not reason and i < 8 and an.date_line is None and _YEAR.search(normed[i]) and \
+                max(n_words[:i], default=0) <= MASTHEAD_WORDS:  # (above the story's first paragraph)
+            an.date_line = _masthead_date(normed[i])
         if reason == "source credit":
             m = _SOURCE.match(normed[i])
             name = _SOURCE_TAIL.sub("", m.group("src")) if m else ""
