@@ -566,8 +566,15 @@ def _h_weekday(m: re.Match[str], text: str) -> Optional[_Hit]:
     if after and after.group(1)[0].isupper() and after.group(1).lower() in _PAPER_WORDS:
         return None
     week = m["wk"] or ""
+    nth = int(m["od"]) if m["od"] else 0  # "on Thursday the 8th": the day of the month that is that weekday
 
     def fn(pub: date) -> Range:
+        if nth:
+            before = pub.replace(day=1) - timedelta(days=1)
+            days = [d for d in (_safe_date(pub.year, pub.month, nth), _safe_date(before.year, before.month, nth))
+                    if d is not None and d <= pub and d.weekday() == weekday]
+            if days:
+                return days[0], days[0]
         if week:
             monday = _monday(pub) + timedelta(days={"last": -7, "this": 0, "next": 7}[week])
             d = monday + timedelta(days=weekday)

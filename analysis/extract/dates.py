@@ -108,6 +108,7 @@ _RE_DAY_WORD = re.compile(
 _RE_WEEKDAY = re.compile(
     rf"(?P<wd>{_WD})\b(?:\s+(?P<tod>morning|afternoon|evening|night)\b)?"
     r"(?:\s+(?:of\s+)?(?P<wk>last|this|next)\s+week\b)?"
+    rf"(?:,?\s+the\s+(?P<od>[1-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MON}))?"  # ("on Thursday the 8th")
 )
 
 _DIGIT_BAD = "0123456789.,/:-"

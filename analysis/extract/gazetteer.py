@@ -49,11 +49,11 @@ _CONSONANT_RULES = _rules(
         (r"([aeiou])\1+", r"\1"),  # doubled vowels: Nooristan, Injeel
         (r"dj", "j"),
         (r"kh", "k"),
+        (r"v", "w"),  # (before the next rule: Khvahan / Khwahan)
         (r"(?<=k)w(?=a)", ""),  # Khwaja / Khaja
         (r"gh", "g"),
         (r"q", "k"),
         (r"c(?!h)", "k"),
-        (r"v", "w"),
         (r"ayi$", "ai"),
         (r"[ae][iy](?![aeiou])", "ai"),  # Fayzabad / Feyzabad / Faizabad, Maymana / Maimana
         (r"[ao][wu](?![aeiou])", "o"),  # Now / Naw / Nau, Kowt / Kot, Dawlat / Daulat / Dowlat
