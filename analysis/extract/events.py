@@ -280,7 +280,7 @@ _VERB_IN_ANSWER = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|fell|h
 _PLACE_OBJECT_AFTER = re.compile(r"\s+(?:the\s+(?:district|districts)\s+(?:cent(?:re|er)s?\s+)?of\s+(?-i:[A-Z])|"
                                  r"the\s+(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,2}\s+"
                                  + vocabulary.MACROS["DC"] + r"\b|"  # ("abandoned the Chora DC")
-                                 r"(?-i:[A-Z])[^.;,]{0,60}?\bdistricts?\b(?!\s+(?:official|chief|governor|police)))")
+                                 r"(?:the\s+)?(?-i:[A-Z])[^.;,]{0,60}?\bdistricts?\b(?!\s+(?:official|chief|governor|police|headquarters)))")
 # a tactical word before a withdrawal in its own clause ("In a tactical move, the forces withdrew from X")
 _TACTICAL_BEFORE = re.compile(r"\b(?:in\s+a|as\s+a|for|in\s+what\s+(?:[\w\-’']+\s+){1,5}?(?:called|described\s+as|termed)\s+a)\s+"
                               r"tactical\s+(?:move|measure|reasons?|decision|step)\b[^.;]{0,70}$", re.I)  # (also "In what the
@@ -1850,7 +1850,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         negated = _negated(text, m.start())
         if kind == "fled":
             fled = self._fled(i, s, m, negated)
-            abandoned = m.group(0).lower().startswith("abandon") and _PLACE_OBJECT_AFTER.match(text, m.end()) or \
+            verb = re.match(r"abandon\w*", m.group(0), re.I)  # (the trigger may run on over "the district centres")
+            abandoned = verb is not None and _PLACE_OBJECT_AFTER.match(text, m.start() + verb.end()) or \
                 re.match(r"(?:\w+\s+)?abandoned\s+by\b", m.group(0), re.I)  # ("... was abandoned by government forces")
             if fled and (abandoned or "tactical" in m.group(0).lower() or _TACTICAL_AFTER.match(text, m.end())
                          or _TACTICAL_BEFORE.search(text, max(0, m.start() - 90), m.start())):

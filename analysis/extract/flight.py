@@ -253,6 +253,8 @@ _TOWARDS_BORDER = re.compile(r"\btowards?\s+(?:[\w\-’',]+\s+){0,5}?(?:the\s+)?
 _AFGHAN_AIRCRAFT = re.compile(r"\bafghan\s+(?:[\w\-]+\s+){0,2}?(?:aircraft|planes?|helicopters?|jets?)\b", re.I)
 # a province locating the place named just before it ("Kohistanat, in Sar-e-Pul,")
 _LOCATING_IN = re.compile(r",\s+in\s+$")
+# a province after its district's name ("the district Shah Wali Kot of Kandahar was lost after its troops withdrew")
+_OF_PROVINCE = re.compile(r"(?<=\w)\s+(?:district\s+)?of\s+(?:the\s+)?$")
 # a group's size given as a measure after it ("servicemen, numbering 1,037 people,")
 _NUMBERING = re.compile(r"\bnumbering\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+|over\s+)?[\d,]+\s+$", re.I)
 # the number of those who fled given after the act: "..., an official put their number at 150"
@@ -580,8 +582,9 @@ class FlightReader:
                     and not _office_after_verb(text, r, m.end())  # ("..., said a member of the
                     # Kunduz provincial council": an office's place after the verb, not where they were)
                     and not (r.end <= m.start() and self._earlier_destination(s, r))
-                    and not (r.end <= m.start() and _LOCATING_IN.search(text, max(0, r.start - 8), r.start) and any(
-                        o.end <= r.start and _as_district(o, self.gaz) is not None for o in s.refs if o is not r))]
+                    and not (r.end <= m.start() and (_LOCATING_IN.search(text, max(0, r.start - 8), r.start) or (
+                        r.place.place_type == "province" and _OF_PROVINCE.search(text, max(0, r.start - 16), r.start)))
+                        and any(o.end <= r.start and _as_district(o, self.gaz) is not None for o in s.refs if o is not r))]
             # ("Kohistanat, in Sar-e-Pul, fell, and its police withdrew": the province only locates the district)
             after_refs = [r for r in refs if m.start() < r.start <= hi  # "abandoned the Garmsir district centre"
                           and text.count("(", m.end(), r.start) <= text.count(")", m.end(), r.start)]  # (not a place
