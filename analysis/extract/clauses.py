@@ -63,7 +63,12 @@ _AUXILIARIES = re.compile(r"\s*(?:(?:was|were|is|are|has|have|had|been|being|als
 # the pattern above does not see)
 PLACE_OWN_VERB = (r"(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,3}\s+"
                   r"(?:fell|was|were|had|has|went|came|followed|surrendered|collapsed|changed|passed|slipped)\b")
-_AND_NEW_SUBJECT = re.compile(r",\s+and\s+" + PLACE_OWN_VERB)
+_AND_NEW_SUBJECT = re.compile(r",\s+and\s+(?:(?:(?:early\s+|late\s+)?on\s+\w+day|the\s+(?:next|following|same)\s+(?:day|morning|"
+                              r"night)|(?:a|one|two|three|\d)\s+days?\s+later|later)\s*,?\s+)?(?:" + PLACE_OWN_VERB +
+                              r"|(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,3}\s+(?:district|city|town),\s+[^,;]{3,60},\s+"
+                              r"(?:was|were|had|has|fell)\b)")
+# (", and on Sunday Khwahan was overrun": a day may open the second clause; ", and Muqur district, in the province's
+# north, was abandoned": an aside may stand between the place and its verb)
 
 
 def scope_after(text: str, end: int, limit: int = 170) -> int:

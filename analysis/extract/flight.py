@@ -741,6 +741,8 @@ class FlightReader:
         if any(not any(r.start <= site.start(1) < r.end for r in s.refs) for site in _UNKNOWN_SITE.finditer(s.text)):
             return None  # "abandoned their posts at Wesh ... and pulled back": a place the gazetteer does not know
         here = [r for r in s.refs if upto is None or r.start < upto]  # (not a place of a second thing said after "and that")
+        if _ITS_TROOPS.match(s.text):
+            here = []  # "Its police withdrew to A the same day, and B was abandoned": "its" looks back, not ahead
         for k, text, refs in [(i, s.text, here)] + [(j, self.sents[j].text, self.sents[j].refs)
                                                     for j in range(i - 1, max(-1, i - 3), -1)]:
             prefix = _DATELINE_PREFIX.match(text)  # ("KABUL - Bamyan was handed over on Saturday.": not Kabul)
