@@ -349,6 +349,9 @@ def _join_coordinated_months(text: str, mentions: list[DateMention]) -> list[Dat
 
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 _SPAN_AND = re.compile(r"\s+(?:and|to|through|-|–)\s+(?:the\s+)?")
+_NIGHT_TO = re.compile(r"\s+(?:to|into)\s+")
+_FROM_DAY = re.compile(r"from\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_NIGHT_OF = re.compile(r"\bnight\s+(?:of|from)\s+", re.I)
 
 
 def _join_day_span(text: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -360,6 +363,12 @@ def _join_day_span(text: str, mentions: list[DateMention]) -> list[DateMention]:
         if prev is not None and prev.low is not None and prev.low == prev.high and d.low is not None and \
                 d.low == d.high and prev.low < d.low and _SPAN_AND.fullmatch(text, prev.end, d.start) and \
                 _BETWEEN.search(text, max(0, prev.start - 14), prev.start):
+            out[-1] = DateMention(low=prev.low, high=d.high, text=text[prev.start:d.end], start=prev.start, end=d.end)
+            continue
+        if prev is not None and prev.low is not None and d.low is not None and d.low == d.high and \
+                prev.low < d.low <= prev.low + timedelta(days=6) and _NIGHT_TO.fullmatch(text, prev.end, d.start) and \
+                (_FROM_DAY.match(prev.text) or _NIGHT_OF.search(text, max(0, prev.start - 16), prev.end)):
+            # "in the night from Monday to Tuesday", "on the night of Monday to Tuesday": the two days
             out[-1] = DateMention(low=prev.low, high=d.high, text=text[prev.start:d.end], start=prev.start, end=d.end)
             continue
         out.append(d)

@@ -282,8 +282,9 @@ _PLACE_OBJECT_AFTER = re.compile(r"\s+(?:the\s+(?:district|districts)\s+(?:cent(
                                  + vocabulary.MACROS["DC"] + r"\b|"  # ("abandoned the Chora DC")
                                  r"(?:the\s+)?(?-i:[A-Z])[^.;,]{0,60}?\bdistricts?\b(?!\s+(?:official|chief|governor|police|headquarters)))")
 # a tactical word before a withdrawal in its own clause ("In a tactical move, the forces withdrew from X")
-_TACTICAL_BEFORE = re.compile(r"\b(?:in\s+a|as\s+a|for|in\s+what\s+(?:[\w\-’']+\s+){1,5}?(?:called|described\s+as|termed)\s+a)\s+"
-                              r"tactical\s+(?:move|measure|reasons?|decision|step)\b[^.;]{0,70}$", re.I)  # (also "In what the
+_TACTICAL_BEFORE = re.compile(r"\b(?:in\s+a|as\s+a|for|(?:as\s+part|in\s+the\s+(?:frame|framework|course))\s+of\s+a|"
+                              r"in\s+what\s+(?:[\w\-’']+\s+){1,5}?(?:called|described\s+as|termed)\s+a)\s+"
+                              r"tactical\s+(?:move|measure|reasons?|decision|step|manoeuvre|maneuver)\b[^.;]{0,70}$", re.I)  # (also "In what the
 # ministry called a tactical move, the forces withdrew from X")
 # a tactical word after the places a withdrawal left: they are reported lost too
 _TACTICAL_AFTER = re.compile(r"[^.;]{0,100}?\b(?:in\s+a|as\s+a|for|in\s+what\s+(?:[\w\-’']+\s+){1,5}?(?:called|described\s+as|termed)\s+a)\s+"
@@ -1854,7 +1855,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             abandoned = verb is not None and _PLACE_OBJECT_AFTER.match(text, m.start() + verb.end()) or \
                 re.match(r"(?:\w+\s+)?abandoned\s+by\b", m.group(0), re.I)  # ("... was abandoned by government forces")
             if fled and (abandoned or "tactical" in m.group(0).lower() or _TACTICAL_AFTER.match(text, m.end())
-                         or _TACTICAL_BEFORE.search(text, max(0, m.start() - 90), m.start())):
+                         or _TACTICAL_BEFORE.search(text, max(0, m.start() - 130), m.start())):
                 # ("Government forces abandoned Yawan and Kohistan districts": left to the Taliban, as when passive)
                 # "withdrew from A and B on Friday in a tactical move", "In a tactical move, the ANDSF withdrew from A"
                 fled += [self._district_result(d.place, None, m, negated) for d in fled if d.place.place_type == "district"]

@@ -16,8 +16,9 @@ _HEAD = (r"(?:\s+(?:districts?|district\s+cent(?:re|er)s?|cities|city|towns?|pro
          r"crossings?|border\s+posts?|(?:dry\s+|river\s+)?ports?)"
          r"(?:\s+on\s+the\s+(?:[\w\-’']+\s+){1,2}?(?:border|frontier)|\s+on\s+the\s+(?:border|frontier)\s+with\s+[\w\-’']+)?)?")
 # what may open the next item after a separator
-_OPEN = (r"(?:in\s+the\s+(?:far\s+)?(?:north|south|east|west|centre|center)[\w\-]*\s*,?\s+)?"  # ("..., and in the east A and B")
-         r"(?:(?:of|over)\s+)?(?:the\s+)?(?:(?:nearby|neighbou?ring|key|strategic|remote|important|garrison|border|frontier|trading|market|\w+ern)\s+)*"
+_OPEN = (r"(?:in\s+the\s+(?:far\s+)?(?:north|south|east|west|centre|center)[\w\-]*\s*,?\s+)?"  # ("..., and in the east A and B";
+         # a translation's "the district of A and that of B")
+         r"(?:(?:of|over|that\s+of)\s+)?(?:the\s+)?(?:(?:nearby|neighbou?ring|key|strategic|remote|important|garrison|border|frontier|trading|market|\w+ern)\s+)*"
          r"(?:(?:(?:provincial\s+)?capitals?|city|town|districts?|district\s+cent(?:re|er)s?)\s+(?:city\s+)?(?:of\s+)?)?")
 _SEP_CORE = (r"\s*(?:;\s*(?:and\s+|(?:along|together)\s+with\s+|as\s+well\s+as\s+)?|,\s*(?:and\s+(?:then\s+|later\s+)?|then\s+|as\s+well\s+as\s+|&\s*|plus\s+|(?:along|together)\s+with\s+)?|\s+and\s+(?:also\s+|then\s+|later\s+)?|"
              r"\s+as\s+well\s+as\s+|\s*&\s*|\s+plus\s+|\s+(?:along|together)\s+with\s+|"
