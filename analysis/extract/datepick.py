@@ -57,6 +57,13 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
     dateline = _DATELINE_PREFIX.match(text) if len(cands) > 1 else None
     if dateline is not None:  # "LASHKAR GAH, 12 Asad 1400 (HPA) - ... on Monday": the dateline's day is the article's
         cands = [d for d in cands if d.start >= dateline.end()] or cands
+    if ";" in text and len(cands) > 1:  # a date in the verb's own clause outranks one across a semicolon (even
+        # one in its when-clause: "withdrew when the city fell on Sunday; hundreds surrendered on Wednesday")
+        lo, hi = text.rfind(";", 0, pos) + 1, text.find(";", pos)
+        hi = len(text) if hi < 0 else hi
+        own = [d for d in cands if lo <= d.start and d.end <= hi and ", where " not in text[lo:d.start]]
+        cands = own or cands  # (not a where-clause's day: "Taken Sun 8 Aug; troops withdrew to the airport, where
+        # hundreds surrendered three days later" is the 8th)
     background: dict[int, str] = {}
     low_text = text.lower()
     if cands and any(w in low_text for w in ("since", "after", "when", "before", "following", "until", " where")):
@@ -76,11 +83,6 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
         # aside's day is the person's, not the verb's
         closed = [(r.start(), r.end()) for r in _WHO_ASIDE.finditer(text, 0, pos) if r.end() <= pos]
         cands = [d for d in cands if not any(a <= d.start and d.end <= b for a, b in closed)]
-    if ";" in text and len(cands) > 1:  # a date in the verb's own clause outranks one across a semicolon
-        lo, hi = text.rfind(";", 0, pos) + 1, text.find(";", pos)
-        hi = len(text) if hi < 0 else hi
-        own = [d for d in cands if lo <= d.start and d.end <= hi]
-        cands = own or cands
     if cands and (", and " in text or ", but " in text or " and " in text):
         # "... captured A on Sunday, and had also seized B on Saturday": each finite clause its own date
         cuts = sorted([c.end() for c in _AND_CLAUSE.finditer(text)] + [c.end() for c in _AND_PLACE_VERB.finditer(text)])

@@ -961,8 +961,24 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                     if ahead and day < d.low and day <= self.pub_high:
                         d = DateMention(day, day, d.text, d.start, d.end)
                         counted.add(d.start)  # (the next bare weekday counts on from this one)
+                elif anchor is None and i > 0:
+                    d = self._weekday_named_before(i, d)
             out.append(d)
         return out
+
+    def _weekday_named_before(self, i: int, d: DateMention) -> DateMention:
+        """'On Sunday 8 August the Taliban took Kunduz. ... the troops withdrew when the city fell on Sunday', on a page
+        written a week or more later: a bare weekday opening no date of its own in its sentence is the same weekday
+        given with its date in the sentence before, not the latest before publication."""
+        dated = [x for x in self._sentence_dates(i - 1) if x.low is not None and x.low == x.high
+                 and _DATED_WEEKDAY.fullmatch(x.text) and x.low < d.low]
+        if not dated:
+            return d
+        x = dated[-1]
+        name = _DATED_WEEKDAY.fullmatch(x.text).group(1).lower()
+        if x.low.weekday() != _WEEKDAYS.index(name) or d.low.weekday() != x.low.weekday():
+            return d
+        return DateMention(x.low, x.low, d.text, d.start, d.end)
 
     def _dates_in(self, text: str) -> list[DateMention]:
         """The dates a sentence of this article names, read once per sentence text."""
