@@ -967,13 +967,15 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         return out
 
     def _weekday_named_before(self, i: int, d: DateMention) -> DateMention:
-        """'On Sunday 8 August the Taliban took Kunduz. ... the troops withdrew when the city fell on Sunday', on a page
-        written a week or more later: a bare weekday opening no date of its own in its sentence is the same weekday
-        given with its date in the sentence before, not the latest before publication."""
+        """'On Sunday 8 August the Taliban took Kunduz. In Kunduz the troops withdrew when the city fell on Sunday', on
+        a page written a week or more later: a bare weekday with no date before it in a sentence about a place the
+        sentence before told is the same weekday given there with its date, not the latest before publication."""
         dated = [x for x in self._sentence_dates(i - 1) if x.low is not None and x.low == x.high
                  and _DATED_WEEKDAY.fullmatch(x.text) and x.low < d.low]
-        if not dated:
-            return d
+        before = {_place_id(p) for r in self.sents[i - 1].refs for p in _readings(r)}
+        if not dated or not any(_place_id(p) in before for r in self.sents[i].refs for p in _readings(r)):
+            return d  # (only of the places the sentence before told: "Kunduz fell on Sunday 8 August. On Sunday
+            # afternoon the Taliban entered Kabul" is the latest Sunday)
         x = dated[-1]
         name = _DATED_WEEKDAY.fullmatch(x.text).group(1).lower()
         if x.low.weekday() != _WEEKDAYS.index(name) or d.low.weekday() != x.low.weekday():
