@@ -62,6 +62,19 @@ _PASSIVE_AUX = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got|get|gets|had|has|have)\s+(?:(?:\w+ly|also|now|already|reportedly|"
     r"then|since|just|largely)\s+)?(?:(?:reported|said|believed|confirmed|understood)\s+(?:to\s+have\s+been\s+)?)?"
     r"[\"“‘]?(?:\w+ly\s+)?$", re.I)  # (a scare quote may open before the participle; "was reported taken")
+# an aside that sets another place apart from the one just named ("(not the Balkh district of the same name)", ", not
+# to be confused with the district of the same name in Balkh,")
+_NOT_THIS_ONE = re.compile(r"\(\s*not\s+(?:the|to\s+be\s+confused\s+with)\b[^()]{0,100}\)|,\s*not\s+(?:to\s+be\s+confused\s+with|"
+                           r"the\s+(?:one|district|town|city|(?-i:[A-Z])[\w\-’']+\s+(?:district|one))\b)[^,;.()]{0,100}(?=,(?!\s+which\b))", re.I)
+# (not when a relative clause goes on to tell of the other place: "..., not the Kandahar district of the same name, which
+# went on Wednesday")
+
+
+def _not_this_one(text: str) -> list[tuple[int, int]]:
+    """The spans of the asides in a sentence that set another place apart from the one just named."""
+    return [(m.start(), m.end()) for m in _NOT_THIS_ONE.finditer(text)]
+
+
 # a plural subject naming no place ("Three more provincial capitals", "two other districts") and the colon
 # that opens its list after the verb
 _PLURAL_SUBJECT = re.compile(
@@ -645,6 +658,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 continue
             if 0 <= sent.start <= len(self.text) and sent.start >= prev_end:
                 history += self._place_headings(prev_end, sent.start, pms)  # "QALA-E-NAW (Badghis)" above "... the city"
+            if "not " in low:  # "Dawlatabad district (not the Balkh district of the same name) fell": no place of the
+                mine = [pm for pm in mine if not any(a <= pm.start - sent.start < b  # aside that names another
+                                                     for a, b in _not_this_one(stext))]
             refs = _sentence_refs(stext, sent.start, mine, self.gaz, history, spans)
             if 0 <= sent.start <= len(self.text) and sent.start >= prev_end:
                 heads += [(len(self.sents), self._line_day(line), False)  # a line left out of the sentences (a
@@ -2025,6 +2041,14 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                     self._named_only = False
                 keys = {(res.event_type, res.key) for res in counted}
                 return counted + [res for res in named if (res.event_type, res.key) not in keys]
+            if counted and voice == "passive" and ":" in text[m.end():] and _COLON_LIST.match(text, m.end()):
+                self._named_only = True  # "Two districts of Bamyan were handed over on Sunday: Kahmard and Sayghan":
+                try:                     # the places the colon names, not a count of the province's districts
+                    named = self._trigger_scope(i, s, kind, voice, m)
+                finally:
+                    self._named_only = False
+                if named:
+                    return named
             if counted:
                 return counted
         # "... as Taliban fighters overran it" / "It fell to the Taliban on Sunday": a pronoun for a place

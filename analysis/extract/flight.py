@@ -253,6 +253,10 @@ _TOWARDS_BORDER = re.compile(r"\btowards?\s+(?:[\w\-’',]+\s+){0,5}?(?:the\s+)?
 _AFGHAN_AIRCRAFT = re.compile(r"\bafghan\s+(?:[\w\-]+\s+){0,2}?(?:aircraft|planes?|helicopters?|jets?)\b", re.I)
 # a province locating the place named just before it ("Kohistanat, in Sar-e-Pul,")
 _LOCATING_IN = re.compile(r",\s+in\s+$")
+# a place named only to time another act by its fall ("Sheberghan fell on Saturday, a day after Zaranj, after
+# government forces withdrew to the airport"): not the place left
+_TIMING_ANCHOR = re.compile(r"\b(?:a|one|two|three|four|five|\d+)\s+(?:days?|weeks?|hours?)\s+(?:after|before)\s+(?:the\s+fall\s+of\s+)?$",
+                            re.I)
 # a province after its district's name ("the district Shah Wali Kot of Kandahar was lost after its troops withdrew")
 _OF_PROVINCE = re.compile(r"(?<=\w)\s+(?:district\s+)?of\s+(?:the\s+)?$")
 # a group's size given as a measure after it ("servicemen, numbering 1,037 people,")
@@ -578,6 +582,7 @@ class FlightReader:
                     and not r.remote  # ("40 kilometres from Kabul", "Camp Shorabak": no place left)
                     and not POSSESSIVE_OWNER.match(text, r.end)  # ("from Kandahar's Arghandab district": Arghandab)
                     and not r.end <= label_end  # ("New Delhi/Kabul: ...", "Herat: the district of Adraskan ...")
+                    and not _TIMING_ANCHOR.search(text, max(0, r.start - 30), r.start)  # ("a day after Zaranj")
                     and not SEAT_OF_SPEAKERS.search(text, max(0, r.start - 50), r.start)  # ("told reporters in Kabul")
                     and not _office_after_verb(text, r, m.end())  # ("..., said a member of the
                     # Kunduz provincial council": an office's place after the verb, not where they were)
@@ -753,6 +758,7 @@ class FlightReader:
                      and (not _DESTINATION_TAIL.search(text, max(0, r.start - 50), r.start)  # "flown to Kabul": where they went
                           or _ATTACKERS_INTO.search(text, max(0, r.start - 60), r.start))  # ("the fighters got into Kunduz")
                      and not (refs is here and _office_after_verb(text, r, verb_end))
+                     and not _TIMING_ANCHOR.search(text, max(0, r.start - 30), r.start)  # ("a day after Pul-e-Khumri")
                      for p in [_as_capital(r, self.gaz) or (_as_district(r, self.gaz) or (None,))[0]] if p is not None}
             if found:
                 core = {p.place_id for r in refs if not r.peripheral
