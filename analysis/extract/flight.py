@@ -257,6 +257,13 @@ _LOCATING_IN = re.compile(r",\s+in\s+$")
 # government forces withdrew to the airport"): not the place left
 _TIMING_ANCHOR = re.compile(r"\b(?:a|one|two|three|four|five|\d+)\s+(?:days?|weeks?|hours?)\s+(?:after|before)\s+(?:the\s+fall\s+of\s+)?$",
                             re.I)
+def _timing_anchor(text: str, r: _Ref) -> bool:
+    """True when a place is named only to time another act, with no verb of its own ('a day after Zaranj,'; not 'a day
+    after Mazar-i-Sharif fell')."""
+    return _TIMING_ANCHOR.search(text, max(0, r.start - 30), r.start) is not None and \
+        re.match(r"\s*(?:[,.;)]|$)", text[r.end:]) is not None
+
+
 # a province after its district's name ("the district Shah Wali Kot of Kandahar was lost after its troops withdrew")
 _OF_PROVINCE = re.compile(r"(?<=\w)\s+(?:district\s+)?of\s+(?:the\s+)?$")
 # a group's size given as a measure after it ("servicemen, numbering 1,037 people,")
@@ -582,7 +589,7 @@ class FlightReader:
                     and not r.remote  # ("40 kilometres from Kabul", "Camp Shorabak": no place left)
                     and not POSSESSIVE_OWNER.match(text, r.end)  # ("from Kandahar's Arghandab district": Arghandab)
                     and not r.end <= label_end  # ("New Delhi/Kabul: ...", "Herat: the district of Adraskan ...")
-                    and not _TIMING_ANCHOR.search(text, max(0, r.start - 30), r.start)  # ("a day after Zaranj")
+                    and not _timing_anchor(text, r)  # ("a day after Zaranj")
                     and not SEAT_OF_SPEAKERS.search(text, max(0, r.start - 50), r.start)  # ("told reporters in Kabul")
                     and not _office_after_verb(text, r, m.end())  # ("..., said a member of the
                     # Kunduz provincial council": an office's place after the verb, not where they were)
@@ -758,7 +765,7 @@ class FlightReader:
                      and (not _DESTINATION_TAIL.search(text, max(0, r.start - 50), r.start)  # "flown to Kabul": where they went
                           or _ATTACKERS_INTO.search(text, max(0, r.start - 60), r.start))  # ("the fighters got into Kunduz")
                      and not (refs is here and _office_after_verb(text, r, verb_end))
-                     and not _TIMING_ANCHOR.search(text, max(0, r.start - 30), r.start)  # ("a day after Pul-e-Khumri")
+                     and not _timing_anchor(text, r)  # ("a day after Pul-e-Khumri")
                      for p in [_as_capital(r, self.gaz) or (_as_district(r, self.gaz) or (None,))[0]] if p is not None}
             if found:
                 core = {p.place_id for r in refs if not r.peripheral
