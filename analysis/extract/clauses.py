@@ -12,7 +12,8 @@ _REL_CLOSED = re.compile(r"[^,;:.]{1,90},\s*"
                          r"(?:(?:(?:early\s+|late\s+)?on\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?|yesterday|overnight)"
                          r",?\s+)?(?:(?:was|were|is|are|has|have|had|been|also|then|later|\w+ly)\s+){0,3}")
 # ", and Y ..." after a clause with a finite verb of its own: a second coordinated clause
-_AND_CLAUSE = re.compile(r",\s+and\s+(?=[A-Z])")
+_AND_CLAUSE = re.compile(r",\s+and\s+(?=[A-Z]|in\s+(?:the\s+)?(?:neighbou?ring\s+)?[A-Z][\w\-’']+(?:\s+province)?,)")
+# (", and in neighbouring Zabul, Shamulzayi district fell": a clause opened by its province)
 _FINITE_EVENT = re.compile(r"\b(?:fell|was|were|captured|seized|overran|took|entered|stormed|is|are)\b")
 # an open appositive before a verb ("Zaranj, the centre of Nimroz province and the first ..., fell"): its "and" is
 # no clause break
@@ -64,11 +65,14 @@ _AUXILIARIES = re.compile(r"\s*(?:(?:was|were|is|are|has|have|had|been|being|als
 PLACE_OWN_VERB = (r"(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,3}\s+"
                   r"(?:fell|was|were|had|has|went|came|followed|surrendered|collapsed|changed|passed|slipped)\b")
 _AND_NEW_SUBJECT = re.compile(r",\s+and\s+(?:(?:(?:early\s+|late\s+)?on\s+\w+day|the\s+(?:next|following|same)\s+(?:day|morning|"
-                              r"night)|(?:a|one|two|three|\d)\s+days?\s+later|later)\s*,?\s+)?(?:" + PLACE_OWN_VERB +
+                              r"night)|(?:a|one|two|three|\d)\s+days?\s+later|later|in\s+(?:the\s+)?(?:neighbou?ring\s+)?"
+                              r"(?-i:[A-Z])[\w\-’']+(?:\s+province)?)\s*,?\s+)?(?:(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,3}\s+"
+                              r"district\s+(?:fell|was|were|had|has|went|passed|slipped)\b|" + PLACE_OWN_VERB +
                               r"|(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,3}\s+(?:district|city|town),\s+[^,;]{3,60},\s+"
                               r"(?:was|were|had|has|fell)\b)")
-# (", and on Sunday Khwahan was overrun": a day may open the second clause; ", and Muqur district, in the province's
-# north, was abandoned": an aside may stand between the place and its verb)
+# (", and on Sunday Khwahan was overrun": a day may open the second clause, or its province, ", and in neighbouring Zabul,
+# Shamulzayi district fell"; ", and Muqur district, in the province's north, was abandoned": an aside may stand between
+# the place and its verb)
 
 
 def scope_after(text: str, end: int, limit: int = 170) -> int:

@@ -25,6 +25,8 @@ _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=(?:had|has|have|was|were|then|la
                          r"dozens|thousands|scores|another|\d[\d,]*)\b|"
                          # ", and about 60 commandos were airlifted ... on Sunday": a counted subject of its own
                          r"(?:about|some|around|nearly|almost|roughly|more\s+than|over|at\s+least)\s+\d|"
+                         # ", and in neighbouring Zabul, Shamulzayi district fell": a clause opened by its province
+                         r"in\s+(?:the\s+)?(?:neighbou?ring\s+)?(?-i:[A-Z])[\w\-’']+(?:\s+province)?,|"
                          # ", and two days later Maywand also went": a day counted on opens its own clause
                          r"(?:a|an|one|two|three|four|five|six|seven|several|a\s+few)\s+(?:days?|weeks?|hours?)\s+(?:later|after)\b|"
                          # ", and Khoshi fell to the Taliban on Tuesday": a place with a verb of its own
