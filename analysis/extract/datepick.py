@@ -38,7 +38,11 @@ _AND_PLACE_VERB = re.compile(r"(?<!,)\s+and\s+(?=" + PLACE_OWN_VERB + r")")
 _OWN_CLAUSE_AFTER = re.compile(r",\s+while\s+[^,;]*|,\s+(?:which|whose)\s+[^,;]*[.!?\"”]*\s*$", re.I)
 # a dateline opening the sentence: a city in capitals, its date, the agency ("KABUL, Aug 3 (HPA) -", "HERAT, 12 Asad 1400 -")
 _DATELINE_PREFIX = re.compile(r"^\W*(?-i:[A-Z][A-Z\-’' ]{2,30})(?:(?:,\s*[A-Za-z ]{2,20})?,\s*[^–—()\n]{3,30}?)?"
-                              r"(?:\s*\([^)\n]{1,30}\))?\s*(?:--?|–|—)\s+", re.I)
+                              r"(?:\s*\([^)\n]{1,30}\))?\s*(?:--?|–|—)\s+|"
+                              # a town in title case with its month-day and agency: "Kathmandu, July 27 (NPS): "
+                              r"^\W*(?-i:[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)?),\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                              r"[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
+                              r"(?:,?\s+\d{4})?\s*\([^)\n]{1,30}\)\s*(?:--?|–|—|:)\s+", re.I)
 # a relative clause about the subject, closed before the verb: its dates are the clause's, not the verb's
 _WHICH_ASIDE = re.compile(r",\s+which\s+[^,;:]{1,120},")
 _WHO_ASIDE = re.compile(r",\s+who\s+[^,;:]{1,120},(?!\s*(?:when|where|while|after|before|until|since)\b)", re.I)
