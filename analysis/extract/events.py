@@ -329,7 +329,7 @@ _ASIDE_BEFORE_VERB = re.compile(r"(?:,\s+the\s+(?:[\w\-]+\s+){0,3}?(?:capital|ci
                                 r"(?:(?:had|has|have|also|then|was|were|been)\s+)*$", re.I)
 _ATTRIBUTION_TAIL = re.compile(r";|,\s+(?:according\s+to\b|(?:[\w’'\-]+\s+){0,6}?(?:said|says|told|reported|added|stated|"
                                r"confirmed)\b)", re.I)
-_FOLLOWS = re.compile(r"\b(?:follows|followed)(?=\s+(?:the|a|an)\s+(?:fall|loss|capture|seizure|surrender)\s+of\b)", re.I)
+_FOLLOWS = re.compile(r"\b(?:follows|followed)(?=\s+(?:(?:the|a|an)\s+)?(?:fall|loss|capture|seizure|surrender)\s+of\b)", re.I)
 # a second verb of the sentence's subject after a comma ("..., and had taken B"), and a subordinate clause whose
 # own subject is not that subject ("after government forces withdrew to the airport")
 _AND_PREDICATE = re.compile(r",\s+and\s+(?:(?:had|has|have|then|later|also|quickly|subsequently)\s+){0,2}$", re.I)
