@@ -125,7 +125,7 @@ _DESTINATION_TAIL = re.compile(
     r"\b(?:to|into|towards?)\s+(?:the\s+)?(?:[\w\-’']+\s+){0,2}(?:valley|area|areas|village|villages|mountains|hills|"
     r"gorge|pass)\s+(?:in|of|near)\s+(?:the\s+)?$", re.I)
 # the attackers' way into the place the story is about: "the fighters got into Kunduz", "insurgents broke into"
-_ATTACKERS_INTO = re.compile(r"\b(?:taliban|insurgents|militants|fighters|rebels|they)\s+(?:had\s+|have\s+)?(?:\w+ly\s+)?"
+_ATTACKERS_INTO = re.compile(r"\b(?:taliban|insurgents|militants|fighters|rebels|they)\s+(?:had\s+|have\s+)?(?:(?:\w+ly|then|later|also|soon)\s+)?"
                              r"(?:got|broke|pushed|swept|forced\s+their\s+way|fought\s+their\s+way|stormed|poured)\s+"
                              r"(?:in)?to\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
 # the place's own force, named without a place ("the police had abandoned their posts")
@@ -770,12 +770,12 @@ class FlightReader:
             if found:
                 core = {p.place_id for r in refs if not r.peripheral
                         for p in [_as_capital(r, self.gaz) or (_as_district(r, self.gaz) or (None,))[0]] if p is not None} & set(found)
-                if len(found) > 1 and len(core) == 1:  # "Gereshk, on the Kandahar-Herat highway, was overrun. Its garrison
-                    return found[core.pop()]  # was evacuated": the road's towns are no place the passage is about
                 if len(found) > 1 and k == i - 1 and _ITS_TROOPS.match(s.text):
                     last = self._last_fallen(k, found)  # "A fell on Saturday, and B was overrun on Friday. Its police
                     if last is not None:  # withdrew to C the same day": the place whose fall was told last
                         return last
+                if len(found) > 1 and len(core) == 1:  # "Gereshk, on the Kandahar-Herat highway, was overrun. Its garrison
+                    return found[core.pop()]  # was evacuated": the road's towns are no place the passage is about
                 return next(iter(found.values())) if len(found) == 1 else None
         return None
 
