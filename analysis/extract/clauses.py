@@ -186,10 +186,13 @@ def background_clauses(text: str, date_spans: list[tuple[int, int]]) -> list[Bac
         if not inside:
             continue
         word = (m.group("word") or m.group("where")).lower()
-        if word != "where":
-            end = inside[0][1]  # (a where-clause runs to its comma, every date in it: "in 2006 and again in 2010")
         words = [w for w in re.findall(r"[A-Za-z]+", text[m.end():inside[0][0]]) if w.lower() not in _FILLER]
-        if len(words) < 2:
+        named = bool(words) and words[0][0].isupper() and word in ("after", "following") and \
+            not text[:m.start()].strip(" \"'“‘([")  # "After Zaranj on Friday and Sheberghan on Saturday, the
+        # insurgents took ...": an opening clause of other places' falls, every date up to its comma
+        if word != "where" and not named:
+            end = inside[0][1]  # (a where-clause runs to its comma, every date in it: "in 2006 and again in 2010")
+        if len(words) < 2 and not named:
             continue  # "since Monday", "after 10 days": a bare date, no other event
         out.append(Background(m.start(), end, word))
     return out

@@ -294,7 +294,9 @@ _VERB_IN_ANSWER = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|fell|h
 _PLACE_OBJECT_AFTER = re.compile(r"\s+(?:the\s+(?:district|districts)\s+(?:cent(?:re|er)s?\s+)?of\s+(?-i:[A-Z])|"
                                  r"the\s+(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,2}\s+"
                                  + vocabulary.MACROS["DC"] + r"\b|"  # ("abandoned the Chora DC")
-                                 r"(?:the\s+)?(?-i:[A-Z])[^.;,]{0,60}?\bdistricts?\b(?!\s+(?:official|chief|governor|police|headquarters)))")
+                                 r"(?:the\s+)?(?-i:[A-Z])[^.;,]{0,60}?\bdistricts?\b(?!\s+(?:official|chief|governor|police|headquarters))|"
+                                 # ("abandoned Maruf, a remote district on the border")
+                                 r"(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,2},\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?district\b)")
 # a tactical word before a withdrawal in its own clause ("In a tactical move, the forces withdrew from X")
 _TACTICAL_BEFORE = re.compile(r"\b(?:in\s+a|as\s+a|for|(?:as\s+part|in\s+the\s+(?:frame|framework|course))\s+of\s+a|"
                               r"in\s+what\s+(?:[\w\-’']+\s+){1,5}?(?:called|described\s+as|termed)\s+a)\s+"

@@ -149,7 +149,8 @@ _ITS_TROOPS = re.compile(r"\W*(?:its|the\s+(?:city|town)(?:'s|’s))\s+(?:[\w\-]
 _TOWARDS_A_BORDER = r"\btowards?\s+the\s+(?:[\w\-]+\s+)?(?:border|frontier)\b(?:\s+(?:of|with)\s+\w+)?"
 # what places a border without crossing it: an aside locating the town just named ("Hairatan, on the Uzbek border"),
 # or a border gone towards
-_ON_BORDER_PHRASE = re.compile(r"(?:,\s*(?:which\s+(?:is|lies)\s+|(?:right|just)\s+)?|(?<=\bport)\s+|(?<=\bcrossing)\s+)"
+_ON_BORDER_PHRASE = re.compile(r"(?:,\s*(?:which\s+(?:is|lies)\s+|(?:right|just)\s+|(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?"
+                               r"(?:district|town|city|area)\s+)?|(?<=\bport)\s+|(?<=\bcrossing)\s+)"
                                r"(?:on|near|along|at|by)\s+the\s+(?:[\w\-]+\s+){0,2}?(?:border|frontier)\b"
                                r"(?:\s+with\s+(?-i:[A-Z])[\w\-]+)?|"
                                # ("abandoned the Shir Khan Bandar port, the main crossing into Tajikistan": what the port is)
