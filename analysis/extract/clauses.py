@@ -12,8 +12,9 @@ _REL_CLOSED = re.compile(r"[^,;:.]{1,90},\s*"
                          r"(?:(?:(?:early\s+|late\s+)?on\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?|yesterday|overnight)"
                          r",?\s+)?(?:(?:was|were|is|are|has|have|had|been|also|then|later|\w+ly)\s+){0,3}")
 # ", and Y ..." after a clause with a finite verb of its own: a second coordinated clause
-_AND_CLAUSE = re.compile(r",\s+and\s+(?=[A-Z]|in\s+(?:the\s+)?(?:neighbou?ring\s+)?[A-Z][\w\-’']+(?:\s+province)?,)")
-# (", and in neighbouring Zabul, Shamulzayi district fell": a clause opened by its province)
+# a clause's opening province (", and in neighbouring Zabul, Shamulzayi district fell")
+PROVINCE_OPENING = r"in\s+(?:the\s+)?(?:neighbou?ring\s+)?(?-i:[A-Z])[\w\-’']+(?:\s+province)?"
+_AND_CLAUSE = re.compile(r",\s+and\s+(?=[A-Z]|" + PROVINCE_OPENING + r",)")
 _FINITE_EVENT = re.compile(r"\b(?:fell|was|were|captured|seized|overran|took|entered|stormed|is|are)\b")
 # an open appositive before a verb ("Zaranj, the centre of Nimroz province and the first ..., fell"): its "and" is
 # no clause break
@@ -65,8 +66,8 @@ _AUXILIARIES = re.compile(r"\s*(?:(?:was|were|is|are|has|have|had|been|being|als
 PLACE_OWN_VERB = (r"(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,3}\s+"
                   r"(?:fell|was|were|had|has|went|came|followed|surrendered|collapsed|changed|passed|slipped)\b")
 _AND_NEW_SUBJECT = re.compile(r",\s+and\s+(?:(?:(?:early\s+|late\s+)?on\s+\w+day|the\s+(?:next|following|same)\s+(?:day|morning|"
-                              r"night)|(?:a|one|two|three|\d)\s+days?\s+later|later|in\s+(?:the\s+)?(?:neighbou?ring\s+)?"
-                              r"(?-i:[A-Z])[\w\-’']+(?:\s+province)?)\s*,?\s+)?(?:(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,3}\s+"
+                              r"night)|(?:a|one|two|three|\d)\s+days?\s+later|later|" + PROVINCE_OPENING +
+                              r")\s*,?\s+)?(?:(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,3}\s+"
                               r"district\s+(?:fell|was|were|had|has|went|passed|slipped)\b|" + PLACE_OWN_VERB +
                               r"|(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,3}\s+(?:district|city|town),\s+[^,;]{3,60},\s+"
                               r"(?:was|were|had|has|fell)\b)")

@@ -8,7 +8,7 @@ from calendar import monthrange
 from datetime import date, timedelta
 
 from analysis.extract import vocabulary
-from analysis.extract.clauses import AND_VERB_BEFORE, PLACE_OWN_VERB, background_clauses
+from analysis.extract.clauses import AND_VERB_BEFORE, PLACE_OWN_VERB, PROVINCE_OPENING, background_clauses
 from analysis.extract.dates import small_number
 
 
@@ -26,7 +26,7 @@ _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=(?:had|has|have|was|were|then|la
                          # ", and about 60 commandos were airlifted ... on Sunday": a counted subject of its own
                          r"(?:about|some|around|nearly|almost|roughly|more\s+than|over|at\s+least)\s+\d|"
                          # ", and in neighbouring Zabul, Shamulzayi district fell": a clause opened by its province
-                         r"in\s+(?:the\s+)?(?:neighbou?ring\s+)?(?-i:[A-Z])[\w\-’']+(?:\s+province)?,|"
+                         + PROVINCE_OPENING + r",|"
                          # ", and two days later Maywand also went": a day counted on opens its own clause
                          r"(?:a|an|one|two|three|four|five|six|seven|several|a\s+few)\s+(?:days?|weeks?|hours?)\s+(?:later|after)\b|"
                          # ", and Khoshi fell to the Taliban on Tuesday": a place with a verb of its own

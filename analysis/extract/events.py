@@ -298,13 +298,15 @@ _PLACE_OBJECT_AFTER = re.compile(r"\s+(?:the\s+(?:district|districts)\s+(?:cent(
                                  # ("abandoned Maruf, a remote district on the border")
                                  r"(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,2},\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?district\b)")
 # a tactical word before a withdrawal in its own clause ("In a tactical move, the forces withdrew from X")
-_TACTICAL_BEFORE = re.compile(r"\b(?:in\s+a|as\s+a|for|(?:as\s+part|in\s+the\s+(?:frame|framework|course))\s+of\s+a|"
-                              r"in\s+what\s+(?:[\w\-’']+\s+){1,5}?(?:called|described\s+as|termed)\s+a)\s+"
-                              r"tactical\s+(?:move|measure|reasons?|decision|step|manoeuvre|maneuver)\b[^.;]{0,70}$", re.I)  # (also "In what the
+# what opens a tactical word ("in a", "as part of a", "in what the ministry called a" tactical move)
+_TACTICAL_OPENING = (r"\b(?:in\s+a|as\s+a|for|(?:as\s+part|in\s+the\s+(?:frame|framework|course))\s+of\s+a|"
+                     r"in\s+what\s+(?:[\w\-’']+\s+){1,5}?(?:called|described\s+as|termed)\s+a)\s+tactical\s+")
+_TACTICAL_BEFORE = re.compile(_TACTICAL_OPENING + r"(?:move|measure|reasons?|decision|step|manoeuvre|maneuver)\b[^.;]{0,70}$",
+                              re.I)  # (also "In what the
 # ministry called a tactical move, the forces withdrew from X")
 # a tactical word after the places a withdrawal left: they are reported lost too
-_TACTICAL_AFTER = re.compile(r"[^.;]{0,100}?\b(?:in\s+a|as\s+a|for|in\s+what\s+(?:[\w\-’']+\s+){1,5}?(?:called|described\s+as|termed)\s+a)\s+"
-                             r"tactical\s+(?:move|measure|reasons?|decision|step|withdrawal|retreat)\b", re.I)  # ("in what the
+_TACTICAL_AFTER = re.compile(r"[^.;]{0,100}?" + _TACTICAL_OPENING +
+                             r"(?:move|measure|reasons?|decision|step|manoeuvre|maneuver|withdrawal|retreat)\b", re.I)  # ("in what the
 # ministry called a tactical move")
 _RELATIVE_TAIL = re.compile(r",\s+(?:whose|which)\s+[^,;:()]{1,160}[.!?]?\s*$")
 # a plain after-clause whose subject is the movement ("crossed late on Sunday after the Taliban overran Barmal"):
@@ -1881,6 +1883,14 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                     res.date_from = self._clause_from
         return out
 
+    def _named_reading(self, i: int, s: _Sent, kind: str, voice: str, m: re.Match[str]) -> list[MentionDraft]:
+        """The readings of a trigger's named places only, a count of a province's districts left aside."""
+        self._named_only = True
+        try:
+            return self._trigger_scope(i, s, kind, voice, m)
+        finally:
+            self._named_only = False
+
     def _trigger_scope(self, i: int, s: _Sent, kind: str, voice: str, m: re.Match[str]) -> list[MentionDraft]:
         """Interpret one trigger by the places in its scope; returns zero or more mention drafts as dicts."""
         text = s.text
@@ -2037,19 +2047,13 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             if counted and any(lo <= r.start and r.end <= hi + 1 and not r.in_speaker and _PART_APPOSED.match(text, r.end)
                                and _as_district(r, self.gaz) is not None for r in s.refs):
                 # "The Taliban control A, B and C - three of Kunduz's seven districts": the part and the places it names
-                self._named_only = True
-                try:
-                    named = self._trigger_scope(i, s, kind, voice, m)
-                finally:
-                    self._named_only = False
+                named = self._named_reading(i, s, kind, voice, m)
                 keys = {(res.event_type, res.key) for res in counted}
                 return counted + [res for res in named if (res.event_type, res.key) not in keys]
             if counted and voice == "passive" and ":" in text[m.end():] and _COLON_LIST.match(text, m.end()):
-                self._named_only = True  # "Two districts of Bamyan were handed over on Sunday: Kahmard and Sayghan":
-                try:                     # the places the colon names, not a count of the province's districts
-                    named = self._trigger_scope(i, s, kind, voice, m)
-                finally:
-                    self._named_only = False
+                # "Two districts of Bamyan were handed over on Sunday: Kahmard and Sayghan": the places the colon
+                # names, not a count of the province's districts
+                named = self._named_reading(i, s, kind, voice, m)
                 if named:
                     return named
             if counted:
