@@ -144,6 +144,9 @@ _TURN_TO = re.compile(r"^[^,.;]{0,40}?\s+to\s+(?!the\s+(?:taliban|insurgents))[a
 _REL_LOCATED = re.compile(r"(?:\s+(?:city|town|district|crossing|border\s+crossing|port))?\s*,\s+(?:(?:further|farther|just|some|"
                           r"about|\d+\s*(?:km|kilomet\w+|miles))\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\b"
                           r"|on\s+the\b|near\b|along\b|in\s+the\s+(?:north|south|east|west))[^,;:.]{0,80}\s*", re.I)
+# what a place is, naming the neighbour it leads to ("Torghundi, the crossing into Turkmenistan, which ...")
+_REL_DESCRIBED = re.compile(r"\s*,\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,3}?(?:crossing|border\s+crossing|town|district|port|gateway|"
+                            r"post)\s+(?:into|to|with|on|near)\s+[^,;:.]{0,60}\s*", re.I)
 # a perfect auxiliary before an active participle ("have also seized", "had already overrun"): not a passive
 _PERFECT_AUX = re.compile(
     r"\b(?:had|has|have)\s+(?:(?:\w+ly|also|now|already|since|just|again|reportedly)\s+){0,2}$", re.I)
@@ -1843,8 +1846,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                               text[ante.end:m.start()], re.I):
             # "Pashtun Zarghun, east of the city, which ...", "The Aqina crossing, further east on the Turkmen border in
             # Faryab province, which ...": where the antecedent lies, between it and the clause
-            ante = next((r for r in reversed(before) if _REL_LOCATED.fullmatch(text, r.end, m.start())), None)
-            if ante is None:
+            ante = next((r for r in reversed(before) if _REL_LOCATED.fullmatch(text, r.end, m.start())
+                         or _REL_DESCRIBED.fullmatch(text, r.end, m.start())), None)  # ("Torghundi, the crossing into
+            if ante is None:  # Turkmenistan, which the Taliban have held since 9 July": what the place is)
                 return []
         if len(before) >= 2 and _as_province(ante, self.gaz) is not None and \
                 _LOCATIVE_TAIL.fullmatch(text, before[-2].end, ante.start):
