@@ -235,3 +235,13 @@ def test_derived_pre_check_stems_hold_for_generated_matches(index: int) -> None:
         assert found is None or any(s in found.group(0).lower() for s in stems), (name, found.group(0))
 
     check()
+
+
+def test_every_piece_of_a_trigger_rule_but_its_last_ends_on_an_alternative_bar() -> None:
+    """The pieces of a trigger rule are joined as written: a piece without its closing bar would glue two alternatives
+    into one sequence that matches nothing (as the second row of 'inside-since' once did)."""
+    rows = vocabulary.read_rows("triggers.tsv", ("rule", "kind", "voice", "pattern"))
+    unclosed = [f"line {a.line}: {a['rule']}" for a, b in zip(rows, rows[1:])
+                if a["rule"] == b["rule"] and not a["pattern"].endswith("|")]
+    assert unclosed == []
+    assert sum(1 for a, b in zip(rows, rows[1:]) if a["rule"] == b["rule"]) > 20  # (the table has many such pieces)
