@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping
 
-from analysis.extract import borders, vocabulary
+from analysis.extract import borders, lists, vocabulary
 from analysis.records import Claim
 from analysis.extract.stems import guard_stems
 
@@ -102,8 +102,8 @@ def _word_alternation(words: list[str] | tuple[str, ...]) -> str:
 
 _FORWARD = re.compile(rf"(?<!\w)({_word_alternation(_SAY.split('|'))})\b", re.I)
 # a place and what it is, before a verb of saying: no speaker ("Farah, the capital of Farah province in the west,")
-_PLACE_DESCRIBED = re.compile(r"(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,2},\s+(?:the|a)\s+(?:provincial\s+)?"
-                              r"(?:capital|city|town|district|centre|center|seat|province)\s+(?:city\s+)?of\s+[^,]{1,70},?\s*$")
+_PLACE_DESCRIBED = re.compile(r"(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,2}" + lists.APPOSITIVE.pattern +
+                              r"[^,]{1,70},?\s*$", re.I)
 _PUT_FIGURE = re.compile(r"\s+(?:it\b|the\s+(?:\w+\s+){0,2}?(?:number|figure|toll|total|count|tally)\b)", re.I)
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _QUOTES_AS = re.compile(r"\bquot(?:es|ed|ing)\s+(.{2,120}?)\s+as saying\b", re.I)

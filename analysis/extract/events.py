@@ -1001,10 +1001,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             return d  # (only of the places the sentence before told: "Kunduz fell on Sunday 8 August. On Sunday
             # afternoon the Taliban entered Kabul" is the latest Sunday)
         x = dated[-1]
-        name = _DATED_WEEKDAY.fullmatch(x.text).group(1).lower()
-        if x.low.weekday() != _WEEKDAYS.index(name) or d.low.weekday() != x.low.weekday():
-            return d
-        return DateMention(x.low, x.low, d.text, d.start, d.end)
+        named_day = _WEEKDAYS.index(_DATED_WEEKDAY.fullmatch(x.text).group(1).lower())
+        return DateMention(x.low, x.low, d.text, d.start, d.end) if x.low.weekday() == named_day == d.low.weekday() else d
 
     def _dates_in(self, text: str) -> list[DateMention]:
         """The dates a sentence of this article names, read once per sentence text."""

@@ -75,7 +75,7 @@ _ANY_DESCRIPTION = re.compile(
     r"(?-i:[A-Z]))", re.I)  # (", and the city of Maimana")
 _PEOPLE_OF = re.compile(r"\s+(?:residents|people|citizens|locals|traders|shopkeepers|elders|families|civilians)\b", re.I)
 # an appositive after an item: "Pul-i-Khumri, the capital of Baghlan province, and Farah city"
-_APPOSITIVE = re.compile(
+APPOSITIVE = re.compile(
     r"(?:\s+(?:city|town|district))?\s*,\s*(?:the\s+|a\s+)?(?:(?:\w+ern|provincial|main|key|strategic|administrative|"
     r"largest|biggest|second|third)\s+)*(?:capital|centre|center|seat|hub|city|town|headquarters)\s+(?:city\s+)?of\s+"
     r"(?:the\s+)?(?:(?:\w+ern|neighbou?ring|restive|remote|key|strategic)\s+)*(?:province\s+of\s+)?",
@@ -205,7 +205,7 @@ def read_list(text: str, spans: Sequence[tuple[int, int]], provinces: Sequence[b
         if start < cursor:
             j += 1
             continue
-        if provinces[j] and _APPOSITIVE.fullmatch(text, cursor, start):
+        if provinces[j] and APPOSITIVE.fullmatch(text, cursor, start):
             tail = _PROVINCE_TAIL.match(text, end)
             cursor = tail.end() if tail else end  # "X, the capital of P province": skip to the next item
             where = _APPOSITIVE_WHERE.match(text, cursor)
