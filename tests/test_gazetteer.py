@@ -15,6 +15,7 @@ from analysis.extract.gazetteer import (
     GAZETTEER_CSV,
     Gazetteer,
     load_gazetteer,
+    name_tokens,
     normalize_name,
     read_gazetteer_rows,
 )
@@ -184,6 +185,38 @@ UNSEEN_PAIRS = [
 def test_normalize_name_joins_variants(a: str, b: str) -> None:
     assert normalize_name(a) == normalize_name(b)
     assert normalize_name(a) != ""
+
+
+FOREIGN_PAIRS = [
+    ("Shortepa", "Szortepa"),  # Polish sz
+    ("Sangcharak", "Sangczarak"),  # Polish cz
+    ("Shindand", "Schindand"),  # German sch
+    ("Chaghcharan", "Tschaghtscharan"),  # German tsch
+    ("Jalalabad", "Dschalalabad"),  # German dsch
+    ("Jalalabad", "Dzsalalabad"),  # Hungarian dzs
+    ("Chaghcharan", "Csaghcsaran"),  # Hungarian cs
+    ("Shindand", "Sjindand"),  # Dutch sj
+    ("Shindand", "Šindand"),  # a letter with a caron
+    ("Lashkar Gah", "Laškar Gáh"),
+    ("Jalalabad", "Džalalabad"),
+    ("Taloqan", "Talocã"),  # a nasal vowel for -an
+    ("Qaisar", "Kajsar"),  # j for y before a consonant
+    ("Faizabad", "Fajzabad"),
+    ("Yawan", "Iawan"),  # i for y before a vowel
+]
+
+
+@pytest.mark.parametrize("a, b", FOREIGN_PAIRS)
+def test_other_languages_letters_fold_to_english_ones(a: str, b: str) -> None:
+    assert normalize_name(a) == normalize_name(b)
+
+
+def test_no_english_spelling_holds_a_foreign_letter_group(gz: Gazetteer) -> None:
+    """The foreign-letter fold never changes the key of a spelling the gazetteer lists."""
+    from analysis.extract.gazetteer import _FOREIGN_CUE
+    spellings = {a for place in gz.places for a in gz.aliases(place.place_id)}
+    assert len(spellings) > 1000
+    assert sorted(a for a in spellings if any(_FOREIGN_CUE.search(w.lower()) for w in name_tokens(a))) == []
 
 
 @pytest.mark.parametrize(

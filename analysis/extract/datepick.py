@@ -110,6 +110,13 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
         after = _OWN_CLAUSE_AFTER.search(text, pos + 1)
         if after is not None:
             cands = [d for d in cands if not after.start() <= d.start < after.end()]
+    if len(cands) > 1 and ", while " in low_text:
+        # "Fighting reached Chaghcharan on Monday, while the Taliban said they had taken Sancharak on Sunday": a verb in
+        # the while-clause takes the clause's own day when it has one
+        opened, closed = low_text.rfind(", while ", 0, pos), low_text.find(",", pos)
+        closed = len(text) if closed < 0 else closed  # (", according to officials quoted on Saturday" is no day of it)
+        own = [d for d in cands if opened < d.start < closed] if opened >= 0 else []
+        cands = own or cands
     if len(cands) > 1 and any(d.low is not None and d.high is not None and d.text.lower().startswith(("between", "from "))
                               for d in cands):
         # "Between 21 and 24 July, during and just after the Eid holidays, the movement took A": the days named

@@ -84,6 +84,33 @@ def _inner(x: str) -> str:
     return x[:-1] if len(x) >= 4 and x.endswith("i") else x
 
 
+# Letters and letter groups other languages write for English transliteration's sh, ch, j and y. English
+# spellings of Afghan names never hold them, so folding them changes no English spelling's key.
+_FOREIGN_LETTERS = str.maketrans({"š": "sh", "ş": "sh", "č": "ch", "ç": "ch", "ž": "zh", "ğ": "gh", "ı": "i",
+                                  "ł": "l", "ß": "ss", "đ": "dj", "ã": "an", "õ": "on"})
+_FOREIGN_GROUPS = _rules(
+    (
+        (r"tsch|tsj|cz|cs", "ch"),  # German, Dutch, Polish, Hungarian: Tschaghtscharan, Sangczarak
+        (r"dsch|dzs|dzh|dzj|d[zż]", "j"),  # Dschalalabad, Dzsalalabad, Dzhalalabad, Dżalalabad
+        (r"sch|sz|sj", "sh"),  # Schindand, Szortepa, Sjindand
+        (r"(?<=[aeiou])j(?=[szmntkl])", "y"),  # j for y before a consonant: Kajsar, Fajzabad, Majmana
+        (r"^i(?=[aeou])", "y"),  # Iawan
+    )
+)
+_FOREIGN_CUE = re.compile(r"[šşčçžğıłßđãõ]|sch|sz|cz|cs|dz|dż|sj|[aeiou]j[szmntkl]|^i[aeou]")
+
+
+def _english_letters(token: str) -> str:
+    """A lower-cased word with other languages' letters for sh, ch, j and y written as English ones (Szortepa -> shortepa)."""
+    t = token.lower()
+    if not _FOREIGN_CUE.search(t):
+        return t
+    t = t.translate(_FOREIGN_LETTERS)
+    for pattern, repl in _FOREIGN_GROUPS:
+        t = pattern.sub(repl, t)
+    return t
+
+
 def _strip_accents(s: str) -> str:
     """Return s lower-cased without combining marks (Bāmyān -> bamyan)."""
     decomposed = unicodedata.normalize("NFKD", s)
@@ -98,7 +125,7 @@ def fold_token(token: str) -> tuple[str, str, bool, str, str]:
     vowel of a name, which keeps e/i apart from o/u (Doshi is not Dishu). "inner" forms serve a
     word that is not the last of a name; "first" forms serve the first word of a name.
     """
-    t = _strip_accents(token)
+    t = _strip_accents(_english_letters(token))
     if t in LINKERS:
         return "", "", True, "", ""
     if len(t) >= 5 and t.endswith("eh"):  # Persian final -eh: Meymaneh / Maimana, Qaleh / Qala
