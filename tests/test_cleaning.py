@@ -648,10 +648,27 @@ def test_a_datelines_full_date_dates_an_undated_article_and_not_its_events(openi
     ("24.06.2021 | 16:40   World   Views: 3 412", date(2021, 6, 24)),
     ("*Steppe News Agency · Nur-Sultan · 2021 year 29 June, Tuesday · translated automatically*", date(2021, 6, 29)),
     ("*Thursday, 8 of July of 2021 · Automatic translation from Spanish*", date(2021, 7, 8)),
+    ("**Külföld** · 2021. június 28., hétfő · 9:05 · *Gépi fordítás magyarról*", date(2021, 6, 28)),
+    ("Jumaat, 13 Ogos 2021  |  Oleh Mohd Faizal Harun", date(2021, 8, 13)),
+    ("7. kolovoza 2021. u 15:48  ·  Autor: Ivana Jurić  ·  Foto: arhiva", date(2021, 8, 7)),
+    ("Torsdag 22 juli 2021  ·  Publicerad 06.00  ·  Text: Johan Lindqvist", date(2021, 7, 22)),
+    ("25. 6. 2021  11:20  |  Autor: Jitka Horáková", date(2021, 6, 25)),
 ])
 def test_a_masthead_lines_date_among_other_items_dates_the_article(top: str, day: date) -> None:
     text = (f"DAILY STEPPE\nHome | World | Sport\n{top}\n\nTaliban fighters overran Shortepa district of Balkh on Monday, "
             "officials said. The withdrawal of foreign troops must be completed by 11 September 2021.\n")
+    article = clean_document(doc(text))
+    assert (article.published, article.published_source) == (day, "text")
+
+
+@pytest.mark.parametrize(("top", "day"), [
+    ("10 Julai 2021", date(2021, 7, 10)),
+    ("Jumma'a, 16 ga Yuli, 2021", date(2021, 7, 16)),
+    ("maandag 19 juli 2021, 07:32", date(2021, 7, 19)),
+])
+def test_a_date_line_in_another_language_dates_the_article(top: str, day: date) -> None:
+    text = (f"DAILY STEPPE\n{top}\n\nTaliban fighters overran Shortepa district of Balkh on Monday, officials said. "
+            "The fall of Kunduz in 2015 is remembered.\n")
     article = clean_document(doc(text))
     assert (article.published, article.published_source) == (day, "text")
 

@@ -287,6 +287,30 @@ def test_a_day_with_a_stop_before_a_month_and_year_is_read() -> None:
         (D(2021, 7, 6), "6. Juli 2021"), (D(2021, 6, 23), "23. Juni 2021")]  # June and July keep their German names
 
 
+@pytest.mark.parametrize(("text", "day"), [
+    ("25. 6. 2021  11:20", D(2021, 6, 25)),  # a day and a month each with a stop and a space
+    ("2021. június 28., hétfő", D(2021, 6, 28)),  # year first, with stops
+    ("10 Julai 2021", D(2021, 7, 10)),
+    ("Hulyo 12, 2021", D(2021, 7, 12)),
+    ("Jumma'a, 16 ga Yuli, 2021", D(2021, 7, 16)),
+    ("maandag 19 juli 2021, 07:32", D(2021, 7, 19)),
+    ("7. kolovoza 2021. u 15:48", D(2021, 8, 7)),
+    ("15. avgust 2021.", D(2021, 8, 15)),
+    ("13 de agosto de 2021", D(2021, 8, 13)),
+    ("12 lipca 2021", D(2021, 7, 12)),
+    ("3 июля 2021 года", D(2021, 7, 3)),
+])
+def test_other_languages_months_are_read_in_full_dates(text: str, day: date) -> None:
+    assert [d for d, _, _ in find_full_dates(text)] == [day]
+
+
+def test_other_languages_months_need_a_day_and_a_year() -> None:
+    assert find_full_dates("Juli 2021 and Mai 2021 alone, and kolovoza 7") == []
+    assert [d.text for d in find_dates("Chora fell on 7 kolovoza.", D(2021, 8, 20), "day")] == []
+    # (a Croatian October and a Polish November share a name: it is read as neither)
+    assert find_full_dates("3 listopada 2021") == []
+
+
 def test_solar_hijri_dates_are_read_as_gregorian_days() -> None:
     text = "Kandahar, 23 Saratan 1400: Ghorak fell. Kabul fell on 24 Asad 1400; 31 Sunbula 1400; 32 Saratan 1400."
     assert [(d, text[s:e]) for d, s, e in find_full_dates(text)] == [
@@ -427,3 +451,16 @@ def test_a_translators_full_dates_are_read(text: str, day: date) -> None:
 
 def test_a_year_followed_by_the_word_year_and_a_count_is_no_full_date() -> None:
     assert find_full_dates("In 2021 year 5 districts fell and 2021 year 13 month 40 day is no day.") == []
+
+
+def test_each_other_language_calendar_word_has_one_number() -> None:
+    import csv
+    from analysis.extract.dateforms import CALENDAR_WORDS_CSV
+    with CALENDAR_WORDS_CSV.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    numbers: dict[tuple[str, str], set[str]] = {}
+    for row in rows:
+        numbers.setdefault((row["kind"], row["name"].lower()), set()).add(row["number"])
+    assert len(rows) > 500
+    assert {key: n for key, n in numbers.items() if len(n) > 1} == {}
+    assert all(1 <= int(r["number"]) <= (12 if r["kind"] == "month" else 7) for r in rows)

@@ -3,6 +3,7 @@ handlers that read each as an inclusive day range anchored on publication (see a
 
 from __future__ import annotations
 
+import csv
 import re
 from calendar import monthrange
 from dataclasses import dataclass
@@ -24,6 +25,19 @@ _MONTH_NUMBER.update(
     {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
      "oct": 10, "nov": 11, "dec": 12, "juni": 6, "juli": 7}  # (German June and July, read after a dotted day only)
 )
+CALENDAR_WORDS_CSV = PACKAGE_DATA / "calendar_words.csv"  # month and weekday names of other languages
+
+
+def _calendar_words(kind: str) -> dict[str, int]:
+    """Other languages' month or weekday names (lowercase) and their numbers, from analysis/data/calendar_words.csv."""
+    with CALENDAR_WORDS_CSV.open(encoding="utf-8", newline="") as f:
+        return {row["name"].lower(): int(row["number"]) for row in csv.DictReader(f) if row["kind"] == kind}
+
+
+FOREIGN_MONTHS: dict[str, int] = {k: v for k, v in _calendar_words("month").items()
+                                   if k not in _MONTH_NUMBER or k in ("juni", "juli")}
+FOREIGN_WEEKDAYS: frozenset[str] = frozenset(_calendar_words("weekday"))
+_MONTH_NUMBER.update(FOREIGN_MONTHS)
 _WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _SMALL_NUMBERS: dict[str, tuple[int, int]] = {
     "a": (1, 1), "an": (1, 1), "one": (1, 1), "two": (2, 2), "three": (3, 3), "four": (4, 4),
@@ -68,6 +82,10 @@ _MON = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
     r"(?:(?:(?<=jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)|(?<=sept))\.)?"
 )
+# a month of another language, read only in a full date with its year ("7. kolovoza 2021", "Hulyo 12, 2021",
+# "16 ga Yuli, 2021", "2021. június 28."), where no English word can stand
+_MON_FOREIGN = r"(?:" + "|".join(re.escape(k) for k in sorted(FOREIGN_MONTHS, key=len, reverse=True)) + r")\b"
+_MON_ANY = rf"(?:{_MON}|{_MON_FOREIGN})"
 _MON_STRICT = (  # full names, or abbreviations with a period (a bare "Jan" may be a first name)
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
     r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\."
@@ -115,6 +133,7 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"today|tonight|tomorrow|yesterday|night|morning|afternoon|evening|week|month|year|day|hour|recent"
     )),
     ("e", re.compile(r"\beid\b")),
+    ("y", re.compile(r"(?:19|20)\d\d")),  # a year, which a full date with another language's month needs
 )
 
 
@@ -356,6 +375,13 @@ def _h_year_first(m: re.Match[str], text: str) -> Optional[_Hit]:
     if month is None or day is None:
         return None
     d = _safe_date(int(m["year"]), month, day)
+    return _Hit("full", d, _fixed(d, d), True, m.start()) if d is not None else None
+
+
+def _h_year_dot_first(m: re.Match[str], text: str) -> Optional[_Hit]:
+    """Read a year-first date with stops: '2021. június 28.'."""
+    month, day = _month(m, text, "mon", between_numbers=True), _day(m["day"])
+    d = _safe_date(int(m["year"]), month, day) if month is not None and day is not None else None
     return _Hit("full", d, _fixed(d, d), True, m.start()) if d is not None else None
 
 

@@ -9,9 +9,9 @@ from typing import Optional
 
 from analysis.extract.dateforms import (  # noqa: F401 (small_number, month_range are re-exported)
     _HIJRI_MONTHS, _RE_DAY_MONTH,
-    Range, _Ctx, _DASH, _DAY, _Hit, _LEAD_BEFORE, _MOD_BEFORE, _MON, _MON_STRICT, _NUM_WORDS, _Recognizer,
+    Range, _Ctx, _DASH, _DAY, _Hit, _LEAD_BEFORE, _MOD_BEFORE, _MON, _MON_ANY, _MON_FOREIGN, _MON_STRICT, _NUM_WORDS, _Recognizer,
     _TRIGGERS, _WD, _YEAR, _h_ago, _h_bare_month, _h_calendar, _h_day_word, _h_full_dmy, _h_full_mdy, _h_hijri, _h_iso,
-    _h_year_first, _h_month_day, _h_month_part, _h_month_year, _h_numeric, _h_ordinal_day, _h_past, _h_range, _h_recent, _h_weekday, _h_weekend,
+    _h_year_first, _h_year_dot_first, _h_month_day, _h_month_part, _h_month_year, _h_numeric, _h_ordinal_day, _h_past, _h_range, _h_recent, _h_weekday, _h_weekend,
     _h_year, _safe_date, month_range, small_number,
 )
 from analysis.extract.dateforms import RE_FEAST, _h_feast
@@ -64,10 +64,19 @@ from analysis.records import DateMention
 # ---------------------------------------------------------------- recognizers
 
 _RE_FULL_MDY = re.compile(rf"(?P<mon>{_MON})\s*(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})")
-_RE_FULL_DMY = re.compile(rf"(?P<day>{_DAY})(?:\.(?=\s+(?:{_MON}|ju[nl]i\b),?\s+{_YEAR}))?\s+(?:of\s+)?"
-                          rf"(?P<mon>{_MON}|(?<=\.\s)ju[nl]i\b),?\s+(?:of\s+)?(?P<year>{_YEAR})")
-# ("16. August 2021", "6. Juli 2021": a day with a stop, as a page translated from German prints it, before a month and
-# year only; June and July then keep their German names)
+_RE_FULL_DMY = re.compile(rf"(?P<day>{_DAY})(?:\.(?=\s+{_MON},?\s+{_YEAR}))?\s+(?:of\s+)?"
+                          rf"(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<year>{_YEAR})")
+# ("16. August 2021": a day with a stop, as pages in many languages print it, before a month and year only)
+# another language's month, only in a full date: "Hulyo 12, 2021"; "7. kolovoza 2021", "6. Juli 2021", "13 de agosto de
+# 2021", "16 ga Yuli, 2021" (a month-first one only where a word is followed by a number, which few positions are)
+_RE_FOREIGN_MDY = re.compile(rf"(?<![^\W\d_])(?=[^\W\d_]{{3,12}}\s*\d)(?P<mon>{_MON_FOREIGN})\s*(?P<day>{_DAY}),?\s+"
+                             rf"(?P<year>{_YEAR})")
+_RE_FOREIGN_DMY = re.compile(rf"(?P<day>{_DAY})\.?\s+(?:de\s+|ga\s+)?(?P<mon>{_MON_FOREIGN})\.?,?\s+(?:de\s+)?"
+                             rf"(?P<year>{_YEAR})")
+# ("25. 6. 2021": a day and a month each with a stop and a space, day first)
+_RE_NUMERIC_SPACED = re.compile(r"(?P<a>\d\d?)(?P<sep>\.)\s(?P<b>\d\d?)\.\s(?P<year>(?:19|20)\d\d)(?!\d|[-/.]\d)")
+# ("2021. június 28.": the year with a stop, its month, the day with a stop)
+_RE_YEAR_DOT_FIRST = re.compile(rf"(?P<year>{_YEAR})\.\s+(?P<mon>{_MON_ANY})\s+(?P<day>\d\d?)\.(?!\d)")
 # a translator's year-first date ("2021 year 29 June", "2021 year July 19", "2021 year 8 month 14 day")
 _RE_YEAR_FIRST = re.compile(rf"(?P<year>{_YEAR})\s*year,?\s+(?:(?P<day>{_DAY})\s+(?P<mon>{_MON})|(?P<mon2>{_MON})\s+"
                             rf"(?P<day2>{_DAY})|(?P<m>\d\d?)\s*month\s+(?P<d>\d\d?)\s*day\b)")
@@ -115,6 +124,10 @@ _DIGIT_BAD = "0123456789.,/:-"
 _RECOGNIZERS: tuple[_Recognizer, ...] = (
     _Recognizer("full_mdy", _RE_FULL_MDY, _h_full_mdy, needs_all="md"),
     _Recognizer("full_dmy", _RE_FULL_DMY, _h_full_dmy, needs_all="md", bad_before=_DIGIT_BAD),
+    _Recognizer("foreign_mdy", _RE_FOREIGN_MDY, _h_full_mdy, needs_all="dy"),
+    _Recognizer("foreign_dmy", _RE_FOREIGN_DMY, _h_full_dmy, needs_all="dy", bad_before=_DIGIT_BAD),
+    _Recognizer("year_dot_first", _RE_YEAR_DOT_FIRST, _h_year_dot_first, needs_all="dy", bad_before=_DIGIT_BAD),
+    _Recognizer("numeric_spaced", _RE_NUMERIC_SPACED, _h_numeric, needs_all="dy", bad_before=_DIGIT_BAD),
     _Recognizer("year_first", _RE_YEAR_FIRST, _h_year_first, needs_all="dr", bad_before=_DIGIT_BAD),
     _Recognizer("iso", _RE_ISO, _h_iso, needs_all="d", bad_before=_DIGIT_BAD),
     _Recognizer("hijri", _RE_HIJRI, _h_hijri, needs_all="d", bad_before=_DIGIT_BAD),
@@ -142,7 +155,7 @@ _RECOGNIZERS = tuple(_Recognizer(r.name, start_guarded(r.regex), r.handler, r.ne
                      for r in _RECOGNIZERS)
 
 _EXPLICIT_FAMILIES = frozenset(
-    {"full_mdy", "full_dmy", "iso", "hijri", "numeric", "md_range", "dm_range", "month_day", "day_month", "month_year",
+    {"full_mdy", "full_dmy", "foreign_mdy", "foreign_dmy", "year_dot_first", "numeric_spaced", "iso", "hijri", "numeric", "md_range", "dm_range", "month_day", "day_month", "month_year",
      "year"}
 )
 _EXPLICIT_KINDS = frozenset(

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Iterable
 
 from analysis.extract import dates, lists  # the timeline shapes extraction reads
+from analysis.extract.dateforms import FOREIGN_MONTHS, FOREIGN_WEEKDAYS
 from analysis.extract.posts import stamp_day
 from analysis.ingest.duplicates import content_hash
 from analysis.ingest.files import RawDocument
@@ -210,6 +211,10 @@ _DATE_WORDS = frozenset(
 _MASTHEAD_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 MASTHEAD_WORDS = 15  # a line this long or shorter may still be above the story (a name, a menu, a translation note)
 _WORD_TOKEN = re.compile(r"[A-Za-z][A-Za-z.]*")
+_ANY_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")  # a word in any alphabet ("jumma'a", "segunda-feira")
+# other languages' months and weekdays, and the small words their date lines put between day, month, year and time
+_OTHER_DATE_WORDS = frozenset(FOREIGN_MONTHS) | FOREIGN_WEEKDAYS | frozenset(
+    "de del ga u klo kl um à le el om alle ore godz ng sa na".split())
 _HEADING_END = re.compile(r"[.!?…]['\"”’)\]]*$")
 _HASHTAG = re.compile(r"(?:^|\s)[#@]\w")
 _PROMO_OPENING = re.compile(r"^(?P<name>.{2,60}?)(?:'s|’s)?\s+(?:is|are|was)\s+(?:one of|a|an|the)\b")
@@ -409,12 +414,15 @@ def _masthead_date(norm: str) -> tuple[date, str] | None:
 
 
 def _is_date_line(norm: str) -> bool:
-    """True when a line only states a date/time (optionally after a 'Published' label)."""
+    """True when a line only states a date/time (optionally after a 'Published' label), in English or with another
+    language's month and weekday names ("Jumaat, 13 Ogos 2021", "7. kolovoza 2021. u 15:48")."""
     rest = _DATE_LABEL.sub("", norm, count=1)
     if not rest or len(rest) > 80 or not find_full_dates_safe(rest):
         return False
     words = _WORD_TOKEN.findall(rest)
-    return all(w.lower().rstrip(".") in _DATE_WORDS or w.lower() in _DATE_WORDS for w in words)
+    if all(w.lower().rstrip(".") in _DATE_WORDS or w.lower() in _DATE_WORDS for w in words):
+        return True
+    return all(w.lower() in _DATE_WORDS or w.lower() in _OTHER_DATE_WORDS for w in _ANY_WORD.findall(rest))
 
 
 # a line opening on a short label and a colon ("Paktia: Zurmat on Tuesday 20 July")
