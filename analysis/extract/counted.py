@@ -96,6 +96,9 @@ _FRONTED_TOTAL = re.compile(
 _OWNER_BEFORE = re.compile(r"\b" + _DISTRICT + r"\s+(?:of|in)\s+(?:the\s+)?(?:province\s+of\s+)?$", re.I)
 
 _PROVINCE_WORD = re.compile(r"\s+province\b", re.I)
+# what may follow the province of a count before its list opens ("six districts of Badakhshan bordering Tajikistan: A, ...")
+_PROVINCE_TAIL = re.compile(r"(?:\s+province\b)?(?:\s+(?:bordering|(?:along|on)\s+the\s+border\s+with)\s+(?-i:[A-Z])[\w\-’']+)?",
+                            re.I)
 # what opens a list set beside a count: a comma, a colon, a dash or a bracket
 _APPOSITION_OPEN = re.compile(r"\s*(?:,|:|\(|\s[\u2014\u2013]|\s--?(?=\s))\s*")
 # the sentence after a count that names what it counted: "They were A and B.", "The two districts are A and B.",
@@ -280,7 +283,7 @@ class CountedReader:
         where = next((r for r in named if at - 1 <= r.start <= at + 1), None)
         prov = _as_province(where, self.gaz) if where is not None else None
         after = where.end if prov is not None and where is not None else at
-        tail = _PROVINCE_WORD.match(text, after)
+        tail = _PROVINCE_TAIL.match(text, after)
         opener = _APPOSITION_OPEN.match(text, tail.end() if tail else after)
         if opener is None:
             return []

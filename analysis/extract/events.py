@@ -15,7 +15,7 @@ from analysis.extract.counted import CountedReader, _stated_number
 from analysis.extract.dates import small_number
 from analysis.extract.numbers import _UNITS
 from analysis.extract.datepick import _DATELINE_PREFIX, _SAY_DATE, _WHICH_ASIDE, _pick_date, _pub_high
-from analysis.extract.posts import post_days, section_days, signature_start, signed_days, stamp_day
+from analysis.extract.posts import post_days, section_days, signature_start, signed_days, stamp_day, zone_note_start
 from analysis.extract.denials import (
     DenialReader, _CONTRA, _DENIAL_KEYS, _DENY_OBJECT, denies_another_subject,
 )
@@ -204,7 +204,8 @@ _SURRENDERED_GAP = re.compile(rf"(?:\s+(?:city|town|district(?:\s+cent(?:re|er))
                               rf"(?:,\s+(?:the|a|an|another)\s+[^,;]{{1,60}}(?:,\s+(?:which|where|whose)\s+[^,;]{{1,80}})?,)?"  # (an aside:
                               # "Maimana, the capital of Faryab, which had been under siege for weeks, surrendered")
                               rf",?\s+(?:(?:was|were|(?:has|have|had)\s+been)\s+)?(?:(?:{_GAP_ADVERBS}|formally|peacefully|both|all)\s+)?")
-_PLACES_HEAD_BEFORE = re.compile(r"\b(?:capitals|cities|towns|districts)\s+(?:(?:also|then|quickly)\s+)?$", re.I)
+_PLACES_HEAD_BEFORE = re.compile(r"\b(?:capitals|cities|towns|districts)\s+(?:(?:were|have\s+been|had\s+been)\s+)?"
+                                 r"(?:(?:also|then|quickly)\s+)?$", re.I)  # ("Three more capitals were surrendered: ...")
 _FALL_OPENER = re.compile(r"\W*(?:with|after|following)\s+the\s+(?:fall|capture|loss|seizure)\s+of\s+", re.I)
 _FIRST_COMMA = re.compile(r",(?!\s+(?:the\s+)?(?:capital|provincial\s+capital|centre|seat)\s+of\b)")  # (not an appositive)
 _HEAD_BEFORE_PARTICIPLE = re.compile(r"\b(?:districts?|district\s+cent(?:re|er)s?|cities|city|capitals?|towns?|crossings?|"
@@ -456,6 +457,8 @@ _PLURAL_HEAD = re.compile(
     r"(?:\s+and\s+(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west|centre|center))?"  # ("in the south and centre")
     r"(?:\s+of\s+(?:the\s+country|afghanistan))?|"  # ("in the north of Afghanistan")
     r"\s+(?:around|near|outside)\s+the\s+(?:provincial\s+)?(?:capital|city))?"
+    # ("six districts of Badakhshan bordering Tajikistan: A, B, ...")
+    r"(?:\s+(?:bordering|(?:along|on)\s+the\s+border\s+with)\s+(?-i:[A-Z])[\w\-’']+)?"
     # the time of the event between the head and its list ("three more provincial capitals on Wednesday: A, B and C")
     r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:night|morning|evening|"
     r"afternoon))?(?:,?\s+(?:(?-i:[A-Z])[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+(?-i:[A-Z])[a-z]+))?|"  # ("on Sunday, Aug. 8 - A, B and C")
@@ -657,8 +660,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 spans = [(a.start, a.end) for a in claims.find_attributions(stext)
                          if a.form in ("forward", "inverted", "according", "quoted")
                          and (a.end - a.start < 160 or (a.form == "forward" and len(a.speaker) < 80))]
-            stamp = stamp_day(stext) if (not mine or stext.startswith("[")) and len(stext) <= 120 and \
-                any(c.isdigit() for c in stext) else None  # ("[04.07.2021 08:05 AFT] BADAKHSHAN | SECURITY": a log entry's)
+            # ("[04.07.2021 08:05 AFT] BADAKHSHAN | SECURITY": a log entry's; "1 July 2021, 07:45 (Kabul time)": a place
+            # naming the time zone is none of the sentence's)
+            stamp = stamp_day(stext) if (not mine or stext.startswith("[") or all(
+                pm.start - sent.start >= zone_note_start(stext) for pm in mine)) and len(stext) <= 120 and \
+                any(c.isdigit() for c in stext) else None
             if stamp is not None and signature_start(stext) == 0:
                 stamp = None  # "— Name (talk) 09:10, 9 August 2021 (UTC)" closes the post before it (see signed_days)
             if stamp is not None:
