@@ -353,6 +353,7 @@ _COUNTED_APPOSITION = re.compile(r",\s+(?:the\s+)?(?P<n>both|two|three|four|five
                                  r"(?P<kind>districts|towns|provincial\s+capitals|capitals|cities)\s*$", re.I)
 _DATE_NEXT = re.compile(r"(?:\s*\[[^\[\]]{1,40}\])?"  # a translator's note on the name ("Gozareh [= Guzara] a day later")
                         r"(?:\s+(?:city|town|district|(?:border\s+)?crossing|port))?"
+                        r"(?:(?<=district)\s+of\s+(?-i:[A-Z])[\w\-]+(?:\s+province)?)?"  # ("the Jaghatu district of Ghazni on Sunday")
                         # where it lies: "the Torghundi crossing on the Turkmen border a day later"
                         r"(?:\s+(?:on|near|at)\s+the\s+(?:[\w’'\-]+\s+){0,2}?(?:border|frontier|river))?"
                         # an appositive naming what the item is: "and Gardez, Paktia's capital, a day later", or
@@ -361,23 +362,26 @@ _DATE_NEXT = re.compile(r"(?:\s*\[[^\[\]]{1,40}\])?"  # a translator's note on t
                         r",\s+(?:once|now|formerly|long|home\s+to|a|an|another|the)\s+[^,;:]{1,90}(?=,))?"
                         r",?\s*(?:(?:on|in|by|during|at|over|within)\s+)?")
 # between the items of a gapped series ("A fell on the 9th; B on the 10th, and C on the 11th"), and an aside after an item
-_SERIES_SEP = re.compile(r"\s*[,;]\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?")
+_SERIES_SEP = re.compile(r"(?:,\s+(?:[\w’'\-]+\s+){1,4}(?:said|says|reported)(?=,))?"  # (", local officials said, and B on Sunday")
+                         r"\s*[,;]\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?")
 _SERIES_COLON = re.compile(r"\s*:\s*")
-_ITEM_PREFIX = re.compile(r"(?:the\s+(?:(?:district\s+)?cent(?:re|er)|district|town|city)\s+of\s+)?")  # ("and the centre of Ishkashim")
+_ITEM_PREFIX = re.compile(r"(?:the\s+(?:(?:district\s+)?cent(?:re|er)|district|town|city)\s+of\s+|the\s+(?=(?-i:[A-Z])))?")  # ("and the
+# centre of Ishkashim", "and the Jaghatu district of Ghazni on Sunday")
 _GROUP_SEP = re.compile(r"\s*,\s*|\s+and\s+|\s*,\s*and\s+")  # between the places of one group of a series
 # the movement's side named before "their hands" ("Taliban fighters took A on Thursday, and B passed into their hands")
 _THEIR_FIGHTERS = re.compile(rf"{_BY_TALIBAN}|\b(?:fighters|mujahideen)\b", re.I)
 _FIGHTING_SPAN = 6  # days: "during the fighting" may stand for a span named before ("the Eid holidays"), not a month
 _DATE_FIRST_SEP = re.compile(r"\s*,?\s*(?:and|then)\s*,?\s*", re.I)  # "... and, a day later, B"
-_ITEM_AFTER_DATE = re.compile(r"\s*,?\s*")
+_ITEM_AFTER_DATE = re.compile(r"\s*,?\s*(?:the\s+(?:district|town)\s+(?:of\s+)?)?")  # ("and on the same day the district Karukh")
 # what locates a series' first object before the next item: "the district A of Takhar province", "A, south of the city,"
 _OBJECT_LOCATED = re.compile(r"\s+(?:of|in)\s+(?-i:[A-Z])[\w\-]+(?:\s+province)?(?=\s*,)|,\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?"
                              r"\s+of|near|on\s+the)\b[^,;:]{1,60}(?=,)")
+_SAME_DAY = re.compile(r"(?:on\s+)?the\s+same\s+day\b", re.I)
 _DATE_FIRST_SEMICOLON = re.compile(r"\s*;\s*")  # "On Friday they took A; on Saturday, B."
 _ITEM_CLOSES = re.compile(r"\s*(?:[.;]|$)")  # the place closes its sentence or clause
 _ITEM_END = re.compile(r"\s*(?:[,.;)]|$|\s(?:and|too|as\s+well)\b)")  # the place closes its clause (not "Kabul's governor")
 _SERIES_BETWEEN = re.compile(r"[,;]|\band\b")
-_SERIES_ASIDE = re.compile(r"(?:\s+district)?,\s+(?:the|a|an|another|its|whose|which|where|home\s+to|in\s+the\s+(?:north|south|east|west|\w+ern|same)\b|"
+_SERIES_ASIDE = re.compile(r"(?:\s+district)?,\s+(?:the|a|an|another|its|whose|which|where|home\s+to|both|two|three|four|in\s+the\s+(?:north|south|east|west|\w+ern|same)\b|"
                            r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|to\s+the\s+(?:north|south|east|west)|near|on\s+the)\b[^,;:]{0,80},")
 # ("and Gul Tepa district, to the south-west, the same day")
 _FOLLOWED_BY_KEYS: tuple[str, ...] = guard_stems(_FOLLOWED_BY) + (" and ", "then", "later", ";") + guard_stems(_AS_DID) + \
@@ -1544,19 +1548,26 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             return []  # the object must follow the verb ("overran A", "took the district of A", "the district A")
         located = _OBJECT_LOCATED.match(text, first.end)  # ("the district A of P province", "A, south of the city,")
         cursor, items = located.end() if located is not None else first.end, []
+        widened = False
+        if located is None:  # "took A and B, two districts on the road south-east of Faizabad, and C the next day"
+            aside = _SERIES_ASIDE.match(text, self._item_group(text, first, refs)[-1].end)
+            if aside is not None:
+                cursor, widened = aside.end(), True
         while True:
             lead = _DATE_FIRST_SEP.match(text, cursor) or _DATE_FIRST_SEMICOLON.match(text, cursor)
             d = next((d for d in found if lead is not None and d.start == lead.end() and d.high is not None), None)
-            gap = _ITEM_AFTER_DATE.match(text, d.end) if d is not None else None
+            same = _SAME_DAY.match(text, lead.end()) if lead is not None and d is None else None
+            gap = _ITEM_AFTER_DATE.match(text, d.end if d is not None else same.end()) if d or same else None
             r = next((r for r in refs if gap is not None and r.start == gap.end()), None)
             end = (_ITEM_END if lead is not None and ";" not in lead.group(0) else _ITEM_CLOSES).match(text, r.end) \
                 if r is not None else None
             if r is not None and end is not None:
                 group = self._item_group(text, r, refs)
-                items += [(x, lead.start(), x.end) for x in group]  # "..., and on Friday B"
+                # "..., and on Friday B"; "..., and on the same day the district B" (the verb's day, told before it)
+                items += [(x, lead.start() if same is None else 0, x.end) for x in group]
                 cursor = group[-1].end
                 continue
-            sep = _SERIES_SEP.match(text, cursor) if items else None
+            sep = _SERIES_SEP.match(text, cursor) if items or widened else None
             r = next((r for r in refs if sep is not None and r.start == sep.end()), None)
             d = next((d for d in found if r is not None and d.start >= r.end and d.high is not None
                       and _DATE_NEXT.fullmatch(text, r.end, d.start)), None)
