@@ -863,7 +863,8 @@ _FEAST_PART: dict[str, tuple[int, int]] = {  # days from the feast's first day; 
     "eve": (-1, -1), "first day": (0, 0), "second day": (1, 1), "third day": (2, 2), "last day": (2, 2), "": (0, 2),
 }
 RE_FEAST = re.compile(
-    r"(?:the\s+)?(?:(?P<part>eve|first\s+day|second\s+day|third\s+day|last\s+day)\s+of\s+(?:the\s+)?)?"
+    r"(?:the\s+)?(?:(?P<part>eve|first\s+day|second\s+day|third\s+day|last\s+day)\s+of\s+(?:the\s+)?"
+    r"(?:(?:holidays?|feast|festival)\s+(?:of\s+)?)?)?"  # ("on the second day of the holiday Eid al-Adha")
     r"eid(?:[\s-]+(?:al|ul|el|e)?[\s-]*(?P<kind>adha|azha|zuha|qurban|fitr|fetr))?"
     r"(?:\s+(?:holidays?|holiday\s+period|festival|celebrations|prayers))?\b")
 

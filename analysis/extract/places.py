@@ -72,7 +72,9 @@ _GUARD_BEFORE_RE = re.compile(
     # the seat or the forces of a place: "the police of Burka", "the centre of Chal"
     r"\b(?:police|garrison|governor|administration|centre|center|headquarters|town|seat)\s+of\s+$|"
     # a district named in apposition: "took a third district, Burka, on Tuesday", "a district in Baghlan, Burka"
-    r"\bdistrict(?:\s+(?:of|in)\s+[A-Z][\w'\u2019\-]*(?:\s+province)?)?\s*,\s*$"
+    r"\bdistrict(?:\s+(?:of|in)\s+[A-Z][\w'\u2019\-]*(?:\s+province)?)?\s*,\s*$|"
+    # a translator's order, the noun before the name: "the Taliban took the district Sayad"
+    r"\b[Tt]he\s+district\s+$"
 )
 
 _AFTER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (

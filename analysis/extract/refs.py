@@ -303,7 +303,7 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
 
 
 # a preposition joining a noun to the name right after it ("the crossing at Spin Boldak")
-_NAMED_RIGHT_AFTER = re.compile(r"\s+(?:at|of|in)\s+(?-i:[A-Z])")
+_NAMED_RIGHT_AFTER = re.compile(r"\s+(?:(?:at|of|in)\s+)?(?-i:[A-Z])")  # ("the district of Chimtal", a translation's "the district Sayad")
 # a noun phrase identified by the name after its copula ("The district taken on Monday was Qala-e-Zal")
 _NAMED_BY_COPULA = re.compile(r"\s+(?:(?:that|which)\s+(?:was|were|had\s+been)\s+)?(?:taken|captured|seized|lost|overrun|"
                               r"handed\s+over)\b[^,;.]{0,40}?\s+(?:was|is)\s+(?:in\s+fact\s+|actually\s+)?(?-i:[A-Z])")
