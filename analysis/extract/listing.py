@@ -15,6 +15,7 @@ from analysis.extract.triggers import _CAPITAL_OUTCOME, _GAP_WORDS, _Pos
 from analysis.records import Place
 
 # a place named as a time's anchor ("the day after Kandahar", "two days after the fall of Kunduz")
+_OPEN_RELATIVE = re.compile(r",\s+(?:which|where|who|whose)\b[^,;]*$", re.I)  # a relative clause still open
 _ANCHOR_BEFORE = re.compile(r"\b(?:days?|weeks?|hours?)\s+(?:after|before)\s+(?:the\s+(?:fall|capture|loss)\s+of\s+)?$", re.I)
 # a capitalised name the gazetteer does not know, opening a list right before its first known item ("On Tuesday, Darqat
 # and Chah Ab districts of Takhar fell")
@@ -258,6 +259,9 @@ class ListReader:
             if _ANCHOR_BEFORE.search(s.text, max(0, r.start - 40), r.start) and k + 1 < len(refs) and \
                     re.match(r"\s*,\s*and\s", s.text[r.end:refs[k + 1].start]):
                 break  # "..., the day after Kandahar, and Hairatan ... went": a time's anchor opens no subject list
+            if _OPEN_RELATIVE.search(s.text, max(0, r.start - 120), r.start) and "," in s.text[r.end:verb]:
+                continue  # "In Balkh, which is home to the city of Mazar-i-Sharif, the district of Shortepa passed ...":
+                # a place inside a relative clause closed before the verb is not its subject
             if r.start < lo:
                 pre = s.text[_scope_before(s.text, r.start, 120):r.start]
                 if any(w not in _GAP_WORDS and w not in _SUBJECT_LEAD for w in re.findall(r"[a-z][\w’'\-]*", pre.lower())):

@@ -200,6 +200,9 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
             # "as Kandahar districts are handed over": the province's districts (not a list's last item, "A and B districts")
             or (re.match(r"\s+districts\b", text[e:e + 12]) is not None and not re.search(r"(?:,|\band|&)\s*$", before))
             or re.search(r"\b(?:a|an|one|another)\s+(?:[\w\-]+\s+)?district\s+of\s+$", before, re.I)  # "a district of Ghazni"
+            # "Taliban take second Herat crossing": the province's crossing (a crossing's or district's own name is itself)
+            or (re.match(r"\s+(?:border\s+)?crossings?\b", text[e:e + 20]) is not None
+                and not any(c.place_type in ("district", "crossing") for c in (pm.place, *pm.candidates)))
             # "In Balkh, Kishindih and Zari fell": a province opening the sentence locates what follows (so does
             # "Elsewhere in Balkh, ...")
             or (s <= 38 and re.fullmatch(r"\W*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*[:\-–—]\s*)?"  # ("Tuesday: In Herat,")
