@@ -15,7 +15,7 @@ from analysis.extract.counted import CountedReader, _stated_number
 from analysis.extract.dates import small_number
 from analysis.extract.numbers import _UNITS
 from analysis.extract.datepick import _DATELINE_PREFIX, _SAY_DATE, _WHICH_ASIDE, _pick_date, _pub_high
-from analysis.extract.posts import post_days, section_days, signature_start, signed_days, stamp_day, zone_note_start
+from analysis.extract.posts import post_days, section_days, signature_start, signed_days, stamp_day, stamp_tail
 from analysis.extract.denials import (
     DenialReader, _CONTRA, _DENIAL_KEYS, _DENY_OBJECT, denies_another_subject,
 )
@@ -664,10 +664,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 spans = [(a.start, a.end) for a in claims.find_attributions(stext)
                          if a.form in ("forward", "inverted", "according", "quoted")
                          and (a.end - a.start < 160 or (a.form == "forward" and len(a.speaker) < 80))]
-            # ("[04.07.2021 08:05 AFT] BADAKHSHAN | SECURITY": a log entry's; "1 July 2021, 07:45 (Kabul time)": a place
-            # naming the time zone is none of the sentence's)
+            # ("[04.07.2021 08:05 AFT] BADAKHSHAN | SECURITY": a log entry's; "1 July 2021, 07:45 (Kabul time)", "Saved 12 Aug
+            # 2021, 21:30 · Kabul Daily Mirror": a place after the date and time is none of the sentence's)
             stamp = stamp_day(stext) if (not mine or stext.startswith("[") or all(
-                pm.start - sent.start >= zone_note_start(stext) for pm in mine)) and len(stext) <= 120 and \
+                pm.start - sent.start >= stamp_tail(stext) for pm in mine)) and len(stext) <= 120 and \
                 any(c.isdigit() for c in stext) else None
             if stamp is not None and signature_start(stext) == 0:
                 stamp = None  # "— Name (talk) 09:10, 9 August 2021 (UTC)" closes the post before it (see signed_days)

@@ -22,21 +22,19 @@ _STAMP = re.compile(
     rf"{_TIME}\s*[·•|\-–—,]\s*{_MON}\s+(?P<d3>\d{{1,2}}),?\s+(?P<y3>\d{{4}})|"  # 7:42 AM · Jul 14, 2021
     rf"(?P<d4>\d{{1,2}})\s+(?P<mon4>[A-Za-z]{{3,9}})\.?\s+(?P<y4>\d{{4}}),?\s+(?:at\s+)?{_TIME}|"  # 14 July 2021, 07:42
     rf"(?P<mon5>[A-Za-z]{{3,9}})\.?\s+(?P<d5>\d{{1,2}}),?\s+(?P<y5>\d{{4}}),?\s+(?:at\s+)?{_TIME}"  # July 14, 2021 at 7:42
-    r")(?:\s*\([^()\n]{1,30}\))?"  # (a time zone in brackets: "1 July 2021, 07:45 (Kabul time)")
-    r"(?:\s+[A-Z][A-Z0-9 /|&\-]{0,60})?\W*")  # (and a log entry's category: "[04.07.2021 08:05 AFT] BADAKHSHAN | SECURITY")
+    r")(?P<tail>(?:\s*\([^()\n]{1,30}\))?"  # (a time zone in brackets: "1 July 2021, 07:45 (Kabul time)")
+    r"(?:\s+[A-Z][A-Z0-9 /|&\-]{0,60})?"  # (a log entry's category: "[04.07.2021 08:05 AFT] BADAKHSHAN | SECURITY")
+    r"(?:[*_]*\s*[·•|]\s*[^\n·•|]{1,40}){0,3})\W*")  # (a saved item's source and section: "... 21:30 · Kabul Daily Mirror · World")
 # a numbered post opening ("1/", "**1/**"): the posts of a thread, each with its stamp under it
 _NUMBERED_POST = re.compile(r"\W*1\s*/")
 HISTORY_DAYS = 120  # a stamp further back than this from the page's day is not a post of this page
 
 
-# a stamp's time zone named by a place ("(Kabul time)"), which is no place of the sentence
-_ZONE_NOTE = re.compile(r"\(\s*[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s+time\s*\)\W*$")
-
-
-def zone_note_start(sentence: str) -> int:
-    """Where a closing time-zone note named by a place starts ("... 07:45 (Kabul time)"), else the sentence's length."""
-    m = _ZONE_NOTE.search(sentence)
-    return m.start() if m is not None else len(sentence)
+def stamp_tail(sentence: str) -> int:
+    """Where what follows a stamp's date and time begins in a stamp sentence (a time zone, a category, a source: "07:45
+    (Kabul time)", "21:30 · Kabul Daily Mirror"), whose places are none of the sentence's; the length when no stamp."""
+    m = _STAMP.fullmatch(sentence.strip())
+    return m.start("tail") + (len(sentence) - len(sentence.lstrip())) if m is not None else len(sentence)
 
 
 def stamp_day(sentence: str) -> date | None:
