@@ -281,7 +281,8 @@ def negated(text: str, start: int) -> bool:
     before = text[max(0, start - 60):start]
     if _NEGATION_BEFORE.search(before[-40:]):
         return True
-    return ("no" in before.lower() or "not" in before.lower()) and _NO_SUBJECT.search(before) is not None
+    return ("no" in before.lower() or "not" in before.lower()) and (
+        _NO_SUBJECT.search(before) is not None or _NOBODY_SUBJECT.search(before) is not None)
 
 
 # a subject that is nobody: "not one customs officer has left", "no soldier had crossed", "not a single policeman fled"
@@ -291,6 +292,14 @@ _NO_SUBJECT = re.compile(
     r"officials?|guards?|personnel|men|one|servicem[ae]n|fighters?|insurgents?|militants?|taliban|fighting|clashes|"
     r"gunfire)\s+"
     r"(?:(?:has|have|had|was|were|is|are|ever|yet|so\s+far)\s+)*(?:been\s+)?$", re.I)
+
+
+# nobody as the subject, perhaps of a group: "No-one among the police of the crossing crossed", "None of the soldiers
+# left", "Nobody from the garrison has fled"
+_NOBODY_SUBJECT = re.compile(r"\b(?:no[\s\-]?one|nobody|none)\b(?:\s+(?:among|of|from|in)"
+                             r"(?:\s+(?!(?:says?|said|told|thinks?|believes?|knows?|reports?|reported|claims?|claimed|spoke|heard|saw|confirmed?)\b)[^,;.\s]+){1,6}?)?\s+"
+                             r"(?:(?:has|have|had|was|were|is|are|ever|yet|so\s+far)\s+)*(?:been\s+)?$", re.I)  # (not "Nobody in
+# Taloqan says the fighters are inside": nobody says it, which is no denial of it)
 
 
 _NEGOTIATING = re.compile(r"\b(?:negotiating|discussing|arranging|demanding|seeking|offering|proposing|preparing\s+for|"

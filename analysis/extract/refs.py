@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from analysis.extract.stems import guard_stems
+from analysis.extract.vocabulary import ACTORS
 from analysis.extract.gazetteer import Gazetteer
 from analysis.extract.lists import capitals_head
 from analysis.records import Mention, Place, Sentence
@@ -219,7 +220,7 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
                    in_speaker=any(a <= s and e <= b for a, b in speaker_spans),
                    province_word=pword, candidates=tuple(pm.candidates),
                    landmark=bool(_LANDMARK_AFTER.match(text[e:e + 30])),
-                   remote=bool(_ROUTE_BEFORE.search(before) or _GOVERNMENT_AFTER.match(text, e) or _NEIGHBOUR_AFTER.match(text, e)
+                   remote=bool(_ROUTE_BEFORE.search(before) or _FOREIGN_LEFT_BEFORE.search(before) or _GOVERNMENT_AFTER.match(text, e) or _NEIGHBOUR_AFTER.match(text, e)
                                or BASE_NAME_BEFORE.search(before)  # ("Camp Shorabak": a base's name, not the district)
                                or _TOLD_BEFORE.search(before)),  # ("told Ghazni Ghag": who was told, an outlet)
                    moved_to=bool(_MOVED_TO_BEFORE.search(text, max(0, s - 80), s) or _HELD_IN_BEFORE.search(text, max(0, s - 80), s)),
@@ -568,6 +569,13 @@ _ROUTE_BEFORE = re.compile(
     r"(?:and|to|with))?))\s+(?:the\s+)?"  # ("the highway between Kabul and Kandahar": both ends)
     r"(?:(?:city|town|provincial\s+capital)\s+of\s+)?$",
     re.I)
+
+# a place foreign forces left ("US leaves Bagram", "The United States forces have left Bagram"): their withdrawal, no
+# place anyone fled from
+_FOREIGN_LEFT_BEFORE = re.compile(
+    rf"\b(?:{ACTORS['foreign_side']}|americans|the\s+west)(?:\s+(?:{ACTORS['foreign_troop']}))?\s+"
+    r"(?:(?:have|has|had)\s+)?(?:(?:finally|quietly|formally|completely)\s+)?(?:leaves?|left|leaving|quits?|quit|"
+    r"withdr[ae]w(?:s|n)?\s+from|pull(?:s|ed)?\s+out\s+of|vacated?|hand(?:s|ed)?\s+over)\s+(?:the\s+)?$", re.I)
 
 # a capital standing for its government ("Kabul offered talks", "Kabul has accused Islamabad", "the soldiers of the
 # Kabul administration")
