@@ -1278,6 +1278,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                             _apart(old.date, res.date) and res.modality == old.modality == "asserted":
                         key = (*key, "later")  # "Fighters had been inside Ghazni since Tuesday, and on Thursday its
                         old = found.get(key)   # governor handed the city over": two acts on days apart, two events
+                    if old is not None and res.event_type == "troops_fled" and res.count is not None and \
+                            old.count is not None and (res.count.low, res.count.high) != (old.count.low, old.count.high) \
+                            and _apart(old.date, res.date) and res.modality == old.modality == "asserted":
+                        key = (*key, "group")  # "84 soldiers had crossed the bridge on Saturday, and on Sunday 46 aircraft
+                        old = found.get(key)   # carrying 585 soldiers landed at Termez": two groups on two days
                     # "the first two provincial capitals to fall" after their own verbs: an ordinal adds no date
                     to_fall = text[max(0, m.start() - 3):m.start()].lower() == "to " or kind == "nth"
                     if old is None:
