@@ -113,7 +113,13 @@ _MEASURE_SUBJECT = re.compile(
     r"\b(?:prices?|rates?|costs?|values?|sales|revenues?|exports?|imports?|wages?|temperatures?|attendance|numbers?|"
     r"levels?|supplies|stocks|volumes?|incomes?|turnover|arrivals|enrolment|output|yields?|afghani|currency)\b"
     r"(?:\s+(?:of|for)\s+[\w\-]+(?:\s+[\w\-]+)?)?\s+(?:in|at|across|on)\s+[^,;:.!?]{1,50}$", re.I)
-_BY_AMOUNT = re.compile(r"\s+by\s+(?:a\s+|one\s+|two\s+)?(?:half|third|quarter|fifth|tenth|[\d.,]+\s*(?:%|per\s*cent|percent))", re.I)
+# places named by a relative clause inside another phrase ("in the cities that fell", "from the districts which had
+# fallen"); "Among the districts that fell this week were A and B" names them after the copula (another trigger row)
+_PLACES_THAT_BEFORE = re.compile(r"\b(?:in|of|from|to|at|across|for|by|with|into)\s+(?:all\s+)?the\s+(?:[\w\-]+\s+)?"
+                                 r"(?:cities|districts|towns|capitals|provinces|places|areas)\s+(?:that|which)\s+"
+                                 r"(?:(?:have|had|has)\s+)?(?:(?:already|since|recently|just)\s+)?$", re.I)
+_BY_AMOUNT = re.compile(r"\s+by\s+(?:a\s+|one\s+|two\s+)?(?:half|third|quarter|fifth|tenth|[\d.,]+\s*(?:%|per\s*cent|percent))|"
+                        r"\s+(?:sharply\s+|further\s+)?to\s+(?:a\s+(?:record\s+)?low\s+of\s+)?[\d.,]*\d", re.I)  # ("fell to 83.10")
 # what a section heading naming one place may hold besides it ("QALA-E-NAW (Badghis)", "## Kunduz city")
 _PLACE_HEADING_REST = re.compile(r"[\s#*_()\[\],:/|\-–—]*(?:(?:province|city|district|region)[\s()\[\],:/|\-–—]*)?", re.I)
 # a statement dated by its noun ("In a statement on 5 July it said that ..."), as "said on 5 July" is by its verb
@@ -1390,6 +1396,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 or _SEIZABLE_OF.search(s.text, max(0, m.start() - 90), m.start())):
             return []  # "Ghazni, captured on Thursday," only for the place the comma closes, not "Soldiers from Kunduz,
             # captured on Sunday," (the soldiers were)
+        if kind in ("capture", "state") and _PLACES_THAT_BEFORE.search(s.text, max(0, m.start() - 80), m.start()):
+            return []  # "the closure of every bank branch in the cities that fell": falls told elsewhere, no report here
         if kind == "capture" and _FELL_VERB.fullmatch(m.group(0).strip()) and (
                 _BY_AMOUNT.match(s.text, m.end())
                 or _MEASURE_SUBJECT.search(s.text, _scope_before(s.text, m.start()), m.start())):
