@@ -199,7 +199,8 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
             or re.search(r"\b(?:\d+|the|its|all|most)\s+(?:\d+\s+|[a-z]+\s+)?districts\s+of\s+$", before)  # ("19 of the 26
             # districts of Ghazni": the province's)
             # "as Kandahar districts are handed over": the province's districts (not a list's last item, "A and B districts")
-            or (re.match(r"\s+districts\b", text[e:e + 12]) is not None and not re.search(r"(?:,|\band|&)\s*$", before))
+            or (re.match(r"\s+(?:(?:border|\w+ern|outlying|remote|rural|frontier)\s+)?districts\b", text[e:e + 24]) is not None
+                and not re.search(r"(?:,|\band|&)\s*$", before))  # (and "Taliban take Herat border districts")
             or re.search(r"\b(?:a|an|one|another)\s+(?:[\w\-]+\s+)?district\s+of\s+$", before, re.I)  # "a district of Ghazni"
             # "Taliban take second Herat crossing": the province's crossing (a crossing's or district's own name is itself)
             or (re.match(r"\s+(?:border\s+)?crossings?\b", text[e:e + 20]) is not None
