@@ -202,6 +202,9 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
             or (re.match(r"\s+(?:(?:border|\w+ern|outlying|remote|rural|frontier)\s+)?districts\b", text[e:e + 24]) is not None
                 and not re.search(r"(?:,|\band|&)\s*$", before))  # (and "Taliban take Herat border districts")
             or re.search(r"\b(?:a|an|one|another)\s+(?:[\w\-]+\s+)?district\s+of\s+$", before, re.I)  # "a district of Ghazni"
+            # "Shortepa, the Balkh district that lies between ...": an appositive naming the province of the place before
+            or (re.match(r"\s+district\b", text[e:e + 10]) is not None and re.search(r"\w\s*,\s+(?:the|a|an|another|one)\s+$", before)
+                and any(c.place_type == "province" for c in (pm.place, *pm.candidates)))
             # "Taliban take second Herat crossing": the province's crossing (a crossing's or district's own name is itself)
             or (re.match(r"\s+(?:border\s+)?crossings?\b", text[e:e + 20]) is not None
                 and not any(c.place_type in ("district", "crossing") for c in (pm.place, *pm.candidates)))
