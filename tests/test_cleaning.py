@@ -665,6 +665,7 @@ def test_a_masthead_lines_date_among_other_items_dates_the_article(top: str, day
     ("10 Julai 2021", date(2021, 7, 10)),
     ("Jumma'a, 16 ga Yuli, 2021", date(2021, 7, 16)),
     ("maandag 19 juli 2021, 07:32", date(2021, 7, 19)),
+    ("12-Jul-2021 08:45 BST", date(2021, 7, 12)),
 ])
 def test_a_date_line_in_another_language_dates_the_article(top: str, day: date) -> None:
     text = (f"DAILY STEPPE\n{top}\n\nTaliban fighters overran Shortepa district of Balkh on Monday, officials said. "

@@ -289,6 +289,8 @@ def test_a_day_with_a_stop_before_a_month_and_year_is_read() -> None:
 
 @pytest.mark.parametrize(("text", "day"), [
     ("25. 6. 2021  11:20", D(2021, 6, 25)),  # a day and a month each with a stop and a space
+    ("12-Jul-2021 08:45 BST", D(2021, 7, 12)),  # joined by hyphens
+    ("12-July-2021", D(2021, 7, 12)),
     ("2021. június 28., hétfő", D(2021, 6, 28)),  # year first, with stops
     ("10 Julai 2021", D(2021, 7, 10)),
     ("Hulyo 12, 2021", D(2021, 7, 12)),
@@ -300,7 +302,7 @@ def test_a_day_with_a_stop_before_a_month_and_year_is_read() -> None:
     ("12 lipca 2021", D(2021, 7, 12)),
     ("3 июля 2021 года", D(2021, 7, 3)),
 ])
-def test_other_languages_months_are_read_in_full_dates(text: str, day: date) -> None:
+def test_dates_in_other_languages_and_forms_are_read(text: str, day: date) -> None:
     assert [d for d, _, _ in find_full_dates(text)] == [day]
 
 

@@ -73,6 +73,8 @@ _RE_FOREIGN_MDY = re.compile(rf"(?<![^\W\d_])(?=[^\W\d_]{{3,12}}\s*\d)(?P<mon>{_
                              rf"(?P<year>{_YEAR})")
 _RE_FOREIGN_DMY = re.compile(rf"(?P<day>{_DAY})\.?\s+(?:de\s+|ga\s+)?(?P<mon>{_MON_FOREIGN})\.?,?\s+(?:de\s+)?"
                              rf"(?P<year>{_YEAR})")
+# ("12-Jul-2021", "12-July-2021": a day, a month and a year joined by hyphens)
+_RE_DMY_HYPHEN = re.compile(rf"(?P<day>\d\d?)-(?P<mon>{_MON_ANY})-(?P<year>{_YEAR})")
 # ("25. 6. 2021": a day and a month each with a stop and a space, day first)
 _RE_NUMERIC_SPACED = re.compile(r"(?P<a>\d\d?)(?P<sep>\.)\s(?P<b>\d\d?)\.\s(?P<year>(?:19|20)\d\d)(?!\d|[-/.]\d)")
 # ("2021. június 28.": the year with a stop, its month, the day with a stop)
@@ -126,6 +128,7 @@ _RECOGNIZERS: tuple[_Recognizer, ...] = (
     _Recognizer("full_dmy", _RE_FULL_DMY, _h_full_dmy, needs_all="md", bad_before=_DIGIT_BAD),
     _Recognizer("foreign_mdy", _RE_FOREIGN_MDY, _h_full_mdy, needs_all="dy"),
     _Recognizer("foreign_dmy", _RE_FOREIGN_DMY, _h_full_dmy, needs_all="dy", bad_before=_DIGIT_BAD),
+    _Recognizer("dmy_hyphen", _RE_DMY_HYPHEN, _h_full_dmy, needs_all="dy", bad_before=_DIGIT_BAD),
     _Recognizer("year_dot_first", _RE_YEAR_DOT_FIRST, _h_year_dot_first, needs_all="dy", bad_before=_DIGIT_BAD),
     _Recognizer("numeric_spaced", _RE_NUMERIC_SPACED, _h_numeric, needs_all="dy", bad_before=_DIGIT_BAD),
     _Recognizer("year_first", _RE_YEAR_FIRST, _h_year_first, needs_all="dr", bad_before=_DIGIT_BAD),
@@ -155,7 +158,7 @@ _RECOGNIZERS = tuple(_Recognizer(r.name, start_guarded(r.regex), r.handler, r.ne
                      for r in _RECOGNIZERS)
 
 _EXPLICIT_FAMILIES = frozenset(
-    {"full_mdy", "full_dmy", "foreign_mdy", "foreign_dmy", "year_dot_first", "numeric_spaced", "iso", "hijri", "numeric", "md_range", "dm_range", "month_day", "day_month", "month_year",
+    {"full_mdy", "full_dmy", "foreign_mdy", "foreign_dmy", "dmy_hyphen", "year_dot_first", "numeric_spaced", "iso", "hijri", "numeric", "md_range", "dm_range", "month_day", "day_month", "month_year",
      "year"}
 )
 _EXPLICIT_KINDS = frozenset(
