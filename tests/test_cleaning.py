@@ -666,6 +666,8 @@ def test_a_masthead_lines_date_among_other_items_dates_the_article(top: str, day
     ("Jumma'a, 16 ga Yuli, 2021", date(2021, 7, 16)),
     ("maandag 19 juli 2021, 07:32", date(2021, 7, 19)),
     ("12-Jul-2021 08:45 BST", date(2021, 7, 12)),
+    ("sestdiena, 2021. gada 17. jūlijs, 10:45", date(2021, 7, 17)),
+    ("**Välismaa** | pühapäev, 18. juuli 2021, 08:00 | *Masintõlge eesti keelest*", date(2021, 7, 18)),
 ])
 def test_a_date_line_in_another_language_dates_the_article(top: str, day: date) -> None:
     text = (f"DAILY STEPPE\n{top}\n\nTaliban fighters overran Shortepa district of Balkh on Monday, officials said. "

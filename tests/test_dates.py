@@ -301,6 +301,11 @@ def test_a_day_with_a_stop_before_a_month_and_year_is_read() -> None:
     ("13 de agosto de 2021", D(2021, 8, 13)),
     ("12 lipca 2021", D(2021, 7, 12)),
     ("3 июля 2021 года", D(2021, 7, 3)),
+    ("sestdiena, 2021. gada 17. jūlijs, 10:45", D(2021, 7, 17)),  # year, day, month
+    ("2021 m. liepos 12 d.", D(2021, 7, 12)),  # year, month, day
+    ("pühapäev, 18. juuli 2021", D(2021, 7, 18)),
+    ("14 Ιουλίου 2021", D(2021, 7, 14)),
+    ("14 юли 2021 г.", D(2021, 7, 14)),
 ])
 def test_dates_in_other_languages_and_forms_are_read(text: str, day: date) -> None:
     assert [d for d, _, _ in find_full_dates(text)] == [day]

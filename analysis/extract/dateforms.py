@@ -379,9 +379,12 @@ def _h_year_first(m: re.Match[str], text: str) -> Optional[_Hit]:
 
 
 def _h_year_dot_first(m: re.Match[str], text: str) -> Optional[_Hit]:
-    """Read a year-first date with stops: '2021. június 28.'."""
-    month, day = _month(m, text, "mon", between_numbers=True), _day(m["day"])
-    d = _safe_date(int(m["year"]), month, day) if month is not None and day is not None else None
+    """Read a year-first date with stops: '2021. június 28.', '2021 m. liepos 12 d.', '2021. gada 17. jūlijs'."""
+    second = m["year"] is None
+    month = _month(m, text, "mon2" if second else "mon", between_numbers=True)
+    day = _day(m["day2"] if second else m["day"])
+    year = int(m["year2"] if second else m["year"])
+    d = _safe_date(year, month, day) if month is not None and day is not None else None
     return _Hit("full", d, _fixed(d, d), True, m.start()) if d is not None else None
 
 

@@ -77,8 +77,10 @@ _RE_FOREIGN_DMY = re.compile(rf"(?P<day>{_DAY})\.?\s+(?:de\s+|ga\s+)?(?P<mon>{_M
 _RE_DMY_HYPHEN = re.compile(rf"(?P<day>\d\d?)-(?P<mon>{_MON_ANY})-(?P<year>{_YEAR})")
 # ("25. 6. 2021": a day and a month each with a stop and a space, day first)
 _RE_NUMERIC_SPACED = re.compile(r"(?P<a>\d\d?)(?P<sep>\.)\s(?P<b>\d\d?)\.\s(?P<year>(?:19|20)\d\d)(?!\d|[-/.]\d)")
-# ("2021. június 28.": the year with a stop, its month, the day with a stop)
-_RE_YEAR_DOT_FIRST = re.compile(rf"(?P<year>{_YEAR})\.\s+(?P<mon>{_MON_ANY})\s+(?P<day>\d\d?)\.(?!\d)")
+# ("2021. június 28.", "2021 m. liepos 12 d.": the year with a stop, its month, the day with a stop; "2021. gada 17.
+# jūlijs": the year, the day and the month)
+_RE_YEAR_DOT_FIRST = re.compile(rf"(?P<year>{_YEAR})(?:\.|\s*m\.)\s+(?P<mon>{_MON_ANY})\s+(?P<day>\d\d?)(?:\.|\s*d\.)(?!\d)|"
+                                rf"(?P<year2>{_YEAR})\.\s+gada\s+(?P<day2>\d\d?)\.\s+(?P<mon2>{_MON_ANY})")
 # a translator's year-first date ("2021 year 29 June", "2021 year July 19", "2021 year 8 month 14 day")
 _RE_YEAR_FIRST = re.compile(rf"(?P<year>{_YEAR})\s*year,?\s+(?:(?P<day>{_DAY})\s+(?P<mon>{_MON})|(?P<mon2>{_MON})\s+"
                             rf"(?P<day2>{_DAY})|(?P<m>\d\d?)\s*month\s+(?P<d>\d\d?)\s*day\b)")

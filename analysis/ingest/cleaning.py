@@ -214,7 +214,7 @@ _WORD_TOKEN = re.compile(r"[A-Za-z][A-Za-z.]*")
 _ANY_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")  # a word in any alphabet ("jumma'a", "segunda-feira")
 # other languages' months and weekdays, and the small words their date lines put between day, month, year and time
 _OTHER_DATE_WORDS = frozenset(FOREIGN_MONTHS) | FOREIGN_WEEKDAYS | frozenset(
-    "de del ga u klo kl um à le el om alle ore godz ng sa na".split())
+    "de del ga u klo kl um à le el om alle ore godz ng sa na gada m d g".split())
 _HEADING_END = re.compile(r"[.!?…]['\"”’)\]]*$")
 _HASHTAG = re.compile(r"(?:^|\s)[#@]\w")
 _PROMO_OPENING = re.compile(r"^(?P<name>.{2,60}?)(?:'s|’s)?\s+(?:is|are|was)\s+(?:one of|a|an|the)\b")
