@@ -9,10 +9,10 @@ from typing import Optional
 
 from analysis.extract.dateforms import (  # noqa: F401 (small_number, month_range are re-exported)
     _HIJRI_MONTHS, _RE_DAY_MONTH,
-    Range, _Ctx, _DASH, _DAY, _Hit, _LEAD_BEFORE, _MOD_BEFORE, _MON, _MON_ANY, _MON_FOREIGN, _MON_STRICT, _NUM_WORDS, _Recognizer,
-    _TRIGGERS, _WD, _YEAR, _h_ago, _h_bare_month, _h_calendar, _h_day_word, _h_full_dmy, _h_full_mdy, _h_hijri, _h_iso,
-    _h_year_first, _h_year_dot_first, _h_month_day, _h_month_part, _h_month_year, _h_numeric, _h_ordinal_day, _h_past, _h_range, _h_recent, _h_weekday, _h_weekend,
-    _h_year, _safe_date, month_range, small_number,
+    Range, _Ctx, _DASH, _DAY, _Hit, _LEAD_BEFORE, _MOD_BEFORE, _MON, _MON_ANY, _MON_FOREIGN, _MON_STRICT, _NUM_WORDS,
+    _Recognizer, _TRIGGERS, _WD, _YEAR, _h_ago, _h_bare_month, _h_calendar, _h_day_word, _h_full_dmy, _h_full_mdy,
+    _h_hijri, _h_iso, _h_year_first, _h_year_dot_first, _h_month_day, _h_month_part, _h_month_year, _h_numeric,
+    _h_ordinal_day, _h_past, _h_range, _h_recent, _h_weekday, _h_weekend, _h_year, _safe_date, month_range, small_number,
 )
 from analysis.extract.dateforms import RE_FEAST, _h_feast
 from analysis.extract.stems import start_guarded
@@ -160,8 +160,8 @@ _RECOGNIZERS = tuple(_Recognizer(r.name, start_guarded(r.regex), r.handler, r.ne
                      for r in _RECOGNIZERS)
 
 _EXPLICIT_FAMILIES = frozenset(
-    {"full_mdy", "full_dmy", "foreign_mdy", "foreign_dmy", "dmy_hyphen", "year_dot_first", "numeric_spaced", "iso", "hijri", "numeric", "md_range", "dm_range", "month_day", "day_month", "month_year",
-     "year"}
+    {"full_mdy", "full_dmy", "foreign_mdy", "foreign_dmy", "dmy_hyphen", "year_dot_first", "numeric_spaced", "iso",
+     "hijri", "numeric", "md_range", "dm_range", "month_day", "day_month", "month_year", "year"}
 )
 _EXPLICIT_KINDS = frozenset(
     {"full", "full_range", "md_range", "month_day", "named", "month_year", "ambiguous", "year"}

@@ -383,8 +383,8 @@ _ITEM_AFTER_DATE = re.compile(r"\s*,?\s*(?:the\s+(?:district|town)\s+(?:of\s+)?)
 _OBJECT_LOCATED = re.compile(r"\s+(?:of|in)\s+(?-i:[A-Z])[\w\-]+(?:\s+province)?(?=\s*,)|,\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?"
                              r"\s+of|near|on\s+the)\b[^,;:]{1,60}(?=,)")
 _SAME_DAY = re.compile(r"(?:on\s+)?the\s+same\s+day\b", re.I)
-_DATE_FIRST_SEMICOLON = re.compile(r"\s*;\s*")
-_DATE_FIRST_COMMA = re.compile(r"\s*,\s*")  # "On Friday they took A; on Saturday, B."
+_DATE_FIRST_SEMICOLON = re.compile(r"\s*;\s*")  # "On Friday they took A; on Saturday, B."
+_DATE_FIRST_COMMA = re.compile(r"\s*,\s*")  # "On Monday the insurgents took A, on Tuesday B"
 _ITEM_CLOSES = re.compile(r"\s*(?:[.;]|$)")  # the place closes its sentence or clause
 _ITEM_END = re.compile(r"\s*(?:[,.;)]|$|\s(?:and|too|as\s+well)\b)")  # the place closes its clause (not "Kabul's governor")
 _SERIES_BETWEEN = re.compile(r"[,;]|\band\b")
@@ -1570,7 +1570,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 cursor, widened = aside.end(), True
         while True:
             lead = _DATE_FIRST_SEP.match(text, cursor) or _DATE_FIRST_SEMICOLON.match(text, cursor) or \
-                _DATE_FIRST_COMMA.match(text, cursor)  # ("On Sunday A passed under their control, on Monday B")
+                _DATE_FIRST_COMMA.match(text, cursor)
             d = next((d for d in found if lead is not None and d.start == lead.end() and d.high is not None), None)
             same = _SAME_DAY.match(text, lead.end()) if lead is not None and d is None else None
             gap = _ITEM_AFTER_DATE.match(text, d.end if d is not None else same.end()) if d or same else None
