@@ -385,6 +385,8 @@ _OBJECT_LOCATED = re.compile(r"\s+(?:of|in)\s+(?-i:[A-Z])[\w\-]+(?:\s+province)?
 _SAME_DAY = re.compile(r"(?:on\s+)?the\s+same\s+day\b", re.I)
 _DATE_FIRST_SEMICOLON = re.compile(r"\s*;\s*")  # "On Friday they took A; on Saturday, B."
 _DATE_FIRST_COMMA = re.compile(r"\s*,\s*")  # "On Monday the insurgents took A, on Tuesday B"
+# what may follow a passive verb before the later items of its series: its agent ("fell to the Taliban"), then a comma
+_PASSIVE_SERIES_TAIL = re.compile(r"(?:\s+to\s+(?:the\s+)?(?:taliban|insurgents|militants))?(?=\s*,)", re.I)
 _ITEM_CLOSES = re.compile(r"\s*(?:[.;]|$)")  # the place closes its sentence or clause
 _ITEM_END = re.compile(r"\s*(?:[,.;)]|$|\s(?:and|too|as\s+well)\b)")  # the place closes its clause (not "Kabul's governor")
 _SERIES_BETWEEN = re.compile(r"[,;]|\band\b")
@@ -1558,13 +1560,20 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if not refs or not any(d.end <= m.start() and d.high is not None for d in found):
             return []
         first = refs[0]
-        if not _DATE_NEXT.fullmatch(text, m.end(), first.start) and \
-                not re.fullmatch(r"\s+(?:the\s+)?(?:(?:district|town|city)\s+(?:of\s+)?)?", text[m.end():first.start]):
+        objectless = not _DATE_NEXT.fullmatch(text, m.end(), first.start) and \
+            not re.fullmatch(r"\s+(?:the\s+)?(?:(?:district|town|city)\s+(?:of\s+)?)?", text[m.end():first.start])
+        passive = _PASSIVE_SERIES_TAIL.match(text, m.end()) if objectless and any(
+            r.kind == "named" and r.end <= m.start() for r in s.refs) else None
+        if passive:  # "On Sunday Muqur fell, on Monday Qadis, and on Tuesday Jawand": the subject before the verb, the
+            located, cursor, items = None, passive.end(), []  # later places after it, each led by its day
+        elif objectless:
             return []  # the object must follow the verb ("overran A", "took the district of A", "the district A")
-        located = _OBJECT_LOCATED.match(text, first.end)  # ("the district A of P province", "A, south of the city,")
-        cursor, items = located.end() if located is not None else first.end, []
+        else:
+            located = _OBJECT_LOCATED.match(text, first.end)  # ("the district A of P province", "A, south of the city,")
+            cursor, items = located.end() if located is not None else first.end, []
         widened = False
-        if located is None:  # "took A and B, two districts on the road south-east of Faizabad, and C the next day"
+        if located is None and not passive:  # "took A and B, two districts on the road south-east of Faizabad, and C
+            # the next day"
             aside = _SERIES_ASIDE.match(text, self._item_group(text, first, refs)[-1].end)
             if aside is not None:
                 cursor, widened = aside.end(), True
@@ -1591,6 +1600,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 break
             items.append((r, sep.start(), d.end))  # "..., and on Friday B, and C on Saturday"
             cursor = d.end
+        if passive and items:  # the subject's own day is the one before its later places' ("On Sunday Muqur fell, on
+            for res in out:    # Monday Qadis": Sunday)
+                if res.date_from is None and res.date_until is None:
+                    res.date_until = items[0][1]
         return self._series_readings(kind, m, out, items)
 
     @staticmethod
