@@ -96,9 +96,10 @@ _FRONTED_TOTAL = re.compile(
 _OWNER_BEFORE = re.compile(r"\b" + _DISTRICT + r"\s+(?:of|in)\s+(?:the\s+)?(?:province\s+of\s+)?$", re.I)
 
 _PROVINCE_WORD = re.compile(r"\s+province\b", re.I)
+# the neighbour a group of places lies along ("districts of Badakhshan bordering Tajikistan")
+BORDERING = r"(?:bordering|(?:along|on)\s+the\s+border\s+with)\s+(?-i:[A-Z])[\w\-’']+"
 # what may follow the province of a count before its list opens ("six districts of Badakhshan bordering Tajikistan: A, ...")
-_PROVINCE_TAIL = re.compile(r"(?:\s+province\b)?(?:\s+(?:bordering|(?:along|on)\s+the\s+border\s+with)\s+(?-i:[A-Z])[\w\-’']+)?",
-                            re.I)
+_PROVINCE_TAIL = re.compile(rf"(?:\s+province\b)?(?:\s+{BORDERING})?", re.I)
 # what opens a list set beside a count: a comma, a colon, a dash or a bracket
 _APPOSITION_OPEN = re.compile(r"\s*(?:,|:|\(|\s[\u2014\u2013]|\s--?(?=\s))\s*")
 # the sentence after a count that names what it counted: "They were A and B.", "The two districts are A and B.",

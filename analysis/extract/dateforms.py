@@ -23,7 +23,7 @@ _FULL_MONTHS: tuple[str, ...] = (
 _MONTH_NUMBER: dict[str, int] = {name: i + 1 for i, name in enumerate(_FULL_MONTHS)}
 _MONTH_NUMBER.update(
     {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-     "oct": 10, "nov": 11, "dec": 12, "juni": 6, "juli": 7}  # (German June and July, read after a dotted day only)
+     "oct": 10, "nov": 11, "dec": 12}
 )
 CALENDAR_WORDS_CSV = PACKAGE_DATA / "calendar_words.csv"  # month and weekday names of other languages
 
@@ -34,8 +34,7 @@ def _calendar_words(kind: str) -> dict[str, int]:
         return {row["name"].lower(): int(row["number"]) for row in csv.DictReader(f) if row["kind"] == kind}
 
 
-FOREIGN_MONTHS: dict[str, int] = {k: v for k, v in _calendar_words("month").items()
-                                   if k not in _MONTH_NUMBER or k in ("juni", "juli")}
+FOREIGN_MONTHS: dict[str, int] = {k: v for k, v in _calendar_words("month").items() if k not in _MONTH_NUMBER}
 FOREIGN_WEEKDAYS: frozenset[str] = frozenset(_calendar_words("weekday"))
 _MONTH_NUMBER.update(FOREIGN_MONTHS)
 _WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

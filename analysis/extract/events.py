@@ -11,11 +11,11 @@ from analysis.extract.drafts import MentionDraft
 from analysis.extract import claims, lists, vocabulary
 from analysis.extract.borders import _COUNTRY_NAMES, COUNTRY_WORDS
 from analysis.extract.clauses import scope_after as _scope_after, scope_before as _scope_before
-from analysis.extract.counted import CountedReader, _stated_number
+from analysis.extract.counted import BORDERING, CountedReader, _stated_number
 from analysis.extract.dates import small_number
 from analysis.extract.numbers import _UNITS
 from analysis.extract.datepick import _DATELINE_PREFIX, _SAY_DATE, _WHICH_ASIDE, _pick_date, _pub_high
-from analysis.extract.posts import post_days, section_days, signature_start, signed_days, stamp_day, stamp_tail
+from analysis.extract.posts import post_days, section_days, signature_start, signed_days, read_stamp
 from analysis.extract.denials import (
     DenialReader, _CONTRA, _DENIAL_KEYS, _DENY_OBJECT, denies_another_subject,
 )
@@ -472,7 +472,7 @@ _PLURAL_HEAD = re.compile(
     r"(?:\s+of\s+(?:the\s+country|afghanistan))?|"  # ("in the north of Afghanistan")
     r"\s+(?:around|near|outside)\s+the\s+(?:provincial\s+)?(?:capital|city))?"
     # ("six districts of Badakhshan bordering Tajikistan: A, B, ...")
-    r"(?:\s+(?:bordering|(?:along|on)\s+the\s+border\s+with)\s+(?-i:[A-Z])[\w\-’']+)?"
+    rf"(?:\s+{BORDERING})?"
     # the time of the event between the head and its list ("three more provincial capitals on Wednesday: A, B and C")
     r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:night|morning|evening|"
     r"afternoon))?(?:,?\s+(?:(?-i:[A-Z])[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+(?-i:[A-Z])[a-z]+))?|"  # ("on Sunday, Aug. 8 - A, B and C")
@@ -676,9 +676,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                          and (a.end - a.start < 160 or (a.form == "forward" and len(a.speaker) < 80))]
             # ("[04.07.2021 08:05 AFT] BADAKHSHAN | SECURITY": a log entry's; "1 July 2021, 07:45 (Kabul time)", "Saved 12 Aug
             # 2021, 21:30 · Kabul Daily Mirror": a place after the date and time is none of the sentence's)
-            stamp = stamp_day(stext) if (not mine or stext.startswith("[") or all(
-                pm.start - sent.start >= stamp_tail(stext) for pm in mine)) and len(stext) <= 120 and \
-                any(c.isdigit() for c in stext) else None
+            stamp, tail = read_stamp(stext) if len(stext) <= 120 and any(c.isdigit() for c in stext) else (None, 0)
+            if stamp is not None and not stext.startswith("[") and any(pm.start - sent.start < tail for pm in mine):
+                stamp = None
             if stamp is not None and signature_start(stext) == 0:
                 stamp = None  # "— Name (talk) 09:10, 9 August 2021 (UTC)" closes the post before it (see signed_days)
             if stamp is not None:

@@ -30,31 +30,33 @@ _NUMBERED_POST = re.compile(r"\W*1\s*/")
 HISTORY_DAYS = 120  # a stamp further back than this from the page's day is not a post of this page
 
 
-def stamp_tail(sentence: str) -> int:
-    """Where what follows a stamp's date and time begins in a stamp sentence (a time zone, a category, a source: "07:45
-    (Kabul time)", "21:30 · Kabul Daily Mirror"), whose places are none of the sentence's; the length when no stamp."""
-    m = _STAMP.fullmatch(sentence.strip())
-    return m.start("tail") + (len(sentence) - len(sentence.lstrip())) if m is not None else len(sentence)
+def read_stamp(sentence: str) -> tuple[date | None, int]:
+    """The day of a sentence that is only a post's stamp (a date with a time of day), else None, and where what follows
+    the date and time begins (a time zone, a category, a source: "07:45 (Kabul time)", "21:30 · Kabul Daily Mirror"),
+    whose places are none of the sentence's (the sentence's length when it is no stamp)."""
+    stripped = sentence.strip()
+    m = _STAMP.fullmatch(stripped)
+    if m is None:
+        return None, len(sentence)
+    tail = m.start("tail") + (len(sentence) - len(sentence.lstrip()))
+    g = m.groupdict()
+    try:
+        if g["d1"]:
+            return date(int(g["y1"]), int(g["m1"]), int(g["d1"])), tail
+        if g["y2"]:
+            return date(int(g["y2"]), int(g["m2"]), int(g["d2"])), tail
+        for d, mon, y in (("d3", "mon", "y3"), ("d4", "mon4", "y4"), ("d5", "mon5", "y5")):
+            if g[d]:
+                month = _MONTHS.get(g[mon].lower())
+                return (date(int(g[y]), month, int(g[d])) if month else None), tail
+    except ValueError:
+        return None, tail
+    return None, tail
 
 
 def stamp_day(sentence: str) -> date | None:
     """The day of a sentence that is only a post's stamp (a date with a time of day), else None."""
-    m = _STAMP.fullmatch(sentence.strip())
-    if m is None:
-        return None
-    g = m.groupdict()
-    try:
-        if g["d1"]:
-            return date(int(g["y1"]), int(g["m1"]), int(g["d1"]))
-        if g["y2"]:
-            return date(int(g["y2"]), int(g["m2"]), int(g["d2"]))
-        for d, mon, y in (("d3", "mon", "y3"), ("d4", "mon4", "y4"), ("d5", "mon5", "y5")):
-            if g[d]:
-                month = _MONTHS.get(g[mon].lower())
-                return date(int(g[y]), month, int(g[d])) if month else None
-    except ValueError:
-        return None
-    return None
+    return read_stamp(sentence)[0]
 
 
 def post_days(stamps: Sequence[tuple[int, date]], sentences: Sequence[str], published: date | None) -> dict[int, date]:
