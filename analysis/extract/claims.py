@@ -51,7 +51,7 @@ _INTL = re.compile(
 _RESIDENTS = re.compile(
     r"\b(?:residents?|locals|local people|local residents|witness(?:es)?|eyewitness(?:es)?|tribal elders?|elders?|"
     r"villagers?|inhabitants?|shopkeepers?|people in|a man in|a woman in|displaced|civilians?|"
-    r"farmers?|traders?|a teacher|a doctor|journalists? in)\b",
+    r"farmers?|traders?|a teacher|a doctor|journalists? in|relatives|readers|listeners)\b",
     re.I,
 )
 _AFGHAN_GOV = re.compile(
@@ -285,7 +285,8 @@ _PROPER_NAME = re.compile(r"(?-i:[A-Z])[\w’'\-]+(?:\s+(?-i:[A-Z])[\w’'\-]+){
 # speakers located in a list of places right before the verb ("officials in Zabul, Uruzgan and Ghor said")
 _SPEAKERS_OF_PLACES = re.compile(
     r"(?:^|,\s*|\s)(?P<who>(?:(?:the|local|provincial|security|government|afghan|district|senior)\s+)*(?:officials?|authorities|"
-    r"sources|residents|elders|spokesm[ae]n|police|lawmakers|council\s+members)\s+(?:in|of|from)\s+(?-i:[A-Z])[\w\-’']+"
+    r"sources|residents|elders|villagers|witnesses|traders|relatives|readers|listeners|correspondents|reporters|"
+    r"spokesm[ae]n|police|lawmakers|council\s+members)\s+(?:in|of|from)\s+(?-i:[A-Z])[\w\-’']+"
     r"(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+|\s+)(?-i:[A-Z])[\w\-’']+)+\s*)$", re.I)
 
 
