@@ -458,6 +458,13 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
             if prev is not None:
                 found.append(Attribution(prev.claimant, "denied", verb, m.start(), m.end(), "forward", prev.speaker))
             continue
+        tail = _COMMENT_TAIL.search(sentence, max(0, m.start() - 40), m.start()) \
+            if low_verb in _COMMENT_VERBS and (_NOTHING_AFTER.fullmatch(sentence, m.end()) or
+                                               sentence.startswith(",", m.end())) else None
+        if tail is not None:  # "X was handed over on Thursday, I regret to say(, and ...)": the clause before is what is said
+            found.append(Attribution("pronoun", "asserted", sentence[tail.start("who"):m.end()], tail.start("who"), m.end(),
+                                     "inverted", tail.group("who")))
+            continue
         phrase, pstart = _speaker_before(sentence, m.start())
         if _PLACE_DESCRIBED.match(phrase):
             phrase = ""  # "..., and Farah, the capital of Farah province in the west, said the local councils": a place
@@ -513,6 +520,13 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
                                  form, phrase))
     found.sort(key=lambda a: (a.start, a.end))
     return tuple(found)
+
+
+# a comment clause with its verb last, closing the sentence or between commas (", I must say", ", we regret to say,")
+_COMMENT_TAIL = re.compile(r",\s*(?P<who>I|we)\s+(?:(?:must|have\s+to|had\s+to|regret\s+to|am\s+sorry\s+to|are\s+sorry\s+to|"
+                           r"am\s+afraid\s+to|am\s+sad\s+to|should|would|can|need\s+to|have\s+to\s+admit\s+and)\s+)?$")
+_COMMENT_VERBS = frozenset(("say", "admit", "add", "confess", "repeat", "stress", "report", "confirm"))
+_NOTHING_AFTER = re.compile(r"[\s.!?\"”’')\]]*")
 
 
 # the listener of an inverted "told" in translated copy ("..., told to the correspondent a source in the police")
