@@ -230,9 +230,12 @@ def _classify_words(segment: str) -> str:
         return "foreign_government"  # "officials in Termez": a neighbour's officials
     if _RESIDENTS.search(low):
         return "residents"
-    if _AFGHAN_GOV.search(low):
+    if _AFGHAN_GOV.search(_IN_KABUL.sub(" ", low)):  # ("our partners in Kabul" are no government; "officials in Kabul" are)
         return "afghan_government"
     return "unknown"
+
+
+_IN_KABUL = re.compile(r"\b(?:in|from|at|near)\s+kabul\b")
 
 
 def _foreign_or_outlet(low: str) -> str:
@@ -351,8 +354,20 @@ def _speaker_after(sentence: str, start: int) -> str:
     m = _PHRASE_AFTER.match(sentence[start:])
     phrase = m.group(0) if m else ""
     phrase = re.split(r"\s+(?:on|in|at|during|after|from)\s+(?:condition|a\s|an\s|the\s|monday|tuesday|"
-                      r"wednesday|thursday|friday|saturday|sunday|\w+day\b)|\s+that\b", phrase, maxsplit=1, flags=re.I)[0]
+                      r"wednesday|thursday|friday|saturday|sunday|\w+day\b)|\s+that\b|"
+                      r",\s+(?:as|while|when|but|after|before|amid|even\s+as)\s", phrase, maxsplit=1, flags=re.I)[0]
+    # (", says ministry, as Taliban take Kandahar": the clause after the speaker is none of the speaker)
     return phrase.strip(" ,")
+
+
+def speaker_span(sentence: str, a: Attribution) -> tuple[int, int]:
+    """The stretch of a sentence an attribution's people take up, the listener after "told" included ("an official told
+    our partners in Kabul": no event's place is inside it)."""
+    if a.form == "forward" and a.cue.lower().endswith((" told", " tells")):
+        listener = _LISTENER.match(sentence, a.end)
+        if listener is not None:
+            return a.start, listener.end("who")
+    return a.start, a.end
 
 
 def find_attributions(sentence: str, speakers: Mapping[str, str] | None = None) -> list[Attribution]:
@@ -391,6 +406,12 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
         found.append(Attribution(cls, "asserted", sentence[m.start():m.end() + len(phrase) + 1].strip(),
                                  m.start(), m.end(), "according", phrase))
         taken.append((m.start(), m.end() + len(phrase) + 1))  # "according to local reports": no verb inside
+    tail = _REPORT_TAIL.search(sentence) if low.rstrip(" .!\"”’'").endswith(" report") else None
+    if tail is not None:  # "..., our partners in Kabul report.": a speaker and the base form closing the sentence
+        found.append(Attribution(classify_speaker(tail.group("who"), speakers), "asserted",
+                                 sentence[tail.start("who"):tail.end()].strip(), tail.start("who"), tail.end(), "forward",
+                                 tail.group("who")))
+        taken.append((tail.start("who"), tail.end()))
     for m in _FORWARD.finditer(sentence):
         if overlaps(m.start(), m.end()):
             continue
@@ -520,6 +541,16 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
                                  form, phrase))
     found.sort(key=lambda a: (a.start, a.end))
     return tuple(found)
+
+
+# a speaker and "report" closing the sentence after a comma ("..., our partners in Kabul report.")
+_REPORT_TAIL = re.compile(r",\s*(?P<who>(?:our|the|local|some|several|two|three|many)\s+[^,;:]{1,50}?)\s+report(?=[\s.!\"”’']*$)", re.I)
+
+
+# the listener after "told" up to the sentence's end, a comma or "that" ("told our partners in Kabul.", "told reporters in
+# Herat that"), never across "to" or a verb ("told the garrison to leave Kunduz", "told me the district centre fell")
+_LISTENER = re.compile(r"\s+(?P<who>(?:(?!_NOT_)[\w\-’'.]+\s+){0,5}?(?!_NOT_)[\w\-’']+)(?=\s*(?:[,.;!?]|$)|\s+that\b)"
+                       .replace("_NOT_", r"(?:to|that|fell|falls|fall|was|were|is|are|has|had|have|took|takes|taken|\w+ed)\b"))
 
 
 # a comment clause with its verb last, closing the sentence or between commas (", I must say", ", we regret to say,")

@@ -671,7 +671,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             spans: list[tuple[int, int]] = []
             if mine or triggers or len(_TRIGGERS) in found:
                 # speaker spans only matter where places or triggers are
-                spans = [(a.start, a.end) for a in claims.find_attributions(stext)
+                spans = [claims.speaker_span(stext, a) for a in claims.find_attributions(stext)
                          if a.form in ("forward", "inverted", "according", "quoted")
                          and (a.end - a.start < 160 or (a.form == "forward" and len(a.speaker) < 80))]
             # ("[04.07.2021 08:05 AFT] BADAKHSHAN | SECURITY": a log entry's; "1 July 2021, 07:45 (Kabul time)", "Saved 12 Aug
