@@ -303,7 +303,7 @@ _NOBODY_SUBJECT = re.compile(r"\b(?:no[\s\-]?one|nobody|none)\b(?:\s+(?:among|of
 
 
 _NEGOTIATING = re.compile(r"\b(?:negotiating|discussing|arranging|demanding|seeking|offering|proposing|preparing\s+for|"
-                          r"to\s+(?:negotiate|discuss|arrange|demand|seek|propose)|talks\s+(?:on|about|over))\s+"
+                          r"to\s+(?:negotiate|discuss|arrange|demand|seek|propose)|(?:talks|negotiations?|discussions?)\s+(?:on|about|over))\s+"
                           r"(?:the\s+|a\s+|an\s+)?$", re.I)  # ("elders had negotiated the handover": done)
 _NO_BEFORE = re.compile(r"\b(?:no|little|hardly\s+any)\s+$", re.I)
 _FIGHT_NOUN = re.compile(r"(?:street[\s-])?(?:fighting|clashes|battles?|gunfire)\b", re.I)

@@ -467,6 +467,9 @@ def _resolve_anaphor(word: str, current: list[_Ref], pos: int, history: list[lis
                 continue  # "Reinforcements were flown in from Mazar and Kabul. The city fell": help came from there
             if r.landmark and k and "district" in want:
                 continue  # "... Ishkashim, the gateway to the Wakhan corridor. ... the police of the district": a landmark
+            if r.province_word and "district" in want:
+                continue  # "In Dawlatabad, the Balkh district of that name, ... surrendered the district": Balkh is the
+                # province there, not its district of the same name
             if r.remote:
                 if want == ("capital",) and r.place.place_type == "capital" and k <= 1:
                     return None  # "30 km from Maimana. ... entered the city": which city is not said
