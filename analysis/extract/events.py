@@ -301,6 +301,15 @@ _ANSWER_LEAD = re.compile(r"\W*(?:A\s*[:.]\s*)?(?:(?:since|by|as\s+of|on|over|in
 _VERB_IN_ANSWER = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|fell|held|holds?|control\w*|not|no|none)\b", re.I)
 # districts named right after a verb ("abandoned Yawan and Kohistan districts", "abandoned the district of Yawan"; not
 # "abandoned Hairatan" or "Bagram air base")
+# a base or an airfield named after its place ("Bagram air base", "Kandahar airfield")
+_BASE_NAME_AFTER = re.compile(r"\s+(?:air\s*base|airbase|air\s+field|airfield|airport|base|camp|garrison|barracks)\b", re.I)
+# a second place after a flight's first, each with its own time ("... from A on Thursday, and from B a day later")
+_GAP_TIME = (r"(?:(?:(?:late|early)\s+)?on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+             r"(?:\s+(?:morning|afternoon|evening|night))?|a\s+day\s+later|the\s+(?:next|following|same)\s+day|"
+             r"(?:one|two|three|four|five)\s+days\s+later|later\s+that\s+day|on\s+[1-3]?\d\s+(?:june|july|august))")
+_GAPPED_AFTER = re.compile(r"(?:\s+(?:district|town))?(?:,\s+(?:a|an|the)\s+[^,;:.]{3,70},)?,?\s+" + _GAP_TIME + r",?\s+(?P<and>and)\s+(?:(?:from|then)\s+)?(?=(?-i:[A-Z]))",
+                           re.I)
+_OWN_TIME_AFTER = re.compile(r"(?:\s+(?:district|town))?\s+" + _GAP_TIME + r"\s*(?:[.;]|,\s|$)", re.I)
 _PLACE_OBJECT_AFTER = re.compile(r"\s+(?:the\s+(?:district|districts)\s+(?:cent(?:re|er)s?\s+)?of\s+(?-i:[A-Z])|"
                                  r"the\s+(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,2}\s+"
                                  + vocabulary.MACROS["DC"] + r"\b|"  # ("abandoned the Chora DC")
@@ -1949,12 +1958,18 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             verb = re.match(r"abandon\w*", m.group(0), re.I)  # (the trigger may run on over "the district centres")
             abandoned = verb is not None and _PLACE_OBJECT_AFTER.match(text, m.start() + verb.end()) or \
                 re.match(r"(?:\w+\s+)?abandoned\s+by\b", m.group(0), re.I)  # ("... was abandoned by government forces")
+            if verb is not None and not abandoned:  # "Government forces abandoned Arghistan on Thursday": a district's
+                at = m.start() + verb.end()         # own name right after the verb (not a crossing's, nor a city's)
+                first = next((r for r in s.refs if r.kind == "named" and r.start >= at), None)
+                abandoned = first is not None and text[at:first.start] == " " and first.place.place_type == "district" \
+                    and not any(c.place_type in ("border_crossing", "capital") for c in (first.place, *first.candidates)) \
+                    and not first.landmark and not _BASE_NAME_AFTER.match(text, first.end)  # (not "Bagram air base")
             if fled and (abandoned or "tactical" in m.group(0).lower() or _TACTICAL_AFTER.match(text, m.end())
                          or _TACTICAL_BEFORE.search(text, max(0, m.start() - 130), m.start())):
                 # ("Government forces abandoned Yawan and Kohistan districts": left to the Taliban, as when passive)
                 # "withdrew from A and B on Friday in a tactical move", "In a tactical move, the ANDSF withdrew from A"
                 fled += [self._district_result(d.place, None, m, negated) for d in fled if d.place.place_type == "district"]
-            return fled
+            return fled + self._gapped_flight(s, m, fled)
         if voice == "passive" and m.group(0).lower() == "surrendered" and not (
                 any(r.end <= m.start() and _SURRENDERED_GAP.fullmatch(text, r.end, m.start())
                     and (not _LOCATED_BEFORE.search(text, max(0, r.start - 10), r.start)
@@ -2281,6 +2296,32 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         return MentionDraft(event_type="capital_entered", key=_place_id(cap), place=cap, pos=m.start(),
                 outcomes=set(outcomes), negated=negated, priority=priority, open_low=open_low,
                 related={_place_id(cap)}, count=None, count_text="", destination="", province=cap.province)
+
+    def _gapped_flight(self, s: _Sent, m: re.Match[str], fled: list[MentionDraft]) -> list[MentionDraft]:
+        """A second place after a flight's first, each with its own time and the verb not repeated ("Police withdrew from
+        A on Thursday, and from B a day later", "Government forces abandoned A on Thursday, and B a day later"): the
+        same readings for B, dated in its own part; the first place's dated before it."""
+        one = {d.key for d in fled if d.event_type == "troops_fled"}
+        if len(one) != 1 or any(d.date_from is not None or d.date_until is not None for d in fled):
+            return []
+        first = next((r for r in s.refs if r.kind == "named" and r.start >= m.end() and not r.in_speaker), None)
+        if first is None or not any(d.place is first.place or _place_id(d.place) == _place_id(first.place) for d in fled):
+            return []
+        gap = _GAPPED_AFTER.match(s.text, first.end)
+        if gap is None:
+            return []
+        second = next((r for r in s.refs if r.kind == "named" and r.start == gap.end() and not r.in_speaker), None)
+        d = _as_district(second, self.gaz) if second is not None else None
+        if d is None or _as_capital(second, self.gaz) is not None or not _OWN_TIME_AFTER.match(s.text, second.end):
+            return []
+        out = []
+        for draft in fled:
+            if draft.place.place_type != "district" and draft.event_type == "district_seized":
+                continue
+            draft.date_until = gap.start("and")
+            out.append(replace(draft, key=_place_id(d[0]), place=d[0], related={_place_id(d[0])}, province=d[0].province,
+                               count=None, count_text="", date_from=gap.start("and"), date_until=None, pos=second.start))
+        return out
 
     def _district_result(self, dist: Place, crossing: Place | None, m: re.Match[str], negated: bool) -> MentionDraft:
         """A named district_seized draft."""
