@@ -612,6 +612,9 @@ def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
     return lo, hi
 
 
+_RELATIVE_AT = re.compile(r",?\s+(?:which|that)\b", re.I)
+
+
 def _pick(atts: list[Attribution], sentence: str, anchor: int | None) -> Attribution | None:
     """Choose the attribution that covers the anchor (or the most informative one)."""
     if not atts:
@@ -621,6 +624,10 @@ def _pick(atts: list[Attribution], sentence: str, anchor: int | None) -> Attribu
     if anchor is None:
         deny = [a for a in pool if a.stance == "denied"]
         return pool[0] if not deny or len(pool) == 1 else pool[0]
+    if _RELATIVE_AT.match(sentence, anchor) and \
+            any(a.form == "forward" and a.speaker and a.start <= anchor < a.start + len(a.speaker) for a in atts):
+        return None  # "Farmers in X, which the Taliban have held since July, say ...": the speakers' description is
+        # the writer's, not what they say
     lo, hi = _clause_bounds(sentence, anchor)
     forward_before = [a for a in pool if a.form != "inverted" and a.end <= anchor and a.start >= lo]
     if forward_before:

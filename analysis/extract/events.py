@@ -1153,7 +1153,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             for m in rx.finditer(text):
                 if any(a <= m.start() < b for a, b in taken):
                     continue
-                if any(a <= m.start() < b for a, b in s.speaker_spans) and kind != "fled" and \
+                if any(a <= m.start() < b for a, b in s.speaker_spans) and kind not in ("fled", "relative") and \
                         not m.group(0).lower().startswith(("claim", "said ", "says ", "announced ", "declared ")):
                     # ("the Taliban claimed Urgun", "the Taliban said they were in control of Kunduz": the claim is the act)
                     continue
@@ -1884,13 +1884,19 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         text = s.text
         if not _REL_AFTER.match(text, m.end()) or any(m.end() <= r.start < m.end() + 3 for r in s.refs):
             return []  # the verb has an object of its own: no relative clause about the place before
-        before = [r for r in s.refs if r.end <= m.start() and not r.in_speaker]
+        span = next(((a, b) for a, b in s.speaker_spans if a <= m.start() < b), None)  # ("Farmers in X, which the Taliban
+        # have held since early July, say ...": a relative clause inside the speakers tells its own act of their place)
+        before = [r for r in s.refs if r.end <= m.start() and (not r.in_speaker or (span is not None and span[0] <= r.start))]
         if not before:
             return []
         counted = _COUNTED_APPOSITION.search(text, max(0, m.start() - 60), m.start())
         if counted is not None:  # "Burka and Nahrin, two Baghlan districts that the Taliban took in July": each of them
             return self._relative_items(s, m, counted, before)
         ante = before[-1]
+        if (ante.peripheral or ante.landmark) and len(before) >= 2:  # "Pashtun Zarghun, east of the city, which ...": the
+            # city only locates the antecedent before it
+            ante = next((r for r in reversed(before[:-1]) if _REL_LOCATED.fullmatch(text, r.end, m.start())
+                         or _REL_DESCRIBED.fullmatch(text, r.end, m.start())), ante)
         located = next((r for r in reversed(before[:-1]) if _REL_LOCATED.fullmatch(text, r.end, m.start())), None) \
             if _as_province(ante, self.gaz) is not None else None
         if located is not None:
