@@ -301,6 +301,12 @@ _ANSWER_LEAD = re.compile(r"\W*(?:A\s*[:.]\s*)?(?:(?:since|by|as\s+of|on|over|in
 _VERB_IN_ANSWER = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|fell|held|holds?|control\w*|not|no|none)\b", re.I)
 # districts named right after a verb ("abandoned Yawan and Kohistan districts", "abandoned the district of Yawan"; not
 # "abandoned Hairatan" or "Bagram air base")
+# unnamed places around a named one as the subject right before the verb ("the districts around it", "the villages near
+# Kunduz", "the towns surrounding the city")
+_AROUND_SUBJECT = re.compile(r"\bthe\s+(?:[\w\-]+\s+)?(?:districts|towns|villages|areas|cities|outposts|posts)\s+(?:around|near|"
+                             r"surrounding|outside|encircling|ringing)\s+(?:it|them|the\s+(?:city|town|capital|provincial\s+capital)|"
+                             r"(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+)?(?:\s+city)?)\s+(?:(?:also|all|quickly|"
+                             r"steadily|one\s+by\s+one|one\s+after\s+(?:another|the\s+other))\s+)?$", re.I)
 # a base or an airfield named after its place ("Bagram air base", "Kandahar airfield")
 _BASE_NAME_AFTER = re.compile(r"\s+(?:air\s*base|airbase|air\s+field|airfield|airport|base|camp|garrison|barracks)\b", re.I)
 # a second place after a flight's first, each with its own time ("... from A on Thursday, and from B a day later")
@@ -2168,6 +2174,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 lo, hi = colon.end(), _scope_after(text, colon.end(), 220)
                 voice, list_hi = "active", hi
                 m = _Pos(m, colon.end())
+        if voice == "passive" and kind in ("capture", "state") and \
+                _AROUND_SUBJECT.search(text, max(lo, m.start() - 70), m.start()) is not None:
+            return []  # "Herat is watching the districts around it change hands": unnamed places around it fell
         refs = [r for r in s.refs if lo <= r.start and r.end <= hi + 1 and not r.in_speaker and not r.remote]
         if kind == "nth":
             dateline = _DATELINE_PREFIX.match(text)  # ("KABUL, Aug 9 (AQN) - ... entered Aybak, ..., the sixth capital to fall")
