@@ -267,6 +267,11 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
         if _NAMED_RIGHT_AFTER.match(text, m.end()) and any(r.kind == "named" and m.end() < r.start <= m.end() + 6
                                                              for r in refs):
             continue  # "the crossing at Spin Boldak", "the district of Chimtal": the name after it says which
+        generic = _GENERIC_NOUN.search(text, 0, m.start()) if " a" in text[:m.start()] or "any " in text[:m.start()] \
+            or "every " in text[:m.start()] or "each " in text[:m.start()] else None
+        if generic is not None and (generic.group("noun").lower() in word or (
+                generic.group("noun").lower() in ("capital", "city") and ("city" in word or "capital" in word))):
+            continue  # "We list a capital as taken when two sources say the city is under Taliban control": any city
         copula = _NAMED_BY_COPULA.match(text, m.end())
         if copula is not None:  # "The district taken on Monday was Qala-e-Zal": the name after "was" says which
             named = next((r for r in refs if r.kind == "named" and r.start == copula.end() - 1), None)
@@ -495,6 +500,11 @@ def _resolve_anaphor(word: str, current: list[_Ref], pos: int, history: list[lis
                 if prov is not None:
                     return prov
     return None
+
+# an indefinite noun of the same kind before an anaphor, not in apposition: the anaphor means any such place ("when a
+# city falls, the city's prisons are opened"), none named
+_GENERIC_NOUN = re.compile(r"(?<![,(])(?<![,(]\s)\b(?:a|any|each|every)\s+(?:provincial\s+)?(?P<noun>capital|city|town|district)\b"
+                           r"(?!\s+(?:of|called|named|where|that|which|in|near|on)\b)(?!['’]s)", re.I)
 
 _PERIPHERAL_BEFORE = re.compile(
     r"(?:\b(?:outskirts|edge|edges|fringes?|gates|periphery|vicinity|suburbs?|approaches|doorstep|environs)\s+"
