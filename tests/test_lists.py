@@ -188,3 +188,14 @@ def test_a_markdown_table_with_a_capital_column_is_read_row_by_row() -> None:
                    ("capital_entered", "Herat", "Herat", "2021-08-12", "2021-08-12", "fell"),
                    ("capital_entered", "Qala-e-Naw", "Badghis", "2021-08-12", "2021-08-12", "fell"),
                    ("troops_fled", "Iran", "Herat", "2021-08-12", "2021-08-12", "")]  # the notes cell is read too
+
+
+def test_a_section_heading_line_ends_the_list_of_falls_above_it() -> None:
+    kept, got = _read_article(
+        "RADIO NOTES | Thursday, 12 August 2021\n\nTwo provincial capitals have fallen since the morning. In short:\n\n"
+        "- GHAZNI: Handed over on Thursday at dawn.\n- QALAT: Fell on Thursday at noon, officials said.\n\nHISTORY\n\n"
+        "- Herat is where Ismail Khan held out against the movement in 1995.\n"
+        "- Maimana had been fought over for weeks.\n")
+    assert "HISTORY" not in kept  # a section heading of its own, left out of the sentences
+    assert got == [("capital_entered", "Ghazni", "Ghazni", "2021-08-12", "2021-08-12", "fell"),
+                   ("capital_entered", "Qalat", "Zabul", "2021-08-12", "2021-08-12", "fell")]  # nothing below HISTORY

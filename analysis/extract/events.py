@@ -307,6 +307,10 @@ _AROUND_SUBJECT = re.compile(r"\bthe\s+(?:[\w\-]+\s+)?(?:districts|towns|village
                              r"surrounding|outside|encircling|ringing)\s+(?:it|them|the\s+(?:city|town|capital|provincial\s+capital)|"
                              r"(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+)?(?:\s+city)?)\s+(?:(?:also|all|quickly|"
                              r"steadily|one\s+by\s+one|one\s+after\s+(?:another|the\s+other))\s+)?$", re.I)
+# a section heading line left out of the sentences: a few words in capitals, or ending in a colon ("BACKGROUND",
+# "WHAT THE NUMBERS SAY", "## Reaction"), not a region ("NORTH", "The west")
+_SECTION_LINE = re.compile(r"(?:#+\s*)?(?!(?i:(?:the\s+)?(?:north|south|east|west|centre|center|central)(?:[\s\-]?(?:east|west))?(?:ern)?"
+                           r"(?:\s+and\s+\w+)?\s*:?$))(?:[A-Z][A-Z’'&]+(?:\s+[A-Z][A-Z’'&]+){0,5}|[A-Z][\w’']+(?:\s+[\w’']+){0,4}:)")
 # a base or an airfield named after its place ("Bagram air base", "Kandahar airfield")
 _BASE_NAME_AFTER = re.compile(r"\s+(?:air\s*base|airbase|air\s+field|airfield|airport|base|camp|garrison|barracks)\b", re.I)
 # a second place after a flight's first, each with its own time ("... from A on Thursday, and from B a day later")
@@ -657,6 +661,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         self._clause_from = -1
         self._named_only = False  # reading the places named beside a counted part, not the count again
         self._dates_read: dict[str, list[DateMention]] = {}
+        self._section_cuts: set[int] = set()  # sentences right below a section heading of their own ("BACKGROUND")
         self._sentence_dates_read: dict[int, list[DateMention]] = {}
 
     # -- setup -----------------------------------------------------------------------------
@@ -706,6 +711,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                                                      for a, b in _not_this_one(stext))]
             refs = _sentence_refs(stext, sent.start, mine, self.gaz, history, spans)
             if 0 <= sent.start <= len(self.text) and sent.start >= prev_end:
+                self._section_cuts |= {len(self.sents) for line in self.text[prev_end:sent.start].split("\n")
+                                       if _SECTION_LINE.fullmatch(line.strip()) and not any(
+                                           prev_end <= pm.start < sent.start for pm in pms)
+                                       and not lists.timeline_heading(line) and self._line_day(line) is None}
                 heads += [(len(self.sents), self._line_day(line), False)  # a line left out of the sentences (a
                           for line in self.text[prev_end:sent.start].split("\n") if line.strip()]  # sub-heading)
                 prev_end = sent.end
@@ -748,6 +757,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             self._at_post(i)
             low = s.low
             n_before = len(self.drafts)
+            if heading and i in self._section_cuts:
+                heading = ""  # "BACKGROUND", "WHAT THE NUMBERS SAY": a new section, no longer the list of falls above
             if heading and lists.date_line(s.text):
                 day_at = i  # "Aug. 6" on its own line: the day of the entries below it
                 continue
