@@ -51,7 +51,11 @@ _AND_CAPTURE = re.compile(r",?\s+and\s+(?:(?:had|has|have|then|later|also)\s+)?(
                           r"entered|stormed)\b|,\s+leaving\s+(?!(?:the\s+)?(?:city|town|district|area)\b)|"
                           # ("..., and on Sunday the Taliban took Kunduz": the movement's own act, with its own places)
                           r",\s+and\s+(?:[\w\-]+\s+){0,4}?(?:the\s+)?(?:taliban|insurgents|militants|fighters|rebels)\s+"
-                          r"(?:(?:had|have|then|later|also)\s+)?(?:took|captured|seized|overr[au]n|entered|stormed)\b", re.I)
+                          r"(?:(?:had|have|then|later|also)\s+)?(?:took|captured|seized|overr[au]n|entered|stormed)\b|"
+                          # ("left for Kabul the same day and was detained by government forces in Wardak on the way":
+                          # where one man was held is no place he left; a group "were detained" across a border is its flight's)
+                          r",?\s+and\s+was\s+(?:later\s+|then\s+|briefly\s+)?(?:detained|arrested|stopped|held|caught|"
+                          r"captured|killed|wounded|ambushed|questioned)\b", re.I)
 # (", leaving the southern approaches to the capital open": a consequence, not where they were)
 _TO_LEAVE = re.compile(r"\bto\s+(?:leave|abandon|quit|evacuate|flee)\s+(?:the\s+)?$", re.I)  # "allowed to leave the city"
 _DATELINE_OPEN = re.compile(r"(?-i:[A-Z])[\w\-]+(?:[ /](?-i:[A-Z])[\w\-]+){0,3}:\s")  # "New Delhi/Kabul: ..."
