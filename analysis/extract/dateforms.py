@@ -549,7 +549,7 @@ def _h_bare_month(m: re.Match[str], text: str) -> Optional[_Hit]:
 # what stands before a decade read as a time ("in the 1990s", "since the early 2000s", "the 1990s, when ...")
 _DECADE_BEFORE = re.compile(r"\b(?:in|during)\s+the\s+(?:(?P<part>early|mid|late)[\s\-]+)?\Z", re.I)
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
-_THE_BEFORE_DECADE = re.compile(r"\bthe\s+\Z", re.I)
+_THE_BEFORE_DECADE = re.compile(r"\bthe\s+(?:(?:early|mid|late)[\s\-]+)?\Z", re.I)
 _NOUN_WHEN_AFTER = re.compile(r"\s+[a-z]+,?\s+when\b", re.I)
 
 
@@ -561,9 +561,10 @@ def _h_year(m: re.Match[str], text: str) -> Optional[_Hit]:
         # elsewhere, "a hospital run since the 1980s", is too loose a time to date an act by)
         lead = _DECADE_BEFORE.search(m.string, max(0, m.start() - 24), m.start())
         if lead is None:
-            if not (_THE_BEFORE_DECADE.search(m.string, max(0, m.start() - 5), m.start())
-                    and _NOUN_WHEN_AFTER.match(m.string, m.end() + 1)):
-                return None  # (but "the 1990s experience, when Mazar changed hands" is the decade's)
+            if not (_THE_BEFORE_DECADE.search(m.string, max(0, m.start() - 12), m.start())
+                    and (_NOUN_WHEN_AFTER.match(m.string, m.end() + 1) or _WHEN_AFTER.match(m.string, m.end() + 1))):
+                return None  # (but "the 1990s experience, when Mazar changed hands" is the decade's, and so is "she
+                # recalled the mid-1990s, when the Taliban first took Kabul")
         elif _WHEN_AFTER.match(m.string, m.end() + 1) is None and not lead.group("part") and \
                 m.string[:lead.start()].strip(" \"“'‘(-–—"):
             return None  # ("in the late 1990s" is read too, as the whole decade, and "In the 1990s, ..." opening a

@@ -89,6 +89,20 @@ _NOBODY_SAYS = re.compile(
     r"\s+(?:[\w\-’']+\s+){0,6}?(?:(?:has|have|had|could|can|would)\s+)?(?:says?|said|confirm(?:s|ed)?|reported|reports|told|"
     r"claim(?:s|ed)?|believes?|suggests?|suggested|stated|states)\b[^.;]*$", re.I)
 _REPORTS_THAT = re.compile(r"\b(?:reports?|claims?|rumou?rs?|accounts?)\b[^.;]{0,60}?\b(?:that|of)\b", re.I)
+# not among the men who did it ("they were not, officials stressed, among those who fled")
+_NOT_AMONG = re.compile(r"\bnot\b(?:\s*,\s*[^,;]{1,50},)?\s+(?:\w+\s+)?among\s+(?:those|the\s+(?:[\w\-]+\s+)?(?:men|soldiers|"
+                        r"police(?:men)?|troops|ones|units))\s+(?:who|that)\s+(?:had\s+|have\s+)?$", re.I)
+# an earlier time named only by its distance ("in those years", "back then")
+_THOSE_YEARS = re.compile(r"\b(?:in\s+those\s+(?:years|days|times|decades)|back\s+then|in\s+the\s+old\s+days|in\s+years\s+past)\b",
+                          re.I)
+# reports or rumours of no named side ("Reports that", "Rumours on social media that"; not "Claims by the enemy that")
+_RUMOURS_THAT = re.compile(r"\b(?:reports?|rumou?rs?)\b(?![^.;]{0,40}?\b(?:by|from|of)\s+(?:the\s+)?(?:taliban|enemy|movement|insurgents|"
+                           r"militants|group|mujahideen)\b)[^.;]{0,60}?\bthat\b", re.I)
+# a report called false after what it says ("Reports that X had fallen are false", "... turned out to be untrue")
+_FALSE_AFTER = re.compile(r"[^.;]{0,120}?\b(?:are|is|were|was|proved|proven|turned\s+out(?:\s+to\s+be)?|have\s+been\s+shown\s+to\s+be)"
+                          r"\s+(?:(?:all|completely|entirely|simply|also)\s+)?(?:false|untrue|wrong|baseless|fake|unfounded|"
+                          r"groundless|incorrect|fabricated)\b", re.I)
+_FALSE_KEYS = ("false", "untrue", "wrong", "baseless", "fake", "unfounded", "groundless", "incorrect", "fabricated")
 _REPORTED_THAT = re.compile(r"\b(?:report(?:ed|s)?|claim(?:ed|s)?)\s+(?:\w+\s+){0,2}?that\b", re.I)
 _REPORTS_UNVERIFIED = re.compile(
     r"[^.]{0,160}?\b(?:reports?|claims?|which|this|it)\b[^.;]{0,30}?\b(?:could|can|have|has|had)\s*(?:not|n't|n’t)\s+"
@@ -197,6 +211,8 @@ def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
         return "future"  # "fighters have been ordered ... not to enter the city": an order, no act yet
     if _GERUND_ACT.match(text, start, end) and _ABSTRACT_BEFORE.search(text, max(0, start - 12), start):
         return "speculative"  # "more important than taking Kabul quickly", "the prospect of capturing Herat"
+    if any(k in clow for k in ("those", "back then", "old days", "years past")) and _THOSE_YEARS.search(clause):
+        return "past"  # "In those years Taloqan changed hands several times": an earlier time, told as such
     if _LONG_HELD.match(text, end) and _HELD_STATE.search(text, start, end):
         return "past"  # "has been in Taliban hands for years", "had been run by the Taliban for years": not this offensive's
         # act ("slipping out of ... for years" is)
@@ -251,6 +267,9 @@ def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
         fm = _FEAR.search(wide)
         if fm is not None and not _REPORT_BETWEEN.search(fm.group("rest")):
             return "speculative"
+    if any(k in text[end:].lower() for k in _FALSE_KEYS) and _RUMOURS_THAT.search(wide) and _FALSE_AFTER.match(text, end):
+        return "speculative"  # "Reports that fighters had entered Bazarak ... are false": a report of no one called false
+        # (a side's "claims ... are baseless" stay that side's claim, denied)
     if ("verif" in text[end:].lower() or "confirm" in text[end:].lower()) and _REPORTS_THAT.search(wide) and \
             _UNVERIFIED_AFTER.match(text, end):
         return "speculative"  # "Reports that soldiers crossed into Pakistan could not be verified"
@@ -281,6 +300,8 @@ def negated(text: str, start: int) -> bool:
     before = text[max(0, start - 60):start]
     if _NEGATION_BEFORE.search(before[-40:]):
         return True
+    if "among" in before and _NOT_AMONG.search(text, max(0, start - 90), start):
+        return True  # "they were not, officials stressed, among those who fled"
     return ("no" in before.lower() or "not" in before.lower()) and (
         _NO_SUBJECT.search(before) is not None or _NOBODY_SUBJECT.search(before) is not None)
 
