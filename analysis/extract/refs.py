@@ -210,7 +210,9 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
                 and not any(c.place_type in ("district", "crossing") for c in (pm.place, *pm.candidates)))
             # "In Balkh, Kishindih and Zari fell": a province opening the sentence locates what follows (so does
             # "Elsewhere in Balkh, ...")
-            or (s <= 38 and re.fullmatch(r"\W*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*[:\-–—]\s*)?"  # ("Tuesday: In Herat,")
+            or (s <= 70 and re.fullmatch(r"\W*(?:[A-Z][A-Z.’'\-]+(?:\s+[A-Z][A-Z.’'\-]+){0,3}(?:\s+\([^()]{1,40}\))?:\s+)?"
+                                         # (a transcript's speaker label: "ACHAKZAI: In Ghazni, ...")
+                                         r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*[:\-–—]\s*)?"  # ("Tuesday: In Herat,")
                                          r"(?:(?:Elsewhere|Meanwhile|Further\s+\w+|Also)\s+in|In|Across|Throughout)\s+"
                                          r"(?:(?:neighbou?ring|nearby|\w+ern)\s+)?", text[:s]) is not None and text.startswith(",", e)
                 and (not any(c.place_type == "capital" for c in (pm.place, *pm.candidates))  # ("In Kunduz," is the city,
