@@ -220,6 +220,10 @@ _MILITARY_FIRST_PERSON = re.compile(
     r"unit|regiment|commandos|garrison)\b",
     re.I)
 _RECEIVED_BEFORE = re.compile(r"\b(?:received|admitted|accepted|hosted)\b[^.;]*$", re.I)
+# men a neighbour took in, described by the who-clause of their flight ("Iranian border officials said they had sheltered 52
+# Afghan servicemen ... who fled Islam Qala"): they fled into the state that speaks
+_HOSTED_BEFORE = re.compile(r"\b(?:sheltered|detained|disarmed|interned|housed|registered|received|admitted|hosted)[\"”’']?\s+"
+                            r"[^.;]{0,90}$", re.I)
 _MACHINES_RECEIVED = re.compile(r"[^.;,]{0,40}?\b(?:aircraft|planes?|helicopters?|jets?|vehicles?|weapons)\b"
                                 r"(?![^.;,]{0,30}\b(?:soldiers|servicemen|troops|personnel|pilots|men)\b)", re.I)
 _ELLIPTIC_GROUP = re.compile(r"(?:(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*|\bthat\s+|\b(?:said|says|added)\s+|^\W*)"
@@ -514,6 +518,9 @@ class FlightReader:
             # "crossed the Friendship Bridge": the crossing's neighbour, unless the receiving state speaks ("On the
             # Iranian side, the border guards said they had detained 36 soldiers who had crossed the frontier")
             dest = borders.agency_country(text) or _neighbour(crossing, self.gaz)
+        if not dest and who is not None and _HOSTED_BEFORE.search(text, max(0, who.start() - 100), who.start()):
+            dest = borders.agency_country(text[:who.start()])  # ("Iranian border officials said they had sheltered 52
+            # Afghan servicemen ... who fled Islam Qala": into Iran)
         if not dest and _ACROSS_BORDER.search(verb + beyond) and not _FROM_PLACE_VERB.search(verb):
             dest = borders.agency_country(text)  # the receiving state speaking in the sentence ("On the Iranian side, the
             # border guards said they had detained 36 soldiers who had crossed the frontier") before a crossing named earlier
