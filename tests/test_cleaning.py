@@ -681,3 +681,14 @@ def test_a_post_stamp_below_the_first_paragraph_is_no_masthead() -> None:
             "morning, two provincial council members told me on the telephone.\n9:05 AM · Aug 10, 2021 · 312 Reposts\n")
     article = clean_document(doc(text))
     assert article.published == date(2021, 8, 11)
+
+
+def test_a_mail_s_fyi_line_opens_a_sentence_not_a_dateline() -> None:
+    text = ("From: Field Office <north@example.org>\nSent: Thursday, June 24, 2021 09:17\nSubject: FW: update\n\n"
+            "Colleagues,\n\nForwarding the update from last night.\n"
+            "FYI, Khamyab (Jowzjan) went yesterday too, per our Sheberghan office.\n")
+    article = clean_document(RawDocument(article_id="m", path="m.txt", text=text, fmt="text", encoding="utf-8",
+                                         warnings=()))
+    kept = [article.text[s.start:s.end] for s in article.sentences]
+    assert "FYI, Khamyab (Jowzjan) went yesterday too, per our Sheberghan office." in kept
+    assert article.dateline == ""

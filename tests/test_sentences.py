@@ -21,6 +21,11 @@ CASES: list[tuple[str, list[str]]] = [
     ("A U.S. Central Command statement listed four air strikes near Lashkar Gah.", None),
     ("- 8 Aug. (Sun.) - Kunduz, Sar-e-Pul and Taloqan.", None),  # a weekday in brackets goes on the date
     ("Sat. 14 Aug.: Maimana surrendered.", None),
+    (  # a day's whole date closes the sentence before a capitalised word (a security list's line)
+        "Ghoryan: DC overrun Wed 7 Jul. District governor reported safe in Herat.",
+        ["Ghoryan: DC overrun Wed 7 Jul.", "District governor reported safe in Herat."],
+    ),
+    ("- 14 Aug. Soldiers from Mazar crossed the bridge into Uzbekistan.", None),  # (a date opening an entry)
     (
         "The last convoy left on Sat. The next day the city fell.",
         ["The last convoy left on Sat.", "The next day the city fell."],

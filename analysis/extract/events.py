@@ -64,7 +64,8 @@ _PASSIVE_AUX = re.compile(
     r"[\"“‘]?(?:\w+ly\s+)?$", re.I)  # (a scare quote may open before the participle; "was reported taken")
 # an aside that sets another place apart from the one just named ("(not the Balkh district of the same name)", ", not
 # to be confused with the district of the same name in Balkh,")
-_NOT_THIS_ONE = re.compile(r"\(\s*not\s+(?:the|to\s+be\s+confused\s+with)\b[^()]{0,100}\)|,\s*(?:(?:a|an|the)\s+(?:[\w\-]+\s+)?"
+_NOT_THIS_ONE = re.compile(r"\((?:[^(),]{1,40},\s*)?(?P<n>\s*not\s+(?:the|to\s+be\s+confused\s+with)\b[^()]{0,100})\)|"
+                           r",\s*(?:(?:a|an|the)\s+(?:[\w\-]+\s+)?"
                            r"(?:district|town|city|place)\s+)?not\s+(?:to\s+be\s+confused\s+with|"
                            r"the\s+(?:one|district|town|city|(?-i:[A-Z])[\w\-’']+\s+(?:district|one))\b)[^,;.()]{0,100}(?=,(?!\s+which\b))", re.I)
 # (not when a relative clause goes on to tell of the other place: "..., not the Kandahar district of the same name, which
@@ -73,7 +74,8 @@ _NOT_THIS_ONE = re.compile(r"\(\s*not\s+(?:the|to\s+be\s+confused\s+with)\b[^()]
 
 def _not_this_one(text: str) -> list[tuple[int, int]]:
     """The spans of the asides in a sentence that set another place apart from the one just named."""
-    return [(m.start(), m.end()) for m in _NOT_THIS_ONE.finditer(text)]
+    return [(m.start("n"), m.end()) if m.group("n") else (m.start(), m.end()) for m in _NOT_THIS_ONE.finditer(text)]
+    # ("Dawlatabad (Faryab, not the Balkh district of the same name)": the province before the aside stays the place's)
 
 
 # a plural subject naming no place ("Three more provincial capitals", "two other districts") and the colon

@@ -221,8 +221,9 @@ _PROMO_OPENING = re.compile(r"^(?P<name>.{2,60}?)(?:'s|’s)?\s+(?:is|are|was)\s
 
 _NOT_PLACES = frozenset(
     """BREAKING UPDATE UPDATED EXCLUSIVE WATCH ANALYSIS OPINION LIVE FACTBOX EXPLAINER URGENT FLASH VIDEO PHOTOS
-    NOTE CORRECTION EDITORS EDITOR'S EDITOR’S REFILE WRAPUP INSIGHT COLUMN COMMENT REVIEW INTERVIEW SPECIAL""".split()
-)
+    NOTE CORRECTION EDITORS EDITOR'S EDITOR’S REFILE WRAPUP INSIGHT COLUMN COMMENT REVIEW INTERVIEW SPECIAL
+    FYI PS NB FW FWD RE ALSO THANKS HI DEAR""".split()
+)  # (a mail's "FYI, Khamyab (Jowzjan) went yesterday too" opens a sentence, not a dateline)
 # a word of an outlet's name, never of a town's: a line opening with it is a masthead, not a dateline
 _OUTLET_WORD = re.compile(r"\b(?:News|Agency|Newswire|Wire|Press|Times|Post|Herald|Radio|Television|TV|Daily|Gazette|"
                           r"Tribune|Courier|Broadcasting|Journal|Media)\b")

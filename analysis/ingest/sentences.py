@@ -34,6 +34,9 @@ _TITLES = frozenset(
 # Abbreviations whose period never ends a sentence when a number follows.
 _BEFORE_NUMBER = frozenset("No Nos no nos Art Vol Fig fig p pp Para para Sec Ch ch Nr Tel ca c".split())
 _MONTHS = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+# a day's number right before an abbreviated month ("22 Jun."): the date is whole, its period may end the sentence
+_DAY_BEFORE_MONTH = re.compile(r"(?<![\d,.])\b[0-3]?\d\s+$")
+_ENTRY_DATE = re.compile(r"[\s\-–—•*·>|]*(?:[A-Z][a-z]{1,8}\.?,?\s+)?[0-3]?\d\s+")
 # Abbreviated weekdays ("8 Aug. (Sun.) - Kunduz", "Sat. 14 Aug."): like months, no end before a number or a non-starter
 _WEEKDAYS = frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split())
 # Abbreviations that may also end a sentence: split only before a typical sentence starter.
@@ -83,6 +86,11 @@ def _should_split(text: str, seg_start: int, m: re.Match[str], line_end: int) ->
         return False
     if first.isdigit():
         return not (word in _BEFORE_NUMBER or word in _MONTHS or word in _WEEKDAYS)
+    if word in _MONTHS and not opens_quote and first[:1].isupper() and _DAY_BEFORE_MONTH.search(
+            text, max(seg_start, before.start() - 12), before.start()) and first.rstrip(".,") not in _WEEKDAYS and \
+            not _ENTRY_DATE.fullmatch(text, seg_start, before.start()):
+        return True  # "Qaisar: DC overrun Tue 22 Jun. District governor ...": a day's date closes the sentence (not a
+        # date opening an entry: "- 14 Aug. Soldiers from Mazar crossed ...")
     if word in _MONTHS or word in _WEEKDAYS or word in _OTHER or _DOTTED.match(word) or _INITIAL.match(word):
         following = _FOLLOWING_WORD.match(text, nxt.start(1), min(line_end, nxt.start(1) + 30))
         if opens_quote and not (word in _MONTHS and following is not None and following.group(1) in _WEEKDAYS
