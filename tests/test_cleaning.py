@@ -692,3 +692,18 @@ def test_a_mail_s_fyi_line_opens_a_sentence_not_a_dateline() -> None:
     kept = [article.text[s.start:s.end] for s in article.sentences]
     assert "FYI, Khamyab (Jowzjan) went yesterday too, per our Sheberghan office." in kept
     assert article.dateline == ""
+
+
+def test_a_drop_cap_set_apart_rejoins_its_word() -> None:
+    text = ("THE NORTHERN LEDGER\n\nG hazni's governor handed over the city on Thursday.\n\n"
+            "A convoy left for Kabul at noon.\n\nI was there, the driver said.\n")
+    article = clean_document(RawDocument(article_id="d", path="d.txt", text=text, fmt="text", encoding="utf-8",
+                                         warnings=()))
+    kept = [article.text[s.start:s.end] for s in article.sentences]
+    assert "Ghazni's governor handed over the city on Thursday." in kept
+    assert "A convoy left for Kabul at noon." in kept and "I was there, the driver said." in kept  # words of their own
+    from analysis.ingest.normalise import OffsetMap
+
+    i = article.text.index("Ghazni's")
+    assert text[OffsetMap(article.offset_map).start(i):].startswith("G hazni's")  # offsets still map back
+    assert text[OffsetMap(article.offset_map).start(i + 1):].startswith("hazni's")

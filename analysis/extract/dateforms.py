@@ -549,6 +549,9 @@ def _h_bare_month(m: re.Match[str], text: str) -> Optional[_Hit]:
 # what stands before a decade read as a time ("in the 1990s", "since the early 2000s", "the 1990s, when ...")
 _DECADE_BEFORE = re.compile(r"\b(?:in|during)\s+the\s+(?:(?P<part>early|mid|late)[\s\-]+)?\Z", re.I)
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
+_THE_BEFORE_YEAR = re.compile(r"\b(?:the|its|their)\s+\Z", re.I)
+_EVENT_NOUN_AFTER = re.compile(r"\s+(?:capture|fall|loss|takeover|take-over|seizure|surrender|siege|assault|offensive|attack|"
+                               r"battle|occupation|collapse|evacuation|withdrawal)\b", re.I)
 _THE_BEFORE_DECADE = re.compile(r"\bthe\s+(?:(?:early|mid|late)[\s\-]+)?\Z", re.I)
 _NOUN_WHEN_AFTER = re.compile(r"\s+[a-z]+,?\s+when\b", re.I)
 
@@ -577,8 +580,9 @@ def _h_year(m: re.Match[str], text: str) -> Optional[_Hit]:
         rng = _year_part(year, found[0])
         return _Hit("year_part", year, _fixed(*rng), False, found[1]) if rng else None
     lead = _back(_LEAD_BEFORE, m.string, m.start(), 16)
-    if lead is None or lead["lead"] not in _YEAR_LEADS:
-        return None
+    if (lead is None or lead["lead"] not in _YEAR_LEADS) and not (
+            _THE_BEFORE_YEAR.search(m.string, max(0, m.start() - 5), m.start()) and _EVENT_NOUN_AFTER.match(m.string, m.end())):
+        return None  # (but "the 1998 capture of the city", "the 2015 fall of Kunduz": the year of the act the noun names)
     return _Hit("year", year, _fixed(date(year, 1, 1), date(year, 12, 31)))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from analysis.extract import vocabulary
-from analysis.extract.clauses import scope_before
+from analysis.extract.clauses import scope_after, scope_before
 from analysis.extract.stems import guard_stems
 
 
@@ -43,7 +43,8 @@ _INVERTED_IF = re.compile(r"^\W*(?:had|were)\b(?P<cond>[^.;,]*),[^.;]*\b(?:would
 # photograph shared as proof that Mazar had fallen'); "shows" only with the words quoted ('"This video shows Kunduz
 # falling" - MISLEADING'; not "Footage showed fighters in the main square of Kunduz")
 _CAPTION_BEFORE = re.compile(
-    r"(?:\b(?:captioned|titled|labell?ed|headlined|shared\s+as(?:\s+proof\s+that)?|circulated\s+as|"
+    r"(?:\b(?:captioned|titled|labell?ed|headlined|(?:shared|circulated|posted)\s+(?:(?:overnight|online|widely|today|"
+    r"yesterday|again|on\s+social\s+media|this\s+week)\s+)?as(?:\s+proof\s+that)?|"
     r"purport(?:s|ed|ing)?\s+to\s+show|(?:said|claimed|claiming)\s+to\s+show)\s*[:,]?\s*[\"“‘']?"
     r"|\b(?:clips?|videos?|footage|photo(?:graph)?s?|images?|pictures?|posts?)\s*,?\s+(?:of|shows?|showing)\s*[\"“‘']"
     r"|[\"“‘']\s*(?:this|the)\s+(?:clip|video|footage|photo(?:graph)?|image|picture)\s+(?:shows?|of)\s+)"
@@ -211,8 +212,11 @@ def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
         return "future"  # "fighters have been ordered ... not to enter the city": an order, no act yet
     if _GERUND_ACT.match(text, start, end) and _ABSTRACT_BEFORE.search(text, max(0, start - 12), start):
         return "speculative"  # "more important than taking Kabul quickly", "the prospect of capturing Herat"
-    if any(k in clow for k in ("those", "back then", "old days", "years past")) and _THOSE_YEARS.search(clause):
-        return "past"  # "In those years Taloqan changed hands several times": an earlier time, told as such
+    after = text[end:scope_after(text, end, 80)]
+    if (any(k in clow for k in ("those", "back then", "old days", "years past")) and _THOSE_YEARS.search(clause)) or (
+            any(k in after.lower() for k in ("those", "back then", "old days", "years past")) and _THOSE_YEARS.search(after)):
+        return "past"  # "In those years Taloqan changed hands several times", "... changed hands several times in those
+        # years": an earlier time, told as such
     if _LONG_HELD.match(text, end) and _HELD_STATE.search(text, start, end):
         return "past"  # "has been in Taliban hands for years", "had been run by the Taliban for years": not this offensive's
         # act ("slipping out of ... for years" is)

@@ -28,7 +28,7 @@ from analysis.ingest.outlets import (  # noqa: F401 - re-exported for callers of
 from analysis.records import Article, Sentence
 from analysis.ingest.sentences import sentence_spans, split_sentences  # noqa: F401 - split_sentences re-exported
 from analysis.ingest.tables import restore_tables
-from analysis.ingest.unwrap import wrap_breaks
+from analysis.ingest.unwrap import WrapBreaks, drop_cap_gaps, wrap_breaks
 
 YEAR_MIN, YEAR_MAX = 1990, 2035
 
@@ -864,7 +864,11 @@ def clean_document(doc: RawDocument, corpus_boilerplate: frozenset[str] = frozen
     text, n_tables = restore_tables(text)  # (before unwrapping, which would join a header cell to the line above)
     if n_tables:
         warnings.append(f"flattened table: {n_tables} table(s) read one cell a line, regrouped into rows")
-    folded = normalise_text(text, wrap_breaks(text))  # invisible and look-alike characters, wrapped lines
+    breaks = wrap_breaks(text)
+    caps = drop_cap_gaps(text)  # ("G hazni's governor": a drop cap set apart in a PDF's or a page's text)
+    if caps:
+        breaks = WrapBreaks(breaks.spaces, tuple(sorted(breaks.removed + caps)))
+    folded = normalise_text(text, breaks)  # invisible and look-alike characters, wrapped lines
     text = folded.text
     if folded.n_changed:
         warnings.append(change_warning(folded.n_changed))

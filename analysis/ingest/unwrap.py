@@ -73,6 +73,18 @@ def wrap_width(text: str) -> int:
     return width if wrapped else 0
 
 
+# a drop cap set apart from the rest of its word at a paragraph's start ("T he Taliban", "G hazni's governor"; never "A"
+# or "I", words of their own)
+_DROP_CAP = re.compile(r"(?m)^[ \t]*[*_\"“‘'(]{0,2}[B-HJ-Z](?P<gap> )(?=[a-z]{2,}\b)")
+
+
+def drop_cap_gaps(text: str) -> tuple[tuple[int, int], ...]:
+    """The spaces that part a paragraph's drop cap from the rest of its word, as spans to remove."""
+    if "\n" not in text and not text[:1].isupper():
+        return ()
+    return tuple(m.span("gap") for m in _DROP_CAP.finditer(text))
+
+
 def wrap_breaks(text: str) -> WrapBreaks:
     """The breaks of a hard-wrapped text that only wrap a paragraph (none when the text is not hard-wrapped)."""
     width = wrap_width(text)
