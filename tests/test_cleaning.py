@@ -707,3 +707,12 @@ def test_a_drop_cap_set_apart_rejoins_its_word() -> None:
     i = article.text.index("Ghazni's")
     assert text[OffsetMap(article.offset_map).start(i):].startswith("G hazni's")  # offsets still map back
     assert text[OffsetMap(article.offset_map).start(i + 1):].startswith("hazni's")
+
+
+def test_a_word_split_at_a_print_line_end_rejoins_but_a_suspended_hyphen_stays() -> None:
+    text = ("THE Taliban said on Wed- nesday that their fighters had cap- tured Qala-e-Zal, and "  # (a page's paragraph
+            "posted photographs of the pro- and anti-government crowds.\n")  # whose print lines became spaces)
+    article = clean_document(RawDocument(article_id="h", path="h.txt", text=text, fmt="text", encoding="utf-8",
+                                         warnings=()))
+    assert "said on Wednesday that their fighters had captured Qala-e-Zal" in article.text
+    assert "pro- and anti-government" in article.text

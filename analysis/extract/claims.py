@@ -104,6 +104,8 @@ _FORWARD = re.compile(rf"(?<!\w)({_word_alternation(_SAY.split('|'))})\b", re.I)
 # a place and what it is, before a verb of saying: no speaker ("Farah, the capital of Farah province in the west,")
 _PLACE_DESCRIBED = re.compile(r"(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,2}" + lists.APPOSITIVE.pattern +
                               r"[^,]{1,70},?\s*$", re.I)
+_MEDIA_OBJECT = re.compile(r"\s+(?:(?:a|an|the|several|two|three|some|new|its|their|his|her)\s+)?(?:[\w\-]+\s+)?"
+                           r"(?:photographs?|photos?|pictures?|videos?|footage|images?|clips?|maps?)\b", re.I)
 _PUT_FIGURE = re.compile(r"\s+(?:it\b|the\s+(?:\w+\s+){0,2}?(?:number|figure|toll|total|count|tally)\b)", re.I)
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _QUOTES_AS = re.compile(r"\bquot(?:es|ed|ing)\s+(.{2,120}?)\s+as saying\b", re.I)
@@ -427,6 +429,10 @@ def _attributions(sentence: str) -> tuple[Attribution, ...]:
         if low_verb.startswith("estimat") and re.search(r"\b(?:an|the|some|about|around)\s+$", sentence[max(0, m.start() - 8):m.start()],
                                                       re.I) and re.match(r"\s+[\d,]", sentence[m.end():]):
             continue  # "an estimated 1,000 soldiers": a count's qualifier, no one speaking
+        if low_verb in ("posted", "tweeted", "wrote", "writes", "shared") and _MEDIA_OBJECT.match(sentence, m.end()) and \
+                not re.search(r"[\"“”]|\bcaption", sentence[m.end():m.end() + 120]):
+            continue  # "... and posted photographs of men in front of a government building": a thing posted, no words
+            # (but "posted a clip ... with the caption \"Taloqan is conquered\"" says what the caption says)
         if low_verb in ("put", "puts") and not _PUT_FIGURE.match(sentence, m.end()):
             continue  # "put the number of districts at 223" says; "the gains put the Taliban in control" does not
         if low_verb in ("quoted", "cited", "described", "reports", "reported") and re.match(

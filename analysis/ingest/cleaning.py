@@ -28,7 +28,7 @@ from analysis.ingest.outlets import (  # noqa: F401 - re-exported for callers of
 from analysis.records import Article, Sentence
 from analysis.ingest.sentences import sentence_spans, split_sentences  # noqa: F401 - split_sentences re-exported
 from analysis.ingest.tables import restore_tables
-from analysis.ingest.unwrap import WrapBreaks, drop_cap_gaps, wrap_breaks
+from analysis.ingest.unwrap import WrapBreaks, drop_cap_gaps, split_word_gaps, wrap_breaks
 
 YEAR_MIN, YEAR_MAX = 1990, 2035
 
@@ -865,7 +865,8 @@ def clean_document(doc: RawDocument, corpus_boilerplate: frozenset[str] = frozen
     if n_tables:
         warnings.append(f"flattened table: {n_tables} table(s) read one cell a line, regrouped into rows")
     breaks = wrap_breaks(text)
-    caps = drop_cap_gaps(text)  # ("G hazni's governor": a drop cap set apart in a PDF's or a page's text)
+    caps = drop_cap_gaps(text) + split_word_gaps(text)  # ("G hazni's governor": a drop cap set apart in a PDF's or a
+    # page's text; "cap- tured": a word split at a print line's end)
     if caps:
         breaks = WrapBreaks(breaks.spaces, tuple(sorted(breaks.removed + caps)))
     folded = normalise_text(text, breaks)  # invisible and look-alike characters, wrapped lines

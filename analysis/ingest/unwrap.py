@@ -85,6 +85,18 @@ def drop_cap_gaps(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span("gap") for m in _DROP_CAP.finditer(text))
 
 
+# a word split by a line-end hyphen whose line break became a space ("cap- tured", "Wed- nesday" in a page whose
+# paragraphs kept the lines of its print edition); not a suspended hyphen ("pro- and anti-government", "two- or three-day")
+_SPLIT_WORD = re.compile(r"(?<=[^\W\d_]{2})(?P<gap>- )(?=[a-z]{2,})(?!(?:and|or|nor|to|as|than|but)\b)")
+
+
+def split_word_gaps(text: str) -> tuple[tuple[int, int], ...]:
+    """The hyphen-and-space runs that part the two halves of one word, as spans to remove."""
+    if "- " not in text:
+        return ()
+    return tuple(m.span("gap") for m in _SPLIT_WORD.finditer(text))
+
+
 def wrap_breaks(text: str) -> WrapBreaks:
     """The breaks of a hard-wrapped text that only wrap a paragraph (none when the text is not hard-wrapped)."""
     width = wrap_width(text)
