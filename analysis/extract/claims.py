@@ -351,6 +351,11 @@ def _speaker_before(sentence: str, verb_start: int) -> tuple[str, int]:
 _PHRASE_AFTER = re.compile(rf"(?:\b{_HONORIFIC}\.|[^.;!?“”\"]){{0,140}}")
 
 
+_AND_CLAUSE_IN_PHRASE = re.compile(r",\s+and\s+(?=(?:the\s+)?(?-i:[A-Z]))")
+_EVENT_VERB = re.compile(r"\b(?:fell|was|were|took|captured|seized|overran|entered|went|followed|changed\s+hands|passed|came|"
+                         r"surrendered|withdrew|retreated|fled|crossed)\b", re.I)
+
+
 def _speaker_after(sentence: str, start: int) -> str:
     """Return the noun phrase right after an inverted attribution verb."""
     m = _PHRASE_AFTER.match(sentence[start:])
@@ -359,6 +364,11 @@ def _speaker_after(sentence: str, start: int) -> str:
                       r"wednesday|thursday|friday|saturday|sunday|\w+day\b)|\s+that\b|"
                       r",\s+(?:as|while|when|but|after|before|amid|even\s+as)\s", phrase, maxsplit=1, flags=re.I)[0]
     # (", says ministry, as Taliban take Kandahar": the clause after the speaker is none of the speaker)
+    for cut in _AND_CLAUSE_IN_PHRASE.finditer(phrase):
+        rest = re.split(r"[.;!?]", sentence[start + cut.end():], maxsplit=1)[0]
+        if _EVENT_VERB.search(rest):  # ("said X, a member of the council, and Shighnan, on the Tajik border, fell on
+            phrase = phrase[:cut.start()]  # Sunday": the clause after ", and" has its own verb)
+            break
     return phrase.strip(" ,")
 
 
