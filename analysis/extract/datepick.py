@@ -33,6 +33,9 @@ _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=(?:had|has|have|was|were|then|la
                          + PLACE_OWN_VERB + r")", re.I)
 # " and <Place> was ..." with no comma: a second clause with a subject and verb of its own ("Yawan slipped into Taliban
 # hands on Friday and Raghistan was wrested from government control on Saturday")
+# a speaker correcting the time he has just said ("earlier this week - I mean last week, on Thursday")
+_I_MEAN = re.compile(r"\s*(?:[-–—,]\s*|\.\.\.\s*)?(?:sorry,?\s+|no,?\s+)?(?:I|we)\s+mean,?\s+(?:[\w\-]+[,\s]+){0,3}", re.I)
+_NARROWED_BY = re.compile(r"\s*,?\s*(?:on|in)?\s*", re.I)
 _AND_PLACE_VERB = re.compile(r"(?<!,)\s+and\s+(?=" + PLACE_OWN_VERB + r")")
 # a contrasting clause, or a closing relative clause (one that runs to the sentence's end, so it is no list item's)
 _OWN_CLAUSE_AFTER = re.compile(r",\s+while\s+[^,;]*|,\s+(?:which|whose)\s+[^,;]*[.!?\"”]*\s*$", re.I)
@@ -57,6 +60,14 @@ _LOOSE_TIME = re.compile(r"(?:just\s+|shortly\s+|soon\s+|and\s+)?(?:after|since|
 def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple[date | None, date | None, str]:
     """Return the date range of the temporal expression closest to a verb (open below when none)."""
     cands = [d for d in dates if d.low is not None or d.high is not None]
+    if len(cands) > 1 and " mean " in text:  # "earlier this week - I mean last week, on Thursday": a speaker's
+        corrected = [d for d in cands if any(d.end <= o.start and _I_MEAN.fullmatch(text, d.end, o.start)  # correction
+                                             for o in cands)]                                  # replaces the day he said
+        cands = [d for d in cands if d not in corrected] or cands
+        wider = [d for d in cands if any(o is not d and d.end <= o.start and _NARROWED_BY.fullmatch(text, d.end, o.start)
+                                         and d.low is not None and d.high is not None and o.low is not None
+                                         and o.high is not None and d.low <= o.low and o.high <= d.high for o in cands)]
+        cands = [d for d in cands if d not in wider] or cands  # ("last week, on Thursday": the Thursday of it)
     said = [_said_date(d, pos, text) for d in cands]
     if not all(said):  # a day something was said yields to a day of the event itself
         cands = [d for d, sd in zip(cands, said) if not sd]
