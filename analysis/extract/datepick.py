@@ -31,11 +31,12 @@ _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=(?:had|has|have|was|were|then|la
                          r"(?:a|an|one|two|three|four|five|six|seven|several|a\s+few)\s+(?:days?|weeks?|hours?)\s+(?:later|after)\b|"
                          # ", and Khoshi fell to the Taliban on Tuesday": a place with a verb of its own
                          + PLACE_OWN_VERB + r")", re.I)
-# " and <Place> was ..." with no comma: a second clause with a subject and verb of its own ("Yawan slipped into Taliban
-# hands on Friday and Raghistan was wrested from government control on Saturday")
-# a speaker correcting the time he has just said ("earlier this week - I mean last week, on Thursday")
+# a speaker correcting the time he has just said ("earlier this week - I mean last week, on Thursday"), and a day named
+# right after the wider time it lies in ("last week, on Thursday")
 _I_MEAN = re.compile(r"\s*(?:[-–—,]\s*|\.\.\.\s*)?(?:sorry,?\s+|no,?\s+)?(?:I|we)\s+mean,?\s+(?:[\w\-]+[,\s]+){0,3}", re.I)
 _NARROWED_BY = re.compile(r"\s*,?\s*(?:on|in)?\s*", re.I)
+# " and <Place> was ..." with no comma: a second clause with a subject and verb of its own ("Yawan slipped into Taliban
+# hands on Friday and Raghistan was wrested from government control on Saturday")
 _AND_PLACE_VERB = re.compile(r"(?<!,)\s+and\s+(?=" + PLACE_OWN_VERB + r")")
 # a contrasting clause, or a closing relative clause (one that runs to the sentence's end, so it is no list item's)
 _OWN_CLAUSE_AFTER = re.compile(r",\s+while\s+[^,;]*|,\s+(?:which|whose)\s+[^,;]*[.!?\"”]*\s*$", re.I)
