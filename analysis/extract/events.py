@@ -244,8 +244,9 @@ _FOLLOWED_BY = re.compile(
     r"(?:city\s+)?of\s+)?",
     re.I)
 # "took A on Monday and B in the first days of August", "overran A on Saturday, then B two days later": a second
-# object with a date of its own shares the verb (checked: the date follows the second object at once)
-_GAPPED = re.compile(r"(?:,\s*|\s+)(?:and\s+(?:then\s+|later\s+)?(?:of\s+)?|then\s+|(?:and\s+)?later\s+)(?:the\s+)?"  # "and of B": a noun's
+# object with a date of its own shares the verb (checked: the date follows the second object at once); "withdrew from A on
+# Thursday, and from B a day later": a flight's second place
+_GAPPED = re.compile(r"(?:,\s*|\s+)(?:and\s+(?:then\s+|later\s+)?(?:of\s+|from\s+)?|then\s+|(?:and\s+)?later\s+)(?:the\s+)?"  # "and of B": a noun's
                      r"(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*(?:(?:(?:provincial\s+)?capitals?|city|town|"
                      r"districts?)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)  # ("and the provincial capitals of B and C")
 # "X fell on Sunday, as did Y and Z": the places after it share the verb (and its date, unless they have their own)
@@ -315,13 +316,6 @@ _SECTION_LINE = re.compile(r"(?:#+\s*)?(?!(?i:(?:the\s+)?(?:north|south|east|wes
                            r"(?:\s+and\s+\w+)?\s*:?$))(?:[A-Z][A-Z’'&]+(?:\s+[A-Z][A-Z’'&]+){0,5}|[A-Z][\w’']+(?:\s+[\w’']+){0,4}:)")
 # a base or an airfield named after its place ("Bagram air base", "Kandahar airfield")
 _BASE_NAME_AFTER = re.compile(r"\s+(?:air\s*base|airbase|air\s+field|airfield|airport|base|camp|garrison|barracks)\b", re.I)
-# a second place after a flight's first, each with its own time ("... from A on Thursday, and from B a day later")
-_GAP_TIME = (r"(?:(?:(?:late|early)\s+)?on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-             r"(?:\s+(?:morning|afternoon|evening|night))?|a\s+day\s+later|the\s+(?:next|following|same)\s+day|"
-             r"(?:one|two|three|four|five)\s+days\s+later|later\s+that\s+day|on\s+[1-3]?\d\s+(?:june|july|august))")
-_GAPPED_AFTER = re.compile(r"(?:\s+(?:district|town))?(?:,\s+(?:a|an|the)\s+[^,;:.]{3,70},)?,?\s+" + _GAP_TIME + r",?\s+(?P<and>and)\s+(?:(?:from|then)\s+)?(?=(?-i:[A-Z]))",
-                           re.I)
-_OWN_TIME_AFTER = re.compile(r"(?:\s+(?:district|town))?\s+" + _GAP_TIME + r"\s*(?:[.;]|,\s|$)", re.I)
 _PLACE_OBJECT_AFTER = re.compile(r"\s+(?:the\s+(?:district|districts)\s+(?:cent(?:re|er)s?\s+)?of\s+(?-i:[A-Z])|"
                                  r"the\s+(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,2}\s+"
                                  + vocabulary.MACROS["DC"] + r"\b|"  # ("abandoned the Chora DC")
@@ -2328,27 +2322,28 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
     def _gapped_flight(self, s: _Sent, m: re.Match[str], fled: list[MentionDraft]) -> list[MentionDraft]:
         """A second place after a flight's first, each with its own time and the verb not repeated ("Police withdrew from
         A on Thursday, and from B a day later", "Government forces abandoned A on Thursday, and B a day later"): the
-        same readings for B, dated in its own part; the first place's dated before it."""
-        one = {d.key for d in fled if d.event_type == "troops_fled"}
-        if len(one) != 1 or any(d.date_from is not None or d.date_until is not None for d in fled):
+        same readings for B, dated in its own part; the first place's dated before it (the gapping of `_followed_by`)."""
+        if len({d.key for d in fled if d.event_type == "troops_fled"}) != 1 or \
+                any(d.date_from is not None or d.date_until is not None for d in fled):
             return []
+        text = s.text
         first = next((r for r in s.refs if r.kind == "named" and r.start >= m.end() and not r.in_speaker), None)
-        if first is None or not any(d.place is first.place or _place_id(d.place) == _place_id(first.place) for d in fled):
+        if first is None or not any(_place_id(d.place) == _place_id(first.place) for d in fled):
             return []
-        gap = _GAPPED_AFTER.match(s.text, first.end)
-        if gap is None:
+        gap = next(_GAPPED.finditer(text, first.end, min(len(text), first.end + 160)), None)
+        if gap is None or re.search(r"[;:]|\.\s", text[first.end:gap.start()]):
             return []
         second = next((r for r in s.refs if r.kind == "named" and r.start == gap.end() and not r.in_speaker), None)
         d = _as_district(second, self.gaz) if second is not None else None
-        if d is None or _as_capital(second, self.gaz) is not None or not _OWN_TIME_AFTER.match(s.text, second.end):
+        if d is None or _as_capital(second, self.gaz) is not None or not self._date_right_after(s, second, m):
             return []
         out = []
         for draft in fled:
             if draft.place.place_type != "district" and draft.event_type == "district_seized":
                 continue
-            draft.date_until = gap.start("and")
+            draft.date_until = gap.start()
             out.append(replace(draft, key=_place_id(d[0]), place=d[0], related={_place_id(d[0])}, province=d[0].province,
-                               count=None, count_text="", date_from=gap.start("and"), date_until=None, pos=second.start))
+                               count=None, count_text="", date_from=gap.start(), date_until=None, pos=second.start))
         return out
 
     def _district_result(self, dist: Place, crossing: Place | None, m: re.Match[str], negated: bool) -> MentionDraft:

@@ -96,6 +96,7 @@ _NOT_AMONG = re.compile(r"\bnot\b(?:\s*,\s*[^,;]{1,50},)?\s+(?:\w+\s+)?among\s+(
 # an earlier time named only by its distance ("in those years", "back then")
 _THOSE_YEARS = re.compile(r"\b(?:in\s+those\s+(?:years|days|times|decades)|back\s+then|in\s+the\s+old\s+days|in\s+years\s+past)\b",
                           re.I)
+_THOSE_KEYS: tuple[str, ...] = guard_stems(_THOSE_YEARS)  # derived from the pattern
 # reports or rumours of no named side ("Reports that", "Rumours on social media that"; not "Claims by the enemy that")
 _RUMOURS_THAT = re.compile(r"\b(?:reports?|rumou?rs?)\b(?![^.;]{0,40}?\b(?:by|from|of)\s+(?:the\s+)?(?:taliban|enemy|movement|insurgents|"
                            r"militants|group|mujahideen)\b)[^.;]{0,60}?\bthat\b", re.I)
@@ -103,7 +104,7 @@ _RUMOURS_THAT = re.compile(r"\b(?:reports?|rumou?rs?)\b(?![^.;]{0,40}?\b(?:by|fr
 _FALSE_AFTER = re.compile(r"[^.;]{0,120}?\b(?:are|is|were|was|proved|proven|turned\s+out(?:\s+to\s+be)?|have\s+been\s+shown\s+to\s+be)"
                           r"\s+(?:(?:all|completely|entirely|simply|also)\s+)?(?:false|untrue|wrong|baseless|fake|unfounded|"
                           r"groundless|incorrect|fabricated)\b", re.I)
-_FALSE_KEYS = ("false", "untrue", "wrong", "baseless", "fake", "unfounded", "groundless", "incorrect", "fabricated")
+_FALSE_KEYS: tuple[str, ...] = guard_stems(_FALSE_AFTER)  # derived from the pattern
 _REPORTED_THAT = re.compile(r"\b(?:report(?:ed|s)?|claim(?:ed|s)?)\s+(?:\w+\s+){0,2}?that\b", re.I)
 _REPORTS_UNVERIFIED = re.compile(
     r"[^.]{0,160}?\b(?:reports?|claims?|which|this|it)\b[^.;]{0,30}?\b(?:could|can|have|has|had)\s*(?:not|n't|n’t)\s+"
@@ -213,8 +214,8 @@ def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
     if _GERUND_ACT.match(text, start, end) and _ABSTRACT_BEFORE.search(text, max(0, start - 12), start):
         return "speculative"  # "more important than taking Kabul quickly", "the prospect of capturing Herat"
     after = text[end:scope_after(text, end, 80)]
-    if (any(k in clow for k in ("those", "back then", "old days", "years past")) and _THOSE_YEARS.search(clause)) or (
-            any(k in after.lower() for k in ("those", "back then", "old days", "years past")) and _THOSE_YEARS.search(after)):
+    if (any(k in clow for k in _THOSE_KEYS) and _THOSE_YEARS.search(clause)) or (
+            any(k in after.lower() for k in _THOSE_KEYS) and _THOSE_YEARS.search(after)):
         return "past"  # "In those years Taloqan changed hands several times", "... changed hands several times in those
         # years": an earlier time, told as such
     if _LONG_HELD.match(text, end) and _HELD_STATE.search(text, start, end):

@@ -269,10 +269,8 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
         if _NAMED_RIGHT_AFTER.match(text, m.end()) and any(r.kind == "named" and m.end() < r.start <= m.end() + 6
                                                              for r in refs):
             continue  # "the crossing at Spin Boldak", "the district of Chimtal": the name after it says which
-        generic = _GENERIC_NOUN.search(text, 0, m.start()) if " a" in text[:m.start()] or "any " in text[:m.start()] \
-            or "every " in text[:m.start()] or "each " in text[:m.start()] else None
-        if generic is not None and (generic.group("noun").lower() in word or (
-                generic.group("noun").lower() in ("capital", "city") and ("city" in word or "capital" in word))):
+        generic = _GENERIC_NOUN.search(text, 0, m.start()) if any(k in low for k in _GENERIC_KEYS) else None
+        if generic is not None and _KIND_OF_NOUN[generic.group("noun").lower()] in word.replace("capital", "city"):
             continue  # "We list a capital as taken when two sources say the city is under Taliban control": any city
         copula = _NAMED_BY_COPULA.match(text, m.end())
         if copula is not None:  # "The district taken on Monday was Qala-e-Zal": the name after "was" says which
@@ -507,6 +505,8 @@ def _resolve_anaphor(word: str, current: list[_Ref], pos: int, history: list[lis
 # city falls, the city's prisons are opened"), none named
 _GENERIC_NOUN = re.compile(r"(?<![,(])(?<![,(]\s)\b(?:a|any|each|every)\s+(?:provincial\s+)?(?P<noun>capital|city|town|district)\b"
                            r"(?!\s+(?:of|called|named|where|that|which|in|near|on)\b)(?!['’]s)", re.I)
+_GENERIC_KEYS: tuple[str, ...] = guard_stems(_GENERIC_NOUN)  # derived from the pattern
+_KIND_OF_NOUN = {"capital": "city", "city": "city", "town": "town", "district": "district"}  # (a capital is a city)
 
 _PERIPHERAL_BEFORE = re.compile(
     r"(?:\b(?:outskirts|edge|edges|fringes?|gates|periphery|vicinity|suburbs?|approaches|doorstep|environs)\s+"
