@@ -253,3 +253,55 @@ def start_guarded(rx: re.Pattern[str]) -> re.Pattern[str]:
         return rx
     guard = "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
     return re.compile(guard + rx.pattern, rx.flags)
+
+
+def split_alternatives(pattern: str) -> tuple[str, list[str], str] | None:
+    """The pattern as head, top-level alternatives and tail (`head(?:A|B|...)tail`, the group the one with most
+    branches among those matched exactly once per match), or None when it has no such group of three or more."""
+    depth, i, n = 0, 0, len(pattern)
+    groups: list[tuple[int, int, list[int]]] = []  # (start, end, positions of its top-level bars) of depth-0 groups
+    open_at, bars = -1, []
+    top_bars: list[int] = []
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a character class: skip to its closing bracket
+            j = i + 1
+            if j < n and pattern[j] == "^":
+                j += 1
+            if j < n and pattern[j] == "]":
+                j += 1
+            while j < n and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            i = j + 1
+            continue
+        if c == "(":
+            if depth == 0:
+                open_at, bars = i, []
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+            if depth == 0:
+                quantified = i + 1 < n and pattern[i + 1] in "?*+{"
+                if not quantified and pattern.startswith("(?:", open_at):
+                    groups.append((open_at, i, bars))
+        elif c == "|":
+            if depth == 1:
+                bars.append(i)
+            elif depth == 0:
+                top_bars.append(i)
+        i += 1
+    if depth != 0:
+        return None
+    if top_bars:  # alternatives at the top of the pattern itself
+        cuts = [-1, *top_bars, n]
+        return "", [pattern[a + 1:b] for a, b in zip(cuts, cuts[1:])], ""
+    best = max(groups, key=lambda g: len(g[2]), default=None)
+    if best is None or len(best[2]) < 2:
+        return None
+    start, end, cuts = best[0], best[1], [best[0] + 2, *best[2], best[1]]
+    return pattern[:start], [pattern[a + 1:b] for a, b in zip(cuts, cuts[1:])], pattern[end + 1:]

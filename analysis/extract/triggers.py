@@ -4,9 +4,10 @@ literal stems, derived from their patterns, that let a sentence skip the trigger
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from analysis.extract import vocabulary
-from analysis.extract.stems import derive_stems, start_guarded
+from analysis.extract.stems import derive_stems, split_alternatives, start_guarded
 from analysis.extract.vocabulary import TriggerKind, Voice
 
 
@@ -27,6 +28,94 @@ def _stems_of(rx: re.Pattern[str]) -> tuple[str, ...] | None:
 # Literal stems every match of a trigger contains (lowercase), derived from its pattern: a trigger is only run
 # on a sentence holding one of them (None: on every sentence), which skips most sentences of an article cheaply.
 TRIGGER_STEMS: tuple[tuple[str, ...] | None, ...] = tuple(_stems_of(rx) for _, rx, _ in _TRIGGERS)
+
+@dataclass(frozen=True)
+class _Branches:
+    """A trigger's pattern cut at its top-level alternatives, with the stems of each (None: tried on every sentence)."""
+
+    head: str
+    alternatives: tuple[str, ...]
+    tail: str
+    stems: tuple[tuple[str, ...] | None, ...]
+
+
+def _branches(pattern: str) -> _Branches | None:
+    """The alternatives of a trigger's pattern with their stems, when at least two of them have stems of their own and
+    the pattern has no capturing group (the same numbering whichever alternatives are kept); else None."""
+    parts = split_alternatives(pattern)
+    if parts is None or re.compile(pattern, re.I).groups:
+        return None
+    head, alternatives, tail = parts
+    try:
+        stems = tuple(_stems_of(re.compile(a, re.I)) for a in alternatives)
+    except re.error:
+        return None
+    return _Branches(head, tuple(alternatives), tail, stems) if sum(s is not None for s in stems) >= 2 else None
+
+
+class TriggerSelector:
+    """The triggers a sentence can match, each narrowed to the alternatives whose stems the sentence holds.
+
+    An alternative none of whose stems occur in a sentence cannot match anywhere in it, and each match of a pattern
+    goes through exactly one alternative of its top-level group, so the narrowed pattern finds the same matches in
+    that sentence (at any start or end position), only faster: most sentences hold one or two of the dozens of verbs
+    a flight trigger lists. `groups` are the stem groups the prefilter scans for, after its own (numbered from
+    `first_group`).
+    """
+
+    def __init__(self, triggers: list[tuple[TriggerKind, re.Pattern[str], Voice]], patterns: list[str],
+                 first_group: int) -> None:
+        """Cut every trigger that can be cut; `patterns` are the triggers' patterns before start guarding."""
+        self._triggers = triggers
+        self._branches: dict[int, tuple[_Branches, frozenset[int], dict[int, int]]] = {}
+        self.groups: list[tuple[str, ...]] = []
+        for g, pattern in enumerate(patterns):
+            branches = _branches(pattern)
+            if branches is None:
+                continue
+            group_of: dict[int, int] = {}
+            for j, stems in enumerate(branches.stems):
+                if stems is not None:
+                    group_of[j] = first_group + len(self.groups)
+                    self.groups.append(stems)
+            always = frozenset(j for j, stems in enumerate(branches.stems) if stems is None)
+            self._branches[g] = (branches, always, group_of)
+        self._narrowed: dict[tuple[int, frozenset[int]], re.Pattern[str]] = {}
+
+    def select(self, found: frozenset[int]) -> list[tuple[TriggerKind, re.Pattern[str], Voice]]:
+        """The triggers whose stems are in `found` (the prefilter's groups of one sentence), in order, narrowed."""
+        out = []
+        for g, (kind, _, voice) in enumerate(self._triggers):
+            rx = self.pattern(g, found)
+            if rx is not None:
+                out.append((kind, rx, voice))
+        return out
+
+    def pattern(self, g: int, found: frozenset[int]) -> re.Pattern[str] | None:
+        """Trigger g's pattern for a sentence of the prefilter's groups `found`: itself, narrowed, or None when the
+        sentence cannot hold a match."""
+        if g not in found:
+            return None
+        cut = self._branches.get(g)
+        if cut is None:
+            return self._triggers[g][1]
+        branches, always, group_of = cut
+        kept = always | frozenset(j for j, k in group_of.items() if k in found)
+        if len(kept) == len(branches.alternatives):
+            return self._triggers[g][1]
+        return self._narrow(g, branches, kept) if kept else None
+
+    def _narrow(self, g: int, branches: _Branches, kept: frozenset[int]) -> re.Pattern[str]:
+        """Trigger g's pattern with only the alternatives `kept`, compiled once."""
+        rx = self._narrowed.get((g, kept))
+        if rx is None:
+            if len(self._narrowed) >= 4096:
+                self._narrowed.clear()  # (a bound on memory; the patterns are compiled again when met)
+            body = "|".join(a for j, a in enumerate(branches.alternatives) if j in kept)
+            rx = start_guarded(re.compile(f"{branches.head}(?:{body}){branches.tail}", re.I))
+            self._narrowed[(g, kept)] = rx
+        return rx
+
 
 # matches that start with one of these name the event as a noun ("the fall of X")
 _NOUN_TRIGGERS: tuple[str, ...] = vocabulary.NOUN_TRIGGERS
