@@ -85,9 +85,14 @@ class TriggerSelector:
     def select(self, found: frozenset[int]) -> list[tuple[TriggerKind, re.Pattern[str], Voice]]:
         """The triggers whose stems are in `found` (the prefilter's groups of one sentence), in order, narrowed."""
         out = []
-        for g, (kind, _, voice) in enumerate(self._triggers):
+        for g in sorted(g for g in found if g < len(self._triggers)):
+            cut = self._branches.get(g)
+            if cut is None:
+                out.append(self._triggers[g])
+                continue
             rx = self.pattern(g, found)
             if rx is not None:
+                kind, _, voice = self._triggers[g]
                 out.append((kind, rx, voice))
         return out
 
