@@ -696,7 +696,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                          and (a.end - a.start < 160 or (a.form == "forward" and len(a.speaker) < 80))]
             # ("[04.07.2021 08:05 AFT] BADAKHSHAN | SECURITY": a log entry's; "1 July 2021, 07:45 (Kabul time)", "Saved 12 Aug
             # 2021, 21:30 · Kabul Daily Mirror": a place after the date and time is none of the sentence's)
-            stamp, tail = read_stamp(stext) if len(stext) <= 120 and any(c.isdigit() for c in stext) else (None, 0)
+            stamp, tail = read_stamp(stext) if len(stext) <= 120 and any(map(str.isdigit, stext)) else (None, 0)
             if stamp is not None and not stext.startswith("[") and any(pm.start - sent.start < tail for pm in mine):
                 stamp = None
             if stamp is not None and signature_start(stext) == 0:
@@ -826,12 +826,12 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         """The one exact day a heading line opens with ('Friday 13 August: the centre', not 'The week of 9 August')."""
         stripped = line.strip().strip("*#_ ")
         entry = lists.timeline_entry(stripped) if len(stripped) <= 60 else -1
-        if len(stripped) > 60 or not any(c.isdigit() for c in stripped) or "|" in stripped or \
+        if len(stripped) > 60 or not any(map(str.isdigit, stripped)) or "|" in stripped or \
                 entry >= 0 and re.search(r"[A-Z]", stripped[entry:]):
             return None  # (a table row or a timeline's entry naming places: read by the list reader)
         days = self._dates_in(stripped)
         one = len(days) == 1 and days[0].low is not None and days[0].low == days[0].high and days[0].start <= 3 and \
-            any(c.isdigit() for c in days[0].text)
+            any(map(str.isdigit, days[0].text))
         return days[0].low if one else None
 
     def _entries_below(self, i: int) -> bool:

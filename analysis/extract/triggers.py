@@ -73,13 +73,13 @@ class TriggerSelector:
             branches = _branches(pattern)
             if branches is None:
                 continue
-            group_of: dict[int, int] = {}
+            alternative_of: dict[int, int] = {}  # prefilter group -> the alternative whose stems it holds
             for j, stems in enumerate(branches.stems):
                 if stems is not None:
-                    group_of[j] = first_group + len(self.groups)
+                    alternative_of[first_group + len(self.groups)] = j
                     self.groups.append(stems)
             always = frozenset(j for j, stems in enumerate(branches.stems) if stems is None)
-            self._branches[g] = (branches, always, group_of)
+            self._branches[g] = (branches, always, alternative_of)
         self._narrowed: dict[tuple[int, frozenset[int]], re.Pattern[str]] = {}
 
     def select(self, found: frozenset[int]) -> list[tuple[TriggerKind, re.Pattern[str], Voice]]:
@@ -104,8 +104,8 @@ class TriggerSelector:
         cut = self._branches.get(g)
         if cut is None:
             return self._triggers[g][1]
-        branches, always, group_of = cut
-        kept = always | frozenset(j for j, k in group_of.items() if k in found)
+        branches, always, alternative_of = cut
+        kept = always | frozenset(map(alternative_of.__getitem__, found & alternative_of.keys()))
         if len(kept) == len(branches.alternatives):
             return self._triggers[g][1]
         return self._narrow(g, branches, kept) if kept else None

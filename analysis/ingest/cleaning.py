@@ -560,7 +560,7 @@ def _analyse(text: str, corpus_boilerplate: frozenset[str] = frozenset()) -> _An
     seen_keys: dict[str, int] = {}
     # the stamps of a channel export's messages or a thread's posts ("Emirate Voice, [26.06.2021 07:48]"): kept, two
     # or more, so the extractor dates each message by its own day
-    stamps = {i for i, n in enumerate(normed) if len(n) <= 120 and any(c.isdigit() for c in n) and stamp_day(n) is not None}
+    stamps = {i for i, n in enumerate(normed) if len(n) <= 120 and any(map(str.isdigit, n)) and stamp_day(n) is not None}
     stamps = stamps if len(stamps) >= 2 else set()
     for i, w in enumerate(lines):
         if w.kind != "content":
