@@ -71,9 +71,11 @@ _PASSIVE_AUX = re.compile(
 _NOT_THIS_ONE = re.compile(r"\((?:[^(),]{1,40},\s*)?(?P<n>\s*not\s+(?:the|to\s+be\s+confused\s+with)\b[^()]{0,100})\)|"
                            r",\s*(?:(?:a|an|the)\s+(?:[\w\-]+\s+)?"
                            r"(?:district|town|city|place)\s+)?not\s+(?:to\s+be\s+confused\s+with|"
-                           r"the\s+(?:one|district|town|city|(?-i:[A-Z])[\w\-’']+\s+(?:district|one))\b)[^,;.()]{0,100}(?=,(?!\s+which\b))", re.I)
+                           r"the\s+(?:one|district|town|city|(?-i:[A-Z])[\w\-’']+\s+(?:district|one))\b)[^,;.()]{0,100}(?=,(?!\s+which\b))|"
+                           r"\s[-–—]\s+not\s+(?:to\s+be\s+confused\s+with|the\s+(?:one|district|town|city|(?-i:[A-Z])[\w\-’']+\s+"
+                           r"(?:district|one))\b)[^,;.()–—]{0,100}?\s[-–—](?=\s)", re.I)
 # (not when a relative clause goes on to tell of the other place: "..., not the Kandahar district of the same name, which
-# went on Wednesday")
+# went on Wednesday"; between dashes: "Arghandab district - not the Kandahar district of the same name - fell on Monday")
 
 
 def _not_this_one(text: str) -> list[tuple[int, int]]:
@@ -276,7 +278,9 @@ _DAYS_AFTER_PLACE = re.compile(
 _THE_DAY_IT_FELL = re.compile(r"\bthe\s+(?:day|night|morning|evening|week|weekend)\s+(?:the\s+)?"
                               r"(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,3}\s+$")
 # an object list going on under a head whose provinces stand for their capitals ("A and the provincial capitals of P")
-_AND_CAPITALS_OF = re.compile(r",?\s+and\s+the\s+(?:provincial\s+)?capitals\s+of\s+", re.I)
+_AND_CAPITALS_OF = re.compile(r",?\s+and\s+(?:the\s+(?:provincial\s+)?capitals\s+of\s+|(?:two|three|four|five|six|seven|eight|"
+                              r"nine|ten|\d{1,2})\s+(?:more\s+|other\s+)?(?:provincial\s+)?capitals(?:\s+in\s+the\s+(?:far\s+)?"
+                              r"(?:north|south|east|west)[\w\-]*)?\s*(?::|\s[—–-])\s*)", re.I)  # ("..., and four capitals in the east -")
 # the movement "has been inside" a city since a day: it entered that day (not "battling inside since", a span)
 _BEEN_INSIDE = re.compile(r"\bbeen\s+(?:inside|in\s+the)\b", re.I)
 # "..., after A and B on Tuesday and C on Monday": earlier places of the same kind, each group with a day of its own
@@ -342,7 +346,16 @@ _RELATIVE_TAIL = re.compile(r",\s+(?:whose|which)\s+[^,;:()]{1,160}[.!?]?\s*$")
 # its act came before the main verb's day, which bounds it above only
 _AFTER_TALIBAN = re.compile(r"(?<![\w\-])(?<!\bdays\s)(?<!\bday\s)(?<!\bhours\s)(?<!\bweeks\s)(?<!\bweek\s)after\s+"
                             + vocabulary.MACROS["BY_TALIBAN"] + r"(?:\s+(?:fighters|forces|gunmen|units))?(?:\s+(?:had|have|has))?(?:\s+\w+ly)?\s*$", re.I)
+# "Kandahar fell early on Friday, hours after the insurgents took Herat": Herat's day is Friday or the day before
+_HOURS_AFTER_TALIBAN = re.compile(r"\bhours\s+after\s+" + vocabulary.MACROS["BY_TALIBAN"]
+                                  + r"(?:\s+(?:fighters|forces|gunmen|units))?(?:\s+(?:had|have|has))?(?:\s+\w+ly)?\s*$", re.I)
 _CLAUSE_STOP = re.compile(r"[,;]")
+# a relative pronoun opening the clause of a passive verb ("Ishkashim, which fell on Monday")
+# what opens an aside describing or locating the place before its comma ("Aqcha, a Jowzjan district on the road to
+# Mazar-i-Sharif, which went on Thursday", "Pashtun Zarghun, east of the city, which ...": the clause tells of that place)
+_APPOSED_LEAD = re.compile(r"\s*(?:(?:a|an|the|another|one|both|two|three|its|their)\s|(?:(?:north|south)(?:[\s\-]?(?:east|west))?|east|west)"
+                           r"(?:ern)?\s+of\b|(?:just\s+|about\s+|some\s+)?\d|near\b|outside\b|beyond\b|along\b|off\b|on\s+the\s+(?:road|highway|way)\b)", re.I)
+_WHICH_BEFORE = re.compile(r",\s*which\s+(?:(?:had|has|have)\s+)?(?:(?:also|only|already|then|\w+ly)\s+)?$", re.I)
 _WHEN_AFTER = re.compile(r",\s+when\b", re.I)
 _ITEM_TAIL = re.compile(r"\s*(?:[,;]\s*(?:[\w’'\-]+\s+){0,4}(?:said|says|told|added)\b[^.;]*)?[.!]?[\"”]?\s*$", re.I)
 _TAIL_BREAK = re.compile(r"\s[-–—]\s|\b(?:since|until|till)\b", re.I)
@@ -1244,6 +1257,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                         after = _AFTER_TALIBAN.search(text, max(0, m.start() - 60), m.start()) if "fter " in text else None
                         if after is not None and res.date[0] is not None and kind in ("capture", "state"):
                             res.date, res.open_low = self._after_clause_date(text, after.start(), m, pool, res.date)
+                        hours = _HOURS_AFTER_TALIBAN.search(text, max(0, m.start() - 70), m.start()) \
+                            if "hours after" in text else None
+                        if hours is not None and res.date[0] is not None and res.date[0] == res.date[1] and \
+                                0 <= text.find(res.date[2]) < hours.start():  # (the day of the verb before the clause)
+                            res.date = (res.date[0] - timedelta(days=1), res.date[1], res.date[2])
                         if res.date[2][:5].lower() in ("from ", "since") and "when" in text:
                             res.date = self._when_of(text, m.start(), pool, res.date)
                         if len(results) > 1:
@@ -2189,6 +2207,17 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 _AROUND_SUBJECT.search(text, max(lo, m.start() - 70), m.start()) is not None:
             return []  # "Herat is watching the districts around it change hands": unnamed places around it fell
         refs = [r for r in s.refs if lo <= r.start and r.end <= hi + 1 and not r.in_speaker and not r.remote]
+        which = _WHICH_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
+            if voice == "passive" and kind in ("capture", "state") and ", which " in text else None
+        ante = next((r for r in reversed(s.refs) if r.end <= which.start()), None) if which is not None else None
+        if ante is not None and (ante.peripheral or ante.landmark or ante.remote) and not ante.in_speaker and \
+                not text[ante.end:which.start()].strip():
+            comma = text.rfind(",", 0, ante.start)
+            if not _APPOSED_LEAD.match(text, comma + 1) if comma >= 0 else True:
+                # "Zebak lies on the road between Ishkashim, which fell on Monday, ...", "on the outskirts of Kunduz,
+                # which fell on Sunday": the clause tells of the place it follows, whatever locates it (not "Pashtun
+                # Zarghun, east of the city, which ...", an aside locating the place before it)
+                refs = [replace(ante, peripheral=False, landmark=False, remote=False)]
         if kind == "nth":
             dateline = _DATELINE_PREFIX.match(text)  # ("KABUL, Aug 9 (AQN) - ... entered Aybak, ..., the sixth capital to fall")
             refs = [r for r in s.refs if r.end <= m.start() and not r.in_speaker and r.start >= _scope_before(text, m.start(), 200)

@@ -273,6 +273,15 @@ def _timing_anchor(text: str, r: _Ref) -> bool:
         re.match(r"\s*(?:[,.;)]|$)", text[r.end:]) is not None
 
 
+def _apposed_to_destination(text: str, r: _Ref, refs: list[_Ref]) -> bool:
+    """True when a place stands in apposition to a place troops went to ('withdrew to Maidan Shahr, the provincial
+    capital,': the capital is where they went, not a place they left)."""
+    prev = next((q for q in reversed(refs) if q.end <= r.start), None)
+    return prev is not None and re.fullmatch(r"\s*,\s*", text[prev.end:r.start]) is not None and \
+        _DESTINATION_TAIL.search(text, max(0, prev.start - 50), prev.start) is not None and \
+        not _ATTACKERS_INTO.search(text, max(0, prev.start - 60), prev.start)
+
+
 # a province after its district's name ("the district Shah Wali Kot of Kandahar was lost after its troops withdrew")
 _OF_PROVINCE = re.compile(r"(?<=\w)\s+(?:district\s+)?of\s+(?:the\s+)?$")
 # a group's size given as a measure after it ("servicemen, numbering 1,037 people,")
@@ -778,6 +787,7 @@ class FlightReader:
                           or _ATTACKERS_INTO.search(text, max(0, r.start - 60), r.start))  # ("the fighters got into Kunduz")
                      and not (refs is here and _office_after_verb(text, r, verb_end))
                      and not _timing_anchor(text, r)  # ("a day after Pul-e-Khumri")
+                     and not _apposed_to_destination(text, r, refs)  # ("to Maidan Shahr, the provincial capital,")
                      for p in [_as_capital(r, self.gaz) or (_as_district(r, self.gaz) or (None,))[0]] if p is not None}
             if found:
                 core = {p.place_id for r in refs if not r.peripheral

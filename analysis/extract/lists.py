@@ -18,6 +18,9 @@ _HEAD = (r"(?:\s+(?:districts?|district\s+cent(?:re|er)s?|cities|city|towns?|pro
 # what may open the next item after a separator
 _OPEN = (r"(?:in\s+the\s+(?:far\s+)?(?:north|south|east|west|centre|center)[\w\-]*\s*,?\s+)?"  # ("..., and in the east A and B";
          # a translation's "the district of A and that of B")
+         # (a counted head opening a dashed or colon sub-list: "took Maimana and four capitals in the east - Gardez, ...")
+         r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:more\s+|other\s+)?(?:provincial\s+)?"
+         r"(?:capitals|cities|districts)(?:\s+in\s+the\s+(?:far\s+)?(?:north|south|east|west)[\w\-]*)?\s*(?::|\s[—–-])\s*)?"
          r"(?:(?:of|over|that\s+of)\s+)?(?:the\s+)?(?:(?:nearby|neighbou?ring|key|strategic|remote|important|garrison|border|frontier|trading|market|\w+ern)\s+)*"
          r"(?:(?:(?:provincial\s+)?capitals?|city|town|districts?|district\s+cent(?:re|er)s?)\s+(?:city\s+)?(?:of\s+)?)?")
 _SEP_CORE = (r"\s*(?:;\s*(?:and\s+|(?:along|together)\s+with\s+|as\s+well\s+as\s+)?|,\s*(?:and\s+(?:then\s+|later\s+)?|then\s+|as\s+well\s+as\s+|&\s*|plus\s+|(?:along|together)\s+with\s+)?|\s+and\s+(?:also\s+|then\s+|later\s+)?|"

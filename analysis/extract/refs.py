@@ -332,7 +332,7 @@ _APPOSED_DISTRICT = re.compile(r",\s+(?:a|an|the)\s+(?:(?P<prov>(?-i:[A-Z])[\w\-
                                r"(?!\s+(?:cent(?:re|er)s?|headquarters|HQs?|seats?|governors?|chiefs?)\s+of\b)", re.I)
 # (not "In Balkh, the district centres of Kaldar and Shortepa were evacuated": another place's seat)
 # a name right after "told" is who was told, an outlet or a person ("told Ghazni Ghag"), not a place spoken of
-_TOLD_BEFORE = re.compile(r"\btold\s+$", re.I)
+_TOLD_BEFORE = re.compile(r"\btold\s+(?:the\s+)?$", re.I)  # ("told Ghazni Ghag", "told the Kabul Tribune": an outlet)
 # where help came from ("commandos flown in from Herat"): not the city
 HELP_FROM_BEFORE = re.compile(r"\b(?:flown|sent|brought|rushed|dispatched|deployed|airlifted|arrived|came)\s+(?:in\s+)?from\s+$",
                               re.I)
