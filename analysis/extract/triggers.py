@@ -53,13 +53,34 @@ def _branches(pattern: str) -> _Branches | None:
     return _Branches(head, tuple(alternatives), tail, stems) if sum(s is not None for s in stems) >= 2 else None
 
 
+# A trigger's alternatives are narrowed in at most this many runs: each distinct set of runs a sentence keeps is compiled
+# once per process (a few milliseconds for the long patterns), and with single alternatives real reporting met
+# thousands of distinct sets; four runs keep most of the speed (the runs a sentence holds no stem of are still skipped)
+# with at most 2**4 patterns a trigger.
+MAX_CHUNKS = 4
+
+
+def _chunked(branches: _Branches, chunks: int) -> _Branches:
+    """The alternatives joined, in order, into at most `chunks` runs of about equal length, each with the stems of all
+    its alternatives (None when one of them has none): fewer distinct narrowed patterns to compile."""
+    n = len(branches.alternatives)
+    size = -(-n // chunks)
+    if size <= 1:
+        return branches
+    runs = [range(a, min(n, a + size)) for a in range(0, n, size)]
+    stems = tuple(None if any(branches.stems[j] is None for j in run) else
+                  tuple(sorted({k for j in run for k in branches.stems[j] or ()})) for run in runs)
+    joined = tuple("|".join(branches.alternatives[j] for j in run) for run in runs)
+    return _Branches(branches.head, joined, branches.tail, stems)
+
+
 class TriggerSelector:
-    """The triggers a sentence can match, each narrowed to the alternatives whose stems the sentence holds.
+    """The triggers a sentence can match, each narrowed to the runs of alternatives whose stems the sentence holds.
 
     An alternative none of whose stems occur in a sentence cannot match anywhere in it, and each match of a pattern
     goes through exactly one alternative of its top-level group, so the narrowed pattern finds the same matches in
     that sentence (at any start or end position), only faster: most sentences hold one or two of the dozens of verbs
-    a flight trigger lists. `groups` are the stem groups the prefilter scans for, after its own (numbered from
+    a flight trigger lists (the alternatives are kept in up to MAX_CHUNKS runs). `groups` are the stem groups the prefilter scans for, after its own (numbered from
     `first_group`).
     """
 
@@ -73,13 +94,15 @@ class TriggerSelector:
             branches = _branches(pattern)
             if branches is None:
                 continue
+            branches = _chunked(branches, MAX_CHUNKS)
             alternative_of: dict[int, int] = {}  # prefilter group -> the alternative whose stems it holds
             for j, stems in enumerate(branches.stems):
                 if stems is not None:
                     alternative_of[first_group + len(self.groups)] = j
                     self.groups.append(stems)
             always = frozenset(j for j, stems in enumerate(branches.stems) if stems is None)
-            self._branches[g] = (branches, always, alternative_of)
+            if len(always) < len(branches.stems):
+                self._branches[g] = (branches, always, alternative_of)
         self._narrowed: dict[tuple[int, frozenset[int]], re.Pattern[str]] = {}
 
     def select(self, found: frozenset[int]) -> list[tuple[TriggerKind, re.Pattern[str], Voice]]:
@@ -114,8 +137,6 @@ class TriggerSelector:
         """Trigger g's pattern with only the alternatives `kept`, compiled once."""
         rx = self._narrowed.get((g, kept))
         if rx is None:
-            if len(self._narrowed) >= 4096:
-                self._narrowed.clear()  # (a bound on memory; the patterns are compiled again when met)
             body = "|".join(a for j, a in enumerate(branches.alternatives) if j in kept)
             rx = start_guarded(re.compile(f"{branches.head}(?:{body}){branches.tail}", re.I))
             self._narrowed[(g, kept)] = rx
