@@ -73,3 +73,26 @@ def test_narrowed_triggers_match_as_the_whole_ones_on_every_labelled_and_seed_se
             assert [m.span() for m in rx.finditer(text, mid)] == [m.span() for m in whole.finditer(text, mid)]
             assert [m.span() for m in rx.finditer(text, 0, mid)] == [m.span() for m in whole.finditer(text, 0, mid)]
     assert narrowed > 1000 and dropped > 100  # most sentences holding a trigger's stems get a narrowed one
+
+
+def test_the_narrowed_patterns_compiled_stay_bounded() -> None:
+    """One pattern an alternative kept alone, and at most 2**MAX_CHUNKS unions of runs a trigger, however varied the text."""
+    from analysis.extract.triggers import MAX_CHUNKS
+    selector = events._SELECTOR
+    for text in _sentences():
+        selector.select(events._PREFILTER.groups(None, 0, text.lower()))
+    per_trigger: dict[int, int] = {}
+    for g, kept in selector._narrowed:
+        per_trigger[g] = per_trigger.get(g, 0) + 1
+    assert per_trigger  # the labelled sentences narrow many triggers
+    for g, count in per_trigger.items():
+        n = len(selector._branches[g][0].alternatives)
+        assert count <= n + 2 ** MAX_CHUNKS
+    several = [kept for g, kept in selector._narrowed if len(kept) > 1]
+    for g, kept in selector._narrowed:
+        n = len(selector._branches[g][0].alternatives)
+        size = -(-n // MAX_CHUNKS)
+        if len(kept) > 1:  # whole runs only
+            assert all(j // size in {k // size for k in kept} for j in kept)
+            assert {j for j in range(n) if j // size in {k // size for k in kept}} == set(kept)
+    assert several  # some sentences hold the stems of several alternatives of one trigger

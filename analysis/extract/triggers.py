@@ -53,35 +53,21 @@ def _branches(pattern: str) -> _Branches | None:
     return _Branches(head, tuple(alternatives), tail, stems) if sum(s is not None for s in stems) >= 2 else None
 
 
-# A trigger's alternatives are narrowed in at most this many runs: each distinct set of runs a sentence keeps is compiled
-# once per process (a few milliseconds for the long patterns), and with single alternatives real reporting met
-# thousands of distinct sets; four runs keep most of the speed (the runs a sentence holds no stem of are still skipped)
-# with at most 2**4 patterns a trigger.
+# A sentence holding the stems of one alternative of a trigger gets that alternative alone; one holding several gets
+# the runs of alternatives (at most this many a trigger) they lie in. Each distinct pattern is compiled once per process
+# (a few milliseconds for the long ones); with every set of alternatives its own pattern, real reporting met thousands
+# of sets; so at most one pattern an alternative and 2**4 a trigger.
 MAX_CHUNKS = 4
 
 
-def _chunked(branches: _Branches, chunks: int) -> _Branches:
-    """The alternatives joined, in order, into at most `chunks` runs of about equal length, each with the stems of all
-    its alternatives (None when one of them has none): fewer distinct narrowed patterns to compile."""
-    n = len(branches.alternatives)
-    size = -(-n // chunks)
-    if size <= 1:
-        return branches
-    runs = [range(a, min(n, a + size)) for a in range(0, n, size)]
-    stems = tuple(None if any(branches.stems[j] is None for j in run) else
-                  tuple(sorted({k for j in run for k in branches.stems[j] or ()})) for run in runs)
-    joined = tuple("|".join(branches.alternatives[j] for j in run) for run in runs)
-    return _Branches(branches.head, joined, branches.tail, stems)
-
-
 class TriggerSelector:
-    """The triggers a sentence can match, each narrowed to the runs of alternatives whose stems the sentence holds.
+    """The triggers a sentence can match, each narrowed to the alternatives whose stems the sentence holds.
 
     An alternative none of whose stems occur in a sentence cannot match anywhere in it, and each match of a pattern
     goes through exactly one alternative of its top-level group, so the narrowed pattern finds the same matches in
     that sentence (at any start or end position), only faster: most sentences hold one or two of the dozens of verbs
-    a flight trigger lists (the alternatives are kept in up to MAX_CHUNKS runs). `groups` are the stem groups the prefilter scans for, after its own (numbered from
-    `first_group`).
+    a flight trigger lists (several are kept in up to MAX_CHUNKS runs). `groups` are the stem groups the prefilter
+    scans for, after its own (numbered from `first_group`).
     """
 
     def __init__(self, triggers: list[tuple[TriggerKind, re.Pattern[str], Voice]], patterns: list[str],
@@ -94,7 +80,6 @@ class TriggerSelector:
             branches = _branches(pattern)
             if branches is None:
                 continue
-            branches = _chunked(branches, MAX_CHUNKS)
             alternative_of: dict[int, int] = {}  # prefilter group -> the alternative whose stems it holds
             for j, stems in enumerate(branches.stems):
                 if stems is not None:
@@ -129,7 +114,12 @@ class TriggerSelector:
             return self._triggers[g][1]
         branches, always, alternative_of = cut
         kept = always | frozenset(map(alternative_of.__getitem__, found & alternative_of.keys()))
-        if len(kept) == len(branches.alternatives):
+        n = len(branches.alternatives)
+        if len(kept) > 1:  # several alternatives: the runs that hold them (a bounded number of patterns to compile)
+            size = -(-n // MAX_CHUNKS)
+            runs = {j // size for j in kept}
+            kept = frozenset(j for j in range(n) if j // size in runs)
+        if len(kept) == n:
             return self._triggers[g][1]
         return self._narrow(g, branches, kept) if kept else None
 
