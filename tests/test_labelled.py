@@ -379,7 +379,10 @@ def test_expected_dates_follow_the_spec() -> None:
             # ("... left A for B before the insurgents entered the city on 10 August": a before-clause's day bounds it)
             bounded = bounded or re.search(r"\bafter\s+(?:the\s+)?(?:taliban|insurgents|militants|rebels)\b", case["text"], re.I) \
                 or re.search(r"\b(?i:a|one|two|three|four|five|six)\s+(?:days?|weeks?)\s+before\s+[A-Z]", case["text"]) \
-                or re.search(r"\bafter\s+the\s+\w+\s+who\s+had\b", case["text"])  # ("after the soldiers who had retreated")
+                or re.search(r"\bafter\s+the\s+\w+\s+who\s+had\b", case["text"]) \
+                or re.search(r"\b(?i:confirmed|announced|acknowledged|admitted|reported)\s+(?:the\s+)?(?i:fall|capture|loss|"
+                             r"takeover|seizure|handover)\s+of\b[^.]{0,60}\bon\s+(?:\w+day|\d)", case["text"])
+            # ("after the soldiers who had retreated"; "confirmed the fall of A and B on Monday": the day it was told)
             # ("A week before Kunduz fell, ...": that fall's day told before bounds it)
             # ("... crossed late on Monday after the Taliban overran Spera": the main verb's day bounds it)
             if not low and high != _iso(last) and not bounded:  # "by Monday both had fallen", "said on Thursday"

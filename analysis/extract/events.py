@@ -159,8 +159,9 @@ _REL_LOCATED = re.compile(r"(?:\s+(?:city|town|district|crossing|border\s+crossi
                           r"about|\d+\s*(?:km|kilomet\w+|miles))\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\b"
                           r"|on\s+the\b|near\b|along\b|in\s+the\s+(?:north|south|east|west))[^,;:.]{0,80}\s*", re.I)
 # what a place is, naming the neighbour it leads to ("Torghundi, the crossing into Turkmenistan, which ...")
-_REL_DESCRIBED = re.compile(r"\s*,\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,3}?(?:crossing|border\s+crossing|town|district|port|gateway|"
-                            r"post)\s+(?:into|to|with|on|near)\s+[^,;:.]{0,60}\s*", re.I)
+_REL_DESCRIBED = re.compile(r"\s*,\s+(?:the|a|an)\s+(?:(?:[\w\-]+\s+){0,3}?(?:crossing|border\s+crossing|town|district|port|gateway|"
+                            r"post)\s+(?:into|to|with|on|near)|(?:provincial\s+)?(?:capital|centre|center|main\s+city)\s+of)"
+                            r"\s+[^,;:.]{0,60}\s*", re.I)  # ("Faizabad, the capital of Badakhshan in the far northeast, which")
 # a perfect auxiliary before an active participle ("have also seized", "had already overrun"): not a passive
 _PERFECT_AUX = re.compile(
     r"\b(?:had|has|have)\s+(?:(?:\w+ly|also|now|already|since|just|again|reportedly)\s+){0,2}$", re.I)
@@ -350,6 +351,8 @@ _AFTER_TALIBAN = re.compile(r"(?<![\w\-])(?<!\bdays\s)(?<!\bday\s)(?<!\bhours\s)
 _HOURS_AFTER_TALIBAN = re.compile(r"\bhours\s+after\s+" + vocabulary.MACROS["BY_TALIBAN"]
                                   + r"(?:\s+(?:fighters|forces|gunmen|units))?(?:\s+(?:had|have|has))?(?:\s+\w+ly)?\s*$", re.I)
 _CLAUSE_STOP = re.compile(r"[,;]")
+# a verb of telling whose object is the event named as a noun ("confirmed the fall of", "announced the capture of")
+_TOLD_NOUN_BEFORE = re.compile(r"\b(?:confirmed|announced|acknowledged|admitted|reported)\s+(?:the\s+|a\s+)?$", re.I)
 # a relative pronoun opening the clause of a passive verb ("Ishkashim, which fell on Monday")
 # what opens an aside describing or locating the place before its comma ("Aqcha, a Jowzjan district on the road to
 # Mazar-i-Sharif, which went on Thursday", "Pashtun Zarghun, east of the city, which ...": the clause tells of that place)
@@ -1257,6 +1260,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                         after = _AFTER_TALIBAN.search(text, max(0, m.start() - 60), m.start()) if "fter " in text else None
                         if after is not None and res.date[0] is not None and kind in ("capture", "state"):
                             res.date, res.open_low = self._after_clause_date(text, after.start(), m, pool, res.date)
+                        told = _TOLD_NOUN_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
+                            if m.group(0).lower().startswith(_NOUN_TRIGGERS) else None
+                        if told is not None and res.date[0] is not None and text.find(res.date[2], m.end()) >= m.end():
+                            res.date = (None, res.date[1], res.date[2])  # "officials confirmed the fall of Sheberghan on
+                            # Sunday": the day it was confirmed, the fall on it or before
                         hours = _HOURS_AFTER_TALIBAN.search(text, max(0, m.start() - 70), m.start()) \
                             if "hours after" in text else None
                         if hours is not None and res.date[0] is not None and res.date[0] == res.date[1] and \

@@ -15,8 +15,11 @@ from analysis.extract.clauses import REL_ITEM_REST
 _HEAD = (r"(?:\s+(?:districts?|district\s+cent(?:re|er)s?|cities|city|towns?|provinces?|border\s+crossings?|"
          r"crossings?|border\s+posts?|(?:dry\s+|river\s+)?ports?)"
          r"(?:\s+on\s+the\s+(?:[\w\-’']+\s+){1,2}?(?:border|frontier)|\s+on\s+the\s+(?:border|frontier)\s+with\s+[\w\-’']+)?)?")
+# a time between commas before a list's last item ("and, in the evening, Mazar-e-Sharif")
+_TIME_ASIDE = r"(?:in\s+the\s+(?:morning|afternoon|evening|night)|later(?:\s+that\s+day)?|finally|overnight|by\s+nightfall)"
 # what may open the next item after a separator
-_OPEN = (r"(?:in\s+the\s+(?:far\s+)?(?:north|south|east|west|centre|center)[\w\-]*\s*,?\s+)?"  # ("..., and in the east A and B";
+_OPEN = (r"(?:,\s*" + _TIME_ASIDE + r"\s*,\s*)?"  # (a time set off by commas before the last item: "and, in the evening,")
+         r"(?:in\s+the\s+(?:far\s+)?(?:north|south|east|west|centre|center)[\w\-]*\s*,?\s+)?"  # ("..., and in the east A and B";
          # a translation's "the district of A and that of B")
          # (a counted head opening a dashed or colon sub-list: "took Maimana and four capitals in the east - Gardez, ...")
          r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:more\s+|other\s+)?(?:provincial\s+)?"
@@ -25,7 +28,8 @@ _OPEN = (r"(?:in\s+the\s+(?:far\s+)?(?:north|south|east|west|centre|center)[\w\-
          r"(?:(?:(?:provincial\s+)?capitals?|city|town|districts?|district\s+cent(?:re|er)s?)\s+(?:city\s+)?(?:of\s+)?)?")
 _SEP_CORE = (r"\s*(?:;\s*(?:and\s+|(?:along|together)\s+with\s+|as\s+well\s+as\s+)?|,\s*(?:and\s+(?:then\s+|later\s+)?|then\s+|as\s+well\s+as\s+|&\s*|plus\s+|(?:along|together)\s+with\s+)?|\s+and\s+(?:also\s+|then\s+|later\s+)?|"
              r"\s+as\s+well\s+as\s+|\s*&\s*|\s+plus\s+|\s+(?:along|together)\s+with\s+|"
-             r"\s+(?:[—–]|--?)\s+and\s+)")  # (a dashed list closed, then one more: "- A, B and C - and D")
+             r"\s+(?:[—–]|--?)\s+and\s+|"  # (a dashed list closed, then one more: "- A, B and C - and D")
+             r",?\s+and(?=\s*,\s*" + _TIME_ASIDE + r"))")  # ("..., Maimana in the north-west and, in the evening, Mazar")
 _SEP = re.compile(_HEAD + _SEP_CORE + _OPEN, re.I)
 # "in P" after an item or a sub-list ("A, also in P,"): P locates the sub-list
 _LOCUS = re.compile(_HEAD + r"(?:,?\s+(?:in|of)\s+|,\s*(?:both|all(?:\s+(?:two|three|four|five|six|of\s+them))?|each|also)\s+in\s+|"

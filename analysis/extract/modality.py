@@ -189,6 +189,13 @@ def taken_back(sentence: str, start: int, article_head: str, before: str = "") -
                                                            or _CORRECTIONS_HEAD.search(before) is not None))
 
 
+# a refusal of what may come ("would not accept a military takeover of Kabul", "will never recognise a Taliban capture of";
+# not "could not accept the loss of Kunduz", which happened)
+_REFUSED_BEFORE = re.compile(r"\b(?:would|will|shall|won['’]t|wouldn['’]t)\s+(?:not\s+|never\s+)?"
+                             r"(?:accept|allow|permit|tolerate|recogni[sz]e|let)\s+(?:[\w\-’']+\s+){0,4}$", re.I)
+_REFUSED_KEYS = guard_stems(_REFUSED_BEFORE)
+
+
 # a post or line labelled as unconfirmed: "Unverified:", "Unconfirmed reports:", "Rumour:"
 _UNVERIFIED_LABEL = re.compile(r"\W*(?:\d+\s*/\s*)?(?:unverified|unconfirmed|rumou?rs?|not\s+(?:yet\s+)?confirmed)"
                                r"(?:\s+(?:reports?|claims?|information))?\s*[:\-–—]", re.I)
@@ -245,6 +252,8 @@ def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
         vow = _NOT_LET.search(before)
         if vow is not None:  # "will not let the Taliban take Sheberghan": a vow that it will not happen
             return "future" if vow.group("will") or vow.group("wont") else "negated"
+    if any(k in low for k in _REFUSED_KEYS) and _REFUSED_BEFORE.search(before):
+        return "future"  # "Pakistan would not accept a military takeover of Kabul": a stance on what may come
     if "next" in low and _NEXT_TO.search(before):
         return "speculative"  # "Mazar-i-Sharif could be the next to fall": a forecast
     if ("of" in low or "to" in low) and _ON_THE_VERGE.search(before):

@@ -173,6 +173,11 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
                    speaker_spans: list[tuple[int, int]]) -> list[_Ref]:
     """Build the place references of one sentence: named places, 'capital of P' and resolved anaphora."""
     refs: list[_Ref] = []
+    districts_of = _PROVINCES_THEN_DISTRICTS.match(text) if "districts" in text and len(pms) > 1 else None
+    if districts_of is not None:  # (provinces only: "In Baghlan, Deh Salah and Pul-e-Hesar, two districts" lists districts)
+        inside = [pm for pm in pms if districts_of.start("names") <= pm.start - offset < districts_of.end("names")]
+        if len(inside) < 2 or not all(any(c.place_type == "province" for c in (pm.place, *pm.candidates)) for pm in inside):
+            districts_of = None
     for pm in pms:
         s, e = pm.start - offset, pm.end - offset
         if s < 0 or e > len(text):
@@ -216,7 +221,10 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
                                          r"(?:(?:Elsewhere|Meanwhile|Further\s+\w+|Also)\s+in|In|Across|Throughout)\s+"
                                          r"(?:(?:neighbou?ring|nearby|\w+ern)\s+)?", text[:s]) is not None and text.startswith(",", e)
                 and (not any(c.place_type == "capital" for c in (pm.place, *pm.candidates))  # ("In Kunduz," is the city,
-                     or _district_of_next(text, offset, pm, pms)))))  # but not "In Herat, Zinda Jan fell")
+                     or _district_of_next(text, offset, pm, pms)  # but not "In Herat, Zinda Jan fell", nor "In Herat,
+                     or _DISTRICTS_NEXT.match(text, e) is not None)))  # districts ... have fallen")
+            or (districts_of is not None and districts_of.start("names") <= s < districts_of.end("names")))  # (each
+            # of a list of provinces opening the sentence before their districts: "In Ghor, Farah and Kandahar, districts")
         if re.match(r"^(?:'s|’s|')\s", text[e:e + 4]) and not re.search(r"province", text[e:e + 14], re.I) and \
                 not _CITY_PART_AFTER.match(text, e) and not _CITY_FORCE_AFTER.match(text, e):
             pword = any(c.place_type == "province" for c in (pm.place, *pm.candidates))
@@ -332,6 +340,13 @@ _APPOSED_DISTRICT = re.compile(r",\s+(?:a|an|the)\s+(?:(?P<prov>(?-i:[A-Z])[\w\-
                                r"(?!\s+(?:cent(?:re|er)s?|headquarters|HQs?|seats?|governors?|chiefs?)\s+of\b)", re.I)
 # (not "In Balkh, the district centres of Kaldar and Shortepa were evacuated": another place's seat)
 # a name right after "told" is who was told, an outlet or a person ("told Ghazni Ghag"), not a place spoken of
+# the districts of a province opening the sentence, right after its comma ("In Herat, districts with a few dozen police
+# have fallen")
+_DISTRICTS_NEXT = re.compile(r",\s+(?:(?:several|many|some|most|all|more|other|outlying|remote|rural|border|its|the|"
+                             r"two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)*districts\b", re.I)
+_PROVINCES_THEN_DISTRICTS = re.compile(r"\W*(?:(?:Elsewhere|Meanwhile|Also)\s+in|In|Across|Throughout)\s+(?P<names>(?:(?-i:[A-Z])"
+                                       r"[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+)?(?:,\s+|,?\s+and\s+))+(?-i:[A-Z])[\w\-’']+"
+                                       r"(?:\s+(?-i:[A-Z])[\w\-’']+)?)(?=" + _DISTRICTS_NEXT.pattern + ")", re.I)
 _TOLD_BEFORE = re.compile(r"\btold\s+(?:the\s+)?$", re.I)  # ("told Ghazni Ghag", "told the Kabul Tribune": an outlet)
 # where help came from ("commandos flown in from Herat"): not the city
 HELP_FROM_BEFORE = re.compile(r"\b(?:flown|sent|brought|rushed|dispatched|deployed|airlifted|arrived|came)\s+(?:in\s+)?from\s+$",
