@@ -32,6 +32,11 @@ _NOT_TROOP_RE = re.compile(rf"\b(?:{vocabulary.ACTORS['civilian']})\b", re.I)
 _FOREIGN_TROOP_RE = re.compile(
     rf"\b(?:{vocabulary.ACTORS['foreign_side']})\s+(?:\w+\s+)?(?:{vocabulary.ACTORS['foreign_troop']})", re.I)
 
+# a departure that ends a foreign mission of years ("..., ending a 20-year presence at the base")
+_ENDING_PRESENCE = re.compile(r",\s+(?:ending|closing|concluding|bringing\s+to\s+an\s+end)\s+(?:a|an|their|its|the)\s+"
+                              r"(?:(?:\d+|two-decade|twenty|two\s+decades?)[\s\-]*(?:year[\s\-]*(?:long\s+)?)?|decades?-long\s+)?"
+                              r"(?:military\s+)?(?:presence|mission|deployment)\b", re.I)
+
 # who "melted away" without being read as a flight (docs/EVENTS.md: troops in a place melt away from it)
 _LOOSE_MELTERS = re.compile(r"\b(?:militias?|militiam[ae]n|warlords?|defenders|resistance|support)\b", re.I)
 
@@ -418,6 +423,9 @@ class FlightReader:
             return []
         if troop and _FOREIGN_TROOP_RE.search(subject_zone[max(0, t_pos - 40):t_pos + 30]):
             return []
+        if troop and ("presence" in text or "mission" in text or "deployment" in text) and \
+                _ENDING_PRESENCE.search(text, m.end()):
+            return []  # "The last troops left Bagram Airfield last week, ending a 20-year presence": a foreign withdrawal
         if troop and re.match(r"(?:fighters|forces)", troop[-1].group(0), re.I) and re.search(
                 r"\btaliban\b", subject_zone[max(0, t_pos - 20):t_pos], re.I):
             return []
@@ -790,7 +798,7 @@ class FlightReader:
                      and not _apposed_to_destination(text, r, refs)  # ("to Maidan Shahr, the provincial capital,")
                      for p in [_as_capital(r, self.gaz) or (_as_district(r, self.gaz) or (None,))[0]] if p is not None}
             if found:
-                core = {p.place_id for r in refs if not r.peripheral
+                core = {p.place_id for r in refs if not r.peripheral and not r.remote and not r.in_speaker  # (as found)
                         for p in [_as_capital(r, self.gaz) or (_as_district(r, self.gaz) or (None,))[0]] if p is not None} & set(found)
                 if len(found) > 1 and k == i - 1 and _ITS_TROOPS.match(s.text):
                     last = self._last_fallen(k, found)  # "A fell on Saturday, and B was overrun on Friday. Its police
