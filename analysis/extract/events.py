@@ -353,11 +353,11 @@ _HOURS_AFTER_TALIBAN = re.compile(r"\bhours\s+after\s+" + vocabulary.MACROS["BY_
 _CLAUSE_STOP = re.compile(r"[,;]")
 # a verb of telling whose object is the event named as a noun ("confirmed the fall of", "announced the capture of")
 _TOLD_NOUN_BEFORE = re.compile(r"\b(?:confirmed|announced|acknowledged|admitted|reported)\s+(?:the\s+|a\s+)?$", re.I)
-# a relative pronoun opening the clause of a passive verb ("Ishkashim, which fell on Monday")
 # what opens an aside describing or locating the place before its comma ("Aqcha, a Jowzjan district on the road to
 # Mazar-i-Sharif, which went on Thursday", "Pashtun Zarghun, east of the city, which ...": the clause tells of that place)
 _APPOSED_LEAD = re.compile(r"\s*(?:(?:a|an|the|another|one|both|two|three|its|their)\s|(?:(?:north|south)(?:[\s\-]?(?:east|west))?|east|west)"
                            r"(?:ern)?\s+of\b|(?:just\s+|about\s+|some\s+)?\d|near\b|outside\b|beyond\b|along\b|off\b|on\s+the\s+(?:road|highway|way)\b)", re.I)
+# a relative pronoun opening the clause of a passive verb ("Ishkashim, which fell on Monday")
 _WHICH_BEFORE = re.compile(r",\s*which\s+(?:(?:had|has|have)\s+)?(?:(?:also|only|already|then|\w+ly)\s+)?$", re.I)
 _WHEN_AFTER = re.compile(r",\s+when\b", re.I)
 _ITEM_TAIL = re.compile(r"\s*(?:[,;]\s*(?:[\w’'\-]+\s+){0,4}(?:said|says|told|added)\b[^.;]*)?[.!]?[\"”]?\s*$", re.I)
@@ -1262,7 +1262,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                             res.date, res.open_low = self._after_clause_date(text, after.start(), m, pool, res.date)
                         told = _TOLD_NOUN_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
                             if m.group(0).lower().startswith(_NOUN_TRIGGERS) else None
-                        if told is not None and res.date[0] is not None and text.find(res.date[2], m.end()) >= m.end():
+                        if told is not None and res.date[0] is not None and res.date[2] and \
+                                text.find(res.date[2], m.end()) >= m.end():
                             res.date = (None, res.date[1], res.date[2])  # "officials confirmed the fall of Sheberghan on
                             # Sunday": the day it was confirmed, the fall on it or before
                         hours = _HOURS_AFTER_TALIBAN.search(text, max(0, m.start() - 70), m.start()) \
@@ -2221,7 +2222,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if ante is not None and (ante.peripheral or ante.landmark or ante.remote) and not ante.in_speaker and \
                 not text[ante.end:which.start()].strip():
             comma = text.rfind(",", 0, ante.start)
-            if not _APPOSED_LEAD.match(text, comma + 1) if comma >= 0 else True:
+            if comma < 0 or not _APPOSED_LEAD.match(text, comma + 1):
                 # "Zebak lies on the road between Ishkashim, which fell on Monday, ...", "on the outskirts of Kunduz,
                 # which fell on Sunday": the clause tells of the place it follows, whatever locates it (not "Pashtun
                 # Zarghun, east of the city, which ...", an aside locating the place before it)

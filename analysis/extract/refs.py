@@ -344,6 +344,7 @@ _APPOSED_DISTRICT = re.compile(r",\s+(?:a|an|the)\s+(?:(?P<prov>(?-i:[A-Z])[\w\-
 # have fallen")
 _DISTRICTS_NEXT = re.compile(r",\s+(?:(?:several|many|some|most|all|more|other|outlying|remote|rural|border|its|the|"
                              r"two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)*districts\b", re.I)
+# a list of provinces opening the sentence before their districts ("In Badghis, Faryab and Herat, districts ...")
 _PROVINCES_THEN_DISTRICTS = re.compile(r"\W*(?:(?:Elsewhere|Meanwhile|Also)\s+in|In|Across|Throughout)\s+(?P<names>(?:(?-i:[A-Z])"
                                        r"[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+)?(?:,\s+|,?\s+and\s+))+(?-i:[A-Z])[\w\-’']+"
                                        r"(?:\s+(?-i:[A-Z])[\w\-’']+)?)(?=" + _DISTRICTS_NEXT.pattern + ")", re.I)

@@ -256,8 +256,9 @@ def start_guarded(rx: re.Pattern[str]) -> re.Pattern[str]:
 
 
 def split_alternatives(pattern: str) -> tuple[str, list[str], str] | None:
-    """The pattern as head, top-level alternatives and tail (`head(?:A|B|...)tail`, the group the one with most
-    branches among those matched exactly once per match), or None when it has no such group of three or more."""
+    """The pattern as head, alternatives and tail: `head(?:A|B|...)tail`, where the group is one every match passes
+    through exactly once (not inside another group, not repeated nor optional) and, of those, the one with the most
+    alternatives; a pattern that is itself an alternation has no head or tail. None when no such group has three or more."""
     depth, i, n = 0, 0, len(pattern)
     groups: list[tuple[int, int, list[int]]] = []  # (start, end, positions of its top-level bars) of depth-0 groups
     open_at, bars = -1, []

@@ -1,5 +1,6 @@
-"""The trigger phrases of the three event types (kind, pattern, voice), compiled from the lexicon, and the
-literal stems, derived from their patterns, that let a sentence skip the triggers it cannot match."""
+"""The trigger phrases of the three event types (kind, pattern, voice), compiled from the lexicon, the literal
+stems, derived from their patterns, that let a sentence skip the triggers it cannot match, and the selector that narrows
+each trigger to the alternatives a sentence holds the stems of."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ def _stems_of(rx: re.Pattern[str]) -> tuple[str, ...] | None:
 # Literal stems every match of a trigger contains (lowercase), derived from its pattern: a trigger is only run
 # on a sentence holding one of them (None: on every sentence), which skips most sentences of an article cheaply.
 TRIGGER_STEMS: tuple[tuple[str, ...] | None, ...] = tuple(_stems_of(rx) for _, rx, _ in _TRIGGERS)
+
 
 @dataclass(frozen=True)
 class _Branches:
