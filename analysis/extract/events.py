@@ -2142,9 +2142,11 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             police = _POLICE_DISTRICTS.search(text, lo, hi)
             if police is not None:  # a capital city's police districts belong to the city
                 cap = next((c for r in s.refs if lo <= r.start <= hi + 40 and not r.in_speaker and not r.remote
-                            for c in [_as_capital(r, self.gaz)] if c is not None), None)
+                            and not r.landmark and not text.startswith((" gate", " Gate"), r.end)  # ("near the Kabul gate"
+                            for c in [_as_capital(r, self.gaz)] if c is not None), None)  # of another city)
                 if cap is None:  # "attempted to enter Maimana ..., reached the Police District 3 area": the city before
                     cap = next((c for r in reversed(s.refs) if r.end <= m.start() and not r.in_speaker and not r.remote
+                                and not r.landmark and not text.startswith((" gate", " Gate"), r.end)
                                 for c in [_as_capital(r, self.gaz)] if c is not None), None)
                 if cap is None and i > 0:  # "... to enter Chaghcharan. They reached the Police District 2 area"
                     caps = {c.place_id: c for r in self.sents[i - 1].refs if not r.in_speaker and not r.remote

@@ -194,6 +194,11 @@ def taken_back(sentence: str, start: int, article_head: str, before: str = "") -
 _REFUSED_BEFORE = re.compile(r"\b(?:would|will|shall|won['’]t|wouldn['’]t)\s+(?:not\s+|never\s+)?"
                              r"(?:accept|allow|permit|tolerate|recogni[sz]e|let)\s+(?:[\w\-’']+\s+){0,4}$", re.I)
 _REFUSED_KEYS = guard_stems(_REFUSED_BEFORE)
+# an aim or a plan named by the event's noun ("not seeking a military takeover of the capital", "plans for the capture of")
+_SEEKING_BEFORE = re.compile(r"\b(?:seek|seeks|seeking|sought|want|wants|wanted|wanting|aim(?:s|ed|ing)?\s+(?:at|for)|"
+                             r"plan(?:s|ned|ning)?\s+(?:for|a|an|the)|intend(?:s|ed|ing)?|push(?:es|ed|ing)?\s+for|"
+                             r"prepar(?:e|es|ed|ing)\s+for)\s+(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
+_SEEKING_KEYS = guard_stems(_SEEKING_BEFORE)
 
 
 # a post or line labelled as unconfirmed: "Unverified:", "Unconfirmed reports:", "Rumour:"
@@ -252,6 +257,8 @@ def read_modality(text: str, start: int, end: int, noun: bool = False) -> str:
         vow = _NOT_LET.search(before)
         if vow is not None:  # "will not let the Taliban take Sheberghan": a vow that it will not happen
             return "future" if vow.group("will") or vow.group("wont") else "negated"
+    if noun and any(k in low for k in _SEEKING_KEYS) and _SEEKING_BEFORE.search(before):
+        return "future"  # "The Taliban say they are not seeking a military takeover of the capital": an aim, not an act
     if any(k in low for k in _REFUSED_KEYS) and _REFUSED_BEFORE.search(before):
         return "future"  # "Pakistan would not accept a military takeover of Kabul": a stance on what may come
     if "next" in low and _NEXT_TO.search(before):
