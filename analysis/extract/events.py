@@ -160,7 +160,7 @@ _REL_LOCATED = re.compile(r"(?:\s+(?:city|town|district|crossing|border\s+crossi
                           r"|on\s+the\b|near\b|along\b|in\s+the\s+(?:north|south|east|west))[^,;:.]{0,80}\s*", re.I)
 # what a place is, naming the neighbour it leads to ("Torghundi, the crossing into Turkmenistan, which ...")
 _REL_DESCRIBED = re.compile(r"\s*,\s+(?:the|a|an)\s+(?:(?:[\w\-]+\s+){0,3}?(?:crossing|border\s+crossing|town|district|port|gateway|"
-                            r"post)\s+(?:into|to|with|on|near)|(?:provincial\s+)?(?:capital|centre|center|main\s+city)\s+of)"
+                            r"post)\s+(?:into|to|with|on|near|opposite|facing)|(?:provincial\s+)?(?:capital|centre|center|main\s+city)\s+of)"
                             r"\s+[^,;:.]{0,60}\s*", re.I)  # ("Faizabad, the capital of Badakhshan in the far northeast, which")
 # a perfect auxiliary before an active participle ("have also seized", "had already overrun"): not a passive
 _PERFECT_AUX = re.compile(
@@ -495,7 +495,8 @@ _CITY_OF_BEFORE = re.compile(r"\b(?:city|town|capital|provincial\s+capital|distr
 _PLURAL_HEAD = re.compile(
     r"\s+(?:(?:more\s+than|over|nearly|almost|at\s+least|about|some)\s+)?"  # "more than a dozen districts, including"
     r"(?:the\s+|a\s+(?:string|series|number|handful|clutch|raft|spate|swathe|dozen)\s+(?:of\s+)?|dozens\s+of\s+|"
-    r"(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?['’]s\s+)?"  # ("took Herat's districts one by one: A on 15 July, ...")
+    r"(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?['’]s\s+|the\s+province['’]s\s+)?"  # ("took Herat's districts one by one:
+    # A on 15 July, ...", "took the province's districts one by one:")
     r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|more|other|key|remaining|"
     r"strategic|northern|southern|eastern|western)\s+){0,3}(?:provincial\s+)?(?:capitals|cities|districts|(?<=provincial\s)centres|"
     r"(?<=provincial\s)centers|"
