@@ -162,6 +162,16 @@ _REL_LOCATED = re.compile(r"(?:\s+(?:city|town|district|crossing|border\s+crossi
 _REL_DESCRIBED = re.compile(r"\s*,\s+(?:the|a|an)\s+(?:(?:[\w\-]+\s+){0,3}?(?:crossing|border\s+crossing|town|district|port|gateway|"
                             r"post)\s+(?:into|to|with|on|near|opposite|facing)|(?:provincial\s+)?(?:capital|centre|center|main\s+city)\s+of)"
                             r"\s+[^,;:.]{0,60}\s*", re.I)  # ("Faizabad, the capital of Badakhshan in the far northeast, which")
+
+
+def _aside_owner(text: str, refs: list[_Ref], at: int) -> _Ref | None:
+    """The last of `refs` followed, up to `at`, by nothing but an aside saying where it lies or what it is ("Pashtun
+    Zarghun, east of the city, which ...", "Torghundi, the crossing into Turkmenistan, which ..."): the place a relative
+    clause at `at` tells of."""
+    return next((r for r in reversed(refs) if _REL_LOCATED.fullmatch(text, r.end, at) or _REL_DESCRIBED.fullmatch(text, r.end, at)),
+                None)
+
+
 # a perfect auxiliary before an active participle ("have also seized", "had already overrun"): not a passive
 _PERFECT_AUX = re.compile(
     r"\b(?:had|has|have)\s+(?:(?:\w+ly|also|now|already|since|just|again|reportedly)\s+){0,2}$", re.I)
@@ -345,18 +355,15 @@ _TACTICAL_AFTER = re.compile(r"[^.;]{0,100}?" + _TACTICAL_OPENING +
 _RELATIVE_TAIL = re.compile(r",\s+(?:whose|which)\s+[^,;:()]{1,160}[.!?]?\s*$")
 # a plain after-clause whose subject is the movement ("crossed late on Sunday after the Taliban overran Barmal"):
 # its act came before the main verb's day, which bounds it above only
+_TALIBAN_SUBJECT_END = (vocabulary.MACROS["BY_TALIBAN"] + r"(?:\s+(?:fighters|forces|gunmen|units))?(?:\s+(?:had|have|has))?"
+                        r"(?:\s+\w+ly)?\s*$")  # the subject of an after-clause, right before its verb
 _AFTER_TALIBAN = re.compile(r"(?<![\w\-])(?<!\bdays\s)(?<!\bday\s)(?<!\bhours\s)(?<!\bweeks\s)(?<!\bweek\s)after\s+"
-                            + vocabulary.MACROS["BY_TALIBAN"] + r"(?:\s+(?:fighters|forces|gunmen|units))?(?:\s+(?:had|have|has))?(?:\s+\w+ly)?\s*$", re.I)
+                            + _TALIBAN_SUBJECT_END, re.I)
 # "Kandahar fell early on Friday, hours after the insurgents took Herat": Herat's day is Friday or the day before
-_HOURS_AFTER_TALIBAN = re.compile(r"\bhours\s+after\s+" + vocabulary.MACROS["BY_TALIBAN"]
-                                  + r"(?:\s+(?:fighters|forces|gunmen|units))?(?:\s+(?:had|have|has))?(?:\s+\w+ly)?\s*$", re.I)
+_HOURS_AFTER_TALIBAN = re.compile(r"\bhours\s+after\s+" + _TALIBAN_SUBJECT_END, re.I)
 _CLAUSE_STOP = re.compile(r"[,;]")
 # a verb of telling whose object is the event named as a noun ("confirmed the fall of", "announced the capture of")
 _TOLD_NOUN_BEFORE = re.compile(r"\b(?:confirmed|announced|acknowledged|admitted|reported)\s+(?:the\s+|a\s+)?$", re.I)
-# what opens an aside describing or locating the place before its comma ("Aqcha, a Jowzjan district on the road to
-# Mazar-i-Sharif, which went on Thursday", "Pashtun Zarghun, east of the city, which ...": the clause tells of that place)
-_APPOSED_LEAD = re.compile(r"\s*(?:(?:a|an|the|another|one|both|two|three|its|their)\s|(?:(?:north|south)(?:[\s\-]?(?:east|west))?|east|west)"
-                           r"(?:ern)?\s+of\b|(?:just\s+|about\s+|some\s+)?\d|near\b|outside\b|beyond\b|along\b|off\b|on\s+the\s+(?:road|highway|way)\b)", re.I)
 # a relative pronoun opening the clause of a passive verb ("Ishkashim, which fell on Monday")
 _WHICH_BEFORE = re.compile(r",\s*which\s+(?:(?:had|has|have)\s+)?(?:(?:also|only|already|then|\w+ly)\s+)?$", re.I)
 _WHEN_AFTER = re.compile(r",\s+when\b", re.I)
@@ -1940,8 +1947,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         ante = before[-1]
         if (ante.peripheral or ante.landmark) and len(before) >= 2:  # "Pashtun Zarghun, east of the city, which ...": the
             # city only locates the antecedent before it
-            ante = next((r for r in reversed(before[:-1]) if _REL_LOCATED.fullmatch(text, r.end, m.start())
-                         or _REL_DESCRIBED.fullmatch(text, r.end, m.start())), ante)
+            ante = _aside_owner(text, before[:-1], m.start()) or ante
         located = next((r for r in reversed(before[:-1]) if _REL_LOCATED.fullmatch(text, r.end, m.start())), None) \
             if _as_province(ante, self.gaz) is not None else None
         if located is not None:
@@ -1950,8 +1956,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                               text[ante.end:m.start()], re.I):
             # "Pashtun Zarghun, east of the city, which ...", "The Aqina crossing, further east on the Turkmen border in
             # Faryab province, which ...": where the antecedent lies, between it and the clause
-            ante = next((r for r in reversed(before) if _REL_LOCATED.fullmatch(text, r.end, m.start())
-                         or _REL_DESCRIBED.fullmatch(text, r.end, m.start())), None)  # ("Torghundi, the crossing into
+            ante = _aside_owner(text, before, m.start())  # ("Torghundi, the crossing into
             if ante is None:  # Turkmenistan, which the Taliban have held since 9 July": what the place is)
                 return []
         if len(before) >= 2 and _as_province(ante, self.gaz) is not None and \
@@ -2224,11 +2229,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         ante = next((r for r in reversed(s.refs) if r.end <= which.start()), None) if which is not None else None
         if ante is not None and (ante.peripheral or ante.landmark or ante.remote) and not ante.in_speaker and \
                 not text[ante.end:which.start()].strip():
-            comma = text.rfind(",", 0, ante.start)
-            if comma < 0 or not _APPOSED_LEAD.match(text, comma + 1):
+            if _aside_owner(text, [r for r in s.refs if r.end <= ante.start], which.start()) is None:
                 # "Zebak lies on the road between Ishkashim, which fell on Monday, ...", "on the outskirts of Kunduz,
                 # which fell on Sunday": the clause tells of the place it follows, whatever locates it (not "Pashtun
-                # Zarghun, east of the city, which ...", an aside locating the place before it)
+                # Zarghun, east of the city, which ...", an aside locating or describing the place before it)
                 refs = [replace(ante, peripheral=False, landmark=False, remote=False)]
         if kind == "nth":
             dateline = _DATELINE_PREFIX.match(text)  # ("KABUL, Aug 9 (AQN) - ... entered Aybak, ..., the sixth capital to fall")

@@ -87,7 +87,8 @@ def drop_cap_gaps(text: str) -> tuple[tuple[int, int], ...]:
 
 # a word split by a line-end hyphen whose line break became a space ("cap- tured", "Wed- nesday" in a page whose
 # paragraphs kept the lines of its print edition); not a suspended hyphen ("pro- and anti-government", "two- or three-day")
-_SPLIT_WORD = re.compile(r"(?<=[^\W\d_]{2})(?P<gap>- )(?=[a-z]{2,})(?!(?:and|or|nor|to|as|than|but)\b)")
+_SPLIT_WORD = re.compile(r"(?P<gap>-(?<=[^\W\d_]{2}-) )(?=[a-z]{2,})(?!(?:and|or|nor|to|as|than|but)\b)")  # (the hyphen
+# first, so that the engine skips to it)
 
 
 def split_word_gaps(text: str) -> tuple[tuple[int, int], ...]:
