@@ -102,6 +102,9 @@ BORDERING = r"(?:bordering|(?:along|on)\s+the\s+border\s+with)\s+(?-i:[A-Z])[\w\
 _PROVINCE_TAIL = re.compile(rf"(?:\s+province\b)?(?:\s+{BORDERING})?", re.I)
 # what opens a list set beside a count: a comma, a colon, a dash or a bracket
 _APPOSITION_OPEN = re.compile(r"\s*(?:,|:|\(|\s[\u2014\u2013]|\s--?(?=\s))\s*")
+# a time between a count and the list of what it counted ("three districts in Ghor on Wednesday - A, B and C")
+_TIME_BEFORE_LIST = re.compile(r"\s+(?:(?:early|late)\s+)?(?:on|over|during|in\s+the\s+(?:past|last)|since|this|last|overnight)\b"
+                               r"[^,:;()\u2014\u2013\-]{0,30}?(?=\s*(?:,|:|\(|\s[\u2014\u2013]|\s--?\s))", re.I)
 # the sentence after a count that names what it counted: "They were A and B.", "The two districts are A and B.",
 # "Officials named them as A and B."
 _NAMES_NEXT = re.compile(
@@ -197,8 +200,8 @@ class CountedReader:
                 prov = self._outside_capital(s, i, c.end + link.end())  # "six districts outside the capital Aybak"
             if prov is None:
                 prov = self._opening_province(s, c.start)  # "In Takhar province alone, twelve districts ..."
-            if prov is None:
-                return []
+            if prov is None:  # "... overran three more districts on Sunday. They were A, B and C.": the districts named
+                return self._named_next(i, c, None, m, negated) if self._part_of(text, c, lo) is None else []
             ctext = f"{c.text} districts" if "district" not in c.text.lower() else c.text
             if _ALL_BUT.search(text, max(0, c.start - 16), c.start):
                 # "All but two districts of Badakhshan": all the province's districts save those; their number unsaid
@@ -287,6 +290,9 @@ class CountedReader:
         tail = _PROVINCE_TAIL.match(text, after)
         opener = _APPOSITION_OPEN.match(text, tail.end() if tail else after)
         if opener is None:
+            when = _TIME_BEFORE_LIST.match(text, tail.end() if tail else after)
+            opener = _APPOSITION_OPEN.match(text, when.end()) if when is not None else None
+        if opener is None:
             return []
         first = next((r for r in named if r.start == opener.end()), None)
         if first is None:
@@ -302,9 +308,10 @@ class CountedReader:
             out.append(self._district_result(dc[0], dc[1], m, negated))
         return out
 
-    def _named_next(self, i: int, s_count: Count, prov: Place, m: re.Match[str], negated: bool) -> list[MentionDraft]:
-        """The districts of `prov` the next sentence names for an exact count ('They were A and B.'), as many as it
-        says; none otherwise."""
+    def _named_next(self, i: int, s_count: Count, prov: Place | None, m: re.Match[str],
+                    negated: bool) -> list[MentionDraft]:
+        """The districts (of `prov`, when given) the next sentence names for an exact count ('They were A and B.'), as
+        many as it says; none otherwise."""
         c = s_count
         if c.low is None or c.low != c.high or c.low < 2 or c.qualifier == "vague" or i + 1 >= len(self.sents):
             return []
@@ -321,7 +328,7 @@ class CountedReader:
         out = []
         for r, locus in items:
             dc = self._located_district(r, locus or prov)
-            if dc is None or dc[0].place_type != "district" or dc[0].province != prov.name:
+            if dc is None or dc[0].place_type != "district" or (prov is not None and dc[0].province != prov.name):
                 return []
             out.append(self._district_result(dc[0], dc[1], m, negated))
         return out

@@ -202,7 +202,7 @@ _SEAT_BUILDING = re.compile(
 _PROVINCE_HEAD_GAP = re.compile(r"\bthe\s+(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?\s+(?=(?:districts|district\s+cent(?:re|er)s|"
                                 r"provincial\s+capitals|capitals)\s+(?:of\b|(?-i:[A-Z])|$))")  # ("the Badakhshan districts Ishkashim and Wakhan")
 # a day counted from the day named in the sentence before: "the same day", "a day later", "the next day"
-_DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|\d))\s+(?P<unit>days?|weeks?)\s+(?:later|(?P<back>earlier|before(?=\s*(?:[.,;]|$))))|"
+_DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|1?\d))\s+(?P<unit>days?|weeks?)\s+(?:later|(?P<back>earlier|before(?=\s*(?:[.,;]|$))))|"
                          r"the\s+(?P<next>next|following)\s+day|the\s+(?P<prev>previous|preceding)\s+day|"
                          r"the\s+(?:next|following)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
                          r"the\s+day\s+before(?=\s*(?:[.,;]|$))|"
@@ -420,7 +420,9 @@ _GROUP_SEP = re.compile(r"\s*,\s*|\s+and\s+|\s*,\s*and\s+")  # between the place
 _THEIR_FIGHTERS = re.compile(rf"{_BY_TALIBAN}|\b(?:fighters|mujahideen)\b", re.I)
 _FIGHTING_SPAN = 6  # days: "during the fighting" may stand for a span named before ("the Eid holidays"), not a month
 _DATE_FIRST_SEP = re.compile(r"\s*,?\s*(?:and|then)\s*,?\s*", re.I)  # "... and, a day later, B"
-_ITEM_AFTER_DATE = re.compile(r"\s*,?\s*(?:the\s+(?:district|town)\s+(?:of\s+)?)?")  # ("and on the same day the district Karukh")
+_ITEM_AFTER_DATE = re.compile(r"\s*,?\s*(?:the\s+(?:district|town)\s+(?:of\s+)?|the\s+(?:district\s+)?cent(?:re|er)\s+of\s+(?:the\s+)?|"
+                             r"the\s+(?=(?-i:[A-Z])))?")  # ("and on the same day the district Karukh", "and, hours later,
+# the centre of Aliabad district", "and on Sunday the Jaghatu district of Ghazni")
 # what locates a series' first object before the next item: "the district A of Takhar province", "A, south of the city,"
 _OBJECT_LOCATED = re.compile(r"\s+(?:of|in)\s+(?-i:[A-Z])[\w\-]+(?:\s+province)?(?=\s*,)|,\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?"
                              r"\s+of|near|on\s+the)\b[^,;:]{1,60}(?=,)")
@@ -430,10 +432,11 @@ _DATE_FIRST_COMMA = re.compile(r"\s*,\s*")  # "On Monday the insurgents took A, 
 # what may follow a passive verb before the later items of its series: its agent ("fell to the Taliban"), then a comma
 _PASSIVE_SERIES_TAIL = re.compile(r"(?:\s+to\s+(?:the\s+)?(?:taliban|insurgents|militants))?(?=\s*,)", re.I)
 _ITEM_CLOSES = re.compile(r"\s*(?:[.;]|$)")  # the place closes its sentence or clause
-_ITEM_END = re.compile(r"\s*(?:[,.;)]|$|\s(?:and|too|as\s+well)\b)")  # the place closes its clause (not "Kabul's governor")
+_ITEM_END = re.compile(r"(?:\s+district(?:\s+(?:of|in)\s+(?-i:[A-Z])[\w\-’']+(?:\s+province)?)?)?"  # ("the Jaghatu district of Ghazni")
+                       r"\s*(?:[,.;)]|$|\s(?:and|too|as\s+well)\b)")  # the place closes its clause (not "Kabul's governor")
 _SERIES_BETWEEN = re.compile(r"[,;]|\band\b")
 _SERIES_ASIDE = re.compile(r"(?:\s+district)?,\s+(?:the|a|an|another|its|whose|which|where|home\s+to|both|two|three|four|in\s+the\s+(?:north|south|east|west|\w+ern|same)\b|"
-                           r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|to\s+the\s+(?:north|south|east|west)|near|on\s+the)\b[^,;:]{0,80},")
+                           r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|to\s+(?:the|its)\s+(?:north|south|east|west)|near|on\s+the)\b[^,;:]{0,80},")
 # ("and Gul Tepa district, to the south-west, the same day")
 _FOLLOWED_BY_KEYS: tuple[str, ...] = guard_stems(_FOLLOWED_BY) + (" and ", "then", "later", ";") + guard_stems(_AS_DID) + \
     guard_stems(_AS_WELL_AS)
