@@ -374,7 +374,7 @@ def test_expected_dates_follow_the_spec() -> None:
             low, high = exp["date_low"], exp["date_high"]
             if last is not None and high and date.fromisoformat(high) > last:
                 bad.append(f"{case['id']}: date_high after publication")
-            bounded = re.search(r"\b(?i:by|until|till|before|as\s+of|posted\s+on|said\s+(?:to\s+(?:[A-Z]\w*\s+){1,3})?on)\s+(?:the\s+)?(?:\w+day|\d|[A-Z][a-z]+\s+\d)", case["text"]) \
+            bounded = re.search(r"\b(?i:by|until|till|before|as\s+of|posted\s+on|said\s+(?:(?:to|in)\s+(?:[A-Z]\w*\s+){1,3})?on)\s+(?:the\s+)?(?:\w+day|\d|[A-Z][a-z]+\s+\d)", case["text"]) \
                 or re.search(r"\b(?i:before|until)\s+(?:the\s+)?\w+\s+(?:\w+\s+){0,4}?(?i:on|in)\s+(?:\w+day|\d)", case["text"])
             # ("... left A for B before the insurgents entered the city on 10 August": a before-clause's day bounds it)
             bounded = bounded or re.search(r"\bafter\s+(?:the\s+)?(?:taliban|insurgents|militants|rebels)\b", case["text"], re.I) \
@@ -388,7 +388,7 @@ def test_expected_dates_follow_the_spec() -> None:
             if not low and high != _iso(last) and not bounded:  # "by Monday both had fallen", "said on Thursday"
                 bad.append(f"{case['id']}: open range must end on the publication date")
             counted_on = re.search(r"\b(?:later|earlier|next\s+day|following\s+day|days?\s+after|weeks?\s+after|"
-                                   r"of\s+that\s+week|same\s+night)\b",
+                                   r"of\s+that\s+week|same\s+night|(?:third|fourth|fifth)\s+(?:straight\s+)?day)\b",
                                    case["text"])  # "then B two days later", "a day after B"
             beside = re.search(r"\b[A-Z][a-z]+day,?\s+\(?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})", case["text"])
             # ("on Wednesday, 16 Saratan": a weekday beside a written day is that day)

@@ -379,7 +379,8 @@ def speaker_span(sentence: str, a: Attribution) -> tuple[int, int]:
         listener = _LISTENER.match(sentence, a.end)
         if listener is not None:
             return a.start, listener.end("who")
-    return a.start, a.end
+    where = _SAID_IN.match(sentence, a.end) if a.cue.lower().endswith(_SAYING_ENDS) else None
+    return a.start, where.end() if where is not None else a.end
 
 
 def find_attributions(sentence: str, speakers: Mapping[str, str] | None = None) -> list[Attribution]:
@@ -565,6 +566,10 @@ _REPORT_TAIL = re.compile(r",\s*(?P<who>(?:our|the|local|some|several|two|three|
 
 # the listener after "told" up to the sentence's end, a comma or "that" ("told our partners in Kabul.", "told reporters in
 # Herat that"), never across "to" or a verb ("told the garrison to leave Kunduz", "told me the district centre fell")
+# where the words were said: "a ministry spokesman said in Kabul." (no event's place)
+_SAYING_ENDS = ("said", "says", "added", "stated", "announced")
+_SAID_IN = re.compile(r"\s+in\s+(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+)?"
+                      r"(?=\s*(?:[.;!?]|$)|\s*,\s*(?:\w+\s+){0,3}(?:on|late|early|last|this)\b|\s+(?:on|late|early|last|this|that)\b)")
 _LISTENER = re.compile(r"\s+(?P<who>(?:(?!_NOT_)[\w\-’'.]+\s+){0,5}?(?!_NOT_)[\w\-’']+)(?=\s*(?:[,.;!?]|$)|\s+that\b)"
                        .replace("_NOT_", r"(?:to|that|fell|falls|fall|was|were|is|are|has|had|have|took|takes|taken|\w+ed)\b"))
 

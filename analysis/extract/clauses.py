@@ -42,8 +42,9 @@ _SUB_LIST_AFTER = re.compile(r"\s*(?:(?:and|(?:together|along)\s+with|as\s+well\
 _BOUNDARY = re.compile(
     r";|\s—\s|\s–\s|\s--\s|:\s|[“”\"]|\.\s|(?<!\ball)(?<!\bnone)(?<!\bnothing),?\s+\b(?:while|whereas|as(?!\s+well\s+as\b)(?<!\bwell\sas)|after|before|but|when|because|although|"
     r"though|since|until|amid|where|which|who|that|and\s+(?=(?:the|a|an|officials|government|afghan|he|she|they|"
-    r"it|we|security|troops|many|some|other)\b))\b",
-    re.I)
+    r"it|we|security|troops|many|some|other)\b))\b|"
+    r"(?<!,)\s+once(?=\s+(?:the|they|it|its|their)\b)",  # ("Herat could come under attack once the districts have
+    re.I)  # fallen": not "Kunduz, once the garrison of the north, fell")
 
 
 # an aside locating the subject, closed by a comma right before the verb (and its auxiliaries)

@@ -497,6 +497,16 @@ _DESTINATION_BEFORE = re.compile(r"\b(?:for|to|towards?)\s+(?:the\s+)?$", re.I)
 _PREPOSITION_BEFORE = re.compile(  # a place qualifying a noun: "a police post near Ghazni"
     r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w\-’']+\s+){0,3}?(?:in|at|near|outside|around|from|of|on|by|through|"
     r"across|via|past|beyond|between|and|with|within|inside)\s+(?:the\s+)?$", re.I)
+# a day of fighting counted from its first ("for the fifth day", "for a third straight day")
+_NTH_WORDS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_NTH_DAY = re.compile(rf"\bfor\s+(?:a|the)\s+(?P<n>{'|'.join(_NTH_WORDS)})\s+(?:straight\s+|consecutive\s+|successive\s+)?day\b",
+                      re.I)
+# the place a name is shared with ("shares its name with the capital of", "not to be confused with the capital of")
+_NAMESAKE_BEFORE = re.compile(r"\b(?:(?:shares?|sharing)\s+(?:its|a|the)\s+name\s+with|same\s+name\s+as|confused\s+with|"
+                              r"namesake\s+of)\s+the\s+(?:provincial\s+)?capital\s+of\s+(?:the\s+)?$", re.I)
+# an aside locating the place named just before it ("cleared Karukh, north of Herat city, ..., three days after it fell")
+_LOCATING_ASIDE_BEFORE = re.compile(r",\s+(?:(?:just|some|about|\d+\s*(?:km|kilomet\w+|miles))\s+)?(?:(?:north|south|east|west)"
+                                    r"(?:-?(?:east|west))?\s+of|near|outside)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
 # a subject opened by "the city of" ("The city of Khost was surrendered"; not "soldiers in the district of Faryab")
 _THE_CITY_OF_OPENING = re.compile(r"(?:^|[.;:]\s*|,\s+(?:and|but)\s+|\b(?:and|but)\s+)\W*(?:the\s+)?(?:city|town|provincial\s+capital)"
                                   r"\s+of\s+$", re.I)
@@ -583,7 +593,8 @@ def _gap_ok(gap: str) -> bool:
 
 
 # an after-clause whose subject is the government's forces ("fell on Saturday after government forces withdrew")
-_AFTER_FORCES = re.compile(r"\bafter\s+(?:the\s+)?(?:government|afghan|security|army|national)\s+(?:security\s+)?"
+_AFTER_FORCES = re.compile(r"(?<!\sdays\s)(?<!\sday\s)(?<!\sweeks\s)(?<!\sweek\s)(?<!\shours\s)"  # (not "a day after ...": counted back)
+                           r"\bafter\s+(?:the\s+)?(?:government|afghan|security|army|national)\s+(?:security\s+)?"
                            r"(?:forces|troops|soldiers|units)\s+(?:had\s+)?$", re.I)
 # the movement naming itself in its own words ("the mujahideen took Yawan", "the Islamic Emirate")
 _MOVEMENT_SPEAKS = re.compile(r"\b(?:the\s+)?(?:mujah[ie]d(?:ee|i)n|islamic\s+emirate|our\s+mujah[ie]d(?:ee|i)n)\b", re.I)
@@ -919,6 +930,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
     def _district_of_named_province(self, s: _Sent, r: _Ref, cap: Place) -> Place | None:
         """A district reading of `r` in a province the sentence names, when the capital's province goes unnamed."""
         named = {p.name for x in s.refs if x is not r and not x.in_speaker
+                 and not _NAMESAKE_BEFORE.search(s.text, max(0, x.start - 70), x.start)  # ("a Jowzjan district that shares
+                 # its name with the capital of Badakhshan province": that province is the namesake's)
                  for p in [_as_province(x, self.gaz)] if p is not None and (x.province_word or _as_capital(x, self.gaz) is None)}
         if not named or cap.province in named:
             return None
@@ -1143,6 +1156,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             days = [d for d in days if not _SAY_DATE.search(text_j, max(0, d.start - 40), d.start)] or days  # day, the
             # border service said on Wednesday. Two days later another 31 came across": counted from the crossing)
             days = [d for d in days if not self._series_start_day(j, i, d)]
+            asides = [(a.start(), a.end()) for a in _RETAKE_ASIDE.finditer(text_j)] if ", re" in text_j else []
+            days = [d for d in days if not any(a <= d.start < b for a, b in asides)] or days  # ("Chimtal, retaken by
+            # the army on 13 July, was lost again on Saturday. Its garrison withdrew the same day": not the retake's day)
             # ("Ghazni was the tenth capital to fall in a week, beginning with Zaranj on 6 August. Herat fell the same
             # evening": the day a count starts from is no day of the event just told; the sentence before has it)
             if days:
@@ -1293,6 +1309,13 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                                 res.date[2][:6].lower() == "since " and \
                                 text.find(res.date[2], m.end()) >= 0:  # "X: in Taliban hands since Friday 9 July"
                             res.date = self._since_day(res.date)
+                        nth = _NTH_DAY.search(text) if res.event_type == "capital_entered" and "contested" in res.outcomes \
+                            and " day" in s.low else None
+                        if nth is not None and res.date[0] is not None and res.date[0] == res.date[1] and \
+                                0 <= text.find(res.date[2]) and abs(text.find(res.date[2]) - nth.start()) < 40:
+                            first = res.date[0] - timedelta(days=_NTH_WORDS.index(nth.group("n").lower()) + 1)
+                            res.date = (first, first, res.date[2])  # "fighting inside Police District 2 was reported
+                            # on Tuesday for the fifth day": the fighters got in four days before
                     at = text.find(res.date[2], max(0, m.start() - 80)) if res.date[2] else -1
                     day_it = _THE_DAY_IT_FELL.search(text, max(0, m.start() - 50), m.start()) if res.date[2] else None
                     if day_it is not None and not re.fullmatch(r"[\s,]*", text[m.end():at] if at >= m.end() else "x") \
@@ -1384,7 +1407,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         """'Took A and B last Tuesday and Wednesday respectively': the n-th date after the places is the n-th place's."""
         at = {id(r): self._object_at(s, r, 0) for r in results}
         word = s.low.find("respectively")  # (places after it belong to another clause)
-        items = sorted((r for r in results if 0 <= at[id(r)] < word and r.date is not None), key=lambda r: at[id(r)])
+        items = sorted((r for r in results if 0 <= at[id(r)] < word and r.date is not None and r.date[2]),
+                       key=lambda r: at[id(r)])  # (not "the crossing" before them, with no day of its own)
         if len(items) < 2 or len({at[id(r)] for r in items}) < len(items):
             return
         end = s.low.find("respectively", at[id(items[-1])])
@@ -2083,8 +2107,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 not (re.match(r"(?:lost|hand|leaving|ced|surrender)", m.group(0), re.I) or forced_out):
             kind = "repel"  # (forces that lost, handed over, ceded, surrendered, left it to the Taliban or were forced out of
             # a place lost it)
-        if kind == "entry" and _GOV_INSIDE.search(text, max(0, m.start() - 60), m.end()):
-            return []  # "Government troops have been inside Kunduz since Sunday": their own city, no entry
+        if kind == "entry" and (_GOV_INSIDE.search(text, max(0, m.start() - 60), m.end()) or
+                                (voice == "active" and government_side(agent))):
+            return []  # "Government troops have been inside Kunduz since Sunday": their own city, no entry; "Militiamen
+            # and commandos entered the district centre on 13 July": the government's side going in takes nothing
         if kind == "repel" and passive_out(text, m) and government_side(agent):
             return []  # "Afghan forces were pushed out of Kunduz": their loss (read as such), not a repulse
         if kind == "capture" and forced_out and not _GOV_AGENT.search(_POLICE_AREA.sub(" ", agent)):
@@ -2319,6 +2345,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 before = sent.text[max(0, r.start - 40):r.start]
                 if _DESTINATION_BEFORE.search(before):
                     continue  # "fled Kunduz city for Kabul": a destination is not the antecedent
+                aside = _LOCATING_ASIDE_BEFORE.search(sent.text, max(0, r.start - 40), r.start)
+                if aside is not None and any(x.end == aside.start() for x in refs):
+                    continue  # "Karukh, north of Herat city, ...": the aside only locates the place before it
                 if _PREPOSITION_BEFORE.search(before) and not _CITY_OF_BEFORE.search(before):
                     return None  # "a post near Ghazni ... overran it"
                 cap = _as_capital(r, self.gaz)

@@ -126,8 +126,8 @@ _SHELTER_VERB = re.compile(r"shelter|refuge|asylum|sanctuary|safe\s+passage", re
 _INSIDE_REFUGE = re.compile(r"\b(?:airport|air\s*base|airfield|base|barracks|headquarters|garrison|cantonment)\b", re.I)
 
 # what comes right before a destination: "fled to", "withdrew to the neighbouring district of"
-_DESTINATION_TAIL = re.compile(
-    r"\b(?:to|into|for|towards?|back\s+to)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|provincial|main|\w+ern)\s+){0,2}"
+_DESTINATION_TAIL = re.compile(  # (not "Closer to home, A, the district east of B, fell")
+    r"(?<!closer\s)(?<!close\s)\b(?:to|into|for|towards?|back\s+to)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|provincial|main|\w+ern)\s+){0,2}"
     r"(?:(?:district|city|town|province|provincial\s+capital|capital|(?:district\s+)?(?:centre|center|headquarters))"
     r"\s+of\s+(?:the\s+)?)?(?:[\w\-’']+(?:,|\s+and|\s+or)\s+){0,3}(?:\w+\s+)?$|"  # "towards the A and B areas"
     # a valley or an area of a place they went to: "fell back to the Kayan valley in Doshi district"
