@@ -382,6 +382,10 @@ def test_expected_dates_follow_the_spec() -> None:
                 or re.search(r"\bafter\s+the\s+\w+\s+who\s+had\b", case["text"]) \
                 or re.search(r"\b(?i:confirmed|announced|acknowledged|admitted|reported)\s+(?:the\s+)?(?i:fall|capture|loss|"
                              r"takeover|seizure|handover)\s+of\b[^.]{0,60}\bon\s+(?:\w+day|\d)", case["text"])
+            bounded = bounded or re.search(r",\s*(?:and\s+)?then\s+[^,;.]{1,60}\bon\s+(?:\w+day|\d)", case["text"]) \
+                or re.search(r"\b(?:who|that)\s+had\s+\w+[^.]{0,80}\bon\s+\w+day", case["text"])
+            # ("took A and B, then C on Friday": A and B by then; "soldiers who had retreated ... laid down their arms
+            # on Friday": by that day)
             # ("after the soldiers who had retreated"; "confirmed the fall of A and B on Monday": the day it was told)
             # ("A week before Kunduz fell, ...": that fall's day told before bounds it)
             # ("... crossed late on Monday after the Taliban overran Spera": the main verb's day bounds it)

@@ -185,6 +185,22 @@ def test_day_lines_of_an_aggregator_go_back_before_their_cards() -> None:
     assert plain == "The story."  # no day line on the page: the main text as trafilatura gave it
 
 
+def test_linked_card_headlines_go_back_above_their_summaries() -> None:
+    headlines = ["Insurgents take Qala-e-Naw after a week of fighting", "Governor of Ghor leaves for Herat by road",
+                 "Border guards report soldiers crossing at Islam Qala"]
+    own = "Menu\nAug 13\n" + "\n".join(f"{head}\n{STORY[n]}\nAndaman Wire · {n + 1}h" for n, head in enumerate(headlines))
+    main = "Aug 13\n" + "\n".join(f"{STORY[n]}\nAndaman Wire · {n + 1}h" for n in range(3))  # (as trafilatura keeps it)
+    lines = webpages.with_card_headlines(own, main).splitlines()
+    assert lines[0] == "Aug 13"  # the day line still above the first card
+    for head, story in zip(headlines, STORY):
+        assert lines[lines.index(story) - 1] == head + "."  # the headline right above its card's text, closed
+    own = "Menu\n" + "\n".join(f"Read more: story {n}\n{STORY[n]}" for n in range(3))
+    main = "\n".join(STORY[:3])
+    assert webpages.with_card_headlines(own, main) == main  # labelled links between paragraphs are no headlines
+    own = "Menu\nA headline of a related story here\n" + "\n".join(STORY[:6])
+    assert webpages.with_card_headlines(own, "\n".join(STORY[:6])) == "\n".join(STORY[:6])  # one dropped line: no cards
+
+
 def test_a_table_in_the_story_is_kept_as_rows_and_its_day_cells_are_not_repeated() -> None:
     table = "".join(f"<tr><td>{day}</td><td>{place}</td><td>{province}</td></tr>" for day, place, province in
                     (("24 Jul 2021", "Chimtal", "Balkh"), ("25 Jul 2021", "Sholgara", "Balkh")))

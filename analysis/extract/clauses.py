@@ -43,7 +43,9 @@ _BOUNDARY = re.compile(
     r";|\s—\s|\s–\s|\s--\s|:\s|[“”\"]|\.\s|(?<!\ball)(?<!\bnone)(?<!\bnothing),?\s+\b(?:while|whereas|as(?!\s+well\s+as\b)(?<!\bwell\sas)|after|before|but|when|because|although|"
     r"though|since|until|amid|where|which|who|that|and\s+(?=(?:the|a|an|officials|government|afghan|he|she|they|"
     r"it|we|security|troops|many|some|other)\b))\b|"
-    r"(?<!,)\s+once(?=\s+(?:the|they|it|its|their)\b)",  # ("Herat could come under attack once the districts have
+    r"(?<!,)\s+once(?=\s+(?:the|they|it|its|their)\b)|"
+    r",\s+and\s+(?=in\s+(?-i:[A-Z])[\w\-’']+(?:\s+province)?\s*,)",  # ("A went on Tuesday, and in Zabul, B was
+    # surrendered on Wednesday": the province opens the second clause)  # ("Herat could come under attack once the districts have
     re.I)  # fallen": not "Kunduz, once the garrison of the north, fell")
 
 

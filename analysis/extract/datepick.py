@@ -35,6 +35,7 @@ _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=(?:had|has|have|was|were|then|la
 # right after the wider time it lies in ("last week, on Thursday")
 _I_MEAN = re.compile(r"\s*(?:[-–—,]\s*|\.\.\.\s*)?(?:sorry,?\s+|no,?\s+)?(?:I|we)\s+mean,?\s+(?:[\w\-]+[,\s]+){0,3}", re.I)
 _NARROWED_BY = re.compile(r"\s*,?\s*(?:on|in)?\s*", re.I)
+_AND_PROVINCE = re.compile(r",\s+and\s+(?=" + PROVINCE_OPENING + r",)", re.I)
 # " and <Place> was ..." with no comma: a second clause with a subject and verb of its own ("Yawan slipped into Taliban
 # hands on Friday and Raghistan was wrested from government control on Saturday")
 _AND_PLACE_VERB = re.compile(r"(?<!,)\s+and\s+(?=" + PLACE_OWN_VERB + r")")
@@ -108,9 +109,11 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
         hi = min((c for c in cuts if c > pos), default=len(text))
         own = [d for d in cands if lo <= d.start and d.end <= hi]
         if not own:  # "The Taliban have seized A and B, and on Friday morning they also took C": a day opening a
-            # later clause is that clause's, not the undated one's
+            # later clause is that clause's, not the undated one's; so is any day of a later clause opened by its own
+            # province ("In A the police withdrew on the night the centre fell, and in B, ..., left on 22 June")
+            provinces = [c.end() for c in _AND_PROVINCE.finditer(text, pos)]
             cands = [d for d in cands if not any(pos < c <= d.start and _CLAUSE_OPENING_DAY.fullmatch(text, c, d.start)
-                                                 for c in cuts)] or []
+                                                 for c in cuts) and not any(c <= d.start for c in provinces)] or []
         else:
             cands = own
     if len(cands) > 1 and AND_VERB_BEFORE.search(text, max(0, pos - 16), pos):

@@ -71,8 +71,13 @@ _PASSIVE_AUX = re.compile(
 _NOT_THIS_ONE = re.compile(r"\((?:[^(),]{1,40},\s*)?(?P<n>\s*not\s+(?:the|to\s+be\s+confused\s+with)\b[^()]{0,100})\)|"
                            r",\s*(?:(?:a|an|the)\s+(?:[\w\-]+\s+)?"
                            r"(?:district|town|city|place)\s+)?not\s+(?:to\s+be\s+confused\s+with|"
-                           r"the\s+(?:one|district|town|city|(?-i:[A-Z])[\w\-’']+\s+(?:district|one))\b)[^,;.()]{0,100}(?=,(?!\s+which\b))|"
-                           r"\s[-–—]\s+not\s+(?:to\s+be\s+confused\s+with|the\s+(?:one|district|town|city|(?-i:[A-Z])[\w\-’']+\s+"
+                           r"the\s+(?:(?:better|best|more|less|lesser|larger|bigger|smaller|well)[\s\-]+(?:known|famous)\s+|"
+                           r"larger\s+|bigger\s+|smaller\s+|other\s+|northern\s+|southern\s+)?"  # ("not the better-known
+                           # Kandahar district of the same name")
+                           r"(?:one|district|town|city|(?-i:[A-Z])[\w\-’']+\s+(?:district|one))\b)[^,;.()]{0,100}(?=,(?!\s+which\b))|"
+                           r"\s[-–—]\s+not\s+(?:to\s+be\s+confused\s+with|the\s+(?:(?:better|best|more|less|lesser|larger|"
+                           r"bigger|smaller|well)[\s\-]+(?:known|famous)\s+|larger\s+|bigger\s+|smaller\s+|other\s+|northern\s+|"
+                           r"southern\s+)?(?:one|district|town|city|(?-i:[A-Z])[\w\-’']+\s+"
                            r"(?:district|one))\b)[^,;.()–—]{0,100}?\s[-–—](?=\s)", re.I)
 # (not when a relative clause goes on to tell of the other place: "..., not the Kandahar district of the same name, which
 # went on Wednesday"; between dashes: "Arghandab district - not the Kandahar district of the same name - fell on Monday")
@@ -408,10 +413,12 @@ _DATE_NEXT = re.compile(r"(?:\s*\[[^\[\]]{1,40}\])?"  # a translator's note on t
                         # describing it: "and Khan Abad, once a garrison town where convoys stopped, the next day"
                         r"(?:,\s+(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?(?:capital|city|town|district)(?:\s+of\s+[\w’'\-]+)?(?=,)|"
                         r",\s+(?:once|now|formerly|long|home\s+to|a|an|another|the)\s+[^,;:]{1,90}(?=,))?"
-                        r",?\s*(?:(?:on|in|by|during|at|over|within)\s+)?")
+                        r",?\s*(?:\(\s*)?(?:(?:on|in|by|during|at|over|within)\s+)?")  # (a day in brackets: "A (6 August),
+# B (7 August)")
 # between the items of a gapped series ("A fell on the 9th; B on the 10th, and C on the 11th"), and an aside after an item
-_SERIES_SEP = re.compile(r"(?:,\s+(?:[\w’'\-]+\s+){1,4}(?:said|says|reported)(?=,))?"  # (", local officials said, and B on Sunday")
-                         r"\s*[,;]\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?")
+_SERIES_SEP = re.compile(r"(?:\s*\))?(?:(?:,\s+(?:[\w’'\-]+\s+){1,4}(?:said|says|reported)(?=,))?"  # (", local officials
+                         r"\s*[,;]\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?)")  # said, and B on Sunday"; a bracketed day's
+# closing bracket: "A (6 August), B (7 August)")
 _SERIES_COLON = re.compile(r"\s*:\s*")
 _ITEM_PREFIX = re.compile(r"(?:the\s+(?:(?:district\s+)?cent(?:re|er)|district|town|city)\s+of\s+|the\s+(?=(?-i:[A-Z])))?")  # ("and the
 # centre of Ishkashim", "and the Jaghatu district of Ghazni on Sunday")
@@ -470,6 +477,15 @@ _BEGINNING_WITH = re.compile(r"\b(?:beginning|starting|begun|started)\s+with\b",
 # troops described by what they had done, in an after-clause ("..., after the soldiers who had retreated to the base
 # also laid down their arms")
 _HAD_RELATIVE = re.compile(r"\bafter\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:who|that|which)\s+had\s+(?:\w+ly\s+)?$", re.I)
+# troops described by what they had done before the main verb ("The soldiers who had retreated to the corps base laid
+# down their arms on Friday morning": the retreat came before that day)
+_TROOPS_WHO_HAD = re.compile(r"(?:^|[;:]\s*)\W*(?:in\s+(?-i:[A-Z])[\w\-]+,\s+(?:where\s+[^,;]{1,60},\s+)?)?(?:[\w\-]+\s+){0,3}"
+                             r"(?:soldiers|troops|forces|police(?:men)?|men|defenders|garrison|commandos|officers|officials)"
+                             r"\s+(?:who|that)\s+had\s+(?:\w+ly\s+)?$", re.I)  # (the sentence's subject, not "had detained 52
+# soldiers who had crossed the frontier on the night of 11 August")
+# the main verb after a subject's relative clause ("... who had retreated to the corps base laid down their arms")
+_MAIN_VERB = re.compile(r"\b(?:laid|lay|surrendered|gave|handed|were|was|remained|stayed|held|are|is|refused|"
+                        r"have|has|agreed|joined)\b", re.I)
 # a where-clause telling an earlier act of its own ("..., where troops had withdrawn when the city fell on Sunday, ...")
 _WHERE_HAD_ASIDE = re.compile(r",\s+where\s+[^,;:()]{1,40}?\s+had\s+[^,;:()]{1,100},")
 # what may follow the verb of a relative clause whose object is the antecedent ("which the group took on 8 July")
@@ -497,6 +513,11 @@ _DESTINATION_BEFORE = re.compile(r"\b(?:for|to|towards?)\s+(?:the\s+)?$", re.I)
 _PREPOSITION_BEFORE = re.compile(  # a place qualifying a noun: "a police post near Ghazni"
     r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w\-’']+\s+){0,3}?(?:in|at|near|outside|around|from|of|on|by|through|"
     r"across|via|past|beyond|between|and|with|within|inside)\s+(?:the\s+)?$", re.I)
+# a later object of the same verb with a day of its own after "then" ("took A and B, then C on Friday")
+_THEN_ITEM = re.compile(r",\s*(?:and\s+)?then\s+(?!on\b|in\b|at\b|by\b|early\b|late\b)", re.I)
+# a province named as the kind of one district ("another Sar-e-Pul district", "a second Ghazni district")
+_A_PROVINCE_DISTRICT = re.compile(r"\s+district\b(?!\s+(?:cent(?:re|er)|headquarters|compound|of)\b)", re.I)
+_ONE_OF_BEFORE = re.compile(r"\b(?:a|an|another|one(?:\s+more)?|(?:a|the)\s+(?:second|third|fourth|fifth|sixth))\s+$", re.I)
 # a day of fighting counted from its first ("for the fifth day", "for a third straight day")
 _NTH_WORDS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _NTH_DAY = re.compile(rf"\bfor\s+(?:a|the)\s+(?P<n>{'|'.join(_NTH_WORDS)})\s+(?:straight\s+|consecutive\s+|successive\s+)?day\b",
@@ -533,7 +554,8 @@ _PLURAL_HEAD = re.compile(
     r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:night|morning|evening|"
     r"afternoon))?(?:,?\s+(?:(?-i:[A-Z])[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+(?-i:[A-Z])[a-z]+))?|"  # ("on Sunday, Aug. 8 - A, B and C")
     r"\s+on\s+(?:(?-i:[A-Z])[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+(?-i:[A-Z])[a-z]+)|\s+overnight|\s+yesterday|\s+(?:earlier\s+)?(?:this|last)\s+week(?:end)?|\s+in\s+recent\s+(?:days|weeks)|"
-    r"\s+(?:over|at|during)\s+the\s+weekend|\s+(?:over|in|within)\s+the\s+(?:past|last)\s+"
+    r"\s+(?:over|at|during)\s+the\s+weekend|\s+in\s+(?:a\s+single|one)\s+(?:day|night)|"  # ("in a single day - A, B")
+    r"\s+(?:over|in|within)\s+the\s+(?:past|last)\s+"
     r"(?:\d+|\w+)\s+(?:hours|days|weeks?)|\s+since\s+\w+|"
     # ("in the week after 20 June", "in the first week of July", "in late June")
     r"\s+(?:in|during|over)\s+the\s+(?:(?:first|second|third|last)\s+)?week\s+(?:of|after|before|following|to|ending)\s+"
@@ -1298,6 +1320,12 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                         if hours is not None and res.date[0] is not None and res.date[0] == res.date[1] and \
                                 0 <= text.find(res.date[2]) < hours.start():  # (the day of the verb before the clause)
                             res.date = (res.date[0] - timedelta(days=1), res.date[1], res.date[2])
+                        if res.date[0] is not None and res.date[2] and ", then " in text:
+                            item_at = self._object_at(s, res, m.end())
+                            day_at = text.find(res.date[2], max(item_at, 0))
+                            if item_at >= 0 and day_at > item_at and _THEN_ITEM.search(text, item_at, day_at):
+                                res.date = (None, res.date[1], res.date[2])  # "took A, B and C, then the whole
+                                # south on Friday": A, B and C came before that day
                         if res.date[2][:5].lower() in ("from ", "since") and "when" in text:
                             res.date = self._when_of(text, m.start(), pool, res.date)
                         if len(results) > 1:
@@ -1341,8 +1369,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                         res.date = (None, self.pub_high, "")  # "Aybak was the sixth capital to fall in four days,
                         # beginning with Zaranj on Friday": Zaranj's day, not Aybak's
                     if res.event_type == "troops_fled" and res.date[2] and res.date[0] is not None and \
-                            _HAD_RELATIVE.search(text, max(0, m.start() - 60), m.start()) and \
-                            0 <= text.find(res.date[2]) < m.start() - 30:
+                            (_HAD_RELATIVE.search(text, max(0, m.start() - 60), m.start()) and
+                             0 <= text.find(res.date[2]) < m.start() - 30 or
+                             _TROOPS_WHO_HAD.search(text[:m.start()]) and
+                             _MAIN_VERB.search(text, m.end(), max(m.end(), text.find(res.date[2], m.end())))):
                         res.date = (None, res.date[1], res.date[2])  # "... surrendered on Friday morning, after the
                         # soldiers who had retreated to the corps base ...": an earlier act, bounded by that day only
                     if is_history(res.modality or "", res.date[1], self.pub_high) or (
@@ -1870,7 +1900,15 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             rel = _DAYS_AFTER_PLACE.match(text, items[-1].end) if text.startswith(" and ", items[-1].end) else None
             if rel is None and not _CLAUSE_SHUT.match(text, items[-1].end):
                 return []
-        low, high, said = _pick_date(self._dates_in(text), m.start(), text, self.pub_high)
+        anchor = m.start()
+        first_rel = groups[0][0]
+        if first_rel.group(0).lstrip(" ,").lower().startswith("and"):
+            outer = None  # "On Sunday they took A, a day after B was handed over, and two days after C": C counts from
+            for outer in _DAYS_AFTER_PLACE.finditer(text, 0, m.start()):  # Sunday, as B does, not from B's day
+                pass
+            if outer is not None and not re.search(r"[;:]|\.\s", text[outer.end():m.start()]):
+                anchor = outer.start()
+        low, high, said = _pick_date(self._dates_in(text), anchor, text, self.pub_high)
         if low is None or high is None or not said:
             return []
         more: list[MentionDraft] = []
@@ -1989,8 +2027,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if len(before) >= 2 and _as_province(ante, self.gaz) is not None and \
                 _LOCATIVE_TAIL.fullmatch(text, before[-2].end, ante.start):
             ante = before[-2]  # "Islam Qala in western Herat, which ...": Herat only locates the antecedent
-        if ante.peripheral or _negated(text, m.end() - 12):
-            return []
+        if (ante.peripheral and not (ante is before[-1] and not text[ante.end:m.start()].strip(" ,"))) or \
+                _negated(text, m.end() - 12):
+            return []  # (a clause right after "around Pato" tells of Pato: "fighting continued around Pato, which the
+            # Taliban took on 29 June")
         if re.match(r",?\s+(?:which|that)\s+they\b", m.group(0), re.I) and not _TALIBAN_AGENT.search(text, 0, ante.start):
             return []  # "which they had entered": they are the insurgents only when the sentence's subject is
         cap = _as_capital(ante, self.gaz)
@@ -2282,6 +2322,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 gap = gap[:unknown.start("name")]
             if voice == "active" and not _gap_ok(_POSSESSIVE_PROVINCE.sub(" ", gap) if provinces_seen else gap):
                 break
+            if _A_PROVINCE_DISTRICT.match(text, r.end) and _ONE_OF_BEFORE.search(text, max(0, r.start - 20), r.start) and \
+                    _as_province(r, self.gaz) is not None:
+                continue  # "Taliban take another Sar-e-Pul district": one unnamed district of the province, no city
             cap = _as_capital(r, self.gaz)
             heads = kind in _CAPITAL_OUTCOME and lists.capitals_head(text, r.start)
             if cap is not None and not heads and self._district_of_named_province(s, r, cap) is not None:

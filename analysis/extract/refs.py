@@ -601,7 +601,8 @@ _ROUTE_BEFORE = re.compile(
     r"(?:(?:\b|(?<=\d))(?:km|kms|kilomet(?:re|er)s?|miles?|hours?|minutes?)\s+(?:[\w\-]+\s+){0,2}?(?:from|of|outside|away\s+from|"
     r"short\s+of)|\b(?:road|roads|highway|route|motorway|(?<!\btheir\s)(?<!\bits\s)way|drive|journey|supply\s+lines?|flights?)\s+"
     r"(?:(?:\w+\s+){0,2}?(?:to|from|into|towards?|between|linking|connecting)(?:\s+[\w\-]+(?:\s+[\w\-]+)?\s+"
-    r"(?:and|to|with))?))\s+(?:the\s+)?"  # ("the highway between Kabul and Kandahar": both ends)
+    r"(?:and|to|with))?)|\b(?:push|drive|march|advance|thrust|sweep)\s+(?:towards?|on))\s+(?:the\s+)?"  # ("the highway
+    # between Kabul and Kandahar": both ends; "in push towards Kabul": where they are going)
     r"(?:(?:city|town|provincial\s+capital)\s+of\s+)?$",
     re.I)
 

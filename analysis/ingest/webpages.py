@@ -27,6 +27,12 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _EMBEDS = ("twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "fb-post")
 _PRUNE = [f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {c} ')]" for c in _EMBEDS]
 # the page's header ends at the story's first paragraph (a line longer than this, in words)
+# a page of cards: linked headlines above their summaries, at least this many and before this share of the main lines
+CARD_HEADLINES = 3
+CARD_SHARE = 0.4
+# a card's headline: 4 to 25 words, no closing full stop, no "Read more:"-style label
+_CARD_HEADLINE = re.compile(r"(?!(?:read|see|also|related|watch|listen|more|advertisement|sponsored)\b)(?=(?:\S+\s+){3,24}\S+$)"
+                            r"[^\n]{10,200}(?<![.:])", re.I)
 HEADER_END_WORDS = 30
 # a header line with a date is short: a byline, a dateline, a timestamp ("ISTANBUL · JUL 06, 2021 - 5:34 PM GMT+3")
 HEADER_DATE_WORDS = 20
@@ -107,7 +113,7 @@ def read_page(html: str) -> WebPage:
         meta["title"] = title
     if not meta.get("date"):
         meta["date"] = header_date(own_text, main)
-    return WebPage(with_captions(html, with_day_lines(own_text, main)), meta, "trafilatura")
+    return WebPage(with_captions(html, with_card_headlines(own_text, with_day_lines(own_text, main))), meta, "trafilatura")
 
 
 def with_captions(html: str, main: str) -> str:
@@ -147,6 +153,41 @@ def with_day_lines(own_text: str, main: str) -> str:
             cursor = places[n] + 1
         out.append(line)
     return "\n".join(out) if added else main
+
+
+def with_card_headlines(own_text: str, main: str) -> str:
+    """The main text with each card's headline put back above its summary, on a page of cards (an aggregator's or
+    topic page's linked headlines, which trafilatura drops): at least CARD_HEADLINES of them, standing right before
+    CARD_SHARE or more of the main text's paragraphs ('Farah falls as governor's compound is overrun' above 'The capital of
+    Farah province is the sixth to fall ...')."""
+    own = [line.strip() for line in own_text.splitlines()]
+    kept = [line for line in main.splitlines()]
+    shown = {line.strip() for line in kept}
+    at: dict[str, list[int]] = {}
+    for k, line in enumerate(own):
+        if line:
+            at.setdefault(line, []).append(k)
+    heads: dict[int, str] = {}  # the main line's index -> the headline above it
+    cursor = 0
+    for n, line in enumerate(kept):
+        places = at.get(line.strip(), [])
+        j = bisect_left(places, cursor)
+        if j >= len(places):
+            continue
+        k = places[j]
+        cursor = k + 1
+        above = next((own[x] for x in range(k - 1, -1, -1) if own[x]), "")
+        if above and above not in shown and _CARD_HEADLINE.fullmatch(above) and not date_line(above):
+            heads[n] = above
+    content = sum(1 for line in kept if len(line.split()) >= 8)  # (paragraphs, not a card's source and age)
+    if len(heads) < CARD_HEADLINES or len(heads) < CARD_SHARE * content:
+        return main
+    out: list[str] = []
+    for n, line in enumerate(kept):
+        if n in heads:  # (closed as a sentence, so that a day line above still dates the card)
+            out.append(heads[n] if heads[n].endswith(("?", "!", '"', "”")) else heads[n] + ".")
+        out.append(line)
+    return "\n".join(out)
 
 
 def header_date(own_text: str, main: str) -> str:
