@@ -172,6 +172,14 @@ def test_a_slashed_date_read_by_its_format_note_dates_the_page(tmp_path: Path) -
     assert events[["place", "date_low", "date_high"]].values.tolist() == [["Khulm", "2021-07-06", "2021-07-06"]]
 
 
+def test_a_slashed_date_with_a_time_zone_before_its_format_note_dates_the_page(tmp_path: Path) -> None:
+    wire = ("STEPPE WIRE -- WORLD DESK\n06/07/2021 09:40 GMT (dd/mm/yyyy)\n\n"
+            "Qaisar district came under Taliban control on Sunday, officials said.\n")
+    articles, events = run(tmp_path, {"a.txt": wire})
+    assert articles.loc[0, "published"] == "2021-07-06"  # not 7 June: the note reads past the time and its zone
+    assert events[["place", "date_low", "date_high"]].values.tolist() == [["Qaisar", "2021-07-04", "2021-07-04"]]
+
+
 def test_a_place_heading_is_the_city_its_section_refers_to(tmp_path: Path) -> None:
     roundup = (" date 2021-07-08\nField round-up\n\nStaff travelling to Kabul must fly until further notice.\n\n"
                "MAIMANA (Faryab)\nA hard day. On Wednesday afternoon fighters got into the city from the east and "
@@ -193,6 +201,15 @@ def test_corpus_date_takes_a_year_less_dateline_first(tmp_path: Path) -> None:
             "on Thursday, officials said. Fighting had begun on July 30 in the hills outside the city.\n")
     assert corpus_dated(tmp_path, wire, "2021-08-02") == (
         ("2021-08-13", "corpus"), [["Chaghcharan", "2021-08-12", "2021-08-12"]])
+
+
+def test_corpus_date_reads_a_dateline_opening_the_first_sentence_of_a_write_through(tmp_path: Path) -> None:
+    wire = ("STEPPE WIRE -- WORLD DESK\nAFGHANISTAN-NORTH/ (WRITETHROUGH)\n\nUPDATE 1-Taliban take Kohsan crossing\n\n"
+            "(Adds governor's statement in paragraph 4; corrects spelling of Kohsan)\n\n"
+            "HERAT, Afghanistan, July 8 (SW) - The Taliban captured Kohsan district on Thursday, officials said. "
+            "In Badghis, Qadis had gone on 1 July.\n")
+    assert corpus_dated(tmp_path, wire, "2021-07-02") == (  # the dateline's day, not an earlier fall's
+        ("2021-07-08", "corpus"), [["Qadis", "2021-07-01", "2021-07-01"], ["Kohsan", "2021-07-08", "2021-07-08"]])
 
 
 def test_corpus_date_reads_a_year_less_dateline_with_its_weekday(tmp_path: Path) -> None:

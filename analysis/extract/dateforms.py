@@ -412,7 +412,9 @@ def _h_numeric(m: re.Match[str], text: str) -> Optional[_Hit]:
     return _Hit("full", d, _fixed(d, d), True) if d else None
 
 
-_FORMAT_NOTE_AFTER = re.compile(r"(?:\s+\d{1,2}:?\d{2}[a-z]{0,3})?"  # (a time between: "02/07/2021 1600D (dd/mm/yyyy; ...")
+_FORMAT_NOTE_AFTER = re.compile(r"(?:\s+\d{1,2}:?\d{2}[a-z]{0,3}"  # (a time between: "02/07/2021 1600D (dd/mm/yyyy; ...",
+                                r"(?:\s+(?i:GMT|UTC|AFT|IST|PKT|CET|CEST|EST|EDT|local(?:\s+time)?)(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?"  # "09/07/2021
+                                # 17:05 GMT (dd/mm/yyyy)"
                                 r"\s*\(\s*(?P<first>dd?|mm?)\s*[-/.]\s*(?:dd?|mm?)\s*[-/.]\s*y{2,4}\s*[;,)]")
 _WD_NAME_BEFORE = re.compile(rf"\b(?P<wd>{_WD}),?\s+(?:the\s+)?\Z")
 

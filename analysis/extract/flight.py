@@ -269,8 +269,13 @@ _AFGHAN_AIRCRAFT = re.compile(r"\bafghan\s+(?:[\w\-]+\s+){0,2}?(?:aircraft|plane
 _LOCATING_IN = re.compile(r",\s+in\s+$")
 # a place named only to time another act by its fall ("Sheberghan fell on Saturday, a day after Zaranj, after
 # government forces withdrew to the airport"): not the place left
-_TIMING_ANCHOR = re.compile(r"\b(?:a|one|two|three|four|five|\d+)\s+(?:days?|weeks?|hours?)\s+(?:after|before)\s+(?:the\s+fall\s+of\s+)?$",
+_TIMING_ANCHOR = re.compile(r"\b(?:a|one|two|three|four|five|\d+|the)\s+(?:days?|weeks?|hours?|night)\s+(?:after|before)\s+(?:the\s+fall\s+of\s+)?$",
                             re.I)
+# where someone fleeing was stopped on the way ("left for Kabul and was detained by ANDSF in Wardak"): no place left
+_STOPPED_IN = re.compile(r"\b(?:detained|arrested|stopped|intercepted)\b[^,;.]{0,40}?\b(?:in|at|near)\s+(?:the\s+)?$",
+                         re.I)
+
+
 def _timing_anchor(text: str, r: _Ref) -> bool:
     """True when a place is named only to time another act, with no verb of its own ('a day after Zaranj,'; not 'a day
     after Mazar-i-Sharif fell')."""
@@ -619,6 +624,7 @@ class FlightReader:
                     and not POSSESSIVE_OWNER.match(text, r.end)  # ("from Kandahar's Arghandab district": Arghandab)
                     and not r.end <= label_end  # ("New Delhi/Kabul: ...", "Herat: the district of Adraskan ...")
                     and not _timing_anchor(text, r)  # ("a day after Zaranj")
+                    and not _STOPPED_IN.search(text, max(0, r.start - 60), r.start)  # ("detained ... in Wardak on the way")
                     and not SEAT_OF_SPEAKERS.search(text, max(0, r.start - 50), r.start)  # ("told reporters in Kabul")
                     and not _office_after_verb(text, r, m.end())  # ("..., said a member of the
                     # Kunduz provincial council": an office's place after the verb, not where they were)

@@ -30,6 +30,7 @@ from typing import Iterable, Mapping, Sequence
 import numpy as np
 
 from analysis.extract import dates
+from analysis.extract.datepick import _DATELINE_PREFIX
 from analysis.extract.clauses import Background, background_clauses
 from analysis.ingest import cleaning
 from analysis.records import Article, CorpusRecord, Mention
@@ -112,6 +113,9 @@ def dating_month_days(article: Article) -> tuple[tuple[int, int], ...]:
             if not in_dateline and line_start > previous_end else None
         if date_line is not None:  # a date line of its own above the sentence: "Qala-e-Naw, Thursday, 8 July"
             in_dateline = dates.find_month_days(date_line.group(0))
+        if not in_dateline:  # a dateline opening the sentence itself: "HERAT, Afghanistan, July 9 (ATD) - Taliban ..."
+            opening = _DATELINE_PREFIX.match(article.text[first.start:first.end])
+            in_dateline = dates.find_month_days(opening.group(0)) if opening is not None else []
         previous_end = first.end
         if in_dateline:
             return tuple((int(month), int(day)) for month, day, _, _ in in_dateline[:1])
