@@ -34,6 +34,7 @@ _REL_THEN_ITEM = re.compile(REL_ITEM_REST + r",\s*(?:and(?:\s+then|\s+later)?|as
 _AND_PLACE_HEAD = re.compile(
     r"(?:the|a)\s+(?:(?:[\w\-]+\s+){0,2}?(?:city|town|district|provincial\s+capital|capital|border\s+crossing|crossing|"
     r"port|district\s+cent(?:re|er))\s+(?:of\s+)?(?-i:[A-Z])|"
+    r"(?:(?:nearby|neighbou?ring|adjacent)\s+)?"  # ("and the nearby Adraskan district")
     r"(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,2}\s+(?:district(?:\s+cent(?:re|er))?|town|city|crossing)\b)",
     re.I)
 # what follows a semicolon inside a list of sub-lists: places, then "in" their province

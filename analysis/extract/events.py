@@ -621,7 +621,11 @@ _AFTER_FORCES = re.compile(r"(?<!\sdays\s)(?<!\sday\s)(?<!\sweeks\s)(?<!\sweek\s
 # the movement naming itself in its own words ("the mujahideen took Yawan", "the Islamic Emirate")
 _MOVEMENT_SPEAKS = re.compile(r"\b(?:the\s+)?(?:mujah[ie]d(?:ee|i)n|islamic\s+emirate|our\s+mujah[ie]d(?:ee|i)n)\b", re.I)
 # a retake told in an aside between a place and its verb: its day is the retake's
-_RETAKE_ASIDE = re.compile(r",\s+(?:retaken|recaptured|won\s+back|reclaimed)\s+by\s[^,;:]{1,100},", re.I)
+_RETAKE_ASIDE = re.compile(r",\s+(?:retaken|recaptured|won\s+back|reclaimed)\s+by\s[^,;:]{1,100},|"
+                           # ("Khanabad, the district east of the city that government forces retook in July, was lost")
+                           r",\s+[^,;:]{0,60}?\b(?:that|which)\s+(?:the\s+)?(?:government|afghan|security|army)\s+"
+                           r"(?:forces\s+|troops\s+|soldiers\s+)?(?:had\s+)?(?:retook|recaptured|took\s+back|won\s+back)\b"
+                           r"[^,;:]{0,60},", re.I)
 # a weekday pointing back to one named before ("on the same Saturday", "that Friday")
 _SAME_BEFORE = re.compile(r"\b(?:the\s+same|that|(?:on|by|until)\s+the)\s+$", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -1290,7 +1294,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                             a, b = res.date_from or 0, res.date_until or len(text)
                             inside = [d for d in pool if a <= d.start and d.end <= b]
                             pool = inside if inside or res.date_from is not None else pool
-                        retake = _RETAKE_ASIDE.search(text, max(0, m.start() - 160), m.start()) if ", re" in text else None
+                        retake = _RETAKE_ASIDE.search(text, max(0, m.start() - 160), m.start()) \
+                            if ", re" in text or " retook " in text or " recaptured " in text else None
                         if retake is not None:  # "Doshi, retaken by the army in late July, had been lost again on
                             pool = [d for d in pool if not retake.start() <= d.start < retake.end()]  # Monday"
                         # a later item sharing the verb ('took A on Monday, and on Tuesday B') is dated from its own place

@@ -527,7 +527,7 @@ _KIND_OF_NOUN = {"capital": "city", "city": "city", "town": "town", "district": 
 _PERIPHERAL_BEFORE = re.compile(
     r"(?:\b(?:outskirts|edge|edges|fringes?|gates|periphery|vicinity|suburbs?|approaches|doorstep|environs)\s+"
     r"of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:(?:city|town|capital)\s+of\s+)?|"
-    r"\b(?:around|near|nearby(?!\s+(?:city|town|district|capital|provincial)\b)|close\s+to|closer\s+to|next\s+to|adjacent\s+to|outside|surround\w*(?!\s+districts?\s+of\b)|encircl\w*|besieg\w*|siege\s+(?:of|on)|"
+    r"\b(?:around|near|(?<!\bthe\s)(?<!\ba\s)nearby(?!\s+(?:city|town|district|capital|provincial)\b)|close\s+to|closer\s+to|next\s+to|adjacent\s+to|outside|surround\w*(?!\s+districts?\s+of\b)|encircl\w*|besieg\w*|siege\s+(?:of|on)|"
     r"toward|towards|approach\w*|threaten\w*|advance\s+on|march\s+on|km\s+from|kilometres\s+from|miles\s+from|"
     r"attack\w*\s+(?:on\s+)?|assault\s+on|offensive\s+on|push\s+on)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"(?:(?:city|town|capital)\s+of\s+)?)$",
