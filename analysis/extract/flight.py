@@ -276,6 +276,9 @@ _STOPPED_IN = re.compile(r"\b(?:detained|arrested|stopped|intercepted)\b[^,;.]{0
                          re.I)
 
 
+_NEIGHBOUR_OF = re.compile(r"['’]s\s+(?:neighbou?r|twin|sister|rival|gateway|door)", re.I)
+
+
 def _timing_anchor(text: str, r: _Ref) -> bool:
     """True when a place is named only to time another act, with no verb of its own ('a day after Zaranj,'; not 'a day
     after Mazar-i-Sharif fell')."""
@@ -625,6 +628,7 @@ class FlightReader:
                     and not r.end <= label_end  # ("New Delhi/Kabul: ...", "Herat: the district of Adraskan ...")
                     and not _timing_anchor(text, r)  # ("a day after Zaranj")
                     and not _STOPPED_IN.search(text, max(0, r.start - 60), r.start)  # ("detained ... in Wardak on the way")
+                    and not _NEIGHBOUR_OF.match(text, r.end)  # ("Qaisar, Almar's neighbour, ...": Qaisar's)
                     and not SEAT_OF_SPEAKERS.search(text, max(0, r.start - 50), r.start)  # ("told reporters in Kabul")
                     and not _office_after_verb(text, r, m.end())  # ("..., said a member of the
                     # Kunduz provincial council": an office's place after the verb, not where they were)

@@ -14,6 +14,9 @@ from analysis.extract.refs import _Ref, _Sent, _as_capital, _as_district, _as_pr
 from analysis.extract.triggers import _CAPITAL_OUTCOME, _GAP_WORDS, _Pos
 from analysis.records import Place
 
+# a place in the possessive before a common noun ("Almar's neighbour"): no item of a list
+_POSSESSIVE_NOUN = re.compile(r"['’]s\s+(?-i:[a-z])")
+
 # a place named as a time's anchor ("the day after Kandahar", "two days after the fall of Kunduz")
 _OPEN_RELATIVE = re.compile(r",\s+(?:which|where|who|whose)\b[^,;]*$", re.I)  # a relative clause still open
 _ANCHOR_BEFORE = re.compile(r"\b(?:days?|weeks?|hours?)\s+(?:after|before)\s+(?:the\s+(?:fall|capture|loss)\s+of\s+)?$", re.I)
@@ -192,6 +195,8 @@ class ListReader:
             r = refs[item.index]
             if r.peripheral and out and not peripheral:
                 break
+            if out and _POSSESSIVE_NOUN.match(s.text, r.end):
+                break  # "Qaisar, Almar's neighbour on the road to Herat, ...": a possessive describes the item before
             out.append((r, provs[item.locus] if item.locus >= 0 else None))
         spelled = 0
         named = {p.name: p for r, p in zip(refs, provs) if p is not None and r.province_word}

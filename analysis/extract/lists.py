@@ -109,7 +109,8 @@ _PLURAL_ANAPHOR = re.compile(
     r"(?!\s+(?:of|in|across|around|near|outside)\b)",
     re.I)
 # a bare plural subject standing for the places just named: "both have slipped out of government control"
-_SOME_OF = re.compile(r"\b(?:many|some|several|most|few|none|one|two|three|half)\s+of\s+$", re.I)
+_SOME_OF = re.compile(r"\b(?:many|some|several|most|few|none|one|two|three|half|(?:all\s+but|all\s+except|except\s+for)\s+"
+                      r"(?:a|one|two|three|\d+)(?:\s+handful)?)\s+of\s+$", re.I)  # ("held all but a handful of the 34 capitals")
 _BARE_PLURAL = re.compile(
     r"(?:^\s*(?:(?:early\s+|late\s+)?(?:on|by)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?[\w\-]+|overnight|yesterday|later|"
     r"the\s+(?:next|following)\s+day|(?:that|this|last)\s+\w+)\s*,?\s+|"  # after a time: "On Sunday both fell"
@@ -309,7 +310,7 @@ def plural_anaphor(text: str, lo: int, hi: int) -> str:
     """The noun of a plural anaphor between lo and hi ('these districts' -> 'district'; a bare 'both' or 'all three'
     as a subject -> 'any', whatever the list before named), else ''."""
     m = _PLURAL_ANAPHOR.search(text, lo, hi)
-    if m is not None and _SOME_OF.search(text, max(0, m.start() - 16), m.start()):
+    if m is not None and _SOME_OF.search(text, max(0, m.start() - 30), m.start()):
         return ""  # "many of the district centres": some of them, not the list
     if m is None:
         return "any" if _BARE_PLURAL.search(text, lo, hi) is not None else ""
