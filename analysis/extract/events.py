@@ -162,7 +162,8 @@ _TURN_TO = re.compile(r"^[^,.;]{0,40}?\s+to\s+(?!the\s+(?:taliban|insurgents))[a
 # where a relative clause's antecedent lies, told between the two ("Pashtun Zarghun, east of the city, which ...")
 _REL_LOCATED = re.compile(r"(?:\s+(?:city|town|district|crossing|border\s+crossing|port))?\s*,\s+(?:(?:further|farther|just|some|"
                           r"about|\d+\s*(?:km|kilomet\w+|miles))\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\b"
-                          r"|on\s+the\b|near\b|along\b|in\s+the\s+(?:north|south|east|west))[^,;:.]{0,80}\s*", re.I)
+                          r"|on\s+the\b|near\b|along\b|in\s+the\s+(?:north|south|east|west)|in(?=\s+(?-i:[A-Z])[\w\-’']+"
+                          r"(?:\s+province)?\s*$))[^,;:.]{0,80}\s*", re.I)  # ("Tagab, in Kapisa, which ...")
 # what a place is, naming the neighbour it leads to ("Torghundi, the crossing into Turkmenistan, which ...")
 _REL_DESCRIBED = re.compile(r"\s*,\s+(?:the|a|an)\s+(?:(?:[\w\-]+\s+){0,3}?(?:crossing|border\s+crossing|town|district|port|gateway|"
                             r"post)\s+(?:into|to|with|on|near|opposite|facing)|(?:provincial\s+)?(?:capital|centre|center|main\s+city)\s+of)"
