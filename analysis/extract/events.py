@@ -234,6 +234,7 @@ _SURRENDERED_GAP = re.compile(rf"(?:\s+(?:city|town|district(?:\s+cent(?:re|er))
                               rf"(?:\s+in\s+(?-i:[A-Z])[\w\-]+(?:\s+province)?)?"  # ("Maidan Shahr in Wardak was surrendered")
                               rf"(?:,\s+(?:the|a|an|another)\s+[^,;]{{1,60}}(?:,\s+(?:which|where|whose)\s+[^,;]{{1,80}})?,)?"  # (an aside:
                               # "Maimana, the capital of Faryab, which had been under siege for weeks, surrendered")
+                              rf"(?:\s+(?:--?|–|—)(?=\s))?"  # (a dashed list closing: "Three capitals - A, B and C - were surrendered")
                               rf",?\s+(?:(?:was|were|(?:has|have|had)\s+been)\s+)?(?:(?:{_GAP_ADVERBS}|formally|peacefully|both|all)\s+)?")
 _PLACES_HEAD_BEFORE = re.compile(r"\b(?:capitals|cities|towns|districts)\s+(?:(?:were|have\s+been|had\s+been)\s+)?"
                                  r"(?:(?:also|then|quickly)\s+)?$", re.I)  # ("Three more capitals were surrendered: ...")

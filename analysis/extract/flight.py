@@ -269,7 +269,7 @@ _AFGHAN_AIRCRAFT = re.compile(r"\bafghan\s+(?:[\w\-]+\s+){0,2}?(?:aircraft|plane
 _LOCATING_IN = re.compile(r",\s+in\s+$")
 # a place named only to time another act by its fall ("Sheberghan fell on Saturday, a day after Zaranj, after
 # government forces withdrew to the airport"): not the place left
-_TIMING_ANCHOR = re.compile(r"\b(?:a|one|two|three|four|five|\d+|the)\s+(?:days?|weeks?|hours?|night)\s+(?:after|before)\s+(?:the\s+fall\s+of\s+)?$",
+_TIMING_ANCHOR = re.compile(r"\b(?:a|one|two|three|four|five|\d+|the)\s+(?:days?|weeks?|hours?|night)\s+(?:after|before)\s+(?:the\s+fall\s+of\s+)?(?:(?:neighbou?ring|nearby)\s+)?$",
                             re.I)
 # where someone fleeing was stopped on the way ("left for Kabul and was detained by ANDSF in Wardak"): no place left
 _STOPPED_IN = re.compile(r"\b(?:detained|arrested|stopped|intercepted)\b[^,;.]{0,40}?\b(?:in|at|near)\s+(?:the\s+)?$",
