@@ -14,6 +14,9 @@ from analysis.extract.refs import _Ref, _Sent, _as_capital, _as_district, _as_pr
 from analysis.extract.triggers import _CAPITAL_OUTCOME, _GAP_WORDS, _Pos
 from analysis.records import Place
 
+# an entry's own status denying what its heading tells ("Bazarak (Panjshir): not taken", "- Kabul: still held")
+_ENTRY_NOT_TAKEN = re.compile(r"\b(?:not|never|yet\s+to\s+be)\s+(?:yet\s+)?(?:taken|captured|fallen|lost|seized|overrun)\b|"
+                              r"\bstill\s+(?:held|holding|in\s+government\s+hands)\b|\bunder\s+government\s+control\b", re.I)
 # a place in the possessive before a common noun ("Almar's neighbour"): no item of a list
 _POSSESSIVE_NOUN = re.compile(r"['’]s\s+(?-i:[a-z])")
 
@@ -104,6 +107,8 @@ class ListReader:
         first = next((r for r in s.refs if r.kind == "named" and r.start >= start), None)
         if start < 0 or first is None or not _ENTRY_LEAD.fullmatch(s.text, start, first.start):
             return  # an entry opens on its places ("• Nad Ali (Helmand)"), not on a sentence ("5. If no help comes ...")
+        if _ENTRY_NOT_TAKEN.search(s.text, first.end):
+            return  # "• Bazarak (Panjshir): not taken." under "Capitals taken between 6 and 15 August": its own status
         from analysis.extract.dates import find_dates
         published, precision = self.now  # the day of the post the entry is in, else of the page
         row = s.text.count("|") >= 2  # a table row: "Kunduz | Dasht-e-Archi | 21 Jun | police"

@@ -45,7 +45,9 @@ _INVERTED_IF = re.compile(r"^\W*(?:had|were)\b(?P<cond>[^.;,]*),[^.;]*\b(?:would
 _CAPTION_BEFORE = re.compile(
     r"(?:\b(?:captioned|titled|labell?ed|headlined|(?:shared|circulated|posted)\s+(?:(?:overnight|online|widely|today|"
     r"yesterday|again|on\s+social\s+media|this\s+week)\s+)?as(?:\s+proof\s+that)?|"
-    r"purport(?:s|ed|ing)?\s+to\s+show|(?:said|claimed|claiming)\s+to\s+show)\s*[:,]?\s*[\"“‘']?"
+    r"purport(?:s|ed|ing)?\s+to\s+show|(?:said|claimed|claiming)\s+to\s+show|"
+    r"(?:with|under|bearing|carrying)\s+the\s+(?:caption|title|headline|label))\s*[:,]?\s*[\"“‘']?"  # ("posted with the
+    # caption "Lashkar Gah falls tonight"")
     r"|\b(?:clips?|videos?|footage|photo(?:graph)?s?|images?|pictures?|posts?)\s*,?\s+(?:of|shows?|showing)\s*[\"“‘']"
     r"|[\"“‘']\s*(?:this|the)\s+(?:clip|video|footage|photo(?:graph)?|image|picture)\s+(?:shows?|of)\s+)"
     r"(?:[\w\-’']+\s+){0,6}$", re.I)
