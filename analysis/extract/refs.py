@@ -552,7 +552,8 @@ _PERIPHERAL_AFTER = re.compile(
     r"of)\b", re.I)
 _LANDMARK_AFTER = re.compile(
     r"^(?:-[\w’'\-]+)?\s+(?:highway|road|motorway|route|airport|air\s+base|airbase|dam|tunnel|pass|corridor|river(?:\s+(?:border|bank|valley))?"
-    r"\s+(?:border|bank|valley|front)|valley|frontier)\b|^-[A-Z]", re.I)
+    r"\s+(?:border|bank|valley|front)|valley|frontier|side\s+of\s+the\s+(?:border|frontier|river|line))\b|^-[A-Z]", re.I)  # ("on
+# the Kandahar side of the border")
 
 # "the district centres of A and B", "the city centre of X" name their places: not a reference back
 _NAMED_AFTER = r"(?!\s+(?:cent(?:re|er)s?|headquarters|seats?|administrations?)\s+of\b)"
