@@ -22,7 +22,7 @@ def _pub_high(published: date | None, precision: str) -> date | None:
 
 # a second finite clause: ", and (had) also seized", ", but the army retook"
 _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?=(?:had|has|have|was|were|then|later|also|on|the|they|it|\w+ed|by|hundreds|"
-                         r"dozens|thousands|scores|another|\d[\d,]*)\b|"
+                         r"dozens|thousands|scores|another|several|many|most|some|\d[\d,]*)\b|"
                          # ", and about 60 commandos were airlifted ... on Sunday": a counted subject of its own
                          r"(?:about|some|around|nearly|almost|roughly|more\s+than|over|at\s+least)\s+\d|"
                          # ", and in neighbouring Zabul, Shamulzayi district fell": a clause opened by its province

@@ -428,7 +428,7 @@ _GROUP_SEP = re.compile(r"\s*,\s*|\s+and\s+|\s*,\s*and\s+")  # between the place
 # the movement's side named before "their hands" ("Taliban fighters took A on Thursday, and B passed into their hands")
 _THEIR_FIGHTERS = re.compile(rf"{_BY_TALIBAN}|\b(?:fighters|mujahideen)\b", re.I)
 _FIGHTING_SPAN = 6  # days: "during the fighting" may stand for a span named before ("the Eid holidays"), not a month
-_DATE_FIRST_SEP = re.compile(r"\s*,?\s*(?:and|then)\s*,?\s*", re.I)  # "... and, a day later, B"
+_DATE_FIRST_SEP = re.compile(r"\s*[,;]?\s*(?:and|then)\s*,?\s*", re.I)  # "... and, a day later, B"; "...; and on the 15th B"
 _ITEM_AFTER_DATE = re.compile(r"\s*,?\s*(?:the\s+(?:district|town)\s+(?:of\s+)?|the\s+(?:district\s+)?cent(?:re|er)\s+of\s+(?:the\s+)?|"
                              r"the\s+(?=(?-i:[A-Z])))?")  # ("and on the same day the district Karukh", "and, hours later,
 # the centre of Aliabad district", "and on Sunday the Jaghatu district of Ghazni")
@@ -519,6 +519,7 @@ _PREPOSITION_BEFORE = re.compile(  # a place qualifying a noun: "a police post n
 _THEN_ITEM = re.compile(r",\s*(?:and\s+)?then\s+(?!on\b|in\b|at\b|by\b|early\b|late\b)", re.I)
 # a province named as the kind of one district ("another Sar-e-Pul district", "a second Ghazni district")
 _A_PROVINCE_DISTRICT = re.compile(r"\s+district\b(?!\s+(?:cent(?:re|er)|headquarters|compound|of)\b)", re.I)
+_PROVINCES_DISTRICTS = re.compile(r"(?:\s+and\s+(?-i:[A-Z])[\w\-’']+)?\s+districts\b(?!\s+of\b)", re.I)
 _ONE_OF_BEFORE = re.compile(r"\b(?:a|an|another|one(?:\s+more)?|(?:a|the)\s+(?:second|third|fourth|fifth|sixth))\s+$", re.I)
 # a day of fighting counted from its first ("for the fifth day", "for a third straight day")
 _NTH_WORDS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
@@ -2329,9 +2330,10 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 gap = gap[:unknown.start("name")]
             if voice == "active" and not _gap_ok(_POSSESSIVE_PROVINCE.sub(" ", gap) if provinces_seen else gap):
                 break
-            if _A_PROVINCE_DISTRICT.match(text, r.end) and _ONE_OF_BEFORE.search(text, max(0, r.start - 20), r.start) and \
-                    _as_province(r, self.gaz) is not None:
-                continue  # "Taliban take another Sar-e-Pul district": one unnamed district of the province, no city
+            if (_A_PROVINCE_DISTRICT.match(text, r.end) and _ONE_OF_BEFORE.search(text, max(0, r.start - 20), r.start)
+                    or _PROVINCES_DISTRICTS.match(text, r.end)) and _as_province(r, self.gaz) is not None:
+                continue  # "Taliban take another Sar-e-Pul district", "Daikundi and Bamyan districts change hands":
+                # unnamed districts of the province, no city
             cap = _as_capital(r, self.gaz)
             heads = kind in _CAPITAL_OUTCOME and lists.capitals_head(text, r.start)
             if cap is not None and not heads and self._district_of_named_province(s, r, cap) is not None:
