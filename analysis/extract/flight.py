@@ -154,6 +154,9 @@ _BACK_TO_GROUP = re.compile(r"\b(?:the|these|those)\s+(?:servicemen|soldiers|tro
 # troops of the place the sentence before named, by possessive ("Its defenders abandoned their positions")
 _ITS_TROOPS = re.compile(r"\W*(?:its|the\s+(?:city|town)(?:'s|’s))\s+(?:[\w\-]+\s+){0,2}?(?:defenders|garrisons?|"
                          r"soldiers|troops|police(?:men)?|forces|commanders?|governor|officials)\b", re.I)
+# troops of the places just told, at the head of a sentence ("Their police pulled back to Bamyan city")
+_THEIR_TROOPS = re.compile(r"\W*their\s+(?:[\w\-]+\s+){0,2}?(?:defenders|garrisons?|soldiers|troops|police(?:men)?|forces|"
+                           r"commanders?|district\s+governors?|officials)\b", re.I)
 # a border towards which troops went, not across it ("fled towards the border", "towards the border of Tajikistan")
 _TOWARDS_A_BORDER = r"\btowards?\s+the\s+(?:[\w\-]+\s+)?(?:border|frontier)\b(?:\s+(?:of|with)\s+\w+)?"
 # what places a border without crossing it: an aside locating the town just named ("Hairatan, on the Uzbek border"),
@@ -347,7 +350,7 @@ class FlightReader:
         text = s.text
         verb = m.group(0).lower()
         lo = _scope_before(text, m.start(), 120)
-        official = re.match(r"(?:governors?|officials|police\s+chief|commander|mayor)\b", verb)
+        official = re.match(r"(?:governors?|officials|police\s+chief|commander|mayor|garrison|police|soldiers|troops|defenders)\b", verb)
         subject_zone = text[max(0, m.start() - 110):m.start() + (official.end() if official else 0)]  # ("the governor
         # of Paktia was flown to Kabul": the official opens the trigger)
         if re.match(r"crossing\s+(?:point\s+)?(?:into|to)\b", verb) and re.search(r"\b(?:the|a|an|its|their|this|that|main|key|busiest|border)\s+"
@@ -614,6 +617,12 @@ class FlightReader:
             related.add(f"country:{dest}")
         else:
             place = None
+            left = self._their_districts(i, s) if _THEIR_TROOPS.match(text) else []
+            if len(left) >= 2:  # "... took Kahmard and Sayghan on Sunday. Their police pulled back to Bamyan city": a
+                return [MentionDraft(event_type="troops_fled", key=_place_id(p), place=p, pos=m.start(),  # flight from
+                                     negated=negated, related={_place_id(p)}, count=count,  # each district just told
+                                     count_text=count.text if count else "", province=p.province,
+                                     actor="afghan_forces") for p in left]
             told = next(((a, b) for a, b in s.speaker_spans if a <= m.start() < b
                          and re.fullmatch(r"[\w\s]{0,40}?\b(?:who|that)\s+(?:had\s+|have\s+)?(?:\w+ly\s+)?", text[a:m.start()])),
                         None)  # "Police who had pulled back from Kishim to Faizabad on Monday said ...": the speakers'
@@ -818,6 +827,20 @@ class FlightReader:
                     return found[core.pop()]  # was evacuated": the road's towns are no place the passage is about
                 return next(iter(found.values())) if len(found) == 1 else None
         return None
+
+    def _their_districts(self, i: int, s: _Sent) -> list[Place]:
+        """The districts whose asserted loss the sentence before told, which "their" troops at the head of sentence i
+        belong to."""
+        if i == 0:
+            return []
+        out: dict[str, Place] = {}
+        for d in self.drafts:
+            if d.sent_index == i - 1 and d.mention.modality == "asserted" and d.mention.stance == "asserted" and \
+                    d.mention.event_type == "district_seized" and d.mention.place_type == "district":
+                place = self.gaz.get(d.mention.place_id)
+                if place is not None:
+                    out.setdefault(place.place_id, place)
+        return list(out.values())
 
     def _last_fallen(self, k: int, found: dict[str, Place]) -> Place | None:
         """Of the places `found` in sentence k, the one place whose asserted fall its last clause tells, if any."""
