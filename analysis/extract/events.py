@@ -517,6 +517,10 @@ _PREPOSITION_BEFORE = re.compile(  # a place qualifying a noun: "a police post n
     r"across|via|past|beyond|between|and|with|within|inside)\s+(?:the\s+)?$", re.I)
 # a later object of the same verb with a day of its own after "then" ("took A and B, then C on Friday")
 _THEN_ITEM = re.compile(r",\s*(?:and\s+)?then\s+(?!on\b|in\b|at\b|by\b|early\b|late\b)", re.I)
+_IN_OPENING = re.compile(r"\W*in\s+(?:the\s+)?(?:neighbou?ring\s+)?", re.I)  # a sentence opening on where it happens
+# people who are no side moving into a place ("Many families have moved into the city from surrounding villages")
+_CIVILIANS_MOVING = re.compile(r"\b(?:families|residents|people|civilians|refugees|villagers|children|women|traders|"
+                               r"shopkeepers|displaced)\s+(?:(?:have|had|has|were|are)\s+)?(?:\w+\s+)?$", re.I)
 # a province named as the kind of one district ("another Sar-e-Pul district", "a second Ghazni district")
 _A_PROVINCE_DISTRICT = re.compile(r"\s+district\b(?!\s+(?:cent(?:re|er)|headquarters|compound|of)\b)", re.I)
 _PROVINCES_DISTRICTS = re.compile(r"(?:\s+and\s+(?-i:[A-Z])[\w\-’']+)?\s+districts\b(?!\s+of\b)", re.I)
@@ -2156,7 +2160,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             kind = "repel"  # (forces that lost, handed over, ceded, surrendered, left it to the Taliban or were forced out of
             # a place lost it)
         if kind == "entry" and (_GOV_INSIDE.search(text, max(0, m.start() - 60), m.end()) or
-                                (voice == "active" and government_side(agent))):
+                                (voice == "active" and (government_side(agent) or
+                                                        _CIVILIANS_MOVING.search(text, max(0, m.start() - 40), m.start())))):
             return []  # "Government troops have been inside Kunduz since Sunday": their own city, no entry; "Militiamen
             # and commandos entered the district centre on 13 July": the government's side going in takes nothing
         if kind == "repel" and passive_out(text, m) and government_side(agent):
@@ -2330,6 +2335,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 gap = gap[:unknown.start("name")]
             if voice == "active" and not _gap_ok(_POSSESSIVE_PROVINCE.sub(" ", gap) if provinces_seen else gap):
                 break
+            if voice == "passive" and text.startswith(",", r.end) and _IN_OPENING.fullmatch(text, 0, r.start) and \
+                    any(x.start > r.end and x.end <= m.start() for x in refs):
+                continue  # "In Kandahar, the district of Maruf, on the border with Pakistan, fell": where, not what
             if (_A_PROVINCE_DISTRICT.match(text, r.end) and _ONE_OF_BEFORE.search(text, max(0, r.start - 20), r.start)
                     or _PROVINCES_DISTRICTS.match(text, r.end)) and _as_province(r, self.gaz) is not None:
                 continue  # "Taliban take another Sar-e-Pul district", "Daikundi and Bamyan districts change hands":
