@@ -193,8 +193,9 @@ _EVENT_IN_CLAUSE = re.compile(r"\b(?:fall|capture|loss|seizure|takeover|surrende
 def _anchor_shift(text: str, date_start: int, lo: int = 0) -> int:
     """Days the main clause lies after a date named inside an 'N days after [the fall of] Y on D' clause (after `lo`),
     negative for 'N days before'; 0 when the date is in no such clause."""
-    for found in _DAYS_AFTER.finditer(text, max(lo, date_start - 70), date_start):
-        between = text[found.end():date_start]
+    for found in _DAYS_AFTER.finditer(text, max(lo, date_start - 90), date_start):
+        between = _APPOSED.sub(" ", text[found.end():date_start])  # ("a day after the insurgents took Faizabad, the
+        # capital of Badakhshan, on Wednesday": the appositive is no clause break)
         if not re.search(r"[,;:]|\.\s", between) and re.search(r"\S\s+(?:(?:on|in)\s+(?:the\s+)?)?$", between, re.I) and \
                 (found.group("n") or "").lower() != "the" and _EVENT_IN_CLAUSE.search(between):
             n = _days_of(found)

@@ -51,7 +51,9 @@ _GOV_INSIDE = re.compile(r"\b(?:(?:government|afghan|security|national|special)\
                          r"(?:\w+\s+)?(?:inside|in\s+the\s+(?:streets|centre|center|heart)\s+of)\b", re.I)
 # the fall that names a day ("the same day the city fell", "the same day Zaranj was taken")
 _DAY_PLACE_FELL = re.compile(r"\s+(?:that\s+|when\s+)?(?P<place>the\s+(?:city|town|district)|(?-i:[A-Z])[\w\-’']+)"
-                             r"(?:[\s\-](?-i:[A-Z])[\w\-’']+)?\s+(?:fell|was\s+(?:taken|captured|overrun|lost|handed\s+over))\b",
+                             r"(?:[\s\-](?-i:[A-Z])[\w\-’']+)?\s+(?:fell|was\s+(?:taken|captured|overrun|lost|handed\s+over))\b|"
+                             # "fell the same day as Kunduz": the day Kunduz fell, as the article told it
+                             r"\s+as\s+(?P<place2>(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+)?)(?=\s*(?:[,.;]|$))",
                              re.I)
 # a time counted from another place's fall ("a day after Sheberghan fell", "two days after the fall of Kunduz")
 _DAYS_AFTER_FALL = re.compile(
@@ -162,7 +164,8 @@ _TURN_TO = re.compile(r"^[^,.;]{0,40}?\s+to\s+(?!the\s+(?:taliban|insurgents))[a
 # where a relative clause's antecedent lies, told between the two ("Pashtun Zarghun, east of the city, which ...")
 _REL_LOCATED = re.compile(r"(?:\s+(?:city|town|district|crossing|border\s+crossing|port))?\s*,\s+(?:(?:further|farther|just|some|"
                           r"about|\d+\s*(?:km|kilomet\w+|miles))\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\b"
-                          r"|on\s+the\b|near\b|along\b|in\s+the\s+(?:north|south|east|west)|in(?=\s+(?-i:[A-Z])[\w\-’']+"
+                          r"|on\s+the\b|near\b|along\b|in\s+the\s+(?:north|south|east|west)|to\s+the\s+(?:north|south|east|west)"
+                          r"(?:-?(?:east|west))?\s+of\b|in(?=\s+(?-i:[A-Z])[\w\-’']+"
                           r"(?:\s+province)?\s*$))[^,;:.]{0,80}\s*", re.I)  # ("Tagab, in Kapisa, which ...")
 # what a place is, naming the neighbour it leads to ("Torghundi, the crossing into Turkmenistan, which ...")
 _REL_DESCRIBED = re.compile(r"\s*,\s+(?:the|a|an)\s+(?:(?:[\w\-]+\s+){0,3}?(?:crossing|border\s+crossing|town|district|port|gateway|"
@@ -992,7 +995,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 continue
             fell = _DAY_PLACE_FELL.match(text, m.end()) if re.match(r"(?:the\s+same|that)\s", m.group(0), re.I) else None
             if fell is not None:  # "crossed into Iran the same day the city fell": that fall's day, if the article told it
-                day = self._told_fall(self.sents[i], fell.start("place"))[1] if i < len(self.sents) else None
+                at = fell.start("place") if fell.group("place") else fell.start("place2")
+                day = self._told_fall(self.sents[i], at)[1] if i < len(self.sents) else None
                 if day is not None and (self.pub_high is None or day <= self.pub_high):
                     out.append(DateMention(low=day, high=day, text=text[m.start():fell.end()], start=m.start(), end=fell.end()))
                 continue
