@@ -1917,13 +1917,12 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             if rel is None and not _CLAUSE_SHUT.match(text, items[-1].end):
                 return []
         anchor = m.start()
-        first_rel = groups[0][0]
-        if first_rel.group(0).lstrip(" ,").lower().startswith("and"):
-            outer = None  # "On Sunday they took A, a day after B was handed over, and two days after C": C counts from
-            for outer in _DAYS_AFTER_PLACE.finditer(text, 0, m.start()):  # Sunday, as B does, not from B's day
-                pass
-            if outer is not None and not re.search(r"[;:]|\.\s", text[outer.end():m.start()]):
-                anchor = outer.start()
+        if groups[0][0].group(0).lstrip(" ,").lower().startswith("and"):
+            # "On Sunday they took A, a day after B was handed over, and two days after C": C counts from Sunday, as B
+            # does, not from B's day
+            outer = list(_DAYS_AFTER_PLACE.finditer(text, 0, m.start()))
+            if outer and not re.search(r"[;:]|\.\s", text[outer[-1].end():m.start()]):
+                anchor = outer[-1].start()
         low, high, said = _pick_date(self._dates_in(text), anchor, text, self.pub_high)
         if low is None or high is None or not said:
             return []
@@ -2167,7 +2166,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                                 (voice == "active" and (government_side(agent) or
                                                         _CIVILIANS_MOVING.search(text, max(0, m.start() - 40), m.start())))):
             return []  # "Government troops have been inside Kunduz since Sunday": their own city, no entry; "Militiamen
-            # and commandos entered the district centre on 13 July": the government's side going in takes nothing
+            # and commandos entered the district centre on 13 July": the government's side going in takes nothing; nor
+            # do people who are no side ("Many families have moved into the city")
         if kind == "repel" and passive_out(text, m) and government_side(agent):
             return []  # "Afghan forces were pushed out of Kunduz": their loss (read as such), not a repulse
         if kind == "capture" and forced_out and not _GOV_AGENT.search(_POLICE_AREA.sub(" ", agent)):

@@ -277,8 +277,7 @@ _TIMING_ANCHOR = re.compile(r"\b(?:a|one|two|three|four|five|\d+|the)\s+(?:days?
 # where someone fleeing was stopped on the way ("left for Kabul and was detained by ANDSF in Wardak"): no place left
 _STOPPED_IN = re.compile(r"\b(?:detained|arrested|stopped|intercepted)\b[^,;.]{0,40}?\b(?:in|at|near)\s+(?:the\s+)?$",
                          re.I)
-
-
+# a place in the possessive that only describes another ("Qaisar, Almar's neighbour on the road to Herat, ...")
 _NEIGHBOUR_OF = re.compile(r"['’]s\s+(?:neighbou?r|twin|sister|rival|gateway|door)", re.I)
 
 

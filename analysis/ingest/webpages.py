@@ -27,7 +27,7 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _EMBEDS = ("twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "fb-post")
 _PRUNE = [f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {c} ')]" for c in _EMBEDS]
 # the page's header ends at the story's first paragraph (a line longer than this, in words)
-# a page of cards: linked headlines above their summaries, at least this many and before this share of the main lines
+# a page of cards: linked headlines above their summaries, at least this many and before this share of the paragraphs
 CARD_HEADLINES = 3
 CARD_SHARE = 0.4
 # a card's headline: 4 to 25 words, no closing full stop, no "Read more:"-style label
@@ -161,7 +161,7 @@ def with_card_headlines(own_text: str, main: str) -> str:
     CARD_SHARE or more of the main text's paragraphs ('Farah falls as governor's compound is overrun' above 'The capital of
     Farah province is the sixth to fall ...')."""
     own = [line.strip() for line in own_text.splitlines()]
-    kept = [line for line in main.splitlines()]
+    kept = main.splitlines()
     shown = {line.strip() for line in kept}
     at: dict[str, list[int]] = {}
     for k, line in enumerate(own):
