@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Mapping
 
 from analysis.extract import borders, lists, vocabulary
+from analysis.extract.clauses import WHERE_SAID
 from analysis.records import Claim
 from analysis.extract.stems import guard_stems
 
@@ -568,7 +569,7 @@ _REPORT_TAIL = re.compile(r",\s*(?P<who>(?:our|the|local|some|several|two|three|
 # Herat that"), never across "to" or a verb ("told the garrison to leave Kunduz", "told me the district centre fell")
 # where the words were said: "a ministry spokesman said in Kabul." (no event's place)
 _SAYING_ENDS = ("said", "says", "added", "stated", "announced")
-_SAID_IN = re.compile(r"\s+in\s+(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+)?"
+_SAID_IN = re.compile(WHERE_SAID +
                       r"(?=\s*(?:[.;!?]|$)|\s*,\s*(?:\w+\s+){0,3}(?:on|late|early|last|this)\b|\s+(?:on|late|early|last|this|that)\b)")
 _LISTENER = re.compile(r"\s+(?P<who>(?:(?!_NOT_)[\w\-’'.]+\s+){0,5}?(?!_NOT_)[\w\-’']+)(?=\s*(?:[,.;!?]|$)|\s+that\b)"
                        .replace("_NOT_", r"(?:to|that|fell|falls|fall|was|were|is|are|has|had|have|took|takes|taken|\w+ed)\b"))

@@ -14,6 +14,8 @@ _REL_CLOSED = re.compile(r"[^,;:.]{1,90},\s*"
 # ", and Y ..." after a clause with a finite verb of its own: a second coordinated clause
 # a clause's opening province (", and in neighbouring Zabul, Shamulzayi district fell")
 PROVINCE_OPENING = r"in\s+(?:the\s+)?(?:neighbou?ring\s+)?(?-i:[A-Z])[\w\-’']+(?:\s+province)?"
+# where words were said, after the verb of saying ("a ministry spokesman said in Kabul", "said in Kabul on Friday")
+WHERE_SAID = r"\s+in\s+(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+)?"
 _AND_CLAUSE = re.compile(r",\s+and\s+(?=[A-Z]|" + PROVINCE_OPENING + r",)")
 _FINITE_EVENT = re.compile(r"\b(?:fell|was|were|captured|seized|overran|took|entered|stormed|is|are)\b")
 # an open appositive before a verb ("Zaranj, the centre of Nimroz province and the first ..., fell"): its "and" is

@@ -8,7 +8,7 @@ from calendar import monthrange
 from datetime import date, timedelta
 
 from analysis.extract import vocabulary
-from analysis.extract.clauses import AND_VERB_BEFORE, PLACE_OWN_VERB, PROVINCE_OPENING, background_clauses
+from analysis.extract.clauses import AND_VERB_BEFORE, PLACE_OWN_VERB, PROVINCE_OPENING, WHERE_SAID, background_clauses
 from analysis.extract.dates import small_number
 
 
@@ -221,7 +221,7 @@ def _said_date(d: object, pos: int, text: str) -> bool:
 _DATED_SAY = "|".join(v.word + (r"\s+(?!that\b)\w+(?:\s+(?!that\b)\w+)?" if v.dated == "object" else "")
                       for v in vocabulary.VERBS if v.dated != "no")
 _SAY_TO = r"(?:\s+to\s+(?:the\s+)?(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+){0,2})?"  # "said to Badakhshan Shamal"
-_SAY_TO += r"(?:\s+in\s+(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+)?)?"  # (where: "officials said in Kabul on Friday")
+_SAY_TO += rf"(?:{WHERE_SAID})?"  # (where: "officials said in Kabul on Friday")
 _SAY_DATE = re.compile(
     rf"\b(?:{_DATED_SAY}){_SAY_TO}"
     r"(?:\s+on\s+condition\s+of\s+anonymity)?(?:\s+in\s+an?\s+(?:[\w\-]+\s+)?(?:statement|message|post|briefing|tweet|"

@@ -485,7 +485,7 @@ _HAD_RELATIVE = re.compile(r"\bafter\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:who|tha
 # troops described by what they had done before the main verb ("The soldiers who had retreated to the corps base laid
 # down their arms on Friday morning": the retreat came before that day)
 _TROOPS_WHO_HAD = re.compile(r"(?:^|[;:]\s*)\W*(?:in\s+(?-i:[A-Z])[\w\-]+,\s+(?:where\s+[^,;]{1,60},\s+)?)?(?:[\w\-]+\s+){0,3}"
-                             r"(?:soldiers|troops|forces|police(?:men)?|men|defenders|garrison|commandos|officers|officials)"
+                             rf"(?:{vocabulary.ACTORS['troop']}|men|defenders|garrison)"
                              r"\s+(?:who|that)\s+had\s+(?:\w+ly\s+)?$", re.I)  # (the sentence's subject, not "had detained 52
 # soldiers who had crossed the frontier on the night of 11 August")
 # the main verb after a subject's relative clause ("... who had retreated to the corps base laid down their arms")
