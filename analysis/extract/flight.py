@@ -267,6 +267,7 @@ _PROVINCIAL_OFFICE = re.compile(r"\b(?:provincial\s+(?:governor|officials?|polic
 _TOWARDS_BORDER = re.compile(r"\btowards?\s+(?:[\w\-’',]+\s+){0,5}?(?:the\s+)?$", re.I)
 # Afghan aircraft named in an earlier clause ("27 Afghan military aircraft ... landed at Termez, and Tajikistan said three
 # planes with 112 soldiers on board had landed at Bokhtar": the second state's planes are Afghan too)
+_AIRCRAFT_BACK = 8  # how many sentences back the first group's Afghan aircraft may be told (a paragraph, a heading)
 _AFGHAN_AIRCRAFT = re.compile(r"\bafghan\s+(?:[\w\-]+\s+){0,2}?(?:aircraft|planes?|helicopters?|jets?)\b", re.I)
 # a province locating the place named just before it ("Kohistanat, in Sar-e-Pul,")
 _LOCATING_IN = re.compile(r",\s+in\s+$")
@@ -382,10 +383,11 @@ class FlightReader:
             clause = text[lo:m.start()]
             after = text[m.end():_scope_after(text, m.end(), 120)]
             if not re.search(r"\bafghan", clause, re.I) and not (
-                    _MORE_AIRCRAFT.search(clause) and (re.search(r"\bafghan", text[:lo], re.I) or (
-                        i > 0 and (_AFGHAN_AIRCRAFT.search(self.sents[i - 1].text) or (
-                            _AIRCRAFT_CARRYING.search(self.sents[i - 1].text)  # (or its aircraft carried Afghans)
-                            and re.search(r"\bafghan", self.sents[i - 1].text, re.I)))))) and not (  # (the one before's)
+                    _MORE_AIRCRAFT.search(clause) and (re.search(r"\bafghan", text[:lo], re.I) or any(
+                        _AFGHAN_AIRCRAFT.search(before.text) or (
+                            _AIRCRAFT_CARRYING.search(before.text)  # (or its aircraft carried Afghans)
+                            and re.search(r"\bafghan", before.text, re.I))
+                        for before in self.sents[max(0, i - _AIRCRAFT_BACK):i]))) and not (  # (the ones before's)
                     _AIRCRAFT_WORD.search(clause) and _AFGHAN_AIRCRAFT.search(text, 0, m.start())):
                 return []  # (a second group's "three more planes with 143 soldiers" are Afghan like the first's)
             if not (any(k in clause.lower() for k in _AIRCRAFT_KEYS) and _AIRCRAFT_CARRYING.search(clause)):
@@ -653,6 +655,12 @@ class FlightReader:
             # "Ghazni, ... southwest of Kabul, fell, and its governor left": a place before the verb named only to
             # locate another is tried last
             ordered.sort(key=lambda r: r.peripheral and r.end <= m.start())
+            nearest = max(before_refs, key=lambda r: r.start, default=None)
+            office_of = _as_province(nearest, self.gaz) if nearest is not None and not after_refs else None
+            if office_of is not None and _as_capital(nearest, self.gaz) is None and \
+                    _PROVINCIAL_OFFICE.search(text, nearest.end, m.start()):
+                place = self.gaz.capital_of_province(office_of.name)  # "Sar-e-Pul was taken, and in Takhar, the
+                ordered = []  # provincial governor was flown to Kabul": the office's seat, not a place of the clause before
             for r in ordered:
                 d = _as_district(r, self.gaz)
                 cap = _as_capital(r, self.gaz)
