@@ -9,7 +9,7 @@ from typing import Iterator, Mapping
 
 from analysis.extract.drafts import MentionDraft
 from analysis.extract import claims, lists, vocabulary
-from analysis.extract.borders import _COUNTRY_NAMES, COUNTRY_WORDS
+from analysis.extract.borders import _COUNTRY_NAMES, _FOREIGN_TOWN_ALT, COUNTRY_WORDS
 from analysis.extract.clauses import scope_after as _scope_after, scope_before as _scope_before
 from analysis.extract.counted import BORDERING, CountedReader, _stated_number
 from analysis.extract.dates import small_number
@@ -114,8 +114,13 @@ _HANDER = re.compile(r"\b(?:governors?|officials?|elders|commanders?|police|army
                      r"chiefs?|administrators?|authorities)\b", re.I)
 _OTHER_RECIPIENT = re.compile(r"\bto\s+(?:the\s+)?(?:afghan|government|army|security|national|local|police|(?-i:US|U\.S\.|ANA|ANDSF)|"
                               r"american|nato|coalition)\b", re.I)
-_FLEW_TO = re.compile(r"flew\s+(?:out\s+)?(?:to|for)\s+", re.I)
-_NEIGHBOUR_NEXT = re.compile(rf"(?:the\s+)?(?:{_COUNTRY_NAMES})\b", re.I)  # ("pilots flew to Uzbekistan": a flight as it is)
+# a person who went somewhere ("the governor went over the weekend to Kabul"), not a place that "went"
+_PERSON_WENT = re.compile(r"\b(?:he|she|they|we|i|governor|deputy|commander|chief|minister|president|delegation|elders?|"
+                          r"officials?|spokesman|envoy|reporter|correspondent|families|family|people|residents)\s+"
+                          r"(?:\w+ly\s+)?$", re.I)
+_FLEW_TO = re.compile(r"flew\s+(?:out\s+)?(?:to|for|into)\s+", re.I)
+# ("pilots flew to Uzbekistan", "585 soldiers flew into Termez": a flight as it is)
+_NEIGHBOUR_NEXT = re.compile(rf"(?:the\s+)?(?:{_COUNTRY_NAMES}|{_FOREIGN_TOWN_ALT})\b", re.I)
 # people or goods before "of/from/in X" ("Soldiers from Kunduz, captured on Sunday,"): the apposition is theirs
 _SEIZABLE_OF = re.compile(rf"\b(?:{vocabulary.ACTORS['troop']}|{vocabulary.ACTORS['civilian']}|men|weapons|arms|vehicles|"
                           r"equipment|ammunition|trucks|goods|cargo|humvees|helicopters|aircraft)\b"
@@ -211,6 +216,9 @@ _SEAT_BUILDING = re.compile(
 _PROVINCE_HEAD_GAP = re.compile(r"\bthe\s+(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?\s+(?=(?:districts|district\s+cent(?:re|er)s|"
                                 r"provincial\s+capitals|capitals)\s+(?:of\b|(?-i:[A-Z])|$))")  # ("the Badakhshan districts Ishkashim and Wakhan")
 # a day counted from the day named in the sentence before: "the same day", "a day later", "the next day"
+# a relative clause describing a speaker ("said Mawlawi X, who travelled to Faizabad on Thursday"): his doings, not the event's
+_SPEAKER_WHO = re.compile(r"\b(?:who|whose)\b", re.I)
+_SPEAKER_TIME_TAIL = re.compile(r"\s+(?:on|in|at|last|this|early|late|earlier)\b[^;:,.]{0,40}?(?=\s*(?:[.;]|$))", re.I)
 _DAYS_LATER = re.compile(r"\b(?:(?:a|(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|1?\d))\s+(?P<unit>days?|weeks?)\s+(?:later|(?P<back>earlier|before(?=\s*(?:[.,;]|$))))|"
                          r"the\s+(?P<next>next|following)\s+day|the\s+(?P<prev>previous|preceding)\s+day|"
                          r"the\s+(?:next|following)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
@@ -1309,9 +1317,22 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                             if ", re" in text or " retook " in text or " recaptured " in text else None
                         if retake is not None:  # "Doshi, retaken by the army in late July, had been lost again on
                             pool = [d for d in pool if not retake.start() <= d.start < retake.end()]  # Monday"
+                        told = [(w.start(), b if tail is None else tail.end()) for a, b in s.speaker_spans
+                                if not a <= m.start() < b for w in [_SPEAKER_WHO.search(text, a, b)] if w is not None
+                                for tail in [_SPEAKER_TIME_TAIL.match(text, b)]]
+                        own = [d for d in pool if any(a <= d.start < b for a, b in told)]
+                        if own:  # "..., said a scholar who travelled to Faizabad on Thursday": the speaker's own day;
+                            # "Families who reached Taloqan on Thursday said the police had withdrawn": before the verb,
+                            # it bounds what they tell from above when it is recent
+                            pool = [d for d in pool if d not in own]
+                            recent = [d.high for d in own if d.high is not None and self.pub_high is not None
+                                      and d.end <= m.start() and d.high <= self.pub_high
+                                      and (self.pub_high - d.high).days <= 30]
+                            if not pool and recent:
+                                res.date = (None, max(recent), "")
                         # a later item sharing the verb ('took A on Monday, and on Tuesday B') is dated from its own place
                         shared = res.date_from is not None and res.date_from > m.start() and res.pos > res.date_from
-                        res.date = _pick_date(pool, res.pos if shared else m.start(), text, self.pub_high)
+                        res.date = res.date or _pick_date(pool, res.pos if shared else m.start(), text, self.pub_high)
                         if res.date[0] is None and (" after " in text or " before " in text):
                             res.date = self._after_known_fall(s, m, res) or res.date
                         by_forces = _AFTER_FORCES.search(text, max(0, m.start() - 60), m.start()) \
@@ -1545,6 +1566,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                      or _LABEL_OPEN.fullmatch(s.text, s.text.rfind(";", 0, m.start()) + 1, m.start())):
             return []  # "Gulran - taken 11 July": a status line only when the place opens the line (or its part after
             # a semicolon: "...; Chisht-e-Sharif: lost 27 July")
+        if kind == "capture" and m.group(0).lower() == "went" and _PERSON_WENT.search(s.text, max(0, m.start() - 40), m.start()):
+            return []  # "his deputy went yesterday to see the elders": a person went somewhere, no place went
         if kind == "fled" and _FLEW_TO.fullmatch(m.group(0)) and not _NEIGHBOUR_NEXT.match(s.text, m.end()) and (
                 not _OFFICIAL_BEFORE.search(s.text, max(0, m.start() - 60), m.start())
                 or not (self._fall_told(range(max(0, i - 2), i + 1)) or self._fall_before_and(s, m.start()))):

@@ -133,6 +133,11 @@ _DESTINATION_TAIL = re.compile(  # (not "Closer to home, A, the district east of
     # a valley or an area of a place they went to: "fell back to the Kayan valley in Doshi district"
     r"\b(?:to|into|towards?)\s+(?:the\s+)?(?:[\w\-’']+\s+){0,2}(?:valley|area|areas|village|villages|mountains|hills|"
     r"gorge|pass)\s+(?:in|of|near)\s+(?:the\s+)?$", re.I)
+# a place locating where they went ("withdrew to the army base at Kelagay, in Dahana-e-Ghori district", "to Siyahgird, the
+# centre of neighbouring Ghorband"): not a place left
+_LOCATES_DESTINATION = re.compile(
+    r"\b(?:to|into|towards?)\s+(?:the\s+)?[^,.;]{1,40}?,\s+(?:(?:which\s+is\s+)?in|near|the\s+(?:[\w\-]+\s+)?(?:centre|center|"
+    r"capital|seat|headquarters)\s+of)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|adjacent\s+)?$", re.I)
 # the attackers' way into the place the story is about: "the fighters got into Kunduz", "insurgents broke into"
 _ATTACKERS_INTO = re.compile(r"\b(?:taliban|insurgents|militants|fighters|rebels|they)\s+(?:had\s+|have\s+)?(?:(?:\w+ly|then|later|also|soon)\s+)?"
                              r"(?:got|broke|pushed|swept|forced\s+their\s+way|fought\s+their\s+way|stormed|poured)\s+"
@@ -157,6 +162,9 @@ _ITS_TROOPS = re.compile(r"\W*(?:its|the\s+(?:city|town)(?:'s|’s))\s+(?:[\w\-]
 # troops of the places just told, at the head of a sentence ("Their police pulled back to Bamyan city")
 _THEIR_TROOPS = re.compile(r"\W*their\s+(?:[\w\-]+\s+){0,2}?(?:defenders|garrisons?|soldiers|troops|police(?:men)?|forces|"
                            r"commanders?|district\s+governors?|officials)\b", re.I)
+# the troops of the place the sentence before told lost ("Ab Kamari went on Monday. The police there pulled back ...")
+_THERE_TROOPS = re.compile(r"\W*(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:defenders|garrisons?|soldiers|troops|police(?:men)?|forces|"
+                           r"units?|officials)\s+(?:(?:stationed|based|posted)\s+)?there\b", re.I)
 # a border towards which troops went, not across it ("fled towards the border", "towards the border of Tajikistan")
 _TOWARDS_A_BORDER = r"\btowards?\s+the\s+(?:[\w\-]+\s+)?(?:border|frontier)\b(?:\s+(?:of|with)\s+\w+)?"
 # what places a border without crossing it: an aside locating the town just named ("Hairatan, on the Uzbek border"),
@@ -590,7 +598,9 @@ class FlightReader:
         def _to_ref_or_apposed(r: _Ref) -> bool:
             """A destination, or the appositive right after one ('fled to X, the provincial capital')."""
             return _to_ref(r) or r in destinations or any(
-                d.end <= r.start and re.fullmatch(r"\s*,\s*", text[d.end:r.start]) for d in destinations)
+                d.end <= r.start and re.fullmatch(r"\s*,\s*", text[d.end:r.start]) for d in destinations) or (
+                r.start >= m.end() and _LOCATES_DESTINATION.search(text, m.start(), r.start) is not None
+                and r.start - m.end() < 90)
         usable = [r for r in s.refs if not r.in_speaker]
         if not dest and not usable and (_SHELTER_VERB.search(verb) or _ACROSS_BORDER.search(verb + beyond)):
             # "35 soldiers were given safe passage in the same sector": the country of the flight just reported
@@ -618,8 +628,14 @@ class FlightReader:
             related.add(f"country:{dest}")
         else:
             place = None
-            left = self._their_districts(i, s) if _THEIR_TROOPS.match(text) else []
-            if len(left) >= 2:  # "... took Kahmard and Sayghan on Sunday. Their police pulled back to Bamyan city": a
+            there = _THERE_TROOPS.match(text) is not None
+            left = self._their_districts(i, s) if _THEIR_TROOPS.match(text) or there else []
+            if there and len(left) >= 2:  # "A fell a while back, and then on Sunday B went as well. The soldiers there
+                last = self._last_fallen(i - 1, {p.place_id: p for p in left})  # pulled out": the last one told
+                left = [last] if last is not None else []
+            if there and len(left) == 1:
+                place = left[0]  # "The police there pulled back to the city": the district lost just before
+            elif len(left) >= 2:  # "... took Kahmard and Sayghan on Sunday. Their police pulled back to Bamyan city": a
                 return [MentionDraft(event_type="troops_fled", key=_place_id(p), place=p, pos=m.start(),  # flight from
                                      negated=negated, related={_place_id(p)}, count=count,  # each district just told
                                      count_text=count.text if count else "", province=p.province,
@@ -656,7 +672,10 @@ class FlightReader:
             # locate another is tried last
             ordered.sort(key=lambda r: r.peripheral and r.end <= m.start())
             nearest = max(before_refs, key=lambda r: r.start, default=None)
-            office_of = _as_province(nearest, self.gaz) if nearest is not None and not after_refs else None
+            office_of = _as_province(nearest, self.gaz) if nearest is not None and not after_refs and place is None \
+                else None
+            if place is not None:
+                ordered = []  # (the place "there" stands for)
             if office_of is not None and _as_capital(nearest, self.gaz) is None and \
                     _PROVINCIAL_OFFICE.search(text, nearest.end, m.start()):
                 place = self.gaz.capital_of_province(office_of.name)  # "Sar-e-Pul was taken, and in Takhar, the
