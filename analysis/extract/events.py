@@ -290,8 +290,8 @@ _AS_DID = re.compile(r"(?:,|;)?\s+(?:as|and\s+so|so)\s+(?:did|do|does|had|has|ha
                      r"districts?)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)  # ("and the provincial capitals of B and C")
 # "took A and B on Monday, as well as C": the places after it share the verb and its date (a comma first)
 _AS_WELL_AS = re.compile(r"(?:,|\s[—–-]{1,2})\s+(?:as\s+well\s+as|(?:along|together)\s+with)\s+(?:the\s+)?"
-                         r"(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*(?:(?:(?:provincial\s+)?capital|city|town|"
-                         r"district)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)
+                         r"(?:(?:nearby|neighbou?ring|key|strategic|\w+ern)\s+)*(?:(?:(?:provincial\s+)?capitals?|city|town|"
+                         r"districts?)\s+(?:city\s+)?of\s+)?(?=(?-i:[A-Z]))", re.I)  # (", together with the districts of A and B")
 # "A and B fell in late June, and C too": the places before "too" share the verb and its date
 _AND_TOO = re.compile(r"(?:,|;)?\s+and\s+(?:the\s+)?(?=(?-i:[A-Z])[\w\-’' ]{0,40}?,?\s+(?:too|as\s+well)\s*(?:[.,;]|$))",
                       re.I)
@@ -1779,17 +1779,18 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         return group
 
     def _same_verb(self, kind: str, item: _Ref, m: re.Match[str], event_type: str, negated: bool,
-                   capitals_head: bool = False) -> MentionDraft | None:
+                   capitals_head: bool = False, mixed: bool = False) -> MentionDraft | None:
         """The reading of another place that shares a verb of `event_type` (a capital for an entry, a district for a
-        seizure), or None when the place is not of that kind; under a 'capitals of' head a province is its capital."""
+        seizure), or None when the place is not of that kind; under a 'capitals of' head a province is its capital;
+        `mixed`: a taking may join a capital and districts ('Aybak was handed over, together with the districts of')."""
         cap = _as_capital(item, self.gaz)
         province = _as_province(item, self.gaz) if capitals_head else None
         if province is not None:
             cap = _capital_of(province, self.gaz) or cap
         dist = _as_district(item, self.gaz) if cap is None else None
-        if cap is not None and event_type == "capital_entered":
+        if cap is not None and (event_type == "capital_entered" or (kind == "capture" and mixed)):
             return self._capital_result(kind, cap, m, set(_CAPITAL_OUTCOME.get(kind, ())), negated)
-        if dist is not None and event_type == "district_seized" and kind != "entry":
+        if dist is not None and (event_type == "district_seized" or (kind == "capture" and mixed)) and kind != "entry":
             return self._district_result(dist[0], dist[1], m, negated)
         return None
 
@@ -1826,7 +1827,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         list_hi = _scope_after(text, head.end()) if head is not None else list_hi  # ("..., Tarinkot and the capitals of")
         for item in self._list_from(s, first, list_hi):
             res = self._same_verb(kind, item, m, out[0].event_type, bool(out[0].negated),
-                                  capitals_head or item.capitals_head)  # ("..., Tarinkot and the capitals of Ghor and Logar")
+                                  capitals_head or item.capitals_head,  # ("..., Tarinkot and the capitals of Ghor and Logar")
+                                  mixed=as_did and fb.group(0).lstrip(" ,").lower().startswith(("together", "along")))
             if res is None:
                 break
             res.pos = item.start

@@ -241,6 +241,8 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
                    origin=bool((HELP_FROM_BEFORE.search(before) and not _ON_TO_PLACE.match(text, e)) or _ORIGIN_BEFORE.search(before)
                                or SEAT_OF_SPEAKERS.search(before) or _COMPARED_BEFORE.search(before)) or (
                        bool(refs) and refs[-1].origin and _LIST_GAP.fullmatch(text, refs[-1].end, s) is not None))
+        if _PEOPLE_AFTER.match(text, e) is not None and _DETERMINER_BEFORE.search(before) is not None:
+            continue  # "the two cities that most Faizabad traders used to deal with": the traders' town, no reference
         refs.append(ref)
         # "the capital of P" / "P's provincial capital" / "P province's main city"
         capital_before = _CAPITAL_OF.search(before) if any(k in before.lower() for k in _CAPITAL_KEYS) else None
@@ -550,6 +552,10 @@ _PERIPHERAL_AFTER = re.compile(
     r"(?:'s|’s)\s+(?:\w+ern\s+|outer\s+|eastern\s+|western\s+)?(?:outskirts|suburbs?|edges?|fringes?|gates|periphery|"
     r"environs|approaches|outer\s+(?:districts|areas|villages)|(?:outlying|surrounding|neighbou?ring|nearby)\s+districts?\s+"
     r"of)\b", re.I)
+# a place naming the people of it, after a determiner ("most Faizabad traders", "many Kandahar families")
+_PEOPLE_AFTER = re.compile(r"\s+(?:traders|merchants|residents|shopkeepers|families|elders|people|drivers|students|"
+                           r"businessmen|farmers|teachers|doctors|journalists|exporters|importers)\b")
+_DETERMINER_BEFORE = re.compile(r"\b(?:most|many|some|local|few|all|several|other|\d+)\s+$", re.I)
 _LANDMARK_AFTER = re.compile(
     r"^(?:-[\w’'\-]+)?\s+(?:highway|road|motorway|route|airport|air\s+base|airbase|dam|tunnel|pass|corridor|river(?:\s+(?:border|bank|valley))?"
     r"\s+(?:border|bank|valley|front)|valley|frontier|side\s+of\s+the\s+(?:border|frontier|river|line))\b|^-[A-Z]", re.I)  # ("on
