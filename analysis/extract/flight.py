@@ -138,6 +138,10 @@ _DESTINATION_TAIL = re.compile(  # (not "Closer to home, A, the district east of
 _LOCATES_DESTINATION = re.compile(
     r"\b(?:to|into|towards?)\s+(?:the\s+)?[^,.;]{1,40}?,\s+(?:(?:which\s+is\s+)?in|near|the\s+(?:[\w\-]+\s+)?(?:centre|center|"
     r"capital|seat|headquarters)\s+of)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|adjacent\s+)?$", re.I)
+# a crossing of the border told in the clause, and a place it happened at ("came across at Ishkoshim", "came to the
+# bridge across the Panj river at Ishkoshim")
+_CROSSING_WORD = re.compile(r"\b(?:across|crossed|bridge)\b", re.I)
+_AT_PLACE_BEFORE = re.compile(r"\b(?:at|near|through|via)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?$", re.I)
 # the attackers' way into the place the story is about: "the fighters got into Kunduz", "insurgents broke into"
 _ATTACKERS_INTO = re.compile(r"\b(?:taliban|insurgents|militants|fighters|rebels|they)\s+(?:had\s+|have\s+)?(?:(?:\w+ly|then|later|also|soon)\s+)?"
                              r"(?:got|broke|pushed|swept|forced\s+their\s+way|fought\s+their\s+way|stormed|poured)\s+"
@@ -570,6 +574,12 @@ class FlightReader:
                 dest = borders.agency_country(self.text[:self.sents[min(1, len(self.sents) - 1)].sentence.end])
             if not dest:  # ... or whose dateline is a town across the border ("Ashgabat, 10 July (TDH).")
                 dest = self._dateline_state()
+        if not dest and _CROSSING_WORD.search(text, lo, hi):
+            at_crossing = next((p for r in s.refs if lo <= r.start < hi and not r.in_speaker
+                                and _AT_PLACE_BEFORE.search(text, max(lo, r.start - 60), r.start)
+                                for p in _readings(r) if p.place_type == "border_crossing"), None)
+            if at_crossing is not None:  # "came across at Ishkoshim", "came to the bridge across the Panj at Ishkoshim":
+                dest = borders.agency_country(text) or _neighbour(at_crossing, self.gaz)  # into the crossing's neighbour
         if self._departure(text, m, verb) and not self._gave_up_before(text, m, lo):
             return []  # "... and flew to Kabul", "... and he left for Kabul": a flight only after giving a place up
         if _BARE_CROSSING.match(verb):  # "a further 60 crossed at dawn": only with the state that received them
