@@ -216,6 +216,11 @@ _SEAT_BUILDING = re.compile(
 _PROVINCE_HEAD_GAP = re.compile(r"\bthe\s+(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?\s+(?=(?:districts|district\s+cent(?:re|er)s|"
                                 r"provincial\s+capitals|capitals)\s+(?:of\b|(?-i:[A-Z])|$))")  # ("the Badakhshan districts Ishkashim and Wakhan")
 # a day counted from the day named in the sentence before: "the same day", "a day later", "the next day"
+# between two days named together ("Thursday and Friday", "Thursday or Friday")
+_DAY_PAIR_GAP = re.compile(r"\s*(?:and|or|&)\s*")
+# a later act timed by hours after another's day ("came only hours after Herat fell on Thursday evening"): that day or the next
+_HOURS_AFTER = re.compile(r"\b(?:comes?|came|coming|follows?|followed|was|were)\s+(?:just\s+|only\s+|barely\s+)?(?:a\s+few\s+|"
+                          r"several\s+|some\s+|\w+\s+)?hours\s+after\b", re.I)
 # a relative clause describing a speaker ("said Mawlawi X, who travelled to Faizabad on Thursday"): his doings, not the event's
 _SPEAKER_WHO = re.compile(r"\b(?:who|whose)\b", re.I)
 _SPEAKER_TIME_TAIL = re.compile(r"\s+(?:on|in|at|last|this|early|late|earlier)\b[^;:,.]{0,40}?(?=\s*(?:[.;]|$))", re.I)
@@ -1050,7 +1055,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             named = [d for d in named if not any(x.start <= d.start < x.end for x in later)]
             found = self._same_weekday(i, sorted(named + later, key=lambda d: d.start))
             found = self._weekday_of_dated_week(i, found)
-            found = self._sentence_dates_read[i] = self._from_saying_day(text, found)
+            found = self._sentence_dates_read[i] = _paired_days(text, self._from_saying_day(text, found))
         return found
 
     def _from_saying_day(self, text: str, found: list[DateMention]) -> list[DateMention]:
@@ -1333,6 +1338,13 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                         # a later item sharing the verb ('took A on Monday, and on Tuesday B') is dated from its own place
                         shared = res.date_from is not None and res.date_from > m.start() and res.pos > res.date_from
                         res.date = res.date or _pick_date(pool, res.pos if shared else m.start(), text, self.pub_high)
+                        hours = _HOURS_AFTER.search(text, m.start()) if " hours after" in text else None
+                        if hours is not None and res.date[1] is not None and res.pos < hours.start() and any(
+                                d.start >= hours.end() and d.text == res.date[2] for d in pool):
+                            # "The fall of Kandahar came hours after the movement took Herat on Thursday evening": that
+                            # day or the next
+                            later = res.date[1] + timedelta(days=1)
+                            res.date = (res.date[0], min(later, self.pub_high) if self.pub_high else later, res.date[2])
                         if res.date[0] is None and (" after " in text or " before " in text):
                             res.date = self._after_known_fall(s, m, res) or res.date
                         by_forces = _AFTER_FORCES.search(text, max(0, m.start() - 60), m.start()) \
@@ -2660,6 +2672,22 @@ _STATEMENT_LINE = re.compile(r"\W*(?:official\s+|press\s+|(?:weekly|daily|monthl
                              r"(?:statement|press\s+release|communiqu[ée]|report|bulletin|update|announcement|declaration)\b",
                              re.I)  # ("Islamic Emirate of Afghanistan / Weekly report on the conquests of ...")
 _DATE_HEADER = re.compile(r"\s*date\s+\d{4}-\d\d(?:-\d\d)?\s*$")
+
+
+def _paired_days(text: str, found: list[DateMention]) -> list[DateMention]:
+    """Two days named together ('On Thursday and Friday alone, the capitals of A, B and C fell') as the one span they
+    make, unless 'respectively' pairs them with places."""
+    if len(found) < 2 or "respectively" in text:
+        return found
+    out: list[DateMention] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.low is not None and prev.low == prev.high and d.low is not None and \
+                d.low == d.high and 0 < (d.low - prev.low).days <= 6 and _DAY_PAIR_GAP.fullmatch(text, prev.end, d.start):
+            out[-1] = DateMention(low=prev.low, high=d.high, text=text[prev.start:d.end], start=prev.start, end=d.end)
+        else:
+            out.append(d)
+    return out
 
 
 def _house_claimant(text: str) -> str:

@@ -71,6 +71,9 @@ _UNCONFIRMED = re.compile(
     r"\b(?:(?:earlier|previous)\s+version(?:\s+of\s+(?:this|the)\s+(?:story|article|report|item|dispatch))?|"
     r"(?:incorrectly|wrongly|erroneously|mistakenly)\s+(?:said|stated|reported|claimed)|"
     r"(?:said|stated|reported|claimed),?\s+(?:incorrectly|wrongly|erroneously|mistakenly)\b|"
+    # ("We have no information that the city has been entered", "there is no confirmation that")
+    r"(?:have|has|had|there\s+is|there\s+was)\s+(?:so\s+far\s+|yet\s+|still\s+|as\s+yet\s+)?no\s+(?:independent\s+|official\s+)?"
+    r"(?:information|confirmation|evidence|indication|word)\s+(?:yet\s+)?that|"
     r"(?:can(?:not|'t|’t)|could\s*(?:not|n't|n’t)|unable\s+to|not\s+able\s+to)\s+(?:independently\s+)?"
     r"(?:confirm|verify)\s+(?:(?:either|also|yet)\s+)?(?:(?:(?:the|these|those|such|an?)\s+)?(?:[\w\-]+\s+)?(?:reports?|claims?|rumou?rs?|accounts?)|"
     r"that|whether|if))\b[^.;]*$",
