@@ -423,14 +423,16 @@ _COUNTED_APPOSITION = re.compile(r",\s+(?:the\s+)?(?P<n>both|two|three|four|five
                                  r"northern|southern|eastern|western|remote|key|(?-i:[A-Z])[\w\-]+)\s+)?"
                                  r"(?P<kind>districts|towns|provincial\s+capitals|capitals|cities)\s*$", re.I)
 _DATE_NEXT = re.compile(r"(?:\s*\[[^\[\]]{1,40}\])?"  # a translator's note on the name ("Gozareh [= Guzara] a day later")
-                        r"(?:\s+(?:city|town|district|(?:border\s+)?crossing|port))?"
+                        r"(?:\s+(?:city|town|district|(?:border\s+)?crossing|port))?(?:\s+itself)?"  # ("and Andarab district itself")
                         r"(?:(?<=district)\s+of\s+(?-i:[A-Z])[\w\-]+(?:\s+province)?)?"  # ("the Jaghatu district of Ghazni on Sunday")
                         # where it lies: "the Torghundi crossing on the Turkmen border a day later"
                         r"(?:\s+(?:on|near|at)\s+the\s+(?:[\w’'\-]+\s+){0,2}?(?:border|frontier|river))?"
                         # an appositive naming what the item is: "and Gardez, Paktia's capital, a day later", or
                         # describing it: "and Khan Abad, once a garrison town where convoys stopped, the next day"
                         r"(?:,\s+(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?(?:capital|city|town|district)(?:\s+of\s+[\w’'\-]+)?(?=,)|"
-                        r",\s+(?:once|now|formerly|long|home\s+to|a|an|another|the)\s+[^,;:]{1,90}(?=,))?"
+                        r",\s+(?:once|now|formerly|long|home\s+to|a|an|another|the)\s+[^,;:]{1,90}(?=,)|"
+                        # or locating it: "and Arghanj Khwa, in the hills south of Faizabad, two days later"
+                        r",\s+(?:in|on|near|north|south|east|west|up|down|along)\s+[^,;:]{1,60}(?=,))?"
                         r",?\s*(?:\(\s*)?(?:(?:on|in|by|during|at|over|within)\s+)?")  # (a day in brackets: "A (6 August),
 # B (7 August)")
 # between the items of a gapped series ("A fell on the 9th; B on the 10th, and C on the 11th"), and an aside after an item
