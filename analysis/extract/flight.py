@@ -132,7 +132,7 @@ _DESTINATION_TAIL = re.compile(  # (not "Closer to home, A, the district east of
     r"\s+of\s+(?:the\s+)?)?(?:[\w\-’']+(?:,|\s+and|\s+or)\s+){0,3}(?:\w+\s+)?$|"  # "towards the A and B areas"
     # a valley or an area of a place they went to: "fell back to the Kayan valley in Doshi district"
     r"\b(?:to|into|towards?)\s+(?:the\s+)?(?:[\w\-’']+\s+){0,2}(?:valley|area|areas|village|villages|mountains|hills|"
-    r"gorge|pass)\s+(?:in|of|near)\s+(?:the\s+)?$", re.I)
+    r"gorge|pass)\s+(?:in|of|near)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|adjacent\s+)?$", re.I)
 # a place locating where they went ("withdrew to the army base at Kelagay, in Dahana-e-Ghori district", "to Siyahgird, the
 # centre of neighbouring Ghorband"): not a place left
 _LOCATES_DESTINATION = re.compile(
