@@ -357,11 +357,15 @@ HELP_FROM_BEFORE = re.compile(r"\b(?:flown|sent|brought|rushed|dispatched|deploy
 # where supplies or people came from ("its fuel comes by road from Mazar", "aid trucks from Herat"): not the city the
 # text is about
 _ORIGIN_BEFORE = re.compile(r"(?:\b(?:come|comes|came|coming|supplied|trucked|shipped|transported|delivered)\s+(?:[\w\-]+\s+){0,3}?|"
-                            r"\b(?:trucks?|convoys?|supplies|fuel|goods|aid|reinforcements|food|flights?)\s+|\bby\s+(?:road|air)\s+)"
+                            r"\b(?:trucks?|convoys?|supplies|fuel|goods|aid|reinforcements|food|flights?)\s+|\bby\s+(?:road|air)\s+|"
+                            # a capital standing for the government's word ("without any announcement from Kabul")
+                            r"\b(?:announcements?|word|statements?|orders?|instructions?|comments?|confirmation|response|"
+                            r"decisions?|approval)\s+)"
                             r"from\s+(?:the\s+)?$", re.I)
 # a place named to compare with ("the second-largest city after Kabul", "like Kunduz", "as in Herat")
 _COMPARED_BEFORE = re.compile(r"(?:\b(?:largest|biggest|second|third|most\s+[\w\-]+|important)\s+(?:city|town|cities|towns)\s+after|"
-                              r"\b(?:like|unlike|as\s+in|as\s+with|similar\s+to)|\bthan)\s+(?:the\s+)?$", re.I)
+                              r"\b(?:like|unlike|as\s+in|as\s+with|similar\s+to)|\bthan|"
+                              r"\b(?:closest|nearest)\s+(?:(?:yet|so\s+far|one)\s+)?to)\s+(?:the\s+)?$", re.I)  # ("the closest yet to Kabul")
 _ON_TO_PLACE = re.compile(r"\s+to\s+(?:the\s+)?(?-i:[A-Z])")
 _LIST_GAP = re.compile(r"\s*(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
 # where the speakers sit ("Afghan officials in Kabul did not comment on the fall of the city"): not the city
