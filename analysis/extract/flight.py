@@ -32,6 +32,9 @@ _NOT_TROOP_RE = re.compile(rf"\b(?:{vocabulary.ACTORS['civilian']})\b", re.I)
 _FOREIGN_TROOP_RE = re.compile(
     rf"\b(?:{vocabulary.ACTORS['foreign_side']})\s+(?:\w+\s+)?(?:{vocabulary.ACTORS['foreign_troop']})", re.I)
 
+# foreign forces named by their people right before the verb ("the Americans left Helmand", "the British had pulled out")
+_FOREIGN_PEOPLE_BEFORE = re.compile(r"\b(?:the\s+)?(?:americans|british|brits|germans|marines|nato|isaf|the\s+coalition)\s+"
+                                    r"(?:had\s+|have\s+|has\s+)?(?:(?:\w+ly|finally|then|first)\s+)?$", re.I)
 # a departure that ends a foreign mission of years ("..., ending a 20-year presence at the base")
 _ENDING_PRESENCE = re.compile(r",\s+(?:ending|closing|concluding|bringing\s+to\s+an\s+end)\s+(?:a|an|their|its|the)\s+"
                               r"(?:(?:\d+|two-decade|twenty|two\s+decades?)[\s\-]*(?:year[\s\-]*(?:long\s+)?)?|decades?-long\s+)?"
@@ -447,6 +450,8 @@ class FlightReader:
             return []
         if troop and _FOREIGN_TROOP_RE.search(subject_zone[max(0, t_pos - 40):t_pos + 30]):
             return []
+        if _FOREIGN_PEOPLE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            return []  # "... since long before the Americans left Helmand": a foreign withdrawal, not a flight
         if troop and ("presence" in text or "mission" in text or "deployment" in text) and \
                 _ENDING_PRESENCE.search(text, m.end()):
             return []  # "The last troops left Bagram Airfield last week, ending a 20-year presence": a foreign withdrawal

@@ -60,7 +60,9 @@ _IF_IN_CLAUSE = re.compile(r"\b(?:if|unless|whether|in\s+case|in\s+the\s+event\s
 _FEAR = re.compile(
     r"\b(?:fear(?:ed|s|ing)?|feared|worr(?:y|ied|ies|ying)|rumou?r(?:s|ed)?|rumou?red|speculat\w*|"
     r"concern(?:s|ed)?\s+that|danger\s+that|risk\s+that|un(?:confirmed|verified)\s+(?:rumou?rs?|reports?|claims?|accounts?)(?:\s+(?:said|say|suggest(?:s|ed)?|claim(?:s|ed)?))?|"
-    r"(?:had\s+|have\s+|has\s+)?heard\s+(?=that\b))\b"  # hearsay: "he had heard that fighters had entered"
+    r"(?:had\s+|have\s+|has\s+)?heard\s+(?=that\b)|"  # hearsay: "he had heard that fighters had entered"
+    # messages going round ("voice messages claiming that the Taliban have entered Kandahar city")
+    r"(?:messages?|posts?|videos?|clips?|tweets?|rumou?rs?)\s+(?:[\w\-]+\s+){0,3}?(?:claiming|saying|suggesting|alleging))\b"
     r"(?:\s+that)?"
     r"(?P<rest>[^;:.?!,]*)$",
     re.I)
