@@ -432,7 +432,7 @@ _DATE_NEXT = re.compile(r"(?:\s*\[[^\[\]]{1,40}\])?"  # a translator's note on t
                         r"(?:,\s+(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?(?:capital|city|town|district)(?:\s+of\s+[\w’'\-]+)?(?=,)|"
                         r",\s+(?:once|now|formerly|long|home\s+to|a|an|another|the)\s+[^,;:]{1,90}(?=,)|"
                         # or locating it: "and Arghanj Khwa, in the hills south of Faizabad, two days later"
-                        r",\s+(?:(?:further|farther|just|also)\s+)?(?:in|on|near|north|south|east|west|up|down|along)\b[^,;:]{1,60}(?=,))?"
+                        r",\s+(?:(?:further|farther|just|also)\s+)?(?:in|on|near|north|south|east|west|up|down|along|with)\b[^,;:]{1,60}(?=,))?"
                         r",?\s*(?:\(\s*)?(?:(?:on|in|by|during|at|over|within)\s+)?")  # (a day in brackets: "A (6 August),
 # B (7 August)")
 # between the items of a gapped series ("A fell on the 9th; B on the 10th, and C on the 11th"), and an aside after an item

@@ -28,7 +28,8 @@ _MODAL_BEFORE = re.compile(
     r"|\b(?:in\s+an?\s+(?:attempt|bid|effort)\s+to|in\s+order\s+to)\s+(?:\w+\s+)?$",
     re.I)
 _MODAL_KEYS: tuple[str, ...] = ("could", "might", "may", "would", "will", "shall", "can", "should", "must", "'ll", "’ll")
-_SUCCESS_TO = re.compile(r"\b(?:managed|managing|manages|began|begun|started|continued|continue|came)\s+to\s+(?:\w+\s+){0,4}$", re.I)
+_SUCCESS_TO = re.compile(r"\b(?:managed|managing|manages|began|begun|started|continued|continue|came|"
+                         r"(?:was|were|been)\s+(?:allowed|permitted))\s+to\s+(?:\w+\s+){0,4}$", re.I)  # ("had been allowed to land")
 _SUCCESS_KEYS: tuple[str, ...] = guard_stems(_SUCCESS_TO)  # derived from the pattern
 _NEGATION_BEFORE = re.compile(
     r"(?:\bnot|n't|n’t|\bnever|\bno\s+longer|\byet\s+to|\bfailed\s+to|\bunable\s+to|\bwithout)\s+(?:\w+\s+){0,2}$",
