@@ -52,7 +52,8 @@ _INTL = re.compile(
 _RESIDENTS = re.compile(
     r"\b(?:residents?|locals|local people|local residents|witness(?:es)?|eyewitness(?:es)?|tribal elders?|elders?|"
     r"villagers?|inhabitants?|shopkeepers?|people in|a man in|a woman in|displaced|civilians?|"
-    r"farmers?|traders?|a teacher|a doctor|journalists? in|relatives|readers|listeners)\b",
+    r"farmers?|traders?|dealers?|merchants?|businessm[ae]n|money changers?|drivers?|"
+    r"a teacher|a doctor|journalists? in|relatives|readers|listeners)\b",
     re.I,
 )
 _AFGHAN_GOV = re.compile(
