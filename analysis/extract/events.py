@@ -115,8 +115,8 @@ _HANDER = re.compile(r"\b(?:governors?|officials?|elders|commanders?|police|army
 _OTHER_RECIPIENT = re.compile(r"\bto\s+(?:the\s+)?(?:afghan|government|army|security|national|local|police|(?-i:US|U\.S\.|ANA|ANDSF)|"
                               r"american|nato|coalition)\b", re.I)
 # a person who went somewhere ("the governor went over the weekend to Kabul"), not a place that "went"
-_PERSON_WENT = re.compile(r"\b(?:he|she|they|we|i|governor|deputy|commander|chief|minister|president|delegation|elders?|"
-                          r"officials?|spokesman|envoy|reporter|correspondent|families|family|people|residents)\s+"
+_PERSON_WENT = re.compile(rf"\b(?:he|she|they|we|i|commanders?|chief|deputy|ministers?|president|delegation|spokesm[ae]n|envoys?|"
+                          rf"reporters?|correspondents?|elders?|families|family|people|residents|{vocabulary.ACTORS['troop']})\s+"
                           r"(?:\w+ly\s+)?$", re.I)
 _FLEW_TO = re.compile(r"flew\s+(?:out\s+)?(?:to|for|into)\s+", re.I)
 # ("pilots flew to Uzbekistan", "585 soldiers flew into Termez": a flight as it is)
@@ -218,9 +218,6 @@ _PROVINCE_HEAD_GAP = re.compile(r"\bthe\s+(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w
 # a day counted from the day named in the sentence before: "the same day", "a day later", "the next day"
 # between two days named together ("Thursday and Friday", "Thursday or Friday")
 _DAY_PAIR_GAP = re.compile(r"\s*(?:and|or|&)\s*")
-# a later act timed by hours after another's day ("came only hours after Herat fell on Thursday evening"): that day or the next
-_HOURS_AFTER = re.compile(r"\b(?:comes?|came|coming|follows?|followed|was|were)\s+(?:just\s+|only\s+|barely\s+)?(?:a\s+few\s+|"
-                          r"several\s+|some\s+|\w+\s+)?hours\s+after\b", re.I)
 # a relative clause describing a speaker ("said Mawlawi X, who travelled to Faizabad on Thursday"): his doings, not the event's
 _SPEAKER_WHO = re.compile(r"\b(?:who|whose)\b", re.I)
 _SPEAKER_TIME_TAIL = re.compile(r"\s+(?:on|in|at|last|this|early|late|earlier)\b[^;:,.]{0,40}?(?=\s*(?:[.;]|$))", re.I)
@@ -384,6 +381,9 @@ _AFTER_TALIBAN = re.compile(r"(?<![\w\-])(?<!\bdays\s)(?<!\bday\s)(?<!\bhours\s)
                             + _TALIBAN_SUBJECT_END, re.I)
 # "Kandahar fell early on Friday, hours after the insurgents took Herat": Herat's day is Friday or the day before
 _HOURS_AFTER_TALIBAN = re.compile(r"\bhours\s+after\s+" + _TALIBAN_SUBJECT_END, re.I)
+# a later act timed by hours after another's day ("came only hours after Herat fell on Thursday evening"): that day or the next
+_HOURS_AFTER = re.compile(r"\b(?:comes?|came|coming|follows?|followed|was|were)\s+(?:just\s+|only\s+|barely\s+)?(?:a\s+few\s+|"
+                          r"several\s+|some\s+|\w+\s+)?hours\s+after\b", re.I)
 _CLAUSE_STOP = re.compile(r"[,;]")
 # a verb of telling whose object is the event named as a noun ("confirmed the fall of", "announced the capture of")
 _TOLD_NOUN_BEFORE = re.compile(r"\b(?:confirmed|announced|acknowledged|admitted|reported)\s+(?:the\s+|a\s+)?$", re.I)
@@ -988,6 +988,22 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             return None
         return next((p for p in _readings(r) if p.place_type == "district" and p.province in named), None)
 
+    def _hours_after(self, text: str, m: re.Match[str], res: MentionDraft, pool: list[DateMention]) -> tuple:
+        """The date of an act timed "hours after" another, whose day is then that day or the next: the act inside the
+        clause ("Kandahar fell early on Friday, hours after the insurgents took Herat": Herat Thursday or Friday) or the
+        act before it ("The fall of Kandahar came hours after the movement took Herat on Thursday evening": Kandahar
+        Thursday or Friday)."""
+        low, high, said = res.date
+        inside = _HOURS_AFTER_TALIBAN.search(text, max(0, m.start() - 70), m.start())
+        if inside is not None and low is not None and low == high and 0 <= text.find(said) < inside.start():
+            return low - timedelta(days=1), high, said  # (the day of the verb before the clause)
+        before = _HOURS_AFTER.search(text, m.start())
+        if before is not None and high is not None and res.pos < before.start() and any(
+                d.start >= before.end() and d.text == said for d in pool):
+            later = high + timedelta(days=1)
+            return low, min(later, self.pub_high) if self.pub_high else later, said
+        return res.date
+
     def _days_after_before(self, i: int, text: str, found: list[DateMention]) -> list[DateMention]:
         """'The same day', 'a day later', 'two days earlier', 'during the fighting' in sentence i: days counted from the
         day named before it."""
@@ -1340,13 +1356,6 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                         # a later item sharing the verb ('took A on Monday, and on Tuesday B') is dated from its own place
                         shared = res.date_from is not None and res.date_from > m.start() and res.pos > res.date_from
                         res.date = res.date or _pick_date(pool, res.pos if shared else m.start(), text, self.pub_high)
-                        hours = _HOURS_AFTER.search(text, m.start()) if " hours after" in text else None
-                        if hours is not None and res.date[1] is not None and res.pos < hours.start() and any(
-                                d.start >= hours.end() and d.text == res.date[2] for d in pool):
-                            # "The fall of Kandahar came hours after the movement took Herat on Thursday evening": that
-                            # day or the next
-                            later = res.date[1] + timedelta(days=1)
-                            res.date = (res.date[0], min(later, self.pub_high) if self.pub_high else later, res.date[2])
                         if res.date[0] is None and (" after " in text or " before " in text):
                             res.date = self._after_known_fall(s, m, res) or res.date
                         by_forces = _AFTER_FORCES.search(text, max(0, m.start() - 60), m.start()) \
@@ -1366,11 +1375,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                                 text.find(res.date[2], m.end()) >= m.end():
                             res.date = (None, res.date[1], res.date[2])  # "officials confirmed the fall of Sheberghan on
                             # Sunday": the day it was confirmed, the fall on it or before
-                        hours = _HOURS_AFTER_TALIBAN.search(text, max(0, m.start() - 70), m.start()) \
-                            if "hours after" in text else None
-                        if hours is not None and res.date[0] is not None and res.date[0] == res.date[1] and \
-                                0 <= text.find(res.date[2]) < hours.start():  # (the day of the verb before the clause)
-                            res.date = (res.date[0] - timedelta(days=1), res.date[1], res.date[2])
+                        if "hours after" in text:
+                            res.date = self._hours_after(text, m, res, pool)
                         if res.date[0] is not None and res.date[2] and ", then " in text:
                             item_at = self._object_at(s, res, m.end())
                             day_at = text.find(res.date[2], max(item_at, 0))

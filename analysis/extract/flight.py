@@ -170,8 +170,7 @@ _ITS_TROOPS = re.compile(r"\W*(?:its|the\s+(?:city|town)(?:'s|’s))\s+(?:[\w\-]
 _THEIR_TROOPS = re.compile(r"\W*their\s+(?:[\w\-]+\s+){0,2}?(?:defenders|garrisons?|soldiers|troops|police(?:men)?|forces|"
                            r"commanders?|district\s+governors?|officials)\b", re.I)
 # the troops of the place the sentence before told lost ("Ab Kamari went on Monday. The police there pulled back ...")
-_THERE_TROOPS = re.compile(r"\W*(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:defenders|garrisons?|soldiers|troops|police(?:men)?|forces|"
-                           r"units?|officials)\s+(?:(?:stationed|based|posted)\s+)?there\b", re.I)
+_THERE_TROOPS = re.compile(rf"\W*(?:the\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{_TROOP})\s+(?:(?:stationed|based|posted)\s+)?there\b", re.I)
 # a border towards which troops went, not across it ("fled towards the border", "towards the border of Tajikistan")
 _TOWARDS_A_BORDER = r"\btowards?\s+the\s+(?:[\w\-]+\s+)?(?:border|frontier)\b(?:\s+(?:of|with)\s+\w+)?"
 # what places a border without crossing it: an aside locating the town just named ("Hairatan, on the Uzbek border"),

@@ -557,8 +557,7 @@ _PERIPHERAL_AFTER = re.compile(
     r"environs|approaches|outer\s+(?:districts|areas|villages)|(?:outlying|surrounding|neighbou?ring|nearby)\s+districts?\s+"
     r"of)\b", re.I)
 # a place naming the people of it, after a determiner ("most Faizabad traders", "many Kandahar families")
-_PEOPLE_AFTER = re.compile(r"\s+(?:traders|merchants|residents|shopkeepers|families|elders|people|drivers|students|"
-                           r"businessmen|farmers|teachers|doctors|journalists|exporters|importers)\b")
+_PEOPLE_AFTER = re.compile(rf"\s+(?:{ACTORS['civilian']})\b", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:most|many|some|local|few|all|several|other|\d+)\s+$", re.I)
 _LANDMARK_AFTER = re.compile(
     r"^(?:-[\w’'\-]+)?\s+(?:highway|road|motorway|route|airport|air\s+base|airbase|dam|tunnel|pass|corridor|river(?:\s+(?:border|bank|valley))?"
