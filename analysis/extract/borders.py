@@ -18,8 +18,14 @@ _COUNTRY_NAMES = "|".join(sorted({c.lower() for c in COUNTRY_WORDS.values()}, ke
 NEIGHBOUR_CAPITALS: dict[str, str] = {"tashkent": "Uzbekistan", "dushanbe": "Tajikistan", "tehran": "Iran",
                                       "islamabad": "Pakistan", "ashgabat": "Turkmenistan", "ashkhabad": "Turkmenistan"}
 _NEIGHBOUR_CAPITALS = "|".join(NEIGHBOUR_CAPITALS)
+# the neighbours' security services by their own names, which name no state
+AGENCY_STATES: dict[str, str] = {"state committee for national security": "Tajikistan", "gknb": "Tajikistan",
+                                 "inter services public relations": "Pakistan", "ispr": "Pakistan",
+                                 "state border protection committee": "Uzbekistan", "state security service": "Uzbekistan"}
+_AGENCY_NAMES = "|".join(k.replace(" ", r"[\s\-]+") for k in sorted(AGENCY_STATES, key=len, reverse=True))
 # a neighbouring state's agency speaking ("Tajikistan's border agency", "the Uzbek defence ministry")
 _AGENCY = re.compile(
+    rf"\b({_AGENCY_NAMES})\b|"  # ("the State Committee for National Security said")
     rf"\b({_COUNTRY_ALT})"
     r"(?:'s|’s)?\s+(?:\w+\s+){0,4}?(?:border\s+(?:guards?|agency|service|troops|police|forces)|agency|agencies|"
     r"officials?|authorities|ministry|government|state|military|army|forces|committee|service|spokes(?:man|woman|"
@@ -51,7 +57,7 @@ def agency_country(text: str) -> str:
         # issued in Ashgabat", "the border regiment in Khorasan Razavi", "Ashgabat, 10 July"
         return FOREIGN_TOWNS.get(issued.group(1).lower(), "") if issued is not None else ""
     word = next((g for g in m.groups() if g), "").lower()
-    return DEMONYMS.get(word, "") or NEIGHBOUR_CAPITALS.get(word, "")
+    return DEMONYMS.get(word, "") or NEIGHBOUR_CAPITALS.get(word, "") or AGENCY_STATES.get(re.sub(r"[\s\-]+", " ", word), "")
 
 
 # the next sentence about the men who crossed: they were detained, received or returned, or "they" are its subject

@@ -38,7 +38,10 @@ _FOREIGN = re.compile(
     r"tashkent|pakistan|pakistan's|pakistani|islamabad|turkmen|turkmenistan|ashgabat|russia|russia's|"
     r"russian|moscow|kremlin|lavrov|zarif|china|china's|chinese|beijing|india|indian|new delhi|"
     r"britain|british|uk|german|germany|berlin|french|france|paris|turkey|turkish|ankara|qatar|qatari|"
-    r"doha|foreign governments?|diplomats?|embassy|ambassador|csto|border guards? service)\b",
+    r"doha|foreign governments?|diplomats?|embassy|ambassador|csto|border guards? service|"
+    # the neighbours' security services by their own names ("the State Committee for National Security said")
+    r"state committee for national security|gknb|inter[\s\-]services? public relations|ispr|"
+    r"state border protection committee|state security service)\b",
     re.I,
 )
 _INTL = re.compile(
@@ -259,6 +262,11 @@ _ASIDE_KEYS: tuple[str, ...] = guard_stems(_ASIDE_BEFORE_VERB)  # derived from t
 
 
 _SHORT_NOUN_PHRASE = re.compile(r"(?:the|this|that|its|his|her|their|a|an)\s+(?:[\w\-’']+\s+){0,2}[\w\-’']+", re.I)
+# a longer noun phrase with no verb of its own, or one of a group ("a tribal leader in the area", "one of the porters",
+# "one of them")
+_LONG_NOUN_PHRASE = re.compile(r"(?:(?:one|some|many|two|three|several)\s+of\s+(?:them|us)|"
+                               r"(?:(?:one|some|many|two|three|several)\s+of\s+)?(?:the|this|that|its|his|her|their|a|an)\s+"
+                               r"(?:[\w\-’']+\s+){0,7}[\w\-’']+)", re.I)
 
 
 # a bare noun phrase of lower-case words, none of them a verb or a function word ("customs staff", "local elders")
@@ -329,6 +337,8 @@ def _speaker_before(sentence: str, verb_start: int) -> tuple[str, int]:
             idx = window.rfind(agent + ",")
             return agent, (lo + idx) if idx >= 0 else verb_start
         if last and (classify_speaker(last) != "unknown" or _SHORT_NOUN_PHRASE.fullmatch(last)
+                     or (_LONG_NOUN_PHRASE.fullmatch(last)  # (a verb in its who-clause is the speaker's own: "one of the men who fled")
+                         and not re.search(_FINITE_VERB, re.sub(r"\s+who\s.*$", "", last), re.I))
                      or _PRONOUN.match(last)  # "..., she said": the pronoun alone speaks
                      or _BARE_NOUN_PHRASE.fullmatch(last)  # "..., customs staff said"
                      or (_PROPER_NAME.fullmatch(last) and sentence[verb_start:verb_start + 1].islower())):

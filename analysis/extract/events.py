@@ -98,7 +98,8 @@ _PLURAL_SUBJECT = re.compile(
     r"(?:^|[,;]\s*|\b(?:and|then)\s+|\bon\s+\w+day\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+|[A-Z][a-z]+\s+\d{1,2}\s+)?)"
     r"(?:two|three|four|five|six|seven|eight)(?:\s+more)?)"
     r"(?P<owner>\s+(?:of|in|around|surrounding|outside|near)\s+(?:the\s+)?(?:province\s+of\s+)?(?:(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?(?:\s+province)?|"
-    r"province|city|provincial\s+capital|capital))?\s+"
+    r"province|city|provincial\s+capital|capital|"
+    r"(?:(?:north|south)(?:-?(?:east|west))?|east|west|centre|center)(?:\s+of\s+the\s+country)?))?\s+"  # ("in the north")
     r"(?:(?:that|which)\s+)?(?:(?:also|have|had|were|was|now)\s+)*[\"“‘]?$", re.I)  # ("on Sunday three fell: A, B, C"; "the
 # districts of Herat province", "of the province" before the verb)
 # the list after a plural subject's verb: "... fell on Friday, officials said: A, B and C", "districts that changed
@@ -106,6 +107,13 @@ _PLURAL_SUBJECT = re.compile(
 _COLON_LIST = re.compile(r"(?:[^.;:\"“”]|\.(?=\s+\d)){0,120}?(?::\s*|\s(?:—|–|--?)\s+|,\s*(?:including|among\s+them|such\s+as|notably|namely)\s+|"
                          r",\s*(?=[^.;:]{1,150}?\s+among\s+them\b))"  # ("..., A, B and C among them")
                          r"(?:the\s+)?(?=[A-Z])")
+
+
+def _list_mark(after: str) -> bool:
+    """Whether the words after a verb hold a colon or a spaced dash that may open a list ('fell on Sunday - A and B')."""
+    return ":" in after or " - " in after or " – " in after or " — " in after or " -- " in after
+
+
 # "handed over <a place>" with no one named to receive it: who gave it up (an official or a garrison), and the
 # government's side named as the receiver instead ("handed over Bagram Air Field ... to Afghan forces")
 _HANDED_OVER = re.compile(r"hand(?:ed|ing)\s+over", re.I)
@@ -2302,7 +2310,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 named = self._named_reading(i, s, kind, voice, m)
                 keys = {(res.event_type, res.key) for res in counted}
                 return counted + [res for res in named if (res.event_type, res.key) not in keys]
-            if counted and voice == "passive" and ":" in text[m.end():] and _COLON_LIST.match(text, m.end()):
+            if counted and voice == "passive" and _list_mark(text[m.end():]) and _COLON_LIST.match(text, m.end()):
                 # "Two districts of Bamyan were handed over on Sunday: Kahmard and Sayghan": the places the colon
                 # names, not a count of the province's districts
                 named = self._named_reading(i, s, kind, voice, m)
@@ -2326,7 +2334,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             return []
         if kind in ("capture", "state", "entry") and not noun and not any(
                 lo <= r.start and r.end <= hi + 1 and not r.in_speaker for r in s.refs) and not (
-                voice == "passive" and ":" in text[m.end():] and _COLON_LIST.match(text, m.end())
+                voice == "passive" and _list_mark(text[m.end():]) and _COLON_LIST.match(text, m.end())
                 and _PLURAL_SUBJECT.search(text, max(lo, m.start() - 60), m.start())):
             # "These districts fell on Wednesday": the list named just before (not "The districts went one by one: A,
             # B and C", whose list follows)
@@ -2342,7 +2350,7 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             cut = _FIRST_COMMA.search(text, m.end())        # the opener's object ends at its comma
             list_hi = hi = min(hi, cut.start()) if cut is not None else hi
         plural = _PLURAL_SUBJECT.search(text, max(lo, m.start() - 60), m.start()) if voice == "passive" and \
-            kind in ("capture", "state") and (":" in text[m.end():] or ", " in text[m.end():]) else None
+            kind in ("capture", "state") and (_list_mark(text[m.end():]) or ", " in text[m.end():]) else None
         if plural is not None:
             # "Three more provincial capitals fell on Friday, officials said: A, B and C": the list after the colon
             colon = _COLON_LIST.match(text, m.end())

@@ -314,6 +314,9 @@ def _apposed_to_destination(text: str, r: _Ref, refs: list[_Ref]) -> bool:
 
 # a province after its district's name ("the district Shah Wali Kot of Kandahar was lost after its troops withdrew")
 _OF_PROVINCE = re.compile(r"(?<=\w)\s+(?:district\s+)?of\s+(?:the\s+)?$")
+# an office held over a province, named before it ("the governor of Jowzjan left"): the office, not a locating phrase
+_OFFICE_OF = re.compile(r"\b(?:governor|police\s+chief|chief\s+of\s+police|provincial\s+council|council\s+chief|"
+                        r"deputy\s+governor)\s+of\s+(?:the\s+)?$", re.I)
 # a group's size given as a measure after it ("servicemen, numbering 1,037 people,")
 _NUMBERING = re.compile(r"\bnumbering\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+|over\s+)?[\d,]+\s+$", re.I)
 # the number of those who fled given after the act: "..., an official put their number at 150"
@@ -674,7 +677,8 @@ class FlightReader:
                     # Kunduz provincial council": an office's place after the verb, not where they were)
                     and not (r.end <= m.start() and self._earlier_destination(s, r))
                     and not (r.end <= m.start() and (_LOCATING_IN.search(text, max(0, r.start - 8), r.start) or (
-                        r.place.place_type == "province" and _OF_PROVINCE.search(text, max(0, r.start - 16), r.start)))
+                        r.place.place_type == "province" and _OF_PROVINCE.search(text, max(0, r.start - 16), r.start)
+                        and not _OFFICE_OF.search(text, max(0, r.start - 40), r.start)))
                         and any(o.end <= r.start and _as_district(o, self.gaz) is not None for o in s.refs if o is not r))]
             # ("Kohistanat, in Sar-e-Pul, fell, and its police withdrew": the province only locates the district)
             after_refs = [r for r in refs if m.start() < r.start <= hi  # "abandoned the Garmsir district centre"
@@ -691,7 +695,9 @@ class FlightReader:
             if place is not None:
                 ordered = []  # (the place "there" stands for)
             if office_of is not None and _as_capital(nearest, self.gaz) is None and \
-                    _PROVINCIAL_OFFICE.search(text, nearest.end, m.start()):
+                    (_PROVINCIAL_OFFICE.search(text, nearest.end, m.start())
+                     or _OFFICE_OF.search(text, max(0, nearest.start - 40), nearest.start)
+                     or re.match(r"(?:['’]s)?\s+(?:provincial\s+)?(?:governor|police\s+chief)\b", text[nearest.end:m.start()])):
                 place = self.gaz.capital_of_province(office_of.name)  # "Sar-e-Pul was taken, and in Takhar, the
                 ordered = []  # provincial governor was flown to Kabul": the office's seat, not a place of the clause before
             for r in ordered:
