@@ -74,7 +74,7 @@ _AMONG = re.compile(
 
 _OWNER_AFTER = re.compile(r"(?:\s+province)?(?:'s|’s|')\s+(?:[\w\-]+\s+){0,2}?" + _DISTRICT + r"\b", re.I)
 _IN_PROVINCE_OPENING = re.compile(r"\W*In\s+(?:the\s+)?(?:province\s+of\s+)?", re.I)
-_APPOSED_COUNT = re.compile(r"\w\s*,\s*$")
+_APPOSED_COUNT = re.compile(r"\w\s*,\s*(?:the\s+)?$", re.I)  # ("Kahmard and Saighan, the two districts in the north,")
 # a province's possession that is not its land ("most of Kandahar's food arrives"): no count of districts
 _OTHER_POSSESSION = re.compile(r"(?:'s|’s)\s+(?!(?:[\w\-]+\s+)?(?:districts?|woluswal\w*|territory|countryside|villages|land|"
                                r"north|south|east|west|centre|center|area)\b)[a-z]", re.I)
@@ -157,8 +157,9 @@ class CountedReader:
         for c in _find_counts(text) if ("district" in s.low or "woluswal" in s.low) else ():
             if not (lo <= c.start and c.end <= hi):
                 continue
-            if _APPOSED_COUNT.search(text, max(0, c.start - 3), c.start) and any(
-                    r.end <= c.start and not text[r.end:c.start].strip(" ,") and _as_district(r, self.gaz) is not None
+            if _APPOSED_COUNT.search(text, max(0, c.start - 8), c.start) and any(
+                    r.end <= c.start and re.fullmatch(r"[\s,]*(?:the\s+)?", text[r.end:c.start], re.I)
+                    and _as_district(r, self.gaz) is not None
                     for r in s.refs):
                 continue  # "Darzab and Qush Tepa, two districts of Jowzjan, fell": the count describes the named list
             link = _AFTER_DISTRICTS_LINK.match(text[c.end:])

@@ -56,6 +56,8 @@ _WHO_ASIDE = re.compile(r",\s+who\s+[^,;:]{1,120},(?!\s*(?:when|where|while|afte
 # what may stand between a clause's ", and" and the day opening it
 _CLAUSE_OPENING_DAY = re.compile(r"\s*(?:then\s+)?(?:(?:on|in|at|by|early|late|later|from)\s+)?", re.I)
 _APPOSED = re.compile(r",\s+(?:the|a|an)\s+[^,;:]{1,60},")
+# an aside timing the event loosely by another ("..., as Afghans prepared for Eid al-Adha, ...")
+_TIME_ASIDE = re.compile(r",\s+(?:as|while|when|during|(?:just\s+)?(?:after|before)|since)\s[^,;:]{0,80},", re.I)
 _LOOSE_TIME = re.compile(r"(?:just\s+|shortly\s+|soon\s+|and\s+)?(?:after|since|during)\b", re.I)
 
 
@@ -136,7 +138,9 @@ def _pick_date(dates: list, pos: int, text: str, pub_high: date | None) -> tuple
                               for d in cands):
         # "Between 21 and 24 July, during and just after the Eid holidays, the movement took A": the days named
         # outrank a loose "after" or "during" beside them
-        cands = [d for d in cands if not _LOOSE_TIME.match(d.text)] or cands
+        asides = [(r.start(), r.end()) for r in _TIME_ASIDE.finditer(text)]  # (", as Afghans prepared for Eid al-Adha,")
+        cands = [d for d in cands if not _LOOSE_TIME.match(d.text)
+                 and not any(a <= d.start and d.end <= b for a, b in asides)] or cands
     best = None
     best_d = 10 ** 9
     for d in cands:

@@ -466,8 +466,10 @@ _DATE_FIRST_SEMICOLON = re.compile(r"\s*;\s*")  # "On Friday they took A; on Sat
 _DATE_FIRST_COMMA = re.compile(r"\s*,\s*")  # "On Monday the insurgents took A, on Tuesday B"
 # what may follow a passive verb before the later items of its series: its agent ("fell to the Taliban"), then a comma
 _PASSIVE_SERIES_TAIL = re.compile(r"(?:\s+to\s+(?:the\s+)?(?:taliban|insurgents|militants))?(?=\s*,)", re.I)
-_ITEM_CLOSES = re.compile(r"\s*(?:[.;]|$)")  # the place closes its sentence or clause
-_ITEM_END = re.compile(r"(?:\s+district(?:\s+(?:of|in)\s+(?-i:[A-Z])[\w\-’']+(?:\s+province)?)?)?"  # ("the Jaghatu district of Ghazni")
+_ITEM_CLOSES = re.compile(r"(?:\s+itself)?\s*(?:[.;]|$|,\s+(?:whose|which|where)\b)")  # the place closes its sentence or
+# clause ("and Wakhan itself.", "and Wakhan itself, whose valley runs east")
+_ITEM_END = re.compile(r"(?:\s+district(?:\s+(?:of|in)\s+(?-i:[A-Z])[\w\-’']+(?:\s+province)?)?|"  # ("the Jaghatu district of Ghazni")
+                       r"\s+in\s+(?:neighbou?ring\s+)?(?-i:[A-Z])[\w\-’']+(?:\s+province)?|\s+itself)?"  # ("B in neighbouring Takhar")
                        r"\s*(?:[,.;)]|$|\s(?:and|too|as\s+well)\b)")  # the place closes its clause (not "Kabul's governor")
 _SERIES_BETWEEN = re.compile(r"[,;]|\band\b")
 _SERIES_ASIDE = re.compile(r"(?:\s+district)?,\s+(?:the|a|an|another|its|whose|which|where|home\s+to|both|two|three|four|in\s+the\s+(?:north|south|east|west|\w+ern|same)\b|"
@@ -1759,9 +1761,12 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         widened = False
         if located is None and not passive:  # "took A and B, two districts on the road south-east of Faizabad, and C
             # the next day"
-            aside = _SERIES_ASIDE.match(text, self._item_group(text, first, refs)[-1].end)
+            objects = self._item_group(text, first, refs)
+            aside = _SERIES_ASIDE.match(text, objects[-1].end)
             if aside is not None:
                 cursor, widened = aside.end(), True
+            elif len(objects) > 1 and _DATE_FIRST_SEP.match(text, objects[-1].end):
+                cursor = objects[-1].end  # "overran A and B, and on Sunday C": the later item after the first group
         while True:
             lead = _DATE_FIRST_SEP.match(text, cursor) or _DATE_FIRST_SEMICOLON.match(text, cursor) or \
                 _DATE_FIRST_COMMA.match(text, cursor)
@@ -2228,6 +2233,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if kind == "repel" and re.match(r"re-?t|recaptur|(?:took|take|taken|taking)\s+back|wrest|regain", m.group(0), re.I):
             if _TALIBAN_AGENT.search(agent) and not _GOV_AGENT.search(agent) and not re.search(r"\bwe\b", agent, re.I):
                 kind = "capture"
+            elif re.match(rf"\s+by\s+{_BY_TALIBAN}", text[m.end():m.end() + 40], re.I):
+                kind, voice = "capture", "passive"  # "Deh Salah was retaken by the Taliban last week": theirs again
         if voice == "passive" and kind == "repel" and re.search(r"\b(?:from|out\s+of)$", m.group(0), re.I) and \
                 not any(r.end <= m.start() and not r.in_speaker for r in s.refs) and \
                 any(r.kind != "anaphora" and m.end() <= r.start <= m.end() + 40 for r in s.refs):
