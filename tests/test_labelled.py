@@ -374,7 +374,7 @@ def test_expected_dates_follow_the_spec() -> None:
             low, high = exp["date_low"], exp["date_high"]
             if last is not None and high and date.fromisoformat(high) > last:
                 bad.append(f"{case['id']}: date_high after publication")
-            bounded = re.search(r"\b(?i:by|until|till|before|as\s+of|posted\s+on|said\s+(?:(?:to|in)\s+(?:[A-Z]\w*\s+){1,3})?on)\s+(?:the\s+)?(?:\w+day|\d|[A-Z][a-z]+\s+\d)", case["text"]) \
+            bounded = re.search(r"\b(?i:by|until|till|before|as\s+of|posted\s+on|(?:said|wrote|posted|tweeted)\s+(?:(?:to|in)\s+(?:[A-Z]\w*\s+){1,3})?on)\s+(?:the\s+)?(?:\w+day|\d|[A-Z][a-z]+\s+\d)", case["text"]) \
                 or re.search(r"\b(?i:before|until)\s+(?:the\s+)?\w+\s+(?:\w+\s+){0,4}?(?i:on|in)\s+(?:\w+day|\d)", case["text"])
             # ("... left A for B before the insurgents entered the city on 10 August": a before-clause's day bounds it)
             bounded = bounded or re.search(r"\bafter\s+(?:the\s+)?(?:taliban|insurgents|militants|rebels)\b", case["text"], re.I) \

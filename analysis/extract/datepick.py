@@ -229,14 +229,16 @@ _SAY_TO += rf"(?:{WHERE_SAID})?"  # (where: "officials said in Kabul on Friday")
 _SAY_DATE = re.compile(
     rf"\b(?:{_DATED_SAY}){_SAY_TO}"
     r"(?:\s+on\s+condition\s+of\s+anonymity)?(?:\s+in\s+an?\s+(?:[\w\-]+\s+)?(?:statement|message|post|briefing|tweet|"
-    r"interview))?\s+(?:late\s+|early\s+)?$",  # (", the border troops said in a statement on Thursday")
+    r"interview))?(?:\s+on\s+(?:twitter|facebook|telegram|whatsapp|social\s+media|its\s+website))?"  # ("wrote on Twitter
+    r"\s+(?:late\s+|early\s+)?$",  # this afternoon that ...", ", the border troops said in a statement on Thursday")
     re.I)
 
 # the say-verb of a trailing attribution after the event ("..., the military's media wing said on Monday")
 _TRAILING_SAY = re.compile(
     r",\s*[^,;]{1,100}?(?<!\bwas)(?<!\bwere)(?<!\bbeen)(?<!\bis)(?<!\bare)\s+(?:" + _DATED_SAY + r")" + _SAY_TO +
     r"(?:\s+on\s+condition\s+of\s+anonymity)?(?:\s+in\s+an?\s+(?:[\w\-]+\s+)?(?:statement|message|post|briefing|tweet|"
-    r"interview))?\s+(?:late\s+|early\s+)?$",  # (", the border troops said in a statement on Thursday")
+    r"interview))?(?:\s+on\s+(?:twitter|facebook|telegram|whatsapp|social\s+media|its\s+website))?"  # ("wrote on Twitter
+    r"\s+(?:late\s+|early\s+)?$",  # this afternoon that ...", ", the border troops said in a statement on Thursday")
     re.I)
 
 # "a day after X", "a day after seizing X", "a day after the militants overran X": the verb inside is dated

@@ -551,6 +551,7 @@ _CIVILIANS_MOVING = re.compile(r"\b(?:families|residents|people|civilians|refuge
                                r"shopkeepers|displaced)\s+(?:(?:have|had|has|were|are)\s+)?(?:\w+\s+)?$", re.I)
 # a province named as the kind of one district ("another Sar-e-Pul district", "a second Ghazni district")
 _A_PROVINCE_DISTRICT = re.compile(r"\s+district\b(?!\s+(?:cent(?:re|er)|headquarters|compound|of)\b)", re.I)
+_PROVINCE_DISTRICT_OF = re.compile(r"\s+district\s+of\s+", re.I)  # ("the Kandahar district of Zhari")
 _PROVINCES_DISTRICTS = re.compile(r"(?:\s+and\s+(?-i:[A-Z])[\w\-’']+)?\s+districts\b(?!\s+of\b)", re.I)
 _ONE_OF_BEFORE = re.compile(r"\b(?:a|an|another|one(?:\s+more)?|(?:a|the)\s+(?:second|third|fourth|fifth|sixth))\s+$", re.I)
 # a day of fighting counted from its first ("for the fifth day", "for a third straight day")
@@ -661,6 +662,9 @@ _RETAKE_ASIDE = re.compile(r",\s+(?:retaken|recaptured|won\s+back|reclaimed)\s+b
                            r",\s+[^,;:]{0,60}?\b(?:that|which)\s+(?:the\s+)?(?:government|afghan|security|army)\s+"
                            r"(?:forces\s+|troops\s+|soldiers\s+)?(?:had\s+)?(?:retook|recaptured|took\s+back|won\s+back)\b"
                            r"[^,;:]{0,60},", re.I)
+# a channel export's stamp in brackets after the channel's name, which may hold a place ("Kabul Frontline Monitor,
+# [14.07.2021 07:48]")
+_CHANNEL_STAMP = re.compile(r",\s*\[\d{1,2}[./]\d{1,2}[./]\d{4}[ ,T]+\d{1,2}[:.]\d{2}")
 # a weekday pointing back to one named before ("on the same Saturday", "that Friday")
 _SAME_BEFORE = re.compile(r"\b(?:the\s+same|that|(?:on|by|until)\s+the)\s+$", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -796,8 +800,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             # ("[04.07.2021 08:05 AFT] BADAKHSHAN | SECURITY": a log entry's; "1 July 2021, 07:45 (Kabul time)", "Saved 12 Aug
             # 2021, 21:30 · Kabul Daily Mirror": a place after the date and time is none of the sentence's)
             stamp, tail = read_stamp(stext) if len(stext) <= 120 and any(map(str.isdigit, stext)) else (None, 0)
-            if stamp is not None and not stext.startswith("[") and any(pm.start - sent.start < tail for pm in mine):
-                stamp = None
+            if stamp is not None and not stext.startswith("[") and any(pm.start - sent.start < tail for pm in mine) and \
+                    not _CHANNEL_STAMP.search(stext):
+                stamp = None  # (but "Kabul Frontline Monitor, [14.07.2021 07:48]": a channel's name before its stamp)
             if stamp is not None and signature_start(stext) == 0:
                 stamp = None  # "— Name (talk) 09:10, 9 August 2021 (UTC)" closes the post before it (see signed_days)
             if stamp is not None:
@@ -2402,6 +2407,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
             if voice == "passive" and text.startswith(",", r.end) and _IN_OPENING.fullmatch(text, 0, r.start) and \
                     any(x.start > r.end and x.end <= m.start() for x in refs):
                 continue  # "In Kandahar, the district of Maruf, on the border with Pakistan, fell": where, not what
+            owned = _PROVINCE_DISTRICT_OF.match(text, r.end)
+            if owned is not None and any(x.start == owned.end() for x in refs) and _as_province(r, self.gaz) is not None:
+                continue  # "took the Kandahar district of Zhari": the province names whose district follows
             if (_A_PROVINCE_DISTRICT.match(text, r.end) and _ONE_OF_BEFORE.search(text, max(0, r.start - 20), r.start)
                     or _PROVINCES_DISTRICTS.match(text, r.end)) and _as_province(r, self.gaz) is not None:
                 continue  # "Taliban take another Sar-e-Pul district", "Daikundi and Bamyan districts change hands":
