@@ -364,6 +364,9 @@ _SECTION_LINE = re.compile(r"(?:#+\s*)?(?!(?i:(?:the\s+)?(?:north|south|east|wes
 # a base or an airfield named after its place ("Bagram air base", "Kandahar airfield")
 _BASE_NAME_AFTER = re.compile(r"\s+(?:air\s*base|airbase|air\s+field|airfield|airport|base|camp|garrison|barracks)\b", re.I)
 _PLACE_OBJECT_AFTER = re.compile(r"\s+(?:the\s+(?:district|districts)\s+(?:cent(?:re|er)s?\s+)?of\s+(?-i:[A-Z])|"
+                                 # ("abandoned the centre of Ghorband district")
+                                 r"the\s+(?:cent(?:re|er)|headquarters)\s+of\s+(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,2}"
+                                 r"\s+district\b|"
                                  r"the\s+(?-i:[A-Z])[\w\-’']+(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,2}\s+"
                                  + vocabulary.MACROS["DC"] + r"\b|"  # ("abandoned the Chora DC")
                                  r"(?:the\s+)?(?-i:[A-Z])[^.;,]{0,60}?\bdistricts?\b(?!\s+(?:official|chief|governor|police|headquarters))|"
@@ -551,6 +554,12 @@ _CIVILIANS_MOVING = re.compile(r"\b(?:families|residents|people|civilians|refuge
                                r"shopkeepers|displaced)\s+(?:(?:have|had|has|were|are)\s+)?(?:\w+\s+)?$", re.I)
 # a province named as the kind of one district ("another Sar-e-Pul district", "a second Ghazni district")
 _A_PROVINCE_DISTRICT = re.compile(r"\s+district\b(?!\s+(?:cent(?:re|er)|headquarters|compound|of)\b)", re.I)
+# things held in a place, as the subject of a fall ("Weapons left in Kunduz", "the vehicles and ammunition at the
+# base in Sheberghan"): what fell is the things, not the place
+_THINGS_IN = re.compile(r"\b(?:weapons|arms|guns|rifles|vehicles|humvees|equipment|ammunition|munitions|supplies|stocks|"
+                        r"stockpiles?|depots?|warehouses?|money|cash|goods|trucks|lorries|tanks|helicopters|aircraft|"
+                        r"planes|drones|files|documents|records)(?:\s+and\s+[a-z]+)?(?:\s+(?:left|held|stored|kept|abandoned|"
+                        r"parked))?\s+(?:in|at|near|from|of)\s+(?:the\s+)?$", re.I)
 _PROVINCE_DISTRICT_OF = re.compile(r"\s+district\s+of\s+", re.I)  # ("the Kandahar district of Zhari")
 _PROVINCES_DISTRICTS = re.compile(r"(?:\s+and\s+(?-i:[A-Z])[\w\-’']+)?\s+districts\b(?!\s+of\b)", re.I)
 _ONE_OF_BEFORE = re.compile(r"\b(?:a|an|another|one(?:\s+more)?|(?:a|the)\s+(?:second|third|fourth|fifth|sixth))\s+$", re.I)
@@ -2375,6 +2384,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 _AROUND_SUBJECT.search(text, max(lo, m.start() - 70), m.start()) is not None:
             return []  # "Herat is watching the districts around it change hands": unnamed places around it fell
         refs = [r for r in s.refs if lo <= r.start and r.end <= hi + 1 and not r.in_speaker and not r.remote]
+        if voice == "passive" and kind in ("capture", "state"):  # "Weapons left in Kunduz fell to the Taliban": the
+            refs = [r for r in refs if not _THINGS_IN.search(text, max(0, r.start - 60), r.start)]  # things held there
         which = _WHICH_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
             if voice == "passive" and kind in ("capture", "state") and ", which " in text else None
         ante = next((r for r in reversed(s.refs) if r.end <= which.start()), None) if which is not None else None
