@@ -49,8 +49,10 @@ _OUTSIDE_CAPITAL = re.compile(
     r"(?:\s+city)?(?:\s+of\s+)?\s*,?\s*)?",
     re.I)
 
-_REGION_OF = re.compile(r"(?:\s+province)?(?:'s|’s)\s+(?:\w+ern\s+)?(?:north|south|east|west|north-?east|north-?west|"
-                        r"south-?east|south-?west|centre|center|border|countryside|valleys?|mountains)\b", re.I)
+_REGION_OF = re.compile(r"(?:\s+province)?(?:(?:'s|’s)\s+(?:\w+ern\s+)?(?:north|south|east|west|north-?east|north-?west|"
+                        r"south-?east|south-?west|centre|center|border|countryside|valleys?|mountains)|"
+                        # ("most of the Paktia border with Pakistan", "much of the Kandahar highway")
+                        r"\s+(?:border|frontier|highway|road|valleys?|mountains|countryside|plains?))\b", re.I)
 _MOST_OF = re.compile(
     r"\b(?P<q>most|much|large\s+parts|the\s+rest|the\s+remainder|all)\s+of\s+(?:the\s+)?(?:(?:\w+ern|remote|"
     r"mountainous|key|strategic|neighbouring|neighboring)\s+)*$",

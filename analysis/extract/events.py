@@ -2245,7 +2245,8 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if kind == "capture" and forced_out and not _GOV_AGENT.search(_POLICE_AREA.sub(" ", agent)):
             return []  # "the Taliban were driven out of X", "civilians were forced out": only the government's loss counts
         if kind == "repel" and re.match(r"re-?t|recaptur|(?:took|take|taken|taking)\s+back|wrest|regain", m.group(0), re.I):
-            if _TALIBAN_AGENT.search(agent) and not _GOV_AGENT.search(agent) and not re.search(r"\bwe\b", agent, re.I):
+            if _TALIBAN_AGENT.search(agent) and not _GOV_AGENT.search(agent) and not re.search(r"\bwe\b", agent, re.I) \
+                    and not government_side(agent):  # (not "Fighters loyal to the old government took back ...")
                 kind = "capture"
             elif re.match(rf"\s+by\s+{_BY_TALIBAN}", text[m.end():m.end() + 40], re.I):
                 kind, voice = "capture", "passive"  # "Deh Salah was retaken by the Taliban last week": theirs again

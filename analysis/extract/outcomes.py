@@ -52,7 +52,15 @@ def _gov_retreat(text: str, m: re.Match[str]) -> bool:
 def government_side(subject: str) -> bool:
     """True when a subject names the government side and not the Taliban ("Police District 2" is no police)."""
     subject = _POLICE_AREA.sub(" ", subject)
+    if _LOYAL_TO_GOVERNMENT.search(subject):
+        return True  # "Fighters loyal to the old government", "pro-government militias": fighters of the government's side
     return bool(_GOV_AGENT.search(subject)) and not _TALIBAN_AGENT.search(subject)
+
+
+# fighters named as the government's side ("fighters loyal to the old government", "pro-government militiamen")
+_LOYAL_TO_GOVERNMENT = re.compile(r"\b(?:loyal\s+to\s+(?:the\s+)?(?:(?:old|former|previous|ousted|afghan|elected)\s+)?"
+                                  r"(?:government|republic|state)|pro-government|government-(?:allied|backed)|"
+                                  r"anti-taliban)\b", re.I)
 
 
 def passive_out(text: str, m: re.Match[str]) -> bool:
