@@ -86,7 +86,7 @@ def _inner(x: str) -> str:
 
 # Letters and letter groups other languages write for English transliteration's sh, ch, j and y. English
 # spellings of Afghan names never hold them, so folding them changes no English spelling's key.
-_FOREIGN_LETTERS = str.maketrans({"š": "sh", "ş": "sh", "č": "ch", "ç": "ch", "ž": "zh", "ğ": "gh", "ı": "i",
+_FOREIGN_LETTERS = str.maketrans({"š": "sh", "ş": "sh", "ș": "sh", "ț": "ts", "č": "ch", "ç": "ch", "ž": "zh", "ğ": "gh", "ı": "i",
                                   "ł": "l", "ß": "ss", "đ": "dj", "ã": "an", "õ": "on"})
 _FOREIGN_GROUPS = _rules(
     (
@@ -97,7 +97,7 @@ _FOREIGN_GROUPS = _rules(
         (r"^i(?=[aeou])", "y"),  # Iawan
     )
 )
-_FOREIGN_CUE = re.compile(r"[šşčçžğıłßđãõ]|sch|sz|cz|cs|dz|dż|sj|[aeiou]j[szmntkl]|^i[aeou]")
+_FOREIGN_CUE = re.compile(r"[šşșțčçžğıłßđãõ]|sch|sz|cz|cs|dz|dż|sj|[aeiou]j[szmntkl]|^i[aeou]")
 
 
 def _english_letters(token: str) -> str:
@@ -109,6 +109,45 @@ def _english_letters(token: str) -> str:
     for pattern, repl in _FOREIGN_GROUPS:
         t = pattern.sub(repl, t)
     return t
+
+
+# How other languages write English transliteration's kh, y, ch, u and w, tried only for a word no spelling of the
+# gazetteer matches as it stands: Spanish j and German or Dutch ch for kh (Jwaja, Farchar, Chas), German j for y (Jawan),
+# French ch for sh (Chortepa), Italian c before e or i for ch (Cisht), French tch for ch (Tchimtal), Dutch oe for u
+# (Oeroezgan), Romanian h and v for kh and w (Hvahan, Badahsan), u for w between vowels (Taiuara), a final e added
+# (Faizabade)
+_VARIANT_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
+    (r"(?<![sct])ch", "kh"),
+    (r"(?<![sct])ch", "sh"),
+    (r"j", "kh"),
+    (r"^j", "kh"),
+    (r"j", "y"),
+    (r"c(?=[ei])", "ch"),
+    (r"tch", "ch"),
+    (r"oe", "u"),
+    (r"^h(?=[aeiouv])", "kh"),
+    (r"(?<=[aeiou])h(?=[sš])", "kh"),
+    (r"v", "w"),
+    (r"(?<=[aeiou])u(?=[aeiou])", "w"),
+    (r"(?<=[bdfghklmnprstz])e$", ""),
+))
+_MAX_VARIANTS = 16
+
+
+@lru_cache(maxsize=50_000)
+def spelling_variants(token: str) -> tuple[str, ...]:
+    """Other spellings of a word as another language's transliteration would give it in English letters (Farchar ->
+    farkhar, Jwaja -> khwakha), at most a few, none equal to the word itself."""
+    t = _strip_accents(_english_letters(token))
+    out = {t}
+    for pattern, repl in _VARIANT_RULES:
+        if pattern.search(t) is None:
+            continue
+        out |= {pattern.sub(repl, v) for v in out}
+        if len(out) > _MAX_VARIANTS:
+            break
+    out.discard(t)
+    return tuple(sorted(out))[:_MAX_VARIANTS]
 
 
 def _strip_accents(s: str) -> str:

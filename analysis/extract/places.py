@@ -14,6 +14,7 @@ from analysis.extract.gazetteer import (
     load_gazetteer,
     normalize_name,
     skeleton,
+    spelling_variants,
 )
 from analysis.extract import vocabulary
 from analysis.records import Place, PlaceMention
@@ -207,7 +208,7 @@ def _raw_matches(text: str, gz: Gazetteer) -> list[tuple[int, int, str]]:
                 if running not in prefixes:
                     break
         if best_end < 0:
-            hit = _skeleton_match(text, m, first_final, gz)
+            hit = _skeleton_match(text, m, first_final, gz) or _variant_match(text, m, gz)
             if hit is None:
                 continue
             best_end, best_key = hit
@@ -242,6 +243,37 @@ def _skeleton_match(text: str, first: re.Match[str], first_key: str, gz: Gazette
             if consonant_count(skel) >= 5 and skel in gz.by_skeleton:
                 best = (end, gz.by_skeleton[skel])
     return best
+
+
+def _variant_match(text: str, first: re.Match[str], gz: Gazetteer) -> tuple[int, str] | None:
+    """Match capitalised words that another language's transliteration spells differently (Farchar, Jwaja Gar,
+    Pul-e-Chumri, Tchimtal) when one reading of them names a known place; return (end, key), the longest span."""
+    word = first.group()
+    if len(word) < 4 and not _LINKED_NAME_AFTER.match(text, first.end()) or word.lower() in ENGLISH_LOOKALIKES \
+            or word.isupper():
+        return None  # (a short first word only before a linker: "Pul-e-Chumri"; no word in capitals: "HOST:")
+    spans: list[tuple[int, list[tuple[str, ...]]]] = []  # (end, the spellings of each word so far)
+    end, options = first.end(), [(word.lower(),) + spelling_variants(word)]
+    spans.append((end, options))
+    for _ in range(4):  # (up to three words and their linkers: "Pul-e-Chumri")
+        nm = _NEXT_NAME_WORD_RE.match(text, end)
+        if nm is None or nm.group(1) in _ENGLISH_JOINERS:
+            break
+        nxt = nm.group(1)
+        if not fold_token(nxt)[2] and not nxt[0].isupper():
+            break
+        end = nm.end()
+        options = options + [(nxt.lower(),) + spelling_variants(nxt)]
+        spans.append((end, options))
+    for end, options in reversed(spans):  # the longest name first
+        combos = [()]
+        for opts in options:
+            combos = [c + (o,) for c in combos for o in opts][:64]
+        keys = {key_of_tokens(c) for c in combos[1:]}  # (the first combination is the spelling as written)
+        found = [k for k in keys if k in gz.by_key]
+        if len({frozenset(p.place_id for p in gz.by_key[k]) for k in found}) == 1:
+            return end, min(found)
+    return None
 
 
 def _guard_ok(text: str, start: int, end: int) -> bool:
