@@ -76,6 +76,10 @@ _NOT_FLED_ACT = re.compile(
 )
 
 _OVER_CROSSING = re.compile(r"\b(?:across|over)\s+the\s+(?:[\w\-]+\s+)?(?:bridge|crossing)\b", re.I)  # "walked across the X Bridge"
+_GROUP_OF = re.compile(r"\b(?:group|batch|party|contingent|wave)\s*,?\s+of\s+(?:(?:about|some|around|nearly|almost|over|"
+                       r"more\s+than|at\s+least)\s+)?$", re.I)  # ("a second group of 17")
+_PANJ = re.compile(r"\b(?:cross(?:ed|es|ing)?|across|over|swam|swum|waded)\s+(?:the\s+)?(?:river\s+)?"
+                   r"(?:panj|pyanj|pyandzh|pandsch|pyandj)\b(?!\s+(?:district|province|valley|road))", re.I)
 _ACROSS_BORDER = re.compile(r"\b(?:border|frontier|river(?!\s+(?:road|valley|bank|route|highway|track)s?\b)|bridge|amu\s+darya|amu|"
                             r"panj|pyanj|oxus)\b", re.I)  # (not "by the river road")
 
@@ -254,6 +258,9 @@ _ELLIPTIC_GROUP = re.compile(r"(?:(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*|\bt
                              # "; two days later another 34",
                              # ", and on Monday morning another 57", "It said another 11")
                              r"(?:(?:another|a\s+further)\s+[\d,]+|"
+                             # ("A second group of 17", "a third group, of about 40,")
+                             r"an?\s+(?:second|third|fourth|fifth|new|further|fresh)\s+(?:group|batch|party|wave|contingent)"
+                             r"(?:,?\s+of\s+(?:(?:about|some|around|nearly|almost|over|more\s+than|at\s+least)\s+)?[\d,]+,?)?|"
                              r"(?:(?:about|some|around|nearly|almost|over|more\s+than|at\s+least)\s+)?[\d,]+\s+"
                              r"(?:more|others|further))\s+(?:(?:\w+\s+){0,2}?(?:soldiers|servicemen|troops|policemen|men|"
                              r"personnel|guards|officers)\s+)?(?:(?:had|have|has|were|was)\s+)?$", re.I)  # ("another 35 had come across")
@@ -581,6 +588,9 @@ class FlightReader:
                 dest = borders.agency_country(self.text[:self.sents[min(1, len(self.sents) - 1)].sentence.end])
             if not dest:  # ... or whose dateline is a town across the border ("Ashgabat, 10 July (TDH).")
                 dest = self._dateline_state()
+        if not dest and _PANJ.search(verb + beyond) and not _FROM_PLACE_VERB.search(verb):
+            dest = "Tajikistan"  # "crossed the Panj near the village of Yangiobod": the Panj is the border with Tajikistan
+            # alone (not the Amu Darya, which three states share)
         if not dest and _CROSSING_WORD.search(text, lo, hi):
             at_crossing = next((p for r in s.refs if lo <= r.start < hi and not r.in_speaker
                                 and _AT_PLACE_BEFORE.search(text, max(lo, r.start - 60), r.start)
@@ -968,6 +978,8 @@ class FlightReader:
                 if c.start > pos and re.search(r"[,;]|\b(?:after|before|while|when|as|and)\b", text[pos:c.start], re.I):
                     continue  # "300 troops have fled, a day after 1,000 others crossed": the later group's own number
                 pass  # "another 45 fled", "a further 60 crossed", "70 more walked across": a second group
+            elif _GROUP_OF.search(text, max(0, c.start - 40), c.start):
+                pass  # "A second group of 17 came across": the group's number
             elif not re.match(r"\s*(?:(?-i:[A-Z]{2,6})\s+)?(?:(?:more|other|afghan|government|security|military|army|border|national|police|"
                             r"armed|of\s+the|of\s+their|of\s+its|of\s+his|of\s+her|of|pro-government|local|senior|soldiers\s+and|fleeing|retreating|"
                             r"escaping)\s+){0,3}"
