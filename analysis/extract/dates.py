@@ -290,21 +290,22 @@ _NO_LEAD = frozenset({"between", "of", "through"})
 
 
 # the seven days on one side of a day ("in the week after 20 June", "the week to July 9")
-_WEEK_LEAD = re.compile(r"\b(?:(?:in|during|over|within)\s+)?the\s+(?:week|seven\s+days)\s+"
-                        r"(?P<lead>after|following|before|to|ending|leading\s+up\s+to)\s+(?:on\s+)?\Z")
+_WEEK_LEAD = re.compile(r"\b(?:(?:in|during|over|within)\s+)?the\s+(?:week|seven\s+days|(?P<n>two|three|four|five|six|"
+                        r"eight|nine|ten|\d{1,2})\s+days)\s+"  # ("in the five days up to Thursday")
+                        r"(?P<lead>after|following|before|to|up\s+to|ending|leading\s+up\s+to)\s+(?:on\s+)?\Z")
 
 
 # a count of days on one side of a day or a feast ("two days after August 6", "the day after Eid")
 _DAYS_LEAD = re.compile(r"\b(?P<n>the|a|one|two|three|four|five|six|\d)\s+days?\s+(?P<lead>after|before)\s+(?:the\s+)?\Z")
 
 
-def _week_of(lead: str, day: date) -> Range:
-    """The seven days after, before or up to a day, as a week lead names them."""
+def _week_of(lead: str, day: date, n: int = 7) -> Range:
+    """The n days (a week unless told) after, before or up to a day, as a week lead names them."""
     if lead in ("after", "following"):
-        return day + timedelta(days=1), day + timedelta(days=7)
+        return day + timedelta(days=1), day + timedelta(days=n)
     if lead == "before" or lead.startswith("leading"):
-        return day - timedelta(days=7), day - timedelta(days=1)
-    return day - timedelta(days=6), day
+        return day - timedelta(days=n), day - timedelta(days=1)
+    return day - timedelta(days=n - 1), day
 
 
 def find_dates(text: str, published: Optional[date], precision: str = "day") -> list[DateMention]:
@@ -327,7 +328,8 @@ def find_dates(text: str, published: Optional[date], precision: str = "day") -> 
         days = _DAYS_LEAD.search(low_text, max(prev_end, start - 24), start) if week is None else None
         lead = _LEAD_BEFORE.search(low_text, max(prev_end, start - 24), start) if week is None and days is None else None
         if week is not None and rng is not None and rng[0] is not None and rng[0] == rng[1]:
-            start, rng = week.start(), _week_of(week["lead"], rng[0])  # "in the week after 20 June": 21-27 June
+            n = small_number(week["n"])[0] if week["n"] else 7
+            start, rng = week.start(), _week_of(week["lead"], rng[0], n or 7)  # "in the week after 20 June": 21-27 June
         elif days is not None and rng is not None and rng[0] is not None and rng[1] is not None:
             n = small_number(days["n"])[0]
             shift = timedelta(days=n if days["lead"] == "after" else -n)  # "two days after August 6", "the day after Eid"
