@@ -76,6 +76,7 @@ _NOT_FLED_ACT = re.compile(
 )
 
 _OVER_CROSSING = re.compile(r"\b(?:across|over)\s+the\s+(?:[\w\-]+\s+)?(?:bridge|crossing)\b", re.I)  # "walked across the X Bridge"
+_DISTRICTS_HEAD_AFTER = re.compile(r"\s+districts?\b(?!\s+(?:of|in)\s+(?-i:[A-Z]))", re.I)  # (a name's own head noun)
 _GROUP_OF = re.compile(r"\b(?:group|batch|party|contingent|wave)\s*,?\s+of\s+(?:(?:about|some|around|nearly|almost|over|"
                        r"more\s+than|at\s+least)\s+)?$", re.I)  # ("a second group of 17")
 _PANJ = re.compile(r"\b(?:cross(?:ed|es|ing)?|across|over|swam|swum|waded)\s+(?:the\s+)?(?:river\s+)?"
@@ -713,7 +714,9 @@ class FlightReader:
             for r in ordered:
                 d = _as_district(r, self.gaz)
                 cap = _as_capital(r, self.gaz)
-                if d is not None and (cap is None or r.place.place_type == "district"):
+                if d is not None and (cap is None or r.place.place_type == "district"
+                                      or _DISTRICTS_HEAD_AFTER.match(text, r.end)):  # ("the centres of Khwaja Du Koh
+                    # and Fayzabad districts": Jowzjan's district, not Badakhshan's capital)
                     place = d[0]
                     left = self._districts_left(s, r, before_refs) if r in before_refs else \
                         self._districts_listed(s, r, hi)  # "withdrew from Kohistan, Argo and Yaftal districts"
