@@ -81,7 +81,7 @@ _GROUP_OF = re.compile(r"\b(?:group|batch|party|contingent|wave)\s*,?\s+of\s+(?:
                        r"more\s+than|at\s+least)\s+)?$", re.I)  # ("a second group of 17")
 _PANJ = re.compile(r"\b(?:cross(?:ed|es|ing)?|across|over|swam|swum|waded)\s+(?:the\s+)?(?:river\s+)?"
                    r"(?:panj|pyanj|pyandzh|pandsch|pyandj)\b(?!\s+(?:district|province|valley|road))", re.I)
-_ACROSS_BORDER = re.compile(r"\b(?:border|frontier|river(?!\s+(?:road|valley|bank|route|highway|track)s?\b)|bridge|amu\s+darya|amu|"
+_ACROSS_BORDER = re.compile(r"(?<!provincial\s)(?<!district\s)(?<!province's\s)\b(?:border|frontier|river(?!\s+(?:road|valley|bank|route|highway|track)s?\b)|bridge|amu\s+darya|amu|"
                             r"panj|pyanj|oxus)\b", re.I)  # (not "by the river road")
 
 _FOREIGN_SOURCE = re.compile(

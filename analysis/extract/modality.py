@@ -63,7 +63,11 @@ _FEAR = re.compile(
     r"concern(?:s|ed)?\s+that|danger\s+that|risk\s+that|un(?:confirmed|verified)\s+(?:rumou?rs?|reports?|claims?|accounts?)(?:\s+(?:said|say|suggest(?:s|ed)?|claim(?:s|ed)?))?|"
     r"(?:had\s+|have\s+|has\s+)?heard\s+(?=that\b)|"  # hearsay: "he had heard that fighters had entered"
     # messages going round ("voice messages claiming that the Taliban have entered Kandahar city")
-    r"(?:messages?|posts?|videos?|clips?|tweets?|rumou?rs?)\s+(?:[\w\-]+\s+){0,3}?(?:claiming|saying|suggesting|alleging))\b"
+    r"(?:messages?|posts?|videos?|clips?|tweets?|rumou?rs?)\s+(?:[\w\-]+\s+){0,3}?(?:claiming|saying|suggesting|alleging)|"
+    # ... or said so, when nobody is named as their author ("Social media posts on 10 August said that")
+    r"(?<!['’]s\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bits\s)(?:messages|posts|videos|clips|tweets)"
+    r"(?:\s+(?:on|from)\s+(?:social\s+media|telegram|whatsapp|facebook|twitter|\d{1,2}\s+\w+|\w+day))?"
+    r"\s+(?:said|say|claimed|claim|suggested|suggest))\b"
     r"(?:\s+that)?"
     r"(?P<rest>[^;:.?!,]*)$",
     re.I)
