@@ -376,7 +376,7 @@ _PLACE_OBJECT_AFTER = re.compile(r"\s+(?:the\s+(?:district|districts)\s+(?:cent(
 # what opens a tactical word ("in a", "as part of a", "in what the ministry called a" tactical move)
 _TACTICAL_OPENING = (r"\b(?:in\s+a|as\s+a|for|(?:as\s+part|in\s+the\s+(?:frame|framework|course))\s+of\s+a|"
                      r"in\s+what\s+(?:[\w\-’']+\s+){1,5}?(?:called|described\s+as|termed)\s+a)\s+tactical\s+")
-_TACTICAL_BEFORE = re.compile(_TACTICAL_OPENING + r"(?:move|measure|reasons?|decision|step|manoeuvre|maneuver)\b[^.;]{0,70}$",
+_TACTICAL_BEFORE = re.compile(_TACTICAL_OPENING + r"(?:move|measure|reasons?|decision|step|manoeuvre|maneuver)\b[^.;]{0,110}$",
                               re.I)  # (also "In what the
 # ministry called a tactical move, the forces withdrew from X")
 # a tactical word after the places a withdrawal left: they are reported lost too
