@@ -22,10 +22,10 @@ _NEIGHBOUR_CAPITALS = "|".join(NEIGHBOUR_CAPITALS)
 AGENCY_STATES: dict[str, str] = {"state committee for national security": "Tajikistan", "gknb": "Tajikistan",
                                  "inter services public relations": "Pakistan", "ispr": "Pakistan",
                                  "state border protection committee": "Uzbekistan", "state security service": "Uzbekistan"}
-_AGENCY_NAMES = "|".join(k.replace(" ", r"[\s\-]+") for k in sorted(AGENCY_STATES, key=len, reverse=True))
+AGENCY_NAMES = "|".join(k.replace(" ", r"[\s\-]+") for k in sorted(AGENCY_STATES, key=len, reverse=True))
 # a neighbouring state's agency speaking ("Tajikistan's border agency", "the Uzbek defence ministry")
 _AGENCY = re.compile(
-    rf"\b({_AGENCY_NAMES})\b|"  # ("the State Committee for National Security said")
+    rf"\b({AGENCY_NAMES})\b|"  # ("the State Committee for National Security said")
     rf"\b({_COUNTRY_ALT})"
     r"(?:'s|’s)?\s+(?:\w+\s+){0,4}?(?:border\s+(?:guards?|agency|service|troops|police|forces)|agency|agencies|"
     r"officials?|authorities|ministry|government|state|military|army|forces|committee|service|spokes(?:man|woman|"

@@ -40,8 +40,7 @@ _FOREIGN = re.compile(
     r"britain|british|uk|german|germany|berlin|french|france|paris|turkey|turkish|ankara|qatar|qatari|"
     r"doha|foreign governments?|diplomats?|embassy|ambassador|csto|border guards? service|"
     # the neighbours' security services by their own names ("the State Committee for National Security said")
-    r"state committee for national security|gknb|inter[\s\-]services? public relations|ispr|"
-    r"state border protection committee|state security service)\b",
+    + borders.AGENCY_NAMES + r")\b",
     re.I,
 )
 _INTL = re.compile(

@@ -226,19 +226,21 @@ _DATED_SAY = "|".join(v.word + (r"\s+(?!that\b)\w+(?:\s+(?!that\b)\w+)?" if v.da
                       for v in vocabulary.VERBS if v.dated != "no")
 _SAY_TO = r"(?:\s+to\s+(?:the\s+)?(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+){0,2})?"  # "said to Badakhshan Shamal"
 _SAY_TO += rf"(?:{WHERE_SAID})?"  # (where: "officials said in Kabul on Friday")
+# where the words were posted, between the verb and its day ("wrote on Twitter this afternoon that ...")
+_ON_PLATFORM = r"(?:\s+on\s+(?:twitter|facebook|telegram|whatsapp|social\s+media|its\s+website))?"
 _SAY_DATE = re.compile(
     rf"\b(?:{_DATED_SAY}){_SAY_TO}"
     r"(?:\s+on\s+condition\s+of\s+anonymity)?(?:\s+in\s+an?\s+(?:[\w\-]+\s+)?(?:statement|message|post|briefing|tweet|"
-    r"interview))?(?:\s+on\s+(?:twitter|facebook|telegram|whatsapp|social\s+media|its\s+website))?"  # ("wrote on Twitter
-    r"\s+(?:late\s+|early\s+)?$",  # this afternoon that ...", ", the border troops said in a statement on Thursday")
+    r"interview))?" + _ON_PLATFORM +
+    r"\s+(?:late\s+|early\s+)?$",  # (", the border troops said in a statement on Thursday")
     re.I)
 
 # the say-verb of a trailing attribution after the event ("..., the military's media wing said on Monday")
 _TRAILING_SAY = re.compile(
     r",\s*[^,;]{1,100}?(?<!\bwas)(?<!\bwere)(?<!\bbeen)(?<!\bis)(?<!\bare)\s+(?:" + _DATED_SAY + r")" + _SAY_TO +
     r"(?:\s+on\s+condition\s+of\s+anonymity)?(?:\s+in\s+an?\s+(?:[\w\-]+\s+)?(?:statement|message|post|briefing|tweet|"
-    r"interview))?(?:\s+on\s+(?:twitter|facebook|telegram|whatsapp|social\s+media|its\s+website))?"  # ("wrote on Twitter
-    r"\s+(?:late\s+|early\s+)?$",  # this afternoon that ...", ", the border troops said in a statement on Thursday")
+    r"interview))?" + _ON_PLATFORM +
+    r"\s+(?:late\s+|early\s+)?$",  # (", the border troops said in a statement on Thursday")
     re.I)
 
 # "a day after X", "a day after seizing X", "a day after the militants overran X": the verb inside is dated

@@ -76,8 +76,8 @@ _NOT_FLED_ACT = re.compile(
 )
 
 _OVER_CROSSING = re.compile(r"\b(?:across|over)\s+the\s+(?:[\w\-]+\s+)?(?:bridge|crossing)\b", re.I)  # "walked across the X Bridge"
-_DISTRICTS_HEAD_AFTER = re.compile(r"\s+districts?\b(?!\s+(?:of|in)\s+(?-i:[A-Z]))", re.I)  # (a name's own head noun)
-_GROUP_OF = re.compile(r"\b(?:group|batch|party|contingent|wave)\s*,?\s+of\s+(?:(?:about|some|around|nearly|almost|over|"
+_GROUP_NOUN = r"(?:group|batch|party|contingent|wave)"  # a band of men counted as one ("a second group of 17")
+_GROUP_OF = re.compile(rf"\b{_GROUP_NOUN}\s*,?\s+of\s+(?:(?:about|some|around|nearly|almost|over|"
                        r"more\s+than|at\s+least)\s+)?$", re.I)  # ("a second group of 17")
 _PANJ = re.compile(r"\b(?:cross(?:ed|es|ing)?|across|over|swam|swum|waded)\s+(?:the\s+)?(?:river\s+)?"
                    r"(?:panj|pyanj|pyandzh|pandsch|pyandj)\b(?!\s+(?:district|province|valley|road))", re.I)
@@ -260,7 +260,7 @@ _ELLIPTIC_GROUP = re.compile(r"(?:(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*|\bt
                              # ", and on Monday morning another 57", "It said another 11")
                              r"(?:(?:another|a\s+further)\s+[\d,]+|"
                              # ("A second group of 17", "a third group, of about 40,")
-                             r"an?\s+(?:second|third|fourth|fifth|new|further|fresh)\s+(?:group|batch|party|wave|contingent)"
+                             r"an?\s+(?:second|third|fourth|fifth|new|further|fresh)\s+" + _GROUP_NOUN +
                              r"(?:,?\s+of\s+(?:(?:about|some|around|nearly|almost|over|more\s+than|at\s+least)\s+)?[\d,]+,?)?|"
                              r"(?:(?:about|some|around|nearly|almost|over|more\s+than|at\s+least)\s+)?[\d,]+\s+"
                              r"(?:more|others|further))\s+(?:(?:\w+\s+){0,2}?(?:soldiers|servicemen|troops|policemen|men|"
@@ -325,6 +325,8 @@ _OF_PROVINCE = re.compile(r"(?<=\w)\s+(?:district\s+)?of\s+(?:the\s+)?$")
 # an office held over a province, named before it ("the governor of Jowzjan left"): the office, not a locating phrase
 _OFFICE_OF = re.compile(r"\b(?:governor|police\s+chief|chief\s+of\s+police|provincial\s+council|council\s+chief|"
                         r"deputy\s+governor)\s+of\s+(?:the\s+)?$", re.I)
+# ... or named after it ("the Jowzjan governor left", "Takhar's police chief")
+_OFFICE_HOLDER_AFTER = re.compile(r"(?:['’]s)?\s+(?:provincial\s+)?(?:governor|police\s+chief)\b", re.I)
 # a group's size given as a measure after it ("servicemen, numbering 1,037 people,")
 _NUMBERING = re.compile(r"\bnumbering\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+|over\s+)?[\d,]+\s+$", re.I)
 # the number of those who fled given after the act: "..., an official put their number at 150"
@@ -708,15 +710,13 @@ class FlightReader:
             if office_of is not None and _as_capital(nearest, self.gaz) is None and \
                     (_PROVINCIAL_OFFICE.search(text, nearest.end, m.start())
                      or _OFFICE_OF.search(text, max(0, nearest.start - 40), nearest.start)
-                     or re.match(r"(?:['’]s)?\s+(?:provincial\s+)?(?:governor|police\s+chief)\b", text[nearest.end:m.start()])):
+                     or _OFFICE_HOLDER_AFTER.match(text, nearest.end, m.start())):
                 place = self.gaz.capital_of_province(office_of.name)  # "Sar-e-Pul was taken, and in Takhar, the
                 ordered = []  # provincial governor was flown to Kabul": the office's seat, not a place of the clause before
             for r in ordered:
                 d = _as_district(r, self.gaz)
                 cap = _as_capital(r, self.gaz)
-                if d is not None and (cap is None or r.place.place_type == "district"
-                                      or _DISTRICTS_HEAD_AFTER.match(text, r.end)):  # ("the centres of Khwaja Du Koh
-                    # and Fayzabad districts": Jowzjan's district, not Badakhshan's capital)
+                if d is not None and (cap is None or r.place.place_type == "district"):
                     place = d[0]
                     left = self._districts_left(s, r, before_refs) if r in before_refs else \
                         self._districts_listed(s, r, hi)  # "withdrew from Kohistan, Argo and Yaftal districts"
