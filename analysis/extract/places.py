@@ -252,8 +252,11 @@ def _variant_match(text: str, first: re.Match[str], gz: Gazetteer) -> tuple[int,
     if len(word) < 4 and not _LINKED_NAME_AFTER.match(text, first.end()) or word.lower() in ENGLISH_LOOKALIKES \
             or word.isupper():
         return None  # (a short first word only before a linker: "Pul-e-Chumri"; no word in capitals: "HOST:")
+    first_spellings = (word.lower(),) + spelling_variants(word)
+    if not any(fold_token(w)[4] in gz.prefixes or fold_token(w)[3] in gz.by_key for w in first_spellings):
+        return None  # (no known name opens with any spelling of the first word: most capitalised words end here)
     spans: list[tuple[int, list[tuple[str, ...]]]] = []  # (end, the spellings of each word so far)
-    end, options = first.end(), [(word.lower(),) + spelling_variants(word)]
+    end, options = first.end(), [first_spellings]
     spans.append((end, options))
     for _ in range(4):  # (up to three words and their linkers: "Pul-e-Chumri")
         nm = _NEXT_NAME_WORD_RE.match(text, end)
