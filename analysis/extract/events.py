@@ -269,6 +269,14 @@ _LOST_THING = re.compile(r"\b(?:contact|touch|communications?|lives|life|ground|
 _POSTS_SUBJECT = re.compile(r"\b(?:check\s*posts?|checkpoints?|outposts?|posts|positions|bases|security\s+posts)\s+(?:\w+\s+){0,2}?"
                             r"(?:in|near|around|outside|of)\s+[^,;.]{1,40}?(?:,[^,;.]{1,40},)?\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+"
                             r"(?:(?:\w+ly|also|then|quickly)\s+)?$", re.I)
+# things held in a place as the subject, as posts are ("Weapons left in Kunduz passed to", "My warehouse in Herat is in"):
+# the things passed, not the place
+_THINGS_SUBJECT = re.compile(r"\b(?:weapons|arms|guns|rifles|vehicles|humvees|equipment|ammunition|munitions|supplies|stocks|"
+                             r"stockpiles?|depots?|warehouses?|money|cash|goods|trucks|lorries|tanks|helicopters|aircraft|"
+                             r"planes|drones|files|documents|records)(?:\s+and\s+[a-z]+)?(?:\s+(?:left|held|stored|kept|"
+                             r"abandoned|parked))?\s+(?:in|at|near|from|of)\s+(?:the\s+)?(?-i:[A-Z])[\w\-’']+"
+                             r"(?:[\s\-](?-i:[A-Z])[\w\-’']+){0,2}\s+(?:(?:is|are|was|were|has|had|have)\s+(?:been\s+)?)?"
+                             r"(?:(?:now|also|then|\w+ly)\s+)?$", re.I)
 # posts opening their clause as its whole subject ("In Dangam, three checkpoints were abandoned overnight": the posts,
 # not the district named before them; not the last item of a list, "the district centre and 14 posts were conquered")
 _POSTS_CLAUSE_SUBJECT = re.compile(r"(?:^|[,;:])\s*(?:(?:the|its|their|all|some|several|many|most|a\s+few|dozens\s+of|\d+|two|"
@@ -554,12 +562,6 @@ _CIVILIANS_MOVING = re.compile(r"\b(?:families|residents|people|civilians|refuge
                                r"shopkeepers|displaced)\s+(?:(?:have|had|has|were|are)\s+)?(?:\w+\s+)?$", re.I)
 # a province named as the kind of one district ("another Sar-e-Pul district", "a second Ghazni district")
 _A_PROVINCE_DISTRICT = re.compile(r"\s+district\b(?!\s+(?:cent(?:re|er)|headquarters|compound|of)\b)", re.I)
-# things held in a place, as the subject of a fall ("Weapons left in Kunduz", "the vehicles and ammunition at the
-# base in Sheberghan"): what fell is the things, not the place
-_THINGS_IN = re.compile(r"\b(?:weapons|arms|guns|rifles|vehicles|humvees|equipment|ammunition|munitions|supplies|stocks|"
-                        r"stockpiles?|depots?|warehouses?|money|cash|goods|trucks|lorries|tanks|helicopters|aircraft|"
-                        r"planes|drones|files|documents|records)(?:\s+and\s+[a-z]+)?(?:\s+(?:left|held|stored|kept|abandoned|"
-                        r"parked))?\s+(?:in|at|near|from|of)\s+(?:the\s+)?$", re.I)
 _PROVINCE_DISTRICT_OF = re.compile(r"\s+district\s+of\s+", re.I)  # ("the Kandahar district of Zhari")
 _PROVINCES_DISTRICTS = re.compile(r"(?:\s+and\s+(?-i:[A-Z])[\w\-’']+)?\s+districts\b(?!\s+of\b)", re.I)
 _ONE_OF_BEFORE = re.compile(r"\b(?:a|an|another|one(?:\s+more)?|(?:a|the)\s+(?:second|third|fourth|fifth|sixth))\s+$", re.I)
@@ -2198,6 +2200,9 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
         if kind == "capture" and (_POSTS_SUBJECT.search(text, max(0, m.start() - 90), m.start())
                                   or _POSTS_CLAUSE_SUBJECT.search(text, max(0, m.start() - 60), m.start())):
             return []  # "two checkposts in Qala-e-Zal were abandoned": posts in a district, not the district
+        if voice == "passive" and kind in ("capture", "state") and _THINGS_SUBJECT.search(text, max(0, m.start() - 90),
+                                                                                          m.start()):
+            return []  # "Weapons left in Kunduz passed to the Taliban": things held in a place, not the place
         if voice == "passive" and kind == "capture" and m.group(0).lower().endswith("taken") and \
                 re.match(r"\s+to\s+(?!the\s+taliban\b)", text[m.end():], re.I):
             return []  # "was detained ... and was taken to the Taliban's commission": someone moved, no place taken
@@ -2385,8 +2390,6 @@ class _Extractor(OutcomeReader, FlightReader, CountedReader, DenialReader, Tally
                 _AROUND_SUBJECT.search(text, max(lo, m.start() - 70), m.start()) is not None:
             return []  # "Herat is watching the districts around it change hands": unnamed places around it fell
         refs = [r for r in s.refs if lo <= r.start and r.end <= hi + 1 and not r.in_speaker and not r.remote]
-        if voice == "passive" and kind in ("capture", "state"):  # "Weapons left in Kunduz fell to the Taliban": the
-            refs = [r for r in refs if not _THINGS_IN.search(text, max(0, r.start - 60), r.start)]  # things held there
         which = _WHICH_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
             if voice == "passive" and kind in ("capture", "state") and ", which " in text else None
         ante = next((r for r in reversed(s.refs) if r.end <= which.start()), None) if which is not None else None

@@ -337,6 +337,7 @@ class _Draft:
     chosen: tuple[Place, ...]
     cue: str | None = None
     narrowed: bool = False
+    own_district: bool = False  # a district by the words next to it ("Fayzabad districts"): never a capital of that name
 
 
 def _narrow(draft: _Draft, keep: tuple[Place, ...]) -> None:
@@ -476,6 +477,7 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
         draft.cue = _type_cue(text, start, end, {p.place_type for p in readings})
         if draft.cue is not None:
             _narrow(draft, tuple(p for p in readings if p.place_type == draft.cue))
+            draft.own_district = draft.cue == "district"
         drafts.append(draft)
         pending.append(key in _GUARDED_KEYS and not _guard_ok(text, start, end))
     if any(pending):
@@ -496,7 +498,7 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
                 text=text[d.start : d.end],
                 start=d.start,
                 end=d.end,
-                candidates=d.readings,
+                candidates=tuple(p for p in d.readings if not (d.own_district and p.place_type == "capital")),
                 resolved_by=how,
             )
         )

@@ -13,9 +13,6 @@ from analysis.extract.lists import capitals_head
 from analysis.records import Mention, Place, Sentence
 
 
-_DISTRICT_NOUN_AFTER = re.compile(r"\s+districts?\b(?!\s+(?:of|in)\s+(?-i:[A-Z]))", re.I)  # a name's own head noun
-
-
 @dataclass(frozen=True)
 class _Ref:
     """A place reference inside one sentence (named, 'capital of P', or anaphora)."""
@@ -235,10 +232,7 @@ def _sentence_refs(text: str, offset: int, pms: list, gaz: Gazetteer, history: l
                    peripheral=_peripheral(before) or _landmark(before) or bool(_LANDMARK_AFTER.match(text[e:e + 30]))
                    or bool(_PERIPHERAL_AFTER.match(text, e)),
                    in_speaker=any(a <= s and e <= b for a, b in speaker_spans),
-                   province_word=pword, candidates=tuple(
-                       c for c in pm.candidates if not (c.place_type == "capital" and place.place_type == "district"
-                                                        and _DISTRICT_NOUN_AFTER.match(text, e))),  # ("Khwaja Du Koh and
-                   # Fayzabad districts": Jowzjan's district, never Badakhshan's capital)
+                   province_word=pword, candidates=tuple(pm.candidates),
                    landmark=bool(_LANDMARK_AFTER.match(text[e:e + 30])),
                    remote=bool(_ROUTE_BEFORE.search(before) or _FOREIGN_LEFT_BEFORE.search(before) or _GOVERNMENT_AFTER.match(text, e) or _NEIGHBOUR_AFTER.match(text, e)
                                or BASE_NAME_BEFORE.search(before)  # ("Camp Shorabak": a base's name, not the district)
